@@ -1,0 +1,102 @@
+/**
+ * One core-client pipeline to Azure Resource Manager (bearer token, retries honouring
+ * Retry-After, user agent, TLS options, a redacting request log), and JSON calls over it.
+ */
+import { ServiceClient } from '@azure/core-client';
+import { createHttpHeaders, createPipelineRequest, type PipelinePolicy, type PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import type { TokenCredential } from '@azure/core-auth';
+import { ArmError } from './errors';
+import type { ArmErrorEnvelope } from '../wire/types';
+
+export interface ArmClientOptions {
+  endpoint: string;
+  credentialScopes: string[];
+  tlsOptions?: { ca: string[] };
+  retryOptions?: PipelineRetryOptions;
+  /** One line per request and answer, for --verbose. Never given headers or bodies. */
+  log?: (line: string) => void;
+  userAgent?: string;
+}
+
+export interface ArmCallOptions {
+  query?: Record<string, string>;
+  body?: unknown;
+  abortSignal?: AbortSignal;
+}
+
+export interface ArmAnswer<T> {
+  status: number;
+  body: T;
+}
+
+function requestLogPolicy(log: (line: string) => void): PipelinePolicy {
+  return {
+    name: 'nginxaasKeysRequestLog',
+    async sendRequest(request, next) {
+      const started = Date.now();
+      const url = new URL(request.url);
+      log(`→ ${request.method} ${url.origin}${url.pathname}${url.search}`);
+      try {
+        const response = await next(request);
+        const id = response.headers.get('x-ms-request-id');
+        log(`← ${response.status} ${request.method} ${url.pathname} (${Date.now() - started} ms${id ? `, request id ${id}` : ''})`);
+        return response;
+      } catch (error) {
+        log(`✖ ${request.method} ${url.pathname}: ${(error as Error).message.split('\n')[0]}`);
+        throw error;
+      }
+    },
+  };
+}
+
+export class ArmClient extends ServiceClient {
+  readonly endpoint: string;
+
+  constructor(credential: TokenCredential, options: ArmClientOptions) {
+    super({
+      endpoint: options.endpoint,
+      credential,
+      credentialScopes: options.credentialScopes,
+      requestContentType: 'application/json; charset=utf-8',
+      userAgentOptions: { userAgentPrefix: options.userAgent ?? 'nginxaas-keys' },
+      ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
+      ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
+      // The request log sits per retry, so each attempt shows.
+      ...(options.log ? { additionalPolicies: [{ policy: requestLogPolicy(options.log), position: 'perRetry' as const }] } : {}),
+    });
+    this.endpoint = options.endpoint;
+  }
+
+  /** Sends one JSON request; a status outside `ok` throws ArmError with the envelope read. */
+  async call<T>(method: string, pathOrUrl: string, ok: number[], options: ArmCallOptions = {}): Promise<ArmAnswer<T>> {
+    const url = pathOrUrl.startsWith('https://') ? new URL(pathOrUrl) : new URL(`${this.endpoint}${pathOrUrl}`);
+    for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
+    const headers = createHttpHeaders({ accept: 'application/json' });
+    if (options.body !== undefined) headers.set('content-type', 'application/json; charset=utf-8');
+    const request = createPipelineRequest({
+      url: url.toString(),
+      method: method as 'GET',
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+    });
+    const response = await this.sendRequest(request);
+    const text = response.bodyAsText ?? '';
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (!ok.includes(response.status)) {
+      const detail = (body as ArmErrorEnvelope | undefined)?.error;
+      throw new ArmError(
+        response.status,
+        detail?.code,
+        detail?.message ?? `Azure answered HTTP ${response.status}`,
+        response.headers.get('retry-after') ?? undefined,
+      );
+    }
+    return { status: response.status, body: body as T };
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * The Azure implementation of the port (src/gateway.ts): the only object the rest of the
+ * program holds that talks to Azure. Every failure leaves it as a GatewayError.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import { ArmClient } from './arm-client';
+import { tlsOptionsFor, type ArmTarget } from './cloud';
+import { azureCliDefaultSubscription } from './cli-profile';
+import { verifyDataplaneKey } from './dataplane';
+import { listPerSubscription, listSubscriptions, mapBounded, queryResourceGraph, LISTING_CONCURRENCY } from './discovery';
+import { toGatewayError } from './errors';
+import { NginxManagementClient, type NginxDeployment, type NginxDeploymentApiKeyResponse } from './nginx-client';
+import { collect } from './paging';
+import { normaliseEndpoint } from '../domain/endpoint';
+import { parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
+import {
+  GatewayError,
+  type ApiKey,
+  type CallOptions,
+  type Deployment,
+  type Discovery,
+  type Gateway,
+  type PutKeyResult,
+  type Subscription,
+  type VerifyResult,
+} from '../gateway';
+import type { ResourceGraphDeploymentRow } from '../wire/types';
+
+export interface AzureGatewaySettings {
+  credential: TokenCredential;
+  target: ArmTarget;
+  authDescription: string;
+  /** Ask the Azure CLI for its default subscription (with --auth cli). */
+  useCliDefaultSubscription: boolean;
+  retryOptions?: PipelineRetryOptions;
+  log?: (line: string) => void;
+  userAgent?: string;
+}
+
+function endpointOf(raw: string | null | undefined): string | undefined {
+  if (!raw) return undefined;
+  const result = normaliseEndpoint(raw);
+  return result.ok ? result.url : undefined;
+}
+
+function fromWire(d: NginxDeployment, fallback?: DeploymentRef): Deployment {
+  const ref = parseDeploymentId(d.id ?? '') ?? fallback;
+  if (!ref) throw new GatewayError('unknown', `Azure returned a deployment without a usable id (${d.id ?? 'none'})`);
+  const endpoint = endpointOf(d.properties?.dataplaneApiEndpoint);
+  return {
+    subscriptionId: ref.subscriptionId,
+    resourceGroup: ref.resourceGroup,
+    name: d.name ?? ref.name,
+    id: d.id ?? '',
+    location: d.location ?? '',
+    provisioningState: d.properties?.provisioningState ?? 'NotSpecified',
+    ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
+    ...(d.sku?.name ? { sku: d.sku.name } : {}),
+  };
+}
+
+function fromGraph(row: ResourceGraphDeploymentRow): Deployment {
+  const ref = parseDeploymentId(row.id);
+  const endpoint = endpointOf(row.dataplaneApiEndpoint);
+  return {
+    subscriptionId: row.subscriptionId,
+    // Resource Graph lower-cases resource groups; the id keeps the real casing.
+    resourceGroup: ref?.resourceGroup ?? row.resourceGroup,
+    name: row.name,
+    id: row.id,
+    location: row.location,
+    provisioningState: row.provisioningState || 'NotSpecified',
+    ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
+    ...(row.sku ? { sku: row.sku } : {}),
+  };
+}
+
+function toApiKey(k: NginxDeploymentApiKeyResponse): ApiKey {
+  return {
+    id: k.id ?? '',
+    name: k.name ?? '',
+    hint: k.properties?.hint ?? '',
+    endDateTime: k.properties?.endDateTime ?? new Date(Number.NaN),
+  };
+}
+
+function byName(a: Deployment, b: Deployment): number {
+  return a.name.localeCompare(b.name) || a.resourceGroup.localeCompare(b.resourceGroup);
+}
+
+export class AzureGateway implements Gateway {
+  readonly authDescription: string;
+  private readonly arm: ArmClient;
+  private readonly clients = new Map<string, NginxManagementClient>();
+  private subscriptionCache?: Promise<Subscription[]>;
+
+  constructor(private readonly settings: AzureGatewaySettings) {
+    this.authDescription = settings.authDescription;
+    const tlsOptions = tlsOptionsFor(settings.target);
+    this.arm = new ArmClient(settings.credential, {
+      endpoint: settings.target.endpoint,
+      credentialScopes: [settings.target.scope],
+      ...(tlsOptions ? { tlsOptions } : {}),
+      ...(settings.retryOptions ? { retryOptions: settings.retryOptions } : {}),
+      ...(settings.log ? { log: settings.log } : {}),
+      ...(settings.userAgent ? { userAgent: settings.userAgent } : {}),
+    });
+  }
+
+  private client(subscriptionId: string): NginxManagementClient {
+    let client = this.clients.get(subscriptionId.toLowerCase());
+    if (!client) {
+      client = new NginxManagementClient(this.arm, subscriptionId);
+      this.clients.set(subscriptionId.toLowerCase(), client);
+    }
+    return client;
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toGatewayError(error, { endpoint: this.settings.target.endpoint });
+    }
+  }
+
+  listSubscriptions(options: CallOptions = {}): Promise<Subscription[]> {
+    if (!this.subscriptionCache) {
+      this.subscriptionCache = this.guard(() => listSubscriptions(this.arm, options.signal));
+      this.subscriptionCache.catch(() => (this.subscriptionCache = undefined));
+    }
+    return this.subscriptionCache;
+  }
+
+  async defaultSubscription(options: CallOptions = {}): Promise<string> {
+    if (this.settings.useCliDefaultSubscription) {
+      const fromCli = await azureCliDefaultSubscription(options.signal);
+      if (fromCli) return fromCli;
+    }
+    const subscriptions = await this.listSubscriptions(options);
+    const enabled = subscriptions.filter((s) => s.state === 'Enabled');
+    if (enabled.length === 1) return (enabled[0] as Subscription).subscriptionId;
+    if (subscriptions.length === 0) {
+      throw new GatewayError('notFound', 'this sign-in can see no subscriptions');
+    }
+    const names = subscriptions.map((s) => `${s.subscriptionId} (${s.displayName})`).join(', ');
+    throw new GatewayError('invalid', `more than one subscription is visible: name one with --subscription (${names})`);
+  }
+
+  async discoverDeployments(
+    scope: { subscriptions?: string[]; resourceGroup?: string },
+    options: CallOptions & { onProgress?: (message: string) => void } = {},
+  ): Promise<Discovery> {
+    return this.guard(async () => {
+      const all = await this.listSubscriptions(options);
+      const wanted = scope.subscriptions?.map((s) => s.toLowerCase());
+      const searched: Subscription[] = wanted
+        ? wanted.map((id) => all.find((s) => s.subscriptionId.toLowerCase() === id) ?? { subscriptionId: id, displayName: id, state: 'Unknown' })
+        : all;
+      const names = new Map(all.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
+      const named = (d: Deployment): Deployment => {
+        const subscriptionName = names.get(d.subscriptionId.toLowerCase());
+        return subscriptionName ? { ...d, subscriptionName } : d;
+      };
+      const ids = searched.map((s) => s.subscriptionId);
+      if (ids.length === 0) return { deployments: [], searched, via: 'direct', problems: [] };
+      const plural = ids.length === 1 ? '' : 's';
+
+      if (scope.resourceGroup === undefined) {
+        options.onProgress?.(`Finding NGINXaaS deployments in ${ids.length} subscription${plural} (Resource Graph)…`);
+        try {
+          const rows = await queryResourceGraph(this.arm, ids, options.signal);
+          const deployments = await this.fillMissingEndpoints(rows.map(fromGraph), options.signal);
+          return { deployments: deployments.map(named).sort(byName), searched, via: 'resource-graph', problems: [] };
+        } catch (error) {
+          const kind = toGatewayError(error).kind;
+          if (kind === 'cancelled' || kind === 'unauthenticated' || kind === 'network') throw error;
+          this.settings.log?.(`Resource Graph unavailable (${toGatewayError(error).plain}); listing each subscription`);
+        }
+      }
+
+      options.onProgress?.(`Listing NGINXaaS deployments in ${ids.length} subscription${plural}…`);
+      const outcomes = await listPerSubscription((id) => this.client(id), ids, scope.resourceGroup, options.signal);
+      const deployments: Deployment[] = [];
+      const problems: Discovery['problems'] = [];
+      for (const outcome of outcomes) {
+        if ('error' in outcome) problems.push({ subscriptionId: outcome.subscriptionId, message: toGatewayError(outcome.error).plain });
+        else deployments.push(...outcome.deployments.map((d) => named(fromWire(d))));
+      }
+      if (deployments.length === 0 && problems.length === ids.length && problems.length > 0) {
+        throw toGatewayError(outcomes.map((o) => ('error' in o ? o.error : undefined)).find(Boolean));
+      }
+      return { deployments: deployments.sort(byName), searched, via: scope.resourceGroup === undefined ? 'per-subscription' : 'direct', problems };
+    });
+  }
+
+  /** Resource Graph's snapshot may lack the endpoint of a ready deployment: ask ARM for those. */
+  private async fillMissingEndpoints(deployments: Deployment[], signal?: AbortSignal): Promise<Deployment[]> {
+    return mapBounded(deployments, LISTING_CONCURRENCY, async (d) => {
+      if (d.dataplaneApiEndpoint || d.provisioningState !== 'Succeeded') return d;
+      try {
+        return { ...d, ...(await this.getDeployment(d, signal ? { signal } : {})) };
+      } catch {
+        return d;
+      }
+    });
+  }
+
+  getDeployment(ref: DeploymentRef, options: CallOptions = {}): Promise<Deployment> {
+    return this.guard(async () => {
+      const wire = await this.client(ref.subscriptionId).deployments.get(ref.resourceGroup, ref.name, options.signal ? { abortSignal: options.signal } : {});
+      return fromWire(wire, ref);
+    });
+  }
+
+  listKeys(ref: DeploymentRef, options: CallOptions = {}): Promise<ApiKey[]> {
+    return this.guard(async () => {
+      const keys = await collect(this.client(ref.subscriptionId).apiKeys.list(ref.resourceGroup, ref.name, options.signal ? { abortSignal: options.signal } : {}));
+      return keys.map(toApiKey).sort((a, b) => a.name.localeCompare(b.name));
+    });
+  }
+
+  async getKey(ref: DeploymentRef, name: string, options: CallOptions = {}): Promise<ApiKey | undefined> {
+    try {
+      return await this.guard(async () =>
+        toApiKey(await this.client(ref.subscriptionId).apiKeys.get(ref.resourceGroup, ref.name, name, options.signal ? { abortSignal: options.signal } : {})),
+      );
+    } catch (error) {
+      // Callers look the deployment up first, so a 404 here means the name is free; a missing
+      // group or subscription must still be said.
+      const parentMissing = error instanceof GatewayError && (error.code === 'ResourceGroupNotFound' || error.code === 'SubscriptionNotFound');
+      if (error instanceof GatewayError && error.kind === 'notFound' && !parentMissing) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  putKey(ref: DeploymentRef, name: string, body: { secret: string; endDateTime: Date }, options: CallOptions = {}): Promise<PutKeyResult> {
+    return this.guard(async () => {
+      let status = 0;
+      const key = await this.client(ref.subscriptionId).apiKeys.createOrUpdate(ref.resourceGroup, ref.name, name, {
+        body: { properties: { secretText: body.secret, endDateTime: body.endDateTime } },
+        onStatus: (s) => (status = s),
+        ...(options.signal ? { abortSignal: options.signal } : {}),
+      });
+      return { key: toApiKey(key), created: status === 201 };
+    });
+  }
+
+  deleteKey(ref: DeploymentRef, name: string, options: CallOptions = {}): Promise<'deleted' | 'absent'> {
+    return this.guard(async () => {
+      let status = 0;
+      await this.client(ref.subscriptionId).apiKeys.delete(ref.resourceGroup, ref.name, name, {
+        onStatus: (s) => (status = s),
+        ...(options.signal ? { abortSignal: options.signal } : {}),
+      });
+      return status === 204 ? 'absent' : 'deleted';
+    });
+  }
+
+  verifyKey(endpoint: string, secret: string, options: CallOptions = {}): Promise<VerifyResult> {
+    return verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
+  }
+}

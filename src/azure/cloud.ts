@@ -1,0 +1,66 @@
+/**
+ * Where Azure Resource Manager is, which token scope it takes, and which extra certificate to
+ * trust for it. The only place that decides an endpoint.
+ */
+import { rootCertificates } from 'node:tls';
+
+export const CLOUDS = {
+  AzureCloud: { arm: 'https://management.azure.com', authority: 'https://login.microsoftonline.com' },
+  AzureChinaCloud: { arm: 'https://management.chinacloudapi.cn', authority: 'https://login.chinacloudapi.cn' },
+  AzureUSGovernment: { arm: 'https://management.usgovcloudapi.net', authority: 'https://login.microsoftonline.us' },
+} as const;
+
+export type CloudName = keyof typeof CLOUDS;
+
+export function isCloudName(name: string): name is CloudName {
+  return Object.hasOwn(CLOUDS, name);
+}
+
+export interface ArmTarget {
+  cloud: CloudName;
+  /** Base URL without a trailing slash. */
+  endpoint: string;
+  /** Always the cloud's management scope, also for a custom endpoint (an emulator, Azure Stack). */
+  scope: string;
+  authorityHost: string;
+  /** An extra PEM certificate trusted for this endpoint (and its dataplane), beside the usual roots. */
+  caPem?: string;
+}
+
+export type ArmTargetResult = { ok: true; target: ArmTarget } | { ok: false; problem: string };
+
+export function resolveArmTarget(input: { cloud?: string; armEndpoint?: string; caPem?: string }): ArmTargetResult {
+  const cloud = input.cloud ?? 'AzureCloud';
+  if (!isCloudName(cloud)) {
+    return { ok: false, problem: `unknown cloud '${cloud}': use ${Object.keys(CLOUDS).join(', ')}` };
+  }
+  const defaults = CLOUDS[cloud];
+  let endpoint: string = defaults.arm;
+  if (input.armEndpoint !== undefined && input.armEndpoint !== '') {
+    let url: URL;
+    try {
+      url = new URL(input.armEndpoint);
+    } catch {
+      return { ok: false, problem: `--arm-endpoint '${input.armEndpoint}' is not a URL` };
+    }
+    if (url.protocol !== 'https:') {
+      return { ok: false, problem: `--arm-endpoint must use https (a bearer token is never sent over ${url.protocol.replace(':', '')})` };
+    }
+    endpoint = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  }
+  return {
+    ok: true,
+    target: {
+      cloud,
+      endpoint,
+      scope: `${defaults.arm}/.default`,
+      authorityHost: defaults.authority,
+      ...(input.caPem ? { caPem: input.caPem } : {}),
+    },
+  };
+}
+
+/** TLS options that add the target's certificate to the usual roots (never replace them). */
+export function tlsOptionsFor(target: ArmTarget): { ca: string[] } | undefined {
+  return target.caPem ? { ca: [...rootCertificates, target.caPem] } : undefined;
+}

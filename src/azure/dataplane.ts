@@ -1,0 +1,40 @@
+/**
+ * One read-only call to a deployment's dataplane (`GET <endpoint>packages`) with the new key,
+ * the same header NLK and nginx-asg-sync send, to show that the key works.
+ */
+import { createDefaultHttpClient, createHttpHeaders, createPipelineFromOptions, createPipelineRequest } from '@azure/core-rest-pipeline';
+import { apiKeyHeaderValue } from '../domain/endpoint';
+import type { VerifyResult } from '../gateway';
+import { tlsOptionsFor, type ArmTarget } from './cloud';
+import { toGatewayError } from './errors';
+
+export async function verifyDataplaneKey(target: ArmTarget, endpoint: string, secret: string, signal?: AbortSignal): Promise<VerifyResult> {
+  const tlsOptions = tlsOptionsFor(target);
+  const pipeline = createPipelineFromOptions({
+    retryOptions: { maxRetries: 1, retryDelayInMs: 500 },
+    ...(tlsOptions ? { tlsOptions } : {}),
+    userAgentOptions: { userAgentPrefix: 'nginxaas-keys' },
+  });
+  const url = `${endpoint.replace(/\/+$/, '')}/packages`;
+  const request = createPipelineRequest({
+    url,
+    method: 'GET',
+    headers: createHttpHeaders({ authorization: apiKeyHeaderValue(secret), accept: 'application/json' }),
+    timeout: 15_000,
+    ...(signal ? { abortSignal: signal } : {}),
+  });
+  try {
+    const response = await pipeline.sendRequest(createDefaultHttpClient(), request);
+    if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
+    let text = `the dataplane answered HTTP ${response.status}`;
+    try {
+      const body = JSON.parse(response.bodyAsText ?? '') as { error?: { text?: string } };
+      if (body.error?.text) text += `: ${body.error.text}`;
+    } catch {
+      // Not JSON: the status says enough.
+    }
+    return { ok: false, status: response.status, message: text };
+  } catch (error) {
+    return { ok: false, message: toGatewayError(error, { endpoint: new URL(url).origin }).message };
+  }
+}

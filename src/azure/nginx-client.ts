@@ -1,0 +1,186 @@
+/**
+ * A thin NGINXaaS management client with the method names of @azure/arm-nginx (not reachable
+ * from here): `apiKeys.createOrUpdate/get/list/delete`, `deployments.get/list/listByResourceGroup`.
+ * It speaks api-version 2025-11-01, the first stable version with API keys.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import { ArmClient, type ArmClientOptions } from './arm-client';
+import { pagedList, type PagedAsyncIterableIterator } from './paging';
+import { NGINX_API_VERSION, type PagedList, type WireApiKey, type WireApiKeyRequest, type WireDeployment } from '../wire/types';
+
+export interface NginxDeploymentApiKeyRequest {
+  properties?: { secretText?: string; endDateTime?: Date };
+}
+
+export interface NginxDeploymentApiKeyResponse {
+  readonly id?: string;
+  readonly name?: string;
+  readonly type?: string;
+  properties?: { readonly hint?: string; endDateTime?: Date };
+}
+
+export interface NginxDeployment {
+  readonly id?: string;
+  readonly name?: string;
+  readonly type?: string;
+  location?: string;
+  sku?: { name: string };
+  properties?: {
+    readonly provisioningState?: string;
+    readonly nginxVersion?: string;
+    readonly dataplaneApiEndpoint?: string;
+  };
+}
+
+export interface OperationOptions {
+  abortSignal?: AbortSignal;
+  /** Called with the HTTP status, as core-client's onResponse would be (201 = created). */
+  onStatus?: (status: number) => void;
+}
+
+const enc = encodeURIComponent;
+
+function toKey(wire: WireApiKey): NginxDeploymentApiKeyResponse {
+  const end = wire.properties?.endDateTime;
+  return {
+    id: wire.id,
+    name: wire.name,
+    type: wire.type,
+    properties: {
+      ...(wire.properties?.hint !== undefined ? { hint: wire.properties.hint } : {}),
+      ...(end ? { endDateTime: new Date(end) } : {}),
+    },
+  };
+}
+
+function toDeployment(wire: WireDeployment): NginxDeployment {
+  return {
+    id: wire.id,
+    name: wire.name,
+    type: wire.type,
+    location: wire.location,
+    ...(wire.sku ? { sku: wire.sku } : {}),
+    properties: {
+      ...(wire.properties?.provisioningState ? { provisioningState: wire.properties.provisioningState } : {}),
+      ...(wire.properties?.nginxVersion ? { nginxVersion: wire.properties.nginxVersion } : {}),
+      ...(wire.properties?.dataplaneApiEndpoint ? { dataplaneApiEndpoint: wire.properties.dataplaneApiEndpoint } : {}),
+    },
+  };
+}
+
+export class NginxManagementClient {
+  readonly apiVersion: string;
+  readonly apiKeys: ApiKeys;
+  readonly deployments: Deployments;
+
+  constructor(
+    readonly pipeline: ArmClient,
+    readonly subscriptionId: string,
+    options: { apiVersion?: string } = {},
+  ) {
+    this.apiVersion = options.apiVersion ?? NGINX_API_VERSION;
+    this.apiKeys = new ApiKeys(this);
+    this.deployments = new Deployments(this);
+  }
+
+  static create(credential: TokenCredential, subscriptionId: string, options: ArmClientOptions & { apiVersion?: string }): NginxManagementClient {
+    return new NginxManagementClient(new ArmClient(credential, options), subscriptionId, options);
+  }
+
+  deploymentsPath(resourceGroup?: string): string {
+    const group = resourceGroup === undefined ? '' : `/resourceGroups/${enc(resourceGroup)}`;
+    return `/subscriptions/${enc(this.subscriptionId)}${group}/providers/Nginx.NginxPlus/nginxDeployments`;
+  }
+
+  get query(): Record<string, string> {
+    return { 'api-version': this.apiVersion };
+  }
+}
+
+export class Deployments {
+  constructor(private readonly client: NginxManagementClient) {}
+
+  async get(resourceGroupName: string, deploymentName: string, options: OperationOptions = {}): Promise<NginxDeployment> {
+    const answer = await this.client.pipeline.call<WireDeployment>('GET', `${this.client.deploymentsPath(resourceGroupName)}/${enc(deploymentName)}`, [200], {
+      query: this.client.query,
+      ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+    });
+    return toDeployment(answer.body);
+  }
+
+  list(options: OperationOptions = {}): PagedAsyncIterableIterator<NginxDeployment> {
+    return this.pages(this.client.deploymentsPath(), options);
+  }
+
+  listByResourceGroup(resourceGroupName: string, options: OperationOptions = {}): PagedAsyncIterableIterator<NginxDeployment> {
+    return this.pages(this.client.deploymentsPath(resourceGroupName), options);
+  }
+
+  private pages(path: string, options: OperationOptions): PagedAsyncIterableIterator<NginxDeployment> {
+    return pagedList(async (nextLink) => {
+      const answer = await this.client.pipeline.call<PagedList<WireDeployment>>('GET', nextLink ?? path, [200], {
+        ...(nextLink ? {} : { query: this.client.query }),
+        ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      });
+      return answer.body;
+    }, toDeployment);
+  }
+}
+
+export class ApiKeys {
+  constructor(private readonly client: NginxManagementClient) {}
+
+  private path(resourceGroupName: string, deploymentName: string, apiKeyName?: string): string {
+    const key = apiKeyName === undefined ? '' : `/${enc(apiKeyName)}`;
+    return `${this.client.deploymentsPath(resourceGroupName)}/${enc(deploymentName)}/apiKeys${key}`;
+  }
+
+  async createOrUpdate(
+    resourceGroupName: string,
+    deploymentName: string,
+    apiKeyName: string,
+    options: OperationOptions & { body?: NginxDeploymentApiKeyRequest } = {},
+  ): Promise<NginxDeploymentApiKeyResponse> {
+    const properties = options.body?.properties;
+    const body: WireApiKeyRequest = {
+      properties: {
+        ...(properties?.secretText !== undefined ? { secretText: properties.secretText } : {}),
+        ...(properties?.endDateTime ? { endDateTime: properties.endDateTime.toISOString() } : {}),
+      },
+    };
+    const answer = await this.client.pipeline.call<WireApiKey>('PUT', this.path(resourceGroupName, deploymentName, apiKeyName), [200, 201], {
+      query: this.client.query,
+      body,
+      ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+    });
+    options.onStatus?.(answer.status);
+    return toKey(answer.body);
+  }
+
+  async get(resourceGroupName: string, deploymentName: string, apiKeyName: string, options: OperationOptions = {}): Promise<NginxDeploymentApiKeyResponse> {
+    const answer = await this.client.pipeline.call<WireApiKey>('GET', this.path(resourceGroupName, deploymentName, apiKeyName), [200], {
+      query: this.client.query,
+      ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+    });
+    return toKey(answer.body);
+  }
+
+  list(resourceGroupName: string, deploymentName: string, options: OperationOptions = {}): PagedAsyncIterableIterator<NginxDeploymentApiKeyResponse> {
+    const path = this.path(resourceGroupName, deploymentName);
+    return pagedList(async (nextLink) => {
+      const answer = await this.client.pipeline.call<PagedList<WireApiKey>>('GET', nextLink ?? path, [200], {
+        ...(nextLink ? {} : { query: this.client.query }),
+        ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      });
+      return answer.body;
+    }, toKey);
+  }
+
+  async delete(resourceGroupName: string, deploymentName: string, apiKeyName: string, options: OperationOptions = {}): Promise<void> {
+    const answer = await this.client.pipeline.call('DELETE', this.path(resourceGroupName, deploymentName, apiKeyName), [200, 204], {
+      query: this.client.query,
+      ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+    });
+    options.onStatus?.(answer.status);
+  }
+}

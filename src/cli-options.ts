@@ -1,0 +1,109 @@
+/**
+ * The one schema of commands and flags: it drives parsing, `--help` and the usage errors.
+ * Keep it in step with shared/docs/cli-contract.md and the README.
+ */
+import { parseArgs } from 'node:util';
+
+export const COMMANDS = ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+/** `wizard` is what runs without a command. */
+export type Mode = CommandName | 'wizard';
+
+const AZURE: readonly Mode[] = ['wizard', 'create', 'list', 'show', 'delete', 'rotate', 'endpoint'];
+const ALL: readonly Mode[] = [...AZURE, 'emulator'];
+
+export interface OptionSpec {
+  name: string;
+  short?: string;
+  type: 'string' | 'boolean';
+  value?: string;
+  help: string;
+  modes: readonly Mode[];
+}
+
+export const OPTIONS: readonly OptionSpec[] = [
+  { name: 'subscription', type: 'string', value: '<id>', help: 'Azure subscription (default: all visible in the wizard, the Azure CLI default elsewhere)', modes: AZURE },
+  { name: 'resource-group', short: 'g', type: 'string', value: '<name>', help: 'resource group of the deployment', modes: AZURE },
+  { name: 'deployment', short: 'd', type: 'string', value: '<name|id>', help: 'NGINXaaS deployment name or full ARM resource id', modes: AZURE },
+  { name: 'name', short: 'n', type: 'string', value: '<key-name>', help: 'API key name (1-30 letters, digits, inner hyphens)', modes: ['wizard', 'create', 'show', 'delete', 'rotate'] },
+  { name: 'expires', type: 'string', value: '<when>', help: '30d, 90d, 6mo (default), 1y, 2y, a date 2027-05-01 or an RFC 3339 time', modes: ['create', 'rotate'] },
+  { name: 'secret-stdin', type: 'boolean', help: 'read the key from standard input', modes: ['create', 'rotate'] },
+  { name: 'secret-file', type: 'string', value: '<path>', help: 'read the key from a file', modes: ['create', 'rotate'] },
+  { name: 'generate', type: 'boolean', help: 'generate the key (the default)', modes: ['create', 'rotate'] },
+  { name: 'secret-out', type: 'string', value: '<path>', help: 'write a generated key to this file (mode 0600)', modes: ['create', 'rotate'] },
+  { name: 'force', type: 'boolean', help: 'let --secret-out replace an existing file', modes: ['create', 'rotate'] },
+  { name: 'replace', type: 'boolean', help: 'allow replacing an existing key of that name', modes: ['create'] },
+  { name: 'show-secret', type: 'boolean', help: 'print a generated key on stdout (text) or as "secret" (json)', modes: ['create', 'rotate'] },
+  { name: 'all', type: 'boolean', help: "list every deployment's keys across the subscriptions", modes: ['list'] },
+  { name: 'expiring-within', type: 'string', value: '<days>', help: 'exit 3 when a listed key expires within that many days or has expired', modes: ['list'] },
+  { name: 'yes', short: 'y', type: 'boolean', help: 'do not ask before deleting', modes: ['delete', 'rotate'] },
+  { name: 'nplus', type: 'boolean', help: 'print the …/nplus form that NLK and nginx-asg-sync take', modes: ['endpoint'] },
+  { name: 'port', type: 'string', value: '<n>', help: 'port on 127.0.0.1 (default: a free one)', modes: ['emulator'] },
+  { name: 'seed', type: 'string', value: '<file>', help: 'start from this JSON world instead of the sample data', modes: ['emulator'] },
+  { name: 'state', type: 'string', value: '<file>', help: 'load and keep the world in this JSON file (mode 0600)', modes: ['emulator'] },
+  { name: 'auth', type: 'string', value: '<mode>', help: 'cli (default), default, device-code, browser, env, token (NGINXAAS_ACCESS_TOKEN)', modes: AZURE },
+  { name: 'tenant', type: 'string', value: '<id>', help: 'Microsoft Entra tenant to sign in to', modes: AZURE },
+  { name: 'arm-endpoint', type: 'string', value: '<url>', help: 'Azure Resource Manager URL, https only (env NGINXAAS_ARM_ENDPOINT)', modes: AZURE },
+  { name: 'arm-ca', type: 'string', value: '<file>', help: 'extra PEM certificate to trust for that endpoint only (env NGINXAAS_ARM_CA)', modes: AZURE },
+  { name: 'cloud', type: 'string', value: '<name>', help: 'AzureCloud (default), AzureChinaCloud, AzureUSGovernment', modes: AZURE },
+  { name: 'demo', type: 'boolean', help: 'use the embedded emulator with sample data: no Azure account needed', modes: AZURE },
+  { name: 'plain', type: 'boolean', help: 'line-by-line prompts instead of the full-screen wizard', modes: ['wizard'] },
+  { name: 'output', short: 'o', type: 'string', value: '<text|json>', help: 'json prints one JSON document on stdout', modes: ALL },
+  { name: 'no-color', type: 'boolean', help: 'no colours (also NO_COLOR, TERM=dumb)', modes: ALL },
+  { name: 'verbose', type: 'boolean', help: 'log requests to stderr (never a key or token)', modes: ALL },
+  { name: 'help', short: 'h', type: 'boolean', help: 'show help', modes: ALL },
+  { name: 'version', type: 'boolean', help: 'show the version', modes: ALL },
+];
+
+export type Values = Partial<Record<string, string | boolean>>;
+
+export interface ParsedArgs {
+  mode: Mode;
+  values: Values;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  const options = Object.fromEntries(
+    OPTIONS.map((o) => [o.name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+  );
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(plainParseError((error as Error).message));
+  }
+  const [command, ...extra] = parsed.positionals;
+  let mode: Mode = 'wizard';
+  if (command !== undefined) {
+    if (command === 'help') return { mode: (extra[0] as Mode | undefined) ?? 'wizard', values: { help: true } };
+    if (!(COMMANDS as readonly string[]).includes(command)) {
+      throw new UsageError(`unknown command '${command}' (commands: ${COMMANDS.join(', ')})`);
+    }
+    mode = command as CommandName;
+  }
+  if (extra.length > 0) {
+    throw new UsageError(`unexpected argument '${extra[0]}': a key is never taken from the command line; see --secret-stdin`);
+  }
+  const values = parsed.values as Values;
+  for (const name of Object.keys(values)) {
+    const spec = OPTIONS.find((o) => o.name === name);
+    if (spec && !spec.modes.includes(mode)) {
+      throw new UsageError(`--${name} does not apply to ${mode === 'wizard' ? 'the wizard' : `'${mode}'`}`);
+    }
+  }
+  return { mode, values };
+}
+
+function plainParseError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option '${unknown[1]}'`;
+  const missing = /Option '([^']+)' argument missing/.exec(message);
+  if (missing) return `option '${missing[1]?.replace(/^-\w, /, '')}' needs a value`;
+  const unexpected = /Option '([^']+)' does not take an argument/.exec(message);
+  if (unexpected) return `option '${unexpected[1]?.replace(/^-\w, /, '')}' takes no value`;
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,76 @@
+/**
+ * `nginxaas-keys emulator`: the local NGINXaaS in the foreground. It prints where it listens,
+ * its CA file and its token (with -o json: one JSON line, for scripts), and stops on Ctrl+C.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UsageError, type Values } from '../cli-options';
+import { isEmulatorData, type EmulatorData } from '../emulator/data';
+import { startEmulator } from '../emulator/server';
+import { EXIT, type Io } from '../io';
+
+function loadWorld(path: string, what: string): EmulatorData {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read the ${what} file '${path}': ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (!isEmulatorData(parsed)) throw new UsageError(`'${path}' is not an emulator world (subscriptions, deployments, keys)`);
+  return parsed;
+}
+
+export async function runEmulator(values: Values, io: Io): Promise<number> {
+  const portText = typeof values.port === 'string' ? values.port : '0';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port '${portText}' is not a port number`);
+  const statePath = typeof values.state === 'string' ? values.state : undefined;
+  const seedPath = typeof values.seed === 'string' ? values.seed : undefined;
+  const data =
+    statePath && existsSync(statePath) ? loadWorld(statePath, 'state') : seedPath ? loadWorld(seedPath, 'seed') : undefined;
+
+  const emulator = await startEmulator({
+    port,
+    ...(data ? { data } : {}),
+    ...(statePath ? { statePath } : {}),
+    ...(typeof process.env.NGINXAAS_EMULATOR_TOKEN === 'string' ? { token: process.env.NGINXAAS_EMULATOR_TOKEN } : {}),
+  });
+  if (statePath && !existsSync(statePath)) {
+    writeFileSync(statePath, `${JSON.stringify(emulator.world.snapshot(), null, 2)}\n`, { mode: 0o600 });
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'nginxaas-keys-emulator-'));
+  const caFile = join(folder, 'ca.pem');
+  writeFileSync(caFile, emulator.caPem, { mode: 0o644 });
+
+  if (values.output === 'json') {
+    io.stdout.write(`${JSON.stringify({ url: emulator.url, caFile, token: emulator.token, pid: process.pid })}\n`);
+  } else {
+    const p = io.out;
+    io.stdout.write(
+      [
+        `${p('success', '✔')} NGINXaaS emulator listening on ${p('accent', emulator.url)} (loopback only)`,
+        `  CA certificate  ${caFile}`,
+        `  access token    ${emulator.token}`,
+        '',
+        'Use it from another shell:',
+        `  export NGINXAAS_ARM_ENDPOINT=${emulator.url}`,
+        `  export NGINXAAS_ARM_CA=${caFile}`,
+        `  export NGINXAAS_ACCESS_TOKEN=${emulator.token}`,
+        '  nginxaas-keys list --all',
+        '',
+        `Or: curl --cacert ${caFile} -H "Authorization: Bearer ${emulator.token}" "${emulator.url}/subscriptions?api-version=2022-12-01"`,
+        `${statePath ? `State is kept in ${statePath}. ` : ''}Ctrl+C stops it.`,
+        '',
+      ].join('\n'),
+    );
+  }
+
+  await new Promise<void>((resolve) => {
+    if (io.signal.aborted) return resolve();
+    io.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await emulator.close();
+  if (values.output !== 'json') io.stderr.write('Emulator stopped.\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,158 @@
+/**
+ * Key expiry (`endDateTime`): presets, parsing, the six-month default and the two-year bound.
+ * Every function takes `now`; nothing here reads a clock.
+ *
+ * Choices where the service's documentation is silent:
+ * - months are calendar months in UTC, clamped to the month's last day
+ *   (Aug 31 + 6 months = the last day of February, same time of day);
+ * - the upper bound is creation + 2 calendar years minus SAFETY_MARGIN_MS, so a slow submit or
+ *   a clock a few minutes ahead of Azure's never crosses the service's limit;
+ * - the lower bound is now + MIN_LEAD_MS, so a key is never created already expired;
+ * - a bare date means the end of that day in UTC (23:59:59Z).
+ */
+
+export const SAFETY_MARGIN_MS = 10 * 60 * 1000;
+export const MIN_LEAD_MS = 5 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type PresetId = '30d' | '90d' | '6mo' | '1y' | '2y';
+
+export interface Preset {
+  id: PresetId;
+  label: string;
+}
+
+export const PRESETS: readonly Preset[] = [
+  { id: '30d', label: '30 days' },
+  { id: '90d', label: '90 days' },
+  { id: '6mo', label: '6 months' },
+  { id: '1y', label: '1 year' },
+  { id: '2y', label: '2 years' },
+];
+
+export const DEFAULT_PRESET: PresetId = '6mo';
+
+export function addCalendarMonths(from: Date, months: number): Date {
+  const year = from.getUTCFullYear();
+  const month = from.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(from.getUTCDate(), lastDay);
+  return new Date(
+    Date.UTC(year, month, day, from.getUTCHours(), from.getUTCMinutes(), from.getUTCSeconds(), from.getUTCMilliseconds()),
+  );
+}
+
+/** The latest end the service allows: creation + 2 years (exactly, calendar). */
+export function serviceMaximum(now: Date): Date {
+  return addCalendarMonths(now, 24);
+}
+
+/** The latest end we send: the service's maximum less the safety margin. */
+export function latestExpiry(now: Date): Date {
+  return new Date(serviceMaximum(now).getTime() - SAFETY_MARGIN_MS);
+}
+
+export function earliestExpiry(now: Date): Date {
+  return new Date(now.getTime() + MIN_LEAD_MS);
+}
+
+export function defaultExpiry(now: Date): Date {
+  return addCalendarMonths(now, 6);
+}
+
+export type ExpiryResult = { ok: true; date: Date } | { ok: false; problem: string };
+
+export function checkExpiry(date: Date, now: Date): ExpiryResult {
+  if (Number.isNaN(date.getTime())) return { ok: false, problem: 'the expiry is not a valid date' };
+  if (date.getTime() <= now.getTime()) {
+    return { ok: false, problem: `the expiry ${formatUtc(date)} is in the past` };
+  }
+  if (date.getTime() < earliestExpiry(now).getTime()) {
+    return { ok: false, problem: `the expiry ${formatUtc(date)} is less than 5 minutes away` };
+  }
+  if (date.getTime() > latestExpiry(now).getTime()) {
+    return {
+      ok: false,
+      problem: `the expiry ${formatUtc(date)} is more than two years away (the latest is ${formatUtc(latestExpiry(now))})`,
+    };
+  }
+  return { ok: true, date };
+}
+
+/** A relative span: the presets, and any `<n>d`, `<n>w`, `<n>mo`, `<n>y`. */
+function resolveRelative(text: string, now: Date): Date | undefined {
+  const match = /^(\d{1,4})\s*(d|days?|w|weeks?|mo|months?|y|years?)$/i.exec(text.trim());
+  if (!match) return undefined;
+  const count = Number(match[1]);
+  const unit = (match[2] ?? '').toLowerCase();
+  let end: Date;
+  if (unit.startsWith('d')) end = new Date(now.getTime() + count * DAY_MS);
+  else if (unit.startsWith('w')) end = new Date(now.getTime() + count * 7 * DAY_MS);
+  else if (unit.startsWith('m')) end = addCalendarMonths(now, count);
+  else end = addCalendarMonths(now, count * 12);
+  // "2y" means "as long as allowed": pull it inside the safety margin rather than refuse it.
+  if (end.getTime() > latestExpiry(now).getTime() && end.getTime() <= serviceMaximum(now).getTime()) {
+    return latestExpiry(now);
+  }
+  return end;
+}
+
+export function resolvePreset(id: PresetId, now: Date): Date {
+  return resolveRelative(id, now) as Date;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+function validCalendarDate(y: number, m: number, d: number): boolean {
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+/** Parses what a person or a script typed: a preset or span, a date, or an RFC 3339 instant. */
+export function parseExpiry(input: string, now: Date): ExpiryResult {
+  const text = input.trim();
+  if (text === '') return { ok: false, problem: 'the expiry is empty' };
+  const relative = resolveRelative(text, now);
+  if (relative) return checkExpiry(relative, now);
+
+  const dateOnly = DATE_ONLY.exec(text);
+  if (dateOnly) {
+    const [y, m, d] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
+    if (!validCalendarDate(y, m, d)) return { ok: false, problem: `'${text}' is not a calendar date` };
+    return checkExpiry(new Date(Date.UTC(y, m - 1, d, 23, 59, 59)), now);
+  }
+
+  const instant = INSTANT.exec(text);
+  if (instant) {
+    const [y, m, d] = [Number(instant[1]), Number(instant[2]), Number(instant[3])];
+    const [hh, mm, ss] = [Number(instant[4]), Number(instant[5]), Number(instant[6] ?? '0')];
+    if (!validCalendarDate(y, m, d) || hh > 23 || mm > 59 || ss > 59) {
+      return { ok: false, problem: `'${text}' is not a valid date and time` };
+    }
+    return checkExpiry(new Date(text.replace(' ', 'T')), now);
+  }
+
+  return {
+    ok: false,
+    problem: `'${text}' is not an expiry: use 30d, 90d, 6mo, 1y, 2y, a date like 2027-05-01, or an RFC 3339 time`,
+  };
+}
+
+export function daysLeft(end: Date, now: Date): number {
+  return Math.floor((end.getTime() - now.getTime()) / DAY_MS);
+}
+
+export function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function formatDaysFromNow(end: Date, now: Date): string {
+  const days = daysLeft(end, now);
+  if (end.getTime() <= now.getTime()) {
+    const ago = Math.floor((now.getTime() - end.getTime()) / DAY_MS);
+    return ago === 0 ? 'expired today' : `expired ${ago} day${ago === 1 ? '' : 's'} ago`;
+  }
+  if (days === 0) return 'expires today';
+  return `in ${days} day${days === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,40 @@
+/**
+ * Whether a deployment can take a key, and how healthy a key's expiry is. Shared by the wizard,
+ * the plain mode and the commands so that they never disagree.
+ */
+import { daysLeft } from './expiry';
+
+export interface DeploymentFacts {
+  provisioningState: string;
+  dataplaneApiEndpoint?: string;
+  subscriptionState?: string;
+}
+
+export type Readiness = { ok: true } | { ok: false; reason: string };
+
+export function canTakeKey(d: DeploymentFacts): Readiness {
+  if (d.subscriptionState && d.subscriptionState !== 'Enabled' && d.subscriptionState !== 'Warned') {
+    return { ok: false, reason: `subscription ${d.subscriptionState.toLowerCase()}` };
+  }
+  if (d.provisioningState !== 'Succeeded') {
+    return { ok: false, reason: d.provisioningState === 'Failed' ? 'deployment failed' : `deployment ${d.provisioningState.toLowerCase()}` };
+  }
+  if (!d.dataplaneApiEndpoint) return { ok: false, reason: 'no dataplane endpoint' };
+  return { ok: true };
+}
+
+export const EXPIRING_SOON_DAYS = 30;
+
+export type KeyStatus = 'ok' | 'expiring' | 'expired';
+
+export function keyStatus(end: Date, now: Date, soonDays = EXPIRING_SOON_DAYS): KeyStatus {
+  if (end.getTime() <= now.getTime()) return 'expired';
+  if (daysLeft(end, now) < soonDays) return 'expiring';
+  return 'ok';
+}
+
+export const KEY_STATUS_WORDS: Record<KeyStatus, string> = {
+  ok: 'ok',
+  expiring: `expires within ${EXPIRING_SOON_DAYS} days`,
+  expired: 'expired',
+};

@@ -1,0 +1,46 @@
+/**
+ * ARM resource ids of NGINXaaS deployments and keys. Providers and types come back from Azure in
+ * several casings (NGINX.NGINXPLUS, Nginx.NginxPlus, nginx.nginxplus), so ids are parsed and
+ * compared without regard to case.
+ */
+
+export const PROVIDER = 'Nginx.NginxPlus';
+export const DEPLOYMENT_TYPE = 'Nginx.NginxPlus/nginxDeployments';
+export const API_KEY_TYPE = 'Nginx.NginxPlus/nginxDeployments/apiKeys';
+
+export interface DeploymentRef {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
+
+const DEPLOYMENT_ID =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/nginx\.nginxplus\/nginxDeployments\/([^/]+)(?:\/apiKeys\/([^/]+))?\/?$/i;
+
+export function parseDeploymentId(id: string): (DeploymentRef & { apiKeyName?: string }) | undefined {
+  const match = DEPLOYMENT_ID.exec(id.trim());
+  if (!match) return undefined;
+  const [, subscriptionId, resourceGroup, name, apiKeyName] = match;
+  return {
+    subscriptionId: decodeURIComponent(subscriptionId as string),
+    resourceGroup: decodeURIComponent(resourceGroup as string),
+    name: decodeURIComponent(name as string),
+    ...(apiKeyName ? { apiKeyName: decodeURIComponent(apiKeyName) } : {}),
+  };
+}
+
+export function looksLikeResourceId(text: string): boolean {
+  return text.trim().startsWith('/subscriptions/');
+}
+
+export function deploymentId(ref: DeploymentRef): string {
+  return `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/${PROVIDER}/nginxDeployments/${ref.name}`;
+}
+
+export function sameId(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+}
+
+export function sameType(a: string | undefined, b: string): boolean {
+  return (a ?? '').toLowerCase() === b.toLowerCase();
+}

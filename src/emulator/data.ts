@@ -1,0 +1,53 @@
+/**
+ * The emulator's world: subscriptions, resource groups, deployments and their keys. This is
+ * also the JSON format of `--seed FILE` and `--state FILE` (keys carry their secrets, so a state
+ * file is written with mode 0600).
+ */
+
+export interface EmulatedSubscription {
+  subscriptionId: string;
+  displayName: string;
+  state: 'Enabled' | 'Disabled' | 'Warned' | 'PastDue';
+  tenantId: string;
+  resourceGroups: string[];
+}
+
+export interface EmulatedDeployment {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  provisioningState: string;
+  /** false for a deployment that never got a dataplane endpoint (a failed one). */
+  hasEndpoint: boolean;
+  sku: string;
+  nginxVersion: string | null;
+  /** Real responses have used NGINX.NGINXPLUS in ids; some sample data keeps that casing. */
+  providerCasing?: 'Nginx.NginxPlus' | 'NGINX.NGINXPLUS';
+}
+
+export interface EmulatedKey {
+  subscriptionId: string;
+  resourceGroup: string;
+  deployment: string;
+  name: string;
+  secret: string;
+  endDateTime: string;
+}
+
+export interface EmulatorData {
+  subscriptions: EmulatedSubscription[];
+  deployments: EmulatedDeployment[];
+  keys: EmulatedKey[];
+}
+
+export function isEmulatorData(value: unknown): value is EmulatorData {
+  const data = value as EmulatorData;
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    Array.isArray(data.subscriptions) &&
+    Array.isArray(data.deployments) &&
+    Array.isArray(data.keys ?? [])
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Fault injection: make the next N matching requests fail the way Azure and networks fail.
+ * Rules are tried in the order they were added; the first live match is used and spent.
+ */
+
+export interface FaultSpec {
+  /** HTTP method to match (any when absent). */
+  method?: string;
+  /** A substring of the request path (case-insensitive), or a regular expression source. */
+  path?: string;
+  /** Answer with this status and an ARM error envelope. */
+  status?: number;
+  code?: string;
+  message?: string;
+  /** Seconds, sent as Retry-After with the status. */
+  retryAfter?: number;
+  /** Wait this long before answering (alone: then answer normally). */
+  delayMs?: number;
+  /** Destroy the connection without an answer. */
+  reset?: boolean;
+  /** Carry the request out, then destroy the connection instead of answering. */
+  commitThenDrop?: boolean;
+  /** How many matching requests to affect; default 1, -1 for every one. */
+  times?: number;
+}
+
+export interface Fault extends FaultSpec {
+  id: number;
+  remaining: number;
+}
+
+export class FaultBook {
+  private readonly rules: Fault[] = [];
+  private nextId = 1;
+
+  add(spec: FaultSpec): Fault {
+    const times = spec.times ?? 1;
+    const fault: Fault = { ...spec, id: this.nextId++, remaining: times < 0 ? Number.POSITIVE_INFINITY : times };
+    this.rules.push(fault);
+    return fault;
+  }
+
+  clear(): void {
+    this.rules.length = 0;
+  }
+
+  list(): readonly Fault[] {
+    return this.rules.filter((rule) => rule.remaining > 0);
+  }
+
+  /** Finds and spends the first live rule that matches. */
+  take(method: string, path: string): Fault | undefined {
+    const rule = this.rules.find((r) => r.remaining > 0 && matches(r, method, path));
+    if (rule) rule.remaining -= 1;
+    return rule;
+  }
+}
+
+function matches(rule: Fault, method: string, path: string): boolean {
+  if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) return false;
+  if (!rule.path) return true;
+  if (path.toLowerCase().includes(rule.path.toLowerCase())) return true;
+  try {
+    return new RegExp(rule.path, 'i').test(path);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,68 @@
+/** Small HTTP helpers of the emulator: replies, the ARM error envelope, reading a JSON body. */
+import type { IncomingMessage } from 'node:http';
+import type { ArmErrorEnvelope } from '../wire/types';
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Thrown by a route to answer with the ARM error envelope. */
+export class ArmFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly target?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  reply(): Reply {
+    const envelope: ArmErrorEnvelope = {
+      error: { code: this.code, message: this.message, ...(this.target ? { target: this.target } : {}) },
+    };
+    return { status: this.status, body: envelope, headers: this.headers };
+  }
+}
+
+const DEFAULT_CODES: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'AuthenticationFailed',
+  403: 'AuthorizationFailed',
+  404: 'ResourceNotFound',
+  409: 'Conflict',
+  429: 'TooManyRequests',
+  500: 'InternalServerError',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout',
+};
+
+export function defaultCode(status: number): string {
+  return DEFAULT_CODES[status] ?? 'Error';
+}
+
+const MAX_BODY = 1024 * 1024;
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new ArmFailure(413, 'RequestEntityTooLarge', 'The request body is larger than 1 MiB.');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ArmFailure(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.');
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * A local NGINXaaS: ARM routes, Resource Graph, each deployment's dataplane and fault injection,
+ * over HTTPS on 127.0.0.1 with a certificate made for the run. Used by `--demo`,
+ * `nginxaas-keys emulator` and every test.
+ */
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { routeArm } from './arm-routes';
+import { makeLoopbackCertificate } from './certificate';
+import type { EmulatorData } from './data';
+import { DATAPLANE_HOST, routeDataplane } from './dataplane-route';
+import { FaultBook, type FaultSpec } from './faults';
+import { routeGraph } from './graph-route';
+import { ArmFailure, defaultCode, parseJson, readBody, type Reply } from './http';
+import { sampleData } from './sample-data';
+import { World } from './world';
+
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  data?: EmulatorData;
+  /** Rewrite this JSON file after every change (mode 0600). */
+  statePath?: string;
+  /** The bearer token to accept; a random one by default. */
+  token?: string;
+  /** Items per page of every ARM list (Resource Graph pages by $top). */
+  pageSize?: number;
+  /** The emulator's clock; tests move it. */
+  now?: () => Date;
+}
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  status: number | 'dropped';
+  authorization: 'bearer' | 'apikey' | 'none' | 'other';
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  caPem: string;
+  token: string;
+  world: World;
+  faults: FaultBook;
+  requests: RequestRecord[];
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const now = options.now ?? (() => new Date());
+  const world = new World(options.data ?? sampleData(now()), options.statePath);
+  const faults = new FaultBook();
+  const requests: RequestRecord[] = [];
+  const token = options.token ?? `emulator-${randomBytes(18).toString('base64url')}`;
+  const { certPem, keyPem } = makeLoopbackCertificate(now());
+  const pageSize = options.pageSize ?? 100;
+  let baseUrl = '';
+
+  const server: Server = createServer({ cert: certPem, key: keyPem }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, new ArmFailure(500, 'InternalServerError', String(error)).reply());
+    });
+  });
+  // Sockets left open by clients must not keep close() waiting.
+  server.keepAliveTimeout = 2000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', baseUrl);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const record: RequestRecord = { method, path: url.pathname, status: 'dropped', authorization: authKind(req) };
+    requests.push(record);
+    res.on('finish', () => (record.status = res.statusCode));
+
+    if (url.pathname.startsWith('/_emulator/')) return send(res, control(req, url, await readBody(req)));
+
+    const fault = faults.take(method, `${url.pathname}${url.search}`);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.reset) return void req.socket.destroy();
+    if (fault?.status) {
+      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+      if (fault.status === 429) headers['x-ms-ratelimit-remaining-subscription-reads'] = '0';
+      const message = fault.message ?? `Injected fault: HTTP ${fault.status}.`;
+      return send(res, new ArmFailure(fault.status, fault.code ?? defaultCode(fault.status), message, undefined, headers).reply());
+    }
+
+    let reply: Reply;
+    try {
+      reply = route(req, url, method, await readBody(req));
+    } catch (error) {
+      if (!(error instanceof ArmFailure)) throw error;
+      reply = error.reply();
+    }
+    if (fault?.commitThenDrop) return void req.socket.destroy();
+    send(res, reply);
+  }
+
+  function route(req: IncomingMessage, url: URL, method: string, rawBody: string): Reply {
+    const hostHeader = String(req.headers.host ?? '').replace(/:\d+$/, '');
+    const [first = '', ...rest] = url.pathname.split('/').slice(1);
+    if (DATAPLANE_HOST.test(first)) {
+      return routeDataplane({ method, host: first, path: `/${rest.join('/')}`, headers: req.headers, world, now: now() });
+    }
+    if (DATAPLANE_HOST.test(hostHeader)) {
+      return routeDataplane({ method, host: hostHeader, path: url.pathname, headers: req.headers, world, now: now() });
+    }
+    requireBearer(req);
+    const body = parseJson(rawBody);
+    if (/^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(url.pathname)) {
+      return routeGraph({ method, url, body, world, baseUrl });
+    }
+    return routeArm({ method, url, body, world, baseUrl, pageSize, now: now() });
+  }
+
+  function requireBearer(req: IncomingMessage): void {
+    const header = String(req.headers.authorization ?? '');
+    if (header === '') {
+      throw new ArmFailure(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
+    }
+    if (header !== `Bearer ${token}`) {
+      throw new ArmFailure(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
+    }
+  }
+
+  /** Test hooks over HTTP, for an emulator in another process. Never shows a secret. */
+  function control(req: IncomingMessage, url: URL, rawBody: string): Reply {
+    if (url.pathname === '/_emulator/health') return { status: 200, body: { ok: true } };
+    try {
+      requireBearer(req);
+    } catch (error) {
+      return (error as ArmFailure).reply();
+    }
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (url.pathname === '/_emulator/faults') {
+      if (method === 'POST') return { status: 201, body: faults.add((parseJson(rawBody) ?? {}) as FaultSpec) };
+      if (method === 'DELETE') return (faults.clear(), { status: 204 });
+      return { status: 200, body: faults.list() };
+    }
+    if (url.pathname === '/_emulator/requests') return { status: 200, body: requests };
+    return { status: 404, body: { error: { code: 'NotFound', message: 'unknown control route' } } };
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `https://127.0.0.1:${port}`;
+
+  return {
+    url: baseUrl,
+    port,
+    caPem: certPem,
+    token,
+    world,
+    faults,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function authKind(req: IncomingMessage): RequestRecord['authorization'] {
+  const header = String(req.headers.authorization ?? '');
+  if (header === '') return 'none';
+  if (header.startsWith('Bearer ')) return 'bearer';
+  if (header.startsWith('ApiKey ')) return 'apikey';
+  return 'other';
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { 'x-ms-request-id': randomBytes(16).toString('hex'), ...reply.headers };
+  if (reply.body === undefined || reply.status === 204) {
+    res.writeHead(reply.status, headers).end();
+    return;
+  }
+  const text = JSON.stringify(reply.body);
+  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,103 @@
+/**
+ * The emulator's in-memory state with the lookups the routes need. Names are matched without
+ * regard to case, as ARM does; a `--state` file is rewritten (atomically, mode 0600) after
+ * every change.
+ */
+import { createHash } from 'node:crypto';
+import { renameSync, writeFileSync } from 'node:fs';
+import type { EmulatedDeployment, EmulatedKey, EmulatedSubscription, EmulatorData } from './data';
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export class World {
+  constructor(
+    private readonly data: EmulatorData,
+    private readonly statePath?: string,
+  ) {}
+
+  snapshot(): EmulatorData {
+    return structuredClone(this.data);
+  }
+
+  subscriptions(): EmulatedSubscription[] {
+    return this.data.subscriptions;
+  }
+
+  subscription(id: string): EmulatedSubscription | undefined {
+    return this.data.subscriptions.find((s) => same(s.subscriptionId, id));
+  }
+
+  hasResourceGroup(subscriptionId: string, group: string): boolean {
+    return this.subscription(subscriptionId)?.resourceGroups.some((g) => same(g, group)) ?? false;
+  }
+
+  deployments(subscriptionId: string, group?: string): EmulatedDeployment[] {
+    return this.data.deployments.filter(
+      (d) => same(d.subscriptionId, subscriptionId) && (group === undefined || same(d.resourceGroup, group)),
+    );
+  }
+
+  deployment(subscriptionId: string, group: string, name: string): EmulatedDeployment | undefined {
+    return this.deployments(subscriptionId, group).find((d) => same(d.name, name));
+  }
+
+  /** The host an endpoint stands for: `<name>-<12 hex>.<region>.nginxaas.net`, stable per id. */
+  endpointHost(d: EmulatedDeployment): string {
+    const digest = createHash('sha256')
+      .update(`${d.subscriptionId}/${d.resourceGroup}/${d.name}`.toLowerCase())
+      .digest('hex')
+      .slice(0, 12);
+    return `${d.name.toLowerCase()}-${digest}.${d.location}.nginxaas.net`;
+  }
+
+  deploymentByHost(host: string): EmulatedDeployment | undefined {
+    return this.data.deployments.find((d) => d.hasEndpoint && same(this.endpointHost(d), host));
+  }
+
+  keys(d: EmulatedDeployment): EmulatedKey[] {
+    return this.data.keys.filter(
+      (k) => same(k.subscriptionId, d.subscriptionId) && same(k.resourceGroup, d.resourceGroup) && same(k.deployment, d.name),
+    );
+  }
+
+  key(d: EmulatedDeployment, name: string): EmulatedKey | undefined {
+    return this.keys(d).find((k) => same(k.name, name));
+  }
+
+  /** Creates or replaces; true when it created. */
+  putKey(d: EmulatedDeployment, name: string, secret: string, endDateTime: string): { key: EmulatedKey; created: boolean } {
+    const existing = this.key(d, name);
+    if (existing) {
+      existing.secret = secret;
+      existing.endDateTime = endDateTime;
+      this.save();
+      return { key: existing, created: false };
+    }
+    const key: EmulatedKey = {
+      subscriptionId: d.subscriptionId,
+      resourceGroup: d.resourceGroup,
+      deployment: d.name,
+      name,
+      secret,
+      endDateTime,
+    };
+    this.data.keys.push(key);
+    this.save();
+    return { key, created: true };
+  }
+
+  deleteKey(d: EmulatedDeployment, name: string): boolean {
+    const existing = this.key(d, name);
+    if (!existing) return false;
+    this.data.keys.splice(this.data.keys.indexOf(existing), 1);
+    this.save();
+    return true;
+  }
+
+  private save(): void {
+    if (!this.statePath) return;
+    const temporary = `${this.statePath}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(this.data, null, 2)}\n`, { mode: 0o600 });
+    renameSync(temporary, this.statePath);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The port: the one interface through which the wizard, the plain mode and the commands reach
+ * Azure. src/azure implements it; unit tests fake it. Our own error kinds live here so that no
+ * caller ever needs to know what a RestError is.
+ */
+import type { DeploymentRef } from './domain/resource-id';
+
+export type { DeploymentRef };
+
+export interface Subscription {
+  subscriptionId: string;
+  displayName: string;
+  state: string;
+}
+
+export interface Deployment extends DeploymentRef {
+  id: string;
+  location: string;
+  provisioningState: string;
+  /** Normalised `https://host/`, or undefined when the deployment has none. */
+  dataplaneApiEndpoint?: string;
+  subscriptionName?: string;
+  sku?: string;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  hint: string;
+  endDateTime: Date;
+}
+
+export interface Discovery {
+  deployments: Deployment[];
+  /** The subscriptions that were searched (display names where known). */
+  searched: Subscription[];
+  /** How the deployments were found, for the empty-list message and --verbose. */
+  via: 'resource-graph' | 'per-subscription' | 'direct';
+  /** Subscriptions that could not be read, with why. */
+  problems: { subscriptionId: string; message: string }[];
+}
+
+export type ErrorKind =
+  | 'notFound'
+  | 'alreadyExists'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'throttled'
+  | 'invalid'
+  | 'network'
+  | 'cancelled'
+  | 'unknown';
+
+/** An Azure failure in plain words, with the ARM error code when Azure gave one. */
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly code?: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+
+  /** One line for people: "message (ARM code)". */
+  get plain(): string {
+    return this.code ? `${this.message} (${this.code})` : this.message;
+  }
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface PutKeyResult {
+  key: ApiKey;
+  /** true for 201 Created, false for 200 (an existing key was replaced). */
+  created: boolean;
+}
+
+export type VerifyResult =
+  | { ok: true; status: number }
+  | { ok: false; status?: number; message: string };
+
+export interface Gateway {
+  /** Words for the loading screen, such as "the Azure CLI". */
+  readonly authDescription: string;
+  listSubscriptions(options?: CallOptions): Promise<Subscription[]>;
+  /** The subscription to use when none is named: the CLI's default, or the only one visible. */
+  defaultSubscription(options?: CallOptions): Promise<string>;
+  discoverDeployments(
+    scope: { subscriptions?: string[]; resourceGroup?: string },
+    options?: CallOptions & { onProgress?: (message: string) => void },
+  ): Promise<Discovery>;
+  getDeployment(ref: DeploymentRef, options?: CallOptions): Promise<Deployment>;
+  listKeys(ref: DeploymentRef, options?: CallOptions): Promise<ApiKey[]>;
+  /** undefined when no key of that name exists. */
+  getKey(ref: DeploymentRef, name: string, options?: CallOptions): Promise<ApiKey | undefined>;
+  putKey(ref: DeploymentRef, name: string, body: { secret: string; endDateTime: Date }, options?: CallOptions): Promise<PutKeyResult>;
+  /** 'absent' when the service answered 204 (there was no such key). */
+  deleteKey(ref: DeploymentRef, name: string, options?: CallOptions): Promise<'deleted' | 'absent'>;
+  /** Calls the dataplane (`GET /packages`) with the key, to show that it works. */
+  verifyKey(endpoint: string, secret: string, options?: CallOptions): Promise<VerifyResult>;
+}

@@ -1,0 +1,23 @@
+/** What a mode gets from the outside world, handed in so tests can give their own. */
+import type { Painter } from './ui/theme';
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  now(): Date;
+  /** Painter for stdout and for stderr (each honours its own TTY and the colour settings). */
+  out: Painter;
+  err: Painter;
+  /** Aborted on Ctrl+C (SIGINT) in the line modes. */
+  signal: AbortSignal;
+}
+
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  expiring: 3,
+  cancelled: 130,
+} as const;

@@ -1,0 +1,59 @@
+/**
+ * The one place for colours and figures. Screens and line output name a role ("danger",
+ * "muted"), never a colour. Every state is also said in words or a figure, never by colour alone.
+ */
+export const colors = {
+  accent: 'cyan',
+  success: 'green',
+  warning: 'yellow',
+  danger: 'red',
+  muted: 'gray',
+  secret: 'magentaBright',
+  heading: 'whiteBright',
+} as const;
+
+export type Role = keyof typeof colors;
+
+export const figures = {
+  pass: '✔',
+  fail: '✖',
+  pointer: '❯',
+  bullet: '•',
+  warning: '⚠',
+  info: 'ℹ',
+  arrow: '→',
+  question: '?',
+  line: '─',
+} as const;
+
+export const spinnerFrames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
+
+/** Whether line output to `stream` may carry colour: --no-color, NO_COLOR, FORCE_COLOR, TERM=dumb. */
+export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, noColorFlag = false): boolean {
+  if (noColorFlag || (env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return stream.isTTY === true;
+}
+
+export type Painter = (role: Role | 'bold' | 'dim', text: string) => string;
+
+/** SGR codes for line output (Ink draws its own from `colors`). */
+const SGR: Record<Role | 'bold' | 'dim', [number, number]> = {
+  accent: [36, 39],
+  success: [32, 39],
+  warning: [33, 39],
+  danger: [31, 39],
+  muted: [90, 39],
+  secret: [95, 39],
+  heading: [1, 22],
+  bold: [1, 22],
+  dim: [2, 22],
+};
+
+export function painter(enabled: boolean): Painter {
+  if (!enabled) return (_role, text) => text;
+  return (role, text) => {
+    const [open, close] = SGR[role];
+    return `\u001b[${open}m${text}\u001b[${close}m`;
+  };
+}
