@@ -92,11 +92,14 @@ export async function runCreate(gateway: Gateway, values: Values, io: Io, option
   staged?.commit();
 
   const key = result.key;
+  // The SDK retries a PUT whose answer was lost; the retry then finds our own key and answers
+  // 200. We saw the name free a moment ago, so this run created it.
+  const created = result.created || !existing;
   const endpoint = deployment.dataplaneApiEndpoint as string;
   if (values.output === 'json') {
     const document = {
       ...keyJson(key, now),
-      action: result.created ? 'created' : 'replaced',
+      action: created ? 'created' : 'replaced',
       dataplaneApiEndpoint: endpoint,
       nplusEndpoint: nplusUrl(endpoint),
       deployment: deploymentJson(deployment),
@@ -112,7 +115,7 @@ export async function runCreate(gateway: Gateway, values: Values, io: Io, option
   const p = showSecret ? io.err : io.out;
   summary.write(
     [
-      `${p('success', '✔')} ${result.created ? 'Created' : 'Replaced'} key '${key.name}' on ${describeDeployment(deployment)}`,
+      `${p('success', '✔')} ${created ? 'Created' : 'Replaced'} key '${key.name}' on ${describeDeployment(deployment)}`,
       `  hint      ${key.hint}`,
       `  expires   ${expiryText(key.endDateTime, now)}`,
       `  endpoint  ${endpoint}`,

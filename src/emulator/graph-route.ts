@@ -14,6 +14,7 @@ export interface GraphContext {
   body: unknown;
   world: World;
   baseUrl: string;
+  pageSize: number;
 }
 
 export function routeGraph(ctx: GraphContext): Reply {
@@ -45,7 +46,7 @@ export function routeGraph(ctx: GraphContext): Reply {
       dataplaneApiEndpoint: d.hasEndpoint ? `${ctx.baseUrl}/${ctx.world.endpointHost(d)}/` : '',
     }));
 
-  const top = Math.min(Math.max(Number(request.options?.$top ?? 1000) || 1000, 1), 1000);
+  const top = Math.min(Math.max(Number(request.options?.$top ?? 1000) || 1000, 1), 1000, ctx.pageSize);
   const start = Number(request.options?.$skipToken ?? request.options?.$skip ?? 0) || 0;
   const data = rows.slice(start, start + top);
   const response: ResourceGraphResponse<ResourceGraphDeploymentRow> = {

@@ -109,7 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requireBearer(req);
     const body = parseJson(rawBody);
     if (/^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(url.pathname)) {
-      return routeGraph({ method, url, body, world, baseUrl });
+      return routeGraph({ method, url, body, world, baseUrl, pageSize });
     }
     return routeArm({ method, url, body, world, baseUrl, pageSize, now: now() });
   }

@@ -1,0 +1,47 @@
+/**
+ * A fake Azure CLI: a shell script named `az`, first on PATH, that answers
+ * `account get-access-token` and `account show` and logs its arguments (never a real login).
+ */
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface FakeAz {
+  folder: string;
+  /** PATH with the fake first. */
+  path: string;
+  calls(): string[];
+}
+
+export function makeFakeAz(options: { token: string; subscription?: string; loggedOut?: boolean }): FakeAz {
+  const folder = mkdtempSync(join(tmpdir(), 'fake-az-'));
+  const log = join(folder, 'calls.log');
+  const expires = Math.floor(Date.now() / 1000) + 3600;
+  const script = `#!/bin/sh
+echo "$*" >> '${log}'
+if [ "${options.loggedOut ? '1' : '0'}" = "1" ]; then
+  echo "ERROR: Please run 'az login' to setup account." >&2
+  exit 1
+fi
+case "$1 $2" in
+  "account get-access-token")
+    printf '%s' '{"accessToken":"${options.token}","expiresOn":"2099-01-01 00:00:00.000000","expires_on":${expires},"subscription":"${options.subscription ?? ''}","tenant":"72f988bf-0000-4000-8000-000000000001","tokenType":"Bearer"}'
+    ;;
+  "account show")
+    printf '%s' '{"id":"${options.subscription ?? ''}","name":"Fake default","isDefault":true,"state":"Enabled"}'
+    ;;
+  *)
+    echo "fake az: unsupported: $*" >&2
+    exit 2
+    ;;
+esac
+`;
+  const file = join(folder, 'az');
+  writeFileSync(file, script);
+  chmodSync(file, 0o755);
+  return {
+    folder,
+    path: `${folder}:${process.env.PATH ?? ''}`,
+    calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : []),
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { apiKeyHeaderValue, normaliseEndpoint, nplusUrl } from '../../src/domain/endpoint';
+import { deploymentId, parseDeploymentId, sameId, sameType } from '../../src/domain/resource-id';
+
+describe('dataplane endpoint', () => {
+  it.each([
+    ['mynginx-75b3bf22a555.eastus2.nginxaas.net', 'https://mynginx-75b3bf22a555.eastus2.nginxaas.net/'],
+    ['https://mynginx-75b3bf22a555.eastus2.nginxaas.net/', 'https://mynginx-75b3bf22a555.eastus2.nginxaas.net/'],
+    ['https://mynginx-75b3bf22a555.eastus2.nginxaas.net', 'https://mynginx-75b3bf22a555.eastus2.nginxaas.net/'],
+    ['HTTPS://MyNginx.eastus2.nginxaas.net//', 'https://mynginx.eastus2.nginxaas.net/'],
+    ['https://127.0.0.1:4443/web-01-abc.eastus2.nginxaas.net/', 'https://127.0.0.1:4443/web-01-abc.eastus2.nginxaas.net/'],
+    ['  host.example  ', 'https://host.example/'],
+  ])('%j → %s', (raw, url) => {
+    expect(normaliseEndpoint(raw)).toEqual({ ok: true, url });
+  });
+
+  it.each(['', 'http://plain.example/', 'https://'])('refuses %j', (raw) => {
+    expect(normaliseEndpoint(raw).ok).toBe(false);
+  });
+
+  it('appends /nplus without a double slash', () => {
+    expect(nplusUrl('https://a.eastus2.nginxaas.net/')).toBe('https://a.eastus2.nginxaas.net/nplus');
+    expect(nplusUrl('https://127.0.0.1:1/x.y.nginxaas.net/')).toBe('https://127.0.0.1:1/x.y.nginxaas.net/nplus');
+  });
+
+  it('the header is ApiKey and the base64 of the exact key, no newline', () => {
+    expect(apiKeyHeaderValue('Q7f-2c9b-41aa-8e1d')).toBe(`ApiKey ${Buffer.from('Q7f-2c9b-41aa-8e1d').toString('base64')}`);
+    expect(apiKeyHeaderValue('abc')).toBe('ApiKey YWJj');
+  });
+});
+
+describe('resource ids', () => {
+  const id = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/Edge-RG/providers/NGINX.NGINXPLUS/nginxDeployments/web-01';
+  it('parses any casing of the provider', () => {
+    expect(parseDeploymentId(id)).toEqual({ subscriptionId: '11111111-2222-3333-4444-555555555555', resourceGroup: 'Edge-RG', name: 'web-01' });
+    expect(parseDeploymentId(id.toLowerCase())?.name).toBe('web-01');
+    expect(parseDeploymentId(`${id}/apiKeys/nlk`)?.apiKeyName).toBe('nlk');
+    expect(parseDeploymentId('/subscriptions/x/resourceGroups/y/providers/Microsoft.Web/sites/z')).toBeUndefined();
+  });
+
+  it('builds and compares ids and types without case', () => {
+    const ref = { subscriptionId: 's', resourceGroup: 'g', name: 'd' };
+    expect(deploymentId(ref)).toBe('/subscriptions/s/resourceGroups/g/providers/Nginx.NginxPlus/nginxDeployments/d');
+    expect(sameId(id, id.toUpperCase())).toBe(true);
+    expect(sameType('nginx.nginxplus/nginxdeployments', 'Nginx.NginxPlus/nginxDeployments')).toBe(true);
+  });
+});
