@@ -1,0 +1,82 @@
+/**
+ * The wizard's root: one reducer (through useWizard) and the one useInput of the program, which
+ * dispatches every key. Steps are views: props in, nothing owned.
+ */
+import React, { useEffect } from 'react';
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import type { Gateway } from '../gateway';
+import type { WizardScope } from '../wizard/commands';
+import type { WizardOptions, WizardState } from '../wizard/state';
+import { useWizard } from '../wizard/use-wizard';
+import { Answered } from './components/answered';
+import { CreatingStep } from './steps/creating-step';
+import { DeploymentStep } from './steps/deployment-step';
+import { ExpiryStep } from './steps/expiry-step';
+import { NameStep } from './steps/name-step';
+import { RevealStep } from './steps/reveal-step';
+import { ReviewStep } from './steps/review-step';
+import { SecretStep } from './steps/secret-step';
+import { Farewell, FailedStep, LoadingStep } from './steps/status-steps';
+import { colors } from './theme';
+
+export interface AppProps {
+  gateway: Gateway;
+  scope: WizardScope;
+  options: WizardOptions;
+  clock?: () => Date;
+  copy?: (secret: string) => Promise<string>;
+  initial?: WizardState;
+  demo?: boolean;
+  onFinish?: (state: WizardState) => void;
+}
+
+export function Screen({ state, rows, demo = false }: { state: WizardState; rows: number; demo?: boolean }) {
+  const finished = state.exitCode !== undefined;
+  return (
+    <Box flexDirection="column">
+      <Text color={colors.accent} bold>
+        NGINXaaS dataplane API key
+        {demo ? <Text color={colors.warning}> · demo on the local emulator, no Azure account used</Text> : null}
+      </Text>
+      <Answered state={state} />
+      {state.step === 'loading' ? <LoadingStep state={state} /> : null}
+      {state.step === 'chooseDeployment' ? <DeploymentStep state={state} rows={rows} /> : null}
+      {state.step === 'keyName' ? <NameStep state={state} /> : null}
+      {state.step === 'expiry' ? <ExpiryStep state={state} /> : null}
+      {state.step === 'keyValue' ? <SecretStep state={state} /> : null}
+      {state.step === 'review' ? <ReviewStep state={state} /> : null}
+      {state.step === 'creating' ? <CreatingStep state={state} /> : null}
+      {state.step === 'reveal' || (finished && state.result) ? <RevealStep state={state} finished={finished} /> : null}
+      {state.step === 'failed' ? <FailedStep state={state} /> : null}
+      <Farewell state={state} />
+    </Box>
+  );
+}
+
+const noCopy = async () => 'Copying is not available here.';
+
+export function App(props: AppProps) {
+  const clock = props.clock ?? (() => new Date());
+  const [state, dispatch] = useWizard({
+    gateway: props.gateway,
+    scope: props.scope,
+    options: props.options,
+    clock,
+    copy: props.copy ?? noCopy,
+    ...(props.initial ? { initial: props.initial } : {}),
+  });
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+
+  useInput((input, key) => dispatch({ type: 'input', input, key, now: clock() }));
+
+  useEffect(() => {
+    if (state.exitCode === undefined) return;
+    props.onFinish?.(state);
+    // Let the final frame (the key masked, the farewell) render before Ink lets go.
+    const timer = setTimeout(() => exit(), 20);
+    return () => clearTimeout(timer);
+  }, [state.exitCode]);
+
+  return <Screen state={state} rows={stdout?.rows ?? 24} demo={props.demo ?? false} />;
+}

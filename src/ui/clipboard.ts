@@ -1,0 +1,53 @@
+/**
+ * Copying the key: OSC 52 (the terminal's own clipboard, also over SSH) and the system clipboard
+ * where a tool for it exists. The key goes to a tool on its standard input, never its arguments.
+ * Says which ways were tried and which worked.
+ */
+import { spawn } from 'node:child_process';
+
+interface Tool {
+  command: string;
+  args: string[];
+  when: (env: NodeJS.ProcessEnv, platform: NodeJS.Platform) => boolean;
+}
+
+const TOOLS: Tool[] = [
+  { command: 'pbcopy', args: [], when: (_e, p) => p === 'darwin' },
+  { command: 'wl-copy', args: [], when: (e) => Boolean(e.WAYLAND_DISPLAY) },
+  { command: 'xclip', args: ['-selection', 'clipboard'], when: (e) => Boolean(e.DISPLAY) },
+  { command: 'xsel', args: ['--clipboard', '--input'], when: (e) => Boolean(e.DISPLAY) },
+  { command: 'clip.exe', args: [], when: (e, p) => p === 'win32' || Boolean(e.WSL_DISTRO_NAME) },
+];
+
+function pipeTo(tool: Tool, text: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(tool.command, tool.args, { stdio: ['pipe', 'ignore', 'ignore'] });
+    const timer = setTimeout(() => {
+      child.kill();
+      resolve(false);
+    }, 3000);
+    child.on('error', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0);
+    });
+    child.stdin.end(text);
+  });
+}
+
+export function osc52(text: string): string {
+  return `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
+}
+
+export function makeCopier(write: (data: string) => void, env: NodeJS.ProcessEnv = process.env, platform = process.platform) {
+  return async (secret: string): Promise<string> => {
+    write(osc52(secret));
+    for (const tool of TOOLS.filter((t) => t.when(env, platform))) {
+      if (await pipeTo(tool, secret)) return `Copied with ${tool.command}, and sent to the terminal clipboard (OSC 52).`;
+    }
+    return 'Sent to the terminal clipboard (OSC 52); it arrives if your terminal allows it. No system clipboard tool was found.';
+  };
+}

@@ -1,0 +1,30 @@
+/** The steps answered so far, one line each, so the live frame stays short. */
+import React from 'react';
+import { Box, Text } from 'ink';
+import { formatUtc } from '../../domain/expiry';
+import type { WizardState } from '../../wizard/state';
+import { colors, figures } from '../theme';
+
+const ORDER = ['chooseDeployment', 'keyName', 'expiry', 'keyValue', 'review', 'creating', 'reveal', 'done', 'cancelled'];
+
+export function Answered({ state }: { state: WizardState }) {
+  const at = ORDER.indexOf(state.step);
+  const past = (step: string) => at > ORDER.indexOf(step);
+  const lines: [string, string][] = [];
+  const d = state.deployment;
+  if (d && past('chooseDeployment')) lines.push(['Deployment', `${d.name} · ${d.resourceGroup} · ${d.subscriptionName ?? d.subscriptionId}`]);
+  if (past('keyName')) lines.push(['Key name', state.name]);
+  if (past('expiry') && state.expiry.chosen) lines.push(['Expires', `${state.expiry.chosenLabel ?? ''} · ${formatUtc(state.expiry.chosen)}`]);
+  if (past('keyValue')) lines.push(['Key', state.secretGenerated ? 'generated (UUIDv4)' : 'your own']);
+  if (lines.length === 0) return null;
+  return (
+    <Box flexDirection="column" marginBottom={1}>
+      {lines.map(([label, value]) => (
+        <Text key={label}>
+          <Text color={colors.success}>{figures.pass}</Text> <Text color={colors.muted}>{label.padEnd(11)}</Text>
+          {value}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,21 @@
+/** The key policy, live: every rule with ✔ or ✖ and words, never colour alone. */
+import React from 'react';
+import { Box, Text } from 'ink';
+import { evaluate } from '../../domain/policy';
+import { colors, figures } from '../theme';
+
+export function Checklist({ secret }: { secret: string }) {
+  const { rules } = evaluate(secret);
+  return (
+    <Box flexDirection="column">
+      {rules.map((rule) => (
+        <Text key={rule.id} color={rule.ok ? colors.success : rule.required ? colors.danger : colors.muted}>
+          {rule.required ? '' : '    '}
+          {rule.ok ? figures.pass : figures.fail} {rule.label}
+          {rule.detail && (rule.id !== 'charset' || !rule.ok) ? <Text color={colors.muted}> ({rule.detail})</Text> : null}
+          {!rule.required ? <Text color={colors.muted}>{rule.ok ? ' — yes' : ' — no'}</Text> : null}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,8 @@
+/** The dim line of keys that work on this screen. */
+import React from 'react';
+import { Text } from 'ink';
+import { colors } from '../theme';
+
+export function Hints({ keys }: { keys: [string, string][] }) {
+  return <Text color={colors.muted}>{keys.map(([key, what]) => `${key} ${what}`).join(' · ')}</Text>;
+}

@@ -1,0 +1,87 @@
+/**
+ * Performs one command of the machine through the gateway and answers with the event that
+ * reports its outcome. Nothing here decides a rule; it only does the work.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { generateUuidKey } from '../domain/secret';
+import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
+import { GatewayError, type Discovery, type Gateway } from '../gateway';
+import { problemFrom } from './machine';
+import type { Command, WizardEvent } from './state';
+
+export interface WizardScope {
+  subscription?: string;
+  resourceGroup?: string;
+  deployment?: string;
+}
+
+export interface CommandDeps {
+  gateway: Gateway;
+  scope: WizardScope;
+  signal: AbortSignal;
+  now: () => Date;
+  onProgress: (message: string) => void;
+  copy: (secret: string) => Promise<string>;
+}
+
+async function discover(deps: CommandDeps): Promise<Discovery> {
+  const { gateway, scope, signal } = deps;
+  if (scope.deployment && looksLikeResourceId(scope.deployment)) {
+    const ref = parseDeploymentId(scope.deployment);
+    if (!ref) throw new GatewayError('invalid', `'${scope.deployment}' is not the resource id of an NGINXaaS deployment`);
+    const [deployment, subscriptions] = await Promise.all([gateway.getDeployment(ref, { signal }), gateway.listSubscriptions({ signal })]);
+    const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === ref.subscriptionId.toLowerCase());
+    return {
+      deployments: [{ ...deployment, ...(subscription ? { subscriptionName: subscription.displayName } : {}) }],
+      searched: subscription ? [subscription] : [{ subscriptionId: ref.subscriptionId, displayName: ref.subscriptionId, state: 'Enabled' }],
+      via: 'direct',
+      problems: [],
+    };
+  }
+  return gateway.discoverDeployments(
+    { ...(scope.subscription ? { subscriptions: [scope.subscription] } : {}), ...(scope.resourceGroup ? { resourceGroup: scope.resourceGroup } : {}) },
+    { signal, onProgress: deps.onProgress },
+  );
+}
+
+export async function runWizardCommand(command: Command, deps: CommandDeps): Promise<WizardEvent> {
+  const { gateway, signal } = deps;
+  switch (command.kind) {
+    case 'discover':
+      try {
+        return { type: 'deploymentsLoaded', discovery: await discover(deps), now: deps.now() };
+      } catch (error) {
+        return { type: 'deploymentsFailed', problem: problemFrom(error) };
+      }
+    case 'loadKeys':
+      try {
+        return { type: 'keysLoaded', deployment: command.deployment, keys: await gateway.listKeys(command.deployment, { signal }) };
+      } catch (error) {
+        return { type: 'keysFailed', deployment: command.deployment, problem: problemFrom(error) };
+      }
+    case 'generate':
+      return { type: 'secretGenerated', secret: generateUuidKey({ randomUUID, randomBytes }) };
+    case 'create':
+      try {
+        // GET before PUT: a key that appeared since the review is never replaced unasked.
+        const existing = await gateway.getKey(command.deployment, command.name, { signal });
+        if (existing && !command.replace) {
+          throw new GatewayError('alreadyExists', `a key named '${existing.name}' appeared meanwhile (hint ${existing.hint}); press Esc and review again`);
+        }
+        const result = await gateway.putKey(command.deployment, command.name, { secret: command.secret, endDateTime: command.endDateTime }, { signal });
+        return { type: 'createSucceeded', result: { ...result, created: result.created || !existing }, now: deps.now() };
+      } catch (error) {
+        return { type: 'createFailed', problem: problemFrom(error) };
+      }
+    case 'verify':
+      return { type: 'verified', result: await gateway.verifyKey(command.endpoint, command.secret, { signal }) };
+    case 'copy':
+      return { type: 'copied', message: await deps.copy(command.secret) };
+    case 'deleteKey':
+      try {
+        return { type: 'deleted', outcome: await gateway.deleteKey(command.deployment, command.name, { signal }) };
+      } catch (error) {
+        return { type: 'deleteFailed', problem: problemFrom(error) };
+      }
+  }
+}

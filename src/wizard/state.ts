@@ -1,0 +1,138 @@
+/**
+ * The wizard's state and the events that move it. Pure data: no Ink, no Azure, no clock (every
+ * event that needs the time carries `now`).
+ */
+import type { ApiKey, Deployment, Discovery, PutKeyResult, VerifyResult } from '../gateway';
+import type { KeyFlags } from './tokens';
+
+export type Step =
+  | 'loading'
+  | 'chooseDeployment'
+  | 'keyName'
+  | 'expiry'
+  | 'keyValue'
+  | 'review'
+  | 'creating'
+  | 'reveal'
+  | 'failed'
+  | 'cancelled'
+  | 'done';
+
+export interface Problem {
+  message: string;
+  code?: string;
+  kind?: string;
+}
+
+/** Work the runner does for the machine; each runs once, by id. */
+export type Command =
+  | { id: number; kind: 'discover' }
+  | { id: number; kind: 'loadKeys'; deployment: Deployment }
+  | { id: number; kind: 'generate' }
+  | { id: number; kind: 'create'; deployment: Deployment; name: string; secret: string; endDateTime: Date; replace: boolean }
+  | { id: number; kind: 'verify'; endpoint: string; secret: string }
+  | { id: number; kind: 'copy'; secret: string }
+  | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string };
+
+export type CommandSpec = Command extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
+
+export interface ExpiryState {
+  /** 0..PRESETS.length-1 for a preset, PRESETS.length for "a date of your own". */
+  cursor: number;
+  editing: boolean;
+  text: string;
+  chosen?: Date;
+  chosenLabel?: string;
+  error?: string;
+}
+
+export interface RevealState {
+  shown: boolean;
+  shownAt?: number;
+  copyMessage?: string;
+  verify?: VerifyResult | 'pending';
+  /** Asking "have you saved it?" before leaving. */
+  askingToLeave: boolean;
+  deleting: boolean;
+}
+
+export interface WizardState {
+  step: Step;
+  now: Date;
+  loadingMessage: string;
+  /** From -d/-g/--subscription: narrows discovery, may skip the first step. */
+  preset: { deployment?: string; name?: string };
+  discovery?: Discovery;
+  filter: string;
+  cursor: number;
+  /** Why Enter did nothing on the deployment list. */
+  listMessage?: string;
+  deployment?: Deployment;
+  keys?: ApiKey[] | 'loading' | { error: string };
+  name: string;
+  nameError?: string;
+  /** Enter was pressed on the name while the existing keys were still loading. */
+  nameWaiting: boolean;
+  expiry: ExpiryState;
+  secret: string;
+  secretShown: boolean;
+  secretGenerated: boolean;
+  secretError?: string;
+  replaceConfirmed: boolean;
+  reviewError?: string;
+  createError?: Problem;
+  result?: PutKeyResult & { created: boolean };
+  reveal: RevealState;
+  failure?: Problem;
+  /** What is said after the wizard ends (the final frame and stderr). */
+  farewell?: string;
+  exitCode?: number;
+  commands: Command[];
+  nextCommandId: number;
+}
+
+export type WizardEvent =
+  | { type: 'input'; input: string; key: KeyFlags; now: Date }
+  | { type: 'tick'; now: Date }
+  | { type: 'progress'; message: string }
+  | { type: 'deploymentsLoaded'; discovery: Discovery; now: Date }
+  | { type: 'deploymentsFailed'; problem: Problem }
+  | { type: 'keysLoaded'; deployment: Deployment; keys: ApiKey[] }
+  | { type: 'keysFailed'; deployment: Deployment; problem: Problem }
+  | { type: 'secretGenerated'; secret: string }
+  | { type: 'createSucceeded'; result: PutKeyResult; now: Date }
+  | { type: 'createFailed'; problem: Problem }
+  | { type: 'verified'; result: VerifyResult }
+  | { type: 'copied'; message: string }
+  | { type: 'deleted'; outcome: 'deleted' | 'absent' }
+  | { type: 'deleteFailed'; problem: Problem };
+
+export interface WizardOptions {
+  deployment?: string;
+  name?: string;
+}
+
+export const REVEAL_SECONDS = 30;
+export const DEFAULT_PRESET_INDEX = 2;
+
+export function initialState(now: Date, options: WizardOptions = {}, authDescription = 'Azure'): WizardState {
+  return {
+    step: 'loading',
+    now,
+    loadingMessage: `Signing in with ${authDescription}…`,
+    preset: { ...(options.deployment ? { deployment: options.deployment } : {}), ...(options.name ? { name: options.name } : {}) },
+    filter: '',
+    cursor: 0,
+    name: options.name ?? '',
+    nameWaiting: false,
+    expiry: { cursor: DEFAULT_PRESET_INDEX, editing: false, text: '' },
+    secret: '',
+    secretShown: false,
+    secretGenerated: false,
+    replaceConfirmed: false,
+    reveal: { shown: false, askingToLeave: false, deleting: false },
+    commands: [{ id: 1, kind: 'discover' }],
+    nextCommandId: 2,
+  };
+}
+
