@@ -24,7 +24,7 @@ export function NameStep({ state }: { state: WizardState }) {
       ) : null}
       {existing ? (
         <Text color={colors.warning}>
-          {figures.warning} A key named '{existing.name}' exists (hint {existing.hint}, expires {formatUtc(existing.endDateTime)}, {formatDaysFromNow(existing.endDateTime, state.now)}): going on will REPLACE it.
+          {figures.warning} '{existing.name}' exists (hint {existing.hint}, expires {formatUtc(existing.endDateTime).slice(0, 10)}, {formatDaysFromNow(existing.endDateTime, state.now)}): it will be REPLACED
         </Text>
       ) : null}
       {state.keys === 'loading' ? <Spinner label={state.nameWaiting ? 'Checking the existing keys…' : 'Reading the existing keys…'} /> : null}

@@ -1,0 +1,59 @@
+/** An in-memory gateway for screen tests (the real one is tested against the emulator). */
+import { GatewayError, type ApiKey, type Deployment, type Discovery, type Gateway, type PutKeyResult, type VerifyResult } from '../../src/gateway';
+import { hintOf } from '../../src/domain/secret';
+import { discovery } from './fixtures';
+
+export class FakeGateway implements Gateway {
+  readonly authDescription = 'the fake';
+  readonly keys = new Map<string, { key: ApiKey; secret: string }>();
+  readonly calls: string[] = [];
+  createFailure?: GatewayError;
+  discoverFailure?: GatewayError;
+
+  constructor(
+    private readonly found: Discovery = discovery(),
+    existing: ApiKey[] = [],
+  ) {
+    for (const key of existing) this.keys.set(key.name, { key, secret: 'unknown' });
+  }
+
+  async listSubscriptions() {
+    return this.found.searched;
+  }
+  async defaultSubscription() {
+    return this.found.searched[0]!.subscriptionId;
+  }
+  async discoverDeployments(): Promise<Discovery> {
+    this.calls.push('discover');
+    if (this.discoverFailure) throw this.discoverFailure;
+    return this.found;
+  }
+  async getDeployment(ref: { name: string }): Promise<Deployment> {
+    const d = this.found.deployments.find((x) => x.name === ref.name);
+    if (!d) throw new GatewayError('notFound', 'no such deployment', 'ResourceNotFound');
+    return d;
+  }
+  async listKeys(): Promise<ApiKey[]> {
+    this.calls.push('listKeys');
+    return [...this.keys.values()].map((k) => k.key);
+  }
+  async getKey(_ref: Deployment, name: string) {
+    this.calls.push(`getKey ${name}`);
+    return this.keys.get(name)?.key;
+  }
+  async putKey(ref: Deployment, name: string, body: { secret: string; endDateTime: Date }): Promise<PutKeyResult> {
+    this.calls.push(`putKey ${name}`);
+    if (this.createFailure) throw this.createFailure;
+    const created = !this.keys.has(name);
+    const key: ApiKey = { id: `${ref.id}/apiKeys/${name}`, name, hint: hintOf(body.secret), endDateTime: body.endDateTime };
+    this.keys.set(name, { key, secret: body.secret });
+    return { key, created };
+  }
+  async deleteKey(_ref: Deployment, name: string) {
+    this.calls.push(`deleteKey ${name}`);
+    return this.keys.delete(name) ? ('deleted' as const) : ('absent' as const);
+  }
+  async verifyKey(): Promise<VerifyResult> {
+    return { ok: true, status: 200 };
+  }
+}

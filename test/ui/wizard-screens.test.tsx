@@ -1,0 +1,255 @@
+/** Each wizard screen under ink-testing-library, driven by keys as a person types them. */
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { stripVTControlCharacters } from 'node:util';
+import { App } from '../../src/ui/app';
+import { GatewayError } from '../../src/gateway';
+import { initialState, type WizardState } from '../../src/wizard/state';
+import { FakeGateway } from '../helpers/fake-gateway';
+import { NOW, WEB, discovery, key } from '../helpers/fixtures';
+import { settle, waitForFrame } from '../helpers/ink';
+
+afterEach(() => cleanup());
+
+const ENTER = '\r';
+const ESC = '\u001b';
+const UP = '\u001b[A';
+const DOWN = '\u001b[B';
+const TAB = '\t';
+
+function mount(gateway = new FakeGateway(), options = {}, initial?: WizardState) {
+  const finished: WizardState[] = [];
+  const app = render(
+    <App gateway={gateway} scope={{}} options={options} clock={() => NOW} onFinish={(s) => finished.push(s)} {...(initial ? { initial } : {})} />,
+  );
+  const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
+  const until = (expected: string | RegExp) => waitForFrame(app.lastFrame, expected);
+  const type = async (...chunks: string[]) => {
+    for (const chunk of chunks) {
+      app.stdin.write(chunk);
+      await settle();
+    }
+  };
+  return { app, frame, until, type, finished, gateway };
+}
+
+describe('choose a deployment', () => {
+  it('shows every deployment; those that cannot take a key are marked with why', async () => {
+    const { until } = mount();
+    const frame = await until('Choose a deployment');
+    expect(frame).toContain('4 of 4 deployments in 3 subscriptions');
+    expect(frame).toMatch(/broken-01 .*✖ cannot take a key: deployment failed/);
+    expect(frame).toMatch(/sandbox .*✖ cannot take a key: subscription disabled/);
+    expect(frame).toMatch(/❯ stage-web .*Succeeded/);
+  });
+
+  it('filters as you type and Enter chooses', async () => {
+    const { until, type } = mount();
+    await until('Choose a deployment');
+    await type('w', 'e', 'b', '-');
+    const frame = await until('1 of 4');
+    expect(frame).toContain('web-01');
+    expect(frame).not.toContain('stage-web');
+    await type(ENTER);
+    expect(await until('Name the key')).toContain('✔ Deployment web-01 · edge-rg · Production');
+  });
+
+  it('says why a dimmed row cannot be chosen', async () => {
+    const { until, type } = mount();
+    await until('Choose a deployment');
+    await type('broken', ENTER);
+    expect(await until('cannot take a key: deployment failed.')).toContain('Choose a deployment');
+  });
+
+  it('a failed discovery says what to do', async () => {
+    const gateway = new FakeGateway();
+    gateway.discoverFailure = new GatewayError('unauthenticated', 'not signed in to the Azure CLI: run `az login`');
+    const { until } = mount(gateway);
+    const frame = await until('az login');
+    expect(frame).toContain('r try again');
+    expect(frame).not.toMatch(/\n\s+at /);
+  });
+
+  it('an empty result names the subscriptions searched', async () => {
+    const { until } = mount(new FakeGateway(discovery([])));
+    expect(await until('No NGINXaaS deployments found')).toContain('Production, Staging, Sandbox');
+  });
+});
+
+describe('name, expiry, key value', () => {
+  async function atName(gateway = new FakeGateway(discovery(), [key('nlk-prod')])) {
+    const m = mount(gateway, { deployment: 'web-01' });
+    await m.until('Name the key');
+    return m;
+  }
+
+  it('checks the name live and says at once that a key of that name exists', async () => {
+    const { until, type } = await atName();
+    await type('bad_');
+    expect(await until('position 4')).toContain("character '_'");
+    await type('\x7f', '\x7f', '\x7f', '\x7f', 'nlk-prod');
+    expect(await until('it will be REPLACED')).toContain("'nlk-prod' exists (hint e17, expires 2026-12-16, in 20 days)");
+  });
+
+  it('takes a one-chunk paste with Enter in it, then the default expiry', async () => {
+    const { until, type } = await atName();
+    await type('fresh-key\r');
+    const expiry = await until('When should the key expire?');
+    expect(expiry).toContain('❯ 6 months  2027-05-26 12:00 UTC  (default)');
+    expect(expiry).toContain('in 181 days');
+    await type(ENTER);
+    expect(await until('The key value')).toContain('✔ Expires    6 months · 2027-05-26 12:00 UTC');
+  });
+
+  it('Esc goes back one step at a time', async () => {
+    const { until, type } = await atName();
+    await type('fresh-key', ENTER);
+    await until('When should the key expire?');
+    await type(ESC);
+    await until('Name the key');
+    await type(ESC);
+    await until('Choose a deployment');
+  });
+
+  it('a custom date is checked', async () => {
+    const { until, type } = await atName();
+    await type('fresh-key', ENTER);
+    await until('When should the key expire?');
+    await type(DOWN, DOWN, DOWN, ENTER);
+    await until('A date of your own');
+    await type('2031-01-01', ENTER);
+    expect(await until('more than two years away')).toContain('the latest is 2028-11-26 11:50 UTC');
+  });
+
+  it('the checklist follows every key, masked, and Enter is refused while a rule fails', async () => {
+    const { until, type, frame } = await atName();
+    await type('fresh-key', ENTER, ENTER);
+    await until('The key value');
+    await type('a', 'b', 'c');
+    let screen = await until('(3 so far)');
+    expect(screen).toContain('❯ •••');
+    expect(screen).toContain('✖ at least 12 characters');
+    expect(screen).toContain('✖ 3 of the 4 kinds above (1 of 4)');
+    await type(ENTER);
+    await until('Enter is refused: the key must have at least 12 characters (it has 3)');
+    await type('DEF-123-xyz');
+    screen = await until('(14 so far)');
+    expect(screen).toContain('✔ 3 of the 4 kinds above (4 of 4)');
+    expect(screen).not.toContain('abcDEF');
+    await type(TAB);
+    expect(await until('abcDEF-123-xyz')).toContain('Tab hide');
+    await type(TAB, ' ');
+    expect(await until('a space at position 15')).toContain('✖ only printable ASCII');
+    expect(frame()).not.toContain('abcDEF');
+  });
+});
+
+describe('review, create, reveal', () => {
+  async function toReview(name = 'fresh-key', gateway = new FakeGateway(discovery(), [key('nlk-prod')])) {
+    const m = mount(gateway, { deployment: 'web-01' });
+    await m.until('Name the key');
+    await m.type(name, ENTER, ENTER);
+    await m.until('The key value');
+    await m.type('Typed-Secret-42', ENTER);
+    await m.until('Review');
+    return m;
+  }
+
+  it('review says CREATE; Enter creates and the panel shows the key masked, the endpoint and /nplus', async () => {
+    const { until, type, app, gateway } = await toReview();
+    expect(await until('CREATE a new key')).toContain('Resource group edge-rg');
+    await type(ENTER);
+    const panel = await until('The dataplane accepted the key');
+    expect(panel).toContain("✔ Created key 'fresh-key' on web-01");
+    expect(panel).toContain('Key       Typ••••••••••••  (masked)');
+    expect(panel).toContain(`Endpoint  ${WEB.dataplaneApiEndpoint}`);
+    expect(panel).toContain(`nplus     ${WEB.dataplaneApiEndpoint}nplus`);
+    expect(panel).toContain('nlk.config.nginxHosts=https://web-01-000000000000.eastus2.nginxaas.net/nplus');
+    expect(gateway.calls).toEqual(['discover', 'listKeys', 'getKey fresh-key', 'putKey fresh-key']);
+    const before = app.frames.slice(0, app.frames.findIndex((f) => f.includes('Created key')));
+    expect(before.length).toBeGreaterThan(5);
+    expect(before.some((f) => f.includes('Typed-Secret-42'))).toBe(false);
+  });
+
+  it('REPLACE needs y', async () => {
+    const { until, type, gateway } = await toReview('nlk-prod');
+    expect(await until('REPLACE the existing key (hint e17)')).toContain('Type y to confirm');
+    await type(ENTER);
+    await until("Type y to replace the existing key 'nlk-prod'");
+    expect(gateway.calls).not.toContain('putKey nlk-prod');
+    await type('y');
+    await until('✔ confirmed');
+    await type(ENTER);
+    expect(await until("Replaced key 'nlk-prod'")).toBeTruthy();
+  });
+
+  it('an Azure error shows its code; Esc goes back to edit', async () => {
+    const gateway = new FakeGateway(discovery(), []);
+    gateway.createFailure = new GatewayError('invalid', 'The secret text must be at least 12 characters long', 'InvalidApiKeySecret', 400);
+    const { until, type } = await toReview('fresh-key', gateway);
+    await type(ENTER);
+    const failed = await until('Azure did not create the key');
+    expect(failed).toContain('(InvalidApiKeySecret)');
+    expect(failed).toContain('r retry · Esc back to edit');
+    await type(ESC);
+    await until('Review');
+  });
+
+  it('r reveals the key, q asks whether it was saved, y leaves with the key masked in the last frame', async () => {
+    const { until, type, frame, finished } = await toReview();
+    await type(ENTER);
+    await until('The dataplane accepted the key');
+    await type('r');
+    expect(await until('(hides in 30 s)')).toContain('Typed-Secret-42');
+    expect(frame()).toContain(`Authorization: ApiKey ${Buffer.from('Typed-Secret-42').toString('base64')}`);
+    await type('q');
+    await until('Have you saved the key?');
+    expect(frame()).not.toContain('Typed-Secret-42');
+    await type('y');
+    await until("Key 'fresh-key' is ready");
+    expect(frame()).not.toContain('Typed-Secret-42');
+    expect(frame()).toContain('Typ••••');
+    expect(finished[0]?.exitCode).toBe(0);
+  });
+
+  it('d deletes the key again when it was not saved', async () => {
+    const { until, type, gateway } = await toReview();
+    await type(ENTER);
+    await until('The dataplane accepted the key');
+    await type('q', 'd');
+    await until('nothing is left behind');
+    expect(gateway.calls).toContain('deleteKey fresh-key');
+    expect(gateway.keys.has('fresh-key')).toBe(false);
+  });
+
+  it('a mounted reveal screen hides the key after 30 seconds of ticks', async () => {
+    let now = NOW;
+    const state: WizardState = {
+      ...initialState(NOW),
+      commands: [],
+      step: 'reveal',
+      deployment: WEB,
+      name: 'k',
+      secret: 'Mounted-Secret-1',
+      result: { key: key('k', 10, 'Mou'), created: true },
+    };
+    const app = render(<App gateway={new FakeGateway()} scope={{}} options={{}} clock={() => now} initial={state} />);
+    await waitForFrame(app.lastFrame, 'Mou••••');
+    app.stdin.write('r');
+    await waitForFrame(app.lastFrame, 'Mounted-Secret-1');
+    now = new Date(NOW.getTime() + 31_000);
+    await waitForFrame(app.lastFrame, '(masked)', 2500);
+  });
+});
+
+describe('Ctrl+C', () => {
+  it('leaves with 130 from any step before creation, nothing created', async () => {
+    const { until, type, finished, gateway } = mount(new FakeGateway(), { deployment: 'web-01' });
+    await until('Name the key');
+    await type('\u0003');
+    expect(await until('Cancelled. Nothing was created.')).toBeTruthy();
+    expect(finished[0]?.exitCode).toBe(130);
+    expect(gateway.calls.some((c) => c.startsWith('putKey'))).toBe(false);
+  });
+});

@@ -1,0 +1,327 @@
+/** The wizard machine as tables: every transition and every refusal, no Ink, no Azure. */
+import { describe, expect, it } from 'vitest';
+import { transition } from '../../src/wizard/machine';
+import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
+import { visibleDeployments } from '../../src/wizard/selectors';
+import type { KeyFlags } from '../../src/wizard/tokens';
+import { BROKEN, NOW, SANDBOX, STAGE_WEB, WEB, discovery, key } from '../helpers/fixtures';
+
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+const KEYS: Record<string, KeyFlags> = {
+  Enter: { return: true },
+  Esc: { escape: true },
+  Up: { upArrow: true },
+  Down: { downArrow: true },
+  Tab: { tab: true },
+  Backspace: { backspace: true },
+  CtrlC: { ctrl: true },
+};
+
+function press(state: WizardState, ...inputs: string[]): WizardState {
+  return inputs.reduce((s, input) => {
+    const flags = KEYS[input];
+    const event: WizardEvent = flags
+      ? { type: 'input', input: input === 'CtrlC' ? 'c' : '', key: flags, now: s.now }
+      : { type: 'input', input, key: {}, now: s.now };
+    return transition(s, event);
+  }, state);
+}
+
+const send = (state: WizardState, ...events: WizardEvent[]) => events.reduce(transition, state);
+const lastCommand = (s: WizardState) => s.commands[s.commands.length - 1];
+
+function loaded(options = {}, deployments = discovery()): WizardState {
+  return send(initialState(NOW, options, 'the Azure CLI'), { type: 'deploymentsLoaded', discovery: deployments, now: NOW });
+}
+
+function atName(name = '', keys = [key('nlk-prod')]): WizardState {
+  const chosen = press(loaded({ deployment: 'web-01' }));
+  const withKeys = send(chosen, { type: 'keysLoaded', deployment: WEB, keys });
+  return name ? press(withKeys, name) : withKeys;
+}
+
+const atExpiry = (name = 'fresh-key') => press(atName(name), 'Enter');
+const atSecret = (name = 'fresh-key') => press(atExpiry(name), 'Enter');
+const atReview = (name = 'fresh-key') => press(atSecret(name), 'Abc-def-ghi-1', 'Enter');
+const atCreating = () => press(atReview(), 'Enter');
+const atReveal = () =>
+  send(atCreating(), { type: 'createSucceeded', result: { key: key('fresh-key', 181, 'Abc'), created: true }, now: NOW });
+
+describe('loading', () => {
+  it('starts by signing in and discovering', () => {
+    const s = initialState(NOW, {}, 'the Azure CLI');
+    expect([s.step, s.loadingMessage, s.commands]).toEqual(['loading', 'Signing in with the Azure CLI…', [{ id: 1, kind: 'discover' }]]);
+    expect(send(s, { type: 'progress', message: 'Finding NGINXaaS deployments in 3 subscriptions…' }).loadingMessage).toContain('3 subscriptions');
+  });
+
+  it('lands on the first deployment that can take a key', () => {
+    const s = loaded();
+    expect(s.step).toBe('chooseDeployment');
+    expect(visibleDeployments(s)[s.cursor]?.name).toBe('stage-web');
+  });
+
+  it('an empty result is a failure that names the subscriptions searched', () => {
+    const s = loaded({}, discovery([]));
+    expect(s.step).toBe('failed');
+    expect(s.failure?.message).toContain('Subscriptions searched: Production, Staging, Sandbox');
+  });
+
+  it('a sign-in failure can be retried (r) or left with exit 1 (q)', () => {
+    const failed = send(initialState(NOW), { type: 'deploymentsFailed', problem: { message: 'not signed in', kind: 'unauthenticated' } });
+    expect(failed.step).toBe('failed');
+    const retried = press(failed, 'r');
+    expect([retried.step, lastCommand(retried)?.kind]).toEqual(['loading', 'discover']);
+    expect(press(failed, 'q')).toMatchObject({ step: 'done', exitCode: 1 });
+  });
+});
+
+describe('choosing a deployment', () => {
+  it('filters as you type, exact and prefix matches first; Esc clears the filter', () => {
+    const s = press(loaded(), 'w', 'e', 'b');
+    expect(visibleDeployments(s).map((d) => d.name)).toEqual(['web-01', 'stage-web']);
+    expect(visibleDeployments(press(s, 'Backspace', 'Backspace', 'Backspace', 'staging')).map((d) => d.name)).toEqual(['stage-web']);
+    expect(press(s, 'Esc').filter).toBe('');
+  });
+
+  it('filters by group, subscription and region words too', () => {
+    expect(visibleDeployments(press(loaded(), 'sandbox')).map((d) => d.name)).toEqual(['sandbox']);
+    expect(visibleDeployments(press(loaded(), 'staging eastus2')).map((d) => d.name)).toEqual(['stage-web']);
+  });
+
+  it('refuses a deployment that cannot take a key, and says why', () => {
+    const onBroken = press(loaded(), 'Up', 'Up', 'Up');
+    expect(visibleDeployments(onBroken)[onBroken.cursor]).toBe(BROKEN);
+    const refused = press(onBroken, 'Enter');
+    expect(refused.step).toBe('chooseDeployment');
+    expect(refused.listMessage).toBe('broken-01 cannot take a key: deployment failed.');
+    const disabled = press(loaded(), 'sandbox', 'Enter');
+    expect(disabled.listMessage).toBe('sandbox cannot take a key: subscription disabled.');
+  });
+
+  it('Enter on a ready deployment asks for the name and loads its keys', () => {
+    const s = press(loaded(), 'Enter');
+    expect(s.step).toBe('keyName');
+    expect(s.deployment).toBe(STAGE_WEB);
+    expect(lastCommand(s)).toMatchObject({ kind: 'loadKeys', deployment: STAGE_WEB });
+  });
+
+  it('-d with one ready match skips the step; a failed match is shown instead', () => {
+    expect(loaded({ deployment: 'WEB-01' })).toMatchObject({ step: 'keyName', deployment: WEB });
+    const broken = loaded({ deployment: 'broken-01' });
+    expect([broken.step, broken.filter]).toEqual(['chooseDeployment', 'broken-01']);
+    expect(loaded({ deployment: 'nope' }).step).toBe('chooseDeployment');
+  });
+
+  it('the cursor stays inside the list', () => {
+    expect(press(loaded(), 'Down', 'Down', 'Down', 'Down', 'Down').cursor).toBe(3);
+    expect(press(loaded(), 'Up', 'Up', 'Up', 'Up', 'Up').cursor).toBe(0);
+  });
+});
+
+describe('naming the key', () => {
+  it.each([
+    ['', 'the key name is empty'],
+    ['bad_name', "character '_' at position 4"],
+    ['-x', 'must not start with a hyphen'],
+    ['x'.repeat(31), 'too long by 1 character'],
+  ])('refuses %j', (name, words) => {
+    const s = press(atName(name), 'Enter');
+    expect(s.step).toBe('keyName');
+    expect(s.nameError).toContain(words);
+  });
+
+  it('waits for the existing keys before going on', () => {
+    const chosen = press(loaded({ deployment: 'web-01' }), 'nlk-new', 'Enter');
+    expect([chosen.step, chosen.nameWaiting]).toEqual(['keyName', true]);
+    expect(send(chosen, { type: 'keysLoaded', deployment: WEB, keys: [] }).step).toBe('expiry');
+    expect(send(chosen, { type: 'keysFailed', deployment: WEB, problem: { message: 'forbidden' } }).step).toBe('expiry');
+  });
+
+  it('ignores keys of a deployment no longer chosen', () => {
+    const s = press(loaded({ deployment: 'web-01' }), 'x', 'Enter');
+    expect(send(s, { type: 'keysLoaded', deployment: STAGE_WEB, keys: [] }).step).toBe('keyName');
+  });
+
+  it('Esc goes back to the list', () => {
+    expect(press(atName('abc'), 'Esc').step).toBe('chooseDeployment');
+  });
+});
+
+describe('the expiry', () => {
+  it('Enter takes six months', () => {
+    const s = press(atExpiry(), 'Enter');
+    expect(s.step).toBe('keyValue');
+    expect(s.expiry.chosen?.toISOString()).toBe('2027-05-26T12:00:00.000Z');
+  });
+
+  it('arrows pick another preset', () => {
+    expect(press(atExpiry(), 'Up', 'Up', 'Enter').expiry.chosen?.toISOString()).toBe('2026-12-26T12:00:00.000Z');
+    expect(press(atExpiry(), 'Down', 'Down', 'Enter').expiry.chosen?.toISOString()).toBe('2028-11-26T11:50:00.000Z');
+    expect(press(atExpiry(), 'Down', 'Down', 'Down', 'Enter').expiry.editing).toBe(true);
+  });
+
+  it('a date of your own: refused when past or beyond two years, taken when right', () => {
+    const editing = press(atExpiry(), 'Down', 'Down', 'Down', 'Enter');
+    expect(editing.expiry.editing).toBe(true);
+    expect(press(editing, '2020-01-01', 'Enter').expiry.error).toContain('in the past');
+    expect(press(editing, '2030-01-01', 'Enter').expiry.error).toContain('more than two years away');
+    const ok = press(editing, '2027-03-01', 'Enter');
+    expect([ok.step, ok.expiry.chosen?.toISOString()]).toEqual(['keyValue', '2027-03-01T23:59:59.000Z']);
+    expect(press(editing, 'Esc').expiry.editing).toBe(false);
+  });
+});
+
+describe('the key value', () => {
+  it('Enter on an empty field asks for a generated key, which goes straight to review', () => {
+    const s = press(atSecret(), 'Enter');
+    expect(lastCommand(s)?.kind).toBe('generate');
+    const generated = send(s, { type: 'secretGenerated', secret: 'a2345678-1234-4234-8234-123456789012' });
+    expect([generated.step, generated.secretGenerated]).toEqual(['review', true]);
+  });
+
+  it.each([
+    ['short1A-', 'at least 12 characters'],
+    ['abcdefghijklmn', 'mix at least 3'],
+    ['Abc def ghi 12', 'a space at position 4'],
+  ])('Enter is refused for %j', (secret, words) => {
+    const s = press(atSecret(), secret, 'Enter');
+    expect(s.step).toBe('keyValue');
+    expect(s.secretError).toContain(words);
+  });
+
+  it('a one-chunk paste ending in Enter is typed, then submitted', () => {
+    const s = press(atSecret(), 'Abc-def-ghi-1\r');
+    expect([s.step, s.secret]).toEqual(['review', 'Abc-def-ghi-1']);
+  });
+
+  it('backspaces inside a chunk delete, line feeds are dropped', () => {
+    expect(press(atSecret(), 'Abcx\x7f-def\n').secret).toBe('Abc-def');
+  });
+
+  it('Tab shows and hides what was typed', () => {
+    expect(press(atSecret(), 'Tab').secretShown).toBe(true);
+    expect(press(atSecret(), 'Tab', 'Tab').secretShown).toBe(false);
+  });
+});
+
+describe('review and create', () => {
+  it('Enter creates with exactly what was chosen', () => {
+    const s = atCreating();
+    expect(s.step).toBe('creating');
+    expect(lastCommand(s)).toMatchObject({ kind: 'create', deployment: WEB, name: 'fresh-key', secret: 'Abc-def-ghi-1', replace: false });
+  });
+
+  it('replacing needs an explicit y', () => {
+    const review = atReview('nlk-prod');
+    const refused = press(review, 'Enter');
+    expect([refused.step, refused.reviewError]).toEqual(['review', "Type y to replace the existing key 'nlk-prod', or Esc to go back."]);
+    const s = press(review, 'y', 'Enter');
+    expect(lastCommand(s)).toMatchObject({ kind: 'create', replace: true });
+    expect(press(review, 'y', 'n', 'Enter').step).toBe('review');
+  });
+
+  it('the expiry is checked again at submit time', () => {
+    const review = press(atExpiry(), 'Up', 'Up', 'Enter', 'Abc-def-ghi-1', 'Enter');
+    const stale = press({ ...review, now: later(31 * 86_400_000) }, 'Enter');
+    expect([stale.step, stale.reviewError]).toEqual(['review', expect.stringContaining('in the past')]);
+  });
+
+  it('Esc goes back; a generated key is forgotten, never shown', () => {
+    const generated = send(press(atSecret(), 'Enter'), { type: 'secretGenerated', secret: 'a2345678-1234-4234-8234-123456789012' });
+    const back = press(generated, 'Esc');
+    expect([back.step, back.secret]).toEqual(['keyValue', '']);
+    expect(press(atReview(), 'Esc').secret).toBe('Abc-def-ghi-1');
+  });
+
+  it('a failure says the ARM code; r retries, Esc goes back', () => {
+    const failed = send(atCreating(), { type: 'createFailed', problem: { message: 'The secret text is weak', code: 'InvalidApiKeySecret' } });
+    expect([failed.step, failed.createError?.code]).toEqual(['creating', 'InvalidApiKeySecret']);
+    const retried = press(failed, 'r');
+    expect(retried.commands.filter((c) => c.kind === 'create')).toHaveLength(2);
+    expect(press(failed, 'Esc')).toMatchObject({ step: 'review', createError: undefined });
+  });
+
+  it('success reveals the key and checks it on the dataplane', () => {
+    const s = atReveal();
+    expect([s.step, s.result?.created, s.reveal.shown]).toEqual(['reveal', true, false]);
+    expect(lastCommand(s)).toMatchObject({ kind: 'verify', endpoint: WEB.dataplaneApiEndpoint, secret: 'Abc-def-ghi-1' });
+  });
+
+  it('a 200 after a free name is still "created" (a retried PUT)', () => {
+    const s = send(atCreating(), { type: 'createSucceeded', result: { key: key('fresh-key'), created: false }, now: NOW });
+    expect(s.result?.created).toBe(true);
+  });
+});
+
+describe('the reveal panel', () => {
+  it('r shows the key and it hides again after 30 seconds', () => {
+    const shown = press(atReveal(), 'r');
+    expect(shown.reveal.shown).toBe(true);
+    expect(send(shown, { type: 'tick', now: later(29_000) }).reveal.shown).toBe(true);
+    expect(send(shown, { type: 'tick', now: later(30_000) }).reveal.shown).toBe(false);
+    expect(press(shown, 'r').reveal.shown).toBe(false);
+  });
+
+  it('c copies through a command and says how', () => {
+    const s = press(atReveal(), 'c');
+    expect(lastCommand(s)).toMatchObject({ kind: 'copy', secret: 'Abc-def-ghi-1' });
+    expect(send(s, { type: 'copied', message: 'Copied with xclip' }).reveal.copyMessage).toBe('Copied with xclip');
+  });
+
+  it('leaving asks whether the key was saved: y leaves, n stays, d deletes it', () => {
+    const asking = press(atReveal(), 'r', 'q');
+    expect([asking.reveal.askingToLeave, asking.reveal.shown]).toEqual([true, false]);
+    expect(press(asking, 'n').reveal.askingToLeave).toBe(false);
+    const done = press(asking, 'y');
+    expect([done.step, done.exitCode, done.reveal.shown]).toEqual(['done', 0, false]);
+    const deleting = press(press(atReveal(), 'Enter'), 'd');
+    expect(lastCommand(deleting)).toMatchObject({ kind: 'deleteKey', deployment: WEB, name: 'fresh-key' });
+    expect(send(deleting, { type: 'deleted', outcome: 'deleted' })).toMatchObject({ step: 'done', exitCode: 0 });
+    expect(send(deleting, { type: 'deleteFailed', problem: { message: 'forbidden' } }).farewell).toContain('nginxaas-keys delete');
+  });
+
+  it('Esc does not go back once the key exists', () => {
+    expect(press(atReveal(), 'Esc').step).toBe('reveal');
+  });
+});
+
+describe('Ctrl+C', () => {
+  it.each([
+    ['the list', () => loaded()],
+    ['the name', () => atName('x')],
+    ['the expiry', () => atExpiry()],
+    ['the key value', () => atSecret()],
+    ['the review', () => atReview()],
+  ])('on %s leaves with 130 and says nothing was created', (_where, at) => {
+    expect(press(at(), 'CtrlC')).toMatchObject({ step: 'cancelled', exitCode: 130, farewell: 'Cancelled. Nothing was created.' });
+  });
+
+  it('while creating, says the key may exist and how to check', () => {
+    const s = press(atCreating(), 'CtrlC');
+    expect(s.exitCode).toBe(130);
+    expect(s.farewell).toContain('nginxaas-keys show -d web-01 -g edge-rg');
+  });
+
+  it('on the reveal panel, asks first; a second Ctrl+C leaves with words about the live key', () => {
+    const once = press(atReveal(), 'r', 'CtrlC');
+    expect([once.exitCode, once.reveal.askingToLeave, once.reveal.shown]).toEqual([undefined, true, false]);
+    const twice = press(once, 'CtrlC');
+    expect(twice.exitCode).toBe(130);
+    expect(twice.farewell).toContain("Key 'fresh-key' was created and is active");
+    expect(twice.farewell).toContain('nginxaas-keys delete');
+  });
+
+  it('a finished wizard ignores everything after', () => {
+    const done = press(atReveal(), 'q', 'y');
+    expect(press(done, 'r', 'CtrlC')).toBe(done);
+  });
+});
+
+describe('the whole flow from one chunk of keys', () => {
+  it('name, default expiry and generate in one write are applied in order', () => {
+    const s = press(atName(), 'nlk-new\r\r\r');
+    expect(s.step).toBe('keyValue');
+    expect(s.name).toBe('nlk-new');
+    expect(lastCommand(s)?.kind).toBe('generate');
+  });
+});
