@@ -1,0 +1,97 @@
+/**
+ * The built binary in a real pseudo-terminal against the emulator over HTTPS: a person walks the
+ * wizard to the reveal panel, and another cancels it with Ctrl+C.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PRODUCTION } from '../../src/emulator/sample-data';
+import { useEmulator } from '../helpers/emulator';
+import { BIN, KEY, runInPty } from '../helpers/pty';
+
+async function emulatorEnv() {
+  const emulator = await useEmulator();
+  const folder = mkdtempSync(join(tmpdir(), 'wizard-e2e-'));
+  const caFile = join(folder, 'ca.pem');
+  writeFileSync(caFile, emulator.caPem);
+  return { emulator, env: { NGINXAAS_ARM_ENDPOINT: emulator.url, NGINXAAS_ARM_CA: caFile, NGINXAAS_ACCESS_TOKEN: emulator.token } };
+}
+
+describe('the wizard in a real terminal', () => {
+  it('creates a key; the emulator holds exactly the key the screen revealed', async () => {
+    const { emulator, env } = await emulatorEnv();
+    const run = runInPty(process.execPath, [BIN], env);
+    await run.waitFor('Choose a deployment');
+    await run.type(...'web-01'.split(''), KEY.enter);
+    await run.waitFor('Name the key');
+    await run.type(...'e2e-key'.split(''), KEY.enter);
+    await run.waitFor('When should the key expire?');
+    await run.type(KEY.enter);
+    await run.waitFor('The key value');
+    await run.type(KEY.enter);
+    await run.waitFor('CREATE a new key');
+    await run.type(KEY.enter);
+    await run.waitFor('The dataplane accepted the key');
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    const endpoint = `${emulator.url}/${emulator.world.endpointHost(web)}/`;
+    expect(run.text()).toContain(`Endpoint  ${endpoint}`);
+    expect(run.text()).toContain(`nplus     ${endpoint}nplus`);
+
+    const stored = emulator.world.key(web, 'e2e-key')!;
+    expect(run.text()).not.toContain(stored.secret);
+    await run.type('r');
+    await run.waitFor(stored.secret);
+    const revealed = /Key\s+([0-9a-f-]{36})\s+\(hides in/.exec(run.text())?.[1];
+    expect(revealed).toBe(stored.secret);
+
+    await run.type('q');
+    await run.waitFor('Have you saved the key?');
+    await run.type('y');
+    expect(await run.exit).toBe(0);
+    expect(run.text()).toContain("Key 'e2e-key' is ready");
+    expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+  });
+
+  it('Ctrl+C mid-flow exits 130, creates nothing, and leaves the terminal sane', async () => {
+    const { emulator, env } = await emulatorEnv();
+    // The shell reports the terminal's modes after the program ends.
+    const run = runInPty('/bin/sh', ['-c', `"${process.execPath}" "${BIN}"; echo "exit=$?"; stty -a`], env);
+    await run.waitFor('Choose a deployment');
+    await run.type(KEY.enter);
+    await run.waitFor('Name the key');
+    await run.type(...'half-done'.split(''), KEY.enter);
+    await run.waitFor('When should the key expire?');
+    await run.type(KEY.ctrlC);
+    await run.waitFor(/exit=\d+/);
+    await run.exit;
+    expect(run.text()).toContain('exit=130');
+    expect(run.text()).toContain('Cancelled. Nothing was created.');
+    const modes = run.text().slice(run.text().indexOf('exit=130'));
+    expect(modes).toMatch(/(^|\s)icanon(\s|$)/m);
+    expect(modes).toMatch(/(^|\s)echo(\s|$)/m);
+    expect(run.raw()).toContain('\u001b[?25h');
+    expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
+  });
+
+  it('a one-chunk paste of a whole answer with Enter works as in tmux send-keys', async () => {
+    const { emulator, env } = await emulatorEnv();
+    const run = runInPty(process.execPath, [BIN, '-d', 'web-01'], env);
+    await run.waitFor('Name the key');
+    run.pty.write('pasted-key\r');
+    await run.waitFor('When should the key expire?');
+    run.pty.write('\r');
+    await run.waitFor('The key value');
+    run.pty.write('Pasted-Secret-2026\r');
+    await run.waitFor('CREATE a new key');
+    run.pty.write('\r');
+    await run.waitFor('The dataplane accepted the key');
+    run.pty.write('q');
+    await run.waitFor('Have you saved the key?');
+    run.pty.write('y');
+    expect(await run.exit).toBe(0);
+    expect(run.text()).not.toContain('Pasted-Secret-2026');
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(emulator.world.key(web, 'pasted-key')?.secret).toBe('Pasted-Secret-2026');
+  });
+});
