@@ -1,4 +1,154 @@
-import type { Values } from '../cli-options';
+/**
+ * The plain mode (--plain, TERM=dumb): the wizard's questions as line prompts on
+ * @inquirer/prompts, for screen readers and dumb terminals. No full-screen redraws. The same
+ * domain rules and the same gateway as the wizard; the key is shown once, on request.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { confirm, input, password, search, select } from '@inquirer/prompts';
 import type { Connection } from '../cli-connect';
-import type { Io } from '../io';
-export async function runPlain(_c: Connection, _v: Values, _io: Io): Promise<number> { return 2; }
+import type { Values } from '../cli-options';
+import { apiKeyHeaderValue, nplusUrl } from '../domain/endpoint';
+import { checkExpiry, formatDaysFromNow, formatUtc, parseExpiry, PRESETS, resolvePreset, DEFAULT_PRESET } from '../domain/expiry';
+import { checkKeyName } from '../domain/key-name';
+import { evaluate } from '../domain/policy';
+import { generateUuidKey } from '../domain/secret';
+import { GatewayError, type ApiKey, type Deployment } from '../gateway';
+import { EXIT, type Io } from '../io';
+import { filterDeployments, readiness } from '../wizard/selectors';
+
+const str = (values: Values, name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+
+export async function runPlain(connection: Connection, values: Values, io: Io): Promise<number> {
+  const gateway = connection.gateway;
+  const context = { input: io.stdin, output: io.stdout, signal: io.signal, clearPromptOnDone: false };
+  const say = (line = '') => io.stdout.write(`${line}\n`);
+  const now = () => io.now();
+
+  say(`NGINXaaS dataplane API key${connection.demo ? ' (demo on the local emulator)' : ''}`);
+  say(`Signing in with ${gateway.authDescription} and finding deployments…`);
+  const subscription = str(values, 'subscription');
+  const group = str(values, 'resource-group');
+  const found = await gateway.discoverDeployments(
+    { ...(subscription ? { subscriptions: [subscription] } : {}), ...(group ? { resourceGroup: group } : {}) },
+    { signal: io.signal, onProgress: (message) => say(message) },
+  );
+  if (found.deployments.length === 0) {
+    const searched = found.searched.map((s) => s.displayName).join(', ') || 'none';
+    throw new GatewayError('notFound', `no NGINXaaS deployments found (subscriptions searched: ${searched})`);
+  }
+  const describe = (d: Deployment) => `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}`;
+  const wanted = str(values, 'deployment')?.toLowerCase();
+  const preset = found.deployments.filter((d) => d.name.toLowerCase() === wanted && readiness({ discovery: found }, d).ok);
+  const deployment: Deployment =
+    preset.length === 1
+      ? (preset[0] as Deployment)
+      : await search<Deployment>(
+          {
+            message: 'Deployment (type to filter)',
+            source: (term) =>
+              filterDeployments(found.deployments, term ?? '').map((d) => {
+                  const ready = readiness({ discovery: found }, d);
+                  return { name: describe(d), value: d, ...(ready.ok ? {} : { disabled: `cannot take a key: ${ready.reason}` }) };
+                }),
+          },
+          context,
+        );
+  say(`Deployment: ${describe(deployment)}`);
+
+  const keys: ApiKey[] | undefined = await gateway.listKeys(deployment, { signal: io.signal }).catch(() => undefined);
+  const name = await input(
+    {
+      message: 'Key name (1-30 letters, digits, inner hyphens)',
+      ...(str(values, 'name') ? { default: str(values, 'name') } : {}),
+      validate: (text) => {
+        const check = checkKeyName(text);
+        return check.ok ? true : check.problem;
+      },
+    },
+    context,
+  );
+  const existing = keys?.find((k) => k.name.toLowerCase() === name.toLowerCase());
+  if (existing) say(`A key named '${existing.name}' exists (hint ${existing.hint}, expires ${formatUtc(existing.endDateTime)}): it would be replaced.`);
+
+  const choice = await select<string>(
+    {
+      message: 'Expiry',
+      default: DEFAULT_PRESET,
+      choices: [
+        ...PRESETS.map((p) => ({ name: `${p.label}: ${formatUtc(resolvePreset(p.id, now()))}${p.id === DEFAULT_PRESET ? ' (default)' : ''}`, value: p.id })),
+        { name: 'A date of your own', value: 'custom' },
+      ],
+    },
+    context,
+  );
+  let endDateTime: Date;
+  if (choice === 'custom') {
+    const text = await input(
+      {
+        message: 'Expiry date (2027-05-01, 45d, or an RFC 3339 time)',
+        validate: (value) => {
+          const parsed = parseExpiry(value, now());
+          return parsed.ok ? true : parsed.problem;
+        },
+      },
+      context,
+    );
+    endDateTime = (parseExpiry(text, now()) as { date: Date }).date;
+  } else {
+    endDateTime = resolvePreset(choice as (typeof PRESETS)[number]['id'], now());
+  }
+  say(`Expires ${formatUtc(endDateTime)} (${formatDaysFromNow(endDateTime, now())}).`);
+
+  say('The key: press Enter to generate one (UUIDv4), or type your own: at least 12 characters, 3 of lowercase, uppercase, digits, symbols.');
+  const typed = await password(
+    {
+      message: 'Key (hidden)',
+      validate: (value) => {
+        if (value === '') return true;
+        const policy = evaluate(value);
+        if (policy.ok) return true;
+        const failing = policy.rules.filter((r) => r.required && !r.ok).map((r) => `${r.label}${r.detail ? ` (${r.detail})` : ''}`);
+        return `Not accepted: ${failing.join('; ')}`;
+      },
+    },
+    context,
+  );
+  const generated = typed === '';
+  const secret = generated ? generateUuidKey({ randomUUID, randomBytes }) : typed;
+
+  const action = existing ? 'REPLACE' : 'CREATE';
+  say(`Review: ${action} key '${name}' on ${describe(deployment)}, expiring ${formatUtc(endDateTime)}, ${generated ? 'generated' : 'your own'} key.`);
+  const sure = await confirm({ message: existing ? `Replace the existing key '${existing.name}'? Whatever uses it stops working.` : 'Create it?', default: !existing }, context);
+  if (!sure) {
+    say('Nothing was created.');
+    return EXIT.cancelled;
+  }
+  const check = checkExpiry(endDateTime, now());
+  if (!check.ok) throw new GatewayError('invalid', check.problem);
+  const current = await gateway.getKey(deployment, name, { signal: io.signal });
+  if (current && !existing) throw new GatewayError('alreadyExists', `a key named '${current.name}' appeared meanwhile (hint ${current.hint}); nothing was changed`);
+  const result = await gateway.putKey(deployment, name, { secret, endDateTime }, { signal: io.signal });
+  const endpoint = deployment.dataplaneApiEndpoint ?? '';
+  say(`${result.created || !current ? 'Created' : 'Replaced'} key '${result.key.name}'. Hint ${result.key.hint}. Expires ${formatUtc(result.key.endDateTime)}.`);
+  say('Azure never shows this key again.');
+
+  if (await confirm({ message: 'Show the key now, once?', default: true }, context)) {
+    say(`Key: ${secret}`);
+    say(`Authorization header for nginx-asg-sync: ${apiKeyHeaderValue(secret)}`);
+  }
+  say(`Dataplane endpoint: ${endpoint}`);
+  say(`For NLK and nginx-asg-sync: ${nplusUrl(endpoint)}`);
+  const verify = await gateway.verifyKey(endpoint, secret, { signal: io.signal });
+  say(verify.ok ? `The dataplane accepted the key (GET /packages answered ${verify.status}).` : `Could not confirm the key on the dataplane yet: ${verify.message}`);
+
+  if (!(await confirm({ message: 'Have you saved the key?', default: true }, context))) {
+    if (await confirm({ message: `Delete key '${name}' again, so nothing is left behind?`, default: true }, context)) {
+      await gateway.deleteKey(deployment, name, { signal: io.signal });
+      say(`Deleted key '${name}'.`);
+      return EXIT.ok;
+    }
+    say(`Key '${name}' stays active. Delete it later with: nginxaas-keys delete -d ${deployment.name} -g ${deployment.resourceGroup} --subscription ${deployment.subscriptionId} --name ${name}`);
+  }
+  return EXIT.ok;
+}
+

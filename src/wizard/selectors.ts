@@ -30,12 +30,16 @@ function rank(d: Deployment, filter: string): number {
   return 3;
 }
 
-export function visibleDeployments(state: Pick<WizardState, 'discovery' | 'filter'>): Deployment[] {
-  const matching = (state.discovery?.deployments ?? []).filter((d) => matchesFilter(d, state.filter));
-  return matching
-    .map((d, index) => ({ d, index, rank: rank(d, state.filter) }))
+export function filterDeployments(deployments: Deployment[], filter: string): Deployment[] {
+  return deployments
+    .filter((d) => matchesFilter(d, filter))
+    .map((d, index) => ({ d, index, rank: rank(d, filter) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((entry) => entry.d);
+}
+
+export function visibleDeployments(state: Pick<WizardState, 'discovery' | 'filter'>): Deployment[] {
+  return filterDeployments(state.discovery?.deployments ?? [], state.filter);
 }
 
 export function firstSelectable(state: Pick<WizardState, 'discovery'>, list: Deployment[]): number {
