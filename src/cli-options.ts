@@ -86,7 +86,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     mode = command as CommandName;
   }
   if (extra.length > 0) {
-    throw new UsageError(`unexpected argument '${extra[0]}': a key is never taken from the command line; see --secret-stdin`);
+    // Not echoed: a stray argument may well be a key pasted where it must not go.
+    throw new UsageError(`unexpected argument after '${command}' (not shown): a key is never taken from the command line; use --secret-stdin or --secret-file`);
   }
   const values = parsed.values as Values;
   for (const name of Object.keys(values)) {

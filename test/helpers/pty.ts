@@ -29,7 +29,9 @@ export function childEnv(extra: Record<string, string | undefined> = {}): Record
 }
 
 export function runInPty(file: string, args: string[], env: Record<string, string | undefined> = {}, size = { cols: 110, rows: 34 }): PtyRun {
-  const pty = spawn(file, args, { name: 'xterm-256color', cols: size.cols, rows: size.rows, cwd: ROOT, env: childEnv(env) });
+  const environment = childEnv(env);
+  // node-pty sets TERM from `name`, over the environment's.
+  const pty = spawn(file, args, { name: environment.TERM ?? 'xterm-256color', cols: size.cols, rows: size.rows, cwd: ROOT, env: environment });
   let output = '';
   pty.onData((data) => (output += data));
   const exit = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));

@@ -1,0 +1,41 @@
+/** Runs the built binary as a script would: no terminal, captured stdout and stderr, exit code. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunningEmulator } from '../../src/emulator/server';
+import { BIN, ROOT } from './pty';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  pid: number;
+}
+
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; input?: string; onSpawn?: (pid: number) => void } = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+    for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    options.onSpawn?.(child.pid ?? 0);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, pid: child.pid ?? 0 }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** The environment that points the binary at a running emulator, as `nginxaas-keys emulator` prints it. */
+export function envFor(emulator: RunningEmulator): Record<string, string> {
+  const folder = mkdtempSync(join(tmpdir(), 'cli-e2e-'));
+  const caFile = join(folder, 'ca.pem');
+  writeFileSync(caFile, emulator.caPem);
+  return { NGINXAAS_ARM_ENDPOINT: emulator.url, NGINXAAS_ARM_CA: caFile, NGINXAAS_ACCESS_TOKEN: emulator.token };
+}
