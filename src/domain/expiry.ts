@@ -147,10 +147,11 @@ export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** Words for people, to the nearest day (a six-month key made a minute ago is "in 181 days"). */
 export function formatDaysFromNow(end: Date, now: Date): string {
-  const days = daysLeft(end, now);
+  const days = Math.round((end.getTime() - now.getTime()) / DAY_MS);
   if (end.getTime() <= now.getTime()) {
-    const ago = Math.floor((now.getTime() - end.getTime()) / DAY_MS);
+    const ago = -days;
     return ago === 0 ? 'expired today' : `expired ${ago} day${ago === 1 ? '' : 's'} ago`;
   }
   if (days === 0) return 'expires today';

@@ -49,7 +49,7 @@ describe('create', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(result.stdout).toContain("✔ Created key 'ci-key' on web-01 (edge-rg)");
     expect(result.stdout).toContain(`hint      ${secret.slice(0, 3)}`);
-    expect(result.stdout).toMatch(/expires   \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 18\d days\)/);
+    expect(result.stdout).toMatch(/expires   \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 181 days\)/);
     expect(result.stdout).toMatch(/nplus     https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/nplus/);
     expectAbsent(secret, result.stdout, result.stderr);
     const methods = emulator.requests.filter((r) => r.path.includes('/apiKeys/')).map((r) => `${r.method} ${r.status}`);
@@ -183,7 +183,7 @@ describe('list, show, endpoint, delete', () => {
     const list = await runCli(['list', ...WEB], { env });
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^NAME\s+HINT\s+EXPIRES\s+STATUS$/);
-    expect(list.stdout).toMatch(/nlk-prod\s+\w{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 19 days\)\s+expires within 30 days/);
+    expect(list.stdout).toMatch(/nlk-prod\s+\w{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 20 days\)\s+expires within 30 days/);
     expect(list.stdout).toMatch(/asg-sync .*ok/);
     expect((await runCli(['list', ...WEB, '--expiring-within', '30'], { env })).code).toBe(3);
     expect((await runCli(['list', ...WEB, '--expiring-within', '10'], { env })).code).toBe(0);

@@ -39,8 +39,9 @@ describe('choose a deployment', () => {
     const { until } = mount();
     const frame = await until('Choose a deployment');
     expect(frame).toContain('4 of 4 deployments in 3 subscriptions');
-    expect(frame).toMatch(/broken-01 .*✖ cannot take a key: deployment failed/);
-    expect(frame).toMatch(/sandbox .*✖ cannot take a key: subscription disabled/);
+    expect(frame).toMatch(/broken-01 .*✖ deployment failed/);
+    expect(frame).toMatch(/sandbox .*✖ subscription disabled/);
+    expect(frame).toContain('✖ marks a deployment that cannot take a key now, and why.');
     expect(frame).toMatch(/❯ stage-web .*Succeeded/);
   });
 

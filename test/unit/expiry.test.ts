@@ -11,6 +11,8 @@ import {
   MIN_LEAD_MS,
   SAFETY_MARGIN_MS,
   PRESETS,
+  daysLeft,
+  formatDaysFromNow,
 } from '../../src/domain/expiry';
 
 const at = (iso: string) => new Date(iso);
@@ -110,5 +112,23 @@ describe('bounds hold for every creation instant (property)', () => {
         expect(latest.getTime()).toBeLessThan(serviceMaximum(now).getTime());
       }),
     );
+  });
+});
+
+describe('days in words', () => {
+  const now = at('2026-11-26T12:00:00Z');
+  it.each([
+    ['2027-05-26T11:59:00Z', 'in 181 days'],
+    ['2026-11-27T12:00:00Z', 'in 1 day'],
+    ['2026-11-26T15:00:00Z', 'expires today'],
+    ['2026-11-26T09:00:00Z', 'expired today'],
+    ['2026-11-23T12:00:00Z', 'expired 3 days ago'],
+    ['2026-11-25T12:00:00Z', 'expired 1 day ago'],
+  ])('%s → %s', (end, words) => {
+    expect(formatDaysFromNow(at(end), now)).toBe(words);
+  });
+
+  it('days left (for --expiring-within and JSON) count whole days only', () => {
+    expect(daysLeft(at('2026-12-16T11:59:00Z'), now)).toBe(19);
   });
 });

@@ -38,12 +38,13 @@ export function DeploymentStep({ state, rows }: { state: WizardState; rows: numb
               <Text color={selected && ready.ok ? colors.accent : undefined} bold={selected && ready.ok}>
                 {line}
               </Text>
-              {ready.ok ? <Text color={colors.success}>{d.provisioningState}</Text> : <Text>{`${figures.fail} cannot take a key: ${ready.reason}`}</Text>}
+              {ready.ok ? <Text color={colors.success}>{d.provisioningState}</Text> : <Text>{`${figures.fail} ${ready.reason}`}</Text>}
             </Text>
           );
         })}
         {start + window < list.length ? <Text color={colors.muted}>  ↓ {list.length - start - window} more</Text> : null}
         {list.length === 0 ? <Text color={colors.warning}>No deployment matches “{state.filter}”.</Text> : null}
+        {shown.some((d) => !readiness(state, d).ok) ? <Text color={colors.muted}>{figures.fail} marks a deployment that cannot take a key now, and why.</Text> : null}
       </Box>
     </Question>
   );

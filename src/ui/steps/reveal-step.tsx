@@ -53,16 +53,12 @@ export function RevealStep({ state, finished = false }: { state: WizardState; fi
         <Row label="Endpoint">{endpoint}</Row>
         <Row label="nplus">{nplus}</Row>
       </Box>
-      <Text>
-        <Text bold>NLK</Text>
-        <Text color={colors.muted}> (Helm values)        </Text>nlk.dataplaneApiKey=&lt;the key&gt;
-      </Text>
-      <Text>{' '.repeat(26)}nlk.config.nginxHosts={nplus}</Text>
-      <Text>
-        <Text bold>nginx-asg-sync</Text>
-        <Text color={colors.muted}> (config.yaml)  </Text>api_endpoint: {nplus}
-      </Text>
-      <Text>{' '.repeat(26)}Authorization: {header}</Text>
+      <Text bold>For NLK (Helm values)</Text>
+      <Text>  nlk.dataplaneApiKey=&lt;the key&gt;</Text>
+      <Text>  nlk.config.nginxHosts={nplus}</Text>
+      <Text bold>For nginx-asg-sync (config.yaml)</Text>
+      <Text>  api_endpoint: {nplus}</Text>
+      <Text>  Authorization: {header}</Text>
       {verify === 'pending' ? <Spinner label="Checking the key against the dataplane…" /> : null}
       {verify && verify !== 'pending' && verify.ok ? (
         <Text color={colors.success}>
