@@ -6,7 +6,8 @@ import { ServiceClient } from '@azure/core-client';
 import { createHttpHeaders, createPipelineRequest, type PipelinePolicy, type PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import { ArmError } from './errors';
-import type { ArmErrorEnvelope } from '../wire/types';
+import { pagedList, type PagedAsyncIterableIterator } from './paging';
+import type { ArmErrorEnvelope, PagedList } from '../wire/types';
 
 export interface ArmClientOptions {
   endpoint: string;
@@ -21,7 +22,7 @@ export interface ArmClientOptions {
 export interface ArmCallOptions {
   query?: Record<string, string>;
   body?: unknown;
-  abortSignal?: AbortSignal;
+  abortSignal?: AbortSignal | undefined;
 }
 
 export interface ArmAnswer<T> {
@@ -78,7 +79,7 @@ export class ArmClient extends ServiceClient {
       method: method as 'GET',
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      abortSignal: options.abortSignal,
     });
     const response = await this.sendRequest(request);
     const text = response.bodyAsText ?? '';
@@ -98,5 +99,13 @@ export class ArmClient extends ServiceClient {
       );
     }
     return { status: response.status, body: body as T };
+  }
+
+  /** A paged list: the first page from `path` with `query`, then each absolute nextLink as given. */
+  listPaged<Wire, T>(path: string, query: Record<string, string>, convert: (item: Wire) => T, abortSignal?: AbortSignal): PagedAsyncIterableIterator<T> {
+    return pagedList(async (nextLink) => {
+      const answer = await this.call<PagedList<Wire>>('GET', nextLink ?? path, [200], { ...(nextLink ? {} : { query }), abortSignal });
+      return answer.body;
+    }, convert);
   }
 }

@@ -4,12 +4,11 @@
  * listing with bounded concurrency when Resource Graph is unavailable or forbidden.
  */
 import type { ArmClient } from './arm-client';
-import { collect, pagedList } from './paging';
+import { collect } from './paging';
 import type { NginxDeployment, NginxManagementClient } from './nginx-client';
 import {
   RESOURCE_GRAPH_API_VERSION,
   SUBSCRIPTIONS_API_VERSION,
-  type PagedList,
   type ResourceGraphDeploymentRow,
   type ResourceGraphRequest,
   type ResourceGraphResponse,
@@ -30,14 +29,8 @@ export const DEPLOYMENTS_QUERY = [
 ].join('\n');
 
 export async function listSubscriptions(arm: ArmClient, signal?: AbortSignal): Promise<Subscription[]> {
-  const iterator = pagedList(async (nextLink) => {
-    const answer = await arm.call<PagedList<WireSubscription>>('GET', nextLink ?? '/subscriptions', [200], {
-      ...(nextLink ? {} : { query: { 'api-version': SUBSCRIPTIONS_API_VERSION } }),
-      ...(signal ? { abortSignal: signal } : {}),
-    });
-    return answer.body;
-  }, (s: WireSubscription): Subscription => ({ subscriptionId: s.subscriptionId, displayName: s.displayName, state: s.state }));
-  return collect(iterator);
+  const toSubscription = (s: WireSubscription): Subscription => ({ subscriptionId: s.subscriptionId, displayName: s.displayName, state: s.state });
+  return collect(arm.listPaged('/subscriptions', { 'api-version': SUBSCRIPTIONS_API_VERSION }, toSubscription, signal));
 }
 
 export async function queryResourceGraph(arm: ArmClient, subscriptionIds: string[], signal?: AbortSignal): Promise<ResourceGraphDeploymentRow[]> {
@@ -54,7 +47,7 @@ export async function queryResourceGraph(arm: ArmClient, subscriptionIds: string
       const answer = await arm.call<ResourceGraphResponse<ResourceGraphDeploymentRow>>('POST', '/providers/Microsoft.ResourceGraph/resources', [200], {
         query: { 'api-version': RESOURCE_GRAPH_API_VERSION },
         body,
-        ...(signal ? { abortSignal: signal } : {}),
+        abortSignal: signal,
       });
       rows.push(...(answer.body.data ?? []));
       skipToken = answer.body.$skipToken || undefined;

@@ -5,8 +5,8 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import { ArmClient, type ArmClientOptions } from './arm-client';
-import { pagedList, type PagedAsyncIterableIterator } from './paging';
-import { NGINX_API_VERSION, type PagedList, type WireApiKey, type WireApiKeyRequest, type WireDeployment } from '../wire/types';
+import type { PagedAsyncIterableIterator } from './paging';
+import { NGINX_API_VERSION, type WireApiKey, type WireApiKeyRequest, type WireDeployment } from '../wire/types';
 
 export interface NginxDeploymentApiKeyRequest {
   properties?: { secretText?: string; endDateTime?: Date };
@@ -103,7 +103,7 @@ export class Deployments {
   async get(resourceGroupName: string, deploymentName: string, options: OperationOptions = {}): Promise<NginxDeployment> {
     const answer = await this.client.pipeline.call<WireDeployment>('GET', `${this.client.deploymentsPath(resourceGroupName)}/${enc(deploymentName)}`, [200], {
       query: this.client.query,
-      ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      abortSignal: options.abortSignal,
     });
     return toDeployment(answer.body);
   }
@@ -117,13 +117,7 @@ export class Deployments {
   }
 
   private pages(path: string, options: OperationOptions): PagedAsyncIterableIterator<NginxDeployment> {
-    return pagedList(async (nextLink) => {
-      const answer = await this.client.pipeline.call<PagedList<WireDeployment>>('GET', nextLink ?? path, [200], {
-        ...(nextLink ? {} : { query: this.client.query }),
-        ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
-      });
-      return answer.body;
-    }, toDeployment);
+    return this.client.pipeline.listPaged(path, this.client.query, toDeployment, options.abortSignal);
   }
 }
 
@@ -151,7 +145,7 @@ export class ApiKeys {
     const answer = await this.client.pipeline.call<WireApiKey>('PUT', this.path(resourceGroupName, deploymentName, apiKeyName), [200, 201], {
       query: this.client.query,
       body,
-      ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      abortSignal: options.abortSignal,
     });
     options.onStatus?.(answer.status);
     return toKey(answer.body);
@@ -160,26 +154,19 @@ export class ApiKeys {
   async get(resourceGroupName: string, deploymentName: string, apiKeyName: string, options: OperationOptions = {}): Promise<NginxDeploymentApiKeyResponse> {
     const answer = await this.client.pipeline.call<WireApiKey>('GET', this.path(resourceGroupName, deploymentName, apiKeyName), [200], {
       query: this.client.query,
-      ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      abortSignal: options.abortSignal,
     });
     return toKey(answer.body);
   }
 
   list(resourceGroupName: string, deploymentName: string, options: OperationOptions = {}): PagedAsyncIterableIterator<NginxDeploymentApiKeyResponse> {
-    const path = this.path(resourceGroupName, deploymentName);
-    return pagedList(async (nextLink) => {
-      const answer = await this.client.pipeline.call<PagedList<WireApiKey>>('GET', nextLink ?? path, [200], {
-        ...(nextLink ? {} : { query: this.client.query }),
-        ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
-      });
-      return answer.body;
-    }, toKey);
+    return this.client.pipeline.listPaged(this.path(resourceGroupName, deploymentName), this.client.query, toKey, options.abortSignal);
   }
 
   async delete(resourceGroupName: string, deploymentName: string, apiKeyName: string, options: OperationOptions = {}): Promise<void> {
     const answer = await this.client.pipeline.call('DELETE', this.path(resourceGroupName, deploymentName, apiKeyName), [200, 204], {
       query: this.client.query,
-      ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      abortSignal: options.abortSignal,
     });
     options.onStatus?.(answer.status);
   }

@@ -4,18 +4,10 @@
  */
 import { ArmFailure, type Reply } from './http';
 import { GRAPH_API_VERSIONS } from './service-rules';
-import type { World } from './world';
 import type { ResourceGraphDeploymentRow, ResourceGraphRequest, ResourceGraphResponse } from '../wire/types';
-import { deploymentPath } from './arm-routes';
+import { deploymentPath, type ArmContext } from './arm-routes';
 
-export interface GraphContext {
-  method: string;
-  url: URL;
-  body: unknown;
-  world: World;
-  baseUrl: string;
-  pageSize: number;
-}
+export type GraphContext = Omit<ArmContext, 'now'>;
 
 export function routeGraph(ctx: GraphContext): Reply {
   if (ctx.method !== 'POST') throw new ArmFailure(405, 'MethodNotAllowed', 'Resource Graph queries are POST requests.');

@@ -8,7 +8,7 @@ import { checkExpiry, PRESETS, parseExpiry, resolvePreset, formatUtc } from '../
 import { evaluate } from '../domain/policy';
 import { existingKey, firstSelectable, nameProblem, readiness, visibleDeployments } from './selectors';
 import { tokensOf, type Token } from './tokens';
-import { REVEAL_SECONDS, type CommandSpec, type Problem, type WizardEvent, type WizardState } from './state';
+import { REVEAL_SECONDS, type CommandSpec, type Problem, type Step, type WizardEvent, type WizardState } from './state';
 
 export const LIST_PAGE = 8;
 
@@ -133,28 +133,23 @@ function chooseDeployment(state: WizardState, deployment: WizardState['deploymen
   return issue({ ...next, keys: 'loading', replaceConfirmed: false }, { kind: 'loadKeys', deployment });
 }
 
+type TokenHandler = (state: WizardState, token: Token) => WizardState;
+
+/** The steps that take keys; `loading` and the ends take none but Ctrl+C. */
+const KEY_HANDLERS: Partial<Record<Step, TokenHandler>> = {
+  chooseDeployment: (s, t) => onListToken(s, t),
+  keyName: (s, t) => onNameToken(s, t),
+  expiry: (s, t) => onExpiryToken(s, t),
+  keyValue: (s, t) => onSecretToken(s, t),
+  review: (s, t) => onReviewToken(s, t),
+  creating: (s, t) => onCreatingToken(s, t),
+  reveal: (s, t) => onRevealToken(s, t),
+  failed: (s, t) => onFailedToken(s, t),
+};
+
 function onToken(state: WizardState, token: Token): WizardState {
   if (token.kind === 'ctrlC') return onCtrlC(state);
-  switch (state.step) {
-    case 'chooseDeployment':
-      return onListToken(state, token);
-    case 'keyName':
-      return onNameToken(state, token);
-    case 'expiry':
-      return onExpiryToken(state, token);
-    case 'keyValue':
-      return onSecretToken(state, token);
-    case 'review':
-      return onReviewToken(state, token);
-    case 'creating':
-      return onCreatingToken(state, token);
-    case 'reveal':
-      return onRevealToken(state, token);
-    case 'failed':
-      return onFailedToken(state, token);
-    default:
-      return state;
-  }
+  return KEY_HANDLERS[state.step]?.(state, token) ?? state;
 }
 
 function onCtrlC(state: WizardState): WizardState {
