@@ -7,7 +7,7 @@ const SUMMARIES: Record<Mode, { usage: string; about: string }> = {
   list: { usage: 'nginxaas-keys list (-d <deployment> [-g <rg>] | --all) [options]', about: 'keys of one deployment, or of every deployment (--all)' },
   show: { usage: 'nginxaas-keys show -d <deployment> [-g <rg>] --name <key-name> [options]', about: 'one key: hint, expiry, days left' },
   delete: { usage: 'nginxaas-keys delete -d <deployment> [-g <rg>] --name <key-name> [--yes]', about: 'delete a key (asks first unless --yes)' },
-  rotate: { usage: 'nginxaas-keys rotate -d <deployment> [-g <rg>] --name <key-name> [options]', about: 'new key beside the old one, then retire the old one (planned)' },
+  rotate: { usage: 'nginxaas-keys rotate -d <deployment> [-g <rg>] --name <old-key> [--new-name <key>] [options]', about: 'new key beside the old one, then retire the old one (asks first unless --yes or --keep-old)' },
   endpoint: { usage: 'nginxaas-keys endpoint -d <deployment> [-g <rg>] [--nplus]', about: "print the deployment's dataplane API endpoint" },
   emulator: { usage: 'nginxaas-keys emulator [--port N] [--seed FILE] [--state FILE]', about: 'run the local NGINXaaS emulator in the foreground' },
 };
@@ -18,7 +18,7 @@ const COMMAND_LIST = `Commands:
   list        keys of one deployment, or of every deployment (--all)
   show        one key: hint, expiry, days left
   delete      delete a key (asks first unless --yes)
-  rotate      new key beside the old one, then retire the old one (planned)
+  rotate      new key beside the old one, then retire the old one
   endpoint    print the deployment's dataplane API endpoint
   emulator    run the local NGINXaaS emulator in the foreground`;
 

@@ -1,6 +1,7 @@
 /**
  * `nginxaas-keys create`: every check (name, expiry, key policy, where a generated key goes)
  * before any request; then GET before PUT, so an existing key is replaced only with --replace.
+ * The pieces are shared with `rotate`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { UsageError, type Values } from '../cli-options';
@@ -9,13 +10,22 @@ import { defaultExpiry, parseExpiry } from '../domain/expiry';
 import { evaluate } from '../domain/policy';
 import { canTakeKey } from '../domain/readiness';
 import { generateUuidKey } from '../domain/secret';
-import { GatewayError, type Gateway } from '../gateway';
+import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
 import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
 import { readSecretFile, readSecretFromStream, stageSecretFile, checkSecretOut, type StagedSecretFile } from './secret-io';
 import { requireKeyName, resolveDeployment, stringOption } from './target';
 
 type Source = 'stdin' | 'file' | 'generate';
+
+/** What the flags ask for, checked, with the key in hand: nothing has been sent yet. */
+export interface NewKeyInput {
+  endDateTime: Date;
+  secret: string;
+  secretOut?: string;
+  showSecret: boolean;
+  force: boolean;
+}
 
 function secretSource(values: Values): Source {
   const chosen: Source[] = [];
@@ -26,9 +36,8 @@ function secretSource(values: Values): Source {
   return chosen[0] ?? 'generate';
 }
 
-export async function runCreate(gateway: Gateway, values: Values, io: Io, options: { replaceAllowed?: boolean } = {}): Promise<number> {
+export async function readNewKeyInput(values: Values, io: Io): Promise<NewKeyInput> {
   const now = io.now();
-  const name = requireKeyName(values);
   const expiresText = stringOption(values, 'expires');
   let endDateTime = defaultExpiry(now);
   if (expiresText !== undefined) {
@@ -59,25 +68,30 @@ export async function runCreate(gateway: Gateway, values: Values, io: Io, option
   }
   const policy = evaluate(secret);
   if (!policy.ok) throw new UsageError(policy.problem ?? 'the key does not meet the policy');
+  return { endDateTime, secret, showSecret, force, ...(secretOut !== undefined ? { secretOut } : {}) };
+}
 
+export async function readyDeployment(gateway: Gateway, values: Values, io: Io): Promise<Deployment> {
   const deployment = await resolveDeployment(gateway, values, io.signal);
   const ready = canTakeKey(deployment);
   if (!ready.ok) throw new GatewayError('invalid', `${describeDeployment(deployment)} cannot take a key now: ${ready.reason}`);
+  return deployment;
+}
 
-  const existing = await gateway.getKey(deployment, name, { signal: io.signal });
-  const replaceAllowed = options.replaceAllowed ?? values.replace === true;
-  if (existing && !replaceAllowed) {
-    io.stderr.write(
-      `${io.err('danger', 'error:')} a key named '${existing.name}' already exists on ${describeDeployment(deployment)} (hint ${existing.hint}, expires ${expiryText(existing.endDateTime, now)}); nothing was changed. Pass --replace to replace it.\n`,
-    );
-    return EXIT.failed;
-  }
-
+/** Stages the key file, PUTs the key, then moves the file into place (or removes it on failure). */
+export async function putNewKey(
+  gateway: Gateway,
+  deployment: Deployment,
+  name: string,
+  input: NewKeyInput,
+  existing: ApiKey | undefined,
+  io: Io,
+): Promise<{ key: ApiKey; created: boolean }> {
   let staged: StagedSecretFile | undefined;
-  if (secretOut !== undefined) staged = stageSecretFile(secretOut, secret, force);
+  if (input.secretOut !== undefined) staged = stageSecretFile(input.secretOut, input.secret, input.force);
   let result;
   try {
-    result = await gateway.putKey(deployment, name, { secret, endDateTime }, { signal: io.signal });
+    result = await gateway.putKey(deployment, name, { secret: input.secret, endDateTime: input.endDateTime }, { signal: io.signal });
   } catch (error) {
     staged?.discard();
     if (error instanceof GatewayError && error.kind === 'network') {
@@ -90,42 +104,59 @@ export async function runCreate(gateway: Gateway, values: Values, io: Io, option
     throw error;
   }
   staged?.commit();
-
-  const key = result.key;
   // The SDK retries a PUT whose answer was lost; the retry then finds our own key and answers
   // 200. We saw the name free a moment ago, so this run created it.
-  const created = result.created || !existing;
-  const endpoint = deployment.dataplaneApiEndpoint as string;
-  if (values.output === 'json') {
-    const document = {
-      ...keyJson(key, now),
-      action: created ? 'created' : 'replaced',
-      dataplaneApiEndpoint: endpoint,
-      nplusEndpoint: nplusUrl(endpoint),
-      deployment: deploymentJson(deployment),
-      ...(secretOut !== undefined ? { secretFile: secretOut } : {}),
-      ...(showSecret ? { secret } : {}),
-    };
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    return EXIT.ok;
-  }
+  return { key: result.key, created: result.created || !existing };
+}
 
-  // With --show-secret, stdout carries the key alone (KEY=$(nginxaas-keys create ...)).
-  const summary = showSecret ? io.stderr : io.stdout;
-  const p = showSecret ? io.err : io.out;
+export function createdDocument(deployment: Deployment, input: NewKeyInput, result: { key: ApiKey; created: boolean }, now: Date) {
+  const endpoint = deployment.dataplaneApiEndpoint as string;
+  return {
+    ...keyJson(result.key, now),
+    action: result.created ? 'created' : 'replaced',
+    dataplaneApiEndpoint: endpoint,
+    nplusEndpoint: nplusUrl(endpoint),
+    deployment: deploymentJson(deployment),
+    ...(input.secretOut !== undefined ? { secretFile: input.secretOut } : {}),
+    ...(input.showSecret ? { secret: input.secret } : {}),
+  };
+}
+
+/** Text output. With --show-secret, stdout carries the key alone (KEY=$(nginxaas-keys create ...)). */
+export function reportCreatedText(deployment: Deployment, input: NewKeyInput, result: { key: ApiKey; created: boolean }, io: Io): void {
+  const now = io.now();
+  const summary = input.showSecret ? io.stderr : io.stdout;
+  const p = input.showSecret ? io.err : io.out;
+  const endpoint = deployment.dataplaneApiEndpoint as string;
   summary.write(
     [
-      `${p('success', '✔')} ${created ? 'Created' : 'Replaced'} key '${key.name}' on ${describeDeployment(deployment)}`,
-      `  hint      ${key.hint}`,
-      `  expires   ${expiryText(key.endDateTime, now)}`,
+      `${p('success', '✔')} ${result.created ? 'Created' : 'Replaced'} key '${result.key.name}' on ${describeDeployment(deployment)}`,
+      `  hint      ${result.key.hint}`,
+      `  expires   ${expiryText(result.key.endDateTime, now)}`,
       `  endpoint  ${endpoint}`,
       `  nplus     ${nplusUrl(endpoint)}`,
-      ...(secretOut !== undefined ? [`  key file  ${secretOut} (mode 0600)`] : []),
+      ...(input.secretOut !== undefined ? [`  key file  ${input.secretOut} (mode 0600)`] : []),
       `${p('warning', '⚠')} Azure never shows this key again.`,
       '',
     ].join('\n'),
   );
-  if (showSecret) io.stdout.write(`${secret}\n`);
-  return EXIT.ok;
+  if (input.showSecret) io.stdout.write(`${input.secret}\n`);
 }
 
+export async function runCreate(gateway: Gateway, values: Values, io: Io): Promise<number> {
+  const name = requireKeyName(values);
+  const input = await readNewKeyInput(values, io);
+  const deployment = await readyDeployment(gateway, values, io);
+
+  const existing = await gateway.getKey(deployment, name, { signal: io.signal });
+  if (existing && values.replace !== true) {
+    io.stderr.write(
+      `${io.err('danger', 'error:')} a key named '${existing.name}' already exists on ${describeDeployment(deployment)} (hint ${existing.hint}, expires ${expiryText(existing.endDateTime, io.now())}); nothing was changed. Pass --replace to replace it.\n`,
+    );
+    return EXIT.failed;
+  }
+  const result = await putNewKey(gateway, deployment, name, input, existing, io);
+  if (values.output === 'json') io.stdout.write(`${JSON.stringify(createdDocument(deployment, input, result, io.now()), null, 2)}\n`);
+  else reportCreatedText(deployment, input, result, io);
+  return EXIT.ok;
+}

@@ -27,7 +27,7 @@ async function listEverywhere(gateway: Gateway, values: Values, io: Io): Promise
   const subscription = stringOption(values, 'subscription');
   const group = stringOption(values, 'resource-group');
   const progress = (line: string) => {
-    if (io.stderr.isTTY) io.stderr.write(`${io.err('muted', line)}\n`);
+    io.stderr.write(`${io.err('muted', line)}\n`);
   };
   const found = await gateway.discoverDeployments(
     { ...(subscription ? { subscriptions: [subscription] } : {}), ...(group ? { resourceGroup: group } : {}) },

@@ -1,12 +1,12 @@
 /** Runs one non-interactive command through the gateway of the connection. */
 import type { CommandName, Values } from '../cli-options';
-import { UsageError } from '../cli-options';
 import type { Connection } from '../cli-connect';
 import { EXIT, type Io } from '../io';
 import { runCreate } from './create';
 import { runDelete } from './delete';
 import { runEndpoint } from './endpoint';
 import { runList } from './list';
+import { runRotate } from './rotate';
 import { runShow } from './show';
 
 export async function runCommand(mode: CommandName | 'wizard', connection: Connection, values: Values, io: Io): Promise<number> {
@@ -23,7 +23,7 @@ export async function runCommand(mode: CommandName | 'wizard', connection: Conne
     case 'endpoint':
       return runEndpoint(gateway, values, io);
     case 'rotate':
-      throw new UsageError("rotate is planned but not built yet: create a new key with 'create', move your integrations to it, then 'delete' the old one");
+      return runRotate(gateway, values, io);
     default:
       return EXIT.usage;
   }

@@ -36,3 +36,13 @@ function shown(ch: string): string {
   if (code < 0x20 || code === 0x7f) return `control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return `character '${ch}'`;
 }
+
+/**
+ * The name `rotate` gives the new key when none is asked for: the old name with the day's date,
+ * `nlk-prod` → `nlk-prod-20261126` (a date already there is replaced), cut to fit 30 characters.
+ */
+export function rotatedName(oldName: string, now: Date): string {
+  const stamp = now.toISOString().slice(0, 10).replace(/-/g, '');
+  const base = oldName.replace(/-\d{8}$/, '').slice(0, MAX_NAME_LENGTH - stamp.length - 1).replace(/-+$/, '');
+  return `${base}-${stamp}`;
+}

@@ -252,6 +252,41 @@ describe('list, show, endpoint, delete', () => {
   });
 });
 
+describe('rotate', () => {
+  it('--yes: a new key beside the old one, then the old one deleted; JSON matches the schema', async () => {
+    const { env, secretOf } = await world();
+    const result = await runCli(['rotate', ...WEB, '--name', 'nlk-prod', '--new-name', 'nlk-prod-2', '--show-secret', '--yes', '-o', 'json'], { env });
+    expect(result.code).toBe(0);
+    const document = json(result.stdout);
+    expectSchema('rotate', document);
+    expect(document).toMatchObject({ name: 'nlk-prod-2', action: 'created', rotatedFrom: { name: 'nlk-prod', action: 'deleted' } });
+    expect(document.secret).toBe(secretOf('nlk-prod-2'));
+    expect(secretOf('nlk-prod')).toBeUndefined();
+  });
+
+  it('without a terminal or --yes the old key is kept, and the command to retire it is printed', async () => {
+    const { env, secretOf } = await world();
+    const before = secretOf('asg-sync');
+    const file = join(folder(), 'new.key');
+    const result = await runCli(['rotate', ...WEB, '--name', 'asg-sync', '--secret-out', file], { env });
+    expect(result.code).toBe(0);
+    const newName = `asg-sync-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
+    expect(result.stdout).toContain(`Created key '${newName}'`);
+    expect(readFileSync(file, 'utf8')).toBe(`${secretOf(newName)}\n`);
+    expect(secretOf('asg-sync')).toBe(before);
+    expect(result.stderr).toContain(`nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name asg-sync`);
+    const again = await runCli(['rotate', ...WEB, '--name', 'asg-sync', '--show-secret'], { env });
+    expect([again.code, again.stderr]).toEqual([1, expect.stringContaining(`a key named '${newName}' already exists`)]);
+  });
+
+  it('a missing old key is exit 1 and creates nothing', async () => {
+    const { env, emulator } = await world();
+    const result = await runCli(['rotate', ...WEB, '--name', 'nope', '--show-secret'], { env });
+    expect([result.code, result.stderr]).toEqual([1, "error: no key named 'nope' on web-01 (edge-rg) to rotate (ResourceNotFound)\n"]);
+    expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
+  });
+});
+
 describe('Azure errors, sign-in and subscriptions', () => {
   it('an ARM error is one line with its code, no stack trace (after the SDK retried the 500s)', async () => {
     const { env, emulator } = await world();
@@ -300,7 +335,8 @@ describe('Azure errors, sign-in and subscriptions', () => {
     [['list', '-o', 'yaml'], '--output must be text or json'],
     [['frobnicate'], "unknown command 'frobnicate'"],
     [['list', '--nplus'], "--nplus does not apply to 'list'"],
-    [['rotate', '-d', 'x', '--name', 'y'], 'rotate is planned'],
+    [['rotate', '-d', 'x', '--name', 'y', '--keep-old', '--yes', '--show-secret'], 'either --keep-old or --yes'],
+    [['rotate', '-d', 'x', '--name', 'y', '--new-name', 'y', '--show-secret'], 'a name of its own'],
   ])('%j is bad usage: exit 2', async (args, words) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

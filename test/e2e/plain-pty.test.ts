@@ -61,3 +61,17 @@ describe('delete in a terminal', () => {
     expect(emulator.world.key(web, 'asg-sync')).toBeDefined();
   });
 });
+
+describe('rotate in a terminal', () => {
+  it('asks before deleting the old key; yes deletes it', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN, 'rotate', '-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION, '--name', 'nlk-prod', '--new-name', 'nlk-next', '--show-secret'], envFor(emulator));
+    await run.waitFor("Delete the old key 'nlk-prod'");
+    await run.type('y', KEY.enter);
+    expect(await run.exit).toBe(0);
+    expect(run.text()).toContain("Deleted the old key 'nlk-prod'.");
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(emulator.world.key(web, 'nlk-prod')).toBeUndefined();
+    expect(run.text()).toContain(emulator.world.key(web, 'nlk-next')!.secret);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkKeyName } from '../../src/domain/key-name';
+import { checkKeyName, rotatedName } from '../../src/domain/key-name';
 
 describe('key name rule', () => {
   it.each([
@@ -31,5 +31,19 @@ describe('key name rule', () => {
     const check = checkKeyName(name);
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.problem).toBe(problem);
+  });
+});
+
+describe('the name rotate gives the new key', () => {
+  const now = new Date('2026-11-26T12:00:00Z');
+  it.each([
+    ['nlk-prod', 'nlk-prod-20261126'],
+    ['nlk-prod-20260501', 'nlk-prod-20261126'],
+    ['a'.repeat(30), `${'a'.repeat(21)}-20261126`],
+    [`${'a'.repeat(20)}-xyz`, `${'a'.repeat(20)}-20261126`],
+  ])('%s → %s', (old, expected) => {
+    const name = rotatedName(old, now);
+    expect(name).toBe(expected);
+    expect(checkKeyName(name).ok).toBe(true);
   });
 });
