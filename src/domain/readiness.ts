@@ -12,8 +12,11 @@ export interface DeploymentFacts {
 
 export type Readiness = { ok: true } | { ok: false; reason: string };
 
+/** ARM makes these subscriptions read-only; Warned and PastDue ones still take writes. */
+const READ_ONLY_SUBSCRIPTION_STATES = ['Disabled', 'Deleted'];
+
 export function canTakeKey(d: DeploymentFacts): Readiness {
-  if (d.subscriptionState && d.subscriptionState !== 'Enabled' && d.subscriptionState !== 'Warned') {
+  if (d.subscriptionState && READ_ONLY_SUBSCRIPTION_STATES.includes(d.subscriptionState)) {
     return { ok: false, reason: `subscription ${d.subscriptionState.toLowerCase()}` };
   }
   if (d.provisioningState !== 'Succeeded') {

@@ -211,7 +211,7 @@ function missingKey(d: EmulatedDeployment, keyName: string): ArmFailure {
 
 function requireWritable(ctx: ArmContext, d: EmulatedDeployment): void {
   const subscription = ctx.world.subscription(d.subscriptionId);
-  if (subscription && subscription.state !== 'Enabled' && subscription.state !== 'Warned') {
+  if (subscription && (subscription.state === 'Disabled' || subscription.state === 'Deleted')) {
     throw new ArmFailure(
       409,
       'ReadOnlyDisabledSubscription',

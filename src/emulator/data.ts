@@ -7,7 +7,7 @@
 export interface EmulatedSubscription {
   subscriptionId: string;
   displayName: string;
-  state: 'Enabled' | 'Disabled' | 'Warned' | 'PastDue';
+  state: 'Enabled' | 'Disabled' | 'Warned' | 'PastDue' | 'Deleted';
   tenantId: string;
   resourceGroups: string[];
 }
