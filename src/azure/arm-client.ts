@@ -17,6 +17,8 @@ export interface ArmClientOptions {
   /** One line per request and answer, for --verbose. Never given headers or bodies. */
   log?: (line: string) => void;
   userAgent?: string;
+  /** Per attempt; a hung connection must not hang a script forever. Default 60 s. */
+  timeoutMs?: number;
 }
 
 export interface ArmCallOptions {
@@ -52,6 +54,7 @@ function requestLogPolicy(log: (line: string) => void): PipelinePolicy {
 
 export class ArmClient extends ServiceClient {
   readonly endpoint: string;
+  private readonly timeoutMs: number;
 
   constructor(credential: TokenCredential, options: ArmClientOptions) {
     super({
@@ -66,6 +69,7 @@ export class ArmClient extends ServiceClient {
       ...(options.log ? { additionalPolicies: [{ policy: requestLogPolicy(options.log), position: 'perRetry' as const }] } : {}),
     });
     this.endpoint = options.endpoint;
+    this.timeoutMs = options.timeoutMs ?? 60_000;
   }
 
   /** Sends one JSON request; a status outside `ok` throws ArmError with the envelope read. */
@@ -80,8 +84,19 @@ export class ArmClient extends ServiceClient {
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       abortSignal: options.abortSignal,
+      timeout: this.timeoutMs,
     });
-    const response = await this.sendRequest(request);
+    let response;
+    try {
+      response = await this.sendRequest(request);
+    } catch (error) {
+      // The pipeline reports its own timeout as an abort; only the caller's abort is a cancel.
+      if ((error as Error).name === 'AbortError' && !options.abortSignal?.aborted) {
+        const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`;
+        throw Object.assign(new Error(`no answer within ${limit}`), { code: 'ETIMEDOUT' });
+      }
+      throw error;
+    }
     const text = response.bodyAsText ?? '';
     let body: unknown;
     try {

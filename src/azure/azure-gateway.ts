@@ -36,6 +36,7 @@ export interface AzureGatewaySettings {
   retryOptions?: PipelineRetryOptions;
   log?: (line: string) => void;
   userAgent?: string;
+  timeoutMs?: number;
 }
 
 function endpointOf(raw: string | null | undefined): string | undefined {
@@ -105,6 +106,7 @@ export class AzureGateway implements Gateway {
       ...(settings.retryOptions ? { retryOptions: settings.retryOptions } : {}),
       ...(settings.log ? { log: settings.log } : {}),
       ...(settings.userAgent ? { userAgent: settings.userAgent } : {}),
+      ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
     });
   }
 

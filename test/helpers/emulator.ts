@@ -27,7 +27,7 @@ export function targetFor(emulator: RunningEmulator) {
 }
 
 /** The real gateway over the real pipeline, with small retry delays so fault cases stay quick. */
-export function gatewayFor(emulator: RunningEmulator, options: { credential?: TokenCredential; useCli?: boolean; log?: (l: string) => void } = {}) {
+export function gatewayFor(emulator: RunningEmulator, options: { credential?: TokenCredential; useCli?: boolean; log?: (l: string) => void; timeoutMs?: number } = {}) {
   return new AzureGateway({
     credential: options.credential ?? staticTokenCredential(emulator.token),
     target: targetFor(emulator),
@@ -35,6 +35,7 @@ export function gatewayFor(emulator: RunningEmulator, options: { credential?: To
     useCliDefaultSubscription: options.useCli ?? false,
     retryOptions: { maxRetries: 2, retryDelayInMs: 20, maxRetryDelayInMs: 50 },
     ...(options.log ? { log: options.log } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
 }
 

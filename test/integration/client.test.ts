@@ -182,6 +182,13 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
     expect((await gateway.getKey(web01, 'dropped'))?.hint).toBe('Dro');
   });
 
+  it('network, not cancelled, when Azure does not answer in time', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({ path: '/nginxDeployments/web-01', delayMs: 2000, times: -1 });
+    const error = await expectGatewayError(gatewayFor(emulator, { timeoutMs: 200 }).getDeployment(web01), 'network', 'ETIMEDOUT');
+    expect(error.message).toBe(`could not reach ${emulator.url}: no answer within 200 ms`);
+  });
+
   it('cancelled when the signal aborts', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ path: '/nginxDeployments/web-01', delayMs: 2000 });
