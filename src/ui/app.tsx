@@ -38,7 +38,8 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
         NGINXaaS dataplane API key
         {demo ? <Text color={colors.warning}> · demo on the local emulator, no Azure account used</Text> : null}
       </Text>
-      <Answered state={state} />
+      {/* The reveal panel names the deployment and the expiry again: keep its frame short. */}
+      {state.step === 'reveal' || state.result ? null : <Answered state={state} />}
       {state.step === 'loading' ? <LoadingStep state={state} /> : null}
       {state.step === 'chooseDeployment' ? <DeploymentStep state={state} rows={rows} /> : null}
       {state.step === 'keyName' ? <NameStep state={state} /> : null}
