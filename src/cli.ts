@@ -7,6 +7,7 @@ import type { Connection } from './cli-connect';
 import { GatewayError } from './gateway';
 import { helpText } from './help';
 import { EXIT, type Io } from './io';
+import { Notices } from './notices';
 import { colorEnabled, painter } from './ui/theme';
 
 function makeIo(values: Values, signal: AbortSignal): Io {
@@ -67,15 +68,16 @@ export async function main(argv: string[]): Promise<number> {
       values.verbose === true
         ? (line: string) => (fullScreen ? verboseLines.push(line) : process.stderr.write(`${io().err('muted', line)}\n`))
         : undefined;
+    const notices = new Notices((message) => process.stderr.write(`${message}\n`));
     const { connect } = await import('./cli-connect');
     connection = await connect(values, process.env, {
       ...(log ? { log } : {}),
-      onDeviceCode: (message) => process.stderr.write(`${message}\n`),
+      onDeviceCode: (message) => notices.emit(message),
     });
 
     if (fullScreen) {
       const { runWizard } = await import('./ui/run-wizard');
-      return await runWizard(connection, values, io());
+      return await runWizard(connection, values, io(), notices);
     }
     if (plain) {
       const { runPlain } = await import('./plain/run-plain');

@@ -5,6 +5,7 @@
 import React, { useEffect } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import type { Gateway } from '../gateway';
+import type { Notices } from '../notices';
 import type { WizardScope } from '../wizard/commands';
 import type { WizardOptions, WizardState } from '../wizard/state';
 import { useWizard } from '../wizard/use-wizard';
@@ -28,6 +29,8 @@ export interface AppProps {
   initial?: WizardState;
   demo?: boolean;
   onFinish?: (state: WizardState) => void;
+  /** Sign-in messages (a device code) shown on the loading screen instead of tearing it. */
+  notices?: Notices;
 }
 
 export function Screen({ state, rows, demo = false }: { state: WizardState; rows: number; demo?: boolean }) {
@@ -70,6 +73,8 @@ export function App(props: AppProps) {
   const { stdout } = useStdout();
 
   useInput((input, key) => dispatch({ type: 'input', input, key, now: clock() }));
+
+  useEffect(() => props.notices?.listen((message) => dispatch({ type: 'progress', message })), [props.notices]);
 
   useEffect(() => {
     if (state.exitCode === undefined) return;

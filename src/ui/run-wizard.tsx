@@ -4,13 +4,14 @@ import { render } from 'ink';
 import type { Connection } from '../cli-connect';
 import type { Values } from '../cli-options';
 import type { Io } from '../io';
+import type { Notices } from '../notices';
 import type { WizardState } from '../wizard/state';
 import { App } from './app';
 import { makeCopier } from './clipboard';
 
 const str = (values: Values, name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
 
-export async function runWizard(connection: Connection, values: Values, io: Io): Promise<number> {
+export async function runWizard(connection: Connection, values: Values, io: Io, notices?: Notices): Promise<number> {
   let final: WizardState | undefined;
   const scope = {
     ...(str(values, 'subscription') ? { subscription: str(values, 'subscription') } : {}),
@@ -29,6 +30,7 @@ export async function runWizard(connection: Connection, values: Values, io: Io):
       demo={connection.demo}
       copy={makeCopier((data) => io.stdout.write(data), io.env)}
       onFinish={(state) => (final = state)}
+      {...(notices ? { notices } : {})}
     />,
     { stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false },
   );

@@ -7,6 +7,7 @@ import { App } from '../../src/ui/app';
 import { GatewayError } from '../../src/gateway';
 import { initialState, type WizardState } from '../../src/wizard/state';
 import { FakeGateway } from '../helpers/fake-gateway';
+import { Notices } from '../../src/notices';
 import { NOW, WEB, discovery, key } from '../helpers/fixtures';
 import { settle, waitForFrame } from '../helpers/ink';
 
@@ -70,6 +71,21 @@ describe('choose a deployment', () => {
     const frame = await until('az login');
     expect(frame).toContain('r try again');
     expect(frame).not.toMatch(/\n\s+at /);
+  });
+
+  it('a device-code sign-in message shows on the loading screen', async () => {
+    const gateway = new FakeGateway();
+    let release = () => {};
+    gateway.discoverDeployments = () => new Promise((resolve) => (release = () => resolve(discovery())));
+    const notices = new Notices(() => {
+      throw new Error('the wizard should have taken the message');
+    });
+    const app = render(<App gateway={gateway} scope={{}} options={{}} clock={() => NOW} notices={notices} />);
+    await waitForFrame(app.lastFrame, 'Signing in with the fake');
+    notices.emit('To sign in, open https://microsoft.com/devicelogin and enter the code ABCD-1234.');
+    await waitForFrame(app.lastFrame, 'enter the code ABCD-1234');
+    release();
+    await waitForFrame(app.lastFrame, 'Choose a deployment');
   });
 
   it('an empty result names the subscriptions searched', async () => {

@@ -1,0 +1,21 @@
+/**
+ * Messages that arrive from deep inside a sign-in (the device code to enter) and must reach
+ * whatever is on screen: stderr for commands, the loading screen of the wizard.
+ */
+export class Notices {
+  private listener: ((message: string) => void) | undefined;
+
+  constructor(private readonly fallback: (message: string) => void) {}
+
+  emit(message: string): void {
+    (this.listener ?? this.fallback)(message);
+  }
+
+  /** Takes the messages until the returned function is called. */
+  listen(listener: (message: string) => void): () => void {
+    this.listener = listener;
+    return () => {
+      if (this.listener === listener) this.listener = undefined;
+    };
+  }
+}
