@@ -5,6 +5,7 @@
  */
 import type { ArmClient } from './arm-client';
 import { collect } from './paging';
+import { mapBounded } from '../bounded';
 import type { NginxDeployment, NginxManagementClient } from './nginx-client';
 import {
   RESOURCE_GRAPH_API_VERSION,
@@ -54,20 +55,6 @@ export async function queryResourceGraph(arm: ArmClient, subscriptionIds: string
     } while (skipToken);
   }
   return rows;
-}
-
-/** Runs `work` over `items`, at most `limit` at once, keeping the order of results. */
-export async function mapBounded<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export type ListingOutcome = { subscriptionId: string; deployments: NginxDeployment[] } | { subscriptionId: string; error: unknown };

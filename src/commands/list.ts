@@ -7,8 +7,11 @@ import { UsageError, type Values } from '../cli-options';
 import { daysLeft } from '../domain/expiry';
 import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
+import { mapBounded } from '../bounded';
 import { deploymentJson, expiryText, keyJson, statusWords, table } from './format';
 import { resolveDeployment, stringOption } from './target';
+
+const KEY_LISTING_CONCURRENCY = 4;
 
 interface Listed {
   deployment: Deployment;
@@ -35,19 +38,17 @@ async function listEverywhere(gateway: Gateway, values: Values, io: Io): Promise
   );
   for (const problem of found.problems) io.stderr.write(`${io.err('warning', 'warning:')} ${problem.subscriptionId}: ${problem.message}\n`);
   const states = new Map(found.searched.map((s) => [s.subscriptionId.toLowerCase(), s.state]));
-  const readable = found.deployments;
-  progress(`Reading the keys of ${readable.length} deployment${readable.length === 1 ? '' : 's'}…`);
-  const listed: Listed[] = [];
-  for (const deployment of readable) {
+  const count = found.deployments.length;
+  progress(`Reading the keys of ${count} deployment${count === 1 ? '' : 's'}…`);
+  return mapBounded(found.deployments, KEY_LISTING_CONCURRENCY, async (deployment): Promise<Listed> => {
     try {
-      listed.push({ deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) });
+      return { deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) };
     } catch (error) {
-      if (error instanceof GatewayError && error.kind === 'cancelled') throw error;
+      if (!(error instanceof GatewayError) || error.kind === 'cancelled') throw error;
       const state = states.get(deployment.subscriptionId.toLowerCase());
-      listed.push({ deployment, keys: [], problem: `${(error as GatewayError).plain ?? String(error)}${state && state !== 'Enabled' ? ` (subscription ${state})` : ''}` });
+      return { deployment, keys: [], problem: `${error.plain}${state && state !== 'Enabled' ? ` (subscription ${state})` : ''}` };
     }
-  }
-  return listed;
+  });
 }
 
 export async function runList(gateway: Gateway, values: Values, io: Io): Promise<number> {
