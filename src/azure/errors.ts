@@ -20,7 +20,8 @@ export class ArmError extends Error {
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'REQUEST_SEND_ERROR', 'UND_ERR_SOCKET']);
 const TLS_CODES = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY']);
 
-function kindForStatus(status: number): ErrorKind {
+function kindForStatus(status: number, code?: string): ErrorKind {
+  if (status === 409 && code && /already ?exists/i.test(code)) return 'alreadyExists';
   if (status === 401) return 'unauthenticated';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'notFound';
@@ -35,7 +36,7 @@ export function toGatewayError(error: unknown, context?: { endpoint?: string }):
   if (error instanceof ArmError) {
     const message = error.message || `Azure answered HTTP ${error.statusCode}`;
     const suffix = error.statusCode === 429 && error.retryAfter ? ` Azure asked to wait ${error.retryAfter} s before trying again.` : '';
-    return new GatewayError(kindForStatus(error.statusCode), `${message}${suffix}`, error.code, error.statusCode);
+    return new GatewayError(kindForStatus(error.statusCode, error.code), `${message}${suffix}`, error.code, error.statusCode);
   }
   if (e?.name === 'AbortError') return new GatewayError('cancelled', 'cancelled');
   if (e?.name === 'CredentialUnavailableError' || e?.name === 'AuthenticationRequiredError' || e?.name === 'AuthenticationError') {

@@ -132,6 +132,15 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
     await expectGatewayError(gateway.listSubscriptions(), 'unauthenticated', 'InvalidAuthenticationToken');
   });
 
+  it('alreadyExists for a 409 that says so; unknown for a 5xx that does not stop', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({ method: 'PUT', status: 409, code: 'ResourceAlreadyExists', message: 'The key already exists.' });
+    await expectGatewayError(gatewayFor(emulator).putKey(web01, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(10) }), 'alreadyExists', 'ResourceAlreadyExists');
+    emulator.faults.add({ method: 'GET', status: 500, code: 'InternalServerError', times: -1 });
+    const error = await expectGatewayError(gatewayFor(emulator).getDeployment(web01), 'unknown', 'InternalServerError');
+    expect(error.status).toBe(500);
+  });
+
   it('forbidden for a 403', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ path: '/apiKeys/', status: 403, code: 'AuthorizationFailed', message: "The client does not have authorization to perform action 'Nginx.NginxPlus/nginxDeployments/apiKeys/read'." });
