@@ -50,6 +50,10 @@ describe('the wizard in a real terminal', () => {
     await run.type('y');
     expect(await run.exit).toBe(0);
     expect(run.text()).toContain("Key 'e2e-key' is ready");
+    // What stays on screen after the exit is drawn after the question: the key masked there.
+    const lastFrame = run.text().slice(run.text().lastIndexOf('NGINXaaS dataplane API key'));
+    expect(lastFrame).toContain(`${stored.secret.slice(0, 3)}••••`);
+    expect(lastFrame).not.toContain(stored.secret);
     expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
   });
 
