@@ -135,7 +135,9 @@ describe('name, expiry, key value', () => {
     await until('When should the key expire?');
     await type(DOWN, DOWN, DOWN, ENTER);
     await until('A date of your own');
-    await type('2031-01-01', ENTER);
+    await type('2027-03-01');
+    expect(await until('2027-03-01 23:59 UTC · Local time')).toContain('in 95 days');
+    await type('\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '2031-01-01', ENTER);
     expect(await until('more than two years away')).toContain('the latest is 2028-11-26 11:50 UTC');
   });
 

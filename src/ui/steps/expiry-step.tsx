@@ -1,7 +1,7 @@
 /** Step 3: the expiry. Presets (six months is the default) or a date of your own. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { formatDaysFromNow, formatUtc, PRESETS, resolvePreset } from '../../domain/expiry';
+import { formatDaysFromNow, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { colors, figures } from '../theme';
@@ -14,7 +14,8 @@ function localTime(date: Date): string {
 export function ExpiryStep({ state }: { state: WizardState }) {
   const { expiry, now } = state;
   const custom = PRESETS.length;
-  const highlighted = expiry.cursor < custom ? resolvePreset(PRESETS[expiry.cursor]!.id, now) : undefined;
+  const typed = expiry.editing && expiry.text.trim() !== '' ? parseExpiry(expiry.text, now) : undefined;
+  const highlighted = expiry.cursor < custom ? resolvePreset(PRESETS[expiry.cursor]!.id, now) : typed?.ok ? typed.date : undefined;
   return (
     <Question title="When should the key expire?" error={expiry.error} hints={expiry.editing ? [['Enter', 'use this date'], ['Esc', 'presets']] : [['↑↓', 'move'], ['Enter', 'choose'], ['Esc', 'back']]}>
       <Box flexDirection="column">
@@ -40,9 +41,10 @@ export function ExpiryStep({ state }: { state: WizardState }) {
       ) : null}
       {highlighted ? (
         <Text color={colors.muted}>
-          Local time {localTime(highlighted)} · {formatDaysFromNow(highlighted, now)}
+          {typed?.ok ? `${formatUtc(highlighted)} · ` : ''}Local time {localTime(highlighted)} · {formatDaysFromNow(highlighted, now)}
         </Text>
       ) : null}
+      {typed && !typed.ok && !expiry.error ? <Text color={colors.muted}>{typed.problem}</Text> : null}
     </Question>
   );
 }
