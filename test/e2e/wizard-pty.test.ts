@@ -99,3 +99,24 @@ describe('the wizard in a real terminal', () => {
     expect(emulator.world.key(web, 'pasted-key')?.secret).toBe('Pasted-Secret-2026');
   });
 });
+
+describe('colour', () => {
+  const colourCodes = (raw: string) => (raw.match(/\u001b\[(3\d|9\d)m/g) ?? []).length;
+
+  it.each([
+    ['--no-color', ['--no-color'], {}],
+    ['NO_COLOR', [], { NO_COLOR: '1' }],
+  ])('%s draws the wizard without colour; by default it has colour', async (_what, flags, extra) => {
+    const { env } = await emulatorEnv();
+    const plainRun = runInPty(process.execPath, [BIN, ...flags], { ...env, ...extra, FORCE_COLOR: undefined });
+    await plainRun.waitFor('Choose a deployment');
+    plainRun.pty.write(KEY.ctrlC);
+    await plainRun.exit;
+    expect(colourCodes(plainRun.raw())).toBe(0);
+    const coloured = runInPty(process.execPath, [BIN], { ...env, NO_COLOR: undefined, FORCE_COLOR: undefined });
+    await coloured.waitFor('Choose a deployment');
+    coloured.pty.write(KEY.ctrlC);
+    await coloured.exit;
+    expect(colourCodes(coloured.raw())).toBeGreaterThan(5);
+  });
+});

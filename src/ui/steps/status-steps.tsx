@@ -19,7 +19,7 @@ function advice(kind: string | undefined): string | undefined {
 
 export function FailedStep({ state }: { state: WizardState }) {
   const failure = state.failure;
-  const hint = advice(failure?.kind);
+  const hint = failure?.message.includes('az login') ? undefined : advice(failure?.kind);
   return (
     <Box flexDirection="column">
       <Text color={colors.danger}>
