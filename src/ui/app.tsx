@@ -2,7 +2,7 @@
  * The wizard's root: one reducer (through useWizard) and the one useInput of the program, which
  * dispatches every key. Steps are views: props in, nothing owned.
  */
-import React, { useEffect } from 'react';
+import { useEffect } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import type { Gateway } from '../gateway';
 import type { Notices } from '../notices';

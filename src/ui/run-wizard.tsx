@@ -1,5 +1,4 @@
 /** Renders the wizard with Ink in the terminal and returns its exit code. */
-import React from 'react';
 import { render } from 'ink';
 import type { Connection } from '../cli-connect';
 import type { Values } from '../cli-options';

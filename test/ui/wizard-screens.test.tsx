@@ -1,5 +1,4 @@
 /** Each wizard screen under ink-testing-library, driven by keys as a person types them. */
-import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
@@ -15,7 +14,6 @@ afterEach(() => cleanup());
 
 const ENTER = '\r';
 const ESC = '\u001b';
-const UP = '\u001b[A';
 const DOWN = '\u001b[B';
 const TAB = '\t';
 

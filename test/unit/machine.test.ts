@@ -4,7 +4,7 @@ import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
 import { visibleDeployments } from '../../src/wizard/selectors';
 import type { KeyFlags } from '../../src/wizard/tokens';
-import { BROKEN, NOW, SANDBOX, STAGE_WEB, WEB, discovery, key } from '../helpers/fixtures';
+import { BROKEN, NOW, STAGE_WEB, WEB, discovery, key } from '../helpers/fixtures';
 
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 const KEYS: Record<string, KeyFlags> = {

@@ -1,5 +1,4 @@
 /** The steps answered so far, one line each, so the live frame stays short. */
-import React from 'react';
 import { Box, Text } from 'ink';
 import { formatUtc } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';

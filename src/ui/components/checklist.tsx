@@ -1,5 +1,4 @@
 /** The key policy, live: every rule with ✔ or ✖ and words, never colour alone. */
-import React from 'react';
 import { Box, Text } from 'ink';
 import { evaluate } from '../../domain/policy';
 import { colors, figures } from '../theme';

@@ -1,5 +1,4 @@
 /** The dim line of keys that work on this screen. */
-import React from 'react';
 import { Text } from 'ink';
 import { colors } from '../theme';
 

@@ -1,5 +1,5 @@
 /** One question: "? Title", then its body, then an optional one-line error. */
-import React, { type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { colors, figures } from '../theme';
 import { Hints } from './hints';

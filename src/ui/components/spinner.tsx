@@ -1,5 +1,5 @@
 /** A spinner and what it is waiting for. */
-import React, { useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text } from 'ink';
 import { colors, spinnerFrames } from '../theme';
 

@@ -1,5 +1,4 @@
 /** Step 6: the PUT in flight, or its failure in plain words with the ARM code. */
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { WizardState } from '../../wizard/state';
 import { Hints } from '../components/hints';

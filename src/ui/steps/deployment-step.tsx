@@ -1,5 +1,4 @@
 /** Step 1: choose a deployment. Type to filter; rows that cannot take a key are dimmed, with why. */
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { WizardState } from '../../wizard/state';
 import { readiness, visibleDeployments } from '../../wizard/selectors';

@@ -1,5 +1,4 @@
 /** Step 3: the expiry. Presets (six months is the default) or a date of your own. */
-import React from 'react';
 import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';

@@ -1,5 +1,4 @@
 /** Step 2: name the key, checked live; an existing key of that name is said at once. */
-import React from 'react';
 import { Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';

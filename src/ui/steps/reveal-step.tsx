@@ -2,7 +2,7 @@
  * Step 7: the reveal panel. The key is masked (hint visible) until `r`; it hides again after
  * 30 seconds; `c` copies it. The endpoint, its …/nplus form and what NLK and nginx-asg-sync need.
  */
-import React from 'react';
+import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
@@ -12,7 +12,7 @@ import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../theme';
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Text>
       <Text color={colors.muted}>{label.padEnd(10)}</Text>

@@ -1,5 +1,4 @@
 /** Step 5: what is about to happen, CREATE or REPLACE (which needs an explicit y). */
-import React from 'react';
 import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';

@@ -1,5 +1,4 @@
 /** Step 4: the key value. Enter on an empty field generates one; typed keys are masked and checked live. */
-import React from 'react';
 import { Text } from 'ink';
 import type { WizardState } from '../../wizard/state';
 import { MASK_CHAR } from '../../domain/secret';

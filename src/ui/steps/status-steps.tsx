@@ -1,5 +1,4 @@
 /** The screens that are not questions: loading, a failure, and the words left after the end. */
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { WizardState } from '../../wizard/state';
 import { Hints } from '../components/hints';
