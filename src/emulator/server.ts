@@ -17,6 +17,8 @@ import { ArmFailure, defaultCode, parseJson, readBody, type Reply } from './http
 import { sampleData } from './sample-data';
 import { World } from './world';
 
+const MAX_LOGGED_REQUESTS = 10_000;
+
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -72,6 +74,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const method = (req.method ?? 'GET').toUpperCase();
     const record: RequestRecord = { method, path: url.pathname, status: 'dropped', authorization: authKind(req) };
     requests.push(record);
+    // A long-running emulator keeps only the newest requests.
+    if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS);
     res.on('finish', () => (record.status = res.statusCode));
 
     if (url.pathname.startsWith('/_emulator/')) return send(res, control(req, url, await readBody(req)));
