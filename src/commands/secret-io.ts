@@ -52,7 +52,8 @@ export function checkSecretOut(path: string, force: boolean): void {
 export function stageSecretFile(path: string, secret: string, force: boolean): StagedSecretFile {
   checkSecretOut(path, force);
   const staging = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  writeFileSync(staging, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  // Exactly the key, no line break: `helm --set-file` and `base64 < file` take the file whole.
+  writeFileSync(staging, secret, { mode: 0o600, flag: 'wx' });
   return {
     path,
     commit() {

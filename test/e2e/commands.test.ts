@@ -45,7 +45,7 @@ describe('create', () => {
     const result = await runCli(['create', ...WEB, '--name', 'ci-key', '--secret-out', file], { env });
     expect(result.code).toBe(0);
     const secret = secretOf('ci-key')!;
-    expect(readFileSync(file, 'utf8')).toBe(`${secret}\n`);
+    expect(readFileSync(file, 'utf8')).toBe(secret);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(result.stdout).toContain("✔ Created key 'ci-key' on web-01 (edge-rg)");
     expect(result.stdout).toContain(`hint      ${secret.slice(0, 3)}`);
@@ -272,7 +272,7 @@ describe('rotate', () => {
     expect(result.code).toBe(0);
     const newName = `asg-sync-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
     expect(result.stdout).toContain(`Created key '${newName}'`);
-    expect(readFileSync(file, 'utf8')).toBe(`${secretOf(newName)}\n`);
+    expect(readFileSync(file, 'utf8')).toBe(secretOf(newName));
     expect(secretOf('asg-sync')).toBe(before);
     expect(result.stderr).toContain(`nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name asg-sync`);
     const again = await runCli(['rotate', ...WEB, '--name', 'asg-sync', '--show-secret'], { env });
