@@ -5,7 +5,15 @@ const argv = process.argv.slice(2);
 if (argv.includes('--no-color') || (process.env.NO_COLOR ?? '') !== '' || process.env.TERM === 'dumb') {
   process.env.FORCE_COLOR = '0';
 }
-const { main } = await import('../dist/cli.js');
+let cli;
+try {
+  cli = await import('../dist/cli.js');
+} catch (error) {
+  // A fresh clone has no bundle yet; the published package always ships one.
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli.js')) throw error;
+  process.stderr.write('nginxaas-keys is not built yet: run `npm run build` (or `npm run demo`, which builds first).\n');
+  process.exit(2);
+}
 // Exit explicitly: idle keep-alive sockets of the HTTP agent would otherwise hold the process.
 // stdout and stderr are synchronous for files, pipes and terminals on Linux, so nothing is lost.
-process.exit(await main(argv));
+process.exit(await cli.main(argv));
