@@ -31,6 +31,8 @@ export interface AppProps {
   onFinish?: (state: WizardState) => void;
   /** Sign-in messages (a device code) shown on the loading screen instead of tearing it. */
   notices?: Notices;
+  /** Aborted by SIGINT or SIGTERM from outside. */
+  interrupt?: AbortSignal;
 }
 
 export function Screen({ state, rows, demo = false }: { state: WizardState; rows: number; demo?: boolean }) {
@@ -75,6 +77,15 @@ export function App(props: AppProps) {
   useInput((input, key) => dispatch({ type: 'input', input, key, now: clock() }));
 
   useEffect(() => props.notices?.listen((message) => dispatch({ type: 'progress', message })), [props.notices]);
+
+  useEffect(() => {
+    const signal = props.interrupt;
+    if (!signal) return;
+    const onAbort = () => dispatch({ type: 'interrupted' });
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    return () => signal.removeEventListener('abort', onAbort);
+  }, [props.interrupt]);
 
   useEffect(() => {
     if (state.exitCode === undefined) return;

@@ -30,14 +30,10 @@ export async function runWizard(connection: Connection, values: Values, io: Io, 
       copy={makeCopier((data) => io.stdout.write(data), io.env)}
       onFinish={(state) => (final = state)}
       {...(notices ? { notices } : {})}
+      interrupt={io.signal}
     />,
     { stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false },
   );
-  const stopped = new Promise<'signal'>((resolve) => io.signal.addEventListener('abort', () => resolve('signal'), { once: true }));
-  const outcome = await Promise.race([instance.waitUntilExit().then(() => 'exit' as const), stopped]);
-  if (outcome === 'signal') {
-    instance.unmount();
-    return 130;
-  }
-  return (final as WizardState | undefined)?.exitCode ?? 1;
+  await instance.waitUntilExit();
+  return (final as WizardState | undefined)?.exitCode ?? 130;
 }

@@ -48,6 +48,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     }
     case 'progress':
       return state.step === 'loading' ? { ...state, loadingMessage: event.message } : state;
+    case 'interrupted':
+      return leaveNow(state);
     case 'deploymentsLoaded':
       return onDeploymentsLoaded({ ...state, now: event.now }, event.discovery);
     case 'deploymentsFailed':
@@ -153,6 +155,15 @@ function onToken(state: WizardState, token: Token): WizardState {
 }
 
 function onCtrlC(state: WizardState): WizardState {
+  // On the reveal panel the first Ctrl+C asks whether the key was saved; the second leaves.
+  if (state.step === 'reveal' && state.result && !state.reveal.askingToLeave) {
+    return { ...state, reveal: { ...state.reveal, askingToLeave: true, shown: false } };
+  }
+  return leaveNow(state);
+}
+
+/** Leaves at once with 130, saying what became of the key. */
+function leaveNow(state: WizardState): WizardState {
   if (state.step === 'creating' && !state.createError) {
     return finish(
       state,
@@ -161,8 +172,7 @@ function onCtrlC(state: WizardState): WizardState {
       `Cancelled while the key was being created: Azure may have created it. Check with: nginxaas-keys show ${refOf(state)} --name ${state.name}`,
     );
   }
-  if (state.step === 'reveal' && state.result) {
-    if (!state.reveal.askingToLeave) return { ...state, reveal: { ...state.reveal, askingToLeave: true, shown: false } };
+  if (state.result) {
     const key = state.result.key;
     return finish(
       state,

@@ -94,6 +94,8 @@ export interface WizardState {
 export type WizardEvent =
   | { type: 'input'; input: string; key: KeyFlags; now: Date }
   | { type: 'tick'; now: Date }
+  /** SIGINT or SIGTERM from outside the terminal: leave now, but say what became of the key. */
+  | { type: 'interrupted' }
   | { type: 'progress'; message: string }
   | { type: 'deploymentsLoaded'; discovery: Discovery; now: Date }
   | { type: 'deploymentsFailed'; problem: Problem }

@@ -78,6 +78,29 @@ describe('the wizard in a real terminal', () => {
     expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
   });
 
+  it('SIGTERM on the reveal panel leaves 130 with the key masked in the last frame', async () => {
+    const { emulator, env } = await emulatorEnv();
+    const run = runInPty(process.execPath, [BIN, '-d', 'web-01', '--name', 'term-key'], env);
+    await run.waitFor('Name the key');
+    await run.type(KEY.enter);
+    await run.waitFor('When should the key expire?');
+    await run.type(KEY.enter);
+    await run.waitFor('The key value');
+    await run.type(KEY.enter);
+    await run.waitFor('CREATE a new key');
+    await run.type(KEY.enter);
+    await run.waitFor('r show');
+    await run.type('r');
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    const secret = emulator.world.key(web, 'term-key')!.secret;
+    await run.waitFor(secret);
+    run.pty.kill('SIGTERM');
+    expect(await run.exit).toBe(130);
+    const lastFrame = run.text().slice(run.text().lastIndexOf('NGINXaaS dataplane API key'));
+    expect(lastFrame).not.toContain(secret);
+    expect(lastFrame).toContain("Key 'term-key' was created and is active");
+  });
+
   it('a one-chunk paste of a whole answer with Enter works as in tmux send-keys', async () => {
     const { emulator, env } = await emulatorEnv();
     const run = runInPty(process.execPath, [BIN, '-d', 'web-01'], env);

@@ -311,6 +311,13 @@ describe('Ctrl+C', () => {
     expect(twice.farewell).toContain('nginxaas-keys delete');
   });
 
+  it('a signal from outside leaves at once, the key masked, with words about a live key', () => {
+    const shown = send(press(atReveal(), 'r'), { type: 'interrupted' });
+    expect([shown.exitCode, shown.reveal.shown]).toEqual([130, false]);
+    expect(shown.farewell).toContain("Key 'fresh-key' was created and is active");
+    expect(send(atExpiry(), { type: 'interrupted' }).farewell).toBe('Cancelled. Nothing was created.');
+  });
+
   it('a finished wizard ignores everything after', () => {
     const done = press(atReveal(), 'q', 'y');
     expect(press(done, 'r', 'CtrlC')).toBe(done);
