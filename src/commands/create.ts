@@ -103,7 +103,15 @@ export async function putNewKey(
     }
     throw error;
   }
-  staged?.commit();
+  try {
+    staged?.commit();
+  } catch (error) {
+    // The key exists now: never lose the only copy of it.
+    throw new GatewayError(
+      'unknown',
+      `key '${name}' was created, but could not be moved to ${staged?.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the key is in ${staged?.stagingPath} (mode 0600)`,
+    );
+  }
   // The SDK retries a PUT whose answer was lost; the retry then finds our own key and answers
   // 200. We saw the name free a moment ago, so this run created it.
   return { key: result.key, created: result.created || !existing };

@@ -39,6 +39,8 @@ export async function readSecretFile(path: string): Promise<string> {
  */
 export interface StagedSecretFile {
   path: string;
+  /** Where the key waits (mode 0600) until commit. */
+  stagingPath: string;
   commit(): void;
   discard(): void;
 }
@@ -56,6 +58,7 @@ export function stageSecretFile(path: string, secret: string, force: boolean): S
   writeFileSync(staging, secret, { mode: 0o600, flag: 'wx' });
   return {
     path,
+    stagingPath: staging,
     commit() {
       if (force) {
         renameSync(staging, path);

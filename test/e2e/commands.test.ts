@@ -149,6 +149,30 @@ describe('create', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('a --secret-out file that appears while the key is created is not overwritten, and the key is not lost', async () => {
+    const { env, emulator, secretOf } = await world();
+    emulator.faults.add({ method: 'PUT', delayMs: 800 });
+    const dir = folder();
+    const file = join(dir, 'raced.key');
+    const result = await runCli(['create', ...WEB, '--name', 'raced', '--secret-out', file], {
+      env,
+      // As soon as the PUT reaches the emulator (it is held there 800 ms), the file appears.
+      onSpawn: () => {
+        const poll = setInterval(() => {
+          if (!emulator.requests.some((r) => r.method === 'PUT')) return;
+          clearInterval(poll);
+          writeFileSync(file, 'someone else\n');
+        }, 5);
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('someone else\n');
+    const staging = /the key is in (\S+) \(mode 0600\)/.exec(result.stderr)?.[1];
+    expect(result.stderr).toContain(`key 'raced' was created, but could not be moved to ${file} (EEXIST)`);
+    expect(readFileSync(staging!, 'utf8')).toBe(secretOf('raced'));
+    expect(statSync(staging!).mode & 0o777).toBe(0o600);
+  });
+
   it('a deployment that cannot take a key is refused with exit 1 before the key is sent', async () => {
     const { env, emulator } = await world();
     const result = await runCli(['create', '-d', 'broken-01', '--subscription', PRODUCTION, '--name', 'x', '--show-secret'], { env });
