@@ -187,10 +187,14 @@ describe('create', () => {
     const result = await runCli(['create', ...WEB, '--name', 'watched', '--secret-stdin', '--verbose'], {
       env,
       input: 'Watched-Secret-77',
-      onSpawn: (pid) =>
-        setTimeout(() => {
+      // Read while the PUT is held at the emulator: the key is in the process's memory then.
+      onSpawn: (pid) => {
+        const poll = setInterval(() => {
+          if (!emulator.requests.some((r) => r.method === 'PUT')) return;
+          clearInterval(poll);
           seen += readFileSync(`/proc/${pid}/cmdline`, 'utf8') + readFileSync(`/proc/${pid}/environ`, 'utf8');
-        }, 500),
+        }, 5);
+      },
     });
     expect(result.code).toBe(0);
     expect(seen.length).toBeGreaterThan(50);
