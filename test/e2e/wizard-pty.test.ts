@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { useEmulator } from '../helpers/emulator';
-import { BIN, KEY, runInPty } from '../helpers/pty';
+import { BIN, KEY, runInPty, type PtyRun } from '../helpers/pty';
 
 async function emulatorEnv() {
   const emulator = await useEmulator();
@@ -18,6 +18,20 @@ async function emulatorEnv() {
   return { emulator, env: { NGINXAAS_ARM_ENDPOINT: emulator.url, NGINXAAS_ARM_CA: caFile, NGINXAAS_ACCESS_TOKEN: emulator.token } };
 }
 
+/** From the name step: the default expiry, a generated key, create; waits for the panel. */
+async function generateAndCreate(run: PtyRun): Promise<void> {
+  await run.waitFor('When should the key expire?');
+  await run.type(KEY.enter);
+  await run.waitFor('The key value');
+  await run.type(KEY.enter);
+  await run.waitFor('CREATE a new key');
+  await run.type(KEY.enter);
+  await run.waitFor('The dataplane accepted the key');
+}
+
+/** What stays on screen at the end: Ink draws every frame whole, header first. */
+const lastFrameOf = (run: PtyRun) => run.text().slice(run.text().lastIndexOf('NGINXaaS dataplane API key'));
+
 describe('the wizard in a real terminal', () => {
   it('creates a key; the emulator holds exactly the key the screen revealed', async () => {
     const { emulator, env } = await emulatorEnv();
@@ -26,13 +40,7 @@ describe('the wizard in a real terminal', () => {
     await run.type(...'web-01'.split(''), KEY.enter);
     await run.waitFor('Name the key');
     await run.type(...'e2e-key'.split(''), KEY.enter);
-    await run.waitFor('When should the key expire?');
-    await run.type(KEY.enter);
-    await run.waitFor('The key value');
-    await run.type(KEY.enter);
-    await run.waitFor('CREATE a new key');
-    await run.type(KEY.enter);
-    await run.waitFor('The dataplane accepted the key');
+    await generateAndCreate(run);
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
     const endpoint = `${emulator.url}/${emulator.world.endpointHost(web)}/`;
     expect(run.text()).toContain(`Endpoint  ${endpoint}`);
@@ -50,8 +58,7 @@ describe('the wizard in a real terminal', () => {
     await run.type('y');
     expect(await run.exit).toBe(0);
     expect(run.text()).toContain("Key 'e2e-key' is ready");
-    // What stays on screen after the exit is drawn after the question: the key masked there.
-    const lastFrame = run.text().slice(run.text().lastIndexOf('NGINXaaS dataplane API key'));
+    const lastFrame = lastFrameOf(run);
     expect(lastFrame).toContain(`${stored.secret.slice(0, 3)}••••`);
     expect(lastFrame).not.toContain(stored.secret);
     expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
@@ -83,20 +90,14 @@ describe('the wizard in a real terminal', () => {
     const run = runInPty(process.execPath, [BIN, '-d', 'web-01', '--name', 'term-key'], env);
     await run.waitFor('Name the key');
     await run.type(KEY.enter);
-    await run.waitFor('When should the key expire?');
-    await run.type(KEY.enter);
-    await run.waitFor('The key value');
-    await run.type(KEY.enter);
-    await run.waitFor('CREATE a new key');
-    await run.type(KEY.enter);
-    await run.waitFor('r show');
+    await generateAndCreate(run);
     await run.type('r');
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
     const secret = emulator.world.key(web, 'term-key')!.secret;
     await run.waitFor(secret);
     run.pty.kill('SIGTERM');
     expect(await run.exit).toBe(130);
-    const lastFrame = run.text().slice(run.text().lastIndexOf('NGINXaaS dataplane API key'));
+    const lastFrame = lastFrameOf(run);
     expect(lastFrame).not.toContain(secret);
     expect(lastFrame).toContain("Key 'term-key' was created and is active");
   });
@@ -104,18 +105,19 @@ describe('the wizard in a real terminal', () => {
   it('a one-chunk paste of a whole answer with Enter works as in tmux send-keys', async () => {
     const { emulator, env } = await emulatorEnv();
     const run = runInPty(process.execPath, [BIN, '-d', 'web-01'], env);
-    await run.waitFor('Name the key');
-    run.pty.write('pasted-key\r');
-    await run.waitFor('When should the key expire?');
-    run.pty.write('\r');
-    await run.waitFor('The key value');
-    run.pty.write('Pasted-Secret-2026\r');
-    await run.waitFor('CREATE a new key');
-    run.pty.write('\r');
-    await run.waitFor('The dataplane accepted the key');
-    run.pty.write('q');
-    await run.waitFor('Have you saved the key?');
-    run.pty.write('y');
+    // Each answer, Enter included, arrives as one chunk.
+    const answers: [screen: string, chunk: string][] = [
+      ['Name the key', 'pasted-key\r'],
+      ['When should the key expire?', '\r'],
+      ['The key value', 'Pasted-Secret-2026\r'],
+      ['CREATE a new key', '\r'],
+      ['The dataplane accepted the key', 'q'],
+      ['Have you saved the key?', 'y'],
+    ];
+    for (const [screen, chunk] of answers) {
+      await run.waitFor(screen);
+      run.pty.write(chunk);
+    }
     expect(await run.exit).toBe(0);
     expect(run.text()).not.toContain('Pasted-Secret-2026');
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
