@@ -188,8 +188,14 @@ export class AzureGateway implements Gateway {
       const deployments: Deployment[] = [];
       const problems: Discovery['problems'] = [];
       for (const outcome of outcomes) {
-        if ('error' in outcome) problems.push({ subscriptionId: outcome.subscriptionId, message: toGatewayError(outcome.error).plain });
-        else deployments.push(...outcome.deployments.map((d) => named(fromWire(d))));
+        if (!('error' in outcome)) {
+          deployments.push(...outcome.deployments.map((d) => named(fromWire(d))));
+          continue;
+        }
+        const failure = toGatewayError(outcome.error);
+        // With -g across subscriptions, most of them simply have no such group.
+        if (scope.resourceGroup !== undefined && failure.code === 'ResourceGroupNotFound' && ids.length > 1) continue;
+        problems.push({ subscriptionId: outcome.subscriptionId, message: failure.plain });
       }
       if (deployments.length === 0 && problems.length === ids.length && problems.length > 0) {
         throw toGatewayError(outcomes.map((o) => ('error' in o ? o.error : undefined)).find(Boolean));

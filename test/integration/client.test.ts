@@ -237,6 +237,15 @@ describe('discovery', () => {
     expect(lines.join('\n')).toContain('Resource Graph unavailable');
   });
 
+  it('a resource group across every subscription: those without it are not problems', async () => {
+    const emulator = await useEmulator();
+    const found = await gatewayFor(emulator).discoverDeployments({ resourceGroup: 'STAGING-RG' });
+    expect(found.deployments.map((d) => d.name)).toEqual(['stage-upgrading', 'stage-web']);
+    expect(found.problems).toEqual([]);
+    const missing = await gatewayFor(emulator).discoverDeployments({ subscriptions: [PRODUCTION], resourceGroup: 'nope-rg' }).catch((e: GatewayError) => e);
+    expect((missing as GatewayError).code).toBe('ResourceGroupNotFound');
+  });
+
   it('lists one resource group directly', async () => {
     const emulator = await useEmulator();
     const found = await gatewayFor(emulator).discoverDeployments({ subscriptions: [STAGING], resourceGroup: 'staging-rg' });
