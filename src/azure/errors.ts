@@ -60,9 +60,10 @@ function firstLine(text: string | undefined): string {
 }
 
 function signInAdvice(message: string): string {
-  if (/az login/i.test(message)) return 'not signed in to the Azure CLI: run `az login`, or use --auth device-code';
+  // "could not be found" also says "az login": test it first.
   if (/Azure CLI could not be found|az: not found|is not recognized/i.test(message)) {
     return 'the Azure CLI (`az`) was not found: install it and run `az login`, or use --auth device-code';
   }
+  if (/az login/i.test(message)) return 'not signed in to the Azure CLI: run `az login`, or use --auth device-code';
   return `sign-in failed: ${message}`;
 }

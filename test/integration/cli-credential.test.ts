@@ -30,6 +30,15 @@ describe('--auth cli', () => {
     expect(az.calls()).toContain('account show --output json');
   });
 
+  it('says the Azure CLI is missing when there is no az on PATH', async () => {
+    const emulator = await useEmulator();
+    process.env.PATH = '/nonexistent';
+    const credential = await createCredential('cli', { target: targetFor(emulator) });
+    const error = (await gatewayFor(emulator, { credential }).listSubscriptions().catch((e: unknown) => e)) as GatewayError;
+    expect(error.kind).toBe('unauthenticated');
+    expect(error.message).toBe('the Azure CLI (`az`) was not found: install it and run `az login`, or use --auth device-code');
+  });
+
   it('says to run az login when the CLI is signed out', async () => {
     const emulator = await useEmulator();
     process.env.PATH = makeFakeAz({ token: 'x', loggedOut: true }).path;
