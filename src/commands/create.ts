@@ -9,6 +9,7 @@ import { nplusUrl } from '../domain/endpoint';
 import { defaultExpiry, parseExpiry } from '../domain/expiry';
 import { evaluate } from '../domain/policy';
 import { canTakeKey } from '../domain/readiness';
+import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
 import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
@@ -97,7 +98,7 @@ export async function putNewKey(
     if (error instanceof GatewayError && error.kind === 'network') {
       throw new GatewayError(
         'network',
-        `${error.message}. Azure may have created the key before the connection broke: check with 'nginxaas-keys show -d ${deployment.name} -g ${deployment.resourceGroup} --name ${name}'`,
+        `${error.message}. Azure may have created the key before the connection broke: check with '${keyCommand('show', deployment, name)}'`,
         error.code,
       );
     }

@@ -5,6 +5,7 @@
 import { UsageError, type Values } from '../cli-options';
 import type { Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
+import { confirmOnTerminal } from './ask';
 import { describeDeployment } from './format';
 import { requireKeyName, resolveDeployment } from './target';
 
@@ -15,11 +16,7 @@ export async function runDelete(gateway: Gateway, values: Values, io: Io): Promi
   }
   const deployment = await resolveDeployment(gateway, values, io.signal);
   if (values.yes !== true) {
-    const { confirm } = await import('@inquirer/prompts');
-    const sure = await confirm(
-      { message: `Delete key '${name}' from ${describeDeployment(deployment)}? Integrations using it stop working.`, default: false },
-      { input: io.stdin, output: io.stderr, signal: io.signal },
-    );
+    const sure = await confirmOnTerminal(io, `Delete key '${name}' from ${describeDeployment(deployment)}? Integrations using it stop working.`);
     if (!sure) {
       io.stderr.write('Nothing was deleted.\n');
       return EXIT.cancelled;

@@ -6,8 +6,10 @@
  */
 import { UsageError, type Values } from '../cli-options';
 import { checkKeyName, rotatedName } from '../domain/key-name';
+import { keyCommand } from '../domain/resource-id';
 import { GatewayError, type Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
+import { confirmOnTerminal } from './ask';
 import { createdDocument, putNewKey, readNewKeyInput, readyDeployment, reportCreatedText } from './create';
 import { describeDeployment, expiryText } from './format';
 import { requireKeyName, stringOption } from './target';
@@ -16,8 +18,7 @@ async function retireOld(values: Values, io: Io, question: string): Promise<bool
   if (values['keep-old'] === true) return false;
   if (values.yes === true) return true;
   if (!(io.stdin.isTTY && io.stderr.isTTY)) return false;
-  const { confirm } = await import('@inquirer/prompts');
-  return confirm({ message: question, default: false }, { input: io.stdin, output: io.stderr, signal: io.signal });
+  return confirmOnTerminal(io, question);
 }
 
 export async function runRotate(gateway: Gateway, values: Values, io: Io): Promise<number> {
@@ -39,7 +40,6 @@ export async function runRotate(gateway: Gateway, values: Values, io: Io): Promi
   const result = await putNewKey(gateway, deployment, newName, input, undefined, io);
   if (values.output !== 'json') reportCreatedText(deployment, input, result, io);
 
-  const deleteCommand = `nginxaas-keys delete -d ${deployment.name} -g ${deployment.resourceGroup} --subscription ${deployment.subscriptionId} --name ${old.name}`;
   const retire = await retireOld(values, io, `Delete the old key '${old.name}' (hint ${old.hint}) now? Move your integrations to '${newName}' first.`);
   let oldAction: 'deleted' | 'kept' | 'already-gone' = 'kept';
   if (retire) oldAction = (await gateway.deleteKey(deployment, old.name, { signal: io.signal })) === 'deleted' ? 'deleted' : 'already-gone';
@@ -50,7 +50,7 @@ export async function runRotate(gateway: Gateway, values: Values, io: Io): Promi
   }
   const say = (line: string) => io.stderr.write(`${line}\n`);
   if (oldAction === 'kept') {
-    say(`The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${newName}', retire it: ${deleteCommand}`);
+    say(`The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${newName}', retire it: ${keyCommand('delete', deployment, old.name)}`);
   } else {
     say(`${io.err('success', '✔')} Deleted the old key '${old.name}'.`);
   }

@@ -44,3 +44,8 @@ export function sameId(a: string, b: string): boolean {
 export function sameType(a: string | undefined, b: string): boolean {
   return (a ?? '').toLowerCase() === b.toLowerCase();
 }
+
+/** The command that acts on one key, for messages that tell a person what to run next. */
+export function keyCommand(verb: 'show' | 'delete', ref: DeploymentRef, keyName: string): string {
+  return `nginxaas-keys ${verb} -d ${ref.name} -g ${ref.resourceGroup} --subscription ${ref.subscriptionId} --name ${keyName}`;
+}

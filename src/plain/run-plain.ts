@@ -11,6 +11,7 @@ import { apiKeyHeaderValue, nplusUrl } from '../domain/endpoint';
 import { checkExpiry, formatDaysFromNow, formatUtc, parseExpiry, PRESETS, resolvePreset, DEFAULT_PRESET } from '../domain/expiry';
 import { checkKeyName } from '../domain/key-name';
 import { evaluate } from '../domain/policy';
+import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
 import { EXIT, type Io } from '../io';
@@ -147,7 +148,7 @@ export async function runPlain(connection: Connection, values: Values, io: Io): 
       say(`Deleted key '${name}'.`);
       return EXIT.ok;
     }
-    say(`Key '${name}' stays active. Delete it later with: nginxaas-keys delete -d ${deployment.name} -g ${deployment.resourceGroup} --subscription ${deployment.subscriptionId} --name ${name}`);
+    say(`Key '${name}' stays active. Delete it later with: ${keyCommand('delete', deployment, name)}`);
   }
   return EXIT.ok;
 }

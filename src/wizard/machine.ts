@@ -6,6 +6,7 @@
  */
 import { checkExpiry, PRESETS, parseExpiry, resolvePreset, formatUtc } from '../domain/expiry';
 import { evaluate } from '../domain/policy';
+import { keyCommand } from '../domain/resource-id';
 import { existingKey, firstSelectable, nameProblem, readiness, visibleDeployments } from './selectors';
 import { tokensOf, type Token } from './tokens';
 import { REVEAL_SECONDS, type CommandSpec, type Problem, type Step, type WizardEvent, type WizardState } from './state';
@@ -25,9 +26,9 @@ export function isFinished(state: WizardState): boolean {
   return state.exitCode !== undefined;
 }
 
-function refOf(state: WizardState): string {
-  const d = state.deployment;
-  return d ? `-d ${d.name} -g ${d.resourceGroup} --subscription ${d.subscriptionId}` : '';
+/** The command that acts on the wizard's key; empty before a deployment is chosen. */
+function commandFor(state: WizardState, verb: 'show' | 'delete', keyName: string): string {
+  return state.deployment ? keyCommand(verb, state.deployment, keyName) : '';
 }
 
 export function transition(state: WizardState, event: WizardEvent): WizardState {
@@ -97,7 +98,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         state,
         'done',
         1,
-        `Could not delete key '${state.name}': ${event.problem.message}. It is still active; delete it with: nginxaas-keys delete ${refOf(state)} --name ${state.name}`,
+        `Could not delete key '${state.name}': ${event.problem.message}. It is still active; delete it with: ${commandFor(state, 'delete', state.name)}`,
       );
   }
 }
@@ -169,7 +170,7 @@ function leaveNow(state: WizardState): WizardState {
       state,
       'cancelled',
       130,
-      `Cancelled while the key was being created: Azure may have created it. Check with: nginxaas-keys show ${refOf(state)} --name ${state.name}`,
+      `Cancelled while the key was being created: Azure may have created it. Check with: ${commandFor(state, 'show', state.name)}`,
     );
   }
   if (state.result) {
@@ -178,7 +179,7 @@ function leaveNow(state: WizardState): WizardState {
       state,
       'cancelled',
       130,
-      `Key '${key.name}' was created and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}). If you did not save it, delete it: nginxaas-keys delete ${refOf(state)} --name ${key.name}`,
+      `Key '${key.name}' was created and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}). If you did not save it, delete it: ${commandFor(state, 'delete', key.name)}`,
     );
   }
   return finish(state, 'cancelled', 130, 'Cancelled. Nothing was created.');

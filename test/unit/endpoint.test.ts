@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiKeyHeaderValue, normaliseEndpoint, nplusUrl } from '../../src/domain/endpoint';
-import { deploymentId, parseDeploymentId, sameId, sameType } from '../../src/domain/resource-id';
+import { deploymentId, keyCommand, parseDeploymentId, sameId, sameType } from '../../src/domain/resource-id';
 
 describe('dataplane endpoint', () => {
   it.each([
@@ -43,5 +43,9 @@ describe('resource ids', () => {
     expect(deploymentId(ref)).toBe('/subscriptions/s/resourceGroups/g/providers/Nginx.NginxPlus/nginxDeployments/d');
     expect(sameId(id, id.toUpperCase())).toBe(true);
     expect(sameType('nginx.nginxplus/nginxdeployments', 'Nginx.NginxPlus/nginxDeployments')).toBe(true);
+  });
+
+  it('names the command that acts on one key, with the full address of its deployment', () => {
+    expect(keyCommand('delete', { subscriptionId: 's', resourceGroup: 'g', name: 'd' }, 'k')).toBe('nginxaas-keys delete -d d -g g --subscription s --name k');
   });
 });
