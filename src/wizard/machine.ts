@@ -68,12 +68,11 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         : state;
     case 'createSucceeded': {
       if (state.step !== 'creating') return state;
-      const created = event.result.created || !existingKey(state);
       const next: WizardState = {
         ...state,
         now: event.now,
         step: 'reveal',
-        result: { ...event.result, created },
+        result: event.result,
         createError: undefined,
         reveal: { shown: false, askingToLeave: false, deleting: false, verify: 'pending' },
       };

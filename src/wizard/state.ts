@@ -81,7 +81,7 @@ export interface WizardState {
   replaceConfirmed: boolean;
   reviewError?: string;
   createError?: Problem;
-  result?: PutKeyResult & { created: boolean };
+  result?: PutKeyResult;
   reveal: RevealState;
   failure?: Problem;
   /** What is said after the wizard ends (the final frame and stderr). */

@@ -247,9 +247,9 @@ describe('review and create', () => {
     expect(lastCommand(s)).toMatchObject({ kind: 'verify', endpoint: WEB.dataplaneApiEndpoint, secret: 'Abc-def-ghi-1' });
   });
 
-  it('a 200 after a free name is still "created" (a retried PUT)', () => {
-    const s = send(atCreating(), { type: 'createSucceeded', result: { key: key('fresh-key'), created: false }, now: NOW });
-    expect(s.result?.created).toBe(true);
+  it('a 200 for a key that existed is shown as replaced', () => {
+    const s = send(press(atReview('nlk-prod'), 'y', 'Enter'), { type: 'createSucceeded', result: { key: key('nlk-prod'), created: false }, now: NOW });
+    expect(s.result?.created).toBe(false);
   });
 });
 
