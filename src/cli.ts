@@ -8,7 +8,7 @@ import { GatewayError } from './gateway';
 import { helpText } from './help';
 import { EXIT, type Io } from './io';
 import { Notices } from './notices';
-import { colorEnabled, painter } from './ui/theme';
+import { colorEnabled, painter } from './style';
 
 function makeIo(values: Values, signal: AbortSignal): Io {
   const noColor = values['no-color'] === true;

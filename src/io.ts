@@ -1,5 +1,5 @@
 /** What a mode gets from the outside world, handed in so tests can give their own. */
-import type { Painter } from './ui/theme';
+import type { Painter } from './style';
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };

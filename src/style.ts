@@ -1,6 +1,8 @@
 /**
- * The one place for colours and figures. Screens and line output name a role ("danger",
- * "muted"), never a colour. Every state is also said in words or a figure, never by colour alone.
+ * The one place that says what a colour and a symbol mean, for the Ink screens and the line
+ * output of the commands alike. Both name a role ("danger", "muted") and a figure ("pass"),
+ * never a colour or a raw symbol. Every state is also said in words or a figure, never by colour
+ * alone, so --no-color, NO_COLOR and TERM=dumb lose nothing.
  */
 export const colors = {
   accent: 'cyan',

@@ -16,6 +16,7 @@ import { EXIT, type Io } from '../io';
 import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
 import { readSecretFile, readSecretFromStream, stageSecretFile, checkSecretOut, type StagedSecretFile } from './secret-io';
 import { requireKeyName, resolveDeployment, stringOption } from './target';
+import { figures } from '../style';
 
 type Source = 'stdin' | 'file' | 'generate';
 
@@ -139,13 +140,13 @@ export function reportCreatedText(deployment: Deployment, input: NewKeyInput, re
   const endpoint = deployment.dataplaneApiEndpoint as string;
   summary.write(
     [
-      `${p('success', '✔')} ${result.created ? 'Created' : 'Replaced'} key '${result.key.name}' on ${describeDeployment(deployment)}`,
+      `${p('success', figures.pass)} ${result.created ? 'Created' : 'Replaced'} key '${result.key.name}' on ${describeDeployment(deployment)}`,
       `  hint      ${result.key.hint}`,
       `  expires   ${expiryText(result.key.endDateTime, now)}`,
       `  endpoint  ${endpoint}`,
       `  nplus     ${nplusUrl(endpoint)}`,
       ...(input.secretOut !== undefined ? [`  key file  ${input.secretOut} (mode 0600)`] : []),
-      `${p('warning', '⚠')} Azure never shows this key again.`,
+      `${p('warning', figures.warning)} Azure never shows this key again.`,
       '',
     ].join('\n'),
   );

@@ -8,6 +8,7 @@ import { EXIT, type Io } from '../io';
 import { confirmOnTerminal } from './ask';
 import { describeDeployment } from './format';
 import { requireKeyName, resolveDeployment } from './target';
+import { figures } from '../style';
 
 export async function runDelete(gateway: Gateway, values: Values, io: Io): Promise<number> {
   const name = requireKeyName(values);
@@ -26,7 +27,7 @@ export async function runDelete(gateway: Gateway, values: Values, io: Io): Promi
   if (values.output === 'json') {
     io.stdout.write(`${JSON.stringify({ name, result: outcome === 'deleted' ? 'deleted' : 'already-gone', deployment: deployment.id })}\n`);
   } else if (outcome === 'deleted') {
-    io.stdout.write(`${io.out('success', '✔')} Deleted key '${name}' from ${describeDeployment(deployment)}.\n`);
+    io.stdout.write(`${io.out('success', figures.pass)} Deleted key '${name}' from ${describeDeployment(deployment)}.\n`);
   } else {
     io.stdout.write(`Key '${name}' was already gone from ${describeDeployment(deployment)}; nothing to delete.\n`);
   }

@@ -9,6 +9,7 @@ import { UsageError, type Values } from '../cli-options';
 import { isEmulatorData, type EmulatorData } from '../emulator/data';
 import { startEmulator } from '../emulator/server';
 import { EXIT, type Io } from '../io';
+import { figures } from '../style';
 
 function loadWorld(path: string, what: string): EmulatorData {
   let parsed: unknown;
@@ -49,7 +50,7 @@ export async function runEmulator(values: Values, io: Io): Promise<number> {
     const p = io.out;
     io.stdout.write(
       [
-        `${p('success', '✔')} NGINXaaS emulator listening on ${p('accent', emulator.url)} (loopback only)`,
+        `${p('success', figures.pass)} NGINXaaS emulator listening on ${p('accent', emulator.url)} (loopback only)`,
         `  CA certificate  ${caFile}`,
         `  access token    ${emulator.token}`,
         '',

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { daysLeft, formatDaysFromNow, formatUtc } from '../domain/expiry';
 import { KEY_STATUS_WORDS, keyStatus, type KeyStatus } from '../domain/readiness';
 import type { ApiKey, Deployment } from '../gateway';
-import type { Painter } from '../ui/theme';
+import type { Painter } from '../style';
 
 export function table(headers: string[], rows: string[][], paint: Painter): string {
   const widths = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));

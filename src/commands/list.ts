@@ -10,6 +10,7 @@ import { EXIT, type Io } from '../io';
 import { mapBounded } from '../bounded';
 import { deploymentJson, expiryText, keyJson, statusWords, table } from './format';
 import { resolveDeployment, stringOption } from './target';
+import { figures } from '../style';
 
 const KEY_LISTING_CONCURRENCY = 4;
 
@@ -96,7 +97,7 @@ export async function runList(gateway: Gateway, values: Values, io: Io): Promise
       io.stderr.write(`${io.err('warning', 'warning:')} could not read the keys of ${l.deployment.name}: ${l.problem}\n`);
     }
     if (within !== undefined && anyFlagged) {
-      io.stderr.write(`${io.err('warning', '⚠')} some keys expire within ${within} days or have expired.\n`);
+      io.stderr.write(`${io.err('warning', figures.warning)} some keys expire within ${within} days or have expired.\n`);
     }
   }
   return anyFlagged ? EXIT.expiring : EXIT.ok;

@@ -13,6 +13,7 @@ import { confirmOnTerminal } from './ask';
 import { createdDocument, putNewKey, readNewKeyInput, readyDeployment, reportCreatedText } from './create';
 import { describeDeployment, expiryText } from './format';
 import { requireKeyName, stringOption } from './target';
+import { figures } from '../style';
 
 async function retireOld(values: Values, io: Io, question: string): Promise<boolean> {
   if (values['keep-old'] === true) return false;
@@ -52,7 +53,7 @@ export async function runRotate(gateway: Gateway, values: Values, io: Io): Promi
   if (oldAction === 'kept') {
     say(`The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${newName}', retire it: ${keyCommand('delete', deployment, old.name)}`);
   } else {
-    say(`${io.err('success', '✔')} Deleted the old key '${old.name}'.`);
+    say(`${io.err('success', figures.pass)} Deleted the old key '${old.name}'.`);
   }
   return EXIT.ok;
 }

@@ -18,7 +18,7 @@ import { RevealStep } from './steps/reveal-step';
 import { ReviewStep } from './steps/review-step';
 import { SecretStep } from './steps/secret-step';
 import { Farewell, FailedStep, LoadingStep } from './steps/status-steps';
-import { colors } from './theme';
+import { colors } from '../style';
 
 export interface AppProps {
   gateway: Gateway;

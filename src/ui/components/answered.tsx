@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { formatUtc } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';
-import { colors, figures } from '../theme';
+import { colors, figures } from '../../style';
 
 const ORDER = ['chooseDeployment', 'keyName', 'expiry', 'keyValue', 'review', 'creating', 'reveal', 'done', 'cancelled'];
 

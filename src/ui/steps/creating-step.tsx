@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { WizardState } from '../../wizard/state';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../theme';
+import { colors, figures } from '../../style';
 
 export function CreatingStep({ state }: { state: WizardState }) {
   if (!state.createError) return <Spinner label={`Creating key '${state.name}' on ${state.deployment?.name ?? ''}…`} />;

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { WizardState } from '../../wizard/state';
 import { readiness, visibleDeployments } from '../../wizard/selectors';
 import { Field, Question } from '../components/question';
-import { colors, figures } from '../theme';
+import { colors, figures } from '../../style';
 import { cut, padEnd, widest } from '../text';
 
 export function DeploymentStep({ state, rows }: { state: WizardState; rows: number }) {

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';
 import { Field, Question } from '../components/question';
-import { colors, figures } from '../theme';
+import { colors, figures } from '../../style';
 import { padEnd } from '../text';
 
 function localTime(date: Date): string {

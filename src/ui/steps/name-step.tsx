@@ -5,7 +5,7 @@ import type { WizardState } from '../../wizard/state';
 import { existingKey, nameProblem } from '../../wizard/selectors';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../theme';
+import { colors, figures } from '../../style';
 
 export function NameStep({ state }: { state: WizardState }) {
   const live = state.name === '' ? undefined : nameProblem(state.name);

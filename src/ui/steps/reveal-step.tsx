@@ -10,7 +10,7 @@ import { maskSecret } from '../../domain/secret';
 import { REVEAL_SECONDS, type WizardState } from '../../wizard/state';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../theme';
+import { colors, figures } from '../../style';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

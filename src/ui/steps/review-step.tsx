@@ -4,7 +4,7 @@ import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';
 import { existingKey } from '../../wizard/selectors';
 import { Question } from '../components/question';
-import { colors, figures } from '../theme';
+import { colors, figures } from '../../style';
 
 export function ReviewStep({ state }: { state: WizardState }) {
   const d = state.deployment!;

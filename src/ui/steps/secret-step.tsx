@@ -4,7 +4,7 @@ import type { WizardState } from '../../wizard/state';
 import { MASK_CHAR } from '../../domain/secret';
 import { Checklist } from '../components/checklist';
 import { Field, Question } from '../components/question';
-import { colors } from '../theme';
+import { colors } from '../../style';
 
 export function SecretStep({ state }: { state: WizardState }) {
   const shown = state.secretShown ? state.secret : MASK_CHAR.repeat(Array.from(state.secret).length);

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { WizardState } from '../../wizard/state';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../theme';
+import { colors, figures } from '../../style';
 
 export function LoadingStep({ state }: { state: WizardState }) {
   return <Spinner label={state.loadingMessage} />;
