@@ -19,9 +19,15 @@ export interface OptionSpec {
   value?: string;
   help: string;
   modes: readonly Mode[];
+  /** The only values the option takes; anything else is a usage error at parse time. */
+  choices?: readonly string[];
 }
 
-export const OPTIONS: readonly OptionSpec[] = [
+export const OUTPUTS = ['text', 'json'] as const;
+export const AUTH_CHOICES = ['cli', 'default', 'device-code', 'browser', 'env', 'token'] as const;
+export const CLOUD_CHOICES = ['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment'] as const;
+
+export const OPTIONS = [
   { name: 'subscription', type: 'string', value: '<id>', help: 'Azure subscription (default: all visible in the wizard, the Azure CLI default elsewhere)', modes: AZURE },
   { name: 'resource-group', short: 'g', type: 'string', value: '<name>', help: 'resource group of the deployment', modes: AZURE },
   { name: 'deployment', short: 'd', type: 'string', value: '<name|id>', help: 'NGINXaaS deployment name or full ARM resource id', modes: AZURE },
@@ -43,34 +49,47 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'port', type: 'string', value: '<n>', help: 'port on 127.0.0.1 (default: a free one)', modes: ['emulator'] },
   { name: 'seed', type: 'string', value: '<file>', help: 'start from this JSON world instead of the sample data', modes: ['emulator'] },
   { name: 'state', type: 'string', value: '<file>', help: 'load and keep the world in this JSON file (mode 0600)', modes: ['emulator'] },
-  { name: 'auth', type: 'string', value: '<mode>', help: 'cli (default), default, device-code, browser, env, token (NGINXAAS_ACCESS_TOKEN)', modes: AZURE },
+  { name: 'auth', type: 'string', value: '<mode>', help: 'cli (default), default, device-code, browser, env, token (NGINXAAS_ACCESS_TOKEN)', modes: AZURE, choices: AUTH_CHOICES },
   { name: 'tenant', type: 'string', value: '<id>', help: 'Microsoft Entra tenant to sign in to', modes: AZURE },
   { name: 'arm-endpoint', type: 'string', value: '<url>', help: 'Azure Resource Manager URL, https only (env NGINXAAS_ARM_ENDPOINT)', modes: AZURE },
   { name: 'arm-ca', type: 'string', value: '<file>', help: 'extra PEM certificate to trust for that endpoint only (env NGINXAAS_ARM_CA)', modes: AZURE },
-  { name: 'cloud', type: 'string', value: '<name>', help: 'AzureCloud (default), AzureChinaCloud, AzureUSGovernment', modes: AZURE },
+  { name: 'cloud', type: 'string', value: '<name>', help: 'AzureCloud (default), AzureChinaCloud, AzureUSGovernment', modes: AZURE, choices: CLOUD_CHOICES },
   { name: 'demo', type: 'boolean', help: 'use the embedded emulator with sample data: no Azure account needed', modes: AZURE },
   { name: 'plain', type: 'boolean', help: 'line-by-line prompts instead of the full-screen wizard', modes: ['wizard'] },
-  { name: 'output', short: 'o', type: 'string', value: '<text|json>', help: 'json prints one JSON document on stdout', modes: ALL },
+  { name: 'output', short: 'o', type: 'string', value: '<text|json>', help: 'json prints one JSON document on stdout', modes: ALL, choices: OUTPUTS },
   { name: 'no-color', type: 'boolean', help: 'no colours (also NO_COLOR, TERM=dumb)', modes: ALL },
   { name: 'verbose', type: 'boolean', help: 'log requests to stderr (never a key or token)', modes: ALL },
   { name: 'help', short: 'h', type: 'boolean', help: 'show help', modes: ALL },
   { name: 'version', type: 'boolean', help: 'show the version', modes: ALL },
-];
+] as const satisfies readonly OptionSpec[];
 
-export type Values = Partial<Record<string, string | boolean>>;
+/** The same list, read as plain specs (for help and the parser, which look at every field). */
+export const OPTION_SPECS: readonly OptionSpec[] = OPTIONS;
+
+export type OptionName = (typeof OPTIONS)[number]['name'];
+/** The flags as parsed: read them through `text` and `flag`, whose names the compiler checks. */
+export type Values = Partial<Record<OptionName, string | boolean>>;
+
+export function text(values: Values, name: OptionName): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function flag(values: Values, name: OptionName): boolean {
+  return values[name] === true;
+}
 
 export interface ParsedArgs {
   mode: Mode;
   values: Values;
 }
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from './usage-error';
+import { UsageError } from './usage-error';
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
   const options = Object.fromEntries(
-    OPTIONS.map((o) => [o.name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+    OPTION_SPECS.map((o) => [o.name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -93,9 +112,13 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
   const values = parsed.values as Values;
   for (const name of Object.keys(values)) {
-    const spec = OPTIONS.find((o) => o.name === name);
+    const spec = OPTION_SPECS.find((o) => o.name === name);
     if (spec && !spec.modes.includes(mode)) {
       throw new UsageError(`--${name} does not apply to ${mode === 'wizard' ? 'the wizard' : `'${mode}'`}`);
+    }
+    const value = values[name as OptionName];
+    if (spec?.choices && typeof value === 'string' && !spec.choices.includes(value)) {
+      throw new UsageError(`--${name} takes ${spec.choices.join(', ')}; not '${value}'`);
     }
   }
   return { mode, values };

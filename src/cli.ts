@@ -1,17 +1,21 @@
 /**
- * The entry point: parse argv with the one schema, then pick a mode — the wizard (a terminal),
- * the plain prompts (--plain, TERM=dumb), a command, or the emulator. Returns the exit code.
+ * The entry point: parse argv with the one schema, read the mode's flags into typed options (every
+ * usage error before any sign-in or request), connect, then run the mode — the wizard (a
+ * terminal), the plain prompts (--plain, TERM=dumb), a command, or the emulator. Returns the exit
+ * code.
  */
-import { parseCommandLine, UsageError, type Mode, type Values } from './cli-options';
-import type { Connection } from './cli-connect';
-import { GatewayError } from './gateway';
+import { flag, parseCommandLine, type Mode, type Values } from './cli-options';
+import { parseConnectOptions, parseWizardScope } from './cli-scope';
+import { advice, GatewayError } from './gateway';
 import { helpText } from './help';
 import { EXIT, type Io } from './io';
 import { Notices } from './notices';
+import type { Session } from './session';
 import { colorEnabled, painter } from './style';
+import { UsageError } from './usage-error';
 
 function makeIo(values: Values, signal: AbortSignal): Io {
-  const noColor = values['no-color'] === true;
+  const noColor = flag(values, 'no-color');
   return {
     stdin: process.stdin,
     stdout: process.stdout,
@@ -27,71 +31,70 @@ function makeIo(values: Values, signal: AbortSignal): Io {
 const WIZARD_INSTEAD =
   'the wizard needs an interactive terminal; in scripts use: nginxaas-keys create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>   (or --plain for line prompts)';
 
+/** SIGHUP too: a closed terminal must not leave a key half-made without a word. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 export async function main(argv: string[]): Promise<number> {
   const aborter = new AbortController();
   const onSignal = () => aborter.abort();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   let mode: Mode = 'wizard';
   let values: Values = {};
   const io = () => makeIo(values, aborter.signal);
-  let connection: Connection | undefined;
+  let session: Session | undefined;
   const verboseLines: string[] = [];
   try {
     ({ mode, values } = parseCommandLine(argv));
-    if (values.version === true) {
+    if (flag(values, 'version')) {
       process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
       return EXIT.ok;
     }
-    if (values.help === true) {
+    if (flag(values, 'help')) {
       process.stdout.write(helpText(mode));
       return EXIT.ok;
     }
-    if (values.output !== undefined && values.output !== 'text' && values.output !== 'json') {
-      throw new UsageError(`--output must be text or json, not '${String(values.output)}'`);
-    }
     if (mode === 'emulator') {
-      const { runEmulator } = await import('./commands/emulator');
-      return await runEmulator(values, io());
+      const { parseEmulatorOptions, runEmulator } = await import('./commands/emulator');
+      return await runEmulator(parseEmulatorOptions(values), io());
     }
 
     const interactive = mode === 'wizard';
-    const plain = interactive && (values.plain === true || process.env.TERM === 'dumb');
+    const plain = interactive && (flag(values, 'plain') || process.env.TERM === 'dumb');
     if (interactive && !plain && !(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI)) {
       throw new UsageError(process.env.CI ? `CI is set: ${WIZARD_INSTEAD}` : WIZARD_INSTEAD);
     }
     if (plain && !process.stdin.isTTY) throw new UsageError(`--plain asks questions and needs a terminal; ${WIZARD_INSTEAD.split('; ')[1]}`);
 
+    // Every flag is read and checked here, before a credential is built or a request sent:
+    // first where the run goes, then what the mode is asked to do.
+    const connectOptions = parseConnectOptions(values, process.env);
+    const scope = interactive ? parseWizardScope(values) : undefined;
+    const prepared = interactive ? undefined : (await import('./commands/registry')).prepareCommand(mode as Exclude<Mode, 'wizard' | 'emulator'>, values, new Date());
+
     // In the full-screen wizard, log lines would tear the screen: keep them until it ends.
     const fullScreen = interactive && !plain;
-    const log =
-      values.verbose === true
-        ? (line: string) => (fullScreen ? verboseLines.push(line) : process.stderr.write(`${io().err('muted', line)}\n`))
-        : undefined;
+    const log = flag(values, 'verbose')
+      ? (line: string) => (fullScreen ? verboseLines.push(line) : process.stderr.write(`${io().err('muted', line)}\n`))
+      : undefined;
     const notices = new Notices((message) => process.stderr.write(`${message}\n`));
     const { connect } = await import('./cli-connect');
-    connection = await connect(values, process.env, {
-      ...(log ? { log } : {}),
-      onDeviceCode: (message) => notices.emit(message),
-    });
+    session = await connect(connectOptions, process.env, { ...(log ? { log } : {}), onDeviceCode: (message) => notices.emit(message) });
 
-    if (fullScreen) {
+    if (fullScreen && scope) {
       const { runWizard } = await import('./ui/run-wizard');
-      return await runWizard(connection, values, io(), notices);
+      return await runWizard({ gateway: session.gateway, demo: session.demo, notices }, scope, io());
     }
-    if (plain) {
+    if (plain && scope) {
       const { runPlain } = await import('./plain/run-plain');
-      return await runPlain(connection, values, io());
+      return await runPlain({ gateway: session.gateway, demo: session.demo }, scope, io());
     }
-    const { runCommand } = await import('./commands/run-command');
-    return await runCommand(mode, connection, values, io());
+    return await (prepared as NonNullable<typeof prepared>)({ gateway: session.gateway, io: io() });
   } catch (error) {
     return reportFailure(error, values, io());
   } finally {
     for (const line of verboseLines) process.stderr.write(`${line}\n`);
-    await connection?.close();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    await session?.close();
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }
 
@@ -102,11 +105,12 @@ function reportFailure(error: unknown, values: Values, io: Io): number {
     return EXIT.usage;
   }
   if (error instanceof GatewayError && error.kind === 'cancelled') {
-    io.stderr.write('Cancelled.\n');
+    io.stderr.write(`${error.message === 'cancelled' ? 'Cancelled.' : `Cancelled: ${error.message}.`}\n`);
     return EXIT.cancelled;
   }
   if (error instanceof GatewayError) {
-    io.stderr.write(`${p('danger', 'error:')} ${error.plain}\n`);
+    const next = advice(error.kind, error.message);
+    io.stderr.write(`${p('danger', 'error:')} ${error.plain}\n${next ? `${next}\n` : ''}`);
     return EXIT.failed;
   }
   if ((error as Error)?.name === 'AbortError' || (error as Error)?.name === 'ExitPromptError') {
@@ -115,6 +119,6 @@ function reportFailure(error: unknown, values: Values, io: Io): number {
   }
   const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
   io.stderr.write(`${p('danger', 'error:')} ${message}\n`);
-  if (values.verbose === true && (error as Error)?.stack) io.stderr.write(`${(error as Error).stack}\n`);
+  if (flag(values, 'verbose') && (error as Error)?.stack) io.stderr.write(`${(error as Error).stack}\n`);
   return EXIT.failed;
 }

@@ -69,6 +69,21 @@ export class GatewayError extends Error {
   }
 }
 
+/**
+ * What to do next after a failure of this kind, in the same words in every mode (the wizard,
+ * plain mode, every command); undefined when the message already says it all.
+ */
+export function advice(kind: ErrorKind | string | undefined, message = ''): string | undefined {
+  if (kind === 'unauthenticated') {
+    if (/az login|not found|device-code/i.test(message)) return undefined;
+    return 'Sign in with `az login` (or use --auth device-code), then run nginxaas-keys again.';
+  }
+  if (kind === 'forbidden') return 'Your sign-in lacks access: ask for Reader on the subscription and Contributor on the deployment.';
+  if (kind === 'network') return 'Check the network, a proxy, or --arm-endpoint.';
+  if (kind === 'throttled') return 'Azure is limiting requests: wait a little and try again.';
+  return undefined;
+}
+
 export interface CallOptions {
   signal?: AbortSignal;
 }

@@ -1,5 +1,5 @@
 /** `--help` text, made from the option schema so that the two never disagree. */
-import { OPTIONS, type Mode } from './cli-options';
+import { OPTION_SPECS, type Mode } from './cli-options';
 
 const SUMMARIES: Record<Mode, { usage: string; about: string }> = {
   wizard: { usage: 'nginxaas-keys [options]', about: 'the interactive wizard: choose a deployment, name the key, pick an expiry, create it, see it once' },
@@ -26,14 +26,14 @@ const FOOTER = `Exit codes: 0 done, 1 the operation failed, 2 bad usage or input
 found keys expiring, 130 cancelled.
 Keys are never taken from arguments. Try it without Azure: nginxaas-keys --demo`;
 
-function optionLine(o: (typeof OPTIONS)[number]): string {
+function optionLine(o: (typeof OPTION_SPECS)[number]): string {
   const flag = `${o.short ? `-${o.short}, ` : '    '}--${o.name}${o.value ? ` ${o.value}` : ''}`;
   return `  ${flag.padEnd(34)} ${o.help}`;
 }
 
 export function helpText(mode: Mode): string {
   const summary = SUMMARIES[mode];
-  const options = OPTIONS.filter((o) => o.modes.includes(mode)).map(optionLine).join('\n');
+  const options = OPTION_SPECS.filter((o) => o.modes.includes(mode)).map(optionLine).join('\n');
   const parts = [`Usage: ${summary.usage}`, '', `${summary.about[0]?.toUpperCase()}${summary.about.slice(1)}.`, ''];
   if (mode === 'wizard') parts.push(COMMAND_LIST, '', `Run 'nginxaas-keys <command> --help' for a command's options.`, '');
   parts.push('Options:', options, '', FOOTER);

@@ -2,21 +2,33 @@
  * `nginxaas-keys delete`: asks first unless --yes (and refuses to guess without a terminal).
  * A 204 from Azure means the key was already gone: that is success, said in words.
  */
-import { UsageError, type Values } from '../cli-options';
-import type { Gateway } from '../gateway';
-import { EXIT, type Io } from '../io';
-import { confirmOnTerminal } from './ask';
-import { describeDeployment } from './format';
-import { requireKeyName, resolveDeployment } from './target';
+import { flag, type Values } from '../cli-options';
+import { EXIT } from '../io';
 import { figures } from '../style';
+import { UsageError } from '../usage-error';
+import { confirmOnTerminal } from './ask';
+import type { CommandDeps } from './deps';
+import { describeDeployment } from './format';
+import { parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from './target';
 
-export async function runDelete(gateway: Gateway, values: Values, io: Io): Promise<number> {
-  const name = requireKeyName(values);
-  if (values.yes !== true && !(io.stdin.isTTY && io.stderr.isTTY)) {
+export interface DeleteOptions {
+  target: TargetOptions;
+  name: string;
+  yes: boolean;
+  json: boolean;
+}
+
+export function parseDeleteOptions(values: Values): DeleteOptions {
+  return { target: parseTarget(values), name: parseKeyName(values), yes: flag(values, 'yes'), json: values.output === 'json' };
+}
+
+export async function runDelete(options: DeleteOptions, { gateway, io }: CommandDeps): Promise<number> {
+  const { name } = options;
+  if (!options.yes && !(io.stdin.isTTY && io.stderr.isTTY)) {
     throw new UsageError('delete asks for confirmation and there is no terminal: pass --yes');
   }
-  const deployment = await resolveDeployment(gateway, values, io.signal);
-  if (values.yes !== true) {
+  const deployment = await resolveDeployment(gateway, options.target, io.signal);
+  if (!options.yes) {
     const sure = await confirmOnTerminal(io, `Delete key '${name}' from ${describeDeployment(deployment)}? Integrations using it stop working.`);
     if (!sure) {
       io.stderr.write('Nothing was deleted.\n');
@@ -24,7 +36,7 @@ export async function runDelete(gateway: Gateway, values: Values, io: Io): Promi
     }
   }
   const outcome = await gateway.deleteKey(deployment, name, { signal: io.signal });
-  if (values.output === 'json') {
+  if (options.json) {
     io.stdout.write(`${JSON.stringify({ name, result: outcome === 'deleted' ? 'deleted' : 'already-gone', deployment: deployment.id })}\n`);
   } else if (outcome === 'deleted') {
     io.stdout.write(`${io.out('success', figures.pass)} Deleted key '${name}' from ${describeDeployment(deployment)}.\n`);

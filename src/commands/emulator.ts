@@ -5,7 +5,8 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UsageError, type Values } from '../cli-options';
+import { text, type Values } from '../cli-options';
+import { UsageError } from '../usage-error';
 import { isEmulatorData, type EmulatorData } from '../emulator/data';
 import { startEmulator } from '../emulator/server';
 import { EXIT, type Io } from '../io';
@@ -22,12 +23,24 @@ function loadWorld(path: string, what: string): EmulatorData {
   return parsed;
 }
 
-export async function runEmulator(values: Values, io: Io): Promise<number> {
-  const portText = typeof values.port === 'string' ? values.port : '0';
+export interface EmulatorCommandOptions {
+  port: number;
+  statePath?: string;
+  seedPath?: string;
+  json: boolean;
+}
+
+export function parseEmulatorOptions(values: Values): EmulatorCommandOptions {
+  const portText = text(values, 'port') ?? '0';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port '${portText}' is not a port number`);
-  const statePath = typeof values.state === 'string' ? values.state : undefined;
-  const seedPath = typeof values.seed === 'string' ? values.seed : undefined;
+  const statePath = text(values, 'state');
+  const seedPath = text(values, 'seed');
+  return { port, json: values.output === 'json', ...(statePath !== undefined ? { statePath } : {}), ...(seedPath !== undefined ? { seedPath } : {}) };
+}
+
+export async function runEmulator(options: EmulatorCommandOptions, io: Io): Promise<number> {
+  const { port, statePath, seedPath } = options;
   const data =
     statePath && existsSync(statePath) ? loadWorld(statePath, 'state') : seedPath ? loadWorld(seedPath, 'seed') : undefined;
 
@@ -44,7 +57,7 @@ export async function runEmulator(values: Values, io: Io): Promise<number> {
   const caFile = join(folder, 'ca.pem');
   writeFileSync(caFile, emulator.caPem, { mode: 0o644 });
 
-  if (values.output === 'json') {
+  if (options.json) {
     io.stdout.write(`${JSON.stringify({ url: emulator.url, caFile, token: emulator.token, pid: process.pid })}\n`);
   } else {
     const p = io.out;
@@ -72,6 +85,6 @@ export async function runEmulator(values: Values, io: Io): Promise<number> {
     io.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await emulator.close();
-  if (values.output !== 'json') io.stderr.write('Emulator stopped.\n');
+  if (!options.json) io.stderr.write('Emulator stopped.\n');
   return EXIT.ok;
 }

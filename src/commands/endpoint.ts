@@ -1,22 +1,33 @@
 /** `nginxaas-keys endpoint`: the deployment's dataplane API endpoint, or its …/nplus form. */
-import type { Values } from '../cli-options';
+import { flag, type Values } from '../cli-options';
 import { nplusUrl } from '../domain/endpoint';
-import { GatewayError, type Gateway } from '../gateway';
-import { EXIT, type Io } from '../io';
+import { GatewayError } from '../gateway';
+import { EXIT } from '../io';
+import type { CommandDeps } from './deps';
 import { deploymentJson, describeDeployment } from './format';
-import { resolveDeployment } from './target';
+import { parseTarget, resolveDeployment, type TargetOptions } from './target';
 
-export async function runEndpoint(gateway: Gateway, values: Values, io: Io): Promise<number> {
-  const deployment = await resolveDeployment(gateway, values, io.signal);
+export interface EndpointOptions {
+  target: TargetOptions;
+  nplus: boolean;
+  json: boolean;
+}
+
+export function parseEndpointOptions(values: Values): EndpointOptions {
+  return { target: parseTarget(values), nplus: flag(values, 'nplus'), json: values.output === 'json' };
+}
+
+export async function runEndpoint(options: EndpointOptions, { gateway, io }: CommandDeps): Promise<number> {
+  const deployment = await resolveDeployment(gateway, options.target, io.signal);
   const endpoint = deployment.dataplaneApiEndpoint;
   if (!endpoint) {
     throw new GatewayError('invalid', `${describeDeployment(deployment)} has no dataplane API endpoint (state ${deployment.provisioningState})`);
   }
-  if (values.output === 'json') {
+  if (options.json) {
     const document = { dataplaneApiEndpoint: endpoint, nplusEndpoint: nplusUrl(endpoint), deployment: deploymentJson(deployment) };
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
-    io.stdout.write(`${values.nplus === true ? nplusUrl(endpoint) : endpoint}\n`);
+    io.stdout.write(`${options.nplus ? nplusUrl(endpoint) : endpoint}\n`);
   }
   return EXIT.ok;
 }

@@ -3,13 +3,15 @@
  * their expiry. `--expiring-within N` exits 3 when a listed key expires within N days or has
  * expired, for cron and CI.
  */
-import { UsageError, type Values } from '../cli-options';
+import { flag, text, type Values } from '../cli-options';
 import { daysLeft } from '../domain/expiry';
 import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
+import { UsageError } from '../usage-error';
+import type { CommandDeps } from './deps';
 import { mapBounded } from '../bounded';
 import { deploymentJson, expiryText, keyJson, statusWords, table } from './format';
-import { resolveDeployment, stringOption } from './target';
+import { parseTarget, resolveDeployment, type TargetOptions } from './target';
 import { figures } from '../style';
 
 const KEY_LISTING_CONCURRENCY = 4;
@@ -20,16 +22,30 @@ interface Listed {
   problem?: string;
 }
 
-function expiringWithin(values: Values): number | undefined {
-  const text = stringOption(values, 'expiring-within');
-  if (text === undefined) return undefined;
-  if (!/^\d{1,4}$/.test(text)) throw new UsageError(`--expiring-within takes a whole number of days, not '${text}'`);
-  return Number(text);
+export interface ListOptions {
+  /** One deployment, or every one the sign-in can see (narrowed by subscription and group). */
+  scope: { all: false; target: TargetOptions } | { all: true; subscription?: string; resourceGroup?: string };
+  expiringWithin?: number;
+  json: boolean;
 }
 
-async function listEverywhere(gateway: Gateway, values: Values, io: Io): Promise<Listed[]> {
-  const subscription = stringOption(values, 'subscription');
-  const group = stringOption(values, 'resource-group');
+export function parseListOptions(values: Values): ListOptions {
+  const within = text(values, 'expiring-within');
+  if (within !== undefined && !/^\d{1,4}$/.test(within)) throw new UsageError(`--expiring-within takes a whole number of days, not '${within}'`);
+  const all = flag(values, 'all');
+  if (all && text(values, 'deployment') !== undefined) throw new UsageError('use either --all or --deployment, not both');
+  if (!all && text(values, 'deployment') === undefined) throw new UsageError('name a deployment with -d, or pass --all');
+  const subscription = text(values, 'subscription');
+  const resourceGroup = text(values, 'resource-group');
+  const scope: ListOptions['scope'] = all
+    ? { all: true, ...(subscription !== undefined ? { subscription } : {}), ...(resourceGroup !== undefined ? { resourceGroup } : {}) }
+    : { all: false, target: parseTarget(values) };
+  return { scope, json: values.output === 'json', ...(within !== undefined ? { expiringWithin: Number(within) } : {}) };
+}
+
+async function listEverywhere(gateway: Gateway, scope: { subscription?: string; resourceGroup?: string }, io: Io): Promise<Listed[]> {
+  const subscription = scope.subscription;
+  const group = scope.resourceGroup;
   const progress = (line: string) => {
     io.stderr.write(`${io.err('muted', line)}\n`);
   };
@@ -52,22 +68,20 @@ async function listEverywhere(gateway: Gateway, values: Values, io: Io): Promise
   });
 }
 
-export async function runList(gateway: Gateway, values: Values, io: Io): Promise<number> {
-  const within = expiringWithin(values);
-  const all = values.all === true;
-  if (all && stringOption(values, 'deployment') !== undefined) throw new UsageError('use either --all or --deployment, not both');
-  if (!all && stringOption(values, 'deployment') === undefined) throw new UsageError('name a deployment with -d, or pass --all');
-
-  const listed: Listed[] = all
-    ? await listEverywhere(gateway, values, io)
-    : await resolveDeployment(gateway, values, io.signal).then(async (deployment) => [
+export async function runList(options: ListOptions, { gateway, io }: CommandDeps): Promise<number> {
+  const within = options.expiringWithin;
+  const scope = options.scope;
+  const all = scope.all;
+  const listed: Listed[] = scope.all
+    ? await listEverywhere(gateway, scope, io)
+    : await resolveDeployment(gateway, scope.target, io.signal).then(async (deployment) => [
         { deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) },
       ]);
   const now = io.now();
   const flagged = (key: ApiKey) => within !== undefined && (key.endDateTime.getTime() <= now.getTime() || daysLeft(key.endDateTime, now) < within);
   const anyFlagged = listed.some((l) => l.keys.some(flagged));
 
-  if (values.output === 'json') {
+  if (options.json) {
     const document = {
       ...(within !== undefined ? { expiringWithinDays: within, expiringFound: anyFlagged } : {}),
       deployments: listed.map((l) => ({

@@ -1,19 +1,29 @@
 /** `nginxaas-keys show`: one key's hint, expiry and days left. */
 import type { Values } from '../cli-options';
 import { nplusUrl } from '../domain/endpoint';
-import { GatewayError, type Gateway } from '../gateway';
-import { EXIT, type Io } from '../io';
+import { GatewayError } from '../gateway';
+import { EXIT } from '../io';
+import type { CommandDeps } from './deps';
 import { deploymentJson, describeDeployment, expiryText, keyJson, statusWords } from './format';
-import { requireKeyName, resolveDeployment } from './target';
+import { parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from './target';
 
-export async function runShow(gateway: Gateway, values: Values, io: Io): Promise<number> {
-  const name = requireKeyName(values);
-  const deployment = await resolveDeployment(gateway, values, io.signal);
-  const key = await gateway.getKey(deployment, name, { signal: io.signal });
-  if (!key) throw new GatewayError('notFound', `no key named '${name}' on ${describeDeployment(deployment)}`, 'ResourceNotFound', 404);
+export interface ShowOptions {
+  target: TargetOptions;
+  name: string;
+  json: boolean;
+}
+
+export function parseShowOptions(values: Values): ShowOptions {
+  return { target: parseTarget(values), name: parseKeyName(values), json: values.output === 'json' };
+}
+
+export async function runShow(options: ShowOptions, { gateway, io }: CommandDeps): Promise<number> {
+  const deployment = await resolveDeployment(gateway, options.target, io.signal);
+  const key = await gateway.getKey(deployment, options.name, { signal: io.signal });
+  if (!key) throw new GatewayError('notFound', `no key named '${options.name}' on ${describeDeployment(deployment)}`, 'ResourceNotFound', 404);
   const now = io.now();
   const endpoint = deployment.dataplaneApiEndpoint;
-  if (values.output === 'json') {
+  if (options.json) {
     const document = {
       ...keyJson(key, now),
       ...(endpoint ? { dataplaneApiEndpoint: endpoint, nplusEndpoint: nplusUrl(endpoint) } : {}),

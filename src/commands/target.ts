@@ -1,41 +1,51 @@
 /**
- * Which deployment a command means: a full resource id, or a name (with or without -g), in the
- * named subscription, the Azure CLI's default one, or — when neither says — the one deployment
- * of that name among all the subscriptions the sign-in can see.
+ * Which deployment and key a command means. Parsing (`parseTarget`, `parseKeyName`) checks the
+ * flags before any sign-in; `resolveDeployment` then finds the deployment: a full resource id, or
+ * a name (with or without -g) in the named subscription, the Azure CLI's default one, or — when
+ * neither says — the one deployment of that name among all the subscriptions the sign-in can see.
  */
-import { UsageError, type Values } from '../cli-options';
+import { text, type Values } from '../cli-options';
 import { checkKeyName } from '../domain/key-name';
-import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
+import { looksLikeResourceId, parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
 import { GatewayError, type Deployment, type Gateway } from '../gateway';
+import { UsageError } from '../usage-error';
 
-export function stringOption(values: Values, name: string): string | undefined {
-  const value = values[name];
-  return typeof value === 'string' ? value : undefined;
+export interface TargetOptions {
+  /** A deployment name, or the parsed resource id. */
+  deployment: string | DeploymentRef;
+  resourceGroup?: string;
+  subscription?: string;
 }
 
-export function requireKeyName(values: Values): string {
-  const name = stringOption(values, 'name');
-  if (name === undefined) throw new UsageError('--name <key-name> is required');
-  const check = checkKeyName(name);
+export function parseTarget(values: Values): TargetOptions {
+  const given = text(values, 'deployment');
+  if (given === undefined) throw new UsageError('--deployment (-d) <name or resource id> is required');
+  const resourceGroup = text(values, 'resource-group');
+  const subscription = text(values, 'subscription');
+  const scope = { ...(resourceGroup !== undefined ? { resourceGroup } : {}), ...(subscription !== undefined ? { subscription } : {}) };
+  if (looksLikeResourceId(given)) {
+    const ref = parseDeploymentId(given);
+    if (!ref || ref.apiKeyName) throw new UsageError(`'${given}' is not the resource id of an NGINXaaS deployment`);
+    return { deployment: { subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, name: ref.name }, ...scope };
+  }
+  const check = checkKeyName(given, 'deployment name');
+  if (!check.ok) throw new UsageError(check.problem);
+  return { deployment: given, ...scope };
+}
+
+export function parseKeyName(values: Values, option: 'name' | 'new-name' = 'name'): string {
+  const name = text(values, option);
+  if (name === undefined) throw new UsageError(`--${option} <key-name> is required`);
+  const check = checkKeyName(name, option === 'name' ? 'key name' : 'new key name');
   if (!check.ok) throw new UsageError(check.problem);
   return name;
 }
 
-export async function resolveDeployment(gateway: Gateway, values: Values, signal: AbortSignal): Promise<Deployment> {
-  const given = stringOption(values, 'deployment');
-  if (given === undefined) throw new UsageError('--deployment (-d) <name or resource id> is required');
-  const group = stringOption(values, 'resource-group');
-  const subscription = stringOption(values, 'subscription');
-
-  if (looksLikeResourceId(given)) {
-    const ref = parseDeploymentId(given);
-    if (!ref || ref.apiKeyName) throw new UsageError(`'${given}' is not the resource id of an NGINXaaS deployment`);
-    return gateway.getDeployment(ref, { signal });
-  }
-  const check = checkKeyName(given, 'deployment name');
-  if (!check.ok) throw new UsageError(check.problem);
-
-  let subscriptionId = subscription;
+export async function resolveDeployment(gateway: Gateway, target: TargetOptions, signal: AbortSignal): Promise<Deployment> {
+  if (typeof target.deployment !== 'string') return gateway.getDeployment(target.deployment, { signal });
+  const name = target.deployment;
+  const group = target.resourceGroup;
+  let subscriptionId = target.subscription;
   if (subscriptionId === undefined) {
     try {
       subscriptionId = await gateway.defaultSubscription({ signal });
@@ -45,19 +55,19 @@ export async function resolveDeployment(gateway: Gateway, values: Values, signal
     }
   }
   if (subscriptionId !== undefined && group !== undefined) {
-    return gateway.getDeployment({ subscriptionId, resourceGroup: group, name: given }, { signal });
+    return gateway.getDeployment({ subscriptionId, resourceGroup: group, name }, { signal });
   }
 
   const found = await gateway.discoverDeployments(
     { ...(subscriptionId ? { subscriptions: [subscriptionId] } : {}), ...(group ? { resourceGroup: group } : {}) },
     { signal },
   );
-  const matches = found.deployments.filter((d) => d.name.toLowerCase() === given.toLowerCase());
+  const matches = found.deployments.filter((d) => d.name.toLowerCase() === name.toLowerCase());
   if (matches.length === 1) return matches[0] as Deployment;
   const where = found.searched.map((s) => s.displayName || s.subscriptionId).join(', ') || 'no subscription';
   if (matches.length === 0) {
-    throw new GatewayError('notFound', `no NGINXaaS deployment named '${given}'${group ? ` in resource group '${group}'` : ''} (searched: ${where})`);
+    throw new GatewayError('notFound', `no NGINXaaS deployment named '${name}'${group ? ` in resource group '${group}'` : ''} (searched: ${where})`);
   }
   const ids = matches.map((d) => d.id).join('\n  ');
-  throw new UsageError(`more than one deployment is named '${given}'; pass -g and --subscription, or a resource id:\n  ${ids}`);
+  throw new UsageError(`more than one deployment is named '${name}'; pass -g and --subscription, or a resource id:\n  ${ids}`);
 }

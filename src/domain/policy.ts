@@ -28,6 +28,11 @@ export interface PolicyResult {
 }
 
 export const MIN_SECRET_LENGTH = 12;
+/**
+ * Our bound: the service publishes none. 256 characters is far beyond any key people use (a
+ * UUIDv4 has 36) and keeps a mistaken file or paste from being read whole and sent to Azure.
+ */
+export const MAX_SECRET_LENGTH = 256;
 export const MIN_CLASSES = 3;
 
 const CLASS_TESTS = {
@@ -76,7 +81,7 @@ export function evaluate(secret: string): PolicyResult {
     {
       id: 'length',
       label: `at least ${MIN_SECRET_LENGTH} characters`,
-      ok: chars.length >= MIN_SECRET_LENGTH,
+      ok: chars.length >= MIN_SECRET_LENGTH && chars.length <= MAX_SECRET_LENGTH,
       required: true,
       detail: `${chars.length} so far`,
     },
@@ -104,7 +109,10 @@ export function evaluate(secret: string): PolicyResult {
   const failing = rules.find((r) => r.required && !r.ok);
   if (!failing) return { ok: true, rules };
   const problems: Record<string, string> = {
-    length: `the key must have at least ${MIN_SECRET_LENGTH} characters (it has ${chars.length})`,
+    length:
+      chars.length > MAX_SECRET_LENGTH
+        ? `the key must have at most ${MAX_SECRET_LENGTH} characters (it has ${chars.length})`
+        : `the key must have at least ${MIN_SECRET_LENGTH} characters (it has ${chars.length})`,
     classes: `the key must mix at least ${MIN_CLASSES} of: lowercase, uppercase, digits, symbols (it has ${classCount})`,
     charset: `the key may hold only printable ASCII without spaces: found ${failing.detail}`,
   };

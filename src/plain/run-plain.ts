@@ -5,30 +5,34 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { confirm, input, password, search, select } from '@inquirer/prompts';
-import type { Connection } from '../cli-connect';
-import type { Values } from '../cli-options';
+import { filterDeployments } from '../domain/deployment-filter';
 import { apiKeyHeaderValue, nplusUrl } from '../domain/endpoint';
 import { checkExpiry, formatDaysFromNow, formatUtc, parseExpiry, PRESETS, resolvePreset, DEFAULT_PRESET } from '../domain/expiry';
 import { checkKeyName } from '../domain/key-name';
 import { evaluate } from '../domain/policy';
+import { canTakeKey } from '../domain/readiness';
 import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
-import { GatewayError, type ApiKey, type Deployment } from '../gateway';
+import { GatewayError, type ApiKey, type Deployment, type Discovery, type Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
-import { filterDeployments, readiness } from '../wizard/selectors';
+import { createKey } from '../keys/create-key';
+import type { WizardScope } from '../wizard/state';
 
-const str = (values: Values, name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+function readiness(found: Discovery, d: Deployment) {
+  const subscription = found.searched.find((s) => s.subscriptionId.toLowerCase() === d.subscriptionId.toLowerCase());
+  return canTakeKey({ ...d, ...(subscription ? { subscriptionState: subscription.state } : {}) });
+}
 
-export async function runPlain(connection: Connection, values: Values, io: Io): Promise<number> {
-  const gateway = connection.gateway;
+export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: WizardScope, io: Io): Promise<number> {
+  const gateway = run.gateway;
   const context = { input: io.stdin, output: io.stdout, signal: io.signal, clearPromptOnDone: false };
   const say = (line = '') => io.stdout.write(`${line}\n`);
   const now = () => io.now();
 
-  say(`NGINXaaS dataplane API key${connection.demo ? ' (demo on the local emulator)' : ''}`);
+  say(`NGINXaaS dataplane API key${run.demo ? ' (demo on the local emulator)' : ''}`);
   say(`Signing in with ${gateway.authDescription} and finding deployments…`);
-  const subscription = str(values, 'subscription');
-  const group = str(values, 'resource-group');
+  const subscription = scope.subscription;
+  const group = scope.resourceGroup;
   const found = await gateway.discoverDeployments(
     { ...(subscription ? { subscriptions: [subscription] } : {}), ...(group ? { resourceGroup: group } : {}) },
     { signal: io.signal, onProgress: (message) => say(message) },
@@ -38,8 +42,8 @@ export async function runPlain(connection: Connection, values: Values, io: Io): 
     throw new GatewayError('notFound', `no NGINXaaS deployments found (subscriptions searched: ${searched})`);
   }
   const describe = (d: Deployment) => `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}`;
-  const wanted = str(values, 'deployment')?.toLowerCase();
-  const preset = found.deployments.filter((d) => d.name.toLowerCase() === wanted && readiness({ discovery: found }, d).ok);
+  const wanted = scope.deployment?.toLowerCase();
+  const preset = found.deployments.filter((d) => (d.name.toLowerCase() === wanted || d.id.toLowerCase() === wanted) && readiness(found, d).ok);
   const deployment: Deployment =
     preset.length === 1
       ? (preset[0] as Deployment)
@@ -48,7 +52,7 @@ export async function runPlain(connection: Connection, values: Values, io: Io): 
             message: 'Deployment (type to filter)',
             source: (term) =>
               filterDeployments(found.deployments, term ?? '').map((d) => {
-                  const ready = readiness({ discovery: found }, d);
+                  const ready = readiness(found, d);
                   return { name: describe(d), value: d, ...(ready.ok ? {} : { disabled: `cannot take a key: ${ready.reason}` }) };
                 }),
           },
@@ -60,7 +64,7 @@ export async function runPlain(connection: Connection, values: Values, io: Io): 
   const name = await input(
     {
       message: 'Key name (1-30 letters, digits, inner hyphens)',
-      ...(str(values, 'name') ? { default: str(values, 'name') } : {}),
+      ...(scope.name ? { default: scope.name } : {}),
       validate: (text) => {
         const check = checkKeyName(text);
         return check.ok ? true : check.problem;
@@ -126,11 +130,19 @@ export async function runPlain(connection: Connection, values: Values, io: Io): 
   }
   const check = checkExpiry(endDateTime, now());
   if (!check.ok) throw new GatewayError('invalid', check.problem);
-  const current = await gateway.getKey(deployment, name, { signal: io.signal });
-  if (current && !existing) throw new GatewayError('alreadyExists', `a key named '${current.name}' appeared meanwhile (hint ${current.hint}); nothing was changed`);
-  const result = await gateway.putKey(deployment, name, { secret, endDateTime }, { signal: io.signal });
+  const outcome = await createKey(gateway, deployment, name, { secret, endDateTime }, { replace: Boolean(existing), signal: io.signal });
+  if (outcome.kind === 'exists') {
+    throw new GatewayError('alreadyExists', `a key named '${outcome.existing.name}' appeared meanwhile (hint ${outcome.existing.hint}); nothing was changed`);
+  }
   const endpoint = deployment.dataplaneApiEndpoint ?? '';
-  say(`${result.created || !current ? 'Created' : 'Replaced'} key '${result.key.name}'. Hint ${result.key.hint}. Expires ${formatUtc(result.key.endDateTime)}.`);
+  if (outcome.kind === 'unknown') {
+    // The key may be live: the user must hold its secret, so it is shown without asking.
+    say(`The answer was lost (${outcome.problem.plain}) and a check could not tell whether Azure created key '${name}'.`);
+    say(`So that it is not lost, here is the key: ${secret}`);
+    say(`Check with: ${keyCommand('show', deployment, name)}`);
+    return EXIT.failed;
+  }
+  say(`${outcome.kind === 'created' ? 'Created' : 'Replaced'} key '${outcome.key.name}'. Hint ${outcome.key.hint}. Expires ${formatUtc(outcome.key.endDateTime)}.`);
   say('Azure never shows this key again.');
 
   if (await confirm({ message: 'Show the key now, once?', default: true }, context)) {

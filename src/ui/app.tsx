@@ -6,8 +6,7 @@ import { useEffect } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import type { Gateway } from '../gateway';
 import type { Notices } from '../notices';
-import type { WizardScope } from '../wizard/commands';
-import type { WizardOptions, WizardState } from '../wizard/state';
+import type { WizardScope, WizardState } from '../wizard/state';
 import { useWizard } from '../wizard/use-wizard';
 import { Answered } from './components/answered';
 import { CreatingStep } from './steps/creating-step';
@@ -23,7 +22,6 @@ import { colors } from '../style';
 export interface AppProps {
   gateway: Gateway;
   scope: WizardScope;
-  options: WizardOptions;
   clock?: () => Date;
   copy?: (secret: string) => Promise<string>;
   initial?: WizardState;
@@ -66,7 +64,6 @@ export function App(props: AppProps) {
   const [state, dispatch] = useWizard({
     gateway: props.gateway,
     scope: props.scope,
-    options: props.options,
     clock,
     copy: props.copy ?? noCopy,
     ...(props.initial ? { initial: props.initial } : {}),

@@ -1,35 +1,28 @@
 /** Renders the wizard with Ink in the terminal and returns its exit code. */
 import { render } from 'ink';
-import type { Connection } from '../cli-connect';
-import type { Values } from '../cli-options';
+import type { Gateway } from '../gateway';
 import type { Io } from '../io';
 import type { Notices } from '../notices';
-import type { WizardState } from '../wizard/state';
+import type { WizardScope, WizardState } from '../wizard/state';
 import { App } from './app';
 import { makeCopier } from './clipboard';
 
-const str = (values: Values, name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+export interface WizardRun {
+  gateway: Gateway;
+  demo: boolean;
+  notices?: Notices;
+}
 
-export async function runWizard(connection: Connection, values: Values, io: Io, notices?: Notices): Promise<number> {
+export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Promise<number> {
   let final: WizardState | undefined;
-  const scope = {
-    ...(str(values, 'subscription') ? { subscription: str(values, 'subscription') } : {}),
-    ...(str(values, 'resource-group') ? { resourceGroup: str(values, 'resource-group') } : {}),
-    ...(str(values, 'deployment') ? { deployment: str(values, 'deployment') } : {}),
-  };
-  const options = {
-    ...(str(values, 'deployment') ? { deployment: str(values, 'deployment') } : {}),
-    ...(str(values, 'name') ? { name: str(values, 'name') } : {}),
-  };
   const instance = render(
     <App
-      gateway={connection.gateway}
+      gateway={run.gateway}
       scope={scope}
-      options={options}
-      demo={connection.demo}
+      demo={run.demo}
       copy={makeCopier((data) => io.stdout.write(data), io.env)}
       onFinish={(state) => (final = state)}
-      {...(notices ? { notices } : {})}
+      {...(run.notices ? { notices: run.notices } : {})}
       interrupt={io.signal}
     />,
     { stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false },

@@ -6,14 +6,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { generateUuidKey } from '../domain/secret';
 import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
 import { GatewayError, type Discovery, type Gateway } from '../gateway';
-import { problemFrom } from './machine';
-import type { Command, WizardEvent } from './state';
-
-export interface WizardScope {
-  subscription?: string;
-  resourceGroup?: string;
-  deployment?: string;
-}
+import { createKey } from '../keys/create-key';
+import { problemFrom } from './problem';
+import type { Command, WizardEvent, WizardScope } from './state';
 
 export interface CommandDeps {
   gateway: Gateway;
@@ -63,13 +58,16 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
       return { type: 'secretGenerated', secret: generateUuidKey({ randomUUID, randomBytes }) };
     case 'create':
       try {
-        // GET before PUT: a key that appeared since the review is never replaced unasked.
-        const existing = await gateway.getKey(command.deployment, command.name, { signal });
-        if (existing && !command.replace) {
+        // The one create path: a key that appeared since the review is never replaced unasked.
+        const outcome = await createKey(gateway, command.deployment, command.name, { secret: command.secret, endDateTime: command.endDateTime }, { replace: command.replace, signal });
+        if (outcome.kind === 'exists') {
+          const existing = outcome.existing;
           throw new GatewayError('alreadyExists', `a key named '${existing.name}' appeared meanwhile (hint ${existing.hint}); press Esc and review again`);
         }
-        const result = await gateway.putKey(command.deployment, command.name, { secret: command.secret, endDateTime: command.endDateTime }, { signal });
-        return { type: 'createSucceeded', result: { ...result, created: result.created || !existing }, now: deps.now() };
+        if (outcome.kind === 'unknown') {
+          throw new GatewayError(outcome.problem.kind, `the answer was lost (${outcome.problem.message}) and a check could not tell whether Azure created the key; r sends the same key again, which is safe`, outcome.problem.code);
+        }
+        return { type: 'createSucceeded', result: { key: outcome.key, created: outcome.kind === 'created' }, now: deps.now() };
       } catch (error) {
         return { type: 'createFailed', problem: problemFrom(error) };
       }

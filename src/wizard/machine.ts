@@ -9,7 +9,7 @@ import { evaluate } from '../domain/policy';
 import { keyCommand } from '../domain/resource-id';
 import { existingKey, firstSelectable, nameProblem, readiness, visibleDeployments } from './selectors';
 import { tokensOf, type Token } from './tokens';
-import { REVEAL_SECONDS, type CommandSpec, type Problem, type Step, type WizardEvent, type WizardState } from './state';
+import { REVEAL_SECONDS, type CommandSpec, type Step, type WizardEvent, type WizardState } from './state';
 
 export const LIST_PAGE = 8;
 
@@ -355,9 +355,4 @@ function onFailedToken(state: WizardState, token: Token): WizardState {
     return finish(state, 'done', 1, state.failure?.message ?? 'Stopped.');
   }
   return state;
-}
-
-export function problemFrom(error: unknown): Problem {
-  const e = error as { message?: string; code?: string; kind?: string };
-  return { message: e?.message ?? String(error), ...(e?.code ? { code: e.code } : {}), ...(e?.kind ? { kind: e.kind } : {}) };
 }

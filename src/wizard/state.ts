@@ -109,15 +109,20 @@ export type WizardEvent =
   | { type: 'deleted'; outcome: 'deleted' | 'absent' }
   | { type: 'deleteFailed'; problem: Problem };
 
-export interface WizardOptions {
+/** Where the wizard starts from: -d, -g, --subscription and --name, each optional. */
+export interface WizardScope {
+  subscription?: string;
+  resourceGroup?: string;
+  /** A name or a full resource id: narrows discovery, and may skip the first step. */
   deployment?: string;
+  /** Pre-fills the key name. */
   name?: string;
 }
 
 export const REVEAL_SECONDS = 30;
 export const DEFAULT_PRESET_INDEX = 2;
 
-export function initialState(now: Date, options: WizardOptions = {}, authDescription = 'Azure'): WizardState {
+export function initialState(now: Date, options: WizardScope = {}, authDescription = 'Azure'): WizardState {
   return {
     step: 'loading',
     now,

@@ -5,14 +5,13 @@
  */
 import { useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { Gateway } from '../gateway';
-import { runWizardCommand, type WizardScope } from './commands';
+import { runWizardCommand } from './commands';
 import { transition } from './machine';
-import { initialState, type WizardEvent, type WizardOptions, type WizardState } from './state';
+import { initialState, type WizardEvent, type WizardScope, type WizardState } from './state';
 
 export interface WizardDeps {
   gateway: Gateway;
   scope: WizardScope;
-  options: WizardOptions;
   clock: () => Date;
   copy: (secret: string) => Promise<string>;
   /** Start somewhere else than the beginning (tests mount any screen this way). */
@@ -23,7 +22,7 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
   const [state, dispatch] = useReducer(
     transition,
     undefined,
-    () => deps.initial ?? initialState(deps.clock(), deps.options, deps.gateway.authDescription),
+    () => deps.initial ?? initialState(deps.clock(), deps.scope, deps.gateway.authDescription),
   );
   // Props may be new objects on every render; the effects read the latest through a ref.
   const depsRef = useRef(deps);

@@ -144,7 +144,9 @@ describe('create', () => {
     const fresh = join(dir, 'fresh.txt');
     const denied = await runCli(['create', ...WEB, '--name', 'denied', '--secret-out', fresh], { env });
     expect(denied.code).toBe(1);
-    expect(denied.stderr).toBe('error: The client does not have authorization to perform this action. (AuthorizationFailed)\n');
+    expect(denied.stderr).toBe(
+      'error: The client does not have authorization to perform this action. (AuthorizationFailed)\nYour sign-in lacks access: ask for Reader on the subscription and Contributor on the deployment.\n',
+    );
     expect(existsSync(fresh)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -168,7 +170,7 @@ describe('create', () => {
     expect(result.code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('someone else\n');
     const staging = /the key is in (\S+) \(mode 0600\)/.exec(result.stderr)?.[1];
-    expect(result.stderr).toContain(`key 'raced' was created, but could not be moved to ${file} (EEXIST)`);
+    expect(result.stderr).toContain(`key 'raced' was created, but its file could not be moved to ${file} (a file of that name appeared meanwhile)`);
     expect(readFileSync(staging!, 'utf8')).toBe(secretOf('raced'));
     expect(statSync(staging!).mode & 0o777).toBe(0o600);
   });
@@ -327,14 +329,15 @@ describe('Azure errors, sign-in and subscriptions', () => {
   it('a wrong token is an authentication error with its ARM code', async () => {
     const { env } = await world();
     const result = await runCli(['list', ...WEB], { env: { ...env, NGINXAAS_ACCESS_TOKEN: 'wrong' } });
-    expect([result.code, result.stderr]).toEqual([1, 'error: The access token is invalid. (InvalidAuthenticationToken)\n']);
+    expect([result.code, result.stderr.split('\n')[0]]).toEqual([1, 'error: The access token is invalid. (InvalidAuthenticationToken)']);
+    expect(result.stderr).toContain('Sign in with `az login`');
   });
 
   it('nothing listening is a network error, exit 1', async () => {
     const { env } = await world();
     const result = await runCli(['list', ...WEB], { env: { ...env, NGINXAAS_ARM_ENDPOINT: 'https://127.0.0.1:9' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: could not reach https:\/\/127\.0\.0\.1:9: .*\(ECONNREFUSED\)\n$/);
+    expect(result.stderr).toMatch(/^error: could not reach https:\/\/127\.0\.0\.1:9: .*\(ECONNREFUSED\)\nCheck the network, a proxy, or --arm-endpoint\.\n$/);
   });
 
   it('--auth cli takes the Azure CLI default subscription, through a fake az', async () => {
@@ -356,11 +359,11 @@ describe('Azure errors, sign-in and subscriptions', () => {
   });
 
   it.each([
-    [['list', '--auth', 'magic'], "unknown --auth 'magic'"],
-    [['list', '--cloud', 'Mars'], "unknown cloud 'Mars'"],
+    [['list', '--auth', 'magic'], "--auth takes cli, default, device-code, browser, env, token; not 'magic'"],
+    [['list', '--cloud', 'Mars'], "--cloud takes AzureCloud, AzureChinaCloud, AzureUSGovernment; not 'Mars'"],
     [['list', '--arm-endpoint', 'http://127.0.0.1:1'], 'must use https'],
     [['list', '--arm-ca', '/nonexistent.pem'], "cannot read the CA file '/nonexistent.pem'"],
-    [['list', '-o', 'yaml'], '--output must be text or json'],
+    [['list', '-o', 'yaml'], "--output takes text, json; not 'yaml'"],
     [['frobnicate'], "unknown command 'frobnicate'"],
     [['list', '--nplus'], "--nplus does not apply to 'list'"],
     [['rotate', '-d', 'x', '--name', 'y', '--keep-old', '--yes', '--show-secret'], 'either --keep-old or --yes'],

@@ -20,7 +20,7 @@ const TAB = '\t';
 function mount(gateway = new FakeGateway(), options = {}, initial?: WizardState) {
   const finished: WizardState[] = [];
   const app = render(
-    <App gateway={gateway} scope={{}} options={options} clock={() => NOW} onFinish={(s) => finished.push(s)} {...(initial ? { initial } : {})} />,
+    <App gateway={gateway} scope={options} clock={() => NOW} onFinish={(s) => finished.push(s)} {...(initial ? { initial } : {})} />,
   );
   const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
   const until = (expected: string | RegExp) => waitForFrame(app.lastFrame, expected);
@@ -78,7 +78,7 @@ describe('choose a deployment', () => {
     const notices = new Notices(() => {
       throw new Error('the wizard should have taken the message');
     });
-    const app = render(<App gateway={gateway} scope={{}} options={{}} clock={() => NOW} notices={notices} />);
+    const app = render(<App gateway={gateway} scope={{}} clock={() => NOW} notices={notices} />);
     await waitForFrame(app.lastFrame, 'Signing in with the fake');
     notices.emit('To sign in, open https://microsoft.com/devicelogin and enter the code ABCD-1234.');
     await waitForFrame(app.lastFrame, 'enter the code ABCD-1234');
@@ -251,7 +251,7 @@ describe('review, create, reveal', () => {
       secret: 'Mounted-Secret-1',
       result: { key: key('k', 10, 'Mou'), created: true },
     };
-    const app = render(<App gateway={new FakeGateway()} scope={{}} options={{}} clock={() => now} initial={state} />);
+    const app = render(<App gateway={new FakeGateway()} scope={{}} clock={() => now} initial={state} />);
     await waitForFrame(app.lastFrame, 'Mou••••');
     app.stdin.write('r');
     await waitForFrame(app.lastFrame, 'Mounted-Secret-1');

@@ -1,0 +1,89 @@
+/**
+ * The flags that say where a run goes — which Azure, signed in how — and, for the wizard and
+ * plain mode, which deployment and key name to start from. Read into typed options before any
+ * credential is built or request sent, so a usage error always comes first.
+ */
+import { readFileSync } from 'node:fs';
+import { flag, text, type Values } from './cli-options';
+import { checkKeyName } from './domain/key-name';
+import { looksLikeResourceId, parseDeploymentId } from './domain/resource-id';
+import { describeFsError } from './commands/secret-io';
+import { UsageError } from './usage-error';
+import type { WizardScope } from './wizard/state';
+
+export type AuthChoice = 'cli' | 'default' | 'device-code' | 'browser' | 'env' | 'token';
+
+export interface ConnectOptions {
+  demo: boolean;
+  auth: AuthChoice;
+  cloud?: string;
+  armEndpoint?: string;
+  caPem?: string;
+  tenant?: string;
+}
+
+function readCa(path: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the CA file '${path}': ${describeFsError(error)}`);
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`'${path}' holds no PEM certificate`);
+  return pem;
+}
+
+export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): ConnectOptions {
+  const auth = (text(values, 'auth') ?? (env.NGINXAAS_ACCESS_TOKEN ? 'token' : 'cli')) as AuthChoice;
+  const armEndpoint = text(values, 'arm-endpoint') ?? env.NGINXAAS_ARM_ENDPOINT;
+  const caPath = text(values, 'arm-ca') ?? env.NGINXAAS_ARM_CA;
+  const cloud = text(values, 'cloud');
+  const tenant = text(values, 'tenant');
+  if (armEndpoint) {
+    let url: URL;
+    try {
+      url = new URL(armEndpoint);
+    } catch {
+      throw new UsageError(`--arm-endpoint '${armEndpoint}' is not a URL`);
+    }
+    if (url.protocol !== 'https:') throw new UsageError(`--arm-endpoint must use https (a bearer token is never sent over ${url.protocol.replace(':', '')})`);
+  }
+  if (auth === 'token' && !env.NGINXAAS_ACCESS_TOKEN && !flag(values, 'demo')) {
+    throw new UsageError('--auth token needs the token in NGINXAAS_ACCESS_TOKEN');
+  }
+  return {
+    demo: flag(values, 'demo'),
+    auth,
+    ...(cloud !== undefined ? { cloud } : {}),
+    ...(armEndpoint ? { armEndpoint } : {}),
+    ...(caPath && !flag(values, 'demo') ? { caPem: readCa(caPath) } : {}),
+    ...(tenant !== undefined ? { tenant } : {}),
+  };
+}
+
+/** -d, -g, --subscription and --name for the wizard and plain mode: each optional, each checked. */
+export function parseWizardScope(values: Values): WizardScope {
+  const deployment = text(values, 'deployment');
+  if (deployment !== undefined) {
+    if (looksLikeResourceId(deployment)) {
+      const ref = parseDeploymentId(deployment);
+      if (!ref || ref.apiKeyName) throw new UsageError(`'${deployment}' is not the resource id of an NGINXaaS deployment`);
+    } else {
+      const check = checkKeyName(deployment, 'deployment name');
+      if (!check.ok) throw new UsageError(check.problem);
+    }
+  }
+  const name = text(values, 'name');
+  if (name !== undefined) {
+    const check = checkKeyName(name);
+    if (!check.ok) throw new UsageError(check.problem);
+  }
+  const subscription = text(values, 'subscription');
+  const resourceGroup = text(values, 'resource-group');
+  return {
+    ...(subscription !== undefined ? { subscription } : {}),
+    ...(resourceGroup !== undefined ? { resourceGroup } : {}),
+    ...(deployment !== undefined ? { deployment } : {}),
+    ...(name !== undefined ? { name } : {}),
+  };
+}

@@ -1,0 +1,8 @@
+/** What every command's `run` is handed: the way to Azure and the outside world, nothing global. */
+import type { Gateway } from '../gateway';
+import type { Io } from '../io';
+
+export interface CommandDeps {
+  gateway: Gateway;
+  io: Io;
+}

@@ -1,0 +1,196 @@
+/**
+ * What `create` and `rotate` share: the flags of a new key (expiry, where the key comes from,
+ * where a generated key goes), checked before any request; and issuing the key through the one
+ * create path, with its key file staged before the PUT and kept whenever the key may exist.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { flag, text, type Values } from '../cli-options';
+import { nplusUrl } from '../domain/endpoint';
+import { defaultExpiry, parseExpiry } from '../domain/expiry';
+import { evaluate } from '../domain/policy';
+import { canTakeKey } from '../domain/readiness';
+import { keyCommand } from '../domain/resource-id';
+import { generateUuidKey } from '../domain/secret';
+import { GatewayError, type ApiKey, type Deployment } from '../gateway';
+import type { Io } from '../io';
+import { createKey, type CreateOutcome } from '../keys/create-key';
+import { figures } from '../style';
+import { UsageError } from '../usage-error';
+import type { CommandDeps } from './deps';
+import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
+import { resolveDeployment, type TargetOptions } from './target';
+import { checkSecretOut, describeFsError, readSecretFile, readSecretFromStream, stageSecretFile, type StagedSecretFile } from './secret-io';
+
+export type SecretSource = { kind: 'stdin' } | { kind: 'file'; path: string } | { kind: 'generate' };
+
+export interface NewKeyOptions {
+  endDateTime: Date;
+  source: SecretSource;
+  secretOut?: string;
+  showSecret: boolean;
+  force: boolean;
+}
+
+function parseSource(values: Values): SecretSource {
+  const chosen: SecretSource[] = [];
+  if (flag(values, 'secret-stdin')) chosen.push({ kind: 'stdin' });
+  const file = text(values, 'secret-file');
+  if (file !== undefined) chosen.push({ kind: 'file', path: file });
+  if (flag(values, 'generate')) chosen.push({ kind: 'generate' });
+  if (chosen.length > 1) throw new UsageError('choose one of --secret-stdin, --secret-file and --generate');
+  return chosen[0] ?? { kind: 'generate' };
+}
+
+export function parseNewKeyOptions(values: Values, now: Date): NewKeyOptions {
+  const expires = text(values, 'expires');
+  let endDateTime = defaultExpiry(now);
+  if (expires !== undefined) {
+    const parsed = parseExpiry(expires, now);
+    if (!parsed.ok) throw new UsageError(parsed.problem);
+    endDateTime = parsed.date;
+  }
+  const source = parseSource(values);
+  const secretOut = text(values, 'secret-out');
+  const showSecret = flag(values, 'show-secret');
+  const force = flag(values, 'force');
+  if (source.kind !== 'generate' && (secretOut !== undefined || showSecret)) {
+    throw new UsageError('--secret-out and --show-secret are for generated keys; you already have yours');
+  }
+  if (source.kind === 'generate' && secretOut === undefined && !showSecret) {
+    throw new UsageError('a generated key must go somewhere: add --secret-out <file> or --show-secret (nobody could read it otherwise)');
+  }
+  if (secretOut !== undefined) checkSecretOut(secretOut, force);
+  return { endDateTime, source, showSecret, force, ...(secretOut !== undefined ? { secretOut } : {}) };
+}
+
+/** The key itself, read or generated and checked against the policy; nothing is sent yet. */
+export async function readSecret(options: NewKeyOptions, io: Io): Promise<string> {
+  let secret: string;
+  if (options.source.kind === 'stdin') {
+    if (io.stdin.isTTY) io.stderr.write('Type or paste the key, then press Ctrl+D:\n');
+    secret = await readSecretFromStream(io.stdin);
+  } else if (options.source.kind === 'file') {
+    secret = readSecretFile(options.source.path);
+  } else {
+    secret = generateUuidKey({ randomUUID, randomBytes });
+  }
+  const policy = evaluate(secret);
+  if (!policy.ok) throw new UsageError(policy.problem ?? 'the key does not meet the policy');
+  return secret;
+}
+
+export async function readyDeployment(deps: CommandDeps, target: TargetOptions): Promise<Deployment> {
+  const deployment = await resolveDeployment(deps.gateway, target, deps.io.signal);
+  const ready = canTakeKey(deployment);
+  if (!ready.ok) throw new GatewayError('invalid', `${describeDeployment(deployment)} cannot take a key now: ${ready.reason}`);
+  return deployment;
+}
+
+/** A key that exists under the name asked for, said the same way by create and rotate. */
+export function existingKeyError(existing: ApiKey, deployment: Deployment, now: Date, remedy: string): GatewayError {
+  return new GatewayError(
+    'alreadyExists',
+    `a key named '${existing.name}' already exists on ${describeDeployment(deployment)} (hint ${existing.hint}, expires ${expiryText(existing.endDateTime, now)}); nothing was changed. ${remedy}`,
+  );
+}
+
+export interface IssuedKey {
+  key: ApiKey;
+  action: 'created' | 'replaced';
+  secret: string;
+}
+
+/**
+ * Creates the key through the one create path. The key file is staged before the PUT and moved
+ * into place when the key exists — and also when its outcome is unknown, so the user holds the
+ * secret of a key that may be live. Throws when nothing was created; an unknown outcome is said in
+ * full on stderr (with --show-secret the key still goes to stdout) and thrown as exit 1.
+ */
+export async function issueNewKey(
+  deps: CommandDeps,
+  deployment: Deployment,
+  name: string,
+  options: NewKeyOptions,
+  secret: string,
+  create: { replace: boolean; remedy: string },
+): Promise<IssuedKey> {
+  const { io, gateway } = deps;
+  let staged: StagedSecretFile | undefined;
+  let outcome: CreateOutcome;
+  try {
+    outcome = await createKey(gateway, deployment, name, { secret, endDateTime: options.endDateTime }, {
+      replace: create.replace,
+      signal: io.signal,
+      onSending: () => {
+        if (options.secretOut !== undefined) staged = stageSecretFile(options.secretOut, secret, options.force);
+      },
+    });
+  } catch (error) {
+    staged?.discard();
+    throw error;
+  }
+  if (outcome.kind === 'exists') {
+    staged?.discard();
+    throw existingKeyError(outcome.existing, deployment, io.now(), create.remedy);
+  }
+  const kept = keepKeyFile(staged, name, outcome.kind !== 'unknown');
+  if (outcome.kind === 'unknown') {
+    if (options.showSecret) io.stdout.write(`${secret}\n`);
+    const held = staged ? (kept.ok ? `The key is in ${staged.path} (mode 0600).` : kept.message) : options.showSecret ? 'The key was printed above.' : '';
+    throw new GatewayError(
+      'unknown',
+      `the answer to creating key '${name}' was lost (${outcome.problem.plain}) and a check could not tell whether Azure created it. ${held} Check with: ${keyCommand('show', deployment, name)}`,
+    );
+  }
+  if (!kept.ok) throw new GatewayError('unknown', kept.message);
+  if (outcome.settledByCheck) io.stderr.write(`${io.err('muted', `The answer was lost; a check found the key, so it was ${outcome.kind}.`)}\n`);
+  return { key: outcome.key, action: outcome.kind, secret };
+}
+
+function keepKeyFile(staged: StagedSecretFile | undefined, name: string, certain: boolean): { ok: true } | { ok: false; message: string } {
+  if (!staged) return { ok: true };
+  try {
+    staged.commit();
+    return { ok: true };
+  } catch (error) {
+    // The key may exist now: never lose the only copy of it.
+    return {
+      ok: false,
+      message: `key '${name}' ${certain ? 'was created' : 'may exist'}, but its file could not be moved to ${staged.path} (${describeFsError(error)}); the key is in ${staged.stagingPath} (mode 0600)`,
+    };
+  }
+}
+
+export function issuedDocument(deployment: Deployment, options: NewKeyOptions, issued: IssuedKey, now: Date) {
+  const endpoint = deployment.dataplaneApiEndpoint as string;
+  return {
+    ...keyJson(issued.key, now),
+    action: issued.action,
+    dataplaneApiEndpoint: endpoint,
+    nplusEndpoint: nplusUrl(endpoint),
+    deployment: deploymentJson(deployment),
+    ...(options.secretOut !== undefined ? { secretFile: options.secretOut } : {}),
+    ...(options.showSecret ? { secret: issued.secret } : {}),
+  };
+}
+
+/** Text output. With --show-secret, stdout carries the key alone (KEY=$(nginxaas-keys create ...)). */
+export function reportIssuedText(deployment: Deployment, options: NewKeyOptions, issued: IssuedKey, io: Io): void {
+  const now = io.now();
+  const summary = options.showSecret ? io.stderr : io.stdout;
+  const p = options.showSecret ? io.err : io.out;
+  const endpoint = deployment.dataplaneApiEndpoint as string;
+  summary.write(
+    [
+      `${p('success', figures.pass)} ${issued.action === 'created' ? 'Created' : 'Replaced'} key '${issued.key.name}' on ${describeDeployment(deployment)}`,
+      `  hint      ${issued.key.hint}`,
+      `  expires   ${expiryText(issued.key.endDateTime, now)}`,
+      `  endpoint  ${endpoint}`,
+      `  nplus     ${nplusUrl(endpoint)}`,
+      ...(options.secretOut !== undefined ? [`  key file  ${options.secretOut} (mode 0600)`] : []),
+      `${p('warning', figures.warning)} Azure never shows this key again.`,
+      '',
+    ].join('\n'),
+  );
+  if (options.showSecret) io.stdout.write(`${issued.secret}\n`);
+}

@@ -1,0 +1,4 @@
+/** Bad usage or bad input: one line for the person, exit code 2, and never a request sent. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -1,0 +1,7 @@
+/** A failure as the wizard keeps it: plain words, the ARM code, our error kind. */
+import type { Problem } from './state';
+
+export function problemFrom(error: unknown): Problem {
+  const e = error as { message?: string; code?: string; kind?: string };
+  return { message: e?.message ?? String(error), ...(e?.code ? { code: e.code } : {}), ...(e?.kind ? { kind: e.kind } : {}) };
+}

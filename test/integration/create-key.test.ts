@@ -1,0 +1,100 @@
+/**
+ * The one create path against the real gateway and the HTTPS emulator: each outcome it can
+ * report, and what it does when the answer to the PUT is lost (settled by a GET, or unknown).
+ */
+import { describe, expect, it } from 'vitest';
+import { PRODUCTION } from '../../src/emulator/sample-data';
+import { GatewayError } from '../../src/gateway';
+import { createKey } from '../../src/keys/create-key';
+import { gatewayFor, useEmulator } from '../helpers/emulator';
+
+const WEB = { subscriptionId: PRODUCTION, resourceGroup: 'edge-rg', name: 'web-01' };
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+async function setup() {
+  const emulator = await useEmulator();
+  const gateway = gatewayFor(emulator);
+  const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+  const puts = () => emulator.requests.filter((r) => r.method === 'PUT');
+  return { emulator, gateway, web, puts };
+}
+
+describe('createKey', () => {
+  it('creates a free name (201) and says so', async () => {
+    const { gateway, emulator, web } = await setup();
+    const body = { secret: 'Fresh-Secret-0001', endDateTime: inDays(30) };
+    const outcome = await createKey(gateway, WEB, 'fresh', body, { replace: false });
+    expect(outcome).toMatchObject({ kind: 'created', settledByCheck: false, key: { name: 'fresh', hint: 'Fre' } });
+    expect(emulator.world.key(web, 'fresh')?.secret).toBe(body.secret);
+  });
+
+  it('refuses a taken name without sending anything, and replaces it only when asked', async () => {
+    const { gateway, emulator, web, puts } = await setup();
+    const before = emulator.world.key(web, 'nlk-prod')!.secret;
+    const body = { secret: 'Other-Secret-0002', endDateTime: inDays(30) };
+    const refused = await createKey(gateway, WEB, 'nlk-prod', body, { replace: false });
+    expect(refused).toMatchObject({ kind: 'exists', existing: { name: 'nlk-prod', hint: before.slice(0, 3) } });
+    expect(puts()).toHaveLength(0);
+    const replaced = await createKey(gateway, WEB, 'nlk-prod', body, { replace: true });
+    expect(replaced).toMatchObject({ kind: 'replaced', previous: { hint: before.slice(0, 3) }, key: { hint: 'Oth' } });
+    expect(emulator.world.key(web, 'nlk-prod')?.secret).toBe(body.secret);
+  });
+
+  it('a PUT whose answer is lost once is retried by the SDK and still reported as created', async () => {
+    const { gateway, emulator, puts } = await setup();
+    emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: 1 });
+    const outcome = await createKey(gateway, WEB, 'lost-once', { secret: 'Lost-Once-Secret1', endDateTime: inDays(30) }, { replace: false });
+    expect(outcome.kind).toBe('created');
+    expect(puts().map((r) => r.status)).toEqual(['dropped', 200]);
+  });
+
+  it('an answer lost for good is settled by a GET: the key is there, so it was created', async () => {
+    const { gateway, emulator, web } = await setup();
+    emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
+    const body = { secret: 'Lost-Good-Secret2', endDateTime: inDays(30) };
+    const outcome = await createKey(gateway, WEB, 'lost-good', body, { replace: false });
+    expect(outcome).toMatchObject({ kind: 'created', settledByCheck: true });
+    expect(emulator.world.key(web, 'lost-good')?.secret).toBe(body.secret);
+  });
+
+  it('a PUT that never arrived is settled by a GET too: nothing was created, and the error says so', async () => {
+    const { gateway, emulator, web } = await setup();
+    emulator.faults.add({ method: 'PUT', reset: true, times: -1 });
+    const attempt = createKey(gateway, WEB, 'never', { secret: 'Never-Arrived-S3', endDateTime: inDays(30) }, { replace: false });
+    await expect(attempt).rejects.toThrow(/a check afterwards found that there is no key 'never', so nothing was changed/);
+    await expect(attempt).rejects.toBeInstanceOf(GatewayError);
+    expect(emulator.world.key(web, 'never')).toBeUndefined();
+  });
+
+  it('when the GET cannot settle it either, the outcome is unknown (the caller keeps the secret)', async () => {
+    const { gateway, emulator, web } = await setup();
+    emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
+    const outcome = await createKey(gateway, WEB, 'limbo', { secret: 'Limbo-Secret-0004', endDateTime: inDays(30) }, {
+      replace: false,
+      // Once the PUT leaves, every read fails too.
+      onSending: () => emulator.faults.add({ method: 'GET', reset: true, times: -1 }),
+      settleTimeoutMs: 2000,
+    });
+    expect(outcome).toMatchObject({ kind: 'unknown', problem: { kind: 'network' } });
+    expect(emulator.world.key(web, 'limbo')?.secret).toBe('Limbo-Secret-0004');
+  });
+
+  it('its own key from an earlier lost try is not a stranger: the same secret is sent again', async () => {
+    const { gateway, emulator, web, puts } = await setup();
+    const body = { secret: 'Retry-Own-Secret5', endDateTime: inDays(30) };
+    emulator.world.putKey(web, 'retried', body.secret, body.endDateTime.toISOString());
+    const outcome = await createKey(gateway, WEB, 'retried', body, { replace: false });
+    expect(outcome.kind).toBe('created');
+    expect(puts()).toHaveLength(1);
+  });
+
+  it('a refusal from Azure (4xx) is certain: thrown, never settled', async () => {
+    const { gateway, emulator } = await setup();
+    emulator.faults.add({ method: 'PUT', status: 403, code: 'AuthorizationFailed', message: 'no', times: 1 });
+    await expect(createKey(gateway, WEB, 'denied', { secret: 'Denied-Secret-006', endDateTime: inDays(30) }, { replace: false })).rejects.toMatchObject({
+      kind: 'forbidden',
+      code: 'AuthorizationFailed',
+    });
+    expect(emulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/denied'))).toHaveLength(1);
+  });
+});
