@@ -1,0 +1,31 @@
+/**
+ * What every step of the machine may do besides changing fields: queue a command for the runner,
+ * finish the wizard, edit a text field, and name the command that acts on a key.
+ */
+import { keyCommand } from '../domain/resource-id';
+import type { Token } from './tokens';
+import type { CommandSpec, WizardState } from './state';
+
+export function issue(state: WizardState, spec: CommandSpec): WizardState {
+  const command = { ...spec, id: state.nextCommandId } as WizardState['commands'][number];
+  return { ...state, commands: [...state.commands, command], nextCommandId: state.nextCommandId + 1 };
+}
+
+export function finish(state: WizardState, step: 'done' | 'cancelled', exitCode: number, farewell: string): WizardState {
+  return { ...state, step, exitCode, farewell, reveal: { ...state.reveal, shown: false, askingToLeave: false } };
+}
+
+export function isFinished(state: WizardState): boolean {
+  return state.exitCode !== undefined;
+}
+
+/** The command that acts on the wizard's key; empty before a deployment is chosen. */
+export function commandFor(state: WizardState, verb: 'show' | 'delete', keyName: string): string {
+  return state.deployment ? keyCommand(verb, state.deployment, keyName) : '';
+}
+
+export function edit(text: string, token: Token): string | undefined {
+  if (token.kind === 'char') return text + token.ch;
+  if (token.kind === 'backspace') return Array.from(text).slice(0, -1).join('');
+  return undefined;
+}

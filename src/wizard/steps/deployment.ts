@@ -1,0 +1,72 @@
+/** Choosing a deployment: the list arrives, the filter and the cursor move, Enter chooses. */
+import type { Discovery } from '../../gateway';
+import { issue, edit } from '../effects';
+import { firstSelectable, readiness, visibleDeployments } from '../selectors';
+import type { Token } from '../tokens';
+import type { WizardState } from '../state';
+
+export const LIST_PAGE = 8;
+
+export function onDeploymentsLoaded(state: WizardState, discovery: Discovery): WizardState {
+  const loaded: WizardState = { ...state, discovery, step: 'chooseDeployment', filter: '', cursor: 0 };
+  if (discovery.deployments.length === 0) {
+    const searched = discovery.searched.map((s) => s.displayName || s.subscriptionId).join(', ') || 'none';
+    const problems = discovery.problems.map((p) => `${p.subscriptionId}: ${p.message}`).join('; ');
+    return {
+      ...loaded,
+      step: 'failed',
+      failure: {
+        message: `No NGINXaaS deployments found. Subscriptions searched: ${searched}.${problems ? ` Problems: ${problems}.` : ''} Check --subscription, or ask for Reader access to the deployment.`,
+        kind: 'notFound',
+      },
+    };
+  }
+  const wanted = state.preset.deployment?.toLowerCase();
+  if (wanted) {
+    const matches = discovery.deployments.filter((d) => d.name.toLowerCase() === wanted || d.id.toLowerCase() === wanted);
+    const only = matches[0];
+    if (matches.length === 1 && only && readiness(loaded, only).ok) return chooseDeployment(loaded, only);
+    const filter = matches.length > 0 ? (only?.name ?? '') : '';
+    const list = visibleDeployments({ ...loaded, filter });
+    return { ...loaded, filter, cursor: firstSelectable(loaded, list) };
+  }
+  return { ...loaded, cursor: firstSelectable(loaded, discovery.deployments) };
+}
+
+export function chooseDeployment(state: WizardState, deployment: WizardState['deployment'] & object): WizardState {
+  const same = state.deployment?.id === deployment.id && Array.isArray(state.keys);
+  const next: WizardState = { ...state, step: 'keyName', deployment, listMessage: undefined, nameError: undefined };
+  if (same) return next;
+  return issue({ ...next, keys: 'loading', replaceConfirmed: false }, { kind: 'loadKeys', deployment });
+}
+
+export function onListToken(state: WizardState, token: Token): WizardState {
+  const list = visibleDeployments(state);
+  const edited = edit(state.filter, token);
+  if (edited !== undefined) {
+    const next = { ...state, filter: edited, listMessage: undefined };
+    return { ...next, cursor: firstSelectable(next, visibleDeployments(next)) };
+  }
+  const move = (delta: number) => ({ ...state, listMessage: undefined, cursor: Math.max(0, Math.min(list.length - 1, state.cursor + delta)) });
+  switch (token.kind) {
+    case 'up':
+      return move(-1);
+    case 'down':
+      return move(1);
+    case 'pageUp':
+      return move(-LIST_PAGE);
+    case 'pageDown':
+      return move(LIST_PAGE);
+    case 'escape':
+      return state.filter ? { ...state, filter: '', listMessage: undefined, cursor: firstSelectable(state, visibleDeployments({ ...state, filter: '' })) } : state;
+    case 'enter': {
+      const chosen = list[state.cursor];
+      if (!chosen) return { ...state, listMessage: 'No deployment matches the filter; Esc clears it.' };
+      const ready = readiness(state, chosen);
+      if (!ready.ok) return { ...state, listMessage: `${chosen.name} cannot take a key: ${ready.reason}.` };
+      return chooseDeployment(state, chosen);
+    }
+    default:
+      return state;
+  }
+}

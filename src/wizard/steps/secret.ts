@@ -1,0 +1,24 @@
+/** The key value: Enter on an empty field generates one; a typed key must pass the policy. */
+import { evaluate } from '../../domain/policy';
+import { edit, issue } from '../effects';
+import type { Token } from '../tokens';
+import type { WizardState } from '../state';
+
+export function onSecretToken(state: WizardState, token: Token): WizardState {
+  const edited = edit(state.secret, token);
+  if (edited !== undefined) return { ...state, secret: edited, secretGenerated: false, secretError: undefined };
+  switch (token.kind) {
+    case 'tab':
+      return { ...state, secretShown: !state.secretShown };
+    case 'escape':
+      return { ...state, step: 'expiry', secretError: undefined };
+    case 'enter': {
+      if (state.secret === '') return issue({ ...state, secretError: undefined }, { kind: 'generate' });
+      const policy = evaluate(state.secret);
+      if (!policy.ok) return { ...state, secretError: `Enter is refused: ${policy.problem}` };
+      return { ...state, step: 'review', secretError: undefined, replaceConfirmed: false, reviewError: undefined };
+    }
+    default:
+      return state;
+  }
+}
