@@ -8,5 +8,7 @@ export default defineConfig({
     // Two cores: the pty tests spawn real processes and are steadier without contention.
     maxWorkers: 2,
     reporters: ['default'],
+    // Screens show local times: one zone for every run, wherever it runs.
+    env: { TZ: 'UTC' },
   },
 });

@@ -8,15 +8,15 @@ import type { Gateway } from '../gateway';
 import type { Notices } from '../notices';
 import type { WizardScope, WizardState } from '../wizard/state';
 import { useWizard } from '../wizard/use-wizard';
-import { Answered } from './components/answered';
-import { CreatingStep } from './steps/creating-step';
-import { DeploymentStep } from './steps/deployment-step';
-import { ExpiryStep } from './steps/expiry-step';
-import { NameStep } from './steps/name-step';
-import { RevealStep } from './steps/reveal-step';
-import { ReviewStep } from './steps/review-step';
-import { SecretStep } from './steps/secret-step';
-import { Farewell, FailedStep, LoadingStep } from './steps/status-steps';
+import { Answered, answeredView } from './components/answered';
+import { CreatingStep, creatingView } from './steps/creating-step';
+import { DeploymentStep, deploymentView } from './steps/deployment-step';
+import { ExpiryStep, expiryView } from './steps/expiry-step';
+import { NameStep, nameView } from './steps/name-step';
+import { RevealStep, revealView } from './steps/reveal-step';
+import { ReviewStep, reviewView } from './steps/review-step';
+import { SecretStep, secretView } from './steps/secret-step';
+import { Farewell, farewellView, FailedStep, LoadingStep } from './steps/status-steps';
 import { colors } from '../style';
 
 export interface AppProps {
@@ -34,7 +34,9 @@ export interface AppProps {
 }
 
 export function Screen({ state, rows, demo = false }: { state: WizardState; rows: number; demo?: boolean }) {
-  const finished = state.exitCode !== undefined;
+  const review = state.step === 'review' ? reviewView(state) : undefined;
+  const reveal = state.step === 'reveal' || state.exitCode !== undefined ? revealView(state) : undefined;
+  const farewell = farewellView(state);
   return (
     <Box flexDirection="column">
       <Text color={colors.accent} bold>
@@ -42,17 +44,17 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
         {demo ? <Text color={colors.warning}> · demo on the local emulator, no Azure account used</Text> : null}
       </Text>
       {/* The reveal panel names the deployment and the expiry again: keep its frame short. */}
-      {state.step === 'reveal' || state.result ? null : <Answered state={state} />}
-      {state.step === 'loading' ? <LoadingStep state={state} /> : null}
-      {state.step === 'chooseDeployment' ? <DeploymentStep state={state} rows={rows} /> : null}
-      {state.step === 'keyName' ? <NameStep state={state} /> : null}
-      {state.step === 'expiry' ? <ExpiryStep state={state} /> : null}
-      {state.step === 'keyValue' ? <SecretStep state={state} /> : null}
-      {state.step === 'review' ? <ReviewStep state={state} /> : null}
-      {state.step === 'creating' ? <CreatingStep state={state} /> : null}
-      {state.step === 'reveal' || (finished && state.result) ? <RevealStep state={state} finished={finished} /> : null}
-      {state.step === 'failed' ? <FailedStep state={state} /> : null}
-      <Farewell state={state} />
+      {state.step === 'reveal' || state.result ? null : <Answered lines={answeredView(state)} />}
+      {state.step === 'loading' ? <LoadingStep message={state.loadingMessage} /> : null}
+      {state.step === 'chooseDeployment' ? <DeploymentStep {...deploymentView(state)} height={rows} /> : null}
+      {state.step === 'keyName' ? <NameStep {...nameView(state)} /> : null}
+      {state.step === 'expiry' ? <ExpiryStep {...expiryView(state)} /> : null}
+      {state.step === 'keyValue' ? <SecretStep {...secretView(state)} /> : null}
+      {review ? <ReviewStep {...review} /> : null}
+      {state.step === 'creating' ? <CreatingStep {...creatingView(state)} /> : null}
+      {reveal ? <RevealStep {...reveal} /> : null}
+      {state.step === 'failed' && state.failure ? <FailedStep failure={state.failure} /> : null}
+      {farewell ? <Farewell {...farewell} /> : null}
     </Box>
   );
 }

@@ -6,7 +6,8 @@ import { colors, figures } from '../../style';
 
 const ORDER = ['chooseDeployment', 'keyName', 'expiry', 'keyValue', 'review', 'creating', 'reveal', 'done', 'cancelled'];
 
-export function Answered({ state }: { state: WizardState }) {
+/** The label and answer of each step already passed. */
+export function answeredView(state: WizardState): [string, string][] {
   const at = ORDER.indexOf(state.step);
   const past = (step: string) => at > ORDER.indexOf(step);
   const lines: [string, string][] = [];
@@ -15,6 +16,10 @@ export function Answered({ state }: { state: WizardState }) {
   if (past('keyName')) lines.push(['Key name', state.name]);
   if (past('expiry') && state.expiry.chosen) lines.push(['Expires', `${state.expiry.chosenLabel ?? ''} · ${formatUtc(state.expiry.chosen)}`]);
   if (past('keyValue')) lines.push(['Key', state.secretGenerated ? 'generated (UUIDv4)' : 'your own']);
+  return lines;
+}
+
+export function Answered({ lines }: { lines: [string, string][] }) {
   if (lines.length === 0) return null;
   return (
     <Box flexDirection="column" marginBottom={1}>

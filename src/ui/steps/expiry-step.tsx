@@ -1,37 +1,47 @@
 /** Step 3: the expiry. Presets (six months is the default) or a date of your own. */
 import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
-import type { WizardState } from '../../wizard/state';
+import type { ExpiryState, WizardState } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { colors, figures } from '../../style';
 import { padEnd } from '../text';
+
+export interface ExpiryViewProps {
+  expiry: Pick<ExpiryState, 'cursor' | 'editing' | 'text' | 'error'>;
+  now: Date;
+}
+
+export function expiryView(state: WizardState): ExpiryViewProps {
+  const { cursor, editing, text, error } = state.expiry;
+  return { expiry: { cursor, editing, text, ...(error ? { error } : {}) }, now: state.now };
+}
 
 function localTime(date: Date): string {
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function ExpiryStep({ state }: { state: WizardState }) {
-  const { expiry, now } = state;
+export function ExpiryStep({ expiry, now }: ExpiryViewProps) {
   const custom = PRESETS.length;
   const typed = expiry.editing && expiry.text.trim() !== '' ? parseExpiry(expiry.text, now) : undefined;
-  const highlighted = expiry.cursor < custom ? resolvePreset(PRESETS[expiry.cursor]!.id, now) : typed?.ok ? typed.date : undefined;
+  const preset = PRESETS[expiry.cursor];
+  const highlighted = preset ? resolvePreset(preset.id, now) : typed?.ok ? typed.date : undefined;
   return (
     <Question title="When should the key expire?" error={expiry.error} hints={expiry.editing ? [['Enter', 'use this date'], ['Esc', 'presets']] : [['↑↓', 'move'], ['Enter', 'choose'], ['Esc', 'back']]}>
       <Box flexDirection="column">
-        {PRESETS.map((preset, i) => {
+        {PRESETS.map((p, i) => {
           const selected = i === expiry.cursor && !expiry.editing;
-          const end = resolvePreset(preset.id, now);
           return (
-            <Text key={preset.id} color={selected ? colors.accent : undefined}>
+            <Text key={p.id} color={selected ? colors.accent : undefined}>
               {selected ? `${figures.pointer} ` : '  '}
-              {padEnd(preset.label, 9)} {formatUtc(end)}
-              <Text color={colors.muted}>{preset.id === '6mo' ? '  (default)' : ''}{preset.id === '2y' ? '  (the longest allowed)' : ''}</Text>
+              {padEnd(p.label, 9)} {formatUtc(resolvePreset(p.id, now))}
+              <Text color={colors.muted}>
+                {p.id === '6mo' ? '  (default)' : ''}
+                {p.id === '2y' ? '  (the longest allowed)' : ''}
+              </Text>
             </Text>
           );
         })}
-        <Text color={expiry.cursor === custom ? colors.accent : undefined}>
-          {expiry.cursor === custom ? `${figures.pointer} ` : '  '}A date of your own…
-        </Text>
+        <Text color={expiry.cursor === custom ? colors.accent : undefined}>{expiry.cursor === custom ? `${figures.pointer} ` : '  '}A date of your own…</Text>
       </Box>
       {expiry.editing ? (
         <Box flexDirection="column">

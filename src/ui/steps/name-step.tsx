@@ -1,35 +1,53 @@
 /** Step 2: name the key, checked live; an existing key of that name is said at once. */
 import { Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
+import type { ApiKey } from '../../gateway';
 import type { WizardState } from '../../wizard/state';
 import { existingKey, nameProblem } from '../../wizard/selectors';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../style';
 
-export function NameStep({ state }: { state: WizardState }) {
-  const live = state.name === '' ? undefined : nameProblem(state.name);
-  const existing = existingKey(state);
+export interface NameViewProps {
+  name: string;
+  /** Why Enter was refused. */
+  error?: string;
+  /** The existing keys: still loading, read, or could not be read (with why). */
+  keys: { state: 'loading'; waiting: boolean } | { state: 'read'; existing?: ApiKey } | { state: 'failed'; error: string };
+  now: Date;
+}
+
+export function nameView(state: WizardState): NameViewProps {
+  const keys: NameViewProps['keys'] =
+    state.keys === 'loading' || state.keys === undefined
+      ? { state: 'loading', waiting: state.nameWaiting }
+      : Array.isArray(state.keys)
+        ? { state: 'read', ...(existingKey(state) ? { existing: existingKey(state) as ApiKey } : {}) }
+        : { state: 'failed', error: state.keys.error };
+  return { name: state.name, keys, now: state.now, ...(state.nameError ? { error: state.nameError } : {}) };
+}
+
+export function NameStep({ name, error, keys, now }: NameViewProps) {
+  const live = name === '' ? undefined : nameProblem(name);
+  const existing = keys.state === 'read' ? keys.existing : undefined;
   return (
-    <Question title="Name the key" error={state.nameError} hints={[['Enter', 'next'], ['Esc', 'back'], ['Ctrl+C', 'quit']]}>
-      <Field value={state.name} placeholder="e.g. nlk-prod (1-30 letters, digits, inner hyphens)" />
-      {live && !state.nameError ? (
+    <Question title="Name the key" error={error} hints={[['Enter', 'next'], ['Esc', 'back'], ['Ctrl+C', 'quit']]}>
+      <Field value={name} placeholder="e.g. nlk-prod (1-30 letters, digits, inner hyphens)" />
+      {live && !error ? (
         <Text color={colors.warning}>
           {figures.fail} {live}
         </Text>
       ) : null}
-      {!live && state.name !== '' && !existing && Array.isArray(state.keys) ? (
-        <Text color={colors.success}>{figures.pass} a valid name, not used on this deployment</Text>
-      ) : null}
+      {!live && name !== '' && !existing && keys.state === 'read' ? <Text color={colors.success}>{figures.pass} a valid name, not used on this deployment</Text> : null}
       {existing ? (
         <Text color={colors.warning}>
-          {figures.warning} '{existing.name}' exists (hint {existing.hint}, expires {formatUtc(existing.endDateTime).slice(0, 10)}, {formatDaysFromNow(existing.endDateTime, state.now)}): it will be REPLACED
+          {figures.warning} '{existing.name}' exists (hint {existing.hint}, expires {formatUtc(existing.endDateTime).slice(0, 10)}, {formatDaysFromNow(existing.endDateTime, now)}): it will be REPLACED
         </Text>
       ) : null}
-      {state.keys === 'loading' ? <Spinner label={state.nameWaiting ? 'Checking the existing keys…' : 'Reading the existing keys…'} /> : null}
-      {typeof state.keys === 'object' && !Array.isArray(state.keys) ? (
+      {keys.state === 'loading' ? <Spinner label={keys.waiting ? 'Checking the existing keys…' : 'Reading the existing keys…'} /> : null}
+      {keys.state === 'failed' ? (
         <Text color={colors.warning}>
-          {figures.warning} Could not read the existing keys ({state.keys.error}); the create step checks again.
+          {figures.warning} Could not read the existing keys ({keys.error}); the create step checks again.
         </Text>
       ) : null}
     </Question>

@@ -7,10 +7,49 @@ import { Box, Text } from 'ink';
 import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import { maskSecret } from '../../domain/secret';
+import type { ApiKey, VerifyResult } from '../../gateway';
 import { REVEAL_SECONDS, type WizardState } from '../../wizard/state';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../style';
+
+export interface RevealViewProps {
+  action: 'created' | 'replaced';
+  apiKey: ApiKey;
+  deploymentName: string;
+  endpoint: string;
+  secret: string;
+  /** The key is drawn in the clear (never in the last frame). */
+  shown: boolean;
+  secondsLeft: number;
+  verify?: VerifyResult | 'pending';
+  copyMessage?: string;
+  /** What the last line offers: the keys, the "saved?" question, a delete in flight, or nothing. */
+  prompt: 'keys' | 'asking' | 'deleting' | 'none';
+  now: Date;
+}
+
+/** Undefined before a key exists. */
+export function revealView(state: WizardState): RevealViewProps | undefined {
+  const { result, deployment, reveal } = state;
+  if (!result || !deployment) return undefined;
+  const finished = state.exitCode !== undefined;
+  const shown = reveal.shown && !finished;
+  const secondsLeft = reveal.shownAt === undefined ? REVEAL_SECONDS : Math.max(0, REVEAL_SECONDS - Math.floor((state.now.getTime() - reveal.shownAt) / 1000));
+  return {
+    action: result.created ? 'created' : 'replaced',
+    apiKey: result.key,
+    deploymentName: deployment.name,
+    endpoint: deployment.dataplaneApiEndpoint ?? '',
+    secret: state.secret,
+    shown,
+    secondsLeft,
+    prompt: finished ? 'none' : reveal.deleting ? 'deleting' : reveal.askingToLeave ? 'asking' : 'keys',
+    now: state.now,
+    ...(reveal.verify ? { verify: reveal.verify } : {}),
+    ...(reveal.copyMessage ? { copyMessage: reveal.copyMessage } : {}),
+  };
+}
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -21,34 +60,26 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function RevealStep({ state, finished = false }: { state: WizardState; finished?: boolean }) {
-  const result = state.result!;
-  const key = result.key;
-  const deployment = state.deployment!;
-  const endpoint = deployment.dataplaneApiEndpoint ?? '';
+export function RevealStep(props: RevealViewProps) {
+  const { apiKey: key, endpoint, shown, verify } = props;
   const nplus = endpoint ? nplusUrl(endpoint) : '';
-  const { reveal } = state;
-  const shown = reveal.shown && !finished;
-  const secondsLeft = reveal.shownAt === undefined ? REVEAL_SECONDS : Math.max(0, REVEAL_SECONDS - Math.floor((state.now.getTime() - reveal.shownAt) / 1000));
-  const keyText = shown ? state.secret : maskSecret(state.secret);
-  const header = shown ? apiKeyHeaderValue(state.secret) : 'ApiKey <base64 of the key>';
-  const verify = reveal.verify;
-
+  const keyText = shown ? props.secret : maskSecret(props.secret);
+  const header = shown ? apiKeyHeaderValue(props.secret) : 'ApiKey <base64 of the key>';
   return (
     <Box flexDirection="column">
       <Text color={colors.success} bold>
-        {figures.pass} {result.created ? 'Created' : 'Replaced'} key '{key.name}' on {deployment.name}
+        {figures.pass} {props.action === 'created' ? 'Created' : 'Replaced'} key '{key.name}' on {props.deploymentName}
       </Text>
       <Box flexDirection="column" borderStyle="round" borderColor={colors.accent} paddingX={1} alignSelf="flex-start">
         <Row label="Key">
           <Text color={shown ? colors.secret : undefined} bold={shown}>
             {keyText}
           </Text>
-          <Text color={colors.muted}>{shown ? `  (hides in ${secondsLeft} s)` : '  (masked)'}</Text>
+          <Text color={colors.muted}>{shown ? `  (hides in ${props.secondsLeft} s)` : '  (masked)'}</Text>
         </Row>
         <Row label="Hint">{key.hint}</Row>
         <Row label="Expires">
-          {formatUtc(key.endDateTime)} ({formatDaysFromNow(key.endDateTime, state.now)})
+          {formatUtc(key.endDateTime)} ({formatDaysFromNow(key.endDateTime, props.now)})
         </Row>
         <Row label="Endpoint">{endpoint}</Row>
         <Row label="nplus">{nplus}</Row>
@@ -70,20 +101,15 @@ export function RevealStep({ state, finished = false }: { state: WizardState; fi
           {figures.warning} Could not confirm the key on the dataplane yet: {verify.message}
         </Text>
       ) : null}
-      {reveal.copyMessage ? <Text color={colors.accent}>{reveal.copyMessage}</Text> : null}
-      <Text color={colors.warning}>
-        {figures.warning} This is the only time the key can be seen: Azure keeps only its hint.
-      </Text>
-      {finished ? null : reveal.deleting ? (
-        <Spinner label={`Deleting key '${key.name}'…`} />
-      ) : reveal.askingToLeave ? (
+      {props.copyMessage ? <Text color={colors.accent}>{props.copyMessage}</Text> : null}
+      <Text color={colors.warning}>{figures.warning} This is the only time the key can be seen: Azure keeps only its hint.</Text>
+      {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
+      {props.prompt === 'asking' ? (
         <Text color={colors.accent} bold>
-          {figures.question} Have you saved the key? y yes, leave · n no, stay · d delete the key and leave
-          {state.step === 'reveal' ? '  (Ctrl+C again: leave now)' : ''}
+          {figures.question} Have you saved the key? y yes, leave · n no, stay · d delete the key and leave (Ctrl+C again: leave now)
         </Text>
-      ) : (
-        <Hints keys={[['r', shown ? 'hide' : 'show'], ['c', 'copy'], ['q', 'leave']]} />
-      )}
+      ) : null}
+      {props.prompt === 'keys' ? <Hints keys={[['r', shown ? 'hide' : 'show'], ['c', 'copy'], ['q', 'leave']]} /> : null}
     </Box>
   );
 }

@@ -1,25 +1,53 @@
 /** Step 5: what is about to happen, CREATE or REPLACE (which needs an explicit y). */
 import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
+import type { ApiKey, Deployment } from '../../gateway';
 import type { WizardState } from '../../wizard/state';
 import { existingKey } from '../../wizard/selectors';
 import { Question } from '../components/question';
 import { colors, figures } from '../../style';
 
-export function ReviewStep({ state }: { state: WizardState }) {
-  const d = state.deployment!;
+export interface ReviewViewProps {
+  deployment: Pick<Deployment, 'name' | 'resourceGroup' | 'subscriptionId' | 'subscriptionName' | 'location'>;
+  name: string;
+  endDateTime: Date;
+  generated: boolean;
+  existing?: ApiKey;
+  replaceConfirmed: boolean;
+  error?: string;
+  now: Date;
+}
+
+/** Undefined until a deployment and an expiry are chosen (the review cannot show before). */
+export function reviewView(state: WizardState): ReviewViewProps | undefined {
+  const { deployment } = state;
+  const endDateTime = state.expiry.chosen;
+  if (!deployment || !endDateTime) return undefined;
   const existing = existingKey(state);
-  const end = state.expiry.chosen!;
+  return {
+    deployment,
+    name: state.name,
+    endDateTime,
+    generated: state.secretGenerated,
+    replaceConfirmed: state.replaceConfirmed,
+    now: state.now,
+    ...(existing ? { existing } : {}),
+    ...(state.reviewError ? { error: state.reviewError } : {}),
+  };
+}
+
+export function ReviewStep({ deployment: d, name, endDateTime, generated, existing, replaceConfirmed, error, now }: ReviewViewProps) {
   const rows: [string, string][] = [
     ['Subscription', `${d.subscriptionName ?? ''} (${d.subscriptionId})`],
     ['Resource group', d.resourceGroup],
     ['Deployment', `${d.name} (${d.location})`],
-    ['Key name', state.name],
-    ['Expires', `${formatUtc(end)} (${formatDaysFromNow(end, state.now)})`],
-    ['Key', state.secretGenerated ? 'generated UUIDv4, shown after creation' : 'the one you typed'],
+    ['Key name', name],
+    ['Expires', `${formatUtc(endDateTime)} (${formatDaysFromNow(endDateTime, now)})`],
+    ['Key', generated ? 'generated UUIDv4, shown after creation' : 'the one you typed'],
   ];
+  const hints: [string, string][] = existing && !replaceConfirmed ? [['y', 'confirm replace'], ['Esc', 'back']] : [['Enter', existing ? 'replace' : 'create'], ['Esc', 'back'], ['Ctrl+C', 'quit']];
   return (
-    <Question title="Review" error={state.reviewError} hints={existing && !state.replaceConfirmed ? [['y', 'confirm replace'], ['Esc', 'back']] : [['Enter', existing ? 'replace' : 'create'], ['Esc', 'back'], ['Ctrl+C', 'quit']]}>
+    <Question title="Review" error={error} hints={hints}>
       <Box flexDirection="column" marginLeft={2}>
         {rows.map(([label, value]) => (
           <Text key={label}>
@@ -31,7 +59,7 @@ export function ReviewStep({ state }: { state: WizardState }) {
           <Text color={colors.muted}>{'Action'.padEnd(15)}</Text>
           {existing ? (
             <Text color={colors.warning} bold>
-              REPLACE the existing key (hint {existing.hint}){state.replaceConfirmed ? ` ${figures.pass} confirmed` : ''}
+              REPLACE the existing key (hint {existing.hint}){replaceConfirmed ? ` ${figures.pass} confirmed` : ''}
             </Text>
           ) : (
             <Text color={colors.success} bold>
@@ -40,11 +68,7 @@ export function ReviewStep({ state }: { state: WizardState }) {
           )}
         </Text>
       </Box>
-      {existing && !state.replaceConfirmed ? (
-        <Text color={colors.warning}>
-          {figures.warning} Replacing stops everything that uses the old key. Type y to confirm.
-        </Text>
-      ) : null}
+      {existing && !replaceConfirmed ? <Text color={colors.warning}>{figures.warning} Replacing stops everything that uses the old key. Type y to confirm.</Text> : null}
     </Question>
   );
 }

@@ -6,16 +6,22 @@ import { Checklist } from '../components/checklist';
 import { Field, Question } from '../components/question';
 import { colors } from '../../style';
 
-export function SecretStep({ state }: { state: WizardState }) {
-  const shown = state.secretShown ? state.secret : MASK_CHAR.repeat(Array.from(state.secret).length);
+export interface SecretViewProps {
+  secret: string;
+  shown: boolean;
+  error?: string;
+}
+
+export function secretView(state: WizardState): SecretViewProps {
+  return { secret: state.secret, shown: state.secretShown, ...(state.secretError ? { error: state.secretError } : {}) };
+}
+
+export function SecretStep({ secret, shown, error }: SecretViewProps) {
+  const value = shown ? secret : MASK_CHAR.repeat(Array.from(secret).length);
   return (
-    <Question title="The key value" error={state.secretError} hints={[['Enter', state.secret === '' ? 'generate' : 'next'], ['Tab', state.secretShown ? 'hide' : 'show'], ['Esc', 'back']]}>
-      <Field value={shown} placeholder="press Enter to generate one (UUIDv4), or type or paste your own" />
-      {state.secret === '' ? (
-        <Text color={colors.muted}>A generated key is shown once, after it is created.</Text>
-      ) : (
-        <Checklist secret={state.secret} />
-      )}
+    <Question title="The key value" error={error} hints={[['Enter', secret === '' ? 'generate' : 'next'], ['Tab', shown ? 'hide' : 'show'], ['Esc', 'back']]}>
+      <Field value={value} placeholder="press Enter to generate one (UUIDv4), or type or paste your own" />
+      {secret === '' ? <Text color={colors.muted}>A generated key is shown once, after it is created.</Text> : <Checklist secret={secret} />}
     </Question>
   );
 }

@@ -1,43 +1,44 @@
 /** The screens that are not questions: loading, a failure, and the words left after the end. */
 import { Box, Text } from 'ink';
-import type { WizardState } from '../../wizard/state';
+import { advice } from '../../gateway';
+import type { Problem, WizardState } from '../../wizard/state';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../style';
 
-export function LoadingStep({ state }: { state: WizardState }) {
-  return <Spinner label={state.loadingMessage} />;
+export function LoadingStep({ message }: { message: string }) {
+  return <Spinner label={message} />;
 }
 
-function advice(kind: string | undefined): string | undefined {
-  if (kind === 'unauthenticated') return 'Sign in with `az login` (or use --auth device-code), then run nginxaas-keys again.';
-  if (kind === 'forbidden') return 'Your sign-in lacks access: ask for Reader on the subscription and Contributor on the deployment.';
-  if (kind === 'network') return 'Check the network, a proxy, or --arm-endpoint.';
-  return undefined;
-}
-
-export function FailedStep({ state }: { state: WizardState }) {
-  const failure = state.failure;
-  const hint = failure?.message.includes('az login') ? undefined : advice(failure?.kind);
+export function FailedStep({ failure }: { failure: Problem }) {
+  const next = advice(failure.kind, failure.message);
   return (
     <Box flexDirection="column">
       <Text color={colors.danger}>
-        {figures.fail} {failure?.message}
-        {failure?.code ? ` (${failure.code})` : ''}
+        {figures.fail} {failure.message}
+        {failure.code ? ` (${failure.code})` : ''}
       </Text>
-      {hint ? <Text>{hint}</Text> : null}
+      {next ? <Text>{next}</Text> : null}
       <Hints keys={[['r', 'try again'], ['q', 'quit']]} />
     </Box>
   );
 }
 
-export function Farewell({ state }: { state: WizardState }) {
-  if (!state.farewell) return null;
-  const role = state.exitCode === 0 ? colors.success : state.exitCode === 130 ? colors.warning : colors.danger;
-  const figure = state.exitCode === 0 ? figures.pass : state.exitCode === 130 ? figures.warning : figures.fail;
+export interface FarewellProps {
+  message: string;
+  exitCode: number;
+}
+
+export function farewellView(state: WizardState): FarewellProps | undefined {
+  return state.farewell !== undefined && state.exitCode !== undefined ? { message: state.farewell, exitCode: state.exitCode } : undefined;
+}
+
+export function Farewell({ message, exitCode }: FarewellProps) {
+  const role = exitCode === 0 ? colors.success : exitCode === 130 ? colors.warning : colors.danger;
+  const figure = exitCode === 0 ? figures.pass : exitCode === 130 ? figures.warning : figures.fail;
   return (
     <Text color={role}>
-      {figure} {state.farewell}
+      {figure} {message}
     </Text>
   );
 }

@@ -1,0 +1,214 @@
+/**
+ * Each wizard step rendered alone from hand-made props at 80 columns, as an unstyled frame: the
+ * view draws exactly what it is given, and nothing is wider than the terminal.
+ */
+import { describe, expect, it } from 'vitest';
+import { CreatingStep } from '../../src/ui/steps/creating-step';
+import { DeploymentStep, type DeploymentRow } from '../../src/ui/steps/deployment-step';
+import { ExpiryStep } from '../../src/ui/steps/expiry-step';
+import { NameStep } from '../../src/ui/steps/name-step';
+import { RevealStep, type RevealViewProps } from '../../src/ui/steps/reveal-step';
+import { ReviewStep } from '../../src/ui/steps/review-step';
+import { SecretStep } from '../../src/ui/steps/secret-step';
+import { FailedStep, Farewell } from '../../src/ui/steps/status-steps';
+import { NOW, WEB, key } from '../helpers/fixtures';
+import { frameAt, overWide } from '../helpers/render-at';
+
+const WIDTH = 80;
+
+async function at80(tree: Parameters<typeof frameAt>[0]): Promise<string> {
+  const frame = await frameAt(tree, WIDTH);
+  expect(await overWide(frame, WIDTH)).toEqual([]);
+  return frame;
+}
+
+const row = (name: string, extra: Partial<DeploymentRow> = {}): DeploymentRow => ({
+  id: `/d/${name}`,
+  name,
+  resourceGroup: 'edge-rg',
+  subscription: 'Contoso Production',
+  location: 'eastus2',
+  provisioningState: 'Succeeded',
+  ...extra,
+});
+
+describe('each step alone at 80 columns', () => {
+  it('deployment list: the filter, the count, the rows and why a row cannot be chosen', async () => {
+    const frame = await at80(
+      <DeploymentStep filter="" cursor={1} rows={[row('broken-01', { blocked: 'deployment failed', provisioningState: 'Failed' }), row('web-01')]} total={2} subscriptions={1} height={24} />,
+    );
+    expect(frame).toMatchInlineSnapshot(`
+      "? Choose a deployment
+      ❯ type to filter by name, group, subscription or region
+      2 of 2 deployments in 1 subscription
+        broken-01   edge-rg   Contoso Production  eastus2  ✖ deployment failed
+      ❯ web-01      edge-rg   Contoso Production  eastus2  Succeeded
+      ✖ marks a deployment that cannot take a key now, and why.
+      ↑↓ move · Enter choose · Esc clear filter · Ctrl+C quit"
+    `);
+  });
+
+  it('deployment list: nothing matches the filter', async () => {
+    const frame = await at80(<DeploymentStep filter="zzz" cursor={0} rows={[]} total={4} subscriptions={2} message="No deployment matches the filter; Esc clears it." height={24} />);
+    expect(frame).toMatchInlineSnapshot(`
+      "? Choose a deployment
+      ❯ zzz
+      0 of 4 deployments in 2 subscriptions
+      No deployment matches “zzz”.
+      ✖ No deployment matches the filter; Esc clears it.
+      ↑↓ move · Enter choose · Esc clear filter · Ctrl+C quit"
+    `);
+  });
+
+  it('name: an existing key of that name is said at once', async () => {
+    const frame = await at80(<NameStep name="nlk-prod" keys={{ state: 'read', existing: key('nlk-prod') }} now={NOW} />);
+    expect(frame).toMatchInlineSnapshot(`
+      "? Name the key
+      ❯ nlk-prod
+      ⚠ 'nlk-prod' exists (hint e17, expires 2026-12-16, in 20 days): it will be
+      REPLACED
+      Enter next · Esc back · Ctrl+C quit"
+    `);
+  });
+
+  it('name: a bad character is named with its position', async () => {
+    const frame = await at80(<NameStep name="bad_name" keys={{ state: 'failed', error: 'HTTP 500' }} now={NOW} />);
+    expect(frame).toMatchInlineSnapshot(`
+      "? Name the key
+      ❯ bad_name
+      ✖ the key name may hold only letters, digits and hyphens: character '_' at
+      position 4
+      ⚠ Could not read the existing keys (HTTP 500); the create step checks again.
+      Enter next · Esc back · Ctrl+C quit"
+    `);
+  });
+
+  it('expiry: the presets with six months chosen', async () => {
+    const frame = await at80(<ExpiryStep expiry={{ cursor: 2, editing: false, text: '' }} now={NOW} />);
+    expect(frame).toMatchInlineSnapshot(`
+      "? When should the key expire?
+        30 days   2026-12-26 12:00 UTC
+        90 days   2027-02-24 12:00 UTC
+      ❯ 6 months  2027-05-26 12:00 UTC  (default)
+        1 year    2027-11-26 12:00 UTC
+        2 years   2028-11-26 11:50 UTC  (the longest allowed)
+        A date of your own…
+      Local time May 26, 2027, 12:00 PM · in 181 days
+      ↑↓ move · Enter choose · Esc back"
+    `);
+  });
+
+  it('expiry: a date of your own, previewed', async () => {
+    const frame = await at80(<ExpiryStep expiry={{ cursor: 5, editing: true, text: '2027-03-01' }} now={NOW} />);
+    expect(frame).toMatchInlineSnapshot(`
+      "? When should the key expire?
+        30 days   2026-12-26 12:00 UTC
+        90 days   2027-02-24 12:00 UTC
+        6 months  2027-05-26 12:00 UTC  (default)
+        1 year    2027-11-26 12:00 UTC
+        2 years   2028-11-26 11:50 UTC  (the longest allowed)
+      ❯ A date of your own…
+      ❯ 2027-03-01
+      2027-03-01 23:59 UTC · Local time Mar 1, 2027, 11:59 PM · in 95 days
+      Enter use this date · Esc presets"
+    `);
+  });
+
+  it('key value: masked, with the checklist', async () => {
+    const frame = await at80(<SecretStep secret="abc" shown={false} error="Enter is refused: the key must have at least 12 characters (it has 3)" />);
+    expect(frame).toMatchInlineSnapshot(`
+      "? The key value
+      ❯ •••
+      ✖ at least 12 characters (3 so far)
+          ✔ a lowercase letter (a-z) — yes
+          ✖ an uppercase letter (A-Z) — no
+          ✖ a digit (0-9) — no
+          ✖ a symbol (such as - _ . : + @) — no
+      ✖ 3 of the 4 kinds above (1 of 4)
+      ✔ only printable ASCII, no spaces
+      ✖ Enter is refused: the key must have at least 12 characters (it has 3)
+      Enter next · Tab show · Esc back"
+    `);
+  });
+
+  it('review: REPLACE waits for y', async () => {
+    const frame = await at80(<ReviewStep deployment={WEB} name="nlk-prod" endDateTime={new Date('2027-05-26T12:00:00Z')} generated existing={key('nlk-prod')} replaceConfirmed={false} now={NOW} />);
+    expect(frame).toMatchInlineSnapshot(`
+      "? Review
+        Subscription   Production (11111111-0000-4000-8000-000000000000)
+        Resource group edge-rg
+        Deployment     web-01 (eastus2)
+        Key name       nlk-prod
+        Expires        2027-05-26 12:00 UTC (in 181 days)
+        Key            generated UUIDv4, shown after creation
+        Action         REPLACE the existing key (hint e17)
+      ⚠ Replacing stops everything that uses the old key. Type y to confirm.
+      y confirm replace · Esc back"
+    `);
+  });
+
+  it('creating: an Azure refusal with its code', async () => {
+    const frame = await at80(<CreatingStep name="k" deploymentName="web-01" error={{ message: 'The client does not have authorization.', code: 'AuthorizationFailed' }} />);
+    expect(frame).toMatchInlineSnapshot(`
+      "✖ Azure did not create the key: The client does not have authorization.
+      (AuthorizationFailed)
+      r retry · Esc back to edit · Ctrl+C quit"
+    `);
+  });
+
+  it('failed: the failure, what to do next, and the keys', async () => {
+    const frame = await at80(<FailedStep failure={{ message: 'could not reach Azure', kind: 'network' }} />);
+    expect(frame).toMatchInlineSnapshot(`
+      "✖ could not reach Azure
+      Check the network, a proxy, or --arm-endpoint.
+      r try again · q quit"
+    `);
+  });
+
+  it('farewell: one line, with its figure', async () => {
+    expect(await at80(<Farewell message="Cancelled. Nothing was created." exitCode={130} />)).toMatchInlineSnapshot(`"⚠ Cancelled. Nothing was created."`);
+  });
+
+  const reveal: RevealViewProps = {
+    action: 'created',
+    apiKey: key('nlk-a', 181, 'Q7f'),
+    deploymentName: 'web-01',
+    endpoint: 'https://web-01-0123456789ab.eastus2.nginxaas.net/',
+    secret: 'Q7f-2c9b-41aa-8e1d-xyz',
+    shown: false,
+    secondsLeft: 30,
+    verify: { ok: true, status: 200 },
+    prompt: 'keys',
+    now: NOW,
+  };
+
+  it('reveal: masked, with the endpoint and what the integrations need', async () => {
+    const frame = await at80(<RevealStep {...reveal} />);
+    expect(frame).not.toContain(reveal.secret);
+    expect(frame).toMatchInlineSnapshot(`
+      "✔ Created key 'nlk-a' on web-01
+      ╭──────────────────────────────────────────────────────────────────╮
+      │ Key       Q7f••••••••••••  (masked)                              │
+      │ Hint      Q7f                                                    │
+      │ Expires   2027-05-26 12:00 UTC (in 181 days)                     │
+      │ Endpoint  https://web-01-0123456789ab.eastus2.nginxaas.net/      │
+      │ nplus     https://web-01-0123456789ab.eastus2.nginxaas.net/nplus │
+      ╰──────────────────────────────────────────────────────────────────╯
+      For NLK (Helm values)
+        nlk.dataplaneApiKey=<the key>
+        nlk.config.nginxHosts=https://web-01-0123456789ab.eastus2.nginxaas.net/nplus
+      For nginx-asg-sync (config.yaml)
+        api_endpoint: https://web-01-0123456789ab.eastus2.nginxaas.net/nplus
+        Authorization: ApiKey <base64 of the key>
+      ✔ The dataplane accepted the key (GET /packages answered 200).
+      ⚠ This is the only time the key can be seen: Azure keeps only its hint.
+      r show · c copy · q leave"
+    `);
+  });
+
+  it('reveal: shown on r, with the ApiKey header value', async () => {
+    const frame = await at80(<RevealStep {...reveal} shown prompt="asking" />);
+    expect(frame).toContain(reveal.secret);
+    expect(frame).toContain(`Authorization: ApiKey ${Buffer.from(reveal.secret).toString('base64')}`);
+  });
+});
