@@ -45,7 +45,9 @@ export async function frameAt(tree: ReactElement, columns: number): Promise<stri
   });
   await settle();
   instance.unmount();
-  const last = stdout.frames[stdout.frames.length - 1] ?? '';
+  // Under CI Ink writes the frame once, at unmount, then a bare line break: take the last frame
+  // that has something in it.
+  const last = [...stdout.frames].reverse().find((frame) => frame.trim() !== '') ?? '';
   return stripVTControlCharacters(last)
     .split('\n')
     .map((line) => line.trimEnd())
