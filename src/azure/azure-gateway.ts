@@ -8,13 +8,12 @@ import { ArmClient } from './arm-client';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
 import { azureCliDefaultSubscription } from './cli-profile';
 import { verifyDataplaneKey } from './dataplane';
-import { listPerSubscription, listSubscriptions, queryResourceGraph, LISTING_CONCURRENCY } from './discovery';
-import { mapBounded } from '../bounded';
+import { findDeployments, listSubscriptions } from './discovery';
 import { toGatewayError } from './errors';
-import { NginxManagementClient, type NginxDeployment, type NginxDeploymentApiKeyResponse } from './nginx-client';
+import { fromWire, toApiKey } from './mappers';
+import { NginxManagementClient } from './nginx-client';
 import { collect } from './paging';
-import { normaliseEndpoint } from '../domain/endpoint';
-import { parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
+import type { DeploymentRef } from '../domain/resource-id';
 import {
   GatewayError,
   type ApiKey,
@@ -26,7 +25,6 @@ import {
   type Subscription,
   type VerifyResult,
 } from '../gateway';
-import type { ResourceGraphDeploymentRow } from '../wire/types';
 
 export interface AzureGatewaySettings {
   credential: TokenCredential;
@@ -38,57 +36,6 @@ export interface AzureGatewaySettings {
   log?: (line: string) => void;
   userAgent?: string;
   timeoutMs?: number;
-}
-
-function endpointOf(raw: string | null | undefined): string | undefined {
-  if (!raw) return undefined;
-  const result = normaliseEndpoint(raw);
-  return result.ok ? result.url : undefined;
-}
-
-function fromWire(d: NginxDeployment, fallback?: DeploymentRef): Deployment {
-  const ref = parseDeploymentId(d.id ?? '') ?? fallback;
-  if (!ref) throw new GatewayError('unknown', `Azure returned a deployment without a usable id (${d.id ?? 'none'})`);
-  const endpoint = endpointOf(d.properties?.dataplaneApiEndpoint);
-  return {
-    subscriptionId: ref.subscriptionId,
-    resourceGroup: ref.resourceGroup,
-    name: d.name ?? ref.name,
-    id: d.id ?? '',
-    location: d.location ?? '',
-    provisioningState: d.properties?.provisioningState ?? 'NotSpecified',
-    ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
-    ...(d.sku?.name ? { sku: d.sku.name } : {}),
-  };
-}
-
-function fromGraph(row: ResourceGraphDeploymentRow): Deployment {
-  const ref = parseDeploymentId(row.id);
-  const endpoint = endpointOf(row.dataplaneApiEndpoint);
-  return {
-    subscriptionId: row.subscriptionId,
-    // Resource Graph lower-cases resource groups; the id keeps the real casing.
-    resourceGroup: ref?.resourceGroup ?? row.resourceGroup,
-    name: row.name,
-    id: row.id,
-    location: row.location,
-    provisioningState: row.provisioningState || 'NotSpecified',
-    ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
-    ...(row.sku ? { sku: row.sku } : {}),
-  };
-}
-
-function toApiKey(k: NginxDeploymentApiKeyResponse): ApiKey {
-  return {
-    id: k.id ?? '',
-    name: k.name ?? '',
-    hint: k.properties?.hint ?? '',
-    endDateTime: k.properties?.endDateTime ?? new Date(Number.NaN),
-  };
-}
-
-function byName(a: Deployment, b: Deployment): number {
-  return a.name.localeCompare(b.name) || a.resourceGroup.localeCompare(b.resourceGroup);
 }
 
 export class AzureGateway implements Gateway {
@@ -168,51 +115,14 @@ export class AzureGateway implements Gateway {
       };
       const ids = searched.map((s) => s.subscriptionId);
       if (ids.length === 0) return { deployments: [], searched, via: 'direct', problems: [] };
-      const plural = ids.length === 1 ? '' : 's';
-
-      if (scope.resourceGroup === undefined) {
-        options.onProgress?.(`Finding NGINXaaS deployments in ${ids.length} subscription${plural} (Resource Graph)…`);
-        try {
-          const rows = await queryResourceGraph(this.arm, ids, options.signal);
-          const deployments = await this.fillMissingEndpoints(rows.map(fromGraph), options.signal);
-          return { deployments: deployments.map(named).sort(byName), searched, via: 'resource-graph', problems: [] };
-        } catch (error) {
-          const kind = toGatewayError(error).kind;
-          if (kind === 'cancelled' || kind === 'unauthenticated' || kind === 'network') throw error;
-          this.settings.log?.(`Resource Graph unavailable (${toGatewayError(error).plain}); listing each subscription`);
-        }
-      }
-
-      options.onProgress?.(`Listing NGINXaaS deployments in ${ids.length} subscription${plural}…`);
-      const outcomes = await listPerSubscription((id) => this.client(id), ids, scope.resourceGroup, options.signal);
-      const deployments: Deployment[] = [];
-      const problems: Discovery['problems'] = [];
-      for (const outcome of outcomes) {
-        if (!('error' in outcome)) {
-          deployments.push(...outcome.deployments.map((d) => named(fromWire(d))));
-          continue;
-        }
-        const failure = toGatewayError(outcome.error);
-        // With -g across subscriptions, most of them simply have no such group.
-        if (scope.resourceGroup !== undefined && failure.code === 'ResourceGroupNotFound' && ids.length > 1) continue;
-        problems.push({ subscriptionId: outcome.subscriptionId, message: failure.plain });
-      }
-      if (deployments.length === 0 && problems.length === ids.length && problems.length > 0) {
-        throw toGatewayError(outcomes.map((o) => ('error' in o ? o.error : undefined)).find(Boolean));
-      }
-      return { deployments: deployments.sort(byName), searched, via: scope.resourceGroup === undefined ? 'per-subscription' : 'direct', problems };
-    });
-  }
-
-  /** Resource Graph's snapshot may lack the endpoint of a ready deployment: ask ARM for those. */
-  private async fillMissingEndpoints(deployments: Deployment[], signal?: AbortSignal): Promise<Deployment[]> {
-    return mapBounded(deployments, LISTING_CONCURRENCY, async (d) => {
-      if (d.dataplaneApiEndpoint || d.provisioningState !== 'Succeeded') return d;
-      try {
-        return { ...d, ...(await this.getDeployment(d, signal ? { signal } : {})) };
-      } catch {
-        return d;
-      }
+      const context = {
+        arm: this.arm,
+        clientFor: (id: string) => this.client(id),
+        readDeployment: (d: Deployment, signal?: AbortSignal) => this.getDeployment(d, signal ? { signal } : {}),
+        ...(this.settings.log ? { log: this.settings.log } : {}),
+      };
+      const found = await findDeployments(context, ids, scope.resourceGroup, options);
+      return { ...found, deployments: found.deployments.map(named), searched };
     });
   }
 

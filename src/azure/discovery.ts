@@ -15,7 +15,9 @@ import {
   type ResourceGraphResponse,
   type WireSubscription,
 } from '../wire/types';
-import type { Subscription } from '../gateway';
+import type { Deployment, Discovery, Subscription } from '../gateway';
+import { toGatewayError } from './errors';
+import { byName, fromGraph, fromWire } from './mappers';
 
 export const GRAPH_BATCH = 200;
 export const LISTING_CONCURRENCY = 4;
@@ -76,4 +78,67 @@ export async function listPerSubscription(
       return { subscriptionId, error };
     }
   });
+}
+
+export interface FindContext {
+  arm: ArmClient;
+  clientFor: (subscriptionId: string) => NginxManagementClient;
+  /** A GET of one deployment, for a Resource Graph row that lacks its endpoint. */
+  readDeployment: (d: Deployment, signal?: AbortSignal) => Promise<Deployment>;
+  log?: (line: string) => void;
+}
+
+/**
+ * The deployments in `ids`: one Resource Graph query when no group is named; listing each
+ * subscription when a group is named, or when Resource Graph is forbidden or unavailable. Lists
+ * come back sorted by name; subscriptions that could not be read are named in `problems`.
+ */
+export async function findDeployments(
+  ctx: FindContext,
+  ids: string[],
+  resourceGroup: string | undefined,
+  options: { signal?: AbortSignal; onProgress?: (message: string) => void },
+): Promise<Omit<Discovery, 'searched'>> {
+  const plural = ids.length === 1 ? '' : 's';
+  if (resourceGroup === undefined) {
+    options.onProgress?.(`Finding NGINXaaS deployments in ${ids.length} subscription${plural} (Resource Graph)…`);
+    try {
+      const rows = await queryResourceGraph(ctx.arm, ids, options.signal);
+      const deployments = await mapBounded(rows.map(fromGraph), LISTING_CONCURRENCY, (d) => withEndpoint(ctx, d, options.signal));
+      return { deployments: deployments.sort(byName), via: 'resource-graph', problems: [] };
+    } catch (error) {
+      const kind = toGatewayError(error).kind;
+      if (kind === 'cancelled' || kind === 'unauthenticated' || kind === 'network') throw error;
+      ctx.log?.(`Resource Graph unavailable (${toGatewayError(error).plain}); listing each subscription`);
+    }
+  }
+
+  options.onProgress?.(`Listing NGINXaaS deployments in ${ids.length} subscription${plural}…`);
+  const outcomes = await listPerSubscription(ctx.clientFor, ids, resourceGroup, options.signal);
+  const deployments: Deployment[] = [];
+  const problems: Discovery['problems'] = [];
+  for (const outcome of outcomes) {
+    if (!('error' in outcome)) {
+      deployments.push(...outcome.deployments.map((d) => fromWire(d)));
+      continue;
+    }
+    const failure = toGatewayError(outcome.error);
+    // With -g across subscriptions, most of them simply have no such group.
+    if (resourceGroup !== undefined && failure.code === 'ResourceGroupNotFound' && ids.length > 1) continue;
+    problems.push({ subscriptionId: outcome.subscriptionId, message: failure.plain });
+  }
+  if (deployments.length === 0 && problems.length === ids.length && problems.length > 0) {
+    throw toGatewayError(outcomes.map((o) => ('error' in o ? o.error : undefined)).find(Boolean));
+  }
+  return { deployments: deployments.sort(byName), via: resourceGroup === undefined ? 'per-subscription' : 'direct', problems };
+}
+
+/** Resource Graph's snapshot may lack the endpoint of a ready deployment: ask ARM for those. */
+async function withEndpoint(ctx: FindContext, d: Deployment, signal?: AbortSignal): Promise<Deployment> {
+  if (d.dataplaneApiEndpoint || d.provisioningState !== 'Succeeded') return d;
+  try {
+    return { ...d, ...(await ctx.readDeployment(d, signal)) };
+  } catch {
+    return d;
+  }
 }

@@ -1,0 +1,60 @@
+/**
+ * From what ARM and Resource Graph return to the port's types (src/gateway.ts): ids parsed without
+ * regard to case, endpoints normalised, a missing expiry kept visible as an invalid date.
+ */
+import { normaliseEndpoint } from '../domain/endpoint';
+import { parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
+import { GatewayError, type ApiKey, type Deployment } from '../gateway';
+import type { ResourceGraphDeploymentRow } from '../wire/types';
+import type { NginxDeployment, NginxDeploymentApiKeyResponse } from './nginx-client';
+
+function endpointOf(raw: string | null | undefined): string | undefined {
+  if (!raw) return undefined;
+  const result = normaliseEndpoint(raw);
+  return result.ok ? result.url : undefined;
+}
+
+export function fromWire(d: NginxDeployment, fallback?: DeploymentRef): Deployment {
+  const ref = parseDeploymentId(d.id ?? '') ?? fallback;
+  if (!ref) throw new GatewayError('unknown', `Azure returned a deployment without a usable id (${d.id ?? 'none'})`);
+  const endpoint = endpointOf(d.properties?.dataplaneApiEndpoint);
+  return {
+    subscriptionId: ref.subscriptionId,
+    resourceGroup: ref.resourceGroup,
+    name: d.name ?? ref.name,
+    id: d.id ?? '',
+    location: d.location ?? '',
+    provisioningState: d.properties?.provisioningState ?? 'NotSpecified',
+    ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
+    ...(d.sku?.name ? { sku: d.sku.name } : {}),
+  };
+}
+
+export function fromGraph(row: ResourceGraphDeploymentRow): Deployment {
+  const ref = parseDeploymentId(row.id);
+  const endpoint = endpointOf(row.dataplaneApiEndpoint);
+  return {
+    subscriptionId: row.subscriptionId,
+    // Resource Graph lower-cases resource groups; the id keeps the real casing.
+    resourceGroup: ref?.resourceGroup ?? row.resourceGroup,
+    name: row.name,
+    id: row.id,
+    location: row.location,
+    provisioningState: row.provisioningState || 'NotSpecified',
+    ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
+    ...(row.sku ? { sku: row.sku } : {}),
+  };
+}
+
+export function toApiKey(k: NginxDeploymentApiKeyResponse): ApiKey {
+  return {
+    id: k.id ?? '',
+    name: k.name ?? '',
+    hint: k.properties?.hint ?? '',
+    endDateTime: k.properties?.endDateTime ?? new Date(Number.NaN),
+  };
+}
+
+export function byName(a: Deployment, b: Deployment): number {
+  return a.name.localeCompare(b.name) || a.resourceGroup.localeCompare(b.resourceGroup);
+}
