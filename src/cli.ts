@@ -6,7 +6,7 @@
  */
 import { flag, parseCommandLine, type Mode, type Values } from './cli-options';
 import { parseConnectOptions, parseWizardScope } from './cli-scope';
-import { advice, GatewayError } from './gateway';
+import { reportFailure } from './failure';
 import { helpText } from './help';
 import { EXIT, type Io } from './io';
 import { Notices } from './notices';
@@ -96,29 +96,4 @@ export async function main(argv: string[]): Promise<number> {
     await session?.close();
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
-}
-
-function reportFailure(error: unknown, values: Values, io: Io): number {
-  const p = io.err;
-  if (error instanceof UsageError) {
-    io.stderr.write(`${p('danger', 'error:')} ${error.message}\nSee 'nginxaas-keys --help'.\n`);
-    return EXIT.usage;
-  }
-  if (error instanceof GatewayError && error.kind === 'cancelled') {
-    io.stderr.write(`${error.message === 'cancelled' ? 'Cancelled.' : `Cancelled: ${error.message}.`}\n`);
-    return EXIT.cancelled;
-  }
-  if (error instanceof GatewayError) {
-    const next = advice(error.kind, error.message);
-    io.stderr.write(`${p('danger', 'error:')} ${error.plain}\n${next ? `${next}\n` : ''}`);
-    return EXIT.failed;
-  }
-  if ((error as Error)?.name === 'AbortError' || (error as Error)?.name === 'ExitPromptError') {
-    io.stderr.write('Cancelled.\n');
-    return EXIT.cancelled;
-  }
-  const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
-  io.stderr.write(`${p('danger', 'error:')} ${message}\n`);
-  if (flag(values, 'verbose') && (error as Error)?.stack) io.stderr.write(`${(error as Error).stack}\n`);
-  return EXIT.failed;
 }

@@ -1,0 +1,33 @@
+/**
+ * How a run that failed ends: one line on stderr in plain words (the ARM code where Azure gave one),
+ * the advice for that kind of failure, and the exit code. Never a stack trace unless --verbose.
+ */
+import { flag, type Values } from './cli-options';
+import { advice, GatewayError } from './gateway';
+import { EXIT, type Io } from './io';
+import { UsageError } from './usage-error';
+
+export function reportFailure(error: unknown, values: Values, io: Io): number {
+  const p = io.err;
+  if (error instanceof UsageError) {
+    io.stderr.write(`${p('danger', 'error:')} ${error.message}\nSee 'nginxaas-keys --help'.\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof GatewayError && error.kind === 'cancelled') {
+    io.stderr.write(`${error.message === 'cancelled' ? 'Cancelled.' : `Cancelled: ${error.message}.`}\n`);
+    return EXIT.cancelled;
+  }
+  if (error instanceof GatewayError) {
+    const next = advice(error.kind, error.message);
+    io.stderr.write(`${p('danger', 'error:')} ${error.plain}\n${next ? `${next}\n` : ''}`);
+    return EXIT.failed;
+  }
+  if ((error as Error)?.name === 'AbortError' || (error as Error)?.name === 'ExitPromptError') {
+    io.stderr.write('Cancelled.\n');
+    return EXIT.cancelled;
+  }
+  const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
+  io.stderr.write(`${p('danger', 'error:')} ${message}\n`);
+  if (flag(values, 'verbose') && (error as Error)?.stack) io.stderr.write(`${(error as Error).stack}\n`);
+  return EXIT.failed;
+}

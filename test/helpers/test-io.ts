@@ -1,0 +1,38 @@
+/**
+ * The outside world of a command, in memory: stdout and stderr captured as text, stdin from a
+ * string, a terminal flag, a fixed clock and an abort signal — for running commands in-process.
+ */
+import { PassThrough, Readable } from 'node:stream';
+import type { Io } from '../../src/io';
+import { painter } from '../../src/style';
+
+export interface TestIo {
+  io: Io;
+  stdout(): string;
+  stderr(): string;
+  /** As SIGINT would: aborts the command's signal. */
+  abort(): void;
+}
+
+export function testIo(options: { stdin?: string; tty?: boolean; now?: Date } = {}): TestIo {
+  const tty = options.tty ?? false;
+  const stdout = Object.assign(new PassThrough(), { isTTY: tty, columns: 100 });
+  const stderr = Object.assign(new PassThrough(), { isTTY: tty });
+  let outText = '';
+  let errText = '';
+  stdout.on('data', (d: Buffer) => (outText += d.toString()));
+  stderr.on('data', (d: Buffer) => (errText += d.toString()));
+  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), { isTTY: tty });
+  const aborter = new AbortController();
+  const io: Io = {
+    stdin,
+    stdout,
+    stderr,
+    env: {},
+    now: () => options.now ?? new Date(),
+    out: painter(false),
+    err: painter(false),
+    signal: aborter.signal,
+  };
+  return { io, stdout: () => outText, stderr: () => errText, abort: () => aborter.abort() };
+}
