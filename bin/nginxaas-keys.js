@@ -11,7 +11,9 @@ try {
 } catch (error) {
   // A fresh clone has no bundle yet; the published package always ships one.
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli.js')) throw error;
-  process.stderr.write('nginxaas-keys is not built yet: run `npm run build` (or `npm run demo`, which builds first).\n');
+  process.stderr.write(
+    'nginxaas-keys is not built yet: run `npm run build` (or `npm run demo`, which builds first).\n',
+  );
   process.exit(2);
 }
 // Exit explicitly: idle keep-alive sockets of the HTTP agent would otherwise hold the process.

@@ -26,7 +26,14 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     const resolved = resolveArmTarget({ armEndpoint: emulator.url, caPem: emulator.caPem });
     if (!resolved.ok) throw new Error(resolved.problem);
     const credential = await createCredential('token', { target: resolved.target, accessToken: emulator.token });
-    const gateway = new AzureGateway({ credential, target: resolved.target, authDescription: 'the demo emulator', useCliDefaultSubscription: false, userAgent, ...log });
+    const gateway = new AzureGateway({
+      credential,
+      target: resolved.target,
+      authDescription: 'the demo emulator',
+      useCliDefaultSubscription: false,
+      userAgent,
+      ...log,
+    });
     return { gateway, demo: true, close: () => emulator.close() };
   }
 

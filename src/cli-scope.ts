@@ -46,7 +46,10 @@ export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): Con
     } catch {
       throw new UsageError(`--arm-endpoint '${armEndpoint}' is not a URL`);
     }
-    if (url.protocol !== 'https:') throw new UsageError(`--arm-endpoint must use https (a bearer token is never sent over ${url.protocol.replace(':', '')})`);
+    if (url.protocol !== 'https:')
+      throw new UsageError(
+        `--arm-endpoint must use https (a bearer token is never sent over ${url.protocol.replace(':', '')})`,
+      );
   }
   if (auth === 'token' && !env.NGINXAAS_ACCESS_TOKEN && !flag(values, 'demo')) {
     throw new UsageError('--auth token needs the token in NGINXAAS_ACCESS_TOKEN');
@@ -67,7 +70,8 @@ export function parseWizardScope(values: Values): WizardScope {
   if (deployment !== undefined) {
     if (looksLikeResourceId(deployment)) {
       const ref = parseDeploymentId(deployment);
-      if (!ref || ref.apiKeyName) throw new UsageError(`'${deployment}' is not the resource id of an NGINXaaS deployment`);
+      if (!ref || ref.apiKeyName)
+        throw new UsageError(`'${deployment}' is not the resource id of an NGINXaaS deployment`);
     } else {
       const check = checkKeyName(deployment, 'deployment name');
       if (!check.ok) throw new UsageError(check.problem);

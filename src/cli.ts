@@ -63,13 +63,20 @@ export async function main(argv: string[]): Promise<number> {
     if (interactive && !plain && !(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI)) {
       throw new UsageError(process.env.CI ? `CI is set: ${WIZARD_INSTEAD}` : WIZARD_INSTEAD);
     }
-    if (plain && !process.stdin.isTTY) throw new UsageError(`--plain asks questions and needs a terminal; ${WIZARD_INSTEAD.split('; ')[1]}`);
+    if (plain && !process.stdin.isTTY)
+      throw new UsageError(`--plain asks questions and needs a terminal; ${WIZARD_INSTEAD.split('; ')[1]}`);
 
     // Every flag is read and checked here, before a credential is built or a request sent:
     // first where the run goes, then what the mode is asked to do.
     const connectOptions = parseConnectOptions(values, process.env);
     const scope = interactive ? parseWizardScope(values) : undefined;
-    const prepared = interactive ? undefined : (await import('./commands/registry')).prepareCommand(mode as Exclude<Mode, 'wizard' | 'emulator'>, values, new Date());
+    const prepared = interactive
+      ? undefined
+      : (await import('./commands/registry')).prepareCommand(
+          mode as Exclude<Mode, 'wizard' | 'emulator'>,
+          values,
+          new Date(),
+        );
 
     // In the full-screen wizard, log lines would tear the screen: keep them until it ends.
     const fullScreen = interactive && !plain;
@@ -78,7 +85,10 @@ export async function main(argv: string[]): Promise<number> {
       : undefined;
     const notices = new Notices((message) => process.stderr.write(`${message}\n`));
     const { connect } = await import('./cli-connect');
-    session = await connect(connectOptions, process.env, { ...(log ? { log } : {}), onDeviceCode: (message) => notices.emit(message) });
+    session = await connect(connectOptions, process.env, {
+      ...(log ? { log } : {}),
+      onDeviceCode: (message) => notices.emit(message),
+    });
 
     if (fullScreen && scope) {
       const { runWizard } = await import('./ui/run-wizard');

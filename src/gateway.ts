@@ -78,7 +78,8 @@ export function advice(kind: ErrorKind | string | undefined, message = ''): stri
     if (/az login|not found|device-code/i.test(message)) return undefined;
     return 'Sign in with `az login` (or use --auth device-code), then run nginxaas-keys again.';
   }
-  if (kind === 'forbidden') return 'Your sign-in lacks access: ask for Reader on the subscription and Contributor on the deployment.';
+  if (kind === 'forbidden')
+    return 'Your sign-in lacks access: ask for Reader on the subscription and Contributor on the deployment.';
   if (kind === 'network') return 'Check the network, a proxy, or --arm-endpoint.';
   if (kind === 'throttled') return 'Azure is limiting requests: wait a little and try again.';
   return undefined;
@@ -94,9 +95,7 @@ export interface PutKeyResult {
   created: boolean;
 }
 
-export type VerifyResult =
-  | { ok: true; status: number }
-  | { ok: false; status?: number; message: string };
+export type VerifyResult = { ok: true; status: number } | { ok: false; status?: number; message: string };
 
 export interface Gateway {
   /** Words for the loading screen, such as "the Azure CLI". */
@@ -112,7 +111,12 @@ export interface Gateway {
   listKeys(ref: DeploymentRef, options?: CallOptions): Promise<ApiKey[]>;
   /** undefined when no key of that name exists. */
   getKey(ref: DeploymentRef, name: string, options?: CallOptions): Promise<ApiKey | undefined>;
-  putKey(ref: DeploymentRef, name: string, body: { secret: string; endDateTime: Date }, options?: CallOptions): Promise<PutKeyResult>;
+  putKey(
+    ref: DeploymentRef,
+    name: string,
+    body: { secret: string; endDateTime: Date },
+    options?: CallOptions,
+  ): Promise<PutKeyResult>;
   /** 'absent' when the service answered 204 (there was no such key). */
   deleteKey(ref: DeploymentRef, name: string, options?: CallOptions): Promise<'deleted' | 'absent'>;
   /** Calls the dataplane (`GET /packages`) with the key, to show that it works. */

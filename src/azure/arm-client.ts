@@ -3,7 +3,12 @@
  * Retry-After, user agent, TLS options, a redacting request log), and JSON calls over it.
  */
 import { ServiceClient } from '@azure/core-client';
-import { createHttpHeaders, createPipelineRequest, type PipelinePolicy, type PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import {
+  createHttpHeaders,
+  createPipelineRequest,
+  type PipelinePolicy,
+  type PipelineRetryOptions,
+} from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import { ArmError } from './errors';
 import { pagedList, type PagedAsyncIterableIterator } from './paging';
@@ -42,7 +47,9 @@ function requestLogPolicy(log: (line: string) => void): PipelinePolicy {
       try {
         const response = await next(request);
         const id = response.headers.get('x-ms-request-id');
-        log(`← ${response.status} ${request.method} ${url.pathname} (${Date.now() - started} ms${id ? `, request id ${id}` : ''})`);
+        log(
+          `← ${response.status} ${request.method} ${url.pathname} (${Date.now() - started} ms${id ? `, request id ${id}` : ''})`,
+        );
         return response;
       } catch (error) {
         log(`✖ ${request.method} ${url.pathname}: ${(error as Error).message.split('\n')[0]}`);
@@ -66,7 +73,9 @@ export class ArmClient extends ServiceClient {
       ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
       ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
       // The request log sits per retry, so each attempt shows.
-      ...(options.log ? { additionalPolicies: [{ policy: requestLogPolicy(options.log), position: 'perRetry' as const }] } : {}),
+      ...(options.log
+        ? { additionalPolicies: [{ policy: requestLogPolicy(options.log), position: 'perRetry' as const }] }
+        : {}),
     });
     this.endpoint = options.endpoint;
     this.timeoutMs = options.timeoutMs ?? 60_000;
@@ -117,9 +126,17 @@ export class ArmClient extends ServiceClient {
   }
 
   /** A paged list: the first page from `path` with `query`, then each absolute nextLink as given. */
-  listPaged<Wire, T>(path: string, query: Record<string, string>, convert: (item: Wire) => T, abortSignal?: AbortSignal): PagedAsyncIterableIterator<T> {
+  listPaged<Wire, T>(
+    path: string,
+    query: Record<string, string>,
+    convert: (item: Wire) => T,
+    abortSignal?: AbortSignal,
+  ): PagedAsyncIterableIterator<T> {
     return pagedList(async (nextLink) => {
-      const answer = await this.call<PagedList<Wire>>('GET', nextLink ?? path, [200], { ...(nextLink ? {} : { query }), abortSignal });
+      const answer = await this.call<PagedList<Wire>>('GET', nextLink ?? path, [200], {
+        ...(nextLink ? {} : { query }),
+        abortSignal,
+      });
       return answer.body;
     }, convert);
   }

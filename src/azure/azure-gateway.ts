@@ -106,7 +106,14 @@ export class AzureGateway implements Gateway {
       const all = await this.listSubscriptions(options);
       const wanted = scope.subscriptions?.map((s) => s.toLowerCase());
       const searched: Subscription[] = wanted
-        ? wanted.map((id) => all.find((s) => s.subscriptionId.toLowerCase() === id) ?? { subscriptionId: id, displayName: id, state: 'Unknown' })
+        ? wanted.map(
+            (id) =>
+              all.find((s) => s.subscriptionId.toLowerCase() === id) ?? {
+                subscriptionId: id,
+                displayName: id,
+                state: 'Unknown',
+              },
+          )
         : all;
       const names = new Map(all.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
       const named = (d: Deployment): Deployment => {
@@ -128,14 +135,24 @@ export class AzureGateway implements Gateway {
 
   getDeployment(ref: DeploymentRef, options: CallOptions = {}): Promise<Deployment> {
     return this.guard(async () => {
-      const wire = await this.client(ref.subscriptionId).deployments.get(ref.resourceGroup, ref.name, options.signal ? { abortSignal: options.signal } : {});
+      const wire = await this.client(ref.subscriptionId).deployments.get(
+        ref.resourceGroup,
+        ref.name,
+        options.signal ? { abortSignal: options.signal } : {},
+      );
       return fromWire(wire, ref);
     });
   }
 
   listKeys(ref: DeploymentRef, options: CallOptions = {}): Promise<ApiKey[]> {
     return this.guard(async () => {
-      const keys = await collect(this.client(ref.subscriptionId).apiKeys.list(ref.resourceGroup, ref.name, options.signal ? { abortSignal: options.signal } : {}));
+      const keys = await collect(
+        this.client(ref.subscriptionId).apiKeys.list(
+          ref.resourceGroup,
+          ref.name,
+          options.signal ? { abortSignal: options.signal } : {},
+        ),
+      );
       return keys.map(toApiKey).sort((a, b) => a.name.localeCompare(b.name));
     });
   }
@@ -143,12 +160,21 @@ export class AzureGateway implements Gateway {
   async getKey(ref: DeploymentRef, name: string, options: CallOptions = {}): Promise<ApiKey | undefined> {
     try {
       return await this.guard(async () =>
-        toApiKey(await this.client(ref.subscriptionId).apiKeys.get(ref.resourceGroup, ref.name, name, options.signal ? { abortSignal: options.signal } : {})),
+        toApiKey(
+          await this.client(ref.subscriptionId).apiKeys.get(
+            ref.resourceGroup,
+            ref.name,
+            name,
+            options.signal ? { abortSignal: options.signal } : {},
+          ),
+        ),
       );
     } catch (error) {
       // Callers look the deployment up first, so a 404 here means the name is free; a missing
       // group or subscription must still be said.
-      const parentMissing = error instanceof GatewayError && (error.code === 'ResourceGroupNotFound' || error.code === 'SubscriptionNotFound');
+      const parentMissing =
+        error instanceof GatewayError &&
+        (error.code === 'ResourceGroupNotFound' || error.code === 'SubscriptionNotFound');
       if (error instanceof GatewayError && error.kind === 'notFound' && !parentMissing) {
         return undefined;
       }
@@ -156,7 +182,12 @@ export class AzureGateway implements Gateway {
     }
   }
 
-  putKey(ref: DeploymentRef, name: string, body: { secret: string; endDateTime: Date }, options: CallOptions = {}): Promise<PutKeyResult> {
+  putKey(
+    ref: DeploymentRef,
+    name: string,
+    body: { secret: string; endDateTime: Date },
+    options: CallOptions = {},
+  ): Promise<PutKeyResult> {
     return this.guard(async () => {
       let status = 0;
       const key = await this.client(ref.subscriptionId).apiKeys.createOrUpdate(ref.resourceGroup, ref.name, name, {

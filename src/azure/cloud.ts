@@ -44,7 +44,10 @@ export function resolveArmTarget(input: { cloud?: string; armEndpoint?: string; 
       return { ok: false, problem: `--arm-endpoint '${input.armEndpoint}' is not a URL` };
     }
     if (url.protocol !== 'https:') {
-      return { ok: false, problem: `--arm-endpoint must use https (a bearer token is never sent over ${url.protocol.replace(':', '')})` };
+      return {
+        ok: false,
+        problem: `--arm-endpoint must use https (a bearer token is never sent over ${url.protocol.replace(':', '')})`,
+      };
     }
     endpoint = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   }

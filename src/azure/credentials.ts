@@ -94,7 +94,12 @@ export async function createCredential(mode: AuthMode, settings: CredentialSetti
       );
     case 'browser':
       return sharedTokenCredential(
-        new identity.InteractiveBrowserCredential({ ...tenant, clientId: AZURE_CLI_CLIENT_ID, authorityHost, redirectUri: 'http://localhost' }),
+        new identity.InteractiveBrowserCredential({
+          ...tenant,
+          clientId: AZURE_CLI_CLIENT_ID,
+          authorityHost,
+          redirectUri: 'http://localhost',
+        }),
       );
     default:
       return sharedTokenCredential(new identity.DefaultAzureCredential({ ...tenant, authorityHost }));

@@ -2,13 +2,23 @@
  * One read-only call to a deployment's dataplane (`GET <endpoint>packages`) with the new key,
  * the same header NLK and nginx-asg-sync send, to show that the key works.
  */
-import { createDefaultHttpClient, createHttpHeaders, createPipelineFromOptions, createPipelineRequest } from '@azure/core-rest-pipeline';
+import {
+  createDefaultHttpClient,
+  createHttpHeaders,
+  createPipelineFromOptions,
+  createPipelineRequest,
+} from '@azure/core-rest-pipeline';
 import { apiKeyHeaderValue } from '../domain/endpoint';
 import type { VerifyResult } from '../gateway';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
 import { toGatewayError } from './errors';
 
-export async function verifyDataplaneKey(target: ArmTarget, endpoint: string, secret: string, signal?: AbortSignal): Promise<VerifyResult> {
+export async function verifyDataplaneKey(
+  target: ArmTarget,
+  endpoint: string,
+  secret: string,
+  signal?: AbortSignal,
+): Promise<VerifyResult> {
   const tlsOptions = tlsOptionsFor(target);
   const pipeline = createPipelineFromOptions({
     retryOptions: { maxRetries: 1, retryDelayInMs: 500 },

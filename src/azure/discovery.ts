@@ -32,11 +32,19 @@ export const DEPLOYMENTS_QUERY = [
 ].join('\n');
 
 export async function listSubscriptions(arm: ArmClient, signal?: AbortSignal): Promise<Subscription[]> {
-  const toSubscription = (s: WireSubscription): Subscription => ({ subscriptionId: s.subscriptionId, displayName: s.displayName, state: s.state });
+  const toSubscription = (s: WireSubscription): Subscription => ({
+    subscriptionId: s.subscriptionId,
+    displayName: s.displayName,
+    state: s.state,
+  });
   return collect(arm.listPaged('/subscriptions', { 'api-version': SUBSCRIPTIONS_API_VERSION }, toSubscription, signal));
 }
 
-export async function queryResourceGraph(arm: ArmClient, subscriptionIds: string[], signal?: AbortSignal): Promise<ResourceGraphDeploymentRow[]> {
+export async function queryResourceGraph(
+  arm: ArmClient,
+  subscriptionIds: string[],
+  signal?: AbortSignal,
+): Promise<ResourceGraphDeploymentRow[]> {
   const rows: ResourceGraphDeploymentRow[] = [];
   for (let start = 0; start < subscriptionIds.length; start += GRAPH_BATCH) {
     const batch = subscriptionIds.slice(start, start + GRAPH_BATCH);
@@ -47,11 +55,16 @@ export async function queryResourceGraph(arm: ArmClient, subscriptionIds: string
         query: DEPLOYMENTS_QUERY,
         options: { resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) },
       };
-      const answer = await arm.call<ResourceGraphResponse<ResourceGraphDeploymentRow>>('POST', '/providers/Microsoft.ResourceGraph/resources', [200], {
-        query: { 'api-version': RESOURCE_GRAPH_API_VERSION },
-        body,
-        abortSignal: signal,
-      });
+      const answer = await arm.call<ResourceGraphResponse<ResourceGraphDeploymentRow>>(
+        'POST',
+        '/providers/Microsoft.ResourceGraph/resources',
+        [200],
+        {
+          query: { 'api-version': RESOURCE_GRAPH_API_VERSION },
+          body,
+          abortSignal: signal,
+        },
+      );
       rows.push(...(answer.body.data ?? []));
       skipToken = answer.body.$skipToken || undefined;
     } while (skipToken);
@@ -59,7 +72,8 @@ export async function queryResourceGraph(arm: ArmClient, subscriptionIds: string
   return rows;
 }
 
-export type ListingOutcome = { subscriptionId: string; deployments: NginxDeployment[] } | { subscriptionId: string; error: unknown };
+export type ListingOutcome =
+  { subscriptionId: string; deployments: NginxDeployment[] } | { subscriptionId: string; error: unknown };
 
 export async function listPerSubscription(
   clientFor: (subscriptionId: string) => NginxManagementClient,
@@ -71,7 +85,10 @@ export async function listPerSubscription(
     const client = clientFor(subscriptionId);
     const options = signal ? { abortSignal: signal } : {};
     try {
-      const iterator = resourceGroup === undefined ? client.deployments.list(options) : client.deployments.listByResourceGroup(resourceGroup, options);
+      const iterator =
+        resourceGroup === undefined
+          ? client.deployments.list(options)
+          : client.deployments.listByResourceGroup(resourceGroup, options);
       return { subscriptionId, deployments: await collect(iterator) };
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
@@ -104,7 +121,9 @@ export async function findDeployments(
     options.onProgress?.(`Finding NGINXaaS deployments in ${ids.length} subscription${plural} (Resource Graph)…`);
     try {
       const rows = await queryResourceGraph(ctx.arm, ids, options.signal);
-      const deployments = await mapBounded(rows.map(fromGraph), LISTING_CONCURRENCY, (d) => withEndpoint(ctx, d, options.signal));
+      const deployments = await mapBounded(rows.map(fromGraph), LISTING_CONCURRENCY, (d) =>
+        withEndpoint(ctx, d, options.signal),
+      );
       return { deployments: deployments.sort(byName), via: 'resource-graph', problems: [] };
     } catch (error) {
       const kind = toGatewayError(error).kind;
@@ -130,7 +149,11 @@ export async function findDeployments(
   if (deployments.length === 0 && problems.length === ids.length && problems.length > 0) {
     throw toGatewayError(outcomes.map((o) => ('error' in o ? o.error : undefined)).find(Boolean));
   }
-  return { deployments: deployments.sort(byName), via: resourceGroup === undefined ? 'per-subscription' : 'direct', problems };
+  return {
+    deployments: deployments.sort(byName),
+    via: resourceGroup === undefined ? 'per-subscription' : 'direct',
+    problems,
+  };
 }
 
 /** Resource Graph's snapshot may lack the endpoint of a ready deployment: ask ARM for those. */

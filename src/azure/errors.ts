@@ -17,8 +17,26 @@ export class ArmError extends Error {
   }
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'REQUEST_SEND_ERROR', 'UND_ERR_SOCKET']);
-const TLS_CODES = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'REQUEST_SEND_ERROR',
+  'UND_ERR_SOCKET',
+]);
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+]);
 
 function kindForStatus(status: number, code?: string): ErrorKind {
   if (status === 409 && code && /already ?exists/i.test(code)) return 'alreadyExists';
@@ -35,22 +53,47 @@ export function toGatewayError(error: unknown, context?: { endpoint?: string }):
   const e = error as { name?: string; message?: string; code?: string; statusCode?: number; cause?: { code?: string } };
   if (error instanceof ArmError) {
     const message = error.message || `Azure answered HTTP ${error.statusCode}`;
-    const suffix = error.statusCode === 429 && error.retryAfter ? ` Azure asked to wait ${error.retryAfter} s before trying again.` : '';
-    return new GatewayError(kindForStatus(error.statusCode, error.code), `${message}${suffix}`, error.code, error.statusCode);
+    const suffix =
+      error.statusCode === 429 && error.retryAfter
+        ? ` Azure asked to wait ${error.retryAfter} s before trying again.`
+        : '';
+    return new GatewayError(
+      kindForStatus(error.statusCode, error.code),
+      `${message}${suffix}`,
+      error.code,
+      error.statusCode,
+    );
   }
   if (e?.name === 'AbortError') return new GatewayError('cancelled', 'cancelled');
-  if (e?.name === 'CredentialUnavailableError' || e?.name === 'AuthenticationRequiredError' || e?.name === 'AuthenticationError') {
+  if (
+    e?.name === 'CredentialUnavailableError' ||
+    e?.name === 'AuthenticationRequiredError' ||
+    e?.name === 'AuthenticationError'
+  ) {
     return new GatewayError('unauthenticated', signInAdvice(firstLine(e.message)));
   }
   const code = e?.code ?? e?.cause?.code;
   if (code && TLS_CODES.has(code)) {
-    return new GatewayError('network', `the certificate of ${context?.endpoint ?? 'the endpoint'} is not trusted (${code}); pass its CA with --arm-ca`, code);
+    return new GatewayError(
+      'network',
+      `the certificate of ${context?.endpoint ?? 'the endpoint'} is not trusted (${code}); pass its CA with --arm-ca`,
+      code,
+    );
   }
   if (code && NETWORK_CODES.has(code)) {
-    return new GatewayError('network', `could not reach ${context?.endpoint ?? 'Azure'}: ${firstLine(e.message) || code}`, code);
+    return new GatewayError(
+      'network',
+      `could not reach ${context?.endpoint ?? 'Azure'}: ${firstLine(e.message) || code}`,
+      code,
+    );
   }
   if (typeof e?.statusCode === 'number') {
-    return new GatewayError(kindForStatus(e.statusCode), firstLine(e.message) || `Azure answered HTTP ${e.statusCode}`, code, e.statusCode);
+    return new GatewayError(
+      kindForStatus(e.statusCode),
+      firstLine(e.message) || `Azure answered HTTP ${e.statusCode}`,
+      code,
+      e.statusCode,
+    );
   }
   return new GatewayError('unknown', firstLine(e?.message) || String(error), code);
 }

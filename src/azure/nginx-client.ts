@@ -83,7 +83,11 @@ export class NginxManagementClient {
     this.deployments = new Deployments(this);
   }
 
-  static create(credential: TokenCredential, subscriptionId: string, options: ArmClientOptions & { apiVersion?: string }): NginxManagementClient {
+  static create(
+    credential: TokenCredential,
+    subscriptionId: string,
+    options: ArmClientOptions & { apiVersion?: string },
+  ): NginxManagementClient {
     return new NginxManagementClient(new ArmClient(credential, options), subscriptionId, options);
   }
 
@@ -100,11 +104,20 @@ export class NginxManagementClient {
 export class Deployments {
   constructor(private readonly client: NginxManagementClient) {}
 
-  async get(resourceGroupName: string, deploymentName: string, options: OperationOptions = {}): Promise<NginxDeployment> {
-    const answer = await this.client.pipeline.call<WireDeployment>('GET', `${this.client.deploymentsPath(resourceGroupName)}/${enc(deploymentName)}`, [200], {
-      query: this.client.query,
-      abortSignal: options.abortSignal,
-    });
+  async get(
+    resourceGroupName: string,
+    deploymentName: string,
+    options: OperationOptions = {},
+  ): Promise<NginxDeployment> {
+    const answer = await this.client.pipeline.call<WireDeployment>(
+      'GET',
+      `${this.client.deploymentsPath(resourceGroupName)}/${enc(deploymentName)}`,
+      [200],
+      {
+        query: this.client.query,
+        abortSignal: options.abortSignal,
+      },
+    );
     return toDeployment(answer.body);
   }
 
@@ -112,7 +125,10 @@ export class Deployments {
     return this.pages(this.client.deploymentsPath(), options);
   }
 
-  listByResourceGroup(resourceGroupName: string, options: OperationOptions = {}): PagedAsyncIterableIterator<NginxDeployment> {
+  listByResourceGroup(
+    resourceGroupName: string,
+    options: OperationOptions = {},
+  ): PagedAsyncIterableIterator<NginxDeployment> {
     return this.pages(this.client.deploymentsPath(resourceGroupName), options);
   }
 
@@ -142,32 +158,66 @@ export class ApiKeys {
         ...(properties?.endDateTime ? { endDateTime: properties.endDateTime.toISOString() } : {}),
       },
     };
-    const answer = await this.client.pipeline.call<WireApiKey>('PUT', this.path(resourceGroupName, deploymentName, apiKeyName), [200, 201], {
-      query: this.client.query,
-      body,
-      abortSignal: options.abortSignal,
-    });
+    const answer = await this.client.pipeline.call<WireApiKey>(
+      'PUT',
+      this.path(resourceGroupName, deploymentName, apiKeyName),
+      [200, 201],
+      {
+        query: this.client.query,
+        body,
+        abortSignal: options.abortSignal,
+      },
+    );
     options.onStatus?.(answer.status);
     return toKey(answer.body);
   }
 
-  async get(resourceGroupName: string, deploymentName: string, apiKeyName: string, options: OperationOptions = {}): Promise<NginxDeploymentApiKeyResponse> {
-    const answer = await this.client.pipeline.call<WireApiKey>('GET', this.path(resourceGroupName, deploymentName, apiKeyName), [200], {
-      query: this.client.query,
-      abortSignal: options.abortSignal,
-    });
+  async get(
+    resourceGroupName: string,
+    deploymentName: string,
+    apiKeyName: string,
+    options: OperationOptions = {},
+  ): Promise<NginxDeploymentApiKeyResponse> {
+    const answer = await this.client.pipeline.call<WireApiKey>(
+      'GET',
+      this.path(resourceGroupName, deploymentName, apiKeyName),
+      [200],
+      {
+        query: this.client.query,
+        abortSignal: options.abortSignal,
+      },
+    );
     return toKey(answer.body);
   }
 
-  list(resourceGroupName: string, deploymentName: string, options: OperationOptions = {}): PagedAsyncIterableIterator<NginxDeploymentApiKeyResponse> {
-    return this.client.pipeline.listPaged(this.path(resourceGroupName, deploymentName), this.client.query, toKey, options.abortSignal);
+  list(
+    resourceGroupName: string,
+    deploymentName: string,
+    options: OperationOptions = {},
+  ): PagedAsyncIterableIterator<NginxDeploymentApiKeyResponse> {
+    return this.client.pipeline.listPaged(
+      this.path(resourceGroupName, deploymentName),
+      this.client.query,
+      toKey,
+      options.abortSignal,
+    );
   }
 
-  async delete(resourceGroupName: string, deploymentName: string, apiKeyName: string, options: OperationOptions = {}): Promise<void> {
-    const answer = await this.client.pipeline.call('DELETE', this.path(resourceGroupName, deploymentName, apiKeyName), [200, 204], {
-      query: this.client.query,
-      abortSignal: options.abortSignal,
-    });
+  async delete(
+    resourceGroupName: string,
+    deploymentName: string,
+    apiKeyName: string,
+    options: OperationOptions = {},
+  ): Promise<void> {
+    const answer = await this.client.pipeline.call(
+      'DELETE',
+      this.path(resourceGroupName, deploymentName, apiKeyName),
+      [200, 204],
+      {
+        query: this.client.query,
+        abortSignal: options.abortSignal,
+      },
+    );
     options.onStatus?.(answer.status);
   }
 }

@@ -6,7 +6,15 @@
 import { flag, type Values } from '../cli-options';
 import { EXIT } from '../io';
 import type { CommandDeps } from './deps';
-import { issueNewKey, issuedDocument, parseNewKeyOptions, readSecret, readyDeployment, reportIssuedText, type NewKeyOptions } from './new-key';
+import {
+  issueNewKey,
+  issuedDocument,
+  parseNewKeyOptions,
+  readSecret,
+  readyDeployment,
+  reportIssuedText,
+  type NewKeyOptions,
+} from './new-key';
 import { parseKeyName, parseTarget, type TargetOptions } from './target';
 
 export interface CreateOptions {
@@ -32,7 +40,8 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
     replace: options.replace,
     remedy: 'Pass --replace to replace it.',
   });
-  if (options.json) io.stdout.write(`${JSON.stringify(issuedDocument(deployment, options.key, issued, io.now()), null, 2)}\n`);
+  if (options.json)
+    io.stdout.write(`${JSON.stringify(issuedDocument(deployment, options.key, issued, io.now()), null, 2)}\n`);
   else reportIssuedText(deployment, options.key, issued, io);
   return EXIT.ok;
 }

@@ -19,7 +19,12 @@ export interface DeleteOptions {
 }
 
 export function parseDeleteOptions(values: Values): DeleteOptions {
-  return { target: parseTarget(values), name: parseKeyName(values), yes: flag(values, 'yes'), json: values.output === 'json' };
+  return {
+    target: parseTarget(values),
+    name: parseKeyName(values),
+    yes: flag(values, 'yes'),
+    json: values.output === 'json',
+  };
 }
 
 export async function runDelete(options: DeleteOptions, { gateway, io }: CommandDeps): Promise<number> {
@@ -29,7 +34,10 @@ export async function runDelete(options: DeleteOptions, { gateway, io }: Command
   }
   const deployment = await resolveDeployment(gateway, options.target, io.signal);
   if (!options.yes) {
-    const sure = await confirmOnTerminal(io, `Delete key '${name}' from ${describeDeployment(deployment)}? Integrations using it stop working.`);
+    const sure = await confirmOnTerminal(
+      io,
+      `Delete key '${name}' from ${describeDeployment(deployment)}? Integrations using it stop working.`,
+    );
     if (!sure) {
       io.stderr.write('Nothing was deleted.\n');
       return EXIT.cancelled;
@@ -37,9 +45,13 @@ export async function runDelete(options: DeleteOptions, { gateway, io }: Command
   }
   const outcome = await gateway.deleteKey(deployment, name, { signal: io.signal });
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ name, result: outcome === 'deleted' ? 'deleted' : 'already-gone', deployment: deployment.id })}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ name, result: outcome === 'deleted' ? 'deleted' : 'already-gone', deployment: deployment.id })}\n`,
+    );
   } else if (outcome === 'deleted') {
-    io.stdout.write(`${io.out('success', figures.pass)} Deleted key '${name}' from ${describeDeployment(deployment)}.\n`);
+    io.stdout.write(
+      `${io.out('success', figures.pass)} Deleted key '${name}' from ${describeDeployment(deployment)}.\n`,
+    );
   } else {
     io.stdout.write(`Key '${name}' was already gone from ${describeDeployment(deployment)}; nothing to delete.\n`);
   }

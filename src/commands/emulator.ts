@@ -19,7 +19,8 @@ function loadWorld(path: string, what: string): EmulatorData {
   } catch (error) {
     throw new UsageError(`cannot read the ${what} file '${path}': ${(error as Error).message.split('\n')[0]}`);
   }
-  if (!isEmulatorData(parsed)) throw new UsageError(`'${path}' is not an emulator world (subscriptions, deployments, keys)`);
+  if (!isEmulatorData(parsed))
+    throw new UsageError(`'${path}' is not an emulator world (subscriptions, deployments, keys)`);
   return parsed;
 }
 
@@ -36,13 +37,22 @@ export function parseEmulatorOptions(values: Values): EmulatorCommandOptions {
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port '${portText}' is not a port number`);
   const statePath = text(values, 'state');
   const seedPath = text(values, 'seed');
-  return { port, json: values.output === 'json', ...(statePath !== undefined ? { statePath } : {}), ...(seedPath !== undefined ? { seedPath } : {}) };
+  return {
+    port,
+    json: values.output === 'json',
+    ...(statePath !== undefined ? { statePath } : {}),
+    ...(seedPath !== undefined ? { seedPath } : {}),
+  };
 }
 
 export async function runEmulator(options: EmulatorCommandOptions, io: Io): Promise<number> {
   const { port, statePath, seedPath } = options;
   const data =
-    statePath && existsSync(statePath) ? loadWorld(statePath, 'state') : seedPath ? loadWorld(seedPath, 'seed') : undefined;
+    statePath && existsSync(statePath)
+      ? loadWorld(statePath, 'state')
+      : seedPath
+        ? loadWorld(seedPath, 'seed')
+        : undefined;
 
   const emulator = await startEmulator({
     port,

@@ -21,10 +21,17 @@ export async function runEndpoint(options: EndpointOptions, { gateway, io }: Com
   const deployment = await resolveDeployment(gateway, options.target, io.signal);
   const endpoint = deployment.dataplaneApiEndpoint;
   if (!endpoint) {
-    throw new GatewayError('invalid', `${describeDeployment(deployment)} has no dataplane API endpoint (state ${deployment.provisioningState})`);
+    throw new GatewayError(
+      'invalid',
+      `${describeDeployment(deployment)} has no dataplane API endpoint (state ${deployment.provisioningState})`,
+    );
   }
   if (options.json) {
-    const document = { dataplaneApiEndpoint: endpoint, nplusEndpoint: nplusUrl(endpoint), deployment: deploymentJson(deployment) };
+    const document = {
+      dataplaneApiEndpoint: endpoint,
+      nplusEndpoint: nplusUrl(endpoint),
+      deployment: deploymentJson(deployment),
+    };
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
     io.stdout.write(`${options.nplus ? nplusUrl(endpoint) : endpoint}\n`);

@@ -15,7 +15,11 @@ export function table(headers: string[], rows: string[][], paint: Painter): stri
   return [paint('bold', line(headers)), ...rows.map(line)].join('\n');
 }
 
-const STATUS_ROLE: Record<KeyStatus, 'success' | 'warning' | 'danger'> = { ok: 'success', expiring: 'warning', expired: 'danger' };
+const STATUS_ROLE: Record<KeyStatus, 'success' | 'warning' | 'danger'> = {
+  ok: 'success',
+  expiring: 'warning',
+  expired: 'danger',
+};
 
 export function statusWords(key: ApiKey, now: Date, paint: Painter): string {
   const status = keyStatus(key.endDateTime, now);

@@ -31,19 +31,30 @@ export interface ListOptions {
 
 export function parseListOptions(values: Values): ListOptions {
   const within = text(values, 'expiring-within');
-  if (within !== undefined && !/^\d{1,4}$/.test(within)) throw new UsageError(`--expiring-within takes a whole number of days, not '${within}'`);
+  if (within !== undefined && !/^\d{1,4}$/.test(within))
+    throw new UsageError(`--expiring-within takes a whole number of days, not '${within}'`);
   const all = flag(values, 'all');
-  if (all && text(values, 'deployment') !== undefined) throw new UsageError('use either --all or --deployment, not both');
-  if (!all && text(values, 'deployment') === undefined) throw new UsageError('name a deployment with -d, or pass --all');
+  if (all && text(values, 'deployment') !== undefined)
+    throw new UsageError('use either --all or --deployment, not both');
+  if (!all && text(values, 'deployment') === undefined)
+    throw new UsageError('name a deployment with -d, or pass --all');
   const subscription = text(values, 'subscription');
   const resourceGroup = text(values, 'resource-group');
   const scope: ListOptions['scope'] = all
-    ? { all: true, ...(subscription !== undefined ? { subscription } : {}), ...(resourceGroup !== undefined ? { resourceGroup } : {}) }
+    ? {
+        all: true,
+        ...(subscription !== undefined ? { subscription } : {}),
+        ...(resourceGroup !== undefined ? { resourceGroup } : {}),
+      }
     : { all: false, target: parseTarget(values) };
   return { scope, json: values.output === 'json', ...(within !== undefined ? { expiringWithin: Number(within) } : {}) };
 }
 
-async function listEverywhere(gateway: Gateway, scope: { subscription?: string; resourceGroup?: string }, io: Io): Promise<Listed[]> {
+async function listEverywhere(
+  gateway: Gateway,
+  scope: { subscription?: string; resourceGroup?: string },
+  io: Io,
+): Promise<Listed[]> {
   const subscription = scope.subscription;
   const group = scope.resourceGroup;
   const progress = (line: string) => {
@@ -53,7 +64,8 @@ async function listEverywhere(gateway: Gateway, scope: { subscription?: string; 
     { ...(subscription ? { subscriptions: [subscription] } : {}), ...(group ? { resourceGroup: group } : {}) },
     { signal: io.signal, onProgress: progress },
   );
-  for (const problem of found.problems) io.stderr.write(`${io.err('warning', 'warning:')} ${problem.subscriptionId}: ${problem.message}\n`);
+  for (const problem of found.problems)
+    io.stderr.write(`${io.err('warning', 'warning:')} ${problem.subscriptionId}: ${problem.message}\n`);
   const states = new Map(found.searched.map((s) => [s.subscriptionId.toLowerCase(), s.state]));
   const count = found.deployments.length;
   progress(`Reading the keys of ${count} deployment${count === 1 ? '' : 's'}…`);
@@ -63,7 +75,11 @@ async function listEverywhere(gateway: Gateway, scope: { subscription?: string; 
     } catch (error) {
       if (!(error instanceof GatewayError) || error.kind === 'cancelled') throw error;
       const state = states.get(deployment.subscriptionId.toLowerCase());
-      return { deployment, keys: [], problem: `${error.plain}${state && state !== 'Enabled' ? ` (subscription ${state})` : ''}` };
+      return {
+        deployment,
+        keys: [],
+        problem: `${error.plain}${state && state !== 'Enabled' ? ` (subscription ${state})` : ''}`,
+      };
     }
   });
 }
@@ -78,7 +94,8 @@ export async function runList(options: ListOptions, { gateway, io }: CommandDeps
         { deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) },
       ]);
   const now = io.now();
-  const flagged = (key: ApiKey) => within !== undefined && (key.endDateTime.getTime() <= now.getTime() || daysLeft(key.endDateTime, now) < within);
+  const flagged = (key: ApiKey) =>
+    within !== undefined && (key.endDateTime.getTime() <= now.getTime() || daysLeft(key.endDateTime, now) < within);
   const anyFlagged = listed.some((l) => l.keys.some(flagged));
 
   if (options.json) {
@@ -108,10 +125,14 @@ export async function runList(options: ListOptions, { gateway, io }: CommandDeps
     else if (!all) io.stdout.write(`No keys on ${listed[0]?.deployment.name ?? 'that deployment'}.\n`);
     else io.stdout.write(listed.length === 0 ? 'No NGINXaaS deployments found.\n' : 'No keys on any deployment.\n');
     for (const l of listed.filter((x) => x.problem)) {
-      io.stderr.write(`${io.err('warning', 'warning:')} could not read the keys of ${l.deployment.name}: ${l.problem}\n`);
+      io.stderr.write(
+        `${io.err('warning', 'warning:')} could not read the keys of ${l.deployment.name}: ${l.problem}\n`,
+      );
     }
     if (within !== undefined && anyFlagged) {
-      io.stderr.write(`${io.err('warning', figures.warning)} some keys expire within ${within} days or have expired.\n`);
+      io.stderr.write(
+        `${io.err('warning', figures.warning)} some keys expire within ${within} days or have expired.\n`,
+      );
     }
   }
   return anyFlagged ? EXIT.expiring : EXIT.ok;

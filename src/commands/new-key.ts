@@ -19,7 +19,14 @@ import { UsageError } from '../usage-error';
 import type { CommandDeps } from './deps';
 import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
 import { resolveDeployment, type TargetOptions } from './target';
-import { checkSecretOut, describeFsError, readSecretFile, readSecretFromStream, stageSecretFile, type StagedSecretFile } from './secret-io';
+import {
+  checkSecretOut,
+  describeFsError,
+  readSecretFile,
+  readSecretFromStream,
+  stageSecretFile,
+  type StagedSecretFile,
+} from './secret-io';
 
 export type SecretSource = { kind: 'stdin' } | { kind: 'file'; path: string } | { kind: 'generate' };
 
@@ -57,7 +64,9 @@ export function parseNewKeyOptions(values: Values, now: Date): NewKeyOptions {
     throw new UsageError('--secret-out and --show-secret are for generated keys; you already have yours');
   }
   if (source.kind === 'generate' && secretOut === undefined && !showSecret) {
-    throw new UsageError('a generated key must go somewhere: add --secret-out <file> or --show-secret (nobody could read it otherwise)');
+    throw new UsageError(
+      'a generated key must go somewhere: add --secret-out <file> or --show-secret (nobody could read it otherwise)',
+    );
   }
   if (secretOut !== undefined) checkSecretOut(secretOut, force);
   return { endDateTime, source, showSecret, force, ...(secretOut !== undefined ? { secretOut } : {}) };
@@ -82,7 +91,8 @@ export async function readSecret(options: NewKeyOptions, io: Io): Promise<string
 export async function readyDeployment(deps: CommandDeps, target: TargetOptions): Promise<Deployment> {
   const deployment = await resolveDeployment(deps.gateway, target, deps.io.signal);
   const ready = canTakeKey(deployment);
-  if (!ready.ok) throw new GatewayError('invalid', `${describeDeployment(deployment)} cannot take a key now: ${ready.reason}`);
+  if (!ready.ok)
+    throw new GatewayError('invalid', `${describeDeployment(deployment)} cannot take a key now: ${ready.reason}`);
   return deployment;
 }
 
@@ -118,13 +128,19 @@ export async function issueNewKey(
   let staged: StagedSecretFile | undefined;
   let outcome: CreateOutcome;
   try {
-    outcome = await createKey(gateway, deployment, name, { secret, endDateTime: options.endDateTime }, {
-      replace: create.replace,
-      signal: io.signal,
-      onSending: () => {
-        if (options.secretOut !== undefined) staged = stageSecretFile(options.secretOut, secret, options.force);
+    outcome = await createKey(
+      gateway,
+      deployment,
+      name,
+      { secret, endDateTime: options.endDateTime },
+      {
+        replace: create.replace,
+        signal: io.signal,
+        onSending: () => {
+          if (options.secretOut !== undefined) staged = stageSecretFile(options.secretOut, secret, options.force);
+        },
       },
-    });
+    );
   } catch (error) {
     staged?.discard();
     throw error;
@@ -136,18 +152,29 @@ export async function issueNewKey(
   const kept = keepKeyFile(staged, name, outcome.kind !== 'unknown');
   if (outcome.kind === 'unknown') {
     if (options.showSecret) io.stdout.write(`${secret}\n`);
-    const held = staged ? (kept.ok ? `The key is in ${staged.path} (mode 0600).` : kept.message) : options.showSecret ? 'The key was printed above.' : '';
+    const held = staged
+      ? kept.ok
+        ? `The key is in ${staged.path} (mode 0600).`
+        : kept.message
+      : options.showSecret
+        ? 'The key was printed above.'
+        : '';
     throw new GatewayError(
       'unknown',
       `the answer to creating key '${name}' was lost (${outcome.problem.plain}) and a check could not tell whether Azure created it. ${held} Check with: ${keyCommand('show', deployment, name)}`,
     );
   }
   if (!kept.ok) throw new GatewayError('unknown', kept.message);
-  if (outcome.settledByCheck) io.stderr.write(`${io.err('muted', `The answer was lost; a check found the key, so it was ${outcome.kind}.`)}\n`);
+  if (outcome.settledByCheck)
+    io.stderr.write(`${io.err('muted', `The answer was lost; a check found the key, so it was ${outcome.kind}.`)}\n`);
   return { key: outcome.key, action: outcome.kind, secret };
 }
 
-function keepKeyFile(staged: StagedSecretFile | undefined, name: string, certain: boolean): { ok: true } | { ok: false; message: string } {
+function keepKeyFile(
+  staged: StagedSecretFile | undefined,
+  name: string,
+  certain: boolean,
+): { ok: true } | { ok: false; message: string } {
   if (!staged) return { ok: true };
   try {
     staged.commit();

@@ -14,7 +14,15 @@ import { UsageError } from '../usage-error';
 import { confirmOnTerminal } from './ask';
 import type { CommandDeps } from './deps';
 import { describeDeployment, expiryText } from './format';
-import { issueNewKey, issuedDocument, parseNewKeyOptions, readSecret, readyDeployment, reportIssuedText, type NewKeyOptions } from './new-key';
+import {
+  issueNewKey,
+  issuedDocument,
+  parseNewKeyOptions,
+  readSecret,
+  readyDeployment,
+  reportIssuedText,
+  type NewKeyOptions,
+} from './new-key';
 import { parseKeyName, parseTarget, type TargetOptions } from './target';
 
 export interface RotateOptions {
@@ -30,7 +38,8 @@ export function parseRotateOptions(values: Values, now: Date): RotateOptions {
   const target = parseTarget(values);
   const oldName = parseKeyName(values);
   const newName = text(values, 'new-name') === undefined ? rotatedName(oldName, now) : parseKeyName(values, 'new-name');
-  if (newName.toLowerCase() === oldName.toLowerCase()) throw new UsageError('the new key needs a name of its own: pass --new-name');
+  if (newName.toLowerCase() === oldName.toLowerCase())
+    throw new UsageError('the new key needs a name of its own: pass --new-name');
   if (flag(values, 'keep-old') && flag(values, 'yes')) throw new UsageError('use either --keep-old or --yes, not both');
   const key = parseNewKeyOptions(values, now);
   const retire = flag(values, 'yes') ? 'yes' : flag(values, 'keep-old') ? 'keep' : 'ask';
@@ -48,18 +57,40 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
   const secret = await readSecret(options.key, io);
   const deployment = await readyDeployment(deps, options.target);
   const old = await gateway.getKey(deployment, options.oldName, { signal: io.signal });
-  if (!old) throw new GatewayError('notFound', `no key named '${options.oldName}' on ${describeDeployment(deployment)} to rotate`, 'ResourceNotFound', 404);
+  if (!old)
+    throw new GatewayError(
+      'notFound',
+      `no key named '${options.oldName}' on ${describeDeployment(deployment)} to rotate`,
+      'ResourceNotFound',
+      404,
+    );
 
-  const issued = await issueNewKey(deps, deployment, options.newName, options.key, secret, { replace: false, remedy: 'Pass another --new-name.' });
+  const issued = await issueNewKey(deps, deployment, options.newName, options.key, secret, {
+    replace: false,
+    remedy: 'Pass another --new-name.',
+  });
   if (!options.json) reportIssuedText(deployment, options.key, issued, io);
 
-  const retire = await retireOld(options, io, `Delete the old key '${old.name}' (hint ${old.hint}) now? Move your integrations to '${options.newName}' first.`);
+  const retire = await retireOld(
+    options,
+    io,
+    `Delete the old key '${old.name}' (hint ${old.hint}) now? Move your integrations to '${options.newName}' first.`,
+  );
   let oldAction: 'deleted' | 'kept' | 'already-gone' = 'kept';
-  if (retire) oldAction = (await gateway.deleteKey(deployment, old.name, { signal: io.signal })) === 'deleted' ? 'deleted' : 'already-gone';
+  if (retire)
+    oldAction =
+      (await gateway.deleteKey(deployment, old.name, { signal: io.signal })) === 'deleted' ? 'deleted' : 'already-gone';
 
   if (options.json) {
-    const rotatedFrom = { name: old.name, hint: old.hint, endDateTime: old.endDateTime.toISOString(), action: oldAction };
-    io.stdout.write(`${JSON.stringify({ ...issuedDocument(deployment, options.key, issued, io.now()), rotatedFrom }, null, 2)}\n`);
+    const rotatedFrom = {
+      name: old.name,
+      hint: old.hint,
+      endDateTime: old.endDateTime.toISOString(),
+      action: oldAction,
+    };
+    io.stdout.write(
+      `${JSON.stringify({ ...issuedDocument(deployment, options.key, issued, io.now()), rotatedFrom }, null, 2)}\n`,
+    );
   }
   if (oldAction === 'kept') {
     io.stderr.write(

@@ -3,7 +3,20 @@
  * 0600 from its first byte, written under a random name and moved into place, never over an
  * existing file unless asked, never through a symbolic link).
  */
-import { accessSync, closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MAX_SECRET_LENGTH } from '../domain/policy';
@@ -18,7 +31,9 @@ function withoutFinalNewline(text: string): string {
 const READ_LIMIT = MAX_SECRET_LENGTH + 3;
 
 function tooLong(where: string): UsageError {
-  return new UsageError(`the key in ${where} is longer than ${MAX_SECRET_LENGTH} characters; nothing was read past that`);
+  return new UsageError(
+    `the key in ${where} is longer than ${MAX_SECRET_LENGTH} characters; nothing was read past that`,
+  );
 }
 
 export async function readSecretFromStream(stream: NodeJS.ReadableStream): Promise<string> {
@@ -49,7 +64,8 @@ export function readSecretFile(path: string): string {
     if (!fstatSync(fd).isFile()) throw new UsageError(`the key file '${path}' is not a regular file`);
     const buffer = Buffer.alloc(READ_LIMIT);
     let filled = 0;
-    for (let got = -1; got !== 0 && filled < READ_LIMIT; filled += got) got = readSync(fd, buffer, filled, READ_LIMIT - filled, null);
+    for (let got = -1; got !== 0 && filled < READ_LIMIT; filled += got)
+      got = readSync(fd, buffer, filled, READ_LIMIT - filled, null);
     if (filled >= READ_LIMIT) throw tooLong(`'${path}'`);
     const text = withoutFinalNewline(buffer.subarray(0, filled).toString('utf8'));
     if (text === '') throw new UsageError(`the key file '${path}' is empty`);
@@ -87,7 +103,8 @@ export function checkSecretOut(path: string, force: boolean, option = '--secret-
   } catch {
     existing = undefined;
   }
-  if (existing?.isSymbolicLink()) throw new UsageError(`${option} '${path}' is a symbolic link; name the real file (a link is never followed)`);
+  if (existing?.isSymbolicLink())
+    throw new UsageError(`${option} '${path}' is a symbolic link; name the real file (a link is never followed)`);
   if (existing?.isDirectory()) throw new UsageError(`${option} '${path}' is a folder; name a file in it`);
   if (existing && !existing.isFile()) throw new UsageError(`${option} '${path}' is not a regular file`);
   if (existing && !force) throw new UsageError(`${option} '${path}' exists; pass --force to replace it`);
@@ -118,7 +135,12 @@ export interface StagedSecretFile {
   discard(): void;
 }
 
-export function stageSecretFile(path: string, content: string, force: boolean, option = '--secret-out'): StagedSecretFile {
+export function stageSecretFile(
+  path: string,
+  content: string,
+  force: boolean,
+  option = '--secret-out',
+): StagedSecretFile {
   checkSecretOut(path, force, option);
   const staging = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
   // O_EXCL under a random name, mode 0600 from the first byte: nothing else can be there first.

@@ -20,7 +20,13 @@ export function parseShowOptions(values: Values): ShowOptions {
 export async function runShow(options: ShowOptions, { gateway, io }: CommandDeps): Promise<number> {
   const deployment = await resolveDeployment(gateway, options.target, io.signal);
   const key = await gateway.getKey(deployment, options.name, { signal: io.signal });
-  if (!key) throw new GatewayError('notFound', `no key named '${options.name}' on ${describeDeployment(deployment)}`, 'ResourceNotFound', 404);
+  if (!key)
+    throw new GatewayError(
+      'notFound',
+      `no key named '${options.name}' on ${describeDeployment(deployment)}`,
+      'ResourceNotFound',
+      404,
+    );
   const now = io.now();
   const endpoint = deployment.dataplaneApiEndpoint;
   if (options.json) {

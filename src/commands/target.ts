@@ -22,11 +22,17 @@ export function parseTarget(values: Values): TargetOptions {
   if (given === undefined) throw new UsageError('--deployment (-d) <name or resource id> is required');
   const resourceGroup = text(values, 'resource-group');
   const subscription = text(values, 'subscription');
-  const scope = { ...(resourceGroup !== undefined ? { resourceGroup } : {}), ...(subscription !== undefined ? { subscription } : {}) };
+  const scope = {
+    ...(resourceGroup !== undefined ? { resourceGroup } : {}),
+    ...(subscription !== undefined ? { subscription } : {}),
+  };
   if (looksLikeResourceId(given)) {
     const ref = parseDeploymentId(given);
     if (!ref || ref.apiKeyName) throw new UsageError(`'${given}' is not the resource id of an NGINXaaS deployment`);
-    return { deployment: { subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, name: ref.name }, ...scope };
+    return {
+      deployment: { subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, name: ref.name },
+      ...scope,
+    };
   }
   const check = checkKeyName(given, 'deployment name');
   if (!check.ok) throw new UsageError(check.problem);
@@ -41,7 +47,11 @@ export function parseKeyName(values: Values, option: 'name' | 'new-name' = 'name
   return name;
 }
 
-export async function resolveDeployment(gateway: Gateway, target: TargetOptions, signal: AbortSignal): Promise<Deployment> {
+export async function resolveDeployment(
+  gateway: Gateway,
+  target: TargetOptions,
+  signal: AbortSignal,
+): Promise<Deployment> {
   if (typeof target.deployment !== 'string') return gateway.getDeployment(target.deployment, { signal });
   const name = target.deployment;
   const group = target.resourceGroup;
@@ -66,8 +76,13 @@ export async function resolveDeployment(gateway: Gateway, target: TargetOptions,
   if (matches.length === 1) return matches[0] as Deployment;
   const where = found.searched.map((s) => s.displayName || s.subscriptionId).join(', ') || 'no subscription';
   if (matches.length === 0) {
-    throw new GatewayError('notFound', `no NGINXaaS deployment named '${name}'${group ? ` in resource group '${group}'` : ''} (searched: ${where})`);
+    throw new GatewayError(
+      'notFound',
+      `no NGINXaaS deployment named '${name}'${group ? ` in resource group '${group}'` : ''} (searched: ${where})`,
+    );
   }
   const ids = matches.map((d) => d.id).join('\n  ');
-  throw new UsageError(`more than one deployment is named '${name}'; pass -g and --subscription, or a resource id:\n  ${ids}`);
+  throw new UsageError(
+    `more than one deployment is named '${name}'; pass -g and --subscription, or a resource id:\n  ${ids}`,
+  );
 }

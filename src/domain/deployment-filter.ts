@@ -14,7 +14,9 @@ export interface Filterable {
 
 export function matchesFilter(d: Filterable, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const haystack = [d.name, d.resourceGroup, d.subscriptionName ?? '', d.subscriptionId, d.location].join(' ').toLowerCase();
+  const haystack = [d.name, d.resourceGroup, d.subscriptionName ?? '', d.subscriptionId, d.location]
+    .join(' ')
+    .toLowerCase();
   return words.every((word) => haystack.includes(word));
 }
 

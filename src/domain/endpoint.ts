@@ -16,7 +16,8 @@ export function normaliseEndpoint(raw: string): EndpointResult {
   } catch {
     return { ok: false, problem: `'${text}' is not a URL` };
   }
-  if (url.protocol !== 'https:') return { ok: false, problem: `the dataplane endpoint must use https, not ${url.protocol}` };
+  if (url.protocol !== 'https:')
+    return { ok: false, problem: `the dataplane endpoint must use https, not ${url.protocol}` };
   const path = url.pathname.replace(/\/+$/, '');
   return { ok: true, url: `${url.origin}${path}/` };
 }

@@ -43,6 +43,9 @@ function shown(ch: string): string {
  */
 export function rotatedName(oldName: string, now: Date): string {
   const stamp = now.toISOString().slice(0, 10).replace(/-/g, '');
-  const base = oldName.replace(/-\d{8}$/, '').slice(0, MAX_NAME_LENGTH - stamp.length - 1).replace(/-+$/, '');
+  const base = oldName
+    .replace(/-\d{8}$/, '')
+    .slice(0, MAX_NAME_LENGTH - stamp.length - 1)
+    .replace(/-+$/, '');
   return `${base}-${stamp}`;
 }

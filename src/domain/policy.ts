@@ -85,9 +85,7 @@ export function evaluate(secret: string): PolicyResult {
       required: true,
       detail: `${chars.length} so far`,
     },
-    ...classes.map(
-      (c): RuleResult => ({ id: c.id, label: CLASS_LABELS[c.id], ok: c.ok, required: false }),
-    ),
+    ...classes.map((c): RuleResult => ({ id: c.id, label: CLASS_LABELS[c.id], ok: c.ok, required: false })),
     {
       id: 'classes',
       label: `${MIN_CLASSES} of the 4 kinds above`,
@@ -100,9 +98,7 @@ export function evaluate(secret: string): PolicyResult {
       label: 'only printable ASCII, no spaces',
       ok: badIndex < 0,
       required: true,
-      ...(badIndex >= 0
-        ? { detail: `${describeCharacter(chars[badIndex] ?? '')} at position ${badIndex + 1}` }
-        : {}),
+      ...(badIndex >= 0 ? { detail: `${describeCharacter(chars[badIndex] ?? '')} at position ${badIndex + 1}` } : {}),
     },
   ];
 

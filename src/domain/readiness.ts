@@ -20,7 +20,11 @@ export function canTakeKey(d: DeploymentFacts): Readiness {
     return { ok: false, reason: `subscription ${d.subscriptionState.toLowerCase()}` };
   }
   if (d.provisioningState !== 'Succeeded') {
-    return { ok: false, reason: d.provisioningState === 'Failed' ? 'deployment failed' : `deployment ${d.provisioningState.toLowerCase()}` };
+    return {
+      ok: false,
+      reason:
+        d.provisioningState === 'Failed' ? 'deployment failed' : `deployment ${d.provisioningState.toLowerCase()}`,
+    };
   }
   if (!d.dataplaneApiEndpoint) return { ok: false, reason: 'no dataplane endpoint' };
   return { ok: true };

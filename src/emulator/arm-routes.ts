@@ -19,17 +19,39 @@ const ROUTES: { pattern: RegExp; handler: (ctx: ArmContext, params: string[]) =>
   { pattern: /^\/subscriptions\/?$/i, handler: listSubscriptions },
   { pattern: new RegExp(`^/subscriptions/${SEGMENT}/?$`, 'i'), handler: getSubscription },
   { pattern: new RegExp(`^/subscriptions/${SEGMENT}${PROVIDER}/?$`, 'i'), handler: listDeployments },
-  { pattern: new RegExp(`^/subscriptions/${SEGMENT}/resourcegroups/${SEGMENT}${PROVIDER}/?$`, 'i'), handler: listDeployments },
-  { pattern: new RegExp(`^/subscriptions/${SEGMENT}/resourcegroups/${SEGMENT}${PROVIDER}/${SEGMENT}/?$`, 'i'), handler: getDeployment },
-  { pattern: new RegExp(`^/subscriptions/${SEGMENT}/resourcegroups/${SEGMENT}${PROVIDER}/${SEGMENT}/apikeys/?$`, 'i'), handler: listKeys },
-  { pattern: new RegExp(`^/subscriptions/${SEGMENT}/resourcegroups/${SEGMENT}${PROVIDER}/${SEGMENT}/apikeys/${SEGMENT}/?$`, 'i'), handler: oneKey },
+  {
+    pattern: new RegExp(`^/subscriptions/${SEGMENT}/resourcegroups/${SEGMENT}${PROVIDER}/?$`, 'i'),
+    handler: listDeployments,
+  },
+  {
+    pattern: new RegExp(`^/subscriptions/${SEGMENT}/resourcegroups/${SEGMENT}${PROVIDER}/${SEGMENT}/?$`, 'i'),
+    handler: getDeployment,
+  },
+  {
+    pattern: new RegExp(`^/subscriptions/${SEGMENT}/resourcegroups/${SEGMENT}${PROVIDER}/${SEGMENT}/apikeys/?$`, 'i'),
+    handler: listKeys,
+  },
+  {
+    pattern: new RegExp(
+      `^/subscriptions/${SEGMENT}/resourcegroups/${SEGMENT}${PROVIDER}/${SEGMENT}/apikeys/${SEGMENT}/?$`,
+      'i',
+    ),
+    handler: oneKey,
+  },
 ];
 
 export function routeArm(ctx: ArmContext): Reply {
   for (const route of ROUTES) {
     const match = route.pattern.exec(ctx.url.pathname);
-    if (match) return route.handler(ctx, match.slice(1).map((p) => decodeURIComponent(p)));
+    if (match)
+      return route.handler(
+        ctx,
+        match.slice(1).map((p) => decodeURIComponent(p)),
+      );
   }
-  throw new ArmFailure(404, 'InvalidResourceType', `The resource path '${ctx.url.pathname}' is not served by this emulator.`);
+  throw new ArmFailure(
+    404,
+    'InvalidResourceType',
+    `The resource path '${ctx.url.pathname}' is not served by this emulator.`,
+  );
 }
-

@@ -63,7 +63,9 @@ export function makeLoopbackCertificate(now = new Date(), validDays = 397): Loop
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   // The last 65 bytes of a P-256 SPKI are the uncompressed point, which the key id hashes.
-  const keyId = createHash('sha1').update(spki.subarray(spki.length - 65)).digest();
+  const keyId = createHash('sha1')
+    .update(spki.subarray(spki.length - 65))
+    .digest();
   const name = sequence(set(sequence(oid(COMMON_NAME), utf8('nginxaas-keys emulator (loopback only)'))));
   const altNames = sequence(tlv(0x87, Buffer.from([127, 0, 0, 1])), tlv(0x82, Buffer.from('localhost', 'ascii')));
 
@@ -88,7 +90,10 @@ export function makeLoopbackCertificate(now = new Date(), validDays = 397): Loop
   );
   const signature = sign('sha256', tbs, privateKey);
   const der = sequence(tbs, ECDSA_SHA256, bits(signature));
-  const base64 = der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const base64 = der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return {
     certPem: `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`,
     keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,

@@ -49,10 +49,16 @@ export function routeDataplane(ctx: DataplaneContext): Reply {
     return { status: 200, body: { packages: [{ name: 'nginx-plus', version: version.replace(/^nginx\//, '') }] } };
   }
   if (path === '/nplus') return { status: 200, body: [1, 2, 3, 4, 5, 6, 7, 8, 9] };
-  if (path === '/nplus/9') return { status: 200, body: ['nginx', 'processes', 'connections', 'slabs', 'http', 'stream', 'resolvers', 'ssl', 'workers'] };
-  if (path === '/nplus/9/nginx') return { status: 200, body: { version, build: 'nginxaas-emulator', address: '127.0.0.1', generation: 1 } };
+  if (path === '/nplus/9')
+    return {
+      status: 200,
+      body: ['nginx', 'processes', 'connections', 'slabs', 'http', 'stream', 'resolvers', 'ssl', 'workers'],
+    };
+  if (path === '/nplus/9/nginx')
+    return { status: 200, body: { version, build: 'nginxaas-emulator', address: '127.0.0.1', generation: 1 } };
   if (path === '/nplus/9/http/upstreams' || path === '/nplus/9/stream/upstreams') return { status: 200, body: {} };
   const upstream = /^\/nplus\/9\/(?:http|stream)\/upstreams\/([^/]+)/.exec(path);
-  if (upstream) return nplusError(404, 'UpstreamNotFound', `upstream not found: ${decodeURIComponent(upstream[1] as string)}`);
+  if (upstream)
+    return nplusError(404, 'UpstreamNotFound', `upstream not found: ${decodeURIComponent(upstream[1] as string)}`);
   return nplusError(404, 'PathNotFound', 'path not found');
 }

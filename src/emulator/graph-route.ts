@@ -13,14 +13,22 @@ export function routeGraph(ctx: GraphContext): Reply {
   if (ctx.method !== 'POST') throw new ArmFailure(405, 'MethodNotAllowed', 'Resource Graph queries are POST requests.');
   const version = ctx.url.searchParams.get('api-version');
   if (!version || !GRAPH_API_VERSIONS.includes(version)) {
-    throw new ArmFailure(400, version ? 'NoRegisteredProviderFound' : 'MissingApiVersionParameter', `Unsupported api-version '${version ?? ''}' for Microsoft.ResourceGraph/resources.`);
+    throw new ArmFailure(
+      400,
+      version ? 'NoRegisteredProviderFound' : 'MissingApiVersionParameter',
+      `Unsupported api-version '${version ?? ''}' for Microsoft.ResourceGraph/resources.`,
+    );
   }
   const request = ctx.body as ResourceGraphRequest | undefined;
   if (!request || typeof request.query !== 'string') {
     throw new ArmFailure(400, 'BadRequest', 'The request must carry a query.');
   }
   if (!/type\s*=~\s*'nginx\.nginxplus\/nginxdeployments'/i.test(request.query)) {
-    throw new ArmFailure(400, 'BadRequest', "This emulator answers only the query for type =~ 'nginx.nginxplus/nginxdeployments'.");
+    throw new ArmFailure(
+      400,
+      'BadRequest',
+      "This emulator answers only the query for type =~ 'nginx.nginxplus/nginxdeployments'.",
+    );
   }
   const wanted = new Set((request.subscriptions ?? []).map((s) => s.toLowerCase()));
   const rows: ResourceGraphDeploymentRow[] = ctx.world

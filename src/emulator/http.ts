@@ -63,6 +63,10 @@ export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ArmFailure(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.');
+    throw new ArmFailure(
+      400,
+      'InvalidRequestContent',
+      'The request content was invalid and could not be deserialized.',
+    );
   }
 }

@@ -84,10 +84,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault?.reset) return void req.socket.destroy();
     if (fault?.status) {
-      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+      const headers: Record<string, string> =
+        fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       if (fault.status === 429) headers['x-ms-ratelimit-remaining-subscription-reads'] = '0';
       const message = fault.message ?? `Injected fault: HTTP ${fault.status}.`;
-      return send(res, new ArmFailure(fault.status, fault.code ?? defaultCode(fault.status), message, undefined, headers).reply());
+      return send(
+        res,
+        new ArmFailure(fault.status, fault.code ?? defaultCode(fault.status), message, undefined, headers).reply(),
+      );
     }
 
     let reply: Reply;
@@ -105,7 +109,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const hostHeader = String(req.headers.host ?? '').replace(/:\d+$/, '');
     const [first = '', ...rest] = url.pathname.split('/').slice(1);
     if (DATAPLANE_HOST.test(first)) {
-      return routeDataplane({ method, host: first, path: `/${rest.join('/')}`, headers: req.headers, world, now: now() });
+      return routeDataplane({
+        method,
+        host: first,
+        path: `/${rest.join('/')}`,
+        headers: req.headers,
+        world,
+        now: now(),
+      });
     }
     if (DATAPLANE_HOST.test(hostHeader)) {
       return routeDataplane({ method, host: hostHeader, path: url.pathname, headers: req.headers, world, now: now() });
@@ -121,7 +132,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   function requireBearer(req: IncomingMessage): void {
     const header = String(req.headers.authorization ?? '');
     if (header === '') {
-      throw new ArmFailure(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
+      throw new ArmFailure(
+        401,
+        'AuthenticationFailed',
+        "Authentication failed. The 'Authorization' header is missing.",
+      );
     }
     if (header !== `Bearer ${token}`) {
       throw new ArmFailure(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
@@ -184,6 +199,10 @@ function send(res: ServerResponse, reply: Reply): void {
     return;
   }
   const text = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(reply.status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

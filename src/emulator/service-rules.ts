@@ -49,13 +49,28 @@ export function endDateViolation(text: string, now: Date): RuleViolation | undef
   const when = new Date(text);
   const target = 'properties.endDateTime';
   if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(when.getTime())) {
-    return { status: 400, code: 'InvalidApiKeyEndDateTime', target, message: `The end date time '${text}' is not a valid RFC 3339 date-time.` };
+    return {
+      status: 400,
+      code: 'InvalidApiKeyEndDateTime',
+      target,
+      message: `The end date time '${text}' is not a valid RFC 3339 date-time.`,
+    };
   }
   if (when.getTime() <= now.getTime()) {
-    return { status: 400, code: 'InvalidApiKeyEndDateTime', target, message: `The end date time '${text}' is in the past.` };
+    return {
+      status: 400,
+      code: 'InvalidApiKeyEndDateTime',
+      target,
+      message: `The end date time '${text}' is in the past.`,
+    };
   }
   if (when.getTime() > addMonthsUtc(now, 24).getTime()) {
-    return { status: 400, code: 'InvalidApiKeyEndDateTime', target, message: `The end date time '${text}' is more than two years from now.` };
+    return {
+      status: 400,
+      code: 'InvalidApiKeyEndDateTime',
+      target,
+      message: `The end date time '${text}' is more than two years from now.`,
+    };
   }
   return undefined;
 }

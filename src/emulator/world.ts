@@ -56,7 +56,10 @@ export class World {
 
   keys(d: EmulatedDeployment): EmulatedKey[] {
     return this.data.keys.filter(
-      (k) => same(k.subscriptionId, d.subscriptionId) && same(k.resourceGroup, d.resourceGroup) && same(k.deployment, d.name),
+      (k) =>
+        same(k.subscriptionId, d.subscriptionId) &&
+        same(k.resourceGroup, d.resourceGroup) &&
+        same(k.deployment, d.name),
     );
   }
 
@@ -65,7 +68,12 @@ export class World {
   }
 
   /** Creates or replaces; true when it created. */
-  putKey(d: EmulatedDeployment, name: string, secret: string, endDateTime: string): { key: EmulatedKey; created: boolean } {
+  putKey(
+    d: EmulatedDeployment,
+    name: string,
+    secret: string,
+    endDateTime: string,
+  ): { key: EmulatedKey; created: boolean } {
     const existing = this.key(d, name);
     if (existing) {
       existing.secret = secret;

@@ -88,12 +88,22 @@ async function settle(
     return { kind: 'unknown', problem: failure, ...(before ? { previous: before } : {}) };
   }
   if (now && isKeyFrom(now, body)) {
-    return before ? { kind: 'replaced', key: now, previous: before, settledByCheck: true } : { kind: 'created', key: now, settledByCheck: true };
+    return before
+      ? { kind: 'replaced', key: now, previous: before, settledByCheck: true }
+      : { kind: 'created', key: now, settledByCheck: true };
   }
-  const unchanged = now === undefined ? before === undefined : before !== undefined && now.hint === before.hint && now.endDateTime.getTime() === before.endDateTime.getTime();
+  const unchanged =
+    now === undefined
+      ? before === undefined
+      : before !== undefined && now.hint === before.hint && now.endDateTime.getTime() === before.endDateTime.getTime();
   if (unchanged) {
     const what = before ? `key '${name}' is unchanged` : `there is no key '${name}'`;
-    throw new GatewayError(failure.kind, `${failure.message}; a check afterwards found that ${what}, so nothing was changed`, failure.code, failure.status);
+    throw new GatewayError(
+      failure.kind,
+      `${failure.message}; a check afterwards found that ${what}, so nothing was changed`,
+      failure.code,
+      failure.status,
+    );
   }
   return { kind: 'unknown', problem: failure, ...(before ? { previous: before } : {}) };
 }

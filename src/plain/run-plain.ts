@@ -7,7 +7,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { confirm, input, password, search, select } from '@inquirer/prompts';
 import { filterDeployments } from '../domain/deployment-filter';
 import { apiKeyHeaderValue, nplusUrl } from '../domain/endpoint';
-import { checkExpiry, formatDaysFromNow, formatUtc, parseExpiry, PRESETS, resolvePreset, DEFAULT_PRESET } from '../domain/expiry';
+import {
+  checkExpiry,
+  formatDaysFromNow,
+  formatUtc,
+  parseExpiry,
+  PRESETS,
+  resolvePreset,
+  DEFAULT_PRESET,
+} from '../domain/expiry';
 import { checkKeyName } from '../domain/key-name';
 import { evaluate } from '../domain/policy';
 import { canTakeKey } from '../domain/readiness';
@@ -41,9 +49,12 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
     const searched = found.searched.map((s) => s.displayName).join(', ') || 'none';
     throw new GatewayError('notFound', `no NGINXaaS deployments found (subscriptions searched: ${searched})`);
   }
-  const describe = (d: Deployment) => `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}`;
+  const describe = (d: Deployment) =>
+    `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}`;
   const wanted = scope.deployment?.toLowerCase();
-  const preset = found.deployments.filter((d) => (d.name.toLowerCase() === wanted || d.id.toLowerCase() === wanted) && readiness(found, d).ok);
+  const preset = found.deployments.filter(
+    (d) => (d.name.toLowerCase() === wanted || d.id.toLowerCase() === wanted) && readiness(found, d).ok,
+  );
   const deployment: Deployment =
     preset.length === 1
       ? (preset[0] as Deployment)
@@ -52,9 +63,13 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
             message: 'Deployment (type to filter)',
             source: (term) =>
               filterDeployments(found.deployments, term ?? '').map((d) => {
-                  const ready = readiness(found, d);
-                  return { name: describe(d), value: d, ...(ready.ok ? {} : { disabled: `cannot take a key: ${ready.reason}` }) };
-                }),
+                const ready = readiness(found, d);
+                return {
+                  name: describe(d),
+                  value: d,
+                  ...(ready.ok ? {} : { disabled: `cannot take a key: ${ready.reason}` }),
+                };
+              }),
           },
           context,
         );
@@ -73,14 +88,20 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
     context,
   );
   const existing = keys?.find((k) => k.name.toLowerCase() === name.toLowerCase());
-  if (existing) say(`A key named '${existing.name}' exists (hint ${existing.hint}, expires ${formatUtc(existing.endDateTime)}): it would be replaced.`);
+  if (existing)
+    say(
+      `A key named '${existing.name}' exists (hint ${existing.hint}, expires ${formatUtc(existing.endDateTime)}): it would be replaced.`,
+    );
 
   const choice = await select<string>(
     {
       message: 'Expiry',
       default: DEFAULT_PRESET,
       choices: [
-        ...PRESETS.map((p) => ({ name: `${p.label}: ${formatUtc(resolvePreset(p.id, now()))}${p.id === DEFAULT_PRESET ? ' (default)' : ''}`, value: p.id })),
+        ...PRESETS.map((p) => ({
+          name: `${p.label}: ${formatUtc(resolvePreset(p.id, now()))}${p.id === DEFAULT_PRESET ? ' (default)' : ''}`,
+          value: p.id,
+        })),
         { name: 'A date of your own', value: 'custom' },
       ],
     },
@@ -104,7 +125,9 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   }
   say(`Expires ${formatUtc(endDateTime)} (${formatDaysFromNow(endDateTime, now())}).`);
 
-  say('The key: press Enter to generate one (UUIDv4), or type your own: at least 12 characters, 3 of lowercase, uppercase, digits, symbols.');
+  say(
+    'The key: press Enter to generate one (UUIDv4), or type your own: at least 12 characters, 3 of lowercase, uppercase, digits, symbols.',
+  );
   const typed = await password(
     {
       message: 'Key (hidden)',
@@ -112,7 +135,9 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
         if (value === '') return true;
         const policy = evaluate(value);
         if (policy.ok) return true;
-        const failing = policy.rules.filter((r) => r.required && !r.ok).map((r) => `${r.label}${r.detail ? ` (${r.detail})` : ''}`);
+        const failing = policy.rules
+          .filter((r) => r.required && !r.ok)
+          .map((r) => `${r.label}${r.detail ? ` (${r.detail})` : ''}`);
         return `Not accepted: ${failing.join('; ')}`;
       },
     },
@@ -122,27 +147,48 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   const secret = generated ? generateUuidKey({ randomUUID, randomBytes }) : typed;
 
   const action = existing ? 'REPLACE' : 'CREATE';
-  say(`Review: ${action} key '${name}' on ${describe(deployment)}, expiring ${formatUtc(endDateTime)}, ${generated ? 'generated' : 'your own'} key.`);
-  const sure = await confirm({ message: existing ? `Replace the existing key '${existing.name}'? Whatever uses it stops working.` : 'Create it?', default: !existing }, context);
+  say(
+    `Review: ${action} key '${name}' on ${describe(deployment)}, expiring ${formatUtc(endDateTime)}, ${generated ? 'generated' : 'your own'} key.`,
+  );
+  const sure = await confirm(
+    {
+      message: existing ? `Replace the existing key '${existing.name}'? Whatever uses it stops working.` : 'Create it?',
+      default: !existing,
+    },
+    context,
+  );
   if (!sure) {
     say('Nothing was created.');
     return EXIT.cancelled;
   }
   const check = checkExpiry(endDateTime, now());
   if (!check.ok) throw new GatewayError('invalid', check.problem);
-  const outcome = await createKey(gateway, deployment, name, { secret, endDateTime }, { replace: Boolean(existing), signal: io.signal });
+  const outcome = await createKey(
+    gateway,
+    deployment,
+    name,
+    { secret, endDateTime },
+    { replace: Boolean(existing), signal: io.signal },
+  );
   if (outcome.kind === 'exists') {
-    throw new GatewayError('alreadyExists', `a key named '${outcome.existing.name}' appeared meanwhile (hint ${outcome.existing.hint}); nothing was changed`);
+    throw new GatewayError(
+      'alreadyExists',
+      `a key named '${outcome.existing.name}' appeared meanwhile (hint ${outcome.existing.hint}); nothing was changed`,
+    );
   }
   const endpoint = deployment.dataplaneApiEndpoint ?? '';
   if (outcome.kind === 'unknown') {
     // The key may be live: the user must hold its secret, so it is shown without asking.
-    say(`The answer was lost (${outcome.problem.plain}) and a check could not tell whether Azure created key '${name}'.`);
+    say(
+      `The answer was lost (${outcome.problem.plain}) and a check could not tell whether Azure created key '${name}'.`,
+    );
     say(`So that it is not lost, here is the key: ${secret}`);
     say(`Check with: ${keyCommand('show', deployment, name)}`);
     return EXIT.failed;
   }
-  say(`${outcome.kind === 'created' ? 'Created' : 'Replaced'} key '${outcome.key.name}'. Hint ${outcome.key.hint}. Expires ${formatUtc(outcome.key.endDateTime)}.`);
+  say(
+    `${outcome.kind === 'created' ? 'Created' : 'Replaced'} key '${outcome.key.name}'. Hint ${outcome.key.hint}. Expires ${formatUtc(outcome.key.endDateTime)}.`,
+  );
   say('Azure never shows this key again.');
 
   if (await confirm({ message: 'Show the key now, once?', default: true }, context)) {
@@ -152,7 +198,11 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   say(`Dataplane endpoint: ${endpoint}`);
   say(`For NLK and nginx-asg-sync: ${nplusUrl(endpoint)}`);
   const verify = await gateway.verifyKey(endpoint, secret, { signal: io.signal });
-  say(verify.ok ? `The dataplane accepted the key (GET /packages answered ${verify.status}).` : `Could not confirm the key on the dataplane yet: ${verify.message}`);
+  say(
+    verify.ok
+      ? `The dataplane accepted the key (GET /packages answered ${verify.status}).`
+      : `Could not confirm the key on the dataplane yet: ${verify.message}`,
+  );
 
   if (!(await confirm({ message: 'Have you saved the key?', default: true }, context))) {
     if (await confirm({ message: `Delete key '${name}' again, so nothing is left behind?`, default: true }, context)) {
@@ -164,4 +214,3 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   }
   return EXIT.ok;
 }
-

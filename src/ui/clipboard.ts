@@ -42,11 +42,16 @@ export function osc52(text: string): string {
   return `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
 }
 
-export function makeCopier(write: (data: string) => void, env: NodeJS.ProcessEnv = process.env, platform = process.platform) {
+export function makeCopier(
+  write: (data: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+) {
   return async (secret: string): Promise<string> => {
     write(osc52(secret));
     for (const tool of TOOLS.filter((t) => t.when(env, platform))) {
-      if (await pipeTo(tool, secret)) return `Copied with ${tool.command}, and sent to the terminal clipboard (OSC 52).`;
+      if (await pipeTo(tool, secret))
+        return `Copied with ${tool.command}, and sent to the terminal clipboard (OSC 52).`;
     }
     return 'Sent to the terminal clipboard (OSC 52); it arrives if your terminal allows it. No system clipboard tool was found.';
   };

@@ -25,7 +25,13 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
       {...(run.notices ? { notices: run.notices } : {})}
       interrupt={io.signal}
     />,
-    { stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false },
+    {
+      stdout: io.stdout as NodeJS.WriteStream,
+      stdin: io.stdin as NodeJS.ReadStream,
+      stderr: io.stderr as NodeJS.WriteStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
   );
   await instance.waitUntilExit();
   return (final as WizardState | undefined)?.exitCode ?? 130;

@@ -23,18 +23,27 @@ async function discover(deps: CommandDeps): Promise<Discovery> {
   const { gateway, scope, signal } = deps;
   if (scope.deployment && looksLikeResourceId(scope.deployment)) {
     const ref = parseDeploymentId(scope.deployment);
-    if (!ref) throw new GatewayError('invalid', `'${scope.deployment}' is not the resource id of an NGINXaaS deployment`);
-    const [deployment, subscriptions] = await Promise.all([gateway.getDeployment(ref, { signal }), gateway.listSubscriptions({ signal })]);
+    if (!ref)
+      throw new GatewayError('invalid', `'${scope.deployment}' is not the resource id of an NGINXaaS deployment`);
+    const [deployment, subscriptions] = await Promise.all([
+      gateway.getDeployment(ref, { signal }),
+      gateway.listSubscriptions({ signal }),
+    ]);
     const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === ref.subscriptionId.toLowerCase());
     return {
       deployments: [{ ...deployment, ...(subscription ? { subscriptionName: subscription.displayName } : {}) }],
-      searched: subscription ? [subscription] : [{ subscriptionId: ref.subscriptionId, displayName: ref.subscriptionId, state: 'Enabled' }],
+      searched: subscription
+        ? [subscription]
+        : [{ subscriptionId: ref.subscriptionId, displayName: ref.subscriptionId, state: 'Enabled' }],
       via: 'direct',
       problems: [],
     };
   }
   return gateway.discoverDeployments(
-    { ...(scope.subscription ? { subscriptions: [scope.subscription] } : {}), ...(scope.resourceGroup ? { resourceGroup: scope.resourceGroup } : {}) },
+    {
+      ...(scope.subscription ? { subscriptions: [scope.subscription] } : {}),
+      ...(scope.resourceGroup ? { resourceGroup: scope.resourceGroup } : {}),
+    },
     { signal, onProgress: deps.onProgress },
   );
 }
@@ -50,7 +59,11 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
       }
     case 'loadKeys':
       try {
-        return { type: 'keysLoaded', deployment: command.deployment, keys: await gateway.listKeys(command.deployment, { signal }) };
+        return {
+          type: 'keysLoaded',
+          deployment: command.deployment,
+          keys: await gateway.listKeys(command.deployment, { signal }),
+        };
       } catch (error) {
         return { type: 'keysFailed', deployment: command.deployment, problem: problemFrom(error) };
       }
@@ -59,15 +72,32 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
     case 'create':
       try {
         // The one create path: a key that appeared since the review is never replaced unasked.
-        const outcome = await createKey(gateway, command.deployment, command.name, { secret: command.secret, endDateTime: command.endDateTime }, { replace: command.replace, signal });
+        const outcome = await createKey(
+          gateway,
+          command.deployment,
+          command.name,
+          { secret: command.secret, endDateTime: command.endDateTime },
+          { replace: command.replace, signal },
+        );
         if (outcome.kind === 'exists') {
           const existing = outcome.existing;
-          throw new GatewayError('alreadyExists', `a key named '${existing.name}' appeared meanwhile (hint ${existing.hint}); press Esc and review again`);
+          throw new GatewayError(
+            'alreadyExists',
+            `a key named '${existing.name}' appeared meanwhile (hint ${existing.hint}); press Esc and review again`,
+          );
         }
         if (outcome.kind === 'unknown') {
-          throw new GatewayError(outcome.problem.kind, `the answer was lost (${outcome.problem.message}) and a check could not tell whether Azure created the key; r sends the same key again, which is safe`, outcome.problem.code);
+          throw new GatewayError(
+            outcome.problem.kind,
+            `the answer was lost (${outcome.problem.message}) and a check could not tell whether Azure created the key; r sends the same key again, which is safe`,
+            outcome.problem.code,
+          );
         }
-        return { type: 'createSucceeded', result: { key: outcome.key, created: outcome.kind === 'created' }, now: deps.now() };
+        return {
+          type: 'createSucceeded',
+          result: { key: outcome.key, created: outcome.kind === 'created' },
+          now: deps.now(),
+        };
       } catch (error) {
         return { type: 'createFailed', problem: problemFrom(error) };
       }

@@ -11,7 +11,12 @@ export function issue(state: WizardState, spec: CommandSpec): WizardState {
   return { ...state, commands: [...state.commands, command], nextCommandId: state.nextCommandId + 1 };
 }
 
-export function finish(state: WizardState, step: 'done' | 'cancelled', exitCode: number, farewell: string): WizardState {
+export function finish(
+  state: WizardState,
+  step: 'done' | 'cancelled',
+  exitCode: number,
+  farewell: string,
+): WizardState {
   return { ...state, step, exitCode, farewell, reveal: { ...state.reveal, shown: false, askingToLeave: false } };
 }
 

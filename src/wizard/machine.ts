@@ -35,7 +35,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     }
     case 'tick': {
       const reveal = state.reveal;
-      const expired = reveal.shown && reveal.shownAt !== undefined && event.now.getTime() - reveal.shownAt >= REVEAL_SECONDS * 1000;
+      const expired =
+        reveal.shown && reveal.shownAt !== undefined && event.now.getTime() - reveal.shownAt >= REVEAL_SECONDS * 1000;
       return { ...state, now: event.now, reveal: expired ? { ...reveal, shown: false } : reveal };
     }
     case 'progress':
@@ -55,7 +56,15 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     }
     case 'secretGenerated':
       return state.step === 'keyValue'
-        ? { ...state, secret: event.secret, secretGenerated: true, secretShown: false, secretError: undefined, step: 'review', replaceConfirmed: false }
+        ? {
+            ...state,
+            secret: event.secret,
+            secretGenerated: true,
+            secretShown: false,
+            secretError: undefined,
+            step: 'review',
+            replaceConfirmed: false,
+          }
         : state;
     case 'createSucceeded': {
       if (state.step !== 'creating') return state;

@@ -3,5 +3,9 @@ import type { Problem } from './state';
 
 export function problemFrom(error: unknown): Problem {
   const e = error as { message?: string; code?: string; kind?: string };
-  return { message: e?.message ?? String(error), ...(e?.code ? { code: e.code } : {}), ...(e?.kind ? { kind: e.kind } : {}) };
+  return {
+    message: e?.message ?? String(error),
+    ...(e?.code ? { code: e.code } : {}),
+    ...(e?.kind ? { kind: e.kind } : {}),
+  };
 }

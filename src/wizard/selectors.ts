@@ -6,7 +6,9 @@ import type { ApiKey, Deployment } from '../gateway';
 import type { WizardState } from './state';
 
 export function readiness(state: Pick<WizardState, 'discovery'>, d: Deployment): Readiness {
-  const subscription = state.discovery?.searched.find((s) => s.subscriptionId.toLowerCase() === d.subscriptionId.toLowerCase());
+  const subscription = state.discovery?.searched.find(
+    (s) => s.subscriptionId.toLowerCase() === d.subscriptionId.toLowerCase(),
+  );
   return canTakeKey({
     provisioningState: d.provisioningState,
     ...(d.dataplaneApiEndpoint ? { dataplaneApiEndpoint: d.dataplaneApiEndpoint } : {}),

@@ -29,7 +29,15 @@ export type Command =
   | { id: number; kind: 'discover' }
   | { id: number; kind: 'loadKeys'; deployment: Deployment }
   | { id: number; kind: 'generate' }
-  | { id: number; kind: 'create'; deployment: Deployment; name: string; secret: string; endDateTime: Date; replace: boolean }
+  | {
+      id: number;
+      kind: 'create';
+      deployment: Deployment;
+      name: string;
+      secret: string;
+      endDateTime: Date;
+      replace: boolean;
+    }
   | { id: number; kind: 'verify'; endpoint: string; secret: string }
   | { id: number; kind: 'copy'; secret: string }
   | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string };
@@ -127,7 +135,10 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
     step: 'loading',
     now,
     loadingMessage: `Signing in with ${authDescription}…`,
-    preset: { ...(options.deployment ? { deployment: options.deployment } : {}), ...(options.name ? { name: options.name } : {}) },
+    preset: {
+      ...(options.deployment ? { deployment: options.deployment } : {}),
+      ...(options.name ? { name: options.name } : {}),
+    },
     filter: '',
     cursor: 0,
     name: options.name ?? '',
@@ -142,4 +153,3 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
     nextCommandId: 2,
   };
 }
-

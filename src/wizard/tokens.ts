@@ -47,7 +47,8 @@ export function tokensOf(input: string, key: KeyFlags): Token[] {
     if (ch === '\r') tokens.push({ kind: 'enter' });
     else if (ch === '\x7f' || ch === '\b') tokens.push({ kind: 'backspace' });
     else if (ch === '\x03') tokens.push({ kind: 'ctrlC' });
-    else if (ch === '\n') continue; // a pasted line break: single-line fields drop it
+    else if (ch === '\n')
+      continue; // a pasted line break: single-line fields drop it
     else if (ch === '\t') tokens.push({ kind: 'tab' });
     // Other control characters are kept: the name rule and the key policy name them.
     else tokens.push({ kind: 'char', ch });

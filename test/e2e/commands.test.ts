@@ -16,7 +16,8 @@ import { makeFakeAz } from '../helpers/fake-az';
 import { ROOT } from '../helpers/pty';
 
 const ajv = new Ajv({ allErrors: true });
-for (const file of readdirSync(join(ROOT, 'schemas'))) ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schemas', file), 'utf8')));
+for (const file of readdirSync(join(ROOT, 'schemas')))
+  ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schemas', file), 'utf8')));
 function expectSchema(name: string, document: unknown) {
   const validate = ajv.getSchema(`${name}.schema.json`)!;
   expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
@@ -51,14 +52,13 @@ describe('create', () => {
     expect(result.stdout).toContain("✔ Created key 'ci-key' on web-01 (edge-rg)");
     expect(result.stdout).toContain(`hint      ${secret.slice(0, 3)}`);
     expect(result.stdout).toMatch(/expires   \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 181 days\)/);
-    expect(result.stdout).toMatch(/nplus     https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/nplus/);
+    expect(result.stdout).toMatch(
+      /nplus     https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/nplus/,
+    );
     expectAbsent(secret, result.stdout, result.stderr);
     const methods = emulator.requests.filter((r) => r.path.includes('/apiKeys/')).map((r) => `${r.method} ${r.status}`);
     expect(methods).toEqual(['GET 404', 'PUT 201']);
   });
-
-
-
 
   it.each([
     [['--name', 'bad_name', '--show-secret'], "character '_' at position 4"],
@@ -71,8 +71,6 @@ describe('create', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(2);
     expect(emulator.requests).toHaveLength(0);
   });
-
-
 
   it('a --secret-out file that appears while the key is created is not overwritten, and the key is not lost', async () => {
     const { env, emulator, secretOf } = await world();
@@ -93,11 +91,12 @@ describe('create', () => {
     expect(result.code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('someone else\n');
     const staging = /the key is in (\S+) \(mode 0600\)/.exec(result.stderr)?.[1];
-    expect(result.stderr).toContain(`key 'raced' was created, but its file could not be moved to ${file} (a file of that name appeared meanwhile)`);
+    expect(result.stderr).toContain(
+      `key 'raced' was created, but its file could not be moved to ${file} (a file of that name appeared meanwhile)`,
+    );
     expect(readFileSync(staging!, 'utf8')).toBe(secretOf('raced'));
     expect(statSync(staging!).mode & 0o777).toBe(0o600);
   });
-
 
   it('the key never shows in the argv or environment of the process, nor in --verbose logs', async () => {
     const { env, emulator } = await world();
@@ -118,7 +117,9 @@ describe('create', () => {
     expect(result.code).toBe(0);
     expect(seen.length).toBeGreaterThan(50);
     expectAbsent('Watched-Secret-77', seen, result.stdout, result.stderr);
-    expect(result.stderr).toMatch(/→ PUT https:\/\/127\.0\.0\.1:\d+\/subscriptions\/.*\/apiKeys\/watched\?api-version=2025-11-01/);
+    expect(result.stderr).toMatch(
+      /→ PUT https:\/\/127\.0\.0\.1:\d+\/subscriptions\/.*\/apiKeys\/watched\?api-version=2025-11-01/,
+    );
     expect(result.stderr).toMatch(/← 201 PUT/);
     expectAbsent(emulator.token, result.stderr);
   });
@@ -130,7 +131,9 @@ describe('list, show, endpoint, delete', () => {
     const list = await runCli(['list', ...WEB], { env });
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^NAME\s+HINT\s+EXPIRES\s+STATUS$/);
-    expect(list.stdout).toMatch(/nlk-prod\s+\w{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 20 days\)\s+expires within 30 days/);
+    expect(list.stdout).toMatch(
+      /nlk-prod\s+\w{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 20 days\)\s+expires within 30 days/,
+    );
     expect(list.stdout).toMatch(/asg-sync .*ok/);
     expect((await runCli(['list', ...WEB, '--expiring-within', '30'], { env })).code).toBe(3);
     expect((await runCli(['list', ...WEB, '--expiring-within', '10'], { env })).code).toBe(0);
@@ -138,17 +141,24 @@ describe('list, show, endpoint, delete', () => {
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('whole number of days')]);
   });
 
-
   it('show and endpoint, in text and JSON', async () => {
     const { env, emulator, web } = await world();
     const endpoint = `${emulator.url}/${emulator.world.endpointHost(web())}/`;
     const show = await runCli(['show', ...WEB, '--name', 'asg-sync', '-o', 'json'], { env });
     expectSchema('show', json(show.stdout));
-    expect(json(show.stdout)).toMatchObject({ name: 'asg-sync', status: 'ok', dataplaneApiEndpoint: endpoint, nplusEndpoint: `${endpoint}nplus` });
+    expect(json(show.stdout)).toMatchObject({
+      name: 'asg-sync',
+      status: 'ok',
+      dataplaneApiEndpoint: endpoint,
+      nplusEndpoint: `${endpoint}nplus`,
+    });
     const text = await runCli(['show', ...WEB, '--name', 'nlk-prod'], { env });
     expect(text.stdout).toContain('status    expires within 30 days');
     const missing = await runCli(['show', ...WEB, '--name', 'missing'], { env });
-    expect([missing.code, missing.stderr]).toEqual([1, "error: no key named 'missing' on web-01 (edge-rg) (ResourceNotFound)\n"]);
+    expect([missing.code, missing.stderr]).toEqual([
+      1,
+      "error: no key named 'missing' on web-01 (edge-rg) (ResourceNotFound)\n",
+    ]);
     expect((await runCli(['endpoint', ...WEB], { env })).stdout).toBe(`${endpoint}\n`);
     expect((await runCli(['endpoint', ...WEB, '--nplus'], { env })).stdout).toBe(`${endpoint}nplus\n`);
     const asJson = await runCli(['endpoint', ...WEB, '-o', 'json'], { env });
@@ -156,8 +166,6 @@ describe('list, show, endpoint, delete', () => {
     const none = await runCli(['endpoint', '-d', 'broken-01', '--subscription', PRODUCTION], { env });
     expect([none.code, none.stderr]).toEqual([1, expect.stringContaining('has no dataplane API endpoint')]);
   });
-
-
 
   it('delete needs --yes without a terminal; 204 is "already gone" with exit 0', async () => {
     const { env, secretOf } = await world();
@@ -168,33 +176,41 @@ describe('list, show, endpoint, delete', () => {
     expectSchema('delete', json(deleted.stdout));
     expect(json(deleted.stdout).result).toBe('deleted');
     const again = await runCli(['delete', ...WEB, '--name', 'asg-sync', '--yes'], { env });
-    expect([again.code, again.stdout]).toEqual([0, "Key 'asg-sync' was already gone from web-01 (edge-rg); nothing to delete.\n"]);
+    expect([again.code, again.stdout]).toEqual([
+      0,
+      "Key 'asg-sync' was already gone from web-01 (edge-rg); nothing to delete.\n",
+    ]);
   });
 });
 
 describe('rotate', () => {
   it('--yes: a new key beside the old one, then the old one deleted; JSON matches the schema', async () => {
     const { env, secretOf } = await world();
-    const result = await runCli(['rotate', ...WEB, '--name', 'nlk-prod', '--new-name', 'nlk-prod-2', '--show-secret', '--yes', '-o', 'json'], { env });
+    const result = await runCli(
+      ['rotate', ...WEB, '--name', 'nlk-prod', '--new-name', 'nlk-prod-2', '--show-secret', '--yes', '-o', 'json'],
+      { env },
+    );
     expect(result.code).toBe(0);
     const document = json(result.stdout);
     expectSchema('rotate', document);
-    expect(document).toMatchObject({ name: 'nlk-prod-2', action: 'created', rotatedFrom: { name: 'nlk-prod', action: 'deleted' } });
+    expect(document).toMatchObject({
+      name: 'nlk-prod-2',
+      action: 'created',
+      rotatedFrom: { name: 'nlk-prod', action: 'deleted' },
+    });
     expect(document.secret).toBe(secretOf('nlk-prod-2'));
     expect(secretOf('nlk-prod')).toBeUndefined();
   });
-
-
 });
 
 describe('Azure errors, sign-in and subscriptions', () => {
-
-
   it('nothing listening is a network error, exit 1', async () => {
     const { env } = await world();
     const result = await runCli(['list', ...WEB], { env: { ...env, NGINXAAS_ARM_ENDPOINT: 'https://127.0.0.1:9' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: could not reach https:\/\/127\.0\.0\.1:9: .*\(ECONNREFUSED\)\nCheck the network, a proxy, or --arm-endpoint\.\n$/);
+    expect(result.stderr).toMatch(
+      /^error: could not reach https:\/\/127\.0\.0\.1:9: .*\(ECONNREFUSED\)\nCheck the network, a proxy, or --arm-endpoint\.\n$/,
+    );
   });
 
   it('--auth cli takes the Azure CLI default subscription, through a fake az', async () => {
@@ -205,14 +221,20 @@ describe('Azure errors, sign-in and subscriptions', () => {
     });
     expect(result.code).toBe(0);
     expect(json(result.stdout).deployment.subscriptionId).toBe(STAGING);
-    expect(az.calls()).toEqual(['account show --output json', 'account get-access-token --output json --resource https://management.azure.com']);
+    expect(az.calls()).toEqual([
+      'account show --output json',
+      'account get-access-token --output json --resource https://management.azure.com',
+    ]);
   });
 
   it('--auth cli when signed out says to run az login', async () => {
     const { env } = await world();
     const az = makeFakeAz({ token: 'x', loggedOut: true });
     const result = await runCli(['list', ...WEB, '--auth', 'cli'], { env: { ...env, PATH: az.path } });
-    expect([result.code, result.stderr]).toEqual([1, expect.stringContaining('run `az login`, or use --auth device-code')]);
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      expect.stringContaining('run `az login`, or use --auth device-code'),
+    ]);
   });
 
   it.each([
@@ -230,17 +252,29 @@ describe('the program as a whole', () => {
   it('--help, command help and --version', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator']) expect(help.stdout).toContain(`  ${command} `);
+    for (const command of ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator'])
+      expect(help.stdout).toContain(`  ${command} `);
     expect(help.stdout).toContain('Exit codes: 0 done, 1 the operation failed, 2 bad usage or input');
     const create = await runCli(['create', '--help']);
-    for (const flag of ['--secret-stdin', '--secret-file', '--generate', '--secret-out', '--replace', '--show-secret', '--expires']) expect(create.stdout).toContain(flag);
+    for (const flag of [
+      '--secret-stdin',
+      '--secret-file',
+      '--generate',
+      '--secret-out',
+      '--replace',
+      '--show-secret',
+      '--expires',
+    ])
+      expect(create.stdout).toContain(flag);
     expect((await runCli(['--version'])).stdout).toMatch(/^nginxaas-keys \d+\.\d+\.\d+\n$/);
   });
 
   it('the wizard without a terminal exits 2 and names the command that does the same', async () => {
     const result = await runCli([], { env: { CI: undefined } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('nginxaas-keys create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>');
+    expect(result.stderr).toContain(
+      'nginxaas-keys create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>',
+    );
   });
 
   it('--demo runs any command on the embedded emulator', async () => {
@@ -251,22 +285,36 @@ describe('the program as a whole', () => {
 
   it('`emulator` prints its URL, CA file and token; curl-style access lists the subscriptions', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/nginxaas-keys.js'), 'emulator', '-o', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const line = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+    const child = spawn(process.execPath, [join(ROOT, 'bin/nginxaas-keys.js'), 'emulator', '-o', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const line = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (d: Buffer) => resolve(d.toString())),
+    );
     const { url, caFile, token } = JSON.parse(line) as { url: string; caFile: string; token: string };
-    const result = await runCli(['list', '--all', '-o', 'json'], { env: { NGINXAAS_ARM_ENDPOINT: url, NGINXAAS_ARM_CA: caFile, NGINXAAS_ACCESS_TOKEN: token } });
+    const result = await runCli(['list', '--all', '-o', 'json'], {
+      env: { NGINXAAS_ARM_ENDPOINT: url, NGINXAAS_ARM_CA: caFile, NGINXAAS_ACCESS_TOKEN: token },
+    });
     expect(json(result.stdout).deployments).toHaveLength(6);
     const { request } = await import('node:https');
     const body = await new Promise<string>((resolve, reject) => {
-      request(`${url}/subscriptions?api-version=2022-12-01`, { ca: readFileSync(caFile), headers: { authorization: `Bearer ${token}` } }, (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => resolve(text));
-      })
+      request(
+        `${url}/subscriptions?api-version=2022-12-01`,
+        { ca: readFileSync(caFile), headers: { authorization: `Bearer ${token}` } },
+        (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => resolve(text));
+        },
+      )
         .on('error', reject)
         .end();
     });
-    expect(JSON.parse(body).value.map((s: { displayName: string }) => s.displayName)).toEqual(['Contoso Production', 'Contoso Staging', 'Old Sandbox']);
+    expect(JSON.parse(body).value.map((s: { displayName: string }) => s.displayName)).toEqual([
+      'Contoso Production',
+      'Contoso Staging',
+      'Old Sandbox',
+    ]);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);

@@ -29,7 +29,9 @@ describe('--plain', () => {
     await run.type('y', KEY.enter);
     await run.waitFor('Have you saved the key?');
     expect(run.text()).toContain('Key: Plain-Secret-99');
-    expect(run.text()).toMatch(/For NLK and nginx-asg-sync: https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/nplus/);
+    expect(run.text()).toMatch(
+      /For NLK and nginx-asg-sync: https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/nplus/,
+    );
     expect(run.text()).toContain('The dataplane accepted the key');
     await run.type('y', KEY.enter);
     expect(await run.exit).toBe(0);
@@ -52,7 +54,11 @@ describe('--plain', () => {
 describe('delete in a terminal', () => {
   it('asks first; no keeps the key and exits 130', async () => {
     const emulator = await useEmulator();
-    const run = runInPty(process.execPath, [BIN, 'delete', '-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION, '--name', 'asg-sync'], envFor(emulator));
+    const run = runInPty(
+      process.execPath,
+      [BIN, 'delete', '-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION, '--name', 'asg-sync'],
+      envFor(emulator),
+    );
     await run.waitFor("Delete key 'asg-sync' from web-01");
     await run.type('n', KEY.enter);
     expect(await run.exit).toBe(130);
@@ -65,7 +71,25 @@ describe('delete in a terminal', () => {
 describe('rotate in a terminal', () => {
   it('asks before deleting the old key; yes deletes it', async () => {
     const emulator = await useEmulator();
-    const run = runInPty(process.execPath, [BIN, 'rotate', '-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION, '--name', 'nlk-prod', '--new-name', 'nlk-next', '--show-secret'], envFor(emulator));
+    const run = runInPty(
+      process.execPath,
+      [
+        BIN,
+        'rotate',
+        '-d',
+        'web-01',
+        '-g',
+        'edge-rg',
+        '--subscription',
+        PRODUCTION,
+        '--name',
+        'nlk-prod',
+        '--new-name',
+        'nlk-next',
+        '--show-secret',
+      ],
+      envFor(emulator),
+    );
     await run.waitFor("Delete the old key 'nlk-prod'");
     await run.type('y', KEY.enter);
     expect(await run.exit).toBe(0);

@@ -15,7 +15,10 @@ async function emulatorEnv() {
   const folder = mkdtempSync(join(tmpdir(), 'wizard-e2e-'));
   const caFile = join(folder, 'ca.pem');
   writeFileSync(caFile, emulator.caPem);
-  return { emulator, env: { NGINXAAS_ARM_ENDPOINT: emulator.url, NGINXAAS_ARM_CA: caFile, NGINXAAS_ACCESS_TOKEN: emulator.token } };
+  return {
+    emulator,
+    env: { NGINXAAS_ARM_ENDPOINT: emulator.url, NGINXAAS_ARM_CA: caFile, NGINXAAS_ACCESS_TOKEN: emulator.token },
+  };
 }
 
 /** From the name step: the default expiry, a generated key, create; waits for the panel. */

@@ -27,7 +27,10 @@ export function targetFor(emulator: RunningEmulator) {
 }
 
 /** The real gateway over the real pipeline, with small retry delays so fault cases stay quick. */
-export function gatewayFor(emulator: RunningEmulator, options: { credential?: TokenCredential; useCli?: boolean; log?: (l: string) => void; timeoutMs?: number } = {}) {
+export function gatewayFor(
+  emulator: RunningEmulator,
+  options: { credential?: TokenCredential; useCli?: boolean; log?: (l: string) => void; timeoutMs?: number } = {},
+) {
   return new AzureGateway({
     credential: options.credential ?? staticTokenCredential(emulator.token),
     target: targetFor(emulator),

@@ -1,5 +1,13 @@
 /** An in-memory gateway for screen tests (the real one is tested against the emulator). */
-import { GatewayError, type ApiKey, type Deployment, type Discovery, type Gateway, type PutKeyResult, type VerifyResult } from '../../src/gateway';
+import {
+  GatewayError,
+  type ApiKey,
+  type Deployment,
+  type Discovery,
+  type Gateway,
+  type PutKeyResult,
+  type VerifyResult,
+} from '../../src/gateway';
 import { hintOf } from '../../src/domain/secret';
 import { discovery } from './fixtures';
 
@@ -45,7 +53,12 @@ export class FakeGateway implements Gateway {
     this.calls.push(`putKey ${name}`);
     if (this.createFailure) throw this.createFailure;
     const created = !this.keys.has(name);
-    const key: ApiKey = { id: `${ref.id}/apiKeys/${name}`, name, hint: hintOf(body.secret), endDateTime: body.endDateTime };
+    const key: ApiKey = {
+      id: `${ref.id}/apiKeys/${name}`,
+      name,
+      hint: hintOf(body.secret),
+      endDateTime: body.endDateTime,
+    };
     this.keys.set(name, { key, secret: body.secret });
     return { key, created };
   }

@@ -22,7 +22,11 @@ export function deployment(name: string, extra: Partial<Deployment> = {}): Deplo
 }
 
 export const WEB = deployment('web-01');
-export const STAGE_WEB = deployment('stage-web', { subscriptionId: sub(2), resourceGroup: 'staging-rg', subscriptionName: 'Staging' });
+export const STAGE_WEB = deployment('stage-web', {
+  subscriptionId: sub(2),
+  resourceGroup: 'staging-rg',
+  subscriptionName: 'Staging',
+});
 export const BROKEN = deployment('broken-01', { provisioningState: 'Failed', dataplaneApiEndpoint: undefined });
 export const SANDBOX = deployment('sandbox', { subscriptionId: sub(3), subscriptionName: 'Sandbox' });
 

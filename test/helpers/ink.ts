@@ -6,7 +6,11 @@ export async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export async function waitForFrame(lastFrame: () => string | undefined, expected: string | RegExp, timeoutMs = 3000): Promise<string> {
+export async function waitForFrame(
+  lastFrame: () => string | undefined,
+  expected: string | RegExp,
+  timeoutMs = 3000,
+): Promise<string> {
   const started = Date.now();
   for (;;) {
     const frame = stripVTControlCharacters(lastFrame() ?? '');
@@ -14,7 +18,8 @@ export async function waitForFrame(lastFrame: () => string | undefined, expected
       await settle();
       return stripVTControlCharacters(lastFrame() ?? '');
     }
-    if (Date.now() - started > timeoutMs) throw new Error(`waited ${timeoutMs} ms for ${String(expected)}; last frame:\n${frame}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`waited ${timeoutMs} ms for ${String(expected)}; last frame:\n${frame}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

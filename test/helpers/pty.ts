@@ -28,10 +28,21 @@ export function childEnv(extra: Record<string, string | undefined> = {}): Record
   return env;
 }
 
-export function runInPty(file: string, args: string[], env: Record<string, string | undefined> = {}, size = { cols: 110, rows: 34 }): PtyRun {
+export function runInPty(
+  file: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  size = { cols: 110, rows: 34 },
+): PtyRun {
   const environment = childEnv(env);
   // node-pty sets TERM from `name`, over the environment's.
-  const pty = spawn(file, args, { name: environment.TERM ?? 'xterm-256color', cols: size.cols, rows: size.rows, cwd: ROOT, env: environment });
+  const pty = spawn(file, args, {
+    name: environment.TERM ?? 'xterm-256color',
+    cols: size.cols,
+    rows: size.rows,
+    cwd: ROOT,
+    env: environment,
+  });
   let output = '';
   pty.onData((data) => (output += data));
   const exit = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
@@ -44,7 +55,8 @@ export function runInPty(file: string, args: string[], env: Record<string, strin
     async waitFor(expected, timeoutMs = 10_000) {
       const started = Date.now();
       while (!(typeof expected === 'string' ? text().includes(expected) : expected.test(text()))) {
-        if (Date.now() - started > timeoutMs) throw new Error(`waited for ${String(expected)}; screen so far:\n${text().slice(-3000)}`);
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`waited for ${String(expected)}; screen so far:\n${text().slice(-3000)}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await new Promise((resolve) => setTimeout(resolve, 30));
@@ -58,4 +70,12 @@ export function runInPty(file: string, args: string[], env: Record<string, strin
   };
 }
 
-export const KEY = { enter: '\r', esc: '\u001b', up: '\u001b[A', down: '\u001b[B', tab: '\t', ctrlC: '\u0003', backspace: '\u007f' };
+export const KEY = {
+  enter: '\r',
+  esc: '\u001b',
+  up: '\u001b[A',
+  down: '\u001b[B',
+  tab: '\t',
+  ctrlC: '\u0003',
+  backspace: '\u007f',
+};

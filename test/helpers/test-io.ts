@@ -22,7 +22,9 @@ export function testIo(options: { stdin?: string; tty?: boolean; now?: Date } = 
   let errText = '';
   stdout.on('data', (d: Buffer) => (outText += d.toString()));
   stderr.on('data', (d: Buffer) => (errText += d.toString()));
-  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), { isTTY: tty });
+  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), {
+    isTTY: tty,
+  });
   const aborter = new AbortController();
   const io: Io = {
     stdin,

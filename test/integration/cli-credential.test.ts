@@ -34,16 +34,22 @@ describe('--auth cli', () => {
     const emulator = await useEmulator();
     process.env.PATH = '/nonexistent';
     const credential = await createCredential('cli', { target: targetFor(emulator) });
-    const error = (await gatewayFor(emulator, { credential }).listSubscriptions().catch((e: unknown) => e)) as GatewayError;
+    const error = (await gatewayFor(emulator, { credential })
+      .listSubscriptions()
+      .catch((e: unknown) => e)) as GatewayError;
     expect(error.kind).toBe('unauthenticated');
-    expect(error.message).toBe('the Azure CLI (`az`) was not found: install it and run `az login`, or use --auth device-code');
+    expect(error.message).toBe(
+      'the Azure CLI (`az`) was not found: install it and run `az login`, or use --auth device-code',
+    );
   });
 
   it('says to run az login when the CLI is signed out', async () => {
     const emulator = await useEmulator();
     process.env.PATH = makeFakeAz({ token: 'x', loggedOut: true }).path;
     const credential = await createCredential('cli', { target: targetFor(emulator) });
-    const error = await gatewayFor(emulator, { credential }).listSubscriptions().catch((e: unknown) => e);
+    const error = await gatewayFor(emulator, { credential })
+      .listSubscriptions()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayError);
     expect((error as GatewayError).kind).toBe('unauthenticated');
     expect((error as GatewayError).message).toContain('az login');

@@ -15,7 +15,11 @@ import { gatewayFor, targetFor, useEmulator } from '../helpers/emulator';
 const web01 = { subscriptionId: PRODUCTION, resourceGroup: 'edge-rg', name: 'web-01' };
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
-function clientFor(emulator: Awaited<ReturnType<typeof useEmulator>>, subscriptionId = PRODUCTION, token = emulator.token) {
+function clientFor(
+  emulator: Awaited<ReturnType<typeof useEmulator>>,
+  subscriptionId = PRODUCTION,
+  token = emulator.token,
+) {
   const target = targetFor(emulator);
   const arm = new ArmClient(staticTokenCredential(token), {
     endpoint: target.endpoint,
@@ -53,10 +57,14 @@ describe('NginxManagementClient (arm-nginx method names) over HTTPS', () => {
   it('lists by resource group and gets one, with its dataplane endpoint', async () => {
     const emulator = await useEmulator();
     const client = clientFor(emulator);
-    expect((await collect(client.deployments.listByResourceGroup('platform-rg'))).map((d) => d.name)).toEqual(['broken-01']);
+    expect((await collect(client.deployments.listByResourceGroup('platform-rg'))).map((d) => d.name)).toEqual([
+      'broken-01',
+    ]);
     const web = await client.deployments.get('edge-rg', 'web-01');
     expect(web.properties?.provisioningState).toBe('Succeeded');
-    expect(web.properties?.dataplaneApiEndpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/$/);
+    expect(web.properties?.dataplaneApiEndpoint).toMatch(
+      /^https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/$/,
+    );
     const broken = await client.deployments.get('platform-rg', 'broken-01');
     expect(broken.properties?.dataplaneApiEndpoint).toBeUndefined();
   });
@@ -80,7 +88,9 @@ describe('NginxManagementClient (arm-nginx method names) over HTTPS', () => {
     });
     expect(replaced.properties?.hint).toBe('Qq1');
     expect(statuses).toEqual([201, 200]);
-    expect(emulator.world.key(emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!, 'ci-key')?.secret).toBe('Qq1-second-secret-value');
+    expect(emulator.world.key(emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!, 'ci-key')?.secret).toBe(
+      'Qq1-second-secret-value',
+    );
 
     expect((await client.apiKeys.get('edge-rg', 'web-01', 'CI-KEY')).name).toBe('ci-key');
     const listed = await collect(client.apiKeys.list('edge-rg', 'web-01'));
@@ -106,10 +116,22 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
   it('notFound for a missing deployment and a missing group', async () => {
     const emulator = await useEmulator();
     const gateway = gatewayFor(emulator);
-    const missing = await expectGatewayError(gateway.getDeployment({ ...web01, name: 'nope' }), 'notFound', 'ResourceNotFound');
+    const missing = await expectGatewayError(
+      gateway.getDeployment({ ...web01, name: 'nope' }),
+      'notFound',
+      'ResourceNotFound',
+    );
     expect(missing.plain).toContain("nginxDeployments/nope' under resource group 'edge-rg' was not found");
-    await expectGatewayError(gateway.getDeployment({ ...web01, resourceGroup: 'nope-rg' }), 'notFound', 'ResourceGroupNotFound');
-    await expectGatewayError(gateway.getKey({ ...web01, resourceGroup: 'nope-rg' }, 'k'), 'notFound', 'ResourceGroupNotFound');
+    await expectGatewayError(
+      gateway.getDeployment({ ...web01, resourceGroup: 'nope-rg' }),
+      'notFound',
+      'ResourceGroupNotFound',
+    );
+    await expectGatewayError(
+      gateway.getKey({ ...web01, resourceGroup: 'nope-rg' }, 'k'),
+      'notFound',
+      'ResourceGroupNotFound',
+    );
   });
 
   it('getKey answers undefined for a free name', async () => {
@@ -120,10 +142,22 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
   it('invalid for what the service refuses (weak key, far expiry, disabled subscription)', async () => {
     const emulator = await useEmulator();
     const gateway = gatewayFor(emulator);
-    await expectGatewayError(gateway.putKey(web01, 'k1', { secret: 'weakweakweakweak', endDateTime: inDays(10) }), 'invalid', 'InvalidApiKeySecret');
-    await expectGatewayError(gateway.putKey(web01, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(800) }), 'invalid', 'InvalidApiKeyEndDateTime');
+    await expectGatewayError(
+      gateway.putKey(web01, 'k1', { secret: 'weakweakweakweak', endDateTime: inDays(10) }),
+      'invalid',
+      'InvalidApiKeySecret',
+    );
+    await expectGatewayError(
+      gateway.putKey(web01, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(800) }),
+      'invalid',
+      'InvalidApiKeyEndDateTime',
+    );
     const sandbox = { subscriptionId: SANDBOX, resourceGroup: 'sandbox-rg', name: 'sandbox-nginx' };
-    await expectGatewayError(gateway.putKey(sandbox, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(10) }), 'invalid', 'ReadOnlyDisabledSubscription');
+    await expectGatewayError(
+      gateway.putKey(sandbox, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(10) }),
+      'invalid',
+      'ReadOnlyDisabledSubscription',
+    );
   });
 
   it('unauthenticated for a wrong token', async () => {
@@ -134,8 +168,17 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
 
   it('alreadyExists for a 409 that says so; unknown for a 5xx that does not stop', async () => {
     const emulator = await useEmulator();
-    emulator.faults.add({ method: 'PUT', status: 409, code: 'ResourceAlreadyExists', message: 'The key already exists.' });
-    await expectGatewayError(gatewayFor(emulator).putKey(web01, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(10) }), 'alreadyExists', 'ResourceAlreadyExists');
+    emulator.faults.add({
+      method: 'PUT',
+      status: 409,
+      code: 'ResourceAlreadyExists',
+      message: 'The key already exists.',
+    });
+    await expectGatewayError(
+      gatewayFor(emulator).putKey(web01, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(10) }),
+      'alreadyExists',
+      'ResourceAlreadyExists',
+    );
     emulator.faults.add({ method: 'GET', status: 500, code: 'InternalServerError', times: -1 });
     const error = await expectGatewayError(gatewayFor(emulator).getDeployment(web01), 'unknown', 'InternalServerError');
     expect(error.status).toBe(500);
@@ -143,8 +186,18 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
 
   it('forbidden for a 403', async () => {
     const emulator = await useEmulator();
-    emulator.faults.add({ path: '/apiKeys/', status: 403, code: 'AuthorizationFailed', message: "The client does not have authorization to perform action 'Nginx.NginxPlus/nginxDeployments/apiKeys/read'." });
-    const error = await expectGatewayError(gatewayFor(emulator).getKey(web01, 'nlk-prod'), 'forbidden', 'AuthorizationFailed');
+    emulator.faults.add({
+      path: '/apiKeys/',
+      status: 403,
+      code: 'AuthorizationFailed',
+      message:
+        "The client does not have authorization to perform action 'Nginx.NginxPlus/nginxDeployments/apiKeys/read'.",
+    });
+    const error = await expectGatewayError(
+      gatewayFor(emulator).getKey(web01, 'nlk-prod'),
+      'forbidden',
+      'AuthorizationFailed',
+    );
     expect(error.plain).toContain('does not have authorization');
   });
 
@@ -194,7 +247,11 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
   it('network, not cancelled, when Azure does not answer in time', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ path: '/nginxDeployments/web-01', delayMs: 2000, times: -1 });
-    const error = await expectGatewayError(gatewayFor(emulator, { timeoutMs: 200 }).getDeployment(web01), 'network', 'ETIMEDOUT');
+    const error = await expectGatewayError(
+      gatewayFor(emulator, { timeoutMs: 200 }).getDeployment(web01),
+      'network',
+      'ETIMEDOUT',
+    );
     expect(error.message).toBe(`could not reach ${emulator.url}: no answer within 200 ms`);
   });
 
@@ -214,9 +271,20 @@ describe('discovery', () => {
     const found = await gatewayFor(emulator).discoverDeployments({});
     expect(found.via).toBe('resource-graph');
     expect(found.searched.map((s) => s.displayName)).toEqual(['Contoso Production', 'Contoso Staging', 'Old Sandbox']);
-    expect(found.deployments.map((d) => d.name)).toEqual(['api-gateway', 'broken-01', 'sandbox-nginx', 'stage-upgrading', 'stage-web', 'web-01']);
+    expect(found.deployments.map((d) => d.name)).toEqual([
+      'api-gateway',
+      'broken-01',
+      'sandbox-nginx',
+      'stage-upgrading',
+      'stage-web',
+      'web-01',
+    ]);
     const api = found.deployments.find((d) => d.name === 'api-gateway');
-    expect(api).toMatchObject({ resourceGroup: 'edge-rg', subscriptionName: 'Contoso Production', provisioningState: 'Succeeded' });
+    expect(api).toMatchObject({
+      resourceGroup: 'edge-rg',
+      subscriptionName: 'Contoso Production',
+      provisioningState: 'Succeeded',
+    });
     expect(emulator.requests.filter((r) => /resourcegraph/i.test(r.path))).toHaveLength(1);
   });
 
@@ -242,13 +310,18 @@ describe('discovery', () => {
     const found = await gatewayFor(emulator).discoverDeployments({ resourceGroup: 'STAGING-RG' });
     expect(found.deployments.map((d) => d.name)).toEqual(['stage-upgrading', 'stage-web']);
     expect(found.problems).toEqual([]);
-    const missing = await gatewayFor(emulator).discoverDeployments({ subscriptions: [PRODUCTION], resourceGroup: 'nope-rg' }).catch((e: GatewayError) => e);
+    const missing = await gatewayFor(emulator)
+      .discoverDeployments({ subscriptions: [PRODUCTION], resourceGroup: 'nope-rg' })
+      .catch((e: GatewayError) => e);
     expect((missing as GatewayError).code).toBe('ResourceGroupNotFound');
   });
 
   it('lists one resource group directly', async () => {
     const emulator = await useEmulator();
-    const found = await gatewayFor(emulator).discoverDeployments({ subscriptions: [STAGING], resourceGroup: 'staging-rg' });
+    const found = await gatewayFor(emulator).discoverDeployments({
+      subscriptions: [STAGING],
+      resourceGroup: 'staging-rg',
+    });
     expect(found.via).toBe('direct');
     expect(found.deployments.map((d) => d.name)).toEqual(['stage-upgrading', 'stage-web']);
   });
@@ -259,7 +332,13 @@ describe('discovery', () => {
     expect(error.message).toContain('Contoso Production');
     expect(error.message).toContain('--subscription');
     const single = await useEmulator({
-      data: { subscriptions: [{ subscriptionId: STAGING, displayName: 'Only', state: 'Enabled', tenantId: 't', resourceGroups: [] }], deployments: [], keys: [] },
+      data: {
+        subscriptions: [
+          { subscriptionId: STAGING, displayName: 'Only', state: 'Enabled', tenantId: 't', resourceGroups: [] },
+        ],
+        deployments: [],
+        keys: [],
+      },
     });
     expect(await gatewayFor(single).defaultSubscription()).toBe(STAGING);
   });

@@ -6,7 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { staticTokenCredential } from '../../src/azure/credentials';
@@ -17,7 +26,8 @@ import { runInProcess } from '../helpers/in-process';
 import { ROOT } from '../helpers/pty';
 
 const ajv = new Ajv({ allErrors: true });
-for (const file of readdirSync(join(ROOT, 'schemas'))) ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schemas', file), 'utf8')));
+for (const file of readdirSync(join(ROOT, 'schemas')))
+  ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schemas', file), 'utf8')));
 function expectSchema(name: string, document: unknown) {
   const validate = ajv.getSchema(`${name}.schema.json`)!;
   expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
@@ -31,7 +41,8 @@ async function world() {
   const gateway = gatewayFor(emulator);
   const web = () => emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
   const secretOf = (name: string) => emulator.world.key(web(), name)?.secret;
-  const run = (argv: string[], options: Parameters<typeof runInProcess>[2] = {}) => runInProcess(argv, gateway, options);
+  const run = (argv: string[], options: Parameters<typeof runInProcess>[2] = {}) =>
+    runInProcess(argv, gateway, options);
   return { emulator, gateway, web, secretOf, run };
 }
 
@@ -42,11 +53,24 @@ function expectAbsent(secret: string, ...channels: string[]) {
 describe('create', () => {
   it('-o json matches the schema, without the secret', async () => {
     const { run, secretOf } = await world();
-    const result = await run(['create', ...WEB, '--name', 'json-key', '--secret-out', join(folder(), 'k'), '-o', 'json']);
+    const result = await run([
+      'create',
+      ...WEB,
+      '--name',
+      'json-key',
+      '--secret-out',
+      join(folder(), 'k'),
+      '-o',
+      'json',
+    ]);
     expect(result.code).toBe(0);
     const document = json(result.stdout);
     expectSchema('create', document);
-    expect(document).toMatchObject({ name: 'json-key', action: 'created', deployment: { name: 'web-01', resourceGroup: 'edge-rg', subscriptionId: PRODUCTION } });
+    expect(document).toMatchObject({
+      name: 'json-key',
+      action: 'created',
+      deployment: { name: 'web-01', resourceGroup: 'edge-rg', subscriptionId: PRODUCTION },
+    });
     expect(document.secret).toBeUndefined();
     expectAbsent(secretOf('json-key')!, result.stdout, result.stderr);
   });
@@ -65,7 +89,9 @@ describe('create', () => {
 
   it('takes a key from stdin or a file, never from an argument, and checks it first', async () => {
     const { run, secretOf, emulator } = await world();
-    const stdin = await run(['create', ...WEB, '--name', 'from-stdin', '--secret-stdin', '--expires', '30d'], { stdin: 'Stdin-Secret-2026\n' });
+    const stdin = await run(['create', ...WEB, '--name', 'from-stdin', '--secret-stdin', '--expires', '30d'], {
+      stdin: 'Stdin-Secret-2026\n',
+    });
     expect(stdin.code).toBe(0);
     expect(secretOf('from-stdin')).toBe('Stdin-Secret-2026');
     expectAbsent('Stdin-Secret-2026', stdin.stdout, stdin.stderr);
@@ -80,7 +106,9 @@ describe('create', () => {
     const weak = await run(['create', ...WEB, '--name', 'weak', '--secret-stdin'], { stdin: 'weakweakweak' });
     expect([weak.code, weak.stderr]).toEqual([2, expect.stringContaining('mix at least 3 of')]);
     expectAbsent('weakweakweak', weak.stderr);
-    expect(emulator.requests.filter((r) => r.path.includes('/apiKeys/weak') || r.path.includes('/apiKeys/argv'))).toHaveLength(0);
+    expect(
+      emulator.requests.filter((r) => r.path.includes('/apiKeys/weak') || r.path.includes('/apiKeys/argv')),
+    ).toHaveLength(0);
   });
 
   it('a key longer than 256 characters is refused without reading the rest, and nothing is sent', async () => {
@@ -89,8 +117,13 @@ describe('create', () => {
     writeFileSync(file, `Aa1-${'x'.repeat(5_000_000)}`);
     const fromFile = await run(['create', ...WEB, '--name', 'huge', '--secret-file', file]);
     expect([fromFile.code, fromFile.stderr]).toEqual([2, expect.stringContaining('is longer than 256 characters')]);
-    const fromStdin = await run(['create', ...WEB, '--name', 'huge', '--secret-stdin'], { stdin: `Aa1-${'y'.repeat(300)}` });
-    expect([fromStdin.code, fromStdin.stderr]).toEqual([2, expect.stringContaining('standard input is longer than 256 characters')]);
+    const fromStdin = await run(['create', ...WEB, '--name', 'huge', '--secret-stdin'], {
+      stdin: `Aa1-${'y'.repeat(300)}`,
+    });
+    expect([fromStdin.code, fromStdin.stderr]).toEqual([
+      2,
+      expect.stringContaining('standard input is longer than 256 characters'),
+    ]);
     expect(emulator.requests).toHaveLength(0);
   });
 
@@ -115,7 +148,10 @@ describe('create', () => {
   it('the deployment is asked for before the key name and its destination', async () => {
     const { run } = await world();
     const result = await run(['create', '--name', 'x']);
-    expect([result.code, result.stderr.split('\n')[0]]).toEqual([2, 'error: --deployment (-d) <name or resource id> is required']);
+    expect([result.code, result.stderr.split('\n')[0]]).toEqual([
+      2,
+      'error: --deployment (-d) <name or resource id> is required',
+    ]);
   });
 
   it('an existing key is not replaced without --replace (exit 1, names hint and expiry); --replace replaces', async () => {
@@ -123,7 +159,9 @@ describe('create', () => {
     const before = secretOf('nlk-prod')!;
     const refused = await run(['create', ...WEB, '--name', 'nlk-prod', '--show-secret']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`a key named 'nlk-prod' already exists on web-01 (edge-rg) (hint ${before.slice(0, 3)}, expires`);
+    expect(refused.stderr).toContain(
+      `a key named 'nlk-prod' already exists on web-01 (edge-rg) (hint ${before.slice(0, 3)}, expires`,
+    );
     expect(refused.stderr).toContain('nothing was changed. Pass --replace to replace it.');
     expect(refused.stdout).toBe('');
     expect(secretOf('nlk-prod')).toBe(before);
@@ -143,7 +181,12 @@ describe('create', () => {
     expect((await run(['create', ...WEB, '--name', 'out-key', '--secret-out', file, '--force'])).code).toBe(0);
     expect(readFileSync(file, 'utf8')).not.toBe('keep me\n');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    emulator.faults.add({ method: 'PUT', status: 403, code: 'AuthorizationFailed', message: 'The client does not have authorization to perform this action.' });
+    emulator.faults.add({
+      method: 'PUT',
+      status: 403,
+      code: 'AuthorizationFailed',
+      message: 'The client does not have authorization to perform this action.',
+    });
     const fresh = join(dir, 'fresh.txt');
     const denied = await run(['create', ...WEB, '--name', 'denied', '--secret-out', fresh]);
     expect(denied.code).toBe(1);
@@ -172,8 +215,20 @@ describe('create', () => {
 
   it('a deployment that cannot take a key is refused with exit 1 before the key is sent', async () => {
     const { run, emulator } = await world();
-    const result = await run(['create', '-d', 'broken-01', '--subscription', PRODUCTION, '--name', 'x', '--show-secret']);
-    expect([result.code, result.stderr]).toEqual([1, 'error: broken-01 (platform-rg, Contoso Production) cannot take a key now: deployment failed\n']);
+    const result = await run([
+      'create',
+      '-d',
+      'broken-01',
+      '--subscription',
+      PRODUCTION,
+      '--name',
+      'x',
+      '--show-secret',
+    ]);
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      'error: broken-01 (platform-rg, Contoso Production) cannot take a key now: deployment failed\n',
+    ]);
     expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
   });
 });
@@ -184,7 +239,9 @@ describe('list, show, endpoint, delete', () => {
     const list = await run(['list', ...WEB]);
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^NAME\s+HINT\s+EXPIRES\s+STATUS$/);
-    expect(list.stdout).toMatch(/nlk-prod\s+\S{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 20 days\)\s+expires within 30 days/);
+    expect(list.stdout).toMatch(
+      /nlk-prod\s+\S{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 20 days\)\s+expires within 30 days/,
+    );
     expect(list.stdout).toMatch(/asg-sync .*ok/);
     expect((await run(['list', ...WEB, '--expiring-within', '30'])).code).toBe(3);
     expect((await run(['list', ...WEB, '--expiring-within', '10'])).code).toBe(0);
@@ -213,7 +270,12 @@ describe('list, show, endpoint, delete', () => {
     const endpoint = `${emulator.url}/${emulator.world.endpointHost(web())}/`;
     const show = await run(['show', ...WEB, '--name', 'asg-sync', '-o', 'json']);
     expectSchema('show', json(show.stdout));
-    expect(json(show.stdout)).toMatchObject({ name: 'asg-sync', status: 'ok', dataplaneApiEndpoint: endpoint, nplusEndpoint: `${endpoint}nplus` });
+    expect(json(show.stdout)).toMatchObject({
+      name: 'asg-sync',
+      status: 'ok',
+      dataplaneApiEndpoint: endpoint,
+      nplusEndpoint: `${endpoint}nplus`,
+    });
     const text = await run(['show', ...WEB, '--name', 'nlk-prod']);
     expect(text.stdout).toContain('status    expires within 30 days');
     expect((await run(['endpoint', ...WEB])).stdout).toBe(`${endpoint}\n`);
@@ -229,14 +291,22 @@ describe('list, show, endpoint, delete', () => {
     const result = await run(['list', '-d', id, '-o', 'json']);
     expect(json(result.stdout).deployments[0].keys[0].name).toBe('nlk-staging');
     const notAnId = await run(['list', '-d', '/subscriptions/x/resourceGroups/y']);
-    expect([notAnId.code, notAnId.stderr]).toEqual([2, expect.stringContaining('is not the resource id of an NGINXaaS deployment')]);
+    expect([notAnId.code, notAnId.stderr]).toEqual([
+      2,
+      expect.stringContaining('is not the resource id of an NGINXaaS deployment'),
+    ]);
   });
 
   it('a name alone is found across the subscriptions; an unknown one is a clear error', async () => {
     const { run } = await world();
     expect((await run(['endpoint', '-d', 'stage-web'])).code).toBe(0);
     const unknown = await run(['endpoint', '-d', 'nowhere']);
-    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining("no NGINXaaS deployment named 'nowhere' (searched: Contoso Production, Contoso Staging, Old Sandbox)")]);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      1,
+      expect.stringContaining(
+        "no NGINXaaS deployment named 'nowhere' (searched: Contoso Production, Contoso Staging, Old Sandbox)",
+      ),
+    ]);
   });
 
   it('delete: JSON matches the schema; a second delete is "already gone" with exit 0', async () => {
@@ -245,7 +315,10 @@ describe('list, show, endpoint, delete', () => {
     expectSchema('delete', json(deleted.stdout));
     expect(json(deleted.stdout).result).toBe('deleted');
     const again = await run(['delete', ...WEB, '--name', 'asg-sync', '--yes']);
-    expect([again.code, again.stdout]).toEqual([0, "Key 'asg-sync' was already gone from web-01 (edge-rg); nothing to delete.\n"]);
+    expect([again.code, again.stdout]).toEqual([
+      0,
+      "Key 'asg-sync' was already gone from web-01 (edge-rg); nothing to delete.\n",
+    ]);
   });
 });
 
@@ -261,7 +334,9 @@ describe('rotate', () => {
     expect(result.stdout).toContain(`Created key '${newName}'`);
     expect(readFileSync(file, 'utf8')).toBe(secretOf(newName));
     expect(secretOf('asg-sync')).toBe(before);
-    expect(result.stderr).toContain(`nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name asg-sync`);
+    expect(result.stderr).toContain(
+      `nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name asg-sync`,
+    );
     const again = await run(['rotate', ...WEB, '--name', 'asg-sync', '--show-secret'], { now });
     expect([again.code, again.stderr]).toEqual([1, expect.stringContaining(`a key named '${newName}' already exists`)]);
     expect(again.stderr).toContain('nothing was changed. Pass another --new-name.');
@@ -270,7 +345,10 @@ describe('rotate', () => {
   it('a missing old key is exit 1 and creates nothing', async () => {
     const { run, emulator } = await world();
     const result = await run(['rotate', ...WEB, '--name', 'nope', '--show-secret']);
-    expect([result.code, result.stderr]).toEqual([1, "error: no key named 'nope' on web-01 (edge-rg) to rotate (ResourceNotFound)\n"]);
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      "error: no key named 'nope' on web-01 (edge-rg) to rotate (ResourceNotFound)\n",
+    ]);
     expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
   });
 
@@ -296,17 +374,30 @@ describe('rotate', () => {
 describe('Azure errors', () => {
   it('an ARM error is one line with its code, no stack trace (after the SDK retried the 500s)', async () => {
     const { run, emulator } = await world();
-    emulator.faults.add({ path: '/apiKeys', status: 500, code: 'InternalServerError', message: 'Something broke inside.', times: -1 });
+    emulator.faults.add({
+      path: '/apiKeys',
+      status: 500,
+      code: 'InternalServerError',
+      message: 'Something broke inside.',
+      times: -1,
+    });
     const result = await run(['list', ...WEB]);
     expect([result.code, result.stderr]).toEqual([1, 'error: Something broke inside. (InternalServerError)\n']);
   });
 
   it('a wrong token is an authentication error with its ARM code and how to sign in', async () => {
     const emulator = await useEmulator();
-    const gateway = new AzureGateway({ credential: staticTokenCredential('wrong'), target: targetFor(emulator), authDescription: 'test', useCliDefaultSubscription: false });
+    const gateway = new AzureGateway({
+      credential: staticTokenCredential('wrong'),
+      target: targetFor(emulator),
+      authDescription: 'test',
+      useCliDefaultSubscription: false,
+    });
     const result = await runInProcess(['list', ...WEB], gateway);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: The access token is invalid. (InvalidAuthenticationToken)\nSign in with `az login` (or use --auth device-code), then run nginxaas-keys again.\n');
+    expect(result.stderr).toBe(
+      'error: The access token is invalid. (InvalidAuthenticationToken)\nSign in with `az login` (or use --auth device-code), then run nginxaas-keys again.\n',
+    );
   });
 
   it('429 from Azure says to wait', async () => {

@@ -43,7 +43,13 @@ describe('createKey', () => {
   it('a PUT whose answer is lost once is retried by the SDK and still reported as created', async () => {
     const { gateway, emulator, puts } = await setup();
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: 1 });
-    const outcome = await createKey(gateway, WEB, 'lost-once', { secret: 'Lost-Once-Secret1', endDateTime: inDays(30) }, { replace: false });
+    const outcome = await createKey(
+      gateway,
+      WEB,
+      'lost-once',
+      { secret: 'Lost-Once-Secret1', endDateTime: inDays(30) },
+      { replace: false },
+    );
     expect(outcome.kind).toBe('created');
     expect(puts().map((r) => r.status)).toEqual(['dropped', 200]);
   });
@@ -60,8 +66,16 @@ describe('createKey', () => {
   it('a PUT that never arrived is settled by a GET too: nothing was created, and the error says so', async () => {
     const { gateway, emulator, web } = await setup();
     emulator.faults.add({ method: 'PUT', reset: true, times: -1 });
-    const attempt = createKey(gateway, WEB, 'never', { secret: 'Never-Arrived-S3', endDateTime: inDays(30) }, { replace: false });
-    await expect(attempt).rejects.toThrow(/a check afterwards found that there is no key 'never', so nothing was changed/);
+    const attempt = createKey(
+      gateway,
+      WEB,
+      'never',
+      { secret: 'Never-Arrived-S3', endDateTime: inDays(30) },
+      { replace: false },
+    );
+    await expect(attempt).rejects.toThrow(
+      /a check afterwards found that there is no key 'never', so nothing was changed/,
+    );
     await expect(attempt).rejects.toBeInstanceOf(GatewayError);
     expect(emulator.world.key(web, 'never')).toBeUndefined();
   });
@@ -69,12 +83,18 @@ describe('createKey', () => {
   it('when the GET cannot settle it either, the outcome is unknown (the caller keeps the secret)', async () => {
     const { gateway, emulator, web } = await setup();
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
-    const outcome = await createKey(gateway, WEB, 'limbo', { secret: 'Limbo-Secret-0004', endDateTime: inDays(30) }, {
-      replace: false,
-      // Once the PUT leaves, every read fails too.
-      onSending: () => emulator.faults.add({ method: 'GET', reset: true, times: -1 }),
-      settleTimeoutMs: 2000,
-    });
+    const outcome = await createKey(
+      gateway,
+      WEB,
+      'limbo',
+      { secret: 'Limbo-Secret-0004', endDateTime: inDays(30) },
+      {
+        replace: false,
+        // Once the PUT leaves, every read fails too.
+        onSending: () => emulator.faults.add({ method: 'GET', reset: true, times: -1 }),
+        settleTimeoutMs: 2000,
+      },
+    );
     expect(outcome).toMatchObject({ kind: 'unknown', problem: { kind: 'network' } });
     expect(emulator.world.key(web, 'limbo')?.secret).toBe('Limbo-Secret-0004');
   });
@@ -91,7 +111,9 @@ describe('createKey', () => {
   it('a refusal from Azure (4xx) is certain: thrown, never settled', async () => {
     const { gateway, emulator } = await setup();
     emulator.faults.add({ method: 'PUT', status: 403, code: 'AuthorizationFailed', message: 'no', times: 1 });
-    await expect(createKey(gateway, WEB, 'denied', { secret: 'Denied-Secret-006', endDateTime: inDays(30) }, { replace: false })).rejects.toMatchObject({
+    await expect(
+      createKey(gateway, WEB, 'denied', { secret: 'Denied-Secret-006', endDateTime: inDays(30) }, { replace: false }),
+    ).rejects.toMatchObject({
       kind: 'forbidden',
       code: 'AuthorizationFailed',
     });

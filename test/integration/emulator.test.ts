@@ -9,7 +9,9 @@ import { API, raw, useEmulator } from '../helpers/emulator';
 
 const web01 = `/subscriptions/${PRODUCTION}/resourceGroups/edge-rg/providers/Nginx.NginxPlus/nginxDeployments/web-01`;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-const put = (secretText: string | undefined, endDateTime?: string) => ({ properties: { ...(secretText ? { secretText } : {}), ...(endDateTime ? { endDateTime } : {}) } });
+const put = (secretText: string | undefined, endDateTime?: string) => ({
+  properties: { ...(secretText ? { secretText } : {}), ...(endDateTime ? { endDateTime } : {}) },
+});
 
 describe('emulator: ARM rules', () => {
   it.each([
@@ -33,14 +35,21 @@ describe('emulator: ARM rules', () => {
 
   it('matches provider and names without case, and answers 404 envelopes for what is missing', async () => {
     const emulator = await useEmulator();
-    expect((await raw(emulator, 'GET', `${web01.toUpperCase().replace(PRODUCTION.toUpperCase(), PRODUCTION)}?${API}`)).status).toBe(200);
+    expect(
+      (await raw(emulator, 'GET', `${web01.toUpperCase().replace(PRODUCTION.toUpperCase(), PRODUCTION)}?${API}`))
+        .status,
+    ).toBe(200);
     const group = await raw(emulator, 'GET', `${web01.replace('edge-rg', 'gone-rg')}?${API}`);
     expect([group.status, group.body.error.code]).toEqual([404, 'ResourceGroupNotFound']);
     const deployment = await raw(emulator, 'GET', `${web01}-x/apiKeys?${API}`);
     expect([deployment.status, deployment.body.error.code]).toEqual([404, 'ResourceNotFound']);
     const key = await raw(emulator, 'GET', `${web01}/apiKeys/none?${API}`);
     expect([key.status, key.body.error.code]).toEqual([404, 'ResourceNotFound']);
-    const sub = await raw(emulator, 'GET', `/subscriptions/00000000-0000-0000-0000-000000000000/providers/Nginx.NginxPlus/nginxDeployments?${API}`);
+    const sub = await raw(
+      emulator,
+      'GET',
+      `/subscriptions/00000000-0000-0000-0000-000000000000/providers/Nginx.NginxPlus/nginxDeployments?${API}`,
+    );
     expect(sub.body.error.code).toBe('SubscriptionNotFound');
   });
 
@@ -84,9 +93,19 @@ describe('emulator: ARM rules', () => {
     const emulator = await useEmulator();
     const name = await raw(emulator, 'PUT', `${web01}/apiKeys/bad_name?${API}`, { body: put('Abc-def-ghi-123') });
     expect([name.status, name.body.error.code]).toEqual([400, 'InvalidResourceName']);
-    const disabled = await raw(emulator, 'PUT', `/subscriptions/${SANDBOX}/resourceGroups/sandbox-rg/providers/Nginx.NginxPlus/nginxDeployments/sandbox-nginx/apiKeys/k?${API}`, { body: put('Abc-def-ghi-123') });
+    const disabled = await raw(
+      emulator,
+      'PUT',
+      `/subscriptions/${SANDBOX}/resourceGroups/sandbox-rg/providers/Nginx.NginxPlus/nginxDeployments/sandbox-nginx/apiKeys/k?${API}`,
+      { body: put('Abc-def-ghi-123') },
+    );
     expect([disabled.status, disabled.body.error.code]).toEqual([409, 'ReadOnlyDisabledSubscription']);
-    const failed = await raw(emulator, 'PUT', `/subscriptions/${PRODUCTION}/resourceGroups/platform-rg/providers/Nginx.NginxPlus/nginxDeployments/broken-01/apiKeys/k?${API}`, { body: put('Abc-def-ghi-123') });
+    const failed = await raw(
+      emulator,
+      'PUT',
+      `/subscriptions/${PRODUCTION}/resourceGroups/platform-rg/providers/Nginx.NginxPlus/nginxDeployments/broken-01/apiKeys/k?${API}`,
+      { body: put('Abc-def-ghi-123') },
+    );
     expect(failed.status).toBe(409);
   });
 
@@ -111,9 +130,13 @@ describe('emulator: dataplane', () => {
     const ok = await raw(emulator, 'GET', `${path}packages`, { headers: apiKey('Dataplane-Key-1') });
     expect(ok.status).toBe(200);
     expect(ok.body.packages[0].name).toBe('nginx-plus');
-    expect((await raw(emulator, 'GET', `${path}nplus/9/http/upstreams`, { headers: apiKey('Dataplane-Key-1') })).status).toBe(200);
+    expect(
+      (await raw(emulator, 'GET', `${path}nplus/9/http/upstreams`, { headers: apiKey('Dataplane-Key-1') })).status,
+    ).toBe(200);
     expect((await raw(emulator, 'GET', `${path}packages`, { headers: apiKey('Dataplane-Key-2') })).status).toBe(401);
-    expect((await raw(emulator, 'GET', `${path}packages`, { headers: { authorization: 'ApiKey Dataplane-Key-1' } })).status).toBe(401);
+    expect(
+      (await raw(emulator, 'GET', `${path}packages`, { headers: { authorization: 'ApiKey Dataplane-Key-1' } })).status,
+    ).toBe(401);
     expect((await raw(emulator, 'GET', `${path}packages`)).status).toBe(401);
     // A bearer token is not a dataplane key.
     expect((await raw(emulator, 'GET', `${path}packages`, { token: emulator.token })).status).toBe(401);
@@ -135,10 +158,14 @@ describe('emulator: dataplane', () => {
     const { emulator, path } = await withKey();
     const host = path.split('/')[1] as string;
     const status = await new Promise<number>((resolve, reject) => {
-      request(`${emulator.url}/packages`, { ca: emulator.caPem, checkServerIdentity: () => undefined, headers: { host, ...apiKey('Dataplane-Key-1') } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      })
+      request(
+        `${emulator.url}/packages`,
+        { ca: emulator.caPem, checkServerIdentity: () => undefined, headers: { host, ...apiKey('Dataplane-Key-1') } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      )
         .on('error', reject)
         .end();
     });
@@ -159,11 +186,15 @@ describe('emulator: faults and state', () => {
   it('takes faults over its control route, with the token', async () => {
     const emulator = await useEmulator();
     expect((await raw(emulator, 'POST', '/_emulator/faults', { token: null, body: { status: 500 } })).status).toBe(401);
-    expect((await raw(emulator, 'POST', '/_emulator/faults', { body: { path: 'web-01', status: 503, times: 1 } })).status).toBe(201);
+    expect(
+      (await raw(emulator, 'POST', '/_emulator/faults', { body: { path: 'web-01', status: 503, times: 1 } })).status,
+    ).toBe(201);
     expect((await raw(emulator, 'GET', `${web01}?${API}`)).status).toBe(503);
     expect((await raw(emulator, 'GET', `${web01}?${API}`)).status).toBe(200);
     const log = await raw(emulator, 'GET', '/_emulator/requests');
-    expect(log.body.filter((r: { path: string }) => r.path.endsWith('web-01')).map((r: { status: number }) => r.status)).toEqual([503, 200]);
+    expect(
+      log.body.filter((r: { path: string }) => r.path.endsWith('web-01')).map((r: { status: number }) => r.status),
+    ).toEqual([503, 200]);
   });
 
   it('delays, and resets the connection', async () => {

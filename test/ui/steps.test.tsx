@@ -35,7 +35,14 @@ const row = (name: string, extra: Partial<DeploymentRow> = {}): DeploymentRow =>
 describe('each step alone at 80 columns', () => {
   it('deployment list: the filter, the count, the rows and why a row cannot be chosen', async () => {
     const frame = await at80(
-      <DeploymentStep filter="" cursor={1} rows={[row('broken-01', { blocked: 'deployment failed', provisioningState: 'Failed' }), row('web-01')]} total={2} subscriptions={1} height={24} />,
+      <DeploymentStep
+        filter=""
+        cursor={1}
+        rows={[row('broken-01', { blocked: 'deployment failed', provisioningState: 'Failed' }), row('web-01')]}
+        total={2}
+        subscriptions={1}
+        height={24}
+      />,
     );
     expect(frame).toMatchInlineSnapshot(`
       "? Choose a deployment
@@ -49,7 +56,17 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('deployment list: nothing matches the filter', async () => {
-    const frame = await at80(<DeploymentStep filter="zzz" cursor={0} rows={[]} total={4} subscriptions={2} message="No deployment matches the filter; Esc clears it." height={24} />);
+    const frame = await at80(
+      <DeploymentStep
+        filter="zzz"
+        cursor={0}
+        rows={[]}
+        total={4}
+        subscriptions={2}
+        message="No deployment matches the filter; Esc clears it."
+        height={24}
+      />,
+    );
     expect(frame).toMatchInlineSnapshot(`
       "? Choose a deployment
       ❯ zzz
@@ -61,7 +78,9 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('name: an existing key of that name is said at once', async () => {
-    const frame = await at80(<NameStep name="nlk-prod" keys={{ state: 'read', existing: key('nlk-prod') }} now={NOW} />);
+    const frame = await at80(
+      <NameStep name="nlk-prod" keys={{ state: 'read', existing: key('nlk-prod') }} now={NOW} />,
+    );
     expect(frame).toMatchInlineSnapshot(`
       "? Name the key
       ❯ nlk-prod
@@ -115,7 +134,13 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('key value: masked, with the checklist', async () => {
-    const frame = await at80(<SecretStep secret="abc" shown={false} error="Enter is refused: the key must have at least 12 characters (it has 3)" />);
+    const frame = await at80(
+      <SecretStep
+        secret="abc"
+        shown={false}
+        error="Enter is refused: the key must have at least 12 characters (it has 3)"
+      />,
+    );
     expect(frame).toMatchInlineSnapshot(`
       "? The key value
       ❯ •••
@@ -132,7 +157,17 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('review: REPLACE waits for y', async () => {
-    const frame = await at80(<ReviewStep deployment={WEB} name="nlk-prod" endDateTime={new Date('2027-05-26T12:00:00Z')} generated existing={key('nlk-prod')} replaceConfirmed={false} now={NOW} />);
+    const frame = await at80(
+      <ReviewStep
+        deployment={WEB}
+        name="nlk-prod"
+        endDateTime={new Date('2027-05-26T12:00:00Z')}
+        generated
+        existing={key('nlk-prod')}
+        replaceConfirmed={false}
+        now={NOW}
+      />,
+    );
     expect(frame).toMatchInlineSnapshot(`
       "? Review
         Subscription   Production (11111111-0000-4000-8000-000000000000)
@@ -148,7 +183,13 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('creating: an Azure refusal with its code', async () => {
-    const frame = await at80(<CreatingStep name="k" deploymentName="web-01" error={{ message: 'The client does not have authorization.', code: 'AuthorizationFailed' }} />);
+    const frame = await at80(
+      <CreatingStep
+        name="k"
+        deploymentName="web-01"
+        error={{ message: 'The client does not have authorization.', code: 'AuthorizationFailed' }}
+      />,
+    );
     expect(frame).toMatchInlineSnapshot(`
       "✖ Azure did not create the key: The client does not have authorization.
       (AuthorizationFailed)
@@ -166,7 +207,9 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('farewell: one line, with its figure', async () => {
-    expect(await at80(<Farewell message="Cancelled. Nothing was created." exitCode={130} />)).toMatchInlineSnapshot(`"⚠ Cancelled. Nothing was created."`);
+    expect(await at80(<Farewell message="Cancelled. Nothing was created." exitCode={130} />)).toMatchInlineSnapshot(
+      `"⚠ Cancelled. Nothing was created."`,
+    );
   });
 
   const reveal: RevealViewProps = {

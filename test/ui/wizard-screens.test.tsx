@@ -20,7 +20,13 @@ const TAB = '\t';
 function mount(gateway = new FakeGateway(), options = {}, initial?: WizardState) {
   const finished: WizardState[] = [];
   const app = render(
-    <App gateway={gateway} scope={options} clock={() => NOW} onFinish={(s) => finished.push(s)} {...(initial ? { initial } : {})} />,
+    <App
+      gateway={gateway}
+      scope={options}
+      clock={() => NOW}
+      onFinish={(s) => finished.push(s)}
+      {...(initial ? { initial } : {})}
+    />,
   );
   const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
   const until = (expected: string | RegExp) => waitForFrame(app.lastFrame, expected);
@@ -104,7 +110,9 @@ describe('name, expiry, key value', () => {
     await type('bad_');
     expect(await until('position 4')).toContain("character '_'");
     await type('\x7f', '\x7f', '\x7f', '\x7f', 'nlk-prod');
-    expect(await until('it will be REPLACED')).toContain("'nlk-prod' exists (hint e17, expires 2026-12-16, in 20 days)");
+    expect(await until('it will be REPLACED')).toContain(
+      "'nlk-prod' exists (hint e17, expires 2026-12-16, in 20 days)",
+    );
   });
 
   it('takes a one-chunk paste with Enter in it, then the default expiry', async () => {
@@ -184,7 +192,10 @@ describe('review, create, reveal', () => {
     expect(panel).toContain(`nplus     ${WEB.dataplaneApiEndpoint}nplus`);
     expect(panel).toContain('nlk.config.nginxHosts=https://web-01-000000000000.eastus2.nginxaas.net/nplus');
     expect(gateway.calls).toEqual(['discover', 'listKeys', 'getKey fresh-key', 'putKey fresh-key']);
-    const before = app.frames.slice(0, app.frames.findIndex((f) => f.includes('Created key')));
+    const before = app.frames.slice(
+      0,
+      app.frames.findIndex((f) => f.includes('Created key')),
+    );
     expect(before.length).toBeGreaterThan(5);
     expect(before.some((f) => f.includes('Typed-Secret-42'))).toBe(false);
   });
@@ -203,7 +214,12 @@ describe('review, create, reveal', () => {
 
   it('an Azure error shows its code; Esc goes back to edit', async () => {
     const gateway = new FakeGateway(discovery(), []);
-    gateway.createFailure = new GatewayError('invalid', 'The secret text must be at least 12 characters long', 'InvalidApiKeySecret', 400);
+    gateway.createFailure = new GatewayError(
+      'invalid',
+      'The secret text must be at least 12 characters long',
+      'InvalidApiKeySecret',
+      400,
+    );
     const { until, type } = await toReview('fresh-key', gateway);
     await type(ENTER);
     const failed = await until('Azure did not create the key');

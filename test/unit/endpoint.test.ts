@@ -8,7 +8,10 @@ describe('dataplane endpoint', () => {
     ['https://mynginx-75b3bf22a555.eastus2.nginxaas.net/', 'https://mynginx-75b3bf22a555.eastus2.nginxaas.net/'],
     ['https://mynginx-75b3bf22a555.eastus2.nginxaas.net', 'https://mynginx-75b3bf22a555.eastus2.nginxaas.net/'],
     ['HTTPS://MyNginx.eastus2.nginxaas.net//', 'https://mynginx.eastus2.nginxaas.net/'],
-    ['https://127.0.0.1:4443/web-01-abc.eastus2.nginxaas.net/', 'https://127.0.0.1:4443/web-01-abc.eastus2.nginxaas.net/'],
+    [
+      'https://127.0.0.1:4443/web-01-abc.eastus2.nginxaas.net/',
+      'https://127.0.0.1:4443/web-01-abc.eastus2.nginxaas.net/',
+    ],
     ['  host.example  ', 'https://host.example/'],
   ])('%j → %s', (raw, url) => {
     expect(normaliseEndpoint(raw)).toEqual({ ok: true, url });
@@ -24,15 +27,22 @@ describe('dataplane endpoint', () => {
   });
 
   it('the header is ApiKey and the base64 of the exact key, no newline', () => {
-    expect(apiKeyHeaderValue('Q7f-2c9b-41aa-8e1d')).toBe(`ApiKey ${Buffer.from('Q7f-2c9b-41aa-8e1d').toString('base64')}`);
+    expect(apiKeyHeaderValue('Q7f-2c9b-41aa-8e1d')).toBe(
+      `ApiKey ${Buffer.from('Q7f-2c9b-41aa-8e1d').toString('base64')}`,
+    );
     expect(apiKeyHeaderValue('abc')).toBe('ApiKey YWJj');
   });
 });
 
 describe('resource ids', () => {
-  const id = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/Edge-RG/providers/NGINX.NGINXPLUS/nginxDeployments/web-01';
+  const id =
+    '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/Edge-RG/providers/NGINX.NGINXPLUS/nginxDeployments/web-01';
   it('parses any casing of the provider', () => {
-    expect(parseDeploymentId(id)).toEqual({ subscriptionId: '11111111-2222-3333-4444-555555555555', resourceGroup: 'Edge-RG', name: 'web-01' });
+    expect(parseDeploymentId(id)).toEqual({
+      subscriptionId: '11111111-2222-3333-4444-555555555555',
+      resourceGroup: 'Edge-RG',
+      name: 'web-01',
+    });
     expect(parseDeploymentId(id.toLowerCase())?.name).toBe('web-01');
     expect(parseDeploymentId(`${id}/apiKeys/nlk`)?.apiKeyName).toBe('nlk');
     expect(parseDeploymentId('/subscriptions/x/resourceGroups/y/providers/Microsoft.Web/sites/z')).toBeUndefined();
@@ -46,6 +56,8 @@ describe('resource ids', () => {
   });
 
   it('names the command that acts on one key, with the full address of its deployment', () => {
-    expect(keyCommand('delete', { subscriptionId: 's', resourceGroup: 'g', name: 'd' }, 'k')).toBe('nginxaas-keys delete -d d -g g --subscription s --name k');
+    expect(keyCommand('delete', { subscriptionId: 's', resourceGroup: 'g', name: 'd' }, 'k')).toBe(
+      'nginxaas-keys delete -d d -g g --subscription s --name k',
+    );
   });
 });

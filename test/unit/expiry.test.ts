@@ -75,7 +75,11 @@ describe('parsing an expiry', () => {
 });
 
 describe('bounds hold for every creation instant (property)', () => {
-  const instants = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true });
+  const instants = fc.date({
+    min: new Date('2000-01-01T00:00:00Z'),
+    max: new Date('2099-12-31T23:59:59Z'),
+    noInvalidDate: true,
+  });
 
   it('every preset is accepted and lies within (now, now + 2 years]', () => {
     fc.assert(

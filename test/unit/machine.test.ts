@@ -31,7 +31,11 @@ const send = (state: WizardState, ...events: WizardEvent[]) => events.reduce(tra
 const lastCommand = (s: WizardState) => s.commands[s.commands.length - 1];
 
 function loaded(options = {}, deployments = discovery()): WizardState {
-  return send(initialState(NOW, options, 'the Azure CLI'), { type: 'deploymentsLoaded', discovery: deployments, now: NOW });
+  return send(initialState(NOW, options, 'the Azure CLI'), {
+    type: 'deploymentsLoaded',
+    discovery: deployments,
+    now: NOW,
+  });
 }
 
 function atName(name = '', keys = [key('nlk-prod')]): WizardState {
@@ -45,13 +49,23 @@ const atSecret = (name = 'fresh-key') => press(atExpiry(name), 'Enter');
 const atReview = (name = 'fresh-key') => press(atSecret(name), 'Abc-def-ghi-1', 'Enter');
 const atCreating = () => press(atReview(), 'Enter');
 const atReveal = () =>
-  send(atCreating(), { type: 'createSucceeded', result: { key: key('fresh-key', 181, 'Abc'), created: true }, now: NOW });
+  send(atCreating(), {
+    type: 'createSucceeded',
+    result: { key: key('fresh-key', 181, 'Abc'), created: true },
+    now: NOW,
+  });
 
 describe('loading', () => {
   it('starts by signing in and discovering', () => {
     const s = initialState(NOW, {}, 'the Azure CLI');
-    expect([s.step, s.loadingMessage, s.commands]).toEqual(['loading', 'Signing in with the Azure CLI…', [{ id: 1, kind: 'discover' }]]);
-    expect(send(s, { type: 'progress', message: 'Finding NGINXaaS deployments in 3 subscriptions…' }).loadingMessage).toContain('3 subscriptions');
+    expect([s.step, s.loadingMessage, s.commands]).toEqual([
+      'loading',
+      'Signing in with the Azure CLI…',
+      [{ id: 1, kind: 'discover' }],
+    ]);
+    expect(
+      send(s, { type: 'progress', message: 'Finding NGINXaaS deployments in 3 subscriptions…' }).loadingMessage,
+    ).toContain('3 subscriptions');
   });
 
   it('lands on the first deployment that can take a key', () => {
@@ -67,7 +81,10 @@ describe('loading', () => {
   });
 
   it('a sign-in failure can be retried (r) or left with exit 1 (q)', () => {
-    const failed = send(initialState(NOW), { type: 'deploymentsFailed', problem: { message: 'not signed in', kind: 'unauthenticated' } });
+    const failed = send(initialState(NOW), {
+      type: 'deploymentsFailed',
+      problem: { message: 'not signed in', kind: 'unauthenticated' },
+    });
     expect(failed.step).toBe('failed');
     const retried = press(failed, 'r');
     expect([retried.step, lastCommand(retried)?.kind]).toEqual(['loading', 'discover']);
@@ -79,7 +96,9 @@ describe('choosing a deployment', () => {
   it('filters as you type, exact and prefix matches first; Esc clears the filter', () => {
     const s = press(loaded(), 'w', 'e', 'b');
     expect(visibleDeployments(s).map((d) => d.name)).toEqual(['web-01', 'stage-web']);
-    expect(visibleDeployments(press(s, 'Backspace', 'Backspace', 'Backspace', 'staging')).map((d) => d.name)).toEqual(['stage-web']);
+    expect(visibleDeployments(press(s, 'Backspace', 'Backspace', 'Backspace', 'staging')).map((d) => d.name)).toEqual([
+      'stage-web',
+    ]);
     expect(press(s, 'Esc').filter).toBe('');
   });
 
@@ -134,7 +153,9 @@ describe('naming the key', () => {
     const chosen = press(loaded({ deployment: 'web-01' }), 'nlk-new', 'Enter');
     expect([chosen.step, chosen.nameWaiting]).toEqual(['keyName', true]);
     expect(send(chosen, { type: 'keysLoaded', deployment: WEB, keys: [] }).step).toBe('expiry');
-    expect(send(chosen, { type: 'keysFailed', deployment: WEB, problem: { message: 'forbidden' } }).step).toBe('expiry');
+    expect(send(chosen, { type: 'keysFailed', deployment: WEB, problem: { message: 'forbidden' } }).step).toBe(
+      'expiry',
+    );
   });
 
   it('ignores keys of a deployment no longer chosen', () => {
@@ -208,13 +229,22 @@ describe('review and create', () => {
   it('Enter creates with exactly what was chosen', () => {
     const s = atCreating();
     expect(s.step).toBe('creating');
-    expect(lastCommand(s)).toMatchObject({ kind: 'create', deployment: WEB, name: 'fresh-key', secret: 'Abc-def-ghi-1', replace: false });
+    expect(lastCommand(s)).toMatchObject({
+      kind: 'create',
+      deployment: WEB,
+      name: 'fresh-key',
+      secret: 'Abc-def-ghi-1',
+      replace: false,
+    });
   });
 
   it('replacing needs an explicit y', () => {
     const review = atReview('nlk-prod');
     const refused = press(review, 'Enter');
-    expect([refused.step, refused.reviewError]).toEqual(['review', "Type y to replace the existing key 'nlk-prod', or Esc to go back."]);
+    expect([refused.step, refused.reviewError]).toEqual([
+      'review',
+      "Type y to replace the existing key 'nlk-prod', or Esc to go back.",
+    ]);
     const s = press(review, 'y', 'Enter');
     expect(lastCommand(s)).toMatchObject({ kind: 'create', replace: true });
     expect(press(review, 'y', 'n', 'Enter').step).toBe('review');
@@ -227,14 +257,20 @@ describe('review and create', () => {
   });
 
   it('Esc goes back; a generated key is forgotten, never shown', () => {
-    const generated = send(press(atSecret(), 'Enter'), { type: 'secretGenerated', secret: 'a2345678-1234-4234-8234-123456789012' });
+    const generated = send(press(atSecret(), 'Enter'), {
+      type: 'secretGenerated',
+      secret: 'a2345678-1234-4234-8234-123456789012',
+    });
     const back = press(generated, 'Esc');
     expect([back.step, back.secret]).toEqual(['keyValue', '']);
     expect(press(atReview(), 'Esc').secret).toBe('Abc-def-ghi-1');
   });
 
   it('a failure says the ARM code; r retries, Esc goes back', () => {
-    const failed = send(atCreating(), { type: 'createFailed', problem: { message: 'The secret text is weak', code: 'InvalidApiKeySecret' } });
+    const failed = send(atCreating(), {
+      type: 'createFailed',
+      problem: { message: 'The secret text is weak', code: 'InvalidApiKeySecret' },
+    });
     expect([failed.step, failed.createError?.code]).toEqual(['creating', 'InvalidApiKeySecret']);
     const retried = press(failed, 'r');
     expect(retried.commands.filter((c) => c.kind === 'create')).toHaveLength(2);
@@ -244,11 +280,19 @@ describe('review and create', () => {
   it('success reveals the key and checks it on the dataplane', () => {
     const s = atReveal();
     expect([s.step, s.result?.created, s.reveal.shown]).toEqual(['reveal', true, false]);
-    expect(lastCommand(s)).toMatchObject({ kind: 'verify', endpoint: WEB.dataplaneApiEndpoint, secret: 'Abc-def-ghi-1' });
+    expect(lastCommand(s)).toMatchObject({
+      kind: 'verify',
+      endpoint: WEB.dataplaneApiEndpoint,
+      secret: 'Abc-def-ghi-1',
+    });
   });
 
   it('a 200 for a key that existed is shown as replaced', () => {
-    const s = send(press(atReview('nlk-prod'), 'y', 'Enter'), { type: 'createSucceeded', result: { key: key('nlk-prod'), created: false }, now: NOW });
+    const s = send(press(atReview('nlk-prod'), 'y', 'Enter'), {
+      type: 'createSucceeded',
+      result: { key: key('nlk-prod'), created: false },
+      now: NOW,
+    });
     expect(s.result?.created).toBe(false);
   });
 });
@@ -277,7 +321,9 @@ describe('the reveal panel', () => {
     const deleting = press(press(atReveal(), 'Enter'), 'd');
     expect(lastCommand(deleting)).toMatchObject({ kind: 'deleteKey', deployment: WEB, name: 'fresh-key' });
     expect(send(deleting, { type: 'deleted', outcome: 'deleted' })).toMatchObject({ step: 'done', exitCode: 0 });
-    expect(send(deleting, { type: 'deleteFailed', problem: { message: 'forbidden' } }).farewell).toContain('nginxaas-keys delete');
+    expect(send(deleting, { type: 'deleteFailed', problem: { message: 'forbidden' } }).farewell).toContain(
+      'nginxaas-keys delete',
+    );
   });
 
   it('Esc does not go back once the key exists', () => {
@@ -293,7 +339,11 @@ describe('Ctrl+C', () => {
     ['the key value', () => atSecret()],
     ['the review', () => atReview()],
   ])('on %s leaves with 130 and says nothing was created', (_where, at) => {
-    expect(press(at(), 'CtrlC')).toMatchObject({ step: 'cancelled', exitCode: 130, farewell: 'Cancelled. Nothing was created.' });
+    expect(press(at(), 'CtrlC')).toMatchObject({
+      step: 'cancelled',
+      exitCode: 130,
+      farewell: 'Cancelled. Nothing was created.',
+    });
   });
 
   it('while creating, says the key may exist and how to check', () => {

@@ -27,9 +27,25 @@ describe('secret policy', () => {
 
   it('gives one result per rule with words', () => {
     const result = evaluate('abc');
-    expect(result.rules.map((r) => r.id)).toEqual(['length', 'lowercase', 'uppercase', 'digit', 'symbol', 'classes', 'charset']);
+    expect(result.rules.map((r) => r.id)).toEqual([
+      'length',
+      'lowercase',
+      'uppercase',
+      'digit',
+      'symbol',
+      'classes',
+      'charset',
+    ]);
     expect(result.rules.every((r) => r.label.length > 5)).toBe(true);
-    expect(ruleMap('abc')).toMatchObject({ length: false, lowercase: true, uppercase: false, digit: false, symbol: false, classes: false, charset: true });
+    expect(ruleMap('abc')).toMatchObject({
+      length: false,
+      lowercase: true,
+      uppercase: false,
+      digit: false,
+      symbol: false,
+      classes: false,
+      charset: true,
+    });
   });
 
   it('names the offending character and its position', () => {
@@ -55,7 +71,9 @@ describe('secret policy', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'aZ9-é \n!xY'.split('')), maxLength: 20 }), (secret) => {
         const printable = /^[\x21-\x7e]*$/.test(secret);
-        const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/].filter((re) => re.test(secret)).length;
+        const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/].filter((re) =>
+          re.test(secret),
+        ).length;
         expect(evaluate(secret).ok).toBe(printable && secret.length >= 12 && classes >= 3);
       }),
     );

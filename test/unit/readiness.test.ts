@@ -11,8 +11,14 @@ describe('which deployments can take a key', () => {
     [{ provisioningState: 'Succeeded', dataplaneApiEndpoint: endpoint, subscriptionState: 'PastDue' }, 'ok'],
     // A subscription named with --subscription but not in the visible list: let Azure decide.
     [{ provisioningState: 'Succeeded', dataplaneApiEndpoint: endpoint, subscriptionState: 'Unknown' }, 'ok'],
-    [{ provisioningState: 'Succeeded', dataplaneApiEndpoint: endpoint, subscriptionState: 'Disabled' }, 'subscription disabled'],
-    [{ provisioningState: 'Succeeded', dataplaneApiEndpoint: endpoint, subscriptionState: 'Deleted' }, 'subscription deleted'],
+    [
+      { provisioningState: 'Succeeded', dataplaneApiEndpoint: endpoint, subscriptionState: 'Disabled' },
+      'subscription disabled',
+    ],
+    [
+      { provisioningState: 'Succeeded', dataplaneApiEndpoint: endpoint, subscriptionState: 'Deleted' },
+      'subscription deleted',
+    ],
     [{ provisioningState: 'Failed' }, 'deployment failed'],
     [{ provisioningState: 'Updating', dataplaneApiEndpoint: endpoint }, 'deployment updating'],
     [{ provisioningState: 'Succeeded' }, 'no dataplane endpoint'],

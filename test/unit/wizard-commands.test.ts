@@ -5,14 +5,32 @@ import { FakeGateway } from '../helpers/fake-gateway';
 import { NOW, WEB, discovery, key } from '../helpers/fixtures';
 
 function deps(gateway: FakeGateway): CommandDeps {
-  return { gateway, scope: {}, signal: new AbortController().signal, now: () => NOW, onProgress: () => {}, copy: async () => 'copied' };
+  return {
+    gateway,
+    scope: {},
+    signal: new AbortController().signal,
+    now: () => NOW,
+    onProgress: () => {},
+    copy: async () => 'copied',
+  };
 }
-const create = (replace: boolean) => ({ id: 1, kind: 'create' as const, deployment: WEB, name: 'fresh-key', secret: 'Abc-def-ghi-1', endDateTime: NOW, replace });
+const create = (replace: boolean) => ({
+  id: 1,
+  kind: 'create' as const,
+  deployment: WEB,
+  name: 'fresh-key',
+  secret: 'Abc-def-ghi-1',
+  endDateTime: NOW,
+  replace,
+});
 
 describe('the create command', () => {
   it('a 200 after its own GET saw the name free is still "created" (a retried PUT)', async () => {
     const gateway = new FakeGateway();
-    gateway.putKey = async (_ref, name, body) => ({ key: { ...key(name), hint: body.secret.slice(0, 3) }, created: false });
+    gateway.putKey = async (_ref, name, body) => ({
+      key: { ...key(name), hint: body.secret.slice(0, 3) },
+      created: false,
+    });
     const event = await runWizardCommand(create(false), deps(gateway));
     expect(event).toMatchObject({ type: 'createSucceeded', result: { created: true } });
   });

@@ -22,7 +22,10 @@ export function listKeys(ctx: ArmContext, [subscriptionId, group, name]: string[
   requireMethod(ctx, ['GET']);
   requireApiVersion(ctx, NGINX_API_VERSIONS, 'nginxDeployments/apiKeys');
   const deployment = findDeployment(ctx, subscriptionId as string, group as string, name as string);
-  return page(ctx, ctx.world.keys(deployment).map((k) => wireKey(deployment, k)));
+  return page(
+    ctx,
+    ctx.world.keys(deployment).map((k) => wireKey(deployment, k)),
+  );
 }
 
 export function oneKey(ctx: ArmContext, [subscriptionId, group, name, keyName]: string[]): Reply {
@@ -64,7 +67,11 @@ function requireWritable(ctx: ArmContext, d: EmulatedDeployment): void {
   }
   // Our choice: the real behaviour for a deployment that is not Succeeded is not published.
   if (d.provisioningState !== 'Succeeded') {
-    throw new ArmFailure(409, 'Conflict', `The deployment '${d.name}' is in state '${d.provisioningState}' and cannot take API key changes now.`);
+    throw new ArmFailure(
+      409,
+      'Conflict',
+      `The deployment '${d.name}' is in state '${d.provisioningState}' and cannot take API key changes now.`,
+    );
   }
 }
 
@@ -73,12 +80,22 @@ function putKey(ctx: ArmContext, d: EmulatedDeployment, keyName: string, existin
   const secret = request.properties?.secretText;
   const end = request.properties?.endDateTime;
   if (secret !== undefined && typeof secret !== 'string') {
-    throw new ArmFailure(400, 'InvalidRequestContent', 'properties.secretText must be a string.', 'properties.secretText');
+    throw new ArmFailure(
+      400,
+      'InvalidRequestContent',
+      'properties.secretText must be a string.',
+      'properties.secretText',
+    );
   }
   // Our choice where the service is silent: a PUT without secretText keeps an existing key's secret.
   const newSecret = secret ?? existing?.secret;
   if (newSecret === undefined) {
-    throw new ArmFailure(400, 'InvalidApiKeySecret', 'properties.secretText is required to create an API key.', 'properties.secretText');
+    throw new ArmFailure(
+      400,
+      'InvalidApiKeySecret',
+      'properties.secretText is required to create an API key.',
+      'properties.secretText',
+    );
   }
   if (secret !== undefined) {
     const weak = secretViolation(secret);

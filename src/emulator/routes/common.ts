@@ -17,7 +17,11 @@ export interface ArmContext {
 export function requireApiVersion(ctx: ArmContext, supported: string[], type: string): void {
   const version = ctx.url.searchParams.get('api-version');
   if (!version) {
-    throw new ArmFailure(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+    throw new ArmFailure(
+      400,
+      'MissingApiVersionParameter',
+      'The api-version query parameter (?api-version=) is required for all requests.',
+    );
   }
   if (!supported.includes(version)) {
     throw new ArmFailure(

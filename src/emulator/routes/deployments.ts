@@ -38,10 +38,18 @@ export function listDeployments(ctx: ArmContext, [subscriptionId, group]: string
   if (group !== undefined && !ctx.world.hasResourceGroup(subscriptionId as string, group)) {
     throw new ArmFailure(404, 'ResourceGroupNotFound', `Resource group '${group}' could not be found.`);
   }
-  return page(ctx, ctx.world.deployments(subscriptionId as string, group).map((d) => wireDeployment(ctx, d)));
+  return page(
+    ctx,
+    ctx.world.deployments(subscriptionId as string, group).map((d) => wireDeployment(ctx, d)),
+  );
 }
 
-export function findDeployment(ctx: ArmContext, subscriptionId: string, group: string, name: string): EmulatedDeployment {
+export function findDeployment(
+  ctx: ArmContext,
+  subscriptionId: string,
+  group: string,
+  name: string,
+): EmulatedDeployment {
   const violation = nameViolation('deploymentName', name);
   if (violation) fail(violation);
   findSubscription(ctx, subscriptionId);
@@ -62,5 +70,8 @@ export function findDeployment(ctx: ArmContext, subscriptionId: string, group: s
 export function getDeployment(ctx: ArmContext, [subscriptionId, group, name]: string[]): Reply {
   requireMethod(ctx, ['GET']);
   requireApiVersion(ctx, NGINX_API_VERSIONS, 'nginxDeployments');
-  return { status: 200, body: wireDeployment(ctx, findDeployment(ctx, subscriptionId as string, group as string, name as string)) };
+  return {
+    status: 200,
+    body: wireDeployment(ctx, findDeployment(ctx, subscriptionId as string, group as string, name as string)),
+  };
 }

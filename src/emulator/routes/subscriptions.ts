@@ -6,7 +6,13 @@ import type { WireSubscription } from '../../wire/types';
 import { page, requireApiVersion, requireMethod, type ArmContext } from './common';
 
 export function wireSubscription(s: ReturnType<World['subscriptions']>[number]): WireSubscription {
-  return { id: `/subscriptions/${s.subscriptionId}`, subscriptionId: s.subscriptionId, displayName: s.displayName, state: s.state, tenantId: s.tenantId };
+  return {
+    id: `/subscriptions/${s.subscriptionId}`,
+    subscriptionId: s.subscriptionId,
+    displayName: s.displayName,
+    state: s.state,
+    tenantId: s.tenantId,
+  };
 }
 
 export function listSubscriptions(ctx: ArmContext): Reply {

@@ -4,7 +4,17 @@ import { formatUtc } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';
 import { colors, figures } from '../../style';
 
-const ORDER = ['chooseDeployment', 'keyName', 'expiry', 'keyValue', 'review', 'creating', 'reveal', 'done', 'cancelled'];
+const ORDER = [
+  'chooseDeployment',
+  'keyName',
+  'expiry',
+  'keyValue',
+  'review',
+  'creating',
+  'reveal',
+  'done',
+  'cancelled',
+];
 
 /** The label and answer of each step already passed. */
 export function answeredView(state: WizardState): [string, string][] {
@@ -12,9 +22,11 @@ export function answeredView(state: WizardState): [string, string][] {
   const past = (step: string) => at > ORDER.indexOf(step);
   const lines: [string, string][] = [];
   const d = state.deployment;
-  if (d && past('chooseDeployment')) lines.push(['Deployment', `${d.name} · ${d.resourceGroup} · ${d.subscriptionName ?? d.subscriptionId}`]);
+  if (d && past('chooseDeployment'))
+    lines.push(['Deployment', `${d.name} · ${d.resourceGroup} · ${d.subscriptionName ?? d.subscriptionId}`]);
   if (past('keyName')) lines.push(['Key name', state.name]);
-  if (past('expiry') && state.expiry.chosen) lines.push(['Expires', `${state.expiry.chosenLabel ?? ''} · ${formatUtc(state.expiry.chosen)}`]);
+  if (past('expiry') && state.expiry.chosen)
+    lines.push(['Expires', `${state.expiry.chosenLabel ?? ''} · ${formatUtc(state.expiry.chosen)}`]);
   if (past('keyValue')) lines.push(['Key', state.secretGenerated ? 'generated (UUIDv4)' : 'your own']);
   return lines;
 }

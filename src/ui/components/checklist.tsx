@@ -11,7 +11,9 @@ export function Checklist({ secret }: { secret: string }) {
         <Text key={rule.id} color={rule.ok ? colors.success : rule.required ? colors.danger : colors.muted}>
           {rule.required ? '' : '    '}
           {rule.ok ? figures.pass : figures.fail} {rule.label}
-          {rule.detail && (rule.id !== 'charset' || !rule.ok) ? <Text color={colors.muted}> ({rule.detail})</Text> : null}
+          {rule.detail && (rule.id !== 'charset' || !rule.ok) ? (
+            <Text color={colors.muted}> ({rule.detail})</Text>
+          ) : null}
           {!rule.required ? <Text color={colors.muted}>{rule.ok ? ' — yes' : ' — no'}</Text> : null}
         </Text>
       ))}

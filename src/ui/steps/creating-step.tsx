@@ -12,7 +12,11 @@ export interface CreatingViewProps {
 }
 
 export function creatingView(state: WizardState): CreatingViewProps {
-  return { name: state.name, deploymentName: state.deployment?.name ?? '', ...(state.createError ? { error: state.createError } : {}) };
+  return {
+    name: state.name,
+    deploymentName: state.deployment?.name ?? '',
+    ...(state.createError ? { error: state.createError } : {}),
+  };
 }
 
 export function CreatingStep({ name, deploymentName, error }: CreatingViewProps) {
@@ -23,7 +27,13 @@ export function CreatingStep({ name, deploymentName, error }: CreatingViewProps)
         {figures.fail} Azure did not create the key: {error.message}
         {error.code ? ` (${error.code})` : ''}
       </Text>
-      <Hints keys={[['r', 'retry'], ['Esc', 'back to edit'], ['Ctrl+C', 'quit']]} />
+      <Hints
+        keys={[
+          ['r', 'retry'],
+          ['Esc', 'back to edit'],
+          ['Ctrl+C', 'quit'],
+        ]}
+      />
     </Box>
   );
 }

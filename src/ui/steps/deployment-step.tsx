@@ -50,23 +50,56 @@ export function deploymentView(state: WizardState): DeploymentViewProps {
 }
 
 /** `height` is the terminal's rows: the list shows as many as fit beside the rest of the frame. */
-export function DeploymentStep({ filter, cursor, rows, total, subscriptions, message, height }: DeploymentViewProps & { height: number }) {
+export function DeploymentStep({
+  filter,
+  cursor,
+  rows,
+  total,
+  subscriptions,
+  message,
+  height,
+}: DeploymentViewProps & { height: number }) {
   const window = Math.max(3, Math.min(10, height - 12));
   const start = Math.max(0, Math.min(cursor - Math.floor(window / 2), rows.length - window));
   const shown = rows.slice(start, start + window);
-  const nameWidth = widest(shown.map((d) => d.name), 10);
-  const groupWidth = widest(shown.map((d) => d.resourceGroup), 8);
-  const subWidth = Math.min(24, widest(shown.map((d) => d.subscription), 8));
-  const locationWidth = widest(shown.map((d) => d.location), 6);
+  const nameWidth = widest(
+    shown.map((d) => d.name),
+    10,
+  );
+  const groupWidth = widest(
+    shown.map((d) => d.resourceGroup),
+    8,
+  );
+  const subWidth = Math.min(
+    24,
+    widest(
+      shown.map((d) => d.subscription),
+      8,
+    ),
+  );
+  const locationWidth = widest(
+    shown.map((d) => d.location),
+    6,
+  );
 
   return (
-    <Question title="Choose a deployment" error={message} hints={[['↑↓', 'move'], ['Enter', 'choose'], ['Esc', 'clear filter'], ['Ctrl+C', 'quit']]}>
+    <Question
+      title="Choose a deployment"
+      error={message}
+      hints={[
+        ['↑↓', 'move'],
+        ['Enter', 'choose'],
+        ['Esc', 'clear filter'],
+        ['Ctrl+C', 'quit'],
+      ]}
+    >
       <Field value={filter} placeholder="type to filter by name, group, subscription or region" />
       <Text color={colors.muted}>
-        {rows.length} of {total} deployment{total === 1 ? '' : 's'} in {subscriptions} subscription{subscriptions === 1 ? '' : 's'}
+        {rows.length} of {total} deployment{total === 1 ? '' : 's'} in {subscriptions} subscription
+        {subscriptions === 1 ? '' : 's'}
       </Text>
       <Box flexDirection="column">
-        {start > 0 ? <Text color={colors.muted}>  ↑ {start} more</Text> : null}
+        {start > 0 ? <Text color={colors.muted}>{`  ↑ ${start} more`}</Text> : null}
         {shown.map((d, i) => {
           const selected = start + i === cursor;
           const ready = d.blocked === undefined;
@@ -77,13 +110,21 @@ export function DeploymentStep({ filter, cursor, rows, total, subscriptions, mes
               <Text color={selected && ready ? colors.accent : undefined} bold={selected && ready}>
                 {line}
               </Text>
-              {ready ? <Text color={colors.success}>{d.provisioningState}</Text> : <Text>{`${figures.fail} ${d.blocked}`}</Text>}
+              {ready ? (
+                <Text color={colors.success}>{d.provisioningState}</Text>
+              ) : (
+                <Text>{`${figures.fail} ${d.blocked}`}</Text>
+              )}
             </Text>
           );
         })}
-        {start + window < rows.length ? <Text color={colors.muted}>  ↓ {rows.length - start - window} more</Text> : null}
+        {start + window < rows.length ? (
+          <Text color={colors.muted}>{`  ↓ ${rows.length - start - window} more`}</Text>
+        ) : null}
         {rows.length === 0 ? <Text color={colors.warning}>No deployment matches “{filter}”.</Text> : null}
-        {shown.some((d) => d.blocked !== undefined) ? <Text color={colors.muted}>{figures.fail} marks a deployment that cannot take a key now, and why.</Text> : null}
+        {shown.some((d) => d.blocked !== undefined) ? (
+          <Text color={colors.muted}>{figures.fail} marks a deployment that cannot take a key now, and why.</Text>
+        ) : null}
       </Box>
     </Question>
   );

@@ -26,7 +26,22 @@ export function ExpiryStep({ expiry, now }: ExpiryViewProps) {
   const preset = PRESETS[expiry.cursor];
   const highlighted = preset ? resolvePreset(preset.id, now) : typed?.ok ? typed.date : undefined;
   return (
-    <Question title="When should the key expire?" error={expiry.error} hints={expiry.editing ? [['Enter', 'use this date'], ['Esc', 'presets']] : [['↑↓', 'move'], ['Enter', 'choose'], ['Esc', 'back']]}>
+    <Question
+      title="When should the key expire?"
+      error={expiry.error}
+      hints={
+        expiry.editing
+          ? [
+              ['Enter', 'use this date'],
+              ['Esc', 'presets'],
+            ]
+          : [
+              ['↑↓', 'move'],
+              ['Enter', 'choose'],
+              ['Esc', 'back'],
+            ]
+      }
+    >
       <Box flexDirection="column">
         {PRESETS.map((p, i) => {
           const selected = i === expiry.cursor && !expiry.editing;
@@ -41,7 +56,9 @@ export function ExpiryStep({ expiry, now }: ExpiryViewProps) {
             </Text>
           );
         })}
-        <Text color={expiry.cursor === custom ? colors.accent : undefined}>{expiry.cursor === custom ? `${figures.pointer} ` : '  '}A date of your own…</Text>
+        <Text color={expiry.cursor === custom ? colors.accent : undefined}>
+          {expiry.cursor === custom ? `${figures.pointer} ` : '  '}A date of your own…
+        </Text>
       </Box>
       {expiry.editing ? (
         <Box flexDirection="column">
@@ -50,7 +67,8 @@ export function ExpiryStep({ expiry, now }: ExpiryViewProps) {
       ) : null}
       {highlighted ? (
         <Text color={colors.muted}>
-          {typed?.ok ? `${formatUtc(highlighted)} · ` : ''}Local time {localTime(highlighted)} · {formatDaysFromNow(highlighted, now)}
+          {typed?.ok ? `${formatUtc(highlighted)} · ` : ''}Local time {localTime(highlighted)} ·{' '}
+          {formatDaysFromNow(highlighted, now)}
         </Text>
       ) : null}
       {typed && !typed.ok && !expiry.error ? <Text color={colors.muted}>{typed.problem}</Text> : null}

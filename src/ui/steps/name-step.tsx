@@ -13,7 +13,8 @@ export interface NameViewProps {
   /** Why Enter was refused. */
   error?: string;
   /** The existing keys: still loading, read, or could not be read (with why). */
-  keys: { state: 'loading'; waiting: boolean } | { state: 'read'; existing?: ApiKey } | { state: 'failed'; error: string };
+  keys:
+    { state: 'loading'; waiting: boolean } | { state: 'read'; existing?: ApiKey } | { state: 'failed'; error: string };
   now: Date;
 }
 
@@ -31,20 +32,34 @@ export function NameStep({ name, error, keys, now }: NameViewProps) {
   const live = name === '' ? undefined : nameProblem(name);
   const existing = keys.state === 'read' ? keys.existing : undefined;
   return (
-    <Question title="Name the key" error={error} hints={[['Enter', 'next'], ['Esc', 'back'], ['Ctrl+C', 'quit']]}>
+    <Question
+      title="Name the key"
+      error={error}
+      hints={[
+        ['Enter', 'next'],
+        ['Esc', 'back'],
+        ['Ctrl+C', 'quit'],
+      ]}
+    >
       <Field value={name} placeholder="e.g. nlk-prod (1-30 letters, digits, inner hyphens)" />
       {live && !error ? (
         <Text color={colors.warning}>
           {figures.fail} {live}
         </Text>
       ) : null}
-      {!live && name !== '' && !existing && keys.state === 'read' ? <Text color={colors.success}>{figures.pass} a valid name, not used on this deployment</Text> : null}
+      {!live && name !== '' && !existing && keys.state === 'read' ? (
+        <Text color={colors.success}>{figures.pass} a valid name, not used on this deployment</Text>
+      ) : null}
       {existing ? (
         <Text color={colors.warning}>
-          {figures.warning} '{existing.name}' exists (hint {existing.hint}, expires {formatUtc(existing.endDateTime).slice(0, 10)}, {formatDaysFromNow(existing.endDateTime, now)}): it will be REPLACED
+          {figures.warning} '{existing.name}' exists (hint {existing.hint}, expires{' '}
+          {formatUtc(existing.endDateTime).slice(0, 10)}, {formatDaysFromNow(existing.endDateTime, now)}): it will be
+          REPLACED
         </Text>
       ) : null}
-      {keys.state === 'loading' ? <Spinner label={keys.waiting ? 'Checking the existing keys…' : 'Reading the existing keys…'} /> : null}
+      {keys.state === 'loading' ? (
+        <Spinner label={keys.waiting ? 'Checking the existing keys…' : 'Reading the existing keys…'} />
+      ) : null}
       {keys.state === 'failed' ? (
         <Text color={colors.warning}>
           {figures.warning} Could not read the existing keys ({keys.error}); the create step checks again.

@@ -35,7 +35,10 @@ export function revealView(state: WizardState): RevealViewProps | undefined {
   if (!result || !deployment) return undefined;
   const finished = state.exitCode !== undefined;
   const shown = reveal.shown && !finished;
-  const secondsLeft = reveal.shownAt === undefined ? REVEAL_SECONDS : Math.max(0, REVEAL_SECONDS - Math.floor((state.now.getTime() - reveal.shownAt) / 1000));
+  const secondsLeft =
+    reveal.shownAt === undefined
+      ? REVEAL_SECONDS
+      : Math.max(0, REVEAL_SECONDS - Math.floor((state.now.getTime() - reveal.shownAt) / 1000));
   return {
     action: result.created ? 'created' : 'replaced',
     apiKey: result.key,
@@ -85,11 +88,11 @@ export function RevealStep(props: RevealViewProps) {
         <Row label="nplus">{nplus}</Row>
       </Box>
       <Text bold>For NLK (Helm values)</Text>
-      <Text>  nlk.dataplaneApiKey=&lt;the key&gt;</Text>
-      <Text>  nlk.config.nginxHosts={nplus}</Text>
+      <Text>{'  nlk.dataplaneApiKey=<the key>'}</Text>
+      <Text>{`  nlk.config.nginxHosts=${nplus}`}</Text>
       <Text bold>For nginx-asg-sync (config.yaml)</Text>
-      <Text>  api_endpoint: {nplus}</Text>
-      <Text>  Authorization: {header}</Text>
+      <Text>{`  api_endpoint: ${nplus}`}</Text>
+      <Text>{`  Authorization: ${header}`}</Text>
       {verify === 'pending' ? <Spinner label="Checking the key against the dataplane…" /> : null}
       {verify && verify !== 'pending' && verify.ok ? (
         <Text color={colors.success}>
@@ -102,14 +105,25 @@ export function RevealStep(props: RevealViewProps) {
         </Text>
       ) : null}
       {props.copyMessage ? <Text color={colors.accent}>{props.copyMessage}</Text> : null}
-      <Text color={colors.warning}>{figures.warning} This is the only time the key can be seen: Azure keeps only its hint.</Text>
+      <Text color={colors.warning}>
+        {figures.warning} This is the only time the key can be seen: Azure keeps only its hint.
+      </Text>
       {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
       {props.prompt === 'asking' ? (
         <Text color={colors.accent} bold>
-          {figures.question} Have you saved the key? y yes, leave · n no, stay · d delete the key and leave (Ctrl+C again: leave now)
+          {figures.question} Have you saved the key? y yes, leave · n no, stay · d delete the key and leave (Ctrl+C
+          again: leave now)
         </Text>
       ) : null}
-      {props.prompt === 'keys' ? <Hints keys={[['r', shown ? 'hide' : 'show'], ['c', 'copy'], ['q', 'leave']]} /> : null}
+      {props.prompt === 'keys' ? (
+        <Hints
+          keys={[
+            ['r', shown ? 'hide' : 'show'],
+            ['c', 'copy'],
+            ['q', 'leave'],
+          ]}
+        />
+      ) : null}
     </Box>
   );
 }

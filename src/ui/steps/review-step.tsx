@@ -36,7 +36,16 @@ export function reviewView(state: WizardState): ReviewViewProps | undefined {
   };
 }
 
-export function ReviewStep({ deployment: d, name, endDateTime, generated, existing, replaceConfirmed, error, now }: ReviewViewProps) {
+export function ReviewStep({
+  deployment: d,
+  name,
+  endDateTime,
+  generated,
+  existing,
+  replaceConfirmed,
+  error,
+  now,
+}: ReviewViewProps) {
   const rows: [string, string][] = [
     ['Subscription', `${d.subscriptionName ?? ''} (${d.subscriptionId})`],
     ['Resource group', d.resourceGroup],
@@ -45,7 +54,17 @@ export function ReviewStep({ deployment: d, name, endDateTime, generated, existi
     ['Expires', `${formatUtc(endDateTime)} (${formatDaysFromNow(endDateTime, now)})`],
     ['Key', generated ? 'generated UUIDv4, shown after creation' : 'the one you typed'],
   ];
-  const hints: [string, string][] = existing && !replaceConfirmed ? [['y', 'confirm replace'], ['Esc', 'back']] : [['Enter', existing ? 'replace' : 'create'], ['Esc', 'back'], ['Ctrl+C', 'quit']];
+  const hints: [string, string][] =
+    existing && !replaceConfirmed
+      ? [
+          ['y', 'confirm replace'],
+          ['Esc', 'back'],
+        ]
+      : [
+          ['Enter', existing ? 'replace' : 'create'],
+          ['Esc', 'back'],
+          ['Ctrl+C', 'quit'],
+        ];
   return (
     <Question title="Review" error={error} hints={hints}>
       <Box flexDirection="column" marginLeft={2}>
@@ -68,7 +87,11 @@ export function ReviewStep({ deployment: d, name, endDateTime, generated, existi
           )}
         </Text>
       </Box>
-      {existing && !replaceConfirmed ? <Text color={colors.warning}>{figures.warning} Replacing stops everything that uses the old key. Type y to confirm.</Text> : null}
+      {existing && !replaceConfirmed ? (
+        <Text color={colors.warning}>
+          {figures.warning} Replacing stops everything that uses the old key. Type y to confirm.
+        </Text>
+      ) : null}
     </Question>
   );
 }

@@ -19,9 +19,21 @@ export function secretView(state: WizardState): SecretViewProps {
 export function SecretStep({ secret, shown, error }: SecretViewProps) {
   const value = shown ? secret : MASK_CHAR.repeat(Array.from(secret).length);
   return (
-    <Question title="The key value" error={error} hints={[['Enter', secret === '' ? 'generate' : 'next'], ['Tab', shown ? 'hide' : 'show'], ['Esc', 'back']]}>
+    <Question
+      title="The key value"
+      error={error}
+      hints={[
+        ['Enter', secret === '' ? 'generate' : 'next'],
+        ['Tab', shown ? 'hide' : 'show'],
+        ['Esc', 'back'],
+      ]}
+    >
       <Field value={value} placeholder="press Enter to generate one (UUIDv4), or type or paste your own" />
-      {secret === '' ? <Text color={colors.muted}>A generated key is shown once, after it is created.</Text> : <Checklist secret={secret} />}
+      {secret === '' ? (
+        <Text color={colors.muted}>A generated key is shown once, after it is created.</Text>
+      ) : (
+        <Checklist secret={secret} />
+      )}
     </Question>
   );
 }

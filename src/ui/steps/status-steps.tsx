@@ -19,7 +19,12 @@ export function FailedStep({ failure }: { failure: Problem }) {
         {failure.code ? ` (${failure.code})` : ''}
       </Text>
       {next ? <Text>{next}</Text> : null}
-      <Hints keys={[['r', 'try again'], ['q', 'quit']]} />
+      <Hints
+        keys={[
+          ['r', 'try again'],
+          ['q', 'quit'],
+        ]}
+      />
     </Box>
   );
 }
@@ -30,7 +35,9 @@ export interface FarewellProps {
 }
 
 export function farewellView(state: WizardState): FarewellProps | undefined {
-  return state.farewell !== undefined && state.exitCode !== undefined ? { message: state.farewell, exitCode: state.exitCode } : undefined;
+  return state.farewell !== undefined && state.exitCode !== undefined
+    ? { message: state.farewell, exitCode: state.exitCode }
+    : undefined;
 }
 
 export function Farewell({ message, exitCode }: FarewellProps) {

@@ -23,7 +23,9 @@ export function onDeploymentsLoaded(state: WizardState, discovery: Discovery): W
   }
   const wanted = state.preset.deployment?.toLowerCase();
   if (wanted) {
-    const matches = discovery.deployments.filter((d) => d.name.toLowerCase() === wanted || d.id.toLowerCase() === wanted);
+    const matches = discovery.deployments.filter(
+      (d) => d.name.toLowerCase() === wanted || d.id.toLowerCase() === wanted,
+    );
     const only = matches[0];
     if (matches.length === 1 && only && readiness(loaded, only).ok) return chooseDeployment(loaded, only);
     const filter = matches.length > 0 ? (only?.name ?? '') : '';
@@ -47,7 +49,11 @@ export function onListToken(state: WizardState, token: Token): WizardState {
     const next = { ...state, filter: edited, listMessage: undefined };
     return { ...next, cursor: firstSelectable(next, visibleDeployments(next)) };
   }
-  const move = (delta: number) => ({ ...state, listMessage: undefined, cursor: Math.max(0, Math.min(list.length - 1, state.cursor + delta)) });
+  const move = (delta: number) => ({
+    ...state,
+    listMessage: undefined,
+    cursor: Math.max(0, Math.min(list.length - 1, state.cursor + delta)),
+  });
   switch (token.kind) {
     case 'up':
       return move(-1);
@@ -58,7 +64,14 @@ export function onListToken(state: WizardState, token: Token): WizardState {
     case 'pageDown':
       return move(LIST_PAGE);
     case 'escape':
-      return state.filter ? { ...state, filter: '', listMessage: undefined, cursor: firstSelectable(state, visibleDeployments({ ...state, filter: '' })) } : state;
+      return state.filter
+        ? {
+            ...state,
+            filter: '',
+            listMessage: undefined,
+            cursor: firstSelectable(state, visibleDeployments({ ...state, filter: '' })),
+          }
+        : state;
     case 'enter': {
       const chosen = list[state.cursor];
       if (!chosen) return { ...state, listMessage: 'No deployment matches the filter; Esc clears it.' };

@@ -1,5 +1,5 @@
 /** The expiry: a preset (six months by default) or a date of your own, checked by the domain. */
-import { PRESETS, parseExpiry, resolvePreset } from '../../domain/expiry';
+import { DEFAULT_PRESET, PRESETS, parseExpiry, resolvePreset } from '../../domain/expiry';
 import { edit } from '../effects';
 import type { Token } from '../tokens';
 import type { WizardState } from '../state';
@@ -14,7 +14,11 @@ export function onExpiryToken(state: WizardState, token: Token): WizardState {
     if (token.kind === 'enter') {
       const parsed = parseExpiry(expiry.text, state.now);
       if (!parsed.ok) return { ...state, expiry: { ...expiry, error: parsed.problem } };
-      return { ...state, step: 'keyValue', expiry: { ...expiry, chosen: parsed.date, chosenLabel: expiry.text.trim(), error: undefined } };
+      return {
+        ...state,
+        step: 'keyValue',
+        expiry: { ...expiry, chosen: parsed.date, chosenLabel: expiry.text.trim(), error: undefined },
+      };
     }
     return state;
   }
@@ -27,9 +31,14 @@ export function onExpiryToken(state: WizardState, token: Token): WizardState {
       return { ...state, step: 'keyName' };
     case 'enter': {
       if (expiry.cursor === custom) return { ...state, expiry: { ...expiry, editing: true, error: undefined } };
-      const preset = PRESETS[expiry.cursor] ?? PRESETS[2];
-      const date = resolvePreset(preset!.id, state.now);
-      return { ...state, step: 'keyValue', expiry: { ...expiry, chosen: date, chosenLabel: preset!.label, error: undefined } };
+      const preset = PRESETS[expiry.cursor] ?? PRESETS.find((p) => p.id === DEFAULT_PRESET);
+      if (!preset) return state;
+      const date = resolvePreset(preset.id, state.now);
+      return {
+        ...state,
+        step: 'keyValue',
+        expiry: { ...expiry, chosen: date, chosenLabel: preset.label, error: undefined },
+      };
     }
     default:
       return state;

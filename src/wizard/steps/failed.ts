@@ -5,7 +5,10 @@ import type { WizardState } from '../state';
 
 export function onFailedToken(state: WizardState, token: Token): WizardState {
   if (token.kind === 'char' && token.ch.toLowerCase() === 'r') {
-    return issue({ ...state, step: 'loading', failure: undefined, loadingMessage: 'Trying again…' }, { kind: 'discover' });
+    return issue(
+      { ...state, step: 'loading', failure: undefined, loadingMessage: 'Trying again…' },
+      { kind: 'discover' },
+    );
   }
   if (token.kind === 'enter' || token.kind === 'escape' || (token.kind === 'char' && token.ch.toLowerCase() === 'q')) {
     return finish(state, 'done', 1, state.failure?.message ?? 'Stopped.');

@@ -5,17 +5,26 @@ import type { Token } from '../tokens';
 import type { WizardState } from '../state';
 
 export function onRevealToken(state: WizardState, token: Token): WizardState {
-  const reveal = state.reveal;
-  if (reveal.deleting) return state;
+  const { reveal, result, deployment } = state;
+  if (reveal.deleting || !result || !deployment) return state;
   if (reveal.askingToLeave) {
     if (token.kind !== 'char' && token.kind !== 'escape') return state;
     const answer = token.kind === 'escape' ? 'n' : token.ch.toLowerCase();
     if (answer === 'y') {
-      const key = state.result!.key;
-      return finish(state, 'done', 0, `Key '${key.name}' is ready (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}).`);
+      const key = result.key;
+      return finish(
+        state,
+        'done',
+        0,
+        `Key '${key.name}' is ready (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}).`,
+      );
     }
     if (answer === 'n') return { ...state, reveal: { ...reveal, askingToLeave: false } };
-    if (answer === 'd') return issue({ ...state, reveal: { ...reveal, deleting: true } }, { kind: 'deleteKey', deployment: state.deployment!, name: state.result!.key.name });
+    if (answer === 'd')
+      return issue(
+        { ...state, reveal: { ...reveal, deleting: true } },
+        { kind: 'deleteKey', deployment, name: result.key.name },
+      );
     return state;
   }
   if (token.kind === 'char') {
@@ -24,7 +33,11 @@ export function onRevealToken(state: WizardState, token: Token): WizardState {
       const shown = !reveal.shown;
       return { ...state, reveal: { ...reveal, shown, ...(shown ? { shownAt: state.now.getTime() } : {}) } };
     }
-    if (ch === 'c') return issue({ ...state, reveal: { ...reveal, copyMessage: 'Copying…' } }, { kind: 'copy', secret: state.secret });
+    if (ch === 'c')
+      return issue(
+        { ...state, reveal: { ...reveal, copyMessage: 'Copying…' } },
+        { kind: 'copy', secret: state.secret },
+      );
     if (ch === 'q') return { ...state, reveal: { ...reveal, askingToLeave: true, shown: false } };
   }
   if (token.kind === 'enter') return { ...state, reveal: { ...reveal, askingToLeave: true, shown: false } };

@@ -11,10 +11,18 @@ export function startCreate(state: WizardState): WizardState {
   if (!state.deployment || !end) return state;
   const check = checkExpiry(end, state.now);
   if (!check.ok) return { ...state, reviewError: `${check.problem}; press Esc to pick another expiry.` };
-  if (existing && !state.replaceConfirmed) return { ...state, reviewError: `Type y to replace the existing key '${existing.name}', or Esc to go back.` };
+  if (existing && !state.replaceConfirmed)
+    return { ...state, reviewError: `Type y to replace the existing key '${existing.name}', or Esc to go back.` };
   return issue(
     { ...state, step: 'creating', reviewError: undefined, createError: undefined },
-    { kind: 'create', deployment: state.deployment, name: state.name, secret: state.secret, endDateTime: end, replace: Boolean(existing) },
+    {
+      kind: 'create',
+      deployment: state.deployment,
+      name: state.name,
+      secret: state.secret,
+      endDateTime: end,
+      replace: Boolean(existing),
+    },
   );
 }
 
@@ -26,7 +34,12 @@ export function onReviewToken(state: WizardState, token: Token): WizardState {
   if (token.kind === 'enter') return startCreate(state);
   if (token.kind === 'escape') {
     // A generated key was never shown: going back forgets it, and Enter makes a new one.
-    return { ...state, step: 'keyValue', reviewError: undefined, ...(state.secretGenerated ? { secret: '', secretGenerated: false } : {}) };
+    return {
+      ...state,
+      step: 'keyValue',
+      reviewError: undefined,
+      ...(state.secretGenerated ? { secret: '', secretGenerated: false } : {}),
+    };
   }
   return state;
 }
