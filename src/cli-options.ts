@@ -2,7 +2,6 @@
  * The one schema of commands and flags: it drives parsing, `--help` and the usage errors.
  * Keep it in step with shared/docs/cli-contract.md and the README.
  */
-import { parseArgs } from 'node:util';
 
 export const COMMANDS = ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -206,61 +205,4 @@ export function text(values: Values, name: OptionName): string | undefined {
 
 export function flag(values: Values, name: OptionName): boolean {
   return values[name] === true;
-}
-
-export interface ParsedArgs {
-  mode: Mode;
-  values: Values;
-}
-
-export { UsageError } from './usage-error';
-import { UsageError } from './usage-error';
-
-export function parseCommandLine(argv: string[]): ParsedArgs {
-  const options = Object.fromEntries(
-    OPTION_SPECS.map((o) => [o.name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
-  );
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(plainParseError((error as Error).message));
-  }
-  const [command, ...extra] = parsed.positionals;
-  let mode: Mode = 'wizard';
-  if (command !== undefined) {
-    if (command === 'help') return { mode: (extra[0] as Mode | undefined) ?? 'wizard', values: { help: true } };
-    if (!(COMMANDS as readonly string[]).includes(command)) {
-      throw new UsageError(`unknown command '${command}' (commands: ${COMMANDS.join(', ')})`);
-    }
-    mode = command as CommandName;
-  }
-  if (extra.length > 0) {
-    // Not echoed: a stray argument may well be a key pasted where it must not go.
-    throw new UsageError(
-      `unexpected argument after '${command}' (not shown): a key is never taken from the command line; use --secret-stdin or --secret-file`,
-    );
-  }
-  const values = parsed.values as Values;
-  for (const name of Object.keys(values)) {
-    const spec = OPTION_SPECS.find((o) => o.name === name);
-    if (spec && !spec.modes.includes(mode)) {
-      throw new UsageError(`--${name} does not apply to ${mode === 'wizard' ? 'the wizard' : `'${mode}'`}`);
-    }
-    const value = values[name as OptionName];
-    if (spec?.choices && typeof value === 'string' && !spec.choices.includes(value)) {
-      throw new UsageError(`--${name} takes ${spec.choices.join(', ')}; not '${value}'`);
-    }
-  }
-  return { mode, values };
-}
-
-function plainParseError(message: string): string {
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option '${unknown[1]}'`;
-  const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing) return `option '${missing[1]?.replace(/^-\w, /, '')}' needs a value`;
-  const unexpected = /Option '([^']+)' does not take an argument/.exec(message);
-  if (unexpected) return `option '${unexpected[1]?.replace(/^-\w, /, '')}' takes no value`;
-  return message.split('\n')[0] ?? message;
 }

@@ -4,7 +4,8 @@
  * terminal), the plain prompts (--plain, TERM=dumb), a command, or the emulator. Returns the exit
  * code.
  */
-import { flag, parseCommandLine, type Mode, type Values } from './cli-options';
+import { flag, type Mode, type Values } from './cli-options';
+import { parseCommandLine } from './cli-parse';
 import { parseConnectOptions, parseWizardScope } from './cli-scope';
 import { reportFailure } from './failure';
 import { helpText } from './help';

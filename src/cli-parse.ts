@@ -1,0 +1,62 @@
+/**
+ * Reads argv with the one schema (src/cli-options.ts): the mode, the flags, and the usage errors
+ * in plain words — an unknown or misplaced flag, a value outside its choices, a stray argument
+ * (never echoed: it may be a key pasted where it must not go).
+ */
+import { parseArgs } from 'node:util';
+import { COMMANDS, OPTION_SPECS, type CommandName, type Mode, type OptionName, type Values } from './cli-options';
+import { UsageError } from './usage-error';
+
+export interface ParsedArgs {
+  mode: Mode;
+  values: Values;
+}
+
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  const options = Object.fromEntries(
+    OPTION_SPECS.map((o) => [o.name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+  );
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(plainParseError((error as Error).message));
+  }
+  const [command, ...extra] = parsed.positionals;
+  let mode: Mode = 'wizard';
+  if (command !== undefined) {
+    if (command === 'help') return { mode: (extra[0] as Mode | undefined) ?? 'wizard', values: { help: true } };
+    if (!(COMMANDS as readonly string[]).includes(command)) {
+      throw new UsageError(`unknown command '${command}' (commands: ${COMMANDS.join(', ')})`);
+    }
+    mode = command as CommandName;
+  }
+  if (extra.length > 0) {
+    // Not echoed: a stray argument may well be a key pasted where it must not go.
+    throw new UsageError(
+      `unexpected argument after '${command}' (not shown): a key is never taken from the command line; use --secret-stdin or --secret-file`,
+    );
+  }
+  const values = parsed.values as Values;
+  for (const name of Object.keys(values)) {
+    const spec = OPTION_SPECS.find((o) => o.name === name);
+    if (spec && !spec.modes.includes(mode)) {
+      throw new UsageError(`--${name} does not apply to ${mode === 'wizard' ? 'the wizard' : `'${mode}'`}`);
+    }
+    const value = values[name as OptionName];
+    if (spec?.choices && typeof value === 'string' && !spec.choices.includes(value)) {
+      throw new UsageError(`--${name} takes ${spec.choices.join(', ')}; not '${value}'`);
+    }
+  }
+  return { mode, values };
+}
+
+function plainParseError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option '${unknown[1]}'`;
+  const missing = /Option '([^']+)' argument missing/.exec(message);
+  if (missing) return `option '${missing[1]?.replace(/^-\w, /, '')}' needs a value`;
+  const unexpected = /Option '([^']+)' does not take an argument/.exec(message);
+  if (unexpected) return `option '${unexpected[1]?.replace(/^-\w, /, '')}' takes no value`;
+  return message.split('\n')[0] ?? message;
+}
