@@ -16,31 +16,21 @@ export type PreparedCommand = (deps: CommandDeps) => Promise<number>;
 
 type AzureCommand = Exclude<CommandName, 'emulator'>;
 
+/** Pairs a command's parse with its run: the options are read now, the work is done later. */
+function command<O>(parse: (values: Values, now: Date) => O, run: (options: O, deps: CommandDeps) => Promise<number>) {
+  return (values: Values, now: Date): PreparedCommand => {
+    const options = parse(values, now);
+    return (deps) => run(options, deps);
+  };
+}
+
 const COMMANDS: Record<AzureCommand, (values: Values, now: Date) => PreparedCommand> = {
-  create: (values, now) => {
-    const options = parseCreateOptions(values, now);
-    return (deps) => runCreate(options, deps);
-  },
-  rotate: (values, now) => {
-    const options = parseRotateOptions(values, now);
-    return (deps) => runRotate(options, deps);
-  },
-  list: (values) => {
-    const options = parseListOptions(values);
-    return (deps) => runList(options, deps);
-  },
-  show: (values) => {
-    const options = parseShowOptions(values);
-    return (deps) => runShow(options, deps);
-  },
-  delete: (values) => {
-    const options = parseDeleteOptions(values);
-    return (deps) => runDelete(options, deps);
-  },
-  endpoint: (values) => {
-    const options = parseEndpointOptions(values);
-    return (deps) => runEndpoint(options, deps);
-  },
+  create: command(parseCreateOptions, runCreate),
+  rotate: command(parseRotateOptions, runRotate),
+  list: command(parseListOptions, runList),
+  show: command(parseShowOptions, runShow),
+  delete: command(parseDeleteOptions, runDelete),
+  endpoint: command(parseEndpointOptions, runEndpoint),
 };
 
 /** Parses the command's flags (throwing UsageError) and returns the work, not yet started. */

@@ -5,8 +5,7 @@
  * (test/integration/commands.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import Ajv from 'ajv';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRODUCTION, STAGING } from '../../src/emulator/sample-data';
@@ -14,17 +13,8 @@ import { useEmulator } from '../helpers/emulator';
 import { envFor, runCli } from '../helpers/cli';
 import { makeFakeAz } from '../helpers/fake-az';
 import { ROOT } from '../helpers/pty';
+import { expectSchema, json } from '../helpers/schemas';
 
-const ajv = new Ajv({ allErrors: true });
-for (const file of readdirSync(join(ROOT, 'schemas')))
-  ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schemas', file), 'utf8')));
-function expectSchema(name: string, document: unknown) {
-  const validate = ajv.getSchema(`${name}.schema.json`)!;
-  expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
-}
-function json(stdout: string) {
-  return JSON.parse(stdout) as Record<string, any>;
-}
 const folder = () => mkdtempSync(join(tmpdir(), 'cmd-e2e-'));
 const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 

@@ -5,7 +5,6 @@
  * (test/e2e/commands.test.ts keeps a few runs of the real binary per command.)
  */
 import { describe, expect, it } from 'vitest';
-import Ajv from 'ajv';
 import {
   existsSync,
   mkdtempSync,
@@ -23,16 +22,8 @@ import { AzureGateway } from '../../src/azure/azure-gateway';
 import { PRODUCTION, STAGING } from '../../src/emulator/sample-data';
 import { gatewayFor, targetFor, useEmulator } from '../helpers/emulator';
 import { runInProcess } from '../helpers/in-process';
-import { ROOT } from '../helpers/pty';
+import { expectSchema, json } from '../helpers/schemas';
 
-const ajv = new Ajv({ allErrors: true });
-for (const file of readdirSync(join(ROOT, 'schemas')))
-  ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schemas', file), 'utf8')));
-function expectSchema(name: string, document: unknown) {
-  const validate = ajv.getSchema(`${name}.schema.json`)!;
-  expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
-}
-const json = (stdout: string) => JSON.parse(stdout) as Record<string, any>;
 const folder = () => mkdtempSync(join(tmpdir(), 'cmd-in-process-'));
 const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 
