@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { COMMANDS, OPTION_SPECS, type CommandName, type Mode, type OptionName, type Values } from './cli-options';
+import { nearest } from './domain/suggest';
 import { UsageError } from './usage-error';
 
 export interface ParsedArgs {
@@ -25,11 +26,14 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   const [command, ...extra] = parsed.positionals;
   let mode: Mode = 'wizard';
   if (command !== undefined) {
-    if (command === 'help') return { mode: (extra[0] as Mode | undefined) ?? 'wizard', values: { help: true } };
-    if (!(COMMANDS as readonly string[]).includes(command)) {
-      throw new UsageError(`unknown command '${command}' (commands: ${COMMANDS.join(', ')})`);
+    if (command === 'help') {
+      const topic = extra[0];
+      if (topic === undefined) return { mode: 'wizard', values: { help: true } };
+      if (!isCommand(topic)) throw unknownCommand(topic, 'help');
+      return { mode: topic, values: { help: true } };
     }
-    mode = command as CommandName;
+    if (!isCommand(command)) throw unknownCommand(command);
+    mode = command;
   }
   if (extra.length > 0) {
     // Not echoed: a stray argument may well be a key pasted where it must not go.
@@ -51,9 +55,32 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   return { mode, values };
 }
 
+function isCommand(word: string): word is CommandName {
+  return (COMMANDS as readonly string[]).includes(word);
+}
+
+/** A word that looks like a flag or a command may be repeated; anything else may be a key. */
+const SAFE_TO_SHOW = /^-{0,2}[a-z][a-z-]{0,30}$/;
+
+/** The word is never echoed unless it looks like a command: it may be a key pasted in the wrong place. */
+function unknownCommand(word: string, context?: 'help'): UsageError {
+  const shown = SAFE_TO_SHOW.test(word) ? `'${word}'` : '(not shown)';
+  const guess = nearest(word, COMMANDS);
+  const hint = guess ? `; did you mean '${guess}'?` : `; the commands are ${COMMANDS.join(', ')}`;
+  return new UsageError(`${context === 'help' ? 'no help for unknown command' : 'unknown command'} ${shown}${hint}`);
+}
+
 function plainParseError(message: string): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option '${unknown[1]}'`;
+  if (unknown) {
+    const flag = unknown[1] ?? '';
+    const guess = nearest(
+      flag.replace(/^-+/, ''),
+      OPTION_SPECS.map((o) => o.name),
+    );
+    const shown = SAFE_TO_SHOW.test(flag) ? `'${flag}'` : '(not shown)';
+    return `unknown option ${shown}${guess ? `; did you mean '--${guess}'?` : ''}`;
+  }
   const missing = /Option '([^']+)' argument missing/.exec(message);
   if (missing) return `option '${missing[1]?.replace(/^-\w, /, '')}' needs a value`;
   const unexpected = /Option '([^']+)' does not take an argument/.exec(message);

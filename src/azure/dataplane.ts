@@ -9,6 +9,7 @@ import {
   createPipelineRequest,
 } from '@azure/core-rest-pipeline';
 import { apiKeyHeaderValue } from '../domain/endpoint';
+import { printable } from '../domain/printable';
 import type { VerifyResult } from '../gateway';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
 import { toGatewayError } from './errors';
@@ -39,7 +40,7 @@ export async function verifyDataplaneKey(
     let text = `the dataplane answered HTTP ${response.status}`;
     try {
       const body = JSON.parse(response.bodyAsText ?? '') as { error?: { text?: string } };
-      if (body.error?.text) text += `: ${body.error.text}`;
+      if (body.error?.text) text += `: ${printable(body.error.text)}`;
     } catch {
       // Not JSON: the status says enough.
     }

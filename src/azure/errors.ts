@@ -2,6 +2,7 @@
  * Turns what the Azure SDK and ARM throw into our own error kinds, carrying the ARM error code
  * and message in plain words. No stack traces leave this room.
  */
+import { printable } from '../domain/printable';
 import { GatewayError, type ErrorKind } from '../gateway';
 
 /** A non-success answer from ARM, with the error envelope read. */
@@ -50,6 +51,17 @@ function kindForStatus(status: number, code?: string): ErrorKind {
 
 export function toGatewayError(error: unknown, context?: { endpoint?: string }): GatewayError {
   if (error instanceof GatewayError) return error;
+  const mapped = mapError(error, context);
+  // Messages and codes come from the network: they reach the terminal with control characters escaped.
+  return new GatewayError(
+    mapped.kind,
+    printable(mapped.message),
+    mapped.code === undefined ? undefined : printable(mapped.code),
+    mapped.status,
+  );
+}
+
+function mapError(error: unknown, context?: { endpoint?: string }): GatewayError {
   const e = error as { name?: string; message?: string; code?: string; statusCode?: number; cause?: { code?: string } };
   if (error instanceof ArmError) {
     const message = error.message || `Azure answered HTTP ${error.statusCode}`;

@@ -1,8 +1,11 @@
 /**
  * From what ARM and Resource Graph return to the port's types (src/gateway.ts): ids parsed without
- * regard to case, endpoints normalised, a missing expiry kept visible as an invalid date.
+ * regard to case, endpoints normalised, a missing expiry kept visible as an invalid date, and every
+ * string that will reach a terminal with its control characters shown escaped (no valid Azure name
+ * holds one, so escaping never changes a real resource's name).
  */
 import { normaliseEndpoint } from '../domain/endpoint';
+import { printable } from '../domain/printable';
 import { parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
 import type { ResourceGraphDeploymentRow } from '../wire/types';
@@ -19,14 +22,14 @@ export function fromWire(d: NginxDeployment, fallback?: DeploymentRef): Deployme
   if (!ref) throw new GatewayError('unknown', `Azure returned a deployment without a usable id (${d.id ?? 'none'})`);
   const endpoint = endpointOf(d.properties?.dataplaneApiEndpoint);
   return {
-    subscriptionId: ref.subscriptionId,
-    resourceGroup: ref.resourceGroup,
-    name: d.name ?? ref.name,
-    id: d.id ?? '',
-    location: d.location ?? '',
-    provisioningState: d.properties?.provisioningState ?? 'NotSpecified',
+    subscriptionId: printable(ref.subscriptionId),
+    resourceGroup: printable(ref.resourceGroup),
+    name: printable(d.name ?? ref.name),
+    id: printable(d.id ?? ''),
+    location: printable(d.location ?? ''),
+    provisioningState: printable(d.properties?.provisioningState ?? 'NotSpecified'),
     ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
-    ...(d.sku?.name ? { sku: d.sku.name } : {}),
+    ...(d.sku?.name ? { sku: printable(d.sku.name) } : {}),
   };
 }
 
@@ -34,23 +37,23 @@ export function fromGraph(row: ResourceGraphDeploymentRow): Deployment {
   const ref = parseDeploymentId(row.id);
   const endpoint = endpointOf(row.dataplaneApiEndpoint);
   return {
-    subscriptionId: row.subscriptionId,
+    subscriptionId: printable(row.subscriptionId),
     // Resource Graph lower-cases resource groups; the id keeps the real casing.
-    resourceGroup: ref?.resourceGroup ?? row.resourceGroup,
-    name: row.name,
-    id: row.id,
-    location: row.location,
-    provisioningState: row.provisioningState || 'NotSpecified',
+    resourceGroup: printable(ref?.resourceGroup ?? row.resourceGroup),
+    name: printable(row.name),
+    id: printable(row.id),
+    location: printable(row.location),
+    provisioningState: printable(row.provisioningState || 'NotSpecified'),
     ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
-    ...(row.sku ? { sku: row.sku } : {}),
+    ...(row.sku ? { sku: printable(row.sku) } : {}),
   };
 }
 
 export function toApiKey(k: NginxDeploymentApiKeyResponse): ApiKey {
   return {
-    id: k.id ?? '',
-    name: k.name ?? '',
-    hint: k.properties?.hint ?? '',
+    id: printable(k.id ?? ''),
+    name: printable(k.name ?? ''),
+    hint: printable(k.properties?.hint ?? ''),
     endDateTime: k.properties?.endDateTime ?? new Date(Number.NaN),
   };
 }

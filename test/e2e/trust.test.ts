@@ -1,0 +1,71 @@
+/**
+ * Issue 8's failures, each through the built binary against the HTTPS emulator: lost answers,
+ * signals, paths that would fail after the key exists, oversized keys, the emulator's files,
+ * unknown words on the command line, throttling, and text from the network on a terminal.
+ */
+import { describe, expect, it } from 'vitest';
+import { PRODUCTION } from '../../src/emulator/sample-data';
+import { envFor, runCli } from '../helpers/cli';
+import { useEmulator } from '../helpers/emulator';
+
+const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+
+async function world() {
+  const emulator = await useEmulator();
+  const env = envFor(emulator);
+  const web = () => emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+  const secretOf = (name: string) => emulator.world.key(web(), name)?.secret;
+  return { emulator, env, web, secretOf };
+}
+
+describe('6. unknown words on the command line', () => {
+  it('help for an unknown command exits 2 with a message, not a crash', async () => {
+    const result = await runCli(['help', 'bogus']);
+    expect([result.code, result.stderr.split('\n')[0]]).toEqual([
+      2,
+      "error: no help for unknown command 'bogus'; the commands are create, list, show, delete, rotate, endpoint, emulator",
+    ]);
+    expect(result.stderr).not.toMatch(/TypeError|\n\s+at /);
+    expect((await runCli(['help', 'create'])).stdout).toContain('--secret-out');
+  });
+
+  it('a key pasted as the first word is never echoed; a typo gets the nearest command', async () => {
+    const pasted = await runCli(['Zq7-secretABCDEF']);
+    expect(pasted.code).toBe(2);
+    expect(pasted.stderr).toContain('unknown command (not shown)');
+    expect(pasted.stderr).not.toContain('Zq7');
+    const typo = await runCli(['crate', '-d', 'x']);
+    expect([typo.code, typo.stderr.split('\n')[0]]).toEqual([
+      2,
+      "error: unknown command 'crate'; did you mean 'create'?",
+    ]);
+    const flag = await runCli(['list', '--subscripton', 'x']);
+    expect(flag.stderr.split('\n')[0]).toBe("error: unknown option '--subscripton'; did you mean '--subscription'?");
+  });
+});
+
+describe('8. text from the network on a terminal', () => {
+  it('an escape sequence in an ARM error message or a key hint is shown escaped', async () => {
+    const { env, emulator, web } = await world();
+    emulator.faults.add({
+      method: 'GET',
+      path: '/apiKeys/evil',
+      status: 400,
+      code: 'Bad\u001b[2J',
+      message: 'owned \u001b]0;title\u0007 \u001b[31mred',
+    });
+    const failed = await runCli(['show', ...WEB, '--name', 'evil'], { env });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).not.toContain('\u001b');
+    expect(failed.stderr).toContain('owned \\x1b]0;title\\x07 \\x1b[31mred (Bad\\x1b[2J)');
+    emulator.world.putKey(
+      web(),
+      'planted',
+      '\u001b[2JAb1-planted-key',
+      new Date(Date.now() + 86_400_000).toISOString(),
+    );
+    const listed = await runCli(['list', ...WEB], { env });
+    expect(listed.stdout).not.toContain('\u001b');
+    expect(listed.stdout).toMatch(/planted\s+\\x1b\[2/);
+  });
+});
