@@ -11,6 +11,7 @@ import {
 } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import { ArmError } from './errors';
+import { throttlingPolicy, ThrottledTooLong } from './throttling';
 import { pagedList, type PagedAsyncIterableIterator } from './paging';
 import type { ArmErrorEnvelope, PagedList } from '../wire/types';
 
@@ -72,10 +73,17 @@ export class ArmClient extends ServiceClient {
       userAgentOptions: { userAgentPrefix: options.userAgent ?? 'nginxaas-keys' },
       ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
       ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
-      // The request log sits per retry, so each attempt shows.
-      ...(options.log
-        ? { additionalPolicies: [{ policy: requestLogPolicy(options.log), position: 'perRetry' as const }] }
-        : {}),
+      // Both sit per retry, so each attempt shows in the log and each 429 is looked at.
+      additionalPolicies: [
+        {
+          policy: throttlingPolicy({
+            baseMs: options.retryOptions?.retryDelayInMs ?? 1000,
+            maxMs: options.retryOptions?.maxRetryDelayInMs ?? 16_000,
+          }),
+          position: 'perRetry' as const,
+        },
+        ...(options.log ? [{ policy: requestLogPolicy(options.log), position: 'perRetry' as const }] : []),
+      ],
     });
     this.endpoint = options.endpoint;
     this.timeoutMs = options.timeoutMs ?? 60_000;
@@ -99,6 +107,15 @@ export class ArmClient extends ServiceClient {
     try {
       response = await this.sendRequest(request);
     } catch (error) {
+      if (error instanceof ThrottledTooLong) {
+        const until = new Date(Date.now() + error.waitSeconds * 1000).toISOString().slice(11, 16);
+        const said = error.armMessage ? `${error.armMessage} ` : '';
+        throw new ArmError(
+          429,
+          error.code ?? 'TooManyRequests',
+          `${said}Azure asked to wait ${error.waitSeconds} s (until ${until} UTC) before trying again; not waiting that long: try again then.`,
+        );
+      }
       // The pipeline reports its own timeout as an abort; only the caller's abort is a cancel.
       if ((error as Error).name === 'AbortError' && !options.abortSignal?.aborted) {
         const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`;

@@ -69,3 +69,32 @@ describe('8. text from the network on a terminal', () => {
     expect(listed.stdout).toMatch(/planted\s+\\x1b\[2/);
   });
 });
+
+describe('7. throttling', () => {
+  it('a 429 without Retry-After is retried with backoff until it succeeds', async () => {
+    const { env, emulator } = await world();
+    emulator.faults.add({ method: 'GET', path: '/apiKeys', status: 429, times: 2 });
+    const result = await runCli(['list', ...WEB, '-o', 'json'], { env });
+    expect(result.code).toBe(0);
+    expect(emulator.requests.filter((r) => r.path.endsWith('/apiKeys')).map((r) => r.status)).toEqual([429, 429, 200]);
+  });
+
+  it('Retry-After: 3600 is not slept through: it fails at once and says how long Azure asked to wait', async () => {
+    const { env, emulator } = await world();
+    emulator.faults.add({
+      method: 'GET',
+      path: '/apiKeys',
+      status: 429,
+      retryAfter: 3600,
+      message: 'Too many reads.',
+      times: -1,
+    });
+    const result = await runCli(['list', ...WEB], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error: Too many reads\. Azure asked to wait 3600 s \(until \d{2}:\d{2} UTC\) before trying again; not waiting that long: try again then\. \(TooManyRequests\)\n/,
+    );
+    expect(result.stderr).toContain('Azure is limiting requests');
+    expect(emulator.requests.filter((r) => r.path.endsWith('/apiKeys'))).toHaveLength(1);
+  });
+});
