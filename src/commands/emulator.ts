@@ -2,13 +2,13 @@
  * `nginxaas-keys emulator`: the local NGINXaaS in the foreground. It prints where it listens,
  * its CA file and its token (with -o json: one JSON line, for scripts), and stops on Ctrl+C.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text, type Values } from '../cli-options';
 import { UsageError } from '../usage-error';
 import { isEmulatorData, type EmulatorData } from '../emulator/data';
-import { startEmulator } from '../emulator/server';
+import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { EXIT, type Io } from '../io';
 import { figures } from '../style';
 
@@ -60,10 +60,23 @@ export async function runEmulator(options: EmulatorCommandOptions, io: Io): Prom
     ...(statePath ? { statePath } : {}),
     ...(typeof process.env.NGINXAAS_EMULATOR_TOKEN === 'string' ? { token: process.env.NGINXAAS_EMULATOR_TOKEN } : {}),
   });
-  if (statePath && !existsSync(statePath)) {
-    writeFileSync(statePath, `${JSON.stringify(emulator.world.snapshot(), null, 2)}\n`, { mode: 0o600 });
-  }
+  // Written at once: a state file that was there before (perhaps 0644) is replaced by our 0600 one.
+  emulator.world.save();
   const folder = mkdtempSync(join(tmpdir(), 'nginxaas-keys-emulator-'));
+  try {
+    return await serve(emulator, folder, options, io);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function serve(
+  emulator: RunningEmulator,
+  folder: string,
+  options: EmulatorCommandOptions,
+  io: Io,
+): Promise<number> {
+  const statePath = options.statePath;
   const caFile = join(folder, 'ca.pem');
   writeFileSync(caFile, emulator.caPem, { mode: 0o644 });
 

@@ -15,11 +15,10 @@ import {
   renameSync,
   statSync,
   unlinkSync,
-  writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
 import { MAX_SECRET_LENGTH } from '../domain/policy';
+import { writeExclusive } from '../secret-file';
 import { UsageError } from '../usage-error';
 
 /** One trailing line break is what `echo` and editors add; it is not part of the key. */
@@ -142,9 +141,7 @@ export function stageSecretFile(
   option = '--secret-out',
 ): StagedSecretFile {
   checkSecretOut(path, force, option);
-  const staging = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
-  // O_EXCL under a random name, mode 0600 from the first byte: nothing else can be there first.
-  writeFileSync(staging, content, { mode: 0o600, flag: 'wx' });
+  const staging = writeExclusive(path, content);
   return {
     path,
     stagingPath: staging,

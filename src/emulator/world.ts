@@ -1,10 +1,10 @@
 /**
  * The emulator's in-memory state with the lookups the routes need. Names are matched without
- * regard to case, as ARM does; a `--state` file is rewritten (atomically, mode 0600) after
- * every change.
+ * regard to case, as ARM does; a `--state` file is rewritten (atomically, mode 0600, never through
+ * a link) after every change.
  */
 import { createHash } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
+import { writeSecretFile } from '../secret-file';
 import type { EmulatedDeployment, EmulatedKey, EmulatedSubscription, EmulatorData } from './data';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -102,10 +102,9 @@ export class World {
     return true;
   }
 
-  private save(): void {
+  /** Writes the state file now (it holds every key's secret: 0600, atomic, never through a link). */
+  save(): void {
     if (!this.statePath) return;
-    const temporary = `${this.statePath}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(this.data, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temporary, this.statePath);
+    writeSecretFile(this.statePath, `${JSON.stringify(this.data, null, 2)}\n`);
   }
 }
