@@ -15,7 +15,7 @@ import type { Session } from './session';
 import { colorEnabled, painter } from './style';
 import { UsageError } from './usage-error';
 
-function makeIo(values: Values, signal: AbortSignal): Io {
+function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal): Io {
   const noColor = flag(values, 'no-color');
   return {
     stdin: process.stdin,
@@ -26,6 +26,7 @@ function makeIo(values: Values, signal: AbortSignal): Io {
     out: painter(colorEnabled(process.stdout, process.env, noColor)),
     err: painter(colorEnabled(process.stderr, process.env, noColor)),
     signal,
+    forceSignal,
   };
 }
 
@@ -37,11 +38,13 @@ const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export async function main(argv: string[]): Promise<number> {
   const aborter = new AbortController();
-  const onSignal = () => aborter.abort();
+  const forcer = new AbortController();
+  // The first signal asks to stop; a second one insists (see Io.forceSignal).
+  const onSignal = () => (aborter.signal.aborted ? forcer.abort() : aborter.abort());
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   let mode: Mode = 'wizard';
   let values: Values = {};
-  const io = () => makeIo(values, aborter.signal);
+  const io = () => makeIo(values, aborter.signal, forcer.signal);
   let session: Session | undefined;
   const verboseLines: string[] = [];
   try {

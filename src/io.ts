@@ -10,8 +10,13 @@ export interface Io {
   /** Painter for stdout and for stderr (each honours its own TTY and the colour settings). */
   out: Painter;
   err: Painter;
-  /** Aborted on Ctrl+C (SIGINT) in the line modes. */
+  /** Aborted by the first SIGINT, SIGTERM or SIGHUP: stop before anything more is sent. */
   signal: AbortSignal;
+  /**
+   * Aborted by a second signal: leave now, even while a key is being created. A request that
+   * creates a key is not abandoned on the first signal, so that its outcome is known.
+   */
+  forceSignal: AbortSignal;
 }
 
 export const EXIT = {

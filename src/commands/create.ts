@@ -7,6 +7,7 @@ import { flag, type Values } from '../cli-options';
 import { EXIT } from '../io';
 import type { CommandDeps } from './deps';
 import {
+  cancelledAfterIssue,
   issueNewKey,
   issuedDocument,
   parseNewKeyOptions,
@@ -43,5 +44,5 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
   if (options.json)
     io.stdout.write(`${JSON.stringify(issuedDocument(deployment, options.key, issued, io.now()), null, 2)}\n`);
   else reportIssuedText(deployment, options.key, issued, io);
-  return EXIT.ok;
+  return cancelledAfterIssue(options.key, issued, io) ? EXIT.cancelled : EXIT.ok;
 }

@@ -136,6 +136,11 @@ export async function issueNewKey(
       {
         replace: create.replace,
         signal: io.signal,
+        forceSignal: io.forceSignal,
+        onHeld: () =>
+          io.stderr.write(
+            `Finishing the request that creates key '${name}', so that its outcome is known; a second Ctrl+C leaves at once.\n`,
+          ),
         onSending: () => {
           if (options.secretOut !== undefined) staged = stageSecretFile(options.secretOut, secret, options.force);
         },
@@ -220,4 +225,20 @@ export function reportIssuedText(deployment: Deployment, options: NewKeyOptions,
     ].join('\n'),
   );
   if (options.showSecret) io.stdout.write(`${issued.secret}\n`);
+}
+
+/**
+ * True when the run was cancelled while its key was being created: the key exists all the same
+ * (the request was let finish), and the words say where it is.
+ */
+export function cancelledAfterIssue(options: NewKeyOptions, issued: IssuedKey, io: Io): boolean {
+  if (!io.signal.aborted) return false;
+  const held =
+    options.secretOut !== undefined
+      ? `; it is in ${options.secretOut}`
+      : options.showSecret
+        ? '; it was printed above'
+        : '';
+  io.stderr.write(`Cancelled, but only after Azure ${issued.action} key '${issued.key.name}'${held}.\n`);
+  return true;
 }

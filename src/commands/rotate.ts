@@ -15,6 +15,7 @@ import { confirmOnTerminal } from './ask';
 import type { CommandDeps } from './deps';
 import { describeDeployment, expiryText } from './format';
 import {
+  cancelledAfterIssue,
   issueNewKey,
   issuedDocument,
   parseNewKeyOptions,
@@ -70,6 +71,12 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
     remedy: 'Pass another --new-name.',
   });
   if (!options.json) reportIssuedText(deployment, options.key, issued, io);
+  if (cancelledAfterIssue(options.key, issued, io)) {
+    io.stderr.write(
+      `The old key '${old.name}' was kept. Retire it later with: ${keyCommand('delete', deployment, old.name)}\n`,
+    );
+    return EXIT.cancelled;
+  }
 
   const retire = await retireOld(
     options,

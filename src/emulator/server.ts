@@ -81,6 +81,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (url.pathname.startsWith('/_emulator/')) return send(res, control(req, url, await readBody(req)));
 
     const fault = faults.take(method, `${url.pathname}${url.search}`);
+    // The whole request is in hand before a delay, as on a real server that is merely slow: a
+    // client that gives up while it waits does not stop the work from being done.
+    const rawBody = fault?.reset ? '' : await readBody(req).catch(() => undefined);
+    if (rawBody === undefined) return void req.socket.destroy();
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault?.reset) return void req.socket.destroy();
     if (fault?.status) {
@@ -96,7 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     let reply: Reply;
     try {
-      reply = route(req, url, method, await readBody(req));
+      reply = route(req, url, method, rawBody);
     } catch (error) {
       if (!(error instanceof ArmFailure)) throw error;
       reply = error.reply();

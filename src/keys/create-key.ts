@@ -24,7 +24,12 @@ export type CreateOutcome =
 export interface CreateKeyOptions {
   /** Allow replacing a key of that name; without it an existing key is reported, not touched. */
   replace: boolean;
+  /** Stops the work before the PUT leaves. Once it has left, the PUT is let finish. */
   signal?: AbortSignal;
+  /** Abandons the PUT itself (a second Ctrl+C): its outcome is then found out by a GET, or unknown. */
+  forceSignal?: AbortSignal;
+  /** Told when `signal` aborts while the PUT is in flight: the caller may say it is finishing. */
+  onHeld?: () => void;
   /** Told just before the PUT leaves (a caller may stage a key file then). */
   onSending?: () => void;
   /** How long the GET that settles a lost answer may take. */
@@ -58,8 +63,12 @@ export async function createKey(
   if (signal?.aborted) throw new GatewayError('cancelled', 'cancelled before the key was sent; nothing was created');
 
   options.onSending?.();
+  const onAbort = () => options.onHeld?.();
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const answer = await gateway.putKey(ref, name, body, signal ? { signal } : {});
+    // Not the first cancel: a GET right after abandoning a PUT could not prove it was not carried out.
+    const force = options.forceSignal;
+    const answer = await gateway.putKey(ref, name, body, force ? { signal: force } : {});
     // The SDK retries a PUT whose answer was lost and the retry is answered 200: a name that was
     // free a moment ago (or held our own key) was created by this run.
     if (!before || ours) return { kind: 'created', key: answer.key, settledByCheck: false };
@@ -68,6 +77,8 @@ export async function createKey(
     const failure = error instanceof GatewayError ? error : new GatewayError('unknown', String(error));
     if (!answerMayBeLost(failure)) throw failure;
     return settle(gateway, ref, name, body, failure, ours ? undefined : before, options.settleTimeoutMs ?? 10_000);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
 }
 
@@ -92,6 +103,9 @@ async function settle(
       ? { kind: 'replaced', key: now, previous: before, settledByCheck: true }
       : { kind: 'created', key: now, settledByCheck: true };
   }
+  // An abandoned PUT may still be carried out after this GET: only its presence proves anything.
+  if (failure.kind === 'cancelled')
+    return { kind: 'unknown', problem: failure, ...(before ? { previous: before } : {}) };
   const unchanged =
     now === undefined
       ? before === undefined

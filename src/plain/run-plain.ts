@@ -168,7 +168,15 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
     deployment,
     name,
     { secret, endDateTime },
-    { replace: Boolean(existing), signal: io.signal },
+    {
+      replace: Boolean(existing),
+      signal: io.signal,
+      forceSignal: io.forceSignal,
+      onHeld: () =>
+        say(
+          `Finishing the request that creates key '${name}', so that its outcome is known; a second Ctrl+C leaves at once.`,
+        ),
+    },
   );
   if (outcome.kind === 'exists') {
     throw new GatewayError(

@@ -139,3 +139,94 @@ describe('5. the emulator’s files', () => {
     expect(existsSync(dirname(caFile))).toBe(false);
   });
 });
+
+describe('1. the answer to the PUT is lost', () => {
+  const folder = () => mkdtempSync(join(tmpdir(), 'lost-'));
+
+  it('create and rotate, lost for good or unknowable: the emulator and what the user holds agree', async () => {
+    const { env, emulator, secretOf } = await world();
+    const dir = folder();
+    // Lost for good, once each for --secret-out, --show-secret and rotate: settled by a GET.
+    for (const name of ['lost-file', 'lost-shown', 'asg-sync-2'])
+      emulator.faults.add({ method: 'PUT', path: `/apiKeys/${name}?`, commitThenDrop: true, times: -1 });
+    // Unknowable: the first GET passes, the PUT is carried out but unanswered, then every GET breaks.
+    emulator.faults.add({ method: 'GET', path: '/apiKeys/limbo?', delayMs: 1, times: 1 });
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/limbo?', commitThenDrop: true, times: -1 });
+    emulator.faults.add({ method: 'GET', path: '/apiKeys/limbo?', reset: true, times: -1 });
+
+    const [file, shown, rotated, limbo] = await Promise.all([
+      runCli(['create', ...WEB, '--name', 'lost-file', '--secret-out', join(dir, 'lost.key')], { env }),
+      runCli(['create', ...WEB, '--name', 'lost-shown', '--show-secret'], { env }),
+      runCli(
+        ['rotate', ...WEB, '--name', 'asg-sync', '--new-name', 'asg-sync-2', '--secret-out', join(dir, 'rotated.key')],
+        { env },
+      ),
+      runCli(['create', ...WEB, '--name', 'limbo', '--secret-out', join(dir, 'limbo.key')], { env }),
+    ]);
+
+    expect([file.code, readFileSync(join(dir, 'lost.key'), 'utf8')]).toEqual([0, secretOf('lost-file')]);
+    expect(file.stderr).toContain('The answer was lost; a check found the key, so it was created.');
+    expect(file.stdout).toContain("✔ Created key 'lost-file'");
+    expect([shown.code, shown.stdout]).toEqual([0, `${secretOf('lost-shown')}\n`]);
+    expect([rotated.code, readFileSync(join(dir, 'rotated.key'), 'utf8')]).toEqual([0, secretOf('asg-sync-2')]);
+    expect(secretOf('asg-sync')).toBeDefined();
+
+    expect(limbo.code).toBe(1);
+    expect(readFileSync(join(dir, 'limbo.key'), 'utf8')).toBe(secretOf('limbo'));
+    expect(limbo.stderr).toContain("the answer to creating key 'limbo' was lost");
+    expect(limbo.stderr).toContain(
+      `The key is in ${join(dir, 'limbo.key')} (mode 0600). Check with: nginxaas-keys show -d web-01 -g edge-rg --subscription ${PRODUCTION} --name limbo`,
+    );
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('2. signals while the PUT is in flight', () => {
+  /** Runs create with the PUT held at the emulator, and sends `signals` once it arrives. */
+  async function interrupted(signals: NodeJS.Signals[], holdMs: number) {
+    const { env, emulator, secretOf } = await world();
+    emulator.faults.add({ method: 'PUT', delayMs: holdMs });
+    const dir = mkdtempSync(join(tmpdir(), 'signal-'));
+    const file = join(dir, 'held.key');
+    const result = await runCli(['create', ...WEB, '--name', 'held', '--secret-out', file], {
+      env,
+      onSpawn: (pid) => {
+        const poll = setInterval(() => {
+          if (!emulator.requests.some((r) => r.method === 'PUT')) return;
+          clearInterval(poll);
+          for (const [i, signal] of signals.entries()) setTimeout(() => process.kill(pid, signal), 50 + i * 100);
+        }, 5);
+      },
+    });
+    return { result, dir, file, emulator, secretOf };
+  }
+
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    '%s: the PUT is let finish; the key is in the file and the words say so (130)',
+    async (signal) => {
+      const { result, dir, file, secretOf } = await interrupted([signal], 700);
+      expect(result.code).toBe(130);
+      expect(readFileSync(file, 'utf8')).toBe(secretOf('held'));
+      expect(result.stderr).toContain("Finishing the request that creates key 'held'");
+      expect(result.stderr).toContain(`Cancelled, but only after Azure created key 'held'; it is in ${file}.`);
+      expect(readdirSync(dir)).toEqual(['held.key']);
+    },
+  );
+
+  it('a second signal leaves at once: the key may exist, the file holds its value and the words name it', async () => {
+    const { result, dir, file, emulator, secretOf } = await interrupted(['SIGINT', 'SIGINT'], 1500);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("the answer to creating key 'held' was lost (cancelled)");
+    expect(result.stderr).toContain(`The key is in ${file} (mode 0600).`);
+    // The emulator carries the held PUT out after the client left: the file holds that very key.
+    const started = Date.now();
+    while (
+      !emulator.world.key(emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!, 'held') &&
+      Date.now() - started < 5000
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(readFileSync(file, 'utf8')).toBe(secretOf('held'));
+    expect(readdirSync(dir)).toEqual(['held.key']);
+  });
+});

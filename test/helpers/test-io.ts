@@ -10,7 +10,7 @@ export interface TestIo {
   io: Io;
   stdout(): string;
   stderr(): string;
-  /** As SIGINT would: aborts the command's signal. */
+  /** As SIGINT would: the first call aborts the command's signal, the second its force signal. */
   abort(): void;
 }
 
@@ -26,6 +26,7 @@ export function testIo(options: { stdin?: string; tty?: boolean; now?: Date } = 
     isTTY: tty,
   });
   const aborter = new AbortController();
+  const forcer = new AbortController();
   const io: Io = {
     stdin,
     stdout,
@@ -35,6 +36,12 @@ export function testIo(options: { stdin?: string; tty?: boolean; now?: Date } = 
     out: painter(false),
     err: painter(false),
     signal: aborter.signal,
+    forceSignal: forcer.signal,
   };
-  return { io, stdout: () => outText, stderr: () => errText, abort: () => aborter.abort() };
+  return {
+    io,
+    stdout: () => outText,
+    stderr: () => errText,
+    abort: () => (aborter.signal.aborted ? forcer.abort() : aborter.abort()),
+  };
 }
