@@ -31,6 +31,8 @@ export interface AppProps {
   notices?: Notices;
   /** Aborted by SIGINT or SIGTERM from outside. */
   interrupt?: AbortSignal;
+  /** Aborted by a second signal: leave at once, even while the key is being created. */
+  force?: AbortSignal;
 }
 
 export function Screen({ state, rows, demo = false }: { state: WizardState; rows: number; demo?: boolean }) {
@@ -78,13 +80,14 @@ export function App(props: AppProps) {
   useEffect(() => props.notices?.listen((message) => dispatch({ type: 'progress', message })), [props.notices]);
 
   useEffect(() => {
-    const signal = props.interrupt;
-    if (!signal) return;
+    const signals = [props.interrupt, props.force].filter((signal): signal is AbortSignal => signal !== undefined);
     const onAbort = () => dispatch({ type: 'interrupted' });
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    return () => signal.removeEventListener('abort', onAbort);
-  }, [props.interrupt]);
+    for (const signal of signals) {
+      if (signal.aborted) onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    return () => signals.forEach((signal) => signal.removeEventListener('abort', onAbort));
+  }, [props.interrupt, props.force]);
 
   useEffect(() => {
     if (state.exitCode === undefined) return;

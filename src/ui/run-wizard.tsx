@@ -24,6 +24,7 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
       onFinish={(state) => (final = state)}
       {...(run.notices ? { notices: run.notices } : {})}
       interrupt={io.signal}
+      force={io.forceSignal}
     />,
     {
       stdout: io.stdout as NodeJS.WriteStream,

@@ -87,11 +87,16 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
           );
         }
         if (outcome.kind === 'unknown') {
-          throw new GatewayError(
-            outcome.problem.kind,
-            `the answer was lost (${outcome.problem.message}) and a check could not tell whether Azure created the key; r sends the same key again, which is safe`,
-            outcome.problem.code,
-          );
+          const problem = outcome.problem;
+          return {
+            type: 'createFailed',
+            problem: {
+              message: `the answer was lost (${problem.message}) and a check could not tell whether Azure created the key`,
+              uncertain: true,
+              kind: problem.kind,
+              ...(problem.code ? { code: problem.code } : {}),
+            },
+          };
         }
         return {
           type: 'createSucceeded',

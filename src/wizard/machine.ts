@@ -7,9 +7,9 @@
  * and the commands agree.
  */
 import { formatUtc } from '../domain/expiry';
-import { commandFor, finish, isFinished, issue } from './effects';
+import { commandFor, finish, isFinished } from './effects';
 import { REVEAL_SECONDS, type Step, type WizardEvent, type WizardState } from './state';
-import { onCreatingToken } from './steps/creating';
+import { holdWhileCreating, mayExist, onCreateFailed, onCreateSucceeded, onCreatingToken } from './steps/creating';
 import { onDeploymentsLoaded, onListToken } from './steps/deployment';
 import { onExpiryToken } from './steps/expiry';
 import { onFailedToken } from './steps/failed';
@@ -42,7 +42,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'progress':
       return state.step === 'loading' ? { ...state, loadingMessage: event.message } : state;
     case 'interrupted':
-      return leaveNow(state);
+      return holdWhileCreating(state, 'signal') ?? leaveNow(state);
     case 'deploymentsLoaded':
       return onDeploymentsLoaded({ ...state, now: event.now }, event.discovery);
     case 'deploymentsFailed':
@@ -66,21 +66,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
             replaceConfirmed: false,
           }
         : state;
-    case 'createSucceeded': {
-      if (state.step !== 'creating') return state;
-      const next: WizardState = {
-        ...state,
-        now: event.now,
-        step: 'reveal',
-        result: event.result,
-        createError: undefined,
-        reveal: { shown: false, askingToLeave: false, deleting: false, verify: 'pending' },
-      };
-      const endpoint = state.deployment?.dataplaneApiEndpoint;
-      return endpoint ? issue(next, { kind: 'verify', endpoint, secret: state.secret }) : next;
-    }
+    case 'createSucceeded':
+      return state.step === 'creating' ? onCreateSucceeded(state, event.result, event.now) : state;
     case 'createFailed':
-      return state.step === 'creating' ? { ...state, createError: event.problem } : state;
+      return state.step === 'creating' ? onCreateFailed(state, event.problem) : state;
     case 'verified':
       return { ...state, reveal: { ...state.reveal, verify: event.result } };
     case 'copied':
@@ -126,18 +115,13 @@ function onCtrlC(state: WizardState): WizardState {
   if (state.step === 'reveal' && state.result && !state.reveal.askingToLeave) {
     return { ...state, reveal: { ...state.reveal, askingToLeave: true, shown: false } };
   }
-  return leaveNow(state);
+  return holdWhileCreating(state, 'key') ?? leaveNow(state);
 }
 
 /** Leaves at once with 130, saying what became of the key. */
 function leaveNow(state: WizardState): WizardState {
-  if (state.step === 'creating' && !state.createError) {
-    return finish(
-      state,
-      'cancelled',
-      130,
-      `Cancelled while the key was being created: Azure may have created it. Check with: ${commandFor(state, 'show', state.name)}`,
-    );
+  if (state.step === 'creating' && (!state.createError || state.createError.uncertain)) {
+    return finish(state, 'cancelled', 130, `Cancelled while the key was being created. ${mayExist(state)}`);
   }
   if (state.result) {
     const key = state.result.key;

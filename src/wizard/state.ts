@@ -22,6 +22,8 @@ export interface Problem {
   message: string;
   code?: string;
   kind?: string;
+  /** The request may have been carried out although no answer said so (a create whose answer was lost). */
+  uncertain?: boolean;
 }
 
 /** Work the runner does for the machine; each runs once, by id. */
@@ -62,6 +64,8 @@ export interface RevealState {
   /** Asking "have you saved it?" before leaving. */
   askingToLeave: boolean;
   deleting: boolean;
+  /** Said above the keys, e.g. that the key was created although Ctrl+C was pressed. */
+  notice?: string;
 }
 
 export interface WizardState {
@@ -89,6 +93,11 @@ export interface WizardState {
   replaceConfirmed: boolean;
   reviewError?: string;
   createError?: Problem;
+  /**
+   * Ctrl+C ('key') or a signal ('signal') came while the key was being created: the request is let
+   * finish so that its outcome is known; a second one leaves at once.
+   */
+  leaving?: 'key' | 'signal';
   result?: PutKeyResult;
   reveal: RevealState;
   failure?: Problem;

@@ -185,6 +185,7 @@ describe('each step alone at 80 columns', () => {
   it('creating: an Azure refusal with its code', async () => {
     const frame = await at80(
       <CreatingStep
+        finishing={false}
         name="k"
         deploymentName="web-01"
         error={{ message: 'The client does not have authorization.', code: 'AuthorizationFailed' }}
@@ -194,6 +195,24 @@ describe('each step alone at 80 columns', () => {
       "✖ Azure did not create the key: The client does not have authorization.
       (AuthorizationFailed)
       r retry · Esc back to edit · Ctrl+C quit"
+    `);
+  });
+
+  it('creating: an answer that was lost is not called a refusal, and Esc is not offered', async () => {
+    const frame = await at80(
+      <CreatingStep
+        name="k"
+        deploymentName="web-01"
+        finishing={false}
+        error={{ message: 'the answer was lost (ECONNRESET)', uncertain: true, kind: 'network' }}
+      />,
+    );
+    expect(frame).not.toContain('did not create');
+    expect(frame).not.toContain('Esc');
+    expect(frame).toMatchInlineSnapshot(`
+      "⚠ Not known whether Azure created the key: the answer was lost (ECONNRESET)
+      Sending the same key again is safe: it creates it, or finds it there.
+      r send it again · Ctrl+C quit"
     `);
   });
 

@@ -346,10 +346,67 @@ describe('Ctrl+C', () => {
     });
   });
 
-  it('while creating, says the key may exist and how to check', () => {
-    const s = press(atCreating(), 'CtrlC');
-    expect(s.exitCode).toBe(130);
-    expect(s.farewell).toContain('nginxaas-keys show -d web-01 -g edge-rg');
+  describe('while the key is being created', () => {
+    const created = {
+      type: 'createSucceeded',
+      result: { key: key('fresh-key', 181, 'Abc'), created: true },
+      now: NOW,
+    } as const;
+    const refused = { type: 'createFailed', problem: { message: 'no access', kind: 'forbidden' } } as const;
+    const lost = {
+      type: 'createFailed',
+      problem: { message: 'the answer was lost', kind: 'network', uncertain: true },
+    } as const;
+
+    it('a first Ctrl+C lets the request finish, and says so; a second leaves with the key named as possibly live', () => {
+      const held = press(atCreating(), 'CtrlC');
+      expect([held.step, held.exitCode, held.leaving]).toEqual(['creating', undefined, 'key']);
+      const gone = press(held, 'CtrlC');
+      expect([gone.exitCode, gone.farewell]).toEqual([
+        130,
+        expect.stringContaining("Azure may have created key 'fresh-key'"),
+      ]);
+      expect(gone.farewell).toContain('nginxaas-keys show -d web-01 -g edge-rg');
+      expect(gone.farewell).toContain('nginxaas-keys delete -d web-01 -g edge-rg');
+      expect(gone.farewell).not.toContain('Nothing was created');
+    });
+
+    it.each([
+      // first interruption, then the outcome: where the wizard ends up
+      ['Ctrl+C, created', 'key', created, ['reveal', undefined]],
+      ['Ctrl+C, refused', 'key', refused, ['cancelled', 130]],
+      ['Ctrl+C, unknown', 'key', lost, ['creating', undefined]],
+      ['signal, created', 'signal', created, ['cancelled', 130]],
+      ['signal, refused', 'signal', refused, ['cancelled', 130]],
+      ['signal, unknown', 'signal', lost, ['cancelled', 130]],
+    ] as const)('%s', (_case, how, outcome, expected) => {
+      const held = how === 'key' ? press(atCreating(), 'CtrlC') : send(atCreating(), { type: 'interrupted' });
+      const after = send(held, outcome);
+      expect([after.step, after.exitCode]).toEqual(expected);
+      if (after.farewell)
+        expect(after.farewell.startsWith('Cancelled. Nothing was created') === (outcome === refused)).toBe(true);
+    });
+
+    it('a key created after Ctrl+C is revealed with a word about it; one created after a signal is named for deletion', () => {
+      expect(send(press(atCreating(), 'CtrlC'), created).reveal.notice).toContain(
+        'Ctrl+C came while Azure was creating the key',
+      );
+      const signalled = send(send(atCreating(), { type: 'interrupted' }), created);
+      expect(signalled.farewell).toContain("Key 'fresh-key' was created before the signal took effect");
+      expect(signalled.farewell).toContain('nginxaas-keys delete');
+    });
+
+    it('an unknown outcome: r sends the same key again, Esc is refused, Ctrl+C leaves without claiming nothing was created', () => {
+      const unknown = send(atCreating(), lost);
+      const retried = press(unknown, 'r');
+      const creates = retried.commands.filter((c) => c.kind === 'create');
+      expect(creates).toHaveLength(2);
+      expect(creates[0]).toMatchObject({ secret: 'Abc-def-ghi-1' });
+      expect(creates[1]).toMatchObject({ secret: 'Abc-def-ghi-1' });
+      expect(press(unknown, 'Esc').step).toBe('creating');
+      const left = press(unknown, 'CtrlC');
+      expect([left.exitCode, left.farewell]).toEqual([130, expect.stringContaining('Azure may have created')]);
+    });
   });
 
   it('on the reveal panel, asks first; a second Ctrl+C leaves with words about the live key', () => {

@@ -9,18 +9,49 @@ export interface CreatingViewProps {
   name: string;
   deploymentName: string;
   error?: Problem;
+  /** Ctrl+C came while the request was in flight: it is let finish. */
+  finishing: boolean;
 }
 
 export function creatingView(state: WizardState): CreatingViewProps {
   return {
     name: state.name,
     deploymentName: state.deployment?.name ?? '',
+    finishing: state.leaving !== undefined,
     ...(state.createError ? { error: state.createError } : {}),
   };
 }
 
-export function CreatingStep({ name, deploymentName, error }: CreatingViewProps) {
-  if (!error) return <Spinner label={`Creating key '${name}' on ${deploymentName}…`} />;
+export function CreatingStep({ name, deploymentName, error, finishing }: CreatingViewProps) {
+  if (!error) {
+    return (
+      <Box flexDirection="column">
+        <Spinner label={`Creating key '${name}' on ${deploymentName}…`} />
+        {finishing ? (
+          <Text color={colors.warning}>
+            {figures.warning} Finishing the request, so that its outcome is known; Ctrl+C again leaves now.
+          </Text>
+        ) : null}
+      </Box>
+    );
+  }
+  if (error.uncertain) {
+    return (
+      <Box flexDirection="column">
+        <Text color={colors.warning}>
+          {figures.warning} Not known whether Azure created the key: {error.message}
+          {error.code ? ` (${error.code})` : ''}
+        </Text>
+        <Text>Sending the same key again is safe: it creates it, or finds it there.</Text>
+        <Hints
+          keys={[
+            ['r', 'send it again'],
+            ['Ctrl+C', 'quit'],
+          ]}
+        />
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
       <Text color={colors.danger}>

@@ -24,6 +24,7 @@ export interface RevealViewProps {
   secondsLeft: number;
   verify?: VerifyResult | 'pending';
   copyMessage?: string;
+  notice?: string;
   /** What the last line offers: the keys, the "saved?" question, a delete in flight, or nothing. */
   prompt: 'keys' | 'asking' | 'deleting' | 'none';
   now: Date;
@@ -51,6 +52,7 @@ export function revealView(state: WizardState): RevealViewProps | undefined {
     now: state.now,
     ...(reveal.verify ? { verify: reveal.verify } : {}),
     ...(reveal.copyMessage ? { copyMessage: reveal.copyMessage } : {}),
+    ...(reveal.notice && !finished ? { notice: reveal.notice } : {}),
   };
 }
 
@@ -105,6 +107,11 @@ export function RevealStep(props: RevealViewProps) {
         </Text>
       ) : null}
       {props.copyMessage ? <Text color={colors.accent}>{props.copyMessage}</Text> : null}
+      {props.notice ? (
+        <Text color={colors.warning}>
+          {figures.warning} {props.notice}
+        </Text>
+      ) : null}
       <Text color={colors.warning}>
         {figures.warning} This is the only time the key can be seen: Azure keeps only its hint.
       </Text>

@@ -1,11 +1,72 @@
-/** While the key is created: nothing; after a failure, r sends the same key again, Esc edits. */
+/**
+ * Creating the key. While the request is in flight only Ctrl+C counts: the first lets the request
+ * finish so that its outcome is known (a GET right after abandoning it could prove nothing), the
+ * second leaves at once. After a failure, r sends the same key again — safe, and never mistaken for
+ * a stranger's key — and Esc goes back to edit, unless the key may exist (then its value must not
+ * be dropped).
+ */
+import { formatUtc } from '../../domain/expiry';
+import type { PutKeyResult } from '../../gateway';
+import { commandFor, finish, issue } from '../effects';
 import type { Token } from '../tokens';
-import type { WizardState } from '../state';
+import type { Problem, WizardState } from '../state';
 import { startCreate } from './review';
 
 export function onCreatingToken(state: WizardState, token: Token): WizardState {
   if (!state.createError) return state;
-  if (token.kind === 'char' && token.ch.toLowerCase() === 'r') return startCreate({ ...state, step: 'review' });
-  if (token.kind === 'escape') return { ...state, step: 'review', createError: undefined };
+  if (token.kind === 'char' && token.ch.toLowerCase() === 'r')
+    return startCreate({ ...state, step: 'review', leaving: undefined });
+  if (token.kind === 'escape') {
+    if (state.createError.uncertain) return state;
+    return { ...state, step: 'review', createError: undefined };
+  }
   return state;
+}
+
+/** A first Ctrl+C or signal while the request is in flight: finish it, then leave. */
+export function holdWhileCreating(state: WizardState, why: 'key' | 'signal'): WizardState | undefined {
+  if (state.step !== 'creating' || state.createError || state.leaving) return undefined;
+  return { ...state, leaving: why };
+}
+
+export function onCreateSucceeded(state: WizardState, result: PutKeyResult, now: Date): WizardState {
+  const key = result.key;
+  if (state.leaving === 'signal') {
+    return finish(
+      { ...state, result },
+      'cancelled',
+      130,
+      `Key '${key.name}' was created before the signal took effect and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}); its value was not saved: delete it with: ${commandFor(state, 'delete', key.name)}`,
+    );
+  }
+  const notice =
+    state.leaving === 'key'
+      ? 'Ctrl+C came while Azure was creating the key, and it was created: save it now, or leave with q and d to delete it.'
+      : undefined;
+  const next: WizardState = {
+    ...state,
+    now,
+    step: 'reveal',
+    result,
+    createError: undefined,
+    leaving: undefined,
+    reveal: { shown: false, askingToLeave: false, deleting: false, verify: 'pending', ...(notice ? { notice } : {}) },
+  };
+  const endpoint = state.deployment?.dataplaneApiEndpoint;
+  return endpoint ? issue(next, { kind: 'verify', endpoint, secret: state.secret }) : next;
+}
+
+export function onCreateFailed(state: WizardState, problem: Problem): WizardState {
+  if (!state.leaving) return { ...state, createError: problem };
+  // A refusal from Azure is certain: nothing was created. A lost answer is not: stay, so that r can
+  // send the same key again, unless a signal asked to stop.
+  if (!problem.uncertain)
+    return finish(state, 'cancelled', 130, `Cancelled. Nothing was created (${problem.message}).`);
+  if (state.leaving === 'signal') return finish(state, 'cancelled', 130, mayExist(state));
+  return { ...state, createError: problem, leaving: undefined };
+}
+
+/** The words when the wizard ends not knowing whether its key exists. */
+export function mayExist(state: WizardState): string {
+  return `Azure may have created key '${state.name}', and its value is not kept. Check with: ${commandFor(state, 'show', state.name)}; if it is there, delete it: ${commandFor(state, 'delete', state.name)}`;
 }

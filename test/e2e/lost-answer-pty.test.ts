@@ -1,0 +1,107 @@
+/**
+ * The lost answer, as a person at a terminal meets it: the built wizard and plain mode in a real
+ * pseudo-terminal against the emulator, whose state must end up agreeing with what the person holds.
+ */
+import { describe, expect, it } from 'vitest';
+import { PRODUCTION } from '../../src/emulator/sample-data';
+import { envFor } from '../helpers/cli';
+import { useEmulator } from '../helpers/emulator';
+import { BIN, KEY, runInPty, type PtyRun } from '../helpers/pty';
+
+const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+
+async function toReview(run: PtyRun, name: string) {
+  await run.waitFor('Name the key');
+  await run.type(...name.split(''), KEY.enter);
+  await run.waitFor('When should the key expire?');
+  await run.type(KEY.enter);
+  await run.waitFor('The key value');
+  await run.type(KEY.enter);
+  await run.waitFor('CREATE a new key');
+}
+
+/** Shows the key on the panel and reads it back from the screen. */
+async function revealed(run: PtyRun): Promise<string | undefined> {
+  await run.type('r');
+  await run.waitFor('(hides in');
+  return /Key\s+([0-9a-f-]{36})\s+\(hides in/.exec(run.text())?.[1];
+}
+
+describe('the wizard, when the answer to the PUT is lost', () => {
+  it('lost for good: a check finds the key, so the panel shows it; one key, the one revealed', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
+    const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator));
+    await toReview(run, 'lost-key');
+    await run.type(KEY.enter);
+    await run.waitFor("Created key 'lost-key'", 30_000);
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(await revealed(run)).toBe(emulator.world.key(web, 'lost-key')?.secret);
+    expect(run.text()).not.toContain('appeared meanwhile');
+    run.pty.write('q');
+    await run.waitFor('Have you saved the key?');
+    run.pty.write('y');
+    expect(await run.exit).toBe(0);
+  });
+
+  it('unknowable once: it says so, r sends the same key again and ends on the panel with that one key', async () => {
+    const emulator = await useEmulator();
+    // The first GET passes; every try of the first PUT is carried out but unanswered; the check fails.
+    emulator.faults.add({ method: 'GET', path: '/apiKeys/limbo?', delayMs: 1, times: 1 });
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/limbo?', commitThenDrop: true, times: 4 });
+    emulator.faults.add({ method: 'GET', path: '/apiKeys/limbo?', reset: true, times: 4 });
+    const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator));
+    await toReview(run, 'limbo');
+    await run.type(KEY.enter);
+    await run.waitFor('Not known whether Azure created the key', 40_000);
+    expect(run.text()).not.toContain('Azure did not create the key');
+    await run.type('r');
+    await run.waitFor("Created key 'limbo'", 30_000);
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(await revealed(run)).toBe(emulator.world.key(web, 'limbo')?.secret);
+    expect(emulator.world.keys(web).filter((k) => k.name === 'limbo')).toHaveLength(1);
+    run.pty.kill('SIGTERM');
+    expect(await run.exit).toBe(130);
+  });
+
+  it('Ctrl+C while the PUT is held lets it finish, then shows the key it made', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({ method: 'PUT', delayMs: 1500 });
+    const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator));
+    await toReview(run, 'held');
+    await run.type(KEY.enter);
+    await run.waitFor('Creating key');
+    run.pty.write(KEY.ctrlC);
+    await run.waitFor('Finishing the request');
+    await run.waitFor("Created key 'held'", 10_000);
+    expect(run.text()).toContain('Ctrl+C came while Azure was creating the key');
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(await revealed(run)).toBe(emulator.world.key(web, 'held')?.secret);
+    run.pty.write(KEY.ctrlC);
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+    expect(run.text()).toContain("Key 'held' was created and is active");
+  });
+});
+
+describe('plain mode, when the answer to the PUT is lost for good', () => {
+  it('a check finds the key: created, and the key can be shown', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
+    const run = runInPty(process.execPath, [BIN, '--plain', ...WEB], envFor(emulator));
+    await run.waitFor('Key name');
+    await run.type(...'plain-lost'.split(''), KEY.enter);
+    await run.waitFor('Expiry');
+    await run.type(KEY.enter);
+    await run.waitFor('Key (hidden)');
+    await run.type(...'Plain-Lost-Secret-1'.split(''), KEY.enter);
+    await run.waitFor('Create it?');
+    await run.type(KEY.enter);
+    await run.waitFor("Created key 'plain-lost'", 30_000);
+    expect(run.text()).not.toContain('could not reach');
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(emulator.world.key(web, 'plain-lost')?.secret).toBe('Plain-Lost-Secret-1');
+    run.pty.kill('SIGTERM');
+    await run.exit;
+  });
+});
