@@ -1,7 +1,14 @@
-/** The built binary in a real pseudo-terminal (@lydell/node-pty), read as a person would. */
+/**
+ * The built binary in a real pseudo-terminal (@lydell/node-pty), read as a person would: its output
+ * is fed to a headless terminal (@xterm/headless) of the same size, so `waitFor` looks at what is on
+ * the screen now, not at everything ever printed. `text()` keeps the whole history, for checks that
+ * something was never printed at all. A child still running when its test ends is killed.
+ */
 import { spawn, type IPty } from '@lydell/node-pty';
+import xterm from '@xterm/headless';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
+import { afterEach } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = `${ROOT}bin/nginxaas-keys.js`;
@@ -12,11 +19,26 @@ export interface PtyRun {
   raw(): string;
   /** Everything written so far, without escape sequences. */
   text(): string;
+  /** The screen as it is now: one line per row, trailing spaces trimmed. */
+  screen(): string;
+  /** Waits until the screen shows `expected`. */
   waitFor(expected: string | RegExp, timeoutMs?: number): Promise<void>;
   /** Types one key per write, a few milliseconds apart, as a person would. */
   type(...keys: string[]): Promise<void>;
   exit: Promise<number>;
 }
+
+const live = new Set<IPty>();
+afterEach(() => {
+  for (const pty of live) {
+    try {
+      pty.kill('SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  live.clear();
+});
 
 export function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
@@ -43,20 +65,39 @@ export function runInPty(
     cwd: ROOT,
     env: environment,
   });
+  live.add(pty);
+  const terminal = new xterm.Terminal({ cols: size.cols, rows: size.rows, allowProposedApi: true, scrollback: 1000 });
   let output = '';
-  pty.onData((data) => (output += data));
-  const exit = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
+  pty.onData((data) => {
+    output += data;
+    terminal.write(data);
+  });
+  const exit = new Promise<number>((resolve) =>
+    pty.onExit(({ exitCode }) => {
+      live.delete(pty);
+      resolve(exitCode);
+    }),
+  );
   const text = () => stripVTControlCharacters(output);
+  const screen = () => {
+    const buffer = terminal.buffer.active;
+    const lines: string[] = [];
+    for (let row = 0; row < terminal.rows; row++)
+      lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+    return lines.join('\n').replace(/\n+$/, '');
+  };
   return {
     pty,
     raw: () => output,
     text,
+    screen,
     exit,
     async waitFor(expected, timeoutMs = 10_000) {
       const started = Date.now();
-      while (!(typeof expected === 'string' ? text().includes(expected) : expected.test(text()))) {
+      const shown = () => (typeof expected === 'string' ? screen().includes(expected) : expected.test(screen()));
+      while (!shown()) {
         if (Date.now() - started > timeoutMs)
-          throw new Error(`waited for ${String(expected)}; screen so far:\n${text().slice(-3000)}`);
+          throw new Error(`waited for ${String(expected)}; the screen:\n${screen()}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await new Promise((resolve) => setTimeout(resolve, 30));

@@ -204,10 +204,8 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
   it('a 429 with Retry-After is retried by the SDK policy and then succeeds', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ method: 'GET', path: '/nginxDeployments/web-01', status: 429, retryAfter: 1, times: 1 });
-    const started = Date.now();
     const web = await gatewayFor(emulator).getDeployment(web01);
     expect(web.name).toBe('web-01');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(emulator.requests.filter((r) => r.path.endsWith('/web-01')).map((r) => r.status)).toEqual([429, 200]);
   });
 
