@@ -150,6 +150,14 @@ export class ArmClient extends ServiceClient {
     abortSignal?: AbortSignal,
   ): PagedAsyncIterableIterator<T> {
     return pagedList(async (nextLink) => {
+      // The bearer token goes only where the endpoint is: a next page elsewhere is not followed.
+      if (nextLink && new URL(nextLink).origin !== new URL(this.endpoint).origin) {
+        throw new ArmError(
+          502,
+          'ForeignNextLink',
+          `Azure returned a next page on another host (${new URL(nextLink).origin}); it was not followed, so the token was not sent there`,
+        );
+      }
       const answer = await this.call<PagedList<Wire>>('GET', nextLink ?? path, [200], {
         ...(nextLink ? {} : { query }),
         abortSignal,

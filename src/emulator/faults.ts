@@ -12,6 +12,8 @@ export interface FaultSpec {
   status?: number;
   code?: string;
   message?: string;
+  /** With `status`: answer with exactly this JSON body instead of an ARM error (a hostile page, say). */
+  body?: unknown;
   /** Seconds, sent as Retry-After with the status. */
   retryAfter?: number;
   /** Wait this long before answering (alone: then answer normally). */

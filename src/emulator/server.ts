@@ -87,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (rawBody === undefined) return void req.socket.destroy();
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault?.reset) return void req.socket.destroy();
+    if (fault?.status && fault.body !== undefined) return send(res, { status: fault.status, body: fault.body });
     if (fault?.status) {
       const headers: Record<string, string> =
         fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};

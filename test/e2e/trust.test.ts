@@ -230,3 +230,15 @@ describe('2. signals while the PUT is in flight', () => {
     expect(readdirSync(dir)).toEqual(['held.key']);
   });
 });
+
+describe('TLS through the binary', () => {
+  it('without the emulator’s CA the certificate is refused, said in words, and nothing reaches it', async () => {
+    const { env, emulator } = await world();
+    const result = await runCli(['list', ...WEB], { env: { ...env, NGINXAAS_ARM_CA: undefined } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error: the certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \(\w+\); pass its CA with --arm-ca/,
+    );
+    expect(emulator.requests).toHaveLength(0);
+  });
+});
