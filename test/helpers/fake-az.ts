@@ -11,14 +11,18 @@ export interface FakeAz {
   /** PATH with the fake first. */
   path: string;
   calls(): string[];
+  /** What each run of the fake saw in its own environment (/proc/self/environ), NUL-separated. */
+  environments(): string;
 }
 
 export function makeFakeAz(options: { token: string; subscription?: string; loggedOut?: boolean }): FakeAz {
   const folder = mkdtempSync(join(tmpdir(), 'fake-az-'));
   const log = join(folder, 'calls.log');
+  const environ = join(folder, 'environ.log');
   const expires = Math.floor(Date.now() / 1000) + 3600;
   const script = `#!/bin/sh
 echo "$*" >> '${log}'
+cat /proc/$$/environ >> '${environ}'
 if [ "${options.loggedOut ? '1' : '0'}" = "1" ]; then
   echo "ERROR: Please run 'az login' to setup account." >&2
   exit 1
@@ -43,5 +47,28 @@ esac
     folder,
     path: `${folder}:${process.env.PATH ?? ''}`,
     calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : []),
+    environments: () => (existsSync(environ) ? readFileSync(environ, 'utf8') : ''),
+  };
+}
+
+/** A fake `xclip` first on PATH: records its arguments, its environment and what it read on stdin. */
+export function makeFakeClipboard(): { path: string; args(): string; environment(): string; input(): string } {
+  const folder = mkdtempSync(join(tmpdir(), 'fake-xclip-'));
+  const file = join(folder, 'xclip');
+  writeFileSync(
+    file,
+    `#!/bin/sh
+echo "$0 $*" > '${folder}/args'
+cat /proc/$$/environ > '${folder}/environ'
+cat > '${folder}/stdin'
+`,
+  );
+  chmodSync(file, 0o755);
+  const read = (name: string) => (existsSync(join(folder, name)) ? readFileSync(join(folder, name), 'utf8') : '');
+  return {
+    path: `${folder}:${process.env.PATH ?? ''}`,
+    args: () => read('args'),
+    environment: () => read('environ'),
+    input: () => read('stdin'),
   };
 }

@@ -1,0 +1,118 @@
+/**
+ * Channels a key could leak through that the other tests do not watch: the clipboard tool (the key
+ * on its stdin only), OSC 52 (only when asked), the ApiKey form on a terminal's scrollback after the
+ * program ends, and the environment of the children it starts (az, the clipboard tool).
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PRODUCTION } from '../../src/emulator/sample-data';
+import { envFor, runCli } from '../helpers/cli';
+import { useEmulator } from '../helpers/emulator';
+import { makeFakeAz, makeFakeClipboard } from '../helpers/fake-az';
+import { BIN, KEY, ROOT, runInPty } from '../helpers/pty';
+
+const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+
+describe('the clipboard', () => {
+  it('the tool gets the key on stdin, never in its arguments or environment; OSC 52 only after c', async () => {
+    const emulator = await useEmulator();
+    const clipboard = makeFakeClipboard();
+    const env = { ...envFor(emulator), PATH: clipboard.path, DISPLAY: ':99', WAYLAND_DISPLAY: undefined };
+    const run = runInPty(process.execPath, [BIN, ...WEB, '--name', 'copied'], env);
+    await run.waitFor('Name the key');
+    await run.type(KEY.enter);
+    await run.waitFor('When should the key expire?');
+    await run.type(KEY.enter);
+    await run.waitFor('The key value');
+    await run.type(...'Copied-Secret-42'.split(''), KEY.enter);
+    await run.waitFor('CREATE a new key');
+    await run.type(KEY.enter);
+    await run.waitFor('The dataplane accepted the key');
+    expect(run.raw()).not.toContain('\u001b]52;');
+    await run.type('c');
+    await run.waitFor('Copied with xclip');
+    expect(clipboard.input()).toBe('Copied-Secret-42');
+    expect(clipboard.args()).not.toContain('Copied-Secret-42');
+    expect(clipboard.environment().length).toBeGreaterThan(50);
+    expect(clipboard.environment()).not.toContain('Copied-Secret-42');
+    expect(run.raw()).toContain(`\u001b]52;c;${base64('Copied-Secret-42')}\u0007`);
+    run.pty.kill('SIGTERM');
+    await run.exit;
+  });
+});
+
+describe('the terminal after the program ends', () => {
+  it('neither the key nor its ApiKey form is left anywhere in the scrollback (tmux)', async () => {
+    const emulator = await useEmulator();
+    const session = `nk-scrollback-${process.pid}-${Date.now()}`;
+    const env = envFor(emulator);
+    const folder = mkdtempSync(join(tmpdir(), 'scrollback-'));
+    const script = join(folder, 'run.sh');
+    const exports = Object.entries(env).map(([name, value]) => `export ${name}='${value}'`);
+    writeFileSync(
+      script,
+      [
+        ...exports,
+        'unset CI',
+        `cd '${ROOT}'`,
+        `node bin/nginxaas-keys.js ${WEB.join(' ')} --name scrolled`,
+        'echo "exit=$?"',
+        'sleep 30',
+      ].join('\n'),
+    );
+    const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `sh ${script}`);
+    const screen = () => tmux('capture-pane', '-p', '-t', session);
+    const waitFor = async (text: string) => {
+      const started = Date.now();
+      while (!screen().includes(text)) {
+        if (Date.now() - started > 15_000) throw new Error(`waited for ${text}; screen:\n${screen()}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    try {
+      await waitFor('Name the key');
+      tmux('send-keys', '-t', session, 'Enter');
+      await waitFor('When should the key expire?');
+      tmux('send-keys', '-t', session, 'Enter');
+      await waitFor('The key value');
+      tmux('send-keys', '-t', session, '-l', 'Scrolled-Secret-7');
+      tmux('send-keys', '-t', session, 'Enter');
+      await waitFor('CREATE a new key');
+      tmux('send-keys', '-t', session, 'Enter');
+      await waitFor('The dataplane accepted the key');
+      tmux('send-keys', '-t', session, 'r');
+      await waitFor(`ApiKey ${base64('Scrolled-Secret-7')}`);
+      tmux('send-keys', '-t', session, 'q');
+      await waitFor('Have you saved the key?');
+      tmux('send-keys', '-t', session, 'y');
+      await waitFor('exit=0');
+      const everything = tmux('capture-pane', '-p', '-S', '-', '-E', '-', '-t', session);
+      expect(everything).toContain("Key 'scrolled' is ready");
+      expect(everything).not.toContain('Scrolled-Secret-7');
+      expect(everything).not.toContain(base64('Scrolled-Secret-7'));
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+  });
+});
+
+describe('the environment of the children', () => {
+  it('az, run while a key read from stdin is in memory, never has the key in its environment or arguments', async () => {
+    const emulator = await useEmulator();
+    const az = makeFakeAz({ token: emulator.token, subscription: PRODUCTION });
+    const result = await runCli(['create', ...WEB, '--name', 'via-az', '--secret-stdin', '--auth', 'cli'], {
+      env: { ...envFor(emulator), NGINXAAS_ACCESS_TOKEN: undefined, PATH: az.path },
+      input: 'Az-Child-Secret-9',
+    });
+    expect(result.code).toBe(0);
+    expect(az.calls().length).toBeGreaterThan(0);
+    expect(az.environments().length).toBeGreaterThan(50);
+    expect(az.environments()).not.toContain('Az-Child-Secret-9');
+    expect(az.calls().join('\n')).not.toContain('Az-Child-Secret-9');
+  });
+});
