@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { envFor, runCli } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
+import { makeFakeAz } from '../helpers/fake-az';
 import { BIN } from '../helpers/pty';
 
 const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
@@ -240,5 +241,42 @@ describe('TLS through the binary', () => {
       /^error: the certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \(\w+\); pass its CA with --arm-ca/,
     );
     expect(emulator.requests).toHaveLength(0);
+  });
+});
+
+describe('which deployment, which cloud', () => {
+  it('a deployment name shared by two subscriptions is refused with both listed, never the wrong one chosen', async () => {
+    const { sampleData, STAGING } = await import('../../src/emulator/sample-data');
+    const data = sampleData(new Date());
+    data.deployments.push({ ...data.deployments[0]!, subscriptionId: STAGING, resourceGroup: 'staging-rg' });
+    const emulator = await useEmulator({ data });
+    const result = await runCli(['endpoint', '-d', 'web-01'], { env: envFor(emulator) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("more than one deployment is named 'web-01'");
+    expect(result.stderr).toContain(
+      `/subscriptions/${PRODUCTION}/resourceGroups/edge-rg/providers/Nginx.NginxPlus/nginxDeployments/web-01`,
+    );
+    expect(result.stderr).toContain(
+      `/subscriptions/${STAGING}/resourceGroups/staging-rg/providers/Nginx.NginxPlus/nginxDeployments/web-01`,
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it.each([
+    ['AzureChinaCloud', 'https://management.chinacloudapi.cn'],
+    ['AzureUSGovernment', 'https://management.usgovcloudapi.net'],
+  ])('--cloud %s asks az for a token of that cloud, and --tenant reaches the credential', async (cloud, resource) => {
+    const { emulator, env } = await world();
+    const az = makeFakeAz({ token: emulator.token });
+    const result = await runCli(
+      ['endpoint', ...WEB, '--cloud', cloud, '--tenant', '72f988bf-0000-4000-8000-000000000009', '--auth', 'cli'],
+      {
+        env: { ...env, NGINXAAS_ACCESS_TOKEN: undefined, PATH: az.path },
+      },
+    );
+    expect(result.code).toBe(0);
+    expect(az.calls()).toContain(
+      `account get-access-token --output json --resource ${resource} --tenant 72f988bf-0000-4000-8000-000000000009`,
+    );
   });
 });

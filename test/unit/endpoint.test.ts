@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiKeyHeaderValue, normaliseEndpoint, nplusUrl } from '../../src/domain/endpoint';
 import { deploymentId, keyCommand, parseDeploymentId, sameId, sameType } from '../../src/domain/resource-id';
+import { resolveArmTarget } from '../../src/azure/cloud';
 
 describe('dataplane endpoint', () => {
   it.each([
@@ -60,4 +61,25 @@ describe('resource ids', () => {
       'nginxaas-keys delete -d d -g g --subscription s --name k',
     );
   });
+});
+
+describe('clouds', () => {
+  it.each([
+    ['AzureCloud', 'https://management.azure.com', 'https://login.microsoftonline.com'],
+    ['AzureChinaCloud', 'https://management.chinacloudapi.cn', 'https://login.chinacloudapi.cn'],
+    ['AzureUSGovernment', 'https://management.usgovcloudapi.net', 'https://login.microsoftonline.us'],
+  ])(
+    '%s: its ARM endpoint, token scope and authority; a custom endpoint keeps the cloud’s scope',
+    (cloud, arm, authority) => {
+      expect(resolveArmTarget({ cloud })).toEqual({
+        ok: true,
+        target: { cloud, endpoint: arm, scope: `${arm}/.default`, authorityHost: authority },
+      });
+      const custom = resolveArmTarget({ cloud, armEndpoint: 'https://127.0.0.1:8443/' });
+      expect(custom).toMatchObject({
+        ok: true,
+        target: { endpoint: 'https://127.0.0.1:8443', scope: `${arm}/.default`, authorityHost: authority },
+      });
+    },
+  );
 });
