@@ -119,6 +119,12 @@ export interface Gateway {
   ): Promise<PutKeyResult>;
   /** 'absent' when the service answered 204 (there was no such key). */
   deleteKey(ref: DeploymentRef, name: string, options?: CallOptions): Promise<'deleted' | 'absent'>;
+  /** Stores the key as a new version of a Key Vault secret (a hand-off). */
+  storeSecret(
+    destination: { vaultHost: string; secretName: string },
+    value: string,
+    options: CallOptions & { expiresOn: Date; tags: Record<string, string> },
+  ): Promise<{ id: string; version: string }>;
   /** Calls the dataplane (`GET /packages`) with the key, to show that it works. */
   verifyKey(endpoint: string, secret: string, options?: CallOptions): Promise<VerifyResult>;
 }

@@ -210,6 +210,19 @@ export class AzureGateway implements Gateway {
     });
   }
 
+  async storeSecret(
+    destination: { vaultHost: string; secretName: string },
+    value: string,
+    options: CallOptions & { expiresOn: Date; tags: Record<string, string> },
+  ): Promise<{ id: string; version: string }> {
+    const { storeVaultSecret } = await import('./key-vault');
+    return storeVaultSecret(this.settings.credential, this.settings.target, destination, value, {
+      expiresOn: options.expiresOn,
+      tags: options.tags,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+
   verifyKey(endpoint: string, secret: string, options: CallOptions = {}): Promise<VerifyResult> {
     return verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
   }

@@ -67,3 +67,16 @@ export function resolveArmTarget(input: { cloud?: string; armEndpoint?: string; 
 export function tlsOptionsFor(target: ArmTarget): { ca: string[] } | undefined {
   return target.caPem ? { ca: [...rootCertificates, target.caPem] } : undefined;
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Where a Key Vault is reached. On Azure, at its own host. When Resource Manager is a local
+ * emulator (a loopback endpoint), the emulator serves the vault too, at `<endpoint>/<vault host>`,
+ * trusting the same certificate.
+ */
+export function vaultUrlFor(target: ArmTarget, vaultHost: string): { url: string; emulated: boolean } {
+  const endpoint = new URL(target.endpoint);
+  if (LOOPBACK.has(endpoint.hostname)) return { url: `${target.endpoint}/${vaultHost}`, emulated: true };
+  return { url: `https://${vaultHost}`, emulated: false };
+}

@@ -80,7 +80,10 @@ export async function createCredential(mode: AuthMode, settings: CredentialSetti
   const tenant = settings.tenantId ? { tenantId: settings.tenantId } : {};
   switch (mode) {
     case 'cli':
-      return sharedTokenCredential(new identity.AzureCliCredential({ ...tenant, processTimeoutInMs: 30_000 }));
+      // A Key Vault's challenge names its tenant: let az fetch a token for it.
+      return sharedTokenCredential(
+        new identity.AzureCliCredential({ ...tenant, processTimeoutInMs: 30_000, additionallyAllowedTenants: ['*'] }),
+      );
     case 'env':
       return sharedTokenCredential(new identity.EnvironmentCredential({ authorityHost }));
     case 'device-code':

@@ -35,10 +35,27 @@ export interface EmulatedKey {
   endDateTime: string;
 }
 
+/** One version of a Key Vault secret (the emulator's vaults hold key hand-offs). */
+export interface EmulatedVaultSecret {
+  /** The vault's host, e.g. contoso-keys.vault.azure.net. */
+  vault: string;
+  name: string;
+  version: string;
+  value: string;
+  contentType?: string;
+  tags?: Record<string, string>;
+  /** Expiry, seconds since 1970 (as Key Vault's attributes carry it). */
+  exp?: number;
+  created: number;
+}
+
 export interface EmulatorData {
   subscriptions: EmulatedSubscription[];
   deployments: EmulatedDeployment[];
   keys: EmulatedKey[];
+  /** Hosts of the Key Vaults that exist (others answer as a vault that is not there). */
+  vaults?: string[];
+  vaultSecrets?: EmulatedVaultSecret[];
 }
 
 export function isEmulatorData(value: unknown): value is EmulatorData {

@@ -11,6 +11,8 @@ export const SAMPLE_TENANT = '72f988bf-0000-4000-8000-000000000001';
 export const PRODUCTION = '11111111-2222-4333-8444-555555555555';
 export const STAGING = '22222222-3333-4444-8555-666666666666';
 export const SANDBOX = '33333333-4444-4555-8666-777777777777';
+/** The demo's Key Vault, for hand-offs on --demo. */
+export const DEMO_VAULT = 'contoso-keys.vault.azure.net';
 
 export function sampleData(now: Date): EmulatorData {
   const inDays = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
@@ -101,6 +103,8 @@ export function sampleData(now: Date): EmulatorData {
         nginxVersion: 'nginx/1.25.5 (nginx-plus-r32)',
       },
     ],
+    vaults: [DEMO_VAULT],
+    vaultSecrets: [],
     keys: [
       {
         subscriptionId: PRODUCTION,

@@ -11,6 +11,7 @@ import { routeArm } from './arm-routes';
 import { makeLoopbackCertificate } from './certificate';
 import type { EmulatorData } from './data';
 import { DATAPLANE_HOST, routeDataplane } from './dataplane-route';
+import { routeVault, VAULT_HOST } from './vault-route';
 import { FaultBook, type FaultSpec } from './faults';
 import { routeGraph } from './graph-route';
 import { ArmFailure, defaultCode, parseJson, readBody, type Reply } from './http';
@@ -57,6 +58,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultBook();
   const requests: RequestRecord[] = [];
   const token = options.token ?? `emulator-${randomBytes(18).toString('base64url')}`;
+  // The tenant a vault's bearer challenge names: the world's, as Azure's would be.
+  const tenantId = world.subscriptions()[0]?.tenantId ?? '72f988bf-0000-4000-8000-000000000001';
   const { certPem, keyPem } = makeLoopbackCertificate(now());
   const pageSize = options.pageSize ?? 100;
   let baseUrl = '';
@@ -113,6 +116,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   function route(req: IncomingMessage, url: URL, method: string, rawBody: string): Reply {
     const hostHeader = String(req.headers.host ?? '').replace(/:\d+$/, '');
     const [first = '', ...rest] = url.pathname.split('/').slice(1);
+    const vault = VAULT_HOST.test(first)
+      ? { host: first, path: `/${rest.join('/')}` }
+      : VAULT_HOST.test(hostHeader)
+        ? { host: hostHeader, path: url.pathname }
+        : undefined;
+    if (vault) {
+      const vaultContext = {
+        method,
+        url,
+        headers: req.headers,
+        body: parseJson(rawBody),
+        world,
+        token,
+        tenantId,
+        now: now(),
+      };
+      return routeVault({ ...vaultContext, ...vault });
+    }
     if (DATAPLANE_HOST.test(first)) {
       return routeDataplane({
         method,

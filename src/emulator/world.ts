@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { writeSecretFile } from '../secret-file';
-import type { EmulatedDeployment, EmulatedKey, EmulatedSubscription, EmulatorData } from './data';
+import type { EmulatedDeployment, EmulatedKey, EmulatedSubscription, EmulatedVaultSecret, EmulatorData } from './data';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -100,6 +100,20 @@ export class World {
     this.data.keys.splice(this.data.keys.indexOf(existing), 1);
     this.save();
     return true;
+  }
+
+  hasVault(host: string): boolean {
+    return (this.data.vaults ?? []).some((v) => same(v, host));
+  }
+
+  /** Every version of a vault's secret, oldest first. */
+  vaultSecretVersions(host: string, name: string): EmulatedVaultSecret[] {
+    return (this.data.vaultSecrets ?? []).filter((s) => same(s.vault, host) && same(s.name, name));
+  }
+
+  addVaultSecret(secret: EmulatedVaultSecret): void {
+    (this.data.vaultSecrets ??= []).push(secret);
+    this.save();
   }
 
   /** Writes the state file now (it holds every key's secret: 0600, atomic, never through a link). */

@@ -66,6 +66,10 @@ export class FakeGateway implements Gateway {
     this.calls.push(`deleteKey ${name}`);
     return this.keys.delete(name) ? ('deleted' as const) : ('absent' as const);
   }
+  async storeSecret(destination: { secretName: string }) {
+    this.calls.push(`storeSecret ${destination.secretName}`);
+    return { id: `https://vault/secrets/${destination.secretName}/1`, version: '1' };
+  }
   async verifyKey(): Promise<VerifyResult> {
     return { ok: true, status: 200 };
   }

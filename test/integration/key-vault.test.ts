@@ -1,0 +1,48 @@
+/**
+ * The real @azure/keyvault-secrets client, through the gateway, against the emulator's vault:
+ * the bearer challenge, content type, expiry, tags, and a new version on each store.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEMO_VAULT } from '../../src/emulator/sample-data';
+import { gatewayFor, raw, useEmulator } from '../helpers/emulator';
+
+describe('Key Vault secrets', () => {
+  it('stores the key with its expiry and tags; a second store is a new version', async () => {
+    const emulator = await useEmulator();
+    const gateway = gatewayFor(emulator);
+    const expiresOn = new Date('2027-05-26T12:00:00Z');
+    const tags = {
+      deployment: '/subscriptions/x/resourceGroups/edge-rg/providers/Nginx.NginxPlus/nginxDeployments/web-01',
+      keyName: 'nlk-prod',
+    };
+    const first = await gateway.storeSecret({ vaultHost: DEMO_VAULT, secretName: 'nlk-prod' }, 'First-Secret-0001', {
+      expiresOn,
+      tags,
+    });
+    const second = await gateway.storeSecret({ vaultHost: DEMO_VAULT, secretName: 'nlk-prod' }, 'Second-Secret-002', {
+      expiresOn,
+      tags,
+    });
+    expect(first.id).toBe(`https://${DEMO_VAULT}/secrets/nlk-prod/${first.version}`);
+    expect(second.version).not.toBe(first.version);
+    const versions = emulator.world.vaultSecretVersions(DEMO_VAULT, 'nlk-prod');
+    expect(versions.map((v) => v.value)).toEqual(['First-Secret-0001', 'Second-Secret-002']);
+    expect(versions[1]).toMatchObject({ contentType: 'text/plain', exp: expiresOn.getTime() / 1000, tags });
+    // Each store met the challenge first: an unauthenticated request, then the token.
+    const vaultRequests = emulator.requests.filter((r) => r.path.includes('.vault.azure.net'));
+    const seen = vaultRequests.map((r) => `${r.status} ${r.authorization}`);
+    expect(seen).toEqual(['401 none', '200 bearer', '401 none', '200 bearer']);
+    const latest = await raw(emulator, 'GET', `/${DEMO_VAULT}/secrets/nlk-prod?api-version=7.6`);
+    expect(latest.body.value).toBe('Second-Secret-002');
+  });
+
+  it('a vault that does not exist is an error in words', async () => {
+    const emulator = await useEmulator();
+    await expect(
+      gatewayFor(emulator).storeSecret({ vaultHost: 'nowhere.vault.azure.net', secretName: 'k' }, 'Some-Secret-0001', {
+        expiresOn: new Date(Date.now() + 86_400_000),
+        tags: {},
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('No vault answers at nowhere.vault.azure.net') });
+  });
+});
