@@ -16,6 +16,8 @@ export interface OptionSpec {
   short?: string;
   type: 'string' | 'boolean';
   value?: string;
+  /** May be given more than once; read with `texts`. */
+  multiple?: boolean;
   help: string;
   modes: readonly Mode[];
   /** The only values the option takes; anything else is a usage error at parse time. */
@@ -81,7 +83,26 @@ export const OPTIONS = [
     help: 'write a generated key to this file (mode 0600)',
     modes: ['create', 'rotate'],
   },
-  { name: 'force', type: 'boolean', help: 'let --secret-out replace an existing file', modes: ['create', 'rotate'] },
+  {
+    name: 'force',
+    type: 'boolean',
+    help: 'let --secret-out and --emit files replace existing ones',
+    modes: ['create', 'rotate'],
+  },
+  {
+    name: 'emit',
+    type: 'string',
+    value: '<kind=dest>',
+    help: 'hand the key off (repeatable): nlk=FILE, asg-sync=FILE, env=FILE, keyvault=https://<vault>.vault.azure.net/secrets/<name>',
+    modes: ['create', 'rotate'],
+    multiple: true,
+  },
+  {
+    name: 'verify',
+    type: 'boolean',
+    help: 'check the new key on the dataplane (GET <endpoint>/packages), waiting up to 30 s for it to take',
+    modes: ['create'],
+  },
   {
     name: 'new-name',
     type: 'string',
@@ -196,11 +217,17 @@ export const OPTION_SPECS: readonly OptionSpec[] = OPTIONS;
 
 export type OptionName = (typeof OPTIONS)[number]['name'];
 /** The flags as parsed: read them through `text` and `flag`, whose names the compiler checks. */
-export type Values = Partial<Record<OptionName, string | boolean>>;
+export type Values = Partial<Record<OptionName, string | boolean | string[]>>;
 
 export function text(values: Values, name: OptionName): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a repeatable option, in the order given. */
+export function texts(values: Values, name: OptionName): string[] {
+  const value = values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 export function flag(values: Values, name: OptionName): boolean {

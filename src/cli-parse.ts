@@ -15,7 +15,10 @@ export interface ParsedArgs {
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
   const options = Object.fromEntries(
-    OPTION_SPECS.map((o) => [o.name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+    OPTION_SPECS.map((o) => [
+      o.name,
+      { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
+    ]),
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {

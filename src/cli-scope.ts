@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { flag, text, type Values } from './cli-options';
 import { checkKeyName } from './domain/key-name';
+import { printable } from './domain/printable';
 import { looksLikeResourceId, parseDeploymentId } from './domain/resource-id';
 import { describeFsError } from './commands/secret-io';
 import { UsageError } from './usage-error';
@@ -71,7 +72,7 @@ export function parseWizardScope(values: Values): WizardScope {
     if (looksLikeResourceId(deployment)) {
       const ref = parseDeploymentId(deployment);
       if (!ref || ref.apiKeyName)
-        throw new UsageError(`'${deployment}' is not the resource id of an NGINXaaS deployment`);
+        throw new UsageError(`'${printable(deployment)}' is not the resource id of an NGINXaaS deployment`);
     } else {
       const check = checkKeyName(deployment, 'deployment name');
       if (!check.ok) throw new UsageError(check.problem);

@@ -3,6 +3,7 @@
  * the advice for that kind of failure, and the exit code. Never a stack trace unless --verbose.
  */
 import { flag, type Values } from './cli-options';
+import { printable } from './domain/printable';
 import { advice, GatewayError } from './gateway';
 import { EXIT, type Io } from './io';
 import { UsageError } from './usage-error';
@@ -10,7 +11,9 @@ import { UsageError } from './usage-error';
 export function reportFailure(error: unknown, values: Values, io: Io): number {
   const p = io.err;
   if (error instanceof UsageError) {
-    io.stderr.write(`${p('danger', 'error:')} ${error.message}\nSee 'nginxaas-keys --help'.\n`);
+    // A message may quote what was typed: no control character of it reaches the terminal.
+    const message = error.message.split('\n').map(printable).join('\n');
+    io.stderr.write(`${p('danger', 'error:')} ${message}\nSee 'nginxaas-keys --help'.\n`);
     return EXIT.usage;
   }
   if (error instanceof GatewayError && error.kind === 'cancelled') {

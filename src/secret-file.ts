@@ -5,7 +5,20 @@
  * whatever is at the destination — a file, or a link itself — so the result is always our own
  * 0600 file.
  */
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync, constants } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { UsageError } from './usage-error';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -35,4 +48,95 @@ export function writeSecretFile(path: string, content: string): void {
     unlinkSync(temporary);
     throw error;
   }
+}
+
+/** Words for a file-system error: the reason, not an errno name alone. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EEXIST: 'a file of that name appeared meanwhile',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the file system is read-only',
+  };
+  return (code && words[code]) ?? (error as Error)?.message ?? String(error);
+}
+
+/**
+ * Refuses, before anything is sent, a destination that would fail once the key exists: a symbolic
+ * link (followed, it could put the key anywhere), a folder, an existing file without --force, or
+ * a folder that does not exist or cannot be written.
+ */
+export function checkSecretOut(path: string, force: boolean, option = '--secret-out'): void {
+  let existing: ReturnType<typeof lstatSync> | undefined;
+  try {
+    existing = lstatSync(path);
+  } catch {
+    existing = undefined;
+  }
+  if (existing?.isSymbolicLink())
+    throw new UsageError(`${option} '${path}' is a symbolic link; name the real file (a link is never followed)`);
+  if (existing?.isDirectory()) throw new UsageError(`${option} '${path}' is a folder; name a file in it`);
+  if (existing && !existing.isFile()) throw new UsageError(`${option} '${path}' is not a regular file`);
+  if (existing && !force) throw new UsageError(`${option} '${path}' exists; pass --force to replace it`);
+  const folder = dirname(path);
+  let folderStat;
+  try {
+    folderStat = statSync(folder);
+  } catch {
+    throw new UsageError(`the folder of ${option} '${path}' does not exist`);
+  }
+  if (!folderStat.isDirectory()) throw new UsageError(`the folder of ${option} '${path}' is not a folder`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`the folder of ${option} '${path}' cannot be written`);
+  }
+}
+
+/**
+ * A key file staged beside its destination before the key is created, so that a failed write
+ * cannot leave a created key that nobody has; `commit` moves it into place, `discard` removes it.
+ */
+export interface StagedSecretFile {
+  path: string;
+  /** Where the key waits (mode 0600) until commit. */
+  stagingPath: string;
+  commit(): void;
+  discard(): void;
+}
+
+export function stageSecretFile(
+  path: string,
+  content: string,
+  force: boolean,
+  option = '--secret-out',
+): StagedSecretFile {
+  checkSecretOut(path, force, option);
+  const staging = writeExclusive(path, content);
+  return {
+    path,
+    stagingPath: staging,
+    commit() {
+      if (force) {
+        // rename() replaces a file or a link itself, never what a link points to.
+        renameSync(staging, path);
+        return;
+      }
+      // link() fails if the destination appeared meanwhile: never overwrite without --force.
+      linkSync(staging, path);
+      unlinkSync(staging);
+    },
+    discard() {
+      try {
+        unlinkSync(staging);
+      } catch {
+        // Already gone.
+      }
+    },
+  };
 }

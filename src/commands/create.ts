@@ -1,21 +1,15 @@
 /**
- * `nginxaas-keys create`: every check (deployment, name, expiry, key policy, where a generated
- * key goes) before any request; then the one create path, so an existing key is replaced only
- * with --replace and a lost answer never loses the key.
+ * `nginxaas-keys create`: every check (deployment, name, expiry, key policy, where the key goes
+ * and where it is handed off) before any request; then the one create path, so an existing key is
+ * replaced only with --replace and a lost answer never loses the key; then, with --verify, the
+ * dataplane is asked whether it takes the key.
  */
 import { flag, type Values } from '../cli-options';
-import { EXIT } from '../io';
+import { EXIT, type Io } from '../io';
+import { verifyWithPatience, type Verification } from '../keys/verify';
 import type { CommandDeps } from './deps';
-import {
-  cancelledAfterIssue,
-  issueNewKey,
-  issuedDocument,
-  parseNewKeyOptions,
-  readSecret,
-  readyDeployment,
-  reportIssuedText,
-  type NewKeyOptions,
-} from './new-key';
+import { cancelledAfterIssue, issuedDocument, reportIssuedText, reportVerification } from './issued-report';
+import { issueNewKey, parseNewKeyOptions, readSecret, readyDeployment, type NewKeyOptions } from './new-key';
 import { parseKeyName, parseTarget, type TargetOptions } from './target';
 
 export interface CreateOptions {
@@ -23,6 +17,7 @@ export interface CreateOptions {
   name: string;
   key: NewKeyOptions;
   replace: boolean;
+  verify: boolean;
   json: boolean;
 }
 
@@ -30,7 +25,36 @@ export function parseCreateOptions(values: Values, now: Date): CreateOptions {
   const target = parseTarget(values);
   const name = parseKeyName(values);
   const key = parseNewKeyOptions(values, now);
-  return { target, name, key, replace: flag(values, 'replace'), json: values.output === 'json' };
+  return {
+    target,
+    name,
+    key,
+    replace: flag(values, 'replace'),
+    verify: flag(values, 'verify'),
+    json: values.output === 'json',
+  };
+}
+
+/** How long a new key is given to reach the dataplane (NGINXAAS_KEYS_VERIFY_WAIT_MS tunes it). */
+export function verifyWaitMs(io: Io): number | undefined {
+  const text = io.env.NGINXAAS_KEYS_VERIFY_WAIT_MS;
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** Asks the dataplane, showing the wait on stderr while a new key is still refused. */
+export async function verifyNewKey(endpoint: string, secret: string, deps: CommandDeps): Promise<Verification> {
+  const { io } = deps;
+  let said = false;
+  const waitMs = verifyWaitMs(io);
+  return verifyWithPatience(deps.gateway, endpoint, secret, {
+    ...(waitMs !== undefined ? { waitMs } : {}),
+    signal: io.signal,
+    onWait: (secondsLeft) => {
+      if (said) return;
+      said = true;
+      io.stderr.write(`The dataplane does not take the key yet; trying again for up to ${secondsLeft} s…\n`);
+    },
+  });
 }
 
 export async function runCreate(options: CreateOptions, deps: CommandDeps): Promise<number> {
@@ -41,8 +65,18 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
     replace: options.replace,
     remedy: 'Pass --replace to replace it.',
   });
-  if (options.json)
-    io.stdout.write(`${JSON.stringify(issuedDocument(deployment, options.key, issued, io.now()), null, 2)}\n`);
-  else reportIssuedText(deployment, options.key, issued, io);
-  return cancelledAfterIssue(options.key, issued, io) ? EXIT.cancelled : EXIT.ok;
+  const verification = options.verify
+    ? await verifyNewKey(deployment.dataplaneApiEndpoint ?? '', secret, deps)
+    : undefined;
+  if (options.json) {
+    io.stdout.write(
+      `${JSON.stringify(issuedDocument(deployment, options.key, issued, io.now(), verification), null, 2)}\n`,
+    );
+  } else {
+    reportIssuedText(deployment, options.key, issued, io);
+    if (verification) reportVerification(verification, io, options.key.showSecret);
+  }
+  if (cancelledAfterIssue(options.key, issued, io)) return EXIT.cancelled;
+  const handoffFailed = issued.handoffs.some((h) => !h.ok);
+  return verification?.outcome === 'refused' || handoffFailed ? EXIT.failed : EXIT.ok;
 }

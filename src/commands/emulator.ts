@@ -2,6 +2,7 @@
  * `nginxaas-keys emulator`: the local NGINXaaS in the foreground. It prints where it listens,
  * its CA file and its token (with -o json: one JSON line, for scripts), and stops on Ctrl+C.
  */
+import { printable } from '../domain/printable';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,8 @@ export interface EmulatorCommandOptions {
 export function parseEmulatorOptions(values: Values): EmulatorCommandOptions {
   const portText = text(values, 'port') ?? '0';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port '${portText}' is not a port number`);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new UsageError(`--port '${printable(portText)}' is not a port number`);
   const statePath = text(values, 'state');
   const seedPath = text(values, 'seed');
   return {

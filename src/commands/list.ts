@@ -3,6 +3,7 @@
  * their expiry. `--expiring-within N` exits 3 when a listed key expires within N days or has
  * expired, for cron and CI.
  */
+import { printable } from '../domain/printable';
 import { flag, text, type Values } from '../cli-options';
 import { daysLeft } from '../domain/expiry';
 import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
@@ -32,7 +33,7 @@ export interface ListOptions {
 export function parseListOptions(values: Values): ListOptions {
   const within = text(values, 'expiring-within');
   if (within !== undefined && !/^\d{1,4}$/.test(within))
-    throw new UsageError(`--expiring-within takes a whole number of days, not '${within}'`);
+    throw new UsageError(`--expiring-within takes a whole number of days, not '${printable(within)}'`);
   const all = flag(values, 'all');
   if (all && text(values, 'deployment') !== undefined)
     throw new UsageError('use either --all or --deployment, not both');

@@ -4,8 +4,8 @@
  * create path, with its key file staged before the PUT and kept whenever the key may exist.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { flag, text, type Values } from '../cli-options';
-import { nplusUrl } from '../domain/endpoint';
+import { flag, text, texts, type Values } from '../cli-options';
+import { parseHandoff, type HandoffFacts, type HandoffTarget } from '../domain/handoff';
 import { defaultExpiry, parseExpiry } from '../domain/expiry';
 import { evaluate } from '../domain/policy';
 import { canTakeKey } from '../domain/readiness';
@@ -14,10 +14,17 @@ import { generateUuidKey } from '../domain/secret';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
 import type { Io } from '../io';
 import { createKey, type CreateOutcome } from '../keys/create-key';
-import { figures } from '../style';
+import {
+  checkHandoffTargets,
+  deliverHandoffs,
+  discardHandoffFiles,
+  stageHandoffFiles,
+  type HandoffResult,
+  type StagedHandoffs,
+} from '../keys/handoff';
 import { UsageError } from '../usage-error';
 import type { CommandDeps } from './deps';
-import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
+import { describeDeployment, expiryText } from './format';
 import { resolveDeployment, type TargetOptions } from './target';
 import {
   checkSecretOut,
@@ -36,6 +43,8 @@ export interface NewKeyOptions {
   secretOut?: string;
   showSecret: boolean;
   force: boolean;
+  /** Where the key is handed off (--emit), each checked before any request. */
+  emit: HandoffTarget[];
 }
 
 function parseSource(values: Values): SecretSource {
@@ -60,16 +69,22 @@ export function parseNewKeyOptions(values: Values, now: Date): NewKeyOptions {
   const secretOut = text(values, 'secret-out');
   const showSecret = flag(values, 'show-secret');
   const force = flag(values, 'force');
+  const emit = texts(values, 'emit').map((entry) => {
+    const parsed = parseHandoff(entry);
+    if (!parsed.ok) throw new UsageError(parsed.problem);
+    return parsed.target;
+  });
   if (source.kind !== 'generate' && (secretOut !== undefined || showSecret)) {
     throw new UsageError('--secret-out and --show-secret are for generated keys; you already have yours');
   }
-  if (source.kind === 'generate' && secretOut === undefined && !showSecret) {
+  if (source.kind === 'generate' && secretOut === undefined && !showSecret && emit.length === 0) {
     throw new UsageError(
-      'a generated key must go somewhere: add --secret-out <file> or --show-secret (nobody could read it otherwise)',
+      'a generated key must go somewhere: add --secret-out <file>, --emit <kind=dest> or --show-secret (nobody could read it otherwise)',
     );
   }
   if (secretOut !== undefined) checkSecretOut(secretOut, force);
-  return { endDateTime, source, showSecret, force, ...(secretOut !== undefined ? { secretOut } : {}) };
+  checkHandoffTargets(emit, force, secretOut);
+  return { endDateTime, source, showSecret, force, emit, ...(secretOut !== undefined ? { secretOut } : {}) };
 }
 
 /** The key itself, read or generated and checked against the policy; nothing is sent yet. */
@@ -108,6 +123,20 @@ export interface IssuedKey {
   key: ApiKey;
   action: 'created' | 'replaced';
   secret: string;
+  handoffs: HandoffResult[];
+}
+
+function handoffFacts(deployment: Deployment, name: string, secret: string, endDateTime: Date): HandoffFacts {
+  return {
+    secret,
+    keyName: name,
+    endpoint: deployment.dataplaneApiEndpoint ?? '',
+    subscriptionId: deployment.subscriptionId,
+    resourceGroup: deployment.resourceGroup,
+    deploymentName: deployment.name,
+    deploymentId: deployment.id,
+    endDateTime,
+  };
 }
 
 /**
@@ -125,7 +154,13 @@ export async function issueNewKey(
   create: { replace: boolean; remedy: string },
 ): Promise<IssuedKey> {
   const { io, gateway } = deps;
+  const facts = handoffFacts(deployment, name, secret, options.endDateTime);
   let staged: StagedSecretFile | undefined;
+  let stagedHandoffs: StagedHandoffs | undefined;
+  const discard = () => {
+    staged?.discard();
+    discardHandoffFiles(stagedHandoffs);
+  };
   let outcome: CreateOutcome;
   try {
     outcome = await createKey(
@@ -143,27 +178,36 @@ export async function issueNewKey(
           ),
         onSending: () => {
           if (options.secretOut !== undefined) staged = stageSecretFile(options.secretOut, secret, options.force);
+          stagedHandoffs = stageHandoffFiles(options.emit, facts, options.force);
         },
       },
     );
   } catch (error) {
-    staged?.discard();
+    discard();
     throw error;
   }
   if (outcome.kind === 'exists') {
-    staged?.discard();
+    discard();
     throw existingKeyError(outcome.existing, deployment, io.now(), create.remedy);
   }
   const kept = keepKeyFile(staged, name, outcome.kind !== 'unknown');
+  const keyExists = outcome.kind !== 'unknown';
+  const handoffs = await deliverHandoffs(gateway, options.emit, stagedHandoffs, facts, {
+    keyExists,
+    signal: io.signal,
+  });
+  const handedFiles = handoffs
+    .filter((h) => h.ok && h.target.kind !== 'keyvault')
+    .map((h) => h.said.replace(/^wrote /, ''));
   if (outcome.kind === 'unknown') {
     if (options.showSecret) io.stdout.write(`${secret}\n`);
-    const held = staged
-      ? kept.ok
-        ? `The key is in ${staged.path} (mode 0600).`
-        : kept.message
-      : options.showSecret
-        ? 'The key was printed above.'
-        : '';
+    const held = [
+      staged ? (kept.ok ? `The key is in ${staged.path} (mode 0600).` : kept.message) : '',
+      options.showSecret ? 'The key was printed above.' : '',
+      handedFiles.length > 0 ? `The key is also in ${handedFiles.join(', ')}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     throw new GatewayError(
       'unknown',
       `the answer to creating key '${name}' was lost (${outcome.problem.plain}) and a check could not tell whether Azure created it. ${held} Check with: ${keyCommand('show', deployment, name)}`,
@@ -172,7 +216,18 @@ export async function issueNewKey(
   if (!kept.ok) throw new GatewayError('unknown', kept.message);
   if (outcome.settledByCheck)
     io.stderr.write(`${io.err('muted', `The answer was lost; a check found the key, so it was ${outcome.kind}.`)}\n`);
-  return { key: outcome.key, action: outcome.kind, secret };
+  const heldSomewhere =
+    staged !== undefined || options.showSecret || options.source.kind !== 'generate' || handoffs.some((h) => h.ok);
+  if (!heldSomewhere && outcome.kind === 'created') {
+    // Nobody could ever read this key: take it back rather than leave it live.
+    await gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) }).catch(() => undefined);
+    const why = handoffs.map((h) => h.said).join('; ');
+    throw new GatewayError(
+      'unknown',
+      `key '${name}' was created, but it could not be handed off anywhere (${why}), so it was deleted again`,
+    );
+  }
+  return { key: outcome.key, action: outcome.kind, secret, handoffs };
 }
 
 function keepKeyFile(
@@ -191,54 +246,4 @@ function keepKeyFile(
       message: `key '${name}' ${certain ? 'was created' : 'may exist'}, but its file could not be moved to ${staged.path} (${describeFsError(error)}); the key is in ${staged.stagingPath} (mode 0600)`,
     };
   }
-}
-
-export function issuedDocument(deployment: Deployment, options: NewKeyOptions, issued: IssuedKey, now: Date) {
-  const endpoint = deployment.dataplaneApiEndpoint as string;
-  return {
-    ...keyJson(issued.key, now),
-    action: issued.action,
-    dataplaneApiEndpoint: endpoint,
-    nplusEndpoint: nplusUrl(endpoint),
-    deployment: deploymentJson(deployment),
-    ...(options.secretOut !== undefined ? { secretFile: options.secretOut } : {}),
-    ...(options.showSecret ? { secret: issued.secret } : {}),
-  };
-}
-
-/** Text output. With --show-secret, stdout carries the key alone (KEY=$(nginxaas-keys create ...)). */
-export function reportIssuedText(deployment: Deployment, options: NewKeyOptions, issued: IssuedKey, io: Io): void {
-  const now = io.now();
-  const summary = options.showSecret ? io.stderr : io.stdout;
-  const p = options.showSecret ? io.err : io.out;
-  const endpoint = deployment.dataplaneApiEndpoint as string;
-  summary.write(
-    [
-      `${p('success', figures.pass)} ${issued.action === 'created' ? 'Created' : 'Replaced'} key '${issued.key.name}' on ${describeDeployment(deployment)}`,
-      `  hint      ${issued.key.hint}`,
-      `  expires   ${expiryText(issued.key.endDateTime, now)}`,
-      `  endpoint  ${endpoint}`,
-      `  nplus     ${nplusUrl(endpoint)}`,
-      ...(options.secretOut !== undefined ? [`  key file  ${options.secretOut} (mode 0600)`] : []),
-      `${p('warning', figures.warning)} Azure never shows this key again.`,
-      '',
-    ].join('\n'),
-  );
-  if (options.showSecret) io.stdout.write(`${issued.secret}\n`);
-}
-
-/**
- * True when the run was cancelled while its key was being created: the key exists all the same
- * (the request was let finish), and the words say where it is.
- */
-export function cancelledAfterIssue(options: NewKeyOptions, issued: IssuedKey, io: Io): boolean {
-  if (!io.signal.aborted) return false;
-  const held =
-    options.secretOut !== undefined
-      ? `; it is in ${options.secretOut}`
-      : options.showSecret
-        ? '; it was printed above'
-        : '';
-  io.stderr.write(`Cancelled, but only after Azure ${issued.action} key '${issued.key.name}'${held}.\n`);
-  return true;
 }

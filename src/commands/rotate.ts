@@ -1,27 +1,29 @@
 /**
- * `nginxaas-keys rotate`: a new key beside the old one, then the old one retired.
- * The new key is made through the same path as `create`. The old key is deleted only when you
- * say so (a prompt, or --yes): integrations keep working on it until you have moved them. Without
- * a terminal and without --yes it is kept, and the command to delete it is printed.
+ * `nginxaas-keys rotate`: replace a key without an outage. A new key beside the old one, made
+ * through the same path as `create`; the dataplane asked whether it takes it; handed off to the
+ * same --emit targets; then, once the integrations use it (Enter on a terminal, or --yes), asked
+ * again, and only then the old key deleted. A failure at any step stops with both keys in place and
+ * names the one command that continues.
  */
 import { flag, text, type Values } from '../cli-options';
 import { rotatedName } from '../domain/key-name';
 import { keyCommand } from '../domain/resource-id';
-import { GatewayError } from '../gateway';
+import { GatewayError, type ApiKey, type Deployment } from '../gateway';
 import { EXIT, type Io } from '../io';
+import type { Verification } from '../keys/verify';
 import { figures } from '../style';
 import { UsageError } from '../usage-error';
 import { confirmOnTerminal } from './ask';
+import { verifyNewKey } from './create';
 import type { CommandDeps } from './deps';
 import { describeDeployment, expiryText } from './format';
+import { cancelledAfterIssue, issuedDocument, reportIssuedText, reportVerification } from './issued-report';
 import {
-  cancelledAfterIssue,
   issueNewKey,
-  issuedDocument,
   parseNewKeyOptions,
   readSecret,
   readyDeployment,
-  reportIssuedText,
+  type IssuedKey,
   type NewKeyOptions,
 } from './new-key';
 import { parseKeyName, parseTarget, type TargetOptions } from './target';
@@ -29,7 +31,8 @@ import { parseKeyName, parseTarget, type TargetOptions } from './target';
 export interface RotateOptions {
   target: TargetOptions;
   oldName: string;
-  newName: string;
+  /** Undefined: the old name with the first free -2, -3, … suffix. */
+  newName?: string;
   key: NewKeyOptions;
   retire: 'ask' | 'yes' | 'keep';
   json: boolean;
@@ -38,19 +41,25 @@ export interface RotateOptions {
 export function parseRotateOptions(values: Values, now: Date): RotateOptions {
   const target = parseTarget(values);
   const oldName = parseKeyName(values);
-  const newName = text(values, 'new-name') === undefined ? rotatedName(oldName, now) : parseKeyName(values, 'new-name');
-  if (newName.toLowerCase() === oldName.toLowerCase())
-    throw new UsageError('the new key needs a name of its own: pass --new-name');
+  const newName = text(values, 'new-name') === undefined ? undefined : parseKeyName(values, 'new-name');
+  if (newName?.toLowerCase() === oldName.toLowerCase())
+    throw new UsageError('the new key needs a name of its own: pass another --new-name');
   if (flag(values, 'keep-old') && flag(values, 'yes')) throw new UsageError('use either --keep-old or --yes, not both');
   const key = parseNewKeyOptions(values, now);
   const retire = flag(values, 'yes') ? 'yes' : flag(values, 'keep-old') ? 'keep' : 'ask';
-  return { target, oldName, newName, key, retire, json: values.output === 'json' };
+  return { target, oldName, key, retire, json: values.output === 'json', ...(newName ? { newName } : {}) };
 }
 
-async function retireOld(options: RotateOptions, io: Io, question: string): Promise<boolean> {
-  if (options.retire !== 'ask') return options.retire === 'yes';
-  if (!(io.stdin.isTTY && io.stderr.isTTY)) return false;
-  return confirmOnTerminal(io, question);
+type Stage = 'verify' | 'handoff' | 'switch' | 'verify-again' | 'retire';
+
+interface Rotation {
+  deployment: Deployment;
+  old: ApiKey;
+  issued: IssuedKey;
+  first?: Verification;
+  second?: Verification;
+  oldAction: 'deleted' | 'kept' | 'already-gone';
+  stoppedAt?: { stage: Stage; why: string; next: string };
 }
 
 export async function runRotate(options: RotateOptions, deps: CommandDeps): Promise<number> {
@@ -65,46 +74,96 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
       'ResourceNotFound',
       404,
     );
+  const newName =
+    options.newName ??
+    rotatedName(
+      old.name,
+      (await gateway.listKeys(deployment, { signal: io.signal })).map((k) => k.name),
+    );
 
-  const issued = await issueNewKey(deps, deployment, options.newName, options.key, secret, {
+  const issued = await issueNewKey(deps, deployment, newName, options.key, secret, {
     replace: false,
     remedy: 'Pass another --new-name.',
   });
   if (!options.json) reportIssuedText(deployment, options.key, issued, io);
+  const rotation: Rotation = { deployment, old, issued, oldAction: 'kept' };
+  const deleteOld = keyCommand('delete', deployment, old.name);
+  const stop = (stage: Stage, why: string) => {
+    rotation.stoppedAt = { stage, why, next: `${deleteOld} --yes` };
+  };
+
   if (cancelledAfterIssue(options.key, issued, io)) {
-    io.stderr.write(
-      `The old key '${old.name}' was kept. Retire it later with: ${keyCommand('delete', deployment, old.name)}\n`,
-    );
+    io.stderr.write(`The old key '${old.name}' was kept. Retire it later with: ${deleteOld}\n`);
     return EXIT.cancelled;
   }
+  const endpoint = deployment.dataplaneApiEndpoint ?? '';
+  rotation.first = await verifyNewKey(endpoint, secret, deps);
+  if (!options.json) reportVerification(rotation.first, io, true);
+  if (rotation.first.outcome === 'refused') stop('verify', rotation.first.message);
+  else if (issued.handoffs.some((h) => !h.ok))
+    stop(
+      'handoff',
+      issued.handoffs
+        .filter((h) => !h.ok)
+        .map((h) => h.said)
+        .join('; '),
+    );
+  else if (await switched(options, io, old, newName)) {
+    rotation.second = await verifyNewKey(endpoint, secret, deps);
+    if (!options.json) reportVerification(rotation.second, io, true);
+    if (rotation.second.outcome === 'refused') stop('verify-again', rotation.second.message);
+    else
+      rotation.oldAction =
+        (await gateway.deleteKey(deployment, old.name, { signal: io.signal })) === 'deleted'
+          ? 'deleted'
+          : 'already-gone';
+  }
+  return finishRotation(rotation, options, io);
+}
 
-  const retire = await retireOld(
-    options,
+/** Whether the integrations use the new key now: --yes says so; on a terminal, Enter does. */
+async function switched(options: RotateOptions, io: Io, old: ApiKey, newName: string): Promise<boolean> {
+  if (options.retire === 'yes') return true;
+  if (options.retire === 'keep' || !(io.stdin.isTTY && io.stderr.isTTY)) return false;
+  io.stderr.write(`Now move what uses '${old.name}' to '${newName}' (see "next" above: restart what reads the key).\n`);
+  return confirmOnTerminal(
     io,
-    `Delete the old key '${old.name}' (hint ${old.hint}) now? Move your integrations to '${options.newName}' first.`,
+    `Does everything use '${newName}' now? Yes checks it once more and deletes '${old.name}' (hint ${old.hint}).`,
   );
-  let oldAction: 'deleted' | 'kept' | 'already-gone' = 'kept';
-  if (retire)
-    oldAction =
-      (await gateway.deleteKey(deployment, old.name, { signal: io.signal })) === 'deleted' ? 'deleted' : 'already-gone';
+}
 
+function finishRotation(rotation: Rotation, options: RotateOptions, io: Io): number {
+  const { deployment, old, issued } = rotation;
   if (options.json) {
     const rotatedFrom = {
       name: old.name,
       hint: old.hint,
       endDateTime: old.endDateTime.toISOString(),
-      action: oldAction,
+      action: rotation.oldAction,
     };
-    io.stdout.write(
-      `${JSON.stringify({ ...issuedDocument(deployment, options.key, issued, io.now()), rotatedFrom }, null, 2)}\n`,
-    );
+    const document = {
+      ...issuedDocument(deployment, options.key, issued, io.now(), rotation.first),
+      rotatedFrom,
+      ...(rotation.second ? { verificationAfterSwitch: rotation.second } : {}),
+      ...(rotation.stoppedAt ? { stoppedAt: rotation.stoppedAt } : {}),
+    };
+    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   }
-  if (oldAction === 'kept') {
+  if (rotation.stoppedAt) {
+    const { stage, why, next } = rotation.stoppedAt;
     io.stderr.write(
-      `The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${options.newName}', retire it: ${keyCommand('delete', deployment, old.name)}\n`,
+      `${io.err('danger', figures.fail)} Rotation stopped at ${stage}: ${why}. Both keys are in place: '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}, and '${issued.key.name}' is new. When '${issued.key.name}' works for your integrations, finish with: ${next}\n`,
+    );
+    return EXIT.failed;
+  }
+  if (rotation.oldAction === 'kept') {
+    io.stderr.write(
+      `The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${issued.key.name}', retire it: ${keyCommand('delete', deployment, old.name)}\n`,
     );
   } else {
-    io.stderr.write(`${io.err('success', figures.pass)} Deleted the old key '${old.name}'.\n`);
+    io.stderr.write(
+      `${io.err('success', figures.pass)} Deleted the old key '${old.name}'. Rotation done: '${issued.key.name}' is the key now.\n`,
+    );
   }
   return EXIT.ok;
 }

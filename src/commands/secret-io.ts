@@ -1,24 +1,10 @@
 /**
- * Where a key comes from (standard input, a file) and where a generated key goes (a file, mode
- * 0600 from its first byte, written under a random name and moved into place, never over an
- * existing file unless asked, never through a symbolic link).
+ * Where a key comes from: standard input or a file, at most 256 characters read. Where a key goes
+ * (files written 0600, never through a link) is src/secret-file.ts, re-exported here.
  */
-import {
-  accessSync,
-  closeSync,
-  constants,
-  fstatSync,
-  linkSync,
-  lstatSync,
-  openSync,
-  readSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_SECRET_LENGTH } from '../domain/policy';
-import { writeExclusive } from '../secret-file';
+import { describeFsError } from '../secret-file';
 import { UsageError } from '../usage-error';
 
 /** One trailing line break is what `echo` and editors add; it is not part of the key. */
@@ -74,93 +60,4 @@ export function readSecretFile(path: string): string {
   }
 }
 
-/** Words for a file-system error: the reason, not an errno name alone. */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  const words: Record<string, string> = {
-    ENOENT: 'no such file or folder',
-    EACCES: 'permission denied',
-    EPERM: 'not permitted',
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a part of the path is not a folder',
-    EEXIST: 'a file of that name appeared meanwhile',
-    ENOSPC: 'the disk is full',
-    EROFS: 'the file system is read-only',
-  };
-  return (code && words[code]) ?? (error as Error)?.message ?? String(error);
-}
-
-/**
- * Refuses, before anything is sent, a destination that would fail once the key exists: a symbolic
- * link (followed, it could put the key anywhere), a folder, an existing file without --force, or
- * a folder that does not exist or cannot be written.
- */
-export function checkSecretOut(path: string, force: boolean, option = '--secret-out'): void {
-  let existing: ReturnType<typeof lstatSync> | undefined;
-  try {
-    existing = lstatSync(path);
-  } catch {
-    existing = undefined;
-  }
-  if (existing?.isSymbolicLink())
-    throw new UsageError(`${option} '${path}' is a symbolic link; name the real file (a link is never followed)`);
-  if (existing?.isDirectory()) throw new UsageError(`${option} '${path}' is a folder; name a file in it`);
-  if (existing && !existing.isFile()) throw new UsageError(`${option} '${path}' is not a regular file`);
-  if (existing && !force) throw new UsageError(`${option} '${path}' exists; pass --force to replace it`);
-  const folder = dirname(path);
-  let folderStat;
-  try {
-    folderStat = statSync(folder);
-  } catch {
-    throw new UsageError(`the folder of ${option} '${path}' does not exist`);
-  }
-  if (!folderStat.isDirectory()) throw new UsageError(`the folder of ${option} '${path}' is not a folder`);
-  try {
-    accessSync(folder, constants.W_OK);
-  } catch {
-    throw new UsageError(`the folder of ${option} '${path}' cannot be written`);
-  }
-}
-
-/**
- * A key file staged beside its destination before the key is created, so that a failed write
- * cannot leave a created key that nobody has; `commit` moves it into place, `discard` removes it.
- */
-export interface StagedSecretFile {
-  path: string;
-  /** Where the key waits (mode 0600) until commit. */
-  stagingPath: string;
-  commit(): void;
-  discard(): void;
-}
-
-export function stageSecretFile(
-  path: string,
-  content: string,
-  force: boolean,
-  option = '--secret-out',
-): StagedSecretFile {
-  checkSecretOut(path, force, option);
-  const staging = writeExclusive(path, content);
-  return {
-    path,
-    stagingPath: staging,
-    commit() {
-      if (force) {
-        // rename() replaces a file or a link itself, never what a link points to.
-        renameSync(staging, path);
-        return;
-      }
-      // link() fails if the destination appeared meanwhile: never overwrite without --force.
-      linkSync(staging, path);
-      unlinkSync(staging);
-    },
-    discard() {
-      try {
-        unlinkSync(staging);
-      } catch {
-        // Already gone.
-      }
-    },
-  };
-}
+export { checkSecretOut, describeFsError, stageSecretFile, type StagedSecretFile } from '../secret-file';

@@ -4,6 +4,7 @@
  * a name (with or without -g) in the named subscription, the Azure CLI's default one, or — when
  * neither says — the one deployment of that name among all the subscriptions the sign-in can see.
  */
+import { printable } from '../domain/printable';
 import { text, type Values } from '../cli-options';
 import { checkKeyName } from '../domain/key-name';
 import { looksLikeResourceId, parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
@@ -28,7 +29,8 @@ export function parseTarget(values: Values): TargetOptions {
   };
   if (looksLikeResourceId(given)) {
     const ref = parseDeploymentId(given);
-    if (!ref || ref.apiKeyName) throw new UsageError(`'${given}' is not the resource id of an NGINXaaS deployment`);
+    if (!ref || ref.apiKeyName)
+      throw new UsageError(`'${printable(given)}' is not the resource id of an NGINXaaS deployment`);
     return {
       deployment: { subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, name: ref.name },
       ...scope,

@@ -10,6 +10,7 @@
  * - the lower bound is now + MIN_LEAD_MS, so a key is never created already expired;
  * - a bare date means the end of that day in UTC (23:59:59Z).
  */
+import { printable } from './printable';
 
 export const SAFETY_MARGIN_MS = 10 * 60 * 1000;
 export const MIN_LEAD_MS = 5 * 60 * 1000;
@@ -127,7 +128,7 @@ export function parseExpiry(input: string, now: Date): ExpiryResult {
   const dateOnly = DATE_ONLY.exec(text);
   if (dateOnly) {
     const [y, m, d] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
-    if (!validCalendarDate(y, m, d)) return { ok: false, problem: `'${text}' is not a calendar date` };
+    if (!validCalendarDate(y, m, d)) return { ok: false, problem: `'${printable(text)}' is not a calendar date` };
     return checkExpiry(new Date(Date.UTC(y, m - 1, d, 23, 59, 59)), now);
   }
 
@@ -136,14 +137,14 @@ export function parseExpiry(input: string, now: Date): ExpiryResult {
     const [y, m, d] = [Number(instant[1]), Number(instant[2]), Number(instant[3])];
     const [hh, mm, ss] = [Number(instant[4]), Number(instant[5]), Number(instant[6] ?? '0')];
     if (!validCalendarDate(y, m, d) || hh > 23 || mm > 59 || ss > 59) {
-      return { ok: false, problem: `'${text}' is not a valid date and time` };
+      return { ok: false, problem: `'${printable(text)}' is not a valid date and time` };
     }
     return checkExpiry(new Date(text.replace(' ', 'T')), now);
   }
 
   return {
     ok: false,
-    problem: `'${text}' is not an expiry: use 30d, 90d, 6mo, 1y, 2y, a date like 2027-05-01, or an RFC 3339 time`,
+    problem: `'${printable(text)}' is not an expiry: use 30d, 90d, 6mo, 1y, 2y, a date like 2027-05-01, or an RFC 3339 time`,
   };
 }
 

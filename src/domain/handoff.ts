@@ -3,6 +3,7 @@
  * values file for NLK (the raw key), a config.yaml for nginx-asg-sync (the `ApiKey <base64>`
  * header already made), a dotenv file, and a Key Vault secret. Pure text; the caller writes it.
  */
+import { printable } from './printable';
 import { apiKeyHeaderValue, nplusUrl } from './endpoint';
 
 export const HANDOFF_KINDS = ['nlk', 'asg-sync', 'env', 'keyvault'] as const;
@@ -33,7 +34,10 @@ export function parseHandoff(text: string): ParsedHandoff {
   const kind = (at < 0 ? text : text.slice(0, at)).trim();
   const dest = at < 0 ? '' : text.slice(at + 1).trim();
   if (!(HANDOFF_KINDS as readonly string[]).includes(kind)) {
-    return { ok: false, problem: `--emit takes ${HANDOFF_KINDS.map((k) => `${k}=…`).join(', ')}; not '${kind}'` };
+    return {
+      ok: false,
+      problem: `--emit takes ${HANDOFF_KINDS.map((k) => `${k}=…`).join(', ')}; not '${printable(kind)}'`,
+    };
   }
   if (dest === '') return { ok: false, problem: `--emit ${kind}= needs a destination` };
   if (kind !== 'keyvault') return { ok: true, target: { kind: kind as 'nlk' | 'asg-sync' | 'env', path: dest } };
@@ -46,13 +50,16 @@ export function parseVaultSecretUrl(text: string): ParsedHandoff {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, problem: `'${text}' is not a URL: use https://<vault>.vault.azure.net/secrets/<name>` };
+    return {
+      ok: false,
+      problem: `'${printable(text)}' is not a URL: use https://<vault>.vault.azure.net/secrets/<name>`,
+    };
   }
   const parts = url.pathname.split('/').filter(Boolean);
   if (url.protocol !== 'https:' || !VAULT_HOST.test(url.hostname) || parts.length !== 2 || parts[0] !== 'secrets') {
     return {
       ok: false,
-      problem: `'${text}' is not a Key Vault secret: use https://<vault>.vault.azure.net/secrets/<name>`,
+      problem: `'${printable(text)}' is not a Key Vault secret: use https://<vault>.vault.azure.net/secrets/<name>`,
     };
   }
   const secretName = parts[1] ?? '';

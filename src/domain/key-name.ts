@@ -38,14 +38,17 @@ function shown(ch: string): string {
 }
 
 /**
- * The name `rotate` gives the new key when none is asked for: the old name with the day's date,
- * `nlk-prod` → `nlk-prod-20261126` (a date already there is replaced), cut to fit 30 characters.
+ * The name `rotate` gives the new key when none is asked for: the old name with the first free
+ * `-2`, `-3`, … suffix (`nlk-prod` → `nlk-prod-2`; `nlk-prod-2` → `nlk-prod-3`), the base cut so
+ * that it fits 30 characters. `taken` holds the names in use, compared without case.
  */
-export function rotatedName(oldName: string, now: Date): string {
-  const stamp = now.toISOString().slice(0, 10).replace(/-/g, '');
-  const base = oldName
-    .replace(/-\d{8}$/, '')
-    .slice(0, MAX_NAME_LENGTH - stamp.length - 1)
-    .replace(/-+$/, '');
-  return `${base}-${stamp}`;
+export function rotatedName(oldName: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  const numbered = /^(.*)-(\d{1,4})$/.exec(oldName);
+  const base = numbered ? (numbered[1] ?? oldName) : oldName;
+  for (let n = numbered ? Number(numbered[2]) + 1 : 2; ; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${base.slice(0, MAX_NAME_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!used.has(candidate.toLowerCase()) && candidate.toLowerCase() !== oldName.toLowerCase()) return candidate;
+  }
 }

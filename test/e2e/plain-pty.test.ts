@@ -69,7 +69,7 @@ describe('delete in a terminal', () => {
 });
 
 describe('rotate in a terminal', () => {
-  it('asks before deleting the old key; yes deletes it', async () => {
+  it('verifies the new key, asks whether everything uses it, then checks again and deletes the old one', async () => {
     const emulator = await useEmulator();
     const run = runInPty(
       process.execPath,
@@ -90,10 +90,11 @@ describe('rotate in a terminal', () => {
       ],
       envFor(emulator),
     );
-    await run.waitFor("Delete the old key 'nlk-prod'");
+    await run.waitFor("Does everything use 'nlk-next' now?");
+    expect(run.text()).toContain('The dataplane accepted the key');
     await run.type('y', KEY.enter);
     expect(await run.exit).toBe(0);
-    expect(run.text()).toContain("Deleted the old key 'nlk-prod'.");
+    expect(run.text()).toContain("Deleted the old key 'nlk-prod'. Rotation done: 'nlk-next' is the key now.");
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
     expect(emulator.world.key(web, 'nlk-prod')).toBeUndefined();
     expect(run.text()).toContain(emulator.world.key(web, 'nlk-next')!.secret);

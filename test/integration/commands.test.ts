@@ -321,16 +321,18 @@ describe('rotate', () => {
     const now = new Date();
     const result = await run(['rotate', ...WEB, '--name', 'asg-sync', '--secret-out', file], { now });
     expect(result.code).toBe(0);
-    const newName = `asg-sync-${now.toISOString().slice(0, 10).replace(/-/g, '')}`;
+    const newName = 'asg-sync-2';
     expect(result.stdout).toContain(`Created key '${newName}'`);
     expect(readFileSync(file, 'utf8')).toBe(secretOf(newName));
     expect(secretOf('asg-sync')).toBe(before);
     expect(result.stderr).toContain(
       `nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name asg-sync`,
     );
-    const again = await run(['rotate', ...WEB, '--name', 'asg-sync', '--show-secret'], { now });
+    const again = await run(['rotate', ...WEB, '--name', 'asg-sync', '--new-name', newName, '--show-secret'], { now });
     expect([again.code, again.stderr]).toEqual([1, expect.stringContaining(`a key named '${newName}' already exists`)]);
     expect(again.stderr).toContain('nothing was changed. Pass another --new-name.');
+    const third = await run(['rotate', ...WEB, '--name', 'asg-sync', '--show-secret', '--keep-old'], { now });
+    expect(third.stderr).toContain("Created key 'asg-sync-3'");
   });
 
   it('a missing old key is exit 1 and creates nothing', async () => {

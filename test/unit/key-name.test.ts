@@ -35,15 +35,17 @@ describe('key name rule', () => {
 });
 
 describe('the name rotate gives the new key', () => {
-  const now = new Date('2026-11-26T12:00:00Z');
   it.each([
-    ['nlk-prod', 'nlk-prod-20261126'],
-    ['nlk-prod-20260501', 'nlk-prod-20261126'],
-    ['a'.repeat(30), `${'a'.repeat(21)}-20261126`],
-    [`${'a'.repeat(20)}-xyz`, `${'a'.repeat(20)}-20261126`],
-  ])('%s → %s', (old, expected) => {
-    const name = rotatedName(old, now);
+    ['nlk-prod', [], 'nlk-prod-2'],
+    ['nlk-prod', ['nlk-prod-2', 'NLK-PROD-3'], 'nlk-prod-4'],
+    ['nlk-prod-2', [], 'nlk-prod-3'],
+    ['nlk-prod-9', ['nlk-prod-10'], 'nlk-prod-11'],
+    ['a'.repeat(30), [], `${'a'.repeat(28)}-2`],
+    [`${'a'.repeat(27)}-bc`, [], `${'a'.repeat(27)}-2`],
+  ])('%s with %j taken → %s', (old, taken, expected) => {
+    const name = rotatedName(old, [old, ...taken]);
     expect(name).toBe(expected);
     expect(checkKeyName(name).ok).toBe(true);
+    expect(name.length).toBeLessThanOrEqual(30);
   });
 });

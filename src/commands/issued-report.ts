@@ -1,0 +1,99 @@
+/**
+ * How `create` and `rotate` report a new key: the key's facts, where it was handed off and what to
+ * restart, the dataplane check, in text (stdout, or stderr when stdout carries the key) or JSON.
+ */
+import { nplusUrl } from '../domain/endpoint';
+import type { Deployment } from '../gateway';
+import type { Io } from '../io';
+import type { Verification } from '../keys/verify';
+import { figures } from '../style';
+import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
+import type { IssuedKey, NewKeyOptions } from './new-key';
+
+export function issuedDocument(
+  deployment: Deployment,
+  options: NewKeyOptions,
+  issued: IssuedKey,
+  now: Date,
+  verification?: Verification,
+) {
+  const endpoint = deployment.dataplaneApiEndpoint as string;
+  return {
+    ...keyJson(issued.key, now),
+    action: issued.action,
+    dataplaneApiEndpoint: endpoint,
+    nplusEndpoint: nplusUrl(endpoint),
+    deployment: deploymentJson(deployment),
+    ...(options.secretOut !== undefined ? { secretFile: options.secretOut } : {}),
+    ...(issued.handoffs.length > 0
+      ? {
+          handoff: issued.handoffs.map((h) => ({
+            kind: h.target.kind,
+            destination: h.target.kind === 'keyvault' ? h.target.url : h.target.path,
+            ok: h.ok,
+            message: h.said,
+            ...(h.next ? { next: h.next } : {}),
+          })),
+        }
+      : {}),
+    ...(verification ? { verification } : {}),
+    ...(options.showSecret ? { secret: issued.secret } : {}),
+  };
+}
+
+/** Text output. With --show-secret, stdout carries the key alone (KEY=$(nginxaas-keys create ...)). */
+export function reportIssuedText(deployment: Deployment, options: NewKeyOptions, issued: IssuedKey, io: Io): void {
+  const now = io.now();
+  const summary = options.showSecret ? io.stderr : io.stdout;
+  const p = options.showSecret ? io.err : io.out;
+  const endpoint = deployment.dataplaneApiEndpoint as string;
+  summary.write(
+    [
+      `${p('success', figures.pass)} ${issued.action === 'created' ? 'Created' : 'Replaced'} key '${issued.key.name}' on ${describeDeployment(deployment)}`,
+      `  hint      ${issued.key.hint}`,
+      `  expires   ${expiryText(issued.key.endDateTime, now)}`,
+      `  endpoint  ${endpoint}`,
+      `  nplus     ${nplusUrl(endpoint)}`,
+      ...(options.secretOut !== undefined ? [`  key file  ${options.secretOut} (mode 0600)`] : []),
+      ...issued.handoffs.flatMap((h) => [
+        `${h.ok ? p('success', figures.pass) : p('danger', figures.fail)} ${h.target.kind}: ${h.said}`,
+        ...(h.next ? [`  next: ${h.next}`] : []),
+      ]),
+      `${p('warning', figures.warning)} Azure never shows this key again.`,
+      '',
+    ].join('\n'),
+  );
+  if (options.showSecret) io.stdout.write(`${issued.secret}\n`);
+}
+
+/**
+ * True when the run was cancelled while its key was being created: the key exists all the same
+ * (the request was let finish), and the words say where it is.
+ */
+export function cancelledAfterIssue(options: NewKeyOptions, issued: IssuedKey, io: Io): boolean {
+  if (!io.signal.aborted) return false;
+  const files = issued.handoffs.filter((h) => h.ok && h.target.kind !== 'keyvault').length;
+  const held =
+    options.secretOut !== undefined
+      ? `; it is in ${options.secretOut}`
+      : options.showSecret
+        ? '; it was printed above'
+        : files > 0
+          ? '; it was handed off as shown'
+          : '';
+  io.stderr.write(`Cancelled, but only after Azure ${issued.action} key '${issued.key.name}'${held}.\n`);
+  return true;
+}
+
+/** The dataplane check in one line, for text output. */
+export function reportVerification(verification: Verification, io: Io, toStderr: boolean): void {
+  const stream = toStderr ? io.stderr : io.stdout;
+  const p = toStderr ? io.err : io.out;
+  const mark =
+    verification.outcome === 'accepted'
+      ? p('success', figures.pass)
+      : verification.outcome === 'refused'
+        ? p('danger', figures.fail)
+        : p('warning', figures.warning);
+  stream.write(`${mark} ${verification.message[0]?.toUpperCase()}${verification.message.slice(1)}.\n`);
+}

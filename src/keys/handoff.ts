@@ -1,0 +1,110 @@
+/**
+ * Handing a new key to what consumes it, for `create`, `rotate` and the wizard: the files (NLK
+ * values, nginx-asg-sync config, dotenv) are checked before any request, staged (0600) before the
+ * PUT like a key file, and moved into place once the key exists — or may exist, so the secret is
+ * held somewhere; a Key Vault secret is stored once the key exists, as a new version.
+ */
+import { handoffFile, handoffNextStep, type HandoffFacts, type HandoffTarget } from '../domain/handoff';
+import type { Gateway } from '../gateway';
+import { checkSecretOut, describeFsError, stageSecretFile, type StagedSecretFile } from '../secret-file';
+import { UsageError } from '../usage-error';
+
+export interface HandoffResult {
+  target: HandoffTarget;
+  ok: boolean;
+  /** What was done, or why it failed, in words. */
+  said: string;
+  /** What the person does next (a command that reads the file, never the key). */
+  next?: string;
+}
+
+/** Every destination, checked before anything is sent: a file's path, and no two the same. */
+export function checkHandoffTargets(targets: readonly HandoffTarget[], force: boolean, secretOut?: string): void {
+  const seen = new Set<string>(secretOut !== undefined ? [secretOut] : []);
+  for (const target of targets) {
+    const where = target.kind === 'keyvault' ? target.url : target.path;
+    if (seen.has(where)) throw new UsageError(`two destinations are the same: ${where}`);
+    seen.add(where);
+    if (target.kind !== 'keyvault') checkSecretOut(target.path, force, `--emit ${target.kind}`);
+  }
+}
+
+export interface StagedHandoffs {
+  files: { target: HandoffTarget & { path: string }; staged: StagedSecretFile }[];
+}
+
+export function stageHandoffFiles(
+  targets: readonly HandoffTarget[],
+  facts: HandoffFacts,
+  force: boolean,
+): StagedHandoffs {
+  const files: StagedHandoffs['files'] = [];
+  try {
+    for (const target of targets) {
+      if (target.kind === 'keyvault') continue;
+      files.push({
+        target,
+        staged: stageSecretFile(target.path, handoffFile(target.kind, facts), force, `--emit ${target.kind}`),
+      });
+    }
+  } catch (error) {
+    for (const file of files) file.staged.discard();
+    throw error;
+  }
+  return { files };
+}
+
+export function discardHandoffFiles(staged: StagedHandoffs | undefined): void {
+  for (const file of staged?.files ?? []) file.staged.discard();
+}
+
+/** Moves the staged files into place; when the key exists (`stored`), stores the vault secrets too. */
+export async function deliverHandoffs(
+  gateway: Gateway,
+  targets: readonly HandoffTarget[],
+  staged: StagedHandoffs | undefined,
+  facts: HandoffFacts,
+  options: { keyExists: boolean; signal?: AbortSignal },
+): Promise<HandoffResult[]> {
+  const results: HandoffResult[] = [];
+  for (const file of staged?.files ?? []) {
+    try {
+      file.staged.commit();
+      results.push({
+        target: file.target,
+        ok: true,
+        said: `wrote ${file.target.path} (mode 0600)`,
+        next: handoffNextStep(file.target),
+      });
+    } catch (error) {
+      results.push({
+        target: file.target,
+        ok: false,
+        said: `could not move it to ${file.target.path} (${describeFsError(error)}); it is in ${file.staged.stagingPath} (mode 0600)`,
+      });
+    }
+  }
+  for (const target of targets) {
+    if (target.kind !== 'keyvault') continue;
+    if (!options.keyExists) {
+      results.push({ target, ok: false, said: `not stored in ${target.url}: it is not known whether the key exists` });
+      continue;
+    }
+    try {
+      const stored = await gateway.storeSecret(target, facts.secret, {
+        expiresOn: facts.endDateTime,
+        tags: { deployment: facts.deploymentId, keyName: facts.keyName },
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      results.push({
+        target,
+        ok: true,
+        said: `stored as ${target.url} (version ${stored.version})`,
+        next: handoffNextStep(target),
+      });
+    } catch (error) {
+      results.push({ target, ok: false, said: `could not store it in ${target.url}: ${(error as Error).message}` });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,52 @@
+/**
+ * Whether the dataplane takes a key: `GET <endpoint>/packages` with `Authorization: ApiKey …`. A
+ * new key may take a moment to reach the dataplane, so a refusal (401, 403) is tried again for up
+ * to `waitMs`. The outcome in words: accepted; refused (the key is wrong, or not active yet);
+ * unreachable (a network matter, not the key — the key may still be fine).
+ */
+import type { Gateway } from '../gateway';
+
+export const VERIFY_WAIT_MS = 30_000;
+
+export type Verification =
+  | { outcome: 'accepted'; status: number; message: string }
+  | { outcome: 'refused'; status: number; message: string }
+  | { outcome: 'unreachable'; status?: number; message: string };
+
+export async function verifyWithPatience(
+  gateway: Gateway,
+  endpoint: string,
+  secret: string,
+  options: { waitMs?: number; intervalMs?: number; onWait?: (secondsLeft: number) => void; signal?: AbortSignal } = {},
+): Promise<Verification> {
+  const waitMs = options.waitMs ?? VERIFY_WAIT_MS;
+  const intervalMs = options.intervalMs ?? 2000;
+  const started = Date.now();
+  for (;;) {
+    const answer = await gateway.verifyKey(endpoint, secret, options.signal ? { signal: options.signal } : {});
+    if (answer.ok)
+      return {
+        outcome: 'accepted',
+        status: answer.status,
+        message: `the dataplane accepted the key (GET /packages answered ${answer.status})`,
+      };
+    const refused = answer.status === 401 || answer.status === 403;
+    if (!refused) {
+      return {
+        outcome: 'unreachable',
+        ...(answer.status ? { status: answer.status } : {}),
+        message: `the dataplane could not be asked from here (${answer.message}); this is about the network, not the key`,
+      };
+    }
+    const left = waitMs - (Date.now() - started);
+    if (left <= 0 || options.signal?.aborted) {
+      return {
+        outcome: 'refused',
+        status: answer.status ?? 401,
+        message: `the dataplane refused the key (${answer.message}): it is wrong, or not active yet`,
+      };
+    }
+    options.onWait?.(Math.ceil(left / 1000));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, left)));
+  }
+}
