@@ -59,5 +59,10 @@ export function toApiKey(k: NginxDeploymentApiKeyResponse): ApiKey {
 }
 
 export function byName(a: Deployment, b: Deployment): number {
-  return a.name.localeCompare(b.name) || a.resourceGroup.localeCompare(b.resourceGroup);
+  return naturally(a.name, b.name) || naturally(a.resourceGroup, b.resourceGroup);
+}
+
+/** Names as people count them: web-2 before web-10, without regard to case. */
+export function naturally(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 }

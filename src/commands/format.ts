@@ -21,6 +21,12 @@ const STATUS_ROLE: Record<KeyStatus, 'success' | 'warning' | 'danger'> = {
   expired: 'danger',
 };
 
+/** The one word of JSON's `status` (ok, expiring, expired), coloured: what a table shows. */
+export function statusWord(key: ApiKey, now: Date, paint: Painter): string {
+  const status = keyStatus(key.endDateTime, now);
+  return paint(STATUS_ROLE[status], status);
+}
+
 export function statusWords(key: ApiKey, now: Date, paint: Painter): string {
   const status = keyStatus(key.endDateTime, now);
   return paint(STATUS_ROLE[status], KEY_STATUS_WORDS[status]);
@@ -54,4 +60,54 @@ export function expiryText(end: Date, now: Date): string {
 
 export function describeDeployment(d: Deployment): string {
   return `${d.name} (${d.resourceGroup}${d.subscriptionName ? `, ${d.subscriptionName}` : ''})`;
+}
+
+/** Cuts `text` to `width` display columns, ending in … when cut. */
+export function cutTo(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (stringWidth(`${out}${ch}…`) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/**
+ * A table that fits `width` columns: the columns in `cuttable` (most expendable first) are cut with
+ * … down to `floor` columns each until every row fits; a row is never wrapped. With no width (not a
+ * terminal) nothing is cut, so scripts get every character.
+ */
+export function fittedTable(
+  headers: string[],
+  rows: string[][],
+  paint: Painter,
+  width: number | undefined,
+  cuttable: number[],
+  floor = 6,
+): string {
+  const widths = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
+  const total = () => widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
+  if (width !== undefined) {
+    for (const column of cuttable) {
+      const over = total() - width;
+      if (over <= 0) break;
+      widths[column] = Math.max(floor, (widths[column] ?? 0) - over);
+    }
+  }
+  const fitted = (cells: string[]) =>
+    cells.map((cell, i) => (cuttable.includes(i) ? cutTo(cell, widths[i] ?? 0) : cell));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) =>
+        i === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - stringWidth(cell))),
+      )
+      .join('  ')
+      .trimEnd();
+  return [paint('bold', line(fitted(headers))), ...rows.map((r) => line(fitted(r)))].join('\n');
+}
+
+/** Names as people count: dep-2 before dep-10, without regard to case. */
+export function naturalOrder(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 }

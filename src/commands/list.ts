@@ -5,23 +5,15 @@
  */
 import { printable } from '../domain/printable';
 import { flag, text, type Values } from '../cli-options';
-import { daysLeft } from '../domain/expiry';
-import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
+import { GatewayError, type Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
 import { UsageError } from '../usage-error';
 import type { CommandDeps } from './deps';
 import { mapBounded } from '../bounded';
-import { deploymentJson, expiryText, keyJson, statusWords, table } from './format';
+import { shown, summarise, writeListJson, writeListText, type Listed } from './list-output';
 import { parseTarget, resolveDeployment, type TargetOptions } from './target';
-import { figures } from '../style';
 
 const KEY_LISTING_CONCURRENCY = 4;
-
-interface Listed {
-  deployment: Deployment;
-  keys: ApiKey[];
-  problem?: string;
-}
 
 export interface ListOptions {
   /** One deployment, or every one the sign-in can see (narrowed by subscription and group). */
@@ -95,46 +87,9 @@ export async function runList(options: ListOptions, { gateway, io }: CommandDeps
         { deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) },
       ]);
   const now = io.now();
-  const flagged = (key: ApiKey) =>
-    within !== undefined && (key.endDateTime.getTime() <= now.getTime() || daysLeft(key.endDateTime, now) < within);
-  const anyFlagged = listed.some((l) => l.keys.some(flagged));
-
-  if (options.json) {
-    const document = {
-      ...(within !== undefined ? { expiringWithinDays: within, expiringFound: anyFlagged } : {}),
-      deployments: listed.map((l) => ({
-        deployment: deploymentJson(l.deployment),
-        ...(l.deployment.dataplaneApiEndpoint ? { dataplaneApiEndpoint: l.deployment.dataplaneApiEndpoint } : {}),
-        keys: l.keys.map((k) => ({ ...keyJson(k, now), ...(within !== undefined ? { flagged: flagged(k) } : {}) })),
-        ...(l.problem ? { problem: l.problem } : {}),
-      })),
-    };
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-  } else {
-    const p = io.out;
-    const rows = listed.flatMap((l) =>
-      l.keys.map((k) => [
-        ...(all ? [l.deployment.name, l.deployment.resourceGroup] : []),
-        k.name,
-        k.hint,
-        expiryText(k.endDateTime, now),
-        statusWords(k, now, p),
-      ]),
-    );
-    const headers = [...(all ? ['DEPLOYMENT', 'RESOURCE GROUP'] : []), 'NAME', 'HINT', 'EXPIRES', 'STATUS'];
-    if (rows.length > 0) io.stdout.write(`${table(headers, rows, p)}\n`);
-    else if (!all) io.stdout.write(`No keys on ${listed[0]?.deployment.name ?? 'that deployment'}.\n`);
-    else io.stdout.write(listed.length === 0 ? 'No NGINXaaS deployments found.\n' : 'No keys on any deployment.\n');
-    for (const l of listed.filter((x) => x.problem)) {
-      io.stderr.write(
-        `${io.err('warning', 'warning:')} could not read the keys of ${l.deployment.name}: ${l.problem}\n`,
-      );
-    }
-    if (within !== undefined && anyFlagged) {
-      io.stderr.write(
-        `${io.err('warning', figures.warning)} some keys expire within ${within} days or have expired.\n`,
-      );
-    }
-  }
-  return anyFlagged ? EXIT.expiring : EXIT.ok;
+  const summary = summarise(listed, now, within);
+  const visible = shown(listed, now, within);
+  if (options.json) writeListJson(visible, summary, within, io);
+  else writeListText(visible, summary, all, io);
+  return within !== undefined && summary.expiring + summary.expired > 0 ? EXIT.expiring : EXIT.ok;
 }

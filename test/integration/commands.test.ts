@@ -231,7 +231,7 @@ describe('list, show, endpoint, delete', () => {
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^NAME\s+HINT\s+EXPIRES\s+STATUS$/);
     expect(list.stdout).toMatch(
-      /nlk-prod\s+\S{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 20 days\)\s+expires within 30 days/,
+      /nlk-prod\s+\S{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 20 days\)\s+expiring$/m,
     );
     expect(list.stdout).toMatch(/asg-sync .*ok/);
     expect((await run(['list', ...WEB, '--expiring-within', '30'])).code).toBe(3);
@@ -250,10 +250,31 @@ describe('list, show, endpoint, delete', () => {
     const names = document.deployments.map((d: { deployment: { name: string } }) => d.deployment.name);
     expect(names).toEqual(['api-gateway', 'broken-01', 'sandbox-nginx', 'stage-upgrading', 'stage-web', 'web-01']);
     expect(document.deployments[0].keys[0]).toMatchObject({ name: 'old-ci', status: 'expired', flagged: true });
+    expect(document.summary).toEqual({ keys: 4, withinDays: 1, expiring: 0, expired: 1 });
+    // Only the keys inside the window are listed.
+    expect(document.deployments.flatMap((d: { keys: { name: string }[] }) => d.keys.map((k) => k.name))).toEqual([
+      'old-ci',
+    ]);
     const text = await run(['list', '--all']);
-    expect(text.stdout).toMatch(/^DEPLOYMENT\s+RESOURCE GROUP\s+NAME\s+HINT\s+EXPIRES\s+STATUS/);
-    expect(text.stdout).toMatch(/api-gateway\s+edge-rg\s+old-ci .*expired 3 days ago\)\s+expired/);
+    expect(text.stdout).toMatch(/^DEPLOYMENT\s+RESOURCE GROUP\s+SUBSCRIPTION\s+NAME\s+HINT\s+EXPIRES\s+STATUS/);
+    expect(text.stdout).toMatch(/api-gateway\s+edge-rg\s+Contoso Production\s+old-ci .*expired 3 days ago\)\s+expired/);
+    expect(text.stdout.trimEnd().split('\n').pop()).toBe('⚠ 1 of 4 keys expires within 30 days; 1 has expired.');
     expect(text.stderr).toContain('Reading the keys of 6 deployments');
+  });
+
+  it('list --all on a terminal fits its width, cutting columns and never wrapping; names sort naturally', async () => {
+    const { emulator, gateway } = await world();
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    for (const name of ['key-10', 'key-2', 'key-1'])
+      emulator.world.putKey(web, name, `Nat-${name}-Secret1`, new Date(Date.now() + 100 * 86_400_000).toISOString());
+    const result = await runInProcess(['list', '--all'], gateway, { tty: true });
+    const lines = result.stdout.trimEnd().split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+    expect(lines.some((line) => line.includes('…'))).toBe(true);
+    const keyNames = lines.map((line) => /\b(key-\d+)\b/.exec(line)?.[1]).filter(Boolean);
+    expect(keyNames).toEqual(['key-1', 'key-2', 'key-10']);
+    const piped = await runInProcess(['list', '--all'], gateway);
+    expect(piped.stdout).not.toContain('…');
   });
 
   it('show and endpoint, in text and JSON', async () => {

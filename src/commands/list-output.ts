@@ -1,0 +1,114 @@
+/**
+ * How `list` shows what it read: a table (the subscription too with --all, cut to the terminal's
+ * width, never wrapped), then a summary line of what expires; or one JSON document with a
+ * `summary` object. The summary's window is --expiring-within's days, else 30.
+ */
+import { daysLeft } from '../domain/expiry';
+import { EXPIRING_SOON_DAYS } from '../domain/readiness';
+import type { ApiKey, Deployment } from '../gateway';
+import type { Io } from '../io';
+import { figures } from '../style';
+import { deploymentJson, expiryText, fittedTable, keyJson, naturalOrder, statusWord } from './format';
+
+export interface Listed {
+  deployment: Deployment;
+  keys: ApiKey[];
+  problem?: string;
+}
+
+export interface Summary {
+  keys: number;
+  withinDays: number;
+  expiring: number;
+  expired: number;
+}
+
+export function summarise(listed: Listed[], now: Date, within: number | undefined): Summary {
+  const withinDays = within ?? EXPIRING_SOON_DAYS;
+  const keys = listed.flatMap((l) => l.keys);
+  const expired = keys.filter((k) => k.endDateTime.getTime() <= now.getTime()).length;
+  const expiring = keys.filter(
+    (k) => k.endDateTime.getTime() > now.getTime() && daysLeft(k.endDateTime, now) < withinDays,
+  ).length;
+  return { keys: keys.length, withinDays, expiring, expired };
+}
+
+export function summaryLine(s: Summary): string {
+  const keys = `${s.keys} key${s.keys === 1 ? '' : 's'}`;
+  const expiring =
+    s.expiring === 0 ? `none of ${keys} expires` : `${s.expiring} of ${keys} expire${s.expiring === 1 ? 's' : ''}`;
+  const expired = s.expired === 0 ? '' : `; ${s.expired} ha${s.expired === 1 ? 's' : 've'} expired`;
+  return `${expiring[0]?.toUpperCase()}${expiring.slice(1)} within ${s.withinDays} days${expired}.`;
+}
+
+/** Keys in natural order of deployment, then name; with a window, only those inside it. */
+export function shown(listed: Listed[], now: Date, within: number | undefined): Listed[] {
+  const inWindow = (k: ApiKey) =>
+    within === undefined || k.endDateTime.getTime() <= now.getTime() || daysLeft(k.endDateTime, now) < within;
+  return [...listed]
+    .sort(
+      (a, b) =>
+        naturalOrder(a.deployment.name, b.deployment.name) ||
+        naturalOrder(a.deployment.resourceGroup, b.deployment.resourceGroup),
+    )
+    .map((l) => ({ ...l, keys: l.keys.filter(inWindow).sort((a, b) => naturalOrder(a.name, b.name)) }));
+}
+
+export function writeListJson(listed: Listed[], summary: Summary, within: number | undefined, io: Io): void {
+  const now = io.now();
+  const document = {
+    ...(within !== undefined
+      ? { expiringWithinDays: within, expiringFound: summary.expiring + summary.expired > 0 }
+      : {}),
+    summary,
+    deployments: listed.map((l) => ({
+      deployment: deploymentJson(l.deployment),
+      ...(l.deployment.dataplaneApiEndpoint ? { dataplaneApiEndpoint: l.deployment.dataplaneApiEndpoint } : {}),
+      keys: l.keys.map((k) => ({ ...keyJson(k, now), ...(within !== undefined ? { flagged: true } : {}) })),
+      ...(l.problem ? { problem: l.problem } : {}),
+    })),
+  };
+  io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+}
+
+export function writeListText(listed: Listed[], summary: Summary, all: boolean, io: Io): void {
+  const now = io.now();
+  const p = io.out;
+  const rows = listed.flatMap((l) =>
+    l.keys.map((k) => [
+      ...(all
+        ? [l.deployment.name, l.deployment.resourceGroup, l.deployment.subscriptionName ?? l.deployment.subscriptionId]
+        : []),
+      k.name,
+      k.hint,
+      expiryText(k.endDateTime, now),
+      statusWord(k, now, p),
+    ]),
+  );
+  const headers = [
+    ...(all ? ['DEPLOYMENT', 'RESOURCE GROUP', 'SUBSCRIPTION'] : []),
+    'NAME',
+    'HINT',
+    'EXPIRES',
+    'STATUS',
+  ];
+  // Cut first what is least needed to tell keys apart: the subscription, the group, the deployment.
+  const cuttable = all ? [2, 1, 0, 3] : [0];
+  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+  if (rows.length > 0) io.stdout.write(`${fittedTable(headers, rows, p, width, cuttable)}\n`);
+  else if (!all)
+    io.stdout.write(
+      `No keys on ${listed[0]?.deployment.name ?? 'that deployment'}${summary.keys > 0 ? ' in that window' : ''}.\n`,
+    );
+  else
+    io.stdout.write(
+      listed.length === 0
+        ? 'No NGINXaaS deployments found.\n'
+        : `No keys${summary.keys > 0 ? ' in that window' : ''} on any deployment.\n`,
+    );
+  for (const l of listed.filter((x) => x.problem)) {
+    io.stderr.write(`${io.err('warning', 'warning:')} could not read the keys of ${l.deployment.name}: ${l.problem}\n`);
+  }
+  const flagged = summary.expiring + summary.expired > 0;
+  io.stdout.write(`${flagged ? `${p('warning', figures.warning)} ` : ''}${summaryLine(summary)}\n`);
+}
