@@ -34,7 +34,8 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
       userAgent,
       ...log,
     });
-    return { gateway, demo: true, close: () => emulator.close() };
+    const { DEMO_VAULT } = await import('./emulator/sample-data');
+    return { gateway, demo: true, demoVault: DEMO_VAULT, close: () => emulator.close() };
   }
 
   const resolved = resolveArmTarget({

@@ -96,7 +96,8 @@ export async function main(argv: string[]): Promise<number> {
 
     if (fullScreen && scope) {
       const { runWizard } = await import('./ui/run-wizard');
-      return await runWizard({ gateway: session.gateway, demo: session.demo, notices }, scope, io());
+      const withVault = session.demoVault ? { ...scope, demoVault: session.demoVault } : scope;
+      return await runWizard({ gateway: session.gateway, demo: session.demo, notices }, withVault, io());
     }
     if (plain && scope) {
       const { runPlain } = await import('./plain/run-plain');

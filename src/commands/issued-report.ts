@@ -57,7 +57,7 @@ export function reportIssuedText(deployment: Deployment, options: NewKeyOptions,
       ...(options.secretOut !== undefined ? [`  key file  ${options.secretOut} (mode 0600)`] : []),
       ...issued.handoffs.flatMap((h) => [
         `${h.ok ? p('success', figures.pass) : p('danger', figures.fail)} ${h.target.kind}: ${h.said}`,
-        ...(h.next ? [`  next: ${h.next}`] : []),
+        ...(h.nextLines ?? []).map((line) => `    ${line}`),
       ]),
       `${p('warning', figures.warning)} Azure never shows this key again.`,
       '',

@@ -156,16 +156,38 @@ export function handoffFile(kind: 'nlk' | 'asg-sync' | 'env', facts: HandoffFact
   return kind === 'nlk' ? nlkValues(facts) : kind === 'asg-sync' ? asgSyncConfig(facts) : envFile(facts);
 }
 
-/** What the person does next, in words and a command that reads the file (never the key itself). */
-export function handoffNextStep(target: HandoffTarget): string {
+/**
+ * What the person does next: short lines (a long command split with shell continuations, so that it
+ * is never wrapped or cut) that read the file, never the key itself.
+ */
+export function handoffNextLines(target: HandoffTarget): string[] {
   switch (target.kind) {
     case 'nlk':
-      return `helm upgrade --install nlk ${NLK_CHART} --version ${NLK_CHART_VERSION} -f ${target.path}   (the upgrade rolls the NLK pod, which reads the key only at start)`;
+      return [
+        'helm upgrade --install nlk \\',
+        `  ${NLK_CHART} \\`,
+        `  --version ${NLK_CHART_VERSION} -f ${target.path}`,
+        'The upgrade rolls the NLK pod, which reads the key only at start.',
+      ];
     case 'asg-sync':
-      return `install ${target.path} as /etc/nginx/config.yaml and restart nginx-asg-sync (it reads the key only at start)`;
+      return [
+        `Install ${target.path} as /etc/nginx/config.yaml, then restart nginx-asg-sync:`,
+        'it reads the key only at start.',
+      ];
     case 'env':
-      return `load ${target.path} where the key is needed (docker compose env_file, systemd EnvironmentFile); restart that to take a new key`;
+      return [
+        `Load ${target.path} where the key is needed (docker compose env_file,`,
+        'systemd EnvironmentFile); restart that to take a new key.',
+      ];
     case 'keyvault':
-      return `the key is the secret ${target.url}; a new version is written on each rotation`;
+      return ['The key is the newest version of that secret; each rotation adds one.'];
   }
+}
+
+/** The same, as one line (for JSON). */
+export function handoffNextStep(target: HandoffTarget): string {
+  return handoffNextLines(target)
+    .map((line) => line.replace(/ \\$/, ''))
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }

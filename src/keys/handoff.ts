@@ -4,7 +4,13 @@
  * PUT like a key file, and moved into place once the key exists — or may exist, so the secret is
  * held somewhere; a Key Vault secret is stored once the key exists, as a new version.
  */
-import { handoffFile, handoffNextStep, type HandoffFacts, type HandoffTarget } from '../domain/handoff';
+import {
+  handoffFile,
+  handoffNextLines,
+  handoffNextStep,
+  type HandoffFacts,
+  type HandoffTarget,
+} from '../domain/handoff';
 import type { Gateway } from '../gateway';
 import { checkSecretOut, describeFsError, stageSecretFile, type StagedSecretFile } from '../secret-file';
 import { UsageError } from '../usage-error';
@@ -16,6 +22,8 @@ export interface HandoffResult {
   said: string;
   /** What the person does next (a command that reads the file, never the key). */
   next?: string;
+  /** The same, in short lines for a terminal. */
+  nextLines?: string[];
 }
 
 /** Every destination, checked before anything is sent: a file's path, and no two the same. */
@@ -75,6 +83,7 @@ export async function deliverHandoffs(
         ok: true,
         said: `wrote ${file.target.path} (mode 0600)`,
         next: handoffNextStep(file.target),
+        nextLines: handoffNextLines(file.target),
       });
     } catch (error) {
       results.push({
@@ -99,8 +108,9 @@ export async function deliverHandoffs(
       results.push({
         target,
         ok: true,
-        said: `stored as ${target.url} (version ${stored.version})`,
-        next: handoffNextStep(target),
+        said: `stored as ${target.url}`,
+        next: `version ${stored.version}; ${handoffNextStep(target)}`,
+        nextLines: [`Version ${stored.version}.`, ...handoffNextLines(target)],
       });
     } catch (error) {
       results.push({ target, ok: false, said: `could not store it in ${target.url}: ${(error as Error).message}` });

@@ -7,6 +7,8 @@ import { generateUuidKey } from '../domain/secret';
 import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
 import { GatewayError, type Discovery, type Gateway } from '../gateway';
 import { createKey } from '../keys/create-key';
+import { checkHandoffTargets, deliverHandoffs, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
+import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import { problemFrom } from './problem';
 import type { Command, WizardEvent, WizardScope } from './state';
 
@@ -110,11 +112,35 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
       return { type: 'verified', result: await gateway.verifyKey(command.endpoint, command.secret, { signal }) };
     case 'copy':
       return { type: 'copied', message: await deps.copy(command.secret) };
+    case 'handoff': {
+      const staged = command.target.kind === 'keyvault' ? undefined : tryStage(command.target, command.facts);
+      if (staged && 'refused' in staged) return { type: 'handedOff', result: { ok: false, said: staged.refused } };
+      const [result] = await deliverHandoffs(gateway, [command.target], staged, command.facts, {
+        keyExists: true,
+        signal,
+      });
+      if (!result) return { type: 'handedOff', result: { ok: false, said: 'nothing was handed off' } };
+      const said = `${command.target.kind}: ${result.said}`;
+      return {
+        type: 'handedOff',
+        result: { ok: result.ok, said, ...(result.nextLines ? { nextLines: result.nextLines } : {}) },
+      };
+    }
     case 'deleteKey':
       try {
         return { type: 'deleted', outcome: await gateway.deleteKey(command.deployment, command.name, { signal }) };
       } catch (error) {
         return { type: 'deleteFailed', problem: problemFrom(error) };
       }
+  }
+}
+
+/** Checks and stages a file hand-off (never over an existing file); a refusal in words. */
+function tryStage(target: HandoffTarget, facts: HandoffFacts): StagedHandoffs | { refused: string } {
+  try {
+    checkHandoffTargets([target], false);
+    return stageHandoffFiles([target], facts, false);
+  } catch (error) {
+    return { refused: (error as Error).message };
   }
 }

@@ -13,6 +13,7 @@ import { holdWhileCreating, mayExist, onCreateFailed, onCreateSucceeded, onCreat
 import { onDeploymentsLoaded, onListToken } from './steps/deployment';
 import { onExpiryToken } from './steps/expiry';
 import { onFailedToken } from './steps/failed';
+import { onHandedOff } from './steps/handoff';
 import { onNameToken, submitName } from './steps/name';
 import { onRevealToken } from './steps/reveal';
 import { onReviewToken } from './steps/review';
@@ -72,6 +73,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.step === 'creating' ? onCreateFailed(state, event.problem) : state;
     case 'verified':
       return { ...state, reveal: { ...state.reveal, verify: event.result } };
+    case 'handedOff':
+      return onHandedOff(state, event.result);
     case 'copied':
       return { ...state, reveal: { ...state.reveal, copyMessage: event.message } };
     case 'deleted': {

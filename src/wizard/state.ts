@@ -2,6 +2,7 @@
  * The wizard's state and the events that move it. Pure data: no Ink, no Azure, no clock (every
  * event that needs the time carries `now`).
  */
+import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import type { ApiKey, Deployment, Discovery, PutKeyResult, VerifyResult } from '../gateway';
 import type { KeyFlags } from './tokens';
 
@@ -42,7 +43,8 @@ export type Command =
     }
   | { id: number; kind: 'verify'; endpoint: string; secret: string }
   | { id: number; kind: 'copy'; secret: string }
-  | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string };
+  | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string }
+  | { id: number; kind: 'handoff'; target: HandoffTarget; facts: HandoffFacts };
 
 export type CommandSpec = Command extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
 
@@ -66,6 +68,17 @@ export interface RevealState {
   deleting: boolean;
   /** Said above the keys, e.g. that the key was created although Ctrl+C was pressed. */
   notice?: string;
+  /** The hand-off menu (h): choosing a kind, then its destination. */
+  handoff?: HandoffMenu;
+  /** What the hand-offs did, one line each with the next step. */
+  handedOff: { ok: boolean; said: string; nextLines?: string[] }[];
+}
+
+export interface HandoffMenu {
+  stage: 'kind' | 'destination' | 'working';
+  cursor: number;
+  text: string;
+  error?: string;
 }
 
 export interface WizardState {
@@ -73,7 +86,7 @@ export interface WizardState {
   now: Date;
   loadingMessage: string;
   /** From -d/-g/--subscription: narrows discovery, may skip the first step. */
-  preset: { deployment?: string; name?: string };
+  preset: { deployment?: string; name?: string; demoVault?: string };
   discovery?: Discovery;
   filter: string;
   cursor: number;
@@ -124,6 +137,7 @@ export type WizardEvent =
   | { type: 'verified'; result: VerifyResult }
   | { type: 'copied'; message: string }
   | { type: 'deleted'; outcome: 'deleted' | 'absent' }
+  | { type: 'handedOff'; result: { ok: boolean; said: string; nextLines?: string[] } }
   | { type: 'deleteFailed'; problem: Problem };
 
 /** Where the wizard starts from: -d, -g, --subscription and --name, each optional. */
@@ -134,6 +148,8 @@ export interface WizardScope {
   deployment?: string;
   /** Pre-fills the key name. */
   name?: string;
+  /** The demo's vault, offered as the Key Vault hand-off's default. */
+  demoVault?: string;
 }
 
 export const REVEAL_SECONDS = 30;
@@ -147,6 +163,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
     preset: {
       ...(options.deployment ? { deployment: options.deployment } : {}),
       ...(options.name ? { name: options.name } : {}),
+      ...(options.demoVault ? { demoVault: options.demoVault } : {}),
     },
     filter: '',
     cursor: 0,
@@ -157,7 +174,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
     secretShown: false,
     secretGenerated: false,
     replaceConfirmed: false,
-    reveal: { shown: false, askingToLeave: false, deleting: false },
+    reveal: { shown: false, askingToLeave: false, deleting: false, handedOff: [] },
     commands: [{ id: 1, kind: 'discover' }],
     nextCommandId: 2,
   };

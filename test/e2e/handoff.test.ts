@@ -96,7 +96,7 @@ describe('--emit', () => {
       },
     });
     expect(result.stdout).toContain(
-      `helm upgrade --install nlk oci://registry-1.docker.io/nginxcharts/nginxaas-loadbalancer-kubernetes --version 1.2.6 -f ${files.nlk}`,
+      `helm upgrade --install nlk \\\n      oci://registry-1.docker.io/nginxcharts/nginxaas-loadbalancer-kubernetes \\\n      --version 1.2.6 -f ${files.nlk}`,
     );
     expect(result.stdout).toContain('rolls the NLK pod, which reads the key only at start');
     expect(result.stdout).toContain('restart nginx-asg-sync');

@@ -55,6 +55,7 @@ export function runInPty(
   args: string[],
   env: Record<string, string | undefined> = {},
   size = { cols: 110, rows: 34 },
+  cwd = ROOT,
 ): PtyRun {
   const environment = childEnv(env);
   // node-pty sets TERM from `name`, over the environment's.
@@ -62,7 +63,7 @@ export function runInPty(
     name: environment.TERM ?? 'xterm-256color',
     cols: size.cols,
     rows: size.rows,
-    cwd: ROOT,
+    cwd,
     env: environment,
   });
   live.add(pty);

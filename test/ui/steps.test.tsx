@@ -241,6 +241,7 @@ describe('each step alone at 80 columns', () => {
     secondsLeft: 30,
     verify: { ok: true, status: 200 },
     prompt: 'keys',
+    handedOff: [],
     now: NOW,
   };
 
@@ -264,8 +265,32 @@ describe('each step alone at 80 columns', () => {
         Authorization: ApiKey <base64 of the key>
       ✔ The dataplane accepted the key (GET /packages answered 200).
       ⚠ This is the only time the key can be seen: Azure keeps only its hint.
-      r show · c copy · q leave"
+      r show · c copy · h hand off · q leave"
     `);
+  });
+
+  it('reveal: the hand-off menu, then its destination with the default file', async () => {
+    const menu = await at80(<RevealStep {...reveal} handoff={{ stage: 'kind', cursor: 0, text: '' }} />);
+    expect(menu).toContain('? Hand the key to');
+    expect(menu).not.toContain('For NLK (Helm values)');
+    const where = await at80(
+      <RevealStep {...reveal} handoff={{ stage: 'destination', cursor: 0, text: 'nlk-values.yaml' }} />,
+    );
+    expect(where).toContain('? Where should the NLK Helm values file go?');
+  });
+
+  it('reveal: a hand-off done, its next step in lines that fit', async () => {
+    const done = {
+      said: 'nlk: wrote nlk-values.yaml (mode 0600)',
+      nextLines: [
+        'helm upgrade --install nlk \\',
+        '  oci://registry-1.docker.io/nginxcharts/nginxaas-loadbalancer-kubernetes \\',
+        '  --version 1.2.6 -f nlk-values.yaml',
+      ],
+    };
+    const frame = await at80(<RevealStep {...reveal} handedOff={[done]} />);
+    expect(frame).toContain('✔ nlk: wrote nlk-values.yaml (mode 0600)');
+    expect(frame).toContain('    oci://registry-1.docker.io/nginxcharts/nginxaas-loadbalancer-kubernetes \\');
   });
 
   it('reveal: shown on r, with the ApiKey header value', async () => {

@@ -331,6 +331,50 @@ describe('the reveal panel', () => {
   });
 });
 
+describe('the hand-off menu', () => {
+  it('h opens it; a kind, then its destination (a default file); Enter issues the hand-off; Esc steps back', () => {
+    const menu = press(atReveal(), 'r', 'h');
+    expect([menu.reveal.handoff?.stage, menu.reveal.shown]).toEqual(['kind', false]);
+    const nlk = press(menu, 'Enter');
+    expect(nlk.reveal.handoff).toMatchObject({ stage: 'destination', text: 'nlk-values.yaml' });
+    const issued = press(nlk, 'Enter');
+    expect(issued.reveal.handoff?.stage).toBe('working');
+    expect(lastCommand(issued)).toMatchObject({
+      kind: 'handoff',
+      target: { kind: 'nlk', path: 'nlk-values.yaml' },
+      facts: { secret: 'Abc-def-ghi-1', keyName: 'fresh-key', endpoint: WEB.dataplaneApiEndpoint },
+    });
+    expect(press(nlk, 'Esc').reveal.handoff?.stage).toBe('kind');
+    expect(press(menu, 'Esc').reveal.handoff).toBeUndefined();
+  });
+
+  it('the Key Vault default names the demo vault and the key; a bad URL is refused in the menu', () => {
+    const withVault = { ...atReveal(), preset: { demoVault: 'contoso-keys.vault.azure.net' } };
+    const vault = press(withVault, 'h', 'Down', 'Down', 'Down', 'Enter');
+    expect(vault.reveal.handoff?.text).toBe('https://contoso-keys.vault.azure.net/secrets/fresh-key');
+    const noVault = press(atReveal(), 'h', 'Down', 'Down', 'Down', 'Enter', 'Enter');
+    expect(noVault.reveal.handoff).toMatchObject({
+      stage: 'destination',
+      error: expect.stringContaining('is not a URL'),
+    });
+  });
+
+  it('a result is kept as a line; a refusal keeps the menu open with why', () => {
+    const working = press(atReveal(), 'h', 'Enter', 'Enter');
+    const done = send(working, {
+      type: 'handedOff',
+      result: { ok: true, said: 'nlk: wrote nlk-values.yaml (mode 0600)' },
+    });
+    expect([done.reveal.handoff, done.reveal.handedOff.length]).toEqual([undefined, 1]);
+    const refused = send(working, {
+      type: 'handedOff',
+      result: { ok: false, said: "--emit nlk 'nlk-values.yaml' exists" },
+    });
+    expect(refused.reveal.handoff).toMatchObject({ stage: 'destination', error: expect.stringContaining('exists') });
+    expect(refused.reveal.handedOff).toEqual([]);
+  });
+});
+
 describe('Ctrl+C', () => {
   it.each([
     ['the list', () => loaded()],

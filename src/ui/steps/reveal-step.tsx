@@ -8,7 +8,10 @@ import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../gateway';
-import { REVEAL_SECONDS, type WizardState } from '../../wizard/state';
+import { HANDOFF_KINDS } from '../../domain/handoff';
+import { REVEAL_SECONDS, type HandoffMenu, type WizardState } from '../../wizard/state';
+import { HANDOFF_LABELS } from '../../wizard/steps/handoff';
+import { Field, Question } from '../components/question';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../style';
@@ -25,6 +28,10 @@ export interface RevealViewProps {
   verify?: VerifyResult | 'pending';
   copyMessage?: string;
   notice?: string;
+  /** The hand-off menu, when open (h). */
+  handoff?: HandoffMenu;
+  /** The hand-offs done, each with its next step. */
+  handedOff: { said: string; nextLines?: string[] }[];
   /** What the last line offers: the keys, the "saved?" question, a delete in flight, or nothing. */
   prompt: 'keys' | 'asking' | 'deleting' | 'none';
   now: Date;
@@ -53,6 +60,8 @@ export function revealView(state: WizardState): RevealViewProps | undefined {
     ...(reveal.verify ? { verify: reveal.verify } : {}),
     ...(reveal.copyMessage ? { copyMessage: reveal.copyMessage } : {}),
     ...(reveal.notice && !finished ? { notice: reveal.notice } : {}),
+    ...(reveal.handoff && !finished ? { handoff: reveal.handoff } : {}),
+    handedOff: reveal.handedOff,
   };
 }
 
@@ -62,6 +71,57 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <Text color={colors.muted}>{label.padEnd(10)}</Text>
       {children}
     </Text>
+  );
+}
+
+/** What the integrations take, when no hand-off menu is open. */
+function IntegrationHints({ nplus, header }: { nplus: string; header: string }) {
+  return (
+    <Box flexDirection="column">
+      <Text bold>For NLK (Helm values)</Text>
+      <Text>{'  nlk.dataplaneApiKey=<the key>'}</Text>
+      <Text>{`  nlk.config.nginxHosts=${nplus}`}</Text>
+      <Text bold>For nginx-asg-sync (config.yaml)</Text>
+      <Text>{`  api_endpoint: ${nplus}`}</Text>
+      <Text>{`  Authorization: ${header}`}</Text>
+    </Box>
+  );
+}
+
+/** The hand-off menu: a kind, then its destination. */
+function HandoffMenuView({ menu }: { menu: HandoffMenu }) {
+  if (menu.stage === 'working') return <Spinner label="Handing the key off…" />;
+  const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
+  if (menu.stage === 'destination') {
+    return (
+      <Question
+        title={`Where should the ${HANDOFF_LABELS[kind]} go?`}
+        error={menu.error}
+        hints={[
+          ['Enter', kind === 'keyvault' ? 'store it' : 'write it (0600)'],
+          ['Esc', 'back'],
+        ]}
+      >
+        <Field value={menu.text} />
+      </Question>
+    );
+  }
+  return (
+    <Question
+      title="Hand the key to"
+      hints={[
+        ['↑↓', 'move'],
+        ['Enter', 'choose'],
+        ['Esc', 'close'],
+      ]}
+    >
+      {HANDOFF_KINDS.map((k, i) => (
+        <Text key={k} color={i === menu.cursor ? colors.accent : undefined}>
+          {i === menu.cursor ? `${figures.pointer} ` : '  '}
+          {HANDOFF_LABELS[k]}
+        </Text>
+      ))}
+    </Question>
   );
 }
 
@@ -89,12 +149,17 @@ export function RevealStep(props: RevealViewProps) {
         <Row label="Endpoint">{endpoint}</Row>
         <Row label="nplus">{nplus}</Row>
       </Box>
-      <Text bold>For NLK (Helm values)</Text>
-      <Text>{'  nlk.dataplaneApiKey=<the key>'}</Text>
-      <Text>{`  nlk.config.nginxHosts=${nplus}`}</Text>
-      <Text bold>For nginx-asg-sync (config.yaml)</Text>
-      <Text>{`  api_endpoint: ${nplus}`}</Text>
-      <Text>{`  Authorization: ${header}`}</Text>
+      {props.handoff ? <HandoffMenuView menu={props.handoff} /> : <IntegrationHints nplus={nplus} header={header} />}
+      {props.handedOff.map((done) => (
+        <Box key={done.said} flexDirection="column">
+          <Text color={colors.success}>
+            {figures.pass} {done.said}
+          </Text>
+          {(done.nextLines ?? []).map((line) => (
+            <Text key={line}>{`  ${line}`}</Text>
+          ))}
+        </Box>
+      ))}
       {verify === 'pending' ? <Spinner label="Checking the key against the dataplane…" /> : null}
       {verify && verify !== 'pending' && verify.ok ? (
         <Text color={colors.success}>
@@ -122,11 +187,12 @@ export function RevealStep(props: RevealViewProps) {
           again: leave now)
         </Text>
       ) : null}
-      {props.prompt === 'keys' ? (
+      {props.prompt === 'keys' && !props.handoff ? (
         <Hints
           keys={[
             ['r', shown ? 'hide' : 'show'],
             ['c', 'copy'],
+            ['h', 'hand off'],
             ['q', 'leave'],
           ]}
         />

@@ -50,7 +50,14 @@ export function onCreateSucceeded(state: WizardState, result: PutKeyResult, now:
     result,
     createError: undefined,
     leaving: undefined,
-    reveal: { shown: false, askingToLeave: false, deleting: false, verify: 'pending', ...(notice ? { notice } : {}) },
+    reveal: {
+      shown: false,
+      askingToLeave: false,
+      deleting: false,
+      verify: 'pending',
+      handedOff: [],
+      ...(notice ? { notice } : {}),
+    },
   };
   const endpoint = state.deployment?.dataplaneApiEndpoint;
   return endpoint ? issue(next, { kind: 'verify', endpoint, secret: state.secret }) : next;

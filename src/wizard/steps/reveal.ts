@@ -1,12 +1,14 @@
 /** The reveal panel: show or hide, copy, and leave only after "have you saved it?". */
 import { formatUtc } from '../../domain/expiry';
 import { finish, issue } from '../effects';
+import { onHandoffToken, openHandoffMenu } from './handoff';
 import type { Token } from '../tokens';
 import type { WizardState } from '../state';
 
 export function onRevealToken(state: WizardState, token: Token): WizardState {
   const { reveal, result, deployment } = state;
   if (reveal.deleting || !result || !deployment) return state;
+  if (reveal.handoff) return onHandoffToken(state, reveal.handoff, token);
   if (reveal.askingToLeave) {
     if (token.kind !== 'char' && token.kind !== 'escape') return state;
     const answer = token.kind === 'escape' ? 'n' : token.ch.toLowerCase();
@@ -38,6 +40,7 @@ export function onRevealToken(state: WizardState, token: Token): WizardState {
         { ...state, reveal: { ...reveal, copyMessage: 'Copying…' } },
         { kind: 'copy', secret: state.secret },
       );
+    if (ch === 'h') return openHandoffMenu(state);
     if (ch === 'q') return { ...state, reveal: { ...reveal, askingToLeave: true, shown: false } };
   }
   if (token.kind === 'enter') return { ...state, reveal: { ...reveal, askingToLeave: true, shown: false } };

@@ -1,0 +1,86 @@
+/**
+ * The hand-off menu of the reveal panel (h): choose what takes the key — an NLK values file, an
+ * nginx-asg-sync config, a dotenv file, a Key Vault secret — then its destination (a file in the
+ * current folder by default), and the runner writes it (0600, never over an existing file) or
+ * stores it. Esc closes the menu; the panel keeps a line for each hand-off done.
+ */
+import { DEFAULT_FILES, HANDOFF_KINDS, parseHandoff, type HandoffFacts, type HandoffKind } from '../../domain/handoff';
+import { edit, issue } from '../effects';
+import type { Token } from '../tokens';
+import type { HandoffMenu, WizardState } from '../state';
+
+export const HANDOFF_LABELS: Record<HandoffKind, string> = {
+  nlk: 'NLK Helm values file',
+  'asg-sync': 'nginx-asg-sync config.yaml',
+  env: 'dotenv file',
+  keyvault: 'Azure Key Vault secret',
+};
+
+export function defaultDestination(state: WizardState, kind: HandoffKind): string {
+  if (kind !== 'keyvault') return DEFAULT_FILES[kind];
+  const vault = state.preset.demoVault ?? '<vault>.vault.azure.net';
+  return `https://${vault}/secrets/${state.result?.key.name ?? state.name}`;
+}
+
+export function openHandoffMenu(state: WizardState): WizardState {
+  return { ...state, reveal: { ...state.reveal, shown: false, handoff: { stage: 'kind', cursor: 0, text: '' } } };
+}
+
+function withMenu(state: WizardState, menu: HandoffMenu | undefined): WizardState {
+  const { handoff: _closed, ...reveal } = state.reveal;
+  return { ...state, reveal: menu ? { ...reveal, handoff: menu } : reveal };
+}
+
+function facts(state: WizardState): HandoffFacts | undefined {
+  const { deployment, result } = state;
+  if (!deployment || !result) return undefined;
+  return {
+    secret: state.secret,
+    keyName: result.key.name,
+    endpoint: deployment.dataplaneApiEndpoint ?? '',
+    subscriptionId: deployment.subscriptionId,
+    resourceGroup: deployment.resourceGroup,
+    deploymentName: deployment.name,
+    deploymentId: deployment.id,
+    endDateTime: result.key.endDateTime,
+  };
+}
+
+export function onHandoffToken(state: WizardState, menu: HandoffMenu, token: Token): WizardState {
+  if (menu.stage === 'working') return state;
+  if (token.kind === 'escape')
+    return withMenu(state, menu.stage === 'destination' ? { stage: 'kind', cursor: menu.cursor, text: '' } : undefined);
+  if (menu.stage === 'kind') {
+    if (token.kind === 'up') return withMenu(state, { ...menu, cursor: Math.max(0, menu.cursor - 1) });
+    if (token.kind === 'down')
+      return withMenu(state, { ...menu, cursor: Math.min(HANDOFF_KINDS.length - 1, menu.cursor + 1) });
+    if (token.kind === 'enter') {
+      const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
+      return withMenu(state, { stage: 'destination', cursor: menu.cursor, text: defaultDestination(state, kind) });
+    }
+    return state;
+  }
+  const edited = edit(menu.text, token);
+  if (edited !== undefined) return withMenu(state, { ...menu, text: edited });
+  if (token.kind !== 'enter') return state;
+  const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
+  const parsed = parseHandoff(`${kind}=${menu.text.trim()}`);
+  const known = facts(state);
+  if (!parsed.ok) return withMenu(state, { ...menu, error: parsed.problem });
+  if (!known) return state;
+  return issue(withMenu(state, { ...menu, stage: 'working' }), {
+    kind: 'handoff',
+    target: parsed.target,
+    facts: known,
+  });
+}
+
+export function onHandedOff(
+  state: WizardState,
+  result: { ok: boolean; said: string; nextLines?: string[] },
+): WizardState {
+  const menu = state.reveal.handoff;
+  // A refused destination (a file that exists, a folder) keeps the menu open to choose another.
+  if (!result.ok) return withMenu(state, menu ? { ...menu, stage: 'destination', error: result.said } : undefined);
+  return withMenu({ ...state, reveal: { ...state.reveal, handedOff: [...state.reveal.handedOff, result] } }, undefined);
+}

@@ -1,0 +1,58 @@
+/**
+ * Issue 9's promise, as a new user meets it: one wizard run on --demo goes from nothing to a
+ * verified key, a ready NLK values file (0600, in the folder the user is in) and a Key Vault secret
+ * in the demo vault, through the hand-off menu of the reveal panel.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, KEY, runInPty } from '../helpers/pty';
+
+describe('the wizard on --demo, after the key', () => {
+  it('verifies the key, writes nlk-values.yaml and stores the key in the demo vault', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'demo-handoff-'));
+    const run = runInPty(
+      process.execPath,
+      [BIN, '--demo', '-d', 'web-01', '--name', 'nlk-demo'],
+      {},
+      { cols: 100, rows: 40 },
+      folder,
+    );
+    await run.waitFor('Name the key');
+    await run.type(KEY.enter);
+    await run.waitFor('When should the key expire?');
+    await run.type(KEY.enter);
+    await run.waitFor('The key value');
+    await run.type(KEY.enter);
+    await run.waitFor('CREATE a new key');
+    await run.type(KEY.enter);
+    await run.waitFor('The dataplane accepted the key');
+    expect(run.screen()).toContain('h hand off');
+
+    await run.type('h');
+    await run.waitFor('Hand the key to');
+    await run.type(KEY.enter);
+    await run.waitFor('Where should the NLK Helm values file go?');
+    await run.type(KEY.enter);
+    await run.waitFor('nlk: wrote nlk-values.yaml (mode 0600)');
+    expect(run.screen()).toContain('--version 1.2.6 -f nlk-values.yaml');
+    const values = join(folder, 'nlk-values.yaml');
+    expect(statSync(values).mode & 0o777).toBe(0o600);
+    expect(readFileSync(values, 'utf8')).toMatch(/dataplaneApiKey: "[0-9a-f-]{36}"/);
+
+    await run.type('h', KEY.down, KEY.down, KEY.down, KEY.enter);
+    await run.waitFor('https://contoso-keys.vault.azure.net/secrets/nlk-demo');
+    await run.type(KEY.enter);
+    await run.waitFor(
+      /keyvault: stored as https:\/\/contoso-keys\.vault\.azure\.net\/secrets\/nlk-demo\n\s+Version [0-9a-f]{32}\./,
+    );
+
+    await run.type('q');
+    await run.waitFor('Have you saved the key?');
+    await run.type('y');
+    expect(await run.exit).toBe(0);
+    const secret = /dataplaneApiKey: "([0-9a-f-]{36})"/.exec(readFileSync(values, 'utf8'))?.[1] ?? '';
+    expect(run.text()).not.toContain(secret);
+  });
+});
