@@ -86,7 +86,7 @@ export function cancelledAfterIssue(options: NewKeyOptions, issued: IssuedKey, i
 }
 
 /** The dataplane check in one line, for text output. */
-export function reportVerification(verification: Verification, io: Io, toStderr: boolean): void {
+export function reportVerification(verification: Verification, io: Io, toStderr: boolean, when = ''): void {
   const stream = toStderr ? io.stderr : io.stdout;
   const p = toStderr ? io.err : io.out;
   const mark =
@@ -95,5 +95,6 @@ export function reportVerification(verification: Verification, io: Io, toStderr:
       : verification.outcome === 'refused'
         ? p('danger', figures.fail)
         : p('warning', figures.warning);
-  stream.write(`${mark} ${verification.message[0]?.toUpperCase()}${verification.message.slice(1)}.\n`);
+  const said = `${when}${verification.message}`;
+  stream.write(`${mark} ${said[0]?.toUpperCase()}${said.slice(1)}.\n`);
 }

@@ -110,7 +110,7 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
     );
   else if (await switched(options, io, old, newName)) {
     rotation.second = await verifyNewKey(endpoint, secret, deps);
-    if (!options.json) reportVerification(rotation.second, io, true);
+    if (!options.json) reportVerification(rotation.second, io, true, 'after the switch, ');
     if (rotation.second.outcome === 'refused') stop('verify-again', rotation.second.message);
     else
       rotation.oldAction =

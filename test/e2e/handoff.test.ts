@@ -11,7 +11,7 @@ import { DEMO_VAULT, PRODUCTION } from '../../src/emulator/sample-data';
 import { verifyWithPatience } from '../../src/keys/verify';
 import { envFor, runCli } from '../helpers/cli';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
-import { json } from '../helpers/schemas';
+import { expectSchema, json } from '../helpers/schemas';
 
 const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 const VAULT_URL = `https://${DEMO_VAULT}/secrets/nlk-web-01`;
@@ -129,6 +129,7 @@ describe('--verify', () => {
       { env },
     );
     expect(result.code).toBe(0);
+    expectSchema('create', json(result.stdout));
     expect(json(result.stdout).verification).toMatchObject({ outcome: 'accepted', status: 200 });
   });
 
@@ -197,6 +198,7 @@ describe('rotate', () => {
     );
     expect(rotated.code).toBe(0);
     const document = json(rotated.stdout);
+    expectSchema('rotate', document);
     expect(document).toMatchObject({
       name: 'nlk-web-2',
       rotatedFrom: { name: 'nlk-web', action: 'deleted' },
