@@ -7,6 +7,7 @@ import { generateUuidKey } from '../domain/secret';
 import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
 import { GatewayError, type Discovery, type Gateway } from '../gateway';
 import { createKey } from '../keys/create-key';
+import { verifyWithPatience } from '../keys/verify';
 import { checkHandoffTargets, deliverHandoffs, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
 import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import { problemFrom } from './problem';
@@ -108,8 +109,15 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
       } catch (error) {
         return { type: 'createFailed', problem: problemFrom(error) };
       }
-    case 'verify':
-      return { type: 'verified', result: await gateway.verifyKey(command.endpoint, command.secret, { signal }) };
+    case 'verify': {
+      // The same patience as create --verify: a new key may take a moment to reach the dataplane.
+      const checked = await verifyWithPatience(gateway, command.endpoint, command.secret, { signal });
+      const result =
+        checked.outcome === 'accepted'
+          ? { ok: true as const, status: checked.status }
+          : { ok: false as const, message: checked.message, ...(checked.status ? { status: checked.status } : {}) };
+      return { type: 'verified', result };
+    }
     case 'copy':
       return { type: 'copied', message: await deps.copy(command.secret) };
     case 'handoff': {
