@@ -1,5 +1,6 @@
 /** Text output of the commands: aligned tables and key facts, measured by display width. */
 import stringWidth from 'string-width';
+import { cut } from '../text-width';
 import { daysLeft, formatDaysFromNow, formatUtc } from '../domain/expiry';
 import { KEY_STATUS_WORDS, keyStatus, type KeyStatus } from '../domain/readiness';
 import type { ApiKey, Deployment } from '../gateway';
@@ -62,17 +63,6 @@ export function describeDeployment(d: Deployment): string {
   return `${d.name} (${d.resourceGroup}${d.subscriptionName ? `, ${d.subscriptionName}` : ''})`;
 }
 
-/** Cuts `text` to `width` display columns, ending in … when cut. */
-export function cutTo(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
-  let out = '';
-  for (const ch of text) {
-    if (stringWidth(`${out}${ch}…`) > width) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
-
 /**
  * A table that fits `width` columns: the columns in `cuttable` (most expendable first) are cut with
  * … down to `floor` columns each until every row fits; a row is never wrapped. With no width (not a
@@ -95,8 +85,7 @@ export function fittedTable(
       widths[column] = Math.max(floor, (widths[column] ?? 0) - over);
     }
   }
-  const fitted = (cells: string[]) =>
-    cells.map((cell, i) => (cuttable.includes(i) ? cutTo(cell, widths[i] ?? 0) : cell));
+  const fitted = (cells: string[]) => cells.map((cell, i) => (cuttable.includes(i) ? cut(cell, widths[i] ?? 0) : cell));
   const line = (cells: string[]) =>
     cells
       .map((cell, i) =>

@@ -4,7 +4,7 @@ import type { WizardState } from '../../wizard/state';
 import { readiness, visibleDeployments } from '../../wizard/selectors';
 import { Field, Question } from '../components/question';
 import { colors, figures } from '../../style';
-import { cut, padEnd, widest } from '../text';
+import { cut, padEnd, widest } from '../../text-width';
 
 export interface DeploymentRow {
   id: string;

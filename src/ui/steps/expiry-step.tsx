@@ -4,7 +4,7 @@ import { formatDaysFromNow, formatUtc, parseExpiry, PRESETS, resolvePreset } fro
 import type { ExpiryState, WizardState } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { colors, figures } from '../../style';
-import { padEnd } from '../text';
+import { padEnd } from '../../text-width';
 
 export interface ExpiryViewProps {
   expiry: Pick<ExpiryState, 'cursor' | 'editing' | 'text' | 'error'>;

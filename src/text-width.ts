@@ -1,4 +1,7 @@
-/** Padding and cutting by display width (string-width), never by .length. */
+/**
+ * Padding and cutting by display width (string-width), never by .length: for the Ink screens and
+ * the commands' tables alike.
+ */
 import stringWidth from 'string-width';
 
 export function padEnd(text: string, width: number): string {
