@@ -31,6 +31,7 @@ import {
   describeFsError,
   readSecretFile,
   readSecretFromStream,
+  readSecretFromTerminal,
   stageSecretFile,
   type StagedSecretFile,
 } from './secret-io';
@@ -91,8 +92,8 @@ export function parseNewKeyOptions(values: Values, now: Date): NewKeyOptions {
 export async function readSecret(options: NewKeyOptions, io: Io): Promise<string> {
   let secret: string;
   if (options.source.kind === 'stdin') {
-    if (io.stdin.isTTY) io.stderr.write('Type or paste the key, then press Ctrl+D:\n');
-    secret = await readSecretFromStream(io.stdin);
+    // On a terminal the key is read without echo; from a pipe, whole.
+    secret = io.stdin.isTTY ? await readSecretFromTerminal(io.stdin, io.stderr) : await readSecretFromStream(io.stdin);
   } else if (options.source.kind === 'file') {
     secret = readSecretFile(options.source.path);
   } else {

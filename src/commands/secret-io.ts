@@ -61,3 +61,41 @@ export function readSecretFile(path: string): string {
 }
 
 export { checkSecretOut, describeFsError, stageSecretFile, type StagedSecretFile } from '../secret-file';
+
+type RawInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+
+/**
+ * A key typed or pasted at a terminal, never echoed: the terminal is put in raw mode, so nothing
+ * typed is drawn, and only a count of bullets is shown. Enter (or Ctrl+D) ends it; Backspace and
+ * Ctrl+U edit; Ctrl+C cancels.
+ */
+export function readSecretFromTerminal(stdin: RawInput, stderr: NodeJS.WritableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const draw = () => stderr.write(`\r\u001b[2KKey (hidden): ${'•'.repeat(Math.min(value.length, 40))}`);
+    const done = (error?: Error) => {
+      stdin.removeListener('data', onData);
+      stdin.setRawMode?.(false);
+      stdin.pause();
+      stderr.write('\r\u001b[2K');
+      if (error) reject(error);
+      else if (value === '') reject(new UsageError('no key was typed'));
+      else resolve(value);
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of chunk.toString()) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return done();
+        if (ch === '\u0003') return done(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
+        if (ch === '\u007f' || ch === '\b') value = Array.from(value).slice(0, -1).join('');
+        else if (ch === '\u0015') value = '';
+        else value += ch;
+        if (value.length > MAX_SECRET_LENGTH) return done(tooLong('what was typed'));
+      }
+      draw();
+    };
+    stdin.setRawMode?.(true);
+    stdin.resume();
+    stdin.on('data', onData);
+    draw();
+  });
+}

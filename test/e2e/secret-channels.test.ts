@@ -116,3 +116,21 @@ describe('the environment of the children', () => {
     expect(az.calls().join('\n')).not.toContain('Az-Child-Secret-9');
   });
 });
+
+describe('--secret-stdin on a terminal', () => {
+  it('the key typed is never echoed, and Backspace edits it', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(
+      process.execPath,
+      [BIN, 'create', ...WEB, '--name', 'typed', '--secret-stdin'],
+      envFor(emulator),
+    );
+    await run.waitFor('Key (hidden)');
+    await run.type(...'Hidden-Secret-77x'.split(''), KEY.backspace, KEY.enter);
+    expect(await run.exit).toBe(0);
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(emulator.world.key(web, 'typed')?.secret).toBe('Hidden-Secret-77');
+    expect(run.text()).not.toContain('Hidden-Secret');
+    expect(run.text()).toContain("Created key 'typed'");
+  });
+});
