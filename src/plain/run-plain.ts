@@ -213,7 +213,12 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   );
 
   if (!(await confirm({ message: 'Have you saved the key?', default: true }, context))) {
-    if (await confirm({ message: `Delete key '${name}' again, so nothing is left behind?`, default: true }, context)) {
+    const replaced = outcome.kind === 'replaced';
+    const question = replaced
+      ? `Delete key '${name}'? The key it replaced is gone already: no key of that name would be left.`
+      : `Delete key '${name}' again, so nothing is left behind?`;
+    // Deleting a live key is never the default.
+    if (await confirm({ message: question, default: false }, context)) {
       await gateway.deleteKey(deployment, name, { signal: io.signal });
       say(`Deleted key '${name}'.`);
       return EXIT.ok;

@@ -17,7 +17,15 @@ export function finish(
   exitCode: number,
   farewell: string,
 ): WizardState {
-  return { ...state, step, exitCode, farewell, reveal: { ...state.reveal, shown: false, askingToLeave: false } };
+  // The step it ended on is kept, so the last frame marks only the steps really answered.
+  return {
+    ...state,
+    step,
+    endedAt: state.step,
+    exitCode,
+    farewell,
+    reveal: { ...state.reveal, shown: false, askingToLeave: false },
+  };
 }
 
 export function isFinished(state: WizardState): boolean {

@@ -78,10 +78,14 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'copied':
       return { ...state, reveal: { ...state.reveal, copyMessage: event.message } };
     case 'deleted': {
+      // After a REPLACE the old key was gone already: deleting the new one leaves no key of that name.
+      const replaced = state.result?.created === false;
       const words =
-        event.outcome === 'deleted'
-          ? `Deleted key '${state.name}' again, as asked: nothing is left behind.`
-          : `Key '${state.name}' was already gone.`;
+        event.outcome !== 'deleted'
+          ? `Key '${state.name}' was already gone.`
+          : replaced
+            ? `Deleted key '${state.name}', as asked. The key it replaced was already gone: no key of that name is left, and whatever used it is refused.`
+            : `Deleted key '${state.name}' again, as asked: nothing is left behind.`;
       return finish(state, 'done', 0, words);
     }
     case 'deleteFailed':
@@ -116,7 +120,7 @@ function onToken(state: WizardState, token: Token): WizardState {
 function onCtrlC(state: WizardState): WizardState {
   // On the reveal panel the first Ctrl+C asks whether the key was saved; the second leaves.
   if (state.step === 'reveal' && state.result && !state.reveal.askingToLeave) {
-    return { ...state, reveal: { ...state.reveal, askingToLeave: true, shown: false } };
+    return { ...state, reveal: { ...state.reveal, askingToLeave: true, askedByCtrlC: true, shown: false } };
   }
   return holdWhileCreating(state, 'key') ?? leaveNow(state);
 }

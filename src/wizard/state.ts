@@ -65,6 +65,8 @@ export interface RevealState {
   verify?: VerifyResult | 'pending';
   /** Asking "have you saved it?" before leaving. */
   askingToLeave: boolean;
+  /** Ctrl+C asked (a second one leaves at once), not q or Enter. */
+  askedByCtrlC?: boolean;
   deleting: boolean;
   /** Said above the keys, e.g. that the key was created although Ctrl+C was pressed. */
   notice?: string;
@@ -117,6 +119,8 @@ export interface WizardState {
   /** What is said after the wizard ends (the final frame and stderr). */
   farewell?: string;
   exitCode?: number;
+  /** The step the wizard was on when it ended (step is then 'done' or 'cancelled'). */
+  endedAt?: Step;
   commands: Command[];
   nextCommandId: number;
 }

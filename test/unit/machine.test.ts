@@ -331,6 +331,27 @@ describe('the reveal panel', () => {
   });
 });
 
+describe('leaving after a REPLACE', () => {
+  const replacedReveal = () =>
+    send(press(atReview('nlk-prod'), 'y', 'Enter'), {
+      type: 'createSucceeded',
+      result: { key: key('nlk-prod', 181, 'Abc'), created: false },
+      now: NOW,
+    });
+
+  it('d says that no key of that name is left, not that nothing is left behind', () => {
+    const deleting = press(replacedReveal(), 'q', 'd');
+    const done = send(deleting, { type: 'deleted', outcome: 'deleted' });
+    expect(done.farewell).toContain('The key it replaced was already gone');
+    expect(done.farewell).not.toContain('nothing is left behind');
+  });
+
+  it('only a Ctrl+C question offers a second Ctrl+C', () => {
+    expect(press(replacedReveal(), 'q').reveal.askedByCtrlC).toBeUndefined();
+    expect(press(replacedReveal(), 'CtrlC').reveal.askedByCtrlC).toBe(true);
+  });
+});
+
 describe('the hand-off menu', () => {
   it('h opens it; a kind, then its destination (a default file); Enter issues the hand-off; Esc steps back', () => {
     const menu = press(atReveal(), 'r', 'h');
@@ -467,6 +488,18 @@ describe('Ctrl+C', () => {
     expect([shown.exitCode, shown.reveal.shown]).toEqual([130, false]);
     expect(shown.farewell).toContain("Key 'fresh-key' was created and is active");
     expect(send(atExpiry(), { type: 'interrupted' }).farewell).toBe('Cancelled. Nothing was created.');
+  });
+
+  it('the summary of answered steps after Ctrl+C marks only those really answered', async () => {
+    const { answeredView } = await import('../../src/ui/components/answered');
+    expect(answeredView(press(loaded(), 'CtrlC'))).toEqual([]);
+    const typedNotSubmitted = press(atName('half-typed'), 'CtrlC');
+    expect(answeredView(typedNotSubmitted).map(([label]) => label)).toEqual(['Deployment']);
+    expect(answeredView(press(atSecret(), 'CtrlC')).map(([label]) => label)).toEqual([
+      'Deployment',
+      'Key name',
+      'Expires',
+    ]);
   });
 
   it('a finished wizard ignores everything after', () => {

@@ -18,7 +18,7 @@ const ORDER = [
 
 /** The label and answer of each step already passed. */
 export function answeredView(state: WizardState): [string, string][] {
-  const at = ORDER.indexOf(state.step);
+  const at = ORDER.indexOf(state.endedAt ?? state.step);
   const past = (step: string) => at > ORDER.indexOf(step);
   const lines: [string, string][] = [];
   const d = state.deployment;

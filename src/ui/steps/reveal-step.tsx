@@ -32,6 +32,8 @@ export interface RevealViewProps {
   handoff?: HandoffMenu;
   /** The hand-offs done, each with its next step. */
   handedOff: { said: string; nextLines?: string[] }[];
+  /** The question came from Ctrl+C: a second one leaves at once. */
+  ctrlCAgainLeaves?: boolean;
   /** What the last line offers: the keys, the "saved?" question, a delete in flight, or nothing. */
   prompt: 'keys' | 'asking' | 'deleting' | 'none';
   now: Date;
@@ -62,6 +64,7 @@ export function revealView(state: WizardState): RevealViewProps | undefined {
     ...(reveal.notice && !finished ? { notice: reveal.notice } : {}),
     ...(reveal.handoff && !finished ? { handoff: reveal.handoff } : {}),
     handedOff: reveal.handedOff,
+    ...(reveal.askedByCtrlC ? { ctrlCAgainLeaves: true } : {}),
   };
 }
 
@@ -183,8 +186,8 @@ export function RevealStep(props: RevealViewProps) {
       {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
       {props.prompt === 'asking' ? (
         <Text color={colors.accent} bold>
-          {figures.question} Have you saved the key? y yes, leave · n no, stay · d delete the key and leave (Ctrl+C
-          again: leave now)
+          {figures.question} Have you saved the key? y yes, leave · n no, stay · d delete the key and leave
+          {props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}
         </Text>
       ) : null}
       {props.prompt === 'keys' && !props.handoff ? (

@@ -21,7 +21,7 @@ export function onRevealToken(state: WizardState, token: Token): WizardState {
         `Key '${key.name}' is ready (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}).`,
       );
     }
-    if (answer === 'n') return { ...state, reveal: { ...reveal, askingToLeave: false } };
+    if (answer === 'n') return { ...state, reveal: { ...reveal, askingToLeave: false, askedByCtrlC: false } };
     if (answer === 'd')
       return issue(
         { ...state, reveal: { ...reveal, deleting: true } },
