@@ -131,6 +131,20 @@ describe('choosing a deployment', () => {
     expect(loaded({ deployment: 'nope' }).step).toBe('chooseDeployment');
   });
 
+  it('-d that names nothing, or a deployment that cannot take a key, is said on the list', () => {
+    const missing = loaded({ deployment: 'nosuch' });
+    expect([missing.step, missing.listMessage]).toEqual([
+      'chooseDeployment',
+      "No deployment named 'nosuch' was found; choose one below.",
+    ]);
+    const broken = loaded({ deployment: 'broken-01' });
+    expect([broken.step, broken.filter, broken.listMessage]).toEqual([
+      'chooseDeployment',
+      'broken-01',
+      'broken-01 cannot take a key: deployment failed.',
+    ]);
+  });
+
   it('the cursor stays inside the list', () => {
     expect(press(loaded(), 'Down', 'Down', 'Down', 'Down', 'Down').cursor).toBe(3);
     expect(press(loaded(), 'Up', 'Up', 'Up', 'Up', 'Up').cursor).toBe(0);

@@ -30,7 +30,17 @@ export function onDeploymentsLoaded(state: WizardState, discovery: Discovery): W
     if (matches.length === 1 && only && readiness(loaded, only).ok) return chooseDeployment(loaded, only);
     const filter = matches.length > 0 ? (only?.name ?? '') : '';
     const list = visibleDeployments({ ...loaded, filter });
-    return { ...loaded, filter, cursor: firstSelectable(loaded, list) };
+    // Say why -d did not skip the list: no such deployment, several, or one that cannot take a key.
+    const ready = only ? readiness(loaded, only) : undefined;
+    const listMessage =
+      matches.length === 0
+        ? `No deployment named '${state.preset.deployment}' was found; choose one below.`
+        : matches.length > 1
+          ? `${matches.length} deployments are named '${only?.name}'; choose one.`
+          : ready && !ready.ok
+            ? `${only?.name} cannot take a key: ${ready.reason}.`
+            : undefined;
+    return { ...loaded, filter, cursor: firstSelectable(loaded, list), ...(listMessage ? { listMessage } : {}) };
   }
   return { ...loaded, cursor: firstSelectable(loaded, discovery.deployments) };
 }
