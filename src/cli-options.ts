@@ -93,7 +93,7 @@ export const OPTIONS = [
     name: 'emit',
     type: 'string',
     value: '<kind=dest>',
-    help: 'hand the key off (repeatable): nlk=FILE, asg-sync=FILE, env=FILE, keyvault=https://<vault>.vault.azure.net/secrets/<name>',
+    help: 'hand the key off (repeatable): nlk=FILE, asg-sync=FILE, env=FILE, or keyvault=<secret URL> (https://<vault>.vault.azure.net/secrets/<name>)',
     modes: ['create', 'rotate'],
     multiple: true,
   },

@@ -14,6 +14,17 @@ export interface ParsedArgs {
 }
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
+  try {
+    return parse(argv);
+  } catch (error) {
+    // Name the command a usage error is about, so the message points at its own help.
+    const command = argv.find((word) => !word.startsWith('-'));
+    if (error instanceof UsageError && command !== undefined && isCommand(command)) error.command = command;
+    throw error;
+  }
+}
+
+function parse(argv: string[]): ParsedArgs {
   const options = Object.fromEntries(
     OPTION_SPECS.map((o) => [
       o.name,

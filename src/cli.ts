@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     if (flag(values, 'help')) {
-      process.stdout.write(helpText(mode));
+      process.stdout.write(helpText(mode, process.stdout.isTTY ? process.stdout.columns : 80));
       return EXIT.ok;
     }
     if (mode === 'emulator') {
@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await (prepared as NonNullable<typeof prepared>)({ gateway: session.gateway, io: io() });
   } catch (error) {
-    return reportFailure(error, values, io());
+    return reportFailure(error, values, io(), mode);
   } finally {
     for (const line of verboseLines) process.stderr.write(`${line}\n`);
     await session?.close();

@@ -2,18 +2,20 @@
  * How a run that failed ends: one line on stderr in plain words (the ARM code where Azure gave one),
  * the advice for that kind of failure, and the exit code. Never a stack trace unless --verbose.
  */
-import { flag, type Values } from './cli-options';
+import { flag, type Mode, type Values } from './cli-options';
 import { printable } from './domain/printable';
 import { advice, GatewayError } from './gateway';
 import { EXIT, type Io } from './io';
 import { UsageError } from './usage-error';
 
-export function reportFailure(error: unknown, values: Values, io: Io): number {
+export function reportFailure(error: unknown, values: Values, io: Io, mode: Mode = 'wizard'): number {
   const p = io.err;
   if (error instanceof UsageError) {
     // A message may quote what was typed: no control character of it reaches the terminal.
     const message = error.message.split('\n').map(printable).join('\n');
-    io.stderr.write(`${p('danger', 'error:')} ${message}\nSee 'nginxaas-keys --help'.\n`);
+    const command = error.command ?? (mode === 'wizard' ? undefined : mode);
+    const help = command === undefined ? 'nginxaas-keys --help' : `nginxaas-keys ${command} --help`;
+    io.stderr.write(`${p('danger', 'error:')} ${message}\nSee '${help}'.\n`);
     return EXIT.usage;
   }
   if (error instanceof GatewayError && error.kind === 'cancelled') {

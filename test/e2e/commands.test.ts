@@ -232,7 +232,7 @@ describe('Azure errors, sign-in and subscriptions', () => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(words);
-    expect(result.stderr).toContain("See 'nginxaas-keys --help'.");
+    expect(result.stderr).toContain(`See 'nginxaas-keys ${args[0] === 'frobnicate' ? '' : `${args[0]} `}--help'.`);
   });
 });
 
@@ -243,6 +243,14 @@ describe('the program as a whole', () => {
     for (const command of ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator'])
       expect(help.stdout).toContain(`  ${command} `);
     expect(help.stdout).toContain('Exit codes: 0 done, 1 the operation failed, 2 bad usage or input');
+    for (const command of ['', 'create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator']) {
+      const text = (await runCli(command ? [command, '--help'] : ['--help'])).stdout;
+      expect(text).toContain('EXAMPLES\n  $ nginxaas-keys');
+      expect(text.split('\n').filter((line) => line.length > 80)).toEqual([]);
+    }
+    const own = (await runCli(['create', '--help'])).stdout;
+    expect(own.indexOf('--secret-out')).toBeLessThan(own.indexOf('INHERITED FLAGS'));
+    expect(own.indexOf('INHERITED FLAGS')).toBeLessThan(own.indexOf('--subscription'));
     const create = await runCli(['create', '--help']);
     for (const flag of [
       '--secret-stdin',

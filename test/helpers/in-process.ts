@@ -3,7 +3,7 @@
  * and I/O handed in, failures reported the same way — against the real gateway and the HTTPS
  * emulator. Faster than spawning the binary, and a failure shows where it happened.
  */
-import { type Values } from '../../src/cli-options';
+import { type Mode, type Values } from '../../src/cli-options';
 import { parseCommandLine } from '../../src/cli-parse';
 import { parseConnectOptions } from '../../src/cli-scope';
 import { prepareCommand } from '../../src/commands/registry';
@@ -24,10 +24,12 @@ export async function runInProcess(
 ): Promise<InProcessResult> {
   const t = testIo(options);
   let values: Values = {};
+  let mode: Mode = 'wizard';
   let code: number;
   try {
     const parsed = parseCommandLine(argv);
     values = parsed.values;
+    mode = parsed.mode;
     if (parsed.mode === 'wizard' || parsed.mode === 'emulator') throw new Error(`not a command: ${parsed.mode}`);
     // In the order cli.ts reads them: where the run goes, then what the command is asked to do.
     parseConnectOptions(values, { NGINXAAS_ACCESS_TOKEN: 'in-process' });
@@ -35,7 +37,7 @@ export async function runInProcess(
     options.onStart?.(t.abort);
     code = await run({ gateway, io: t.io });
   } catch (error) {
-    code = reportFailure(error, values, t.io);
+    code = reportFailure(error, values, t.io, mode);
   }
   return { code, stdout: t.stdout(), stderr: t.stderr() };
 }

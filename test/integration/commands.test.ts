@@ -378,7 +378,7 @@ describe('rotate', () => {
     const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(words);
-    expect(result.stderr).toContain("See 'nginxaas-keys --help'.");
+    expect(result.stderr).toContain(`See 'nginxaas-keys ${args[0] === 'frobnicate' ? '' : `${args[0]} `}--help'.`);
     expect(emulator.requests).toHaveLength(0);
   });
 });
