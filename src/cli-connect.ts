@@ -22,7 +22,11 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
   const log = hooks.log ? { log: hooks.log } : {};
   if (options.demo) {
     const { startEmulator } = await import('./emulator/server');
-    const emulator = await startEmulator();
+    const { loadDemoWorld } = await import('./emulator/demo-world');
+    const state = options.demoState;
+    const world = state ? loadDemoWorld(state.path, state.reset) : undefined;
+    const emulator = await startEmulator({ ...(world ? { data: world, statePath: state?.path } : {}) });
+    emulator.world.save();
     const resolved = resolveArmTarget({ armEndpoint: emulator.url, caPem: emulator.caPem });
     if (!resolved.ok) throw new Error(resolved.problem);
     const credential = await createCredential('token', { target: resolved.target, accessToken: emulator.token });

@@ -193,7 +193,13 @@ export const OPTIONS = [
   {
     name: 'demo',
     type: 'boolean',
-    help: 'use the embedded emulator with sample data: no Azure account needed',
+    help: 'use the embedded emulator with sample data, kept between runs: no Azure account needed',
+    modes: AZURE,
+  },
+  {
+    name: 'demo-reset',
+    type: 'boolean',
+    help: "start the demo's world over (it is kept between runs in the user's state folder)",
     modes: AZURE,
   },
   { name: 'plain', type: 'boolean', help: 'line-by-line prompts instead of the full-screen wizard', modes: ['wizard'] },

@@ -4,6 +4,8 @@
  * credential is built or request sent, so a usage error always comes first.
  */
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { flag, text, type Values } from './cli-options';
 import { checkKeyName } from './domain/key-name';
 import { printable } from './domain/printable';
@@ -16,6 +18,8 @@ export type AuthChoice = 'cli' | 'default' | 'device-code' | 'browser' | 'env' |
 
 export interface ConnectOptions {
   demo: boolean;
+  /** Where --demo keeps its world between runs (0600), and whether to start it over. */
+  demoState?: { path: string; reset: boolean };
   auth: AuthChoice;
   cloud?: string;
   armEndpoint?: string;
@@ -57,12 +61,19 @@ export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): Con
   }
   return {
     demo: flag(values, 'demo'),
+    ...(flag(values, 'demo') ? { demoState: { path: demoStatePath(env), reset: flag(values, 'demo-reset') } } : {}),
     auth,
     ...(cloud !== undefined ? { cloud } : {}),
     ...(armEndpoint ? { armEndpoint } : {}),
     ...(caPath && !flag(values, 'demo') ? { caPem: readCa(caPath) } : {}),
     ...(tenant !== undefined ? { tenant } : {}),
   };
+}
+
+/** The demo's world, in the user's state folder (XDG_STATE_HOME, else ~/.local/state). */
+export function demoStatePath(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state');
+  return join(base, 'nginxaas-keys', 'demo-world.json');
 }
 
 /** -d, -g, --subscription and --name for the wizard and plain mode: each optional, each checked. */

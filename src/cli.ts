@@ -31,7 +31,7 @@ function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal): 
 }
 
 const WIZARD_INSTEAD =
-  'the wizard needs an interactive terminal; in scripts use: nginxaas-keys create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>   (or --plain for line prompts)';
+  'the wizard needs an interactive terminal; in scripts use: nginxaas-keys create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>';
 
 /** SIGHUP too: a closed terminal must not leave a key half-made without a word. */
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -103,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       const { runPlain } = await import('./plain/run-plain');
       return await runPlain({ gateway: session.gateway, demo: session.demo }, scope, io());
     }
-    return await (prepared as NonNullable<typeof prepared>)({ gateway: session.gateway, io: io() });
+    return await (prepared as NonNullable<typeof prepared>)({ gateway: session.gateway, io: io(), demo: session.demo });
   } catch (error) {
     return reportFailure(error, values, io(), mode);
   } finally {

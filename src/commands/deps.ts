@@ -5,4 +5,6 @@ import type { Io } from '../io';
 export interface CommandDeps {
   gateway: Gateway;
   io: Io;
+  /** On --demo: the commands a message suggests say --demo too. */
+  demo?: boolean;
 }

@@ -211,7 +211,7 @@ export async function issueNewKey(
       .join(' ');
     throw new GatewayError(
       'unknown',
-      `the answer to creating key '${name}' was lost (${outcome.problem.plain}) and a check could not tell whether Azure created it. ${held} Check with: ${keyCommand('show', deployment, name)}`,
+      `the answer to creating key '${name}' was lost (${outcome.problem.plain}) and a check could not tell whether Azure created it. ${held} Check with: ${keyCommand('show', deployment, name, deps.demo)}`,
     );
   }
   if (!kept.ok) throw new GatewayError('unknown', kept.message);

@@ -87,7 +87,7 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
   });
   if (!options.json) reportIssuedText(deployment, options.key, issued, io);
   const rotation: Rotation = { deployment, old, issued, oldAction: 'kept' };
-  const deleteOld = keyCommand('delete', deployment, old.name);
+  const deleteOld = keyCommand('delete', deployment, old.name, deps.demo);
   const stop = (stage: Stage, why: string) => {
     rotation.stoppedAt = { stage, why, next: `${deleteOld} --yes` };
   };
@@ -118,7 +118,7 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
           ? 'deleted'
           : 'already-gone';
   }
-  return finishRotation(rotation, options, io);
+  return finishRotation(rotation, options, io, deps.demo === true);
 }
 
 /** Whether the integrations use the new key now: --yes says so; on a terminal, Enter does. */
@@ -132,7 +132,7 @@ async function switched(options: RotateOptions, io: Io, old: ApiKey, newName: st
   );
 }
 
-function finishRotation(rotation: Rotation, options: RotateOptions, io: Io): number {
+function finishRotation(rotation: Rotation, options: RotateOptions, io: Io, demo: boolean): number {
   const { deployment, old, issued } = rotation;
   if (options.json) {
     const rotatedFrom = {
@@ -158,7 +158,7 @@ function finishRotation(rotation: Rotation, options: RotateOptions, io: Io): num
   }
   if (rotation.oldAction === 'kept') {
     io.stderr.write(
-      `The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${issued.key.name}', retire it: ${keyCommand('delete', deployment, old.name)}\n`,
+      `The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${issued.key.name}', retire it: ${keyCommand('delete', deployment, old.name, demo)}\n`,
     );
   } else {
     io.stderr.write(

@@ -46,6 +46,6 @@ export function sameType(a: string | undefined, b: string): boolean {
 }
 
 /** The command that acts on one key, for messages that tell a person what to run next. */
-export function keyCommand(verb: 'show' | 'delete', ref: DeploymentRef, keyName: string): string {
-  return `nginxaas-keys ${verb} -d ${ref.name} -g ${ref.resourceGroup} --subscription ${ref.subscriptionId} --name ${keyName}`;
+export function keyCommand(verb: 'show' | 'delete', ref: DeploymentRef, keyName: string, demo = false): string {
+  return `nginxaas-keys ${verb} -d ${ref.name} -g ${ref.resourceGroup} --subscription ${ref.subscriptionId} --name ${keyName}${demo ? ' --demo' : ''}`;
 }

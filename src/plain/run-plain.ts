@@ -191,7 +191,7 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
       `The answer was lost (${outcome.problem.plain}) and a check could not tell whether Azure created key '${name}'.`,
     );
     say(`So that it is not lost, here is the key: ${secret}`);
-    say(`Check with: ${keyCommand('show', deployment, name)}`);
+    say(`Check with: ${keyCommand('show', deployment, name, run.demo)}`);
     return EXIT.failed;
   }
   say(
@@ -223,7 +223,7 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
       say(`Deleted key '${name}'.`);
       return EXIT.ok;
     }
-    say(`Key '${name}' stays active. Delete it later with: ${keyCommand('delete', deployment, name)}`);
+    say(`Key '${name}' stays active. Delete it later with: ${keyCommand('delete', deployment, name, run.demo)}`);
   }
   return EXIT.ok;
 }

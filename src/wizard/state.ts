@@ -88,7 +88,7 @@ export interface WizardState {
   now: Date;
   loadingMessage: string;
   /** From -d/-g/--subscription: narrows discovery, may skip the first step. */
-  preset: { deployment?: string; name?: string; demoVault?: string };
+  preset: { deployment?: string; name?: string; demoVault?: string; demo?: boolean };
   discovery?: Discovery;
   filter: string;
   cursor: number;
@@ -167,7 +167,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
     preset: {
       ...(options.deployment ? { deployment: options.deployment } : {}),
       ...(options.name ? { name: options.name } : {}),
-      ...(options.demoVault ? { demoVault: options.demoVault } : {}),
+      ...(options.demoVault ? { demoVault: options.demoVault, demo: true } : {}),
     },
     filter: '',
     cursor: 0,

@@ -18,7 +18,14 @@ export function runCli(
   options: { env?: Record<string, string | undefined>; input?: string; onSpawn?: (pid: number) => void } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+    // A --demo world of its own for each run, unless the test shares one on purpose.
+    const state = mkdtempSync(join(tmpdir(), 'demo-state-'));
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      NO_COLOR: '1',
+      XDG_STATE_HOME: state,
+      ...options.env,
+    };
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: ROOT,

@@ -6,6 +6,9 @@
  */
 import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach } from 'vitest';
@@ -47,6 +50,8 @@ export function childEnv(extra: Record<string, string | undefined> = {}): Record
     if (value !== undefined && name !== 'CI') env[name] = value;
   }
   env.TERM = extra.TERM ?? 'xterm-256color';
+  // A --demo world of its own for each run (the demo keeps its world in the user's state folder).
+  env.XDG_STATE_HOME = extra.XDG_STATE_HOME ?? mkdtempSync(join(tmpdir(), 'demo-state-'));
   return env;
 }
 
