@@ -1,6 +1,6 @@
 /**
- * Typing to find a deployment: every word must appear in its name, group, subscription or region;
- * exact names first, then names that start with the filter, then the rest, each in list order.
+ * Typing to find a deployment: every word must appear in its name, group, subscription or region
+ * (punctuation aside: `web01` finds `web-01`); exact names first, then names that start with the filter, then the rest, each in list order.
  * Shared by the wizard and plain mode.
  */
 
@@ -12,17 +12,25 @@ export interface Filterable {
   location: string;
 }
 
+/** Without case and without the punctuation people leave out: `web01` finds `web-01`. */
+function loose(text: string): string {
+  return text.toLowerCase().replace(/[-_.\s]/g, '');
+}
+
 export function matchesFilter(d: Filterable, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const haystack = [d.name, d.resourceGroup, d.subscriptionName ?? '', d.subscriptionId, d.location]
-    .join(' ')
-    .toLowerCase();
-  return words.every((word) => haystack.includes(word));
+  const fields = [d.name, d.resourceGroup, d.subscriptionName ?? '', d.subscriptionId, d.location];
+  const haystack = fields.join(' ').toLowerCase();
+  const looseFields = fields.map(loose);
+  // Only a word typed without punctuation is matched loosely: `web-` still means `web-`.
+  const found = (word: string) =>
+    haystack.includes(word) || (loose(word) === word && looseFields.some((field) => field.includes(word)));
+  return words.every(found);
 }
 
 function rank(d: Filterable, filter: string): number {
-  const name = d.name.toLowerCase();
-  const wanted = filter.trim().toLowerCase();
+  const name = loose(d.name);
+  const wanted = loose(filter.trim());
   if (wanted === '' || name === wanted) return 0;
   if (name.startsWith(wanted)) return 1;
   if (name.includes(wanted)) return 2;

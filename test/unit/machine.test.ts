@@ -102,6 +102,11 @@ describe('choosing a deployment', () => {
     expect(press(s, 'Esc').filter).toBe('');
   });
 
+  it('a filter without the hyphen finds the name with it (web01 → web-01)', () => {
+    const s = press(loaded(), ...'web01'.split(''));
+    expect(visibleDeployments(s).map((d) => d.name)).toEqual(['web-01']);
+  });
+
   it('filters by group, subscription and region words too', () => {
     expect(visibleDeployments(press(loaded(), 'sandbox')).map((d) => d.name)).toEqual(['sandbox']);
     expect(visibleDeployments(press(loaded(), 'staging eastus2')).map((d) => d.name)).toEqual(['stage-web']);
