@@ -62,8 +62,11 @@ function parse(argv: string[]): ParsedArgs {
       throw new UsageError(`--${name} does not apply to ${mode === 'wizard' ? 'the wizard' : `'${mode}'`}`);
     }
     const value = values[name as OptionName];
-    if (spec?.choices && typeof value === 'string' && !spec.choices.includes(value)) {
-      throw new UsageError(`--${name} takes ${spec.choices.join(', ')}; not '${value}'`);
+    if (spec?.choices && typeof value === 'string') {
+      // -o JSON or --cloud azurecloud: the choice is meant; take its own spelling.
+      const chosen = spec.choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+      if (chosen === undefined) throw new UsageError(`--${name} takes ${spec.choices.join(', ')}; not '${value}'`);
+      values[name as OptionName] = chosen;
     }
   }
   return { mode, values };

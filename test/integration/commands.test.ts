@@ -275,6 +275,12 @@ describe('list, show, endpoint, delete', () => {
     expect(piped.stdout).not.toContain('…');
   });
 
+  it('a choice is taken in any case: -o JSON is JSON', async () => {
+    const { run } = await world();
+    const result = await run(['endpoint', ...WEB, '-o', 'JSON']);
+    expect([result.code, typeof json(result.stdout).dataplaneApiEndpoint]).toEqual([0, 'string']);
+  });
+
   it('show and endpoint, in text and JSON', async () => {
     const { run, emulator, web } = await world();
     const endpoint = `${emulator.url}/${emulator.world.endpointHost(web())}/`;
