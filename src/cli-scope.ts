@@ -10,7 +10,7 @@ import { flag, text, type Values } from './cli-options';
 import { checkKeyName } from './domain/key-name';
 import { printable } from './domain/printable';
 import { looksLikeResourceId, parseDeploymentId } from './domain/resource-id';
-import { describeFsError } from './commands/secret-io';
+import { describeFsError } from './secret-file';
 import { UsageError } from './usage-error';
 import type { WizardScope } from './wizard/state';
 

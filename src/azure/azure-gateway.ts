@@ -10,7 +10,8 @@ import { azureCliDefaultSubscription } from './cli-profile';
 import { verifyDataplaneKey } from './dataplane';
 import { findDeployments, listSubscriptions } from './discovery';
 import { toGatewayError } from './errors';
-import { fromWire, naturally, toApiKey } from './mappers';
+import { naturalOrder } from '../domain/natural-order';
+import { fromWire, toApiKey } from './mappers';
 import { NginxManagementClient } from './nginx-client';
 import { collect } from './paging';
 import type { DeploymentRef } from '../domain/resource-id';
@@ -153,7 +154,7 @@ export class AzureGateway implements Gateway {
           options.signal ? { abortSignal: options.signal } : {},
         ),
       );
-      return keys.map(toApiKey).sort((a, b) => naturally(a.name, b.name));
+      return keys.map(toApiKey).sort((a, b) => naturalOrder(a.name, b.name));
     });
   }
 

@@ -5,6 +5,7 @@
  * holds one, so escaping never changes a real resource's name).
  */
 import { normaliseEndpoint } from '../domain/endpoint';
+import { naturalOrder } from '../domain/natural-order';
 import { printable } from '../domain/printable';
 import { parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
@@ -59,10 +60,5 @@ export function toApiKey(k: NginxDeploymentApiKeyResponse): ApiKey {
 }
 
 export function byName(a: Deployment, b: Deployment): number {
-  return naturally(a.name, b.name) || naturally(a.resourceGroup, b.resourceGroup);
-}
-
-/** Names as people count them: web-2 before web-10, without regard to case. */
-export function naturally(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+  return naturalOrder(a.name, b.name) || naturalOrder(a.resourceGroup, b.resourceGroup);
 }

@@ -6,16 +6,6 @@ import { KEY_STATUS_WORDS, keyStatus, type KeyStatus } from '../domain/readiness
 import type { ApiKey, Deployment } from '../gateway';
 import type { Painter } from '../style';
 
-export function table(headers: string[], rows: string[][], paint: Painter): string {
-  const widths = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - stringWidth(cell))))
-      .join('  ')
-      .trimEnd();
-  return [paint('bold', line(headers)), ...rows.map(line)].join('\n');
-}
-
 const STATUS_ROLE: Record<KeyStatus, 'success' | 'warning' | 'danger'> = {
   ok: 'success',
   expiring: 'warning',
@@ -94,9 +84,4 @@ export function fittedTable(
       .join('  ')
       .trimEnd();
   return [paint('bold', line(fitted(headers))), ...rows.map((r) => line(fitted(r)))].join('\n');
-}
-
-/** Names as people count: dep-2 before dep-10, without regard to case. */
-export function naturalOrder(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 }

@@ -8,7 +8,8 @@ import { EXPIRING_SOON_DAYS } from '../domain/readiness';
 import type { ApiKey, Deployment } from '../gateway';
 import type { Io } from '../io';
 import { figures } from '../style';
-import { deploymentJson, expiryText, fittedTable, keyJson, naturalOrder, statusWord } from './format';
+import { naturalOrder } from '../domain/natural-order';
+import { deploymentJson, expiryText, fittedTable, keyJson, statusWord } from './format';
 
 export interface Listed {
   deployment: Deployment;

@@ -1,6 +1,6 @@
 /**
- * Where a key comes from: standard input or a file, at most 256 characters read. Where a key goes
- * (files written 0600, never through a link) is src/secret-file.ts, re-exported here.
+ * Where a key comes from: standard input, a terminal (never echoed) or a file, at most 256
+ * characters read. Where a key goes (files written 0600, never through a link) is src/secret-file.ts.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_SECRET_LENGTH } from '../domain/policy';
@@ -59,8 +59,6 @@ export function readSecretFile(path: string): string {
     closeSync(fd);
   }
 }
-
-export { checkSecretOut, describeFsError, stageSecretFile, type StagedSecretFile } from '../secret-file';
 
 type RawInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
 

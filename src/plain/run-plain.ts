@@ -18,18 +18,13 @@ import {
 } from '../domain/expiry';
 import { checkKeyName } from '../domain/key-name';
 import { evaluate } from '../domain/policy';
-import { canTakeKey } from '../domain/readiness';
 import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
-import { GatewayError, type ApiKey, type Deployment, type Discovery, type Gateway } from '../gateway';
+import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
 import { createKey } from '../keys/create-key';
+import { readiness } from '../wizard/selectors';
 import type { WizardScope } from '../wizard/state';
-
-function readiness(found: Discovery, d: Deployment) {
-  const subscription = found.searched.find((s) => s.subscriptionId.toLowerCase() === d.subscriptionId.toLowerCase());
-  return canTakeKey({ ...d, ...(subscription ? { subscriptionState: subscription.state } : {}) });
-}
 
 export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: WizardScope, io: Io): Promise<number> {
   const gateway = run.gateway;
@@ -53,7 +48,7 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
     `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}`;
   const wanted = scope.deployment?.toLowerCase();
   const preset = found.deployments.filter(
-    (d) => (d.name.toLowerCase() === wanted || d.id.toLowerCase() === wanted) && readiness(found, d).ok,
+    (d) => (d.name.toLowerCase() === wanted || d.id.toLowerCase() === wanted) && readiness({ discovery: found }, d).ok,
   );
   const deployment: Deployment =
     preset.length === 1
@@ -63,7 +58,7 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
             message: 'Deployment (type to filter)',
             source: (term) =>
               filterDeployments(found.deployments, term ?? '').map((d) => {
-                const ready = readiness(found, d);
+                const ready = readiness({ discovery: found }, d);
                 return {
                   name: describe(d),
                   value: d,
