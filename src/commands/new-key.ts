@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { flag, text, texts, type Values } from '../cli-options';
-import { parseHandoff, type HandoffFacts, type HandoffTarget } from '../domain/handoff';
+import { handoffFacts, parseHandoff, type HandoffTarget } from '../domain/handoff';
 import { defaultExpiry, parseExpiry } from '../domain/expiry';
 import { evaluate } from '../domain/policy';
 import { canTakeKey } from '../domain/readiness';
@@ -120,19 +120,6 @@ export interface IssuedKey {
   handoffs: HandoffResult[];
 }
 
-function handoffFacts(deployment: Deployment, name: string, secret: string, endDateTime: Date): HandoffFacts {
-  return {
-    secret,
-    keyName: name,
-    endpoint: deployment.dataplaneApiEndpoint ?? '',
-    subscriptionId: deployment.subscriptionId,
-    resourceGroup: deployment.resourceGroup,
-    deploymentName: deployment.name,
-    deploymentId: deployment.id,
-    endDateTime,
-  };
-}
-
 /**
  * Creates the key through the one create path. The key file is staged before the PUT and moved
  * into place when the key exists — and also when its outcome is unknown, so the user holds the
@@ -148,7 +135,7 @@ export async function issueNewKey(
   create: { replace: boolean; remedy: string },
 ): Promise<IssuedKey> {
   const { io, gateway } = deps;
-  const facts = handoffFacts(deployment, name, secret, options.endDateTime);
+  const facts = handoffFacts(deployment, { keyName: name, secret, endDateTime: options.endDateTime });
   let staged: StagedSecretFile | undefined;
   let stagedHandoffs: StagedHandoffs | undefined;
   const discard = () => {

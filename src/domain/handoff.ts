@@ -92,6 +92,27 @@ export interface HandoffFacts {
   endDateTime: Date;
 }
 
+/** The facts of a key that a hand-off writes, from its deployment (any object with those fields). */
+export function handoffFacts(
+  deployment: {
+    name: string;
+    id: string;
+    subscriptionId: string;
+    resourceGroup: string;
+    dataplaneApiEndpoint?: string;
+  },
+  key: { keyName: string; secret: string; endDateTime: Date },
+): HandoffFacts {
+  return {
+    ...key,
+    endpoint: deployment.dataplaneApiEndpoint ?? '',
+    subscriptionId: deployment.subscriptionId,
+    resourceGroup: deployment.resourceGroup,
+    deploymentName: deployment.name,
+    deploymentId: deployment.id,
+  };
+}
+
 export function nlkValues(facts: HandoffFacts): string {
   return [
     `# NGINXaaS Loadbalancer for Kubernetes: key '${facts.keyName}' of ${facts.deploymentName}, expires ${facts.endDateTime.toISOString()}.`,

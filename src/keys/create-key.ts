@@ -92,11 +92,12 @@ async function settle(
   before: ApiKey | undefined,
   timeoutMs: number,
 ): Promise<CreateOutcome> {
+  const unknown: CreateOutcome = { kind: 'unknown', problem: failure, ...(before ? { previous: before } : {}) };
   let now: ApiKey | undefined;
   try {
     now = await gateway.getKey(ref, name, { signal: AbortSignal.timeout(timeoutMs) });
   } catch {
-    return { kind: 'unknown', problem: failure, ...(before ? { previous: before } : {}) };
+    return unknown;
   }
   if (now && isKeyFrom(now, body)) {
     return before
@@ -104,8 +105,7 @@ async function settle(
       : { kind: 'created', key: now, settledByCheck: true };
   }
   // An abandoned PUT may still be carried out after this GET: only its presence proves anything.
-  if (failure.kind === 'cancelled')
-    return { kind: 'unknown', problem: failure, ...(before ? { previous: before } : {}) };
+  if (failure.kind === 'cancelled') return unknown;
   const unchanged =
     now === undefined
       ? before === undefined
@@ -119,5 +119,5 @@ async function settle(
       failure.status,
     );
   }
-  return { kind: 'unknown', problem: failure, ...(before ? { previous: before } : {}) };
+  return unknown;
 }

@@ -8,7 +8,7 @@ import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
 import { GatewayError, type Discovery, type Gateway } from '../gateway';
 import { createKey } from '../keys/create-key';
 import { verifyWithPatience } from '../keys/verify';
-import { checkHandoffTargets, deliverHandoffs, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
+import { deliverHandoffs, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
 import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import { problemFrom } from './problem';
 import type { Command, WizardEvent, WizardScope } from './state';
@@ -143,10 +143,9 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
   }
 }
 
-/** Checks and stages a file hand-off (never over an existing file); a refusal in words. */
+/** Stages a file hand-off (its path checked there; never over an existing file); a refusal in words. */
 function tryStage(target: HandoffTarget, facts: HandoffFacts): StagedHandoffs | { refused: string } {
   try {
-    checkHandoffTargets([target], false);
     return stageHandoffFiles([target], facts, false);
   } catch (error) {
     return { refused: (error as Error).message };

@@ -4,7 +4,14 @@
  * current folder by default), and the runner writes it (0600, never over an existing file) or
  * stores it. Esc closes the menu; the panel keeps a line for each hand-off done.
  */
-import { DEFAULT_FILES, HANDOFF_KINDS, parseHandoff, type HandoffFacts, type HandoffKind } from '../../domain/handoff';
+import {
+  DEFAULT_FILES,
+  HANDOFF_KINDS,
+  handoffFacts,
+  parseHandoff,
+  type HandoffFacts,
+  type HandoffKind,
+} from '../../domain/handoff';
 import { edit, issue } from '../effects';
 import type { Token } from '../tokens';
 import type { HandoffMenu, WizardState } from '../state';
@@ -34,16 +41,11 @@ function withMenu(state: WizardState, menu: HandoffMenu | undefined): WizardStat
 function facts(state: WizardState): HandoffFacts | undefined {
   const { deployment, result } = state;
   if (!deployment || !result) return undefined;
-  return {
-    secret: state.secret,
+  return handoffFacts(deployment, {
     keyName: result.key.name,
-    endpoint: deployment.dataplaneApiEndpoint ?? '',
-    subscriptionId: deployment.subscriptionId,
-    resourceGroup: deployment.resourceGroup,
-    deploymentName: deployment.name,
-    deploymentId: deployment.id,
+    secret: state.secret,
     endDateTime: result.key.endDateTime,
-  };
+  });
 }
 
 export function onHandoffToken(state: WizardState, menu: HandoffMenu, token: Token): WizardState {
