@@ -9,8 +9,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRODUCTION, STAGING } from '../../src/emulator/sample-data';
-import { useEmulator } from '../helpers/emulator';
-import { envFor, runCli } from '../helpers/cli';
+import { cliWorld, runCli } from '../helpers/cli';
 import { makeFakeAz } from '../helpers/fake-az';
 import { ROOT } from '../helpers/pty';
 import { expectSchema, json } from '../helpers/schemas';
@@ -18,13 +17,7 @@ import { expectSchema, json } from '../helpers/schemas';
 const folder = () => mkdtempSync(join(tmpdir(), 'cmd-e2e-'));
 const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 
-async function world() {
-  const emulator = await useEmulator();
-  const env = envFor(emulator);
-  const web = () => emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-  const secretOf = (name: string) => emulator.world.key(web(), name)?.secret;
-  return { emulator, env, web, secretOf };
-}
+const world = cliWorld;
 
 function expectAbsent(secret: string, ...channels: string[]) {
   for (const channel of channels) expect(channel).not.toContain(secret);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, KEY, runInPty } from '../helpers/pty';
+import { BIN, KEY, runInPty, walkToReview } from '../helpers/pty';
 
 describe('the wizard on --demo, after the key', () => {
   it('verifies the key, writes nlk-values.yaml and stores the key in the demo vault', async () => {
@@ -19,13 +19,7 @@ describe('the wizard on --demo, after the key', () => {
       { cols: 100, rows: 40 },
       folder,
     );
-    await run.waitFor('Name the key');
-    await run.type(KEY.enter);
-    await run.waitFor('When should the key expire?');
-    await run.type(KEY.enter);
-    await run.waitFor('The key value');
-    await run.type(KEY.enter);
-    await run.waitFor('CREATE a new key');
+    await walkToReview(run);
     await run.type(KEY.enter);
     await run.waitFor('The dataplane accepted the key');
     expect(run.screen()).toContain('h hand off');

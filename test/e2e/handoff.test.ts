@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_VAULT, PRODUCTION } from '../../src/emulator/sample-data';
 import { verifyWithPatience } from '../../src/keys/verify';
-import { envFor, runCli } from '../helpers/cli';
+import { cliWorld, runCli } from '../helpers/cli';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
 import { expectSchema, json } from '../helpers/schemas';
 
@@ -18,12 +18,7 @@ const VAULT_URL = `https://${DEMO_VAULT}/secrets/nlk-web-01`;
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 async function world() {
-  const emulator = await useEmulator();
-  const env = envFor(emulator);
-  const web = () => emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-  const secretOf = (name: string) => emulator.world.key(web(), name)?.secret;
-  const endpoint = () => `${emulator.url}/${emulator.world.endpointHost(web())}/`;
-  return { emulator, env, web, secretOf, endpoint, dir: mkdtempSync(join(tmpdir(), 'handoff-')) };
+  return { ...(await cliWorld()), dir: mkdtempSync(join(tmpdir(), 'handoff-')) };
 }
 
 describe('--emit', () => {

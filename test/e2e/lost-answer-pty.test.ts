@@ -6,19 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { envFor } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
-import { BIN, KEY, runInPty, type PtyRun } from '../helpers/pty';
+import { BIN, KEY, runInPty, walkToReview, type PtyRun } from '../helpers/pty';
 
 const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
-
-async function toReview(run: PtyRun, name: string) {
-  await run.waitFor('Name the key');
-  await run.type(...name.split(''), KEY.enter);
-  await run.waitFor('When should the key expire?');
-  await run.type(KEY.enter);
-  await run.waitFor('The key value');
-  await run.type(KEY.enter);
-  await run.waitFor('CREATE a new key');
-}
 
 /** Shows the key on the panel and reads it back from the screen. */
 async function revealed(run: PtyRun): Promise<string | undefined> {
@@ -32,7 +22,7 @@ describe('the wizard, when the answer to the PUT is lost', () => {
     const emulator = await useEmulator();
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
     const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator));
-    await toReview(run, 'lost-key');
+    await walkToReview(run, 'lost-key');
     await run.type(KEY.enter);
     await run.waitFor("Created key 'lost-key'", 30_000);
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
@@ -51,7 +41,7 @@ describe('the wizard, when the answer to the PUT is lost', () => {
     emulator.faults.add({ method: 'PUT', path: '/apiKeys/limbo?', commitThenDrop: true, times: 4 });
     emulator.faults.add({ method: 'GET', path: '/apiKeys/limbo?', reset: true, times: 4 });
     const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator));
-    await toReview(run, 'limbo');
+    await walkToReview(run, 'limbo');
     await run.type(KEY.enter);
     await run.waitFor('Not known whether Azure created the key', 40_000);
     expect(run.text()).not.toContain('Azure did not create the key');
@@ -68,7 +58,7 @@ describe('the wizard, when the answer to the PUT is lost', () => {
     const emulator = await useEmulator();
     emulator.faults.add({ method: 'PUT', delayMs: 1500 });
     const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator));
-    await toReview(run, 'held');
+    await walkToReview(run, 'held');
     await run.type(KEY.enter);
     await run.waitFor('Creating key');
     run.pty.write(KEY.ctrlC);

@@ -9,20 +9,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PRODUCTION } from '../../src/emulator/sample-data';
-import { envFor, runCli } from '../helpers/cli';
+import { cliWorld, envFor, runCli } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
 import { makeFakeAz } from '../helpers/fake-az';
 import { BIN } from '../helpers/pty';
 
 const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 
-async function world() {
-  const emulator = await useEmulator();
-  const env = envFor(emulator);
-  const web = () => emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-  const secretOf = (name: string) => emulator.world.key(web(), name)?.secret;
-  return { emulator, env, web, secretOf };
-}
+const world = cliWorld;
 
 describe('6. unknown words on the command line', () => {
   it('help for an unknown command exits 2 with a message, not a crash', async () => {

@@ -50,3 +50,15 @@ export function envFor(emulator: RunningEmulator): Record<string, string> {
   writeFileSync(caFile, emulator.caPem);
   return { NGINXAAS_ARM_ENDPOINT: emulator.url, NGINXAAS_ARM_CA: caFile, NGINXAAS_ACCESS_TOKEN: emulator.token };
 }
+
+/** A running emulator with the environment that points the binary at it, and its web-01. */
+export async function cliWorld() {
+  const { useEmulator } = await import('./emulator');
+  const { PRODUCTION } = await import('../../src/emulator/sample-data');
+  const emulator = await useEmulator();
+  const env = envFor(emulator);
+  const web = () => emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+  const secretOf = (name: string) => emulator.world.key(web(), name)?.secret;
+  const endpoint = () => `${emulator.url}/${emulator.world.endpointHost(web())}/`;
+  return { emulator, env, web, secretOf, endpoint };
+}

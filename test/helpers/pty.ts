@@ -126,3 +126,14 @@ export const KEY = {
   ctrlC: '\u0003',
   backspace: '\u007f',
 };
+
+/** From the name step to the review: the name (if any) typed, the default expiry, a generated key. */
+export async function walkToReview(run: PtyRun, name = ''): Promise<void> {
+  await run.waitFor('Name the key');
+  await run.type(...name.split(''), KEY.enter);
+  await run.waitFor('When should the key expire?');
+  await run.type(KEY.enter);
+  await run.waitFor('The key value');
+  await run.type(KEY.enter);
+  await run.waitFor('CREATE a new key');
+}
