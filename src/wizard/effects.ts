@@ -3,7 +3,6 @@
  * finish the wizard, edit a text field, and name the command that acts on a key.
  */
 import { keyCommand } from '../domain/resource-id';
-import type { Token } from './tokens';
 import type { CommandSpec, WizardState } from './state';
 
 export function issue(state: WizardState, spec: CommandSpec): WizardState {
@@ -35,10 +34,4 @@ export function isFinished(state: WizardState): boolean {
 /** The command that acts on the wizard's key; empty before a deployment is chosen. */
 export function commandFor(state: WizardState, verb: 'show' | 'delete', keyName: string): string {
   return state.deployment ? keyCommand(verb, state.deployment, keyName, state.preset.demo === true) : '';
-}
-
-export function edit(text: string, token: Token): string | undefined {
-  if (token.kind === 'char') return text + token.ch;
-  if (token.kind === 'backspace') return Array.from(text).slice(0, -1).join('');
-  return undefined;
 }

@@ -18,6 +18,7 @@ import { onNameToken, submitName } from './steps/name';
 import { onRevealToken } from './steps/reveal';
 import { onReviewToken } from './steps/review';
 import { onSecretToken } from './steps/secret';
+import { activeField } from './selectors';
 import { tokensOf, type Token } from './tokens';
 
 export { isFinished } from './effects';
@@ -114,7 +115,9 @@ const KEY_HANDLERS: Partial<Record<Step, TokenHandler>> = {
 
 function onToken(state: WizardState, token: Token): WizardState {
   if (token.kind === 'ctrlC') return onCtrlC(state);
-  return KEY_HANDLERS[state.step]?.(state, token) ?? state;
+  const next = KEY_HANDLERS[state.step]?.(state, token) ?? state;
+  // A field entered anew starts with the caret after its text.
+  return activeField(next) === activeField(state) ? next : { ...next, caretBack: 0 };
 }
 
 function onCtrlC(state: WizardState): WizardState {

@@ -35,3 +35,21 @@ export function nameProblem(name: string): string | undefined {
   const check = checkKeyName(name);
   return check.ok ? undefined : check.problem;
 }
+
+/** The text field that keys edit now, if any: the caret belongs to it. */
+export function activeField(state: WizardState): string | undefined {
+  switch (state.step) {
+    case 'chooseDeployment':
+      return 'filter';
+    case 'keyName':
+      return 'name';
+    case 'keyValue':
+      return 'secret';
+    case 'expiry':
+      return state.expiry.editing ? 'expiry' : undefined;
+    case 'reveal':
+      return state.reveal.handoff?.stage === 'destination' ? 'handoff' : undefined;
+    default:
+      return undefined;
+  }
+}

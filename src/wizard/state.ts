@@ -91,6 +91,8 @@ export interface WizardState {
   preset: { deployment?: string; name?: string; demoVault?: string; demo?: boolean };
   discovery?: Discovery;
   filter: string;
+  /** Where the caret is in the field being typed into, counted from the end (0: after the text). */
+  caretBack: number;
   cursor: number;
   /** Why Enter did nothing on the deployment list. */
   listMessage?: string;
@@ -170,6 +172,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
       ...(options.demoVault ? { demoVault: options.demoVault, demo: true } : {}),
     },
     filter: '',
+    caretBack: 0,
     cursor: 0,
     name: options.name ?? '',
     nameWaiting: false,

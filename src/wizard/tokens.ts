@@ -8,6 +8,17 @@ export type Token =
   | { kind: 'char'; ch: string }
   | { kind: 'enter' }
   | { kind: 'backspace' }
+  | { kind: 'deleteForward' }
+  | { kind: 'left' }
+  | { kind: 'right' }
+  | { kind: 'home' }
+  | { kind: 'end' }
+  /** Ctrl+U: what is before the caret. */
+  | { kind: 'killBefore' }
+  /** Ctrl+K: what is after the caret. */
+  | { kind: 'killAfter' }
+  /** Ctrl+W: the word before the caret. */
+  | { kind: 'killWord' }
   | { kind: 'escape' }
   | { kind: 'up' }
   | { kind: 'down' }
@@ -20,6 +31,10 @@ export type Token =
 export interface KeyFlags {
   upArrow?: boolean;
   downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  home?: boolean;
+  end?: boolean;
   pageUp?: boolean;
   pageDown?: boolean;
   return?: boolean;
@@ -33,8 +48,14 @@ export interface KeyFlags {
 
 export function tokensOf(input: string, key: KeyFlags): Token[] {
   if (key.ctrl && input === 'c') return [{ kind: 'ctrlC' }];
+  const editing = key.ctrl ? CTRL_KEYS[input] : undefined;
+  if (editing) return [editing];
   if (key.upArrow) return [{ kind: 'up' }];
   if (key.downArrow) return [{ kind: 'down' }];
+  if (key.leftArrow) return [{ kind: 'left' }];
+  if (key.rightArrow) return [{ kind: 'right' }];
+  if (key.home) return [{ kind: 'home' }];
+  if (key.end) return [{ kind: 'end' }];
   if (key.pageUp) return [{ kind: 'pageUp' }];
   if (key.pageDown) return [{ kind: 'pageDown' }];
   if (key.return) return [{ kind: 'enter' }];
@@ -44,7 +65,9 @@ export function tokensOf(input: string, key: KeyFlags): Token[] {
   if (key.ctrl) return [];
   const tokens: Token[] = [];
   for (const ch of input) {
-    if (ch === '\r') tokens.push({ kind: 'enter' });
+    const control = CONTROL_CHARACTERS[ch];
+    if (control) tokens.push(control);
+    else if (ch === '\r') tokens.push({ kind: 'enter' });
     else if (ch === '\x7f' || ch === '\b') tokens.push({ kind: 'backspace' });
     else if (ch === '\x03') tokens.push({ kind: 'ctrlC' });
     else if (ch === '\n')
@@ -55,3 +78,22 @@ export function tokensOf(input: string, key: KeyFlags): Token[] {
   }
   return tokens;
 }
+
+/** Ctrl+letter as Ink reports it (the letter, with ctrl set): readline's editing keys. */
+const CTRL_KEYS: Record<string, Token> = {
+  a: { kind: 'home' },
+  e: { kind: 'end' },
+  u: { kind: 'killBefore' },
+  k: { kind: 'killAfter' },
+  w: { kind: 'killWord' },
+  d: { kind: 'deleteForward' },
+};
+
+/** The same keys when they arrive inside a chunk of input (tmux send-keys C-u, a paste). */
+const CONTROL_CHARACTERS: Record<string, Token> = {
+  '\x01': { kind: 'home' },
+  '\x05': { kind: 'end' },
+  '\x15': { kind: 'killBefore' },
+  '\x0b': { kind: 'killAfter' },
+  '\x17': { kind: 'killWord' },
+};

@@ -14,7 +14,7 @@ const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 async function revealed(run: PtyRun): Promise<string | undefined> {
   await run.type('r');
   await run.waitFor('(hides in');
-  return /Key\s+([0-9a-f-]{36})\s+\(hides in/.exec(run.text())?.[1];
+  return /\(hides in \d+ s\)\s+([0-9a-f-]{36})/.exec(run.text())?.[1];
 }
 
 describe('the wizard, when the answer to the PUT is lost', () => {

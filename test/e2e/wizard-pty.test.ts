@@ -42,18 +42,24 @@ describe('the wizard in a real terminal', () => {
     await run.waitFor('Choose a deployment');
     await run.type(...'web-01'.split(''), KEY.enter);
     await run.waitFor('Name the key');
-    await run.type(...'e2e-key'.split(''), KEY.enter);
+    // Edited as in a shell: Ctrl+U clears, Ctrl+W takes a word, Home and ← move the caret.
+    await run.type(...'wrong name'.split(''), KEY.ctrlU, ...'2e-key x'.split(''), KEY.ctrlW, KEY.home, 'e');
+    await run.type(KEY.end, KEY.backspace, KEY.enter);
     await generateAndCreate(run);
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
     const endpoint = `${emulator.url}/${emulator.world.endpointHost(web)}/`;
-    expect(run.text()).toContain(`Endpoint  ${endpoint}`);
-    expect(run.text()).toContain(`nplus     ${endpoint}nplus`);
+    const lines = run
+      .screen()
+      .split('\n')
+      .map((line) => line.trim());
+    expect(lines).toContain(endpoint);
+    expect(lines).toContain(`${endpoint}nplus`);
 
     const stored = emulator.world.key(web, 'e2e-key')!;
     expect(run.text()).not.toContain(stored.secret);
     await run.type('r');
     await run.waitFor(stored.secret);
-    const revealed = /Key\s+([0-9a-f-]{36})\s+\(hides in/.exec(run.text())?.[1];
+    const revealed = /\(hides in \d+ s\)\s+([0-9a-f-]{36})/.exec(run.text())?.[1];
     expect(revealed).toBe(stored.secret);
 
     await run.type('q');

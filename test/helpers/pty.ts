@@ -125,6 +125,11 @@ export const KEY = {
   tab: '\t',
   ctrlC: '\u0003',
   backspace: '\u007f',
+  ctrlU: '\u0015',
+  ctrlW: '\u0017',
+  home: '\u001b[H',
+  end: '\u001b[F',
+  left: '\u001b[D',
 };
 
 /** From the name step to the review: the name (if any) typed, the default expiry, a generated key. */

@@ -250,18 +250,19 @@ describe('each step alone at 80 columns', () => {
     expect(frame).not.toContain(reveal.secret);
     expect(frame).toMatchInlineSnapshot(`
       "✔ Created key 'nlk-a' on web-01
-      ╭──────────────────────────────────────────────────────────────────╮
-      │ Key       Q7f••••••••••••  (masked)                              │
-      │ Hint      Q7f                                                    │
-      │ Expires   2027-05-26 12:00 UTC (in 181 days)                     │
-      │ Endpoint  https://web-01-0123456789ab.eastus2.nginxaas.net/      │
-      │ nplus     https://web-01-0123456789ab.eastus2.nginxaas.net/nplus │
-      ╰──────────────────────────────────────────────────────────────────╯
+        Key       masked (r shows it)
+        Q7f••••••••••••
+        Hint      Q7f
+        Expires   2027-05-26 12:00 UTC (in 181 days)
+        Endpoint  the dataplane API
+        https://web-01-0123456789ab.eastus2.nginxaas.net/
+        nplus     what NLK and nginx-asg-sync take
+        https://web-01-0123456789ab.eastus2.nginxaas.net/nplus
       For NLK (Helm values)
         nlk.dataplaneApiKey=<the key>
-        nlk.config.nginxHosts=https://web-01-0123456789ab.eastus2.nginxaas.net/nplus
+        nlk.config.nginxHosts=<the nplus URL>
       For nginx-asg-sync (config.yaml)
-        api_endpoint: https://web-01-0123456789ab.eastus2.nginxaas.net/nplus
+        api_endpoint: <the nplus URL>
         Authorization: ApiKey <base64 of the key>
       ✔ The dataplane accepted the key (GET /packages answered 200).
       ⚠ This is the only time the key can be seen: Azure keeps only its hint.

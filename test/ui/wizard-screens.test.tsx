@@ -187,10 +187,10 @@ describe('review, create, reveal', () => {
     await type(ENTER);
     const panel = await until('The dataplane accepted the key');
     expect(panel).toContain("✔ Created key 'fresh-key' on web-01");
-    expect(panel).toContain('Key       Typ••••••••••••  (masked)');
-    expect(panel).toContain(`Endpoint  ${WEB.dataplaneApiEndpoint}`);
-    expect(panel).toContain(`nplus     ${WEB.dataplaneApiEndpoint}nplus`);
-    expect(panel).toContain('nlk.config.nginxHosts=https://web-01-000000000000.eastus2.nginxaas.net/nplus');
+    expect(panel).toContain('Key       masked (r shows it)\n  Typ••••••••••••\n');
+    expect(panel).toContain(`Endpoint  the dataplane API\n  ${WEB.dataplaneApiEndpoint}\n`);
+    expect(panel).toContain(`nplus     what NLK and nginx-asg-sync take\n  ${WEB.dataplaneApiEndpoint}nplus\n`);
+    expect(panel).toContain('nlk.config.nginxHosts=<the nplus URL>');
     expect(gateway.calls).toEqual(['discover', 'listKeys', 'getKey fresh-key', 'putKey fresh-key']);
     const before = app.frames.slice(
       0,
@@ -272,7 +272,7 @@ describe('review, create, reveal', () => {
     app.stdin.write('r');
     await waitForFrame(app.lastFrame, 'Mounted-Secret-1');
     now = new Date(NOW.getTime() + 31_000);
-    await waitForFrame(app.lastFrame, '(masked)', 2500);
+    await waitForFrame(app.lastFrame, 'masked (r shows it)', 2500);
   });
 });
 

@@ -36,7 +36,7 @@ export function Answered({ lines }: { lines: [string, string][] }) {
   return (
     <Box flexDirection="column" marginBottom={1}>
       {lines.map(([label, value]) => (
-        <Text key={label}>
+        <Text key={label} wrap="truncate-end">
           <Text color={colors.success}>{figures.pass}</Text> <Text color={colors.muted}>{label.padEnd(11)}</Text>
           {value}
         </Text>

@@ -31,13 +31,28 @@ export function Question({
   );
 }
 
-/** A single-line field with a visible cursor block. */
-export function Field({ value, placeholder }: { value: string; placeholder?: string }) {
+/**
+ * A single-line field with its caret drawn as an inverse block. `caretBack` counts characters
+ * from the end. A value longer than the line loses its start, never the caret's end of it.
+ */
+export function Field({
+  value,
+  caretBack = 0,
+  placeholder,
+}: {
+  value: string;
+  caretBack?: number;
+  placeholder?: string;
+}) {
+  const chars = Array.from(value);
+  const at = chars.length - Math.min(Math.max(caretBack, 0), chars.length);
+  const under = chars[at] ?? ' ';
   return (
-    <Text>
+    <Text wrap="truncate-start">
       <Text color={colors.accent}>{figures.pointer} </Text>
-      {value === '' && placeholder ? <Text color={colors.muted}>{placeholder}</Text> : value}
-      <Text inverse> </Text>
+      {value === '' && placeholder ? <Text color={colors.muted}>{placeholder}</Text> : chars.slice(0, at).join('')}
+      <Text inverse>{under}</Text>
+      {chars.slice(at + 1).join('')}
     </Text>
   );
 }

@@ -19,6 +19,7 @@ export interface DeploymentRow {
 
 export interface DeploymentViewProps {
   filter: string;
+  caretBack?: number;
   cursor: number;
   rows: DeploymentRow[];
   total: number;
@@ -41,6 +42,7 @@ export function deploymentView(state: WizardState): DeploymentViewProps {
   });
   return {
     filter: state.filter,
+    caretBack: state.caretBack,
     cursor: state.cursor,
     rows,
     total: state.discovery?.deployments.length ?? 0,
@@ -52,6 +54,7 @@ export function deploymentView(state: WizardState): DeploymentViewProps {
 /** `height` is the terminal's rows: the list shows as many as fit beside the rest of the frame. */
 export function DeploymentStep({
   filter,
+  caretBack,
   cursor,
   rows,
   total,
@@ -93,7 +96,11 @@ export function DeploymentStep({
         ['Ctrl+C', 'quit'],
       ]}
     >
-      <Field value={filter} placeholder="type to filter by name, group, subscription or region" />
+      <Field
+        value={filter}
+        caretBack={caretBack ?? 0}
+        placeholder="type to filter by name, group, subscription or region"
+      />
       <Text color={colors.muted}>
         {rows.length} of {total} deployment{total === 1 ? '' : 's'} in {subscriptions} subscription
         {subscriptions === 1 ? '' : 's'}
@@ -105,7 +112,7 @@ export function DeploymentStep({
           const ready = d.blocked === undefined;
           const line = `${padEnd(d.name, nameWidth)}  ${padEnd(d.resourceGroup, groupWidth)}  ${padEnd(cut(d.subscription, subWidth), subWidth)}  ${padEnd(d.location, locationWidth)}  `;
           return (
-            <Text key={d.id} dimColor={!ready}>
+            <Text key={d.id} dimColor={!ready} wrap="truncate-end">
               <Text color={selected ? colors.accent : undefined}>{selected ? `${figures.pointer} ` : '  '}</Text>
               <Text color={selected && ready ? colors.accent : undefined} bold={selected && ready}>
                 {line}

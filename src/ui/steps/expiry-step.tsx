@@ -9,18 +9,19 @@ import { padEnd } from '../../text-width';
 export interface ExpiryViewProps {
   expiry: Pick<ExpiryState, 'cursor' | 'editing' | 'text' | 'error'>;
   now: Date;
+  caretBack?: number;
 }
 
 export function expiryView(state: WizardState): ExpiryViewProps {
   const { cursor, editing, text, error } = state.expiry;
-  return { expiry: { cursor, editing, text, ...(error ? { error } : {}) }, now: state.now };
+  return { expiry: { cursor, editing, text, ...(error ? { error } : {}) }, now: state.now, caretBack: state.caretBack };
 }
 
 function localTime(date: Date): string {
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function ExpiryStep({ expiry, now }: ExpiryViewProps) {
+export function ExpiryStep({ expiry, now, caretBack }: ExpiryViewProps) {
   const custom = PRESETS.length;
   const typed = expiry.editing && expiry.text.trim() !== '' ? parseExpiry(expiry.text, now) : undefined;
   const preset = PRESETS[expiry.cursor];
@@ -62,7 +63,11 @@ export function ExpiryStep({ expiry, now }: ExpiryViewProps) {
       </Box>
       {expiry.editing ? (
         <Box flexDirection="column">
-          <Field value={expiry.text} placeholder="2027-05-01, 45d, 9mo or 2027-05-01T12:00:00Z" />
+          <Field
+            value={expiry.text}
+            caretBack={caretBack ?? 0}
+            placeholder="2027-05-01, 45d, 9mo or 2027-05-01T12:00:00Z"
+          />
         </Box>
       ) : null}
       {highlighted ? (

@@ -16,6 +16,7 @@ export interface NameViewProps {
   keys:
     { state: 'loading'; waiting: boolean } | { state: 'read'; existing?: ApiKey } | { state: 'failed'; error: string };
   now: Date;
+  caretBack?: number;
 }
 
 export function nameView(state: WizardState): NameViewProps {
@@ -25,10 +26,16 @@ export function nameView(state: WizardState): NameViewProps {
       : Array.isArray(state.keys)
         ? { state: 'read', ...(existingKey(state) ? { existing: existingKey(state) as ApiKey } : {}) }
         : { state: 'failed', error: state.keys.error };
-  return { name: state.name, keys, now: state.now, ...(state.nameError ? { error: state.nameError } : {}) };
+  return {
+    name: state.name,
+    keys,
+    now: state.now,
+    caretBack: state.caretBack,
+    ...(state.nameError ? { error: state.nameError } : {}),
+  };
 }
 
-export function NameStep({ name, error, keys, now }: NameViewProps) {
+export function NameStep({ name, error, keys, now, caretBack }: NameViewProps) {
   const live = name === '' ? undefined : nameProblem(name);
   const existing = keys.state === 'read' ? keys.existing : undefined;
   return (
@@ -41,7 +48,11 @@ export function NameStep({ name, error, keys, now }: NameViewProps) {
         ['Ctrl+C', 'quit'],
       ]}
     >
-      <Field value={name} placeholder="e.g. nlk-prod (1-30 letters, digits, inner hyphens)" />
+      <Field
+        value={name}
+        caretBack={caretBack ?? 0}
+        placeholder="e.g. nlk-prod (1-30 letters, digits, inner hyphens)"
+      />
       {live && !error ? (
         <Text color={colors.warning}>
           {figures.fail} {live}

@@ -37,6 +37,7 @@ export interface RevealViewProps {
   /** What the last line offers: the keys, the "saved?" question, a delete in flight, or nothing. */
   prompt: 'keys' | 'asking' | 'deleting' | 'none';
   now: Date;
+  caretBack?: number;
 }
 
 /** Undefined before a key exists. */
@@ -59,6 +60,7 @@ export function revealView(state: WizardState): RevealViewProps | undefined {
     secondsLeft,
     prompt: finished ? 'none' : reveal.deleting ? 'deleting' : reveal.askingToLeave ? 'asking' : 'keys',
     now: state.now,
+    caretBack: state.caretBack,
     ...(reveal.verify ? { verify: reveal.verify } : {}),
     ...(reveal.copyMessage ? { copyMessage: reveal.copyMessage } : {}),
     ...(reveal.notice && !finished ? { notice: reveal.notice } : {}),
@@ -68,31 +70,44 @@ export function revealView(state: WizardState): RevealViewProps | undefined {
   };
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+function Row({ label, children }: { label: string; children?: ReactNode }) {
   return (
-    <Text>
+    <Text wrap="truncate-end">
+      {'  '}
       <Text color={colors.muted}>{label.padEnd(10)}</Text>
       {children}
     </Text>
   );
 }
 
-/** What the integrations take, when no hand-off menu is open. */
-function IntegrationHints({ nplus, header }: { nplus: string; header: string }) {
+/**
+ * A URL or a key: alone on its line, indented two columns, never cut or joined to a label, so
+ * that a copy from the terminal takes it whole.
+ */
+function Whole({ children, color, bold }: { children: string; color?: string | undefined; bold?: boolean }) {
+  return (
+    <Text color={color} bold={bold}>
+      {`  ${children}`}
+    </Text>
+  );
+}
+
+/** What the integrations take, when no hand-off menu is open: the names, never a URL again. */
+function IntegrationHints({ header }: { header: string }) {
   return (
     <Box flexDirection="column">
       <Text bold>For NLK (Helm values)</Text>
-      <Text>{'  nlk.dataplaneApiKey=<the key>'}</Text>
-      <Text>{`  nlk.config.nginxHosts=${nplus}`}</Text>
+      <Text wrap="truncate-end">{'  nlk.dataplaneApiKey=<the key>'}</Text>
+      <Text wrap="truncate-end">{'  nlk.config.nginxHosts=<the nplus URL>'}</Text>
       <Text bold>For nginx-asg-sync (config.yaml)</Text>
-      <Text>{`  api_endpoint: ${nplus}`}</Text>
-      <Text>{`  Authorization: ${header}`}</Text>
+      <Text wrap="truncate-end">{'  api_endpoint: <the nplus URL>'}</Text>
+      <Whole>{`Authorization: ${header}`}</Whole>
     </Box>
   );
 }
 
 /** The hand-off menu: a kind, then its destination. */
-function HandoffMenuView({ menu }: { menu: HandoffMenu }) {
+function HandoffMenuView({ menu, caretBack }: { menu: HandoffMenu; caretBack: number }) {
   if (menu.stage === 'working') return <Spinner label="Handing the key off…" />;
   const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
   if (menu.stage === 'destination') {
@@ -105,7 +120,7 @@ function HandoffMenuView({ menu }: { menu: HandoffMenu }) {
           ['Esc', 'back'],
         ]}
       >
-        <Field value={menu.text} />
+        <Field value={menu.text} caretBack={caretBack} />
       </Question>
     );
   }
@@ -133,36 +148,42 @@ export function RevealStep(props: RevealViewProps) {
   const nplus = endpoint ? nplusUrl(endpoint) : '';
   const keyText = shown ? props.secret : maskSecret(props.secret);
   const header = shown ? apiKeyHeaderValue(props.secret) : 'ApiKey <base64 of the key>';
+  const last = props.handedOff.at(-1);
   return (
     <Box flexDirection="column">
-      <Text color={colors.success} bold>
+      <Text color={colors.success} bold wrap="truncate-end">
         {figures.pass} {props.action === 'created' ? 'Created' : 'Replaced'} key '{key.name}' on {props.deploymentName}
       </Text>
-      <Box flexDirection="column" borderStyle="round" borderColor={colors.accent} paddingX={1} alignSelf="flex-start">
-        <Row label="Key">
-          <Text color={shown ? colors.secret : undefined} bold={shown}>
-            {keyText}
-          </Text>
-          <Text color={colors.muted}>{shown ? `  (hides in ${props.secondsLeft} s)` : '  (masked)'}</Text>
-        </Row>
-        <Row label="Hint">{key.hint}</Row>
-        <Row label="Expires">
-          {formatUtc(key.endDateTime)} ({formatDaysFromNow(key.endDateTime, props.now)})
-        </Row>
-        <Row label="Endpoint">{endpoint}</Row>
-        <Row label="nplus">{nplus}</Row>
-      </Box>
-      {props.handoff ? <HandoffMenuView menu={props.handoff} /> : <IntegrationHints nplus={nplus} header={header} />}
+      <Row label="Key">
+        <Text color={colors.muted}>{shown ? `shown (hides in ${props.secondsLeft} s)` : 'masked (r shows it)'}</Text>
+      </Row>
+      <Whole color={shown ? colors.secret : undefined} bold={shown}>
+        {keyText}
+      </Whole>
+      <Row label="Hint">{key.hint}</Row>
+      <Row label="Expires">
+        {formatUtc(key.endDateTime)} ({formatDaysFromNow(key.endDateTime, props.now)})
+      </Row>
+      <Row label="Endpoint">
+        <Text color={colors.muted}>the dataplane API</Text>
+      </Row>
+      <Whole>{endpoint}</Whole>
+      <Row label="nplus">
+        <Text color={colors.muted}>what NLK and nginx-asg-sync take</Text>
+      </Row>
+      <Whole>{nplus}</Whole>
+      {props.handoff ? (
+        <HandoffMenuView menu={props.handoff} caretBack={props.caretBack ?? 0} />
+      ) : last ? null : (
+        <IntegrationHints header={header} />
+      )}
       {props.handedOff.map((done) => (
-        <Box key={done.said} flexDirection="column">
-          <Text color={colors.success}>
-            {figures.pass} {done.said}
-          </Text>
-          {(done.nextLines ?? []).map((line) => (
-            <Text key={line}>{`  ${line}`}</Text>
-          ))}
-        </Box>
+        <Text key={done.said} color={colors.success} wrap="truncate-end">
+          {figures.pass} {done.said}
+        </Text>
       ))}
+      {/* Only the latest hand-off's next step: the panel must stay within 24 rows. */}
+      {!props.handoff && last ? (last.nextLines ?? []).map((line) => <Text key={line}>{`  ${line}`}</Text>) : null}
       {verify === 'pending' ? <Spinner label="Checking the key against the dataplane…" /> : null}
       {verify && verify !== 'pending' && verify.ok ? (
         <Text color={colors.success}>
@@ -186,7 +207,7 @@ export function RevealStep(props: RevealViewProps) {
       {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
       {props.prompt === 'asking' ? (
         <Text color={colors.accent} bold>
-          {figures.question} Have you saved the key? y yes, leave · n no, stay · d delete the key and leave
+          {figures.question} Have you saved the key? y yes · n stay · d delete it
           {props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}
         </Text>
       ) : null}

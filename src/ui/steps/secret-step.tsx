@@ -10,13 +10,19 @@ export interface SecretViewProps {
   secret: string;
   shown: boolean;
   error?: string;
+  caretBack?: number;
 }
 
 export function secretView(state: WizardState): SecretViewProps {
-  return { secret: state.secret, shown: state.secretShown, ...(state.secretError ? { error: state.secretError } : {}) };
+  return {
+    secret: state.secret,
+    shown: state.secretShown,
+    caretBack: state.caretBack,
+    ...(state.secretError ? { error: state.secretError } : {}),
+  };
 }
 
-export function SecretStep({ secret, shown, error }: SecretViewProps) {
+export function SecretStep({ secret, shown, error, caretBack }: SecretViewProps) {
   const value = shown ? secret : MASK_CHAR.repeat(Array.from(secret).length);
   return (
     <Question
@@ -28,7 +34,11 @@ export function SecretStep({ secret, shown, error }: SecretViewProps) {
         ['Esc', 'back'],
       ]}
     >
-      <Field value={value} placeholder="press Enter to generate one (UUIDv4), or type or paste your own" />
+      <Field
+        value={value}
+        caretBack={caretBack ?? 0}
+        placeholder="press Enter to generate one (UUIDv4), or type or paste your own"
+      />
       {secret === '' ? (
         <Text color={colors.muted}>A generated key is shown once, after it is created.</Text>
       ) : (

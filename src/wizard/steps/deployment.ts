@@ -1,6 +1,7 @@
 /** Choosing a deployment: the list arrives, the filter and the cursor move, Enter chooses. */
 import type { Discovery } from '../../gateway';
-import { issue, edit } from '../effects';
+import { issue } from '../effects';
+import { edit } from '../line-edit';
 import { firstSelectable, readiness, visibleDeployments } from '../selectors';
 import type { Token } from '../tokens';
 import type { WizardState } from '../state';
@@ -54,9 +55,9 @@ export function chooseDeployment(state: WizardState, deployment: WizardState['de
 
 export function onListToken(state: WizardState, token: Token): WizardState {
   const list = visibleDeployments(state);
-  const edited = edit(state.filter, token);
-  if (edited !== undefined) {
-    const next = { ...state, filter: edited, listMessage: undefined };
+  const edited = edit(state.filter, token, state.caretBack);
+  if (edited) {
+    const next = { ...state, filter: edited.text, caretBack: edited.caretBack, listMessage: undefined };
     return { ...next, cursor: firstSelectable(next, visibleDeployments(next)) };
   }
   const move = (delta: number) => ({

@@ -1,6 +1,6 @@
 /** The expiry: a preset (six months by default) or a date of your own, checked by the domain. */
 import { DEFAULT_PRESET, PRESETS, parseExpiry, resolvePreset } from '../../domain/expiry';
-import { edit } from '../effects';
+import { edit } from '../line-edit';
 import type { Token } from '../tokens';
 import type { WizardState } from '../state';
 
@@ -8,8 +8,13 @@ export function onExpiryToken(state: WizardState, token: Token): WizardState {
   const expiry = state.expiry;
   const custom = PRESETS.length;
   if (expiry.editing) {
-    const edited = edit(expiry.text, token);
-    if (edited !== undefined) return { ...state, expiry: { ...expiry, text: edited, error: undefined } };
+    const edited = edit(expiry.text, token, state.caretBack);
+    if (edited)
+      return {
+        ...state,
+        caretBack: edited.caretBack,
+        expiry: { ...expiry, text: edited.text, error: undefined },
+      };
     if (token.kind === 'escape') return { ...state, expiry: { ...expiry, editing: false, error: undefined } };
     if (token.kind === 'enter') {
       const parsed = parseExpiry(expiry.text, state.now);

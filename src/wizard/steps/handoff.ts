@@ -12,7 +12,8 @@ import {
   type HandoffFacts,
   type HandoffKind,
 } from '../../domain/handoff';
-import { edit, issue } from '../effects';
+import { issue } from '../effects';
+import { edit } from '../line-edit';
 import type { Token } from '../tokens';
 import type { HandoffMenu, WizardState } from '../state';
 
@@ -62,8 +63,9 @@ export function onHandoffToken(state: WizardState, menu: HandoffMenu, token: Tok
     }
     return state;
   }
-  const edited = edit(menu.text, token);
-  if (edited !== undefined) return withMenu(state, { ...menu, text: edited });
+  const edited = edit(menu.text, token, state.caretBack);
+  if (edited)
+    return withMenu({ ...state, caretBack: edited.caretBack }, { ...menu, text: edited.text, error: undefined });
   if (token.kind !== 'enter') return state;
   const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
   const parsed = parseHandoff(`${kind}=${menu.text.trim()}`);

@@ -1,5 +1,5 @@
 /** Naming the key: typed and checked live; Enter waits for the existing keys before it moves on. */
-import { edit } from '../effects';
+import { edit } from '../line-edit';
 import { nameProblem } from '../selectors';
 import type { Token } from '../tokens';
 import type { WizardState } from '../state';
@@ -12,8 +12,9 @@ export function submitName(state: WizardState): WizardState {
 }
 
 export function onNameToken(state: WizardState, token: Token): WizardState {
-  const edited = edit(state.name, token);
-  if (edited !== undefined) return { ...state, name: edited, nameError: undefined, nameWaiting: false };
+  const edited = edit(state.name, token, state.caretBack);
+  if (edited)
+    return { ...state, name: edited.text, caretBack: edited.caretBack, nameError: undefined, nameWaiting: false };
   if (token.kind === 'enter') return submitName(state);
   if (token.kind === 'escape') return { ...state, step: 'chooseDeployment', nameWaiting: false };
   return state;

@@ -1,12 +1,20 @@
 /** The key value: Enter on an empty field generates one; a typed key must pass the policy. */
 import { evaluate } from '../../domain/policy';
-import { edit, issue } from '../effects';
+import { issue } from '../effects';
+import { edit } from '../line-edit';
 import type { Token } from '../tokens';
 import type { WizardState } from '../state';
 
 export function onSecretToken(state: WizardState, token: Token): WizardState {
-  const edited = edit(state.secret, token);
-  if (edited !== undefined) return { ...state, secret: edited, secretGenerated: false, secretError: undefined };
+  const edited = edit(state.secret, token, state.caretBack);
+  if (edited)
+    return {
+      ...state,
+      secret: edited.text,
+      caretBack: edited.caretBack,
+      secretGenerated: false,
+      secretError: undefined,
+    };
   switch (token.kind) {
     case 'tab':
       return { ...state, secretShown: !state.secretShown };

@@ -1,0 +1,109 @@
+/**
+ * Every screen of the wizard at 60, 80 and 120 columns, from states the machine itself reaches:
+ * no line is wider than the terminal, a list row never wraps onto a second line, a URL or a key
+ * is never split, and no frame is taller than 24 rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { Screen } from '../../src/ui/app';
+import { transition } from '../../src/wizard/machine';
+import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
+import type { KeyFlags } from '../../src/wizard/tokens';
+import { NOW, deployment, discovery, key } from '../helpers/fixtures';
+import { frameAt, overWide } from '../helpers/render-at';
+
+const LONG = deployment('web-frontend-production-eastus2-01', {
+  resourceGroup: 'contoso-edge-production-rg',
+  subscriptionName: 'Contoso Production Subscription (legacy)',
+  location: 'southcentralus',
+  dataplaneApiEndpoint: 'https://web-frontend-production-0123456789ab.eastus2.nginxaas.net/',
+});
+const WORLD = discovery([...discovery().deployments, LONG]);
+const SECRET = '3f2b9c1e-7a4d-4e8f-9b6a-0c5d2e1f4a7b';
+
+function send(state: WizardState, ...inputs: (string | KeyFlags)[]): WizardState {
+  return inputs.reduce<WizardState>((s, input) => {
+    const event: WizardEvent =
+      typeof input === 'string'
+        ? { type: 'input', input, key: {}, now: NOW }
+        : { type: 'input', input: '', key: input, now: NOW };
+    return transition(s, event);
+  }, state);
+}
+
+const ENTER = { return: true };
+const loaded = transition(initialState(NOW), { type: 'deploymentsLoaded', discovery: WORLD, now: NOW });
+const onLong = send(loaded, 'production-eastus2', ENTER);
+const withKeys = transition(onLong, { type: 'keysLoaded', deployment: LONG, keys: [key('nlk-prod', 12)] });
+const named = send(withKeys, 'nlk-prod', ENTER);
+const typedKey = send(named, ENTER, 'Aa1!aaaaaaaa');
+const review = send(typedKey, ENTER);
+const creating = send(review, 'y', ENTER);
+const revealed = transition(
+  { ...creating, secret: SECRET },
+  {
+    type: 'createSucceeded',
+    result: { created: false, key: { ...key('nlk-prod', 181, '3f2'), id: `${LONG.id}/apiKeys/nlk-prod` } },
+    now: NOW,
+  },
+);
+
+const SCREENS: [string, WizardState][] = [
+  ['loading', initialState(NOW)],
+  ['deployment list', loaded],
+  ['deployment list, filtered to nothing', send(loaded, 'no-such-deployment-anywhere')],
+  ['key name, an existing key', send(withKeys, 'nlk-prod')],
+  ['expiry', named],
+  [
+    'expiry, a date of your own',
+    send(named, { downArrow: true }, { downArrow: true }, { downArrow: true }, ENTER, '2027-03-01'),
+  ],
+  ['key value, typed', typedKey],
+  ['review, REPLACE', review],
+  ['creating', creating],
+  [
+    'creating, refused',
+    transition(creating, {
+      type: 'createFailed',
+      problem: { message: 'The key is too weak for the service policy.', code: 'InvalidApiKey' },
+    }),
+  ],
+  ['reveal, masked', revealed],
+  ['reveal, shown', send(revealed, 'r')],
+  ['reveal, asking', send(revealed, 'q')],
+  ['reveal, hand-off menu', send(revealed, 'h')],
+  ['reveal, hand-off destination', send(revealed, 'h', ENTER)],
+  [
+    'failed',
+    transition(initialState(NOW), {
+      type: 'deploymentsFailed',
+      problem: {
+        message: 'could not reach Azure Resource Manager at https://management.azure.com: ECONNRESET',
+        kind: 'network',
+      },
+    }),
+  ],
+  ['cancelled', send(named, { ctrl: true }, 'c')],
+  ['done', send(revealed, 'q', 'y')],
+];
+
+describe.each([60, 80, 120])('at %i columns', (columns) => {
+  it.each(SCREENS)('%s fits', async (_label, state) => {
+    const frame = await frameAt(<Screen state={state} rows={24} demo />, columns);
+    expect(await overWide(frame, columns)).toEqual([]);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    const lines = frame.split('\n').map((line) => line.trim());
+    // A URL, the key and the header value sit whole on a line of their own.
+    // (A URL longer than the terminal cannot help wrapping; this one is 66 columns.)
+    const endpoint = LONG.dataplaneApiEndpoint ?? '';
+    if (state.step === 'reveal' && endpoint.length + 7 <= columns) {
+      expect(lines).toContain(endpoint);
+      expect(lines).toContain(`${endpoint}nplus`);
+    }
+    if (state.step === 'reveal' && state.reveal.shown) expect(lines).toContain(SECRET);
+    // Each deployment row is one line: the list holds as many lines as rows are drawn.
+    if (state.step === 'chooseDeployment' && state.filter === '') {
+      const rows = frame.split('\n').filter((line) => / (edge-rg|staging-rg|contoso-edge)/.test(line));
+      expect(rows).toHaveLength(WORLD.deployments.length);
+    }
+  });
+});
