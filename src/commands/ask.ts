@@ -1,7 +1,29 @@
-/** A yes/no question on the terminal (stderr, so stdout stays for results); "no" is the default. */
+/**
+ * A yes/no question on the terminal (stderr, so stdout stays for results); "no" is the default.
+ * On TERM=dumb it is one bare line read in the terminal's cooked mode: inquirer's redraws would
+ * print as escape codes there.
+ */
+import { createInterface } from 'node:readline';
 import type { Io } from '../io';
 
 export async function confirmOnTerminal(io: Io, message: string): Promise<boolean> {
+  if (io.env.TERM === 'dumb') return confirmOnLine(io, message);
   const { confirm } = await import('@inquirer/prompts');
   return confirm({ message, default: false }, { input: io.stdin, output: io.stderr, signal: io.signal });
+}
+
+function confirmOnLine(io: Io, message: string): Promise<boolean> {
+  const lines = createInterface({ input: io.stdin, output: io.stderr, terminal: false });
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      lines.close();
+      reject(Object.assign(new Error('cancelled'), { name: 'AbortError' }));
+    };
+    io.signal?.addEventListener('abort', abort, { once: true });
+    lines.question(`? ${message} (y/N): `, (answer) => {
+      io.signal?.removeEventListener('abort', abort);
+      lines.close();
+      resolve(/^\s*y(es)?\s*$/i.test(answer));
+    });
+  });
 }

@@ -86,7 +86,9 @@ export async function readSecret(options: NewKeyOptions, io: Io): Promise<string
   let secret: string;
   if (options.source.kind === 'stdin') {
     // On a terminal the key is read without echo; from a pipe, whole.
-    secret = io.stdin.isTTY ? await readSecretFromTerminal(io.stdin, io.stderr) : await readSecretFromStream(io.stdin);
+    secret = io.stdin.isTTY
+      ? await readSecretFromTerminal(io.stdin, io.stderr, io.env.TERM === 'dumb')
+      : await readSecretFromStream(io.stdin);
   } else if (options.source.kind === 'file') {
     secret = readSecretFile(options.source.path);
   } else {

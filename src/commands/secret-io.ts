@@ -67,15 +67,17 @@ type RawInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: bo
  * typed is drawn, and only a count of bullets is shown. Enter (or Ctrl+D) ends it; Backspace and
  * Ctrl+U edit; Ctrl+C cancels.
  */
-export function readSecretFromTerminal(stdin: RawInput, stderr: NodeJS.WritableStream): Promise<string> {
+export function readSecretFromTerminal(stdin: RawInput, stderr: NodeJS.WritableStream, dumb = false): Promise<string> {
   return new Promise((resolve, reject) => {
     let value = '';
-    const draw = () => stderr.write(`\r\u001b[2KKey (hidden): ${'•'.repeat(Math.min(value.length, 40))}`);
+    // A dumb terminal cannot redraw a line: it gets the question once and no bullets.
+    const draw = () =>
+      dumb ? undefined : stderr.write(`\r\u001b[2KKey (hidden): ${'•'.repeat(Math.min(value.length, 40))}`);
     const done = (error?: Error) => {
       stdin.removeListener('data', onData);
       stdin.setRawMode?.(false);
       stdin.pause();
-      stderr.write('\r\u001b[2K');
+      stderr.write(dumb ? '\n' : '\r\u001b[2K');
       if (error) reject(error);
       else if (value === '') reject(new UsageError('no key was typed'));
       else resolve(value);
@@ -94,6 +96,7 @@ export function readSecretFromTerminal(stdin: RawInput, stderr: NodeJS.WritableS
     stdin.setRawMode?.(true);
     stdin.resume();
     stdin.on('data', onData);
+    if (dumb) stderr.write('Key (hidden): ');
     draw();
   });
 }

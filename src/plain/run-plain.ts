@@ -4,7 +4,6 @@
  * domain rules and the same gateway as the wizard; the key is shown once, on request.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { confirm, input, password, search, select } from '@inquirer/prompts';
 import { filterDeployments } from '../domain/deployment-filter';
 import { apiKeyHeaderValue, nplusUrl } from '../domain/endpoint';
 import {
@@ -25,10 +24,11 @@ import { EXIT, type Io } from '../io';
 import { createKey } from '../keys/create-key';
 import { readiness } from '../wizard/selectors';
 import type { WizardScope } from '../wizard/state';
+import { promptsFor } from './prompts';
 
 export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: WizardScope, io: Io): Promise<number> {
   const gateway = run.gateway;
-  const context = { input: io.stdin, output: io.stdout, signal: io.signal, clearPromptOnDone: false };
+  const prompts = await promptsFor(io);
   const say = (line = '') => io.stdout.write(`${line}\n`);
   const now = () => io.now();
 
@@ -53,67 +53,55 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   const deployment: Deployment =
     preset.length === 1
       ? (preset[0] as Deployment)
-      : await search<Deployment>(
-          {
-            message: 'Deployment (type to filter)',
-            source: (term) =>
-              filterDeployments(found.deployments, term ?? '').map((d) => {
-                const ready = readiness({ discovery: found }, d);
-                return {
-                  name: describe(d),
-                  value: d,
-                  ...(ready.ok ? {} : { disabled: `cannot take a key: ${ready.reason}` }),
-                };
-              }),
-          },
-          context,
-        );
+      : await prompts.search<Deployment>({
+          message: 'Deployment (type to filter)',
+          source: (term) =>
+            filterDeployments(found.deployments, term ?? '').map((d) => {
+              const ready = readiness({ discovery: found }, d);
+              return {
+                name: describe(d),
+                value: d,
+                ...(ready.ok ? {} : { disabled: `cannot take a key: ${ready.reason}` }),
+              };
+            }),
+        });
   say(`Deployment: ${describe(deployment)}`);
 
   const keys: ApiKey[] | undefined = await gateway.listKeys(deployment, { signal: io.signal }).catch(() => undefined);
-  const name = await input(
-    {
-      message: 'Key name (1-30 letters, digits, inner hyphens)',
-      ...(scope.name ? { default: scope.name } : {}),
-      validate: (text) => {
-        const check = checkKeyName(text);
-        return check.ok ? true : check.problem;
-      },
+  const name = await prompts.input({
+    message: 'Key name (1-30 letters, digits, inner hyphens)',
+    ...(scope.name ? { default: scope.name } : {}),
+    validate: (text) => {
+      const check = checkKeyName(text);
+      return check.ok ? true : check.problem;
     },
-    context,
-  );
+  });
   const existing = keys?.find((k) => k.name.toLowerCase() === name.toLowerCase());
   if (existing)
     say(
       `A key named '${existing.name}' exists (hint ${existing.hint}, expires ${formatUtc(existing.endDateTime)}): it would be replaced.`,
     );
 
-  const choice = await select<string>(
-    {
-      message: 'Expiry',
-      default: DEFAULT_PRESET,
-      choices: [
-        ...PRESETS.map((p) => ({
-          name: `${p.label}: ${formatUtc(resolvePreset(p.id, now()))}${p.id === DEFAULT_PRESET ? ' (default)' : ''}`,
-          value: p.id,
-        })),
-        { name: 'A date of your own', value: 'custom' },
-      ],
-    },
-    context,
-  );
+  const choice = await prompts.select<string>({
+    message: 'Expiry',
+    default: DEFAULT_PRESET,
+    choices: [
+      ...PRESETS.map((p) => ({
+        name: `${p.label}: ${formatUtc(resolvePreset(p.id, now()))}${p.id === DEFAULT_PRESET ? ' (default)' : ''}`,
+        value: p.id,
+      })),
+      { name: 'A date of your own', value: 'custom' },
+    ],
+  });
   let endDateTime: Date;
   if (choice === 'custom') {
-    const text = await input(
-      {
-        message: 'Expiry date (2027-05-01, 45d, or an RFC 3339 time)',
-        validate: (value) => {
-          const parsed = parseExpiry(value, now());
-          return parsed.ok ? true : parsed.problem;
-        },
+    const text = await prompts.input({
+      message: 'Expiry date (2027-05-01, 45d, or an RFC 3339 time)',
+      validate: (value) => {
+        const parsed = parseExpiry(value, now());
+        return parsed.ok ? true : parsed.problem;
       },
-      context,
-    );
+    });
     endDateTime = (parseExpiry(text, now()) as { date: Date }).date;
   } else {
     endDateTime = resolvePreset(choice as (typeof PRESETS)[number]['id'], now());
@@ -123,21 +111,18 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   say(
     'The key: press Enter to generate one (UUIDv4), or type your own: at least 12 characters, 3 of lowercase, uppercase, digits, symbols.',
   );
-  const typed = await password(
-    {
-      message: 'Key (hidden)',
-      validate: (value) => {
-        if (value === '') return true;
-        const policy = evaluate(value);
-        if (policy.ok) return true;
-        const failing = policy.rules
-          .filter((r) => r.required && !r.ok)
-          .map((r) => `${r.label}${r.detail ? ` (${r.detail})` : ''}`);
-        return `Not accepted: ${failing.join('; ')}`;
-      },
+  const typed = await prompts.password({
+    message: 'Key (hidden)',
+    validate: (value) => {
+      if (value === '') return true;
+      const policy = evaluate(value);
+      if (policy.ok) return true;
+      const failing = policy.rules
+        .filter((r) => r.required && !r.ok)
+        .map((r) => `${r.label}${r.detail ? ` (${r.detail})` : ''}`);
+      return `Not accepted: ${failing.join('; ')}`;
     },
-    context,
-  );
+  });
   const generated = typed === '';
   const secret = generated ? generateUuidKey({ randomUUID, randomBytes }) : typed;
 
@@ -145,13 +130,10 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   say(
     `Review: ${action} key '${name}' on ${describe(deployment)}, expiring ${formatUtc(endDateTime)}, ${generated ? 'generated' : 'your own'} key.`,
   );
-  const sure = await confirm(
-    {
-      message: existing ? `Replace the existing key '${existing.name}'? Whatever uses it stops working.` : 'Create it?',
-      default: !existing,
-    },
-    context,
-  );
+  const sure = await prompts.confirm({
+    message: existing ? `Replace the existing key '${existing.name}'? Whatever uses it stops working.` : 'Create it?',
+    default: !existing,
+  });
   if (!sure) {
     say('Nothing was created.');
     return EXIT.cancelled;
@@ -194,7 +176,7 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   );
   say('Azure never shows this key again.');
 
-  if (await confirm({ message: 'Show the key now, once?', default: true }, context)) {
+  if (await prompts.confirm({ message: 'Show the key now, once?', default: true })) {
     say(`Key: ${secret}`);
     say(`Authorization header for nginx-asg-sync: ${apiKeyHeaderValue(secret)}`);
   }
@@ -207,13 +189,13 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
       : `Could not confirm the key on the dataplane yet: ${verify.message}`,
   );
 
-  if (!(await confirm({ message: 'Have you saved the key?', default: true }, context))) {
+  if (!(await prompts.confirm({ message: 'Have you saved the key?', default: true }))) {
     const replaced = outcome.kind === 'replaced';
     const question = replaced
       ? `Delete key '${name}'? The key it replaced is gone already: no key of that name would be left.`
       : `Delete key '${name}' again, so nothing is left behind?`;
     // Deleting a live key is never the default.
-    if (await confirm({ message: question, default: false }, context)) {
+    if (await prompts.confirm({ message: question, default: false })) {
       await gateway.deleteKey(deployment, name, { signal: io.signal });
       say(`Deleted key '${name}'.`);
       return EXIT.ok;

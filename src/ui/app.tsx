@@ -54,7 +54,7 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
       {state.step === 'keyValue' ? <SecretStep {...secretView(state)} /> : null}
       {review ? <ReviewStep {...review} /> : null}
       {state.step === 'creating' ? <CreatingStep {...creatingView(state)} /> : null}
-      {reveal ? <RevealStep {...reveal} /> : null}
+      {reveal ? <RevealStep {...reveal} rows={rows} /> : null}
       {state.step === 'failed' && state.failure ? <FailedStep failure={state.failure} /> : null}
       {farewell ? <Farewell {...farewell} /> : null}
     </Box>

@@ -34,6 +34,25 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
       patchConsole: false,
     },
   );
+  const stopRedrawing = redrawWholeWhenNarrowed(io.stdout as NodeJS.WriteStream);
   await instance.waitUntilExit();
+  stopRedrawing();
   return (final as WizardState | undefined)?.exitCode ?? 130;
+}
+
+/**
+ * When the terminal narrows, it re-wraps the lines already drawn, and Ink, which erases only
+ * the rows it knows of, leaves the extra ones behind. Clearing the visible screen first (this
+ * listener runs before Ink's) lets Ink draw the frame whole from the top.
+ */
+function redrawWholeWhenNarrowed(stdout: NodeJS.WriteStream): () => void {
+  let width = stdout.columns ?? 80;
+  const onResize = () => {
+    const now = stdout.columns ?? width;
+    if (now < width) stdout.write('\u001b[2J\u001b[H');
+    width = now;
+  };
+  if (typeof stdout.prependListener !== 'function') return () => {};
+  stdout.prependListener('resize', onResize);
+  return () => stdout.off('resize', onResize);
 }

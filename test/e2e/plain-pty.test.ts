@@ -39,12 +39,38 @@ describe('--plain', () => {
     expect(emulator.world.key(web, 'plain-key')?.secret).toBe('Plain-Secret-99');
   });
 
+  it('TERM=dumb: numbered choices and whole lines; Backspace and Ctrl+U edit; nothing is redrawn', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN], { ...envFor(emulator), TERM: 'dumb' });
+    await run.waitFor(/Choose one \(1-\d+\)/);
+    const web = /(\d+)\. web-01, group edge-rg/.exec(run.text())?.[1] ?? '';
+    expect(run.text()).toMatch(/\d+\. broken-01, .*\(cannot take a key: deployment failed\)/);
+    await run.type(...web.split(''), KEY.enter);
+    await run.waitFor('? Key name');
+    // The terminal's own line editing: a typo rubbed out, then a whole false start cleared.
+    await run.type(...'dumb-kex'.split(''), KEY.backspace, 'y', KEY.ctrlU, ...'dumb-key'.split(''), KEY.enter);
+    await run.waitFor('? Expiry');
+    await run.type(KEY.enter);
+    await run.waitFor('? Key (hidden)');
+    await run.type(...'oops'.split(''), KEY.ctrlU, ...'Dumb-Secret-77'.split(''), KEY.enter);
+    await run.waitFor('? Create it?');
+    await run.type('y', KEY.enter);
+    await run.waitFor('? Show the key now, once?');
+    await run.type('n', KEY.enter);
+    await run.waitFor('? Have you saved the key?');
+    await run.type(KEY.enter);
+    expect(await run.exit).toBe(0);
+    const deployment = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(emulator.world.key(deployment, 'dumb-key')?.secret).toBe('Dumb-Secret-77');
+    // No cursor movement, no line erasing, no colour: nothing a dumb terminal would print raw.
+    expect(run.raw()).not.toMatch(/\u001b\[[0-9;?]*[A-Za-z]/);
+    expect(run.text()).not.toContain('Dumb-Secret-77');
+  });
+
   it('TERM=dumb chooses the plain mode; Ctrl+C leaves with 130 and creates nothing', async () => {
     const emulator = await useEmulator();
     const run = runInPty(process.execPath, [BIN], { ...envFor(emulator), TERM: 'dumb' });
-    await run.waitFor('Deployment (type to filter)');
-    await run.type(KEY.enter);
-    await run.waitFor('Key name');
+    await run.waitFor(/Choose one \(1-\d+\)/);
     await run.type(KEY.ctrlC);
     expect(await run.exit).toBe(130);
     expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);

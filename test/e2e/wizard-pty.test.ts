@@ -85,6 +85,8 @@ describe('the wizard in a real terminal', () => {
     await run.type(KEY.ctrlC);
     await run.waitFor(/exit=\d+/);
     await run.exit;
+    // The pty may report the exit before the last of stty's output is read.
+    await run.waitFor(/(^|\s)-?icanon(\s|$)/m);
     expect(run.text()).toContain('exit=130');
     expect(run.text()).toContain('Cancelled. Nothing was created.');
     const modes = run.text().slice(run.text().indexOf('exit=130'));

@@ -28,6 +28,8 @@ export interface PtyRun {
   waitFor(expected: string | RegExp, timeoutMs?: number): Promise<void>;
   /** Types one key per write, a few milliseconds apart, as a person would. */
   type(...keys: string[]): Promise<void>;
+  /** Resizes the terminal and the program's pty together, as a window drag does. */
+  resize(cols: number, rows: number): void;
   exit: Promise<number>;
 }
 
@@ -107,6 +109,10 @@ export function runInPty(
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await new Promise((resolve) => setTimeout(resolve, 30));
+    },
+    resize(cols, rows) {
+      terminal.resize(cols, rows);
+      pty.resize(cols, rows);
     },
     async type(...keys) {
       for (const key of keys) {

@@ -263,9 +263,10 @@ describe('each step alone at 80 columns', () => {
         nlk.config.nginxHosts=<the nplus URL>
       For nginx-asg-sync (config.yaml)
         api_endpoint: <the nplus URL>
-        Authorization: ApiKey <base64 of the key>
-      ✔ The dataplane accepted the key (GET /packages answered 200).
-      ⚠ This is the only time the key can be seen: Azure keeps only its hint.
+        Authorization header:
+          ApiKey <base64 of the key>
+      ✔ The dataplane accepted the key (GET /packages: 200).
+      ⚠ The only time the key can be seen: Azure keeps its hint.
       r show · c copy · h hand off · q leave"
     `);
   });
@@ -297,6 +298,6 @@ describe('each step alone at 80 columns', () => {
   it('reveal: shown on r, with the ApiKey header value', async () => {
     const frame = await at80(<RevealStep {...reveal} shown prompt="asking" />);
     expect(frame).toContain(reveal.secret);
-    expect(frame).toContain(`Authorization: ApiKey ${Buffer.from(reveal.secret).toString('base64')}`);
+    expect(frame).toContain(`Authorization header:\n    ApiKey ${Buffer.from(reveal.secret).toString('base64')}`);
   });
 });

@@ -235,7 +235,7 @@ describe('review, create, reveal', () => {
     await until('The dataplane accepted the key');
     await type('r');
     expect(await until('(hides in 30 s)')).toContain('Typed-Secret-42');
-    expect(frame()).toContain(`Authorization: ApiKey ${Buffer.from('Typed-Secret-42').toString('base64')}`);
+    expect(frame()).toContain(`Authorization header:\n    ApiKey ${Buffer.from('Typed-Secret-42').toString('base64')}`);
     await type('q');
     await until('Have you saved the key?');
     expect(frame()).not.toContain('Typed-Secret-42');

@@ -101,7 +101,8 @@ function IntegrationHints({ header }: { header: string }) {
       <Text wrap="truncate-end">{'  nlk.config.nginxHosts=<the nplus URL>'}</Text>
       <Text bold>For nginx-asg-sync (config.yaml)</Text>
       <Text wrap="truncate-end">{'  api_endpoint: <the nplus URL>'}</Text>
-      <Whole>{`Authorization: ${header}`}</Whole>
+      <Text wrap="truncate-end">{'  Authorization header:'}</Text>
+      <Whole>{`  ${header}`}</Whole>
     </Box>
   );
 }
@@ -143,7 +144,10 @@ function HandoffMenuView({ menu, caretBack }: { menu: HandoffMenu; caretBack: nu
   );
 }
 
-export function RevealStep(props: RevealViewProps) {
+/** Below this many rows the integrations' names give way to one line: the key must stay in view. */
+const ROWS_FOR_HINTS = 23;
+
+export function RevealStep(props: RevealViewProps & { rows?: number }) {
   const { apiKey: key, endpoint, shown, verify } = props;
   const nplus = endpoint ? nplusUrl(endpoint) : '';
   const keyText = shown ? props.secret : maskSecret(props.secret);
@@ -174,8 +178,12 @@ export function RevealStep(props: RevealViewProps) {
       <Whole>{nplus}</Whole>
       {props.handoff ? (
         <HandoffMenuView menu={props.handoff} caretBack={props.caretBack ?? 0} />
-      ) : last ? null : (
+      ) : last ? null : (props.rows ?? 24) >= ROWS_FOR_HINTS ? (
         <IntegrationHints header={header} />
+      ) : (
+        <Text wrap="truncate-end">
+          <Text bold>h</Text> hands it to NLK, nginx-asg-sync, a .env file or Key Vault
+        </Text>
       )}
       {props.handedOff.map((done) => (
         <Text key={done.said} color={colors.success} wrap="truncate-end">
@@ -187,7 +195,7 @@ export function RevealStep(props: RevealViewProps) {
       {verify === 'pending' ? <Spinner label="Checking the key against the dataplane…" /> : null}
       {verify && verify !== 'pending' && verify.ok ? (
         <Text color={colors.success}>
-          {figures.pass} The dataplane accepted the key (GET /packages answered {verify.status}).
+          {figures.pass} The dataplane accepted the key (GET /packages: {verify.status}).
         </Text>
       ) : null}
       {verify && verify !== 'pending' && !verify.ok ? (
@@ -201,9 +209,7 @@ export function RevealStep(props: RevealViewProps) {
           {figures.warning} {props.notice}
         </Text>
       ) : null}
-      <Text color={colors.warning}>
-        {figures.warning} This is the only time the key can be seen: Azure keeps only its hint.
-      </Text>
+      <Text color={colors.warning}>{figures.warning} The only time the key can be seen: Azure keeps its hint.</Text>
       {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
       {props.prompt === 'asking' ? (
         <Text color={colors.accent} bold>

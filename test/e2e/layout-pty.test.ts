@@ -1,0 +1,53 @@
+/**
+ * The wizard in terminals as people have them (issue 12, #3): 80×24 and 60×20, and a window
+ * dragged narrower and back. The screen is read as xterm draws it.
+ */
+import { describe, expect, it } from 'vitest';
+import { envFor } from '../helpers/cli';
+import { useEmulator } from '../helpers/emulator';
+import { BIN, KEY, runInPty, walkToReview } from '../helpers/pty';
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe('the wizard at common sizes', () => {
+  it('a resize 100 → 60 → 100 leaves one frame on screen, no stale lines', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN], envFor(emulator), { cols: 100, rows: 30 });
+    await run.waitFor('Choose a deployment');
+    run.resize(60, 20);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    run.resize(100, 30);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const screen = run.screen();
+    expect(count(screen, 'NGINXaaS dataplane API key')).toBe(1);
+    expect(count(screen, 'Choose a deployment')).toBe(1);
+    expect(count(screen, 'deployments in')).toBe(1);
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+  });
+
+  it.each([
+    [80, 24],
+    [60, 20],
+  ])('at %i×%i the rows are cut, not wrapped, and r shows the key on screen', async (cols, rows) => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN], envFor(emulator), { cols, rows });
+    await run.waitFor('Choose a deployment');
+    // Every deployment row is one screen line: its name, then (perhaps cut) the rest.
+    const listed = run.screen().split('\n');
+    for (const name of ['web-01', 'api-gateway', 'broken-01', 'stage-upgrading'])
+      expect(listed.filter((line) => line.includes(name)).length).toBe(1);
+    await run.type(...'web-01'.split(''), KEY.enter);
+    await walkToReview(run, 'layout-key');
+    await run.type(KEY.enter);
+    await run.waitFor('The dataplane accepted the key');
+    await run.type('r');
+    await run.waitFor('(hides in');
+    // The key is within the visible rows (not scrolled above them), whole on its line.
+    expect(run.screen()).toMatch(/\(hides in \d+ s\)\n\s+[0-9a-f-]{36}\n/);
+    run.pty.write('q');
+    await run.waitFor('Have you saved the key?');
+    run.pty.write('y');
+    expect(await run.exit).toBe(0);
+  });
+});
