@@ -3,13 +3,13 @@
  * Keep it in step with shared/docs/cli-contract.md and the README.
  */
 
-export const COMMANDS = ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator'] as const;
+export const COMMANDS = ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator', 'completion'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 /** `wizard` is what runs without a command. */
 export type Mode = CommandName | 'wizard';
 
 const AZURE: readonly Mode[] = ['wizard', 'create', 'list', 'show', 'delete', 'rotate', 'endpoint'];
-const ALL: readonly Mode[] = [...AZURE, 'emulator'];
+const ALL: readonly Mode[] = [...AZURE, 'emulator', 'completion'];
 
 export interface OptionSpec {
   name: string;
@@ -239,3 +239,20 @@ export function texts(values: Values, name: OptionName): string[] {
 export function flag(values: Values, name: OptionName): boolean {
   return values[name] === true;
 }
+
+/**
+ * What each command takes as plain arguments, in order: `show web-01 nlk-prod` is
+ * `show -d web-01 --name nlk-prod`. `create` takes no key name that way: the word after a
+ * deployment on a create line is where a key gets pasted by mistake.
+ */
+export const POSITIONALS: Partial<Record<CommandName, ('deployment' | 'name')[]>> = {
+  create: ['deployment'],
+  list: ['deployment'],
+  endpoint: ['deployment'],
+  show: ['deployment', 'name'],
+  delete: ['deployment', 'name'],
+  rotate: ['deployment', 'name'],
+};
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];

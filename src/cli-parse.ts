@@ -4,13 +4,26 @@
  * (never echoed: it may be a key pasted where it must not go).
  */
 import { parseArgs } from 'node:util';
-import { COMMANDS, OPTION_SPECS, type CommandName, type Mode, type OptionName, type Values } from './cli-options';
+import {
+  COMMANDS,
+  OPTION_SPECS,
+  POSITIONALS,
+  SHELLS,
+  type CommandName,
+  type Mode,
+  type OptionName,
+  type Shell,
+  type Values,
+} from './cli-options';
+import { checkKeyName } from './domain/key-name';
 import { nearest } from './domain/suggest';
 import { UsageError } from './usage-error';
 
 export interface ParsedArgs {
   mode: Mode;
   values: Values;
+  /** `completion <shell>`. */
+  shell?: Shell;
 }
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
@@ -49,13 +62,9 @@ function parse(argv: string[]): ParsedArgs {
     if (!isCommand(command)) throw unknownCommand(command);
     mode = command;
   }
-  if (extra.length > 0) {
-    // Not echoed: a stray argument may well be a key pasted where it must not go.
-    throw new UsageError(
-      `unexpected argument after '${command}' (not shown): a key is never taken from the command line; use --secret-stdin or --secret-file`,
-    );
-  }
   const values = parsed.values as Values;
+  if (mode === 'completion') return { mode, values, ...completionShell(extra, values) };
+  takePositionals(mode, extra, values);
   for (const name of Object.keys(values)) {
     const spec = OPTION_SPECS.find((o) => o.name === name);
     if (spec && !spec.modes.includes(mode)) {
@@ -70,6 +79,38 @@ function parse(argv: string[]): ParsedArgs {
     }
   }
   return { mode, values };
+}
+
+/** Arguments after the command become its -d and --name; one too many is never echoed. */
+function takePositionals(mode: Mode, words: string[], values: Values): void {
+  const slots = mode === 'wizard' ? [] : (POSITIONALS[mode] ?? []);
+  if (words.length > slots.length) {
+    const usage = slots.length > 0 ? `; '${mode}' takes ${slots.map((s) => `<${s}>`).join(' ')}` : '';
+    // Not echoed: a stray argument may well be a key pasted where it must not go.
+    throw new UsageError(
+      `unexpected argument after '${mode}' (not shown)${usage}; a key is never taken from the command line: use --secret-stdin or --secret-file`,
+    );
+  }
+  words.forEach((word, i) => {
+    const slot = slots[i] as 'deployment' | 'name';
+    if (values[slot] !== undefined)
+      throw new UsageError(
+        `the ${slot === 'name' ? 'key name' : 'deployment'} is given twice: as an argument and as --${slot}`,
+      );
+    if (slot === 'name' && !checkKeyName(word).ok)
+      throw new UsageError(
+        `the second argument of '${mode}' is not a key name (not shown): 1 to 30 letters, digits and inner hyphens`,
+      );
+    values[slot] = word;
+  });
+}
+
+function completionShell(words: string[], values: Values): { shell?: Shell } {
+  if (values.help) return {};
+  const [shell, ...rest] = words;
+  if (shell === undefined || rest.length > 0 || !(SHELLS as readonly string[]).includes(shell))
+    throw new UsageError(`completion takes one of ${SHELLS.join(', ')}: nginxaas-keys completion bash`);
+  return { shell: shell as Shell };
 }
 
 function isCommand(word: string): word is CommandName {

@@ -4,7 +4,7 @@
  * terminal), the plain prompts (--plain, TERM=dumb), a command, or the emulator. Returns the exit
  * code.
  */
-import { flag, type Mode, type Values } from './cli-options';
+import { flag, type Mode, type Shell, type Values } from './cli-options';
 import { parseCommandLine } from './cli-parse';
 import { parseConnectOptions, parseWizardScope } from './cli-scope';
 import { reportFailure } from './failure';
@@ -48,13 +48,19 @@ export async function main(argv: string[]): Promise<number> {
   let session: Session | undefined;
   const verboseLines: string[] = [];
   try {
-    ({ mode, values } = parseCommandLine(argv));
+    let shell: Shell | undefined;
+    ({ mode, values, shell } = parseCommandLine(argv));
     if (flag(values, 'version')) {
       process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
       return EXIT.ok;
     }
     if (flag(values, 'help')) {
       process.stdout.write(helpText(mode, process.stdout.isTTY ? process.stdout.columns : 80));
+      return EXIT.ok;
+    }
+    if (mode === 'completion' && shell) {
+      const { completionScript } = await import('./completion');
+      process.stdout.write(completionScript(shell));
       return EXIT.ok;
     }
     if (mode === 'emulator') {
@@ -77,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     const prepared = interactive
       ? undefined
       : (await import('./commands/registry')).prepareCommand(
-          mode as Exclude<Mode, 'wizard' | 'emulator'>,
+          mode as Exclude<Mode, 'wizard' | 'emulator' | 'completion'>,
           values,
           new Date(),
         );

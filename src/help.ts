@@ -17,30 +17,35 @@ const SUMMARIES: Record<Mode, { usage: string; about: string }> = {
       'Create a key without prompts, for scripts and CI. Every check happens before any request; the key goes only where you ask (a 0600 file, stdout, or a hand-off), never on a command line.',
   },
   list: {
-    usage: 'nginxaas-keys list (-d <deployment> [-g <rg>] | --all) [flags]',
+    usage: 'nginxaas-keys list (<deployment> [-g <rg>] | --all) [flags]',
     about:
       'The keys of one deployment, or of every deployment (--all), with their expiry and a summary of what expires soon.',
   },
   show: {
-    usage: 'nginxaas-keys show -d <deployment> [-g <rg>] --name <key-name> [flags]',
+    usage: 'nginxaas-keys show <deployment> <key-name> [-g <rg>] [flags]',
     about: 'One key: its hint, expiry, days left and the endpoint it works on.',
   },
   delete: {
-    usage: 'nginxaas-keys delete -d <deployment> [-g <rg>] --name <key-name> [--yes]',
+    usage: 'nginxaas-keys delete <deployment> <key-name> [-g <rg>] [--yes]',
     about: 'Delete a key. It asks first unless --yes; whatever uses the key stops working at once.',
   },
   rotate: {
-    usage: 'nginxaas-keys rotate -d <deployment> [-g <rg>] --name <old-key> [flags]',
+    usage: 'nginxaas-keys rotate <deployment> <old-key> [-g <rg>] [flags]',
     about:
       'Replace a key without an outage: a new key, verified, handed off; then, once your integrations use it, verified again and the old key deleted.',
   },
   endpoint: {
-    usage: 'nginxaas-keys endpoint -d <deployment> [-g <rg>] [--nplus]',
+    usage: 'nginxaas-keys endpoint <deployment> [-g <rg>] [--nplus]',
     about: "Print the deployment's dataplane API endpoint, or the …/nplus form NLK and nginx-asg-sync take.",
   },
   emulator: {
     usage: 'nginxaas-keys emulator [--port N] [--seed FILE] [--state FILE]',
     about: 'Run the local NGINXaaS emulator (ARM, dataplane, Key Vault, on 127.0.0.1) in the foreground.',
+  },
+  completion: {
+    usage: 'nginxaas-keys completion <bash|zsh|fish>',
+    about:
+      'Print a shell completion script: commands, flags, and the values of --output, --auth and --cloud. Load it from your shell profile as the examples show.',
   },
 };
 
@@ -52,11 +57,16 @@ const EXAMPLES: Record<Mode, string[]> = {
     'nginxaas-keys create -d web-01 --name nlk-prod --secret-stdin < key.txt',
   ],
   list: ['nginxaas-keys list -d web-01 -g edge-rg', 'nginxaas-keys list --all --expiring-within 30'],
-  show: ['nginxaas-keys show -d web-01 -g edge-rg --name nlk-prod -o json'],
-  delete: ['nginxaas-keys delete -d web-01 -g edge-rg --name old-ci --yes'],
-  rotate: ['nginxaas-keys rotate -d web-01 --name nlk-prod --emit nlk=nlk.yaml --force'],
-  endpoint: ['nginxaas-keys endpoint -d web-01 -g edge-rg --nplus'],
+  show: ['nginxaas-keys show web-01 nlk-prod', 'nginxaas-keys show -d web-01 -g edge-rg --name nlk-prod -o json'],
+  delete: ['nginxaas-keys delete web-01 old-ci --yes'],
+  rotate: ['nginxaas-keys rotate web-01 nlk-prod --emit nlk=nlk.yaml --force'],
+  endpoint: ['nginxaas-keys endpoint web-01 --nplus'],
   emulator: ['nginxaas-keys emulator --state ./world.json'],
+  completion: [
+    'source <(nginxaas-keys completion bash)          # in ~/.bashrc',
+    'nginxaas-keys completion zsh > "${fpath[1]}/_nginxaas-keys"',
+    'nginxaas-keys completion fish > ~/.config/fish/completions/nginxaas-keys.fish',
+  ],
 };
 
 const COMMANDS: [string, string][] = [
@@ -67,6 +77,7 @@ const COMMANDS: [string, string][] = [
   ['rotate', 'new key, verified and handed off, then retire the old one'],
   ['endpoint', "print the deployment's dataplane API endpoint"],
   ['emulator', 'run the local NGINXaaS emulator in the foreground'],
+  ['completion', 'print a shell completion script (bash, zsh, fish)'],
 ];
 
 /** The flags every command takes: listed apart, as gh lists its inherited flags. */

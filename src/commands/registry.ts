@@ -14,7 +14,7 @@ import { parseShowOptions, runShow } from './show';
 
 export type PreparedCommand = (deps: CommandDeps) => Promise<number>;
 
-type AzureCommand = Exclude<CommandName, 'emulator'>;
+type AzureCommand = Exclude<CommandName, 'emulator' | 'completion'>;
 
 /** Pairs a command's parse with its run: the options are read now, the work is done later. */
 function command<O>(parse: (values: Values, now: Date) => O, run: (options: O, deps: CommandDeps) => Promise<number>) {

@@ -30,7 +30,8 @@ export async function runInProcess(
     const parsed = parseCommandLine(argv);
     values = parsed.values;
     mode = parsed.mode;
-    if (parsed.mode === 'wizard' || parsed.mode === 'emulator') throw new Error(`not a command: ${parsed.mode}`);
+    if (parsed.mode === 'wizard' || parsed.mode === 'emulator' || parsed.mode === 'completion')
+      throw new Error(`not a command: ${parsed.mode}`);
     // In the order cli.ts reads them: where the run goes, then what the command is asked to do.
     parseConnectOptions(values, { NGINXAAS_ACCESS_TOKEN: 'in-process' });
     const run = prepareCommand(parsed.mode, values, t.io.now());
