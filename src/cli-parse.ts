@@ -94,8 +94,9 @@ function takePositionals(mode: Mode, words: string[], values: Values): void {
   words.forEach((word, i) => {
     const slot = slots[i] as 'deployment' | 'name';
     if (values[slot] !== undefined)
+      // Not echoed either: beside a --deployment, a word is more likely a pasted key than a name.
       throw new UsageError(
-        `the ${slot === 'name' ? 'key name' : 'deployment'} is given twice: as an argument and as --${slot}`,
+        `unexpected argument after '${mode}' (not shown): --${slot} is given already; a key is never taken from the command line: use --secret-stdin or --secret-file`,
       );
     if (slot === 'name' && !checkKeyName(word).ok)
       throw new UsageError(

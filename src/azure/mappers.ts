@@ -7,7 +7,7 @@
 import { normaliseEndpoint } from '../domain/endpoint';
 import { naturalOrder } from '../domain/natural-order';
 import { printable } from '../domain/printable';
-import { parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
+import { canonicalId, parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
 import type { ResourceGraphDeploymentRow } from '../wire/types';
 import type { NginxDeployment, NginxDeploymentApiKeyResponse } from './nginx-client';
@@ -26,7 +26,7 @@ export function fromWire(d: NginxDeployment, fallback?: DeploymentRef): Deployme
     subscriptionId: printable(ref.subscriptionId),
     resourceGroup: printable(ref.resourceGroup),
     name: printable(d.name ?? ref.name),
-    id: printable(d.id ?? ''),
+    id: printable(canonicalId(d.id ?? '')),
     location: printable(d.location ?? ''),
     provisioningState: printable(d.properties?.provisioningState ?? 'NotSpecified'),
     ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
@@ -42,7 +42,7 @@ export function fromGraph(row: ResourceGraphDeploymentRow): Deployment {
     // Resource Graph lower-cases resource groups; the id keeps the real casing.
     resourceGroup: printable(ref?.resourceGroup ?? row.resourceGroup),
     name: printable(row.name),
-    id: printable(row.id),
+    id: printable(canonicalId(row.id)),
     location: printable(row.location),
     provisioningState: printable(row.provisioningState || 'NotSpecified'),
     ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
@@ -52,7 +52,7 @@ export function fromGraph(row: ResourceGraphDeploymentRow): Deployment {
 
 export function toApiKey(k: NginxDeploymentApiKeyResponse): ApiKey {
   return {
-    id: printable(k.id ?? ''),
+    id: printable(canonicalId(k.id ?? '')),
     name: printable(k.name ?? ''),
     hint: printable(k.properties?.hint ?? ''),
     endDateTime: k.properties?.endDateTime ?? new Date(Number.NaN),

@@ -8,7 +8,7 @@ import { figures } from '../style';
 import { UsageError } from '../usage-error';
 import { confirmOnTerminal } from './ask';
 import type { CommandDeps } from './deps';
-import { describeDeployment } from './format';
+import { deploymentJson, describeDeployment } from './format';
 import { parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from './target';
 
 export interface DeleteOptions {
@@ -46,7 +46,16 @@ export async function runDelete(options: DeleteOptions, { gateway, io }: Command
   const outcome = await gateway.deleteKey(deployment, name, { signal: io.signal });
   if (options.json) {
     io.stdout.write(
-      `${JSON.stringify({ name, result: outcome === 'deleted' ? 'deleted' : 'already-gone', deployment: deployment.id })}\n`,
+      `${JSON.stringify(
+        {
+          name,
+          id: `${deployment.id}/apiKeys/${name}`,
+          result: outcome === 'deleted' ? 'deleted' : 'already-gone',
+          deployment: deploymentJson(deployment),
+        },
+        null,
+        2,
+      )}\n`,
     );
   } else if (outcome === 'deleted') {
     io.stdout.write(

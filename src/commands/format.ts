@@ -1,8 +1,8 @@
 /** Text output of the commands: aligned tables and key facts, measured by display width. */
 import stringWidth from 'string-width';
 import { cut } from '../text-width';
-import { daysLeft, formatDaysFromNow, formatUtc } from '../domain/expiry';
-import { KEY_STATUS_WORDS, keyStatus, type KeyStatus } from '../domain/readiness';
+import { daysLeft, formatExpiry } from '../domain/expiry';
+import { EXPIRING_SOON_DAYS, keyStatus, type KeyStatus } from '../domain/readiness';
 import type { ApiKey, Deployment } from '../gateway';
 import type { Painter } from '../style';
 
@@ -18,9 +18,11 @@ export function statusWord(key: ApiKey, now: Date, paint: Painter): string {
   return paint(STATUS_ROLE[status], status);
 }
 
+/** The status word, then what it means for this key: `expiring (within 30 days)`. */
 export function statusWords(key: ApiKey, now: Date, paint: Painter): string {
   const status = keyStatus(key.endDateTime, now);
-  return paint(STATUS_ROLE[status], KEY_STATUS_WORDS[status]);
+  const meaning = status === 'expiring' ? ` (within ${EXPIRING_SOON_DAYS} days)` : '';
+  return `${paint(STATUS_ROLE[status], status)}${meaning}`;
 }
 
 export function keyJson(key: ApiKey, now: Date) {
@@ -41,12 +43,14 @@ export function deploymentJson(d: Deployment) {
     subscriptionId: d.subscriptionId,
     ...(d.subscriptionName ? { subscriptionName: d.subscriptionName } : {}),
     location: d.location,
+    provisioningState: d.provisioningState,
+    ...(d.dataplaneApiEndpoint ? { dataplaneApiEndpoint: d.dataplaneApiEndpoint } : {}),
     id: d.id,
   };
 }
 
 export function expiryText(end: Date, now: Date): string {
-  return `${formatUtc(end)} (${formatDaysFromNow(end, now)})`;
+  return formatExpiry(end, now);
 }
 
 export function describeDeployment(d: Deployment): string {

@@ -3,7 +3,7 @@
  * width, never wrapped), then a summary line of what expires; or one JSON document with a
  * `summary` object. The summary's window is --expiring-within's days, else 30.
  */
-import { daysLeft } from '../domain/expiry';
+import { endsWithin } from '../domain/expiry';
 import { EXPIRING_SOON_DAYS } from '../domain/readiness';
 import type { ApiKey, Deployment } from '../gateway';
 import type { Io } from '../io';
@@ -28,9 +28,7 @@ export function summarise(listed: Listed[], now: Date, within: number | undefine
   const withinDays = within ?? EXPIRING_SOON_DAYS;
   const keys = listed.flatMap((l) => l.keys);
   const expired = keys.filter((k) => k.endDateTime.getTime() <= now.getTime()).length;
-  const expiring = keys.filter(
-    (k) => k.endDateTime.getTime() > now.getTime() && daysLeft(k.endDateTime, now) < withinDays,
-  ).length;
+  const expiring = keys.filter((k) => endsWithin(k.endDateTime, now, withinDays)).length;
   return { keys: keys.length, withinDays, expiring, expired };
 }
 
@@ -45,7 +43,7 @@ export function summaryLine(s: Summary): string {
 /** Keys in natural order of deployment, then name; with a window, only those inside it. */
 export function shown(listed: Listed[], now: Date, within: number | undefined): Listed[] {
   const inWindow = (k: ApiKey) =>
-    within === undefined || k.endDateTime.getTime() <= now.getTime() || daysLeft(k.endDateTime, now) < within;
+    within === undefined || k.endDateTime.getTime() <= now.getTime() || endsWithin(k.endDateTime, now, within);
   return [...listed]
     .sort(
       (a, b) =>
@@ -64,7 +62,6 @@ export function writeListJson(listed: Listed[], summary: Summary, within: number
     summary,
     deployments: listed.map((l) => ({
       deployment: deploymentJson(l.deployment),
-      ...(l.deployment.dataplaneApiEndpoint ? { dataplaneApiEndpoint: l.deployment.dataplaneApiEndpoint } : {}),
       keys: l.keys.map((k) => ({ ...keyJson(k, now), ...(within !== undefined ? { flagged: true } : {}) })),
       ...(l.problem ? { problem: l.problem } : {}),
     })),

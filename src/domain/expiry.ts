@@ -148,8 +148,18 @@ export function parseExpiry(input: string, now: Date): ExpiryResult {
   };
 }
 
+/**
+ * Days from now to the end, to the nearest day: negative once expired. The one count that text
+ * ("in 181 days") and JSON (`daysLeft`) both show, so they never disagree.
+ */
 export function daysLeft(end: Date, now: Date): number {
-  return Math.floor((end.getTime() - now.getTime()) / DAY_MS);
+  return Math.round((end.getTime() - now.getTime()) / DAY_MS);
+}
+
+/** Not yet expired, but ending within `days` days of now (to the millisecond, not rounded). */
+export function endsWithin(end: Date, now: Date, days: number): boolean {
+  const left = end.getTime() - now.getTime();
+  return left > 0 && left < days * DAY_MS;
 }
 
 export function formatUtc(date: Date): string {
@@ -158,11 +168,43 @@ export function formatUtc(date: Date): string {
 
 /** Words for people, to the nearest day (a six-month key made a minute ago is "in 181 days"). */
 export function formatDaysFromNow(end: Date, now: Date): string {
-  const days = Math.round((end.getTime() - now.getTime()) / DAY_MS);
+  const days = daysLeft(end, now);
   if (end.getTime() <= now.getTime()) {
     const ago = -days;
     return ago === 0 ? 'expired today' : `expired ${ago} day${ago === 1 ? '' : 's'} ago`;
   }
   if (days === 0) return 'expires today';
   return `in ${days} day${days === 1 ? '' : 's'}`;
+}
+
+/**
+ * The same instant in the machine's own time zone, named: `2026-12-17 02:44 CET`. Undefined when
+ * that zone is UTC, where the UTC time already says it.
+ */
+export function formatLocal(
+  date: Date,
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+): string | undefined {
+  if (/^(Etc\/)?(UTC|GMT|Universal|Zulu)$/i.test(timeZone ?? 'UTC')) return undefined;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+}
+
+/** UTC, the local time where it differs, and the days: `2026-12-17 01:44 UTC · 02:44 CET (in 20 days)`. */
+export function formatExpiry(end: Date, now: Date, timeZone?: string): string {
+  const local = formatLocal(end, timeZone);
+  const utc = formatUtc(end);
+  const shownLocal =
+    local === undefined ? '' : ` · ${local.slice(0, 10) === utc.slice(0, 10) ? local.slice(11) : local}`;
+  return `${utc}${shownLocal} (${formatDaysFromNow(end, now)})`;
 }

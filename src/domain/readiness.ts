@@ -2,7 +2,7 @@
  * Whether a deployment can take a key, and how healthy a key's expiry is. Shared by the wizard,
  * the plain mode and the commands so that they never disagree.
  */
-import { daysLeft } from './expiry';
+import { endsWithin } from './expiry';
 
 export interface DeploymentFacts {
   provisioningState: string;
@@ -36,12 +36,6 @@ export type KeyStatus = 'ok' | 'expiring' | 'expired';
 
 export function keyStatus(end: Date, now: Date, soonDays = EXPIRING_SOON_DAYS): KeyStatus {
   if (end.getTime() <= now.getTime()) return 'expired';
-  if (daysLeft(end, now) < soonDays) return 'expiring';
+  if (endsWithin(end, now, soonDays)) return 'expiring';
   return 'ok';
 }
-
-export const KEY_STATUS_WORDS: Record<KeyStatus, string> = {
-  ok: 'ok',
-  expiring: `expires within ${EXPIRING_SOON_DAYS} days`,
-  expired: 'expired',
-};

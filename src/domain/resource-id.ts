@@ -29,6 +29,17 @@ export function parseDeploymentId(id: string): (DeploymentRef & { apiKeyName?: s
   };
 }
 
+/**
+ * One casing for every id we print: the provider's own (`Nginx.NginxPlus`), the segment names as
+ * ARM documents them. Names inside the id keep the casing Azure gave them.
+ */
+export function canonicalId(id: string): string {
+  const parsed = parseDeploymentId(id);
+  if (!parsed) return id;
+  const deployment = deploymentId(parsed);
+  return parsed.apiKeyName === undefined ? deployment : `${deployment}/apiKeys/${parsed.apiKeyName}`;
+}
+
 export function looksLikeResourceId(text: string): boolean {
   return text.trim().startsWith('/subscriptions/');
 }

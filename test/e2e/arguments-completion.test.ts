@@ -32,7 +32,7 @@ describe('a deployment and a key as arguments', () => {
     expect(tooMany.stderr + notAName.stderr).not.toMatch(/Zq7|Pasted/);
     const twice = await runCli(['show', 'web-01', 'k', '-d', 'web-02']);
     expect(twice.stderr.split('\n')[0]).toBe(
-      'error: the deployment is given twice: as an argument and as --deployment',
+      "error: unexpected argument after 'show' (not shown): --deployment is given already; a key is never taken from the command line: use --secret-stdin or --secret-file",
     );
   });
 });

@@ -134,7 +134,7 @@ describe('list, show, endpoint, delete', () => {
       nplusEndpoint: `${endpoint}nplus`,
     });
     const text = await runCli(['show', ...WEB, '--name', 'nlk-prod'], { env });
-    expect(text.stdout).toContain('status    expires within 30 days');
+    expect(text.stdout).toContain('status    expiring (within 30 days)');
     const missing = await runCli(['show', ...WEB, '--name', 'missing'], { env });
     expect([missing.code, missing.stderr]).toEqual([
       1,
@@ -307,5 +307,41 @@ describe('the program as a whole', () => {
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
+  });
+});
+
+describe('one JSON shape (issue 12, #8)', () => {
+  it('text and JSON say the same days and status; ids in one casing; a deployment carries its state', async () => {
+    const { env } = await world();
+    const text = await runCli(['show', 'web-01', 'nlk-prod', '-g', 'edge-rg', '--subscription', PRODUCTION], { env });
+    const shown = json(
+      (
+        await runCli(['show', 'web-01', 'nlk-prod', '-g', 'edge-rg', '--subscription', PRODUCTION, '-o', 'json'], {
+          env,
+        })
+      ).stdout,
+    );
+    expect(text.stdout).toContain(`(in ${shown.daysLeft} days)`);
+    expect(text.stdout).toContain(`status    ${shown.status}`);
+
+    const all = json((await runCli(['list', '--all', '-o', 'json'], { env })).stdout);
+    expectSchema('list', all);
+    const ids = all.deployments.flatMap((d: any) => [d.deployment.id, ...d.keys.map((k: any) => k.id)]);
+    // The emulator answers api-gateway's ids as NGINX.NGINXPLUS, the others as Nginx.NginxPlus.
+    expect(ids.length).toBeGreaterThan(4);
+    for (const id of ids) expect(id).toContain('/providers/Nginx.NginxPlus/nginxDeployments/');
+    const broken = all.deployments.find((d: any) => d.deployment.name === 'broken-01');
+    expect(broken.deployment.provisioningState).toBe('Failed');
+
+    const deleted = json(
+      (
+        await runCli(
+          ['delete', 'web-01', 'asg-sync', '-g', 'edge-rg', '--subscription', PRODUCTION, '--yes', '-o', 'json'],
+          { env },
+        )
+      ).stdout,
+    );
+    expectSchema('delete', deleted);
+    expect(deleted.deployment).toEqual(shown.deployment);
   });
 });

@@ -293,7 +293,7 @@ describe('list, show, endpoint, delete', () => {
       nplusEndpoint: `${endpoint}nplus`,
     });
     const text = await run(['show', ...WEB, '--name', 'nlk-prod']);
-    expect(text.stdout).toContain('status    expires within 30 days');
+    expect(text.stdout).toContain('status    expiring (within 30 days)');
     expect((await run(['endpoint', ...WEB])).stdout).toBe(`${endpoint}\n`);
     const asJson = await run(['endpoint', ...WEB, '-o', 'json']);
     expectSchema('endpoint', json(asJson.stdout));

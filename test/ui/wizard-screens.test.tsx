@@ -142,7 +142,7 @@ describe('name, expiry, key value', () => {
     await type(DOWN, DOWN, DOWN, ENTER);
     await until('A date of your own');
     await type('2027-03-01');
-    expect(await until('2027-03-01 23:59 UTC · Local time')).toContain('in 95 days');
+    expect(await until('2027-03-01 23:59 UTC · in 95 days')).not.toContain('local');
     await type('\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '2031-01-01', ENTER);
     expect(await until('more than two years away')).toContain('the latest is 2028-11-26 11:50 UTC');
   });

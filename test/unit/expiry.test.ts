@@ -12,6 +12,8 @@ import {
   SAFETY_MARGIN_MS,
   PRESETS,
   daysLeft,
+  endsWithin,
+  formatExpiry,
   formatDaysFromNow,
 } from '../../src/domain/expiry';
 
@@ -132,7 +134,31 @@ describe('days in words', () => {
     expect(formatDaysFromNow(at(end), now)).toBe(words);
   });
 
-  it('days left (for --expiring-within and JSON) count whole days only', () => {
-    expect(daysLeft(at('2026-12-16T11:59:00Z'), now)).toBe(19);
+  it.each([
+    ['2027-05-26T11:59:00Z', 181],
+    ['2026-12-16T11:59:00Z', 20],
+    ['2026-11-26T15:00:00Z', 0],
+    ['2026-11-23T12:00:00Z', -3],
+  ])('daysLeft(%s) is %i: the number the words say, and what JSON carries', (end, days) => {
+    expect(daysLeft(at(end), now)).toBe(days);
+    expect(formatDaysFromNow(at(end), now)).toMatch(new RegExp(`(^| )${Math.abs(days) || 'today'}( |$)`));
+  });
+
+  it('endsWithin compares to the millisecond, for --expiring-within and the status', () => {
+    expect(endsWithin(at('2026-12-26T11:59:59Z'), now, 30)).toBe(true);
+    expect(endsWithin(at('2026-12-26T12:00:00Z'), now, 30)).toBe(false);
+    expect(endsWithin(at('2026-11-26T11:00:00Z'), now, 30)).toBe(false);
+  });
+});
+
+describe('local times, named', () => {
+  const end = new Date('2026-12-17T01:44:00Z');
+  const now = new Date('2026-11-27T01:44:00Z');
+  it.each([
+    ['Europe/Berlin', '2026-12-17 01:44 UTC · 02:44 GMT+1 (in 20 days)'],
+    ['America/New_York', '2026-12-17 01:44 UTC · 2026-12-16 20:44 EST (in 20 days)'],
+    ['UTC', '2026-12-17 01:44 UTC (in 20 days)'],
+  ])('in %s: %s', (zone, words) => {
+    expect(formatExpiry(end, now, zone)).toBe(words);
   });
 });

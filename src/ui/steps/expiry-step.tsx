@@ -1,6 +1,6 @@
 /** Step 3: the expiry. Presets (six months is the default) or a date of your own. */
 import { Box, Text } from 'ink';
-import { formatDaysFromNow, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
+import { formatDaysFromNow, formatLocal, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
 import type { ExpiryState, WizardState } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { colors, figures } from '../../style';
@@ -15,10 +15,6 @@ export interface ExpiryViewProps {
 export function expiryView(state: WizardState): ExpiryViewProps {
   const { cursor, editing, text, error } = state.expiry;
   return { expiry: { cursor, editing, text, ...(error ? { error } : {}) }, now: state.now, caretBack: state.caretBack };
-}
-
-function localTime(date: Date): string {
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function ExpiryStep({ expiry, now, caretBack }: ExpiryViewProps) {
@@ -72,7 +68,8 @@ export function ExpiryStep({ expiry, now, caretBack }: ExpiryViewProps) {
       ) : null}
       {highlighted ? (
         <Text color={colors.muted}>
-          {typed?.ok ? `${formatUtc(highlighted)} · ` : ''}Local time {localTime(highlighted)} ·{' '}
+          {typed?.ok ? `${formatUtc(highlighted)} · ` : ''}
+          {formatLocal(highlighted) ? `local ${formatLocal(highlighted)} · ` : ''}
           {formatDaysFromNow(highlighted, now)}
         </Text>
       ) : null}

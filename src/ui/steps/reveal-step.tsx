@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
-import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
+import { formatExpiry } from '../../domain/expiry';
 import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../gateway';
 import { HANDOFF_KINDS } from '../../domain/handoff';
@@ -165,9 +165,7 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
         {keyText}
       </Whole>
       <Row label="Hint">{key.hint}</Row>
-      <Row label="Expires">
-        {formatUtc(key.endDateTime)} ({formatDaysFromNow(key.endDateTime, props.now)})
-      </Row>
+      <Row label="Expires">{formatExpiry(key.endDateTime, props.now)}</Row>
       <Row label="Endpoint">
         <Text color={colors.muted}>the dataplane API</Text>
       </Row>
