@@ -30,6 +30,12 @@ export interface ApiKey {
   endDateTime: Date;
 }
 
+/** Who the run acts as, for the header: a user's name or an application, and the tenant. */
+export interface SignedIn {
+  account: string;
+  tenant?: string;
+}
+
 export interface Discovery {
   deployments: Deployment[];
   /** The subscriptions that were searched (display names where known). */
@@ -38,6 +44,8 @@ export interface Discovery {
   via: 'resource-graph' | 'per-subscription' | 'direct';
   /** Subscriptions that could not be read, with why. */
   problems: { subscriptionId: string; message: string }[];
+  /** Who searched (unknown in the demo, or when the token says nothing readable). */
+  signedIn?: SignedIn;
 }
 
 export type ErrorKind =
@@ -101,6 +109,8 @@ export interface Gateway {
   /** Words for the loading screen, such as "the Azure CLI". */
   readonly authDescription: string;
   listSubscriptions(options?: CallOptions): Promise<Subscription[]>;
+  /** Who the run is signed in as, from the token it holds; undefined when that cannot be told. */
+  signedInAs?(options?: CallOptions): Promise<SignedIn | undefined>;
   /** The subscription to use when none is named: the CLI's default, or the only one visible. */
   defaultSubscription(options?: CallOptions): Promise<string>;
   discoverDeployments(

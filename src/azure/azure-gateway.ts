@@ -15,6 +15,7 @@ import { fromWire, toApiKey } from './mappers';
 import { NginxManagementClient } from './nginx-client';
 import { collect } from './paging';
 import type { DeploymentRef } from '../domain/resource-id';
+import { signedInAs } from './signed-in';
 import {
   GatewayError,
   type ApiKey,
@@ -23,6 +24,7 @@ import {
   type Discovery,
   type Gateway,
   type PutKeyResult,
+  type SignedIn,
   type Subscription,
   type VerifyResult,
 } from '../gateway';
@@ -82,6 +84,10 @@ export class AzureGateway implements Gateway {
       this.subscriptionCache.catch(() => (this.subscriptionCache = undefined));
     }
     return this.subscriptionCache;
+  }
+
+  signedInAs(options: CallOptions = {}): Promise<SignedIn | undefined> {
+    return signedInAs(this.settings.credential, this.settings.target.scope, options.signal);
   }
 
   async defaultSubscription(options: CallOptions = {}): Promise<string> {

@@ -40,6 +40,8 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
     { ...(subscription ? { subscriptions: [subscription] } : {}), ...(group ? { resourceGroup: group } : {}) },
     { signal: io.signal, onProgress: (message) => say(message) },
   );
+  const who = await gateway.signedInAs?.({ signal: io.signal }).catch(() => undefined);
+  if (who && !run.demo) say(`Signed in as ${who.account}${who.tenant ? ` (tenant ${who.tenant})` : ''}.`);
   if (found.deployments.length === 0) {
     const searched = found.searched.map((s) => s.displayName).join(', ') || 'none';
     throw new GatewayError('notFound', `no NGINXaaS deployments found (subscriptions searched: ${searched})`);

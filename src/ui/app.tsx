@@ -41,9 +41,10 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
   const farewell = farewellView(state);
   return (
     <Box flexDirection="column">
-      <Text color={colors.accent} bold>
+      <Text color={colors.accent} bold wrap="truncate-end">
         NGINXaaS dataplane API key
         {demo ? <Text color={colors.warning}> · demo on the local emulator, no Azure account used</Text> : null}
+        {!demo && actingAs(state) ? <Text color={colors.muted}> · {actingAs(state)}</Text> : null}
       </Text>
       {/* The reveal panel names the deployment and the expiry again: keep its frame short. */}
       {state.step === 'reveal' || state.result ? null : <Answered lines={answeredView(state)} />}
@@ -59,6 +60,16 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
       {farewell ? <Farewell {...farewell} /> : null}
     </Box>
   );
+}
+
+/** Who acts, in which tenant and subscriptions: `alice@contoso.com · tenant 72f9… · Production`. */
+export function actingAs(state: WizardState): string | undefined {
+  const discovery = state.discovery;
+  const who = discovery?.signedIn;
+  if (!discovery || !who) return undefined;
+  const searched = discovery.searched;
+  const where = searched.length === 1 ? (searched[0]?.displayName ?? '') : `${searched.length} subscriptions`;
+  return [who.account, who.tenant ? `tenant ${who.tenant}` : '', where].filter(Boolean).join(' · ');
 }
 
 const noCopy = async () => 'Copying is not available here.';

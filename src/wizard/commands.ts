@@ -56,7 +56,15 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
   switch (command.kind) {
     case 'discover':
       try {
-        return { type: 'deploymentsLoaded', discovery: await discover(deps), now: deps.now() };
+        const [discovery, signedIn] = await Promise.all([
+          discover(deps),
+          gateway.signedInAs?.({ signal }).catch(() => undefined),
+        ]);
+        return {
+          type: 'deploymentsLoaded',
+          discovery: { ...discovery, ...(signedIn ? { signedIn } : {}) },
+          now: deps.now(),
+        };
       } catch (error) {
         return { type: 'deploymentsFailed', problem: problemFrom(error) };
       }

@@ -51,3 +51,44 @@ describe('the wizard at common sizes', () => {
     expect(await run.exit).toBe(0);
   });
 });
+
+describe('the header outside the demo', () => {
+  it('names the signed-in account, the tenant and the subscriptions searched, from the token az gave', async () => {
+    const { makeFakeAz } = await import('../helpers/fake-az');
+    const claims = { upn: 'alice@contoso.com', tid: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+    const jwt = ['{"alg":"none"}', JSON.stringify(claims), 'sig']
+      .map((p) => Buffer.from(p).toString('base64url'))
+      .join('.');
+    const emulator = await useEmulator({ token: jwt });
+    const az = makeFakeAz({ token: jwt });
+    const env = { ...envFor(emulator), NGINXAAS_ACCESS_TOKEN: undefined, PATH: az.path };
+    const run = runInPty(process.execPath, [BIN, '--auth', 'cli'], env, { cols: 120, rows: 30 });
+    await run.waitFor('Choose a deployment');
+    expect(run.screen().split('\n')[0]).toBe(
+      'NGINXaaS dataplane API key · alice@contoso.com · tenant 72f988bf-86f1-41af-91ab-2d7cd011db47 · 3 subscriptions',
+    );
+    // The header read the token the run already had: az was asked for it once.
+    expect(az.calls().filter((call) => call.startsWith('account get-access-token'))).toHaveLength(1);
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+  });
+});
+
+describe('the last frame', () => {
+  it.each([
+    [120, 30],
+    [60, 20],
+  ])('at %i columns, Ctrl+C leaves the farewell on lines of its own, the shell prompt below it', async (cols, rows) => {
+    const emulator = await useEmulator();
+    const shell = `"${process.execPath}" "${BIN}"; echo "exit=$?"`;
+    const run = runInPty('/bin/sh', ['-c', shell], envFor(emulator), { cols, rows });
+    await run.waitFor('Choose a deployment');
+    run.pty.write(KEY.ctrlC);
+    await run.waitFor(/exit=\d+/);
+    const lines = run.screen().split('\n');
+    expect(lines).toContain('exit=130');
+    expect(lines.some((line) => line.includes('Cancelled. Nothing was created.') && !line.includes('exit='))).toBe(
+      true,
+    );
+  });
+});
