@@ -78,6 +78,12 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
       } catch (error) {
         return { type: 'keysFailed', deployment: command.deployment, problem: problemFrom(error) };
       }
+    case 'peekKeys':
+      try {
+        return { type: 'peeked', deployment: command.deployment, keys: await gateway.listKeys(command.deployment, { signal }) };
+      } catch (error) {
+        return { type: 'peeked', deployment: command.deployment, problem: problemFrom(error) };
+      }
     case 'generate':
       return { type: 'secretGenerated', secret: generateUuidKey({ randomUUID, randomBytes }) };
     case 'create':
@@ -124,7 +130,7 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
         checked.outcome === 'accepted'
           ? { ok: true as const, status: checked.status }
           : { ok: false as const, message: checked.message, ...(checked.status ? { status: checked.status } : {}) };
-      return { type: 'verified', result };
+      return { type: 'verified', result, ...(command.again ? { again: true } : {}) };
     }
     case 'copy':
       return { type: 'copied', message: await deps.copy(command.secret) };

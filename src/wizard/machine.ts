@@ -14,6 +14,16 @@ import { onDeploymentsLoaded, onListToken } from './steps/deployment';
 import { onExpiryToken } from './steps/expiry';
 import { onFailedToken } from './steps/failed';
 import { onHandedOff } from './steps/handoff';
+import { onConsoleDeleted, onConsoleDeleteFailed, onConsoleKeys, onConsoleToken } from './steps/console';
+import { onPeeked, startFleet } from './steps/fleet';
+import {
+  onRetired,
+  onRetireFailed,
+  onReverified,
+  onRotationCreateEscape,
+  onRotationRevealToken,
+  onRotationSecret,
+} from './steps/rotation';
 import { onNameToken, submitName } from './steps/name';
 import { onRevealToken } from './steps/reveal';
 import { onReviewToken } from './steps/review';
@@ -45,18 +55,33 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.step === 'loading' ? { ...state, loadingMessage: event.message } : state;
     case 'interrupted':
       return holdWhileCreating(state, 'signal') ?? leaveNow(state);
-    case 'deploymentsLoaded':
-      return onDeploymentsLoaded({ ...state, now: event.now }, event.discovery);
+    case 'deploymentsLoaded': {
+      const loaded = onDeploymentsLoaded({ ...state, now: event.now }, event.discovery);
+      // Marks only matter on the list: a -d that skipped it reads no other deployment's keys.
+      return loaded.step === 'chooseDeployment' ? startFleet(loaded) : loaded;
+    }
+    case 'peeked':
+      return onPeeked(state, event.deployment, event.keys, event.problem);
     case 'deploymentsFailed':
       return { ...state, step: 'failed', failure: event.problem };
     case 'keysLoaded':
     case 'keysFailed': {
       if (state.deployment?.id !== event.deployment.id) return state;
-      const keys = event.type === 'keysLoaded' ? event.keys : { error: event.problem.message };
-      const next: WizardState = { ...state, keys };
+      const next: WizardState =
+        event.type === 'keysLoaded'
+          ? onConsoleKeys(state, event.deployment, event.keys)
+          : {
+              ...state,
+              keys: { error: event.problem.message },
+              // The console cannot list what it cannot read: on to naming, which says why.
+              ...(state.step === 'keys' && state.console.arriving
+                ? { step: 'keyName' as const, console: { ...state.console, arriving: false } }
+                : {}),
+            };
       return next.nameWaiting && next.step === 'keyName' ? submitName({ ...next, nameWaiting: false }) : next;
     }
     case 'secretGenerated':
+      if (state.rotation?.stage === 'creating' && state.step === 'keys') return onRotationSecret(state, event.secret);
       return state.step === 'keyValue'
         ? {
             ...state,
@@ -68,17 +93,23 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
             replaceConfirmed: false,
           }
         : state;
-    case 'createSucceeded':
-      return state.step === 'creating' ? onCreateSucceeded(state, event.result, event.now) : state;
+    case 'createSucceeded': {
+      if (state.step !== 'creating') return state;
+      const created = onCreateSucceeded(state, event.result, event.now);
+      return created.rotation ? { ...created, rotation: { ...created.rotation, stage: 'shown' } } : created;
+    }
     case 'createFailed':
       return state.step === 'creating' ? onCreateFailed(state, event.problem) : state;
     case 'verified':
+      if (event.again) return onReverified(state, event.result);
       return { ...state, reveal: { ...state.reveal, verify: event.result } };
     case 'handedOff':
       return onHandedOff(state, event.result);
     case 'copied':
       return { ...state, reveal: { ...state.reveal, copyMessage: event.message } };
     case 'deleted': {
+      if (state.step === 'keys') return onConsoleDeleted(state, event.outcome);
+      if (state.rotation?.stage === 'retiring') return onRetired(state, event.outcome);
       // After a REPLACE the old key was gone already: deleting the new one leaves no key of that name.
       const replaced = state.result?.created === false;
       const words =
@@ -90,6 +121,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return finish(state, 'done', 0, words);
     }
     case 'deleteFailed':
+      if (state.step === 'keys') return onConsoleDeleteFailed(state, event.problem.message);
+      if (state.rotation?.stage === 'retiring') return onRetireFailed(state, event.problem.message);
       return finish(
         state,
         'done',
@@ -104,12 +137,16 @@ type TokenHandler = (state: WizardState, token: Token) => WizardState;
 /** The steps that take keys; `loading` and the ends take none but Ctrl+C. */
 const KEY_HANDLERS: Partial<Record<Step, TokenHandler>> = {
   chooseDeployment: (s, t) => onListToken(s, t),
+  keys: (s, t) => onConsoleToken(s, t),
   keyName: (s, t) => onNameToken(s, t),
   expiry: (s, t) => onExpiryToken(s, t),
   keyValue: (s, t) => onSecretToken(s, t),
   review: (s, t) => onReviewToken(s, t),
-  creating: (s, t) => onCreatingToken(s, t),
-  reveal: (s, t) => onRevealToken(s, t),
+  creating: (s, t) =>
+    s.rotation && s.createError && !s.createError.uncertain && t.kind === 'escape'
+      ? onRotationCreateEscape(s)
+      : onCreatingToken(s, t),
+  reveal: (s, t) => onRotationRevealToken(s, t) ?? onRevealToken(s, t),
   failed: (s, t) => onFailedToken(s, t),
 };
 

@@ -3,7 +3,7 @@ import { canTakeKey, type Readiness } from '../domain/readiness';
 import { checkKeyName } from '../domain/key-name';
 import { filterDeployments } from '../domain/deployment-filter';
 import type { ApiKey, Deployment } from '../gateway';
-import type { WizardState } from './state';
+import type { FleetMark, WizardState } from './state';
 
 export function readiness(state: Pick<WizardState, 'discovery'>, d: Deployment): Readiness {
   const subscription = state.discovery?.searched.find(
@@ -16,8 +16,12 @@ export function readiness(state: Pick<WizardState, 'discovery'>, d: Deployment):
   });
 }
 
-export function visibleDeployments(state: Pick<WizardState, 'discovery' | 'filter'>): Deployment[] {
-  return filterDeployments(state.discovery?.deployments ?? [], state.filter);
+/** `!` in the filter keeps only deployments with a key expired or expiring; the other words filter as usual. */
+export function visibleDeployments(state: Pick<WizardState, 'discovery' | 'filter'> & { fleet?: WizardState['fleet'] }): Deployment[] {
+  const flaggedOnly = state.filter.includes('!');
+  const words = flaggedOnly ? state.filter.replace(/!/g, ' ') : state.filter;
+  const matching = filterDeployments(state.discovery?.deployments ?? [], words);
+  return flaggedOnly ? matching.filter((d) => flagged(state.fleet?.[d.id])) : matching;
 }
 
 export function firstSelectable(state: Pick<WizardState, 'discovery'>, list: Deployment[]): number {
@@ -52,4 +56,17 @@ export function activeField(state: WizardState): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** The keys the console lists: soonest expiry first (expired ones at the top), then by name. */
+export function consoleKeys(state: Pick<WizardState, 'keys'>): ApiKey[] {
+  if (!Array.isArray(state.keys)) return [];
+  return [...state.keys].sort(
+    (a, b) => a.endDateTime.getTime() - b.endDateTime.getTime() || a.name.localeCompare(b.name),
+  );
+}
+
+/** A deployment with a key expired or expiring soon: its row is marked, and `!` keeps it. */
+export function flagged(mark: FleetMark | undefined): boolean {
+  return mark !== undefined && 'keys' in mark && mark.expired + mark.expiring > 0;
 }

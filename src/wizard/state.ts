@@ -9,6 +9,8 @@ import type { KeyFlags } from './tokens';
 export type Step =
   | 'loading'
   | 'chooseDeployment'
+  /** The key console: a deployment's keys, with new, rotate and delete. */
+  | 'keys'
   | 'keyName'
   | 'expiry'
   | 'keyValue'
@@ -31,6 +33,8 @@ export interface Problem {
 export type Command =
   | { id: number; kind: 'discover' }
   | { id: number; kind: 'loadKeys'; deployment: Deployment }
+  /** The keys of a deployment on the list, read in the background for its expiry mark. */
+  | { id: number; kind: 'peekKeys'; deployment: Deployment }
   | { id: number; kind: 'generate' }
   | {
       id: number;
@@ -41,7 +45,7 @@ export type Command =
       endDateTime: Date;
       replace: boolean;
     }
-  | { id: number; kind: 'verify'; endpoint: string; secret: string }
+  | { id: number; kind: 'verify'; endpoint: string; secret: string; again?: boolean }
   | { id: number; kind: 'copy'; secret: string }
   | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string }
   | { id: number; kind: 'handoff'; target: HandoffTarget; facts: HandoffFacts };
@@ -76,6 +80,28 @@ export interface RevealState {
   handedOff: { ok: boolean; said: string; nextLines?: string[] }[];
 }
 
+/** The key console's own state: the cursor, a question in progress, what was last done. */
+export interface ConsoleState {
+  cursor: number;
+  /** Typing a key's name to delete it, or confirming a rotation. */
+  confirm?: { kind: 'delete' | 'rotate'; key: ApiKey; typed: string; error?: string; working?: boolean };
+  /** What the last action did, said above the keys. */
+  message?: { ok: boolean; text: string };
+  /** Just arrived from the list: a deployment without keys goes on to naming a new one. */
+  arriving: boolean;
+}
+
+/** A rotation from the console: the new key is made by the usual create, then shown on the panel. */
+export interface RotationState {
+  old: ApiKey;
+  /** creating → shown (hand off, switch) → reverifying → retiring. */
+  stage: 'creating' | 'shown' | 'reverifying' | 'retiring';
+  problem?: string;
+}
+
+/** A deployment's keys as its row on the list marks them. */
+export type FleetMark = { keys: number; expired: number; expiring: number } | { error: string };
+
 export interface HandoffMenu {
   stage: 'kind' | 'destination' | 'working';
   cursor: number;
@@ -98,6 +124,12 @@ export interface WizardState {
   listMessage?: string;
   deployment?: Deployment;
   keys?: ApiKey[] | 'loading' | { error: string };
+  console: ConsoleState;
+  rotation?: RotationState;
+  /** Expiry marks of the listed deployments, by id, as their keys arrive in the background. */
+  fleet: Record<string, FleetMark>;
+  /** Deployments whose keys are still to be read for their marks. */
+  fleetQueue: Deployment[];
   name: string;
   nameError?: string;
   /** Enter was pressed on the name while the existing keys were still loading. */
@@ -140,7 +172,8 @@ export type WizardEvent =
   | { type: 'secretGenerated'; secret: string }
   | { type: 'createSucceeded'; result: PutKeyResult; now: Date }
   | { type: 'createFailed'; problem: Problem }
-  | { type: 'verified'; result: VerifyResult }
+  | { type: 'verified'; result: VerifyResult; again?: boolean }
+  | { type: 'peeked'; deployment: Deployment; keys?: ApiKey[]; problem?: Problem }
   | { type: 'copied'; message: string }
   | { type: 'deleted'; outcome: 'deleted' | 'absent' }
   | { type: 'handedOff'; result: { ok: boolean; said: string; nextLines?: string[] } }
@@ -173,6 +206,9 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
     },
     filter: '',
     caretBack: 0,
+    console: { cursor: 0, arriving: false },
+    fleet: {},
+    fleetQueue: [],
     cursor: 0,
     name: options.name ?? '',
     nameWaiting: false,

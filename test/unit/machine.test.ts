@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
-import { visibleDeployments } from '../../src/wizard/selectors';
+import { consoleKeys, visibleDeployments } from '../../src/wizard/selectors';
 import type { KeyFlags } from '../../src/wizard/tokens';
 import { BROKEN, NOW, STAGE_WEB, WEB, discovery, key } from '../helpers/fixtures';
 
@@ -40,7 +40,9 @@ function loaded(options = {}, deployments = discovery()): WizardState {
 
 function atName(name = '', keys = [key('nlk-prod')]): WizardState {
   const chosen = press(loaded({ deployment: 'web-01' }));
-  const withKeys = send(chosen, { type: 'keysLoaded', deployment: WEB, keys });
+  const loadedKeys = send(chosen, { type: 'keysLoaded', deployment: WEB, keys });
+  // A deployment with keys opens on its console first; n starts a new key.
+  const withKeys = loadedKeys.step === 'keys' ? press(loadedKeys, 'n') : loadedKeys;
   return name ? press(withKeys, name) : withKeys;
 }
 
@@ -122,15 +124,21 @@ describe('choosing a deployment', () => {
     expect(disabled.listMessage).toBe('sandbox cannot take a key: subscription disabled.');
   });
 
-  it('Enter on a ready deployment asks for the name and loads its keys', () => {
+  it('Enter on a ready deployment opens its key console and loads its keys; none goes on to naming', () => {
     const s = press(loaded(), 'Enter');
-    expect(s.step).toBe('keyName');
+    expect([s.step, s.console.arriving]).toEqual(['keys', true]);
     expect(s.deployment).toBe(STAGE_WEB);
     expect(lastCommand(s)).toMatchObject({ kind: 'loadKeys', deployment: STAGE_WEB });
+    expect(send(s, { type: 'keysLoaded', deployment: STAGE_WEB, keys: [] }).step).toBe('keyName');
+    expect(send(s, { type: 'keysLoaded', deployment: STAGE_WEB, keys: [key('a')] }).step).toBe('keys');
+    expect(send(s, { type: 'keysFailed', deployment: STAGE_WEB, problem: { message: 'HTTP 500' } }).step).toBe(
+      'keyName',
+    );
   });
 
   it('-d with one ready match skips the step; a failed match is shown instead', () => {
-    expect(loaded({ deployment: 'WEB-01' })).toMatchObject({ step: 'keyName', deployment: WEB });
+    expect(loaded({ deployment: 'WEB-01' })).toMatchObject({ step: 'keys', deployment: WEB });
+    expect(loaded({ deployment: 'web-01', name: 'nlk-new' })).toMatchObject({ step: 'keyName', name: 'nlk-new' });
     const broken = loaded({ deployment: 'broken-01' });
     expect([broken.step, broken.filter]).toEqual(['chooseDeployment', 'broken-01']);
     expect(loaded({ deployment: 'nope' }).step).toBe('chooseDeployment');
@@ -179,11 +187,13 @@ describe('naming the key', () => {
 
   it('ignores keys of a deployment no longer chosen', () => {
     const s = press(loaded({ deployment: 'web-01' }), 'x', 'Enter');
-    expect(send(s, { type: 'keysLoaded', deployment: STAGE_WEB, keys: [] }).step).toBe('keyName');
+    expect(send(s, { type: 'keysLoaded', deployment: STAGE_WEB, keys: [] })).toBe(s);
   });
 
-  it('Esc goes back to the list', () => {
-    expect(press(atName('abc'), 'Esc').step).toBe('chooseDeployment');
+  it('Esc goes back to the console when the deployment has keys, else to the list', () => {
+    expect(press(atName('abc'), 'Esc').step).toBe('keys');
+    expect(press(atName('abc', []), 'Esc').step).toBe('chooseDeployment');
+    expect(press(atName('abc'), 'Esc', 'Esc').step).toBe('chooseDeployment');
   });
 });
 
@@ -533,5 +543,148 @@ describe('the whole flow from one chunk of keys', () => {
     expect(s.step).toBe('keyValue');
     expect(s.name).toBe('nlk-new');
     expect(lastCommand(s)?.kind).toBe('generate');
+  });
+});
+
+describe('the key console', () => {
+  const OLD_CI = key('old-ci', -3, '08d');
+  const NLK = key('nlk-prod', 20, 'ef0');
+  const ASG = key('asg-sync', 149, '511');
+  const atConsole = (keys = [ASG, NLK, OLD_CI]) =>
+    send(press(loaded({ deployment: 'web-01' })), { type: 'keysLoaded', deployment: WEB, keys });
+
+  it('lists the keys soonest expiry first; ↑↓ move within them; Esc goes back to the deployments', () => {
+    const s = atConsole();
+    expect(consoleKeys(s).map((k) => k.name)).toEqual(['old-ci', 'nlk-prod', 'asg-sync']);
+    expect(press(s, 'Down', 'Down', 'Down').console.cursor).toBe(2);
+    expect(press(s, 'Down', 'Up', 'Up').console.cursor).toBe(0);
+    expect(press(s, 'Esc').step).toBe('chooseDeployment');
+    expect(s.fleet[WEB.id]).toEqual({ keys: 3, expired: 1, expiring: 1 });
+  });
+
+  it('n starts a new key with an empty name, and the steps are the usual ones', () => {
+    const s = press(atConsole(), 'n');
+    expect([s.step, s.name]).toEqual(['keyName', '']);
+  });
+
+  it('d asks for the name; a wrong one is refused; the right one deletes, then the keys are read again', () => {
+    const asking = press(atConsole(), 'd');
+    expect(asking.console.confirm).toMatchObject({ kind: 'delete', key: OLD_CI, typed: '' });
+    const wrong = press(asking, 'old', 'Enter');
+    expect(wrong.console.confirm?.error).toBe("Type the key's name, old-ci, exactly; Esc keeps the key.");
+    expect(wrong.commands).toEqual(asking.commands);
+    const working = press(asking, 'old-ci', 'Enter');
+    expect(lastCommand(working)).toMatchObject({ kind: 'deleteKey', name: 'old-ci', deployment: WEB });
+    expect(press(working, 'x', 'Esc')).toEqual(working);
+    const done = send(working, { type: 'deleted', outcome: 'deleted' });
+    expect([done.step, done.console.confirm, done.console.message?.text, done.keys]).toEqual([
+      'keys',
+      undefined,
+      "Deleted key 'old-ci'. Whatever used it is refused from now on.",
+      'loading',
+    ]);
+    expect(lastCommand(done)).toMatchObject({ kind: 'loadKeys', deployment: WEB });
+    const failed = send(working, { type: 'deleteFailed', problem: { message: 'HTTP 409' } });
+    expect([failed.exitCode, failed.console.confirm?.working, failed.console.confirm?.error]).toEqual([
+      undefined,
+      false,
+      'Could not delete it: HTTP 409. It is still active.',
+    ]);
+    expect(press(asking, 'Esc').console.confirm).toBeUndefined();
+  });
+
+  it('after the last key is deleted the console stays, empty, rather than jumping', () => {
+    const done = send(press(atConsole([OLD_CI]), 'd', 'old-ci', 'Enter'), { type: 'deleted', outcome: 'deleted' });
+    expect(send(done, { type: 'keysLoaded', deployment: WEB, keys: [] }).step).toBe('keys');
+  });
+
+  describe('r rotates the selected key', () => {
+    const confirmed = () => press(atConsole(), 'Down', 'r', 'Enter');
+    const created = () => {
+      const generated = send(confirmed(), { type: 'secretGenerated', secret: 'new-secret-uuid' });
+      return send(generated, {
+        type: 'createSucceeded',
+        result: { key: key('nlk-prod-2', 181, 'new'), created: true },
+        now: NOW,
+      });
+    };
+
+    it('Enter generates a key under the first free name, created beside the old one', () => {
+      const s = confirmed();
+      expect([s.name, s.rotation?.stage, lastCommand(s)?.kind]).toEqual(['nlk-prod-2', 'creating', 'generate']);
+      const generated = send(s, { type: 'secretGenerated', secret: 'new-secret-uuid' });
+      expect(generated.step).toBe('creating');
+      expect(lastCommand(generated)).toMatchObject({ kind: 'create', name: 'nlk-prod-2', replace: false });
+    });
+
+    it('the new key is shown and checked; Enter checks it again, then the old one is deleted', () => {
+      const shown = created();
+      expect([shown.step, shown.rotation?.stage, lastCommand(shown)?.kind]).toEqual(['reveal', 'shown', 'verify']);
+      const again = press(send(shown, { type: 'verified', result: { ok: true, status: 200 } }), 'Enter');
+      expect([again.rotation?.stage, lastCommand(again)]).toMatchObject([
+        'reverifying',
+        { kind: 'verify', again: true },
+      ]);
+      const retiring = send(again, { type: 'verified', result: { ok: true, status: 200 }, again: true });
+      expect(lastCommand(retiring)).toMatchObject({ kind: 'deleteKey', name: 'nlk-prod' });
+      const done = send(retiring, { type: 'deleted', outcome: 'deleted' });
+      expect([done.step, done.rotation, done.console.message]).toEqual([
+        'keys',
+        undefined,
+        { ok: true, text: "Rotated: 'nlk-prod-2' is checked and in use; 'nlk-prod' deleted." },
+      ]);
+      expect(lastCommand(done)).toMatchObject({ kind: 'loadKeys' });
+    });
+
+    it('a refused second check keeps both keys and says so; Esc stops there with the finishing command', () => {
+      const again = press(created(), 'Enter');
+      const refused = send(again, {
+        type: 'verified',
+        result: { ok: false, status: 401, message: 'refused' },
+        again: true,
+      });
+      expect(refused.rotation?.problem).toContain("The dataplane did not take 'nlk-prod-2' (refused): both keys stay.");
+      const stopped = press(refused, 'Esc');
+      expect([stopped.step, stopped.console.message?.ok]).toEqual(['keys', false]);
+      expect(stopped.console.message?.text).toBe(
+        `Rotation stopped: both keys stay, 'nlk-prod' and 'nlk-prod-2'. Once nothing uses 'nlk-prod': nginxaas-keys delete -d web-01 -g edge-rg --subscription ${WEB.subscriptionId} --name nlk-prod`,
+      );
+    });
+
+    it('a refused create with Esc goes back to the console: nothing was made', () => {
+      const generated = send(confirmed(), { type: 'secretGenerated', secret: 'x' });
+      const refused = send(generated, { type: 'createFailed', problem: { message: 'Conflict' } });
+      const back = press(refused, 'Esc');
+      expect([back.step, back.rotation, back.console.message?.text]).toEqual([
+        'keys',
+        undefined,
+        "Rotation of 'nlk-prod' stopped: no new key was created, nothing changed.",
+      ]);
+    });
+
+    it('h still hands the new key off during a rotation; Enter in the menu is the menu’s', () => {
+      const menu = press(created(), 'h');
+      expect(menu.reveal.handoff?.stage).toBe('kind');
+      expect(press(menu, 'Enter').reveal.handoff?.stage).toBe('destination');
+    });
+  });
+});
+
+describe('expiry marks on the list', () => {
+  it('reads the keys of the ready deployments a few at a time, marks each as it arrives, and ! keeps the marked', () => {
+    const s = loaded();
+    const peeks = s.commands.filter((c) => c.kind === 'peekKeys');
+    expect(peeks.map((c) => (c as { deployment: { name: string } }).deployment.name).sort()).toEqual([
+      'stage-web',
+      'web-01',
+    ]);
+    const marked = send(s, { type: 'peeked', deployment: WEB, keys: [key('old', -1), key('ok', 90)] });
+    expect(marked.fleet[WEB.id]).toEqual({ keys: 2, expired: 1, expiring: 0 });
+    expect(visibleDeployments(press(marked, '!')).map((d) => d.name)).toEqual(['web-01']);
+    expect(visibleDeployments(press(marked, '!', 'stage')).map((d) => d.name)).toEqual([]);
+  });
+
+  it('a deployment chosen by -d starts no background reads', () => {
+    expect(loaded({ deployment: 'web-01' }).commands.some((c) => c.kind === 'peekKeys')).toBe(false);
   });
 });

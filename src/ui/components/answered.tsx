@@ -6,6 +6,7 @@ import { colors, figures } from '../../style';
 
 const ORDER = [
   'chooseDeployment',
+  'keys',
   'keyName',
   'expiry',
   'keyValue',

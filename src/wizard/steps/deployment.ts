@@ -46,9 +46,21 @@ export function onDeploymentsLoaded(state: WizardState, discovery: Discovery): W
   return { ...loaded, cursor: firstSelectable(loaded, discovery.deployments) };
 }
 
+/**
+ * On to the key console (its keys first), or straight to naming when --name asked for a new key.
+ * The console moves on to naming by itself when the deployment has no keys.
+ */
 export function chooseDeployment(state: WizardState, deployment: WizardState['deployment'] & object): WizardState {
   const same = state.deployment?.id === deployment.id && Array.isArray(state.keys);
-  const next: WizardState = { ...state, step: 'keyName', deployment, listMessage: undefined, nameError: undefined };
+  const naming = state.preset.name !== undefined || (same && Array.isArray(state.keys) && state.keys.length === 0);
+  const next: WizardState = {
+    ...state,
+    step: naming ? 'keyName' : 'keys',
+    deployment,
+    listMessage: undefined,
+    nameError: undefined,
+    console: { cursor: 0, arriving: !same },
+  };
   if (same) return next;
   return issue({ ...next, keys: 'loading', replaceConfirmed: false }, { kind: 'loadKeys', deployment });
 }

@@ -16,6 +16,10 @@ export function onNameToken(state: WizardState, token: Token): WizardState {
   if (edited)
     return { ...state, name: edited.text, caretBack: edited.caretBack, nameError: undefined, nameWaiting: false };
   if (token.kind === 'enter') return submitName(state);
-  if (token.kind === 'escape') return { ...state, step: 'chooseDeployment', nameWaiting: false };
+  if (token.kind === 'escape') {
+    // Back to the console when the deployment has keys to show, else to the deployments.
+    const hasKeys = Array.isArray(state.keys) && state.keys.length > 0;
+    return { ...state, step: hasKeys ? 'keys' : 'chooseDeployment', nameWaiting: false };
+  }
   return state;
 }

@@ -1,0 +1,141 @@
+/**
+ * The key console: a deployment's keys, soonest expiry first. ↑↓ move, n a new key (the usual
+ * steps), r rotates the selected key, d deletes it once its name is typed, Esc goes back to the
+ * deployments. A deployment without keys goes straight on to naming a new one.
+ */
+import { DEFAULT_PRESET, PRESETS, resolvePreset } from '../../domain/expiry';
+import { rotatedName } from '../../domain/key-name';
+import type { ApiKey, Deployment } from '../../gateway';
+import { commandFor, issue } from '../effects';
+import { edit } from '../line-edit';
+import { consoleKeys } from '../selectors';
+import type { Token } from '../tokens';
+import type { ConsoleState, WizardState } from '../state';
+import { markOf } from './fleet';
+
+export function withConsole(state: WizardState, change: Partial<ConsoleState>): WizardState {
+  return { ...state, console: { ...state.console, ...change } };
+}
+
+/** The keys of the chosen deployment arrived (or were read again after a change). */
+export function onConsoleKeys(state: WizardState, deployment: Deployment, keys: ApiKey[]): WizardState {
+  const fleet = { ...state.fleet, [deployment.id]: markOf(keys, state.now) };
+  const next: WizardState = { ...state, keys, fleet };
+  if (state.step !== 'keys') return next;
+  const cursor = Math.min(state.console.cursor, Math.max(0, keys.length - 1));
+  if (state.console.arriving && keys.length === 0)
+    return { ...next, step: 'keyName', console: { ...state.console, cursor: 0, arriving: false } };
+  return { ...next, console: { ...state.console, cursor, arriving: false } };
+}
+
+/** A new key from the console: the usual steps, with the name field empty. */
+function newKey(state: WizardState): WizardState {
+  return { ...state, step: 'keyName', name: '', nameError: undefined, console: { ...state.console, message: undefined } };
+}
+
+export function onConsoleToken(state: WizardState, token: Token): WizardState {
+  const confirm = state.console.confirm;
+  if (confirm) return onConfirmToken(state, confirm, token);
+  const keys = consoleKeys(state);
+  const selected = keys[state.console.cursor];
+  switch (token.kind) {
+    case 'up':
+      return withConsole(state, { cursor: Math.max(0, state.console.cursor - 1) });
+    case 'down':
+      return withConsole(state, { cursor: Math.min(keys.length - 1, state.console.cursor + 1) });
+    case 'escape':
+      return { ...state, step: 'chooseDeployment', console: { cursor: 0, arriving: false } };
+    case 'char': {
+      const ch = token.ch.toLowerCase();
+      if (ch === 'n') return newKey(state);
+      if ((ch === 'r' || ch === 'd') && selected)
+        return withConsole(state, {
+          confirm: { kind: ch === 'r' ? 'rotate' : 'delete', key: selected, typed: '' },
+          message: undefined,
+        });
+      return state;
+    }
+    default:
+      return state;
+  }
+}
+
+function onConfirmToken(
+  state: WizardState,
+  confirm: NonNullable<ConsoleState['confirm']>,
+  token: Token,
+): WizardState {
+  if (confirm.working) return state;
+  if (token.kind === 'escape') return withConsole(state, { confirm: undefined });
+  if (confirm.kind === 'rotate') return token.kind === 'enter' ? startRotation(state, confirm.key) : state;
+  const edited = edit(confirm.typed, token, state.caretBack);
+  if (edited)
+    return withConsole(
+      { ...state, caretBack: edited.caretBack },
+      { confirm: { ...confirm, typed: edited.text, error: undefined } },
+    );
+  if (token.kind !== 'enter' || !state.deployment) return state;
+  if (confirm.typed.trim() !== confirm.key.name)
+    return withConsole(state, {
+      confirm: { ...confirm, error: `Type the key's name, ${confirm.key.name}, exactly; Esc keeps the key.` },
+    });
+  return issue(withConsole(state, { confirm: { ...confirm, working: true } }), {
+    kind: 'deleteKey',
+    deployment: state.deployment,
+    name: confirm.key.name,
+  });
+}
+
+/** The console's delete came back: say so and read the keys again. */
+export function onConsoleDeleted(state: WizardState, outcome: 'deleted' | 'absent'): WizardState {
+  const name = state.console.confirm?.key.name ?? '';
+  const text =
+    outcome === 'deleted'
+      ? `Deleted key '${name}'. Whatever used it is refused from now on.`
+      : `Key '${name}' was already gone.`;
+  return reloadKeys(withConsole(state, { confirm: undefined, message: { ok: true, text } }));
+}
+
+export function onConsoleDeleteFailed(state: WizardState, problem: string): WizardState {
+  const confirm = state.console.confirm;
+  if (!confirm) return state;
+  return withConsole(state, {
+    confirm: { ...confirm, working: false, error: `Could not delete it: ${problem}. It is still active.` },
+  });
+}
+
+export function reloadKeys(state: WizardState): WizardState {
+  if (!state.deployment) return state;
+  return issue({ ...state, keys: 'loading' }, { kind: 'loadKeys', deployment: state.deployment });
+}
+
+/**
+ * Rotation, first step: a generated key under the first free name (nlk-prod-2, -3…), expiring
+ * after the default six months, created beside the old one by the usual create.
+ */
+function startRotation(state: WizardState, old: ApiKey): WizardState {
+  const taken = consoleKeys(state).map((k) => k.name);
+  const preset = PRESETS.find((p) => p.id === DEFAULT_PRESET);
+  const end = resolvePreset(DEFAULT_PRESET, state.now);
+  return issue(
+    {
+      ...state,
+      name: rotatedName(old.name, taken),
+      expiry: { ...state.expiry, chosen: end, chosenLabel: preset?.label ?? '6 months' },
+      secret: '',
+      secretGenerated: false,
+      replaceConfirmed: false,
+      result: undefined,
+      createError: undefined,
+      reveal: { shown: false, askingToLeave: false, deleting: false, handedOff: [] },
+      rotation: { old, stage: 'creating' },
+      console: { ...state.console, confirm: undefined, message: undefined },
+    },
+    { kind: 'generate' },
+  );
+}
+
+/** The words that finish a stopped rotation by hand. */
+export function finishRotationCommand(state: WizardState): string {
+  return state.rotation ? commandFor(state, 'delete', state.rotation.old.name) : '';
+}

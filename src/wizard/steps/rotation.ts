@@ -1,0 +1,100 @@
+/**
+ * Rotation in screens, after the console's r: the new key is created by the usual create and
+ * shown on the reveal panel, which then also says what is left — hand it off (h), switch the
+ * integrations, press Enter — and Enter checks the new key again and deletes the old one. Esc
+ * stops at any point after the new key exists and leaves both keys, naming the command that
+ * finishes the job.
+ */
+import type { VerifyResult } from '../../gateway';
+import { issue } from '../effects';
+import type { Token } from '../tokens';
+import type { RotationState, WizardState } from '../state';
+import { finishRotationCommand, reloadKeys } from './console';
+import { startCreate } from './review';
+
+function withRotation(state: WizardState, change: Partial<RotationState>): WizardState {
+  return state.rotation ? { ...state, rotation: { ...state.rotation, ...change } } : state;
+}
+
+/** The generated key for the rotation arrived: create it beside the old one. */
+export function onRotationSecret(state: WizardState, secret: string): WizardState {
+  return startCreate({ ...state, secret, secretGenerated: true, step: 'review', replaceConfirmed: false });
+}
+
+/** Back to the console, the rotation over, with what happened in one line. */
+export function backToConsole(state: WizardState, ok: boolean, text: string): WizardState {
+  return reloadKeys({
+    ...state,
+    step: 'keys',
+    rotation: undefined,
+    result: undefined,
+    secret: '',
+    secretGenerated: false,
+    createError: undefined,
+    reveal: { shown: false, askingToLeave: false, deleting: false, handedOff: [] },
+    console: { cursor: 0, arriving: false, message: { ok, text } },
+  });
+}
+
+/** Esc after a refused create: nothing was made, so nothing is left to finish. */
+export function onRotationCreateEscape(state: WizardState): WizardState {
+  const old = state.rotation?.old.name ?? '';
+  return backToConsole(state, false, `Rotation of '${old}' stopped: no new key was created, nothing changed.`);
+}
+
+/** Keys of the reveal panel that belong to the rotation: Enter goes on, Esc stops. */
+export function onRotationRevealToken(state: WizardState, token: Token): WizardState | undefined {
+  const rotation = state.rotation;
+  if (!rotation || state.reveal.handoff || state.reveal.askingToLeave) return undefined;
+  if (rotation.stage === 'reverifying' || rotation.stage === 'retiring') return state;
+  if (token.kind === 'escape') return stop(state);
+  if (token.kind !== 'enter') return undefined;
+  const endpoint = state.deployment?.dataplaneApiEndpoint;
+  if (!endpoint) return state;
+  return issue(withRotation(state, { stage: 'reverifying', problem: undefined }), {
+    kind: 'verify',
+    endpoint,
+    secret: state.secret,
+    again: true,
+  });
+}
+
+function stop(state: WizardState): WizardState {
+  const rotation = state.rotation;
+  if (!rotation || !state.result) return state;
+  const fresh = state.result.key.name;
+  return backToConsole(
+    state,
+    false,
+    `Rotation stopped: both keys stay, '${rotation.old.name}' and '${fresh}'. Once nothing uses '${rotation.old.name}': ${finishRotationCommand(state)}`,
+  );
+}
+
+/** The second check, after the switch: if the dataplane takes the new key, the old one goes. */
+export function onReverified(state: WizardState, result: VerifyResult): WizardState {
+  const rotation = state.rotation;
+  if (!rotation || rotation.stage !== 'reverifying' || !state.deployment) return state;
+  if (!result.ok)
+    return withRotation(state, {
+      stage: 'shown',
+      problem: `The dataplane did not take '${state.name}' (${result.message}): both keys stay. Enter checks again · Esc stops here`,
+    });
+  return issue(withRotation(state, { stage: 'retiring' }), {
+    kind: 'deleteKey',
+    deployment: state.deployment,
+    name: rotation.old.name,
+  });
+}
+
+export function onRetired(state: WizardState, outcome: 'deleted' | 'absent'): WizardState {
+  const old = state.rotation?.old.name ?? '';
+  const gone = outcome === 'deleted' ? `'${old}' deleted` : `'${old}' was already gone`;
+  return backToConsole(state, true, `Rotated: '${state.name}' is checked and in use; ${gone}.`);
+}
+
+export function onRetireFailed(state: WizardState, problem: string): WizardState {
+  return withRotation(state, {
+    stage: 'shown',
+    problem: `Could not delete '${state.rotation?.old.name ?? ''}': ${problem}. Both keys stay; Enter tries again, or later: ${finishRotationCommand(state)}`,
+  });
+}
