@@ -123,6 +123,15 @@ export function sampleData(now: Date): EmulatorData {
         endDateTime: inDays(150),
       },
       {
+        // Expired, beside one that expires soon: the console's demo deletes one and rotates the other.
+        subscriptionId: PRODUCTION,
+        resourceGroup: 'edge-rg',
+        deployment: 'web-01',
+        name: 'ci-2025',
+        secret: randomUUID(),
+        endDateTime: inDays(-12),
+      },
+      {
         subscriptionId: PRODUCTION,
         resourceGroup: 'edge-rg',
         deployment: 'api-gateway',

@@ -12,6 +12,7 @@ import { Answered, answeredView } from './components/answered';
 import { CreatingStep, creatingView } from './steps/creating-step';
 import { DeploymentStep, deploymentView } from './steps/deployment-step';
 import { ExpiryStep, expiryView } from './steps/expiry-step';
+import { KeysStep, keysView } from './steps/keys-step';
 import { NameStep, nameView } from './steps/name-step';
 import { RevealStep, revealView } from './steps/reveal-step';
 import { ReviewStep, reviewView } from './steps/review-step';
@@ -50,6 +51,7 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
       {state.step === 'reveal' || state.result ? null : <Answered lines={answeredView(state)} />}
       {state.step === 'loading' ? <LoadingStep message={state.loadingMessage} /> : null}
       {state.step === 'chooseDeployment' ? <DeploymentStep {...deploymentView(state)} height={rows} /> : null}
+      {state.step === 'keys' ? <KeysStep {...keysView(state)} /> : null}
       {state.step === 'keyName' ? <NameStep {...nameView(state)} /> : null}
       {state.step === 'expiry' ? <ExpiryStep {...expiryView(state)} /> : null}
       {state.step === 'keyValue' ? <SecretStep {...secretView(state)} /> : null}

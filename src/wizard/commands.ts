@@ -80,7 +80,11 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
       }
     case 'peekKeys':
       try {
-        return { type: 'peeked', deployment: command.deployment, keys: await gateway.listKeys(command.deployment, { signal }) };
+        return {
+          type: 'peeked',
+          deployment: command.deployment,
+          keys: await gateway.listKeys(command.deployment, { signal }),
+        };
       } catch (error) {
         return { type: 'peeked', deployment: command.deployment, problem: problemFrom(error) };
       }

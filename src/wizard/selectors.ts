@@ -17,7 +17,9 @@ export function readiness(state: Pick<WizardState, 'discovery'>, d: Deployment):
 }
 
 /** `!` in the filter keeps only deployments with a key expired or expiring; the other words filter as usual. */
-export function visibleDeployments(state: Pick<WizardState, 'discovery' | 'filter'> & { fleet?: WizardState['fleet'] }): Deployment[] {
+export function visibleDeployments(
+  state: Pick<WizardState, 'discovery' | 'filter'> & { fleet?: WizardState['fleet'] },
+): Deployment[] {
   const flaggedOnly = state.filter.includes('!');
   const words = flaggedOnly ? state.filter.replace(/!/g, ' ') : state.filter;
   const matching = filterDeployments(state.discovery?.deployments ?? [], words);

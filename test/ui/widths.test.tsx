@@ -3,6 +3,7 @@
  * no line is wider than the terminal, a list row never wraps onto a second line, a URL or a key
  * is never split, and no frame is taller than 24 rows.
  */
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Screen } from '../../src/ui/app';
 import { transition } from '../../src/wizard/machine';
@@ -33,7 +34,26 @@ function send(state: WizardState, ...inputs: (string | KeyFlags)[]): WizardState
 const ENTER = { return: true };
 const loaded = transition(initialState(NOW), { type: 'deploymentsLoaded', discovery: WORLD, now: NOW });
 const onLong = send(loaded, 'production-eastus2', ENTER);
-const withKeys = transition(onLong, { type: 'keysLoaded', deployment: LONG, keys: [key('nlk-prod', 12)] });
+const atConsole = transition(onLong, {
+  type: 'keysLoaded',
+  deployment: LONG,
+  keys: [key('nlk-prod', 12), key('old-ci-runner-eastus2-2024', -3, '08d'), key('asg-sync', 149, '511')],
+});
+const withKeys = send(atConsole, 'n');
+const rotating = transition(send(atConsole, { downArrow: true }, 'r', ENTER), {
+  type: 'secretGenerated',
+  secret: SECRET,
+});
+const rotated = transition(rotating, {
+  type: 'createSucceeded',
+  result: { created: true, key: { ...key('nlk-prod-2', 181, '3f2'), id: `${LONG.id}/apiKeys/nlk-prod-2` } },
+  now: NOW,
+});
+const marked = [LONG, ...WORLD.deployments].reduce(
+  (s, d, i) =>
+    transition(s, { type: 'peeked', deployment: d, keys: i % 2 ? [key('a', -1), key('b', 9)] : [key('c', 90)] }),
+  loaded,
+);
 const named = send(withKeys, 'nlk-prod', ENTER);
 const typedKey = send(named, ENTER, 'Aa1!aaaaaaaa');
 const review = send(typedKey, ENTER);
@@ -51,6 +71,21 @@ const SCREENS: [string, WizardState][] = [
   ['loading', initialState(NOW)],
   ['deployment list', loaded],
   ['deployment list, filtered to nothing', send(loaded, 'no-such-deployment-anywhere')],
+  ['deployment list, expiry marks', marked],
+  ['deployment list, ! keeps the marked', send(marked, '!')],
+  ['key console', atConsole],
+  ['key console, reading', onLong],
+  ['key console, delete asks for the name', send(atConsole, 'd', 'old-ci')],
+  ['key console, rotation plan', send(atConsole, { downArrow: true }, 'r')],
+  ['rotation, new key shown', rotated],
+  ['rotation, checking again', send(rotated, ENTER)],
+  [
+    'key console, after a rotation',
+    [
+      { type: 'verified', result: { ok: true, status: 200 }, again: true } as const,
+      { type: 'deleted', outcome: 'deleted' } as const,
+    ].reduce<WizardState>((s, e) => transition(s, e), send(rotated, ENTER)),
+  ],
   ['key name, an existing key', send(withKeys, 'nlk-prod')],
   ['expiry', named],
   [
@@ -89,6 +124,7 @@ const SCREENS: [string, WizardState][] = [
 describe.each([60, 80, 120])('at %i columns', (columns) => {
   it.each(SCREENS)('%s fits', async (_label, state) => {
     const frame = await frameAt(<Screen state={state} rows={24} demo />, columns);
+    if (process.env.SHOW_FRAMES) writeFileSync(`/tmp/frames/${columns}-${_label.replace(/\W+/g, '-')}.txt`, frame);
     expect(await overWide(frame, columns)).toEqual([]);
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
     const lines = frame.split('\n').map((line) => line.trim());

@@ -41,13 +41,14 @@ function mount(gateway = new FakeGateway(), options = {}, initial?: WizardState)
 
 describe('choose a deployment', () => {
   it('shows every deployment; those that cannot take a key are marked with why', async () => {
-    const { until } = mount();
+    const { until } = mount(new FakeGateway(discovery(), [key('nlk-prod')]));
     const frame = await until('Choose a deployment');
     expect(frame).toContain('4 of 4 deployments in 3 subscriptions');
     expect(frame).toMatch(/broken-01 .*✖ deployment failed/);
     expect(frame).toMatch(/sandbox .*✖ subscription disabled/);
-    expect(frame).toContain('✖ marks a deployment that cannot take a key now, and why.');
-    expect(frame).toMatch(/❯ stage-web .*Succeeded/);
+    expect(frame).toContain('✖ cannot take a key now, and why · ! a key expired or expiring');
+    // The keys of the ready ones arrive in the background and mark their rows.
+    expect(await until(/❯ ! stage-web .*1 key, 1 expiring$/m)).toMatch(/ {2}! web-01 .*1 key, 1 expiring$/m);
   });
 
   it('filters as you type and Enter chooses', async () => {
@@ -101,6 +102,8 @@ describe('choose a deployment', () => {
 describe('name, expiry, key value', () => {
   async function atName(gateway = new FakeGateway(discovery(), [key('nlk-prod')])) {
     const m = mount(gateway, { deployment: 'web-01' });
+    // A deployment with keys opens on its console; n starts a new key.
+    if ((await m.until(/Keys of web-01|Name the key/)).includes('Keys of web-01')) await m.type('n');
     await m.until('Name the key');
     return m;
   }
@@ -131,6 +134,8 @@ describe('name, expiry, key value', () => {
     await until('When should the key expire?');
     await type(ESC);
     await until('Name the key');
+    await type(ESC);
+    await until('Keys of web-01');
     await type(ESC);
     await until('Choose a deployment');
   });
@@ -173,6 +178,8 @@ describe('name, expiry, key value', () => {
 describe('review, create, reveal', () => {
   async function toReview(name = 'fresh-key', gateway = new FakeGateway(discovery(), [key('nlk-prod')])) {
     const m = mount(gateway, { deployment: 'web-01' });
+    // A deployment with keys opens on its console; n starts a new key.
+    if ((await m.until(/Keys of web-01|Name the key/)).includes('Keys of web-01')) await m.type('n');
     await m.until('Name the key');
     await m.type(name, ENTER, ENTER);
     await m.until('The key value');

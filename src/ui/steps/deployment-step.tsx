@@ -1,6 +1,6 @@
 /** Step 1: choose a deployment. Type to filter; rows that cannot take a key are dimmed, with why. */
 import { Box, Text } from 'ink';
-import type { WizardState } from '../../wizard/state';
+import type { FleetMark, WizardState } from '../../wizard/state';
 import { readiness, visibleDeployments } from '../../wizard/selectors';
 import { Field, Question } from '../components/question';
 import { colors, figures } from '../../style';
@@ -15,6 +15,8 @@ export interface DeploymentRow {
   provisioningState: string;
   /** Why it cannot take a key now; undefined when it can. */
   blocked?: string;
+  /** Its keys, once read in the background: how many, and how many expired or expiring. */
+  keys?: FleetMark;
 }
 
 export interface DeploymentViewProps {
@@ -38,6 +40,7 @@ export function deploymentView(state: WizardState): DeploymentViewProps {
       location: d.location,
       provisioningState: d.provisioningState,
       ...(ready.ok ? {} : { blocked: ready.reason }),
+      ...(state.fleet[d.id] ? { keys: state.fleet[d.id] } : {}),
     };
   });
   return {
@@ -92,8 +95,8 @@ export function DeploymentStep({
       hints={[
         ['↑↓', 'move'],
         ['Enter', 'choose'],
-        ['Esc', 'clear filter'],
-        ['Ctrl+C', 'quit'],
+        ['!', 'expiring only'],
+        ['Esc', 'clear'],
       ]}
     >
       <Field
@@ -111,14 +114,16 @@ export function DeploymentStep({
           const selected = start + i === cursor;
           const ready = d.blocked === undefined;
           const line = `${padEnd(d.name, nameWidth)}  ${padEnd(d.resourceGroup, groupWidth)}  ${padEnd(cut(d.subscription, subWidth), subWidth)}  ${padEnd(d.location, locationWidth)}  `;
+          const [mark, role, note] = keysNote(d);
           return (
             <Text key={d.id} dimColor={!ready} wrap="truncate-end">
               <Text color={selected ? colors.accent : undefined}>{selected ? `${figures.pointer} ` : '  '}</Text>
+              <Text color={role ? colors[role] : undefined}>{mark}</Text>{' '}
               <Text color={selected && ready ? colors.accent : undefined} bold={selected && ready}>
                 {line}
               </Text>
               {ready ? (
-                <Text color={colors.success}>{d.provisioningState}</Text>
+                <Text color={role ? colors[role] : colors.muted}>{note}</Text>
               ) : (
                 <Text>{`${figures.fail} ${d.blocked}`}</Text>
               )}
@@ -130,9 +135,23 @@ export function DeploymentStep({
         ) : null}
         {rows.length === 0 ? <Text color={colors.warning}>No deployment matches “{filter}”.</Text> : null}
         {shown.some((d) => d.blocked !== undefined) ? (
-          <Text color={colors.muted}>{figures.fail} marks a deployment that cannot take a key now, and why.</Text>
+          <Text color={colors.muted} wrap="truncate-end">
+            {figures.fail} cannot take a key now, and why · ! a key expired or expiring
+          </Text>
         ) : null}
       </Box>
     </Question>
   );
+}
+
+/** The row's mark and its keys in words: `! 3 keys, 1 expired`; `…` while they are read. */
+function keysNote(d: DeploymentRow): [string, 'danger' | 'warning' | undefined, string] {
+  const keys = d.keys;
+  if (d.blocked !== undefined) return [' ', undefined, ''];
+  if (!keys) return [' ', undefined, '…'];
+  if ('error' in keys) return ['?', 'warning', 'keys not readable'];
+  const count = `${keys.keys} key${keys.keys === 1 ? '' : 's'}`;
+  if (keys.expired > 0) return ['!', 'danger', `${count}, ${keys.expired} expired`];
+  if (keys.expiring > 0) return ['!', 'warning', `${count}, ${keys.expiring} expiring`];
+  return [' ', undefined, count];
 }

@@ -38,6 +38,8 @@ export interface RevealViewProps {
   prompt: 'keys' | 'asking' | 'deleting' | 'none';
   now: Date;
   caretBack?: number;
+  /** A rotation from the console: the key this one replaces, and how far it has got. */
+  rotation?: { old: string; stage: 'creating' | 'shown' | 'reverifying' | 'retiring'; problem?: string };
 }
 
 /** Undefined before a key exists. */
@@ -61,6 +63,15 @@ export function revealView(state: WizardState): RevealViewProps | undefined {
     prompt: finished ? 'none' : reveal.deleting ? 'deleting' : reveal.askingToLeave ? 'asking' : 'keys',
     now: state.now,
     caretBack: state.caretBack,
+    ...(state.rotation
+      ? {
+          rotation: {
+            old: state.rotation.old.name,
+            stage: state.rotation.stage,
+            ...(state.rotation.problem ? { problem: state.rotation.problem } : {}),
+          },
+        }
+      : {}),
     ...(reveal.verify ? { verify: reveal.verify } : {}),
     ...(reveal.copyMessage ? { copyMessage: reveal.copyMessage } : {}),
     ...(reveal.notice && !finished ? { notice: reveal.notice } : {}),
@@ -157,6 +168,7 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
     <Box flexDirection="column">
       <Text color={colors.success} bold wrap="truncate-end">
         {figures.pass} {props.action === 'created' ? 'Created' : 'Replaced'} key '{key.name}' on {props.deploymentName}
+        {props.rotation ? ` to replace '${props.rotation.old}'` : ''}
       </Text>
       <Row label="Key">
         <Text color={colors.muted}>{shown ? `shown (hides in ${props.secondsLeft} s)` : 'masked (r shows it)'}</Text>
@@ -176,7 +188,7 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
       <Whole>{nplus}</Whole>
       {props.handoff ? (
         <HandoffMenuView menu={props.handoff} caretBack={props.caretBack ?? 0} />
-      ) : last ? null : (props.rows ?? 24) >= ROWS_FOR_HINTS ? (
+      ) : last ? null : (props.rows ?? 24) >= ROWS_FOR_HINTS && !props.rotation ? (
         <IntegrationHints header={header} />
       ) : (
         <Text wrap="truncate-end">
@@ -208,6 +220,7 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
         </Text>
       ) : null}
       <Text color={colors.warning}>{figures.warning} The only time the key can be seen: Azure keeps its hint.</Text>
+      {props.rotation && !props.handoff ? <RotationLines rotation={props.rotation} fresh={key.name} /> : null}
       {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
       {props.prompt === 'asking' ? (
         <Text color={colors.accent} bold>
@@ -215,7 +228,18 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
           {props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}
         </Text>
       ) : null}
-      {props.prompt === 'keys' && !props.handoff ? (
+      {props.prompt === 'keys' && !props.handoff && props.rotation?.stage === 'shown' ? (
+        <Hints
+          keys={[
+            ['r', shown ? 'hide' : 'show'],
+            ['c', 'copy'],
+            ['h', 'hand off'],
+            ['Enter', 'switched'],
+            ['Esc', 'stop'],
+          ]}
+        />
+      ) : null}
+      {props.prompt === 'keys' && !props.handoff && !props.rotation ? (
         <Hints
           keys={[
             ['r', shown ? 'hide' : 'show'],
@@ -225,6 +249,23 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
           ]}
         />
       ) : null}
+    </Box>
+  );
+}
+
+/** What is left of a rotation, under the new key: switch, then Enter; or Esc to stop with both keys. */
+function RotationLines({ rotation, fresh }: { rotation: NonNullable<RevealViewProps['rotation']>; fresh: string }) {
+  if (rotation.stage === 'reverifying') return <Spinner label={`Checking '${fresh}' on the dataplane again…`} />;
+  if (rotation.stage === 'retiring') return <Spinner label={`Deleting the old key '${rotation.old}'…`} />;
+  return (
+    <Box flexDirection="column">
+      {rotation.problem ? (
+        <Text color={colors.warning}>
+          {figures.warning} {rotation.problem}
+        </Text>
+      ) : null}
+      <Text bold>{`Switch your integrations to '${fresh}', then press Enter:`}</Text>
+      <Text>{`it is checked again and '${rotation.old}' is deleted. Esc stops: both stay.`}</Text>
     </Box>
   );
 }

@@ -30,7 +30,13 @@ export function onConsoleKeys(state: WizardState, deployment: Deployment, keys: 
 
 /** A new key from the console: the usual steps, with the name field empty. */
 function newKey(state: WizardState): WizardState {
-  return { ...state, step: 'keyName', name: '', nameError: undefined, console: { ...state.console, message: undefined } };
+  return {
+    ...state,
+    step: 'keyName',
+    name: '',
+    nameError: undefined,
+    console: { ...state.console, message: undefined },
+  };
 }
 
 export function onConsoleToken(state: WizardState, token: Token): WizardState {
@@ -60,11 +66,7 @@ export function onConsoleToken(state: WizardState, token: Token): WizardState {
   }
 }
 
-function onConfirmToken(
-  state: WizardState,
-  confirm: NonNullable<ConsoleState['confirm']>,
-  token: Token,
-): WizardState {
+function onConfirmToken(state: WizardState, confirm: NonNullable<ConsoleState['confirm']>, token: Token): WizardState {
   if (confirm.working) return state;
   if (token.kind === 'escape') return withConsole(state, { confirm: undefined });
   if (confirm.kind === 'rotate') return token.kind === 'enter' ? startRotation(state, confirm.key) : state;

@@ -1,0 +1,176 @@
+/**
+ * The key console: a deployment's keys with their expiry and a mark (✖ expired, ! within 30
+ * days, ✔ ok), soonest first; then a delete that waits for the key's name, or a rotation's plan.
+ */
+import { Text } from 'ink';
+import { formatDaysFromNow, formatUtc, resolvePreset, DEFAULT_PRESET } from '../../domain/expiry';
+import { keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
+import { rotatedName } from '../../domain/key-name';
+import type { ApiKey } from '../../gateway';
+import { consoleKeys } from '../../wizard/selectors';
+import type { ConsoleState, WizardState } from '../../wizard/state';
+import { Field, Question } from '../components/question';
+import { Spinner } from '../components/spinner';
+import { colors, figures, type Role } from '../../style';
+import { padEnd, widest } from '../../text-width';
+
+export interface KeysViewProps {
+  deploymentName: string;
+  where: string;
+  keys: ApiKey[] | 'loading';
+  cursor: number;
+  confirm?: ConsoleState['confirm'];
+  message?: ConsoleState['message'];
+  caretBack: number;
+  now: Date;
+}
+
+export function keysView(state: WizardState): KeysViewProps {
+  const d = state.deployment;
+  return {
+    deploymentName: d?.name ?? '',
+    where: d ? `${d.resourceGroup} · ${d.subscriptionName ?? d.subscriptionId}` : '',
+    keys: Array.isArray(state.keys) ? consoleKeys(state) : 'loading',
+    cursor: state.console.cursor,
+    caretBack: state.caretBack,
+    now: state.now,
+    ...(state.console.confirm ? { confirm: state.console.confirm } : {}),
+    ...(state.console.message ? { message: state.console.message } : {}),
+  };
+}
+
+const MARK: Record<KeyStatus, [string, Role]> = {
+  expired: [figures.fail, 'danger'],
+  expiring: ['!', 'warning'],
+  ok: [figures.pass, 'success'],
+};
+
+/** What remains of a key's life, in the words the commands use. */
+function lifeWords(key: ApiKey, now: Date): string {
+  return formatDaysFromNow(key.endDateTime, now);
+}
+
+export function KeysStep(props: KeysViewProps) {
+  const { keys, now, confirm } = props;
+  if (confirm?.kind === 'delete') return <DeleteQuestion {...props} confirm={confirm} />;
+  if (confirm?.kind === 'rotate' && Array.isArray(keys)) return <RotatePlan confirm={confirm} keys={keys} now={now} />;
+  const nameWidth = Array.isArray(keys)
+    ? widest(
+        keys.map((k) => k.name),
+        4,
+      )
+    : 4;
+  return (
+    <Question
+      title={`Keys of ${props.deploymentName}`}
+      hints={[
+        ['↑↓', 'move'],
+        ['n', 'new'],
+        ['r', 'rotate'],
+        ['d', 'delete'],
+        ['Esc', 'back'],
+      ]}
+    >
+      <Text color={colors.muted} wrap="truncate-end">
+        {props.where}
+      </Text>
+      {props.message ? (
+        <Text color={props.message.ok ? colors.success : colors.warning}>
+          {props.message.ok ? figures.pass : figures.warning} {props.message.text}
+        </Text>
+      ) : null}
+      {keys === 'loading' ? <Spinner label="Reading the keys…" /> : null}
+      {Array.isArray(keys) && keys.length === 0 ? (
+        <Text color={colors.muted}>No keys left on this deployment. n makes one.</Text>
+      ) : null}
+      {Array.isArray(keys) && keys.length > 0 ? (
+        <Text color={colors.muted} wrap="truncate-end">
+          {`    ${padEnd('NAME', nameWidth)}  HINT  EXPIRES (UTC)`}
+        </Text>
+      ) : null}
+      {Array.isArray(keys)
+        ? keys.map((k, i) => {
+            const selected = i === props.cursor;
+            const [mark, role] = MARK[keyStatus(k.endDateTime, now)];
+            return (
+              <Text key={k.name} wrap="truncate-end">
+                <Text color={colors.accent}>{selected ? `${figures.pointer} ` : '  '}</Text>
+                <Text color={colors[role]}>{mark}</Text>{' '}
+                <Text bold={selected} color={selected ? colors.accent : undefined}>
+                  {padEnd(k.name, nameWidth)}
+                </Text>
+                {`  ${padEnd(k.hint, 4)}  ${formatUtc(k.endDateTime).slice(0, 10)}  ${lifeWords(k, now)}`}
+              </Text>
+            );
+          })
+        : null}
+      {Array.isArray(keys) && keys.length > 0 ? (
+        <Text color={colors.muted} wrap="truncate-end">
+          {`${figures.fail} expired · ! within ${EXPIRING_SOON_DAYS} days · ${figures.pass} ok`}
+        </Text>
+      ) : null}
+    </Question>
+  );
+}
+
+function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleState['confirm']> }) {
+  const { confirm, now } = props;
+  const key = confirm.key;
+  const alive = key.endDateTime.getTime() > now.getTime();
+  return (
+    <Question
+      title={`Delete key '${key.name}'?`}
+      error={confirm.error}
+      hints={[
+        ['Enter', 'delete'],
+        ['Esc', 'keep it'],
+      ]}
+    >
+      <Text wrap="truncate-end">
+        {`  on ${props.deploymentName}: hint ${key.hint}, ${formatUtc(key.endDateTime).slice(0, 10)}, ${lifeWords(key, now)}`}
+      </Text>
+      <Text>
+        {alive
+          ? '  Whatever still uses it (NLK, nginx-asg-sync) is refused at once.'
+          : '  It has expired: nothing can be using it.'}
+      </Text>
+      <Text>{"  Type the key's name to confirm:"}</Text>
+      <Field value={confirm.typed} caretBack={props.caretBack} />
+      {confirm.working ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
+    </Question>
+  );
+}
+
+function RotatePlan({
+  confirm,
+  keys,
+  now,
+}: {
+  confirm: NonNullable<ConsoleState['confirm']>;
+  keys: ApiKey[];
+  now: Date;
+}) {
+  const old = confirm.key;
+  const fresh = rotatedName(
+    old.name,
+    keys.map((k) => k.name),
+  );
+  const end = formatUtc(resolvePreset(DEFAULT_PRESET, now)).slice(0, 10);
+  return (
+    <Question
+      title={`Rotate key '${old.name}' (${lifeWords(old, now)})?`}
+      hints={[
+        ['Enter', 'start'],
+        ['Esc', 'back'],
+      ]}
+    >
+      <Text wrap="truncate-end">{`  1 a new key '${fresh}', generated, expiring ${end}`}</Text>
+      <Text wrap="truncate-end">{'  2 it is checked on the dataplane and shown once'}</Text>
+      <Text wrap="truncate-end">{'  3 you hand it off (h) and switch your integrations'}</Text>
+      <Text wrap="truncate-end">{`  4 Enter: checked again, then '${old.name}' is deleted`}</Text>
+      <Text color={colors.muted} wrap="truncate-end">
+        {'  Esc at any step stops there: both keys stay.'}
+      </Text>
+    </Question>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The key console (issue 10) in a real terminal against the emulator: rotate a key to the end,
+ * stop a rotation half-way, delete by typing the name, and the expiry marks on the list. The
+ * emulator's own state is checked after each.
+ */
+import { describe, expect, it } from 'vitest';
+import { PRODUCTION } from '../../src/emulator/sample-data';
+import { envFor } from '../helpers/cli';
+import { useEmulator } from '../helpers/emulator';
+import { BIN, KEY, runInPty } from '../helpers/pty';
+
+const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+
+async function atConsole() {
+  const emulator = await useEmulator();
+  const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator), { cols: 80, rows: 24 });
+  await run.waitFor('Keys of web-01');
+  await run.waitFor('ci-2025');
+  const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+  const names = () =>
+    emulator.world
+      .keys(web)
+      .map((k) => k.name)
+      .sort();
+  return { emulator, run, names };
+}
+
+describe('the key console', () => {
+  it('lists the keys soonest first with their marks; r rotates the selected key to the end', async () => {
+    const { run, names, emulator } = await atConsole();
+    const rows = run.screen().split('\n');
+    const order = ['ci-2025', 'nlk-prod', 'asg-sync'].map((n) => rows.findIndex((row) => row.includes(` ${n} `)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(rows.find((row) => row.includes('ci-2025'))).toMatch(/❯ ✖ ci-2025 .*expired 12 days ago/);
+    expect(rows.find((row) => row.includes('nlk-prod'))).toMatch(/! nlk-prod .*in 20 days/);
+
+    await run.type(KEY.down, 'r');
+    await run.waitFor("Rotate key 'nlk-prod' (in 20 days)?");
+    await run.type(KEY.enter);
+    await run.waitFor("Created key 'nlk-prod-2' on web-01 to replace 'nlk-prod'");
+    await run.waitFor('The dataplane accepted the key');
+    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
+    await run.type(KEY.enter);
+    await run.waitFor("Rotated: 'nlk-prod-2' is checked and in use; 'nlk-prod' deleted.");
+    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod-2']);
+    // The new key was checked twice with its own value: once shown, once after the switch.
+    const checks = emulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/packages'));
+    expect(checks.length).toBeGreaterThanOrEqual(2);
+    await run.waitFor(/nlk-prod-2 .*in 181 days/);
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+  });
+
+  it('a rotation stopped half-way leaves both keys and names the command that finishes it', async () => {
+    const { run, names } = await atConsole();
+    await run.type(KEY.down, 'r', KEY.enter);
+    await run.waitFor('The dataplane accepted the key');
+    await run.type(KEY.esc);
+    await run.waitFor("Rotation stopped: both keys stay, 'nlk-prod' and 'nlk-prod-2'.");
+    expect(run.screen().replace(/\s+/g, ' ')).toContain(
+      `Once nothing uses 'nlk-prod': nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name nlk-prod`,
+    );
+    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+  });
+
+  it('d deletes the selected key only once its name is typed', async () => {
+    const { run, names } = await atConsole();
+    await run.type('d');
+    await run.waitFor("Delete key 'ci-2025'?");
+    expect(run.screen()).toContain('It has expired: nothing can be using it.');
+    await run.type(...'ci-20'.split(''), KEY.enter);
+    await run.waitFor("Type the key's name, ci-2025, exactly; Esc keeps the key.");
+    expect(names()).toContain('ci-2025');
+    await run.type('2', '5', KEY.enter);
+    await run.waitFor("Deleted key 'ci-2025'. Whatever used it is refused from now on.");
+    expect(names()).toEqual(['asg-sync', 'nlk-prod']);
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+  });
+});
+
+describe('expiry marks on the deployment list', () => {
+  it('marks arrive after the list is drawn; ! keeps only the deployments with a key expired or expiring', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN], envFor(emulator), { cols: 100, rows: 30 });
+    await run.waitFor('Choose a deployment');
+    await run.waitFor(/! web-01 .*3 keys, 1 expired/);
+    await run.waitFor(/! api-gateway .*1 key, 1 expired/);
+    expect(run.screen()).toMatch(/ {3}stage-web .*1 key$/m);
+    await run.type('!');
+    await run.waitFor('2 of 6 deployments');
+    expect(run.screen()).not.toContain('stage-web');
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+  });
+});
