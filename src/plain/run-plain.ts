@@ -24,6 +24,7 @@ import { EXIT, type Io } from '../io';
 import { createKey } from '../keys/create-key';
 import { readiness } from '../wizard/selectors';
 import type { WizardScope } from '../wizard/state';
+import { runPlainConsole } from './plain-console';
 import { promptsFor } from './prompts';
 
 export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: WizardScope, io: Io): Promise<number> {
@@ -69,7 +70,12 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
         });
   say(`Deployment: ${describe(deployment)}`);
 
-  const keys: ApiKey[] | undefined = await gateway.listKeys(deployment, { signal: io.signal }).catch(() => undefined);
+  let keys: ApiKey[] | undefined = await gateway.listKeys(deployment, { signal: io.signal }).catch(() => undefined);
+  if (keys && keys.length > 0 && !scope.name) {
+    const next = await runPlainConsole({ gateway, deployment, prompts, io, demo: run.demo, say }, keys);
+    if (next !== 'new') return next;
+    keys = await gateway.listKeys(deployment, { signal: io.signal }).catch(() => undefined);
+  }
   const name = await prompts.input({
     message: 'Key name (1-30 letters, digits, inner hyphens)',
     ...(scope.name ? { default: scope.name } : {}),

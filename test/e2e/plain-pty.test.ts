@@ -13,6 +13,10 @@ describe('--plain', () => {
     await run.type(...'web-0'.split(''));
     await run.waitFor(/❯ web-01, group edge-rg/);
     await run.type(KEY.enter);
+    // web-01 has keys: the console lists them first; Enter takes its default, a new key.
+    await run.waitFor('What now?');
+    expect(run.text()).toMatch(/ci-2025, hint \w+, expires \d{4}-\d\d-\d\d \(expired 12 days ago\), expired/);
+    await run.type(KEY.enter);
     await run.waitFor('Key name');
     await run.type(...'plain-key'.split(''), KEY.enter);
     await run.waitFor('Expiry');
@@ -46,6 +50,8 @@ describe('--plain', () => {
     const web = /(\d+)\. web-01, group edge-rg/.exec(run.text())?.[1] ?? '';
     expect(run.text()).toMatch(/\d+\. broken-01, .*\(cannot take a key: deployment failed\)/);
     await run.type(...web.split(''), KEY.enter);
+    await run.waitFor('? What now?');
+    await run.type(KEY.enter);
     await run.waitFor('? Key name');
     // The terminal's own line editing: a typo rubbed out, then a whole false start cleared.
     await run.type(...'dumb-kex'.split(''), KEY.backspace, 'y', KEY.ctrlU, ...'dumb-key'.split(''), KEY.enter);
@@ -65,6 +71,50 @@ describe('--plain', () => {
     // No cursor movement, no line erasing, no colour: nothing a dumb terminal would print raw.
     expect(run.raw()).not.toMatch(/\u001b\[[0-9;?]*[A-Za-z]/);
     expect(run.text()).not.toContain('Dumb-Secret-77');
+  });
+
+  it('the console in lines: delete by typing the name, then rotate to the end', async () => {
+    const emulator = await useEmulator();
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    const names = () =>
+      emulator.world
+        .keys(web)
+        .map((k) => k.name)
+        .sort();
+    const args = [BIN, '-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+    const run = runInPty(process.execPath, args, { ...envFor(emulator), TERM: 'dumb' });
+    await run.waitFor('? What now? (1-4) [1]:');
+    expect(run.text()).toMatch(
+      /Keys of web-01, soonest expiry first:\s+ci-2025, .*expired\s+nlk-prod, .*expiring\s+asg-sync/,
+    );
+    await run.type('3', KEY.enter);
+    await run.waitFor('? Delete which key? (1-3):');
+    await run.type('1', KEY.enter);
+    await run.waitFor("'ci-2025' has expired: nothing can be using it.");
+    await run.type(...'ci'.split(''), KEY.enter);
+    await run.waitFor("✖ That is not 'ci-2025'.");
+    await run.type(...'ci-2025'.split(''), KEY.enter);
+    await run.waitFor("Deleted key 'ci-2025'.");
+    expect(names()).toEqual(['asg-sync', 'nlk-prod']);
+
+    await run.waitFor(/What now\? \(1-4\) \[1\]: $/);
+    await run.type('2', KEY.enter);
+    await run.waitFor('? Rotate which key? (1-2):');
+    await run.type('1', KEY.enter);
+    await run.waitFor("? Create 'nlk-prod-2' beside 'nlk-prod'? (Y/n)");
+    await run.type(KEY.enter);
+    await run.waitFor('? Show the new key now, once? (Y/n)');
+    expect(names()).toEqual(['asg-sync', 'nlk-prod', 'nlk-prod-2']);
+    await run.type('y', KEY.enter);
+    await run.waitFor("Have your integrations switched to 'nlk-prod-2'?");
+    const shown = /Key: ([0-9a-f-]{36})/.exec(run.text())?.[1];
+    expect(shown).toBe(emulator.world.key(web, 'nlk-prod-2')?.secret);
+    await run.type('y', KEY.enter);
+    await run.waitFor("Rotated: 'nlk-prod-2' is in use; 'nlk-prod' deleted.");
+    expect(names()).toEqual(['asg-sync', 'nlk-prod-2']);
+    await run.waitFor(/What now\? \(1-4\) \[1\]: $/);
+    await run.type('4', KEY.enter);
+    expect(await run.exit).toBe(0);
   });
 
   it('TERM=dumb chooses the plain mode; Ctrl+C leaves with 130 and creates nothing', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { useEmulator } from '../helpers/emulator';
-import { BIN, KEY, runInPty, type PtyRun } from '../helpers/pty';
+import { BIN, KEY, runInPty, toNameStep, type PtyRun } from '../helpers/pty';
 
 async function emulatorEnv() {
   const emulator = await useEmulator();
@@ -41,7 +41,7 @@ describe('the wizard in a real terminal', () => {
     const run = runInPty(process.execPath, [BIN], env);
     await run.waitFor('Choose a deployment');
     await run.type(...'web-01'.split(''), KEY.enter);
-    await run.waitFor('Name the key');
+    await toNameStep(run);
     // Edited as in a shell: Ctrl+U clears, Ctrl+W takes a word, Home and ← move the caret.
     await run.type(...'wrong name'.split(''), KEY.ctrlU, ...'2e-key x'.split(''), KEY.ctrlW, KEY.home, 'e');
     await run.type(KEY.end, KEY.backspace, KEY.enter);
@@ -79,7 +79,7 @@ describe('the wizard in a real terminal', () => {
     const run = runInPty('/bin/sh', ['-c', `"${process.execPath}" "${BIN}"; echo "exit=$?"; stty -a`], env);
     await run.waitFor('Choose a deployment');
     await run.type(KEY.enter);
-    await run.waitFor('Name the key');
+    await toNameStep(run);
     await run.type(...'half-done'.split(''), KEY.enter);
     await run.waitFor('When should the key expire?');
     await run.type(KEY.ctrlC);
@@ -118,6 +118,7 @@ describe('the wizard in a real terminal', () => {
     const run = runInPty(process.execPath, [BIN, '-d', 'web-01'], env);
     // Each answer, Enter included, arrives as one chunk.
     const answers: [screen: string, chunk: string][] = [
+      ['Keys of web-01', 'n'],
       ['Name the key', 'pasted-key\r'],
       ['When should the key expire?', '\r'],
       ['The key value', 'Pasted-Secret-2026\r'],

@@ -138,9 +138,16 @@ export const KEY = {
   left: '\u001b[D',
 };
 
-/** From the name step to the review: the name (if any) typed, the default expiry, a generated key. */
-export async function walkToReview(run: PtyRun, name = ''): Promise<void> {
+/** After a deployment is chosen: past its key console (n, a new key) when it has keys, to the name step. */
+export async function toNameStep(run: PtyRun): Promise<void> {
+  await run.waitFor(/Keys of |Name the key/);
+  if (!run.screen().includes('Name the key')) await run.type('n');
   await run.waitFor('Name the key');
+}
+
+/** From the deployment's console or the name step to the review: the name, the default expiry, a generated key. */
+export async function walkToReview(run: PtyRun, name = ''): Promise<void> {
+  await toNameStep(run);
   await run.type(...name.split(''), KEY.enter);
   await run.waitFor('When should the key expire?');
   await run.type(KEY.enter);

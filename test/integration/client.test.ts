@@ -94,7 +94,7 @@ describe('NginxManagementClient (arm-nginx method names) over HTTPS', () => {
 
     expect((await client.apiKeys.get('edge-rg', 'web-01', 'CI-KEY')).name).toBe('ci-key');
     const listed = await collect(client.apiKeys.list('edge-rg', 'web-01'));
-    expect(listed.map((k) => k.name).sort()).toEqual(['asg-sync', 'ci-key', 'nlk-prod']);
+    expect(listed.map((k) => k.name).sort()).toEqual(['asg-sync', 'ci-2025', 'ci-key', 'nlk-prod']);
     expect(JSON.stringify(listed)).not.toMatch(/secret/i);
 
     const deletes: number[] = [];

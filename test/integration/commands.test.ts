@@ -233,7 +233,9 @@ describe('list, show, endpoint, delete', () => {
     expect(list.stdout).toMatch(/nlk-prod\s+\S{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 20 days\)\s+expiring$/m);
     expect(list.stdout).toMatch(/asg-sync .*ok/);
     expect((await run(['list', ...WEB, '--expiring-within', '30'])).code).toBe(3);
-    expect((await run(['list', ...WEB, '--expiring-within', '10'])).code).toBe(0);
+    // Within 10 days only the expired ci-2025 is flagged, not nlk-prod (20 days).
+    const soon = await run(['list', ...WEB, '--expiring-within', '10']);
+    expect([soon.code, soon.stdout.includes('ci-2025'), soon.stdout.includes('nlk-prod')]).toEqual([3, true, false]);
     const bad = await run(['list', ...WEB, '--expiring-within', 'soon']);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('whole number of days')]);
   });
@@ -248,15 +250,16 @@ describe('list, show, endpoint, delete', () => {
     const names = document.deployments.map((d: { deployment: { name: string } }) => d.deployment.name);
     expect(names).toEqual(['api-gateway', 'broken-01', 'sandbox-nginx', 'stage-upgrading', 'stage-web', 'web-01']);
     expect(document.deployments[0].keys[0]).toMatchObject({ name: 'old-ci', status: 'expired', flagged: true });
-    expect(document.summary).toEqual({ keys: 4, withinDays: 1, expiring: 0, expired: 1 });
+    expect(document.summary).toEqual({ keys: 5, withinDays: 1, expiring: 0, expired: 2 });
     // Only the keys inside the window are listed.
     expect(document.deployments.flatMap((d: { keys: { name: string }[] }) => d.keys.map((k) => k.name))).toEqual([
       'old-ci',
+      'ci-2025',
     ]);
     const text = await run(['list', '--all']);
     expect(text.stdout).toMatch(/^DEPLOYMENT\s+RESOURCE GROUP\s+SUBSCRIPTION\s+NAME\s+HINT\s+EXPIRES\s+STATUS/);
     expect(text.stdout).toMatch(/api-gateway\s+edge-rg\s+Contoso Production\s+old-ci .*expired 3 days ago\)\s+expired/);
-    expect(text.stdout.trimEnd().split('\n').pop()).toBe('⚠ 1 of 4 keys expires within 30 days; 1 has expired.');
+    expect(text.stdout.trimEnd().split('\n').pop()).toBe('⚠ 1 of 5 keys expires within 30 days; 2 have expired.');
     expect(text.stderr).toContain('Reading the keys of 6 deployments');
   });
 
