@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CreatingStep } from '../../src/ui/steps/creating-step';
 import { DeploymentStep, type DeploymentRow } from '../../src/ui/steps/deployment-step';
 import { ExpiryStep } from '../../src/ui/steps/expiry-step';
+import { KeysStep } from '../../src/ui/steps/keys-step';
 import { NameStep } from '../../src/ui/steps/name-step';
 import { RevealStep, type RevealViewProps } from '../../src/ui/steps/reveal-step';
 import { ReviewStep } from '../../src/ui/steps/review-step';
@@ -48,10 +49,10 @@ describe('each step alone at 80 columns', () => {
       "? Choose a deployment
       ❯ type to filter by name, group, subscription or region
       2 of 2 deployments in 1 subscription
-        broken-01   edge-rg   Contoso Production  eastus2  ✖ deployment failed
-      ❯ web-01      edge-rg   Contoso Production  eastus2  Succeeded
-      ✖ marks a deployment that cannot take a key now, and why.
-      ↑↓ move · Enter choose · Esc clear filter · Ctrl+C quit"
+          broken-01   edge-rg   Contoso Production  eastus2  ✖ deployment failed
+      ❯   web-01      edge-rg   Contoso Production  eastus2  …
+      ✖ cannot take a key now, and why · ! a key expired or expiring
+      ↑↓ move · Enter choose · ! expiring only · Esc clear"
     `);
   });
 
@@ -73,7 +74,7 @@ describe('each step alone at 80 columns', () => {
       0 of 4 deployments in 2 subscriptions
       No deployment matches “zzz”.
       ✖ No deployment matches the filter; Esc clears it.
-      ↑↓ move · Enter choose · Esc clear filter · Ctrl+C quit"
+      ↑↓ move · Enter choose · ! expiring only · Esc clear"
     `);
   });
 
@@ -112,7 +113,7 @@ describe('each step alone at 80 columns', () => {
         1 year    2027-11-26 12:00 UTC
         2 years   2028-11-26 11:50 UTC  (the longest allowed)
         A date of your own…
-      Local time May 26, 2027, 12:00 PM · in 181 days
+      in 181 days
       ↑↓ move · Enter choose · Esc back"
     `);
   });
@@ -128,7 +129,7 @@ describe('each step alone at 80 columns', () => {
         2 years   2028-11-26 11:50 UTC  (the longest allowed)
       ❯ A date of your own…
       ❯ 2027-03-01
-      2027-03-01 23:59 UTC · Local time Mar 1, 2027, 11:59 PM · in 95 days
+      2027-03-01 23:59 UTC · in 95 days
       Enter use this date · Esc presets"
     `);
   });
@@ -299,5 +300,141 @@ describe('each step alone at 80 columns', () => {
     const frame = await at80(<RevealStep {...reveal} shown prompt="asking" />);
     expect(frame).toContain(reveal.secret);
     expect(frame).toContain(`Authorization header:\n    ApiKey ${Buffer.from(reveal.secret).toString('base64')}`);
+  });
+});
+
+describe('the key console alone, at 80 and 60 columns', () => {
+  const keys = [key('ci-2025', -12, '9c1'), key('nlk-prod', 20, 'ef0'), key('asg-sync', 150, '511')];
+  const props = {
+    deploymentName: 'web-01',
+    where: 'edge-rg · Contoso Production',
+    keys,
+    cursor: 1,
+    caretBack: 0,
+    now: NOW,
+  };
+  const both = async (tree: Parameters<typeof frameAt>[0]) => {
+    const wide = await at80(tree);
+    const narrow = await frameAt(tree, 60);
+    expect(await overWide(narrow, 60)).toEqual([]);
+    return { wide, narrow };
+  };
+
+  it('the keys, soonest first, each with its mark', async () => {
+    const { wide, narrow } = await both(<KeysStep {...props} />);
+    expect(wide).toMatchInlineSnapshot(`
+      "? Keys of web-01
+      edge-rg · Contoso Production
+          NAME      HINT  EXPIRES (UTC)
+        ✖ ci-2025   9c1   2026-11-14  expired 12 days ago
+      ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
+        ✔ asg-sync  511   2027-04-25  in 150 days
+      ✖ expired · ! within 30 days · ✔ ok
+      ↑↓ move · n new · r rotate · d delete · Esc back"
+    `);
+    expect(narrow).toMatchInlineSnapshot(`
+      "? Keys of web-01
+      edge-rg · Contoso Production
+          NAME      HINT  EXPIRES (UTC)
+        ✖ ci-2025   9c1   2026-11-14  expired 12 days ago
+      ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
+        ✔ asg-sync  511   2027-04-25  in 150 days
+      ✖ expired · ! within 30 days · ✔ ok
+      ↑↓ move · n new · r rotate · d delete · Esc back"
+    `);
+  });
+
+  it('after a delete, what was done, above the keys', async () => {
+    const { wide } = await both(
+      <KeysStep
+        {...props}
+        message={{ ok: true, text: "Deleted key 'ci-2025'. Whatever used it is refused from now on." }}
+      />,
+    );
+    expect(wide).toMatchInlineSnapshot(`
+      "? Keys of web-01
+      edge-rg · Contoso Production
+      ✔ Deleted key 'ci-2025'. Whatever used it is refused from now on.
+          NAME      HINT  EXPIRES (UTC)
+        ✖ ci-2025   9c1   2026-11-14  expired 12 days ago
+      ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
+        ✔ asg-sync  511   2027-04-25  in 150 days
+      ✖ expired · ! within 30 days · ✔ ok
+      ↑↓ move · n new · r rotate · d delete · Esc back"
+    `);
+  });
+
+  it('delete waits for the typed name', async () => {
+    const { wide, narrow } = await both(
+      <KeysStep
+        {...props}
+        confirm={{ kind: 'delete', key: key('nlk-prod', 20, 'ef0'), typed: 'nlk', error: undefined }}
+      />,
+    );
+    expect(wide).toMatchInlineSnapshot(`
+      "? Delete key 'nlk-prod'?
+        on web-01: hint ef0, 2026-12-16, in 20 days
+        Whatever still uses it (NLK, asg-sync) is refused at once.
+        Type the key's name to confirm:
+      ❯ nlk
+      Enter delete · Esc keep it"
+    `);
+    expect(narrow).toMatchInlineSnapshot(`
+      "? Delete key 'nlk-prod'?
+        on web-01: hint ef0, 2026-12-16, in 20 days
+        Whatever still uses it (NLK, asg-sync) is refused at once.
+        Type the key's name to confirm:
+      ❯ nlk
+      Enter delete · Esc keep it"
+    `);
+  });
+
+  it('the rotation plan', async () => {
+    const { wide } = await both(
+      <KeysStep {...props} confirm={{ kind: 'rotate', key: key('nlk-prod', 20, 'ef0'), typed: '' }} />,
+    );
+    expect(wide).toMatchInlineSnapshot(`
+      "? Rotate key 'nlk-prod' (in 20 days)?
+        1 a new key 'nlk-prod-2', generated, expiring 2027-05-26
+        2 it is checked on the dataplane and shown once
+        3 you hand it off (h) and switch your integrations
+        4 Enter: checked again, then 'nlk-prod' is deleted
+        Esc at any step stops there: both keys stay.
+      Enter start · Esc back"
+    `);
+  });
+
+  it('the reveal panel during a rotation says what is left', async () => {
+    const panel: RevealViewProps = {
+      action: 'created',
+      apiKey: key('nlk-prod-2', 181, 'Q7f'),
+      deploymentName: 'web-01',
+      endpoint: 'https://web-01-0123456789ab.eastus2.nginxaas.net/',
+      secret: 'Q7f-2c9b-41aa-8e1d-xyz',
+      shown: false,
+      secondsLeft: 30,
+      verify: { ok: true, status: 200 },
+      prompt: 'keys',
+      handedOff: [],
+      now: NOW,
+    };
+    const { wide } = await both(<RevealStep {...panel} rotation={{ old: 'nlk-prod', stage: 'shown' }} />);
+    expect(wide).toMatchInlineSnapshot(`
+      "✔ Created key 'nlk-prod-2' on web-01 to replace 'nlk-prod'
+        Key       masked (r shows it)
+        Q7f••••••••••••
+        Hint      Q7f
+        Expires   2027-05-26 12:00 UTC (in 181 days)
+        Endpoint  the dataplane API
+        https://web-01-0123456789ab.eastus2.nginxaas.net/
+        nplus     what NLK and nginx-asg-sync take
+        https://web-01-0123456789ab.eastus2.nginxaas.net/nplus
+      h hands it to NLK, nginx-asg-sync, a .env file or Key Vault
+      ✔ The dataplane accepted the key (GET /packages: 200).
+      ⚠ The only time the key can be seen: Azure keeps its hint.
+      Switch your integrations to 'nlk-prod-2', then press Enter:
+      it is checked again and 'nlk-prod' is deleted. Esc stops: both stay.
+      r show · c copy · h hand off · Enter switched · Esc stop"
+    `);
   });
 });

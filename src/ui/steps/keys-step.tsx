@@ -131,7 +131,7 @@ function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleSta
       </Text>
       <Text>
         {alive
-          ? '  Whatever still uses it (NLK, nginx-asg-sync) is refused at once.'
+          ? '  Whatever still uses it (NLK, asg-sync) is refused at once.'
           : '  It has expired: nothing can be using it.'}
       </Text>
       <Text>{"  Type the key's name to confirm:"}</Text>
