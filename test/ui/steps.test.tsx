@@ -49,8 +49,8 @@ describe('each step alone at 80 columns', () => {
       "? Choose a deployment
       ❯ type to filter by name, group, subscription or region
       2 of 2 deployments in 1 subscription
-          broken-01   edge-rg   Contoso Production  eastus2  ✖ deployment failed
-      ❯   web-01      edge-rg   Contoso Production  eastus2  …
+          broken-01   ✖ deployment failed  edge-rg   Contoso Production  eastus2
+      ❯   web-01      …                    edge-rg   Contoso Production  eastus2
       ✖ cannot take a key now, and why · ! a key expired or expiring
       ↑↓ move · Enter choose · ! expiring only · Esc clear"
     `);
@@ -324,7 +324,6 @@ describe('the key console alone, at 80 and 60 columns', () => {
     const { wide, narrow } = await both(<KeysStep {...props} />);
     expect(wide).toMatchInlineSnapshot(`
       "? Keys of web-01
-      edge-rg · Contoso Production
           NAME      HINT  EXPIRES (UTC)
         ✖ ci-2025   9c1   2026-11-14  expired 12 days ago
       ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
@@ -334,7 +333,6 @@ describe('the key console alone, at 80 and 60 columns', () => {
     `);
     expect(narrow).toMatchInlineSnapshot(`
       "? Keys of web-01
-      edge-rg · Contoso Production
           NAME      HINT  EXPIRES (UTC)
         ✖ ci-2025   9c1   2026-11-14  expired 12 days ago
       ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
@@ -353,7 +351,6 @@ describe('the key console alone, at 80 and 60 columns', () => {
     );
     expect(wide).toMatchInlineSnapshot(`
       "? Keys of web-01
-      edge-rg · Contoso Production
       ✔ Deleted key 'ci-2025'. Whatever used it is refused from now on.
           NAME      HINT  EXPIRES (UTC)
         ✖ ci-2025   9c1   2026-11-14  expired 12 days ago

@@ -83,9 +83,11 @@ export function DeploymentStep({
       8,
     ),
   );
-  const locationWidth = widest(
-    shown.map((d) => d.location),
-    6,
+  // The keys (or why it cannot take one) come right after the name: a narrow terminal cuts the
+  // region and the group before it cuts what matters.
+  const noteWidth = widest(
+    shown.map((d) => keysNote(d)[2]),
+    1,
   );
 
   return (
@@ -113,20 +115,17 @@ export function DeploymentStep({
         {shown.map((d, i) => {
           const selected = start + i === cursor;
           const ready = d.blocked === undefined;
-          const line = `${padEnd(d.name, nameWidth)}  ${padEnd(d.resourceGroup, groupWidth)}  ${padEnd(cut(d.subscription, subWidth), subWidth)}  ${padEnd(d.location, locationWidth)}  `;
           const [mark, role, note] = keysNote(d);
+          const rest = `  ${padEnd(d.resourceGroup, groupWidth)}  ${padEnd(cut(d.subscription, subWidth), subWidth)}  ${d.location}`;
           return (
             <Text key={d.id} dimColor={!ready} wrap="truncate-end">
               <Text color={selected ? colors.accent : undefined}>{selected ? `${figures.pointer} ` : '  '}</Text>
               <Text color={role ? colors[role] : undefined}>{mark}</Text>{' '}
               <Text color={selected && ready ? colors.accent : undefined} bold={selected && ready}>
-                {line}
+                {`${padEnd(d.name, nameWidth)}  `}
               </Text>
-              {ready ? (
-                <Text color={role ? colors[role] : colors.muted}>{note}</Text>
-              ) : (
-                <Text>{`${figures.fail} ${d.blocked}`}</Text>
-              )}
+              <Text color={ready ? (role ? colors[role] : colors.muted) : undefined}>{padEnd(note, noteWidth)}</Text>
+              {rest}
             </Text>
           );
         })}
@@ -147,7 +146,7 @@ export function DeploymentStep({
 /** The row's mark and its keys in words: `! 3 keys, 1 expired`; `…` while they are read. */
 function keysNote(d: DeploymentRow): [string, 'danger' | 'warning' | undefined, string] {
   const keys = d.keys;
-  if (d.blocked !== undefined) return [' ', undefined, ''];
+  if (d.blocked !== undefined) return [' ', undefined, `${figures.fail} ${d.blocked}`];
   if (!keys) return [' ', undefined, '…'];
   if ('error' in keys) return ['?', 'warning', 'keys not readable'];
   const count = `${keys.keys} key${keys.keys === 1 ? '' : 's'}`;

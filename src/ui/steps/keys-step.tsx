@@ -71,9 +71,6 @@ export function KeysStep(props: KeysViewProps) {
         ['Esc', 'back'],
       ]}
     >
-      <Text color={colors.muted} wrap="truncate-end">
-        {props.where}
-      </Text>
       {props.message ? (
         <Text color={props.message.ok ? colors.success : colors.warning}>
           {props.message.ok ? figures.pass : figures.warning} {props.message.text}
