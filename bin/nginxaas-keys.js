@@ -17,5 +17,14 @@ try {
   process.exit(2);
 }
 // Exit explicitly: idle keep-alive sockets of the HTTP agent would otherwise hold the process.
-// stdout and stderr are synchronous for files, pipes and terminals on Linux, so nothing is lost.
-process.exit(await cli.main(argv));
+// But only once stdout and stderr have handed over everything: a pipe takes 64 KiB at a time, and
+// a big `list --all -o json` must not be cut there. A reader that went away (EPIPE) is no error.
+const code = await cli.main(argv);
+const flushed = (stream) =>
+  new Promise((resolve) => {
+    stream.on('error', resolve);
+    if (stream.writableLength === 0) resolve();
+    else stream.write('', resolve);
+  });
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

@@ -160,6 +160,20 @@ export const OPTIONS = [
     modes: ['emulator'],
   },
   {
+    name: 'seed-fleet',
+    type: 'string',
+    value: '<SxD>',
+    help: 'start from a generated fleet: S subscriptions with D deployments each, one key each (1000x3)',
+    modes: ['emulator'],
+  },
+  {
+    name: 'latency',
+    type: 'string',
+    value: '<ms>',
+    help: 'add this many milliseconds to every answer, as a far-away ARM would',
+    modes: ['emulator'],
+  },
+  {
     name: 'auth',
     type: 'string',
     value: '<mode>',

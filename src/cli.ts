@@ -4,6 +4,7 @@
  * terminal), the plain prompts (--plain, TERM=dumb), a command, or the emulator. Returns the exit
  * code.
  */
+import { setMaxListeners } from 'node:events';
 import { flag, type Mode, type Shell, type Values } from './cli-options';
 import { parseCommandLine } from './cli-parse';
 import { parseConnectOptions, parseWizardScope } from './cli-scope';
@@ -39,6 +40,8 @@ const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export async function main(argv: string[]): Promise<number> {
   const aborter = new AbortController();
   const forcer = new AbortController();
+  // Every request in flight listens on these (a fleet sweep has dozens at once): not a leak.
+  setMaxListeners(1000, aborter.signal, forcer.signal);
   // The first signal asks to stop; a second one insists (see Io.forceSignal).
   const onSignal = () => (aborter.signal.aborted ? forcer.abort() : aborter.abort());
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
@@ -99,6 +102,8 @@ export async function main(argv: string[]): Promise<number> {
       ...(log ? { log } : {}),
       onDeviceCode: (message) => notices.emit(message),
     });
+    // The token (az: most of a second) is fetched while the wizard's screens load, not after.
+    session.gateway.warmUp?.();
 
     if (fullScreen && scope) {
       const { runWizard } = await import('./ui/run-wizard');

@@ -109,6 +109,8 @@ export interface Gateway {
   /** Words for the loading screen, such as "the Azure CLI". */
   readonly authDescription: string;
   listSubscriptions(options?: CallOptions): Promise<Subscription[]>;
+  /** Starts getting a token in the background, so that the first request need not wait for it. */
+  warmUp?(): void;
   /** Who the run is signed in as, from the token it holds; undefined when that cannot be told. */
   signedInAs?(options?: CallOptions): Promise<SignedIn | undefined>;
   /** The subscription to use when none is named: the CLI's default, or the only one visible. */

@@ -9,7 +9,7 @@ const SUMMARIES: Record<Mode, { usage: string; about: string }> = {
   wizard: {
     usage: 'nginxaas-keys [flags]',
     about:
-      'The interactive wizard: choose a deployment, name the key, pick an expiry, create it, see it once, hand it off. It needs a terminal; --plain asks the same questions line by line.',
+      'The interactive wizard: choose a deployment, see its keys with their expiry (rotate or delete one), or make a new one: name it, pick an expiry, create it, see it once, hand it off. It needs a terminal; --plain asks the same questions line by line.',
   },
   create: {
     usage: 'nginxaas-keys create -d <deployment> [-g <rg>] --name <key-name> [flags]',
@@ -39,7 +39,7 @@ const SUMMARIES: Record<Mode, { usage: string; about: string }> = {
     about: "Print the deployment's dataplane API endpoint, or the …/nplus form NLK and nginx-asg-sync take.",
   },
   emulator: {
-    usage: 'nginxaas-keys emulator [--port N] [--seed FILE] [--state FILE]',
+    usage: 'nginxaas-keys emulator [--port N] [--seed FILE | --seed-fleet SxD] [--state FILE] [--latency MS]',
     about: 'Run the local NGINXaaS emulator (ARM, dataplane, Key Vault, on 127.0.0.1) in the foreground.',
   },
   completion: {
@@ -61,7 +61,7 @@ const EXAMPLES: Record<Mode, string[]> = {
   delete: ['nginxaas-keys delete web-01 old-ci --yes'],
   rotate: ['nginxaas-keys rotate web-01 nlk-prod --emit nlk=nlk.yaml --force'],
   endpoint: ['nginxaas-keys endpoint web-01 --nplus'],
-  emulator: ['nginxaas-keys emulator --state ./world.json'],
+  emulator: ['nginxaas-keys emulator --state ./world.json', 'nginxaas-keys emulator --seed-fleet 1000x3 --latency 50'],
   completion: [
     'source <(nginxaas-keys completion bash)          # in ~/.bashrc',
     'nginxaas-keys completion zsh > "${fpath[1]}/_nginxaas-keys"',

@@ -8,6 +8,7 @@ import {
   createPipelineRequest,
   type PipelinePolicy,
   type PipelineRetryOptions,
+  type TlsSettings,
 } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import { ArmError } from './errors';
@@ -18,7 +19,7 @@ import type { ArmErrorEnvelope, PagedList } from '../wire/types';
 export interface ArmClientOptions {
   endpoint: string;
   credentialScopes: string[];
-  tlsOptions?: { ca: string[] };
+  tlsOptions?: TlsSettings;
   retryOptions?: PipelineRetryOptions;
   /** One line per request and answer, for --verbose. Never given headers or bodies. */
   log?: (line: string) => void;

@@ -86,6 +86,14 @@ export class AzureGateway implements Gateway {
     return this.subscriptionCache;
   }
 
+  /**
+   * Asks for the ARM token now, while the caller loads its screens: `az` takes most of a second,
+   * and the credential shares the answer with every request that follows.
+   */
+  warmUp(): void {
+    void this.settings.credential.getToken(this.settings.target.scope).catch(() => undefined);
+  }
+
   signedInAs(options: CallOptions = {}): Promise<SignedIn | undefined> {
     return signedInAs(this.settings.credential, this.settings.target.scope, options.signal);
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { text, type Values } from '../cli-options';
 import { UsageError } from '../usage-error';
 import { isEmulatorData, type EmulatorData } from '../emulator/data';
+import { fleetWorld, parseFleetSize, type FleetSize } from '../emulator/fleet';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { EXIT, type Io } from '../io';
 import { figures } from '../style';
@@ -29,6 +30,8 @@ export interface EmulatorCommandOptions {
   port: number;
   statePath?: string;
   seedPath?: string;
+  fleet?: FleetSize;
+  latencyMs?: number;
   json: boolean;
 }
 
@@ -39,9 +42,22 @@ export function parseEmulatorOptions(values: Values): EmulatorCommandOptions {
     throw new UsageError(`--port '${printable(portText)}' is not a port number`);
   const statePath = text(values, 'state');
   const seedPath = text(values, 'seed');
+  const fleetText = text(values, 'seed-fleet');
+  const fleet = fleetText === undefined ? undefined : parseFleetSize(fleetText);
+  if (fleetText !== undefined && !fleet)
+    throw new UsageError(
+      `--seed-fleet '${printable(fleetText)}' is not SUBSCRIPTIONSxDEPLOYMENTS (such as 1000x3, at most 100000 in all)`,
+    );
+  if (fleet && seedPath !== undefined) throw new UsageError('--seed-fleet and --seed both make the world: give one');
+  const latencyText = text(values, 'latency');
+  const latencyMs = latencyText === undefined ? undefined : Number(latencyText);
+  if (latencyText !== undefined && (!/^\d{1,5}$/.test(latencyText) || Number(latencyText) > 60_000))
+    throw new UsageError(`--latency '${printable(latencyText)}' is not a number of milliseconds (0 to 60000)`);
   return {
     port,
     json: values.output === 'json',
+    ...(fleet ? { fleet } : {}),
+    ...(latencyMs !== undefined ? { latencyMs } : {}),
     ...(statePath !== undefined ? { statePath } : {}),
     ...(seedPath !== undefined ? { seedPath } : {}),
   };
@@ -54,10 +70,13 @@ export async function runEmulator(options: EmulatorCommandOptions, io: Io): Prom
       ? loadWorld(statePath, 'state')
       : seedPath
         ? loadWorld(seedPath, 'seed')
-        : undefined;
+        : options.fleet
+          ? fleetWorld(options.fleet, new Date())
+          : undefined;
 
   const emulator = await startEmulator({
     port,
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
     ...(data ? { data } : {}),
     ...(statePath ? { statePath } : {}),
     ...(typeof process.env.NGINXAAS_EMULATOR_TOKEN === 'string' ? { token: process.env.NGINXAAS_EMULATOR_TOKEN } : {}),

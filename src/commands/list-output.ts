@@ -110,3 +110,66 @@ export function writeListText(listed: Listed[], summary: Summary, all: boolean, 
   const flagged = summary.expiring + summary.expired > 0;
   io.stdout.write(`${flagged ? `${p('warning', figures.warning)} ` : ''}${summaryLine(summary)}\n`);
 }
+
+/**
+ * `list --all` in text to a pipe or a file (cron): rows are written as the keys arrive, in the
+ * table's order — each deployment once every deployment before it is in — so a long sweep shows
+ * its work and keeps nothing it has printed. Column widths come from the deployments, known
+ * before any key; a key name longer than its column pushes only its own row.
+ */
+export function streamListText(sorted: Deployment[], within: number | undefined, io: Io) {
+  const p = io.out;
+  const widths = [
+    Math.max(10, ...sorted.map((d) => d.name.length)),
+    Math.max(14, ...sorted.map((d) => d.resourceGroup.length)),
+    Math.max(12, ...sorted.map((d) => (d.subscriptionName ?? d.subscriptionId).length)),
+    16,
+    4,
+    // "2026-11-07 02:21 UTC (expired 20 days ago)", and a local time where the zone is not UTC.
+    44,
+  ];
+  const cells = (values: string[]) =>
+    values.map((value, i) => (i < widths.length ? value.padEnd(widths[i] ?? 0) : value)).join('  ');
+  const waiting = new Map<number, Listed>();
+  let next = 0;
+  let printed = 0;
+  io.stdout.write(`${cells(['DEPLOYMENT', 'RESOURCE GROUP', 'SUBSCRIPTION', 'NAME', 'HINT', 'EXPIRES', 'STATUS'])}\n`);
+  return {
+    add(index: number, listed: Listed): void {
+      waiting.set(index, listed);
+      for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
+        waiting.delete(next++);
+        const now = io.now();
+        const [one] = shown([ready], now, within);
+        for (const k of one?.keys ?? []) {
+          const d = ready.deployment;
+          io.stdout.write(
+            `${cells([d.name, d.resourceGroup, d.subscriptionName ?? d.subscriptionId, k.name, k.hint, expiryText(k.endDateTime, now), statusWord(k, now, p)])}\n`,
+          );
+          printed++;
+        }
+      }
+    },
+    finish(listed: Listed[], summary: Summary): void {
+      if (printed === 0)
+        io.stdout.write(
+          listed.length === 0
+            ? 'No NGINXaaS deployments found.\n'
+            : `No keys${summary.keys > 0 ? ' in that window' : ''} on any deployment.\n`,
+        );
+      for (const l of listed.filter((x) => x.problem))
+        io.stderr.write(
+          `${io.err('warning', 'warning:')} could not read the keys of ${l.deployment.name}: ${l.problem}\n`,
+        );
+      const flagged = summary.expiring + summary.expired > 0;
+      io.stdout.write(`${flagged ? `${p('warning', figures.warning)} ` : ''}${summaryLine(summary)}\n`);
+    },
+  };
+}
+
+/** Deployments in the order `list` prints them: natural order of name, then resource group. */
+export function inListOrder(deployments: Deployment[]): Deployment[] {
+  return [...deployments].sort(
+    (a, b) => naturalOrder(a.name, b.name) || naturalOrder(a.resourceGroup, b.resourceGroup),
+  );
+}

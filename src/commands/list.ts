@@ -5,15 +5,21 @@
  */
 import { printable } from '../domain/printable';
 import { flag, text, type Values } from '../cli-options';
-import { GatewayError, type Gateway } from '../gateway';
+import type { Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
 import { UsageError } from '../usage-error';
 import type { CommandDeps } from './deps';
-import { mapBounded } from '../bounded';
-import { shown, summarise, writeListJson, writeListText, type Listed } from './list-output';
+import { sweepKeys } from '../keys/sweep';
+import {
+  inListOrder,
+  shown,
+  streamListText,
+  summarise,
+  writeListJson,
+  writeListText,
+  type Listed,
+} from './list-output';
 import { parseTarget, resolveDeployment, type TargetOptions } from './target';
-
-const KEY_LISTING_CONCURRENCY = 4;
 
 export interface ListOptions {
   /** One deployment, or every one the sign-in can see (narrowed by subscription and group). */
@@ -43,9 +49,12 @@ export function parseListOptions(values: Values): ListOptions {
   return { scope, json: values.output === 'json', ...(within !== undefined ? { expiringWithin: Number(within) } : {}) };
 }
 
+/** Every deployment's keys: a fleet sweep, with a live count on a terminal and rows streamed to a pipe. */
 async function listEverywhere(
   gateway: Gateway,
   scope: { subscription?: string; resourceGroup?: string },
+  within: number | undefined,
+  stream: boolean,
   io: Io,
 ): Promise<Listed[]> {
   const subscription = scope.subscription;
@@ -60,29 +69,51 @@ async function listEverywhere(
   for (const problem of found.problems)
     io.stderr.write(`${io.err('warning', 'warning:')} ${problem.subscriptionId}: ${problem.message}\n`);
   const states = new Map(found.searched.map((s) => [s.subscriptionId.toLowerCase(), s.state]));
-  const count = found.deployments.length;
-  progress(`Reading the keys of ${count} deployment${count === 1 ? '' : 's'}…`);
-  return mapBounded(found.deployments, KEY_LISTING_CONCURRENCY, async (deployment): Promise<Listed> => {
-    try {
-      return { deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) };
-    } catch (error) {
-      if (!(error instanceof GatewayError) || error.kind === 'cancelled') throw error;
+  const deployments = inListOrder(found.deployments);
+  const count = deployments.length;
+  const live = liveCount(io, count);
+  if (!live) progress(`Reading the keys of ${count} deployment${count === 1 ? '' : 's'}…`);
+  const streamer = stream ? streamListText(deployments, within, io) : undefined;
+  let done = 0;
+  const listed = await sweepKeys(gateway, deployments, {
+    signal: io.signal,
+    onSwept: (index, swept) => {
+      live?.(++done);
+      streamer?.add(index, swept);
+    },
+    explain: (deployment, error) => {
       const state = states.get(deployment.subscriptionId.toLowerCase());
-      return {
-        deployment,
-        keys: [],
-        problem: `${error.plain}${state && state !== 'Enabled' ? ` (subscription ${state})` : ''}`,
-      };
-    }
+      return `${error.plain}${state && state !== 'Enabled' ? ` (subscription ${state})` : ''}`;
+    },
   });
+  live?.(-1);
+  if (streamer) streamer.finish(listed, summarise(listed, io.now(), within));
+  return listed;
+}
+
+/** "Reading keys: 1,234 / 3,000 deployments", redrawn in place on a terminal's stderr; -1 clears it. */
+function liveCount(io: Io, total: number): ((done: number) => void) | undefined {
+  const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
+  if (!stderr.isTTY) return undefined;
+  const format = (n: number) => n.toLocaleString('en-US');
+  let shownAt = 0;
+  return (done) => {
+    if (done < 0) return void stderr.write('\r\u001b[2K');
+    const now = Date.now();
+    if (done !== total && now - shownAt < 100) return;
+    shownAt = now;
+    stderr.write(`\r\u001b[2K${io.err('muted', `Reading keys: ${format(done)} / ${format(total)} deployments`)}`);
+  };
 }
 
 export async function runList(options: ListOptions, { gateway, io }: CommandDeps): Promise<number> {
   const within = options.expiringWithin;
   const scope = options.scope;
   const all = scope.all;
+  // To a pipe or a file, --all's rows go out as they arrive; a terminal gets a table cut to fit.
+  const streaming = all && !options.json && !(io.stdout as { isTTY?: boolean }).isTTY;
   const listed: Listed[] = scope.all
-    ? await listEverywhere(gateway, scope, io)
+    ? await listEverywhere(gateway, scope, within, streaming, io)
     : await resolveDeployment(gateway, scope.target, io.signal).then(async (deployment) => [
         { deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) },
       ]);
@@ -90,6 +121,6 @@ export async function runList(options: ListOptions, { gateway, io }: CommandDeps
   const summary = summarise(listed, now, within);
   const visible = shown(listed, now, within);
   if (options.json) writeListJson(visible, summary, within, io);
-  else writeListText(visible, summary, all, io);
+  else if (!streaming) writeListText(visible, summary, all, io);
   return within !== undefined && summary.expiring + summary.expired > 0 ? EXIT.expiring : EXIT.ok;
 }

@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   pageSize?: number;
   /** The emulator's clock; tests move it. */
   now?: () => Date;
+  /** Added to every answer (not the control routes), as a far-away ARM would be: for benchmarks. */
+  latencyMs?: number;
 }
 
 export interface RequestRecord {
@@ -88,7 +90,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // client that gives up while it waits does not stop the work from being done.
     const rawBody = fault?.reset ? '' : await readBody(req).catch(() => undefined);
     if (rawBody === undefined) return void req.socket.destroy();
-    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    const delay = (fault?.delayMs ?? 0) + (options.latencyMs ?? 0);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (fault?.reset) return void req.socket.destroy();
     if (fault?.status && fault.body !== undefined) return send(res, { status: fault.status, body: fault.body });
     if (fault?.status) {
@@ -150,7 +153,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requireBearer(req);
     const body = parseJson(rawBody);
     if (/^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(url.pathname)) {
-      return routeGraph({ method, url, body, world, baseUrl, pageSize });
+      // Resource Graph pages by 1000 rows (its default and maximum), not by ARM's list page.
+      return routeGraph({ method, url, body, world, baseUrl, pageSize: options.pageSize ?? 1000 });
     }
     return routeArm({ method, url, body, world, baseUrl, pageSize, now: now() });
   }

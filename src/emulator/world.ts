@@ -9,11 +9,49 @@ import type { EmulatedDeployment, EmulatedKey, EmulatedSubscription, EmulatedVau
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+const lower = (...parts: string[]) => parts.join('/').toLowerCase();
+
+/** Lookups by lower-cased id, rebuilt whenever a list has grown or shrunk since they were made. */
+interface Index {
+  stamp: string;
+  subscriptions: Map<string, EmulatedSubscription>;
+  deploymentsBySubscription: Map<string, EmulatedDeployment[]>;
+  deployments: Map<string, EmulatedDeployment>;
+  keys: Map<string, EmulatedKey[]>;
+}
+
 export class World {
+  private built?: Index;
+
   constructor(
     private readonly data: EmulatorData,
     private readonly statePath?: string,
   ) {}
+
+  /** A fleet of thousands is looked up on every request: by map, not by scanning the lists. */
+  private index(): Index {
+    const { subscriptions, deployments, keys } = this.data;
+    const stamp = `${subscriptions.length}/${deployments.length}/${keys.length}`;
+    if (this.built?.stamp === stamp) return this.built;
+    const index: Index = {
+      stamp,
+      subscriptions: new Map(subscriptions.map((s) => [lower(s.subscriptionId), s])),
+      deploymentsBySubscription: new Map(),
+      deployments: new Map(),
+      keys: new Map(),
+    };
+    for (const d of deployments) {
+      const list = index.deploymentsBySubscription.get(lower(d.subscriptionId)) ?? [];
+      list.push(d);
+      index.deploymentsBySubscription.set(lower(d.subscriptionId), list);
+      index.deployments.set(lower(d.subscriptionId, d.resourceGroup, d.name), d);
+    }
+    for (const k of keys) {
+      const id = lower(k.subscriptionId, k.resourceGroup, k.deployment);
+      index.keys.set(id, [...(index.keys.get(id) ?? []), k]);
+    }
+    return (this.built = index);
+  }
 
   snapshot(): EmulatorData {
     return structuredClone(this.data);
@@ -24,7 +62,7 @@ export class World {
   }
 
   subscription(id: string): EmulatedSubscription | undefined {
-    return this.data.subscriptions.find((s) => same(s.subscriptionId, id));
+    return this.index().subscriptions.get(lower(id));
   }
 
   hasResourceGroup(subscriptionId: string, group: string): boolean {
@@ -32,13 +70,12 @@ export class World {
   }
 
   deployments(subscriptionId: string, group?: string): EmulatedDeployment[] {
-    return this.data.deployments.filter(
-      (d) => same(d.subscriptionId, subscriptionId) && (group === undefined || same(d.resourceGroup, group)),
-    );
+    const inSubscription = this.index().deploymentsBySubscription.get(lower(subscriptionId)) ?? [];
+    return group === undefined ? [...inSubscription] : inSubscription.filter((d) => same(d.resourceGroup, group));
   }
 
   deployment(subscriptionId: string, group: string, name: string): EmulatedDeployment | undefined {
-    return this.deployments(subscriptionId, group).find((d) => same(d.name, name));
+    return this.index().deployments.get(lower(subscriptionId, group, name));
   }
 
   /** The host an endpoint stands for: `<name>-<12 hex>.<region>.nginxaas.net`, stable per id. */
@@ -55,12 +92,7 @@ export class World {
   }
 
   keys(d: EmulatedDeployment): EmulatedKey[] {
-    return this.data.keys.filter(
-      (k) =>
-        same(k.subscriptionId, d.subscriptionId) &&
-        same(k.resourceGroup, d.resourceGroup) &&
-        same(k.deployment, d.name),
-    );
+    return [...(this.index().keys.get(lower(d.subscriptionId, d.resourceGroup, d.name)) ?? [])];
   }
 
   key(d: EmulatedDeployment, name: string): EmulatedKey | undefined {
