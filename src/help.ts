@@ -39,7 +39,7 @@ const SUMMARIES: Record<Mode, { usage: string; about: string }> = {
     about: "Print the deployment's dataplane API endpoint, or the …/nplus form NLK and nginx-asg-sync take.",
   },
   emulator: {
-    usage: 'nginxaas-keys emulator [--port N] [--seed FILE | --seed-fleet SxD] [--state FILE] [--latency MS]',
+    usage: 'nginxaas-keys emulator [--seed FILE | --seed-fleet SxD] [--state FILE] [flags]',
     about: 'Run the local NGINXaaS emulator (ARM, dataplane, Key Vault, on 127.0.0.1) in the foreground.',
   },
   completion: {
@@ -65,7 +65,7 @@ const EXAMPLES: Record<Mode, string[]> = {
   completion: [
     'source <(nginxaas-keys completion bash)          # in ~/.bashrc',
     'nginxaas-keys completion zsh > "${fpath[1]}/_nginxaas-keys"',
-    'nginxaas-keys completion fish > ~/.config/fish/completions/nginxaas-keys.fish',
+    'nginxaas-keys completion fish | source            # in ~/.config/fish/config.fish',
   ],
 };
 

@@ -32,6 +32,8 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
       stderr: io.stderr as NodeJS.WriteStream,
       exitOnCtrlC: false,
       patchConsole: false,
+      // A keystroke is drawn within a 60 Hz frame, even while spinners and list marks redraw.
+      maxFps: 60,
     },
   );
   const stopRedrawing = redrawWholeWhenNarrowed(io.stdout as NodeJS.WriteStream);

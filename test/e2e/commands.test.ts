@@ -204,9 +204,10 @@ describe('Azure errors, sign-in and subscriptions', () => {
     });
     expect(result.code).toBe(0);
     expect(json(result.stdout).deployment.subscriptionId).toBe(STAGING);
-    expect(az.calls()).toEqual([
-      'account show --output json',
+    // Each once; the token is asked for first, while the command gets ready.
+    expect(az.calls().sort()).toEqual([
       'account get-access-token --output json --resource https://management.azure.com',
+      'account show --output json',
     ]);
   });
 
