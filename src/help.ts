@@ -65,7 +65,7 @@ const EXAMPLES: Record<Mode, string[]> = {
   completion: [
     'source <(nginxaas-keys completion bash)          # in ~/.bashrc',
     'nginxaas-keys completion zsh > "${fpath[1]}/_nginxaas-keys"',
-    'nginxaas-keys completion fish | source            # in ~/.config/fish/config.fish',
+    'nginxaas-keys completion fish | source  # in config.fish',
   ],
 };
 
