@@ -17,6 +17,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'nginxaas-keys-bench-'));
 const env = { ...process.env, NO_COLOR: '1', XDG_STATE_HOME: scratch, TZ: 'UTC' };
 delete env.CI;
 const rows = [];
+// `--only=start,fleet,azure,filter` runs some sections (a quick look while working on one).
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const runs = (section) => !only || only.includes(section);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const p95 = (values) =>
@@ -131,32 +137,41 @@ function roundTrip(emu, path) {
 console.log(`nginxaas-keys benchmarks: Node ${process.version}, ${cpus().length} cores, medians\n`);
 
 // 1. Start-up and the wizard's first frames, against a bare node that prints a line.
-const bare = () =>
-  inPty(['-e', 'process.stdout.write("ready\\n"); setTimeout(() => {}, 50)'], [/ready/]).then((t) => t[0]);
-const [firstFrame, bareFirst] = await sideBySide(
-  () => inPty([bin, '--demo'], [/NGINXaaS dataplane API key/]).then((t) => t[0]),
-  bare,
-  5,
-);
-record(
-  'wizard first frame (--demo, pty)',
-  firstFrame,
-  bareFirst,
-  'bare node prints',
-  '≤ 2.0×',
-  firstFrame / bareFirst <= 2,
-);
-const [listReady, bareList] = await sideBySide(() => inPty([bin, '--demo'], [/web-01/]).then((t) => t[0]), bare, 5);
-record('wizard list ready (--demo, pty)', listReady, bareList, 'bare node prints', '≤ 3.0×', listReady / bareList <= 3);
-const [version, bareVersion] = await sideBySide(
-  () => timeOnce([bin, '--version']),
-  () => timeOnce(['-e', '0']),
-  7,
-);
-record('--version', version, bareVersion, 'node -e 0', '—', true);
+if (runs('start')) {
+  const bare = () =>
+    inPty(['-e', 'process.stdout.write("ready\\n"); setTimeout(() => {}, 50)'], [/ready/]).then((t) => t[0]);
+  const [firstFrame, bareFirst] = await sideBySide(
+    () => inPty([bin, '--demo'], [/NGINXaaS dataplane API key/]).then((t) => t[0]),
+    bare,
+    5,
+  );
+  record(
+    'wizard first frame (--demo, pty)',
+    firstFrame,
+    bareFirst,
+    'bare node prints',
+    '≤ 2.0×',
+    firstFrame / bareFirst <= 2,
+  );
+  const [listReady, bareList] = await sideBySide(() => inPty([bin, '--demo'], [/web-01/]).then((t) => t[0]), bare, 5);
+  record(
+    'wizard list ready (--demo, pty)',
+    listReady,
+    bareList,
+    'bare node prints',
+    '≤ 3.0×',
+    listReady / bareList <= 3,
+  );
+  const [version, bareVersion] = await sideBySide(
+    () => timeOnce([bin, '--version']),
+    () => timeOnce(['-e', '0']),
+    7,
+  );
+  record('--version', version, bareVersion, 'node -e 0', '—', true);
+}
 
 // 2. The fleet sweep: 1000 subscriptions × 3 deployments, 50 ms added to every answer.
-{
+if (runs('fleet')) {
   const fleet = await emulator('--seed-fleet', '1000x3', '--latency', '50');
   const trips = [];
   for (let i = 0; i < 10; i++)
@@ -188,7 +203,7 @@ record('--version', version, bareVersion, 'node -e 0', '—', true);
 }
 
 // 3. Real-Azure start: a fake az that takes 700 ms, ARM 100 ms away.
-{
+if (runs('azure')) {
   const arm = await emulator('--latency', '100');
   const azFolder = join(scratch, 'az');
   spawnSync('mkdir', ['-p', azFolder]);
@@ -218,7 +233,7 @@ record('--version', version, bareVersion, 'node -e 0', '—', true);
 }
 
 // 4. Filtering 5,000 deployments: keystroke to the redrawn count, in a pty.
-{
+if (runs('filter')) {
   const big = await emulator('--seed-fleet', '1667x3');
   const latencies = await new Promise((resolve, reject) => {
     const pty = spawnPty(process.execPath, [bin], {

@@ -17,11 +17,29 @@ function loose(text: string): string {
   return text.toLowerCase().replace(/[-_.\s]/g, '');
 }
 
+interface Searchable {
+  haystack: string;
+  looseFields: string[];
+  looseName: string;
+}
+
+/** What a deployment is searched by, worked out once per deployment, not once per keystroke. */
+const searchable = new WeakMap<Filterable, Searchable>();
+
+function searchableOf(d: Filterable): Searchable {
+  let found = searchable.get(d);
+  if (!found) {
+    const fields = [d.name, d.resourceGroup, d.subscriptionName ?? '', d.subscriptionId, d.location];
+    found = { haystack: fields.join(' ').toLowerCase(), looseFields: fields.map(loose), looseName: loose(d.name) };
+    searchable.set(d, found);
+  }
+  return found;
+}
+
 export function matchesFilter(d: Filterable, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const fields = [d.name, d.resourceGroup, d.subscriptionName ?? '', d.subscriptionId, d.location];
-  const haystack = fields.join(' ').toLowerCase();
-  const looseFields = fields.map(loose);
+  if (words.length === 0) return true;
+  const { haystack, looseFields } = searchableOf(d);
   // Only a word typed without punctuation is matched loosely: `web-` still means `web-`.
   const found = (word: string) =>
     haystack.includes(word) || (loose(word) === word && looseFields.some((field) => field.includes(word)));
@@ -29,7 +47,7 @@ export function matchesFilter(d: Filterable, filter: string): boolean {
 }
 
 function rank(d: Filterable, filter: string): number {
-  const name = loose(d.name);
+  const name = searchableOf(d).looseName;
   const wanted = loose(filter.trim());
   if (wanted === '' || name === wanted) return 0;
   if (name.startsWith(wanted)) return 1;

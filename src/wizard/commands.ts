@@ -78,16 +78,19 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
       } catch (error) {
         return { type: 'keysFailed', deployment: command.deployment, problem: problemFrom(error) };
       }
-    case 'peekKeys':
-      try {
-        return {
-          type: 'peeked',
-          deployment: command.deployment,
-          keys: await gateway.listKeys(command.deployment, { signal }),
-        };
-      } catch (error) {
-        return { type: 'peeked', deployment: command.deployment, problem: problemFrom(error) };
+    case 'peekKeys': {
+      // A batch read one after another, answered as one event: a list of thousands redraws per
+      // batch, not per deployment.
+      const results = [];
+      for (const deployment of command.deployments) {
+        try {
+          results.push({ deployment, keys: await gateway.listKeys(deployment, { signal }) });
+        } catch (error) {
+          results.push({ deployment, problem: problemFrom(error) });
+        }
       }
+      return { type: 'peeked', results };
+    }
     case 'generate':
       return { type: 'secretGenerated', secret: generateUuidKey({ randomUUID, randomBytes }) };
     case 'create':

@@ -2,13 +2,24 @@
 import { canTakeKey, type Readiness } from '../domain/readiness';
 import { checkKeyName } from '../domain/key-name';
 import { filterDeployments } from '../domain/deployment-filter';
-import type { ApiKey, Deployment } from '../gateway';
+import type { ApiKey, Deployment, Discovery, Subscription } from '../gateway';
 import type { FleetMark, WizardState } from './state';
 
+/** Each discovery's subscriptions by id, made once: a list of thousands asks for every row. */
+const subscriptionsOf = new WeakMap<Discovery, Map<string, Subscription>>();
+
+function subscriptionOf(discovery: Discovery | undefined, id: string): Subscription | undefined {
+  if (!discovery) return undefined;
+  let byId = subscriptionsOf.get(discovery);
+  if (!byId) {
+    byId = new Map(discovery.searched.map((s) => [s.subscriptionId.toLowerCase(), s]));
+    subscriptionsOf.set(discovery, byId);
+  }
+  return byId.get(id.toLowerCase());
+}
+
 export function readiness(state: Pick<WizardState, 'discovery'>, d: Deployment): Readiness {
-  const subscription = state.discovery?.searched.find(
-    (s) => s.subscriptionId.toLowerCase() === d.subscriptionId.toLowerCase(),
-  );
+  const subscription = subscriptionOf(state.discovery, d.subscriptionId);
   return canTakeKey({
     provisioningState: d.provisioningState,
     ...(d.dataplaneApiEndpoint ? { dataplaneApiEndpoint: d.dataplaneApiEndpoint } : {}),
@@ -17,13 +28,24 @@ export function readiness(state: Pick<WizardState, 'discovery'>, d: Deployment):
 }
 
 /** `!` in the filter keeps only deployments with a key expired or expiring; the other words filter as usual. */
+/** The last filtering of each discovery: a redraw (a spinner, a mark arriving) filters nothing again. */
+const lastFiltered = new WeakMap<Discovery, { filter: string; fleet: unknown; list: Deployment[] }>();
+
 export function visibleDeployments(
   state: Pick<WizardState, 'discovery' | 'filter'> & { fleet?: WizardState['fleet'] },
 ): Deployment[] {
+  const discovery = state.discovery;
+  if (!discovery) return [];
   const flaggedOnly = state.filter.includes('!');
+  // Only `!` depends on the marks; other filters are the same however many marks have arrived.
+  const fleet = flaggedOnly ? state.fleet : undefined;
+  const last = lastFiltered.get(discovery);
+  if (last && last.filter === state.filter && last.fleet === fleet) return last.list;
   const words = flaggedOnly ? state.filter.replace(/!/g, ' ') : state.filter;
-  const matching = filterDeployments(state.discovery?.deployments ?? [], words);
-  return flaggedOnly ? matching.filter((d) => flagged(state.fleet?.[d.id])) : matching;
+  const matching = filterDeployments(discovery.deployments, words);
+  const list = flaggedOnly ? matching.filter((d) => flagged(state.fleet?.[d.id])) : matching;
+  lastFiltered.set(discovery, { filter: state.filter, fleet, list });
+  return list;
 }
 
 export function firstSelectable(state: Pick<WizardState, 'discovery'>, list: Deployment[]): number {

@@ -34,7 +34,7 @@ export type Command =
   | { id: number; kind: 'discover' }
   | { id: number; kind: 'loadKeys'; deployment: Deployment }
   /** The keys of a deployment on the list, read in the background for its expiry mark. */
-  | { id: number; kind: 'peekKeys'; deployment: Deployment }
+  | { id: number; kind: 'peekKeys'; deployments: Deployment[] }
   | { id: number; kind: 'generate' }
   | {
       id: number;
@@ -173,7 +173,7 @@ export type WizardEvent =
   | { type: 'createSucceeded'; result: PutKeyResult; now: Date }
   | { type: 'createFailed'; problem: Problem }
   | { type: 'verified'; result: VerifyResult; again?: boolean }
-  | { type: 'peeked'; deployment: Deployment; keys?: ApiKey[]; problem?: Problem }
+  | { type: 'peeked'; results: { deployment: Deployment; keys?: ApiKey[]; problem?: Problem }[] }
   | { type: 'copied'; message: string }
   | { type: 'deleted'; outcome: 'deleted' | 'absent' }
   | { type: 'handedOff'; result: { ok: boolean; said: string; nextLines?: string[] } }

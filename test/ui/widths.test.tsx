@@ -51,7 +51,10 @@ const rotated = transition(rotating, {
 });
 const marked = [LONG, ...WORLD.deployments].reduce(
   (s, d, i) =>
-    transition(s, { type: 'peeked', deployment: d, keys: i % 2 ? [key('a', -1), key('b', 9)] : [key('c', 90)] }),
+    transition(s, {
+      type: 'peeked',
+      results: [{ deployment: d, keys: i % 2 ? [key('a', -1), key('b', 9)] : [key('c', 90)] }],
+    }),
   loaded,
 );
 const named = send(withKeys, 'nlk-prod', ENTER);

@@ -4,7 +4,7 @@ import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
 import { consoleKeys, visibleDeployments } from '../../src/wizard/selectors';
 import type { KeyFlags } from '../../src/wizard/tokens';
-import { BROKEN, NOW, STAGE_WEB, WEB, discovery, key } from '../helpers/fixtures';
+import { BROKEN, NOW, STAGE_WEB, WEB, deployment, discovery, key } from '../helpers/fixtures';
 
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 const KEYS: Record<string, KeyFlags> = {
@@ -674,11 +674,9 @@ describe('expiry marks on the list', () => {
   it('reads the keys of the ready deployments a few at a time, marks each as it arrives, and ! keeps the marked', () => {
     const s = loaded();
     const peeks = s.commands.filter((c) => c.kind === 'peekKeys');
-    expect(peeks.map((c) => (c as { deployment: { name: string } }).deployment.name).sort()).toEqual([
-      'stage-web',
-      'web-01',
-    ]);
-    const marked = send(s, { type: 'peeked', deployment: WEB, keys: [key('old', -1), key('ok', 90)] });
+    const names = peeks.flatMap((c) => (c.kind === 'peekKeys' ? c.deployments.map((d) => d.name) : []));
+    expect(names.sort()).toEqual(['stage-web', 'web-01']);
+    const marked = send(s, { type: 'peeked', results: [{ deployment: WEB, keys: [key('old', -1), key('ok', 90)] }] });
     expect(marked.fleet[WEB.id]).toEqual({ keys: 2, expired: 1, expiring: 0 });
     expect(visibleDeployments(press(marked, '!')).map((d) => d.name)).toEqual(['web-01']);
     expect(visibleDeployments(press(marked, '!', 'stage')).map((d) => d.name)).toEqual([]);
@@ -686,5 +684,27 @@ describe('expiry marks on the list', () => {
 
   it('a deployment chosen by -d starts no background reads', () => {
     expect(loaded({ deployment: 'web-01' }).commands.some((c) => c.kind === 'peekKeys')).toBe(false);
+  });
+});
+
+describe('expiry marks on a long list', () => {
+  it('reads in batches, so thousands of deployments redraw once per batch; every one is read once', () => {
+    const many = Array.from({ length: 200 }, (_, i) => deployment(`d-${i}`));
+    let s = loaded({}, discovery(many));
+    const read: string[] = [];
+    for (let guard = 0; guard < 500; guard++) {
+      const pending = s.commands.filter((c) => c.kind === 'peekKeys' && !read.includes(`#${c.id}`));
+      if (pending.length === 0) break;
+      for (const c of pending) {
+        if (c.kind !== 'peekKeys') continue;
+        read.push(`#${c.id}`, ...c.deployments.map((d) => d.name));
+        s = send(s, { type: 'peeked', results: c.deployments.map((d) => ({ deployment: d, keys: [] })) });
+      }
+    }
+    const names = read.filter((r) => !r.startsWith('#'));
+    expect(names).toHaveLength(200);
+    expect(new Set(names).size).toBe(200);
+    expect(s.commands.filter((c) => c.kind === 'peekKeys').length).toBeLessThan(60);
+    expect(Object.keys(s.fleet)).toHaveLength(200);
   });
 });

@@ -24,13 +24,26 @@ export interface DeploymentViewProps {
   caretBack?: number;
   cursor: number;
   rows: DeploymentRow[];
+  /**
+   * When the rows are already the visible window: where it starts, and how many match in all.
+   * (A list of thousands is turned into rows only where it is seen.)
+   */
+  windowed?: { start: number; matching: number };
   total: number;
   subscriptions: number;
   message?: string;
 }
 
-export function deploymentView(state: WizardState): DeploymentViewProps {
-  const rows = visibleDeployments(state).map((d): DeploymentRow => {
+/** How many rows the list shows in a terminal of `height` rows. */
+export function listWindow(height: number): number {
+  return Math.max(3, Math.min(10, height - 12));
+}
+
+export function deploymentView(state: WizardState, height = 24): DeploymentViewProps {
+  const visible = visibleDeployments(state);
+  const size = listWindow(height);
+  const start = Math.max(0, Math.min(state.cursor - Math.floor(size / 2), visible.length - size));
+  const rows = visible.slice(start, start + size).map((d): DeploymentRow => {
     const ready = readiness(state, d);
     return {
       id: d.id,
@@ -48,6 +61,7 @@ export function deploymentView(state: WizardState): DeploymentViewProps {
     caretBack: state.caretBack,
     cursor: state.cursor,
     rows,
+    windowed: { start, matching: visible.length },
     total: state.discovery?.deployments.length ?? 0,
     subscriptions: state.discovery?.searched.length ?? 0,
     ...(state.listMessage ? { message: state.listMessage } : {}),
@@ -59,15 +73,17 @@ export function DeploymentStep({
   filter,
   caretBack,
   cursor,
-  rows,
+  rows: given,
+  windowed,
   total,
   subscriptions,
   message,
   height,
 }: DeploymentViewProps & { height: number }) {
-  const window = Math.max(3, Math.min(10, height - 12));
-  const start = Math.max(0, Math.min(cursor - Math.floor(window / 2), rows.length - window));
-  const shown = rows.slice(start, start + window);
+  const window = listWindow(height);
+  const matching = windowed?.matching ?? given.length;
+  const start = windowed?.start ?? Math.max(0, Math.min(cursor - Math.floor(window / 2), given.length - window));
+  const shown = windowed ? given : given.slice(start, start + window);
   const nameWidth = widest(
     shown.map((d) => d.name),
     10,
@@ -107,7 +123,7 @@ export function DeploymentStep({
         placeholder="type to filter by name, group, subscription or region"
       />
       <Text color={colors.muted}>
-        {rows.length} of {total} deployment{total === 1 ? '' : 's'} in {subscriptions} subscription
+        {matching} of {total} deployment{total === 1 ? '' : 's'} in {subscriptions} subscription
         {subscriptions === 1 ? '' : 's'}
       </Text>
       <Box flexDirection="column">
@@ -129,10 +145,8 @@ export function DeploymentStep({
             </Text>
           );
         })}
-        {start + window < rows.length ? (
-          <Text color={colors.muted}>{`  ↓ ${rows.length - start - window} more`}</Text>
-        ) : null}
-        {rows.length === 0 ? <Text color={colors.warning}>No deployment matches “{filter}”.</Text> : null}
+        {start + window < matching ? <Text color={colors.muted}>{`  ↓ ${matching - start - window} more`}</Text> : null}
+        {matching === 0 ? <Text color={colors.warning}>No deployment matches “{filter}”.</Text> : null}
         {shown.some((d) => d.blocked !== undefined) ? (
           <Text color={colors.muted} wrap="truncate-end">
             {figures.fail} cannot take a key now, and why · ! a key expired or expiring

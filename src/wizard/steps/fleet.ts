@@ -12,6 +12,8 @@ import type { FleetMark, Problem, WizardState } from '../state';
 
 /** Reads in flight at once: enough to fill a list quickly, few enough to stay under ARM's read rate. */
 export const FLEET_CONCURRENCY = 6;
+/** Deployments per read command: a big list redraws once per batch, not once per deployment. */
+export const FLEET_BATCH = 8;
 
 export function markOf(keys: ApiKey[], now: Date): FleetMark {
   return {
@@ -29,20 +31,22 @@ export function startFleet(state: WizardState): WizardState {
 
 function takeNext(state: WizardState, count: number): WizardState {
   let next = state;
-  for (let i = 0; i < count; i++) {
-    const [deployment, ...rest] = next.fleetQueue;
-    if (!deployment) break;
-    next = issue({ ...next, fleetQueue: rest }, { kind: 'peekKeys', deployment });
+  for (let i = 0; i < count && next.fleetQueue.length > 0; i++) {
+    // One at a time first, so the rows at the top of the list get their marks at once.
+    const started = (next.discovery?.deployments.length ?? 0) - next.fleetQueue.length;
+    const size = started < 2 * FLEET_CONCURRENCY ? 1 : FLEET_BATCH;
+    const deployments = next.fleetQueue.slice(0, size);
+    next = issue({ ...next, fleetQueue: next.fleetQueue.slice(size) }, { kind: 'peekKeys', deployments });
   }
   return next;
 }
 
 export function onPeeked(
   state: WizardState,
-  deployment: Deployment,
-  keys: ApiKey[] | undefined,
-  problem: Problem | undefined,
+  results: { deployment: Deployment; keys?: ApiKey[]; problem?: Problem }[],
 ): WizardState {
-  const mark: FleetMark = keys ? markOf(keys, state.now) : { error: problem?.message ?? 'could not be read' };
-  return takeNext({ ...state, fleet: { ...state.fleet, [deployment.id]: mark } }, 1);
+  const fleet = { ...state.fleet };
+  for (const { deployment, keys, problem } of results)
+    fleet[deployment.id] = keys ? markOf(keys, state.now) : { error: problem?.message ?? 'could not be read' };
+  return takeNext({ ...state, fleet }, 1);
 }
