@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { envFor } from '../helpers/cli';
-import { useEmulator } from '../helpers/emulator';
+import { keyNames, useEmulator } from '../helpers/emulator';
 import { BIN, KEY, runInPty } from '../helpers/pty';
 
 const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
@@ -16,12 +16,7 @@ async function atConsole() {
   const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator), { cols: 80, rows: 24 });
   await run.waitFor('Keys of web-01');
   await run.waitFor('ci-2025');
-  const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-  const names = () =>
-    emulator.world
-      .keys(web)
-      .map((k) => k.name)
-      .sort();
+  const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');
   return { emulator, run, names };
 }
 

@@ -1,7 +1,7 @@
 /** The plain mode and the delete prompt in a real pseudo-terminal, as a screen-reader user meets them. */
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
-import { useEmulator } from '../helpers/emulator';
+import { keyNames, useEmulator } from '../helpers/emulator';
 import { envFor } from '../helpers/cli';
 import { BIN, KEY, runInPty } from '../helpers/pty';
 
@@ -76,11 +76,7 @@ describe('--plain', () => {
   it('the console in lines: delete by typing the name, then rotate to the end', async () => {
     const emulator = await useEmulator();
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-    const names = () =>
-      emulator.world
-        .keys(web)
-        .map((k) => k.name)
-        .sort();
+    const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');
     const args = [BIN, '-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
     const run = runInPty(process.execPath, args, { ...envFor(emulator), TERM: 'dumb' });
     await run.waitFor('? What now? (1-4) [1]:');

@@ -82,3 +82,13 @@ export function raw(
 }
 
 export const API = 'api-version=2025-11-01';
+
+/** The names of a deployment's keys in the emulator's world, sorted: what tests compare after each step. */
+export function keyNames(emulator: RunningEmulator, subscriptionId: string, group: string, name: string): string[] {
+  const deployment = emulator.world.deployment(subscriptionId, group, name);
+  if (!deployment) throw new Error(`no deployment ${name} in the emulator`);
+  return emulator.world
+    .keys(deployment)
+    .map((k) => k.name)
+    .sort();
+}

@@ -331,15 +331,8 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ✖ expired · ! within 30 days · ✔ ok
       ↑↓ move · n new · r rotate · d delete · Esc back"
     `);
-    expect(narrow).toMatchInlineSnapshot(`
-      "? Keys of web-01
-          NAME      HINT  EXPIRES (UTC)
-        ✖ ci-2025   9c1   2026-11-14  expired 12 days ago
-      ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
-        ✔ asg-sync  511   2027-04-25  in 150 days
-      ✖ expired · ! within 30 days · ✔ ok
-      ↑↓ move · n new · r rotate · d delete · Esc back"
-    `);
+    // At 60 columns nothing is cut: the console is as narrow as that already.
+    expect(narrow).toBe(wide);
   });
 
   it('after a delete, what was done, above the keys', async () => {
