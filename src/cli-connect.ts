@@ -3,6 +3,7 @@
  * and the gateway, or the embedded emulator for --demo. The only module outside src/azure that
  * imports it; only src/cli.ts uses this.
  */
+import type { EarlyToken } from './cli-az-token';
 import { resolveArmTarget } from './azure/cloud';
 import { AUTH_DESCRIPTIONS, createCredential } from './azure/credentials';
 import { AzureGateway } from './azure/azure-gateway';
@@ -15,6 +16,8 @@ export const VERSION = process.env.NGINXAAS_KEYS_VERSION ?? 'dev';
 export interface ConnectHooks {
   log?: (line: string) => void;
   onDeviceCode?: (message: string) => void;
+  /** `az`'s token, asked for at the start of the run (--auth cli). */
+  early?: EarlyToken;
 }
 
 export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, hooks: ConnectHooks): Promise<Session> {
@@ -55,6 +58,7 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
       env,
       ...(options.tenant ? { tenantId: options.tenant } : {}),
       ...(hooks.onDeviceCode ? { onDeviceCode: hooks.onDeviceCode } : {}),
+      ...(hooks.early && hooks.early.scope === resolved.target.scope ? { early: hooks.early } : {}),
     });
   } catch (error) {
     throw new UsageError((error as Error).message);

@@ -5,6 +5,7 @@
  * code.
  */
 import { setMaxListeners } from 'node:events';
+import { askAzEarly } from './cli-az-token';
 import { flag, type Mode, type Shell, type Values } from './cli-options';
 import { parseCommandLine } from './cli-parse';
 import { parseConnectOptions, parseWizardScope } from './cli-scope';
@@ -91,6 +92,11 @@ export async function main(argv: string[]): Promise<number> {
           new Date(),
         );
 
+    // `az` takes most of a second: once every check has passed, it runs while the rest of the program loads.
+    const early =
+      !connectOptions.demo && connectOptions.auth === 'cli'
+        ? askAzEarly(connectOptions.cloud, connectOptions.tenant)
+        : undefined;
     // In the full-screen wizard, log lines would tear the screen: keep them until it ends.
     const fullScreen = interactive && !plain;
     const log = flag(values, 'verbose')
@@ -101,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
     session = await connect(connectOptions, process.env, {
       ...(log ? { log } : {}),
       onDeviceCode: (message) => notices.emit(message),
+      ...(early ? { early } : {}),
     });
     // The token (az: most of a second) is fetched while the wizard's screens load, not after.
     session.gateway.warmUp?.();

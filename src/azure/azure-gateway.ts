@@ -8,7 +8,7 @@ import { ArmClient } from './arm-client';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
 import { azureCliDefaultSubscription } from './cli-profile';
 import { verifyDataplaneKey } from './dataplane';
-import { findDeployments, listSubscriptions } from './discovery';
+import { findDeployments, listSubscriptions, queryResourceGraph } from './discovery';
 import { toGatewayError } from './errors';
 import { naturalOrder } from '../domain/natural-order';
 import { fromWire, toApiKey } from './mappers';
@@ -118,6 +118,13 @@ export class AzureGateway implements Gateway {
     options: CallOptions & { onProgress?: (message: string) => void } = {},
   ): Promise<Discovery> {
     return this.guard(async () => {
+      // Searching everywhere: the Resource Graph query goes out beside the subscription list, not
+      // after it, so that finding the deployments costs one round trip after the token.
+      const everywhere =
+        scope.subscriptions === undefined && scope.resourceGroup === undefined
+          ? queryResourceGraph(this.arm, undefined, options.signal)
+          : undefined;
+      everywhere?.catch(() => undefined);
       const all = await this.listSubscriptions(options);
       const wanted = scope.subscriptions?.map((s) => s.toLowerCase());
       const searched: Subscription[] = wanted
@@ -143,7 +150,10 @@ export class AzureGateway implements Gateway {
         readDeployment: (d: Deployment, signal?: AbortSignal) => this.getDeployment(d, signal ? { signal } : {}),
         ...(this.settings.log ? { log: this.settings.log } : {}),
       };
-      const found = await findDeployments(context, ids, scope.resourceGroup, options);
+      const found = await findDeployments(context, ids, scope.resourceGroup, {
+        ...options,
+        ...(everywhere ? { everywhere } : {}),
+      });
       return { ...found, deployments: found.deployments.map(named), searched };
     });
   }

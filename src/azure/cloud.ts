@@ -5,17 +5,9 @@
 import { createSecureContext, rootCertificates } from 'node:tls';
 import type { TlsSettings } from '@azure/core-rest-pipeline';
 
-export const CLOUDS = {
-  AzureCloud: { arm: 'https://management.azure.com', authority: 'https://login.microsoftonline.com' },
-  AzureChinaCloud: { arm: 'https://management.chinacloudapi.cn', authority: 'https://login.chinacloudapi.cn' },
-  AzureUSGovernment: { arm: 'https://management.usgovcloudapi.net', authority: 'https://login.microsoftonline.us' },
-} as const;
+import { CLOUDS, isCloudName, type CloudName } from '../domain/clouds';
 
-export type CloudName = keyof typeof CLOUDS;
-
-export function isCloudName(name: string): name is CloudName {
-  return Object.hasOwn(CLOUDS, name);
-}
+export { CLOUDS, isCloudName, type CloudName };
 
 export interface ArmTarget {
   cloud: CloudName;

@@ -36,6 +36,8 @@ export interface CredentialSettings {
   /** For `token`. */
   accessToken?: string;
   env?: NodeJS.ProcessEnv;
+  /** For `cli`: the token `az` was already asked for at the start of the run, for this scope. */
+  early?: { scope: string; token: Promise<AccessToken> };
 }
 
 export function staticTokenCredential(token: string, lifetimeMs = 60 * 60 * 1000): TokenCredential {
@@ -50,8 +52,18 @@ export function staticTokenCredential(token: string, lifetimeMs = 60 * 60 * 1000
  * Shares one token between the many clients of a run (one per subscription), so that
  * AzureCliCredential starts `az` once, not once per subscription.
  */
-export function sharedTokenCredential(inner: TokenCredential): TokenCredential {
+export function sharedTokenCredential(
+  inner: TokenCredential,
+  early?: { scope: string; token: Promise<AccessToken> },
+): TokenCredential {
   const cache = new Map<string, Promise<AccessToken | null>>();
+  // A token asked for early stands for the first request; if it failed, the credential asks
+  // again itself and says what went wrong in its own words.
+  if (early)
+    cache.set(
+      early.scope,
+      early.token.catch(() => inner.getToken(early.scope)),
+    );
   return {
     async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
       const key = [scopes].flat().join(' ');
@@ -83,6 +95,7 @@ export async function createCredential(mode: AuthMode, settings: CredentialSetti
       // A Key Vault's challenge names its tenant: let az fetch a token for it.
       return sharedTokenCredential(
         new identity.AzureCliCredential({ ...tenant, processTimeoutInMs: 30_000, additionallyAllowedTenants: ['*'] }),
+        settings.early,
       );
     case 'env':
       return sharedTokenCredential(new identity.EnvironmentCredential({ authorityHost }));

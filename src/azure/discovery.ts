@@ -41,18 +41,27 @@ export async function listSubscriptions(arm: ArmClient, signal?: AbortSignal): P
   return collect(arm.listPaged('/subscriptions', { 'api-version': SUBSCRIPTIONS_API_VERSION }, toSubscription, signal));
 }
 
+/**
+ * The deployments Resource Graph knows of, in batches of subscriptions; with no list at all, in
+ * every subscription the sign-in can read (what the wizard asks first, beside the subscription
+ * list, so that both take one round trip together).
+ */
 export async function queryResourceGraph(
   arm: ArmClient,
-  subscriptionIds: string[],
+  subscriptionIds: string[] | undefined,
   signal?: AbortSignal,
 ): Promise<ResourceGraphDeploymentRow[]> {
   const rows: ResourceGraphDeploymentRow[] = [];
-  for (let start = 0; start < subscriptionIds.length; start += GRAPH_BATCH) {
-    const batch = subscriptionIds.slice(start, start + GRAPH_BATCH);
+  const batches: (string[] | undefined)[] = [];
+  if (subscriptionIds === undefined) batches.push(undefined);
+  else
+    for (let start = 0; start < subscriptionIds.length; start += GRAPH_BATCH)
+      batches.push(subscriptionIds.slice(start, start + GRAPH_BATCH));
+  for (const batch of batches) {
     let skipToken: string | undefined;
     do {
       const body: ResourceGraphRequest = {
-        subscriptions: batch,
+        ...(batch ? { subscriptions: batch } : {}),
         query: DEPLOYMENTS_QUERY,
         options: { resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) },
       };
@@ -115,13 +124,21 @@ export async function findDeployments(
   ctx: FindContext,
   ids: string[],
   resourceGroup: string | undefined,
-  options: { signal?: AbortSignal; onProgress?: (message: string) => void },
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (message: string) => void;
+    /** Rows of a query already sent for every readable subscription (undefined: ask now, by `ids`). */
+    everywhere?: Promise<ResourceGraphDeploymentRow[]>;
+  },
 ): Promise<Omit<Discovery, 'searched'>> {
   const plural = ids.length === 1 ? '' : 's';
   if (resourceGroup === undefined) {
     options.onProgress?.(`Finding NGINXaaS deployments in ${ids.length} subscription${plural} (Resource Graph)…`);
     try {
-      const rows = await queryResourceGraph(ctx.arm, ids, options.signal);
+      const wanted = new Set(ids.map((id) => id.toLowerCase()));
+      const rows = options.everywhere
+        ? (await options.everywhere).filter((row) => wanted.has(row.subscriptionId.toLowerCase()))
+        : await queryResourceGraph(ctx.arm, ids, options.signal);
       const deployments = await mapBounded(rows.map(fromGraph), LISTING_CONCURRENCY, (d) =>
         withEndpoint(ctx, d, options.signal),
       );

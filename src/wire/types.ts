@@ -65,7 +65,8 @@ export interface WireApiKey {
 }
 
 export interface ResourceGraphRequest {
-  subscriptions: string[];
+  /** Without it, every subscription the caller can read (the first 10,000). */
+  subscriptions?: string[];
   query: string;
   options?: { $top?: number; $skip?: number; $skipToken?: string; resultFormat?: string };
 }
