@@ -103,6 +103,9 @@ export async function main(argv: string[]): Promise<number> {
       ? (line: string) => (fullScreen ? verboseLines.push(line) : process.stderr.write(`${io().err('muted', line)}\n`))
       : undefined;
     const notices = new Notices((message) => process.stderr.write(`${message}\n`));
+    // The screens load while the Azure side connects (and the demo's emulator starts).
+    const screens = fullScreen ? import('./ui/run-wizard') : undefined;
+    screens?.catch(() => undefined);
     const { connect } = await import('./cli-connect');
     session = await connect(connectOptions, process.env, {
       ...(log ? { log } : {}),
@@ -113,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
     session.gateway.warmUp?.();
 
     if (fullScreen && scope) {
-      const { runWizard } = await import('./ui/run-wizard');
+      const { runWizard } = await (screens ?? import('./ui/run-wizard'));
       const withVault = session.demoVault ? { ...scope, demoVault: session.demoVault } : scope;
       return await runWizard({ gateway: session.gateway, demo: session.demo, notices }, withVault, io());
     }

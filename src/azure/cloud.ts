@@ -2,7 +2,7 @@
  * Where Azure Resource Manager is, which token scope it takes, and which extra certificate to
  * trust for it. The only place that decides an endpoint.
  */
-import { createSecureContext, rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { TlsSettings } from '@azure/core-rest-pipeline';
 
 import { CLOUDS, isCloudName, type CloudName } from '../domain/clouds';
@@ -69,10 +69,15 @@ export function tlsOptionsFor(target: ArmTarget): TlsSettings | undefined {
   if (!target.caPem) return undefined;
   let settings = contexts.get(target.caPem);
   if (!settings) {
-    const secureContext = createSecureContext({ ca: [...rootCertificates, target.caPem] });
-    // The SDK spreads its TLS settings into Node's https.Agent, which takes a secureContext too.
-    settings = { secureContext } as TlsSettings;
-    contexts.set(target.caPem, settings);
+    const caPem = target.caPem;
+    let made: SecureContext | undefined;
+    // The SDK spreads its TLS settings into Node's https.Agent (which takes a secureContext too)
+    // when the first request goes out: the context is made then, not while the first frame waits.
+    settings = Object.defineProperty({}, 'secureContext', {
+      enumerable: true,
+      get: () => (made ??= createSecureContext({ ca: [...rootCertificates, caPem] })),
+    }) as TlsSettings;
+    contexts.set(caPem, settings);
   }
   return settings;
 }
