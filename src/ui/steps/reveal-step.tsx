@@ -8,10 +8,8 @@ import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
 import { formatExpiry } from '../../domain/expiry';
 import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../gateway';
-import { HANDOFF_KINDS } from '../../domain/handoff';
 import { REVEAL_SECONDS, type HandoffMenu, type WizardState } from '../../wizard/state';
-import { HANDOFF_LABELS } from '../../wizard/steps/handoff';
-import { Field, Question } from '../components/question';
+import { HandoffMenuView, RotationLines, type RotationView } from './reveal-parts';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../style';
@@ -39,7 +37,7 @@ export interface RevealViewProps {
   now: Date;
   caretBack?: number;
   /** A rotation from the console: the key this one replaces, and how far it has got. */
-  rotation?: { old: string; stage: 'creating' | 'shown' | 'reverifying' | 'retiring'; problem?: string };
+  rotation?: RotationView;
 }
 
 /** Undefined before a key exists. */
@@ -115,43 +113,6 @@ function IntegrationHints({ header }: { header: string }) {
       <Text wrap="truncate-end">{'  Authorization header:'}</Text>
       <Whole>{`  ${header}`}</Whole>
     </Box>
-  );
-}
-
-/** The hand-off menu: a kind, then its destination. */
-function HandoffMenuView({ menu, caretBack }: { menu: HandoffMenu; caretBack: number }) {
-  if (menu.stage === 'working') return <Spinner label="Handing the key off…" />;
-  const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
-  if (menu.stage === 'destination') {
-    return (
-      <Question
-        title={`Where should the ${HANDOFF_LABELS[kind]} go?`}
-        error={menu.error}
-        hints={[
-          ['Enter', kind === 'keyvault' ? 'store it' : 'write it (0600)'],
-          ['Esc', 'back'],
-        ]}
-      >
-        <Field value={menu.text} caretBack={caretBack} />
-      </Question>
-    );
-  }
-  return (
-    <Question
-      title="Hand the key to"
-      hints={[
-        ['↑↓', 'move'],
-        ['Enter', 'choose'],
-        ['Esc', 'close'],
-      ]}
-    >
-      {HANDOFF_KINDS.map((k, i) => (
-        <Text key={k} color={i === menu.cursor ? colors.accent : undefined}>
-          {i === menu.cursor ? `${figures.pointer} ` : '  '}
-          {HANDOFF_LABELS[k]}
-        </Text>
-      ))}
-    </Question>
   );
 }
 
@@ -249,23 +210,6 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
           ]}
         />
       ) : null}
-    </Box>
-  );
-}
-
-/** What is left of a rotation, under the new key: switch, then Enter; or Esc to stop with both keys. */
-function RotationLines({ rotation, fresh }: { rotation: NonNullable<RevealViewProps['rotation']>; fresh: string }) {
-  if (rotation.stage === 'reverifying') return <Spinner label={`Checking '${fresh}' on the dataplane again…`} />;
-  if (rotation.stage === 'retiring') return <Spinner label={`Deleting the old key '${rotation.old}'…`} />;
-  return (
-    <Box flexDirection="column">
-      {rotation.problem ? (
-        <Text color={colors.warning}>
-          {figures.warning} {rotation.problem}
-        </Text>
-      ) : null}
-      <Text bold>{`Switch your integrations to '${fresh}', then press Enter:`}</Text>
-      <Text>{`it is checked again and '${rotation.old}' is deleted. Esc stops: both stay.`}</Text>
     </Box>
   );
 }

@@ -1,0 +1,71 @@
+/**
+ * The parts of the reveal panel that come and go: the hand-off menu (h) and, during a rotation
+ * from the key console, what is left to do.
+ */
+import { Box, Text } from 'ink';
+import { HANDOFF_KINDS } from '../../domain/handoff';
+import type { HandoffMenu } from '../../wizard/state';
+import { HANDOFF_LABELS } from '../../wizard/steps/handoff';
+import { Field, Question } from '../components/question';
+import { Spinner } from '../components/spinner';
+import { colors, figures } from '../../style';
+
+export interface RotationView {
+  old: string;
+  stage: 'creating' | 'shown' | 'reverifying' | 'retiring';
+  problem?: string;
+}
+
+/** The hand-off menu: a kind, then its destination. */
+export function HandoffMenuView({ menu, caretBack }: { menu: HandoffMenu; caretBack: number }) {
+  if (menu.stage === 'working') return <Spinner label="Handing the key off…" />;
+  const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
+  if (menu.stage === 'destination') {
+    return (
+      <Question
+        title={`Where should the ${HANDOFF_LABELS[kind]} go?`}
+        error={menu.error}
+        hints={[
+          ['Enter', kind === 'keyvault' ? 'store it' : 'write it (0600)'],
+          ['Esc', 'back'],
+        ]}
+      >
+        <Field value={menu.text} caretBack={caretBack} />
+      </Question>
+    );
+  }
+  return (
+    <Question
+      title="Hand the key to"
+      hints={[
+        ['↑↓', 'move'],
+        ['Enter', 'choose'],
+        ['Esc', 'close'],
+      ]}
+    >
+      {HANDOFF_KINDS.map((k, i) => (
+        <Text key={k} color={i === menu.cursor ? colors.accent : undefined}>
+          {i === menu.cursor ? `${figures.pointer} ` : '  '}
+          {HANDOFF_LABELS[k]}
+        </Text>
+      ))}
+    </Question>
+  );
+}
+
+/** What is left of a rotation, under the new key: switch, then Enter; or Esc to stop with both keys. */
+export function RotationLines({ rotation, fresh }: { rotation: RotationView; fresh: string }) {
+  if (rotation.stage === 'reverifying') return <Spinner label={`Checking '${fresh}' on the dataplane again…`} />;
+  if (rotation.stage === 'retiring') return <Spinner label={`Deleting the old key '${rotation.old}'…`} />;
+  return (
+    <Box flexDirection="column">
+      {rotation.problem ? (
+        <Text color={colors.warning}>
+          {figures.warning} {rotation.problem}
+        </Text>
+      ) : null}
+      <Text bold>{`Switch your integrations to '${fresh}', then press Enter:`}</Text>
+      <Text>{`it is checked again and '${rotation.old}' is deleted. Esc stops: both stay.`}</Text>
+    </Box>
+  );
+}
