@@ -17,7 +17,16 @@ const INK = { group: ['ink', 'ink-*', '@inkjs/*'], message: 'Ink belongs to src/
 const UI = { group: ['**/ui/*'], message: 'Screens belong to src/ui; import the logic they use instead.' };
 const PLAIN = { group: ['**/plain/*'], message: 'Plain mode is a mode of its own.' };
 const CLI = {
-  group: ['**/cli', '**/cli-options', '**/cli-parse', '**/cli-scope', '**/cli-connect', '**/commands/*', '**/failure'],
+  group: [
+    '**/cli',
+    '**/cli-commands',
+    '**/cli-options',
+    '**/cli-parse',
+    '**/cli-scope',
+    '**/cli-connect',
+    '**/commands/*',
+    '**/failure',
+  ],
   message: 'The CLI layer hands typed options in; nothing below it imports it.',
 };
 const PROMPTS = { group: ['@inquirer/*'], message: 'Line prompts belong to src/plain and the commands.' };

@@ -1,12 +1,10 @@
 /**
- * The one schema of commands and flags: it drives parsing, `--help` and the usage errors.
- * Keep it in step with shared/docs/cli-contract.md and the README.
+ * The one schema of the flags: it drives parsing, `--help`, completion and the usage errors.
+ * The commands are in cli-commands.ts. Keep both in step with shared/docs/cli-contract.md and
+ * the README.
  */
-
-export const COMMANDS = ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator', 'completion'] as const;
-export type CommandName = (typeof COMMANDS)[number];
-/** `wizard` is what runs without a command. */
-export type Mode = CommandName | 'wizard';
+import type { Mode } from './cli-commands';
+import { CLOUDS, type CloudName } from './domain/clouds';
 
 const AZURE: readonly Mode[] = ['wizard', 'create', 'list', 'show', 'delete', 'rotate', 'endpoint'];
 const ALL: readonly Mode[] = [...AZURE, 'emulator', 'completion'];
@@ -26,7 +24,7 @@ export interface OptionSpec {
 
 export const OUTPUTS = ['text', 'json'] as const;
 export const AUTH_CHOICES = ['cli', 'default', 'device-code', 'browser', 'env', 'token'] as const;
-export const CLOUD_CHOICES = ['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment'] as const;
+export const CLOUD_CHOICES = Object.keys(CLOUDS) as CloudName[];
 
 export const OPTIONS = [
   {
@@ -253,20 +251,3 @@ export function texts(values: Values, name: OptionName): string[] {
 export function flag(values: Values, name: OptionName): boolean {
   return values[name] === true;
 }
-
-/**
- * What each command takes as plain arguments, in order: `show web-01 nlk-prod` is
- * `show -d web-01 --name nlk-prod`. `create` takes no key name that way: the word after a
- * deployment on a create line is where a key gets pasted by mistake.
- */
-export const POSITIONALS: Partial<Record<CommandName, ('deployment' | 'name')[]>> = {
-  create: ['deployment'],
-  list: ['deployment'],
-  endpoint: ['deployment'],
-  show: ['deployment', 'name'],
-  delete: ['deployment', 'name'],
-  rotate: ['deployment', 'name'],
-};
-
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];

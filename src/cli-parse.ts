@@ -4,17 +4,8 @@
  * (never echoed: it may be a key pasted where it must not go).
  */
 import { parseArgs } from 'node:util';
-import {
-  COMMANDS,
-  OPTION_SPECS,
-  POSITIONALS,
-  SHELLS,
-  type CommandName,
-  type Mode,
-  type OptionName,
-  type Shell,
-  type Values,
-} from './cli-options';
+import { COMMANDS, POSITIONALS, SHELLS, type CommandName, type Mode, type Shell } from './cli-commands';
+import { OPTION_SPECS, type OptionName, type Values } from './cli-options';
 import { checkKeyName } from './domain/key-name';
 import { nearest } from './domain/suggest';
 import { UsageError } from './usage-error';

@@ -6,7 +6,8 @@
  */
 import { setMaxListeners } from 'node:events';
 import { askAzEarly } from './cli-az-token';
-import { flag, type Mode, type Shell, type Values } from './cli-options';
+import type { Mode, Shell } from './cli-commands';
+import { flag, type Values } from './cli-options';
 import { parseCommandLine } from './cli-parse';
 import { parseConnectOptions, parseWizardScope } from './cli-scope';
 import { reportFailure } from './failure';

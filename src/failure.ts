@@ -2,7 +2,8 @@
  * How a run that failed ends: one line on stderr in plain words (the ARM code where Azure gave one),
  * the advice for that kind of failure, and the exit code. Never a stack trace unless --verbose.
  */
-import { flag, type Mode, type Values } from './cli-options';
+import type { Mode } from './cli-commands';
+import { flag, type Values } from './cli-options';
 import { printable } from './domain/printable';
 import { advice, GatewayError } from './gateway';
 import { EXIT, type Io } from './io';
