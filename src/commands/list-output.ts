@@ -4,7 +4,7 @@
  * `summary` object. The summary's window is --expiring-within's days, else 30.
  */
 import { endsWithin } from '../domain/expiry';
-import { EXPIRING_SOON_DAYS } from '../domain/readiness';
+import { EXPIRING_SOON_DAYS, expiryCounts } from '../domain/readiness';
 import type { ApiKey, Deployment } from '../gateway';
 import type { Io } from '../io';
 import { figures } from '../style';
@@ -26,10 +26,12 @@ export interface Summary {
 
 export function summarise(listed: Listed[], now: Date, within: number | undefined): Summary {
   const withinDays = within ?? EXPIRING_SOON_DAYS;
-  const keys = listed.flatMap((l) => l.keys);
-  const expired = keys.filter((k) => k.endDateTime.getTime() <= now.getTime()).length;
-  const expiring = keys.filter((k) => endsWithin(k.endDateTime, now, withinDays)).length;
-  return { keys: keys.length, withinDays, expiring, expired };
+  const { keys, expiring, expired } = expiryCounts(
+    listed.flatMap((l) => l.keys),
+    now,
+    withinDays,
+  );
+  return { keys, withinDays, expiring, expired };
 }
 
 export function summaryLine(s: Summary): string {

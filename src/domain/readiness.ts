@@ -39,3 +39,19 @@ export function keyStatus(end: Date, now: Date, soonDays = EXPIRING_SOON_DAYS): 
   if (endsWithin(end, now, soonDays)) return 'expiring';
   return 'ok';
 }
+
+/** How many keys there are, how many have expired, and how many expire within `soonDays`. */
+export function expiryCounts(
+  keys: readonly { endDateTime: Date }[],
+  now: Date,
+  soonDays = EXPIRING_SOON_DAYS,
+): { keys: number; expired: number; expiring: number } {
+  let expired = 0;
+  let expiring = 0;
+  for (const k of keys) {
+    const status = keyStatus(k.endDateTime, now, soonDays);
+    if (status === 'expired') expired++;
+    else if (status === 'expiring') expiring++;
+  }
+  return { keys: keys.length, expired, expiring };
+}

@@ -13,6 +13,7 @@ import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gat
 import { EXIT, type Io } from '../io';
 import { createKey } from '../keys/create-key';
 import { verifyWithPatience } from '../keys/verify';
+import { consoleKeys } from '../wizard/selectors';
 import type { Prompts } from './prompts';
 
 type Choice = 'new' | 'rotate' | 'delete' | 'leave';
@@ -26,9 +27,8 @@ export interface PlainConsole {
   say: (line?: string) => void;
 }
 
-export function soonestFirst(keys: ApiKey[]): ApiKey[] {
-  return [...keys].sort((a, b) => a.endDateTime.getTime() - b.endDateTime.getTime() || a.name.localeCompare(b.name));
-}
+/** In the order the full-screen console lists them: soonest expiry first. */
+const soonestFirst = (keys: ApiKey[]) => consoleKeys({ keys });
 
 function describeKey(key: ApiKey, now: Date): string {
   const status = keyStatus(key.endDateTime, now);

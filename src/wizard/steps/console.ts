@@ -5,13 +5,13 @@
  */
 import { DEFAULT_PRESET, PRESETS, resolvePreset } from '../../domain/expiry';
 import { rotatedName } from '../../domain/key-name';
+import { expiryCounts } from '../../domain/readiness';
 import type { ApiKey, Deployment } from '../../gateway';
 import { commandFor, issue } from '../effects';
 import { edit } from '../line-edit';
 import { consoleKeys } from '../selectors';
 import type { Token } from '../tokens';
 import type { ConsoleState, WizardState } from '../state';
-import { markOf } from './fleet';
 
 export function withConsole(state: WizardState, change: Partial<ConsoleState>): WizardState {
   return { ...state, console: { ...state.console, ...change } };
@@ -19,7 +19,7 @@ export function withConsole(state: WizardState, change: Partial<ConsoleState>): 
 
 /** The keys of the chosen deployment arrived (or were read again after a change). */
 export function onConsoleKeys(state: WizardState, deployment: Deployment, keys: ApiKey[]): WizardState {
-  const fleet = { ...state.fleet, [deployment.id]: markOf(keys, state.now) };
+  const fleet = { ...state.fleet, [deployment.id]: expiryCounts(keys, state.now) };
   const next: WizardState = { ...state, keys, fleet };
   if (state.step !== 'keys') return next;
   const cursor = Math.min(state.console.cursor, Math.max(0, keys.length - 1));

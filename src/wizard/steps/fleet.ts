@@ -3,25 +3,16 @@
  * that can take a key are read in the background, a few at a time, and each row gets its mark
  * as its keys arrive. The list never waits for them.
  */
-import { endsWithin } from '../../domain/expiry';
-import { EXPIRING_SOON_DAYS } from '../../domain/readiness';
+import { expiryCounts } from '../../domain/readiness';
 import type { ApiKey, Deployment } from '../../gateway';
 import { issue } from '../effects';
 import { readiness } from '../selectors';
-import type { FleetMark, Problem, WizardState } from '../state';
+import type { Problem, WizardState } from '../state';
 
 /** Reads in flight at once: enough to fill a list quickly, few enough to stay under ARM's read rate. */
 export const FLEET_CONCURRENCY = 6;
 /** Deployments per read command: a big list redraws once per batch, not once per deployment. */
 export const FLEET_BATCH = 8;
-
-export function markOf(keys: ApiKey[], now: Date): FleetMark {
-  return {
-    keys: keys.length,
-    expired: keys.filter((k) => k.endDateTime.getTime() <= now.getTime()).length,
-    expiring: keys.filter((k) => endsWithin(k.endDateTime, now, EXPIRING_SOON_DAYS)).length,
-  };
-}
 
 /** Queues every deployment that can take a key and starts the first few reads. */
 export function startFleet(state: WizardState): WizardState {
@@ -47,6 +38,6 @@ export function onPeeked(
 ): WizardState {
   const fleet = { ...state.fleet };
   for (const { deployment, keys, problem } of results)
-    fleet[deployment.id] = keys ? markOf(keys, state.now) : { error: problem?.message ?? 'could not be read' };
+    fleet[deployment.id] = keys ? expiryCounts(keys, state.now) : { error: problem?.message ?? 'could not be read' };
   return takeNext({ ...state, fleet }, 1);
 }
