@@ -96,21 +96,25 @@ export function writeListText(listed: Listed[], summary: Summary, all: boolean, 
   const cuttable = all ? [2, 1, 0, 3] : [0];
   const width = io.stdout.isTTY ? io.stdout.columns : undefined;
   if (rows.length > 0) io.stdout.write(`${fittedTable(headers, rows, p, width, cuttable)}\n`);
-  else if (!all)
-    io.stdout.write(
-      `No keys on ${listed[0]?.deployment.name ?? 'that deployment'}${summary.keys > 0 ? ' in that window' : ''}.\n`,
-    );
-  else
-    io.stdout.write(
-      listed.length === 0
-        ? 'No NGINXaaS deployments found.\n'
-        : `No keys${summary.keys > 0 ? ' in that window' : ''} on any deployment.\n`,
-    );
+  writeListEnding(listed, summary, all, rows.length > 0, io);
+}
+
+/** After the rows: what there was none of, the keys that could not be read, and the summary line. */
+function writeListEnding(listed: Listed[], summary: Summary, all: boolean, anyRows: boolean, io: Io): void {
+  if (!anyRows) {
+    const window = summary.keys > 0 ? ' in that window' : '';
+    const none = !all
+      ? `No keys on ${listed[0]?.deployment.name ?? 'that deployment'}${window}.`
+      : listed.length === 0
+        ? 'No NGINXaaS deployments found.'
+        : `No keys${window} on any deployment.`;
+    io.stdout.write(`${none}\n`);
+  }
   for (const l of listed.filter((x) => x.problem)) {
     io.stderr.write(`${io.err('warning', 'warning:')} could not read the keys of ${l.deployment.name}: ${l.problem}\n`);
   }
   const flagged = summary.expiring + summary.expired > 0;
-  io.stdout.write(`${flagged ? `${p('warning', figures.warning)} ` : ''}${summaryLine(summary)}\n`);
+  io.stdout.write(`${flagged ? `${io.out('warning', figures.warning)} ` : ''}${summaryLine(summary)}\n`);
 }
 
 /**
@@ -119,7 +123,12 @@ export function writeListText(listed: Listed[], summary: Summary, all: boolean, 
  * its work and keeps nothing it has printed. Column widths come from the deployments, known
  * before any key; a key name longer than its column pushes only its own row.
  */
-export function streamListText(sorted: Deployment[], within: number | undefined, io: Io) {
+export interface ListStreamer {
+  add(index: number, listed: Listed): void;
+  finish(listed: Listed[], summary: Summary): void;
+}
+
+export function streamListText(sorted: Deployment[], within: number | undefined, io: Io): ListStreamer {
   const p = io.out;
   const widths = [
     Math.max(10, ...sorted.map((d) => d.name.length)),
@@ -153,18 +162,7 @@ export function streamListText(sorted: Deployment[], within: number | undefined,
       }
     },
     finish(listed: Listed[], summary: Summary): void {
-      if (printed === 0)
-        io.stdout.write(
-          listed.length === 0
-            ? 'No NGINXaaS deployments found.\n'
-            : `No keys${summary.keys > 0 ? ' in that window' : ''} on any deployment.\n`,
-        );
-      for (const l of listed.filter((x) => x.problem))
-        io.stderr.write(
-          `${io.err('warning', 'warning:')} could not read the keys of ${l.deployment.name}: ${l.problem}\n`,
-        );
-      const flagged = summary.expiring + summary.expired > 0;
-      io.stdout.write(`${flagged ? `${p('warning', figures.warning)} ` : ''}${summaryLine(summary)}\n`);
+      writeListEnding(listed, summary, true, printed > 0, io);
     },
   };
 }

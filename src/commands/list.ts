@@ -18,6 +18,7 @@ import {
   writeListJson,
   writeListText,
   type Listed,
+  type ListStreamer,
 } from './list-output';
 import { parseTarget, resolveDeployment, type TargetOptions } from './target';
 
@@ -56,7 +57,7 @@ async function listEverywhere(
   within: number | undefined,
   stream: boolean,
   io: Io,
-): Promise<Listed[]> {
+): Promise<{ listed: Listed[]; streamer?: ListStreamer }> {
   const subscription = scope.subscription;
   const group = scope.resourceGroup;
   const progress = (line: string) => {
@@ -87,8 +88,7 @@ async function listEverywhere(
     },
   });
   live?.(-1);
-  if (streamer) streamer.finish(listed, summarise(listed, io.now(), within));
-  return listed;
+  return { listed, ...(streamer ? { streamer } : {}) };
 }
 
 /** "Reading keys: 1,234 / 3,000 deployments", redrawn in place on a terminal's stderr; -1 clears it. */
@@ -112,15 +112,16 @@ export async function runList(options: ListOptions, { gateway, io }: CommandDeps
   const all = scope.all;
   // To a pipe or a file, --all's rows go out as they arrive; a terminal gets a table cut to fit.
   const streaming = all && !options.json && !(io.stdout as { isTTY?: boolean }).isTTY;
-  const listed: Listed[] = scope.all
+  const { listed, streamer } = scope.all
     ? await listEverywhere(gateway, scope, within, streaming, io)
-    : await resolveDeployment(gateway, scope.target, io.signal).then(async (deployment) => [
-        { deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) },
-      ]);
+    : await resolveDeployment(gateway, scope.target, io.signal).then(async (deployment) => ({
+        listed: [{ deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) }],
+        streamer: undefined,
+      }));
   const now = io.now();
   const summary = summarise(listed, now, within);
-  const visible = shown(listed, now, within);
-  if (options.json) writeListJson(visible, summary, within, io);
-  else if (!streaming) writeListText(visible, summary, all, io);
+  if (options.json) writeListJson(shown(listed, now, within), summary, within, io);
+  else if (streamer) streamer.finish(listed, summary);
+  else writeListText(shown(listed, now, within), summary, all, io);
   return within !== undefined && summary.expiring + summary.expired > 0 ? EXIT.expiring : EXIT.ok;
 }
