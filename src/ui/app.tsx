@@ -50,7 +50,7 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
       {/* The reveal panel names the deployment and the expiry again: keep its frame short. */}
       {state.step === 'reveal' || state.result ? null : <Answered lines={answeredView(state)} />}
       {state.step === 'loading' ? <LoadingStep message={state.loadingMessage} /> : null}
-      {state.step === 'chooseDeployment' ? <DeploymentStep {...deploymentView(state, rows)} height={rows} /> : null}
+      {state.step === 'chooseDeployment' ? <DeploymentStep {...deploymentView(state, rows)} /> : null}
       {state.step === 'keys' ? <KeysStep {...keysView(state)} /> : null}
       {state.step === 'keyName' ? <NameStep {...nameView(state)} /> : null}
       {state.step === 'expiry' ? <ExpiryStep {...expiryView(state)} /> : null}

@@ -40,9 +40,10 @@ describe('each step alone at 80 columns', () => {
         filter=""
         cursor={1}
         rows={[row('broken-01', { blocked: 'deployment failed', provisioningState: 'Failed' }), row('web-01')]}
+        start={0}
+        matching={2}
         total={2}
         subscriptions={1}
-        height={24}
       />,
     );
     expect(frame).toMatchInlineSnapshot(`
@@ -62,10 +63,11 @@ describe('each step alone at 80 columns', () => {
         filter="zzz"
         cursor={0}
         rows={[]}
+        start={0}
+        matching={0}
         total={4}
         subscriptions={2}
         message="No deployment matches the filter; Esc clears it."
-        height={24}
       />,
     );
     expect(frame).toMatchInlineSnapshot(`

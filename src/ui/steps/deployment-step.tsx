@@ -23,22 +23,22 @@ export interface DeploymentViewProps {
   filter: string;
   caretBack?: number;
   cursor: number;
+  /** The rows in view only (a list of thousands is turned into rows only where it is seen). */
   rows: DeploymentRow[];
-  /**
-   * When the rows are already the visible window: where it starts, and how many match in all.
-   * (A list of thousands is turned into rows only where it is seen.)
-   */
-  windowed?: { start: number; matching: number };
+  /** Where the rows in view start in the filtered list, and how many deployments match in all. */
+  start: number;
+  matching: number;
   total: number;
   subscriptions: number;
   message?: string;
 }
 
-/** How many rows the list shows in a terminal of `height` rows. */
-export function listWindow(height: number): number {
+/** How many rows the list shows in a terminal of `height` rows, beside the rest of the frame. */
+function listWindow(height: number): number {
   return Math.max(3, Math.min(10, height - 12));
 }
 
+/** `height` is the terminal's rows. */
 export function deploymentView(state: WizardState, height = 24): DeploymentViewProps {
   const visible = visibleDeployments(state);
   const size = listWindow(height);
@@ -61,29 +61,26 @@ export function deploymentView(state: WizardState, height = 24): DeploymentViewP
     caretBack: state.caretBack,
     cursor: state.cursor,
     rows,
-    windowed: { start, matching: visible.length },
+    start,
+    matching: visible.length,
     total: state.discovery?.deployments.length ?? 0,
     subscriptions: state.discovery?.searched.length ?? 0,
     ...(state.listMessage ? { message: state.listMessage } : {}),
   };
 }
 
-/** `height` is the terminal's rows: the list shows as many as fit beside the rest of the frame. */
+/** The rows in view, as deploymentView chose them for the terminal's height. */
 export function DeploymentStep({
   filter,
   caretBack,
   cursor,
-  rows: given,
-  windowed,
+  rows: shown,
+  start,
+  matching,
   total,
   subscriptions,
   message,
-  height,
-}: DeploymentViewProps & { height: number }) {
-  const window = listWindow(height);
-  const matching = windowed?.matching ?? given.length;
-  const start = windowed?.start ?? Math.max(0, Math.min(cursor - Math.floor(window / 2), given.length - window));
-  const shown = windowed ? given : given.slice(start, start + window);
+}: DeploymentViewProps) {
   const nameWidth = widest(
     shown.map((d) => d.name),
     10,
@@ -145,7 +142,9 @@ export function DeploymentStep({
             </Text>
           );
         })}
-        {start + window < matching ? <Text color={colors.muted}>{`  ↓ ${matching - start - window} more`}</Text> : null}
+        {start + shown.length < matching ? (
+          <Text color={colors.muted}>{`  ↓ ${matching - start - shown.length} more`}</Text>
+        ) : null}
         {matching === 0 ? <Text color={colors.warning}>No deployment matches “{filter}”.</Text> : null}
         {shown.some((d) => d.blocked !== undefined) ? (
           <Text color={colors.muted} wrap="truncate-end">
