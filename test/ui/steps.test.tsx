@@ -33,6 +33,21 @@ const row = (name: string, extra: Partial<DeploymentRow> = {}): DeploymentRow =>
   ...extra,
 });
 
+/** A reveal panel just after a create, the key masked and accepted by the dataplane. */
+const reveal: RevealViewProps = {
+  action: 'created',
+  apiKey: key('nlk-a', 181, 'Q7f'),
+  deploymentName: 'web-01',
+  endpoint: 'https://web-01-0123456789ab.eastus2.nginxaas.net/',
+  secret: 'Q7f-2c9b-41aa-8e1d-xyz',
+  shown: false,
+  secondsLeft: 30,
+  verify: { ok: true, status: 200 },
+  prompt: 'keys',
+  handedOff: [],
+  now: NOW,
+};
+
 describe('each step alone at 80 columns', () => {
   it('deployment list: the filter, the count, the rows and why a row cannot be chosen', async () => {
     const frame = await at80(
@@ -234,20 +249,6 @@ describe('each step alone at 80 columns', () => {
     );
   });
 
-  const reveal: RevealViewProps = {
-    action: 'created',
-    apiKey: key('nlk-a', 181, 'Q7f'),
-    deploymentName: 'web-01',
-    endpoint: 'https://web-01-0123456789ab.eastus2.nginxaas.net/',
-    secret: 'Q7f-2c9b-41aa-8e1d-xyz',
-    shown: false,
-    secondsLeft: 30,
-    verify: { ok: true, status: 200 },
-    prompt: 'keys',
-    handedOff: [],
-    now: NOW,
-  };
-
   it('reveal: masked, with the endpoint and what the integrations need', async () => {
     const frame = await at80(<RevealStep {...reveal} />);
     expect(frame).not.toContain(reveal.secret);
@@ -397,20 +398,9 @@ describe('the key console alone, at 80 and 60 columns', () => {
   });
 
   it('the reveal panel during a rotation says what is left', async () => {
-    const panel: RevealViewProps = {
-      action: 'created',
-      apiKey: key('nlk-prod-2', 181, 'Q7f'),
-      deploymentName: 'web-01',
-      endpoint: 'https://web-01-0123456789ab.eastus2.nginxaas.net/',
-      secret: 'Q7f-2c9b-41aa-8e1d-xyz',
-      shown: false,
-      secondsLeft: 30,
-      verify: { ok: true, status: 200 },
-      prompt: 'keys',
-      handedOff: [],
-      now: NOW,
-    };
-    const { wide } = await both(<RevealStep {...panel} rotation={{ old: 'nlk-prod', stage: 'shown' }} />);
+    const { wide } = await both(
+      <RevealStep {...reveal} apiKey={key('nlk-prod-2', 181, 'Q7f')} rotation={{ old: 'nlk-prod', stage: 'shown' }} />,
+    );
     expect(wide).toMatchInlineSnapshot(`
       "✔ Created key 'nlk-prod-2' on web-01 to replace 'nlk-prod'
         Key       masked (r shows it)
