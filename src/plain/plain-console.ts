@@ -4,8 +4,7 @@
  * screen-reader user has what the full-screen console offers.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEFAULT_PRESET, formatDaysFromNow, formatUtc, resolvePreset } from '../domain/expiry';
-import { rotatedName } from '../domain/key-name';
+import { formatDaysFromNow, formatUtc } from '../domain/expiry';
 import { keyStatus } from '../domain/readiness';
 import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
@@ -13,7 +12,7 @@ import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gat
 import { EXIT, type Io } from '../io';
 import { createKey } from '../keys/create-key';
 import { verifyWithPatience } from '../keys/verify';
-import { consoleKeys } from '../wizard/selectors';
+import { consoleKeys, rotationPlan } from '../wizard/selectors';
 import type { Prompts } from './prompts';
 
 type Choice = 'new' | 'rotate' | 'delete' | 'leave';
@@ -98,11 +97,7 @@ async function deleteOne(run: PlainConsole, key: ApiKey): Promise<void> {
  */
 async function rotateOne(run: PlainConsole, old: ApiKey, keys: ApiKey[]): Promise<void> {
   const { gateway, deployment, io, say } = run;
-  const name = rotatedName(
-    old.name,
-    keys.map((k) => k.name),
-  );
-  const endDateTime = resolvePreset(DEFAULT_PRESET, io.now());
+  const { name, endDateTime } = rotationPlan({ keys, now: io.now() }, old);
   const finish = keyCommand('delete', deployment, old.name, run.demo);
   say(`Rotating '${old.name}': a new key '${name}', generated, expiring ${formatUtc(endDateTime)}.`);
   if (!(await run.prompts.confirm({ message: `Create '${name}' beside '${old.name}'?`, default: true }))) {

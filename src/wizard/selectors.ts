@@ -1,6 +1,7 @@
 /** What the screens and the machine read from the state: derived, never stored. */
 import { canTakeKey, type Readiness } from '../domain/readiness';
-import { checkKeyName } from '../domain/key-name';
+import { DEFAULT_PRESET, PRESETS, resolvePreset } from '../domain/expiry';
+import { checkKeyName, rotatedName } from '../domain/key-name';
 import { filterDeployments } from '../domain/deployment-filter';
 import type { ApiKey, Deployment, Discovery, Subscription } from '../gateway';
 import type { FleetMark, WizardState } from './state';
@@ -93,4 +94,20 @@ export function consoleKeys(state: Pick<WizardState, 'keys'>): ApiKey[] {
 /** A deployment with a key expired or expiring soon: its row is marked, and `!` keeps it. */
 export function flagged(mark: FleetMark | undefined): boolean {
   return mark !== undefined && 'keys' in mark && mark.expired + mark.expiring > 0;
+}
+
+/**
+ * What rotating `old` will make: a key under the first free name (nlk-prod-2, -3…) that expires
+ * after the default preset. The plan screen shows it; Enter carries it out.
+ */
+export function rotationPlan(state: Pick<WizardState, 'keys' | 'now'>, old: ApiKey) {
+  const preset = PRESETS.find((p) => p.id === DEFAULT_PRESET);
+  return {
+    name: rotatedName(
+      old.name,
+      consoleKeys(state).map((k) => k.name),
+    ),
+    endDateTime: resolvePreset(DEFAULT_PRESET, state.now),
+    label: preset?.label ?? DEFAULT_PRESET,
+  };
 }

@@ -310,7 +310,6 @@ describe('the key console alone, at 80 and 60 columns', () => {
   const keys = [key('ci-2025', -12, '9c1'), key('nlk-prod', 20, 'ef0'), key('asg-sync', 150, '511')];
   const props = {
     deploymentName: 'web-01',
-    where: 'edge-rg · Contoso Production',
     keys,
     cursor: 1,
     caretBack: 0,
@@ -384,7 +383,11 @@ describe('the key console alone, at 80 and 60 columns', () => {
 
   it('the rotation plan', async () => {
     const { wide } = await both(
-      <KeysStep {...props} confirm={{ kind: 'rotate', key: key('nlk-prod', 20, 'ef0'), typed: '' }} />,
+      <KeysStep
+        {...props}
+        confirm={{ kind: 'rotate', key: key('nlk-prod', 20, 'ef0'), typed: '' }}
+        plan={{ name: 'nlk-prod-2', endDateTime: new Date('2027-05-26T12:00:00Z') }}
+      />,
     );
     expect(wide).toMatchInlineSnapshot(`
       "? Rotate key 'nlk-prod' (in 20 days)?

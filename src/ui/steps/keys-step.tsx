@@ -3,11 +3,10 @@
  * days, ✔ ok), soonest first; then a delete that waits for the key's name, or a rotation's plan.
  */
 import { Text } from 'ink';
-import { formatDaysFromNow, formatUtc, resolvePreset, DEFAULT_PRESET } from '../../domain/expiry';
+import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import { keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
-import { rotatedName } from '../../domain/key-name';
 import type { ApiKey } from '../../gateway';
-import { consoleKeys } from '../../wizard/selectors';
+import { consoleKeys, rotationPlan } from '../../wizard/selectors';
 import type { ConsoleState, WizardState } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
@@ -16,25 +15,26 @@ import { padEnd, widest } from '../../text-width';
 
 export interface KeysViewProps {
   deploymentName: string;
-  where: string;
   keys: ApiKey[] | 'loading';
   cursor: number;
   confirm?: ConsoleState['confirm'];
+  /** What the rotation asked for would make (with confirm.kind 'rotate'). */
+  plan?: { name: string; endDateTime: Date };
   message?: ConsoleState['message'];
   caretBack: number;
   now: Date;
 }
 
 export function keysView(state: WizardState): KeysViewProps {
-  const d = state.deployment;
+  const confirm = state.console.confirm;
   return {
-    deploymentName: d?.name ?? '',
-    where: d ? `${d.resourceGroup} · ${d.subscriptionName ?? d.subscriptionId}` : '',
+    deploymentName: state.deployment?.name ?? '',
     keys: Array.isArray(state.keys) ? consoleKeys(state) : 'loading',
     cursor: state.console.cursor,
     caretBack: state.caretBack,
     now: state.now,
-    ...(state.console.confirm ? { confirm: state.console.confirm } : {}),
+    ...(confirm ? { confirm } : {}),
+    ...(confirm?.kind === 'rotate' ? { plan: rotationPlan(state, confirm.key) } : {}),
     ...(state.console.message ? { message: state.console.message } : {}),
   };
 }
@@ -45,15 +45,10 @@ const MARK: Record<KeyStatus, [string, Role]> = {
   ok: [figures.pass, 'success'],
 };
 
-/** What remains of a key's life, in the words the commands use. */
-function lifeWords(key: ApiKey, now: Date): string {
-  return formatDaysFromNow(key.endDateTime, now);
-}
-
 export function KeysStep(props: KeysViewProps) {
   const { keys, now, confirm } = props;
   if (confirm?.kind === 'delete') return <DeleteQuestion {...props} confirm={confirm} />;
-  if (confirm?.kind === 'rotate' && Array.isArray(keys)) return <RotatePlan confirm={confirm} keys={keys} now={now} />;
+  if (confirm?.kind === 'rotate' && props.plan) return <RotatePlan old={confirm.key} plan={props.plan} now={now} />;
   const nameWidth = Array.isArray(keys)
     ? widest(
         keys.map((k) => k.name),
@@ -96,7 +91,7 @@ export function KeysStep(props: KeysViewProps) {
                 <Text bold={selected} color={selected ? colors.accent : undefined}>
                   {padEnd(k.name, nameWidth)}
                 </Text>
-                {`  ${padEnd(k.hint, 4)}  ${formatUtc(k.endDateTime).slice(0, 10)}  ${lifeWords(k, now)}`}
+                {`  ${padEnd(k.hint, 4)}  ${formatUtc(k.endDateTime).slice(0, 10)}  ${formatDaysFromNow(k.endDateTime, now)}`}
               </Text>
             );
           })
@@ -124,7 +119,7 @@ function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleSta
       ]}
     >
       <Text wrap="truncate-end">
-        {`  on ${props.deploymentName}: hint ${key.hint}, ${formatUtc(key.endDateTime).slice(0, 10)}, ${lifeWords(key, now)}`}
+        {`  on ${props.deploymentName}: hint ${key.hint}, ${formatUtc(key.endDateTime).slice(0, 10)}, ${formatDaysFromNow(key.endDateTime, now)}`}
       </Text>
       <Text>
         {alive
@@ -138,24 +133,12 @@ function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleSta
   );
 }
 
-function RotatePlan({
-  confirm,
-  keys,
-  now,
-}: {
-  confirm: NonNullable<ConsoleState['confirm']>;
-  keys: ApiKey[];
-  now: Date;
-}) {
-  const old = confirm.key;
-  const fresh = rotatedName(
-    old.name,
-    keys.map((k) => k.name),
-  );
-  const end = formatUtc(resolvePreset(DEFAULT_PRESET, now)).slice(0, 10);
+function RotatePlan({ old, plan, now }: { old: ApiKey; plan: NonNullable<KeysViewProps['plan']>; now: Date }) {
+  const fresh = plan.name;
+  const end = formatUtc(plan.endDateTime).slice(0, 10);
   return (
     <Question
-      title={`Rotate key '${old.name}' (${lifeWords(old, now)})?`}
+      title={`Rotate key '${old.name}' (${formatDaysFromNow(old.endDateTime, now)})?`}
       hints={[
         ['Enter', 'start'],
         ['Esc', 'back'],

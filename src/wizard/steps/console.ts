@@ -3,13 +3,11 @@
  * steps), r rotates the selected key, d deletes it once its name is typed, Esc goes back to the
  * deployments. A deployment without keys goes straight on to naming a new one.
  */
-import { DEFAULT_PRESET, PRESETS, resolvePreset } from '../../domain/expiry';
-import { rotatedName } from '../../domain/key-name';
 import { expiryCounts } from '../../domain/readiness';
 import type { ApiKey, Deployment } from '../../gateway';
 import { commandFor, issue } from '../effects';
 import { edit } from '../line-edit';
-import { consoleKeys } from '../selectors';
+import { consoleKeys, rotationPlan } from '../selectors';
 import type { Token } from '../tokens';
 import type { ConsoleState, WizardState } from '../state';
 
@@ -116,14 +114,12 @@ export function reloadKeys(state: WizardState): WizardState {
  * after the default six months, created beside the old one by the usual create.
  */
 function startRotation(state: WizardState, old: ApiKey): WizardState {
-  const taken = consoleKeys(state).map((k) => k.name);
-  const preset = PRESETS.find((p) => p.id === DEFAULT_PRESET);
-  const end = resolvePreset(DEFAULT_PRESET, state.now);
+  const plan = rotationPlan(state, old);
   return issue(
     {
       ...state,
-      name: rotatedName(old.name, taken),
-      expiry: { ...state.expiry, chosen: end, chosenLabel: preset?.label ?? '6 months' },
+      name: plan.name,
+      expiry: { ...state.expiry, chosen: plan.endDateTime, chosenLabel: plan.label },
       secret: '',
       secretGenerated: false,
       replaceConfirmed: false,
