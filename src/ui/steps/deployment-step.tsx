@@ -98,8 +98,9 @@ export function DeploymentStep({
   );
   // The keys (or why it cannot take one) come right after the name: a narrow terminal cuts the
   // region and the group before it cuts what matters.
+  const noted = shown.map((d) => ({ d, note: keysNote(d) }));
   const noteWidth = widest(
-    shown.map((d) => keysNote(d)[2]),
+    noted.map(({ note }) => note[2]),
     1,
   );
 
@@ -125,10 +126,9 @@ export function DeploymentStep({
       </Text>
       <Box flexDirection="column">
         {start > 0 ? <Text color={colors.muted}>{`  ↑ ${start} more`}</Text> : null}
-        {shown.map((d, i) => {
+        {noted.map(({ d, note: [mark, role, note] }, i) => {
           const selected = start + i === cursor;
           const ready = d.blocked === undefined;
-          const [mark, role, note] = keysNote(d);
           const rest = `  ${padEnd(d.resourceGroup, groupWidth)}  ${padEnd(cut(d.subscription, subWidth), subWidth)}  ${d.location}`;
           return (
             <Text key={d.id} dimColor={!ready} wrap="truncate-end">
