@@ -179,5 +179,7 @@ function leaveNow(state: WizardState): WizardState {
       `Key '${key.name}' was created and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}). If you did not save it, delete it: ${commandFor(state, 'delete', key.name)}`,
     );
   }
-  return finish(state, 'cancelled', 130, 'Cancelled. Nothing was created.');
+  // The key console may have changed Azure before Ctrl+C: say what, not "nothing".
+  const before = state.changes.length > 0 ? `Cancelled. Done before that: ${state.changes.join(' ')}` : undefined;
+  return finish(state, 'cancelled', 130, before ?? 'Cancelled. Nothing was created.');
 }

@@ -126,6 +126,8 @@ export interface WizardState {
   keys?: ApiKey[] | 'loading' | { error: string };
   console: ConsoleState;
   rotation?: RotationState;
+  /** What the key console changed in Azure during this run, said again when the wizard ends. */
+  changes: string[];
   /** Expiry marks of the listed deployments, by id, as their keys arrive in the background. */
   fleet: Record<string, FleetMark>;
   /** Deployments whose keys are still to be read for their marks. */
@@ -207,6 +209,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
     filter: '',
     caretBack: 0,
     console: { cursor: 0, arriving: false },
+    changes: [],
     fleet: {},
     fleetQueue: [],
     cursor: 0,

@@ -44,6 +44,8 @@ describe('the key console', () => {
     await run.waitFor(/nlk-prod-2 .*in 181 days/);
     run.pty.write(KEY.ctrlC);
     expect(await run.exit).toBe(130);
+    // The last frame says what the console changed, not "Nothing was created".
+    await run.waitFor(/Done before that: Rotated: created key 'nlk-prod-2', 'nlk-prod'\s+deleted\./);
   });
 
   it('a rotation stopped half-way leaves both keys and names the command that finishes it', async () => {

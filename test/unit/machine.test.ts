@@ -593,6 +593,13 @@ describe('the key console', () => {
     expect(press(asking, 'Esc').console.confirm).toBeUndefined();
   });
 
+  it('Ctrl+C after the console changed Azure says what it changed, not that nothing was', () => {
+    const deleted = send(press(atConsole(), 'd', 'old-ci', 'Enter'), { type: 'deleted', outcome: 'deleted' });
+    const left = press(deleted, 'CtrlC');
+    expect([left.exitCode, left.farewell]).toEqual([130, "Cancelled. Done before that: Deleted key 'old-ci'."]);
+    expect(press(atConsole(), 'CtrlC').farewell).toBe('Cancelled. Nothing was created.');
+  });
+
   it('after the last key is deleted the console stays, empty, rather than jumping', () => {
     const done = send(press(atConsole([OLD_CI]), 'd', 'old-ci', 'Enter'), { type: 'deleted', outcome: 'deleted' });
     expect(send(done, { type: 'keysLoaded', deployment: WEB, keys: [] }).step).toBe('keys');
@@ -634,6 +641,18 @@ describe('the key console', () => {
         { ok: true, text: "Rotated: 'nlk-prod-2' is checked and in use; 'nlk-prod' deleted." },
       ]);
       expect(lastCommand(done)).toMatchObject({ kind: 'loadKeys' });
+    });
+
+    it('a rotation done, or stopped with both keys, is said again when the wizard is left', () => {
+      const again = press(created(), 'Enter');
+      const retiring = send(again, { type: 'verified', result: { ok: true, status: 200 }, again: true });
+      const done = send(retiring, { type: 'deleted', outcome: 'deleted' });
+      expect(press(done, 'CtrlC').farewell).toBe(
+        "Cancelled. Done before that: Rotated: created key 'nlk-prod-2', 'nlk-prod' deleted.",
+      );
+      expect(press(created(), 'Esc', 'CtrlC').farewell).toBe(
+        "Cancelled. Done before that: Created key 'nlk-prod-2' beside 'nlk-prod' (rotation stopped).",
+      );
     });
 
     it('a refused second check keeps both keys and says so; Esc stops there with the finishing command', () => {

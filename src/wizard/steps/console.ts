@@ -93,7 +93,8 @@ export function onConsoleDeleted(state: WizardState, outcome: 'deleted' | 'absen
     outcome === 'deleted'
       ? `Deleted key '${name}'. Whatever used it is refused from now on.`
       : `Key '${name}' was already gone.`;
-  return reloadKeys(withConsole(state, { confirm: undefined, message: { ok: true, text } }));
+  const changes = outcome === 'deleted' ? [...state.changes, `Deleted key '${name}'.`] : state.changes;
+  return reloadKeys(withConsole({ ...state, changes }, { confirm: undefined, message: { ok: true, text } }));
 }
 
 export function onConsoleDeleteFailed(state: WizardState, problem: string): WizardState {

@@ -63,8 +63,9 @@ function stop(state: WizardState): WizardState {
   const rotation = state.rotation;
   if (!rotation || !state.result) return state;
   const fresh = state.result.key.name;
+  const changes = [...state.changes, `Created key '${fresh}' beside '${rotation.old.name}' (rotation stopped).`];
   return backToConsole(
-    state,
+    { ...state, changes },
     false,
     `Rotation stopped: both keys stay, '${rotation.old.name}' and '${fresh}'. Once nothing uses '${rotation.old.name}': ${finishRotationCommand(state)}`,
   );
@@ -89,7 +90,8 @@ export function onReverified(state: WizardState, result: VerifyResult): WizardSt
 export function onRetired(state: WizardState, outcome: 'deleted' | 'absent'): WizardState {
   const old = state.rotation?.old.name ?? '';
   const gone = outcome === 'deleted' ? `'${old}' deleted` : `'${old}' was already gone`;
-  return backToConsole(state, true, `Rotated: '${state.name}' is checked and in use; ${gone}.`);
+  const changes = [...state.changes, `Rotated: created key '${state.name}', ${gone}.`];
+  return backToConsole({ ...state, changes }, true, `Rotated: '${state.name}' is checked and in use; ${gone}.`);
 }
 
 export function onRetireFailed(state: WizardState, problem: string): WizardState {
