@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The screens are measured as the bundle measures them (scripts/build.mjs).
+  resolve: {
+    alias: [{ find: /^string-width$/, replacement: fileURLToPath(new URL('src/display-width.ts', import.meta.url)) }],
+  },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,

@@ -1,8 +1,8 @@
 /**
- * Padding and cutting by display width (string-width), never by .length: for the Ink screens and
- * the commands' tables alike.
+ * Padding and cutting by display width, never by .length: for the Ink screens and the commands'
+ * tables alike.
  */
-import stringWidth from 'string-width';
+import stringWidth from './display-width';
 
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));

@@ -1,5 +1,5 @@
 /** Text output of the commands: aligned tables and key facts, measured by display width. */
-import stringWidth from 'string-width';
+import stringWidth from '../display-width';
 import { cut } from '../text-width';
 import { daysLeft, formatExpiry } from '../domain/expiry';
 import { EXPIRING_SOON_DAYS, keyStatus, type KeyStatus } from '../domain/readiness';

@@ -54,8 +54,11 @@ export async function frameAt(tree: ReactElement, columns: number): Promise<stri
     .join('\n');
 }
 
-/** The lines of a frame wider than `columns` (measured by display width): none, in a good frame. */
+/**
+ * The lines of a frame wider than `columns`: none, in a good frame. Measured by string-width
+ * itself (by its path: the bare name is our stand-in), a second opinion on Ink's layout.
+ */
 export async function overWide(frame: string, columns: number): Promise<string[]> {
-  const { default: stringWidth } = await import('string-width');
+  const { default: stringWidth } = await import('../../node_modules/string-width/index.js');
   return frame.split('\n').filter((line) => stringWidth(line) > columns);
 }
