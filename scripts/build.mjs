@@ -9,6 +9,24 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 rmSync(`${root}/dist`, { recursive: true, force: true });
 
+/**
+ * yoga (Ink's layout engine) embeds its WebAssembly as base64, and when `fetch` exists it fetches
+ * that data: URL through it, which makes Node load undici (~40 ms of the first frame on two
+ * cores). Its other path decodes the same bytes without fetch. The build fails loudly if a new
+ * yoga no longer has the test this replaces.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const fetchTest = '"function"!=typeof fetch';
+      if (!source.includes(fetchTest)) throw new Error(`yoga's loader changed: no ${fetchTest} in ${path}`);
+      return { contents: source.replaceAll(fetchTest, 'true'), loader: 'js' };
+    });
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts' },
@@ -22,12 +40,18 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [yogaWithoutFetch],
   // signal-exit inside ink uses require(); ESM output needs a real one.
   banner: {
     js: "import {createRequire as __nkCreateRequire} from 'node:module'; const require = __nkCreateRequire(import.meta.url);",
   },
-  // ink imports react-devtools-core only when DEV is set; it is not installed.
-  alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
+  alias: {
+    // ink imports react-devtools-core only when DEV is set; it is not installed.
+    'react-devtools-core': './scripts/devtools-stub.mjs',
+    // Ink and its helpers measure with our string-width: the same widths, without ~110 ms of
+    // regular expressions built at start-up (see src/display-width.ts).
+    'string-width': './src/display-width.ts',
+  },
   define: {
     'process.env.NODE_ENV': '"production"',
     'process.env.NGINXAAS_KEYS_VERSION': JSON.stringify(version),
