@@ -11,6 +11,7 @@ import {
 import { apiKeyHeaderValue } from '../domain/endpoint';
 import { printable } from '../domain/printable';
 import type { VerifyResult } from '../gateway';
+import { withoutFormPolicy } from './arm-client';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
 import { toGatewayError } from './errors';
 
@@ -21,11 +22,13 @@ export async function verifyDataplaneKey(
   signal?: AbortSignal,
 ): Promise<VerifyResult> {
   const tlsOptions = tlsOptionsFor(target);
-  const pipeline = createPipelineFromOptions({
-    retryOptions: { maxRetries: 1, retryDelayInMs: 500 },
-    ...(tlsOptions ? { tlsOptions } : {}),
-    userAgentOptions: { userAgentPrefix: 'nginxaas-keys' },
-  });
+  const pipeline = withoutFormPolicy(
+    createPipelineFromOptions({
+      retryOptions: { maxRetries: 1, retryDelayInMs: 500 },
+      ...(tlsOptions ? { tlsOptions } : {}),
+      userAgentOptions: { userAgentPrefix: 'nginxaas-keys' },
+    }),
+  );
   const url = `${endpoint.replace(/\/+$/, '')}/packages`;
   const request = createPipelineRequest({
     url,
