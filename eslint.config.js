@@ -95,6 +95,7 @@ export default tseslint.config(
     files: [
       'src/keys/**/*.ts',
       'src/gateway.ts',
+      'src/deferred-gateway.ts',
       'src/usage-error.ts',
       'src/session.ts',
       'src/style.ts',

@@ -1,15 +1,27 @@
 /**
  * Builds the Azure side of a run from its typed connect options: the ARM target, the credential
  * and the gateway, or the embedded emulator for --demo. The only module outside src/azure that
- * imports it; only src/cli.ts uses this.
+ * imports it; only src/cli.ts uses this. The SDK and the emulator load inside connect(), so that
+ * the wizard can draw before they do.
  */
 import type { EarlyToken } from './cli-az-token';
-import { resolveArmTarget } from './azure/cloud';
-import { AUTH_DESCRIPTIONS, createCredential } from './azure/credentials';
-import { AzureGateway } from './azure/azure-gateway';
 import type { ConnectOptions } from './cli-scope';
+import { AUTH_DESCRIPTIONS } from './domain/auth-modes';
+import { DEMO_VAULT } from './emulator/sample-data';
 import type { Session } from './session';
 import { UsageError } from './usage-error';
+
+const DEMO_DESCRIPTION = 'the demo emulator';
+
+/** What the loading screen calls the way this run signs in, known before connecting. */
+export function authDescription(options: ConnectOptions): string {
+  return options.demo ? DEMO_DESCRIPTION : AUTH_DESCRIPTIONS[options.auth];
+}
+
+/** The Key Vault the demo's emulator serves, offered as the hand-off's default. */
+export function demoVault(options: ConnectOptions): string | undefined {
+  return options.demo ? DEMO_VAULT : undefined;
+}
 
 export const VERSION = process.env.NGINXAAS_KEYS_VERSION ?? 'dev';
 
@@ -23,6 +35,11 @@ export interface ConnectHooks {
 export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, hooks: ConnectHooks): Promise<Session> {
   const userAgent = `nginxaas-keys/${VERSION}`;
   const log = hooks.log ? { log: hooks.log } : {};
+  const [{ resolveArmTarget }, { createCredential }, { AzureGateway }] = await Promise.all([
+    import('./azure/cloud'),
+    import('./azure/credentials'),
+    import('./azure/azure-gateway'),
+  ]);
   if (options.demo) {
     const { startEmulator } = await import('./emulator/server');
     const { loadDemoWorld } = await import('./emulator/demo-world');
@@ -36,12 +53,11 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     const gateway = new AzureGateway({
       credential,
       target: resolved.target,
-      authDescription: 'the demo emulator',
+      authDescription: DEMO_DESCRIPTION,
       useCliDefaultSubscription: false,
       userAgent,
       ...log,
     });
-    const { DEMO_VAULT } = await import('./emulator/sample-data');
     return { gateway, demo: true, demoVault: DEMO_VAULT, close: () => emulator.close() };
   }
 
@@ -66,7 +82,7 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
   const gateway = new AzureGateway({
     credential,
     target: resolved.target,
-    authDescription: AUTH_DESCRIPTIONS[options.auth],
+    authDescription: authDescription(options),
     useCliDefaultSubscription: options.auth === 'cli',
     userAgent,
     ...log,

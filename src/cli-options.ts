@@ -5,6 +5,7 @@
  */
 import type { Mode } from './cli-commands';
 import { CLOUDS, type CloudName } from './domain/clouds';
+import { AUTH_MODES } from './domain/auth-modes';
 
 const AZURE: readonly Mode[] = ['wizard', 'create', 'list', 'show', 'delete', 'rotate', 'endpoint'];
 const ALL: readonly Mode[] = [...AZURE, 'emulator', 'completion'];
@@ -23,7 +24,6 @@ export interface OptionSpec {
 }
 
 export const OUTPUTS = ['text', 'json'] as const;
-export const AUTH_CHOICES = ['cli', 'default', 'device-code', 'browser', 'env', 'token'] as const;
 export const CLOUD_CHOICES = Object.keys(CLOUDS) as CloudName[];
 
 export const OPTIONS = [
@@ -177,7 +177,7 @@ export const OPTIONS = [
     value: '<mode>',
     help: 'cli (default), default, device-code, browser, env, token (NGINXAAS_ACCESS_TOKEN)',
     modes: AZURE,
-    choices: AUTH_CHOICES,
+    choices: AUTH_MODES,
   },
   { name: 'tenant', type: 'string', value: '<id>', help: 'Microsoft Entra tenant to sign in to', modes: AZURE },
   {

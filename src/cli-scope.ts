@@ -8,19 +8,18 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { flag, text, type Values } from './cli-options';
 import { checkKeyName } from './domain/key-name';
+import type { AuthMode } from './domain/auth-modes';
 import { printable } from './domain/printable';
 import { looksLikeResourceId, parseDeploymentId } from './domain/resource-id';
 import { describeFsError } from './secret-file';
 import { UsageError } from './usage-error';
 import type { WizardScope } from './wizard/state';
 
-export type AuthChoice = 'cli' | 'default' | 'device-code' | 'browser' | 'env' | 'token';
-
 export interface ConnectOptions {
   demo: boolean;
   /** Where --demo keeps its world between runs (0600), and whether to start it over. */
   demoState?: { path: string; reset: boolean };
-  auth: AuthChoice;
+  auth: AuthMode;
   cloud?: string;
   armEndpoint?: string;
   caPem?: string;
@@ -39,7 +38,7 @@ function readCa(path: string): string {
 }
 
 export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): ConnectOptions {
-  const auth = (text(values, 'auth') ?? (env.NGINXAAS_ACCESS_TOKEN ? 'token' : 'cli')) as AuthChoice;
+  const auth = (text(values, 'auth') ?? (env.NGINXAAS_ACCESS_TOKEN ? 'token' : 'cli')) as AuthMode;
   const armEndpoint = text(values, 'arm-endpoint') ?? env.NGINXAAS_ARM_ENDPOINT;
   const caPath = text(values, 'arm-ca') ?? env.NGINXAAS_ARM_CA;
   const cloud = text(values, 'cloud');

@@ -10,6 +10,7 @@ import type { Mode, Shell } from './cli-commands';
 import { flag, type Values } from './cli-options';
 import { parseCommandLine } from './cli-parse';
 import { parseConnectOptions, parseWizardScope } from './cli-scope';
+import { deferredGateway } from './deferred-gateway';
 import { reportFailure } from './failure';
 import { helpText } from './help';
 import { EXIT, type Io } from './io';
@@ -104,23 +105,38 @@ export async function main(argv: string[]): Promise<number> {
       ? (line: string) => (fullScreen ? verboseLines.push(line) : process.stderr.write(`${io().err('muted', line)}\n`))
       : undefined;
     const notices = new Notices((message) => process.stderr.write(`${message}\n`));
-    // The screens load while the Azure side connects (and the demo's emulator starts).
-    const screens = fullScreen ? import('./ui/run-wizard') : undefined;
-    screens?.catch(() => undefined);
-    const { connect } = await import('./cli-connect');
-    session = await connect(connectOptions, process.env, {
+    const hooks = {
       ...(log ? { log } : {}),
-      onDeviceCode: (message) => notices.emit(message),
+      onDeviceCode: (message: string) => notices.emit(message),
       ...(early ? { early } : {}),
-    });
-    // The token (az: most of a second) is fetched while the wizard's screens load, not after.
-    session.gateway.warmUp?.();
+    };
 
     if (fullScreen && scope) {
-      const { runWizard } = await (screens ?? import('./ui/run-wizard'));
-      const withVault = session.demoVault ? { ...scope, demoVault: session.demoVault } : scope;
-      return await runWizard({ gateway: session.gateway, demo: session.demo, notices }, withVault, io());
+      // The first frame is drawn before the Azure SDK (or the demo's emulator) loads: the screens
+      // load first, then connecting starts, and the wizard's calls wait for it.
+      const [{ runWizard }, { authDescription, connect, demoVault }] = await Promise.all([
+        import('./ui/run-wizard'),
+        import('./cli-connect'),
+      ]);
+      const connecting = connect(connectOptions, process.env, hooks);
+      connecting.then((connected) => (session = connected)).catch(() => undefined);
+      const gateway = deferredGateway(
+        authDescription(connectOptions),
+        connecting.then((connected) => connected.gateway),
+      );
+      // The token (az: most of a second) is fetched while the wizard draws, not after.
+      gateway.warmUp?.();
+      const vault = demoVault(connectOptions);
+      return await runWizard(
+        { gateway, demo: connectOptions.demo, notices, connected: connecting },
+        vault ? { ...scope, demoVault: vault } : scope,
+        io(),
+      );
     }
+
+    const { connect } = await import('./cli-connect');
+    session = await connect(connectOptions, process.env, hooks);
+    session.gateway.warmUp?.();
     if (plain && scope) {
       const { runPlain } = await import('./plain/run-plain');
       return await runPlain({ gateway: session.gateway, demo: session.demo }, scope, io());

@@ -7,26 +7,11 @@
  * token from `az account get-access-token`.
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import type { AuthMode } from '../domain/auth-modes';
 import type { ArmTarget } from './cloud';
-
-export const AUTH_MODES = ['default', 'cli', 'device-code', 'browser', 'env', 'token'] as const;
-export type AuthMode = (typeof AUTH_MODES)[number];
-
-export function isAuthMode(mode: string): mode is AuthMode {
-  return (AUTH_MODES as readonly string[]).includes(mode);
-}
 
 /** The Azure CLI's public client id, which device-code and browser sign-in use as az does. */
 const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
-
-export const AUTH_DESCRIPTIONS: Record<AuthMode, string> = {
-  default: 'the Azure credential chain',
-  cli: 'the Azure CLI',
-  'device-code': 'a device code',
-  browser: 'the browser',
-  env: 'the AZURE_* service principal',
-  token: 'the access token in NGINXAAS_ACCESS_TOKEN',
-};
 
 export interface CredentialSettings {
   target: ArmTarget;

@@ -11,6 +11,12 @@ export interface WizardRun {
   gateway: Gateway;
   demo: boolean;
   notices?: Notices;
+  /**
+   * Settles when the gateway has connected. If connecting fails (a sign-in that cannot start,
+   * say), the wizard is taken off the screen and the failure is thrown, for the caller to report
+   * as it reports any other.
+   */
+  connected?: Promise<unknown>;
 }
 
 export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Promise<number> {
@@ -37,8 +43,18 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
     },
   );
   const stopRedrawing = redrawWholeWhenNarrowed(io.stdout as NodeJS.WriteStream);
+  let failedToConnect: { error: unknown } | undefined;
+  let over = false;
+  run.connected?.catch((error: unknown) => {
+    if (over) return;
+    failedToConnect = { error };
+    instance.clear();
+    instance.unmount();
+  });
   await instance.waitUntilExit();
+  over = true;
   stopRedrawing();
+  if (failedToConnect) throw failedToConnect.error;
   return (final as WizardState | undefined)?.exitCode ?? 130;
 }
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { envFor } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
-import { BIN, KEY, runInPty, walkToReview } from '../helpers/pty';
+import { BIN, childEnv, KEY, runInPty, walkToReview } from '../helpers/pty';
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 
@@ -90,5 +90,20 @@ describe('the last frame', () => {
     expect(lines.some((line) => line.includes('Cancelled. Nothing was created.') && !line.includes('exit='))).toBe(
       true,
     );
+  });
+});
+
+describe('the first frame comes before the connection', () => {
+  it('when connecting fails after the wizard drew, the frame is taken away and the error reported as usual', async () => {
+    // The demo keeps its world under XDG_STATE_HOME: a path under /dev/null cannot be made.
+    const run = runInPty(process.execPath, [BIN, '--demo'], childEnv({ XDG_STATE_HOME: '/dev/null/state' }), {
+      cols: 80,
+      rows: 24,
+    });
+    expect(await run.exit).toBe(1);
+    expect(run.text()).toContain('NGINXaaS dataplane API key');
+    const screen = run.screen();
+    expect(screen).not.toContain('NGINXaaS dataplane API key');
+    expect(screen).toMatch(/^error: ENOTDIR: not a directory, mkdir '\/dev\/null\/state\/nginxaas-keys'$/m);
   });
 });
