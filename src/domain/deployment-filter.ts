@@ -18,47 +18,81 @@ function loose(text: string): string {
 }
 
 interface Searchable {
+  /** The fields, lower case, one per line: a word never matches across two of them. */
   haystack: string;
-  looseFields: string[];
+  /** The same, loosened. */
+  looseHaystack: string;
   looseName: string;
 }
 
-/** What a deployment is searched by, worked out once per deployment, not once per keystroke. */
-const searchable = new WeakMap<Filterable, Searchable>();
+function searchableFields(d: Filterable): Searchable {
+  const fields = [d.name, d.resourceGroup, d.subscriptionName ?? '', d.subscriptionId, d.location];
+  return {
+    haystack: fields.join('\n').toLowerCase(),
+    looseHaystack: fields.map(loose).join('\n'),
+    looseName: loose(d.name),
+  };
+}
 
-function searchableOf(d: Filterable): Searchable {
-  let found = searchable.get(d);
+/** What each deployment of a list is searched by, worked out once per list, not once per keystroke. */
+const searchableLists = new WeakMap<readonly Filterable[], Searchable[]>();
+
+function searchableOf(deployments: readonly Filterable[]): Searchable[] {
+  let found = searchableLists.get(deployments);
   if (!found) {
-    const fields = [d.name, d.resourceGroup, d.subscriptionName ?? '', d.subscriptionId, d.location];
-    found = { haystack: fields.join(' ').toLowerCase(), looseFields: fields.map(loose), looseName: loose(d.name) };
-    searchable.set(d, found);
+    found = deployments.map(searchableFields);
+    searchableLists.set(deployments, found);
   }
   return found;
 }
 
-export function matchesFilter(d: Filterable, filter: string): boolean {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const { haystack, looseFields } = searchableOf(d);
-  // Only a word typed without punctuation is matched loosely: `web-` still means `web-`.
-  const found = (word: string) =>
-    haystack.includes(word) || (loose(word) === word && looseFields.some((field) => field.includes(word)));
-  return words.every(found);
+/**
+ * Builds the list's search index ahead of the first keystroke (~40 ms at 5,000 deployments), and
+ * filters it once, so that the first keystrokes do not also wait for the matching code to be
+ * compiled.
+ */
+export function prepareFilter(deployments: readonly Filterable[]): void {
+  searchableOf(deployments);
+  filterDeployments(deployments, 'a-1');
 }
 
-function rank(d: Filterable, filter: string): number {
-  const name = searchableOf(d).looseName;
-  const wanted = loose(filter.trim());
-  if (wanted === '' || name === wanted) return 0;
-  if (name.startsWith(wanted)) return 1;
-  if (name.includes(wanted)) return 2;
+/** A filter read once: its words, and which of them may be matched loosely. */
+interface Query {
+  words: { word: string; loosely: boolean }[];
+  wanted: string;
+}
+
+function queryOf(filter: string): Query {
+  const words = filter
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    // Only a word typed without punctuation is matched loosely: `web-` still means `web-`.
+    .map((word) => ({ word, loosely: loose(word) === word }));
+  return { words, wanted: loose(filter.trim()) };
+}
+
+function matches({ haystack, looseHaystack }: Searchable, query: Query): boolean {
+  return query.words.every(({ word, loosely }) => haystack.includes(word) || (loosely && looseHaystack.includes(word)));
+}
+
+function rank({ looseName }: Searchable, wanted: string): number {
+  if (wanted === '' || looseName === wanted) return 0;
+  if (looseName.startsWith(wanted)) return 1;
+  if (looseName.includes(wanted)) return 2;
   return 3;
 }
 
+/** The deployments the filter finds, exact names first, then names that start with it, then the rest. */
 export function filterDeployments<T extends Filterable>(deployments: readonly T[], filter: string): T[] {
-  return deployments
-    .filter((d) => matchesFilter(d, filter))
-    .map((d, index) => ({ d, index, rank: rank(d, filter) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map((entry) => entry.d);
+  const query = queryOf(filter);
+  if (query.words.length === 0) return [...deployments];
+  const searchable = searchableOf(deployments);
+  // Stable buckets by rank instead of a sort: each keystroke filters thousands.
+  const ranked: T[][] = [[], [], [], []];
+  deployments.forEach((d, i) => {
+    const fields = searchable[i] as Searchable;
+    if (matches(fields, query)) ranked[rank(fields, query.wanted)]?.push(d);
+  });
+  return ranked.flat();
 }

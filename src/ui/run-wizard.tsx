@@ -38,8 +38,9 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
       stderr: io.stderr as NodeJS.WriteStream,
       exitOnCtrlC: false,
       patchConsole: false,
-      // A keystroke is drawn within a 60 Hz frame, even while spinners and list marks redraw.
-      maxFps: 60,
+      // A keystroke is drawn at once, not at the next slot of a frame rate: what else redraws
+      // (spinners, the list's marks, gathered a few times a second) is rare enough not to need it.
+      maxFps: 1000,
     },
   );
   const stopRedrawing = redrawWholeWhenNarrowed(io.stdout as NodeJS.WriteStream);

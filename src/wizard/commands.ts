@@ -89,7 +89,7 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
           results.push({ deployment, problem: problemFrom(error) });
         }
       }
-      return { type: 'peeked', results };
+      return { type: 'peeked', results, answered: 1 };
     }
     case 'generate':
       return { type: 'secretGenerated', secret: generateUuidKey({ randomUUID, randomBytes }) };

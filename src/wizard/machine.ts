@@ -61,7 +61,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return loaded.step === 'chooseDeployment' ? startFleet(loaded) : loaded;
     }
     case 'peeked':
-      return onPeeked(state, event.results);
+      return onPeeked(state, event.results, event.answered);
     case 'deploymentsFailed':
       return { ...state, step: 'failed', failure: event.problem };
     case 'keysLoaded':

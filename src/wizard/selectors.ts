@@ -4,7 +4,8 @@ import { DEFAULT_PRESET, PRESETS, resolvePreset } from '../domain/expiry';
 import { checkKeyName, rotatedName } from '../domain/key-name';
 import { filterDeployments } from '../domain/deployment-filter';
 import type { ApiKey, Deployment, Discovery, Subscription } from '../gateway';
-import type { FleetMark, WizardState } from './state';
+import { markOf, type FleetMark } from './fleet-marks';
+import type { WizardState } from './state';
 
 /** Each discovery's subscriptions by id, made once: a list of thousands asks for every row. */
 const subscriptionsOf = new WeakMap<Discovery, Map<string, Subscription>>();
@@ -44,7 +45,7 @@ export function visibleDeployments(
   if (last && last.filter === state.filter && last.fleet === fleet) return last.list;
   const words = flaggedOnly ? state.filter.replace(/!/g, ' ') : state.filter;
   const matching = filterDeployments(discovery.deployments, words);
-  const list = flaggedOnly ? matching.filter((d) => flagged(state.fleet?.[d.id])) : matching;
+  const list = flaggedOnly ? matching.filter((d) => flagged(fleet && markOf(fleet, d.id))) : matching;
   lastFiltered.set(discovery, { filter: state.filter, fleet, list });
   return list;
 }

@@ -5,6 +5,7 @@
 import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import type { ApiKey, Deployment, Discovery, PutKeyResult, VerifyResult } from '../gateway';
 import type { KeyFlags } from './tokens';
+import { NO_MARKS, type FleetMarks } from './fleet-marks';
 
 export type Step =
   | 'loading'
@@ -99,9 +100,6 @@ export interface RotationState {
   problem?: string;
 }
 
-/** A deployment's keys as its row on the list marks them. */
-export type FleetMark = { keys: number; expired: number; expiring: number } | { error: string };
-
 export interface HandoffMenu {
   stage: 'kind' | 'destination' | 'working';
   cursor: number;
@@ -129,9 +127,9 @@ export interface WizardState {
   /** What the key console changed in Azure during this run, said again when the wizard ends. */
   changes: string[];
   /** Expiry marks of the listed deployments, by id, as their keys arrive in the background. */
-  fleet: Record<string, FleetMark>;
-  /** Deployments whose keys are still to be read for their marks. */
-  fleetQueue: Deployment[];
+  fleet: FleetMarks;
+  /** Deployments whose keys are read for their marks, and how many of them have been asked for. */
+  fleetQueue: { deployments: Deployment[]; asked: number };
   name: string;
   nameError?: string;
   /** Enter was pressed on the name while the existing keys were still loading. */
@@ -161,6 +159,13 @@ export interface WizardState {
   nextCommandId: number;
 }
 
+/** One deployment's keys read for its mark on the list, or why they could not be. */
+export interface PeekResult {
+  deployment: Deployment;
+  keys?: ApiKey[];
+  problem?: Problem;
+}
+
 export type WizardEvent =
   | { type: 'input'; input: string; key: KeyFlags; now: Date }
   | { type: 'tick'; now: Date }
@@ -175,7 +180,8 @@ export type WizardEvent =
   | { type: 'createSucceeded'; result: PutKeyResult; now: Date }
   | { type: 'createFailed'; problem: Problem }
   | { type: 'verified'; result: VerifyResult; again?: boolean }
-  | { type: 'peeked'; results: { deployment: Deployment; keys?: ApiKey[]; problem?: Problem }[] }
+  /** The answers of `answered` peekKeys commands (the runner may gather several into one event). */
+  | { type: 'peeked'; results: PeekResult[]; answered: number }
   | { type: 'copied'; message: string }
   | { type: 'deleted'; outcome: 'deleted' | 'absent' }
   | { type: 'handedOff'; result: { ok: boolean; said: string; nextLines?: string[] } }
@@ -210,8 +216,8 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
     caretBack: 0,
     console: { cursor: 0, arriving: false },
     changes: [],
-    fleet: {},
-    fleetQueue: [],
+    fleet: NO_MARKS,
+    fleetQueue: { deployments: [], asked: 0 },
     cursor: 0,
     name: options.name ?? '',
     nameWaiting: false,

@@ -1,13 +1,19 @@
 /**
  * The one hook that runs the machine in React: a single reducer, each command run once (by id)
  * with an AbortController, so unmounting or Ctrl+C cancels the request in flight; and a
- * one-second tick while the key is revealed, to hide it again after 30 seconds.
+ * one-second tick while the key is revealed, to hide it again after 30 seconds. The answers of
+ * the background reads for the list's marks are handed over a few times a second, gathered: at
+ * one redraw per answer, a list of thousands kept the screen busy and typed keys waited.
  */
 import { useEffect, useReducer, useRef, type Dispatch } from 'react';
+import { prepareFilter } from '../domain/deployment-filter';
 import type { Gateway } from '../gateway';
 import { runWizardCommand } from './commands';
 import { transition } from './machine';
-import { initialState, type WizardEvent, type WizardScope, type WizardState } from './state';
+import { initialState, type PeekResult, type WizardEvent, type WizardScope, type WizardState } from './state';
+
+/** How long answers for the list's marks are gathered before they are handed to the machine. */
+export const MARKS_GATHER_MS = 150;
 
 export interface WizardDeps {
   gateway: Gateway;
@@ -29,6 +35,19 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
   depsRef.current = deps;
   const lastRun = useRef(0);
   const inFlight = useRef(new Set<AbortController>());
+  const peeks = useRef<{ results: PeekResult[]; answered: number; timer?: NodeJS.Timeout }>({
+    results: [],
+    answered: 0,
+  });
+  const gather = (event: Extract<WizardEvent, { type: 'peeked' }>) => {
+    const pending = peeks.current;
+    pending.results.push(...event.results);
+    pending.answered += event.answered;
+    pending.timer ??= setTimeout(() => {
+      peeks.current = { results: [], answered: 0 };
+      dispatch({ type: 'peeked', results: pending.results, answered: pending.answered });
+    }, MARKS_GATHER_MS);
+  };
 
   useEffect(() => {
     for (const command of state.commands) {
@@ -46,7 +65,9 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
         copy: current.copy,
       })
         .then((event) => {
-          if (!controller.signal.aborted) dispatch(event);
+          if (controller.signal.aborted) return;
+          if (event.type === 'peeked') gather(event);
+          else dispatch(event);
         })
         .finally(() => inFlight.current.delete(controller));
     }
@@ -57,7 +78,21 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
     for (const controller of inFlight.current) controller.abort();
   }, [state.exitCode]);
 
-  useEffect(() => () => inFlight.current.forEach((controller) => controller.abort()), []);
+  useEffect(
+    () => () => {
+      inFlight.current.forEach((controller) => controller.abort());
+      clearTimeout(peeks.current.timer);
+    },
+    [],
+  );
+
+  // A long list's search index is built just after the list is drawn, not at the first keystroke.
+  const listed = state.discovery?.deployments;
+  useEffect(() => {
+    if (!listed || listed.length < 100) return;
+    const timer = setTimeout(() => prepareFilter(listed), 20);
+    return () => clearTimeout(timer);
+  }, [listed]);
 
   const revealing = state.step === 'reveal' && state.reveal.shown;
   useEffect(() => {

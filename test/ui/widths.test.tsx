@@ -54,6 +54,7 @@ const marked = [LONG, ...WORLD.deployments].reduce(
     transition(s, {
       type: 'peeked',
       results: [{ deployment: d, keys: i % 2 ? [key('a', -1), key('b', 9)] : [key('c', 90)] }],
+      answered: 1,
     }),
   loaded,
 );

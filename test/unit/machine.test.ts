@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
 import { consoleKeys, visibleDeployments } from '../../src/wizard/selectors';
+import { markOf } from '../../src/wizard/fleet-marks';
 import type { KeyFlags } from '../../src/wizard/tokens';
 import { BROKEN, NOW, STAGE_WEB, WEB, deployment, discovery, key } from '../helpers/fixtures';
 
@@ -559,7 +560,7 @@ describe('the key console', () => {
     expect(press(s, 'Down', 'Down', 'Down').console.cursor).toBe(2);
     expect(press(s, 'Down', 'Up', 'Up').console.cursor).toBe(0);
     expect(press(s, 'Esc').step).toBe('chooseDeployment');
-    expect(s.fleet[WEB.id]).toEqual({ keys: 3, expired: 1, expiring: 1 });
+    expect(markOf(s.fleet, WEB.id)).toEqual({ keys: 3, expired: 1, expiring: 1 });
   });
 
   it('n starts a new key with an empty name, and the steps are the usual ones', () => {
@@ -695,8 +696,12 @@ describe('expiry marks on the list', () => {
     const peeks = s.commands.filter((c) => c.kind === 'peekKeys');
     const names = peeks.flatMap((c) => (c.kind === 'peekKeys' ? c.deployments.map((d) => d.name) : []));
     expect(names.sort()).toEqual(['stage-web', 'web-01']);
-    const marked = send(s, { type: 'peeked', results: [{ deployment: WEB, keys: [key('old', -1), key('ok', 90)] }] });
-    expect(marked.fleet[WEB.id]).toEqual({ keys: 2, expired: 1, expiring: 0 });
+    const marked = send(s, {
+      type: 'peeked',
+      results: [{ deployment: WEB, keys: [key('old', -1), key('ok', 90)] }],
+      answered: 1,
+    });
+    expect(markOf(marked.fleet, WEB.id)).toEqual({ keys: 2, expired: 1, expiring: 0 });
     expect(visibleDeployments(press(marked, '!')).map((d) => d.name)).toEqual(['web-01']);
     expect(visibleDeployments(press(marked, '!', 'stage')).map((d) => d.name)).toEqual([]);
   });
@@ -717,13 +722,13 @@ describe('expiry marks on a long list', () => {
       for (const c of pending) {
         if (c.kind !== 'peekKeys') continue;
         read.push(`#${c.id}`, ...c.deployments.map((d) => d.name));
-        s = send(s, { type: 'peeked', results: c.deployments.map((d) => ({ deployment: d, keys: [] })) });
+        s = send(s, { type: 'peeked', results: c.deployments.map((d) => ({ deployment: d, keys: [] })), answered: 1 });
       }
     }
     const names = read.filter((r) => !r.startsWith('#'));
     expect(names).toHaveLength(200);
     expect(new Set(names).size).toBe(200);
     expect(s.commands.filter((c) => c.kind === 'peekKeys').length).toBeLessThan(60);
-    expect(Object.keys(s.fleet)).toHaveLength(200);
+    expect(s.fleet.size).toBe(200);
   });
 });

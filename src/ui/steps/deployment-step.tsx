@@ -1,6 +1,7 @@
 /** Step 1: choose a deployment. Type to filter; rows that cannot take a key are dimmed, with why. */
 import { Box, Text } from 'ink';
-import type { FleetMark, WizardState } from '../../wizard/state';
+import { markOf, type FleetMark } from '../../wizard/fleet-marks';
+import type { WizardState } from '../../wizard/state';
 import { readiness, visibleDeployments } from '../../wizard/selectors';
 import { Field, Question } from '../components/question';
 import { colors, figures } from '../../style';
@@ -45,6 +46,7 @@ export function deploymentView(state: WizardState, height = 24): DeploymentViewP
   const start = Math.max(0, Math.min(state.cursor - Math.floor(size / 2), visible.length - size));
   const rows = visible.slice(start, start + size).map((d): DeploymentRow => {
     const ready = readiness(state, d);
+    const mark = markOf(state.fleet, d.id);
     return {
       id: d.id,
       name: d.name,
@@ -53,7 +55,7 @@ export function deploymentView(state: WizardState, height = 24): DeploymentViewP
       location: d.location,
       provisioningState: d.provisioningState,
       ...(ready.ok ? {} : { blocked: ready.reason }),
-      ...(state.fleet[d.id] ? { keys: state.fleet[d.id] } : {}),
+      ...(mark ? { keys: mark } : {}),
     };
   });
   return {

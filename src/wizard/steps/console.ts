@@ -6,6 +6,7 @@
 import { expiryCounts } from '../../domain/readiness';
 import type { ApiKey, Deployment } from '../../gateway';
 import { commandFor, issue } from '../effects';
+import { withMarks } from '../fleet-marks';
 import { edit } from '../line-edit';
 import { consoleKeys, rotationPlan } from '../selectors';
 import type { Token } from '../tokens';
@@ -17,7 +18,7 @@ export function withConsole(state: WizardState, change: Partial<ConsoleState>): 
 
 /** The keys of the chosen deployment arrived (or were read again after a change). */
 export function onConsoleKeys(state: WizardState, deployment: Deployment, keys: ApiKey[]): WizardState {
-  const fleet = { ...state.fleet, [deployment.id]: expiryCounts(keys, state.now) };
+  const fleet = withMarks(state.fleet, [[deployment.id, expiryCounts(keys, state.now)]]);
   const next: WizardState = { ...state, keys, fleet };
   if (state.step !== 'keys') return next;
   const cursor = Math.min(state.console.cursor, Math.max(0, keys.length - 1));
