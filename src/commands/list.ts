@@ -10,6 +10,7 @@ import { EXIT, type Io } from '../io';
 import { UsageError } from '../usage-error';
 import type { CommandDeps } from './deps';
 import { sweepKeys } from '../keys/sweep';
+import { releaseMemoryEvery } from '../release-memory';
 import {
   inListOrder,
   shown,
@@ -76,11 +77,13 @@ async function listEverywhere(
   if (!live) progress(`Reading the keys of ${count} deployment${count === 1 ? '' : 's'}…`);
   const streamer = stream ? streamListText(deployments, within, io) : undefined;
   let done = 0;
+  const release = releaseMemoryEvery(250);
   const listed = await sweepKeys(gateway, deployments, {
     signal: io.signal,
     onSwept: (index, swept) => {
       live?.(++done);
       streamer?.add(index, swept);
+      release();
     },
     explain: (deployment, error) => {
       const state = states.get(deployment.subscriptionId.toLowerCase());
