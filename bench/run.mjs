@@ -137,9 +137,11 @@ function roundTrip(emu, path) {
 console.log(`nginxaas-keys benchmarks: Node ${process.version}, ${cpus().length} cores, medians\n`);
 
 // 1. Start-up and the wizard's first frames, against a bare node that prints a line.
+/** A bare node that prints a line, in the same pty: the start-up every figure of section 1 is set against. */
+const bare = () =>
+  inPty(['-e', 'process.stdout.write("ready\\n"); setTimeout(() => {}, 50)'], [/ready/]).then((t) => t[0]);
+
 if (runs('start')) {
-  const bare = () =>
-    inPty(['-e', 'process.stdout.write("ready\\n"); setTimeout(() => {}, 50)'], [/ready/]).then((t) => t[0]);
   const [firstFrame, bareFirst] = await sideBySide(
     () => inPty([bin, '--demo'], [/NGINXaaS dataplane API key/]).then((t) => t[0]),
     bare,
@@ -215,7 +217,11 @@ if (runs('azure')) {
   const azEnv = { ...arm.env, NGINXAAS_ACCESS_TOKEN: '', PATH: `${azFolder}:${process.env.PATH}` };
   delete azEnv.NGINXAAS_ACCESS_TOKEN;
   const starts = [];
-  for (let i = 0; i < 3; i++) starts.push((await inPty([bin, '--auth', 'cli'], [/web-01/], azEnv))[0]);
+  const bareStarts = [];
+  for (let i = 0; i < 3; i++) {
+    starts.push((await inPty([bin, '--auth', 'cli'], [/web-01/], azEnv))[0]);
+    bareStarts.push(await bare());
+  }
   const graphTrip = median([
     await roundTrip(arm, '/subscriptions?api-version=2022-12-01'),
     await roundTrip(arm, '/subscriptions?api-version=2022-12-01'),
@@ -228,6 +234,16 @@ if (runs('azure')) {
     `az + ${graphTrip.toFixed(0)} ms trip + 150`,
     '≤ 1.0×',
     median(starts) <= budget,
+  );
+  // What no program can beat here: node starting in this pty, then az, then one round trip.
+  const floor = median(bareStarts) + 700 + graphTrip;
+  record(
+    'the same, beside its floor',
+    median(starts),
+    floor,
+    `bare node ${median(bareStarts).toFixed(0)} + az + trip`,
+    '—',
+    true,
   );
   arm.stop();
 }
