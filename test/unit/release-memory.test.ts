@@ -7,7 +7,7 @@ async function majorCollections(work: () => void): Promise<number> {
   let seen = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
-      if ((entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) seen++;
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) seen++;
   });
   observer.observe({ entryTypes: ['gc'] });
   work();
