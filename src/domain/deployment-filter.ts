@@ -83,6 +83,20 @@ function rank({ looseName }: Searchable, wanted: string): number {
   return 3;
 }
 
+/** The last filter of each list and the positions it matched, to narrow from while typing on. */
+const lastMatched = new WeakMap<readonly Filterable[], { words: string[]; positions: number[] }>();
+
+/**
+ * A filter that only adds to the last one (every word of the last is inside a word of this one)
+ * matches a subset of what the last matched: a deployment containing `edge-1` contains `edge`, and
+ * a word matched loosely has no punctuation, so neither has any part of it. Only those are tried.
+ */
+function candidates(deployments: readonly Filterable[], query: Query): Iterable<number> {
+  const last = lastMatched.get(deployments);
+  const narrows = last?.words.every((word) => query.words.some((next) => next.word.includes(word)));
+  return last && narrows ? last.positions : deployments.keys();
+}
+
 /** The deployments the filter finds, exact names first, then names that start with it, then the rest. */
 export function filterDeployments<T extends Filterable>(deployments: readonly T[], filter: string): T[] {
   const query = queryOf(filter);
@@ -90,9 +104,13 @@ export function filterDeployments<T extends Filterable>(deployments: readonly T[
   const searchable = searchableOf(deployments);
   // Stable buckets by rank instead of a sort: each keystroke filters thousands.
   const ranked: T[][] = [[], [], [], []];
-  deployments.forEach((d, i) => {
+  const positions: number[] = [];
+  for (const i of candidates(deployments, query)) {
     const fields = searchable[i] as Searchable;
-    if (matches(fields, query)) ranked[rank(fields, query.wanted)]?.push(d);
-  });
+    if (!matches(fields, query)) continue;
+    positions.push(i);
+    ranked[rank(fields, query.wanted)]?.push(deployments[i] as T);
+  }
+  lastMatched.set(deployments, { words: query.words.map(({ word }) => word), positions });
   return ranked.flat();
 }

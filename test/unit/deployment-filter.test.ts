@@ -32,4 +32,27 @@ describe('the deployment filter', () => {
     expect(names('eastus2production')).toEqual([]);
     expect(names('01edge')).toEqual([]);
   });
+
+  it('typing on, deleting and changing words finds what a fresh filter finds', () => {
+    const typed = [
+      'w',
+      'we',
+      'web',
+      'web0',
+      'web01',
+      'web-',
+      'web',
+      'web 01',
+      'web 01 can',
+      'web 0',
+      'stag',
+      'eastus2',
+    ];
+    const seen = typed.map((filter) => filterDeployments(LIST, filter).map((x) => x.name));
+    const fresh = typed.map((filter) => filterDeployments([...LIST], filter).map((x) => x.name));
+    expect(seen).toEqual(fresh);
+    expect(seen[4]).toEqual(['web-01', 'web-01-canary', 'api-web-01']);
+    expect(seen[8]).toEqual(['web-01-canary']);
+    expect(seen[9]).toEqual(['web-01', 'web-01-canary', 'api-web-01']);
+  });
 });
