@@ -11,7 +11,7 @@ import { checkKeyName } from './domain/key-name';
 import type { AuthMode } from './domain/auth-modes';
 import { printable } from './domain/printable';
 import { looksLikeResourceId, parseDeploymentId } from './domain/resource-id';
-import { describeFsError } from './secret-file';
+import { describeFsError } from './fs-error';
 import { UsageError } from './usage-error';
 import type { WizardScope } from './wizard/state';
 

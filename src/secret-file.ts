@@ -51,21 +51,6 @@ export function writeSecretFile(path: string, content: string): void {
 }
 
 /** Words for a file-system error: the reason, not an errno name alone. */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  const words: Record<string, string> = {
-    ENOENT: 'no such file or folder',
-    EACCES: 'permission denied',
-    EPERM: 'not permitted',
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a part of the path is not a folder',
-    EEXIST: 'a file of that name appeared meanwhile',
-    ENOSPC: 'the disk is full',
-    EROFS: 'the file system is read-only',
-  };
-  return (code && words[code]) ?? (error as Error)?.message ?? String(error);
-}
-
 /**
  * Refuses, before anything is sent, a destination that would fail once the key exists: a symbolic
  * link (followed, it could put the key anywhere), a folder, an existing file without --force, or

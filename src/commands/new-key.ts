@@ -26,7 +26,8 @@ import { UsageError } from '../usage-error';
 import type { CommandDeps } from './deps';
 import { describeDeployment, expiryText } from './format';
 import { resolveDeployment, type TargetOptions } from './target';
-import { checkSecretOut, describeFsError, stageSecretFile, type StagedSecretFile } from '../secret-file';
+import { describeFsError } from '../fs-error';
+import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../secret-file';
 import { readSecretFile, readSecretFromStream, readSecretFromTerminal } from './secret-io';
 
 export type SecretSource = { kind: 'stdin' } | { kind: 'file'; path: string } | { kind: 'generate' };

@@ -4,7 +4,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_SECRET_LENGTH } from '../domain/policy';
-import { describeFsError } from '../secret-file';
+import { describeFsError } from '../fs-error';
 import { UsageError } from '../usage-error';
 
 /** One trailing line break is what `echo` and editors add; it is not part of the key. */

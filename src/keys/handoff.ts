@@ -12,7 +12,8 @@ import {
   type HandoffTarget,
 } from '../domain/handoff';
 import type { Gateway } from '../gateway';
-import { checkSecretOut, describeFsError, stageSecretFile, type StagedSecretFile } from '../secret-file';
+import { describeFsError } from '../fs-error';
+import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../secret-file';
 import { UsageError } from '../usage-error';
 
 export interface HandoffResult {
