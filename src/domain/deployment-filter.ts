@@ -72,8 +72,13 @@ function queryOf(filter: string): Query {
   return { words, wanted: loose(filter.trim()) };
 }
 
-function matches({ haystack, looseHaystack }: Searchable, query: Query): boolean {
-  return query.words.every(({ word, loosely }) => haystack.includes(word) || (loosely && looseHaystack.includes(word)));
+function matches({ haystack, looseHaystack }: Searchable, words: Query['words']): boolean {
+  // Plain loops: this runs for each of thousands of deployments on every keystroke.
+  for (let w = 0; w < words.length; w++) {
+    const { word, loosely } = words[w] as Query['words'][number];
+    if (!haystack.includes(word) && !(loosely && looseHaystack.includes(word))) return false;
+  }
+  return true;
 }
 
 function rank({ looseName }: Searchable, wanted: string): number {
@@ -91,10 +96,10 @@ const lastMatched = new WeakMap<readonly Filterable[], { words: string[]; positi
  * matches a subset of what the last matched: a deployment containing `edge-1` contains `edge`, and
  * a word matched loosely has no punctuation, so neither has any part of it. Only those are tried.
  */
-function candidates(deployments: readonly Filterable[], query: Query): Iterable<number> {
+function narrowsFrom(deployments: readonly Filterable[], query: Query): number[] | undefined {
   const last = lastMatched.get(deployments);
   const narrows = last?.words.every((word) => query.words.some((next) => next.word.includes(word)));
-  return last && narrows ? last.positions : deployments.keys();
+  return narrows ? last?.positions : undefined;
 }
 
 /** The deployments the filter finds, exact names first, then names that start with it, then the rest. */
@@ -105,9 +110,12 @@ export function filterDeployments<T extends Filterable>(deployments: readonly T[
   // Stable buckets by rank instead of a sort: each keystroke filters thousands.
   const ranked: T[][] = [[], [], [], []];
   const positions: number[] = [];
-  for (const i of candidates(deployments, query)) {
+  const tried = narrowsFrom(deployments, query);
+  const count = tried ? tried.length : deployments.length;
+  for (let n = 0; n < count; n++) {
+    const i = tried ? (tried[n] as number) : n;
     const fields = searchable[i] as Searchable;
-    if (!matches(fields, query)) continue;
+    if (!matches(fields, query.words)) continue;
     positions.push(i);
     ranked[rank(fields, query.wanted)]?.push(deployments[i] as T);
   }
