@@ -84,6 +84,7 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     target: resolved.target,
     authDescription: authDescription(options),
     useCliDefaultSubscription: options.auth === 'cli',
+    preconnect: options.auth !== 'token',
     userAgent,
     ...log,
   });

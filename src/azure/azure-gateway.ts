@@ -39,6 +39,11 @@ export interface AzureGatewaySettings {
   log?: (line: string) => void;
   userAgent?: string;
   timeoutMs?: number;
+  /**
+   * Open connections to ARM in warmUp(), while the token is fetched: for sign-ins that take a
+   * while (`az`, a browser, a service principal), not for a token already in hand.
+   */
+  preconnect?: boolean;
 }
 
 export class AzureGateway implements Gateway {
@@ -92,6 +97,8 @@ export class AzureGateway implements Gateway {
    */
   warmUp(): void {
     void this.settings.credential.getToken(this.settings.target.scope).catch(() => undefined);
+    // Two: the list of subscriptions and the Resource Graph query go out together.
+    if (this.settings.preconnect) this.arm.preconnect(2);
   }
 
   signedInAs(options: CallOptions = {}): Promise<SignedIn | undefined> {

@@ -51,6 +51,8 @@ export interface RunningEmulator {
   world: World;
   faults: FaultBook;
   requests: RequestRecord[];
+  /** TLS connections accepted so far: shows whether a client reused its connections. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   // Sockets left open by clients must not keep close() waiting.
   server.keepAliveTimeout = 2000;
+  let connections = 0;
+  server.on('secureConnection', () => connections++);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl);
@@ -206,6 +210,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     world,
     faults,
     requests,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

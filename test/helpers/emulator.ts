@@ -29,7 +29,13 @@ export function targetFor(emulator: RunningEmulator) {
 /** The real gateway over the real pipeline, with small retry delays so fault cases stay quick. */
 export function gatewayFor(
   emulator: RunningEmulator,
-  options: { credential?: TokenCredential; useCli?: boolean; log?: (l: string) => void; timeoutMs?: number } = {},
+  options: {
+    credential?: TokenCredential;
+    useCli?: boolean;
+    log?: (l: string) => void;
+    timeoutMs?: number;
+    preconnect?: boolean;
+  } = {},
 ) {
   return new AzureGateway({
     credential: options.credential ?? staticTokenCredential(emulator.token),
@@ -39,6 +45,7 @@ export function gatewayFor(
     retryOptions: { maxRetries: 2, retryDelayInMs: 20, maxRetryDelayInMs: 50 },
     ...(options.log ? { log: options.log } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.preconnect ? { preconnect: true } : {}),
   });
 }
 
