@@ -238,7 +238,17 @@ describe('each step alone at 80 columns', () => {
     const frame = await at80(<FailedStep failure={{ message: 'could not reach Azure', kind: 'network' }} />);
     expect(frame).toMatchInlineSnapshot(`
       "✖ could not reach Azure
-      Check the network, a proxy, or --arm-endpoint.
+        Check the network, a proxy, or --arm-endpoint.
+      r try again · q quit"
+    `);
+  });
+
+  it('failed: a long message wraps under itself, not under the mark', async () => {
+    const message = 'the Azure CLI (`az`) was not found: install it and run `az login`, or use --auth device-code';
+    const frame = await at80(<FailedStep failure={{ message, kind: 'auth' }} />);
+    expect(frame).toMatchInlineSnapshot(`
+      "✖ the Azure CLI (\`az\`) was not found: install it and run \`az login\`, or use
+        --auth device-code
       r try again · q quit"
     `);
   });

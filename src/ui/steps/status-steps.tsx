@@ -14,11 +14,21 @@ export function FailedStep({ failure }: { failure: Problem }) {
   const next = advice(failure.kind, failure.message);
   return (
     <Box flexDirection="column">
-      <Text color={colors.danger}>
-        {figures.fail} {failure.message}
-        {failure.code ? ` (${failure.code})` : ''}
-      </Text>
-      {next ? <Text>{next}</Text> : null}
+      {/* A long message wraps under itself, not under the mark. */}
+      <Box>
+        <Box width={2} flexShrink={0}>
+          <Text color={colors.danger}>{figures.fail}</Text>
+        </Box>
+        <Text color={colors.danger}>
+          {failure.message}
+          {failure.code ? ` (${failure.code})` : ''}
+        </Text>
+      </Box>
+      {next ? (
+        <Box paddingLeft={2}>
+          <Text>{next}</Text>
+        </Box>
+      ) : null}
       <Hints
         keys={[
           ['r', 'try again'],
