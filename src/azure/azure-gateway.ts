@@ -8,7 +8,13 @@ import { ArmClient } from './arm-client';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
 import { azureCliDefaultSubscription } from './cli-profile';
 import { verifyDataplaneKey } from './dataplane';
-import { findDeployments, listSubscriptions, queryResourceGraph } from './discovery';
+import {
+  findDeployments,
+  listSubscriptions,
+  queryResourceGraph,
+  subscriptionsSearched,
+  withSubscriptionNames,
+} from './discovery';
 import { toGatewayError } from './errors';
 import { naturalOrder } from '../domain/natural-order';
 import { fromWire, toApiKey } from './mappers';
@@ -133,22 +139,7 @@ export class AzureGateway implements Gateway {
           : undefined;
       everywhere?.catch(() => undefined);
       const all = await this.listSubscriptions(options);
-      const wanted = scope.subscriptions?.map((s) => s.toLowerCase());
-      const searched: Subscription[] = wanted
-        ? wanted.map(
-            (id) =>
-              all.find((s) => s.subscriptionId.toLowerCase() === id) ?? {
-                subscriptionId: id,
-                displayName: id,
-                state: 'Unknown',
-              },
-          )
-        : all;
-      const names = new Map(all.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
-      const named = (d: Deployment): Deployment => {
-        const subscriptionName = names.get(d.subscriptionId.toLowerCase());
-        return subscriptionName ? { ...d, subscriptionName } : d;
-      };
+      const searched = subscriptionsSearched(all, scope.subscriptions);
       const ids = searched.map((s) => s.subscriptionId);
       if (ids.length === 0) return { deployments: [], searched, via: 'direct', problems: [] };
       const context = {
@@ -161,7 +152,7 @@ export class AzureGateway implements Gateway {
         ...options,
         ...(everywhere ? { everywhere } : {}),
       });
-      return { ...found, deployments: found.deployments.map(named), searched };
+      return { ...found, deployments: withSubscriptionNames(found.deployments, all), searched };
     });
   }
 

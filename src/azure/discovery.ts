@@ -107,6 +107,30 @@ export async function listPerSubscription(
   });
 }
 
+/** The subscriptions a search covers: those named (an unknown one as 'Unknown'), else all visible. */
+export function subscriptionsSearched(visible: Subscription[], named: string[] | undefined): Subscription[] {
+  if (!named) return visible;
+  return named.map((given) => {
+    const id = given.toLowerCase();
+    return (
+      visible.find((s) => s.subscriptionId.toLowerCase() === id) ?? {
+        subscriptionId: id,
+        displayName: id,
+        state: 'Unknown',
+      }
+    );
+  });
+}
+
+/** Each deployment with its subscription's display name, where that subscription is visible. */
+export function withSubscriptionNames(deployments: Deployment[], visible: Subscription[]): Deployment[] {
+  const names = new Map(visible.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
+  return deployments.map((d) => {
+    const subscriptionName = names.get(d.subscriptionId.toLowerCase());
+    return subscriptionName ? { ...d, subscriptionName } : d;
+  });
+}
+
 export interface FindContext {
   arm: ArmClient;
   clientFor: (subscriptionId: string) => NginxManagementClient;
