@@ -53,7 +53,7 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     const gateway = new AzureGateway({
       credential,
       target: resolved.target,
-      authDescription: DEMO_DESCRIPTION,
+      authDescription: authDescription(options),
       useCliDefaultSubscription: false,
       userAgent,
       ...log,
