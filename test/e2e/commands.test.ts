@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRODUCTION, STAGING } from '../../src/emulator/sample-data';
+import { monthsOn, sixMonthDays } from '../helpers/calendar';
 import { cliWorld, runCli } from '../helpers/cli';
 import { makeFakeAz } from '../helpers/fake-az';
 import { ROOT } from '../helpers/pty';
@@ -27,6 +28,7 @@ describe('create', () => {
   it('generates a key into a 0600 file; text output names hint, expiry, endpoint and /nplus', async () => {
     const { env, secretOf, emulator } = await world();
     const file = join(folder(), 'key.txt');
+    const madeAt = new Date();
     const result = await runCli(['create', ...WEB, '--name', 'ci-key', '--secret-out', file], { env });
     expect(result.code).toBe(0);
     const secret = secretOf('ci-key')!;
@@ -34,7 +36,11 @@ describe('create', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(result.stdout).toContain("✔ Created key 'ci-key' on web-01 (edge-rg)");
     expect(result.stdout).toContain(`hint      ${secret.slice(0, 3)}`);
-    expect(result.stdout).toMatch(/expires   \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 181 days\)/);
+    // Six calendar months from today, counted apart from the code under test: 181 to 184 days.
+    const sixMonths = monthsOn(madeAt, 6).toISOString().slice(0, 10);
+    expect(result.stdout).toMatch(
+      new RegExp(`expires   ${sixMonths} \\d{2}:\\d{2} UTC.* \\(in ${sixMonthDays(madeAt)} days\\)`),
+    );
     expect(result.stdout).toMatch(
       /nplus     https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/nplus/,
     );
@@ -114,7 +120,9 @@ describe('list, show, endpoint, delete', () => {
     const list = await runCli(['list', ...WEB], { env });
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^NAME\s+HINT\s+EXPIRES\s+STATUS$/);
-    expect(list.stdout).toMatch(/nlk-prod\s+\w{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 20 days\)\s+expiring$/m);
+    expect(list.stdout).toMatch(
+      /nlk-prod\s+\w{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC(?: · [^(]+)? \(in 20 days\)\s+expiring$/m,
+    );
     expect(list.stdout).toMatch(/asg-sync .*ok/);
     expect((await runCli(['list', ...WEB, '--expiring-within', '30'], { env })).code).toBe(3);
     // Within 10 days only the expired ci-2025 is flagged, not nlk-prod (20 days).

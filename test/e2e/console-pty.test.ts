@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
+import { sixMonthDays } from '../helpers/calendar';
 import { envFor } from '../helpers/cli';
 import { keyNames, useEmulator } from '../helpers/emulator';
 import { BIN, KEY, runInPty } from '../helpers/pty';
@@ -41,7 +42,7 @@ describe('the key console', () => {
     // The new key was checked twice with its own value: once shown, once after the switch.
     const checks = emulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/packages'));
     expect(checks.length).toBeGreaterThanOrEqual(2);
-    await run.waitFor(/nlk-prod-2 .*in 181 days/);
+    await run.waitFor(new RegExp(`nlk-prod-2 .*in ${sixMonthDays()} days`));
     run.pty.write(KEY.ctrlC);
     expect(await run.exit).toBe(130);
     // The last frame says what the console changed, not "Nothing was created".

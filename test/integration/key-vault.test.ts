@@ -10,7 +10,8 @@ describe('Key Vault secrets', () => {
   it('stores the key with its expiry and tags; a second store is a new version', async () => {
     const emulator = await useEmulator();
     const gateway = gatewayFor(emulator);
-    const expiresOn = new Date('2027-05-26T12:00:00Z');
+    // Half a year on from today (whole seconds, as Key Vault keeps them): never a date that turns into the past.
+    const expiresOn = new Date(Math.floor(Date.now() / 1000) * 1000 + 182 * 86_400_000);
     const tags = {
       deployment: '/subscriptions/x/resourceGroups/edge-rg/providers/Nginx.NginxPlus/nginxDeployments/web-01',
       keyName: 'nlk-prod',
