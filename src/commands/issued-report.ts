@@ -7,6 +7,7 @@ import type { Deployment } from '../gateway';
 import type { Io } from '../io';
 import type { Verification } from '../keys/verify';
 import { figures } from '../style';
+import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readiness';
 import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
 import type { IssuedKey, NewKeyOptions } from './new-key';
 
@@ -52,6 +53,7 @@ export function reportIssuedText(deployment: Deployment, options: NewKeyOptions,
       `${p('success', figures.pass)} ${issued.action === 'created' ? 'Created' : 'Replaced'} key '${issued.key.name}' on ${describeDeployment(deployment)}`,
       `  hint      ${issued.key.hint}`,
       `  expires   ${expiryText(issued.key.endDateTime, now)}`,
+      ...(expiringFromTheStart(issued.key.endDateTime, now) ? [`  note      ${EXPIRING_FROM_THE_START}`] : []),
       `  endpoint  ${endpoint}`,
       `  nplus     ${nplusUrl(endpoint)}`,
       ...(options.secretOut !== undefined ? [`  key file  ${options.secretOut} (mode 0600)`] : []),

@@ -4,11 +4,15 @@
  *
  * Choices where the service's documentation is silent:
  * - months are calendar months in UTC, clamped to the month's last day
- *   (Aug 31 + 6 months = the last day of February, same time of day);
+ *   (Aug 31 + 6 months = the last day of February, same time of day); years are 12 such months,
+ *   so 29 February + 2 years is 28 February, as .NET's AddYears counts;
  * - the upper bound is creation + 2 calendar years minus SAFETY_MARGIN_MS, so a slow submit or
  *   a clock a few minutes ahead of Azure's never crosses the service's limit;
  * - the lower bound is now + MIN_LEAD_MS, so a key is never created already expired;
- * - a bare date means the end of that day in UTC (23:59:59Z).
+ * - a bare date means the end of that day in UTC (23:59:59Z). The bare date of the two-year
+ *   limit's own day ends after the limit, so it is refused with the latest time that is safe on
+ *   that day, rather than clamped without a word: a script that asked for a day gets that day or
+ *   an error, never a different time it did not see.
  */
 import { printable } from './printable';
 
@@ -73,19 +77,42 @@ export type ExpiryResult = { ok: true; date: Date } | { ok: false; problem: stri
 
 export function checkExpiry(date: Date, now: Date): ExpiryResult {
   if (Number.isNaN(date.getTime())) return { ok: false, problem: 'the expiry is not a valid date' };
+  if (date.getUTCFullYear() > 9999) return { ok: false, problem: 'the expiry is more than two years away' };
   if (date.getTime() <= now.getTime()) {
     return { ok: false, problem: `the expiry ${formatUtc(date)} is in the past` };
   }
   if (date.getTime() < earliestExpiry(now).getTime()) {
     return { ok: false, problem: `the expiry ${formatUtc(date)} is less than 5 minutes away` };
   }
+  const latest = formatUtc(latestExpiry(now));
+  if (date.getTime() > serviceMaximum(now).getTime()) {
+    return {
+      ok: false,
+      problem: `${formatUtc(date)} is more than two years away; the latest that is safe is ${latest}`,
+    };
+  }
   if (date.getTime() > latestExpiry(now).getTime()) {
     return {
       ok: false,
-      problem: `the expiry ${formatUtc(date)} is more than two years away (the latest is ${formatUtc(latestExpiry(now))})`,
+      problem: `${formatUtc(date)} is within ${SAFETY_MARGIN_MS / 60_000} minutes of the two-year limit: the latest that is safe is ${latest}`,
     };
   }
   return { ok: true, date };
+}
+
+/**
+ * A bare date names a day; its end (23:59:59 UTC) is what is sent. On the day of the two-year
+ * limit that end is past the limit although the day itself is not: say so in those words.
+ */
+function checkDay(day: string, end: Date, now: Date): ExpiryResult {
+  const latest = latestExpiry(now);
+  if (end.getTime() > latest.getTime() && formatUtc(latest).slice(0, 10) === day) {
+    return {
+      ok: false,
+      problem: `${day} ends at 23:59 UTC, after the two-year limit: the latest that is safe is ${formatUtc(latest)} (give that time, or 2y)`,
+    };
+  }
+  return checkExpiry(end, now);
 }
 
 /** A relative span: the presets, and any `<n>d`, `<n>w`, `<n>mo`, `<n>y`. */
@@ -129,7 +156,7 @@ export function parseExpiry(input: string, now: Date): ExpiryResult {
   if (dateOnly) {
     const [y, m, d] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
     if (!validCalendarDate(y, m, d)) return { ok: false, problem: `'${printable(text)}' is not a calendar date` };
-    return checkExpiry(new Date(Date.UTC(y, m - 1, d, 23, 59, 59)), now);
+    return checkDay(text, new Date(Date.UTC(y, m - 1, d, 23, 59, 59)), now);
   }
 
   const instant = INSTANT.exec(text);
@@ -166,7 +193,7 @@ export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** Words for people, to the nearest day (a six-month key made a minute ago is "in 181 days"). */
+/** Words for people, to the nearest day (a six-month key made a minute ago is "in 182 days" or so). */
 export function formatDaysFromNow(end: Date, now: Date): string {
   const days = daysLeft(end, now);
   if (end.getTime() <= now.getTime()) {
@@ -178,8 +205,10 @@ export function formatDaysFromNow(end: Date, now: Date): string {
 }
 
 /**
- * The same instant in the machine's own time zone, named: `2026-12-17 02:44 CET`. Undefined when
- * that zone is UTC, where the UTC time already says it.
+ * The same instant in the machine's own time zone, named as ICU names it in English:
+ * `2026-12-17 02:44 GMT+1` (Europe/Berlin), `2026-12-17 07:14 GMT+5:30` (Asia/Kolkata),
+ * `2026-12-16 20:44 EST` (America/New_York). Undefined when that zone is UTC, where the UTC time
+ * already says it.
  */
 export function formatLocal(
   date: Date,
@@ -200,7 +229,7 @@ export function formatLocal(
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
 }
 
-/** UTC, the local time where it differs, and the days: `2026-12-17 01:44 UTC · 02:44 CET (in 20 days)`. */
+/** UTC, the local time where it differs, and the days: `2026-12-17 01:44 UTC · 02:44 GMT+1 (in 20 days)`. */
 export function formatExpiry(end: Date, now: Date, timeZone?: string): string {
   const local = formatLocal(end, timeZone);
   const utc = formatUtc(end);

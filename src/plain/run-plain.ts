@@ -16,6 +16,7 @@ import {
   DEFAULT_PRESET,
 } from '../domain/expiry';
 import { checkKeyName } from '../domain/key-name';
+import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readiness';
 import { evaluate } from '../domain/policy';
 import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
@@ -138,6 +139,7 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   say(
     `Review: ${action} key '${name}' on ${describe(deployment)}, expiring ${formatUtc(endDateTime)}, ${generated ? 'generated' : 'your own'} key.`,
   );
+  if (expiringFromTheStart(endDateTime, now())) say(`Note: it expires ${EXPIRING_FROM_THE_START}.`);
   const sure = await prompts.confirm({
     message: existing ? `Replace the existing key '${existing.name}'? Whatever uses it stops working.` : 'Create it?',
     default: !existing,

@@ -16,6 +16,7 @@ import {
   formatExpiry,
   formatDaysFromNow,
 } from '../../src/domain/expiry';
+import { expiringFromTheStart, keyStatus } from '../../src/domain/readiness';
 
 const at = (iso: string) => new Date(iso);
 
@@ -59,7 +60,7 @@ describe('parsing an expiry', () => {
     ['soon', 'is not an expiry'],
     ['2026-11-25', 'in the past'],
     ['2026-11-26T12:02:00Z', 'less than 5 minutes away'],
-    ['2028-11-26', 'more than two years away'],
+    ['2028-11-26', 'after the two-year limit'],
     ['25mo', 'more than two years away'],
     ['2027-02-30', 'not a calendar date'],
     ['2027-02-28T25:00:00Z', 'not a valid date and time'],
@@ -72,7 +73,7 @@ describe('parsing an expiry', () => {
 
   it('refuses a date more than two years away and names the latest', () => {
     const result = checkExpiry(at('2030-01-01T00:00:00Z'), now);
-    expect(!result.ok && result.problem).toContain('the latest is 2028-11-26 11:50 UTC');
+    expect(!result.ok && result.problem).toContain('the latest that is safe is 2028-11-26 11:50 UTC');
   });
 });
 
@@ -160,5 +161,97 @@ describe('local times, named', () => {
     ['UTC', '2026-12-17 01:44 UTC (in 20 days)'],
   ])('in %s: %s', (zone, words) => {
     expect(formatExpiry(end, now, zone)).toBe(words);
+  });
+});
+
+describe('the date rules at the edges (issue 17)', () => {
+  it.each([
+    ['six months from 31 August, before a leap year', '2026-08-31T10:00:00Z', '6mo', '2027-02-28T10:00:00.000Z'],
+    ['six months from 31 August, into a leap year', '2027-08-31T10:00:00Z', '6mo', '2028-02-29T10:00:00.000Z'],
+    ['six months from 31 March ends on 30 September', '2027-03-31T08:00:00Z', '6mo', '2027-09-30T08:00:00.000Z'],
+    [
+      'two years from 29 February ends on 28 February (AddYears)',
+      '2028-02-29T12:00:00Z',
+      '2y',
+      '2030-02-28T11:50:00.000Z',
+    ],
+    ['one year from 29 February', '2028-02-29T12:00:00Z', '1y', '2029-02-28T12:00:00.000Z'],
+    ['the day before the two-year limit, as a date', '2026-12-03T10:00:00Z', '2028-12-02', '2028-12-02T23:59:59.000Z'],
+    ["New Year's Eve 23:59 + six months", '2026-12-31T23:59:00Z', '6mo', '2027-06-30T23:59:00.000Z'],
+    ["New Year's Eve 23:59 + 30 days", '2026-12-31T23:59:00Z', '30d', '2027-01-30T23:59:00.000Z'],
+    ["New Year's Eve 23:59 + a year", '2026-12-31T23:59:00Z', '1y', '2027-12-31T23:59:00.000Z'],
+    ["New Year's Eve 23:59 + two years", '2026-12-31T23:59:00Z', '2y', '2028-12-31T23:49:00.000Z'],
+    ['a time given in another zone', '2026-12-31T12:00:00Z', '2027-01-01T05:29:00+05:30', '2026-12-31T23:59:00.000Z'],
+  ])('%s: at %s, %s is %s', (_label, now, input, iso) => {
+    const result = parseExpiry(input, at(now));
+    expect(result.ok ? result.date.toISOString() : result.problem).toBe(iso);
+  });
+
+  it.each([
+    [
+      'a date two years out: its end passes the limit',
+      '2026-12-03T10:00:00Z',
+      '2028-12-03',
+      '2028-12-03 ends at 23:59 UTC, after the two-year limit: the latest that is safe is 2028-12-03 09:50 UTC (give that time, or 2y)',
+    ],
+    [
+      "New Year's Eve two years out, as a date",
+      '2026-12-31T23:59:00Z',
+      '2028-12-31',
+      '2028-12-31 ends at 23:59 UTC, after the two-year limit: the latest that is safe is 2028-12-31 23:49 UTC (give that time, or 2y)',
+    ],
+    [
+      'two years minus a minute: inside our ten-minute margin, not past the limit',
+      '2026-11-26T12:00:00Z',
+      '2028-11-26T11:59:00Z',
+      '2028-11-26 11:59 UTC is within 10 minutes of the two-year limit: the latest that is safe is 2028-11-26 11:50 UTC',
+    ],
+    [
+      'two years and a minute',
+      '2026-11-26T12:00:00Z',
+      '2028-11-26T12:01:00Z',
+      '2028-11-26 12:01 UTC is more than two years away; the latest that is safe is 2028-11-26 11:50 UTC',
+    ],
+    [
+      '29 February + two years is 28 February: 1 March is past the limit',
+      '2028-02-29T12:00:00Z',
+      '2030-03-01T00:00:00Z',
+      '2030-03-01 00:00 UTC is more than two years away; the latest that is safe is 2030-02-28 11:50 UTC',
+    ],
+    [
+      'a five-digit year',
+      '2026-11-26T12:00:00Z',
+      '275760-09-13T00:00:00Z',
+      "'275760-09-13T00:00:00Z' is not an expiry: use 30d, 90d, 6mo, 1y, 2y, a date like 2027-05-01, or an RFC 3339 time",
+    ],
+  ])('%s: at %s, %s is refused', (_label, now, input, words) => {
+    const result = parseExpiry(input, at(now));
+    expect(result.ok ? result.date.toISOString() : result.problem).toBe(words);
+  });
+
+  it.each([
+    ['the 30-day preset', '30d', true],
+    ['29 days', '29d', true],
+    ['31 days', '31d', false],
+    ['the 90-day preset', '90d', false],
+  ])('%s counts as expiring from the start: %s', (_label, input, flagged) => {
+    const now = at('2026-12-31T23:59:00Z');
+    const result = parseExpiry(input, now);
+    expect(result.ok && expiringFromTheStart(result.date, now)).toBe(flagged);
+    // The same key, a second later, is what list --expiring-within 30 judges.
+    expect(result.ok && keyStatus(result.date, new Date(now.getTime() + 1000))).toBe(flagged ? 'expiring' : 'ok');
+  });
+
+  it.each([
+    // 1 November 2026: New York's clocks go back from 02:00 EDT to 01:00 EST at 06:00 UTC.
+    ['2026-11-01T05:30:00Z', 'America/New_York', '2026-11-01 05:30 UTC · 01:30 EDT (in 10 days)'],
+    ['2026-11-01T06:30:00Z', 'America/New_York', '2026-11-01 06:30 UTC · 01:30 EST (in 10 days)'],
+    // 14 March 2027: they go forward; 02:30 local does not exist, 07:30 UTC is 03:30 EDT.
+    ['2027-03-14T07:30:00Z', 'America/New_York', '2027-03-14 07:30 UTC · 03:30 EDT (in 143 days)'],
+    ['2026-12-31T23:59:00Z', 'Asia/Kolkata', '2026-12-31 23:59 UTC · 2027-01-01 05:29 GMT+5:30 (in 71 days)'],
+    ['2026-12-31T23:59:00Z', 'Pacific/Chatham', '2026-12-31 23:59 UTC · 2027-01-01 13:44 GMT+13:45 (in 71 days)'],
+    ['2027-06-30T23:59:00Z', 'Pacific/Chatham', '2027-06-30 23:59 UTC · 2027-07-01 12:44 GMT+12:45 (in 252 days)'],
+  ])('%s in %s: %s', (end, zone, words) => {
+    expect(formatExpiry(at(end), at('2026-10-22T05:30:00Z'), zone)).toBe(words);
   });
 });

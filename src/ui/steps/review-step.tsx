@@ -4,6 +4,7 @@ import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import type { ApiKey, Deployment } from '../../gateway';
 import type { WizardState } from '../../wizard/state';
 import { existingKey } from '../../wizard/selectors';
+import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../../domain/readiness';
 import { Question } from '../components/question';
 import { colors, figures } from '../../style';
 
@@ -87,6 +88,11 @@ export function ReviewStep({
           )}
         </Text>
       </Box>
+      {expiringFromTheStart(endDateTime, now) ? (
+        <Text color={colors.warning}>
+          {figures.warning} Expires {EXPIRING_FROM_THE_START}.
+        </Text>
+      ) : null}
       {existing && !replaceConfirmed ? (
         <Text color={colors.warning}>
           {figures.warning} Replacing stops everything that uses the old key. Type y to confirm.
