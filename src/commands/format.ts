@@ -1,7 +1,7 @@
 /** Text output of the commands: aligned tables and key facts, measured by display width. */
 import stringWidth from '../display-width';
-import { cut } from '../text-width';
-import { daysLeft, formatExpiry } from '../domain/expiry';
+import { cut, padEnd } from '../text-width';
+import { daysLeft, formatDaysFromNow, formatExpiry, formatUtc } from '../domain/expiry';
 import { EXPIRING_SOON_DAYS, keyStatus, type KeyStatus } from '../domain/readiness';
 import type { ApiKey, Deployment } from '../gateway';
 import type { Painter } from '../style';
@@ -53,39 +53,73 @@ export function expiryText(end: Date, now: Date): string {
   return formatExpiry(end, now);
 }
 
+/** Shorter forms of expiryText for a narrow table: without the local time, then the day alone. */
+export function expiryInUtc(end: Date, now: Date): string {
+  return `${formatUtc(end)} (${formatDaysFromNow(end, now)})`;
+}
+
+export function expiryDay(end: Date, now: Date): string {
+  return `${formatUtc(end).slice(0, 10)} (${formatDaysFromNow(end, now)})`;
+}
+
+/** The narrowest: the day and the days in figures, `2027-05-26 in 181 d`, `2026-11-21 12 d ago`. */
+export function expiryShort(end: Date, now: Date): string {
+  const days = daysLeft(end, now);
+  const when = end.getTime() <= now.getTime() ? (days === 0 ? 'today' : `${-days} d ago`) : `in ${days} d`;
+  return `${formatUtc(end).slice(0, 10)} ${when}`;
+}
+
 export function describeDeployment(d: Deployment): string {
   return `${d.name} (${d.resourceGroup}${d.subscriptionName ? `, ${d.subscriptionName}` : ''})`;
 }
 
 /**
- * A table that fits `width` columns: the columns in `cuttable` (most expendable first) are cut with
- * … down to `floor` columns each until every row fits; a row is never wrapped. With no width (not a
- * terminal) nothing is cut, so scripts get every character.
+ * One way to make a table narrower, tried in order until every row fits: cut a column with … (to
+ * `floor` columns at the least), show a column in a shorter form (one cell per row), or leave a
+ * column out.
+ */
+export type FitStep = { cut: number } | { shorten: number; cells: string[] } | { drop: number };
+
+/**
+ * A table that fits `width` columns: the steps are taken in order (most expendable first) until
+ * every row fits; a row is never wrapped. With no width (not a terminal) nothing is cut, so
+ * scripts get every character. Widths are display widths (a CJK name takes two columns a letter).
  */
 export function fittedTable(
   headers: string[],
   rows: string[][],
   paint: Painter,
   width: number | undefined,
-  cuttable: number[],
+  steps: FitStep[],
   floor = 6,
 ): string {
-  const widths = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const total = () => widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
-  if (width !== undefined) {
-    for (const column of cuttable) {
-      const over = total() - width;
-      if (over <= 0) break;
-      widths[column] = Math.max(floor, (widths[column] ?? 0) - over);
+  const table = rows.map((r) => [...r]);
+  const measure = (column: number) =>
+    Math.max(stringWidth(headers[column] ?? ''), ...table.map((r) => stringWidth(r[column] ?? '')));
+  const widths = headers.map((_, i) => measure(i));
+  const dropped = new Set<number>();
+  const kept = () => widths.filter((_, i) => !dropped.has(i));
+  const total = () => kept().reduce((sum, w) => sum + w, 0) + 2 * (kept().length - 1);
+  const cutColumns = new Set<number>();
+  for (const step of width === undefined ? [] : steps) {
+    const over = total() - (width ?? 0);
+    if (over <= 0) break;
+    if ('cut' in step) {
+      cutColumns.add(step.cut);
+      widths[step.cut] = Math.max(floor, (widths[step.cut] ?? 0) - over);
+    } else if ('drop' in step) {
+      dropped.add(step.drop);
+    } else {
+      table.forEach((r, i) => (r[step.shorten] = step.cells[i] ?? ''));
+      widths[step.shorten] = measure(step.shorten);
     }
   }
-  const fitted = (cells: string[]) => cells.map((cell, i) => (cuttable.includes(i) ? cut(cell, widths[i] ?? 0) : cell));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) =>
-        i === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - stringWidth(cell))),
-      )
-      .join('  ')
-      .trimEnd();
-  return [paint('bold', line(fitted(headers))), ...rows.map((r) => line(fitted(r)))].join('\n');
+  const line = (cells: string[]) => {
+    const shown = cells
+      .map((cell, i) => (cutColumns.has(i) ? cut(cell, widths[i] ?? 0) : cell))
+      .map((cell, i, all) => (i === all.length - 1 ? cell : padEnd(cell, widths[i] ?? 0)))
+      .filter((_, i) => !dropped.has(i));
+    return shown.join('  ').trimEnd();
+  };
+  return [paint('bold', line(headers)), ...table.map(line)].join('\n');
 }

@@ -3,13 +3,24 @@
  * width, never wrapped), then a summary line of what expires; or one JSON document with a
  * `summary` object. The summary's window is --expiring-within's days, else 30.
  */
-import { endsWithin } from '../domain/expiry';
+import { endsWithin, formatLocal } from '../domain/expiry';
 import { EXPIRING_SOON_DAYS, expiryCounts } from '../domain/readiness';
 import type { ApiKey, Deployment } from '../gateway';
 import type { Io } from '../io';
 import { figures } from '../style';
 import { naturalOrder } from '../domain/natural-order';
-import { deploymentJson, expiryText, fittedTable, keyJson, statusWord } from './format';
+import { padEnd, widest } from '../text-width';
+import {
+  deploymentJson,
+  expiryDay,
+  expiryInUtc,
+  expiryShort,
+  expiryText,
+  fittedTable,
+  keyJson,
+  statusWord,
+  type FitStep,
+} from './format';
 
 export interface Listed {
   deployment: Deployment;
@@ -74,6 +85,7 @@ export function writeListJson(listed: Listed[], summary: Summary, within: number
 export function writeListText(listed: Listed[], summary: Summary, all: boolean, io: Io): void {
   const now = io.now();
   const p = io.out;
+  const keys = listed.flatMap((l) => l.keys);
   const rows = listed.flatMap((l) =>
     l.keys.map((k) => [
       ...(all
@@ -92,10 +104,17 @@ export function writeListText(listed: Listed[], summary: Summary, all: boolean, 
     'EXPIRES',
     'STATUS',
   ];
-  // Cut first what is least needed to tell keys apart: the subscription, the group, the deployment.
-  const cuttable = all ? [2, 1, 0, 3] : [0];
+  // Give up first what is least needed to tell keys apart: the subscription, the group, the local
+  // time (the UTC one stays), the deployment, the time of day; the key's name last of all.
+  const expires = headers.indexOf('EXPIRES');
+  const inUtc: FitStep = { shorten: expires, cells: keys.map((k) => expiryInUtc(k.endDateTime, now)) };
+  const day: FitStep = { shorten: expires, cells: keys.map((k) => expiryDay(k.endDateTime, now)) };
+  const short: FitStep = { shorten: expires, cells: keys.map((k) => expiryShort(k.endDateTime, now)) };
+  const steps: FitStep[] = all
+    ? [{ cut: 2 }, { cut: 1 }, inUtc, { cut: 0 }, day, { drop: 2 }, short, { drop: 1 }, { cut: 3 }]
+    : [inUtc, day, short, { cut: 0 }];
   const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-  if (rows.length > 0) io.stdout.write(`${fittedTable(headers, rows, p, width, cuttable)}\n`);
+  if (rows.length > 0) io.stdout.write(`${fittedTable(headers, rows, p, width, steps)}\n`);
   writeListEnding(listed, summary, all, rows.length > 0, io);
 }
 
@@ -130,17 +149,22 @@ export interface ListStreamer {
 
 export function streamListText(sorted: Deployment[], within: number | undefined, io: Io): ListStreamer {
   const p = io.out;
+  // Display widths: a subscription's name can be CJK, two columns a character.
+  const names = sorted.map((d) => d.name);
+  const groups = sorted.map((d) => d.resourceGroup);
+  const subscriptions = sorted.map((d) => d.subscriptionName ?? d.subscriptionId);
   const widths = [
-    Math.max(10, ...sorted.map((d) => d.name.length)),
-    Math.max(14, ...sorted.map((d) => d.resourceGroup.length)),
-    Math.max(12, ...sorted.map((d) => (d.subscriptionName ?? d.subscriptionId).length)),
+    widest(names, 10),
+    widest(groups, 14),
+    widest(subscriptions, 12),
     16,
     4,
-    // "2026-11-07 02:21 UTC (expired 20 days ago)", and a local time where the zone is not UTC.
-    44,
+    // "2026-11-07 02:21 UTC (expired 20 days ago)", or with the local time where the zone is not
+    // UTC: "2026-11-07 02:21 UTC · 2026-11-07 07:51 GMT+5:30 (expired 20 days ago)".
+    formatLocal(new Date(0)) === undefined ? 42 : 70,
   ];
   const cells = (values: string[]) =>
-    values.map((value, i) => (i < widths.length ? value.padEnd(widths[i] ?? 0) : value)).join('  ');
+    values.map((value, i) => (i < widths.length ? padEnd(value, widths[i] ?? 0) : value)).join('  ');
   const waiting = new Map<number, Listed>();
   let next = 0;
   let printed = 0;

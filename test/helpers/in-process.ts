@@ -21,7 +21,13 @@ export interface InProcessResult {
 export async function runInProcess(
   argv: string[],
   gateway: Gateway,
-  options: { stdin?: string; tty?: boolean; now?: Date; onStart?: (abort: () => void) => void } = {},
+  options: {
+    stdin?: string;
+    tty?: boolean;
+    now?: Date;
+    columns?: number;
+    onStart?: (abort: () => void) => void;
+  } = {},
 ): Promise<InProcessResult> {
   const t = testIo(options);
   let values: Values = {};

@@ -14,9 +14,9 @@ export interface TestIo {
   abort(): void;
 }
 
-export function testIo(options: { stdin?: string; tty?: boolean; now?: Date } = {}): TestIo {
+export function testIo(options: { stdin?: string; tty?: boolean; now?: Date; columns?: number } = {}): TestIo {
   const tty = options.tty ?? false;
-  const stdout = Object.assign(new PassThrough(), { isTTY: tty, columns: 100 });
+  const stdout = Object.assign(new PassThrough(), { isTTY: tty, columns: options.columns ?? 100 });
   const stderr = Object.assign(new PassThrough(), { isTTY: tty });
   let outText = '';
   let errText = '';

@@ -14,6 +14,10 @@ import { SecretStep } from '../../src/ui/steps/secret-step';
 import { FailedStep, Farewell } from '../../src/ui/steps/status-steps';
 import { NOW, WEB, key } from '../helpers/fixtures';
 import { frameAt, overWide } from '../helpers/render-at';
+import { useZone } from '../helpers/zone';
+
+// These frames were written for UTC; test/ui/zones.test.tsx draws the screens in other zones.
+useZone('UTC');
 
 const WIDTH = 80;
 

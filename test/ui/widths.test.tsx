@@ -11,6 +11,7 @@ import { initialState, type WizardEvent, type WizardState } from '../../src/wiza
 import type { KeyFlags } from '../../src/wizard/tokens';
 import { NOW, deployment, discovery, key } from '../helpers/fixtures';
 import { frameAt, overWide } from '../helpers/render-at';
+import { useZone, ZONES } from '../helpers/zone';
 
 const LONG = deployment('web-frontend-production-eastus2-01', {
   resourceGroup: 'contoso-edge-production-rg',
@@ -125,26 +126,31 @@ const SCREENS: [string, WizardState][] = [
   ['done', send(revealed, 'q', 'y')],
 ];
 
-describe.each([60, 80, 120])('at %i columns', (columns) => {
-  it.each(SCREENS)('%s fits', async (_label, state) => {
-    const frame = await frameAt(<Screen state={state} rows={24} demo />, columns);
-    if (process.env.SHOW_FRAMES) writeFileSync(`/tmp/frames/${columns}-${_label.replace(/\W+/g, '-')}.txt`, frame);
-    expect(await overWide(frame, columns)).toEqual([]);
-    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
-    const lines = frame.split('\n').map((line) => line.trim());
-    // A URL, the key and the header value sit whole on a line of their own.
-    // (A URL longer than the terminal cannot help wrapping; this one is 66 columns.)
-    const endpoint = LONG.dataplaneApiEndpoint ?? '';
-    if (state.step === 'reveal' && endpoint.length + 7 <= columns) {
-      expect(lines).toContain(endpoint);
-      expect(lines).toContain(`${endpoint}nplus`);
-    }
-    if (state.step === 'reveal' && state.reveal.shown) expect(lines).toContain(SECRET);
-    // Each deployment row is one line: the list holds as many lines as rows are drawn.
-    if (state.step === 'chooseDeployment' && state.filter === '') {
-      const names = WORLD.deployments.map((d) => d.name);
-      const rows = frame.split('\n').filter((line) => names.some((name) => line.includes(` ${name.slice(0, 8)}`)));
-      expect(rows).toHaveLength(WORLD.deployments.length);
-    }
+// Local times are wider in some zones ("07:14 GMT+5:30", "01:44 GMT+13:45"): each width in each.
+describe.each(ZONES)('in %s', (zone) => {
+  useZone(zone);
+  describe.each([60, 80, 120])('at %i columns', (columns) => {
+    it.each(SCREENS)('%s fits', async (_label, state) => {
+      const frame = await frameAt(<Screen state={state} rows={24} demo />, columns);
+      if (process.env.SHOW_FRAMES)
+        writeFileSync(`/tmp/frames/${zone.replace('/', '-')}-${columns}-${_label.replace(/\W+/g, '-')}.txt`, frame);
+      expect(await overWide(frame, columns)).toEqual([]);
+      expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+      const lines = frame.split('\n').map((line) => line.trim());
+      // A URL, the key and the header value sit whole on a line of their own.
+      // (A URL longer than the terminal cannot help wrapping; this one is 66 columns.)
+      const endpoint = LONG.dataplaneApiEndpoint ?? '';
+      if (state.step === 'reveal' && endpoint.length + 7 <= columns) {
+        expect(lines).toContain(endpoint);
+        expect(lines).toContain(`${endpoint}nplus`);
+      }
+      if (state.step === 'reveal' && state.reveal.shown) expect(lines).toContain(SECRET);
+      // Each deployment row is one line: the list holds as many lines as rows are drawn.
+      if (state.step === 'chooseDeployment' && state.filter === '') {
+        const names = WORLD.deployments.map((d) => d.name);
+        const rows = frame.split('\n').filter((line) => names.some((name) => line.includes(` ${name.slice(0, 8)}`)));
+        expect(rows).toHaveLength(WORLD.deployments.length);
+      }
+    });
   });
 });
