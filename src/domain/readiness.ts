@@ -51,7 +51,7 @@ export function expiringFromTheStart(end: Date, now: Date): boolean {
   return left > 0 && left <= EXPIRING_SOON_DAYS * DAY_MS;
 }
 
-export const EXPIRING_FROM_THE_START = `under ${EXPIRING_SOON_DAYS} days: list --expiring-within ${EXPIRING_SOON_DAYS} flags it at once`;
+export const EXPIRING_FROM_THE_START = `Under ${EXPIRING_SOON_DAYS} days: list --expiring-within ${EXPIRING_SOON_DAYS} flags it at once`;
 
 /** How many keys there are, how many have expired, and how many expire within `soonDays`. */
 export function expiryCounts(

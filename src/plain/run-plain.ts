@@ -139,7 +139,7 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
   say(
     `Review: ${action} key '${name}' on ${describe(deployment)}, expiring ${formatUtc(endDateTime)}, ${generated ? 'generated' : 'your own'} key.`,
   );
-  if (expiringFromTheStart(endDateTime, now())) say(`Note: it expires ${EXPIRING_FROM_THE_START}.`);
+  if (expiringFromTheStart(endDateTime, now())) say(`Note: ${EXPIRING_FROM_THE_START}.`);
   const sure = await prompts.confirm({
     message: existing ? `Replace the existing key '${existing.name}'? Whatever uses it stops working.` : 'Create it?',
     default: !existing,

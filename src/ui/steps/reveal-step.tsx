@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
-import { formatExpiry } from '../../domain/expiry';
+import { formatDaysFromNow, formatLocal, formatUtc } from '../../domain/expiry';
 import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../gateway';
 import { REVEAL_SECONDS, type HandoffMenu, type WizardState } from '../../wizard/state';
@@ -125,6 +125,7 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
   const keyText = shown ? props.secret : maskSecret(props.secret);
   const header = shown ? apiKeyHeaderValue(props.secret) : 'ApiKey <base64 of the key>';
   const last = props.handedOff.at(-1);
+  const local = formatLocal(key.endDateTime);
   return (
     <Box flexDirection="column">
       <Text color={colors.success} bold wrap="truncate-end">
@@ -138,7 +139,9 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
         {keyText}
       </Whole>
       <Row label="Hint">{key.hint}</Row>
-      <Row label="Expires">{formatExpiry(key.endDateTime, props.now)}</Row>
+      <Row label="Expires">{`${formatUtc(key.endDateTime)} (${formatDaysFromNow(key.endDateTime, props.now)})`}</Row>
+      {/* On a row of its own: beside the UTC time it would not fit 60 columns in Chatham or Kolkata. */}
+      {local ? <Row label="Local">{local}</Row> : null}
       <Row label="Endpoint">
         <Text color={colors.muted}>the dataplane API</Text>
       </Row>

@@ -90,7 +90,7 @@ export function ReviewStep({
       </Box>
       {expiringFromTheStart(endDateTime, now) ? (
         <Text color={colors.warning}>
-          {figures.warning} Expires {EXPIRING_FROM_THE_START}.
+          {figures.warning} {EXPIRING_FROM_THE_START}.
         </Text>
       ) : null}
       {existing && !replaceConfirmed ? (
