@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -15,6 +16,7 @@ import {
   endsWithin,
   formatExpiry,
   formatDaysFromNow,
+  formatLocal,
 } from '../../src/domain/expiry';
 import { expiringFromTheStart, keyStatus } from '../../src/domain/readiness';
 
@@ -253,5 +255,25 @@ describe('the date rules at the edges (issue 17)', () => {
     ['2027-06-30T23:59:00Z', 'Pacific/Chatham', '2027-06-30 23:59 UTC · 2027-07-01 12:44 GMT+12:45 (in 252 days)'],
   ])('%s in %s: %s', (end, zone, words) => {
     expect(formatExpiry(at(end), at('2026-10-22T05:30:00Z'), zone)).toBe(words);
+  });
+});
+
+describe("the README's zone names are ICU's", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const bullet = /\*\*Time zones:\*\*[\s\S]*?(?=\n- |\n\n)/.exec(readme)?.[0] ?? '';
+  const flat = bullet.replace(/\s+/g, ' ');
+  const named = [...flat.matchAll(/`([^`]+)`(?:\/`([^`]+)`)? for ([A-Za-z_]+\/[A-Za-z_]+)/g)];
+
+  it('names at least four zones', () => {
+    expect(named.map((m) => m[3])).toEqual(['Europe/Berlin', 'Asia/Kolkata', 'America/New_York', 'Pacific/Chatham']);
+  });
+
+  it.each(named.map((m) => [m[3], m[1], m[2]] as const))('%s is %s (and %s)', (zone, winter, summer) => {
+    // January is Berlin's and New York's winter and Chatham's summer; July the other way round.
+    const january = formatLocal(new Date('2027-01-15T12:00:00Z'), zone) ?? '';
+    const july = formatLocal(new Date('2027-07-15T12:00:00Z'), zone) ?? '';
+    const names = [january, july].map((text) => text.split(' ').at(-1));
+    expect(names).toContain(winter);
+    if (summer) expect(names).toContain(summer);
   });
 });
