@@ -8,6 +8,7 @@ import type { EarlyToken } from './cli-az-token';
 import type { ConnectOptions } from './cli-scope';
 import { AUTH_DESCRIPTIONS } from './domain/auth-modes';
 import { DEMO_VAULT } from './emulator/sample-data';
+import { requestTimeoutMs } from './io';
 import type { Session } from './session';
 import { UsageError } from './usage-error';
 
@@ -33,6 +34,8 @@ export interface ConnectHooks {
 }
 
 export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, hooks: ConnectHooks): Promise<Session> {
+  const timeoutMs = requestTimeoutMs(env);
+  const timeout = timeoutMs !== undefined ? { timeoutMs } : {};
   const userAgent = `nginxaas-keys/${VERSION}`;
   const log = hooks.log ? { log: hooks.log } : {};
   const [{ resolveArmTarget }, { createCredential }, { AzureGateway }] = await Promise.all([
@@ -56,6 +59,7 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
       authDescription: authDescription(options),
       useCliDefaultSubscription: false,
       userAgent,
+      ...timeout,
       ...log,
     });
     return { gateway, demo: true, demoVault: DEMO_VAULT, close: () => emulator.close() };
@@ -86,6 +90,7 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     useCliDefaultSubscription: options.auth === 'cli',
     preconnect: options.auth !== 'token',
     userAgent,
+    ...timeout,
     ...log,
   });
   return { gateway, demo: false, close: async () => {} };

@@ -101,6 +101,8 @@ export interface PutKeyResult {
   key: ApiKey;
   /** true for 201 Created, false for 200 (an existing key was replaced). */
   created: boolean;
+  /** The replaced key was made by someone else between our check and our PUT (a 200 where 201 was due). */
+  raced?: boolean;
 }
 
 export type VerifyResult = { ok: true; status: number } | { ok: false; status?: number; message: string };
@@ -123,11 +125,12 @@ export interface Gateway {
   listKeys(ref: DeploymentRef, options?: CallOptions): Promise<ApiKey[]>;
   /** undefined when no key of that name exists. */
   getKey(ref: DeploymentRef, name: string, options?: CallOptions): Promise<ApiKey | undefined>;
+  /** With `onlyIfAbsent`, sent with If-None-Match: *, and a key of that name is 'alreadyExists' (412). */
   putKey(
     ref: DeploymentRef,
     name: string,
     body: { secret: string; endDateTime: Date },
-    options?: CallOptions,
+    options?: CallOptions & { onlyIfAbsent?: boolean },
   ): Promise<PutKeyResult>;
   /** 'absent' when the service answered 204 (there was no such key). */
   deleteKey(ref: DeploymentRef, name: string, options?: CallOptions): Promise<'deleted' | 'absent'>;

@@ -19,6 +19,15 @@ export interface Io {
   forceSignal: AbortSignal;
 }
 
+/**
+ * How long one request may wait for its answer: NGINXAAS_KEYS_REQUEST_TIMEOUT_MS (for slow links,
+ * and for the tests of a service slower than the client), else the gateway's 60 s.
+ */
+export function requestTimeoutMs(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.NGINXAAS_KEYS_REQUEST_TIMEOUT_MS;
+  return text !== undefined && /^\d{1,7}$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
+}
+
 export const EXIT = {
   ok: 0,
   failed: 1,

@@ -34,6 +34,8 @@ export interface ArmCallOptions {
   query?: Record<string, string>;
   body?: unknown;
   abortSignal?: AbortSignal | undefined;
+  /** Extra request headers (If-None-Match); never a credential. */
+  headers?: Record<string, string>;
 }
 
 export interface ArmAnswer<T> {
@@ -138,6 +140,7 @@ export class ArmClient extends ServiceClient {
     for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
     const headers = createHttpHeaders({ accept: 'application/json' });
     if (options.body !== undefined) headers.set('content-type', 'application/json; charset=utf-8');
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
     const request = createPipelineRequest({
       url: url.toString(),
       method: method as 'GET',

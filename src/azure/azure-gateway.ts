@@ -209,7 +209,7 @@ export class AzureGateway implements Gateway {
     ref: DeploymentRef,
     name: string,
     body: { secret: string; endDateTime: Date },
-    options: CallOptions = {},
+    options: CallOptions & { onlyIfAbsent?: boolean } = {},
   ): Promise<PutKeyResult> {
     return this.guard(async () => {
       let status = 0;
@@ -217,6 +217,7 @@ export class AzureGateway implements Gateway {
         body: { properties: { secretText: body.secret, endDateTime: body.endDateTime } },
         onStatus: (s) => (status = s),
         ...(options.signal ? { abortSignal: options.signal } : {}),
+        ...(options.onlyIfAbsent ? { onlyIfAbsent: true } : {}),
       });
       return { key: toApiKey(key), created: status === 201 };
     });

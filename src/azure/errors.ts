@@ -41,6 +41,7 @@ const TLS_CODES = new Set([
 
 function kindForStatus(status: number, code?: string): ErrorKind {
   if (status === 409 && code && /already ?exists/i.test(code)) return 'alreadyExists';
+  if (status === 412) return 'alreadyExists';
   if (status === 401) return 'unauthenticated';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'notFound';

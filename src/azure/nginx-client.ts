@@ -149,7 +149,7 @@ export class ApiKeys {
     resourceGroupName: string,
     deploymentName: string,
     apiKeyName: string,
-    options: OperationOptions & { body?: NginxDeploymentApiKeyRequest } = {},
+    options: OperationOptions & { body?: NginxDeploymentApiKeyRequest; onlyIfAbsent?: boolean } = {},
   ): Promise<NginxDeploymentApiKeyResponse> {
     const properties = options.body?.properties;
     const body: WireApiKeyRequest = {
@@ -166,6 +166,9 @@ export class ApiKeys {
         query: this.client.query,
         body,
         abortSignal: options.abortSignal,
+        // ARM's conditional create: 412 when a key of that name exists (whether the service
+        // honours it is not published; the emulator does).
+        ...(options.onlyIfAbsent ? { headers: { 'if-none-match': '*' } } : {}),
       },
     );
     options.onStatus?.(answer.status);

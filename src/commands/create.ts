@@ -8,8 +8,22 @@ import { flag, type Values } from '../cli-options';
 import { EXIT, type Io } from '../io';
 import { verifyWithPatience, type Verification } from '../keys/verify';
 import type { CommandDeps } from './deps';
-import { cancelledAfterIssue, issuedDocument, reportIssuedText, reportVerification } from './issued-report';
-import { issueNewKey, parseNewKeyOptions, readSecret, readyDeployment, type NewKeyOptions } from './new-key';
+import {
+  cancelledAfterIssue,
+  issuedDocument,
+  reportIssuedText,
+  reportVerification,
+  secretWriteFailed,
+} from './issued-report';
+import {
+  issueNewKey,
+  parseNewKeyOptions,
+  readSecret,
+  readyDeployment,
+  refuseStdoutToNowhere,
+  writeOut,
+  type NewKeyOptions,
+} from './new-key';
 import { parseKeyName, parseTarget, type TargetOptions } from './target';
 
 export interface CreateOptions {
@@ -59,6 +73,7 @@ export async function verifyNewKey(endpoint: string, secret: string, deps: Comma
 
 export async function runCreate(options: CreateOptions, deps: CommandDeps): Promise<number> {
   const { io } = deps;
+  if (options.key.showSecret) refuseStdoutToNowhere(io);
   const secret = await readSecret(options.key, io);
   const deployment = await readyDeployment(deps, options.target);
   const issued = await issueNewKey(deps, deployment, options.name, options.key, secret, {
@@ -68,15 +83,17 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
   const verification = options.verify
     ? await verifyNewKey(deployment.dataplaneApiEndpoint ?? '', secret, deps)
     : undefined;
+  let failedWrite: Error | undefined;
   if (options.json) {
-    io.stdout.write(
-      `${JSON.stringify(issuedDocument(deployment, options.key, issued, io.now(), verification), null, 2)}\n`,
-    );
+    const document = issuedDocument(deployment, options.key, issued, io.now(), verification);
+    failedWrite = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
   } else {
-    reportIssuedText(deployment, options.key, issued, io);
+    failedWrite = await reportIssuedText(deployment, options.key, issued, io);
     if (verification) reportVerification(verification, io, options.key.showSecret);
   }
+  if (failedWrite && options.key.showSecret)
+    return secretWriteFailed(deps, deployment, options.key, issued, failedWrite);
   if (cancelledAfterIssue(options.key, issued, io)) return EXIT.cancelled;
   const handoffFailed = issued.handoffs.some((h) => !h.ok);
-  return verification?.outcome === 'refused' || handoffFailed ? EXIT.failed : EXIT.ok;
+  return verification?.outcome === 'refused' || handoffFailed || issued.raced ? EXIT.failed : EXIT.ok;
 }

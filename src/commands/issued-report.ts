@@ -4,12 +4,14 @@
  */
 import { nplusUrl } from '../domain/endpoint';
 import type { Deployment } from '../gateway';
-import type { Io } from '../io';
 import type { Verification } from '../keys/verify';
 import { figures } from '../style';
 import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readiness';
 import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
-import type { IssuedKey, NewKeyOptions } from './new-key';
+import { takeBackUnheldKey, writeOut, type IssuedKey, type NewKeyOptions } from './new-key';
+import type { CommandDeps } from './deps';
+import { describeFsError } from '../fs-error';
+import { EXIT, type Io } from '../io';
 
 export function issuedDocument(
   deployment: Deployment,
@@ -42,8 +44,16 @@ export function issuedDocument(
   };
 }
 
-/** Text output. With --show-secret, stdout carries the key alone (KEY=$(nginxaas-keys create ...)). */
-export function reportIssuedText(deployment: Deployment, options: NewKeyOptions, issued: IssuedKey, io: Io): void {
+/**
+ * Text output. With --show-secret, stdout carries the key alone (KEY=$(nginxaas-keys create ...)):
+ * the answer is that write's error, if it failed (the key then reached nobody through stdout).
+ */
+export async function reportIssuedText(
+  deployment: Deployment,
+  options: NewKeyOptions,
+  issued: IssuedKey,
+  io: Io,
+): Promise<Error | undefined> {
   const now = io.now();
   const summary = options.showSecret ? io.stderr : io.stdout;
   const p = options.showSecret ? io.err : io.out;
@@ -65,7 +75,30 @@ export function reportIssuedText(deployment: Deployment, options: NewKeyOptions,
       '',
     ].join('\n'),
   );
-  if (options.showSecret) io.stdout.write(`${issued.secret}\n`);
+  return options.showSecret ? writeOut(io, `${issued.secret}\n`) : undefined;
+}
+
+/**
+ * After a write of the secret to stdout failed: where else the key is held, or — held nowhere —
+ * the key is deleted again (takeBackUnheldKey throws). Answers the exit code when it is held.
+ */
+export async function secretWriteFailed(
+  deps: CommandDeps,
+  deployment: Deployment,
+  options: NewKeyOptions,
+  issued: IssuedKey,
+  error: Error,
+): Promise<number> {
+  const why = `its secret could not be written to standard output (${describeFsError(error)})`;
+  const files = [
+    ...(options.secretOut !== undefined ? [options.secretOut] : []),
+    ...issued.handoffs.filter((h) => h.ok).map((h) => h.said),
+  ];
+  if (files.length === 0) return takeBackUnheldKey(deps, deployment, issued.key.name, why);
+  deps.io.stderr.write(
+    `${deps.io.err('danger', figures.fail)} key '${issued.key.name}' was created, but ${why}; it is held here: ${files.join('; ')}\n`,
+  );
+  return EXIT.failed;
 }
 
 /**

@@ -4,6 +4,7 @@
  * create path, with its key file staged before the PUT and kept whenever the key may exist.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { fstatSync, statSync } from 'node:fs';
 import { flag, text, texts, type Values } from '../cli-options';
 import { handoffFacts, parseHandoff, type HandoffTarget } from '../domain/handoff';
 import { defaultExpiry, parseExpiry } from '../domain/expiry';
@@ -12,8 +13,9 @@ import { canTakeKey } from '../domain/readiness';
 import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
-import type { Io } from '../io';
-import { createKey, type CreateOutcome } from '../keys/create-key';
+import { requestTimeoutMs, type Io } from '../io';
+import { createKey, racedWarning, type CreateOutcome } from '../keys/create-key';
+import { figures } from '../style';
 import {
   checkHandoffTargets,
   deliverHandoffs,
@@ -119,6 +121,8 @@ export function existingKeyError(existing: ApiKey, deployment: Deployment, now: 
 export interface IssuedKey {
   key: ApiKey;
   action: 'created' | 'replaced';
+  /** Azure replaced a key that someone made between our check and our PUT. */
+  raced?: boolean;
   secret: string;
   handoffs: HandoffResult[];
 }
@@ -138,7 +142,7 @@ export async function issueNewKey(
   create: { replace: boolean; remedy: string },
 ): Promise<IssuedKey> {
   const { io, gateway } = deps;
-  const facts = handoffFacts(deployment, { keyName: name, secret, endDateTime: options.endDateTime });
+  let facts = handoffFacts(deployment, { keyName: name, secret, endDateTime: options.endDateTime });
   let staged: StagedSecretFile | undefined;
   let stagedHandoffs: StagedHandoffs | undefined;
   const discard = () => {
@@ -155,12 +159,16 @@ export async function issueNewKey(
       {
         replace: create.replace,
         signal: io.signal,
+        // After a timeout, the second look waits as long as the client waited (10 s at the most).
+        recheckAfterMs: Math.min(requestTimeoutMs(io.env) ?? 10_000, 10_000),
         forceSignal: io.forceSignal,
         onHeld: () =>
           io.stderr.write(
             `Finishing the request that creates key '${name}', so that its outcome is known; a second Ctrl+C leaves at once.\n`,
           ),
-        onSending: () => {
+        onSending: (sent) => {
+          // The files name the expiry the PUT carries, to the millisecond of this attempt.
+          facts = { ...facts, endDateTime: sent.endDateTime };
           if (options.secretOut !== undefined) staged = stageSecretFile(options.secretOut, secret, options.force);
           stagedHandoffs = stageHandoffFiles(options.emit, facts, options.force);
         },
@@ -172,6 +180,13 @@ export async function issueNewKey(
   }
   if (outcome.kind === 'exists') {
     discard();
+    if (outcome.appearedMeanwhile) {
+      const e = outcome.existing;
+      throw new GatewayError(
+        'alreadyExists',
+        `a key named '${e.name}' was created by someone else after this run found the name free (hint ${e.hint}, expires ${expiryText(e.endDateTime, io.now())}); nothing was changed. ${create.remedy}`,
+      );
+    }
     throw existingKeyError(outcome.existing, deployment, io.now(), create.remedy);
   }
   const kept = keepKeyFile(staged, name, outcome.kind !== 'unknown');
@@ -184,7 +199,7 @@ export async function issueNewKey(
     .filter((h) => h.ok && h.target.kind !== 'keyvault')
     .map((h) => h.said.replace(/^wrote /, ''));
   if (outcome.kind === 'unknown') {
-    if (options.showSecret) io.stdout.write(`${secret}\n`);
+    if (options.showSecret) await writeOut(io, `${secret}\n`);
     const held = [
       staged ? (kept.ok ? `The key is in ${staged.path} (mode 0600).` : kept.message) : '',
       options.showSecret ? 'The key was printed above.' : '',
@@ -192,26 +207,83 @@ export async function issueNewKey(
     ]
       .filter(Boolean)
       .join(' ');
+    const lost = outcome.mayStillAppear
+      ? `no answer came to creating key '${name}' (${outcome.problem.plain}), and Azure may still be carrying it out: the key was not there when checked, but it may still appear`
+      : `the answer to creating key '${name}' was lost (${outcome.problem.plain}) and a check could not tell whether Azure created it`;
     throw new GatewayError(
       'unknown',
-      `the answer to creating key '${name}' was lost (${outcome.problem.plain}) and a check could not tell whether Azure created it. ${held} Check with: ${keyCommand('show', deployment, name, deps.demo)}`,
+      `${lost}. ${held || 'Nobody holds its secret: if it appears, delete it.'} Check with: ${keyCommand('show', deployment, name, deps.demo)}`,
     );
   }
   if (!kept.ok) throw new GatewayError('unknown', kept.message);
-  if (outcome.settledByCheck)
+  if (outcome.kind === 'raced') {
+    const where = staged ? ` This run's key is in ${staged.path}.` : '';
+    io.stderr.write(`${io.err('danger', figures.fail)} ${racedWarning(name)}.${where}\n`);
+  }
+  if (outcome.kind !== 'raced' && outcome.settledByCheck)
     io.stderr.write(`${io.err('muted', `The answer was lost; a check found the key, so it was ${outcome.kind}.`)}\n`);
   const heldSomewhere =
     staged !== undefined || options.showSecret || options.source.kind !== 'generate' || handoffs.some((h) => h.ok);
   if (!heldSomewhere && outcome.kind === 'created') {
-    // Nobody could ever read this key: take it back rather than leave it live.
-    await gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) }).catch(() => undefined);
     const why = handoffs.map((h) => h.said).join('; ');
+    await takeBackUnheldKey(deps, deployment, name, `it could not be handed off anywhere (${why})`);
+  }
+  const action = outcome.kind === 'raced' ? 'replaced' : outcome.kind;
+  return { key: outcome.key, action, secret, handoffs, raced: outcome.kind === 'raced' };
+}
+
+/**
+ * A live key whose secret nobody holds is deleted again, and the words say only what happened:
+ * "deleted again" when the delete was answered, else the command that deletes it. Always throws.
+ */
+export async function takeBackUnheldKey(
+  deps: CommandDeps,
+  deployment: Deployment,
+  name: string,
+  why: string,
+): Promise<never> {
+  try {
+    await deps.gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) });
+  } catch (error) {
+    const failure = error instanceof GatewayError ? error.plain : String(error);
     throw new GatewayError(
       'unknown',
-      `key '${name}' was created, but it could not be handed off anywhere (${why}), so it was deleted again`,
+      `key '${name}' was created, but ${why}, and deleting it again failed too (${failure}): nobody holds its secret. Delete it with: ${keyCommand('delete', deployment, name, deps.demo)} --yes`,
     );
   }
-  return { key: outcome.key, action: outcome.kind, secret, handoffs };
+  throw new GatewayError('unknown', `key '${name}' was created, but ${why}, so it was deleted again`);
+}
+
+/**
+ * --show-secret into /dev/null (or a stdout that was closed, which Node opens on /dev/null): the key
+ * would reach nobody, so it is refused before any request.
+ */
+export function refuseStdoutToNowhere(io: Io): void {
+  const fd = (io.stdout as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return;
+  try {
+    const out = fstatSync(fd);
+    const nowhere = statSync('/dev/null');
+    if (out.isCharacterDevice() && out.rdev === nowhere.rdev)
+      throw new UsageError(
+        '--show-secret prints the key on standard output, which goes to /dev/null (or was closed): nobody could read it; use --secret-out <file>',
+      );
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+  }
+}
+
+/** Writes to stdout and waits for the write to be done: an error (ENOSPC, EPIPE) is returned. */
+export function writeOut(io: Io, text: string): Promise<Error | undefined> {
+  return new Promise((resolve) => {
+    const onError = (error: Error) => resolve(error);
+    io.stdout.once('error', onError);
+    io.stdout.write(text, (error?: Error | null) => {
+      // A failed write also emits 'error' after this: the listener stays to take it.
+      if (!error) io.stdout.removeListener('error', onError);
+      resolve(error ?? undefined);
+    });
+  });
 }
 
 function keepKeyFile(

@@ -17,9 +17,17 @@ import { confirmOnTerminal } from './ask';
 import { verifyNewKey } from './create';
 import type { CommandDeps } from './deps';
 import { describeDeployment, expiryText } from './format';
-import { cancelledAfterIssue, issuedDocument, reportIssuedText, reportVerification } from './issued-report';
+import {
+  cancelledAfterIssue,
+  issuedDocument,
+  reportIssuedText,
+  reportVerification,
+  secretWriteFailed,
+} from './issued-report';
 import {
   issueNewKey,
+  refuseStdoutToNowhere,
+  writeOut,
   parseNewKeyOptions,
   readSecret,
   readyDeployment,
@@ -64,6 +72,7 @@ interface Rotation {
 
 export async function runRotate(options: RotateOptions, deps: CommandDeps): Promise<number> {
   const { io, gateway } = deps;
+  if (options.key.showSecret) refuseStdoutToNowhere(io);
   const secret = await readSecret(options.key, io);
   const deployment = await readyDeployment(deps, options.target);
   const old = await gateway.getKey(deployment, options.oldName, { signal: io.signal });
@@ -85,7 +94,10 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
     replace: false,
     remedy: 'Pass another --new-name.',
   });
-  if (!options.json) reportIssuedText(deployment, options.key, issued, io);
+  const failedWrite = options.json ? undefined : await reportIssuedText(deployment, options.key, issued, io);
+  // The new key reached nobody: it is taken back, and the old key is left as it was.
+  if (failedWrite && options.key.showSecret)
+    return secretWriteFailed(deps, deployment, options.key, issued, failedWrite);
   const rotation: Rotation = { deployment, old, issued, oldAction: 'kept' };
   const deleteOld = keyCommand('delete', deployment, old.name, deps.demo);
   const stop = (stage: Stage, why: string) => {
@@ -118,7 +130,7 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
           ? 'deleted'
           : 'already-gone';
   }
-  return finishRotation(rotation, options, io, deps.demo === true);
+  return finishRotation(rotation, options, deps);
 }
 
 /** Whether the integrations use the new key now: --yes says so; on a terminal, Enter does. */
@@ -132,7 +144,9 @@ async function switched(options: RotateOptions, io: Io, old: ApiKey, newName: st
   );
 }
 
-function finishRotation(rotation: Rotation, options: RotateOptions, io: Io, demo: boolean): number {
+async function finishRotation(rotation: Rotation, options: RotateOptions, deps: CommandDeps): Promise<number> {
+  const { io } = deps;
+  const demo = deps.demo === true;
   const { deployment, old, issued } = rotation;
   if (options.json) {
     const rotatedFrom = {
@@ -147,7 +161,8 @@ function finishRotation(rotation: Rotation, options: RotateOptions, io: Io, demo
       ...(rotation.second ? { verificationAfterSwitch: rotation.second } : {}),
       ...(rotation.stoppedAt ? { stoppedAt: rotation.stoppedAt } : {}),
     };
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    const failed = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
+    if (failed && options.key.showSecret) return secretWriteFailed(deps, deployment, options.key, issued, failed);
   }
   if (rotation.stoppedAt) {
     const { stage, why, next } = rotation.stoppedAt;

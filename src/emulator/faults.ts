@@ -22,6 +22,8 @@ export interface FaultSpec {
   reset?: boolean;
   /** Carry the request out, then destroy the connection instead of answering. */
   commitThenDrop?: boolean;
+  /** Carry the request out and answer this success status instead (200 where 201 was due). */
+  okStatus?: number;
   /** How many matching requests to affect; default 1, -1 for every one. */
   times?: number;
 }

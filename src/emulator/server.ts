@@ -117,6 +117,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       reply = error.reply();
     }
     if (fault?.commitThenDrop) return void req.socket.destroy();
+    // A success answered with another success status: 200 (replaced) where 201 (created) was due.
+    if (fault?.okStatus && reply.status >= 200 && reply.status < 300) reply = { ...reply, status: fault.okStatus };
     send(res, reply);
   }
 
@@ -160,7 +162,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       // Resource Graph pages by 1000 rows (its default and maximum), not by ARM's list page.
       return routeGraph({ method, url, body, world, baseUrl, pageSize: options.pageSize ?? 1000 });
     }
-    return routeArm({ method, url, body, world, baseUrl, pageSize, now: now() });
+    const ifNoneMatch = req.headers['if-none-match'];
+    return routeArm({
+      method,
+      url,
+      body,
+      world,
+      baseUrl,
+      pageSize,
+      now: now(),
+      ...(typeof ifNoneMatch === 'string' ? { ifNoneMatch } : {}),
+    });
   }
 
   function requireBearer(req: IncomingMessage): void {

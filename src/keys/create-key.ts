@@ -3,10 +3,18 @@
  * GET first (an existing key is replaced only when asked), then PUT, then say what is certain.
  *
  * The contract: a thrown GatewayError means nothing changed, for certain. Every other outcome is
- * returned: created, replaced, refused because the name is taken, or unknown — the PUT left but
- * its answer was lost (a reset, a timeout, a cancel or signal while it was in flight) and a GET
- * afterwards could not settle it. Callers then keep the secret where the user can get it.
+ * returned: created, replaced, refused because the name is taken, raced (a key of that name was
+ * made between our GET and our PUT, and Azure answered "replaced"), or unknown — the PUT left but
+ * its answer was lost (a reset, a timeout, a cancel or signal while it was in flight) and the
+ * checks afterwards could not settle it. Callers then keep the secret where the user can get it.
+ *
+ * How our own key is told from any other: each attempt's expiry carries milliseconds drawn at
+ * random (1 to 999) and remembered for this process with the secret. A key whose hint and expiry
+ * match to the millisecond was left by this attempt; a key that the first GET of a new attempt
+ * already shows is never ours. (Whether the service keeps the milliseconds is not published; if it
+ * drops them, our own key is merely not recognised, and the outcome is said to be unknown.)
  */
+import { randomInt } from 'node:crypto';
 import { hintOf } from '../domain/secret';
 import { GatewayError, type ApiKey, type DeploymentRef, type Gateway } from '../gateway';
 
@@ -18,8 +26,9 @@ export interface NewKeyBody {
 export type CreateOutcome =
   | { kind: 'created'; key: ApiKey; settledByCheck: boolean }
   | { kind: 'replaced'; key: ApiKey; previous: ApiKey; settledByCheck: boolean }
-  | { kind: 'exists'; existing: ApiKey }
-  | { kind: 'unknown'; problem: GatewayError; previous?: ApiKey };
+  | { kind: 'exists'; existing: ApiKey; appearedMeanwhile?: boolean }
+  | { kind: 'raced'; key: ApiKey }
+  | { kind: 'unknown'; problem: GatewayError; previous?: ApiKey; mayStillAppear?: boolean };
 
 export interface CreateKeyOptions {
   /** Allow replacing a key of that name; without it an existing key is reported, not touched. */
@@ -30,10 +39,34 @@ export interface CreateKeyOptions {
   forceSignal?: AbortSignal;
   /** Told when `signal` aborts while the PUT is in flight: the caller may say it is finishing. */
   onHeld?: () => void;
-  /** Told just before the PUT leaves (a caller may stage a key file then). */
-  onSending?: () => void;
+  /** Told just before the PUT leaves, with what it carries (a caller may stage a key file then). */
+  onSending?: (sent: NewKeyBody) => void;
   /** How long the GET that settles a lost answer may take. */
   settleTimeoutMs?: number;
+  /**
+   * After a PUT that timed out, how long to wait before looking a second time: the service may
+   * still be carrying it out. Default 10 s.
+   */
+  recheckAfterMs?: number;
+}
+
+/** Words for a raced create, the same in every face. */
+export function racedWarning(name: string): string {
+  return `Azure answered "replaced" (200), not "created" (201): a key named '${name}' was made by someone else after this run found the name free, and this run's key replaced it. Whatever uses that other key stops working now`;
+}
+
+/** What this process sent, by key: a resend of the same secret (the wizard's r) is the same attempt. */
+const attempts = new Map<string, NewKeyBody>();
+
+function attemptFor(ref: DeploymentRef, name: string, body: NewKeyBody): { sent: NewKeyBody; resend: boolean } {
+  const id = `${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${name}`.toLowerCase();
+  const earlier = attempts.get(id);
+  const sameDay = earlier && Math.abs(earlier.endDateTime.getTime() - body.endDateTime.getTime()) < 1000;
+  if (earlier && earlier.secret === body.secret && sameDay) return { sent: earlier, resend: true };
+  const second = Math.floor(body.endDateTime.getTime() / 1000) * 1000;
+  const sent = { secret: body.secret, endDateTime: new Date(second + randomInt(1, 1000)) };
+  attempts.set(id, sent);
+  return { sent, resend: false };
 }
 
 /** The key a PUT of `body` leaves behind: the same hint, the same expiry to the millisecond. */
@@ -47,6 +80,11 @@ function answerMayBeLost(error: GatewayError): boolean {
   return error.status === undefined || error.status >= 500;
 }
 
+/** A PUT that the service may still be carrying out: a GET that finds nothing proves nothing yet. */
+function mayStillBeRunning(error: GatewayError): boolean {
+  return error.kind === 'cancelled' || error.code === 'ETIMEDOUT' || error.status === 504;
+}
+
 export async function createKey(
   gateway: Gateway,
   ref: DeploymentRef,
@@ -55,31 +93,55 @@ export async function createKey(
   options: CreateKeyOptions,
 ): Promise<CreateOutcome> {
   const signal = options.signal;
+  const { sent, resend } = attemptFor(ref, name, body);
   const before = await gateway.getKey(ref, name, signal ? { signal } : {});
-  // A key with our hint and our expiry is our own, left by an earlier try whose answer was lost:
-  // sending the same secret again changes nothing, so it is not a stranger to refuse.
-  const ours = before !== undefined && isKeyFrom(before, body);
+  // Only a resend in this process can meet its own key: the earlier try's answer was lost.
+  const ours = resend && before !== undefined && isKeyFrom(before, sent);
   if (before && !ours && !options.replace) return { kind: 'exists', existing: before };
   if (signal?.aborted) throw new GatewayError('cancelled', 'cancelled before the key was sent; nothing was created');
 
-  options.onSending?.();
+  options.onSending?.(sent);
+  // The lost try was carried out: the key holds this secret already, and nothing need be sent.
+  if (ours && before) return { kind: 'created', key: before, settledByCheck: true };
   const onAbort = () => options.onHeld?.();
   signal?.addEventListener('abort', onAbort, { once: true });
+  const replacing = before !== undefined && !ours ? before : undefined;
   try {
     // Not the first cancel: a GET right after abandoning a PUT could not prove it was not carried out.
     const force = options.forceSignal;
-    const answer = await gateway.putKey(ref, name, body, force ? { signal: force } : {});
-    // The SDK retries a PUT whose answer was lost and the retry is answered 200: a name that was
-    // free a moment ago (or held our own key) was created by this run.
-    if (!before || ours) return { kind: 'created', key: answer.key, settledByCheck: false };
-    return { kind: 'replaced', key: answer.key, previous: before, settledByCheck: false };
+    const answer = await gateway.putKey(ref, name, sent, {
+      ...(force ? { signal: force } : {}),
+      // A name seen free is created only if it still is (ARM's conditional create).
+      ...(replacing ? {} : { onlyIfAbsent: true }),
+    });
+    if (replacing) return { kind: 'replaced', key: answer.key, previous: replacing, settledByCheck: false };
+    // 200 where 201 was due: the service ignored the condition and replaced a key made meanwhile.
+    if (!answer.created && !ours) return { kind: 'raced', key: answer.key };
+    return { kind: 'created', key: answer.key, settledByCheck: false };
   } catch (error) {
     const failure = error instanceof GatewayError ? error : new GatewayError('unknown', String(error));
+    if (failure.kind === 'alreadyExists' && failure.status === 412) return afterConflict(gateway, ref, name, sent);
     if (!answerMayBeLost(failure)) throw failure;
-    return settle(gateway, ref, name, body, failure, ours ? undefined : before, options.settleTimeoutMs ?? 10_000);
+    return settle(gateway, ref, name, sent, failure, replacing, options);
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * 412: a key of that name exists now. Ours, when the SDK retried a PUT whose first answer was lost;
+ * else another's, made since our GET, and untouched.
+ */
+async function afterConflict(
+  gateway: Gateway,
+  ref: DeploymentRef,
+  name: string,
+  sent: NewKeyBody,
+): Promise<CreateOutcome> {
+  const now = await gateway.getKey(ref, name, { signal: AbortSignal.timeout(15_000) });
+  if (now && isKeyFrom(now, sent)) return { kind: 'created', key: now, settledByCheck: true };
+  if (now) return { kind: 'exists', existing: now, appearedMeanwhile: true };
+  throw new GatewayError('unknown', `Azure said key '${name}' exists, but it cannot be read; nothing was changed`);
 }
 
 /** Reads the key back after a lost answer and says what is certain. */
@@ -87,25 +149,39 @@ async function settle(
   gateway: Gateway,
   ref: DeploymentRef,
   name: string,
-  body: NewKeyBody,
+  sent: NewKeyBody,
   failure: GatewayError,
   before: ApiKey | undefined,
-  timeoutMs: number,
+  options: CreateKeyOptions,
 ): Promise<CreateOutcome> {
-  const unknown: CreateOutcome = { kind: 'unknown', problem: failure, ...(before ? { previous: before } : {}) };
-  let now: ApiKey | undefined;
-  try {
-    now = await gateway.getKey(ref, name, { signal: AbortSignal.timeout(timeoutMs) });
-  } catch {
-    return unknown;
+  const slow = mayStillBeRunning(failure);
+  const unknown: CreateOutcome = {
+    kind: 'unknown',
+    problem: failure,
+    ...(before ? { previous: before } : {}),
+    ...(slow ? { mayStillAppear: true } : {}),
+  };
+  const look = async (): Promise<ApiKey | undefined | 'unreadable'> => {
+    try {
+      return await gateway.getKey(ref, name, { signal: AbortSignal.timeout(options.settleTimeoutMs ?? 10_000) });
+    } catch {
+      return 'unreadable';
+    }
+  };
+  let now = await look();
+  if (slow && failure.kind !== 'cancelled' && (now === 'unreadable' || !now || !isKeyFrom(now, sent))) {
+    // The client gave up waiting, not the service: look once more after a pause.
+    await new Promise((resolve) => setTimeout(resolve, options.recheckAfterMs ?? 10_000));
+    now = await look();
   }
-  if (now && isKeyFrom(now, body)) {
+  if (now === 'unreadable') return unknown;
+  if (now && isKeyFrom(now, sent)) {
     return before
       ? { kind: 'replaced', key: now, previous: before, settledByCheck: true }
       : { kind: 'created', key: now, settledByCheck: true };
   }
-  // An abandoned PUT may still be carried out after this GET: only its presence proves anything.
-  if (failure.kind === 'cancelled') return unknown;
+  // A PUT that may still be carried out after this GET: only its presence proves anything.
+  if (slow) return unknown;
   const unchanged =
     now === undefined
       ? before === undefined

@@ -10,7 +10,7 @@ import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
 import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
-import { createKey } from '../keys/create-key';
+import { createKey, racedWarning } from '../keys/create-key';
 import { verifyWithPatience } from '../keys/verify';
 import { consoleKeys, rotationPlan } from '../wizard/selectors';
 import type { Prompts } from './prompts';
@@ -119,6 +119,7 @@ async function rotateOne(run: PlainConsole, old: ApiKey, keys: ApiKey[]): Promis
     say(`Both keys may exist; check with: ${keyCommand('show', deployment, name, run.demo)}`);
     return;
   }
+  if (outcome.kind === 'raced') say(`Warning: ${racedWarning(name)}.`);
   const endpoint = deployment.dataplaneApiEndpoint ?? '';
   say(`Created key '${name}' (hint ${outcome.key.hint}). Azure never shows it again.`);
   const first = await verifyWithPatience(gateway, endpoint, secret, { signal: io.signal });

@@ -22,7 +22,7 @@ import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
 import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
 import { EXIT, type Io } from '../io';
-import { createKey } from '../keys/create-key';
+import { createKey, racedWarning } from '../keys/create-key';
 import { readiness } from '../wizard/selectors';
 import type { WizardScope } from '../wizard/state';
 import { runPlainConsole } from './plain-console';
@@ -181,6 +181,7 @@ export async function runPlain(run: { gateway: Gateway; demo: boolean }, scope: 
     say(`Check with: ${keyCommand('show', deployment, name, run.demo)}`);
     return EXIT.failed;
   }
+  if (outcome.kind === 'raced') say(`Warning: ${racedWarning(name)}.`);
   say(
     `${outcome.kind === 'created' ? 'Created' : 'Replaced'} key '${outcome.key.name}'. Hint ${outcome.key.hint}. Expires ${formatUtc(outcome.key.endDateTime)}.`,
   );

@@ -51,7 +51,50 @@ async function discover(deps: CommandDeps): Promise<Discovery> {
   );
 }
 
+/**
+ * Never rejects: a command that throws is answered with its own failure event, so the machine
+ * hears of it (an unhandled rejection would leave a spinner turning for ever).
+ */
 export async function runWizardCommand(command: Command, deps: CommandDeps): Promise<WizardEvent> {
+  try {
+    return await perform(command, deps);
+  } catch (error) {
+    return failureEvent(command, error);
+  }
+}
+
+function failureEvent(command: Command, error: unknown): WizardEvent {
+  const problem = problemFrom(error);
+  switch (command.kind) {
+    case 'discover':
+      return { type: 'deploymentsFailed', problem };
+    case 'loadKeys':
+      return { type: 'keysFailed', deployment: command.deployment, problem };
+    case 'peekKeys':
+      return {
+        type: 'peeked',
+        results: command.deployments.map((deployment) => ({ deployment, problem })),
+        answered: 1,
+      };
+    case 'create':
+    case 'generate':
+      return { type: 'createFailed', problem };
+    case 'verify':
+      return {
+        type: 'verified',
+        result: { ok: false, message: `the check itself failed: ${problem.message}` },
+        ...(command.again ? { again: true } : {}),
+      };
+    case 'copy':
+      return { type: 'copied', message: `could not copy the key: ${problem.message}` };
+    case 'handoff':
+      return { type: 'handedOff', result: { ok: false, said: `${command.target.kind}: ${problem.message}` } };
+    case 'deleteKey':
+      return { type: 'deleteFailed', problem };
+  }
+}
+
+async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent> {
   const { gateway, signal } = deps;
   switch (command.kind) {
     case 'discover':
@@ -122,9 +165,14 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
             },
           };
         }
+        // Raced: Azure replaced a key made meanwhile with ours; the reveal says so, loudly.
         return {
           type: 'createSucceeded',
-          result: { key: outcome.key, created: outcome.kind === 'created' },
+          result: {
+            key: outcome.key,
+            created: outcome.kind === 'created',
+            ...(outcome.kind === 'raced' ? { raced: true } : {}),
+          },
           now: deps.now(),
         };
       } catch (error) {

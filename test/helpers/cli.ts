@@ -15,7 +15,13 @@ export interface CliResult {
 
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string | undefined>; input?: string; onSpawn?: (pid: number) => void } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    input?: string;
+    onSpawn?: (pid: number) => void;
+    /** A file descriptor for the child's stdout (/dev/full, say) instead of a pipe; stdout is then ''. */
+    stdoutFd?: number;
+  } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // A --demo world of its own for each run, unless the test shares one on purpose.
@@ -30,16 +36,16 @@ export function runCli(
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: ROOT,
       env: env as NodeJS.ProcessEnv,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', options.stdoutFd ?? 'pipe', 'pipe'],
     });
     options.onSpawn?.(child.pid ?? 0);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, pid: child.pid ?? 0 }));
-    child.stdin.end(options.input ?? '');
+    child.stdin?.end(options.input ?? '');
   });
 }
 

@@ -40,7 +40,7 @@ describe('createKey', () => {
     expect(emulator.world.key(web, 'nlk-prod')?.secret).toBe(body.secret);
   });
 
-  it('a PUT whose answer is lost once is retried by the SDK and still reported as created', async () => {
+  it('a PUT whose answer is lost once is retried by the SDK: the retry meets our own key (412), so it was created', async () => {
     const { gateway, emulator, puts } = await setup();
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: 1 });
     const outcome = await createKey(
@@ -50,8 +50,8 @@ describe('createKey', () => {
       { secret: 'Lost-Once-Secret1', endDateTime: inDays(30) },
       { replace: false },
     );
-    expect(outcome.kind).toBe('created');
-    expect(puts().map((r) => r.status)).toEqual(['dropped', 200]);
+    expect(outcome).toMatchObject({ kind: 'created', settledByCheck: true });
+    expect(puts().map((r) => r.status)).toEqual(['dropped', 412]);
   });
 
   it('an answer lost for good is settled by a GET: the key is there, so it was created', async () => {
@@ -99,13 +99,61 @@ describe('createKey', () => {
     expect(emulator.world.key(web, 'limbo')?.secret).toBe('Limbo-Secret-0004');
   });
 
-  it('its own key from an earlier lost try is not a stranger: the same secret is sent again', async () => {
+  it('its own key from an earlier lost try in this run is not a stranger: the same secret is sent again', async () => {
     const { gateway, emulator, web, puts } = await setup();
     const body = { secret: 'Retry-Own-Secret5', endDateTime: inDays(30) };
-    emulator.world.putKey(web, 'retried', body.secret, body.endDateTime.toISOString());
-    const outcome = await createKey(gateway, WEB, 'retried', body, { replace: false });
-    expect(outcome.kind).toBe('created');
-    expect(puts()).toHaveLength(1);
+    emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
+    const first = await createKey(gateway, WEB, 'retried', body, {
+      replace: false,
+      onSending: () => emulator.faults.add({ method: 'GET', reset: true, times: 6 }),
+      settleTimeoutMs: 1000,
+    });
+    expect(first.kind).toBe('unknown');
+    emulator.faults.clear();
+    // The wizard's r: the same secret again; the key the lost try left is recognised as ours.
+    const again = await createKey(gateway, WEB, 'retried', body, { replace: false });
+    expect(again.kind).toBe('created');
+    expect(emulator.world.key(web, 'retried')?.secret).toBe(body.secret);
+    // Nothing more is sent: the lost try was carried out.
+    expect(puts().map((r) => r.status)).toEqual(['dropped', 'dropped', 'dropped']);
+  });
+
+  it.each([
+    ['a date --expires (.000)', new Date(Math.ceil(Date.now() / 86_400_000 + 30) * 86_400_000 - 1000)],
+    ['a six-month default to the millisecond', inDays(182)],
+  ])(
+    "a stranger's key with the same first three characters and %s is never taken for ours",
+    async (_label, endDateTime) => {
+      const { gateway, emulator, web, puts } = await setup();
+      emulator.world.putKey(web, 'dup', 'Abc-first-1111', endDateTime.toISOString());
+      const outcome = await createKey(
+        gateway,
+        WEB,
+        'dup',
+        { secret: 'Abc-second-2222', endDateTime },
+        { replace: false },
+      );
+      expect(outcome).toMatchObject({ kind: 'exists', existing: { hint: 'Abc' } });
+      expect(puts()).toHaveLength(0);
+      expect(emulator.world.key(web, 'dup')?.secret).toBe('Abc-first-1111');
+    },
+  );
+
+  it('each attempt carries an expiry whose milliseconds are its own (1-999), the second kept', async () => {
+    const { gateway } = await setup();
+    const asked = new Date(Math.floor(Date.now() / 1000) * 1000 + 30 * 86_400_000);
+    const outcome = await createKey(
+      gateway,
+      WEB,
+      'stamped',
+      { secret: 'Stamped-Secret-07', endDateTime: asked },
+      {
+        replace: false,
+      },
+    );
+    const sent = outcome.kind === 'created' ? outcome.key.endDateTime.getTime() : 0;
+    expect(Math.floor(sent / 1000) * 1000).toBe(asked.getTime());
+    expect(sent % 1000).toBeGreaterThan(0);
   });
 
   it('a refusal from Azure (4xx) is certain: thrown, never settled', async () => {

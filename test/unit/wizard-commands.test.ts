@@ -25,14 +25,14 @@ const create = (replace: boolean) => ({
 });
 
 describe('the create command', () => {
-  it('a 200 after its own GET saw the name free is still "created" (a retried PUT)', async () => {
+  it('a 200 after its own GET saw the name free is a race: shown as replaced, and said so', async () => {
     const gateway = new FakeGateway();
     gateway.putKey = async (_ref, name, body) => ({
       key: { ...key(name), hint: body.secret.slice(0, 3) },
       created: false,
     });
     const event = await runWizardCommand(create(false), deps(gateway));
-    expect(event).toMatchObject({ type: 'createSucceeded', result: { created: true } });
+    expect(event).toMatchObject({ type: 'createSucceeded', result: { created: false, raced: true } });
   });
 
   it('a key that appeared since the review is not replaced', async () => {
@@ -46,5 +46,49 @@ describe('the create command', () => {
     const gateway = new FakeGateway(discovery(), [key('fresh-key')]);
     const event = await runWizardCommand(create(true), deps(gateway));
     expect(event).toMatchObject({ type: 'createSucceeded', result: { created: false } });
+  });
+});
+
+describe('a command that throws is answered, never left as an unhandled rejection', () => {
+  const broken = () => {
+    const gateway = new FakeGateway();
+    const boom = async (): Promise<never> => {
+      throw new Error('socket hang up');
+    };
+    gateway.verifyKey = boom;
+    gateway.storeSecret = boom;
+    return gateway;
+  };
+  const facts = {
+    secret: 'Abc-def-ghi-1',
+    keyName: 'fresh-key',
+    endpoint: 'https://x/',
+    subscriptionId: 's',
+    resourceGroup: 'g',
+    deploymentName: 'd',
+    deploymentId: '/d',
+    endDateTime: NOW,
+  };
+  it.each([
+    [
+      { id: 1, kind: 'verify' as const, endpoint: 'https://x/', secret: 's' },
+      { type: 'verified', result: { ok: false } },
+    ],
+    [
+      { id: 2, kind: 'copy' as const, secret: 's' },
+      { type: 'copied', message: 'could not copy the key: socket hang up' },
+    ],
+    [
+      {
+        id: 3,
+        kind: 'handoff' as const,
+        target: { kind: 'keyvault' as const, vaultHost: 'v.vault.azure.net', secretName: 'n', url: 'https://v/n' },
+        facts,
+      },
+      { type: 'handedOff', result: { ok: false } },
+    ],
+  ])('%j', async (command, event) => {
+    const d = { ...deps(broken()), copy: async (): Promise<string> => Promise.reject(new Error('socket hang up')) };
+    await expect(runWizardCommand(command, d)).resolves.toMatchObject(event);
   });
 });

@@ -42,6 +42,13 @@ export function oneKey(ctx: ArmContext, [subscriptionId, group, name, keyName]: 
   }
 
   requireWritable(ctx, deployment);
+  if (ctx.method === 'PUT' && existing && ctx.ifNoneMatch?.trim() === '*') {
+    throw new ArmFailure(
+      412,
+      'PreconditionFailed',
+      `The API key '${existing.name}' already exists, and the request's If-None-Match header asked not to replace it.`,
+    );
+  }
   if (ctx.method === 'DELETE') {
     return { status: ctx.world.deleteKey(deployment, keyName as string) ? 200 : 204 };
   }

@@ -12,6 +12,8 @@ export interface ArmContext {
   baseUrl: string;
   pageSize: number;
   now: Date;
+  /** The request's If-None-Match header, for ARM's conditional create. */
+  ifNoneMatch?: string;
 }
 
 export function requireApiVersion(ctx: ArmContext, supported: string[], type: string): void {

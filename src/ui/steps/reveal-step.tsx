@@ -16,6 +16,8 @@ import { colors, figures } from '../../style';
 
 export interface RevealViewProps {
   action: 'created' | 'replaced';
+  /** Azure replaced a key that someone made after the review found the name free. */
+  raced?: boolean;
   apiKey: ApiKey;
   deploymentName: string;
   endpoint: string;
@@ -52,6 +54,7 @@ export function revealView(state: WizardState): RevealViewProps | undefined {
       : Math.max(0, REVEAL_SECONDS - Math.floor((state.now.getTime() - reveal.shownAt) / 1000));
   return {
     action: result.created ? 'created' : 'replaced',
+    ...(result.raced ? { raced: true } : {}),
     apiKey: result.key,
     deploymentName: deployment.name,
     endpoint: deployment.dataplaneApiEndpoint ?? '',
@@ -132,6 +135,11 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
         {figures.pass} {props.action === 'created' ? 'Created' : 'Replaced'} key '{key.name}' on {props.deploymentName}
         {props.rotation ? ` to replace '${props.rotation.old}'` : ''}
       </Text>
+      {props.raced ? (
+        <Text color={colors.danger} bold wrap="truncate-end">
+          {figures.warning} It replaced a key someone made meanwhile.
+        </Text>
+      ) : null}
       <Row label="Key">
         <Text color={colors.muted}>{shown ? `shown (hides in ${props.secondsLeft} s)` : 'masked (r shows it)'}</Text>
       </Row>

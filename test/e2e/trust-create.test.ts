@@ -1,0 +1,144 @@
+/**
+ * Issue 18's create guard and "you hold the secret", through the built binary against the
+ * emulator: a matching prefix never passes for our own key, a timeout is as uncertain as a
+ * cancel, a secret written nowhere takes the key back, and two creates of one name at once leave
+ * one key and one loud failure.
+ */
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliWorld, runCli } from '../helpers/cli';
+import { PRODUCTION } from '../../src/emulator/sample-data';
+import { useTempDir } from '../helpers/temp';
+
+const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+const tempDir = useTempDir('trust-create-');
+
+describe('the create guard', () => {
+  it('a key with the same first three characters and the same date is not replaced (exit 1, first secret kept)', async () => {
+    const { env, secretOf } = await cliWorld();
+    const args = ['create', ...WEB, '--name', 'dup', '--secret-stdin', '--expires', '2y'];
+    const date = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+    args[args.length - 1] = date;
+    expect((await runCli(args, { env, input: 'Abc-first-1111' })).code).toBe(0);
+    const second = await runCli(args, { env, input: 'Abc-second-2222' });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain("a key named 'dup' already exists");
+    expect(secretOf('dup')).toBe('Abc-first-1111');
+  });
+
+  it('two creates of one name at once: one key, one exit 1 saying another run made it, no dead key file', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    // Both PUTs are held long enough that both GETs saw the name free.
+    emulator.faults.add({ method: 'PUT', delayMs: 700, times: 2 });
+    const [a, b] = [join(tempDir(), 'a.key'), join(tempDir(), 'b.key')];
+    const runs = await Promise.all(
+      [a, b].map((file) => runCli(['create', ...WEB, '--name', 'twice', '--secret-out', file], { env })),
+    );
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
+    const loser = runs.find((r) => r.code === 1)!;
+    expect(loser.stderr).toContain(
+      "a key named 'twice' was created by someone else after this run found the name free",
+    );
+    const winnerFile = runs[0]!.code === 0 ? a : b;
+    const loserFile = winnerFile === a ? b : a;
+    expect(readFileSync(winnerFile, 'utf8')).toBe(secretOf('twice'));
+    expect(existsSync(loserFile)).toBe(false);
+    expect(
+      emulator.requests
+        .filter((r) => r.method === 'PUT')
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([201, 412]);
+  });
+
+  it('a 200 where 201 was due (the service ignored If-None-Match) is a loud exit 1, the key file kept', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add({ method: 'PUT', okStatus: 200 });
+    const file = join(tempDir(), 'raced.key');
+    const result = await runCli(['create', ...WEB, '--name', 'raced', '--secret-out', file], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Azure answered "replaced" (200), not "created" (201)');
+    expect(result.stderr).toContain(`This run's key is in ${file}`);
+    expect(readFileSync(file, 'utf8')).toBe(secretOf('raced'));
+  });
+});
+
+describe('a PUT carried out after the client stopped waiting', () => {
+  it('is not called "nothing changed": the key file is kept, the key may still appear, and it does', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add({ method: 'PUT', delayMs: 2500 });
+    const file = join(tempDir(), 'slow.key');
+    const result = await runCli(['create', ...WEB, '--name', 'slow1', '--secret-out', file], {
+      env: { ...env, NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '500' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("no answer came to creating key 'slow1'");
+    expect(result.stderr).toContain('it may still appear');
+    expect(result.stderr).toContain(`The key is in ${file} (mode 0600).`);
+    expect(result.stderr).toMatch(/Check with: nginxaas-keys show .*slow1/);
+    expect(result.stderr).not.toContain('nothing was changed');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(secretOf('slow1')).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('when the key appears by the second look, it was created', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add({ method: 'PUT', delayMs: 800 });
+    const file = join(tempDir(), 'slow2.key');
+    const result = await runCli(['create', ...WEB, '--name', 'slow2', '--secret-out', file], {
+      env: { ...env, NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '500' },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('a check found the key, so it was created');
+    expect(readFileSync(file, 'utf8')).toBe(secretOf('slow2'));
+  });
+});
+
+describe('a secret written nowhere', () => {
+  it.each([[['--show-secret']], [['--show-secret', '-o', 'json']]])(
+    'create %j > /dev/full: the key is deleted again, said on stderr, exit 1',
+    async (extra) => {
+      const { env, emulator, secretOf } = await cliWorld();
+      const full = openSync('/dev/full', 'w');
+      const result = await runCli(['create', ...WEB, '--name', 'to-full', ...extra], { env, stdoutFd: full });
+      closeSync(full);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        "key 'to-full' was created, but its secret could not be written to standard output (the disk is full), so it was deleted again",
+      );
+      expect(result.stderr).toContain('so it was deleted again');
+      expect(secretOf('to-full')).toBeUndefined();
+      expect(emulator.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+    },
+  );
+
+  it('create --show-secret > /dev/null is refused before any request (exit 2)', async () => {
+    const { env, emulator } = await cliWorld();
+    const nowhere = openSync('/dev/null', 'w');
+    const result = await runCli(['create', ...WEB, '--name', 'to-null', '--show-secret'], { env, stdoutFd: nowhere });
+    closeSync(nowhere);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('goes to /dev/null (or was closed): nobody could read it');
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('when the delete fails too, exit 1 names the key and the command that deletes it', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add({
+      method: 'DELETE',
+      status: 409,
+      code: 'Conflict',
+      message: 'deployment is updating',
+      times: -1,
+    });
+    const full = openSync('/dev/full', 'w');
+    const result = await runCli(['create', ...WEB, '--name', 'stuck', '--show-secret'], { env, stdoutFd: full });
+    closeSync(full);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('deleting it again failed too (deployment is updating (Conflict))');
+    expect(result.stderr).toMatch(/Delete it with: nginxaas-keys delete .*--name stuck --yes/);
+    expect(result.stderr).not.toContain('so it was deleted again');
+    expect(secretOf('stuck')).toBeDefined();
+  });
+});
