@@ -15,6 +15,8 @@ import {
   subscriptionsSearched,
   withSubscriptionNames,
 } from './discovery';
+import { tokenRecordingCredential } from './credentials';
+import { maskKnown } from '../domain/printable';
 import { toGatewayError } from './errors';
 import { naturalOrder } from '../domain/natural-order';
 import { fromWire, toApiKey } from './mappers';
@@ -57,11 +59,15 @@ export class AzureGateway implements Gateway {
   private readonly arm: ArmClient;
   private readonly clients = new Map<string, NginxManagementClient>();
   private subscriptionCache?: Promise<Subscription[]>;
+  /** Every key this gateway sent and every token it held: masked wherever a server quotes them. */
+  private readonly known = new Set<string>();
+  private readonly credential: TokenCredential;
 
   constructor(private readonly settings: AzureGatewaySettings) {
     this.authDescription = settings.authDescription;
     const tlsOptions = tlsOptionsFor(settings.target);
-    this.arm = new ArmClient(settings.credential, {
+    this.credential = tokenRecordingCredential(settings.credential, (token) => this.known.add(token));
+    this.arm = new ArmClient(this.credential, {
       endpoint: settings.target.endpoint,
       credentialScopes: [settings.target.scope],
       ...(tlsOptions ? { tlsOptions } : {}),
@@ -85,8 +91,17 @@ export class AzureGateway implements Gateway {
     try {
       return await work();
     } catch (error) {
-      throw toGatewayError(error, { endpoint: this.settings.target.endpoint });
+      const failure = toGatewayError(error, { endpoint: this.settings.target.endpoint });
+      return Promise.reject(this.masked(failure));
     }
+  }
+
+  /** The error with every key and token we know masked in its words. */
+  private masked(failure: GatewayError): GatewayError {
+    const message = maskKnown(failure.message, this.known);
+    const code = failure.code === undefined ? undefined : maskKnown(failure.code, this.known);
+    if (message === failure.message && code === failure.code) return failure;
+    return new GatewayError(failure.kind, message, code, failure.status);
   }
 
   listSubscriptions(options: CallOptions = {}): Promise<Subscription[]> {
@@ -102,13 +117,13 @@ export class AzureGateway implements Gateway {
    * and the credential shares the answer with every request that follows.
    */
   warmUp(): void {
-    void this.settings.credential.getToken(this.settings.target.scope).catch(() => undefined);
+    void this.credential.getToken(this.settings.target.scope).catch(() => undefined);
     // Two: the list of subscriptions and the Resource Graph query go out together.
     if (this.settings.preconnect) this.arm.preconnect(2);
   }
 
   signedInAs(options: CallOptions = {}): Promise<SignedIn | undefined> {
-    return signedInAs(this.settings.credential, this.settings.target.scope, options.signal);
+    return signedInAs(this.credential, this.settings.target.scope, options.signal);
   }
 
   async defaultSubscription(options: CallOptions = {}): Promise<string> {
@@ -211,6 +226,7 @@ export class AzureGateway implements Gateway {
     body: { secret: string; endDateTime: Date },
     options: CallOptions & { onlyIfAbsent?: boolean } = {},
   ): Promise<PutKeyResult> {
+    this.known.add(body.secret);
     return this.guard(async () => {
       let status = 0;
       const key = await this.client(ref.subscriptionId).apiKeys.createOrUpdate(ref.resourceGroup, ref.name, name, {
@@ -239,15 +255,20 @@ export class AzureGateway implements Gateway {
     value: string,
     options: CallOptions & { expiresOn: Date; tags: Record<string, string> },
   ): Promise<{ id: string; version: string }> {
+    this.known.add(value);
     const { storeVaultSecret } = await import('./key-vault');
-    return storeVaultSecret(this.settings.credential, this.settings.target, destination, value, {
-      expiresOn: options.expiresOn,
-      tags: options.tags,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    return this.guard(() =>
+      storeVaultSecret(this.credential, this.settings.target, destination, value, {
+        expiresOn: options.expiresOn,
+        tags: options.tags,
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    );
   }
 
-  verifyKey(endpoint: string, secret: string, options: CallOptions = {}): Promise<VerifyResult> {
-    return verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
+  async verifyKey(endpoint: string, secret: string, options: CallOptions = {}): Promise<VerifyResult> {
+    this.known.add(secret);
+    const result = await verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
+    return result.ok ? result : { ...result, message: maskKnown(result.message, this.known) };
   }
 }

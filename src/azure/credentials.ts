@@ -106,3 +106,14 @@ export async function createCredential(mode: AuthMode, settings: CredentialSetti
       return sharedTokenCredential(new identity.DefaultAzureCredential({ ...tenant, authorityHost }));
   }
 }
+
+/** The same credential, telling `onToken` of each token it hands out (so errors can mask it). */
+export function tokenRecordingCredential(inner: TokenCredential, onToken: (token: string) => void): TokenCredential {
+  return {
+    async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+      const token = await inner.getToken(scopes, options);
+      if (token) onToken(token.token);
+      return token;
+    },
+  };
+}

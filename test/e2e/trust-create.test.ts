@@ -142,3 +142,43 @@ describe('a secret written nowhere', () => {
     expect(secretOf('stuck')).toBeDefined();
   });
 });
+
+describe('secrets inside server text', () => {
+  it('a 400 quoting the key (as is and in base64) is printed with the key masked', async () => {
+    const { env, emulator } = await cliWorld();
+    const secret = 'Quoted-Secret-4711';
+    const base64 = Buffer.from(secret).toString('base64');
+    emulator.faults.add({
+      method: 'PUT',
+      status: 400,
+      code: 'InvalidApiKeySecret',
+      message: `The secret '${secret}' (header ApiKey ${base64}) is not allowed.`,
+    });
+    const result = await runCli(['create', ...WEB, '--name', 'quoted', '--secret-stdin', '-o', 'json'], {
+      env,
+      input: secret,
+    });
+    expect(result.code).toBe(1);
+    for (const channel of [result.stdout, result.stderr]) {
+      expect(channel).not.toContain(secret);
+      expect(channel).not.toContain(base64);
+    }
+    expect(result.stderr).toContain("The secret '•••' (header ApiKey •••) is not allowed.");
+  });
+
+  it('a 500 echoing the request with its bearer token is printed with the token masked', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({
+      method: 'GET',
+      path: '/apiKeys',
+      status: 500,
+      code: 'InternalServerError',
+      message: `Request echo: GET /apiKeys Authorization: Bearer ${emulator.token}`,
+      times: -1,
+    });
+    const result = await runCli(['list', ...WEB], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain(emulator.token);
+    expect(result.stderr).toContain('Authorization: Bearer •••');
+  });
+});
