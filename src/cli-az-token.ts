@@ -5,7 +5,7 @@
  * asks `az` again itself and reports what went wrong in its own words).
  */
 import { execFile } from 'node:child_process';
-import { CLOUDS, isCloudName } from './domain/clouds';
+import { armAudience, isCloudName } from './domain/clouds';
 
 export interface EarlyToken {
   /** The scope it is for, e.g. https://management.azure.com/.default */
@@ -13,10 +13,20 @@ export interface EarlyToken {
   token: Promise<{ token: string; expiresOnTimestamp: number }>;
 }
 
-export function askAzEarly(cloud: string | undefined, tenant: string | undefined): EarlyToken | undefined {
-  const name = cloud ?? 'AzureCloud';
+export function askAzEarly(
+  where: { cloud?: string; armEndpoint?: string; armAudience?: string },
+  tenant: string | undefined,
+): EarlyToken | undefined {
+  const name = where.cloud ?? 'AzureCloud';
   if (!isCloudName(name)) return undefined;
-  const resource = CLOUDS[name].arm;
+  // The same audience the credential will ask for (domain/clouds.ts), so the answer is used.
+  const audience = armAudience({
+    cloud: name,
+    ...(where.armEndpoint ? { armEndpoint: where.armEndpoint } : {}),
+    ...(where.armAudience ? { audience: where.armAudience } : {}),
+  });
+  if (!audience.ok) return undefined;
+  const resource = audience.audience.replace(/\/+$/, '');
   const args = ['account', 'get-access-token', '--output', 'json', '--resource', resource];
   if (tenant) args.push('--tenant', tenant);
   const token = new Promise<{ token: string; expiresOnTimestamp: number }>((resolve, reject) => {

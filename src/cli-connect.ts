@@ -68,6 +68,7 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
   const resolved = resolveArmTarget({
     ...(options.cloud ? { cloud: options.cloud } : {}),
     ...(options.armEndpoint ? { armEndpoint: options.armEndpoint } : {}),
+    ...(options.armAudience ? { armAudience: options.armAudience } : {}),
     ...(options.caPem ? { caPem: options.caPem } : {}),
   });
   if (!resolved.ok) throw new UsageError(resolved.problem);

@@ -188,6 +188,13 @@ export const OPTIONS = [
     modes: AZURE,
   },
   {
+    name: 'arm-audience',
+    type: 'string',
+    value: '<uri>',
+    help: 'audience of the ARM token where it cannot be derived, e.g. Azure Stack (env NGINXAAS_ARM_AUDIENCE)',
+    modes: AZURE,
+  },
+  {
     name: 'arm-ca',
     type: 'string',
     value: '<file>',

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { flag, text, type Values } from './cli-options';
+import { armAudience, isCloudName } from './domain/clouds';
 import { checkKeyName } from './domain/key-name';
 import type { AuthMode } from './domain/auth-modes';
 import { printable } from './domain/printable';
@@ -22,6 +23,8 @@ export interface ConnectOptions {
   auth: AuthMode;
   cloud?: string;
   armEndpoint?: string;
+  /** The audience of the ARM token, where it cannot be derived (Azure Stack). */
+  armAudience?: string;
   caPem?: string;
   tenant?: string;
 }
@@ -55,6 +58,17 @@ export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): Con
         `--arm-endpoint must use https (a bearer token is never sent over ${url.protocol.replace(':', '')})`,
       );
   }
+  const armAudienceText = text(values, 'arm-audience') ?? env.NGINXAAS_ARM_AUDIENCE;
+  if (armAudienceText !== undefined) {
+    if (!URL.canParse(armAudienceText))
+      throw new UsageError(`--arm-audience '${printable(armAudienceText)}' is not a URI`);
+    const audience = armAudience({
+      cloud: cloud !== undefined && isCloudName(cloud) ? cloud : 'AzureCloud',
+      ...(armEndpoint ? { armEndpoint } : {}),
+      audience: armAudienceText,
+    });
+    if (!audience.ok) throw new UsageError(audience.problem);
+  }
   if (auth === 'token' && !env.NGINXAAS_ACCESS_TOKEN && !flag(values, 'demo')) {
     throw new UsageError('--auth token needs the token in NGINXAAS_ACCESS_TOKEN');
   }
@@ -64,6 +78,7 @@ export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): Con
     auth,
     ...(cloud !== undefined ? { cloud } : {}),
     ...(armEndpoint ? { armEndpoint } : {}),
+    ...(armAudienceText !== undefined ? { armAudience: armAudienceText } : {}),
     ...(caPath && !flag(values, 'demo') ? { caPem: readCa(caPath) } : {}),
     ...(tenant !== undefined ? { tenant } : {}),
   };

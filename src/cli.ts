@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     // `az` takes most of a second: once every check has passed, it runs while the rest of the program loads.
     const early =
       !connectOptions.demo && connectOptions.auth === 'cli'
-        ? askAzEarly(connectOptions.cloud, connectOptions.tenant)
+        ? askAzEarly(connectOptions, connectOptions.tenant)
         : undefined;
     // In the full-screen wizard, log lines would tear the screen: keep them until it ends.
     const fullScreen = interactive && !plain;

@@ -5,7 +5,7 @@
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { TlsSettings } from '@azure/core-rest-pipeline';
 
-import { CLOUDS, isCloudName, type CloudName } from '../domain/clouds';
+import { armAudience, CLOUDS, isCloudName, type CloudName } from '../domain/clouds';
 
 export { CLOUDS, isCloudName, type CloudName };
 
@@ -13,7 +13,7 @@ export interface ArmTarget {
   cloud: CloudName;
   /** Base URL without a trailing slash. */
   endpoint: string;
-  /** Always the cloud's management scope, also for a custom endpoint (an emulator, Azure Stack). */
+  /** The token scope: the audience of this endpoint (domain/clouds.ts armAudience) + /.default. */
   scope: string;
   authorityHost: string;
   /** An extra PEM certificate trusted for this endpoint (and its dataplane), beside the usual roots. */
@@ -22,7 +22,12 @@ export interface ArmTarget {
 
 export type ArmTargetResult = { ok: true; target: ArmTarget } | { ok: false; problem: string };
 
-export function resolveArmTarget(input: { cloud?: string; armEndpoint?: string; caPem?: string }): ArmTargetResult {
+export function resolveArmTarget(input: {
+  cloud?: string;
+  armEndpoint?: string;
+  armAudience?: string;
+  caPem?: string;
+}): ArmTargetResult {
   const cloud = input.cloud ?? 'AzureCloud';
   if (!isCloudName(cloud)) {
     return { ok: false, problem: `unknown cloud '${cloud}': use ${Object.keys(CLOUDS).join(', ')}` };
@@ -44,12 +49,18 @@ export function resolveArmTarget(input: { cloud?: string; armEndpoint?: string; 
     }
     endpoint = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   }
+  const audience = armAudience({
+    cloud,
+    ...(input.armEndpoint ? { armEndpoint: endpoint } : {}),
+    ...(input.armAudience ? { audience: input.armAudience } : {}),
+  });
+  if (!audience.ok) return audience;
   return {
     ok: true,
     target: {
       cloud,
       endpoint,
-      scope: `${defaults.arm}/.default`,
+      scope: `${audience.audience.replace(/\/+$/, '')}/.default`,
       authorityHost: defaults.authority,
       ...(input.caPem ? { caPem: input.caPem } : {}),
     },

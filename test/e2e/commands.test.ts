@@ -219,6 +219,33 @@ describe('Azure errors, sign-in and subscriptions', () => {
     ]);
   });
 
+  it("--arm-audience reaches az as the token's resource; a public audience for another host is refused first", async () => {
+    const { env, emulator } = await world();
+    const az = makeFakeAz({ token: emulator.token, subscription: PRODUCTION });
+    const audience = 'https://management.adfs.azurestack.local/0aa1b2c3-0000-4000-8000-000000000000';
+    const result = await runCli(['endpoint', ...WEB, '--auth', 'cli', '--arm-audience', audience], {
+      env: { ...env, NGINXAAS_ACCESS_TOKEN: undefined, PATH: az.path },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(az.calls()).toContain(`account get-access-token --output json --resource ${audience}`);
+    expect(az.calls().join('\n')).not.toContain('management.azure.com');
+    const refused = await runCli(
+      [
+        'list',
+        ...WEB,
+        '--auth',
+        'cli',
+        '--arm-endpoint',
+        'https://arm.contoso.example',
+        '--arm-audience',
+        'https://management.azure.com',
+      ],
+      { env: { ...env, NGINXAAS_ACCESS_TOKEN: undefined, NGINXAAS_ARM_ENDPOINT: undefined, PATH: az.path } },
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('a token for AzureCloud is never sent to another host');
+  });
+
   it('--auth cli when signed out says to run az login', async () => {
     const { env } = await world();
     const az = makeFakeAz({ token: 'x', loggedOut: true });

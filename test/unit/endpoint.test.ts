@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiKeyHeaderValue, normaliseEndpoint, nplusUrl } from '../../src/domain/endpoint';
 import { deploymentId, keyCommand, parseDeploymentId, sameId, sameType } from '../../src/domain/resource-id';
+import { armAudience } from '../../src/domain/clouds';
 import { resolveArmTarget } from '../../src/azure/cloud';
 
 describe('dataplane endpoint', () => {
@@ -82,4 +83,58 @@ describe('clouds', () => {
       });
     },
   );
+});
+
+describe('the audience of the ARM token (issue 18)', () => {
+  it.each([
+    ['the public cloud', 'AzureCloud', undefined, undefined, 'https://management.azure.com'],
+    ['China', 'AzureChinaCloud', undefined, undefined, 'https://management.chinacloudapi.cn'],
+    [
+      "a cloud's own ARM named as the endpoint",
+      'AzureCloud',
+      'https://management.usgovcloudapi.net/',
+      undefined,
+      'https://management.usgovcloudapi.net',
+    ],
+    ['the emulator on loopback', 'AzureCloud', 'https://127.0.0.1:8443', undefined, 'https://management.azure.com'],
+    [
+      'another host: its own origin',
+      'AzureCloud',
+      'https://management.local.azurestack.external/x',
+      undefined,
+      'https://management.local.azurestack.external',
+    ],
+    [
+      'another host with --arm-audience',
+      'AzureCloud',
+      'https://management.local.azurestack.external',
+      'https://management.adfs.azurestack.local/0aa1b2c3-0000-4000-8000-000000000000',
+      'https://management.adfs.azurestack.local/0aa1b2c3-0000-4000-8000-000000000000',
+    ],
+  ])('%s', (_label, cloud, armEndpoint, audience, expected) => {
+    const result = armAudience({
+      cloud: cloud as 'AzureCloud',
+      ...(armEndpoint ? { armEndpoint } : {}),
+      ...(audience ? { audience } : {}),
+    });
+    expect(result).toEqual({ ok: true, audience: expected });
+  });
+
+  it("a public cloud's audience for another host is refused", () => {
+    const result = armAudience({
+      cloud: 'AzureCloud',
+      armEndpoint: 'https://arm.contoso.example',
+      audience: 'https://management.azure.com/',
+    });
+    expect(result).toEqual({
+      ok: false,
+      problem:
+        "--arm-audience https://management.azure.com/ is AzureCloud's Resource Manager, but --arm-endpoint is arm.contoso.example: a token for AzureCloud is never sent to another host",
+    });
+  });
+
+  it('the target asks for a token for that audience', () => {
+    const resolved = resolveArmTarget({ armEndpoint: 'https://arm.contoso.example/' });
+    expect(resolved.ok && resolved.target.scope).toBe('https://arm.contoso.example/.default');
+  });
 });
