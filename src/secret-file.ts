@@ -18,12 +18,29 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { describeFsError } from './fs-error';
 import { UsageError } from './usage-error';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
-/** Creates `<dir>/.<name>.<random>.tmp` (0600, O_EXCL, never through a link) with `content`. */
-export function writeExclusive(path: string, content: string): string {
+/** A failed write names the file it was for (ENOSPC alone says nothing of where). */
+export class FileWriteError extends Error {
+  override readonly name = 'FileWriteError';
+  readonly code: string | undefined;
+  constructor(
+    readonly path: string,
+    reason: unknown,
+  ) {
+    super(`could not write ${path}: ${describeFsError(reason)}`);
+    this.code = (reason as { code?: string }).code;
+  }
+}
+
+/**
+ * Creates `<dir>/.<name>.<random>.tmp` (0600, O_EXCL, never through a link) with `content`. A
+ * write that fails (a full disk) removes the half-written file and says which file it was for.
+ */
+export function writeExclusive(path: string, content: string, write = writeSync): string {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
   const fd = openSync(
     temporary,
@@ -31,11 +48,14 @@ export function writeExclusive(path: string, content: string): string {
     0o600,
   );
   try {
-    writeSync(fd, content);
+    write(fd, content);
     fsyncSync(fd);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    unlinkSync(temporary);
+    throw new FileWriteError(path, error);
   }
+  closeSync(fd);
   return temporary;
 }
 

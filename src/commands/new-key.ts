@@ -15,6 +15,7 @@ import { generateUuidKey } from '../domain/secret';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
 import { requestTimeoutMs, type Io } from '../io';
 import { createKey, racedWarning, type CreateOutcome } from '../keys/create-key';
+import { exposureWarning, gitExposure } from '../keys/git-exposure';
 import { figures } from '../style';
 import {
   checkHandoffTargets,
@@ -149,6 +150,16 @@ export async function issueNewKey(
     staged?.discard();
     discardHandoffFiles(stagedHandoffs);
   };
+  // Said before anything is written: a key file where `git add .` would take it.
+  const files = [
+    ...(options.secretOut !== undefined ? [options.secretOut] : []),
+    ...options.emit.flatMap((t) => (t.kind === 'keyvault' ? [] : [t.path])),
+  ];
+  for (const file of files) {
+    const exposure = gitExposure(file);
+    if (exposure)
+      io.stderr.write(`${io.err('warning', 'warning:')} git would commit it: ${exposureWarning(file, exposure)}\n`);
+  }
   let outcome: CreateOutcome;
   try {
     outcome = await createKey(

@@ -9,6 +9,7 @@ import { GatewayError, type Discovery, type Gateway } from '../gateway';
 import { createKey } from '../keys/create-key';
 import { verifyWithPatience } from '../keys/verify';
 import { deliverHandoffs, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
+import { exposureWarning, gitExposure } from '../keys/git-exposure';
 import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import { problemFrom } from './problem';
 import type { Command, WizardEvent, WizardScope } from './state';
@@ -190,6 +191,18 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
     case 'copy':
       return { type: 'copied', message: await deps.copy(command.secret) };
     case 'handoff': {
+      const target = command.target;
+      const exposure = target.kind === 'keyvault' || command.acceptExposed ? undefined : gitExposure(target.path);
+      if (exposure && target.kind !== 'keyvault') {
+        return {
+          type: 'handedOff',
+          result: {
+            ok: false,
+            said: `git would commit it: ${exposureWarning(target.path, exposure)}. Enter again writes it anyway; or type another path.`,
+            exposedPath: target.path,
+          },
+        };
+      }
       const staged = command.target.kind === 'keyvault' ? undefined : tryStage(command.target, command.facts);
       if (staged && 'refused' in staged) return { type: 'handedOff', result: { ok: false, said: staged.refused } };
       const [result] = await deliverHandoffs(gateway, [command.target], staged, command.facts, {

@@ -49,7 +49,7 @@ export type Command =
   | { id: number; kind: 'verify'; endpoint: string; secret: string; again?: boolean }
   | { id: number; kind: 'copy'; secret: string }
   | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string }
-  | { id: number; kind: 'handoff'; target: HandoffTarget; facts: HandoffFacts };
+  | { id: number; kind: 'handoff'; target: HandoffTarget; facts: HandoffFacts; acceptExposed?: boolean };
 
 export type CommandSpec = Command extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
 
@@ -105,6 +105,8 @@ export interface HandoffMenu {
   cursor: number;
   text: string;
   error?: string;
+  /** A path inside a git work tree that git does not ignore, said once: Enter again writes there. */
+  warnedPath?: string;
 }
 
 export interface WizardState {
@@ -184,7 +186,7 @@ export type WizardEvent =
   | { type: 'peeked'; results: PeekResult[]; answered: number }
   | { type: 'copied'; message: string }
   | { type: 'deleted'; outcome: 'deleted' | 'absent' }
-  | { type: 'handedOff'; result: { ok: boolean; said: string; nextLines?: string[] } }
+  | { type: 'handedOff'; result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string } }
   | { type: 'deleteFailed'; problem: Problem };
 
 /** Where the wizard starts from: -d, -g, --subscription and --name, each optional. */

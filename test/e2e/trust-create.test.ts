@@ -4,7 +4,8 @@
  * cancel, a secret written nowhere takes the key back, and two creates of one name at once leave
  * one key and one loud failure.
  */
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliWorld, runCli } from '../helpers/cli';
@@ -180,5 +181,24 @@ describe('secrets inside server text', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).not.toContain(emulator.token);
     expect(result.stderr).toContain('Authorization: Bearer •••');
+  });
+});
+
+describe('a key file where git would commit it', () => {
+  it('create --secret-out inside a work tree that does not ignore it says so on stderr before writing', async () => {
+    const { env } = await cliWorld();
+    const repo = tempDir();
+    execFileSync('git', ['init', '-q', repo]);
+    writeFileSync(join(repo, '.gitignore'), 'ignored.key\n');
+    const exposed = await runCli(['create', ...WEB, '--name', 'in-git', '--secret-out', join(repo, 'k.key')], { env });
+    expect(exposed.code).toBe(0);
+    expect(exposed.stderr).toContain(
+      `warning: git would commit it: ${join(repo, 'k.key')} is in the work tree ${repo}, not ignored`,
+    );
+    const ignored = await runCli(['create', ...WEB, '--name', 'in-git-2', '--secret-out', join(repo, 'ignored.key')], {
+      env,
+    });
+    expect(ignored.code).toBe(0);
+    expect(ignored.stderr).not.toContain('git would commit it');
   });
 });

@@ -424,6 +424,22 @@ describe('the hand-off menu', () => {
     expect(refused.reveal.handoff).toMatchObject({ stage: 'destination', error: expect.stringContaining('exists') });
     expect(refused.reveal.handedOff).toEqual([]);
   });
+
+  it('a path git would commit is said once; Enter on the same path again writes it, another path is checked anew', () => {
+    const working = press(atReveal(), 'h', 'Enter', 'Enter');
+    const first = working.commands.at(-1);
+    expect(first).toMatchObject({ kind: 'handoff', target: { path: 'nlk-values.yaml' } });
+    expect(first).not.toHaveProperty('acceptExposed');
+    const warned = send(working, {
+      type: 'handedOff',
+      result: { ok: false, said: 'git would commit it: …', exposedPath: 'nlk-values.yaml' },
+    });
+    expect(warned.reveal.handoff).toMatchObject({ stage: 'destination', warnedPath: 'nlk-values.yaml' });
+    expect(press(warned, 'Enter').commands.at(-1)).toMatchObject({ kind: 'handoff', acceptExposed: true });
+    const elsewhere = press(warned, 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'yml', 'Enter');
+    expect(elsewhere.commands.at(-1)).toMatchObject({ kind: 'handoff', target: { path: 'nlk-values.yml' } });
+    expect(elsewhere.commands.at(-1)).not.toHaveProperty('acceptExposed');
+  });
 });
 
 describe('Ctrl+C', () => {

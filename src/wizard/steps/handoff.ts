@@ -72,19 +72,25 @@ export function onHandoffToken(state: WizardState, menu: HandoffMenu, token: Tok
   const known = facts(state);
   if (!parsed.ok) return withMenu(state, { ...menu, error: parsed.problem });
   if (!known) return state;
+  const path = parsed.target.kind === 'keyvault' ? undefined : parsed.target.path;
   return issue(withMenu(state, { ...menu, stage: 'working' }), {
     kind: 'handoff',
     target: parsed.target,
     facts: known,
+    ...(path !== undefined && path === menu.warnedPath ? { acceptExposed: true } : {}),
   });
 }
 
 export function onHandedOff(
   state: WizardState,
-  result: { ok: boolean; said: string; nextLines?: string[] },
+  result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string },
 ): WizardState {
   const menu = state.reveal.handoff;
-  // A refused destination (a file that exists, a folder) keeps the menu open to choose another.
-  if (!result.ok) return withMenu(state, menu ? { ...menu, stage: 'destination', error: result.said } : undefined);
+  // A refused destination (a file that exists, a folder, one git would commit) keeps the menu
+  // open to choose another; a path git would commit is written when Enter is pressed on it again.
+  if (!result.ok) {
+    const warned = result.exposedPath !== undefined ? { warnedPath: result.exposedPath } : {};
+    return withMenu(state, menu ? { ...menu, stage: 'destination', error: result.said, ...warned } : undefined);
+  }
   return withMenu({ ...state, reveal: { ...state.reveal, handedOff: [...state.reveal.handedOff, result] } }, undefined);
 }
