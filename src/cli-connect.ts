@@ -29,6 +29,8 @@ export const VERSION = process.env.NGINXAAS_KEYS_VERSION ?? 'dev';
 export interface ConnectHooks {
   log?: (line: string) => void;
   onDeviceCode?: (message: string) => void;
+  /** Something the user should know that is not an error (a damaged demo world set aside). */
+  onNotice?: (message: string) => void;
   /** `az`'s token, asked for at the start of the run (--auth cli). */
   early?: EarlyToken;
 }
@@ -47,8 +49,9 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     const { startEmulator } = await import('./emulator/server');
     const { loadDemoWorld } = await import('./emulator/demo-world');
     const state = options.demoState;
-    const world = state ? loadDemoWorld(state.path, state.reset) : undefined;
-    const emulator = await startEmulator({ ...(world ? { data: world, statePath: state?.path } : {}) });
+    const loaded = state ? loadDemoWorld(state.path, state.reset) : undefined;
+    if (loaded?.notice) hooks.onNotice?.(loaded.notice);
+    const emulator = await startEmulator({ ...(loaded ? { data: loaded.data, statePath: state?.path } : {}) });
     emulator.world.save();
     const resolved = resolveArmTarget({ armEndpoint: emulator.url, caPem: emulator.caPem });
     if (!resolved.ok) throw new Error(resolved.problem);

@@ -108,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     const hooks = {
       ...(log ? { log } : {}),
       onDeviceCode: (message: string) => notices.emit(message),
+      onNotice: (message: string) => notices.emit(message),
       ...(early ? { early } : {}),
     };
 

@@ -88,6 +88,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     res.on('finish', () => (record.status = res.statusCode));
 
     if (url.pathname.startsWith('/_emulator/')) return send(res, control(req, url, await readBody(req)));
+    // What another process wrote to a shared state file (a command beside a --demo wizard).
+    try {
+      world.refresh();
+    } catch (error) {
+      return send(
+        res,
+        new ArmFailure(500, 'InternalServerError', `The emulator's state: ${(error as Error).message}`).reply(),
+      );
+    }
 
     const fault = faults.take(method, `${url.pathname}${url.search}`);
     // The whole request is in hand before a delay, as on a real server that is merely slow: a

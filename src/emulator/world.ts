@@ -4,7 +4,7 @@
  * a link) after every change.
  */
 import { createHash } from 'node:crypto';
-import { writeSecretFile } from '../secret-file';
+import { StateFile } from './state-file';
 import type { EmulatedDeployment, EmulatedKey, EmulatedSubscription, EmulatedVaultSecret, EmulatorData } from './data';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -22,11 +22,37 @@ interface Index {
 
 export class World {
   private built?: Index;
+  private readonly file: StateFile | undefined;
 
   constructor(
-    private readonly data: EmulatorData,
-    private readonly statePath?: string,
-  ) {}
+    private data: EmulatorData,
+    statePath?: string,
+  ) {
+    this.file = statePath ? new StateFile(statePath) : undefined;
+  }
+
+  /**
+   * Takes in what another process wrote to the state file since (a `create --demo` beside an open
+   * wizard): called before each request is answered.
+   */
+  refresh(): void {
+    const fresh = this.file?.readIfChanged();
+    if (!fresh) return;
+    this.data = { ...fresh, vaults: fresh.vaults ?? this.data.vaults ?? [], vaultSecrets: fresh.vaultSecrets ?? [] };
+    this.built = undefined;
+  }
+
+  /** A change, made on the state file's newest world under its lock, then written. */
+  private change<T>(work: () => T): T {
+    if (!this.file) return work();
+    const file = this.file;
+    return file.locked(() => {
+      this.refresh();
+      const result = work();
+      file.write(this.data);
+      return result;
+    });
+  }
 
   /** A fleet of thousands is looked up on every request: by map, not by scanning the lists. */
   private index(): Index {
@@ -99,18 +125,29 @@ export class World {
     return this.keys(d).find((k) => same(k.name, name));
   }
 
-  /** Creates or replaces; true when it created. */
+  /** Creates or replaces; true when it created. With `onlyIfAbsent`, an existing key is left and undefined answered. */
   putKey(
     d: EmulatedDeployment,
     name: string,
     secret: string,
     endDateTime: string,
-  ): { key: EmulatedKey; created: boolean } {
+    options: { onlyIfAbsent?: boolean } = {},
+  ): { key: EmulatedKey; created: boolean } | undefined {
+    return this.change(() => this.putKeyNow(d, name, secret, endDateTime, options.onlyIfAbsent ?? false));
+  }
+
+  private putKeyNow(
+    d: EmulatedDeployment,
+    name: string,
+    secret: string,
+    endDateTime: string,
+    onlyIfAbsent: boolean,
+  ): { key: EmulatedKey; created: boolean } | undefined {
     const existing = this.key(d, name);
+    if (existing && onlyIfAbsent) return undefined;
     if (existing) {
       existing.secret = secret;
       existing.endDateTime = endDateTime;
-      this.save();
       return { key: existing, created: false };
     }
     const key: EmulatedKey = {
@@ -122,16 +159,18 @@ export class World {
       endDateTime,
     };
     this.data.keys.push(key);
-    this.save();
     return { key, created: true };
   }
 
   deleteKey(d: EmulatedDeployment, name: string): boolean {
-    const existing = this.key(d, name);
-    if (!existing) return false;
-    this.data.keys.splice(this.data.keys.indexOf(existing), 1);
-    this.save();
-    return true;
+    return this.change(() => {
+      const existing = this.key(d, name);
+      if (!existing) return false;
+      this.data.keys.splice(this.data.keys.indexOf(existing), 1);
+      // The index counts lengths: a delete and a create between two reads would fool it.
+      this.built = undefined;
+      return true;
+    });
   }
 
   hasVault(host: string): boolean {
@@ -144,13 +183,11 @@ export class World {
   }
 
   addVaultSecret(secret: EmulatedVaultSecret): void {
-    (this.data.vaultSecrets ??= []).push(secret);
-    this.save();
+    this.change(() => (this.data.vaultSecrets ??= []).push(secret));
   }
 
   /** Writes the state file now (it holds every key's secret: 0600, atomic, never through a link). */
   save(): void {
-    if (!this.statePath) return;
-    writeSecretFile(this.statePath, `${JSON.stringify(this.data, null, 2)}\n`);
+    this.change(() => undefined);
   }
 }

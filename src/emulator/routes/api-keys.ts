@@ -42,13 +42,6 @@ export function oneKey(ctx: ArmContext, [subscriptionId, group, name, keyName]: 
   }
 
   requireWritable(ctx, deployment);
-  if (ctx.method === 'PUT' && existing && ctx.ifNoneMatch?.trim() === '*') {
-    throw new ArmFailure(
-      412,
-      'PreconditionFailed',
-      `The API key '${existing.name}' already exists, and the request's If-None-Match header asked not to replace it.`,
-    );
-  }
   if (ctx.method === 'DELETE') {
     return { status: ctx.world.deleteKey(deployment, keyName as string) ? 200 : 204 };
   }
@@ -116,6 +109,15 @@ function putKey(ctx: ArmContext, d: EmulatedDeployment, keyName: string, existin
     if (bad) fail(bad);
     endDateTime = new Date(String(end)).toISOString();
   }
-  const { key, created } = ctx.world.putKey(d, existing?.name ?? keyName, newSecret, endDateTime);
-  return { status: created ? 201 : 200, body: wireKey(d, key) };
+  // ARM's conditional create, decided where the write is (under the state file's lock).
+  const onlyIfAbsent = ctx.ifNoneMatch?.trim() === '*';
+  const written = ctx.world.putKey(d, existing?.name ?? keyName, newSecret, endDateTime, { onlyIfAbsent });
+  if (!written) {
+    throw new ArmFailure(
+      412,
+      'PreconditionFailed',
+      `The API key '${keyName}' already exists, and the request's If-None-Match header asked not to replace it.`,
+    );
+  }
+  return { status: written.created ? 201 : 200, body: wireKey(d, written.key) };
 }
