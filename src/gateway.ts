@@ -60,6 +60,9 @@ export type ErrorKind =
   | 'unknown';
 
 /** An Azure failure in plain words, with the ARM error code when Azure gave one. */
+/** The code of a Key Vault store whose answer was lost and could not be read back. */
+export const STORE_OUTCOME_UNKNOWN = 'StoreOutcomeUnknown';
+
 export class GatewayError extends Error {
   override readonly name = 'GatewayError';
   constructor(

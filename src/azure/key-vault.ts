@@ -6,6 +6,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { tlsOptionsFor, vaultUrlFor, type ArmTarget } from './cloud';
 import { toGatewayError } from './errors';
+import { GatewayError, STORE_OUTCOME_UNKNOWN } from '../gateway';
 
 export interface StoredSecret {
   id: string;
@@ -26,10 +27,13 @@ export async function storeVaultSecret(
     serviceVersion: '7.6',
     // An emulated vault is reached on loopback, whose host cannot match the challenge's resource.
     disableChallengeResourceVerification: vault.emulated,
-    retryOptions: { maxRetries: 2 },
+    // No blind retries of a store: a retry after a lost answer adds a version each time. A lost
+    // answer is settled below by reading the newest version instead.
+    retryOptions: { maxRetries: 0 },
     ...(tlsOptions ? { tlsOptions } : {}),
   });
-  try {
+  const endpoint = `https://${destination.vaultHost}`;
+  const store = async (): Promise<StoredSecret> => {
     const stored = await client.setSecret(destination.secretName, value, {
       contentType: 'text/plain',
       expiresOn: options.expiresOn,
@@ -37,7 +41,44 @@ export async function storeVaultSecret(
       ...(options.signal ? { abortSignal: options.signal } : {}),
     });
     return { id: stored.properties.id ?? '', version: stored.properties.version ?? '' };
-  } catch (error) {
-    throw toGatewayError(error, { endpoint: `https://${destination.vaultHost}` });
+  };
+  /** The newest version, when it holds our value: the store that lost its answer was carried out. */
+  const ours = async (): Promise<StoredSecret | undefined | 'unreadable'> => {
+    try {
+      const newest = await client.getSecret(destination.secretName, {
+        ...(options.signal ? { abortSignal: options.signal } : {}),
+      });
+      return newest.value === value
+        ? { id: newest.properties.id ?? '', version: newest.properties.version ?? '' }
+        : undefined;
+    } catch (error) {
+      return toGatewayError(error).kind === 'notFound' ? undefined : 'unreadable';
+    }
+  };
+  let failure: GatewayError | undefined;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return await store();
+    } catch (error) {
+      failure = toGatewayError(error, { endpoint });
+      if (!mayHaveBeenStored(failure)) throw failure;
+    }
+    const found = await ours();
+    if (found === 'unreadable') {
+      throw new GatewayError(
+        'unknown',
+        `${failure.message}; the answer was lost and the secret could not be read back, so it is not known whether its newest version now holds this key`,
+        STORE_OUTCOME_UNKNOWN,
+        failure.status,
+      );
+    }
+    if (found) return found;
   }
+  throw failure ?? new GatewayError('unknown', 'the secret was not stored');
+}
+
+/** A store whose answer may have been lost after the vault carried it out. */
+function mayHaveBeenStored(failure: GatewayError): boolean {
+  if (failure.kind === 'network') return true;
+  return failure.kind === 'unknown' && (failure.status === undefined || failure.status >= 500);
 }

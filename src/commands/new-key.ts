@@ -237,7 +237,15 @@ export async function issueNewKey(
     staged !== undefined || options.showSecret || options.source.kind !== 'generate' || handoffs.some((h) => h.ok);
   if (!heldSomewhere && outcome.kind === 'created') {
     const why = handoffs.map((h) => h.said).join('; ');
-    await takeBackUnheldKey(deps, deployment, name, `it could not be handed off anywhere (${why})`);
+    // A vault that may hold the value of a key deleted here: say which secret, and how to disable it.
+    const dead = handoffs
+      .filter((h) => h.uncertain && h.target.kind === 'keyvault')
+      .map((h) => (h.target.kind === 'keyvault' ? h.target.url : ''));
+    const after =
+      dead.length > 0
+        ? ` If the newest version of ${dead.join(', ')} holds it, that value is dead now: see it with \`az keyvault secret show --id <url>\` and disable that version with \`az keyvault secret set-attributes --enabled false --id <url>/<version>\`.`
+        : '';
+    await takeBackUnheldKey(deps, deployment, name, `it could not be handed off anywhere (${why})`, after);
   }
   const action = outcome.kind === 'raced' ? 'replaced' : outcome.kind;
   return { key: outcome.key, action, secret, handoffs, raced: outcome.kind === 'raced' };
@@ -252,6 +260,7 @@ export async function takeBackUnheldKey(
   deployment: Deployment,
   name: string,
   why: string,
+  after = '',
 ): Promise<never> {
   try {
     await deps.gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) });
@@ -262,7 +271,7 @@ export async function takeBackUnheldKey(
       `key '${name}' was created, but ${why}, and deleting it again failed too (${failure}): nobody holds its secret. Delete it with: ${keyCommand('delete', deployment, name, deps.demo)} --yes`,
     );
   }
-  throw new GatewayError('unknown', `key '${name}' was created, but ${why}, so it was deleted again`);
+  throw new GatewayError('unknown', `key '${name}' was created, but ${why}, so it was deleted again.${after}`);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface FaultSpec {
   commitThenDrop?: boolean;
   /** Carry the request out and answer this success status instead (200 where 201 was due). */
   okStatus?: number;
+  /** Only requests that carry a credential (past a Key Vault's bearer challenge, say). */
+  withToken?: boolean;
   /** How many matching requests to affect; default 1, -1 for every one. */
   times?: number;
 }
@@ -53,8 +55,8 @@ export class FaultBook {
   }
 
   /** Finds and spends the first live rule that matches. */
-  take(method: string, path: string): Fault | undefined {
-    const rule = this.rules.find((r) => r.remaining > 0 && matches(r, method, path));
+  take(method: string, path: string, withToken = true): Fault | undefined {
+    const rule = this.rules.find((r) => r.remaining > 0 && (!r.withToken || withToken) && matches(r, method, path));
     if (rule) rule.remaining -= 1;
     return rule;
   }

@@ -98,7 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       );
     }
 
-    const fault = faults.take(method, `${url.pathname}${url.search}`);
+    const fault = faults.take(method, `${url.pathname}${url.search}`, record.authorization !== 'none');
     // The whole request is in hand before a delay, as on a real server that is merely slow: a
     // client that gives up while it waits does not stop the work from being done.
     const rawBody = fault?.reset ? '' : await readBody(req).catch(() => undefined);

@@ -11,7 +11,7 @@ import {
   type HandoffFacts,
   type HandoffTarget,
 } from '../domain/handoff';
-import type { Gateway } from '../gateway';
+import { GatewayError, STORE_OUTCOME_UNKNOWN, type Gateway } from '../gateway';
 import { describeFsError } from '../fs-error';
 import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../secret-file';
 import { UsageError } from '../usage-error';
@@ -25,6 +25,8 @@ export interface HandoffResult {
   next?: string;
   /** The same, in short lines for a terminal. */
   nextLines?: string[];
+  /** A Key Vault store that may have been carried out although it failed: its newest version may hold the key. */
+  uncertain?: boolean;
 }
 
 /** Every destination, checked before anything is sent: a file's path, and no two the same. */
@@ -114,7 +116,13 @@ export async function deliverHandoffs(
         nextLines: [`Version ${stored.version}.`, ...handoffNextLines(target)],
       });
     } catch (error) {
-      results.push({ target, ok: false, said: `could not store it in ${target.url}: ${(error as Error).message}` });
+      const uncertain = error instanceof GatewayError && error.code === STORE_OUTCOME_UNKNOWN;
+      results.push({
+        target,
+        ok: false,
+        said: `could not store it in ${target.url}: ${(error as Error).message}`,
+        ...(uncertain ? { uncertain: true } : {}),
+      });
     }
   }
   return results;

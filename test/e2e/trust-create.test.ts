@@ -9,7 +9,7 @@ import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliWorld, runCli } from '../helpers/cli';
-import { PRODUCTION } from '../../src/emulator/sample-data';
+import { DEMO_VAULT, PRODUCTION } from '../../src/emulator/sample-data';
 import { useTempDir } from '../helpers/temp';
 
 const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
@@ -200,5 +200,32 @@ describe('a key file where git would commit it', () => {
     });
     expect(ignored.code).toBe(0);
     expect(ignored.stderr).not.toContain('git would commit it');
+  });
+});
+
+describe('Key Vault under lost answers', () => {
+  const vaultUrl = `https://${DEMO_VAULT}/secrets/lost-kv`;
+
+  it('a lost store answer is settled by reading the secret: one version, the key kept, exit 0', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add({ method: 'PUT', path: '.vault.azure.net/secrets', withToken: true, commitThenDrop: true });
+    const result = await runCli(['create', ...WEB, '--name', 'lost-kv', '--emit', `keyvault=${vaultUrl}`], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const versions = emulator.world.vaultSecretVersions(DEMO_VAULT, 'lost-kv');
+    expect(versions.map((v) => v.value)).toEqual([secretOf('lost-kv')]);
+  });
+
+  it('a store that cannot be settled: the key is deleted again, and the words say the vault may hold its dead value', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add({ method: 'PUT', path: '.vault.azure.net/secrets', withToken: true, commitThenDrop: true });
+    emulator.faults.add({ method: 'GET', path: '.vault.azure.net/secrets', withToken: true, reset: true, times: -1 });
+    const result = await runCli(['create', ...WEB, '--name', 'lost-kv', '--emit', `keyvault=${vaultUrl}`], { env });
+    expect(result.code).toBe(1);
+    expect(secretOf('lost-kv')).toBeUndefined();
+    const words = result.stderr.replace(/\s+/g, ' ');
+    expect(words).toContain('so it was deleted again.');
+    expect(words).toContain(`If the newest version of ${vaultUrl} holds it, that value is dead now`);
+    // It did: the store was carried out before its answer was lost.
+    expect(emulator.world.vaultSecretVersions(DEMO_VAULT, 'lost-kv')).toHaveLength(1);
   });
 });

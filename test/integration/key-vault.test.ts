@@ -47,3 +47,39 @@ describe('Key Vault secrets', () => {
     ).rejects.toMatchObject({ message: expect.stringContaining('No vault answers at nowhere.vault.azure.net') });
   });
 });
+
+describe('a Key Vault store whose answer is lost', () => {
+  const store = (emulator: Awaited<ReturnType<typeof useEmulator>>, value: string) =>
+    gatewayFor(emulator).storeSecret({ vaultHost: DEMO_VAULT, secretName: 'lost-store' }, value, {
+      expiresOn: new Date(Math.floor(Date.now() / 1000) * 1000 + 86_400_000),
+      tags: {},
+    });
+
+  it('is settled by reading the newest version: stored once, not once per retry', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({ method: 'PUT', path: '.vault.azure.net/secrets', withToken: true, commitThenDrop: true });
+    const stored = await store(emulator, 'Lost-Store-Secret-1');
+    const versions = emulator.world.vaultSecretVersions(DEMO_VAULT, 'lost-store');
+    expect(versions.map((v) => v.value)).toEqual(['Lost-Store-Secret-1']);
+    expect(stored.version).toBe(versions[0]?.version);
+  });
+
+  it('stored by nobody (the PUT never arrived): sent once more, one version', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({ method: 'PUT', path: '.vault.azure.net/secrets', withToken: true, reset: true });
+    await store(emulator, 'Lost-Store-Secret-2');
+    expect(emulator.world.vaultSecretVersions(DEMO_VAULT, 'lost-store').map((v) => v.value)).toEqual([
+      'Lost-Store-Secret-2',
+    ]);
+  });
+
+  it('when it cannot be read back either, the error says the newest version may hold the key', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({ method: 'PUT', path: '.vault.azure.net/secrets', withToken: true, commitThenDrop: true });
+    emulator.faults.add({ method: 'GET', path: '.vault.azure.net/secrets', withToken: true, reset: true, times: -1 });
+    await expect(store(emulator, 'Lost-Store-Secret-3')).rejects.toMatchObject({
+      code: 'StoreOutcomeUnknown',
+      message: expect.stringContaining('it is not known whether its newest version now holds this key'),
+    });
+  });
+});
