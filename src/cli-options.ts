@@ -137,6 +137,12 @@ export const OPTIONS = [
     modes: ['delete', 'rotate'],
   },
   {
+    name: 'if-exists',
+    type: 'boolean',
+    help: 'a key that is not there is no error (exit 0): for scripts that clean up',
+    modes: ['delete'],
+  },
+  {
     name: 'nplus',
     type: 'boolean',
     help: 'print the …/nplus form that NLK and nginx-asg-sync take',

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { COMMANDS, POSITIONALS, SHELLS, type CommandName, type Mode, type Shell } from './cli-commands';
 import { OPTION_SPECS, type OptionName, type Values } from './cli-options';
 import { checkKeyName } from './domain/key-name';
+import { checkResourceGroup, checkSubscriptionId } from './domain/resource-id';
 import { nearest } from './domain/suggest';
 import { UsageError } from './usage-error';
 
@@ -28,6 +29,32 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
 }
 
+/** A resource group or subscription that ARM would refuse (or read as another path): refused here. */
+function checkScopeValues(values: Values): void {
+  const group = values['resource-group'];
+  if (typeof group === 'string') {
+    const check = checkResourceGroup(group);
+    if (!check.ok) throw new UsageError(check.problem);
+  }
+  const subscription = values.subscription;
+  if (typeof subscription === 'string') {
+    const check = checkSubscriptionId(subscription);
+    if (!check.ok) throw new UsageError(`--subscription: ${check.problem}`);
+  }
+}
+
+/** `--name a --name b` would silently take b: a flag that takes one value is given once. */
+function refuseRepeated(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = OPTION_SPECS.find((o) => o.name === token.name);
+    if (!spec || spec.multiple || spec.type !== 'string') continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given twice; give it once`);
+    seen.add(token.name);
+  }
+}
+
 function parse(argv: string[]): ParsedArgs {
   const options = Object.fromEntries(
     OPTION_SPECS.map((o) => [
@@ -37,10 +64,12 @@ function parse(argv: string[]): ParsedArgs {
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw new UsageError(plainParseError((error as Error).message));
   }
+  refuseRepeated(parsed.tokens ?? []);
+  checkScopeValues(parsed.values as Values);
   const [command, ...extra] = parsed.positionals;
   let mode: Mode = 'wizard';
   if (command !== undefined) {

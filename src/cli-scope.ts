@@ -3,7 +3,6 @@
  * plain mode, which deployment and key name to start from. Read into typed options before any
  * credential is built or request sent, so a usage error always comes first.
  */
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { flag, text, type Values } from './cli-options';
@@ -12,7 +11,7 @@ import { checkKeyName } from './domain/key-name';
 import type { AuthMode } from './domain/auth-modes';
 import { printable } from './domain/printable';
 import { looksLikeResourceId, parseDeploymentId } from './domain/resource-id';
-import { describeFsError } from './fs-error';
+import { readSmallFile } from './small-file';
 import { UsageError } from './usage-error';
 import type { WizardScope } from './wizard/state';
 
@@ -29,12 +28,15 @@ export interface ConnectOptions {
   tenant?: string;
 }
 
+/** A CA bundle is a few kilobytes; a megabyte is far more than any. */
+const MAX_CA_BYTES = 1024 * 1024;
+
 function readCa(path: string): string {
   let pem: string;
   try {
-    pem = readFileSync(path, 'utf8');
+    pem = readSmallFile(path, MAX_CA_BYTES, 'the CA file');
   } catch (error) {
-    throw new UsageError(`cannot read the CA file '${path}': ${describeFsError(error)}`);
+    throw new UsageError((error as Error).message);
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`'${path}' holds no PEM certificate`);
   return pem;

@@ -40,6 +40,22 @@ const WIZARD_INSTEAD =
 /** SIGHUP too: a closed terminal must not leave a key half-made without a word. */
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/** Commands whose stdout may carry a key: a failed write there is handled where it is made. */
+const CARRY_SECRETS = new Set(['create', 'rotate']);
+
+/**
+ * `list --all | head -1`: the reader went away. Leave at once and quietly, as git and gh do, with
+ * the status a process killed by SIGPIPE has (141) — unless stdout may carry a key, whose failed
+ * write takes the key back (commands/new-key.ts) before the run ends.
+ */
+function quietOnClosedPipe(argv: string[]): void {
+  const carriesSecret = argv.some((word) => CARRY_SECRETS.has(word));
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' || carriesSecret) return;
+    process.exit(141);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const aborter = new AbortController();
   const forcer = new AbortController();
@@ -48,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   // The first signal asks to stop; a second one insists (see Io.forceSignal).
   const onSignal = () => (aborter.signal.aborted ? forcer.abort() : aborter.abort());
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  quietOnClosedPipe(argv);
   let mode: Mode = 'wizard';
   let values: Values = {};
   const io = () => makeIo(values, aborter.signal, forcer.signal);

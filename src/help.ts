@@ -27,7 +27,7 @@ const SUMMARIES: Record<Mode, { usage: string; about: string }> = {
     about: 'One key: its hint, expiry, days left and the endpoint it works on.',
   },
   delete: {
-    usage: 'nginxaas-keys delete <deployment> <key-name> [-g <rg>] [--yes]',
+    usage: 'nginxaas-keys delete <deployment> <key-name> [-g <rg>] [--yes] [--if-exists]',
     about: 'Delete a key. It asks first unless --yes; whatever uses the key stops working at once.',
   },
   rotate: {

@@ -13,6 +13,7 @@ import {
   type TlsSettings,
 } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
+import { boundedBodyPolicy } from './bounded-body';
 import { ArmError } from './errors';
 import { throttlingPolicy, ThrottledTooLong } from './throttling';
 import { pagedList, type PagedAsyncIterableIterator } from './paging';
@@ -28,6 +29,9 @@ export interface ArmClientOptions {
   userAgent?: string;
   /** Per attempt; a hung connection must not hang a script forever. Default 60 s. */
   timeoutMs?: number;
+  /** Of one request with its retries, from the first byte sent to the last read. Default 3 × timeoutMs. */
+  deadlineMs?: number;
+  maxBodyBytes?: number;
 }
 
 export interface ArmCallOptions {
@@ -80,6 +84,7 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
 export class ArmClient extends ServiceClient {
   readonly endpoint: string;
   private readonly timeoutMs: number;
+  private readonly deadlineMs: number;
   private readonly http: HttpClient;
   private readonly tlsSettings: TlsSettings | undefined;
   private readonly log: ((line: string) => void) | undefined;
@@ -107,6 +112,8 @@ export class ArmClient extends ServiceClient {
           position: 'perRetry' as const,
         },
         ...(options.log ? [{ policy: requestLogPolicy(options.log), position: 'perRetry' as const }] : []),
+        // Last, so innermost: the body is read here, capped and within the deadline.
+        { policy: boundedBodyPolicy(options.maxBodyBytes), position: 'perRetry' as const },
       ],
     });
     withoutFormPolicy(this.pipeline);
@@ -115,6 +122,7 @@ export class ArmClient extends ServiceClient {
     this.log = options.log;
     this.endpoint = options.endpoint;
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.deadlineMs = options.deadlineMs ?? 3 * this.timeoutMs;
   }
 
   /**
@@ -141,12 +149,14 @@ export class ArmClient extends ServiceClient {
     const headers = createHttpHeaders({ accept: 'application/json' });
     if (options.body !== undefined) headers.set('content-type', 'application/json; charset=utf-8');
     for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+    // The idle timeout is per attempt; the deadline ends a trickling body and the retries too.
+    const deadline = AbortSignal.timeout(this.deadlineMs);
     const request = createPipelineRequest({
       url: url.toString(),
       method: method as 'GET',
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      abortSignal: options.abortSignal,
+      abortSignal: options.abortSignal ? AbortSignal.any([options.abortSignal, deadline]) : deadline,
       timeout: this.timeoutMs,
     });
     let response;
@@ -164,17 +174,36 @@ export class ArmClient extends ServiceClient {
       }
       // The pipeline reports its own timeout as an abort; only the caller's abort is a cancel.
       if ((error as Error).name === 'AbortError' && !options.abortSignal?.aborted) {
-        const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`;
-        throw Object.assign(new Error(`no answer within ${limit}`), { code: 'ETIMEDOUT' });
+        const limit = deadline.aborted ? this.deadlineMs : this.timeoutMs;
+        const words = deadline.aborted ? 'no complete answer within' : 'no answer within';
+        throw Object.assign(new Error(`${words} ${seconds(limit)}`), { code: 'ETIMEDOUT' });
       }
       throw error;
     }
     const text = response.bodyAsText ?? '';
     let body: unknown;
+    let parsed = true;
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
       body = undefined;
+      parsed = false;
+    }
+    // A success must carry the JSON object it promises (DELETE and HEAD promise none).
+    const wantsBody = method !== 'DELETE' && method !== 'HEAD' && response.status !== 204;
+    if (ok.includes(response.status) && wantsBody && (typeof body !== 'object' || body === null)) {
+      const what =
+        text.trim() === ''
+          ? 'an empty body'
+          : /^\s*</.test(text)
+            ? 'an HTML page'
+            : parsed
+              ? 'no JSON object'
+              : 'a body that is not JSON';
+      throw Object.assign(
+        new Error(`Azure answered ${method} ${url.pathname} with HTTP ${response.status} but ${what}`),
+        { code: 'UnreadableAnswer', statusCode: response.status },
+      );
     }
     if (!ok.includes(response.status)) {
       const detail = (body as ArmErrorEnvelope | undefined)?.error;
@@ -211,4 +240,8 @@ export class ArmClient extends ServiceClient {
       return answer.body;
     }, convert);
   }
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }

@@ -4,7 +4,7 @@
  * listing with bounded concurrency when Resource Graph is unavailable or forbidden.
  */
 import type { ArmClient } from './arm-client';
-import { collect } from './paging';
+import { collect, PageGuard } from './paging';
 import { mapBounded } from '../bounded';
 import type { NginxDeployment, NginxManagementClient } from './nginx-client';
 import {
@@ -34,9 +34,9 @@ export const DEPLOYMENTS_QUERY = [
 
 export async function listSubscriptions(arm: ArmClient, signal?: AbortSignal): Promise<Subscription[]> {
   const toSubscription = (s: WireSubscription): Subscription => ({
-    subscriptionId: s.subscriptionId,
+    subscriptionId: printable(s.subscriptionId),
     displayName: printable(s.displayName),
-    state: s.state,
+    state: printable(s.state),
   });
   return collect(arm.listPaged('/subscriptions', { 'api-version': SUBSCRIPTIONS_API_VERSION }, toSubscription, signal));
 }
@@ -59,6 +59,7 @@ export async function queryResourceGraph(
       batches.push(subscriptionIds.slice(start, start + GRAPH_BATCH));
   for (const batch of batches) {
     let skipToken: string | undefined;
+    const guard = new PageGuard('Resource Graph');
     do {
       const body: ResourceGraphRequest = {
         ...(batch ? { subscriptions: batch } : {}),
@@ -75,8 +76,10 @@ export async function queryResourceGraph(
           abortSignal: signal,
         },
       );
-      rows.push(...(answer.body.data ?? []));
+      const data = answer.body.data ?? [];
+      rows.push(...data);
       skipToken = answer.body.$skipToken || undefined;
+      if (skipToken) guard.next(skipToken, data.length);
     } while (skipToken);
   }
   return rows;

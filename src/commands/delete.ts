@@ -1,9 +1,12 @@
 /**
- * `nginxaas-keys delete`: asks first unless --yes (and refuses to guess without a terminal).
- * A 204 from Azure means the key was already gone: that is success, said in words.
+ * `nginxaas-keys delete`: reads the key first, then asks unless --yes (and refuses to guess
+ * without a terminal). A name with no key is exit 1 (a typo must not pass for done) unless
+ * --if-exists. A key this run saw and asked to delete is "deleted", even when a lost answer made
+ * the SDK's retry find it gone (204).
  */
 import { flag, type Values } from '../cli-options';
-import { EXIT } from '../io';
+import { GatewayError, type Deployment } from '../gateway';
+import { EXIT, type Io } from '../io';
 import { figures } from '../style';
 import { UsageError } from '../usage-error';
 import { confirmOnTerminal } from './ask';
@@ -15,6 +18,7 @@ export interface DeleteOptions {
   target: TargetOptions;
   name: string;
   yes: boolean;
+  ifExists: boolean;
   json: boolean;
 }
 
@@ -23,6 +27,7 @@ export function parseDeleteOptions(values: Values): DeleteOptions {
     target: parseTarget(values),
     name: parseKeyName(values),
     yes: flag(values, 'yes'),
+    ifExists: flag(values, 'if-exists'),
     json: values.output === 'json',
   };
 }
@@ -33,6 +38,15 @@ export async function runDelete(options: DeleteOptions, { gateway, io }: Command
     throw new UsageError('delete asks for confirmation and there is no terminal: pass --yes');
   }
   const deployment = await resolveDeployment(gateway, options.target, io.signal);
+  const seen = await gateway.getKey(deployment, name, { signal: io.signal });
+  if (!seen) {
+    const words = `there is no key '${name}' on ${describeDeployment(deployment)}`;
+    if (!options.ifExists)
+      throw new GatewayError('notFound', `${words}; nothing was deleted (--if-exists makes that no error)`);
+    if (options.json) writeJson(io, name, deployment, 'already-gone');
+    else io.stdout.write(`Key '${name}' is not on ${describeDeployment(deployment)}; nothing to delete.\n`);
+    return EXIT.ok;
+  }
   if (!options.yes) {
     const sure = await confirmOnTerminal(
       io,
@@ -43,26 +57,18 @@ export async function runDelete(options: DeleteOptions, { gateway, io }: Command
       return EXIT.cancelled;
     }
   }
-  const outcome = await gateway.deleteKey(deployment, name, { signal: io.signal });
-  if (options.json) {
+  // The key was there a moment ago and our request went out: a 204 now is our own retry meeting
+  // what our first, unanswered try did (or another's delete just before): gone, in either case.
+  await gateway.deleteKey(deployment, name, { signal: io.signal });
+  if (options.json) writeJson(io, name, deployment, 'deleted');
+  else
     io.stdout.write(
-      `${JSON.stringify(
-        {
-          name,
-          id: `${deployment.id}/apiKeys/${name}`,
-          result: outcome === 'deleted' ? 'deleted' : 'already-gone',
-          deployment: deploymentJson(deployment),
-        },
-        null,
-        2,
-      )}\n`,
+      `${io.out('success', figures.pass)} Deleted key '${name}' (hint ${seen.hint}) from ${describeDeployment(deployment)}.\n`,
     );
-  } else if (outcome === 'deleted') {
-    io.stdout.write(
-      `${io.out('success', figures.pass)} Deleted key '${name}' from ${describeDeployment(deployment)}.\n`,
-    );
-  } else {
-    io.stdout.write(`Key '${name}' was already gone from ${describeDeployment(deployment)}; nothing to delete.\n`);
-  }
   return EXIT.ok;
+}
+
+function writeJson(io: Io, name: string, deployment: Deployment, result: 'deleted' | 'already-gone'): void {
+  const document = { name, id: `${deployment.id}/apiKeys/${name}`, result, deployment: deploymentJson(deployment) };
+  io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 }

@@ -10,6 +10,7 @@ const STATUS_ROLE: Record<KeyStatus, 'success' | 'warning' | 'danger'> = {
   ok: 'success',
   expiring: 'warning',
   expired: 'danger',
+  unknown: 'danger',
 };
 
 /** The one word of JSON's `status` (ok, expiring, expired), coloured: what a table shows. */
@@ -30,8 +31,9 @@ export function keyJson(key: ApiKey, now: Date) {
     name: key.name,
     id: key.id,
     hint: key.hint,
-    endDateTime: key.endDateTime.toISOString(),
-    daysLeft: daysLeft(key.endDateTime, now),
+    // A time the service gave that is not one: null, and the status says 'unknown'.
+    endDateTime: Number.isNaN(key.endDateTime.getTime()) ? null : key.endDateTime.toISOString(),
+    daysLeft: Number.isNaN(key.endDateTime.getTime()) ? null : daysLeft(key.endDateTime, now),
     status: keyStatus(key.endDateTime, now),
   };
 }

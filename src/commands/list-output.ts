@@ -33,16 +33,30 @@ export interface Summary {
   withinDays: number;
   expiring: number;
   expired: number;
+  /** Keys whose expiry the service gave as no time at all: flagged, since they may end any day. */
+  unknownExpiry: number;
+  /** Deployments whose keys could not be read, and subscriptions that could not be searched. */
+  unreadDeployments: number;
+  unreadSubscriptions: number;
 }
 
-export function summarise(listed: Listed[], now: Date, within: number | undefined): Summary {
+export function summarise(listed: Listed[], now: Date, within: number | undefined, unreadSubscriptions = 0): Summary {
   const withinDays = within ?? EXPIRING_SOON_DAYS;
-  const { keys, expiring, expired } = expiryCounts(
-    listed.flatMap((l) => l.keys),
-    now,
-    withinDays,
-  );
-  return { keys, withinDays, expiring, expired };
+  const all = listed.flatMap((l) => l.keys);
+  const { keys, expiring, expired } = expiryCounts(all, now, withinDays);
+  const unknownExpiry = all.filter((k) => Number.isNaN(k.endDateTime.getTime())).length;
+  const unreadDeployments = listed.filter((l) => l.problem !== undefined).length;
+  return { keys, withinDays, expiring, expired, unknownExpiry, unreadDeployments, unreadSubscriptions };
+}
+
+/** Some key expires in the window, has expired, or has an expiry that cannot be read. */
+export function flagged(s: Summary): boolean {
+  return s.expiring + s.expired + s.unknownExpiry > 0;
+}
+
+/** Something could not be read: a check that saw nothing is not "fine". */
+export function blind(s: Summary): boolean {
+  return s.unreadDeployments + s.unreadSubscriptions > 0;
 }
 
 export function summaryLine(s: Summary): string {
@@ -50,13 +64,23 @@ export function summaryLine(s: Summary): string {
   const expiring =
     s.expiring === 0 ? `none of ${keys} expires` : `${s.expiring} of ${keys} expire${s.expiring === 1 ? 's' : ''}`;
   const expired = s.expired === 0 ? '' : `; ${s.expired} ha${s.expired === 1 ? 's' : 've'} expired`;
-  return `${expiring[0]?.toUpperCase()}${expiring.slice(1)} within ${s.withinDays} days${expired}.`;
+  const unknown = s.unknownExpiry === 0 ? '' : `; ${s.unknownExpiry} with an expiry that cannot be read`;
+  const unread = [
+    s.unreadDeployments > 0 ? `${s.unreadDeployments} deployment${s.unreadDeployments === 1 ? '' : 's'}` : '',
+    s.unreadSubscriptions > 0 ? `${s.unreadSubscriptions} subscription${s.unreadSubscriptions === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  const blindWords =
+    unread.length > 0 ? ` The keys of ${unread.join(' and ')} could not be read: this check is incomplete.` : '';
+  return `${expiring[0]?.toUpperCase()}${expiring.slice(1)} within ${s.withinDays} days${expired}${unknown}.${blindWords}`;
 }
 
 /** Keys in natural order of deployment, then name; with a window, only those inside it. */
 export function shown(listed: Listed[], now: Date, within: number | undefined): Listed[] {
   const inWindow = (k: ApiKey) =>
-    within === undefined || k.endDateTime.getTime() <= now.getTime() || endsWithin(k.endDateTime, now, within);
+    within === undefined ||
+    Number.isNaN(k.endDateTime.getTime()) ||
+    k.endDateTime.getTime() <= now.getTime() ||
+    endsWithin(k.endDateTime, now, within);
   return [...listed]
     .sort(
       (a, b) =>
@@ -69,9 +93,7 @@ export function shown(listed: Listed[], now: Date, within: number | undefined): 
 export function writeListJson(listed: Listed[], summary: Summary, within: number | undefined, io: Io): void {
   const now = io.now();
   const document = {
-    ...(within !== undefined
-      ? { expiringWithinDays: within, expiringFound: summary.expiring + summary.expired > 0 }
-      : {}),
+    ...(within !== undefined ? { expiringWithinDays: within, expiringFound: flagged(summary) } : {}),
     summary,
     deployments: listed.map((l) => ({
       deployment: deploymentJson(l.deployment),
@@ -132,8 +154,12 @@ function writeListEnding(listed: Listed[], summary: Summary, all: boolean, anyRo
   for (const l of listed.filter((x) => x.problem)) {
     io.stderr.write(`${io.err('warning', 'warning:')} could not read the keys of ${l.deployment.name}: ${l.problem}\n`);
   }
-  const flagged = summary.expiring + summary.expired > 0;
-  io.stdout.write(`${flagged ? `${io.out('warning', figures.warning)} ` : ''}${summaryLine(summary)}\n`);
+  const mark = blind(summary)
+    ? `${io.out('danger', figures.fail)} `
+    : flagged(summary)
+      ? `${io.out('warning', figures.warning)} `
+      : '';
+  io.stdout.write(`${mark}${summaryLine(summary)}\n`);
 }
 
 /**

@@ -12,6 +12,8 @@ import type { CommandDeps } from './deps';
 import { sweepKeys } from '../keys/sweep';
 import { releaseMemoryEvery } from '../release-memory';
 import {
+  blind,
+  flagged,
   inListOrder,
   shown,
   streamListText,
@@ -58,7 +60,7 @@ async function listEverywhere(
   within: number | undefined,
   stream: boolean,
   io: Io,
-): Promise<{ listed: Listed[]; streamer?: ListStreamer }> {
+): Promise<{ listed: Listed[]; streamer?: ListStreamer; unreadSubscriptions?: number }> {
   const subscription = scope.subscription;
   const group = scope.resourceGroup;
   const progress = (line: string) => {
@@ -91,7 +93,7 @@ async function listEverywhere(
     },
   });
   live?.(-1);
-  return { listed, ...(streamer ? { streamer } : {}) };
+  return { listed, unreadSubscriptions: found.problems.length, ...(streamer ? { streamer } : {}) };
 }
 
 /** "Reading keys: 1,234 / 3,000 deployments", redrawn in place on a terminal's stderr; -1 clears it. */
@@ -115,16 +117,23 @@ export async function runList(options: ListOptions, { gateway, io }: CommandDeps
   const all = scope.all;
   // To a pipe or a file, --all's rows go out as they arrive; a terminal gets a table cut to fit.
   const streaming = all && !options.json && !(io.stdout as { isTTY?: boolean }).isTTY;
-  const { listed, streamer } = scope.all
+  const {
+    listed,
+    streamer,
+    unreadSubscriptions = 0,
+  } = scope.all
     ? await listEverywhere(gateway, scope, within, streaming, io)
     : await resolveDeployment(gateway, scope.target, io.signal).then(async (deployment) => ({
-        listed: [{ deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) }],
+        listed: [{ deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) }] as Listed[],
         streamer: undefined,
+        unreadSubscriptions: 0,
       }));
   const now = io.now();
-  const summary = summarise(listed, now, within);
+  const summary = summarise(listed, now, within, unreadSubscriptions);
   if (options.json) writeListJson(shown(listed, now, within), summary, within, io);
   else if (streamer) streamer.finish(listed, summary);
   else writeListText(shown(listed, now, within), summary, all, io);
-  return within !== undefined && summary.expiring + summary.expired > 0 ? EXIT.expiring : EXIT.ok;
+  // Blind is worse than flagged: a cron check that read nothing must not pass, nor say "expiring".
+  if (blind(summary)) return EXIT.failed;
+  return within !== undefined && flagged(summary) ? EXIT.expiring : EXIT.ok;
 }

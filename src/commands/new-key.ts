@@ -91,8 +91,8 @@ export async function readSecret(options: NewKeyOptions, io: Io): Promise<string
   if (options.source.kind === 'stdin') {
     // On a terminal the key is read without echo; from a pipe, whole.
     secret = io.stdin.isTTY
-      ? await readSecretFromTerminal(io.stdin, io.stderr, io.env.TERM === 'dumb')
-      : await readSecretFromStream(io.stdin);
+      ? await readSecretFromTerminal(io.stdin, io.stderr, io.env.TERM === 'dumb', io.signal)
+      : await readSecretFromStream(io.stdin, io.signal);
   } else if (options.source.kind === 'file') {
     secret = readSecretFile(options.source.path);
   } else {

@@ -110,8 +110,12 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
   }
   const endpoint = deployment.dataplaneApiEndpoint ?? '';
   rotation.first = await verifyNewKey(endpoint, secret, deps);
-  if (!options.json) reportVerification(rotation.first, io, true);
-  if (rotation.first.outcome === 'refused') stop('verify', rotation.first.message);
+  // Ctrl+C while the new key is checked: stop here, both keys named (not "about the network").
+  if (io.signal.aborted) stop('verify', 'cancelled while the new key was being checked');
+  else if (!options.json) reportVerification(rotation.first, io, true);
+  if (rotation.stoppedAt) {
+    // Stopped already.
+  } else if (rotation.first.outcome === 'refused') stop('verify', rotation.first.message);
   else if (issued.handoffs.some((h) => !h.ok))
     stop(
       'handoff',
@@ -122,13 +126,29 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
     );
   else if (await switched(options, io, old, newName)) {
     rotation.second = await verifyNewKey(endpoint, secret, deps);
-    if (!options.json) reportVerification(rotation.second, io, true, 'after the switch, ');
-    if (rotation.second.outcome === 'refused') stop('verify-again', rotation.second.message);
-    else
-      rotation.oldAction =
-        (await gateway.deleteKey(deployment, old.name, { signal: io.signal })) === 'deleted'
-          ? 'deleted'
-          : 'already-gone';
+    if (io.signal.aborted) stop('verify-again', 'cancelled while the new key was being checked again');
+    else if (!options.json) reportVerification(rotation.second, io, true, 'after the switch, ');
+    if (rotation.stoppedAt) {
+      // Stopped already.
+    } else if (rotation.second.outcome === 'refused') stop('verify-again', rotation.second.message);
+    else if (io.signal.aborted) stop('retire', 'cancelled before the old key was deleted');
+    else {
+      // The delete is let finish on a first Ctrl+C (a second abandons it), so its outcome is known.
+      try {
+        await gateway.deleteKey(deployment, old.name, { signal: io.forceSignal });
+        rotation.oldAction = 'deleted';
+      } catch (error) {
+        const failure = error instanceof GatewayError ? error : new GatewayError('unknown', String(error));
+        const mayBeGone = failure.kind === 'cancelled' || failure.kind === 'network' || (failure.status ?? 500) >= 500;
+        const check = keyCommand('show', deployment, old.name, deps.demo);
+        stop(
+          'retire',
+          mayBeGone
+            ? `deleting '${old.name}' got no answer (${failure.plain}); it may be gone already: check with ${check}`
+            : `deleting '${old.name}' failed: ${failure.plain}`,
+        );
+      }
+    }
   }
   return finishRotation(rotation, options, deps);
 }
@@ -166,10 +186,12 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
   }
   if (rotation.stoppedAt) {
     const { stage, why, next } = rotation.stoppedAt;
-    io.stderr.write(
-      `${io.err('danger', figures.fail)} Rotation stopped at ${stage}: ${why}. Both keys are in place: '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}, and '${issued.key.name}' is new. When '${issued.key.name}' works for your integrations, finish with: ${next}\n`,
-    );
-    return EXIT.failed;
+    const keys =
+      stage === 'retire'
+        ? `'${issued.key.name}' is the new key; the old key '${old.name}' may still be there. To finish, once it is unused: ${next}`
+        : `Both keys are in place: '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}, and '${issued.key.name}' is new. When '${issued.key.name}' works for your integrations, finish with: ${next}`;
+    io.stderr.write(`${io.err('danger', figures.fail)} Rotation stopped at ${stage}: ${why}. ${keys}\n`);
+    return io.signal.aborted ? EXIT.cancelled : EXIT.failed;
   }
   if (rotation.oldAction === 'kept') {
     io.stderr.write(

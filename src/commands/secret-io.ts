@@ -2,7 +2,7 @@
  * Where a key comes from: standard input, a terminal (never echoed) or a file, at most 256
  * characters read. Where a key goes (files written 0600, never through a link) is src/secret-file.ts.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_SECRET_LENGTH } from '../domain/policy';
 import { describeFsError } from '../fs-error';
 import { UsageError } from '../usage-error';
@@ -21,17 +21,32 @@ function tooLong(where: string): UsageError {
   );
 }
 
-export async function readSecretFromStream(stream: NodeJS.ReadableStream): Promise<string> {
+/** The run's signal ends a read that waits (a pipe whose writer never closes it). */
+function cancelled(): Error {
+  return Object.assign(new Error('cancelled'), { name: 'AbortError' });
+}
+
+export async function readSecretFromStream(stream: NodeJS.ReadableStream, signal?: AbortSignal): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    chunks.push(buffer);
-    size += buffer.length;
-    if (size >= READ_LIMIT) {
-      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-      throw tooLong('standard input');
+  const onAbort = () => (stream as NodeJS.ReadableStream & { destroy?: (e?: Error) => void }).destroy?.(cancelled());
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) throw cancelled();
+  try {
+    for await (const chunk of stream) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      chunks.push(buffer);
+      size += buffer.length;
+      if (size >= READ_LIMIT) {
+        (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+        throw tooLong('standard input');
+      }
     }
+  } catch (error) {
+    if (signal?.aborted) throw cancelled();
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
   const text = withoutFinalNewline(Buffer.concat(chunks).toString('utf8'));
   if (text === '') throw new UsageError('standard input held no key');
@@ -41,7 +56,8 @@ export async function readSecretFromStream(stream: NodeJS.ReadableStream): Promi
 export function readSecretFile(path: string): string {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // O_NONBLOCK: a FIFO with no writer would block the open itself, past every signal.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new UsageError(`cannot read the key file '${path}': ${describeFsError(error)}`);
   }
@@ -67,13 +83,21 @@ type RawInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: bo
  * typed is drawn, and only a count of bullets is shown. Enter (or Ctrl+D) ends it; Backspace and
  * Ctrl+U edit; Ctrl+C cancels.
  */
-export function readSecretFromTerminal(stdin: RawInput, stderr: NodeJS.WritableStream, dumb = false): Promise<string> {
+export function readSecretFromTerminal(
+  stdin: RawInput,
+  stderr: NodeJS.WritableStream,
+  dumb = false,
+  signal?: AbortSignal,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let value = '';
+    // SIGTERM or SIGHUP while the key is typed: raw mode swallows Ctrl+C, but not those.
+    const onAbort = () => done(cancelled());
     // A dumb terminal cannot redraw a line: it gets the question once and no bullets.
     const draw = () =>
       dumb ? undefined : stderr.write(`\r\u001b[2KKey (hidden): ${'•'.repeat(Math.min(value.length, 40))}`);
     const done = (error?: Error) => {
+      signal?.removeEventListener('abort', onAbort);
       stdin.removeListener('data', onData);
       stdin.setRawMode?.(false);
       stdin.pause();
@@ -93,6 +117,7 @@ export function readSecretFromTerminal(stdin: RawInput, stderr: NodeJS.WritableS
       }
       draw();
     };
+    signal?.addEventListener('abort', onAbort, { once: true });
     stdin.setRawMode?.(true);
     stdin.resume();
     stdin.on('data', onData);

@@ -189,12 +189,17 @@ export function endsWithin(end: Date, now: Date, days: number): boolean {
   return left > 0 && left < days * DAY_MS;
 }
 
+/** `2027-05-26 12:00 UTC`; a year past 9999 in full (`+275760-09-13 00:00 UTC`); `unknown` for no time. */
 export function formatUtc(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  if (Number.isNaN(date.getTime())) return 'unknown';
+  const iso = date.toISOString();
+  const at = iso.indexOf('T');
+  return `${iso.slice(0, at)} ${iso.slice(at + 1, at + 6)} UTC`;
 }
 
 /** Words for people, to the nearest day (a six-month key made a minute ago is "in 182 days" or so). */
 export function formatDaysFromNow(end: Date, now: Date): string {
+  if (Number.isNaN(end.getTime())) return 'expiry unknown';
   const days = daysLeft(end, now);
   if (end.getTime() <= now.getTime()) {
     const ago = -days;
@@ -214,6 +219,7 @@ export function formatLocal(
   date: Date,
   timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
 ): string | undefined {
+  if (Number.isNaN(date.getTime()) || Math.abs(date.getUTCFullYear()) > 9999) return undefined;
   if (/^(Etc\/)?(UTC|GMT|Universal|Zulu)$/i.test(timeZone ?? 'UTC')) return undefined;
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,

@@ -4,9 +4,11 @@
  * title or write to the clipboard. Every such character is shown escaped instead.
  */
 
-// C0 controls, DEL, C1 controls, and the bidirectional overrides that reorder what is shown.
+// C0 controls, DEL, C1 controls; every bidirectional control (the marks U+061C, U+200E, U+200F,
+// the embeddings and overrides, the isolates), which reorder what is shown; and the line and
+// paragraph separators U+2028 and U+2029, which break a line where none is seen.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 export function printable(text: string): string {
   return text.replace(UNSAFE, (ch) => {

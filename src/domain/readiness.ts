@@ -33,9 +33,11 @@ export function canTakeKey(d: DeploymentFacts): Readiness {
 export const EXPIRING_SOON_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-export type KeyStatus = 'ok' | 'expiring' | 'expired';
+/** 'unknown': the service gave an expiry that is not a time (the key is shown, and flagged). */
+export type KeyStatus = 'ok' | 'expiring' | 'expired' | 'unknown';
 
 export function keyStatus(end: Date, now: Date, soonDays = EXPIRING_SOON_DAYS): KeyStatus {
+  if (Number.isNaN(end.getTime())) return 'unknown';
   if (end.getTime() <= now.getTime()) return 'expired';
   if (endsWithin(end, now, soonDays)) return 'expiring';
   return 'ok';

@@ -1,3 +1,5 @@
+import { printable } from './printable';
+
 /**
  * ARM resource ids of NGINXaaS deployments and keys. Providers and types come back from Azure in
  * several casings (NGINX.NGINXPLUS, Nginx.NginxPlus, nginx.nginxplus), so ids are parsed and
@@ -21,12 +23,50 @@ export function parseDeploymentId(id: string): (DeploymentRef & { apiKeyName?: s
   const match = DEPLOYMENT_ID.exec(id.trim());
   if (!match) return undefined;
   const [, subscriptionId, resourceGroup, name, apiKeyName] = match;
-  return {
-    subscriptionId: decodeURIComponent(subscriptionId as string),
-    resourceGroup: decodeURIComponent(resourceGroup as string),
-    name: decodeURIComponent(name as string),
-    ...(apiKeyName ? { apiKeyName: decodeURIComponent(apiKeyName) } : {}),
-  };
+  let ref: DeploymentRef & { apiKeyName?: string };
+  try {
+    ref = {
+      subscriptionId: decodeURIComponent(subscriptionId as string),
+      resourceGroup: decodeURIComponent(resourceGroup as string),
+      name: decodeURIComponent(name as string),
+      ...(apiKeyName ? { apiKeyName: decodeURIComponent(apiKeyName) } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+  // `/resourceGroups/../` would be normalised into another ARM path: every part obeys ARM's rule.
+  if (!checkSubscriptionId(ref.subscriptionId).ok || !checkResourceGroup(ref.resourceGroup).ok) return undefined;
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,28}[A-Za-z0-9]$|^[A-Za-z0-9]$/.test(ref.name)) return undefined;
+  return ref;
+}
+
+export type NameCheck = { ok: true } | { ok: false; problem: string };
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A subscription id is a GUID (ARM's `format: uuid`). */
+export function checkSubscriptionId(id: string): NameCheck {
+  return GUID.test(id)
+    ? { ok: true }
+    : {
+        ok: false,
+        problem: `'${printable(id)}' is not a subscription id (a GUID like 11111111-2222-4333-8444-555555555555)`,
+      };
+}
+
+/** ARM's rule for a resource group: 1 to 90 letters, digits, `_ ( ) - .`, not ending in `.`. */
+export function checkResourceGroup(name: string): NameCheck {
+  const shown = `'${printable(name)}'`;
+  if (name.length === 0 || name.length > 90)
+    return { ok: false, problem: `the resource group ${shown} must be 1 to 90 characters long` };
+  const bad = Array.from(name).findIndex((ch) => !/^[\p{L}\p{N}_().-]$/u.test(ch));
+  if (bad >= 0)
+    return {
+      ok: false,
+      problem: `the resource group ${shown} has '${printable(Array.from(name)[bad] ?? '')}' at position ${bad + 1}: only letters, digits, _ ( ) - and . are allowed`,
+    };
+  if (name.endsWith('.')) return { ok: false, problem: `the resource group ${shown} must not end in '.'` };
+  return { ok: true };
 }
 
 /**

@@ -4,7 +4,10 @@
  * when there is none yet or it is to be started over. A file that is not a world (cut short, or
  * garbage) is never overwritten: it is kept beside as `demo-world.json.corrupt-<time>`, and said.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { readSmallFile } from '../small-file';
+
+const MAX_WORLD_BYTES = 256 * 1024 * 1024;
 import { dirname } from 'node:path';
 import { isEmulatorData, type EmulatorData } from './data';
 import { DEMO_VAULT, sampleData } from './sample-data';
@@ -19,9 +22,11 @@ export function loadDemoWorld(path: string, reset: boolean, now = new Date()): L
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   if (reset) rmSync(path, { force: true });
   if (!existsSync(path)) return { data: sampleData(now) };
+  // Only a regular file, read with a cap: a FIFO or a device put there must not hang the demo.
+  const text = readSmallFile(path, MAX_WORLD_BYTES, 'the demo world');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(text);
   } catch {
     parsed = undefined;
   }

@@ -24,6 +24,18 @@ export interface FaultSpec {
   commitThenDrop?: boolean;
   /** Carry the request out and answer this success status instead (200 where 201 was due). */
   okStatus?: number;
+  /**
+   * With `status`: answer with exactly this text (an empty body, an HTML page), as `contentType`.
+   * Without: carry the request out, then answer its status with this text instead of its JSON.
+   */
+  text?: string;
+  contentType?: string;
+  /** Answer 200 and then a byte a second, never ending (until the client goes). */
+  trickle?: boolean;
+  /** Answer normally, padded to this many megabytes of JSON white space. */
+  oversizedMb?: number;
+  /** A list names itself as its next page (ARM), or gives the same $skipToken again (Resource Graph). */
+  loopPages?: boolean;
   /** Only requests that carry a credential (past a Key Vault's bearer challenge, say). */
   withToken?: boolean;
   /** How many matching requests to affect; default 1, -1 for every one. */

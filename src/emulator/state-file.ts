@@ -5,6 +5,7 @@
  * lock whose owner has gone (a crash, kill -9) is taken over.
  */
 import { closeSync, constants, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { readSmallFile } from '../small-file';
 import { writeSecretFile } from '../secret-file';
 import { isEmulatorData, type EmulatorData } from './data';
 
@@ -48,7 +49,7 @@ export class StateFile {
   readIfChanged(): EmulatorData | undefined {
     const version = this.version();
     if (version === undefined || version === this.seen) return undefined;
-    const text = readFileSync(this.path, 'utf8');
+    const text = readSmallFile(this.path, 256 * 1024 * 1024, 'the state file');
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

@@ -77,12 +77,14 @@ export function isKeyFrom(key: ApiKey, body: NewKeyBody): boolean {
 /** Whether the PUT may have been carried out although no answer said so. */
 function answerMayBeLost(error: GatewayError): boolean {
   if (error.kind === 'network' || error.kind === 'cancelled') return true;
+  // A success we could not read, or "accepted" (202): carried out, or on its way.
+  if (error.code === 'UnreadableAnswer' || error.status === 202) return true;
   return error.status === undefined || error.status >= 500;
 }
 
 /** A PUT that the service may still be carrying out: a GET that finds nothing proves nothing yet. */
 function mayStillBeRunning(error: GatewayError): boolean {
-  return error.kind === 'cancelled' || error.code === 'ETIMEDOUT' || error.status === 504;
+  return error.kind === 'cancelled' || error.code === 'ETIMEDOUT' || error.status === 504 || error.status === 202;
 }
 
 export async function createKey(

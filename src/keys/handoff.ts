@@ -15,6 +15,8 @@ import { GatewayError, STORE_OUTCOME_UNKNOWN, type Gateway } from '../gateway';
 import { describeFsError } from '../fs-error';
 import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../secret-file';
 import { UsageError } from '../usage-error';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface HandoffResult {
   target: HandoffTarget;
@@ -31,12 +33,23 @@ export interface HandoffResult {
 
 /** Every destination, checked before anything is sent: a file's path, and no two the same. */
 export function checkHandoffTargets(targets: readonly HandoffTarget[], force: boolean, secretOut?: string): void {
-  const seen = new Set<string>(secretOut !== undefined ? [secretOut] : []);
+  const seen = new Set<string>(secretOut !== undefined ? [placeOf(secretOut)] : []);
   for (const target of targets) {
     const where = target.kind === 'keyvault' ? target.url : target.path;
-    if (seen.has(where)) throw new UsageError(`two destinations are the same: ${where}`);
-    seen.add(where);
+    const place = target.kind === 'keyvault' ? target.url.toLowerCase() : placeOf(target.path);
+    if (seen.has(place)) throw new UsageError(`two destinations are the same: ${where}`);
+    seen.add(place);
     if (target.kind !== 'keyvault') checkSecretOut(target.path, force, `--emit ${target.kind}`);
+  }
+}
+
+/** Where a file would really be: `x`, `./x` and `../here/x` are one place (its folder's real path). */
+function placeOf(path: string): string {
+  const full = resolve(path);
+  try {
+    return join(realpathSync(dirname(full)), basename(full));
+  } catch {
+    return full;
   }
 }
 

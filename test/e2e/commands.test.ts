@@ -158,7 +158,7 @@ describe('list, show, endpoint, delete', () => {
     expect([none.code, none.stderr]).toEqual([1, expect.stringContaining('has no dataplane API endpoint')]);
   });
 
-  it('delete needs --yes without a terminal; 204 is "already gone" with exit 0', async () => {
+  it('delete needs --yes without a terminal; a name with no key is exit 1, or 0 with --if-exists', async () => {
     const { env, secretOf } = await world();
     const asked = await runCli(['delete', ...WEB, '--name', 'asg-sync'], { env });
     expect([asked.code, asked.stderr]).toEqual([2, expect.stringContaining('pass --yes')]);
@@ -167,9 +167,14 @@ describe('list, show, endpoint, delete', () => {
     expectSchema('delete', json(deleted.stdout));
     expect(json(deleted.stdout).result).toBe('deleted');
     const again = await runCli(['delete', ...WEB, '--name', 'asg-sync', '--yes'], { env });
-    expect([again.code, again.stdout]).toEqual([
+    expect([again.code, again.stderr]).toEqual([
+      1,
+      expect.stringContaining("there is no key 'asg-sync' on web-01 (edge-rg); nothing was deleted"),
+    ]);
+    const ifExists = await runCli(['delete', ...WEB, '--name', 'asg-sync', '--yes', '--if-exists'], { env });
+    expect([ifExists.code, ifExists.stdout]).toEqual([
       0,
-      "Key 'asg-sync' was already gone from web-01 (edge-rg); nothing to delete.\n",
+      "Key 'asg-sync' is not on web-01 (edge-rg); nothing to delete.\n",
     ]);
   });
 });

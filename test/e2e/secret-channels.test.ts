@@ -64,7 +64,9 @@ describe('the terminal after the program ends', () => {
         'sleep 30',
       ].join('\n'),
     );
-    const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+    // A tmux server of this test's own (-L): another tmux running on the machine is never touched.
+    const socket = `nk-${process.pid}-${Date.now()}`;
+    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `sh ${script}`);
     const screen = () => tmux('capture-pane', '-p', '-t', session);
     const waitFor = async (text: string) => {
@@ -96,7 +98,7 @@ describe('the terminal after the program ends', () => {
       expect(everything).not.toContain('Scrolled-Secret-7');
       expect(everything).not.toContain(base64('Scrolled-Secret-7'));
     } finally {
-      tmux('kill-session', '-t', session);
+      tmux('kill-server');
     }
   });
 });

@@ -253,7 +253,15 @@ describe('list, show, endpoint, delete', () => {
     const names = document.deployments.map((d: { deployment: { name: string } }) => d.deployment.name);
     expect(names).toEqual(['api-gateway', 'broken-01', 'sandbox-nginx', 'stage-upgrading', 'stage-web', 'web-01']);
     expect(document.deployments[0].keys[0]).toMatchObject({ name: 'old-ci', status: 'expired', flagged: true });
-    expect(document.summary).toEqual({ keys: 5, withinDays: 1, expiring: 0, expired: 2 });
+    expect(document.summary).toEqual({
+      keys: 5,
+      withinDays: 1,
+      expiring: 0,
+      expired: 2,
+      unknownExpiry: 0,
+      unreadDeployments: 0,
+      unreadSubscriptions: 0,
+    });
     // Only the keys inside the window are listed.
     expect(document.deployments.flatMap((d: { keys: { name: string }[] }) => d.keys.map((k) => k.name))).toEqual([
       'old-ci',
@@ -331,16 +339,16 @@ describe('list, show, endpoint, delete', () => {
     ]);
   });
 
-  it('delete: JSON matches the schema; a second delete is "already gone" with exit 0', async () => {
+  it('delete: JSON matches the schema; a second delete is exit 1, "already-gone" with --if-exists', async () => {
     const { run } = await world();
     const deleted = await run(['delete', ...WEB, '--name', 'asg-sync', '--yes', '-o', 'json']);
     expectSchema('delete', json(deleted.stdout));
     expect(json(deleted.stdout).result).toBe('deleted');
     const again = await run(['delete', ...WEB, '--name', 'asg-sync', '--yes']);
-    expect([again.code, again.stdout]).toEqual([
-      0,
-      "Key 'asg-sync' was already gone from web-01 (edge-rg); nothing to delete.\n",
-    ]);
+    expect(again.code).toBe(1);
+    const gone = await run(['delete', ...WEB, '--name', 'asg-sync', '--yes', '--if-exists', '-o', 'json']);
+    expectSchema('delete', json(gone.stdout));
+    expect([gone.code, json(gone.stdout).result]).toEqual([0, 'already-gone']);
   });
 });
 

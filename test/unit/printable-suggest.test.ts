@@ -12,6 +12,9 @@ describe('printable', () => {
     ['line\nbreak\r', 'line\\x0abreak\\x0d'],
     ['c1 \u009b31m', 'c1 \\x9b31m'],
     ['bidi \u202eevil', 'bidi \\u202eevil'],
+    ['marks \u200eltr \u200frtl \u061calm', 'marks \\u200eltr \\u200frtl \\u061calm'],
+    ['isolates \u2066a\u2069', 'isolates \\u2066a\\u2069'],
+    ['line\u2028separator\u2029paragraph', 'line\\u2028separator\\u2029paragraph'],
     ['ünïcödé ✔', 'ünïcödé ✔'],
   ])('%j → %j', (input, shown) => {
     expect(printable(input)).toBe(shown);

@@ -43,6 +43,7 @@ const MARK: Record<KeyStatus, [string, Role]> = {
   expired: [figures.fail, 'danger'],
   expiring: ['!', 'warning'],
   ok: [figures.pass, 'success'],
+  unknown: ['?', 'danger'],
 };
 
 export function KeysStep(props: KeysViewProps) {

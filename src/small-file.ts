@@ -1,0 +1,36 @@
+/**
+ * Reading a file the user named (a CA certificate, a demo world): only a regular file, and only
+ * up to a size, so that /dev/zero, a FIFO with no writer or a huge file ends with words instead
+ * of reading for ever or blocking past every signal.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { describeFsError } from './fs-error';
+
+export class SmallFileError extends Error {
+  override readonly name = 'SmallFileError';
+}
+
+export function readSmallFile(path: string, maxBytes: number, what: string): string {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer would block the open itself.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new SmallFileError(`cannot read ${what} '${path}': ${describeFsError(error)}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new SmallFileError(`${what} '${path}' is not a regular file`);
+    if (stat.size > maxBytes)
+      throw new SmallFileError(`${what} '${path}' is larger than ${Math.round(maxBytes / 1024)} KiB; it was not read`);
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let filled = 0;
+    for (let got = -1; got !== 0 && filled <= maxBytes; filled += got)
+      got = readSync(fd, buffer, filled, maxBytes + 1 - filled, null);
+    if (filled > maxBytes)
+      throw new SmallFileError(`${what} '${path}' is larger than ${Math.round(maxBytes / 1024)} KiB; it was not read`);
+    return buffer.subarray(0, filled).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}

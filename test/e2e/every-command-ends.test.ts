@@ -1,0 +1,259 @@
+/**
+ * Issue 19 through the built binary against the emulator: hostile or broken servers, pipes that
+ * close, inputs that never end, names that would change the ARM path, and fleet checks that read
+ * nothing. Every run ends by itself, in words, with the right exit code.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PRODUCTION } from '../../src/emulator/sample-data';
+import { cliWorld, runCli } from '../helpers/cli';
+import { BIN, KEY, ROOT, runInPty } from '../helpers/pty';
+import { json } from '../helpers/schemas';
+import { useTempDir } from '../helpers/temp';
+
+const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+const tempDir = useTempDir('ends-');
+const keyRequests = (emulator: Awaited<ReturnType<typeof cliWorld>>['emulator']) =>
+  emulator.requests.filter((r) => r.path.includes('/apiKeys'));
+
+describe('hostile or broken servers', () => {
+  it('a list whose nextLink names itself is followed once, then stopped in words', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({ method: 'GET', path: '/apiKeys?', loopPages: true, times: -1 });
+    const result = await runCli(['list', ...WEB], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('named a page it had already given');
+    expect(keyRequests(emulator).length).toBeLessThan(5);
+  });
+
+  it('Resource Graph giving the same $skipToken again is stopped too (then each subscription is listed)', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({ method: 'POST', path: 'resourcegraph', loopPages: true, times: -1 });
+    const result = await runCli(['list', '--all', '--verbose'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(emulator.requests.filter((r) => r.method === 'POST').length).toBeLessThan(5);
+    expect(result.stdout).toContain('nlk-prod');
+  });
+
+  it('a body that trickles a byte a second ends at the request deadline', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({ method: 'GET', path: '/apiKeys', trickle: true, times: -1 });
+    const started = Date.now();
+    const result = await runCli(['list', ...WEB], { env: { ...env, NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '1500' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no complete answer within 5 s');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('an oversized body is not read past the cap', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({ method: 'GET', path: '/apiKeys', oversizedMb: 40 });
+    const result = await runCli(['list', ...WEB], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/the answer from 127\.0\.0\.1:\d+ was larger than 32 MiB; it was not read/);
+    expect(result.stderr).not.toContain('ERR_STRING_TOO_LONG');
+  });
+
+  it.each([
+    ['an empty body', ''],
+    ['an HTML page', '<html><body>Service Unavailable</body></html>'],
+  ])('a 200 with %s names the operation, no stack', async (what, text) => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({ method: 'GET', path: '/apiKeys', status: 200, text, times: -1 });
+    const result = await runCli(['list', ...WEB], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`answered GET /subscriptions/.*/apiKeys with HTTP 200 but ${what}`));
+    expect(result.stderr).not.toMatch(/Cannot read properties|at .*\.js:\d+/);
+  });
+
+  it.each([
+    ['an HTML page after a PUT that was carried out', { method: 'PUT', text: '<html>ok</html>' }],
+    ['202 Accepted on the PUT', { method: 'PUT', okStatus: 202 }],
+  ])('%s: settled with a GET, the key file kept, exit 0', async (_label, fault) => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add(fault);
+    const file = join(tempDir(), 'k.key');
+    const result = await runCli(['create', ...WEB, '--name', 'settled', '--secret-out', file], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('a check found the key, so it was created');
+    expect(secretOf('settled')).toBeDefined();
+  });
+
+  it('one key with an expiry that is no time is shown as unknown; the rest of the fleet is listed', async () => {
+    const { env, emulator, web } = await cliWorld();
+    emulator.world.putKey(web(), 'bad-date', 'Bad-Date-Secret-1', 'not a time');
+    emulator.world.putKey(web(), 'far-away', 'Far-Away-Secret-1', '+275760-09-13T00:00:00.000Z');
+    const result = await runCli(['list', '--all'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/bad-date .*unknown \(expiry unknown\)\s+unknown/);
+    expect(result.stdout).toContain('+275760-09-13 00:00 UTC');
+    expect(result.stdout).toContain('nlk-prod');
+    const window = await runCli(['list', '--all', '--expiring-within', '30', '-o', 'json'], { env });
+    expect(window.code).toBe(3);
+    const bad = json(window.stdout)
+      .deployments.flatMap((d: { keys: { name: string }[] }) => d.keys)
+      .find((k: { name: string }) => k.name === 'bad-date');
+    expect(bad).toMatchObject({ status: 'unknown', endDateTime: null, daysLeft: null });
+  });
+});
+
+describe('a fleet check that read nothing is not fine', () => {
+  it('every key read refused: exit 1 in text and JSON, with the unread count', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({ method: 'GET', path: '/apiKeys', status: 403, code: 'AuthorizationFailed', times: -1 });
+    const text = await runCli(['list', '--all', '--expiring-within', '30'], { env });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('The keys of 6 deployments could not be read: this check is incomplete.');
+    const asJson = await runCli(['list', '--all', '--expiring-within', '30', '-o', 'json'], { env });
+    expect(asJson.code).toBe(1);
+    expect(json(asJson.stdout).summary).toMatchObject({ keys: 0, unreadDeployments: 6 });
+  });
+});
+
+describe('pipes', () => {
+  it('list --all | head -1 leaves quietly (141), no EPIPE stack', async () => {
+    const { env } = await cliWorld();
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'list', '--all'], {
+        cwd: ROOT,
+        env: { ...process.env, ...env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // Like head -1: read a line, then close the pipe.
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.stderr).not.toContain('EPIPE');
+    expect(result.code === 141 || result.code === 0).toBe(true);
+  });
+});
+
+describe('inputs that never end, and names that move the path', () => {
+  it.each([
+    [['--arm-ca', '/dev/zero'], "the CA file '/dev/zero' is not a regular file"],
+    [['-g', '..'], "the resource group '..' must not end in '.'"],
+    [['-g', 'a?b=c'], "the resource group 'a?b=c' has '?' at position 2"],
+    [['--subscription', 'not-a-guid'], "'not-a-guid' is not a subscription id"],
+    [['--name', 'a', '--name', 'b'], '--name is given twice'],
+  ])('list %j is refused before any request (exit 2)', async (extra, words) => {
+    const { env, emulator } = await cliWorld();
+    const args = extra.includes('--name') ? ['show', '-d', 'web-01', ...extra] : ['list', '-d', 'web-01', ...extra];
+    const result = await runCli(args, { env });
+    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining(words)]);
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('a resource id with /resourceGroups/../ is refused', async () => {
+    const { env, emulator } = await cliWorld();
+    const id = `/subscriptions/${PRODUCTION}/resourceGroups/../providers/Nginx.NginxPlus/nginxDeployments/web-01`;
+    const result = await runCli(['list', '-d', id], { env });
+    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining('is not the resource id')]);
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('a FIFO as --secret-file is refused at once, and so is a FIFO as the demo world', async () => {
+    const { env, emulator } = await cliWorld();
+    const dir = tempDir();
+    const fifo = join(dir, 'key.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const result = await runCli(['create', ...WEB, '--name', 'fifo', '--secret-file', fifo], { env });
+    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining('is not a regular file')]);
+    expect(emulator.requests).toHaveLength(0);
+    mkdirSync(join(dir, 'nginxaas-keys'));
+    execFileSync('mkfifo', [join(dir, 'nginxaas-keys', 'demo-world.json')]);
+    const demo = await runCli(['list', '--demo', '-d', 'web-01'], { env: { XDG_STATE_HOME: dir } });
+    expect([demo.code, demo.stderr]).toEqual([1, expect.stringContaining('is not a regular file')]);
+  });
+
+  it('--secret-out x --emit env=./x is one file spelled twice', async () => {
+    const { env } = await cliWorld();
+    const dir = tempDir();
+    const result = await runCli(
+      ['create', ...WEB, '--name', 'twice', '--secret-out', join(dir, 'x'), '--emit', `env=${dir}/./x`],
+      { env },
+    );
+    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining('two destinations are the same')]);
+  });
+});
+
+describe('rotation and delete under faults', () => {
+  it('a failing final DELETE: "stopped at retire", the command that finishes it, JSON on stdout', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add({
+      method: 'DELETE',
+      status: 409,
+      code: 'Conflict',
+      message: 'deployment is updating',
+      times: -1,
+    });
+    const file = join(tempDir(), 'new.key');
+    const result = await runCli(['rotate', ...WEB, '--name', 'asg-sync', '--yes', '--secret-out', file, '-o', 'json'], {
+      env: { ...env, NGINXAAS_KEYS_VERIFY_WAIT_MS: '2000' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "Rotation stopped at retire: deleting 'asg-sync' failed: deployment is updating (Conflict)",
+    );
+    expect(result.stderr).toMatch(/To finish, once it is unused: nginxaas-keys delete .*--name asg-sync --yes/);
+    const document = json(result.stdout);
+    expect(document.stoppedAt).toMatchObject({ stage: 'retire' });
+    expect(secretOf('asg-sync')).toBeDefined();
+    expect(secretOf(document.name)).toBeDefined();
+  });
+
+  it('a delete whose answer was lost and was retried says "Deleted", not "already gone"', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add({ method: 'DELETE', commitThenDrop: true });
+    const result = await runCli(['delete', ...WEB, '--name', 'asg-sync', '--yes'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Deleted key 'asg-sync'");
+    expect(secretOf('asg-sync')).toBeUndefined();
+  });
+});
+
+describe('signals during every wait', () => {
+  it('SIGTERM while the hidden prompt of --secret-stdin waits: exit 130 at once, nothing sent', async () => {
+    const { env, emulator } = await cliWorld();
+    const run = runInPty(process.execPath, [BIN, 'create', ...WEB, '--name', 'typed', '--secret-stdin'], env, {
+      cols: 100,
+      rows: 20,
+    });
+    await run.waitFor('Key (hidden)');
+    run.pty.kill('SIGTERM');
+    expect(await run.exit).toBe(130);
+    expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
+  });
+
+  it('Ctrl+C while rotate checks the new key: stopped there, both keys named, exit 130, the old key kept', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    // The dataplane refuses for now, so the check keeps waiting.
+    emulator.faults.add({ method: 'GET', path: '/packages', status: 401, times: -1 });
+    const file = join(tempDir(), 'new.key');
+    const run = runInPty(
+      process.execPath,
+      [BIN, 'rotate', ...WEB, '--name', 'asg-sync', '--yes', '--secret-out', file],
+      {
+        ...env,
+        NGINXAAS_KEYS_VERIFY_WAIT_MS: '60000',
+      },
+    );
+    await run.waitFor('The dataplane does not take the key yet');
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+    expect(run.text().replace(/\s+/g, ' ')).toContain(
+      'Rotation stopped at verify: cancelled while the new key was being checked. Both keys are in place',
+    );
+    expect(secretOf('asg-sync')).toBeDefined();
+  });
+});
+
+describe('test hygiene', () => {
+  it('the suite runs inside a temporary folder of its own, removed at the end', () => {
+    expect(process.env.TMPDIR).toMatch(/nginxaas-keys-tests-/);
+    writeFileSync(join(tempDir(), 'probe'), 'x');
+  });
+});
