@@ -11,6 +11,7 @@ import { flag, type Values } from './cli-options';
 import { parseCommandLine } from './cli-parse';
 import { parseConnectOptions, parseWizardScope } from './cli-scope';
 import { deferredGateway } from './deferred-gateway';
+import { terminalSafe } from './terminal-safe-gateway';
 import { reportFailure } from './failure';
 import { helpText } from './help';
 import { EXIT, type Io } from './io';
@@ -146,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
       gateway.warmUp?.();
       const vault = demoVault(connectOptions);
       return await runWizard(
-        { gateway, demo: connectOptions.demo, notices, connected: connecting },
+        { gateway: terminalSafe(gateway), demo: connectOptions.demo, notices, connected: connecting },
         vault ? { ...scope, demoVault: vault } : scope,
         io(),
       );
@@ -157,9 +158,12 @@ export async function main(argv: string[]): Promise<number> {
     session.gateway.warmUp?.();
     if (plain && scope) {
       const { runPlain } = await import('./plain/run-plain');
-      return await runPlain({ gateway: session.gateway, demo: session.demo }, scope, io());
+      return await runPlain({ gateway: terminalSafe(session.gateway), demo: session.demo }, scope, io());
     }
-    return await (prepared as NonNullable<typeof prepared>)({ gateway: session.gateway, io: io(), demo: session.demo });
+    // JSON carries Azure's own text; everything drawn on a terminal sees it escaped.
+    const json = values.output === 'json';
+    const gateway = json ? session.gateway : terminalSafe(session.gateway);
+    return await (prepared as NonNullable<typeof prepared>)({ gateway, io: io(), demo: session.demo });
   } catch (error) {
     return reportFailure(error, values, io(), mode);
   } finally {

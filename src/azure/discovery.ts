@@ -18,7 +18,6 @@ import {
 import type { Deployment, Discovery, Subscription } from '../gateway';
 import { toGatewayError } from './errors';
 import { byName, fromGraph, fromWire } from './mappers';
-import { printable } from '../domain/printable';
 
 export const GRAPH_BATCH = 200;
 export const LISTING_CONCURRENCY = 4;
@@ -34,9 +33,9 @@ export const DEPLOYMENTS_QUERY = [
 
 export async function listSubscriptions(arm: ArmClient, signal?: AbortSignal): Promise<Subscription[]> {
   const toSubscription = (s: WireSubscription): Subscription => ({
-    subscriptionId: printable(s.subscriptionId),
-    displayName: printable(s.displayName),
-    state: printable(s.state),
+    subscriptionId: s.subscriptionId,
+    displayName: s.displayName,
+    state: s.state,
   });
   return collect(arm.listPaged('/subscriptions', { 'api-version': SUBSCRIPTIONS_API_VERSION }, toSubscription, signal));
 }

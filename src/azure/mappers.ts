@@ -6,7 +6,6 @@
  */
 import { normaliseEndpoint } from '../domain/endpoint';
 import { naturalOrder } from '../domain/natural-order';
-import { printable } from '../domain/printable';
 import { canonicalId, parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
 import type { ResourceGraphDeploymentRow } from '../wire/types';
@@ -23,14 +22,14 @@ export function fromWire(d: NginxDeployment, fallback?: DeploymentRef): Deployme
   if (!ref) throw new GatewayError('unknown', `Azure returned a deployment without a usable id (${d.id ?? 'none'})`);
   const endpoint = endpointOf(d.properties?.dataplaneApiEndpoint);
   return {
-    subscriptionId: printable(ref.subscriptionId),
-    resourceGroup: printable(ref.resourceGroup),
-    name: printable(d.name ?? ref.name),
-    id: printable(canonicalId(d.id ?? '')),
-    location: printable(d.location ?? ''),
-    provisioningState: printable(d.properties?.provisioningState ?? 'NotSpecified'),
+    subscriptionId: ref.subscriptionId,
+    resourceGroup: ref.resourceGroup,
+    name: d.name ?? ref.name,
+    id: canonicalId(d.id ?? ''),
+    location: d.location ?? '',
+    provisioningState: d.properties?.provisioningState ?? 'NotSpecified',
     ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
-    ...(d.sku?.name ? { sku: printable(d.sku.name) } : {}),
+    ...(d.sku?.name ? { sku: d.sku.name } : {}),
   };
 }
 
@@ -38,23 +37,23 @@ export function fromGraph(row: ResourceGraphDeploymentRow): Deployment {
   const ref = parseDeploymentId(row.id);
   const endpoint = endpointOf(row.dataplaneApiEndpoint);
   return {
-    subscriptionId: printable(row.subscriptionId),
+    subscriptionId: row.subscriptionId,
     // Resource Graph lower-cases resource groups; the id keeps the real casing.
-    resourceGroup: printable(ref?.resourceGroup ?? row.resourceGroup),
-    name: printable(row.name),
-    id: printable(canonicalId(row.id)),
-    location: printable(row.location),
-    provisioningState: printable(row.provisioningState || 'NotSpecified'),
+    resourceGroup: ref?.resourceGroup ?? row.resourceGroup,
+    name: row.name,
+    id: canonicalId(row.id),
+    location: row.location,
+    provisioningState: row.provisioningState || 'NotSpecified',
     ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
-    ...(row.sku ? { sku: printable(row.sku) } : {}),
+    ...(row.sku ? { sku: row.sku } : {}),
   };
 }
 
 export function toApiKey(k: NginxDeploymentApiKeyResponse): ApiKey {
   return {
-    id: printable(canonicalId(k.id ?? '')),
-    name: printable(k.name ?? ''),
-    hint: printable(k.properties?.hint ?? ''),
+    id: canonicalId(k.id ?? ''),
+    name: k.name ?? '',
+    hint: k.properties?.hint ?? '',
     endDateTime: k.properties?.endDateTime ?? new Date(Number.NaN),
   };
 }

@@ -5,7 +5,6 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import type { SignedIn } from '../gateway';
-import { printable } from '../domain/printable';
 
 interface Claims {
   upn?: string;
@@ -40,5 +39,5 @@ export async function signedInAs(
   const app = claims.appid ?? claims.azp;
   const account = user ?? (app ? `application ${app}` : undefined);
   if (!account) return undefined;
-  return { account: printable(account), ...(claims.tid ? { tenant: printable(claims.tid) } : {}) };
+  return { account, ...(claims.tid ? { tenant: claims.tid } : {}) };
 }

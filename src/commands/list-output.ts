@@ -4,6 +4,7 @@
  * `summary` object. The summary's window is --expiring-within's days, else 30.
  */
 import { endsWithin, formatLocal } from '../domain/expiry';
+import { printable } from '../domain/printable';
 import { EXPIRING_SOON_DAYS, expiryCounts } from '../domain/readiness';
 import type { ApiKey, Deployment } from '../gateway';
 import type { Io } from '../io';
@@ -152,7 +153,9 @@ function writeListEnding(listed: Listed[], summary: Summary, all: boolean, anyRo
     io.stdout.write(`${none}\n`);
   }
   for (const l of listed.filter((x) => x.problem)) {
-    io.stderr.write(`${io.err('warning', 'warning:')} could not read the keys of ${l.deployment.name}: ${l.problem}\n`);
+    io.stderr.write(
+      `${io.err('warning', 'warning:')} could not read the keys of ${printable(l.deployment.name)}: ${printable(l.problem ?? '')}\n`,
+    );
   }
   const mark = blind(summary)
     ? `${io.out('danger', figures.fail)} `

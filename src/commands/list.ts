@@ -71,7 +71,10 @@ async function listEverywhere(
     { signal: io.signal, onProgress: progress },
   );
   for (const problem of found.problems)
-    io.stderr.write(`${io.err('warning', 'warning:')} ${problem.subscriptionId}: ${problem.message}\n`);
+    // With -o json the gateway gives Azure's own text: stderr may be a terminal all the same.
+    io.stderr.write(
+      `${io.err('warning', 'warning:')} ${printable(problem.subscriptionId)}: ${printable(problem.message)}\n`,
+    );
   const states = new Map(found.searched.map((s) => [s.subscriptionId.toLowerCase(), s.state]));
   const deployments = inListOrder(found.deployments);
   const count = deployments.length;
