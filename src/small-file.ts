@@ -10,7 +10,14 @@ export class SmallFileError extends Error {
   override readonly name = 'SmallFileError';
 }
 
-export function readSmallFile(path: string, maxBytes: number, what: string): string {
+/** Reads `path` if it is a regular file of at most `maxBytes`; `tooLarge` words the refusal of one larger. */
+export function readSmallFile(
+  path: string,
+  maxBytes: number,
+  what: string,
+  tooLarge: () => Error = () =>
+    new SmallFileError(`${what} '${path}' is larger than ${Math.round(maxBytes / 1024)} KiB; it was not read`),
+): string {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would block the open itself.
@@ -21,14 +28,12 @@ export function readSmallFile(path: string, maxBytes: number, what: string): str
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new SmallFileError(`${what} '${path}' is not a regular file`);
-    if (stat.size > maxBytes)
-      throw new SmallFileError(`${what} '${path}' is larger than ${Math.round(maxBytes / 1024)} KiB; it was not read`);
+    if (stat.size > maxBytes) throw tooLarge();
     const buffer = Buffer.alloc(maxBytes + 1);
     let filled = 0;
     for (let got = -1; got !== 0 && filled <= maxBytes; filled += got)
       got = readSync(fd, buffer, filled, maxBytes + 1 - filled, null);
-    if (filled > maxBytes)
-      throw new SmallFileError(`${what} '${path}' is larger than ${Math.round(maxBytes / 1024)} KiB; it was not read`);
+    if (filled > maxBytes) throw tooLarge();
     return buffer.subarray(0, filled).toString('utf8');
   } finally {
     closeSync(fd);

@@ -11,12 +11,12 @@ import { verifyDataplaneKey } from './dataplane';
 import {
   findDeployments,
   listSubscriptions,
+  onlySubscription,
   queryResourceGraph,
   subscriptionsSearched,
   withSubscriptionNames,
 } from './discovery';
-import { tokenRecordingCredential } from './credentials';
-import { maskKnown } from '../domain/printable';
+import { KnownSecrets } from './known-secrets';
 import { toGatewayError } from './errors';
 import { naturalOrder } from '../domain/natural-order';
 import { fromWire, toApiKey } from './mappers';
@@ -59,14 +59,13 @@ export class AzureGateway implements Gateway {
   private readonly arm: ArmClient;
   private readonly clients = new Map<string, NginxManagementClient>();
   private subscriptionCache?: Promise<Subscription[]>;
-  /** Every key this gateway sent and every token it held: masked wherever a server quotes them. */
-  private readonly known = new Set<string>();
+  private readonly known = new KnownSecrets();
   private readonly credential: TokenCredential;
 
   constructor(private readonly settings: AzureGatewaySettings) {
     this.authDescription = settings.authDescription;
     const tlsOptions = tlsOptionsFor(settings.target);
-    this.credential = tokenRecordingCredential(settings.credential, (token) => this.known.add(token));
+    this.credential = this.known.recording(settings.credential);
     this.arm = new ArmClient(this.credential, {
       endpoint: settings.target.endpoint,
       credentialScopes: [settings.target.scope],
@@ -92,16 +91,8 @@ export class AzureGateway implements Gateway {
       return await work();
     } catch (error) {
       const failure = toGatewayError(error, { endpoint: this.settings.target.endpoint });
-      return Promise.reject(this.masked(failure));
+      return Promise.reject(this.known.error(failure));
     }
-  }
-
-  /** The error with every key and token we know masked in its words. */
-  private masked(failure: GatewayError): GatewayError {
-    const message = maskKnown(failure.message, this.known);
-    const code = failure.code === undefined ? undefined : maskKnown(failure.code, this.known);
-    if (message === failure.message && code === failure.code) return failure;
-    return new GatewayError(failure.kind, message, code, failure.status);
   }
 
   listSubscriptions(options: CallOptions = {}): Promise<Subscription[]> {
@@ -131,14 +122,7 @@ export class AzureGateway implements Gateway {
       const fromCli = await azureCliDefaultSubscription(options.signal);
       if (fromCli) return fromCli;
     }
-    const subscriptions = await this.listSubscriptions(options);
-    const enabled = subscriptions.filter((s) => s.state === 'Enabled');
-    if (enabled.length === 1) return (enabled[0] as Subscription).subscriptionId;
-    if (subscriptions.length === 0) {
-      throw new GatewayError('notFound', 'this sign-in can see no subscriptions');
-    }
-    const names = subscriptions.map((s) => `${s.subscriptionId} (${s.displayName})`).join(', ');
-    throw new GatewayError('invalid', `more than one subscription is visible: name one with --subscription (${names})`);
+    return onlySubscription(await this.listSubscriptions(options));
   }
 
   async discoverDeployments(
@@ -269,6 +253,6 @@ export class AzureGateway implements Gateway {
   async verifyKey(endpoint: string, secret: string, options: CallOptions = {}): Promise<VerifyResult> {
     this.known.add(secret);
     const result = await verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
-    return result.ok ? result : { ...result, message: maskKnown(result.message, this.known) };
+    return result.ok ? result : { ...result, message: this.known.text(result.message) };
   }
 }

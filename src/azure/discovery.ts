@@ -15,7 +15,7 @@ import {
   type ResourceGraphResponse,
   type WireSubscription,
 } from '../wire/types';
-import type { Deployment, Discovery, Subscription } from '../gateway';
+import { GatewayError, type Deployment, type Discovery, type Subscription } from '../gateway';
 import { toGatewayError } from './errors';
 import { byName, fromGraph, fromWire } from './mappers';
 
@@ -208,4 +208,13 @@ async function withEndpoint(ctx: FindContext, d: Deployment, signal?: AbortSigna
   } catch {
     return d;
   }
+}
+
+/** The subscription to use when none is named and the Azure CLI has no default: the only enabled one. */
+export function onlySubscription(subscriptions: Subscription[]): string {
+  const enabled = subscriptions.filter((s) => s.state === 'Enabled');
+  if (enabled.length === 1) return (enabled[0] as Subscription).subscriptionId;
+  if (subscriptions.length === 0) throw new GatewayError('notFound', 'this sign-in can see no subscriptions');
+  const names = subscriptions.map((s) => `${s.subscriptionId} (${s.displayName})`).join(', ');
+  throw new GatewayError('invalid', `more than one subscription is visible: name one with --subscription (${names})`);
 }

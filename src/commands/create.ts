@@ -15,15 +15,8 @@ import {
   reportVerification,
   secretWriteFailed,
 } from './issued-report';
-import {
-  issueNewKey,
-  parseNewKeyOptions,
-  readSecret,
-  readyDeployment,
-  refuseStdoutToNowhere,
-  writeOut,
-  type NewKeyOptions,
-} from './new-key';
+import { issueNewKey, parseNewKeyOptions, readSecret, readyDeployment, type NewKeyOptions } from './new-key';
+import { refuseStdoutToNowhere, writeOut } from './secret-output';
 import { parseKeyName, parseTarget, type TargetOptions } from './target';
 
 export interface CreateOptions {

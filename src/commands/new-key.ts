@@ -4,7 +4,6 @@
  * create path, with its key file staged before the PUT and kept whenever the key may exist.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fstatSync, statSync } from 'node:fs';
 import { flag, text, texts, type Values } from '../cli-options';
 import { handoffFacts, parseHandoff, type HandoffTarget } from '../domain/handoff';
 import { defaultExpiry, parseExpiry } from '../domain/expiry';
@@ -15,7 +14,7 @@ import { generateUuidKey } from '../domain/secret';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
 import { requestTimeoutMs, type Io } from '../io';
 import { createKey, racedWarning, type CreateOutcome } from '../keys/create-key';
-import { exposureWarning, gitExposure } from '../keys/git-exposure';
+import { exposureWarnings } from '../keys/git-exposure';
 import { figures } from '../style';
 import {
   checkHandoffTargets,
@@ -28,8 +27,8 @@ import {
 import { UsageError } from '../usage-error';
 import type { CommandDeps } from './deps';
 import { describeDeployment, expiryText } from './format';
+import { keepKeyFile, takeBackUnheldKey, writeOut } from './secret-output';
 import { resolveDeployment, type TargetOptions } from './target';
-import { describeFsError } from '../fs-error';
 import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../secret-file';
 import { readSecretFile, readSecretFromStream, readSecretFromTerminal } from './secret-io';
 
@@ -155,11 +154,7 @@ export async function issueNewKey(
     ...(options.secretOut !== undefined ? [options.secretOut] : []),
     ...options.emit.flatMap((t) => (t.kind === 'keyvault' ? [] : [t.path])),
   ];
-  for (const file of files) {
-    const exposure = gitExposure(file);
-    if (exposure)
-      io.stderr.write(`${io.err('warning', 'warning:')} git would commit it: ${exposureWarning(file, exposure)}\n`);
-  }
+  for (const warning of exposureWarnings(files)) io.stderr.write(`${io.err('warning', 'warning:')} ${warning}\n`);
   let outcome: CreateOutcome;
   try {
     outcome = await createKey(
@@ -249,77 +244,4 @@ export async function issueNewKey(
   }
   const action = outcome.kind === 'raced' ? 'replaced' : outcome.kind;
   return { key: outcome.key, action, secret, handoffs, raced: outcome.kind === 'raced' };
-}
-
-/**
- * A live key whose secret nobody holds is deleted again, and the words say only what happened:
- * "deleted again" when the delete was answered, else the command that deletes it. Always throws.
- */
-export async function takeBackUnheldKey(
-  deps: CommandDeps,
-  deployment: Deployment,
-  name: string,
-  why: string,
-  after = '',
-): Promise<never> {
-  try {
-    await deps.gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) });
-  } catch (error) {
-    const failure = error instanceof GatewayError ? error.plain : String(error);
-    throw new GatewayError(
-      'unknown',
-      `key '${name}' was created, but ${why}, and deleting it again failed too (${failure}): nobody holds its secret. Delete it with: ${keyCommand('delete', deployment, name, deps.demo)} --yes`,
-    );
-  }
-  throw new GatewayError('unknown', `key '${name}' was created, but ${why}, so it was deleted again.${after}`);
-}
-
-/**
- * --show-secret into /dev/null (or a stdout that was closed, which Node opens on /dev/null): the key
- * would reach nobody, so it is refused before any request.
- */
-export function refuseStdoutToNowhere(io: Io): void {
-  const fd = (io.stdout as { fd?: unknown }).fd;
-  if (typeof fd !== 'number') return;
-  try {
-    const out = fstatSync(fd);
-    const nowhere = statSync('/dev/null');
-    if (out.isCharacterDevice() && out.rdev === nowhere.rdev)
-      throw new UsageError(
-        '--show-secret prints the key on standard output, which goes to /dev/null (or was closed): nobody could read it; use --secret-out <file>',
-      );
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-  }
-}
-
-/** Writes to stdout and waits for the write to be done: an error (ENOSPC, EPIPE) is returned. */
-export function writeOut(io: Io, text: string): Promise<Error | undefined> {
-  return new Promise((resolve) => {
-    const onError = (error: Error) => resolve(error);
-    io.stdout.once('error', onError);
-    io.stdout.write(text, (error?: Error | null) => {
-      // A failed write also emits 'error' after this: the listener stays to take it.
-      if (!error) io.stdout.removeListener('error', onError);
-      resolve(error ?? undefined);
-    });
-  });
-}
-
-function keepKeyFile(
-  staged: StagedSecretFile | undefined,
-  name: string,
-  certain: boolean,
-): { ok: true } | { ok: false; message: string } {
-  if (!staged) return { ok: true };
-  try {
-    staged.commit();
-    return { ok: true };
-  } catch (error) {
-    // The key may exist now: never lose the only copy of it.
-    return {
-      ok: false,
-      message: `key '${name}' ${certain ? 'was created' : 'may exist'}, but its file could not be moved to ${staged.path} (${describeFsError(error)}); the key is in ${staged.stagingPath} (mode 0600)`,
-    };
-  }
 }

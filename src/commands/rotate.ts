@@ -26,14 +26,13 @@ import {
 } from './issued-report';
 import {
   issueNewKey,
-  refuseStdoutToNowhere,
-  writeOut,
   parseNewKeyOptions,
   readSecret,
   readyDeployment,
   type IssuedKey,
   type NewKeyOptions,
 } from './new-key';
+import { refuseStdoutToNowhere, writeOut } from './secret-output';
 import { parseKeyName, parseTarget, type TargetOptions } from './target';
 
 export interface RotateOptions {
@@ -108,49 +107,51 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
     io.stderr.write(`The old key '${old.name}' was kept. Retire it later with: ${deleteOld}\n`);
     return EXIT.cancelled;
   }
+  await checkSwitchAndRetire(rotation, options, deps, secret, stop);
+  return finishRotation(rotation, options, deps);
+}
+
+/**
+ * After the new key exists: check it, wait for the switch, check again, delete the old key. Each
+ * step that cannot go on stops the rotation there (Ctrl+C during a check included) and leaves.
+ */
+async function checkSwitchAndRetire(
+  rotation: Rotation,
+  options: RotateOptions,
+  deps: CommandDeps,
+  secret: string,
+  stop: (stage: Stage, why: string) => void,
+): Promise<void> {
+  const { io, gateway } = deps;
+  const { deployment, old, issued } = rotation;
   const endpoint = deployment.dataplaneApiEndpoint ?? '';
   rotation.first = await verifyNewKey(endpoint, secret, deps);
   // Ctrl+C while the new key is checked: stop here, both keys named (not "about the network").
-  if (io.signal.aborted) stop('verify', 'cancelled while the new key was being checked');
-  else if (!options.json) reportVerification(rotation.first, io, true);
-  if (rotation.stoppedAt) {
-    // Stopped already.
-  } else if (rotation.first.outcome === 'refused') stop('verify', rotation.first.message);
-  else if (issued.handoffs.some((h) => !h.ok))
+  if (io.signal.aborted) return stop('verify', 'cancelled while the new key was being checked');
+  if (!options.json) reportVerification(rotation.first, io, true);
+  if (rotation.first.outcome === 'refused') return stop('verify', rotation.first.message);
+  const failed = issued.handoffs.filter((h) => !h.ok);
+  if (failed.length > 0) return stop('handoff', failed.map((h) => h.said).join('; '));
+  if (!(await switched(options, io, old, issued.key.name))) return;
+  rotation.second = await verifyNewKey(endpoint, secret, deps);
+  if (io.signal.aborted) return stop('verify-again', 'cancelled while the new key was being checked again');
+  if (!options.json) reportVerification(rotation.second, io, true, 'after the switch, ');
+  if (rotation.second.outcome === 'refused') return stop('verify-again', rotation.second.message);
+  // The delete is let finish on a first Ctrl+C (a second abandons it), so its outcome is known.
+  try {
+    await gateway.deleteKey(deployment, old.name, { signal: io.forceSignal });
+    rotation.oldAction = 'deleted';
+  } catch (error) {
+    const failure = error instanceof GatewayError ? error : new GatewayError('unknown', String(error));
+    const mayBeGone = failure.kind === 'cancelled' || failure.kind === 'network' || (failure.status ?? 500) >= 500;
+    const check = keyCommand('show', deployment, old.name, deps.demo);
     stop(
-      'handoff',
-      issued.handoffs
-        .filter((h) => !h.ok)
-        .map((h) => h.said)
-        .join('; '),
+      'retire',
+      mayBeGone
+        ? `deleting '${old.name}' got no answer (${failure.plain}); it may be gone already: check with ${check}`
+        : `deleting '${old.name}' failed: ${failure.plain}`,
     );
-  else if (await switched(options, io, old, newName)) {
-    rotation.second = await verifyNewKey(endpoint, secret, deps);
-    if (io.signal.aborted) stop('verify-again', 'cancelled while the new key was being checked again');
-    else if (!options.json) reportVerification(rotation.second, io, true, 'after the switch, ');
-    if (rotation.stoppedAt) {
-      // Stopped already.
-    } else if (rotation.second.outcome === 'refused') stop('verify-again', rotation.second.message);
-    else if (io.signal.aborted) stop('retire', 'cancelled before the old key was deleted');
-    else {
-      // The delete is let finish on a first Ctrl+C (a second abandons it), so its outcome is known.
-      try {
-        await gateway.deleteKey(deployment, old.name, { signal: io.forceSignal });
-        rotation.oldAction = 'deleted';
-      } catch (error) {
-        const failure = error instanceof GatewayError ? error : new GatewayError('unknown', String(error));
-        const mayBeGone = failure.kind === 'cancelled' || failure.kind === 'network' || (failure.status ?? 500) >= 500;
-        const check = keyCommand('show', deployment, old.name, deps.demo);
-        stop(
-          'retire',
-          mayBeGone
-            ? `deleting '${old.name}' got no answer (${failure.plain}); it may be gone already: check with ${check}`
-            : `deleting '${old.name}' failed: ${failure.plain}`,
-        );
-      }
-    }
   }
-  return finishRotation(rotation, options, deps);
 }
 
 /** Whether the integrations use the new key now: --yes says so; on a terminal, Enter does. */

@@ -2,9 +2,8 @@
  * Where a key comes from: standard input, a terminal (never echoed) or a file, at most 256
  * characters read. Where a key goes (files written 0600, never through a link) is src/secret-file.ts.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_SECRET_LENGTH } from '../domain/policy';
-import { describeFsError } from '../fs-error';
+import { readSmallFile, SmallFileError } from '../small-file';
 import { UsageError } from '../usage-error';
 
 /** One trailing line break is what `echo` and editors add; it is not part of the key. */
@@ -54,26 +53,17 @@ export async function readSecretFromStream(stream: NodeJS.ReadableStream, signal
 }
 
 export function readSecretFile(path: string): string {
-  let fd: number;
+  let content: string;
   try {
-    // O_NONBLOCK: a FIFO with no writer would block the open itself, past every signal.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    // One byte past the longest key and a CRLF proves the file too long, without reading on.
+    content = readSmallFile(path, READ_LIMIT - 1, 'the key file', () => tooLong(`'${path}'`));
   } catch (error) {
-    throw new UsageError(`cannot read the key file '${path}': ${describeFsError(error)}`);
+    if (error instanceof SmallFileError) throw new UsageError(error.message);
+    throw error;
   }
-  try {
-    if (!fstatSync(fd).isFile()) throw new UsageError(`the key file '${path}' is not a regular file`);
-    const buffer = Buffer.alloc(READ_LIMIT);
-    let filled = 0;
-    for (let got = -1; got !== 0 && filled < READ_LIMIT; filled += got)
-      got = readSync(fd, buffer, filled, READ_LIMIT - filled, null);
-    if (filled >= READ_LIMIT) throw tooLong(`'${path}'`);
-    const text = withoutFinalNewline(buffer.subarray(0, filled).toString('utf8'));
-    if (text === '') throw new UsageError(`the key file '${path}' is empty`);
-    return text;
-  } finally {
-    closeSync(fd);
-  }
+  const text = withoutFinalNewline(content);
+  if (text === '') throw new UsageError(`the key file '${path}' is empty`);
+  return text;
 }
 
 type RawInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };

@@ -1,5 +1,6 @@
 /** Small HTTP helpers of the emulator: replies, the ARM error envelope, reading a JSON body. */
-import type { IncomingMessage } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ArmErrorEnvelope } from '../wire/types';
 
 export interface Reply {
@@ -69,4 +70,20 @@ export function parseJson(text: string): unknown {
       'The request content was invalid and could not be deserialized.',
     );
   }
+}
+
+/** Writes a reply: JSON with its length, or no body (204); every answer carries a request id. */
+export function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { 'x-ms-request-id': randomBytes(16).toString('hex'), ...reply.headers };
+  if (reply.body === undefined || reply.status === 204) {
+    res.writeHead(reply.status, headers).end();
+    return;
+  }
+  const text = JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
 }

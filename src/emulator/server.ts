@@ -13,8 +13,9 @@ import type { EmulatorData } from './data';
 import { DATAPLANE_HOST, routeDataplane } from './dataplane-route';
 import { routeVault, VAULT_HOST } from './vault-route';
 import { FaultBook, type FaultSpec } from './faults';
+import { answerAltered, answeredInstead } from './fault-answers';
 import { routeGraph } from './graph-route';
-import { ArmFailure, defaultCode, parseJson, readBody, type Reply } from './http';
+import { ArmFailure, parseJson, readBody, send, type Reply } from './http';
 import { sampleData } from './sample-data';
 import { World } from './world';
 
@@ -106,22 +107,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const delay = (fault?.delayMs ?? 0) + (options.latencyMs ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (fault?.reset) return void req.socket.destroy();
-    if (fault?.trickle) return trickle(res);
-    if (fault?.status && fault.text !== undefined) {
-      res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'text/html' }).end(fault.text);
-      return;
-    }
-    if (fault?.status && fault.body !== undefined) return send(res, { status: fault.status, body: fault.body });
-    if (fault?.status) {
-      const headers: Record<string, string> =
-        fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-      if (fault.status === 429) headers['x-ms-ratelimit-remaining-subscription-reads'] = '0';
-      const message = fault.message ?? `Injected fault: HTTP ${fault.status}.`;
-      return send(
-        res,
-        new ArmFailure(fault.status, fault.code ?? defaultCode(fault.status), message, undefined, headers).reply(),
-      );
-    }
+    // A fault that answers in place of the service (nothing is carried out).
+    if (fault && answeredInstead(res, fault)) return;
 
     let reply: Reply;
     try {
@@ -131,15 +118,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       reply = error.reply();
     }
     if (fault?.commitThenDrop) return void req.socket.destroy();
-    // A success answered with another success status: 200 (replaced) where 201 (created) was due.
-    if (fault?.okStatus && reply.status >= 200 && reply.status < 300) reply = { ...reply, status: fault.okStatus };
-    // Carried out, then answered with a body that is not the promised JSON (empty, an HTML page).
-    if (fault?.text !== undefined && !fault.status) {
-      res.writeHead(reply.status, { 'content-type': fault.contentType ?? 'text/html' }).end(fault.text);
-      return;
-    }
-    if (fault?.loopPages) reply = loopedPage(reply, `${baseUrl}${url.pathname}${url.search}`);
-    if (fault?.oversizedMb) return sendPadded(res, reply, fault.oversizedMb);
+    // Carried out; a fault may still change how the answer looks.
+    if (fault) return answerAltered(res, fault, reply, `${baseUrl}${url.pathname}${url.search}`);
     send(res, reply);
   }
 
@@ -258,50 +238,4 @@ function authKind(req: IncomingMessage): RequestRecord['authorization'] {
   if (header.startsWith('Bearer ')) return 'bearer';
   if (header.startsWith('ApiKey ')) return 'apikey';
   return 'other';
-}
-
-/** A 200 whose body never ends: a byte a second, until the client gives up. */
-function trickle(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-  res.write('{');
-  const timer = setInterval(() => res.write(' '), 1000);
-  res.on('close', () => clearInterval(timer));
-}
-
-/** The same page, pointing at itself again: an ARM nextLink, or Resource Graph's $skipToken. */
-function loopedPage(reply: Reply, self: string): Reply {
-  const body = reply.body as { nextLink?: string; $skipToken?: string; data?: unknown } | undefined;
-  if (!body || typeof body !== 'object') return reply;
-  return { ...reply, body: 'data' in body ? { ...body, $skipToken: 'the-same-token' } : { ...body, nextLink: self } };
-}
-
-/** The answer followed by megabytes of white space: valid JSON, and far too large to read. */
-function sendPadded(res: ServerResponse, reply: Reply, megabytes: number): void {
-  res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' });
-  const chunk = ' '.repeat(1024 * 1024);
-  let left = megabytes;
-  const more = (): void => {
-    while (left > 0) {
-      left--;
-      if (!res.write(chunk)) return void res.once('drain', more);
-    }
-    res.end(JSON.stringify(reply.body ?? {}));
-  };
-  res.on('close', () => (left = 0));
-  more();
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  const headers: Record<string, string> = { 'x-ms-request-id': randomBytes(16).toString('hex'), ...reply.headers };
-  if (reply.body === undefined || reply.status === 204) {
-    res.writeHead(reply.status, headers).end();
-    return;
-  }
-  const text = JSON.stringify(reply.body);
-  res.writeHead(reply.status, {
-    ...headers,
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
 }

@@ -39,3 +39,11 @@ export function gitExposure(path: string): GitExposure | undefined {
 export function exposureWarning(path: string, exposure: GitExposure): string {
   return `${path} is in the work tree ${exposure.root}, not ignored`;
 }
+
+/** One line for each file git would commit, for a command to say before it writes them. */
+export function exposureWarnings(files: readonly string[]): string[] {
+  return files.flatMap((file) => {
+    const exposure = gitExposure(file);
+    return exposure ? [`git would commit it: ${exposureWarning(file, exposure)}`] : [];
+  });
+}

@@ -5,10 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, KEY, runInPty, walkToReview } from '../helpers/pty';
+import { useTempDir } from '../helpers/temp';
+
+const tempDir = useTempDir('demo-handoff-git-');
 
 describe('the wizard on --demo, after the key', () => {
   it('verifies the key, writes nlk-values.yaml and stores the key in the demo vault', async () => {
@@ -52,71 +55,57 @@ describe('the wizard on --demo, after the key', () => {
   });
 });
 
+/**
+ * A demo wizard run in a fresh git work tree `folder` (with `ignored` in its .gitignore), walked
+ * to a new key's NLK hand-off with its default destination entered; `leave` answers the saved-it
+ * question. The folder goes when the test ends.
+ */
+async function nlkHandoffInGit(name: string, ignored?: string) {
+  const folder = tempDir();
+  execFileSync('git', ['init', '-q', folder]);
+  if (ignored) writeFileSync(join(folder, '.gitignore'), `${ignored}\n`);
+  const run = runInPty(
+    process.execPath,
+    [BIN, '--demo', '-d', 'web-01', '--name', name],
+    {},
+    { cols: 100, rows: 40 },
+    folder,
+  );
+  await walkToReview(run);
+  await run.type(KEY.enter);
+  await run.waitFor('The dataplane accepted the key');
+  await run.type('h');
+  await run.waitFor('Hand the key to');
+  await run.type(KEY.enter);
+  await run.waitFor('Where should the NLK Helm values file go?');
+  await run.type(KEY.enter);
+  const leave = async () => {
+    await run.type('q');
+    await run.waitFor('Have you saved the key?');
+    await run.type('y');
+    return run.exit;
+  };
+  return { folder, run, leave };
+}
+
 describe('a hand-off file inside a git work tree', () => {
   it('is said before it is written, and written only when Enter is pressed on it again', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'demo-handoff-git-'));
-    execFileSync('git', ['init', '-q', folder]);
-    try {
-      const run = runInPty(
-        process.execPath,
-        [BIN, '--demo', '-d', 'web-01', '--name', 'nlk-git'],
-        {},
-        { cols: 100, rows: 40 },
-        folder,
-      );
-      await walkToReview(run);
-      await run.type(KEY.enter);
-      await run.waitFor('The dataplane accepted the key');
-      await run.type('h');
-      await run.waitFor('Hand the key to');
-      await run.type(KEY.enter);
-      await run.waitFor('Where should the NLK Helm values file go?');
-      await run.type(KEY.enter);
-      await run.waitFor('git would commit it');
-      expect(run.screen().replace(/\s+/g, ' ')).toContain(
-        `git would commit it: nlk-values.yaml is in the work tree ${folder}, not ignored. Enter again writes it anyway`,
-      );
-      expect(existsSync(join(folder, 'nlk-values.yaml'))).toBe(false);
-      await run.type(KEY.enter);
-      await run.waitFor('nlk: wrote nlk-values.yaml (mode 0600)');
-      expect(statSync(join(folder, 'nlk-values.yaml')).mode & 0o777).toBe(0o600);
-      await run.type('q');
-      await run.waitFor('Have you saved the key?');
-      await run.type('y');
-      expect(await run.exit).toBe(0);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const { folder, run, leave } = await nlkHandoffInGit('nlk-git');
+    await run.waitFor('git would commit it');
+    expect(run.screen().replace(/\s+/g, ' ')).toContain(
+      `git would commit it: nlk-values.yaml is in the work tree ${folder}, not ignored. Enter again writes it anyway`,
+    );
+    expect(existsSync(join(folder, 'nlk-values.yaml'))).toBe(false);
+    await run.type(KEY.enter);
+    await run.waitFor('nlk: wrote nlk-values.yaml (mode 0600)');
+    expect(statSync(join(folder, 'nlk-values.yaml')).mode & 0o777).toBe(0o600);
+    expect(await leave()).toBe(0);
   });
 
   it('an ignored name is written at once', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'demo-handoff-ignored-'));
-    execFileSync('git', ['init', '-q', folder]);
-    writeFileSync(join(folder, '.gitignore'), 'nlk-values.yaml\n');
-    try {
-      const run = runInPty(
-        process.execPath,
-        [BIN, '--demo', '-d', 'web-01', '--name', 'nlk-ign'],
-        {},
-        { cols: 100, rows: 40 },
-        folder,
-      );
-      await walkToReview(run);
-      await run.type(KEY.enter);
-      await run.waitFor('The dataplane accepted the key');
-      await run.type('h');
-      await run.waitFor('Hand the key to');
-      await run.type(KEY.enter);
-      await run.waitFor('Where should the NLK Helm values file go?');
-      await run.type(KEY.enter);
-      await run.waitFor('nlk: wrote nlk-values.yaml (mode 0600)');
-      expect(run.text()).not.toContain('git would commit it');
-      await run.type('q');
-      await run.waitFor('Have you saved the key?');
-      await run.type('y');
-      expect(await run.exit).toBe(0);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const { run, leave } = await nlkHandoffInGit('nlk-ign', 'nlk-values.yaml');
+    await run.waitFor('nlk: wrote nlk-values.yaml (mode 0600)');
+    expect(run.text()).not.toContain('git would commit it');
+    expect(await leave()).toBe(0);
   });
 });
