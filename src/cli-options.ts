@@ -9,6 +9,8 @@ import { AUTH_MODES } from './domain/auth-modes';
 
 const AZURE: readonly Mode[] = ['wizard', 'create', 'list', 'show', 'delete', 'rotate', 'endpoint'];
 const ALL: readonly Mode[] = [...AZURE, 'emulator', 'completion'];
+/** The modes that run by themselves, with no person in the loop: each has a time limit. */
+export const TIMED: readonly Mode[] = AZURE.filter((mode) => mode !== 'wizard');
 
 export interface OptionSpec {
   name: string;
@@ -226,6 +228,13 @@ export const OPTIONS = [
     type: 'boolean',
     help: "start the demo's world over (it is kept between runs in the user's state folder)",
     modes: AZURE,
+  },
+  {
+    name: 'timeout',
+    type: 'string',
+    value: '<time>',
+    help: 'give up when the whole run takes longer: 90s, 5m, 1h (default 10m; env NGINXAAS_KEYS_TIMEOUT)',
+    modes: TIMED,
   },
   { name: 'plain', type: 'boolean', help: 'line-by-line prompts instead of the full-screen wizard', modes: ['wizard'] },
   {

@@ -19,10 +19,13 @@ import { Notices } from './notices';
 import type { Session } from './session';
 import { colorEnabled, painter } from './style';
 import { UsageError } from './usage-error';
+import { keepTime } from './cli-clock';
+import { watched } from './watched-gateway';
 
-function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal): Io {
+function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal, timed?: Partial<Io>): Io {
   const noColor = flag(values, 'no-color');
   return {
+    ...timed,
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
@@ -68,7 +71,8 @@ export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe(argv);
   let mode: Mode = 'wizard';
   let values: Values = {};
-  const io = () => makeIo(values, aborter.signal, forcer.signal);
+  let clock: ReturnType<typeof keepTime> | undefined;
+  const io = () => makeIo(values, aborter.signal, forcer.signal, clock?.io);
   let session: Session | undefined;
   const verboseLines: string[] = [];
   try {
@@ -104,6 +108,8 @@ export async function main(argv: string[]): Promise<number> {
     // first where the run goes, then what the mode is asked to do.
     const connectOptions = parseConnectOptions(values, process.env);
     const scope = interactive ? parseWizardScope(values) : undefined;
+    // From here a command keeps time: signing in counts too (az can hang).
+    if (!interactive) clock = keepTime(values, aborter, forcer);
     const prepared = interactive
       ? undefined
       : (await import('./commands/registry')).prepareCommand(
@@ -162,11 +168,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     // JSON carries Azure's own text; everything drawn on a terminal sees it escaped.
     const json = values.output === 'json';
-    const gateway = json ? session.gateway : terminalSafe(session.gateway);
+    const seen = clock ? watched(session.gateway, clock.status) : session.gateway;
+    const gateway = json ? seen : terminalSafe(seen);
     return await (prepared as NonNullable<typeof prepared>)({ gateway, io: io(), demo: session.demo });
   } catch (error) {
     return reportFailure(error, values, io(), mode);
   } finally {
+    clock?.end();
     for (const line of verboseLines) process.stderr.write(`${line}\n`);
     await session?.close();
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);

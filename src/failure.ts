@@ -6,7 +6,7 @@ import type { Mode } from './cli-commands';
 import { flag, type Values } from './cli-options';
 import { printable } from './domain/printable';
 import { advice, GatewayError } from './gateway';
-import { EXIT, type Io } from './io';
+import { EXIT, stopWords, type Io } from './io';
 import { UsageError } from './usage-error';
 
 export function reportFailure(error: unknown, values: Values, io: Io, mode: Mode = 'wizard'): number {
@@ -18,6 +18,15 @@ export function reportFailure(error: unknown, values: Values, io: Io, mode: Mode
     const help = command === undefined ? 'nginxaas-keys --help' : `nginxaas-keys ${command} --help`;
     io.stderr.write(`${p('danger', 'error:')} ${message}\nSee '${help}'.\n`);
     return EXIT.usage;
+  }
+  const stopped = stopWords(io);
+  const stoppedBySignal =
+    (error instanceof GatewayError && error.kind === 'cancelled') ||
+    (error as Error)?.name === 'AbortError' ||
+    (error as Error)?.name === 'ExitPromptError';
+  if (stoppedBySignal && stopped.exit !== EXIT.cancelled) {
+    io.stderr.write(`${p('danger', 'error:')} ${stopped.words.replace(/^Gave/, 'gave')}.\n`);
+    return stopped.exit;
   }
   if (error instanceof GatewayError && error.kind === 'cancelled') {
     io.stderr.write(`${error.message === 'cancelled' ? 'Cancelled.' : `Cancelled: ${error.message}.`}\n`);

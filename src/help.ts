@@ -144,7 +144,7 @@ export function helpText(mode: Mode, columns = 80): string {
   parts.push(
     wrap(
       '  ',
-      'Exit codes: 0 done, 1 the operation failed, 2 bad usage or input, 3 list --expiring-within found keys expiring, 130 cancelled.',
+      'Exit codes: 0 done, 1 the operation failed, 2 bad usage or input, 3 list --expiring-within found keys expiring, 130 cancelled, 141 stdout closed early (the reader of a pipe left).',
       width,
       2,
     ),

@@ -1,4 +1,5 @@
 /** What a mode gets from the outside world, handed in so tests can give their own. */
+import { stoppedByLimit } from './run-limit';
 import type { Painter } from './style';
 
 export interface Io {
@@ -17,6 +18,21 @@ export interface Io {
    * creates a key is not abandoned on the first signal, so that its outcome is known.
    */
   forceSignal: AbortSignal;
+  /**
+   * A command's wait for a person (a question on the terminal): the run's time limit stands still
+   * and the status line gives way meanwhile. Absent where nobody keeps time (the wizard, tests).
+   */
+  askingPerson?<T>(asking: Promise<T>): Promise<T>;
+  /** A command's status line: the count of a sweep on a terminal, and what the run waits on. */
+  status?: { readonly draws: boolean; setBase(text: string | undefined): void };
+}
+
+/** How a run stopped by its signal says so: a person's Ctrl+C is 130, the run's time limit a failure. */
+export function stopWords(io: Pick<Io, 'signal'>): { words: string; why: string; exit: number } {
+  const limit = stoppedByLimit(io.signal);
+  if (!limit) return { words: 'Cancelled', why: 'cancelled', exit: EXIT.cancelled };
+  const words = `Gave up: ${limit.message}${limit.waitingOn ? `, while ${limit.waitingOn}` : ''}`;
+  return { words, why: limit.message, exit: EXIT.failed };
 }
 
 /**

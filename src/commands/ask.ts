@@ -7,9 +7,17 @@ import { createInterface } from 'node:readline';
 import type { Io } from '../io';
 
 export async function confirmOnTerminal(io: Io, message: string): Promise<boolean> {
-  if (io.env.TERM === 'dumb') return confirmOnLine(io, message);
+  if (io.env.TERM === 'dumb') return whilePersonAnswers(io, confirmOnLine(io, message));
   const { confirm } = await import('@inquirer/prompts');
-  return confirm({ message, default: false }, { input: io.stdin, output: io.stderr, signal: io.signal });
+  return whilePersonAnswers(
+    io,
+    confirm({ message, default: false }, { input: io.stdin, output: io.stderr, signal: io.signal }),
+  );
+}
+
+/** The run's time limit stands still and its status line gives way while a person answers. */
+export function whilePersonAnswers<T>(io: Io, asking: Promise<T>): Promise<T> {
+  return io.askingPerson ? io.askingPerson(asking) : asking;
 }
 
 function confirmOnLine(io: Io, message: string): Promise<boolean> {

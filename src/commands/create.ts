@@ -9,7 +9,7 @@ import { EXIT, type Io } from '../io';
 import { verifyWithPatience, type Verification } from '../keys/verify';
 import type { CommandDeps } from './deps';
 import {
-  cancelledAfterIssue,
+  stoppedAfterIssue,
   issuedDocument,
   reportIssuedText,
   reportVerification,
@@ -86,7 +86,8 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
   }
   if (failedWrite && options.key.showSecret)
     return secretWriteFailed(deps, deployment, options.key, issued, failedWrite);
-  if (cancelledAfterIssue(options.key, issued, io)) return EXIT.cancelled;
+  const stopped = stoppedAfterIssue(options.key, issued, io);
+  if (stopped !== undefined) return stopped;
   const handoffFailed = issued.handoffs.some((h) => !h.ok);
   return verification?.outcome === 'refused' || handoffFailed || issued.raced ? EXIT.failed : EXIT.ok;
 }

@@ -12,7 +12,7 @@ import type { IssuedKey, NewKeyOptions } from './new-key';
 import { takeBackUnheldKey, writeOut } from './secret-output';
 import type { CommandDeps } from './deps';
 import { describeFsError } from '../fs-error';
-import { EXIT, type Io } from '../io';
+import { EXIT, stopWords, type Io } from '../io';
 
 export function issuedDocument(
   deployment: Deployment,
@@ -103,11 +103,11 @@ export async function secretWriteFailed(
 }
 
 /**
- * True when the run was cancelled while its key was being created: the key exists all the same
- * (the request was let finish), and the words say where it is.
+ * The exit code when the run was stopped (Ctrl+C, or its time limit) while its key was being
+ * created: the key exists all the same (the request was let finish), and the words say where it is.
  */
-export function cancelledAfterIssue(options: NewKeyOptions, issued: IssuedKey, io: Io): boolean {
-  if (!io.signal.aborted) return false;
+export function stoppedAfterIssue(options: NewKeyOptions, issued: IssuedKey, io: Io): number | undefined {
+  if (!io.signal.aborted) return undefined;
   const files = issued.handoffs.filter((h) => h.ok && h.target.kind !== 'keyvault').length;
   const held =
     options.secretOut !== undefined
@@ -117,8 +117,9 @@ export function cancelledAfterIssue(options: NewKeyOptions, issued: IssuedKey, i
         : files > 0
           ? '; it was handed off as shown'
           : '';
-  io.stderr.write(`Cancelled, but only after Azure ${issued.action} key '${issued.key.name}'${held}.\n`);
-  return true;
+  const stopped = stopWords(io);
+  io.stderr.write(`${stopped.words}, but only after Azure ${issued.action} key '${issued.key.name}'${held}.\n`);
+  return stopped.exit;
 }
 
 /** The dataplane check in one line, for text output. */

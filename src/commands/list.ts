@@ -99,18 +99,18 @@ async function listEverywhere(
   return { listed, unreadSubscriptions: found.problems.length, ...(streamer ? { streamer } : {}) };
 }
 
-/** "Reading keys: 1,234 / 3,000 deployments", redrawn in place on a terminal's stderr; -1 clears it. */
+/** "Reading keys: 1,234 / 3,000 deployments", on the status line of a terminal's stderr; -1 clears it. */
 function liveCount(io: Io, total: number): ((done: number) => void) | undefined {
-  const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
-  if (!stderr.isTTY) return undefined;
+  const status = io.status;
+  if (!status?.draws) return undefined;
   const format = (n: number) => n.toLocaleString('en-US');
   let shownAt = 0;
   return (done) => {
-    if (done < 0) return void stderr.write('\r\u001b[2K');
+    if (done < 0) return status.setBase(undefined);
     const now = Date.now();
     if (done !== total && now - shownAt < 100) return;
     shownAt = now;
-    stderr.write(`\r\u001b[2K${io.err('muted', `Reading keys: ${format(done)} / ${format(total)} deployments`)}`);
+    status.setBase(`Reading keys: ${format(done)} / ${format(total)} deployments`);
   };
 }
 

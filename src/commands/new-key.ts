@@ -13,6 +13,7 @@ import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
 import { requestTimeoutMs, type Io } from '../io';
+import { FORCE_AFTER_MS, spokenDuration, stoppedByLimit } from '../run-limit';
 import { createKey, racedWarning, type CreateOutcome } from '../keys/create-key';
 import { exposureWarnings } from '../keys/git-exposure';
 import { figures } from '../style';
@@ -26,6 +27,7 @@ import {
 } from '../keys/handoff';
 import { UsageError } from '../usage-error';
 import type { CommandDeps } from './deps';
+import { whilePersonAnswers } from './ask';
 import { describeDeployment, expiryText } from './format';
 import { keepKeyFile, takeBackUnheldKey, writeOut } from './secret-output';
 import { resolveDeployment, type TargetOptions } from './target';
@@ -89,8 +91,9 @@ export async function readSecret(options: NewKeyOptions, io: Io): Promise<string
   let secret: string;
   if (options.source.kind === 'stdin') {
     // On a terminal the key is read without echo; from a pipe, whole.
+    // A person typing is not the run being slow: the time limit waits (a pipe's writer is not a person).
     secret = io.stdin.isTTY
-      ? await readSecretFromTerminal(io.stdin, io.stderr, io.env.TERM === 'dumb', io.signal)
+      ? await whilePersonAnswers(io, readSecretFromTerminal(io.stdin, io.stderr, io.env.TERM === 'dumb', io.signal))
       : await readSecretFromStream(io.stdin, io.signal);
   } else if (options.source.kind === 'file') {
     secret = readSecretFile(options.source.path);
@@ -170,7 +173,9 @@ export async function issueNewKey(
         forceSignal: io.forceSignal,
         onHeld: () =>
           io.stderr.write(
-            `Finishing the request that creates key '${name}', so that its outcome is known; a second Ctrl+C leaves at once.\n`,
+            stoppedByLimit(io.signal)
+              ? `The run's time limit passed; finishing the request that creates key '${name}' (for ${spokenDuration(FORCE_AFTER_MS)} at the most), so that its outcome is known.\n`
+              : `Finishing the request that creates key '${name}', so that its outcome is known; a second Ctrl+C leaves at once.\n`,
           ),
         onSending: (sent) => {
           // The files name the expiry the PUT carries, to the millisecond of this attempt.

@@ -9,7 +9,7 @@ import { flag, text, type Values } from '../cli-options';
 import { rotatedName } from '../domain/key-name';
 import { keyCommand } from '../domain/resource-id';
 import { GatewayError, type ApiKey, type Deployment } from '../gateway';
-import { EXIT, type Io } from '../io';
+import { EXIT, stopWords, type Io } from '../io';
 import type { Verification } from '../keys/verify';
 import { figures } from '../style';
 import { UsageError } from '../usage-error';
@@ -18,7 +18,7 @@ import { verifyNewKey } from './create';
 import type { CommandDeps } from './deps';
 import { describeDeployment, expiryText } from './format';
 import {
-  cancelledAfterIssue,
+  stoppedAfterIssue,
   issuedDocument,
   reportIssuedText,
   reportVerification,
@@ -103,9 +103,10 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
     rotation.stoppedAt = { stage, why, next: `${deleteOld} --yes` };
   };
 
-  if (cancelledAfterIssue(options.key, issued, io)) {
+  const stopped = stoppedAfterIssue(options.key, issued, io);
+  if (stopped !== undefined) {
     io.stderr.write(`The old key '${old.name}' was kept. Retire it later with: ${deleteOld}\n`);
-    return EXIT.cancelled;
+    return stopped;
   }
   await checkSwitchAndRetire(rotation, options, deps, secret, stop);
   return finishRotation(rotation, options, deps);
@@ -127,14 +128,15 @@ async function checkSwitchAndRetire(
   const endpoint = deployment.dataplaneApiEndpoint ?? '';
   rotation.first = await verifyNewKey(endpoint, secret, deps);
   // Ctrl+C while the new key is checked: stop here, both keys named (not "about the network").
-  if (io.signal.aborted) return stop('verify', 'cancelled while the new key was being checked');
+  const stoppedHow = () => stopWords(io).why;
+  if (io.signal.aborted) return stop('verify', `${stoppedHow()} while the new key was being checked`);
   if (!options.json) reportVerification(rotation.first, io, true);
   if (rotation.first.outcome === 'refused') return stop('verify', rotation.first.message);
   const failed = issued.handoffs.filter((h) => !h.ok);
   if (failed.length > 0) return stop('handoff', failed.map((h) => h.said).join('; '));
   if (!(await switched(options, io, old, issued.key.name))) return;
   rotation.second = await verifyNewKey(endpoint, secret, deps);
-  if (io.signal.aborted) return stop('verify-again', 'cancelled while the new key was being checked again');
+  if (io.signal.aborted) return stop('verify-again', `${stoppedHow()} while the new key was being checked again`);
   if (!options.json) reportVerification(rotation.second, io, true, 'after the switch, ');
   if (rotation.second.outcome === 'refused') return stop('verify-again', rotation.second.message);
   // The delete is let finish on a first Ctrl+C (a second abandons it), so its outcome is known.
@@ -192,7 +194,7 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
         ? `'${issued.key.name}' is the new key; the old key '${old.name}' may still be there. To finish, once it is unused: ${next}`
         : `Both keys are in place: '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}, and '${issued.key.name}' is new. When '${issued.key.name}' works for your integrations, finish with: ${next}`;
     io.stderr.write(`${io.err('danger', figures.fail)} Rotation stopped at ${stage}: ${why}. ${keys}\n`);
-    return io.signal.aborted ? EXIT.cancelled : EXIT.failed;
+    return io.signal.aborted ? stopWords(io).exit : EXIT.failed;
   }
   if (rotation.oldAction === 'kept') {
     io.stderr.write(

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { cliWorld, runCli } from '../helpers/cli';
-import { BIN, KEY, ROOT, runInPty } from '../helpers/pty';
+import { BIN, KEY, ROOT, runInPty, walkToReview } from '../helpers/pty';
 import { json } from '../helpers/schemas';
 import { useTempDir } from '../helpers/temp';
 
@@ -205,6 +205,32 @@ describe('rotation and delete under faults', () => {
     expect(secretOf(document.name)).toBeDefined();
   });
 
+  it('Ctrl+C during the final DELETE lets it finish; a second one leaves, saying the old key may be gone and how to check', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add({ method: 'DELETE', delayMs: 4_000, times: -1 });
+    const file = join(tempDir(), 'new.key');
+    const rotate = (extra: string[]) =>
+      runInPty(process.execPath, [BIN, 'rotate', ...WEB, '--yes', '--secret-out', ...extra], env, {
+        cols: 200,
+        rows: 30,
+      });
+    const once = rotate([file, '--name', 'asg-sync']);
+    // The status line says what is awaited once the DELETE has taken two seconds.
+    await once.waitFor("waiting for Azure: deleting key 'asg-sync'");
+    once.pty.write(KEY.ctrlC);
+    expect(await once.exit).toBe(0);
+    expect(once.text()).not.toContain('Cancelled');
+    expect(secretOf('asg-sync')).toBeUndefined();
+
+    const twice = rotate([`${file}2`, '--name', 'nlk-prod']);
+    await twice.waitFor("waiting for Azure: deleting key 'nlk-prod'");
+    await twice.type(KEY.ctrlC, KEY.ctrlC);
+    expect(await twice.exit).toBe(130);
+    expect(twice.text().replace(/\s+/g, ' ')).toMatch(
+      /Rotation stopped at retire: deleting 'nlk-prod' got no answer \(.*\); it may be gone already: check with nginxaas-keys show .*--name nlk-prod/,
+    );
+  });
+
   it('a delete whose answer was lost and was retried says "Deleted", not "already gone"', async () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add({ method: 'DELETE', commitThenDrop: true });
@@ -255,5 +281,71 @@ describe('test hygiene', () => {
   it('the suite runs inside a temporary folder of its own, removed at the end', () => {
     expect(process.env.TMPDIR).toMatch(/nginxaas-keys-tests-/);
     writeFileSync(join(tempDir(), 'probe'), 'x');
+  });
+});
+
+describe('every server string through printable()', () => {
+  const OSC_TITLE = '\u001b]0;owned\u0007';
+  const OSC_CLIPBOARD = '\u001b]52;c;b3duZWQ=\u0007';
+  /** The sample world, with subscriptions whose id and name carry terminal commands. */
+  async function hostileWorld(onlyTheHostile = false) {
+    const { useEmulator } = await import('../helpers/emulator');
+    const { sampleData } = await import('../../src/emulator/sample-data');
+    const { envFor } = await import('../helpers/cli');
+    const data = sampleData(new Date());
+    const hostile = {
+      subscriptionId: `${OSC_TITLE}44444444-5555-4666-8777-888888888888`,
+      displayName: `Billing ${OSC_CLIPBOARD}`,
+      state: 'Enabled' as const,
+      tenantId: data.subscriptions[0]!.tenantId,
+      resourceGroups: ['evil-rg'],
+    };
+    data.subscriptions = onlyTheHostile ? [hostile] : [...data.subscriptions, hostile];
+    data.deployments.push({
+      ...data.deployments[0]!,
+      subscriptionId: hostile.subscriptionId,
+      resourceGroup: 'evil-rg',
+      name: 'evil-01',
+    });
+    for (const subscription of data.subscriptions)
+      if (subscription.subscriptionId === PRODUCTION) subscription.displayName = `Production ${OSC_TITLE}`;
+    const emulator = await useEmulator({ data });
+    return { emulator, env: envFor(emulator) };
+  }
+
+  it('the wizard draws a subscription whose id and name hold OSC sequences escaped, never raw', async () => {
+    const { env } = await hostileWorld();
+    const run = runInPty(process.execPath, [BIN], env, { cols: 120, rows: 30 });
+    await run.waitFor('web-01');
+    expect(run.screen()).toContain('Production \\x1b]0;owned');
+    await run.type(...'evil', KEY.enter);
+    await walkToReview(run, 'hostile');
+    // The id itself, as GET /subscriptions gave it, escaped in the review.
+    expect(run.screen()).toContain('(\\x1b]0;owned\\x0744444444-5555-4666-8777-888888888888)');
+    run.pty.write(KEY.ctrlC);
+    await run.exit;
+    expect(run.raw()).not.toContain('\u001b]0;');
+    expect(run.raw()).not.toContain('\u001b]52;');
+  });
+
+  it("list -o json carries the subscription's real name (escaping is for the terminal only)", async () => {
+    const { env } = await hostileWorld();
+    const result = await runCli(['list', '--all', '-o', 'json'], { env });
+    const document = json(result.stdout);
+    const names = document.deployments.map(
+      (d: { deployment: { subscriptionName?: string } }) => d.deployment.subscriptionName,
+    );
+    expect(names).toContain(`Production ${OSC_TITLE}`);
+    expect(names).toContain(`Billing ${OSC_CLIPBOARD}`);
+    // JSON writes the control characters as \u001b: nothing raw reaches a terminal.
+    expect(result.stdout).not.toContain('\u001b');
+  });
+
+  it('show, with the only visible subscription named by such an id, says it escaped on stderr', async () => {
+    const { env } = await hostileWorld(true);
+    const result = await runCli(['show', '-d', 'web-01', '-g', 'edge-rg', '--name', 'nlk-prod'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('\\x1b]0;owned\\x07');
+    expect(result.stderr).not.toContain('\u001b');
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * Every command ends by itself: the whole run has a time limit (--timeout, NGINXAAS_KEYS_TIMEOUT,
+ * 10 minutes unless told), as each request has its own. When it passes, the run stops as on a
+ * first Ctrl+C (a key being created is let finish, so that its outcome is known); 30 s later as on
+ * a second one; and if even that has not ended it, 10 s later the process leaves with a word.
+ * Time spent waiting on a person (a question on the terminal) does not count.
+ */
+import { UsageError } from './usage-error';
+
+export const DEFAULT_RUN_LIMIT_MS = 10 * 60_000;
+const LONGEST_MS = 24 * 3_600_000;
+export const FORCE_AFTER_MS = 30_000;
+export const LEAVE_AFTER_MS = 10_000;
+
+const UNITS: Record<string, number> = { '': 1000, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+
+/** `90`, `90s`, `5m`, `1h`: a whole number of seconds, minutes or hours, from 1 s to 24 h. */
+export function parseRunLimit(text: string, from: string): number {
+  const match = /^(\d{1,6})(s|m|min|h)?$/.exec(text.trim());
+  const ms = match ? Number(match[1]) * (UNITS[match[2] ?? ''] ?? 1000) : NaN;
+  if (!(ms >= 1000 && ms <= LONGEST_MS))
+    throw new UsageError(`${from} takes a time from 1s to 24h, such as 90s, 5m or 1h, not '${text}'`);
+  return ms;
+}
+
+/** "10 min", "1 min 30 s", "45 s", "1 h". */
+export function spokenDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const parts: string[] = [];
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h) parts.push(`${h} h`);
+  if (m) parts.push(`${m} min`);
+  if (s || parts.length === 0) parts.push(`${s} s`);
+  return parts.join(' ');
+}
+
+/** The reason the run's signal carries when the limit, not a person, stopped it. */
+export class RunTimeLimit extends Error {
+  /** What the run was waiting on when the limit passed, in words, for the message that ends it. */
+  waitingOn: string | undefined;
+
+  constructor(readonly limitMs: number) {
+    super(`the run's time limit of ${spokenDuration(limitMs)} passed (--timeout changes it)`);
+    this.name = 'RunTimeLimit';
+  }
+}
+
+export function stoppedByLimit(signal: AbortSignal | undefined): RunTimeLimit | undefined {
+  return signal?.aborted && signal.reason instanceof RunTimeLimit ? signal.reason : undefined;
+}
+
+export interface RunLimitActions {
+  stop(reason: RunTimeLimit): void;
+  force(reason: RunTimeLimit): void;
+  leave(reason: RunTimeLimit): void;
+}
+
+/** The run's clock: it runs while the program works and waits for Azure, not while a person answers. */
+export class RunLimit {
+  private remainingMs: number;
+  private startedAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private holders = 0;
+  private readonly later: NodeJS.Timeout[] = [];
+
+  constructor(
+    readonly limitMs: number,
+    private readonly actions: RunLimitActions,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.remainingMs = limitMs;
+    this.run();
+  }
+
+  /** How long the run may still take, as of now. */
+  left(): number {
+    return this.timer === undefined ? this.remainingMs : this.remainingMs - (this.clock() - this.startedAt);
+  }
+
+  /** The clock stands still until `waiting` settles: a person is being asked something. */
+  async hold<T>(waiting: Promise<T>): Promise<T> {
+    if (this.holders++ === 0) this.pause();
+    try {
+      return await waiting;
+    } finally {
+      if (--this.holders === 0) this.run();
+    }
+  }
+
+  end(): void {
+    this.pause();
+    for (const timer of this.later) clearTimeout(timer);
+  }
+
+  private run(): void {
+    if (this.remainingMs <= 0) return;
+    this.startedAt = this.clock();
+    this.timer = setTimeout(() => this.expire(), this.remainingMs).unref();
+  }
+
+  private pause(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.remainingMs -= this.clock() - this.startedAt;
+    this.timer = undefined;
+  }
+
+  private expire(): void {
+    this.timer = undefined;
+    this.remainingMs = 0;
+    const reason = new RunTimeLimit(this.limitMs);
+    this.actions.stop(reason);
+    this.later.push(
+      setTimeout(() => this.actions.force(reason), FORCE_AFTER_MS).unref(),
+      setTimeout(() => this.actions.leave(reason), FORCE_AFTER_MS + LEAVE_AFTER_MS).unref(),
+    );
+  }
+}
