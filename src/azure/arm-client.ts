@@ -13,6 +13,7 @@ import {
   type TlsSettings,
 } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
+import { pageShape, unreadableAnswer, type Shape } from './answer-shapes';
 import { boundedBodyPolicy } from './bounded-body';
 import { ArmError } from './errors';
 import { throttlingPolicy, ThrottledTooLong } from './throttling';
@@ -40,6 +41,8 @@ export interface ArmCallOptions {
   abortSignal?: AbortSignal | undefined;
   /** Extra request headers (If-None-Match); never a credential. */
   headers?: Record<string, string>;
+  /** What a success must hold (answer-shapes.ts); a body that lacks it is an UnreadableAnswer. */
+  shape?: Shape;
 }
 
 export interface ArmAnswer<T> {
@@ -200,11 +203,10 @@ export class ArmClient extends ServiceClient {
             : parsed
               ? 'no JSON object'
               : 'a body that is not JSON';
-      throw Object.assign(
-        new Error(`Azure answered ${method} ${url.pathname} with HTTP ${response.status} but ${what}`),
-        { code: 'UnreadableAnswer', statusCode: response.status },
-      );
+      throw unreadableAnswer(method, url.pathname, response.status, what);
     }
+    const lacking = ok.includes(response.status) && wantsBody ? options.shape?.(body) : undefined;
+    if (lacking) throw unreadableAnswer(method, url.pathname, response.status, lacking);
     if (!ok.includes(response.status)) {
       const detail = (body as ArmErrorEnvelope | undefined)?.error;
       throw new ArmError(
@@ -222,8 +224,10 @@ export class ArmClient extends ServiceClient {
     path: string,
     query: Record<string, string>,
     convert: (item: Wire) => T,
-    abortSignal?: AbortSignal,
+    abortSignal: AbortSignal | undefined,
+    itemShape: Shape,
   ): PagedAsyncIterableIterator<T> {
+    const shape = pageShape(itemShape);
     return pagedList(async (nextLink) => {
       // The bearer token goes only where the endpoint is: a next page elsewhere is not followed.
       if (nextLink && new URL(nextLink).origin !== new URL(this.endpoint).origin) {
@@ -236,6 +240,7 @@ export class ArmClient extends ServiceClient {
       const answer = await this.call<PagedList<Wire>>('GET', nextLink ?? path, [200], {
         ...(nextLink ? {} : { query }),
         abortSignal,
+        shape,
       });
       return answer.body;
     }, convert);

@@ -4,6 +4,7 @@
  * listing with bounded concurrency when Resource Graph is unavailable or forbidden.
  */
 import type { ArmClient } from './arm-client';
+import { graphRowShape, pageShape, subscriptionShape } from './answer-shapes';
 import { collect, PageGuard } from './paging';
 import { mapBounded } from '../bounded';
 import type { NginxDeployment, NginxManagementClient } from './nginx-client';
@@ -37,7 +38,15 @@ export async function listSubscriptions(arm: ArmClient, signal?: AbortSignal): P
     displayName: s.displayName,
     state: s.state,
   });
-  return collect(arm.listPaged('/subscriptions', { 'api-version': SUBSCRIPTIONS_API_VERSION }, toSubscription, signal));
+  return collect(
+    arm.listPaged(
+      '/subscriptions',
+      { 'api-version': SUBSCRIPTIONS_API_VERSION },
+      toSubscription,
+      signal,
+      subscriptionShape,
+    ),
+  );
 }
 
 /**
@@ -73,9 +82,10 @@ export async function queryResourceGraph(
           query: { 'api-version': RESOURCE_GRAPH_API_VERSION },
           body,
           abortSignal: signal,
+          shape: pageShape(graphRowShape, 'data'),
         },
       );
-      const data = answer.body.data ?? [];
+      const data = answer.body.data;
       rows.push(...data);
       skipToken = answer.body.$skipToken || undefined;
       if (skipToken) guard.next(skipToken, data.length);

@@ -5,6 +5,7 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import { ArmClient, type ArmClientOptions } from './arm-client';
+import { deploymentShape, keyShape } from './answer-shapes';
 import type { PagedAsyncIterableIterator } from './paging';
 import { NGINX_API_VERSION, type WireApiKey, type WireApiKeyRequest, type WireDeployment } from '../wire/types';
 
@@ -116,6 +117,7 @@ export class Deployments {
       {
         query: this.client.query,
         abortSignal: options.abortSignal,
+        shape: deploymentShape,
       },
     );
     return toDeployment(answer.body);
@@ -133,7 +135,7 @@ export class Deployments {
   }
 
   private pages(path: string, options: OperationOptions): PagedAsyncIterableIterator<NginxDeployment> {
-    return this.client.pipeline.listPaged(path, this.client.query, toDeployment, options.abortSignal);
+    return this.client.pipeline.listPaged(path, this.client.query, toDeployment, options.abortSignal, deploymentShape);
   }
 }
 
@@ -166,6 +168,7 @@ export class ApiKeys {
         query: this.client.query,
         body,
         abortSignal: options.abortSignal,
+        shape: keyShape,
         // ARM's conditional create: 412 when a key of that name exists (whether the service
         // honours it is not published; the emulator does).
         ...(options.onlyIfAbsent ? { headers: { 'if-none-match': '*' } } : {}),
@@ -188,6 +191,7 @@ export class ApiKeys {
       {
         query: this.client.query,
         abortSignal: options.abortSignal,
+        shape: keyShape,
       },
     );
     return toKey(answer.body);
@@ -203,6 +207,7 @@ export class ApiKeys {
       this.client.query,
       toKey,
       options.abortSignal,
+      keyShape,
     );
   }
 

@@ -69,6 +69,33 @@ describe('hostile or broken servers', () => {
   });
 
   it.each([
+    ['a list without its value', ['list'], '/apiKeys?', {}, "no 'value' list"],
+    ['a listed key without a name', ['list'], '/apiKeys?', { value: [{ properties: {} }] }, 'a key without a name'],
+    ['a key without a name', ['show', '--name', 'nlk-prod'], '/apiKeys/nlk-prod', {}, 'a key without a name'],
+    ['a deployment without an id', ['show', '--name', 'nlk-prod'], /web-01\?/.source, {}, 'a deployment without an id'],
+  ])(
+    'a 200 with %s is named, never shown as empty or as a key called nothing (exit 1)',
+    async (_l, args, path, body, what) => {
+      const { env, emulator } = await cliWorld();
+      emulator.faults.add({ method: 'GET', path, status: 200, body, times: -1 });
+      const [command, ...rest] = args;
+      const result = await runCli([command!, ...WEB, ...rest], { env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`answered GET /subscriptions/\\S+ with HTTP 200 but ${what}`));
+      expect(result.stdout).toBe('');
+    },
+  );
+
+  it('a subscription without an id in GET /subscriptions is named too', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({ method: 'GET', path: '^/subscriptions\\?', status: 200, body: { value: [{}] }, times: -1 });
+    const result = await runCli(['list', '--all'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('answered GET /subscriptions with HTTP 200 but a subscription without an id');
+    expect(result.stderr).not.toMatch(/Cannot read properties/);
+  });
+
+  it.each([
     ['an HTML page after a PUT that was carried out', { method: 'PUT', text: '<html>ok</html>' }],
     ['202 Accepted on the PUT', { method: 'PUT', okStatus: 202 }],
   ])('%s: settled with a GET, the key file kept, exit 0', async (_label, fault) => {
