@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const AZURE_SDK = { group: ['@azure/*'], message: 'Only src/azure talks to the Azure SDK.' };
 const AZURE_ROOM = {
   group: ['**/azure/*', '**/azure'],
-  message: 'Only src/cli-connect.ts reaches src/azure; everything else uses the Gateway port.',
+  message: 'Only src/cli/connect.ts reaches src/azure; everything else uses the Gateway port.',
 };
 const EMULATOR = {
   group: ['**/emulator/*'],
@@ -17,16 +17,7 @@ const INK = { group: ['ink', 'ink-*', '@inkjs/*'], message: 'Ink belongs to src/
 const UI = { group: ['**/ui/*'], message: 'Screens belong to src/ui; import the logic they use instead.' };
 const PLAIN = { group: ['**/plain/*'], message: 'Plain mode is a mode of its own.' };
 const CLI = {
-  group: [
-    '**/cli',
-    '**/cli-commands',
-    '**/cli-options',
-    '**/cli-parse',
-    '**/cli-scope',
-    '**/cli-connect',
-    '**/commands/*',
-    '**/failure',
-  ],
+  group: ['**/cli/*', '**/commands/*'],
   message: 'The CLI layer hands typed options in; nothing below it imports it.',
 };
 const PROMPTS = { group: ['@inquirer/*'], message: 'Line prompts belong to src/plain and the commands.' };
@@ -94,14 +85,14 @@ export default tseslint.config(
   {
     files: [
       'src/keys/**/*.ts',
-      'src/gateway.ts',
-      'src/deferred-gateway.ts',
-      'src/usage-error.ts',
-      'src/session.ts',
-      'src/style.ts',
-      'src/io.ts',
-      'src/notices.ts',
-      'src/bounded.ts',
+      'src/port/gateway.ts',
+      'src/port/deferred-gateway.ts',
+      'src/port/usage-error.ts',
+      'src/port/session.ts',
+      'src/term/style.ts',
+      'src/port/io.ts',
+      'src/port/notices.ts',
+      'src/azure/bounded.ts',
     ],
     rules: { 'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, EMULATOR, INK, UI, PLAIN, CLI, PROMPTS) },
   },
@@ -137,11 +128,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(EMULATOR, INK, UI, PLAIN, CLI, PROMPTS) },
   },
   {
-    files: ['src/cli-connect.ts'],
+    files: ['src/cli/connect.ts'],
     rules: { 'no-restricted-imports': restrict(INK, UI, PLAIN, PROMPTS) },
   },
   {
-    files: ['src/cli.ts'],
+    files: ['src/cli/main.ts'],
     // cli.ts picks the mode and loads each one on demand; it never reaches Azure itself.
     rules: { 'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, EMULATOR, INK, PROMPTS) },
   },

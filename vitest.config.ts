@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // The screens are measured as the bundle measures them (scripts/build.mjs).
   resolve: {
-    alias: [{ find: /^string-width$/, replacement: fileURLToPath(new URL('src/display-width.ts', import.meta.url)) }],
+    alias: [
+      { find: /^string-width$/, replacement: fileURLToPath(new URL('src/term/display-width.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

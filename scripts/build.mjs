@@ -1,4 +1,4 @@
-// Bundles src/cli.ts into dist/ for bin/nginxaas-keys.js. The three settings marked below were
+// Bundles src/cli/main.ts into dist/ for bin/nginxaas-keys.js. The three settings marked below were
 // each needed on Node 20 (see shared stack notes §6.3); splitting keeps Ink and the Azure SDK
 // out of the start-up path of modes that do not use them.
 import { build } from 'esbuild';
@@ -39,7 +39,7 @@ const startUpPatches = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -59,8 +59,8 @@ await build({
     // ink imports react-devtools-core only when DEV is set; it is not installed.
     'react-devtools-core': './scripts/devtools-stub.mjs',
     // Ink and its helpers measure with our string-width: the same widths, without ~110 ms of
-    // regular expressions built at start-up (see src/display-width.ts).
-    'string-width': './src/display-width.ts',
+    // regular expressions built at start-up (see src/term/display-width.ts).
+    'string-width': './src/term/display-width.ts',
   },
   define: {
     'process.env.NODE_ENV': '"production"',

@@ -1,5 +1,5 @@
 /**
- * The Azure implementation of the port (src/gateway.ts): the only object the rest of the
+ * The Azure implementation of the port (src/port/gateway.ts): the only object the rest of the
  * program holds that talks to Azure. Every failure leaves it as a GatewayError.
  */
 import type { TokenCredential } from '@azure/core-auth';
@@ -35,7 +35,7 @@ import {
   type SignedIn,
   type Subscription,
   type VerifyResult,
-} from '../gateway';
+} from '../port/gateway';
 
 export interface AzureGatewaySettings {
   credential: TokenCredential;

@@ -10,7 +10,7 @@ import {
 } from '@azure/core-rest-pipeline';
 import { apiKeyHeaderValue } from '../domain/endpoint';
 import { printable } from '../domain/printable';
-import type { VerifyResult } from '../gateway';
+import type { VerifyResult } from '../port/gateway';
 import { withoutFormPolicy } from './arm-client';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
 import { toGatewayError } from './errors';

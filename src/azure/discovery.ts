@@ -6,7 +6,7 @@
 import type { ArmClient } from './arm-client';
 import { graphRowShape, pageShape, subscriptionShape } from './answer-shapes';
 import { collect, PageGuard } from './paging';
-import { mapBounded } from '../bounded';
+import { mapBounded } from './bounded';
 import type { NginxDeployment, NginxManagementClient } from './nginx-client';
 import {
   RESOURCE_GRAPH_API_VERSION,
@@ -16,7 +16,7 @@ import {
   type ResourceGraphResponse,
   type WireSubscription,
 } from '../wire/types';
-import { GatewayError, type Deployment, type Discovery, type Subscription } from '../gateway';
+import { GatewayError, type Deployment, type Discovery, type Subscription } from '../port/gateway';
 import { toGatewayError } from './errors';
 import { byName, fromGraph, fromWire } from './mappers';
 

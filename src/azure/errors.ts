@@ -3,7 +3,7 @@
  * and message in plain words. No stack traces leave this room.
  */
 import { printable } from '../domain/printable';
-import { GatewayError, type ErrorKind } from '../gateway';
+import { GatewayError, type ErrorKind } from '../port/gateway';
 
 /** A non-success answer from ARM, with the error envelope read. */
 export class ArmError extends Error {

@@ -6,7 +6,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { tlsOptionsFor, vaultUrlFor, type ArmTarget } from './cloud';
 import { toGatewayError } from './errors';
-import { GatewayError, STORE_OUTCOME_UNKNOWN } from '../gateway';
+import { GatewayError, STORE_OUTCOME_UNKNOWN } from '../port/gateway';
 
 export interface StoredSecret {
   id: string;

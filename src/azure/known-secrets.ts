@@ -4,7 +4,7 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import { maskKnown } from '../domain/printable';
-import { GatewayError } from '../gateway';
+import { GatewayError } from '../port/gateway';
 import { tokenRecordingCredential } from './credentials';
 
 export class KnownSecrets {

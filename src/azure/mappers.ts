@@ -1,5 +1,5 @@
 /**
- * From what ARM and Resource Graph return to the port's types (src/gateway.ts): ids parsed without
+ * From what ARM and Resource Graph return to the port's types (src/port/gateway.ts): ids parsed without
  * regard to case, endpoints normalised, a missing expiry kept visible as an invalid date, and every
  * string that will reach a terminal with its control characters shown escaped (no valid Azure name
  * holds one, so escaping never changes a real resource's name).
@@ -7,7 +7,7 @@
 import { normaliseEndpoint } from '../domain/endpoint';
 import { naturalOrder } from '../domain/natural-order';
 import { canonicalId, parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
-import { GatewayError, type ApiKey, type Deployment } from '../gateway';
+import { GatewayError, type ApiKey, type Deployment } from '../port/gateway';
 import type { ResourceGraphDeploymentRow } from '../wire/types';
 import type { NginxDeployment, NginxDeploymentApiKeyResponse } from './nginx-client';
 

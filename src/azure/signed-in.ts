@@ -4,7 +4,7 @@
  * tenant. The token is not verified here; it is only read to say who is acting.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import type { SignedIn } from '../gateway';
+import type { SignedIn } from '../port/gateway';
 
 interface Claims {
   upn?: string;

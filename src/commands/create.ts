@@ -4,8 +4,8 @@
  * replaced only with --replace and a lost answer never loses the key; then, with --verify, the
  * dataplane is asked whether it takes the key.
  */
-import { flag, type Values } from '../cli-options';
-import { EXIT, type Io } from '../io';
+import { flag, type Values } from '../cli/options';
+import { EXIT, type Io } from '../port/io';
 import { verifyWithPatience, type Verification } from '../keys/verify';
 import type { CommandDeps } from './deps';
 import {

@@ -4,11 +4,11 @@
  * --if-exists. A key this run saw and asked to delete is "deleted", even when a lost answer made
  * the SDK's retry find it gone (204).
  */
-import { flag, type Values } from '../cli-options';
-import { GatewayError, type Deployment } from '../gateway';
-import { EXIT, type Io } from '../io';
-import { figures } from '../style';
-import { UsageError } from '../usage-error';
+import { flag, type Values } from '../cli/options';
+import { GatewayError, type Deployment } from '../port/gateway';
+import { EXIT, type Io } from '../port/io';
+import { figures } from '../term/style';
+import { UsageError } from '../port/usage-error';
 import { confirmOnTerminal } from './ask';
 import type { CommandDeps } from './deps';
 import { deploymentJson, describeDeployment } from './format';

@@ -1,6 +1,6 @@
 /** What every command's `run` is handed: the way to Azure and the outside world, nothing global. */
-import type { Gateway } from '../gateway';
-import type { Io } from '../io';
+import type { Gateway } from '../port/gateway';
+import type { Io } from '../port/io';
 
 export interface CommandDeps {
   gateway: Gateway;

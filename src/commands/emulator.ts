@@ -6,13 +6,13 @@ import { printable } from '../domain/printable';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { text, type Values } from '../cli-options';
-import { UsageError } from '../usage-error';
+import { text, type Values } from '../cli/options';
+import { UsageError } from '../port/usage-error';
 import { isEmulatorData, type EmulatorData } from '../emulator/data';
 import { fleetWorld, parseFleetSize, type FleetSize } from '../emulator/fleet';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
-import { EXIT, type Io } from '../io';
-import { figures } from '../style';
+import { EXIT, type Io } from '../port/io';
+import { figures } from '../term/style';
 
 function loadWorld(path: string, what: string): EmulatorData {
   let parsed: unknown;

@@ -1,8 +1,8 @@
 /** `nginxaas-keys endpoint`: the deployment's dataplane API endpoint, or its …/nplus form. */
-import { flag, type Values } from '../cli-options';
+import { flag, type Values } from '../cli/options';
 import { nplusUrl } from '../domain/endpoint';
-import { GatewayError } from '../gateway';
-import { EXIT } from '../io';
+import { GatewayError } from '../port/gateway';
+import { EXIT } from '../port/io';
 import type { CommandDeps } from './deps';
 import { deploymentJson, describeDeployment } from './format';
 import { parseTarget, resolveDeployment, type TargetOptions } from './target';

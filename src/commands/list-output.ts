@@ -6,11 +6,11 @@
 import { endsWithin, formatLocal } from '../domain/expiry';
 import { printable } from '../domain/printable';
 import { EXPIRING_SOON_DAYS, expiryCounts } from '../domain/readiness';
-import type { ApiKey, Deployment } from '../gateway';
-import type { Io } from '../io';
-import { figures } from '../style';
+import type { ApiKey, Deployment } from '../port/gateway';
+import type { Io } from '../port/io';
+import { figures } from '../term/style';
 import { naturalOrder } from '../domain/natural-order';
-import { padEnd, widest } from '../text-width';
+import { padEnd, widest } from '../term/text-width';
 import {
   deploymentJson,
   expiryDay,

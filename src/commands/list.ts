@@ -4,13 +4,13 @@
  * expired, for cron and CI.
  */
 import { printable } from '../domain/printable';
-import { flag, text, type Values } from '../cli-options';
-import type { Gateway } from '../gateway';
-import { EXIT, type Io } from '../io';
-import { UsageError } from '../usage-error';
+import { flag, text, type Values } from '../cli/options';
+import type { Gateway } from '../port/gateway';
+import { EXIT, type Io } from '../port/io';
+import { UsageError } from '../port/usage-error';
 import type { CommandDeps } from './deps';
 import { sweepKeys } from '../keys/sweep';
-import { releaseMemoryEvery } from '../release-memory';
+import { releaseMemoryEvery } from './release-memory';
 import {
   blind,
   flagged,

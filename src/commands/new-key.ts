@@ -4,19 +4,19 @@
  * create path, with its key file staged before the PUT and kept whenever the key may exist.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { flag, text, texts, type Values } from '../cli-options';
+import { flag, text, texts, type Values } from '../cli/options';
 import { handoffFacts, parseHandoff, type HandoffTarget } from '../domain/handoff';
 import { defaultExpiry, parseExpiry } from '../domain/expiry';
 import { evaluate } from '../domain/policy';
 import { canTakeKey } from '../domain/readiness';
 import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
-import { GatewayError, type ApiKey, type Deployment } from '../gateway';
-import { requestTimeoutMs, type Io } from '../io';
-import { FORCE_AFTER_MS, spokenDuration, stoppedByLimit } from '../run-limit';
+import { GatewayError, type ApiKey, type Deployment } from '../port/gateway';
+import { requestTimeoutMs, type Io } from '../port/io';
+import { FORCE_AFTER_MS, spokenDuration, stoppedByLimit } from '../port/run-limit';
 import { createKey, racedWarning, type CreateOutcome } from '../keys/create-key';
 import { exposureWarnings } from '../keys/git-exposure';
-import { figures } from '../style';
+import { figures } from '../term/style';
 import {
   checkHandoffTargets,
   deliverHandoffs,
@@ -25,13 +25,13 @@ import {
   type HandoffResult,
   type StagedHandoffs,
 } from '../keys/handoff';
-import { UsageError } from '../usage-error';
+import { UsageError } from '../port/usage-error';
 import type { CommandDeps } from './deps';
 import { whilePersonAnswers } from './ask';
 import { describeDeployment, expiryText } from './format';
 import { keepKeyFile, takeBackUnheldKey, writeOut } from './secret-output';
 import { resolveDeployment, type TargetOptions } from './target';
-import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../secret-file';
+import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../files/secret-file';
 import { readSecretFile, readSecretFromStream, readSecretFromTerminal } from './secret-io';
 
 export type SecretSource = { kind: 'stdin' } | { kind: 'file'; path: string } | { kind: 'generate' };

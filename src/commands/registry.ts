@@ -1,10 +1,10 @@
 /**
  * Each command's two halves: `parse` reads its flags into typed options (every usage error, before
  * any sign-in or request), and the returned `run` does the work with the gateway and I/O it is
- * handed. cli.ts calls the first before it connects and the second after.
+ * handed. cli/main.ts calls the first before it connects and the second after.
  */
-import type { CommandName } from '../cli-commands';
-import type { Values } from '../cli-options';
+import type { CommandName } from '../cli/commands';
+import type { Values } from '../cli/options';
 import { parseCreateOptions, runCreate } from './create';
 import { parseDeleteOptions, runDelete } from './delete';
 import type { CommandDeps } from './deps';

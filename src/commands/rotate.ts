@@ -5,14 +5,14 @@
  * again, and only then the old key deleted. A failure at any step stops with both keys in place and
  * names the one command that continues.
  */
-import { flag, text, type Values } from '../cli-options';
+import { flag, text, type Values } from '../cli/options';
 import { rotatedName } from '../domain/key-name';
 import { keyCommand } from '../domain/resource-id';
-import { GatewayError, type ApiKey, type Deployment } from '../gateway';
-import { EXIT, stopWords, type Io } from '../io';
+import { GatewayError, type ApiKey, type Deployment } from '../port/gateway';
+import { EXIT, stopWords, type Io } from '../port/io';
 import type { Verification } from '../keys/verify';
-import { figures } from '../style';
-import { UsageError } from '../usage-error';
+import { figures } from '../term/style';
+import { UsageError } from '../port/usage-error';
 import { confirmOnTerminal } from './ask';
 import { verifyNewKey } from './create';
 import type { CommandDeps } from './deps';

@@ -6,12 +6,12 @@
  */
 import { fstatSync, statSync } from 'node:fs';
 import { keyCommand } from '../domain/resource-id';
-import { GatewayError, type Deployment } from '../gateway';
-import type { Io } from '../io';
-import { UsageError } from '../usage-error';
+import { GatewayError, type Deployment } from '../port/gateway';
+import type { Io } from '../port/io';
+import { UsageError } from '../port/usage-error';
 import type { CommandDeps } from './deps';
-import { describeFsError } from '../fs-error';
-import type { StagedSecretFile } from '../secret-file';
+import { describeFsError } from '../files/fs-error';
+import type { StagedSecretFile } from '../files/secret-file';
 
 /**
  * A live key whose secret nobody holds is deleted again, and the words say only what happened:

@@ -1,8 +1,8 @@
 /** `nginxaas-keys show`: one key's hint, expiry and days left. */
-import type { Values } from '../cli-options';
+import type { Values } from '../cli/options';
 import { nplusUrl } from '../domain/endpoint';
-import { GatewayError } from '../gateway';
-import { EXIT } from '../io';
+import { GatewayError } from '../port/gateway';
+import { EXIT } from '../port/io';
 import type { CommandDeps } from './deps';
 import { deploymentJson, describeDeployment, expiryText, keyJson, statusWords } from './format';
 import { parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from './target';

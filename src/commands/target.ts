@@ -5,11 +5,11 @@
  * neither says — the one deployment of that name among all the subscriptions the sign-in can see.
  */
 import { printable } from '../domain/printable';
-import { text, type Values } from '../cli-options';
+import { text, type Values } from '../cli/options';
 import { checkKeyName } from '../domain/key-name';
 import { looksLikeResourceId, parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
-import { GatewayError, type Deployment, type Gateway } from '../gateway';
-import { UsageError } from '../usage-error';
+import { GatewayError, type Deployment, type Gateway } from '../port/gateway';
+import { UsageError } from '../port/usage-error';
 
 export interface TargetOptions {
   /** A deployment name, or the parsed resource id. */

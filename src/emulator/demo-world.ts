@@ -5,7 +5,7 @@
  * garbage) is never overwritten: it is kept beside as `demo-world.json.corrupt-<time>`, and said.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { readSmallFile } from '../small-file';
+import { readSmallFile } from '../files/small-file';
 
 const MAX_WORLD_BYTES = 256 * 1024 * 1024;
 import { dirname } from 'node:path';

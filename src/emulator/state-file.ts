@@ -5,8 +5,8 @@
  * lock whose owner has gone (a crash, kill -9) is taken over.
  */
 import { closeSync, constants, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { readSmallFile } from '../small-file';
-import { writeSecretFile } from '../secret-file';
+import { readSmallFile } from '../files/small-file';
+import { writeSecretFile } from '../files/secret-file';
 import { isEmulatorData, type EmulatorData } from './data';
 
 const LOCK_WAIT_MS = 5000;

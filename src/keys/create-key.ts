@@ -16,7 +16,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { hintOf } from '../domain/secret';
-import { GatewayError, type ApiKey, type DeploymentRef, type Gateway } from '../gateway';
+import { GatewayError, type ApiKey, type DeploymentRef, type Gateway } from '../port/gateway';
 
 export interface NewKeyBody {
   secret: string;

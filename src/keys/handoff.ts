@@ -11,10 +11,10 @@ import {
   type HandoffFacts,
   type HandoffTarget,
 } from '../domain/handoff';
-import { GatewayError, STORE_OUTCOME_UNKNOWN, type Gateway } from '../gateway';
-import { describeFsError } from '../fs-error';
-import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../secret-file';
-import { UsageError } from '../usage-error';
+import { GatewayError, STORE_OUTCOME_UNKNOWN, type Gateway } from '../port/gateway';
+import { describeFsError } from '../files/fs-error';
+import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../files/secret-file';
+import { UsageError } from '../port/usage-error';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 

@@ -6,7 +6,7 @@
  * caller can stream, and nothing but the keys themselves is kept.
  */
 import { TokenBucket } from '../domain/token-bucket';
-import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
+import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../port/gateway';
 
 export interface Swept {
   deployment: Deployment;

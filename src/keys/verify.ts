@@ -4,7 +4,7 @@
  * to `waitMs`. The outcome in words: accepted; refused (the key is wrong, or not active yet);
  * unreachable (a network matter, not the key — the key may still be fine).
  */
-import type { Gateway } from '../gateway';
+import type { Gateway } from '../port/gateway';
 
 export const VERIFY_WAIT_MS = 30_000;
 

@@ -1,6 +1,6 @@
 /** Plain mode's questions on @inquirer/prompts: arrow keys and live filtering, for terminals that draw. */
 import { confirm, input, password, search, select } from '@inquirer/prompts';
-import type { Io } from '../io';
+import type { Io } from '../port/io';
 import type { Prompts } from './prompts';
 
 export function inquirerPrompts(io: Io): Prompts {

@@ -4,7 +4,7 @@
  * mode, so Backspace, Ctrl+U and Ctrl+W are the terminal's own line editing and nothing is ever
  * redrawn. Choices are numbered. Only a hidden answer takes raw mode, to keep it from echoing.
  */
-import type { Io } from '../io';
+import type { Io } from '../port/io';
 import type { Choice, Prompts, Validate } from './prompts';
 
 /** How many matches a search lists before asking for a narrower word. */

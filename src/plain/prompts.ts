@@ -3,7 +3,7 @@
  * its cursor, and bare lines on one that cannot (TERM=dumb), where inquirer's redraws print as
  * escape codes and readline takes Backspace and Ctrl+U for characters.
  */
-import type { Io } from '../io';
+import type { Io } from '../port/io';
 
 export interface Choice<T> {
   name: string;

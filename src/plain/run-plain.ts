@@ -20,8 +20,8 @@ import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readine
 import { evaluate } from '../domain/policy';
 import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
-import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../gateway';
-import { EXIT, type Io } from '../io';
+import { GatewayError, type ApiKey, type Deployment, type Gateway } from '../port/gateway';
+import { EXIT, type Io } from '../port/io';
 import { createKey, racedWarning } from '../keys/create-key';
 import { readiness } from '../wizard/selectors';
 import type { WizardScope } from '../wizard/state';

@@ -4,8 +4,8 @@
  */
 import { useEffect } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import type { Gateway } from '../gateway';
-import type { Notices } from '../notices';
+import type { Gateway } from '../port/gateway';
+import type { Notices } from '../port/notices';
 import type { WizardScope, WizardState } from '../wizard/state';
 import { useWizard } from '../wizard/use-wizard';
 import { Answered, answeredView } from './components/answered';
@@ -18,7 +18,7 @@ import { RevealStep, revealView } from './steps/reveal-step';
 import { ReviewStep, reviewView } from './steps/review-step';
 import { SecretStep, secretView } from './steps/secret-step';
 import { Farewell, farewellView, FailedStep, LoadingStep } from './steps/status-steps';
-import { colors } from '../style';
+import { colors } from '../term/style';
 
 export interface AppProps {
   gateway: Gateway;

@@ -1,8 +1,8 @@
 /** Renders the wizard with Ink in the terminal and returns its exit code. */
 import { render } from 'ink';
-import type { Gateway } from '../gateway';
-import type { Io } from '../io';
-import type { Notices } from '../notices';
+import type { Gateway } from '../port/gateway';
+import type { Io } from '../port/io';
+import type { Notices } from '../port/notices';
 import type { WizardScope, WizardState } from '../wizard/state';
 import { App } from './app';
 import { makeCopier } from './clipboard';

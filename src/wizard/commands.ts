@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generateUuidKey } from '../domain/secret';
 import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
-import { GatewayError, type Discovery, type Gateway } from '../gateway';
+import { GatewayError, type Discovery, type Gateway } from '../port/gateway';
 import { createKey } from '../keys/create-key';
 import { verifyWithPatience } from '../keys/verify';
 import { deliverHandoffs, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';

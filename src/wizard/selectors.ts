@@ -3,7 +3,7 @@ import { canTakeKey, type Readiness } from '../domain/readiness';
 import { DEFAULT_PRESET, PRESETS, resolvePreset } from '../domain/expiry';
 import { checkKeyName, rotatedName } from '../domain/key-name';
 import { filterDeployments } from '../domain/deployment-filter';
-import type { ApiKey, Deployment, Discovery, Subscription } from '../gateway';
+import type { ApiKey, Deployment, Discovery, Subscription } from '../port/gateway';
 import { markOf, type FleetMark } from './fleet-marks';
 import type { WizardState } from './state';
 

@@ -3,7 +3,7 @@
  * event that needs the time carries `now`).
  */
 import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
-import type { ApiKey, Deployment, Discovery, PutKeyResult, VerifyResult } from '../gateway';
+import type { ApiKey, Deployment, Discovery, PutKeyResult, VerifyResult } from '../port/gateway';
 import type { KeyFlags } from './tokens';
 import { NO_MARKS, type FleetMarks } from './fleet-marks';
 

@@ -7,7 +7,7 @@
  */
 import { useEffect, useReducer, useRef, type Dispatch } from 'react';
 import { prepareFilter } from '../domain/deployment-filter';
-import type { Gateway } from '../gateway';
+import type { Gateway } from '../port/gateway';
 import { runWizardCommand } from './commands';
 import { transition } from './machine';
 import { initialState, type PeekResult, type WizardEvent, type WizardScope, type WizardState } from './state';

@@ -7,7 +7,7 @@ import {
   type Gateway,
   type PutKeyResult,
   type VerifyResult,
-} from '../../src/gateway';
+} from '../../src/port/gateway';
 import { hintOf } from '../../src/domain/secret';
 import { discovery } from './fixtures';
 

@@ -1,5 +1,5 @@
 /** Deployments, keys and discoveries for tests that do not need the emulator. */
-import type { ApiKey, Deployment, Discovery } from '../../src/gateway';
+import type { ApiKey, Deployment, Discovery } from '../../src/port/gateway';
 
 export const NOW = new Date('2026-11-26T12:00:00Z');
 

@@ -3,13 +3,13 @@
  * and I/O handed in, failures reported the same way — against the real gateway and the HTTPS
  * emulator. Faster than spawning the binary, and a failure shows where it happened.
  */
-import type { Mode } from '../../src/cli-commands';
-import type { Values } from '../../src/cli-options';
-import { parseCommandLine } from '../../src/cli-parse';
-import { parseConnectOptions } from '../../src/cli-scope';
+import type { Mode } from '../../src/cli/commands';
+import type { Values } from '../../src/cli/options';
+import { parseCommandLine } from '../../src/cli/parse';
+import { parseConnectOptions } from '../../src/cli/scope';
 import { prepareCommand } from '../../src/commands/registry';
-import { reportFailure } from '../../src/failure';
-import type { Gateway } from '../../src/gateway';
+import { reportFailure } from '../../src/cli/failure';
+import type { Gateway } from '../../src/port/gateway';
 import { testIo } from './test-io';
 
 export interface InProcessResult {

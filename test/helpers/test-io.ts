@@ -3,8 +3,8 @@
  * string, a terminal flag, a fixed clock and an abort signal — for running commands in-process.
  */
 import { PassThrough, Readable } from 'node:stream';
-import type { Io } from '../../src/io';
-import { painter } from '../../src/style';
+import type { Io } from '../../src/port/io';
+import { painter } from '../../src/term/style';
 
 export interface TestIo {
   io: Io;

@@ -1,7 +1,7 @@
 /** AzureCliCredential, for real, against a fake `az` first on PATH. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCredential } from '../../src/azure/credentials';
-import { GatewayError } from '../../src/gateway';
+import { GatewayError } from '../../src/port/gateway';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { gatewayFor, targetFor, useEmulator } from '../helpers/emulator';
 import { makeFakeAz } from '../helpers/fake-az';

@@ -8,7 +8,7 @@ import { NginxManagementClient } from '../../src/azure/nginx-client';
 import { ArmClient } from '../../src/azure/arm-client';
 import { staticTokenCredential } from '../../src/azure/credentials';
 import { collect } from '../../src/azure/paging';
-import { GatewayError } from '../../src/gateway';
+import { GatewayError } from '../../src/port/gateway';
 import { PRODUCTION, SANDBOX, STAGING } from '../../src/emulator/sample-data';
 import { gatewayFor, targetFor, useEmulator } from '../helpers/emulator';
 

@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import stringWidth from '../../src/display-width';
+import stringWidth from '../../src/term/display-width';
 import { staticTokenCredential } from '../../src/azure/credentials';
 import { AzureGateway } from '../../src/azure/azure-gateway';
 import { PRODUCTION, STAGING } from '../../src/emulator/sample-data';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
-import { GatewayError } from '../../src/gateway';
+import { GatewayError } from '../../src/port/gateway';
 import { createKey } from '../../src/keys/create-key';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
 

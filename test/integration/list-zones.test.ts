@@ -5,7 +5,7 @@
  * wraps, and a key's name is whole wherever it fits at all.
  */
 import { describe, expect, it } from 'vitest';
-import stringWidth from '../../src/display-width';
+import stringWidth from '../../src/term/display-width';
 import { sampleData, STAGING } from '../../src/emulator/sample-data';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
 import { runInProcess } from '../helpers/in-process';

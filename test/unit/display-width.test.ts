@@ -3,7 +3,7 @@
 // Unicode, and on thousands of strings drawn at random from the ranges where they differ most.
 import { describe, expect, it } from 'vitest';
 import stringWidth from '../../node_modules/string-width/index.js';
-import displayWidth from '../../src/display-width';
+import displayWidth from '../../src/term/display-width';
 
 const SAMPLES = [
   '',

@@ -24,11 +24,11 @@ describe('import boundaries', () => {
     ['src/wizard/planted.ts', "import { Box } from 'ink';", true],
     ['src/wizard/planted.ts', "import { AzureGateway } from '../azure/azure-gateway';", true],
     ['src/wizard/planted.ts', "import { evaluate } from '../domain/policy';", false],
-    ['src/wizard/steps/planted.ts', "import { parseCommandLine } from '../../cli-options';", true],
+    ['src/wizard/steps/planted.ts', "import { parseCommandLine } from '../../cli/options';", true],
     ['src/ui/steps/planted.tsx', "import { ArmClient } from '../../azure/arm-client';", true],
     ['src/ui/steps/planted.tsx', "import { startEmulator } from '../../emulator/server';", true],
     ['src/ui/steps/planted.tsx', "import { Box } from 'ink';", false],
-    ['src/ui/planted.tsx', "import type { Values } from '../cli-options';", true],
+    ['src/ui/planted.tsx', "import type { Values } from '../cli/options';", true],
     ['src/plain/planted.ts', "import { AzureGateway } from '../azure/azure-gateway';", true],
     ['src/plain/planted.ts', "import { confirm } from '@inquirer/prompts';", false],
     ['src/commands/planted.ts', "import { AzureGateway } from '../azure/azure-gateway';", true],
@@ -36,8 +36,8 @@ describe('import boundaries', () => {
     ['src/keys/planted.ts', "import { prepareCommand } from '../commands/registry';", true],
     ['src/emulator/planted.ts', "import { NginxManagementClient } from '../azure/nginx-client';", true],
     ['src/emulator/planted.ts', "import type { WireApiKey } from '../wire/types';", false],
-    ['src/cli-connect.ts', "import { AzureGateway } from './azure/azure-gateway';", false],
-    ['src/cli.ts', "import { AzureGateway } from './azure/azure-gateway';", true],
+    ['src/cli/connect.ts', "import { AzureGateway } from '../azure/azure-gateway';", false],
+    ['src/cli/main.ts', "import { AzureGateway } from '../azure/azure-gateway';", true],
   ])('%s: %s → refused %s', async (file, source, refused) => {
     expect(await restricted(file, source)).toBe(refused);
   });

@@ -1,8 +1,8 @@
 /** The run's clock and the status line, each on a clock of the test's own. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StatusLine } from '../../src/commands/status-line';
-import { parseRunLimit, RunLimit, RunTimeLimit, spokenDuration } from '../../src/run-limit';
-import { painter } from '../../src/style';
+import { parseRunLimit, RunLimit, RunTimeLimit, spokenDuration } from '../../src/port/run-limit';
+import { painter } from '../../src/term/style';
 
 describe('parseRunLimit', () => {
   it.each([

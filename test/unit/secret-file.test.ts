@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileWriteError, writeExclusive } from '../../src/secret-file';
+import { FileWriteError, writeExclusive } from '../../src/files/secret-file';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('secret-file-');

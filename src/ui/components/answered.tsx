@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { formatUtc } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';
-import { colors, figures } from '../../style';
+import { colors, figures } from '../../term/style';
 
 const ORDER = [
   'chooseDeployment',

@@ -1,7 +1,7 @@
 /** The key policy, live: every rule with ✔ or ✖ and words, never colour alone. */
 import { Box, Text } from 'ink';
 import { evaluate } from '../../domain/policy';
-import { colors, figures } from '../../style';
+import { colors, figures } from '../../term/style';
 
 export function Checklist({ secret }: { secret: string }) {
   const { rules } = evaluate(secret);

@@ -1,7 +1,7 @@
 /** One question: "? Title", then its body, then an optional one-line error. */
 import { type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { colors, figures } from '../../style';
+import { colors, figures } from '../../term/style';
 import { Hints } from './hints';
 
 export function Question({

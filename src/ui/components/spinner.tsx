@@ -1,7 +1,7 @@
 /** A spinner and what it is waiting for. */
 import { useEffect, useState } from 'react';
 import { Text } from 'ink';
-import { colors, spinnerFrames } from '../../style';
+import { colors, spinnerFrames } from '../../term/style';
 
 export function Spinner({ label }: { label: string }) {
   const [frame, setFrame] = useState(0);

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { Problem, WizardState } from '../../wizard/state';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../../style';
+import { colors, figures } from '../../term/style';
 
 export interface CreatingViewProps {
   name: string;

@@ -4,8 +4,8 @@ import { markOf, type FleetMark } from '../../wizard/fleet-marks';
 import type { WizardState } from '../../wizard/state';
 import { readiness, visibleDeployments } from '../../wizard/selectors';
 import { Field, Question } from '../components/question';
-import { colors, figures } from '../../style';
-import { cut, padEnd, widest } from '../../text-width';
+import { colors, figures } from '../../term/style';
+import { cut, padEnd, widest } from '../../term/text-width';
 
 export interface DeploymentRow {
   id: string;

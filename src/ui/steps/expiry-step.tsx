@@ -3,8 +3,8 @@ import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatLocal, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
 import type { ExpiryState, WizardState } from '../../wizard/state';
 import { Field, Question } from '../components/question';
-import { colors, figures } from '../../style';
-import { padEnd } from '../../text-width';
+import { colors, figures } from '../../term/style';
+import { padEnd } from '../../term/text-width';
 
 export interface ExpiryViewProps {
   expiry: Pick<ExpiryState, 'cursor' | 'editing' | 'text' | 'error'>;

@@ -5,13 +5,13 @@
 import { Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import { keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
-import type { ApiKey } from '../../gateway';
+import type { ApiKey } from '../../port/gateway';
 import { consoleKeys, rotationPlan } from '../../wizard/selectors';
 import type { ConsoleState, WizardState } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
-import { colors, figures, type Role } from '../../style';
-import { padEnd, widest } from '../../text-width';
+import { colors, figures, type Role } from '../../term/style';
+import { padEnd, widest } from '../../term/text-width';
 
 export interface KeysViewProps {
   deploymentName: string;

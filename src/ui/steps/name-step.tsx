@@ -1,12 +1,12 @@
 /** Step 2: name the key, checked live; an existing key of that name is said at once. */
 import { Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
-import type { ApiKey } from '../../gateway';
+import type { ApiKey } from '../../port/gateway';
 import type { WizardState } from '../../wizard/state';
 import { existingKey, nameProblem } from '../../wizard/selectors';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../../style';
+import { colors, figures } from '../../term/style';
 
 export interface NameViewProps {
   name: string;

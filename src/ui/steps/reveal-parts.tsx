@@ -8,7 +8,7 @@ import type { HandoffMenu } from '../../wizard/state';
 import { HANDOFF_LABELS } from '../../wizard/steps/handoff';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../../style';
+import { colors, figures } from '../../term/style';
 
 export interface RotationView {
   old: string;

@@ -7,12 +7,12 @@ import { Box, Text } from 'ink';
 import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
 import { formatDaysFromNow, formatLocal, formatUtc } from '../../domain/expiry';
 import { maskSecret } from '../../domain/secret';
-import type { ApiKey, VerifyResult } from '../../gateway';
+import type { ApiKey, VerifyResult } from '../../port/gateway';
 import { REVEAL_SECONDS, type HandoffMenu, type WizardState } from '../../wizard/state';
 import { HandoffMenuView, RotationLines, type RotationView } from './reveal-parts';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../../style';
+import { colors, figures } from '../../term/style';
 
 export interface RevealViewProps {
   action: 'created' | 'replaced';

@@ -1,12 +1,12 @@
 /** Step 5: what is about to happen, CREATE or REPLACE (which needs an explicit y). */
 import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
-import type { ApiKey, Deployment } from '../../gateway';
+import type { ApiKey, Deployment } from '../../port/gateway';
 import type { WizardState } from '../../wizard/state';
 import { existingKey } from '../../wizard/selectors';
 import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../../domain/readiness';
 import { Question } from '../components/question';
-import { colors, figures } from '../../style';
+import { colors, figures } from '../../term/style';
 
 export interface ReviewViewProps {
   deployment: Pick<Deployment, 'name' | 'resourceGroup' | 'subscriptionId' | 'subscriptionName' | 'location'>;

@@ -4,7 +4,7 @@ import type { WizardState } from '../../wizard/state';
 import { MASK_CHAR } from '../../domain/secret';
 import { Checklist } from '../components/checklist';
 import { Field, Question } from '../components/question';
-import { colors } from '../../style';
+import { colors } from '../../term/style';
 
 export interface SecretViewProps {
   secret: string;

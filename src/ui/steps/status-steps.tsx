@@ -1,10 +1,10 @@
 /** The screens that are not questions: loading, a failure, and the words left after the end. */
 import { Box, Text } from 'ink';
-import { advice } from '../../gateway';
+import { advice } from '../../port/gateway';
 import type { Problem, WizardState } from '../../wizard/state';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../../style';
+import { colors, figures } from '../../term/style';
 
 export function LoadingStep({ message }: { message: string }) {
   return <Spinner label={message} />;

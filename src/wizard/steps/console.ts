@@ -4,7 +4,7 @@
  * deployments. A deployment without keys goes straight on to naming a new one.
  */
 import { expiryCounts } from '../../domain/readiness';
-import type { ApiKey, Deployment } from '../../gateway';
+import type { ApiKey, Deployment } from '../../port/gateway';
 import { commandFor, issue } from '../effects';
 import { withMarks } from '../fleet-marks';
 import { edit } from '../line-edit';

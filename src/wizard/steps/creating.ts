@@ -6,7 +6,7 @@
  * be dropped).
  */
 import { formatUtc } from '../../domain/expiry';
-import type { PutKeyResult } from '../../gateway';
+import type { PutKeyResult } from '../../port/gateway';
 import { commandFor, finish, issue } from '../effects';
 import type { Token } from '../tokens';
 import type { Problem, WizardState } from '../state';

@@ -1,5 +1,5 @@
 /** Choosing a deployment: the list arrives, the filter and the cursor move, Enter chooses. */
-import type { Discovery } from '../../gateway';
+import type { Discovery } from '../../port/gateway';
 import { issue } from '../effects';
 import { edit } from '../line-edit';
 import { firstSelectable, readiness, visibleDeployments } from '../selectors';

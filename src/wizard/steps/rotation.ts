@@ -5,7 +5,7 @@
  * stops at any point after the new key exists and leaves both keys, naming the command that
  * finishes the job.
  */
-import type { VerifyResult } from '../../gateway';
+import type { VerifyResult } from '../../port/gateway';
 import { issue } from '../effects';
 import type { Token } from '../tokens';
 import type { RotationState, WizardState } from '../state';

@@ -1,16 +1,16 @@
 /**
  * Builds the Azure side of a run from its typed connect options: the ARM target, the credential
  * and the gateway, or the embedded emulator for --demo. The only module outside src/azure that
- * imports it; only src/cli.ts uses this. The SDK and the emulator load inside connect(), so that
+ * imports it; only src/cli/main.ts uses this. The SDK and the emulator load inside connect(), so that
  * the wizard can draw before they do.
  */
-import type { EarlyToken } from './cli-az-token';
-import type { ConnectOptions } from './cli-scope';
-import { AUTH_DESCRIPTIONS } from './domain/auth-modes';
-import { DEMO_VAULT } from './emulator/sample-data';
-import { requestTimeoutMs } from './io';
-import type { Session } from './session';
-import { UsageError } from './usage-error';
+import type { EarlyToken } from './az-token';
+import type { ConnectOptions } from './scope';
+import { AUTH_DESCRIPTIONS } from '../domain/auth-modes';
+import { DEMO_VAULT } from '../emulator/sample-data';
+import { requestTimeoutMs } from '../port/io';
+import type { Session } from '../port/session';
+import { UsageError } from '../port/usage-error';
 
 const DEMO_DESCRIPTION = 'the demo emulator';
 
@@ -41,13 +41,13 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
   const userAgent = `nginxaas-keys/${VERSION}`;
   const log = hooks.log ? { log: hooks.log } : {};
   const [{ resolveArmTarget }, { createCredential }, { AzureGateway }] = await Promise.all([
-    import('./azure/cloud'),
-    import('./azure/credentials'),
-    import('./azure/azure-gateway'),
+    import('../azure/cloud'),
+    import('../azure/credentials'),
+    import('../azure/azure-gateway'),
   ]);
   if (options.demo) {
-    const { startEmulator } = await import('./emulator/server');
-    const { loadDemoWorld } = await import('./emulator/demo-world');
+    const { startEmulator } = await import('../emulator/server');
+    const { loadDemoWorld } = await import('../emulator/demo-world');
     const state = options.demoState;
     const loaded = state ? loadDemoWorld(state.path, state.reset) : undefined;
     if (loaded?.notice) hooks.onNotice?.(loaded.notice);

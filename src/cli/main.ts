@@ -5,22 +5,22 @@
  * code.
  */
 import { setMaxListeners } from 'node:events';
-import { askAzEarly } from './cli-az-token';
-import type { Mode, Shell } from './cli-commands';
-import { flag, type Values } from './cli-options';
-import { parseCommandLine } from './cli-parse';
-import { parseConnectOptions, parseWizardScope } from './cli-scope';
-import { deferredGateway } from './deferred-gateway';
-import { terminalSafe } from './terminal-safe-gateway';
+import { askAzEarly } from './az-token';
+import type { Mode, Shell } from './commands';
+import { flag, type Values } from './options';
+import { parseCommandLine } from './parse';
+import { parseConnectOptions, parseWizardScope } from './scope';
+import { deferredGateway } from '../port/deferred-gateway';
+import { terminalSafe } from '../port/terminal-safe-gateway';
 import { reportFailure } from './failure';
 import { helpText } from './help';
-import { EXIT, type Io } from './io';
-import { Notices } from './notices';
-import type { Session } from './session';
-import { colorEnabled, painter } from './style';
-import { UsageError } from './usage-error';
-import { keepTime } from './cli-clock';
-import { watched } from './watched-gateway';
+import { EXIT, type Io } from '../port/io';
+import { Notices } from '../port/notices';
+import type { Session } from '../port/session';
+import { colorEnabled, painter } from '../term/style';
+import { UsageError } from '../port/usage-error';
+import { keepTime } from './clock';
+import { watched } from '../port/watched-gateway';
 
 function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal, timed?: Partial<Io>): Io {
   const noColor = flag(values, 'no-color');
@@ -92,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     if (mode === 'emulator') {
-      const { parseEmulatorOptions, runEmulator } = await import('./commands/emulator');
+      const { parseEmulatorOptions, runEmulator } = await import('../commands/emulator');
       return await runEmulator(parseEmulatorOptions(values), io());
     }
 
@@ -112,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!interactive) clock = keepTime(values, aborter, forcer);
     const prepared = interactive
       ? undefined
-      : (await import('./commands/registry')).prepareCommand(
+      : (await import('../commands/registry')).prepareCommand(
           mode as Exclude<Mode, 'wizard' | 'emulator' | 'completion'>,
           values,
           new Date(),
@@ -140,8 +140,8 @@ export async function main(argv: string[]): Promise<number> {
       // The first frame is drawn before the Azure SDK (or the demo's emulator) loads: the screens
       // load first, then connecting starts, and the wizard's calls wait for it.
       const [{ runWizard }, { authDescription, connect, demoVault }] = await Promise.all([
-        import('./ui/run-wizard'),
-        import('./cli-connect'),
+        import('../ui/run-wizard'),
+        import('./connect'),
       ]);
       const connecting = connect(connectOptions, process.env, hooks);
       connecting.then((connected) => (session = connected)).catch(() => undefined);
@@ -159,11 +159,11 @@ export async function main(argv: string[]): Promise<number> {
       );
     }
 
-    const { connect } = await import('./cli-connect');
+    const { connect } = await import('./connect');
     session = await connect(connectOptions, process.env, hooks);
     session.gateway.warmUp?.();
     if (plain && scope) {
-      const { runPlain } = await import('./plain/run-plain');
+      const { runPlain } = await import('../plain/run-plain');
       return await runPlain({ gateway: terminalSafe(session.gateway), demo: session.demo }, scope, io());
     }
     // JSON carries Azure's own text; everything drawn on a terminal sees it escaped.

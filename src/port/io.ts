@@ -1,6 +1,6 @@
 /** What a mode gets from the outside world, handed in so tests can give their own. */
 import { stoppedByLimit } from './run-limit';
-import type { Painter } from './style';
+import type { Painter } from '../term/style';
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };

@@ -2,12 +2,12 @@
  * How a run that failed ends: one line on stderr in plain words (the ARM code where Azure gave one),
  * the advice for that kind of failure, and the exit code. Never a stack trace unless --verbose.
  */
-import type { Mode } from './cli-commands';
-import { flag, type Values } from './cli-options';
-import { printable } from './domain/printable';
-import { advice, GatewayError } from './gateway';
-import { EXIT, stopWords, type Io } from './io';
-import { UsageError } from './usage-error';
+import type { Mode } from './commands';
+import { flag, type Values } from './options';
+import { printable } from '../domain/printable';
+import { advice, GatewayError } from '../port/gateway';
+import { EXIT, stopWords, type Io } from '../port/io';
+import { UsageError } from '../port/usage-error';
 
 export function reportFailure(error: unknown, values: Values, io: Io, mode: Mode = 'wizard'): number {
   const p = io.err;

@@ -3,8 +3,8 @@
  * command does, its usage, its own flags, the flags every command inherits, then examples that
  * work as written. Wrapped to the terminal's width (80 when not a terminal), with a hanging indent.
  */
-import type { Mode } from './cli-commands';
-import { OPTION_SPECS, type OptionSpec } from './cli-options';
+import type { Mode } from './commands';
+import { OPTION_SPECS, type OptionSpec } from './options';
 
 const SUMMARIES: Record<Mode, { usage: string; about: string }> = {
   wizard: {

@@ -1,15 +1,15 @@
 /**
- * Reads argv with the one schema (src/cli-options.ts): the mode, the flags, and the usage errors
+ * Reads argv with the one schema (src/cli/options.ts): the mode, the flags, and the usage errors
  * in plain words — an unknown or misplaced flag, a value outside its choices, a stray argument
  * (never echoed: it may be a key pasted where it must not go).
  */
 import { parseArgs } from 'node:util';
-import { COMMANDS, POSITIONALS, SHELLS, type CommandName, type Mode, type Shell } from './cli-commands';
-import { OPTION_SPECS, type OptionName, type Values } from './cli-options';
-import { checkKeyName } from './domain/key-name';
-import { checkResourceGroup, checkSubscriptionId } from './domain/resource-id';
-import { nearest } from './domain/suggest';
-import { UsageError } from './usage-error';
+import { COMMANDS, POSITIONALS, SHELLS, type CommandName, type Mode, type Shell } from './commands';
+import { OPTION_SPECS, type OptionName, type Values } from './options';
+import { checkKeyName } from '../domain/key-name';
+import { checkResourceGroup, checkSubscriptionId } from '../domain/resource-id';
+import { nearest } from '../domain/suggest';
+import { UsageError } from '../port/usage-error';
 
 export interface ParsedArgs {
   mode: Mode;

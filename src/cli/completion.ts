@@ -3,8 +3,8 @@
  * knows every command, each command's own flags, and the values of the flags that take a choice.
  * Nothing in it runs the program or reaches Azure while completing.
  */
-import { COMMANDS, type Mode, type Shell } from './cli-commands';
-import { OPTION_SPECS, type OptionSpec } from './cli-options';
+import { COMMANDS, type Mode, type Shell } from './commands';
+import { OPTION_SPECS, type OptionSpec } from './options';
 
 const flagsOf = (mode: Mode): OptionSpec[] => OPTION_SPECS.filter((o) => o.modes.includes(mode));
 const MODES: Mode[] = ['wizard', ...COMMANDS];

@@ -5,7 +5,7 @@
  * asks `az` again itself and reports what went wrong in its own words).
  */
 import { execFile } from 'node:child_process';
-import { armAudience, isCloudName } from './domain/clouds';
+import { armAudience, isCloudName } from '../domain/clouds';
 
 export interface EarlyToken {
   /** The scope it is for, e.g. https://management.azure.com/.default */

@@ -3,7 +3,7 @@
  * Azure. src/azure implements it; unit tests fake it. Our own error kinds live here so that no
  * caller ever needs to know what a RestError is.
  */
-import type { DeploymentRef } from './domain/resource-id';
+import type { DeploymentRef } from '../domain/resource-id';
 
 export type { DeploymentRef };
 

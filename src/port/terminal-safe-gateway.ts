@@ -4,7 +4,7 @@
  * answers as Azure said, and the faces that draw on a terminal (the wizard, plain mode, a
  * command's text output) see it through this decorator, which escapes every string it returns.
  */
-import { printable } from './domain/printable';
+import { printable } from '../domain/printable';
 import { GatewayError, type Gateway } from './gateway';
 
 function escaped<T>(value: T): T {

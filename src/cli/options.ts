@@ -1,11 +1,11 @@
 /**
  * The one schema of the flags: it drives parsing, `--help`, completion and the usage errors.
- * The commands are in cli-commands.ts. Keep both in step with shared/docs/cli-contract.md and
+ * The commands are in commands.ts. Keep both in step with shared/docs/cli-contract.md and
  * the README.
  */
-import type { Mode } from './cli-commands';
-import { CLOUDS, type CloudName } from './domain/clouds';
-import { AUTH_MODES } from './domain/auth-modes';
+import type { Mode } from './commands';
+import { CLOUDS, type CloudName } from '../domain/clouds';
+import { AUTH_MODES } from '../domain/auth-modes';
 
 const AZURE: readonly Mode[] = ['wizard', 'create', 'list', 'show', 'delete', 'rotate', 'endpoint'];
 const ALL: readonly Mode[] = [...AZURE, 'emulator', 'completion'];

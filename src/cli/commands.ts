@@ -1,6 +1,6 @@
 /**
  * The commands: their names, the modes a flag can apply to, what each takes as plain arguments,
- * and the shells `completion` writes for. The flags themselves are in cli-options.ts.
+ * and the shells `completion` writes for. The flags themselves are in options.ts.
  */
 
 export const COMMANDS = ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator', 'completion'] as const;

@@ -2,11 +2,11 @@
  * The clock of a command (not the wizard's, where a person sets the pace): its time limit, and
  * the status line that says on a terminal what the run waits on.
  */
-import { flag, text, type Values } from './cli-options';
-import { StatusLine } from './commands/status-line';
-import { EXIT, type Io } from './io';
-import { DEFAULT_RUN_LIMIT_MS, parseRunLimit, RunLimit } from './run-limit';
-import { colorEnabled, painter } from './style';
+import { flag, text, type Values } from './options';
+import { StatusLine } from '../commands/status-line';
+import { EXIT, type Io } from '../port/io';
+import { DEFAULT_RUN_LIMIT_MS, parseRunLimit, RunLimit } from '../port/run-limit';
+import { colorEnabled, painter } from '../term/style';
 
 /**
  * A command keeps time (run-limit.ts) and names its waits (watched-gateway.ts): the limit from

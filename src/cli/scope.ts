@@ -5,15 +5,15 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { flag, text, type Values } from './cli-options';
-import { armAudience, isCloudName } from './domain/clouds';
-import { checkKeyName } from './domain/key-name';
-import type { AuthMode } from './domain/auth-modes';
-import { printable } from './domain/printable';
-import { looksLikeResourceId, parseDeploymentId } from './domain/resource-id';
-import { readSmallFile } from './small-file';
-import { UsageError } from './usage-error';
-import type { WizardScope } from './wizard/state';
+import { flag, text, type Values } from './options';
+import { armAudience, isCloudName } from '../domain/clouds';
+import { checkKeyName } from '../domain/key-name';
+import type { AuthMode } from '../domain/auth-modes';
+import { printable } from '../domain/printable';
+import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
+import { readSmallFile } from '../files/small-file';
+import { UsageError } from '../port/usage-error';
+import type { WizardScope } from '../wizard/state';
 
 export interface ConnectOptions {
   demo: boolean;

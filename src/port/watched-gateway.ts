@@ -3,8 +3,8 @@
  * which says so once it has waited two seconds (commands/status-line.ts). The words name what is
  * asked, never a secret.
  */
-import type { StatusLine } from './commands/status-line';
-import { printable } from './domain/printable';
+import type { StatusLine } from '../commands/status-line';
+import { printable } from '../domain/printable';
 import type { DeploymentRef, Gateway } from './gateway';
 
 const quoted = (name: unknown) => `'${printable(String(name))}'`;

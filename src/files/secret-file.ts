@@ -19,7 +19,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { describeFsError } from './fs-error';
-import { UsageError } from './usage-error';
+import { UsageError } from '../port/usage-error';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
