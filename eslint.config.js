@@ -1,28 +1,107 @@
 // Lint rules, and the import rules of shared/docs/architecture.md as a machine checks them.
-// Each room of src/ gets one `no-restricted-imports` entry listing everything it may not import
-// (flat config replaces a rule per file rather than merging it, so each entry is complete).
+// The rules are made from one table, ROOMS: what each room of src/ may import of ours, and which
+// libraries. Every other room is refused, by folder, with no file listed by hand (flat config
+// replaces a rule per file rather than merging it, so each entry made here is complete).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const AZURE_SDK = { group: ['@azure/*'], message: 'Only src/azure talks to the Azure SDK.' };
-const AZURE_ROOM = {
-  group: ['**/azure/*', '**/azure'],
-  message: 'Only src/cli/connect.ts reaches src/azure; everything else uses the Gateway port.',
+/** Each room of src/, the rooms of ours it may import besides itself, and why. */
+const ROOMS = {
+  domain: { may: [], why: 'src/domain imports nothing of ours and no library but node:.' },
+  wire: { may: ['domain'], why: 'src/wire is the JSON on the wire: types and rules only.' },
+  term: { may: ['domain'], why: 'src/term draws text: it knows no run, no Azure and no face.' },
+  port: {
+    may: ['domain', 'term', 'wire'],
+    why: 'The port is what every mode reaches Azure through; it imports no mode.',
+  },
+  files: { may: ['domain', 'port'], why: 'src/files writes and reads files; it knows no command line or face.' },
+  keys: { may: ['domain', 'port', 'files', 'term'], why: "A key's life knows no screen and no command line." },
+  azure: {
+    may: ['domain', 'wire', 'port', 'files'],
+    why: 'src/azure talks to Azure behind the port, for every mode alike.',
+  },
+  emulator: {
+    may: ['domain', 'wire', 'files'],
+    why: 'The emulator is a second reading of the REST contract: it shares only the wire types with the client.',
+  },
+  wizard: { may: ['domain', 'port', 'keys', 'term'], why: 'The machine imports no face, no Azure and no flags.' },
+  ui: {
+    may: ['domain', 'port', 'keys', 'term', 'wizard'],
+    why: 'The Ink face draws the machine; it is handed the port.',
+  },
+  plain: {
+    may: ['domain', 'port', 'keys', 'term', 'wizard'],
+    why: 'The line faces draw the machine; they are handed the port.',
+  },
+  commands: {
+    may: ['domain', 'port', 'keys', 'files', 'term'],
+    why: 'A command owns its flags and is handed the port; the command line composes the commands.',
+  },
+  cli: {
+    may: ['domain', 'port', 'keys', 'files', 'term', 'wizard', 'ui', 'plain', 'commands', 'wire'],
+    why: 'Only cli/connect.ts builds the Azure side (and the --demo emulator).',
+  },
 };
-const EMULATOR = {
-  group: ['**/emulator/*'],
-  message: 'The emulator is started by cli-connect (--demo) and the emulator command only.',
+/** Files that may reach one room more than their own room may, and which. */
+const DOORS = {
+  'src/cli/connect.ts': ['azure', 'emulator'],
+  'src/commands/emulator.ts': ['emulator'],
 };
-const INK = { group: ['ink', 'ink-*', '@inkjs/*'], message: 'Ink belongs to src/ui.' };
-const UI = { group: ['**/ui/*'], message: 'Screens belong to src/ui; import the logic they use instead.' };
-const PLAIN = { group: ['**/plain/*'], message: 'Plain mode is a mode of its own.' };
-const CLI = {
-  group: ['**/cli/*', '**/commands/*'],
-  message: 'The CLI layer hands typed options in; nothing below it imports it.',
+/** Libraries that belong to some rooms only. */
+const LIBRARIES = [
+  { group: ['@azure/*'], rooms: ['azure'], message: 'Only src/azure talks to the Azure SDK.' },
+  { group: ['ink', 'ink-*', '@inkjs/*'], rooms: ['ui'], message: 'Ink belongs to src/ui.' },
+  {
+    group: ['react', 'react/*'],
+    rooms: ['ui', 'wizard'],
+    message: "React belongs to the Ink face and the wizard's hook.",
+  },
+  {
+    group: ['@inquirer/*'],
+    rooms: ['plain', 'commands'],
+    message: 'Line prompts belong to src/plain and the commands.',
+  },
+];
+/** A path that climbs, descends and climbs again ('../ui/../azure') could hide where it goes. */
+const SHORTEST_PATH = {
+  regex: '^\\./\\.\\.|[^.]/\\.\\.(/|$)',
+  message: 'Write the shortest relative path: the import rules read where it climbs to.',
 };
-const PROMPTS = { group: ['@inquirer/*'], message: 'Line prompts belong to src/plain and the commands.' };
+const DEPTHS = [1, 2, 3];
 
-const restrict = (...patterns) => ['error', { patterns }];
+/** The patterns for a file `depth` folders below src/<room>/: every room not allowed, every library not its own. */
+function patternsFor(room, depth, doors = []) {
+  const allowed = new Set([room, ...ROOMS[room].may, ...doors]);
+  const climb = '\\.\\./'.repeat(depth);
+  const refused = Object.keys(ROOMS).filter((other) => !allowed.has(other));
+  const patterns = [SHORTEST_PATH];
+  if (refused.length > 0) patterns.push({ regex: `^${climb}(${refused.join('|')})(/|$)`, message: ROOMS[room].why });
+  // Climbing past src/ (or to a loose file in it) is refused too: there are no loose files.
+  patterns.push({ regex: `^${climb}(\\.\\./|[^./][^/]*$)`, message: 'src/ holds rooms only, no loose files.' });
+  for (const library of LIBRARIES)
+    if (!library.rooms.includes(room)) patterns.push({ group: library.group, message: library.message });
+  if (room === 'domain' || room === 'wire')
+    patterns.push({ regex: '^(?![./]|node:)', message: `src/${room} uses no library but node:.` });
+  return patterns;
+}
+
+function roomRules() {
+  const blocks = [];
+  for (const room of Object.keys(ROOMS))
+    for (const depth of DEPTHS)
+      blocks.push({
+        files: [`src/${room}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+        rules: { 'no-restricted-imports': ['error', { patterns: patternsFor(room, depth) }] },
+      });
+  for (const [file, doors] of Object.entries(DOORS)) {
+    const room = file.split('/')[1];
+    blocks.push({
+      files: [file],
+      rules: { 'no-restricted-imports': ['error', { patterns: patternsFor(room, 1, doors) }] },
+    });
+  }
+  return blocks;
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs/**'] },
@@ -70,70 +149,7 @@ export default tseslint.config(
       // The interactive path owns the terminal: output goes through Io, Ink or the prompts.
       'no-console': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
-      'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, EMULATOR, INK, UI, PLAIN, PROMPTS),
     },
   },
-  {
-    files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict({
-        regex: '^(?!node:|\\./)',
-        message: 'src/domain imports nothing of ours and no library but node:.',
-      }),
-    },
-  },
-  {
-    files: [
-      'src/keys/**/*.ts',
-      'src/port/gateway.ts',
-      'src/port/deferred-gateway.ts',
-      'src/port/usage-error.ts',
-      'src/port/session.ts',
-      'src/term/style.ts',
-      'src/port/io.ts',
-      'src/port/notices.ts',
-      'src/azure/bounded.ts',
-    ],
-    rules: { 'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, EMULATOR, INK, UI, PLAIN, CLI, PROMPTS) },
-  },
-  {
-    files: ['src/wizard/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, EMULATOR, INK, UI, PLAIN, CLI, PROMPTS) },
-  },
-  {
-    files: ['src/ui/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, EMULATOR, PLAIN, CLI, PROMPTS) },
-  },
-  {
-    files: ['src/plain/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, EMULATOR, INK, UI, CLI) },
-  },
-  {
-    files: ['src/commands/**/*.ts'],
-    ignores: ['src/commands/emulator.ts'],
-    rules: { 'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, EMULATOR, INK, UI, PLAIN) },
-  },
-  {
-    files: ['src/commands/emulator.ts'],
-    rules: { 'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, INK, UI, PLAIN, PROMPTS) },
-  },
-  {
-    // The emulator is a second, independent reading of the REST contract: it shares only the
-    // wire types with the client, never the client itself.
-    files: ['src/emulator/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, INK, UI, PLAIN, CLI, PROMPTS) },
-  },
-  {
-    files: ['src/azure/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(EMULATOR, INK, UI, PLAIN, CLI, PROMPTS) },
-  },
-  {
-    files: ['src/cli/connect.ts'],
-    rules: { 'no-restricted-imports': restrict(INK, UI, PLAIN, PROMPTS) },
-  },
-  {
-    files: ['src/cli/main.ts'],
-    // cli.ts picks the mode and loads each one on demand; it never reaches Azure itself.
-    rules: { 'no-restricted-imports': restrict(AZURE_SDK, AZURE_ROOM, EMULATOR, INK, PROMPTS) },
-  },
+  ...roomRules(),
 );

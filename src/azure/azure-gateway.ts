@@ -95,12 +95,17 @@ export class AzureGateway implements Gateway {
     }
   }
 
+  /**
+   * One list for every caller: fetched without any one caller's signal (a first caller that gives
+   * up must not fail the others; the request's own deadline bounds it), and each caller stops
+   * waiting when its own signal aborts.
+   */
   listSubscriptions(options: CallOptions = {}): Promise<Subscription[]> {
     if (!this.subscriptionCache) {
-      this.subscriptionCache = this.guard(() => listSubscriptions(this.arm, options.signal));
+      this.subscriptionCache = this.guard(() => listSubscriptions(this.arm));
       this.subscriptionCache.catch(() => (this.subscriptionCache = undefined));
     }
-    return this.subscriptionCache;
+    return untilAborted(this.subscriptionCache, options.signal);
   }
 
   /**
@@ -117,12 +122,14 @@ export class AzureGateway implements Gateway {
     return signedInAs(this.credential, this.settings.target.scope, options.signal);
   }
 
-  async defaultSubscription(options: CallOptions = {}): Promise<string> {
-    if (this.settings.useCliDefaultSubscription) {
-      const fromCli = await azureCliDefaultSubscription(options.signal);
-      if (fromCli) return fromCli;
-    }
-    return onlySubscription(await this.listSubscriptions(options));
+  defaultSubscription(options: CallOptions = {}): Promise<string> {
+    return this.guard(async () => {
+      if (this.settings.useCliDefaultSubscription) {
+        const fromCli = await azureCliDefaultSubscription(options.signal);
+        if (fromCli) return fromCli;
+      }
+      return onlySubscription(await this.listSubscriptions(options));
+    });
   }
 
   async discoverDeployments(
@@ -234,25 +241,38 @@ export class AzureGateway implements Gateway {
     });
   }
 
-  async storeSecret(
+  storeSecret(
     destination: { vaultHost: string; secretName: string },
     value: string,
     options: CallOptions & { expiresOn: Date; tags: Record<string, string> },
   ): Promise<{ id: string; version: string }> {
     this.known.add(value);
-    const { storeVaultSecret } = await import('./key-vault');
-    return this.guard(() =>
-      storeVaultSecret(this.credential, this.settings.target, destination, value, {
+    return this.guard(async () => {
+      const { storeVaultSecret } = await import('./key-vault');
+      return storeVaultSecret(this.credential, this.settings.target, destination, value, {
         expiresOn: options.expiresOn,
         tags: options.tags,
         ...(options.signal ? { signal: options.signal } : {}),
-      }),
-    );
+      });
+    });
   }
 
-  async verifyKey(endpoint: string, secret: string, options: CallOptions = {}): Promise<VerifyResult> {
+  verifyKey(endpoint: string, secret: string, options: CallOptions = {}): Promise<VerifyResult> {
     this.known.add(secret);
-    const result = await verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
-    return result.ok ? result : { ...result, message: this.known.text(result.message) };
+    return this.guard(async () => {
+      const result = await verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
+      return result.ok ? result : { ...result, message: this.known.text(result.message) };
+    });
   }
+}
+
+/** `work`, or a cancel as soon as `signal` aborts (the work itself goes on for its other callers). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new GatewayError('cancelled', 'cancelled'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new GatewayError('cancelled', 'cancelled'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

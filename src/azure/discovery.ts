@@ -16,7 +16,13 @@ import {
   type ResourceGraphResponse,
   type WireSubscription,
 } from '../wire/types';
-import { GatewayError, type Deployment, type Discovery, type Subscription } from '../port/gateway';
+import {
+  GatewayError,
+  SEVERAL_SUBSCRIPTIONS,
+  type Deployment,
+  type Discovery,
+  type Subscription,
+} from '../port/gateway';
 import { toGatewayError } from './errors';
 import { byName, fromGraph, fromWire } from './mappers';
 
@@ -225,6 +231,15 @@ export function onlySubscription(subscriptions: Subscription[]): string {
   const enabled = subscriptions.filter((s) => s.state === 'Enabled');
   if (enabled.length === 1) return (enabled[0] as Subscription).subscriptionId;
   if (subscriptions.length === 0) throw new GatewayError('notFound', 'this sign-in can see no subscriptions');
-  const names = subscriptions.map((s) => `${s.subscriptionId} (${s.displayName})`).join(', ');
-  throw new GatewayError('invalid', `more than one subscription is visible: name one with --subscription (${names})`);
+  const names = subscriptions.map((s) => `${s.subscriptionId} (${s.displayName}, ${s.state})`).join(', ');
+  if (enabled.length === 0)
+    throw new GatewayError(
+      'notFound',
+      `no enabled subscription is visible to this sign-in: ${names}; name one with --subscription to read it anyway`,
+    );
+  throw new GatewayError(
+    'invalid',
+    `more than one subscription is visible: name one with --subscription (${names})`,
+    SEVERAL_SUBSCRIPTIONS,
+  );
 }

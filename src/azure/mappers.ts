@@ -50,11 +50,13 @@ export function fromGraph(row: ResourceGraphDeploymentRow): Deployment {
 }
 
 export function toApiKey(k: NginxDeploymentApiKeyResponse): ApiKey {
+  const end = k.properties?.endDateTime;
   return {
     id: canonicalId(k.id ?? ''),
-    name: k.name ?? '',
+    name: k.name,
     hint: k.properties?.hint ?? '',
-    endDateTime: k.properties?.endDateTime ?? new Date(Number.NaN),
+    // An expiry that is no time is kept as an invalid date: that key is listed as unknown.
+    endDateTime: end ? new Date(end) : new Date(Number.NaN),
   };
 }
 

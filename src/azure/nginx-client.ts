@@ -13,25 +13,9 @@ export interface NginxDeploymentApiKeyRequest {
   properties?: { secretText?: string; endDateTime?: Date };
 }
 
-export interface NginxDeploymentApiKeyResponse {
-  readonly id?: string;
-  readonly name?: string;
-  readonly type?: string;
-  properties?: { readonly hint?: string; endDateTime?: Date };
-}
-
-export interface NginxDeployment {
-  readonly id?: string;
-  readonly name?: string;
-  readonly type?: string;
-  location?: string;
-  sku?: { name: string };
-  properties?: {
-    readonly provisioningState?: string;
-    readonly nginxVersion?: string;
-    readonly dataplaneApiEndpoint?: string;
-  };
-}
+/** What the client returns is what the wire carries (checked by answer-shapes.ts); mappers.ts converts it once. */
+export type NginxDeploymentApiKeyResponse = WireApiKey;
+export type NginxDeployment = WireDeployment;
 
 export interface OperationOptions {
   abortSignal?: AbortSignal;
@@ -40,34 +24,7 @@ export interface OperationOptions {
 }
 
 const enc = encodeURIComponent;
-
-function toKey(wire: WireApiKey): NginxDeploymentApiKeyResponse {
-  const end = wire.properties?.endDateTime;
-  return {
-    id: wire.id,
-    name: wire.name,
-    type: wire.type,
-    properties: {
-      ...(wire.properties?.hint !== undefined ? { hint: wire.properties.hint } : {}),
-      ...(end ? { endDateTime: new Date(end) } : {}),
-    },
-  };
-}
-
-function toDeployment(wire: WireDeployment): NginxDeployment {
-  return {
-    id: wire.id,
-    name: wire.name,
-    type: wire.type,
-    location: wire.location,
-    ...(wire.sku ? { sku: wire.sku } : {}),
-    properties: {
-      ...(wire.properties?.provisioningState ? { provisioningState: wire.properties.provisioningState } : {}),
-      ...(wire.properties?.nginxVersion ? { nginxVersion: wire.properties.nginxVersion } : {}),
-      ...(wire.properties?.dataplaneApiEndpoint ? { dataplaneApiEndpoint: wire.properties.dataplaneApiEndpoint } : {}),
-    },
-  };
-}
+const asIs = <T>(item: T): T => item;
 
 export class NginxManagementClient {
   readonly apiVersion: string;
@@ -120,7 +77,7 @@ export class Deployments {
         shape: deploymentShape,
       },
     );
-    return toDeployment(answer.body);
+    return answer.body;
   }
 
   list(options: OperationOptions = {}): PagedAsyncIterableIterator<NginxDeployment> {
@@ -135,7 +92,13 @@ export class Deployments {
   }
 
   private pages(path: string, options: OperationOptions): PagedAsyncIterableIterator<NginxDeployment> {
-    return this.client.pipeline.listPaged(path, this.client.query, toDeployment, options.abortSignal, deploymentShape);
+    return this.client.pipeline.listPaged(
+      path,
+      this.client.query,
+      asIs<WireDeployment>,
+      options.abortSignal,
+      deploymentShape,
+    );
   }
 }
 
@@ -175,7 +138,7 @@ export class ApiKeys {
       },
     );
     options.onStatus?.(answer.status);
-    return toKey(answer.body);
+    return answer.body;
   }
 
   async get(
@@ -194,7 +157,7 @@ export class ApiKeys {
         shape: keyShape,
       },
     );
-    return toKey(answer.body);
+    return answer.body;
   }
 
   list(
@@ -205,7 +168,7 @@ export class ApiKeys {
     return this.client.pipeline.listPaged(
       this.path(resourceGroupName, deploymentName),
       this.client.query,
-      toKey,
+      asIs<WireApiKey>,
       options.abortSignal,
       keyShape,
     );

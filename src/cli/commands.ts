@@ -1,26 +1,192 @@
 /**
- * The commands: their names, the modes a flag can apply to, what each takes as plain arguments,
- * and the shells `completion` writes for. The flags themselves are in options.ts.
+ * The one table of the modes: for each command its summary, usage, examples, plain arguments,
+ * its own flags (which it owns, in commands/flags.ts) and how it is prepared — its code loads
+ * only when it runs. --help, completion, the parser and main.ts read this table; adding a command
+ * is an entry here, its flags, and its module.
  */
+import type { CommandDeps } from '../commands/deps';
+import {
+  CREATE_FLAGS,
+  DELETE_FLAGS,
+  EMULATOR_FLAGS,
+  ENDPOINT_FLAGS,
+  KEY_NAME_FLAG,
+  LIST_FLAGS,
+  ROTATE_FLAGS,
+  SHOW_FLAGS,
+  TARGET_FLAGS,
+  type FlagSpec,
+  type Values,
+} from '../commands/flags';
 
-export const COMMANDS = ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator', 'completion'] as const;
-export type CommandName = (typeof COMMANDS)[number];
+/** A command's work once its flags are read: run with the gateway and I/O it is handed. */
+export type PreparedCommand = (deps: CommandDeps) => Promise<number>;
+type Prepare = (values: Values, now: Date) => Promise<PreparedCommand>;
+
+export interface ModeEntry {
+  /** One line, for the list of commands in the wizard's --help. */
+  summary: string;
+  usage: string;
+  about: string;
+  examples: readonly string[];
+  flags: readonly FlagSpec[];
+  /**
+   * What it takes as plain arguments, in order: `show web-01 nlk-prod` is
+   * `show -d web-01 --name nlk-prod`.
+   */
+  positionals?: readonly ('deployment' | 'name')[];
+  /** Reads the flags (every usage error, before any sign-in or request); the work is done later. */
+  prepare?: Prepare;
+}
+
+/** Loads a command's module, then pairs its parse with its run. */
+function lazily<M, O>(
+  load: () => Promise<M>,
+  pick: (module: M) => [(values: Values, now: Date) => O, (options: O, deps: CommandDeps) => Promise<number>],
+): Prepare {
+  return async (values, now) => {
+    const [parse, run] = pick(await load());
+    const options = parse(values, now);
+    return (deps) => run(options, deps);
+  };
+}
+
+export const WIZARD = {
+  summary: 'the interactive wizard',
+  usage: 'nginxaas-keys [flags]',
+  about:
+    'The interactive wizard: choose a deployment, see its keys with their expiry (rotate or delete one), or make a new one: name it, pick an expiry, create it, see it once, hand it off. It needs a terminal; --plain asks the same questions line by line.',
+  examples: ['nginxaas-keys --demo', 'nginxaas-keys -d web-01 -g edge-rg', 'nginxaas-keys --plain'],
+  flags: [
+    ...TARGET_FLAGS,
+    KEY_NAME_FLAG,
+    { name: 'plain', type: 'boolean', help: 'line-by-line prompts instead of the full-screen wizard' },
+  ],
+} as const satisfies ModeEntry;
+
+export const COMMAND_TABLE = {
+  create: {
+    summary: 'create a key without prompts (scripts, CI)',
+    usage: 'nginxaas-keys create -d <deployment> [-g <rg>] --name <key-name> [flags]',
+    about:
+      'Create a key without prompts, for scripts and CI. Every check happens before any request; the key goes only where you ask (a 0600 file, stdout, or a hand-off), never on a command line.',
+    examples: [
+      'nginxaas-keys create -d web-01 --name nlk-prod --secret-out ./nlk-prod.key',
+      'nginxaas-keys create -d web-01 --name nlk-prod --emit nlk=nlk.yaml --verify',
+      'nginxaas-keys create -d web-01 --name nlk-prod --secret-stdin < key.txt',
+    ],
+    // No key name as a plain argument: the word after a deployment on a create line is where a
+    // key gets pasted by mistake.
+    positionals: ['deployment'],
+    flags: CREATE_FLAGS,
+    prepare: lazily(
+      () => import('../commands/create'),
+      (m) => [m.parseCreateOptions, m.runCreate],
+    ),
+  },
+  list: {
+    summary: 'keys of one deployment, or of every deployment (--all)',
+    usage: 'nginxaas-keys list (<deployment> [-g <rg>] | --all) [flags]',
+    about:
+      'The keys of one deployment, or of every deployment (--all), with their expiry and a summary of what expires soon.',
+    examples: ['nginxaas-keys list -d web-01 -g edge-rg', 'nginxaas-keys list --all --expiring-within 30'],
+    positionals: ['deployment'],
+    flags: LIST_FLAGS,
+    prepare: lazily(
+      () => import('../commands/list'),
+      (m) => [m.parseListOptions, m.runList],
+    ),
+  },
+  show: {
+    summary: 'one key: hint, expiry, days left',
+    usage: 'nginxaas-keys show <deployment> <key-name> [-g <rg>] [flags]',
+    about: 'One key: its hint, expiry, days left and the endpoint it works on.',
+    examples: ['nginxaas-keys show web-01 nlk-prod', 'nginxaas-keys show -d web-01 -g edge-rg --name nlk-prod -o json'],
+    positionals: ['deployment', 'name'],
+    flags: SHOW_FLAGS,
+    prepare: lazily(
+      () => import('../commands/show'),
+      (m) => [m.parseShowOptions, m.runShow],
+    ),
+  },
+  delete: {
+    summary: 'delete a key (asks first unless --yes)',
+    usage: 'nginxaas-keys delete <deployment> <key-name> [-g <rg>] [--yes] [--if-exists]',
+    about: 'Delete a key. It asks first unless --yes; whatever uses the key stops working at once.',
+    examples: ['nginxaas-keys delete web-01 old-ci --yes'],
+    positionals: ['deployment', 'name'],
+    flags: DELETE_FLAGS,
+    prepare: lazily(
+      () => import('../commands/delete'),
+      (m) => [m.parseDeleteOptions, m.runDelete],
+    ),
+  },
+  rotate: {
+    summary: 'new key, verified and handed off, then retire the old one',
+    usage: 'nginxaas-keys rotate <deployment> <old-key> [-g <rg>] [flags]',
+    about:
+      'Replace a key without an outage: a new key, verified, handed off; then, once your integrations use it, verified again and the old key deleted.',
+    examples: ['nginxaas-keys rotate web-01 nlk-prod --emit nlk=nlk.yaml --force'],
+    positionals: ['deployment', 'name'],
+    flags: ROTATE_FLAGS,
+    prepare: lazily(
+      () => import('../commands/rotate'),
+      (m) => [m.parseRotateOptions, m.runRotate],
+    ),
+  },
+  endpoint: {
+    summary: "print the deployment's dataplane API endpoint",
+    usage: 'nginxaas-keys endpoint <deployment> [-g <rg>] [--nplus]',
+    about: "Print the deployment's dataplane API endpoint, or the …/nplus form NLK and nginx-asg-sync take.",
+    examples: ['nginxaas-keys endpoint web-01 --nplus'],
+    positionals: ['deployment'],
+    flags: ENDPOINT_FLAGS,
+    prepare: lazily(
+      () => import('../commands/endpoint'),
+      (m) => [m.parseEndpointOptions, m.runEndpoint],
+    ),
+  },
+  emulator: {
+    summary: 'run the local NGINXaaS emulator in the foreground',
+    usage: 'nginxaas-keys emulator [--seed FILE | --seed-fleet SxD] [--state FILE] [flags]',
+    about: 'Run the local NGINXaaS emulator (ARM, dataplane, Key Vault, on 127.0.0.1) in the foreground.',
+    examples: [
+      'nginxaas-keys emulator --state ./world.json',
+      'nginxaas-keys emulator --seed-fleet 1000x3 --latency 50',
+    ],
+    flags: EMULATOR_FLAGS,
+  },
+  completion: {
+    summary: 'print a shell completion script (bash, zsh, fish)',
+    usage: 'nginxaas-keys completion <bash|zsh|fish>',
+    about:
+      'Print a shell completion script: commands, flags, and the values of --output, --auth and --cloud. Load it from your shell profile as the examples show.',
+    examples: [
+      'source <(nginxaas-keys completion bash)          # in ~/.bashrc',
+      'nginxaas-keys completion zsh > "${fpath[1]}/_nginxaas-keys"',
+      'nginxaas-keys completion fish | source  # in config.fish',
+    ],
+    flags: [],
+  },
+} as const satisfies Record<string, ModeEntry>;
+
+export type CommandName = keyof typeof COMMAND_TABLE;
 /** `wizard` is what runs without a command. */
 export type Mode = CommandName | 'wizard';
+export const COMMANDS = Object.keys(COMMAND_TABLE) as CommandName[];
+/** The commands that talk to Azure by themselves: each has a time limit (--timeout). */
+export const AZURE_COMMANDS = COMMANDS.filter((name) => 'prepare' in COMMAND_TABLE[name]);
 
-/**
- * What each command takes as plain arguments, in order: `show web-01 nlk-prod` is
- * `show -d web-01 --name nlk-prod`. `create` takes no key name that way: the word after a
- * deployment on a create line is where a key gets pasted by mistake.
- */
-export const POSITIONALS: Partial<Record<CommandName, ('deployment' | 'name')[]>> = {
-  create: ['deployment'],
-  list: ['deployment'],
-  endpoint: ['deployment'],
-  show: ['deployment', 'name'],
-  delete: ['deployment', 'name'],
-  rotate: ['deployment', 'name'],
-};
+/** Reads a command's flags into its options (throwing UsageError) and returns its work, not yet started. */
+export function prepareCommand(mode: Mode, values: Values, now: Date): Promise<PreparedCommand> {
+  const prepare = modeEntry(mode).prepare;
+  if (!prepare) throw new Error(`'${mode}' is not a command that talks to Azure`);
+  return prepare(values, now);
+}
+
+export function modeEntry(mode: Mode): ModeEntry {
+  return mode === 'wizard' ? WIZARD : COMMAND_TABLE[mode];
+}
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];

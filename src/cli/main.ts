@@ -6,7 +6,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { askAzEarly } from './az-token';
-import type { Mode, Shell } from './commands';
+import { prepareCommand, type Mode, type Shell } from './commands';
 import { flag, type Values } from './options';
 import { parseCommandLine } from './parse';
 import { parseConnectOptions, parseWizardScope } from './scope';
@@ -110,13 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     const scope = interactive ? parseWizardScope(values) : undefined;
     // From here a command keeps time: signing in counts too (az can hang).
     if (!interactive) clock = keepTime(values, aborter, forcer);
-    const prepared = interactive
-      ? undefined
-      : (await import('../commands/registry')).prepareCommand(
-          mode as Exclude<Mode, 'wizard' | 'emulator' | 'completion'>,
-          values,
-          new Date(),
-        );
+    const prepared = interactive ? undefined : await prepareCommand(mode, values, new Date());
 
     // `az` takes most of a second: once every check has passed, it runs while the rest of the program loads.
     const early =

@@ -4,7 +4,7 @@
  * (never echoed: it may be a key pasted where it must not go).
  */
 import { parseArgs } from 'node:util';
-import { COMMANDS, POSITIONALS, SHELLS, type CommandName, type Mode, type Shell } from './commands';
+import { COMMANDS, modeEntry, SHELLS, type CommandName, type Mode, type Shell } from './commands';
 import { OPTION_SPECS, type OptionName, type Values } from './options';
 import { checkKeyName } from '../domain/key-name';
 import { checkResourceGroup, checkSubscriptionId } from '../domain/resource-id';
@@ -103,7 +103,7 @@ function parse(argv: string[]): ParsedArgs {
 
 /** Arguments after the command become its -d and --name; one too many is never echoed. */
 function takePositionals(mode: Mode, words: string[], values: Values): void {
-  const slots = mode === 'wizard' ? [] : (POSITIONALS[mode] ?? []);
+  const slots = modeEntry(mode).positionals ?? [];
   if (words.length > slots.length) {
     const usage = slots.length > 0 ? `; '${mode}' takes ${slots.map((s) => `<${s}>`).join(' ')}` : '';
     // Not echoed: a stray argument may well be a key pasted where it must not go.

@@ -4,7 +4,7 @@
  * replaced only with --replace and a lost answer never loses the key; then, with --verify, the
  * dataplane is asked whether it takes the key.
  */
-import { flag, type Values } from '../cli/options';
+import { CREATE_FLAGS, flag, type CommandValues } from './flags';
 import { EXIT, type Io } from '../port/io';
 import { verifyWithPatience, type Verification } from '../keys/verify';
 import type { CommandDeps } from './deps';
@@ -28,7 +28,7 @@ export interface CreateOptions {
   json: boolean;
 }
 
-export function parseCreateOptions(values: Values, now: Date): CreateOptions {
+export function parseCreateOptions(values: CommandValues<typeof CREATE_FLAGS>, now: Date): CreateOptions {
   const target = parseTarget(values);
   const name = parseKeyName(values);
   const key = parseNewKeyOptions(values, now);

@@ -4,7 +4,7 @@
  * --if-exists. A key this run saw and asked to delete is "deleted", even when a lost answer made
  * the SDK's retry find it gone (204).
  */
-import { flag, type Values } from '../cli/options';
+import { DELETE_FLAGS, flag, type CommandValues } from './flags';
 import { GatewayError, type Deployment } from '../port/gateway';
 import { EXIT, type Io } from '../port/io';
 import { figures } from '../term/style';
@@ -22,7 +22,7 @@ export interface DeleteOptions {
   json: boolean;
 }
 
-export function parseDeleteOptions(values: Values): DeleteOptions {
+export function parseDeleteOptions(values: CommandValues<typeof DELETE_FLAGS>): DeleteOptions {
   return {
     target: parseTarget(values),
     name: parseKeyName(values),

@@ -6,7 +6,7 @@ import { printable } from '../domain/printable';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { text, type Values } from '../cli/options';
+import { text, type CommandValues, type EMULATOR_FLAGS } from './flags';
 import { UsageError } from '../port/usage-error';
 import { isEmulatorData, type EmulatorData } from '../emulator/data';
 import { fleetWorld, parseFleetSize, type FleetSize } from '../emulator/fleet';
@@ -35,7 +35,7 @@ export interface EmulatorCommandOptions {
   json: boolean;
 }
 
-export function parseEmulatorOptions(values: Values): EmulatorCommandOptions {
+export function parseEmulatorOptions(values: CommandValues<typeof EMULATOR_FLAGS>): EmulatorCommandOptions {
   const portText = text(values, 'port') ?? '0';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535)

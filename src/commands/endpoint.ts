@@ -1,5 +1,5 @@
 /** `nginxaas-keys endpoint`: the deployment's dataplane API endpoint, or its …/nplus form. */
-import { flag, type Values } from '../cli/options';
+import { ENDPOINT_FLAGS, flag, type CommandValues } from './flags';
 import { nplusUrl } from '../domain/endpoint';
 import { GatewayError } from '../port/gateway';
 import { EXIT } from '../port/io';
@@ -13,7 +13,7 @@ export interface EndpointOptions {
   json: boolean;
 }
 
-export function parseEndpointOptions(values: Values): EndpointOptions {
+export function parseEndpointOptions(values: CommandValues<typeof ENDPOINT_FLAGS>): EndpointOptions {
   return { target: parseTarget(values), nplus: flag(values, 'nplus'), json: values.output === 'json' };
 }
 

@@ -4,7 +4,7 @@
  * expired, for cron and CI.
  */
 import { printable } from '../domain/printable';
-import { flag, text, type Values } from '../cli/options';
+import { flag, LIST_FLAGS, text, type CommandValues } from './flags';
 import type { Gateway } from '../port/gateway';
 import { EXIT, type Io } from '../port/io';
 import { UsageError } from '../port/usage-error';
@@ -32,7 +32,7 @@ export interface ListOptions {
   json: boolean;
 }
 
-export function parseListOptions(values: Values): ListOptions {
+export function parseListOptions(values: CommandValues<typeof LIST_FLAGS>): ListOptions {
   const within = text(values, 'expiring-within');
   if (within !== undefined && !/^\d{1,4}$/.test(within))
     throw new UsageError(`--expiring-within takes a whole number of days, not '${printable(within)}'`);

@@ -4,7 +4,7 @@
  * create path, with its key file staged before the PUT and kept whenever the key may exist.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { flag, text, texts, type Values } from '../cli/options';
+import { flag, text, texts, type CommandValues, type NEW_KEY_FLAGS } from './flags';
 import { handoffFacts, parseHandoff, type HandoffTarget } from '../domain/handoff';
 import { defaultExpiry, parseExpiry } from '../domain/expiry';
 import { evaluate } from '../domain/policy';
@@ -34,6 +34,8 @@ import { resolveDeployment, type TargetOptions } from './target';
 import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../files/secret-file';
 import { readSecretFile, readSecretFromStream, readSecretFromTerminal } from './secret-io';
 
+type NewKeyValues = CommandValues<typeof NEW_KEY_FLAGS>;
+
 export type SecretSource = { kind: 'stdin' } | { kind: 'file'; path: string } | { kind: 'generate' };
 
 export interface NewKeyOptions {
@@ -46,7 +48,7 @@ export interface NewKeyOptions {
   emit: HandoffTarget[];
 }
 
-function parseSource(values: Values): SecretSource {
+function parseSource(values: NewKeyValues): SecretSource {
   const chosen: SecretSource[] = [];
   if (flag(values, 'secret-stdin')) chosen.push({ kind: 'stdin' });
   const file = text(values, 'secret-file');
@@ -56,7 +58,7 @@ function parseSource(values: Values): SecretSource {
   return chosen[0] ?? { kind: 'generate' };
 }
 
-export function parseNewKeyOptions(values: Values, now: Date): NewKeyOptions {
+export function parseNewKeyOptions(values: NewKeyValues, now: Date): NewKeyOptions {
   const expires = text(values, 'expires');
   let endDateTime = defaultExpiry(now);
   if (expires !== undefined) {

@@ -5,7 +5,7 @@
  * again, and only then the old key deleted. A failure at any step stops with both keys in place and
  * names the one command that continues.
  */
-import { flag, text, type Values } from '../cli/options';
+import { flag, ROTATE_FLAGS, text, type CommandValues } from './flags';
 import { rotatedName } from '../domain/key-name';
 import { keyCommand } from '../domain/resource-id';
 import { GatewayError, type ApiKey, type Deployment } from '../port/gateway';
@@ -45,7 +45,7 @@ export interface RotateOptions {
   json: boolean;
 }
 
-export function parseRotateOptions(values: Values, now: Date): RotateOptions {
+export function parseRotateOptions(values: CommandValues<typeof ROTATE_FLAGS>, now: Date): RotateOptions {
   const target = parseTarget(values);
   const oldName = parseKeyName(values);
   const newName = text(values, 'new-name') === undefined ? undefined : parseKeyName(values, 'new-name');

@@ -1,5 +1,5 @@
 /** `nginxaas-keys show`: one key's hint, expiry and days left. */
-import type { Values } from '../cli/options';
+import type { CommandValues, SHOW_FLAGS } from './flags';
 import { nplusUrl } from '../domain/endpoint';
 import { GatewayError } from '../port/gateway';
 import { EXIT } from '../port/io';
@@ -13,7 +13,7 @@ export interface ShowOptions {
   json: boolean;
 }
 
-export function parseShowOptions(values: Values): ShowOptions {
+export function parseShowOptions(values: CommandValues<typeof SHOW_FLAGS>): ShowOptions {
   return { target: parseTarget(values), name: parseKeyName(values), json: values.output === 'json' };
 }
 

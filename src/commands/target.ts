@@ -5,10 +5,10 @@
  * neither says — the one deployment of that name among all the subscriptions the sign-in can see.
  */
 import { printable } from '../domain/printable';
-import { text, type Values } from '../cli/options';
+import { text, type TargetValues, type Values } from './flags';
 import { checkKeyName } from '../domain/key-name';
 import { looksLikeResourceId, parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
-import { GatewayError, type Deployment, type Gateway } from '../port/gateway';
+import { GatewayError, SEVERAL_SUBSCRIPTIONS, type Deployment, type Gateway } from '../port/gateway';
 import { UsageError } from '../port/usage-error';
 
 export interface TargetOptions {
@@ -18,7 +18,7 @@ export interface TargetOptions {
   subscription?: string;
 }
 
-export function parseTarget(values: Values): TargetOptions {
+export function parseTarget(values: TargetValues): TargetOptions {
   const given = text(values, 'deployment');
   if (given === undefined) throw new UsageError('--deployment (-d) <name or resource id> is required');
   const resourceGroup = text(values, 'resource-group');
@@ -41,7 +41,7 @@ export function parseTarget(values: Values): TargetOptions {
   return { deployment: given, ...scope };
 }
 
-export function parseKeyName(values: Values, option: 'name' | 'new-name' = 'name'): string {
+export function parseKeyName(values: Values<'name' | 'new-name'>, option: 'name' | 'new-name' = 'name'): string {
   const name = text(values, option);
   if (name === undefined) throw new UsageError(`--${option} <key-name> is required`);
   const check = checkKeyName(name, option === 'name' ? 'key name' : 'new key name');
@@ -63,7 +63,7 @@ export async function resolveDeployment(
       subscriptionId = await gateway.defaultSubscription({ signal });
     } catch (error) {
       // Several subscriptions and no default: find the deployment by name among all of them.
-      if (!(error instanceof GatewayError) || error.kind !== 'invalid') throw error;
+      if (!(error instanceof GatewayError) || error.code !== SEVERAL_SUBSCRIPTIONS) throw error;
     }
   }
   if (subscriptionId !== undefined && group !== undefined) {

@@ -110,6 +110,9 @@ export interface PutKeyResult {
 
 export type VerifyResult = { ok: true; status: number } | { ok: false; status?: number; message: string };
 
+/** The code of defaultSubscription's failure when several subscriptions are visible and none is named. */
+export const SEVERAL_SUBSCRIPTIONS = 'SeveralSubscriptions';
+
 export interface Gateway {
   /** Words for the loading screen, such as "the Azure CLI". */
   readonly authDescription: string;

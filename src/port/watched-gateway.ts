@@ -3,7 +3,6 @@
  * which says so once it has waited two seconds (commands/status-line.ts). The words name what is
  * asked, never a secret.
  */
-import type { StatusLine } from '../commands/status-line';
 import { printable } from '../domain/printable';
 import type { DeploymentRef, Gateway } from './gateway';
 
@@ -25,7 +24,12 @@ const WORDS: Record<string, (args: unknown[]) => string> = {
   verifyKey: () => 'checking the key on the dataplane',
 };
 
-export function watched(gateway: Gateway, line: StatusLine): Gateway {
+/** What keeps the waits (a command's status line): told when each call starts, and when it is over. */
+export interface WaitWatcher {
+  begin(label: string): () => void;
+}
+
+export function watched(gateway: Gateway, line: WaitWatcher): Gateway {
   return new Proxy(gateway, {
     get(target, property, receiver) {
       const member = Reflect.get(target, property, receiver) as unknown;

@@ -1,13 +1,12 @@
 /**
- * A command run in-process as cli.ts runs it — parse argv, typed options, run with the gateway
+ * A command run in-process as cli/main.ts runs it — parse argv, typed options, run with the gateway
  * and I/O handed in, failures reported the same way — against the real gateway and the HTTPS
  * emulator. Faster than spawning the binary, and a failure shows where it happened.
  */
-import type { Mode } from '../../src/cli/commands';
+import { prepareCommand, type Mode } from '../../src/cli/commands';
 import type { Values } from '../../src/cli/options';
 import { parseCommandLine } from '../../src/cli/parse';
 import { parseConnectOptions } from '../../src/cli/scope';
-import { prepareCommand } from '../../src/commands/registry';
 import { reportFailure } from '../../src/cli/failure';
 import type { Gateway } from '../../src/port/gateway';
 import { testIo } from './test-io';
@@ -39,9 +38,9 @@ export async function runInProcess(
     mode = parsed.mode;
     if (parsed.mode === 'wizard' || parsed.mode === 'emulator' || parsed.mode === 'completion')
       throw new Error(`not a command: ${parsed.mode}`);
-    // In the order cli.ts reads them: where the run goes, then what the command is asked to do.
+    // In the order cli/main.ts reads them: where the run goes, then what the command is asked to do.
     parseConnectOptions(values, { NGINXAAS_ACCESS_TOKEN: 'in-process' });
-    const run = prepareCommand(parsed.mode, values, t.io.now());
+    const run = await prepareCommand(parsed.mode, values, t.io.now());
     options.onStart?.(t.abort);
     code = await run({ gateway, io: t.io });
   } catch (error) {

@@ -66,7 +66,8 @@ describe('NginxManagementClient (arm-nginx method names) over HTTPS', () => {
       /^https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/$/,
     );
     const broken = await client.deployments.get('platform-rg', 'broken-01');
-    expect(broken.properties?.dataplaneApiEndpoint).toBeUndefined();
+    // The wire's own null: the mappers turn it into no endpoint.
+    expect(broken.properties?.dataplaneApiEndpoint).toBeNull();
   });
 
   it('creates (201), replaces (200), reads, lists and deletes (200, then 204) a key; the secret never comes back', async () => {
@@ -79,7 +80,7 @@ describe('NginxManagementClient (arm-nginx method names) over HTTPS', () => {
       onStatus: (s) => statuses.push(s),
     });
     expect(created.properties?.hint).toBe('Zx9');
-    expect(created.properties?.endDateTime?.toISOString()).toBe(end.toISOString());
+    expect(new Date(created.properties.endDateTime ?? '').toISOString()).toBe(end.toISOString());
     expect(JSON.stringify(created)).not.toContain('first-secret');
 
     const replaced = await client.apiKeys.createOrUpdate('edge-rg', 'web-01', 'ci-key', {
