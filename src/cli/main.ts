@@ -157,8 +157,8 @@ export async function main(argv: string[]): Promise<number> {
     session = await connect(connectOptions, process.env, hooks);
     session.gateway.warmUp?.();
     if (plain && scope) {
-      const { runPlain } = await import('../plain/run-plain');
-      return await runPlain({ gateway: terminalSafe(session.gateway), demo: session.demo }, scope, io());
+      const { runLineFace } = await import('../plain/line-face');
+      return await runLineFace({ gateway: terminalSafe(session.gateway), demo: session.demo }, scope, io());
     }
     // JSON carries Azure's own text; everything drawn on a terminal sees it escaped.
     const json = values.output === 'json';

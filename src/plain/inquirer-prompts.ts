@@ -1,5 +1,5 @@
-/** Plain mode's questions on @inquirer/prompts: arrow keys and live filtering, for terminals that draw. */
-import { confirm, input, password, search, select } from '@inquirer/prompts';
+/** The line faces' questions on @inquirer/prompts, for terminals that can move their cursor. */
+import { input, password } from '@inquirer/prompts';
 import type { Io } from '../port/io';
 import type { Prompts } from './prompts';
 
@@ -16,12 +16,5 @@ export function inquirerPrompts(io: Io): Prompts {
         context,
       ),
     password: (q) => password({ message: q.message, ...(q.validate ? { validate: q.validate } : {}) }, context),
-    select: (q) =>
-      select(
-        { message: q.message, choices: q.choices, ...(q.default !== undefined ? { default: q.default } : {}) },
-        context,
-      ),
-    search: (q) => search({ message: q.message, source: (term) => q.source(term ?? '') }, context),
-    confirm: (q) => confirm({ message: q.message, default: q.default }, context),
   };
 }

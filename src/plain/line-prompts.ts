@@ -2,13 +2,10 @@
  * Plain mode's questions as bare lines, for TERM=dumb (Emacs shells, some screen readers, serial
  * consoles): a question, then an answer read as a whole line. The terminal stays in its cooked
  * mode, so Backspace, Ctrl+U and Ctrl+W are the terminal's own line editing and nothing is ever
- * redrawn. Choices are numbered. Only a hidden answer takes raw mode, to keep it from echoing.
+ * redrawn. Only a hidden answer takes raw mode, to keep it from echoing.
  */
 import type { Io } from '../port/io';
-import type { Choice, Prompts, Validate } from './prompts';
-
-/** How many matches a search lists before asking for a narrower word. */
-const SEARCH_PAGE = 15;
+import type { Prompts, Validate } from './prompts';
 
 export function linePrompts(io: Io): Prompts {
   const reader = new LineReader(io);
@@ -25,22 +22,6 @@ export function linePrompts(io: Io): Prompts {
     }
   }
 
-  async function choose<T>(message: string, choices: Choice<T>[], fallback?: number): Promise<T> {
-    choices.forEach((choice, i) =>
-      say(`  ${String(i + 1).padStart(2)}. ${choice.name}${choice.disabled ? ` (${choice.disabled})` : ''}`),
-    );
-    const answer = await ask(
-      `${message} (1-${choices.length})`,
-      (text) => {
-        const chosen = choices[Number(text) - 1];
-        if (!/^\d+$/.test(text.trim()) || !chosen) return `Type a number from 1 to ${choices.length}.`;
-        return chosen.disabled ? `${chosen.name} cannot be chosen: ${chosen.disabled}.` : true;
-      },
-      fallback === undefined ? undefined : String(fallback + 1),
-    );
-    return (choices[Number(answer) - 1] as Choice<T>).value;
-  }
-
   return {
     input: (q) => ask(q.message, q.validate, q.default),
     async password(q) {
@@ -52,29 +33,6 @@ export function linePrompts(io: Io): Prompts {
         if (verdict === true) return typed;
         say(`✖ ${verdict}`);
       }
-    },
-    select(q) {
-      say(`? ${q.message}`);
-      const index = q.choices.findIndex((c) => c.value === q.default);
-      return choose(q.message, q.choices, index < 0 ? undefined : index);
-    },
-    async search(q) {
-      let term = '';
-      for (;;) {
-        const found = q.source(term);
-        if (found.length === 0) say(`No match for '${term}'.`);
-        else if (found.length <= SEARCH_PAGE) {
-          say(`? ${q.message}${term ? `: ${found.length} match '${term}'` : ''}`);
-          return choose(found.length === 1 ? 'Choose it' : 'Choose one', found);
-        } else say(`${found.length} match${term ? ` '${term}'` : ''}: type a word to narrow them.`);
-        term = await ask('Filter (name, group, subscription or region)');
-      }
-    },
-    async confirm(q) {
-      const answer = await ask(`${q.message} (${q.default ? 'Y/n' : 'y/N'})`, (text) =>
-        /^(y|yes|n|no|)$/i.test(text.trim()) ? true : 'Answer y or n.',
-      );
-      return answer.trim() === '' ? q.default : /^y/i.test(answer.trim());
     },
   };
 }

@@ -1,16 +1,9 @@
 /**
- * The questions plain mode asks, behind one face: @inquirer/prompts on a terminal that can move
+ * The two kinds of question the line faces ask (a line, a hidden line), behind one face: @inquirer/prompts on a terminal that can move
  * its cursor, and bare lines on one that cannot (TERM=dumb), where inquirer's redraws print as
  * escape codes and readline takes Backspace and Ctrl+U for characters.
  */
 import type { Io } from '../port/io';
-
-export interface Choice<T> {
-  name: string;
-  value: T;
-  /** Why it cannot be chosen; shown beside it. */
-  disabled?: string;
-}
 
 export type Validate = (text: string) => true | string;
 
@@ -18,9 +11,6 @@ export interface Prompts {
   input(question: { message: string; default?: string; validate?: Validate }): Promise<string>;
   /** Read without echo. */
   password(question: { message: string; validate?: Validate }): Promise<string>;
-  select<T>(question: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
-  search<T>(question: { message: string; source: (term: string) => Choice<T>[] }): Promise<T>;
-  confirm(question: { message: string; default: boolean }): Promise<boolean>;
 }
 
 export async function promptsFor(io: Io): Promise<Prompts> {

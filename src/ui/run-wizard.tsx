@@ -5,7 +5,7 @@ import type { Io } from '../port/io';
 import type { Notices } from '../port/notices';
 import type { WizardScope, WizardState } from '../wizard/state';
 import { App } from './app';
-import { makeCopier } from './clipboard';
+import { makeCopier } from '../term/clipboard';
 
 export interface WizardRun {
   gateway: Gateway;

@@ -73,26 +73,3 @@ describe('the wizard, when the answer to the PUT is lost', () => {
     expect(run.text()).toContain("Key 'held' was created and is active");
   });
 });
-
-describe('plain mode, when the answer to the PUT is lost for good', () => {
-  it('a check finds the key: created, and the key can be shown', async () => {
-    const emulator = await useEmulator();
-    emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
-    const run = runInPty(process.execPath, [BIN, '--plain', ...WEB, '--name', 'plain-lost'], envFor(emulator));
-    await run.waitFor('Key name');
-    // --name asks for a new key: the console is passed, the name is offered as the default.
-    await run.type(KEY.enter);
-    await run.waitFor('Expiry');
-    await run.type(KEY.enter);
-    await run.waitFor('Key (hidden)');
-    await run.type(...'Plain-Lost-Secret-1'.split(''), KEY.enter);
-    await run.waitFor('Create it?');
-    await run.type(KEY.enter);
-    await run.waitFor("Created key 'plain-lost'", 30_000);
-    expect(run.text()).not.toContain('could not reach');
-    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-    expect(emulator.world.key(web, 'plain-lost')?.secret).toBe('Plain-Lost-Secret-1');
-    run.pty.kill('SIGTERM');
-    await run.exit;
-  });
-});

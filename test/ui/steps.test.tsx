@@ -345,7 +345,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
         ✔ asg-sync  511   2027-04-25  in 150 days
       ✖ expired · ! within 30 days · ✔ ok
-      ↑↓ move · n new · r rotate · d delete · Esc back"
+      ↑↓ move · n new · r rotate · d delete · Esc back · q leave"
     `);
     // At 60 columns nothing is cut: the console is as narrow as that already.
     expect(narrow).toBe(wide);
@@ -366,7 +366,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
         ✔ asg-sync  511   2027-04-25  in 150 days
       ✖ expired · ! within 30 days · ✔ ok
-      ↑↓ move · n new · r rotate · d delete · Esc back"
+      ↑↓ move · n new · r rotate · d delete · Esc back · q leave"
     `);
   });
 

@@ -44,7 +44,7 @@ const PLANTED: [file: string, source: string, refused: boolean][] = [
   ['src/wizard/planted.ts', "import { Box } from 'ink';", true],
   ['src/wizard/planted.ts', "import { completionScript } from '../cli/completion';", true],
   ['src/wizard/planted.ts', "import { AzureGateway } from '../azure/azure-gateway';", true],
-  ['src/wizard/planted.ts', "import { runPlain } from '../plain/run-plain';", true],
+  ['src/wizard/planted.ts', "import { runLineFace } from '../plain/line-face';", true],
   ['src/wizard/planted.ts', "import { evaluate } from '../domain/policy';", false],
   ['src/wizard/steps/planted.ts', "import { flag } from '../../cli/options';", true],
   ['src/wizard/steps/planted.ts', "import { runCreate } from '../../commands/create';", true],

@@ -579,6 +579,14 @@ describe('the key console', () => {
     expect(markOf(s.fleet, WEB.id)).toEqual({ keys: 3, expired: 1, expiring: 1 });
   });
 
+  it('q leaves with 0, saying what the console changed (or that nothing was)', () => {
+    const untouched = press(atConsole(), 'q');
+    expect([untouched.exitCode, untouched.farewell]).toEqual([0, 'Nothing was changed.']);
+    const deleted = send(press(atConsole(), 'd', 'old-ci', 'Enter'), { type: 'deleted', outcome: 'deleted' });
+    const left = press(send(deleted, { type: 'keysLoaded', deployment: WEB, keys: [ASG, NLK] }), 'q');
+    expect([left.exitCode, left.farewell]).toEqual([0, "Done: Deleted key 'old-ci'."]);
+  });
+
   it('n starts a new key with an empty name, and the steps are the usual ones', () => {
     const s = press(atConsole(), 'n');
     expect([s.step, s.name]).toEqual(['keyName', '']);

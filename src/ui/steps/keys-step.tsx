@@ -65,6 +65,7 @@ export function KeysStep(props: KeysViewProps) {
         ['r', 'rotate'],
         ['d', 'delete'],
         ['Esc', 'back'],
+        ['q', 'leave'],
       ]}
     >
       {props.message ? (

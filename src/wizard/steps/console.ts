@@ -1,11 +1,11 @@
 /**
  * The key console: a deployment's keys, soonest expiry first. ↑↓ move, n a new key (the usual
  * steps), r rotates the selected key, d deletes it once its name is typed, Esc goes back to the
- * deployments. A deployment without keys goes straight on to naming a new one.
+ * deployments, q leaves. A deployment without keys goes straight on to naming a new one.
  */
 import { expiryCounts } from '../../domain/readiness';
 import type { ApiKey, Deployment } from '../../port/gateway';
-import { commandFor, issue } from '../effects';
+import { commandFor, finish, issue } from '../effects';
 import { withMarks } from '../fleet-marks';
 import { edit } from '../line-edit';
 import { consoleKeys, rotationPlan } from '../selectors';
@@ -25,6 +25,12 @@ export function onConsoleKeys(state: WizardState, deployment: Deployment, keys: 
   if (state.console.arriving && keys.length === 0)
     return { ...next, step: 'keyName', console: { ...state.console, cursor: 0, arriving: false } };
   return { ...next, console: { ...state.console, cursor, arriving: false } };
+}
+
+/** q: done with this deployment's keys; what the console changed is said again, and it is no cancel. */
+function leaveConsole(state: WizardState): WizardState {
+  const words = state.changes.length > 0 ? `Done: ${state.changes.join(' ')}` : 'Nothing was changed.';
+  return finish(state, 'done', 0, words);
 }
 
 /** A new key from the console: the usual steps, with the name field empty. */
@@ -53,6 +59,7 @@ export function onConsoleToken(state: WizardState, token: Token): WizardState {
     case 'char': {
       const ch = token.ch.toLowerCase();
       if (ch === 'n') return newKey(state);
+      if (ch === 'q') return leaveConsole(state);
       if ((ch === 'r' || ch === 'd') && selected)
         return withConsole(state, {
           confirm: { kind: ch === 'r' ? 'rotate' : 'delete', key: selected, typed: '' },

@@ -1,0 +1,202 @@
+/**
+ * The line faces (--plain, TERM=dumb) of the wizard's own machine: the machine decides, its
+ * commands run through the same runner as the Ink face, and each state is drawn as lines and a
+ * question (line-steps.ts) whose answer becomes the keys the machine understands. So every rule of
+ * the wizard — verification with patience, the saved-it gate, the hand-off menu, the rotation and
+ * its steps, the key console, a lost answer, Ctrl+C — holds here by construction.
+ */
+import { apiKeyHeaderValue } from '../domain/endpoint';
+import type { Gateway } from '../port/gateway';
+import type { Io } from '../port/io';
+import { makeCopier } from '../term/clipboard';
+import { runWizardCommand } from '../wizard/commands';
+import { isFinished, transition } from '../wizard/machine';
+import { initialState, type Command, type WizardEvent, type WizardScope, type WizardState } from '../wizard/state';
+import { INTERRUPT_KEYS, lineStep, type Keys } from './line-steps';
+import { promptsFor, type Prompts } from './prompts';
+
+/** Work a person need not wait for: the list's marks, a copy to the clipboard. */
+const BACKGROUND: ReadonlySet<Command['kind']> = new Set(['peekKeys', 'copy']);
+
+/** The machine with its commands run: it wakes whoever waits whenever the state moves. */
+class Driver {
+  state: WizardState;
+  private lastRun = 0;
+  private readonly running = new Map<number, { kind: Command['kind']; controller: AbortController }>();
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly gateway: Gateway,
+    private readonly scope: WizardScope,
+    private readonly io: Io,
+  ) {
+    this.state = initialState(io.now(), scope, gateway.authDescription);
+    this.start();
+  }
+
+  dispatch(event: WizardEvent): void {
+    this.state = transition(this.state, event);
+    if (isFinished(this.state)) for (const { controller } of this.running.values()) controller.abort();
+    this.start();
+    this.wake?.();
+  }
+
+  press(keys: Keys): void {
+    this.dispatch({ type: 'input', input: keys.input, key: keys.key, now: this.io.now() });
+  }
+
+  /** Until a person is asked something, or the wizard has ended. */
+  async settled(onMove: () => void): Promise<void> {
+    while (!isFinished(this.state) && this.waitingOnAzure()) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = undefined;
+      onMove();
+    }
+  }
+
+  private waitingOnAzure(): boolean {
+    return [...this.running.values()].some((r) => !BACKGROUND.has(r.kind));
+  }
+
+  private start(): void {
+    const copy = makeCopier((data) => this.io.stdout.write(data), this.io.env);
+    for (const command of this.state.commands) {
+      if (command.id <= this.lastRun) continue;
+      this.lastRun = command.id;
+      const controller = new AbortController();
+      this.running.set(command.id, { kind: command.kind, controller });
+      void runWizardCommand(command, {
+        gateway: this.gateway,
+        scope: this.scope,
+        signal: controller.signal,
+        now: () => this.io.now(),
+        onProgress: (message) => this.dispatch({ type: 'progress', message }),
+        copy,
+      })
+        .then((event) => {
+          this.running.delete(command.id);
+          if (!controller.signal.aborted) this.dispatch(event);
+          else this.wake?.();
+        })
+        .catch(() => this.running.delete(command.id));
+    }
+  }
+}
+
+export async function runLineFace(
+  run: { gateway: Gateway; demo: boolean },
+  scope: WizardScope,
+  io: Io,
+): Promise<number> {
+  const prompts = await promptsFor(io);
+  const say = (line: string) => io.stdout.write(`${line}\n`);
+  const driver = new Driver(run.gateway, scope, io);
+  // A signal (or Ctrl+C while no question is asked) is the machine's 'interrupted'; a second
+  // one leaves even while a key is being created, as in the Ink face.
+  const onSignal = () => driver.dispatch({ type: 'interrupted' });
+  io.signal.addEventListener('abort', onSignal, { once: true });
+  io.forceSignal.addEventListener('abort', onSignal, { once: true });
+  say(`NGINXaaS dataplane API key${run.demo ? ' (demo on the local emulator)' : ''}`);
+  const progress = new Said(say);
+  try {
+    for (;;) {
+      await driver.settled(() => progress.loading(driver.state));
+      progress.loading(driver.state);
+      const state = driver.state;
+      if (isFinished(state)) {
+        if (state.farewell) say(state.farewell);
+        return state.exitCode ?? 1;
+      }
+      const step = lineStep(state);
+      // Nothing runs and nothing is asked: a state the line faces do not draw, said rather than hung on.
+      if (!step) throw new Error(`the line face has no question for the wizard's step '${state.step}'`);
+      progress.block(step);
+      const answer = await ask(prompts, step.question, io);
+      if (answer === undefined) {
+        // Ctrl+C at the question, or a signal: the machine's own Ctrl+C (the reveal asks first).
+        if (!io.signal.aborted) driver.press(INTERRUPT_KEYS);
+        progress.forget();
+        continue;
+      }
+      const keys = step.answer(answer);
+      if (typeof keys === 'string') {
+        say(`✖ ${keys}`);
+        continue;
+      }
+      for (const key of keys) driver.press(key);
+      showRevealedKey(driver, say);
+      progress.forget();
+    }
+  } finally {
+    io.signal.removeEventListener('abort', onSignal);
+    io.forceSignal.removeEventListener('abort', onSignal);
+  }
+}
+
+/** r on the panel: the key is said once, then the panel hides it again (it stays hidden in state). */
+function showRevealedKey(driver: Driver, say: (line: string) => void): void {
+  const state = driver.state;
+  if (state.step !== 'reveal' || !state.reveal.shown) return;
+  say(`Key: ${state.secret}`);
+  say(`Authorization header for nginx-asg-sync: ${apiKeyHeaderValue(state.secret)}`);
+  driver.press({ input: 'r', key: {} });
+}
+
+async function ask(prompts: Prompts, question: { message: string; hidden?: boolean }, io: Io) {
+  try {
+    return question.hidden
+      ? await prompts.password({ message: question.message })
+      : await prompts.input({ message: question.message });
+  } catch (error) {
+    const name = (error as Error)?.name;
+    if (name === 'ExitPromptError' || name === 'AbortError' || name === 'AbortPromptError' || io.signal.aborted)
+      return undefined;
+    throw error;
+  }
+}
+
+/** What was said last, so that a block asked about again is not said again word for word. */
+class Said {
+  private lastBlock = '';
+  private lastLoading = '';
+  private signedInSaid = false;
+  private scene: string | undefined;
+  private readonly sceneSaid = new Set<string>();
+
+  constructor(private readonly say: (line: string) => void) {}
+
+  loading(state: WizardState): void {
+    const words =
+      state.step === 'loading'
+        ? state.loadingMessage
+        : state.step === 'creating' && !state.createError
+          ? `Creating key '${state.name}'…`
+          : state.step === 'reveal' && state.reveal.verify === 'pending'
+            ? 'Checking the key on the dataplane (a new key may take a little while to arrive)…'
+            : '';
+    if (words && words !== this.lastLoading) this.say(words);
+    this.lastLoading = words;
+    const signedIn = state.discovery?.signedIn;
+    if (signedIn && !this.signedInSaid && !state.preset.demo) {
+      this.signedInSaid = true;
+      this.say(`Signed in as ${signedIn.account}${signedIn.tenant ? ` (tenant ${signedIn.tenant})` : ''}.`);
+    }
+  }
+
+  block(step: { block: string; lines: string[]; scene?: string }): void {
+    if (step.block === this.lastBlock) return;
+    this.lastBlock = step.block;
+    if (step.scene !== this.scene) this.sceneSaid.clear();
+    this.scene = step.scene;
+    for (const line of step.lines) {
+      if (step.scene !== undefined && this.sceneSaid.has(line)) continue;
+      this.sceneSaid.add(line);
+      this.say(line);
+    }
+  }
+
+  /** After an answer the step may say the same block again (a new error, the same list). */
+  forget(): void {
+    this.lastBlock = '';
+  }
+}

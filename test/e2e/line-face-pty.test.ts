@@ -1,0 +1,191 @@
+/**
+ * The line faces (--plain on @inquirer/prompts, and bare lines on TERM=dumb) in a real
+ * pseudo-terminal, walking the wizard's own machine as a screen-reader user would: create, the
+ * key console, rotate, hand-off, a lost answer, Ctrl+C, a long list narrowed by typing.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fleetWorld } from '../../src/emulator/fleet';
+import { PRODUCTION } from '../../src/emulator/sample-data';
+import { envFor } from '../helpers/cli';
+import { keyNames, useEmulator } from '../helpers/emulator';
+import { BIN, KEY, runInPty, type PtyRun } from '../helpers/pty';
+import { useTempDir } from '../helpers/temp';
+
+const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+const tempDir = useTempDir('line-face-');
+const DUMB = { TERM: 'dumb' };
+
+/** Answers a question: the words, then Enter. */
+async function answer(run: PtyRun, question: string | RegExp, words = ''): Promise<void> {
+  await run.waitFor(question);
+  await run.type(...words.split(''), KEY.enter);
+}
+
+describe('--plain drives the wizard', () => {
+  it('create: words filter and choose, the policy refuses a weak key, r shows it once, the saved-it gate has no default', async () => {
+    const emulator = await useEmulator();
+    const folder = tempDir();
+    const run = runInPty(process.execPath, [BIN, '--plain'], envFor(emulator), { cols: 160, rows: 50 }, folder);
+    // 'web-0' leaves one deployment: it is chosen, as Enter would.
+    await answer(run, '? Deployment: a number, or words to filter by', 'web-0');
+    await answer(run, '? n a new key', 'n');
+    expect(run.text()).toMatch(/Keys of web-01, soonest expiry first:\s+1\. ci-2025, hint \w+, expires/);
+    await answer(run, '? Key name', 'plain-key');
+    await answer(run, '? Expiry: a number');
+    await answer(run, '? Key (hidden', 'short');
+    await run.waitFor('✖ Enter is refused: the key must have at least 12 characters (it has 5)');
+    await answer(run, /\? Key \(hidden.*\n?.*$/, 'Plain-Secret-99');
+    await answer(run, '? Create it? y creates', 'y');
+    await run.waitFor('✔ The dataplane accepted the key (GET /packages answered 200).', 30_000);
+    expect(run.text()).not.toContain('Plain-Secret-99');
+    expect(run.text()).toMatch(
+      /For NLK and nginx-asg-sync: https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/nplus/,
+    );
+    await answer(run, '? r shows the key', 'r');
+    await run.waitFor('Key: Plain-Secret-99');
+    // The hand-off menu: a dotenv file in the current folder, 0600.
+    await answer(run, /\? r shows the key.*$/, 'h');
+    await answer(run, '? Hand the key to', '3');
+    await answer(run, '? Where: Enter takes nginxaas.env');
+    await run.waitFor('✔ env: wrote nginxaas.env (mode 0600)');
+    expect(statSync(join(folder, 'nginxaas.env')).mode & 0o777).toBe(0o600);
+    await answer(run, /\? r shows the key.*$/, 'q');
+    // Enter alone does not say "yes, saved": the question is asked again.
+    await answer(run, '? Have you saved the key?');
+    await run.waitFor('✖ Answer y, n or d.');
+    await run.type('y', KEY.enter);
+    expect(await run.exit).toBe(0);
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(emulator.world.key(web, 'plain-key')?.secret).toBe('Plain-Secret-99');
+  });
+
+  it('a paste that ends in a newline is taken whole', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN, '--plain'], envFor(emulator));
+    await run.waitFor('? Deployment: a number, or words to filter by');
+    run.pty.write('stage-web\r');
+    await run.waitFor('Keys of stage-web, soonest expiry first:');
+    await run.type('q', KEY.enter);
+    expect(await run.exit).toBe(0);
+  });
+
+  it('Ctrl+C on the reveal panel asks first; a second Ctrl+C leaves, naming the key and its delete command', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN, '--plain', ...WEB, '--name', 'ctrl-c-key'], envFor(emulator));
+    await answer(run, '? Key name');
+    await answer(run, '? Expiry: a number');
+    await answer(run, '? Key (hidden');
+    await answer(run, '? Create it? y creates', 'y');
+    await run.waitFor('? r shows the key', 30_000);
+    await run.type(KEY.ctrlC);
+    await run.waitFor('? Have you saved the key?');
+    await run.type(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+    expect(run.text().replace(/\s+/g, ' ')).toMatch(
+      /Key 'ctrl-c-key' was created and is active .* If you did not save it, delete it: nginxaas-keys delete .*--name ctrl-c-key/,
+    );
+  });
+
+  it('a lost answer is settled by the machine: a check finds the key, and the panel shows it', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
+    const run = runInPty(process.execPath, [BIN, '--plain', ...WEB, '--name', 'plain-lost'], envFor(emulator));
+    await answer(run, '? Key name');
+    await answer(run, '? Expiry: a number');
+    await answer(run, '? Key (hidden', 'Plain-Lost-Secret-1');
+    await answer(run, '? Create it? y creates', 'y');
+    await run.waitFor("✔ Created key 'plain-lost'", 30_000);
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(emulator.world.key(web, 'plain-lost')?.secret).toBe('Plain-Lost-Secret-1');
+    await answer(run, '? r shows the key', 'q');
+    await answer(run, '? Have you saved the key?', 'y');
+    expect(await run.exit).toBe(0);
+  });
+});
+
+describe('TERM=dumb drives the same machine in bare lines', () => {
+  it('create with numbers and whole lines; the terminal edits the line; nothing is redrawn', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN], { ...envFor(emulator), ...DUMB });
+    await run.waitFor('? Deployment: a number, or words to filter by');
+    const web = /(\d+)\. web-01, group edge-rg/.exec(run.text())?.[1] ?? '';
+    expect(run.text()).toMatch(/\d+\. broken-01, .*\(cannot take a key: deployment failed\)/);
+    await run.type(...web.split(''), KEY.enter);
+    await answer(run, '? n a new key', 'n');
+    await run.waitFor('? Key name');
+    // The terminal's own line editing: a typo rubbed out, then a whole false start cleared.
+    await run.type(...'dumb-kex'.split(''), KEY.backspace, 'y', KEY.ctrlU, ...'dumb-key'.split(''), KEY.enter);
+    await answer(run, '? Expiry: a number', '2');
+    await run.waitFor('? Key (hidden');
+    await run.type(...'oops'.split(''), KEY.ctrlU, ...'Dumb-Secret-77'.split(''), KEY.enter);
+    await run.waitFor(
+      /Review: CREATE key 'dumb-key' on web-01 .*\n\s+expires \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 90 days\)/,
+    );
+    await answer(run, '? Create it? y creates', 'y');
+    await answer(run, '? r shows the key', 'q');
+    await answer(run, '? Have you saved the key?', 'y');
+    expect(await run.exit).toBe(0);
+    const deployment = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(emulator.world.key(deployment, 'dumb-key')?.secret).toBe('Dumb-Secret-77');
+    // No cursor movement, no line erasing, no colour: nothing a dumb terminal would print raw.
+    expect(run.raw()).not.toMatch(/\u001b\[[0-9;?]*[A-Za-z]/);
+    expect(run.text()).not.toContain('Dumb-Secret-77');
+  });
+
+  it('the key console: delete by typing the name, rotate to the end, q leaves saying what changed', async () => {
+    const emulator = await useEmulator();
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');
+    const run = runInPty(process.execPath, [BIN, ...WEB], { ...envFor(emulator), ...DUMB });
+    await run.waitFor('? n a new key · r N rotates key N · d N deletes key N');
+    expect(run.text()).toMatch(/1\. ci-2025, [^\r\n]*expired[^\r\n]*\s+2\. nlk-prod, [^\r\n]*\s+3\. asg-sync/);
+    await run.type('d', ' ', '1', KEY.enter);
+    await answer(run, "? Type the key's name, ci-2025, to delete it", 'ci');
+    await run.waitFor("✖ Type the key's name, ci-2025, exactly; Esc keeps the key.");
+    await run.type(...'ci-2025'.split(''), KEY.enter);
+    await run.waitFor("✔ Deleted key 'ci-2025'.");
+    expect(names()).toEqual(['asg-sync', 'nlk-prod']);
+
+    await answer(run, /\? n a new key.*: $/, 'r 1');
+    await answer(run, "? Rotate 'nlk-prod'? y goes on", 'y');
+    await run.waitFor("✔ Created key 'nlk-prod-2'", 30_000);
+    await run.waitFor('✔ The dataplane accepted the key', 30_000);
+    expect(names()).toEqual(['asg-sync', 'nlk-prod', 'nlk-prod-2']);
+    await answer(run, /both keys stay: $/, 'r');
+    const shown = /Key: ([0-9a-f-]{36})/.exec(run.text())?.[1];
+    expect(shown).toBe(emulator.world.key(web, 'nlk-prod-2')?.secret);
+    await answer(run, /both keys stay: $/, 'y');
+    await run.waitFor("✔ Rotated: 'nlk-prod-2' is checked and in use; 'nlk-prod' deleted.", 30_000);
+    expect(names()).toEqual(['asg-sync', 'nlk-prod-2']);
+    await answer(run, /\? n a new key.*: $/, 'q');
+    expect(await run.exit).toBe(0);
+    expect(run.text()).toContain("Done: Deleted key 'ci-2025'. Rotated: created key 'nlk-prod-2', 'nlk-prod' deleted.");
+  });
+
+  it('a long list: words narrow it, then a number chooses among what is left', async () => {
+    const emulator = await useEmulator({ data: fleetWorld({ subscriptions: 3, deployments: 12 }, new Date()) });
+    const run = runInPty(process.execPath, [BIN], { ...envFor(emulator), ...DUMB }, { cols: 160, rows: 60 });
+    await run.waitFor('? Deployment: a number, or words to filter by');
+    expect(run.text()).toMatch(/… 16 more: type a word to narrow them\./);
+    const first = /\s1\. ([\w-]+), group/.exec(run.text())?.[1] ?? '';
+    const word = first.replace(/-\d+$/, '');
+    await answer(run, /words to filter by .*: $/, word);
+    await run.waitFor(new RegExp(`\\d+ of 36 deployments match '${word}':`));
+    await answer(run, /empty clears the filter: $/, '1');
+    await run.waitFor(/Keys of [\w-]+, soonest expiry first:/);
+    await answer(run, /\? n a new key.*: $/, 'q');
+    expect(await run.exit).toBe(0);
+  });
+
+  it('Ctrl+C at the first question leaves with 130 and creates nothing', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN], { ...envFor(emulator), ...DUMB });
+    await run.waitFor('? Deployment: a number, or words to filter by');
+    await run.type(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+    expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
+    expect(existsSync(join(process.cwd(), 'nginxaas.env'))).toBe(false);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The line faces' answers, as tables: each answer becomes keys the wizard's machine already
+ * understands, and the machine — not the face — decides where that leads.
+ */
+import { describe, expect, it } from 'vitest';
+import { lineStep, LINE_PAGE, type Keys } from '../../src/plain/line-steps';
+import { transition } from '../../src/wizard/machine';
+import { initialState, type WizardState } from '../../src/wizard/state';
+import { deployment, discovery, key, NOW, WEB } from '../helpers/fixtures';
+
+const apply = (state: WizardState, keys: Keys[]) =>
+  keys.reduce((s, k) => transition(s, { type: 'input', input: k.input, key: k.key, now: s.now }), state);
+
+/** Answers the step the state is on; a refused answer throws its words. */
+function answer(state: WizardState, text: string): WizardState {
+  const step = lineStep(state);
+  if (!step) throw new Error(`no question at ${state.step}`);
+  const keys = step.answer(text);
+  if (typeof keys === 'string') throw new Error(keys);
+  return apply(state, keys);
+}
+
+const listed = (deployments = discovery()) =>
+  transition(initialState(NOW), { type: 'deploymentsLoaded', discovery: deployments, now: NOW });
+const atConsole = (keys = [key('nlk-prod', 20), key('asg-sync', 150)]) =>
+  transition(answer(listed(), 'web-01'), { type: 'keysLoaded', deployment: WEB, keys });
+
+describe('choosing a deployment in lines', () => {
+  it('a number picks that row', () => {
+    const rows = lineStep(listed())?.lines ?? [];
+    const number =
+      rows
+        .find((line) => line.includes('stage-web,'))
+        ?.trim()
+        .split('.')[0] ?? '';
+    expect(answer(listed(), number).deployment?.name).toBe('stage-web');
+  });
+
+  it.each([
+    ['words that leave one deployment choose it', 'web-01', 'web-01'],
+    ['a paste with its own line break is the same words', 'stage-web', 'stage-web'],
+  ])('%s', (_label, text, chosen) => {
+    const state = answer(listed(), text);
+    expect(state.deployment?.name).toBe(chosen);
+  });
+
+  it('words that leave several narrow the list; numbers then count in what is left', () => {
+    const narrowed = answer(listed(), 'web');
+    expect(narrowed.step).toBe('chooseDeployment');
+    expect(narrowed.filter).toBe('web');
+    expect(lineStep(narrowed)?.lines[0]).toBe("2 of 4 deployments match 'web':");
+    const rows = lineStep(narrowed)?.lines ?? [];
+    const number =
+      rows
+        .find((line) => line.includes(' web-01,'))
+        ?.trim()
+        .split('.')[0] ?? '';
+    expect(answer(narrowed, number).deployment?.name).toBe('web-01');
+  });
+
+  it('a number of a deployment that cannot take a key is refused by the machine, in its words', () => {
+    const state = answer(listed(), '1');
+    expect(state.step).toBe('chooseDeployment');
+    expect(state.listMessage).toBe('broken-01 cannot take a key: deployment failed.');
+  });
+
+  it('an empty answer clears a filter, and is refused where it would choose at random', () => {
+    expect(answer(answer(listed(), 'web'), '').filter).toBe('');
+    expect(() => answer(listed(), '')).toThrow('Type a number from 1 to 4, or words to filter by.');
+  });
+
+  it(`a list longer than ${LINE_PAGE} says how many more, and asks for a word`, () => {
+    const many = Array.from({ length: LINE_PAGE + 5 }, (_, i) => deployment(`edge-${i + 1}`));
+    const step = lineStep(listed(discovery(many)));
+    expect(step?.lines.at(-1)).toBe('  … 5 more: type a word to narrow them.');
+    expect(() => step?.answer(String(LINE_PAGE + 1))).not.toThrow();
+  });
+});
+
+describe('the rest of the flow in lines', () => {
+  it('the console: r 2 rotates the second key by the rotation plan; d 1 asks for its name', () => {
+    const rotating = answer(atConsole(), 'r 2');
+    expect(rotating.console.confirm).toMatchObject({ kind: 'rotate', key: { name: 'asg-sync' } });
+    expect(answer(rotating, 'y').rotation?.old.name).toBe('asg-sync');
+    const deleting = answer(atConsole(), 'd 1');
+    expect(deleting.console.confirm).toMatchObject({ kind: 'delete', key: { name: 'nlk-prod' } });
+    expect(answer(deleting, '').console.confirm).toBeUndefined();
+  });
+
+  it('name, expiry (a date of your own typed at once), a typed key and the review reach create', () => {
+    const named = answer(answer(atConsole(), 'n'), 'fresh-key');
+    expect(named.step).toBe('expiry');
+    const dated = answer(named, '2027-02-01');
+    expect(dated.step).toBe('keyValue');
+    // A bare date means the end of that day (UTC), as everywhere else.
+    expect(dated.expiry.chosen?.toISOString()).toBe('2027-02-01T23:59:59.000Z');
+    const typed = answer(dated, 'Abc-def-ghi-1');
+    expect(typed.step).toBe('review');
+    const creating = answer(typed, 'y');
+    expect(creating.step).toBe('creating');
+    expect(creating.commands.at(-1)).toMatchObject({ kind: 'create', name: 'fresh-key', secret: 'Abc-def-ghi-1' });
+  });
+
+  it('the policy and the name rules are the machine’s: a weak key stays on its step with the reason', () => {
+    const atKey = answer(answer(answer(atConsole(), 'n'), 'fresh-key'), '');
+    const weak = answer(atKey, 'short');
+    expect(weak.step).toBe('keyValue');
+    expect(lineStep(weak)?.lines).toEqual([`✖ ${weak.secretError}`]);
+    expect(answer(answer(atConsole(), 'n'), '-bad-').nameError).toBeDefined();
+  });
+
+  it('replacing a key that exists needs y; < goes back', () => {
+    const review = answer(answer(answer(answer(atConsole(), 'n'), 'nlk-prod'), ''), 'Abc-def-ghi-1');
+    expect(lineStep(review)?.question.message).toBe("Replace the key 'nlk-prod'? y replaces it · < goes back");
+    expect(answer(review, 'y').commands.at(-1)).toMatchObject({ kind: 'create', replace: true });
+    expect(answer(review, '<').step).toBe('keyValue');
+  });
+
+  it('the saved-it gate has no default', () => {
+    const state = transition(answer(answer(answer(answer(atConsole(), 'n'), 'fresh-key'), ''), 'Abc-def-ghi-1'), {
+      type: 'input',
+      input: '\r',
+      key: { return: true },
+      now: NOW,
+    });
+    const revealed = transition(state, {
+      type: 'createSucceeded',
+      result: { key: key('fresh-key', 182, 'Abc'), created: true },
+      now: NOW,
+    });
+    const leaving = answer(revealed, 'q');
+    expect(leaving.reveal.askingToLeave).toBe(true);
+    expect(() => answer(leaving, '')).toThrow('Answer y, n or d.');
+    expect(answer(leaving, 'y').exitCode).toBe(0);
+  });
+});
