@@ -10,13 +10,13 @@ import type { WizardScope, WizardState } from '../wizard/state';
 import { useWizard } from '../wizard/use-wizard';
 import { Answered, answeredView } from './components/answered';
 import { CreatingStep, creatingView } from './steps/creating-step';
-import { DeploymentStep, deploymentView } from './steps/deployment-step';
+import { ChooseDeploymentStep, chooseDeploymentView } from './steps/choose-deployment-step';
 import { ExpiryStep, expiryView } from './steps/expiry-step';
 import { KeysStep, keysView } from './steps/keys-step';
-import { NameStep, nameView } from './steps/name-step';
+import { KeyNameStep, keyNameView } from './steps/key-name-step';
 import { RevealStep, revealView } from './steps/reveal-step';
 import { ReviewStep, reviewView } from './steps/review-step';
-import { SecretStep, secretView } from './steps/secret-step';
+import { KeyValueStep, keyValueView } from './steps/key-value-step';
 import { Farewell, farewellView, FailedStep, LoadingStep } from './steps/status-steps';
 import { colors } from '../term/style';
 
@@ -50,11 +50,11 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
       {/* The reveal panel names the deployment and the expiry again: keep its frame short. */}
       {state.step === 'reveal' || state.result ? null : <Answered lines={answeredView(state)} />}
       {state.step === 'loading' ? <LoadingStep message={state.loadingMessage} /> : null}
-      {state.step === 'chooseDeployment' ? <DeploymentStep {...deploymentView(state, rows)} /> : null}
+      {state.step === 'chooseDeployment' ? <ChooseDeploymentStep {...chooseDeploymentView(state, rows)} /> : null}
       {state.step === 'keys' ? <KeysStep {...keysView(state)} /> : null}
-      {state.step === 'keyName' ? <NameStep {...nameView(state)} /> : null}
+      {state.step === 'keyName' ? <KeyNameStep {...keyNameView(state)} /> : null}
       {state.step === 'expiry' ? <ExpiryStep {...expiryView(state)} /> : null}
-      {state.step === 'keyValue' ? <SecretStep {...secretView(state)} /> : null}
+      {state.step === 'keyValue' ? <KeyValueStep {...keyValueView(state)} /> : null}
       {review ? <ReviewStep {...review} /> : null}
       {state.step === 'creating' ? <CreatingStep {...creatingView(state)} /> : null}
       {reveal ? <RevealStep {...reveal} rows={rows} /> : null}

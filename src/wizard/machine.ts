@@ -10,11 +10,11 @@ import { formatUtc } from '../domain/expiry';
 import { commandFor, finish, isFinished } from './effects';
 import { REVEAL_SECONDS, type Step, type WizardEvent, type WizardState } from './state';
 import { holdWhileCreating, mayExist, onCreateFailed, onCreateSucceeded, onCreatingToken } from './steps/creating';
-import { onDeploymentsLoaded, onListToken } from './steps/deployment';
+import { onDeploymentsLoaded, onListToken } from './steps/choose-deployment';
 import { onExpiryToken } from './steps/expiry';
 import { onFailedToken } from './steps/failed';
 import { onHandedOff } from './steps/handoff';
-import { onConsoleDeleted, onConsoleDeleteFailed, onConsoleKeys, onConsoleToken } from './steps/console';
+import { onConsoleDeleted, onConsoleDeleteFailed, onConsoleKeys, onConsoleToken } from './steps/keys';
 import { onPeeked, startFleet } from './steps/fleet';
 import {
   onRetired,
@@ -24,15 +24,15 @@ import {
   onRotationRevealToken,
   onRotationSecret,
 } from './steps/rotation';
-import { onNameToken, submitName } from './steps/name';
+import { onNameToken, submitName } from './steps/key-name';
 import { onRevealToken } from './steps/reveal';
 import { onReviewToken } from './steps/review';
-import { onSecretToken } from './steps/secret';
+import { onSecretToken } from './steps/key-value';
 import { activeField } from './selectors';
 import { tokensOf, type Token } from './tokens';
 
 export { isFinished } from './effects';
-export { LIST_PAGE } from './steps/deployment';
+export { LIST_PAGE } from './steps/choose-deployment';
 
 export function transition(state: WizardState, event: WizardEvent): WizardState {
   if (isFinished(state)) return state;

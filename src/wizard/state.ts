@@ -3,7 +3,8 @@
  * event that needs the time carries `now`).
  */
 import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
-import type { ApiKey, Deployment, Discovery, PutKeyResult, VerifyResult } from '../port/gateway';
+import type { ApiKey, Deployment, Discovery, ErrorKind, PutKeyResult, VerifyResult } from '../port/gateway';
+import { DEFAULT_PRESET, PRESETS } from '../domain/expiry';
 import type { KeyFlags } from './tokens';
 import { NO_MARKS, type FleetMarks } from './fleet-marks';
 
@@ -25,7 +26,7 @@ export type Step =
 export interface Problem {
   message: string;
   code?: string;
-  kind?: string;
+  kind?: ErrorKind;
   /** The request may have been carried out although no answer said so (a create whose answer was lost). */
   uncertain?: boolean;
 }
@@ -202,7 +203,8 @@ export interface WizardScope {
 }
 
 export const REVEAL_SECONDS = 30;
-export const DEFAULT_PRESET_INDEX = 2;
+/** Where the expiry's cursor starts: on the default preset, wherever the list puts it. */
+export const DEFAULT_PRESET_INDEX = PRESETS.findIndex((preset) => preset.id === DEFAULT_PRESET);
 
 export function initialState(now: Date, options: WizardScope = {}, authDescription = 'Azure'): WizardState {
   return {

@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CreatingStep } from '../../src/ui/steps/creating-step';
-import { DeploymentStep, type DeploymentRow } from '../../src/ui/steps/deployment-step';
+import { ChooseDeploymentStep, type DeploymentRow } from '../../src/ui/steps/choose-deployment-step';
 import { ExpiryStep } from '../../src/ui/steps/expiry-step';
 import { KeysStep } from '../../src/ui/steps/keys-step';
-import { NameStep } from '../../src/ui/steps/name-step';
+import { KeyNameStep } from '../../src/ui/steps/key-name-step';
 import { RevealStep, type RevealViewProps } from '../../src/ui/steps/reveal-step';
 import { ReviewStep } from '../../src/ui/steps/review-step';
-import { SecretStep } from '../../src/ui/steps/secret-step';
+import { KeyValueStep } from '../../src/ui/steps/key-value-step';
 import { FailedStep, Farewell } from '../../src/ui/steps/status-steps';
 import { NOW, WEB, key } from '../helpers/fixtures';
 import { frameAt, overWide } from '../helpers/render-at';
@@ -55,7 +55,7 @@ const reveal: RevealViewProps = {
 describe('each step alone at 80 columns', () => {
   it('deployment list: the filter, the count, the rows and why a row cannot be chosen', async () => {
     const frame = await at80(
-      <DeploymentStep
+      <ChooseDeploymentStep
         filter=""
         cursor={1}
         rows={[row('broken-01', { blocked: 'deployment failed', provisioningState: 'Failed' }), row('web-01')]}
@@ -78,7 +78,7 @@ describe('each step alone at 80 columns', () => {
 
   it('deployment list: nothing matches the filter', async () => {
     const frame = await at80(
-      <DeploymentStep
+      <ChooseDeploymentStep
         filter="zzz"
         cursor={0}
         rows={[]}
@@ -101,7 +101,7 @@ describe('each step alone at 80 columns', () => {
 
   it('name: an existing key of that name is said at once', async () => {
     const frame = await at80(
-      <NameStep name="nlk-prod" keys={{ state: 'read', existing: key('nlk-prod') }} now={NOW} />,
+      <KeyNameStep name="nlk-prod" keys={{ state: 'read', existing: key('nlk-prod') }} now={NOW} />,
     );
     expect(frame).toMatchInlineSnapshot(`
       "? Name the key
@@ -113,7 +113,7 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('name: a bad character is named with its position', async () => {
-    const frame = await at80(<NameStep name="bad_name" keys={{ state: 'failed', error: 'HTTP 500' }} now={NOW} />);
+    const frame = await at80(<KeyNameStep name="bad_name" keys={{ state: 'failed', error: 'HTTP 500' }} now={NOW} />);
     expect(frame).toMatchInlineSnapshot(`
       "? Name the key
       ❯ bad_name
@@ -157,7 +157,7 @@ describe('each step alone at 80 columns', () => {
 
   it('key value: masked, with the checklist', async () => {
     const frame = await at80(
-      <SecretStep
+      <KeyValueStep
         secret="abc"
         shown={false}
         error="Enter is refused: the key must have at least 12 characters (it has 3)"
@@ -249,7 +249,7 @@ describe('each step alone at 80 columns', () => {
 
   it('failed: a long message wraps under itself, not under the mark', async () => {
     const message = 'the Azure CLI (`az`) was not found: install it and run `az login`, or use --auth device-code';
-    const frame = await at80(<FailedStep failure={{ message, kind: 'auth' }} />);
+    const frame = await at80(<FailedStep failure={{ message, kind: 'unauthenticated' }} />);
     expect(frame).toMatchInlineSnapshot(`
       "✖ the Azure CLI (\`az\`) was not found: install it and run \`az login\`, or use
         --auth device-code

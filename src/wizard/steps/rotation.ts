@@ -9,7 +9,7 @@ import type { VerifyResult } from '../../port/gateway';
 import { issue } from '../effects';
 import type { Token } from '../tokens';
 import type { RotationState, WizardState } from '../state';
-import { finishRotationCommand, reloadKeys } from './console';
+import { finishRotationCommand, reloadKeys } from './keys';
 import { startCreate } from './review';
 
 function withRotation(state: WizardState, change: Partial<RotationState>): WizardState {

@@ -6,14 +6,14 @@ import { Checklist } from '../components/checklist';
 import { Field, Question } from '../components/question';
 import { colors } from '../../term/style';
 
-export interface SecretViewProps {
+export interface KeyValueViewProps {
   secret: string;
   shown: boolean;
   error?: string;
   caretBack?: number;
 }
 
-export function secretView(state: WizardState): SecretViewProps {
+export function keyValueView(state: WizardState): KeyValueViewProps {
   return {
     secret: state.secret,
     shown: state.secretShown,
@@ -22,7 +22,7 @@ export function secretView(state: WizardState): SecretViewProps {
   };
 }
 
-export function SecretStep({ secret, shown, error, caretBack }: SecretViewProps) {
+export function KeyValueStep({ secret, shown, error, caretBack }: KeyValueViewProps) {
   const value = shown ? secret : MASK_CHAR.repeat(Array.from(secret).length);
   return (
     <Question

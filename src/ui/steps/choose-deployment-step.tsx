@@ -20,7 +20,7 @@ export interface DeploymentRow {
   keys?: FleetMark;
 }
 
-export interface DeploymentViewProps {
+export interface ChooseDeploymentViewProps {
   filter: string;
   caretBack?: number;
   cursor: number;
@@ -40,7 +40,7 @@ function listWindow(height: number): number {
 }
 
 /** `height` is the terminal's rows. */
-export function deploymentView(state: WizardState, height = 24): DeploymentViewProps {
+export function chooseDeploymentView(state: WizardState, height = 24): ChooseDeploymentViewProps {
   const visible = visibleDeployments(state);
   const size = listWindow(height);
   const start = Math.max(0, Math.min(state.cursor - Math.floor(size / 2), visible.length - size));
@@ -71,8 +71,8 @@ export function deploymentView(state: WizardState, height = 24): DeploymentViewP
   };
 }
 
-/** The rows in view, as deploymentView chose them for the terminal's height. */
-export function DeploymentStep({
+/** The rows in view, as chooseDeploymentView chose them for the terminal's height. */
+export function ChooseDeploymentStep({
   filter,
   caretBack,
   cursor,
@@ -82,7 +82,7 @@ export function DeploymentStep({
   total,
   subscriptions,
   message,
-}: DeploymentViewProps) {
+}: ChooseDeploymentViewProps) {
   const nameWidth = widest(
     shown.map((d) => d.name),
     10,

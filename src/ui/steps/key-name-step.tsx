@@ -8,7 +8,7 @@ import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../term/style';
 
-export interface NameViewProps {
+export interface KeyNameViewProps {
   name: string;
   /** Why Enter was refused. */
   error?: string;
@@ -19,8 +19,8 @@ export interface NameViewProps {
   caretBack?: number;
 }
 
-export function nameView(state: WizardState): NameViewProps {
-  const keys: NameViewProps['keys'] =
+export function keyNameView(state: WizardState): KeyNameViewProps {
+  const keys: KeyNameViewProps['keys'] =
     state.keys === 'loading' || state.keys === undefined
       ? { state: 'loading', waiting: state.nameWaiting }
       : Array.isArray(state.keys)
@@ -35,7 +35,7 @@ export function nameView(state: WizardState): NameViewProps {
   };
 }
 
-export function NameStep({ name, error, keys, now, caretBack }: NameViewProps) {
+export function KeyNameStep({ name, error, keys, now, caretBack }: KeyNameViewProps) {
   const live = name === '' ? undefined : nameProblem(name);
   const existing = keys.state === 'read' ? keys.existing : undefined;
   return (
