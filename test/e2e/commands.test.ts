@@ -14,9 +14,9 @@ import { cliWorld, runCli } from '../helpers/cli';
 import { makeFakeAz } from '../helpers/fake-az';
 import { ROOT } from '../helpers/pty';
 import { expectSchema, json } from '../helpers/schemas';
+import { WEB_ARGV } from '../helpers/sample';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'cmd-e2e-'));
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 
 const world = cliWorld;
 
@@ -29,7 +29,7 @@ describe('create', () => {
     const { env, secretOf, emulator } = await world();
     const file = join(folder(), 'key.txt');
     const madeAt = new Date();
-    const result = await runCli(['create', ...WEB, '--name', 'ci-key', '--secret-out', file], { env });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'ci-key', '--secret-out', file], { env });
     expect(result.code).toBe(0);
     const secret = secretOf('ci-key')!;
     expect(readFileSync(file, 'utf8')).toBe(secret);
@@ -54,7 +54,7 @@ describe('create', () => {
     [['--name', 'ok-name'], 'a generated key must go somewhere'],
   ])('refuses %j with exit 2 before any request', async (extra, words) => {
     const { env, emulator } = await world();
-    const result = await runCli(['create', ...WEB, ...extra], { env });
+    const result = await runCli(['create', ...WEB_ARGV, ...extra], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(words);
     expect(result.stderr.trim().split('\n')).toHaveLength(2);
@@ -66,7 +66,7 @@ describe('create', () => {
     emulator.faults.add({ method: 'PUT', delayMs: 800 });
     const dir = folder();
     const file = join(dir, 'raced.key');
-    const result = await runCli(['create', ...WEB, '--name', 'raced', '--secret-out', file], {
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'raced', '--secret-out', file], {
       env,
       // As soon as the PUT reaches the emulator (it is held there 800 ms), the file appears.
       onSpawn: () => {
@@ -91,7 +91,7 @@ describe('create', () => {
     const { env, emulator } = await world();
     emulator.faults.add({ method: 'PUT', delayMs: 700 });
     let seen = '';
-    const result = await runCli(['create', ...WEB, '--name', 'watched', '--secret-stdin', '--verbose'], {
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'watched', '--secret-stdin', '--verbose'], {
       env,
       input: 'Watched-Secret-77',
       // Read while the PUT is held at the emulator: the key is in the process's memory then.
@@ -117,25 +117,25 @@ describe('create', () => {
 describe('list, show, endpoint, delete', () => {
   it('list shows name, hint, expiry and status; --expiring-within exits 3', async () => {
     const { env } = await world();
-    const list = await runCli(['list', ...WEB], { env });
+    const list = await runCli(['list', ...WEB_ARGV], { env });
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^NAME\s+HINT\s+EXPIRES\s+STATUS$/);
     expect(list.stdout).toMatch(
       /nlk-prod\s+\w{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC(?: · [^(]+)? \(in 20 days\)\s+expiring$/m,
     );
     expect(list.stdout).toMatch(/asg-sync .*ok/);
-    expect((await runCli(['list', ...WEB, '--expiring-within', '30'], { env })).code).toBe(3);
+    expect((await runCli(['list', ...WEB_ARGV, '--expiring-within', '30'], { env })).code).toBe(3);
     // Within 10 days only the expired ci-2025 is flagged, not nlk-prod (20 days).
-    const soon = await runCli(['list', ...WEB, '--expiring-within', '10'], { env });
+    const soon = await runCli(['list', ...WEB_ARGV, '--expiring-within', '10'], { env });
     expect([soon.code, soon.stdout.includes('ci-2025'), soon.stdout.includes('nlk-prod')]).toEqual([3, true, false]);
-    const bad = await runCli(['list', ...WEB, '--expiring-within', 'soon'], { env });
+    const bad = await runCli(['list', ...WEB_ARGV, '--expiring-within', 'soon'], { env });
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('whole number of days')]);
   });
 
   it('show and endpoint, in text and JSON', async () => {
     const { env, emulator, web } = await world();
     const endpoint = `${emulator.url}/${emulator.world.endpointHost(web())}/`;
-    const show = await runCli(['show', ...WEB, '--name', 'asg-sync', '-o', 'json'], { env });
+    const show = await runCli(['show', ...WEB_ARGV, '--name', 'asg-sync', '-o', 'json'], { env });
     expectSchema('show', json(show.stdout));
     expect(json(show.stdout)).toMatchObject({
       name: 'asg-sync',
@@ -143,16 +143,16 @@ describe('list, show, endpoint, delete', () => {
       dataplaneApiEndpoint: endpoint,
       nplusEndpoint: `${endpoint}nplus`,
     });
-    const text = await runCli(['show', ...WEB, '--name', 'nlk-prod'], { env });
+    const text = await runCli(['show', ...WEB_ARGV, '--name', 'nlk-prod'], { env });
     expect(text.stdout).toContain('status    expiring (within 30 days)');
-    const missing = await runCli(['show', ...WEB, '--name', 'missing'], { env });
+    const missing = await runCli(['show', ...WEB_ARGV, '--name', 'missing'], { env });
     expect([missing.code, missing.stderr]).toEqual([
       1,
       "error: no key named 'missing' on web-01 (edge-rg) (ResourceNotFound)\n",
     ]);
-    expect((await runCli(['endpoint', ...WEB], { env })).stdout).toBe(`${endpoint}\n`);
-    expect((await runCli(['endpoint', ...WEB, '--nplus'], { env })).stdout).toBe(`${endpoint}nplus\n`);
-    const asJson = await runCli(['endpoint', ...WEB, '-o', 'json'], { env });
+    expect((await runCli(['endpoint', ...WEB_ARGV], { env })).stdout).toBe(`${endpoint}\n`);
+    expect((await runCli(['endpoint', ...WEB_ARGV, '--nplus'], { env })).stdout).toBe(`${endpoint}nplus\n`);
+    const asJson = await runCli(['endpoint', ...WEB_ARGV, '-o', 'json'], { env });
     expectSchema('endpoint', json(asJson.stdout));
     const none = await runCli(['endpoint', '-d', 'broken-01', '--subscription', PRODUCTION], { env });
     expect([none.code, none.stderr]).toEqual([1, expect.stringContaining('has no dataplane API endpoint')]);
@@ -160,18 +160,18 @@ describe('list, show, endpoint, delete', () => {
 
   it('delete needs --yes without a terminal; a name with no key is exit 1, or 0 with --if-exists', async () => {
     const { env, secretOf } = await world();
-    const asked = await runCli(['delete', ...WEB, '--name', 'asg-sync'], { env });
+    const asked = await runCli(['delete', ...WEB_ARGV, '--name', 'asg-sync'], { env });
     expect([asked.code, asked.stderr]).toEqual([2, expect.stringContaining('pass --yes')]);
     expect(secretOf('asg-sync')).toBeDefined();
-    const deleted = await runCli(['delete', ...WEB, '--name', 'asg-sync', '--yes', '-o', 'json'], { env });
+    const deleted = await runCli(['delete', ...WEB_ARGV, '--name', 'asg-sync', '--yes', '-o', 'json'], { env });
     expectSchema('delete', json(deleted.stdout));
     expect(json(deleted.stdout).result).toBe('deleted');
-    const again = await runCli(['delete', ...WEB, '--name', 'asg-sync', '--yes'], { env });
+    const again = await runCli(['delete', ...WEB_ARGV, '--name', 'asg-sync', '--yes'], { env });
     expect([again.code, again.stderr]).toEqual([
       1,
       expect.stringContaining("there is no key 'asg-sync' on web-01 (edge-rg); nothing was deleted"),
     ]);
-    const ifExists = await runCli(['delete', ...WEB, '--name', 'asg-sync', '--yes', '--if-exists'], { env });
+    const ifExists = await runCli(['delete', ...WEB_ARGV, '--name', 'asg-sync', '--yes', '--if-exists'], { env });
     expect([ifExists.code, ifExists.stdout]).toEqual([
       0,
       "Key 'asg-sync' is not on web-01 (edge-rg); nothing to delete.\n",
@@ -183,7 +183,7 @@ describe('rotate', () => {
   it('--yes: a new key beside the old one, then the old one deleted; JSON matches the schema', async () => {
     const { env, secretOf } = await world();
     const result = await runCli(
-      ['rotate', ...WEB, '--name', 'nlk-prod', '--new-name', 'nlk-prod-2', '--show-secret', '--yes', '-o', 'json'],
+      ['rotate', ...WEB_ARGV, '--name', 'nlk-prod', '--new-name', 'nlk-prod-2', '--show-secret', '--yes', '-o', 'json'],
       { env },
     );
     expect(result.code).toBe(0);
@@ -202,7 +202,9 @@ describe('rotate', () => {
 describe('Azure errors, sign-in and subscriptions', () => {
   it('nothing listening is a network error, exit 1', async () => {
     const { env } = await world();
-    const result = await runCli(['list', ...WEB], { env: { ...env, NGINXAAS_ARM_ENDPOINT: 'https://127.0.0.1:9' } });
+    const result = await runCli(['list', ...WEB_ARGV], {
+      env: { ...env, NGINXAAS_ARM_ENDPOINT: 'https://127.0.0.1:9' },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^error: could not reach https:\/\/127\.0\.0\.1:9: .*\(ECONNREFUSED\)\nCheck the network, a proxy, or --arm-endpoint\.\n$/,
@@ -228,7 +230,7 @@ describe('Azure errors, sign-in and subscriptions', () => {
     const { env, emulator } = await world();
     const az = makeFakeAz({ token: emulator.token, subscription: PRODUCTION });
     const audience = 'https://management.adfs.azurestack.local/0aa1b2c3-0000-4000-8000-000000000000';
-    const result = await runCli(['endpoint', ...WEB, '--auth', 'cli', '--arm-audience', audience], {
+    const result = await runCli(['endpoint', ...WEB_ARGV, '--auth', 'cli', '--arm-audience', audience], {
       env: { ...env, NGINXAAS_ACCESS_TOKEN: undefined, PATH: az.path },
     });
     expect(result.code, result.stderr).toBe(0);
@@ -237,7 +239,7 @@ describe('Azure errors, sign-in and subscriptions', () => {
     const refused = await runCli(
       [
         'list',
-        ...WEB,
+        ...WEB_ARGV,
         '--auth',
         'cli',
         '--arm-endpoint',
@@ -254,7 +256,7 @@ describe('Azure errors, sign-in and subscriptions', () => {
   it('--auth cli when signed out says to run az login', async () => {
     const { env } = await world();
     const az = makeFakeAz({ token: 'x', loggedOut: true });
-    const result = await runCli(['list', ...WEB, '--auth', 'cli'], { env: { ...env, PATH: az.path } });
+    const result = await runCli(['list', ...WEB_ARGV, '--auth', 'cli'], { env: { ...env, PATH: az.path } });
     expect([result.code, result.stderr]).toEqual([
       1,
       expect.stringContaining('run `az login`, or use --auth device-code'),

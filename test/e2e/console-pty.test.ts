@@ -9,12 +9,11 @@ import { sixMonthDays } from '../helpers/calendar';
 import { envFor } from '../helpers/cli';
 import { keyNames, useEmulator } from '../helpers/emulator';
 import { BIN, KEY, runInPty } from '../helpers/pty';
-
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+import { WEB_ARGV } from '../helpers/sample';
 
 async function atConsole() {
   const emulator = await useEmulator();
-  const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator), { cols: 80, rows: 24 });
+  const run = runInPty(process.execPath, [BIN, ...WEB_ARGV], envFor(emulator), { cols: 80, rows: 24 });
   await run.waitFor('Keys of web-01');
   await run.waitFor('ci-2025');
   const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');

@@ -12,8 +12,8 @@ import { cliWorld, runCli } from '../helpers/cli';
 import { BIN, KEY, ROOT, runInPty, walkToReview } from '../helpers/pty';
 import { json } from '../helpers/schemas';
 import { useTempDir } from '../helpers/temp';
+import { WEB_ARGV } from '../helpers/sample';
 
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 const tempDir = useTempDir('ends-');
 const keyRequests = (emulator: Awaited<ReturnType<typeof cliWorld>>['emulator']) =>
   emulator.requests.filter((r) => r.path.includes('/apiKeys'));
@@ -22,7 +22,7 @@ describe('hostile or broken servers', () => {
   it('a list whose nextLink names itself is followed once, then stopped in words', async () => {
     const { env, emulator } = await cliWorld();
     emulator.faults.add({ method: 'GET', path: '/apiKeys?', loopPages: true, times: -1 });
-    const result = await runCli(['list', ...WEB], { env });
+    const result = await runCli(['list', ...WEB_ARGV], { env });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('named a page it had already given');
     expect(keyRequests(emulator).length).toBeLessThan(5);
@@ -41,7 +41,7 @@ describe('hostile or broken servers', () => {
     const { env, emulator } = await cliWorld();
     emulator.faults.add({ method: 'GET', path: '/apiKeys', trickle: true, times: -1 });
     const started = Date.now();
-    const result = await runCli(['list', ...WEB], { env: { ...env, NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '1500' } });
+    const result = await runCli(['list', ...WEB_ARGV], { env: { ...env, NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '1500' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no complete answer within 5 s');
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -50,7 +50,7 @@ describe('hostile or broken servers', () => {
   it('an oversized body is not read past the cap', async () => {
     const { env, emulator } = await cliWorld();
     emulator.faults.add({ method: 'GET', path: '/apiKeys', oversizedMb: 40 });
-    const result = await runCli(['list', ...WEB], { env });
+    const result = await runCli(['list', ...WEB_ARGV], { env });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/the answer from 127\.0\.0\.1:\d+ was larger than 32 MiB; it was not read/);
     expect(result.stderr).not.toContain('ERR_STRING_TOO_LONG');
@@ -62,7 +62,7 @@ describe('hostile or broken servers', () => {
   ])('a 200 with %s names the operation, no stack', async (what, text) => {
     const { env, emulator } = await cliWorld();
     emulator.faults.add({ method: 'GET', path: '/apiKeys', status: 200, text, times: -1 });
-    const result = await runCli(['list', ...WEB], { env });
+    const result = await runCli(['list', ...WEB_ARGV], { env });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`answered GET /subscriptions/.*/apiKeys with HTTP 200 but ${what}`));
     expect(result.stderr).not.toMatch(/Cannot read properties|at .*\.js:\d+/);
@@ -79,7 +79,7 @@ describe('hostile or broken servers', () => {
       const { env, emulator } = await cliWorld();
       emulator.faults.add({ method: 'GET', path, status: 200, body, times: -1 });
       const [command, ...rest] = args;
-      const result = await runCli([command!, ...WEB, ...rest], { env });
+      const result = await runCli([command!, ...WEB_ARGV, ...rest], { env });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`answered GET /subscriptions/\\S+ with HTTP 200 but ${what}`));
       expect(result.stdout).toBe('');
@@ -102,7 +102,7 @@ describe('hostile or broken servers', () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add(fault);
     const file = join(tempDir(), 'k.key');
-    const result = await runCli(['create', ...WEB, '--name', 'settled', '--secret-out', file], { env });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'settled', '--secret-out', file], { env });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('a check found the key, so it was created');
     expect(secretOf('settled')).toBeDefined();
@@ -187,7 +187,7 @@ describe('inputs that never end, and names that move the path', () => {
     const dir = tempDir();
     const fifo = join(dir, 'key.fifo');
     execFileSync('mkfifo', [fifo]);
-    const result = await runCli(['create', ...WEB, '--name', 'fifo', '--secret-file', fifo], { env });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'fifo', '--secret-file', fifo], { env });
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining('is not a regular file')]);
     expect(emulator.requests).toHaveLength(0);
     mkdirSync(join(dir, 'nginxaas-keys'));
@@ -200,7 +200,7 @@ describe('inputs that never end, and names that move the path', () => {
     const { env } = await cliWorld();
     const dir = tempDir();
     const result = await runCli(
-      ['create', ...WEB, '--name', 'twice', '--secret-out', join(dir, 'x'), '--emit', `env=${dir}/./x`],
+      ['create', ...WEB_ARGV, '--name', 'twice', '--secret-out', join(dir, 'x'), '--emit', `env=${dir}/./x`],
       { env },
     );
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining('two destinations are the same')]);
@@ -218,9 +218,12 @@ describe('rotation and delete under faults', () => {
       times: -1,
     });
     const file = join(tempDir(), 'new.key');
-    const result = await runCli(['rotate', ...WEB, '--name', 'asg-sync', '--yes', '--secret-out', file, '-o', 'json'], {
-      env: { ...env, NGINXAAS_KEYS_VERIFY_WAIT_MS: '2000' },
-    });
+    const result = await runCli(
+      ['rotate', ...WEB_ARGV, '--name', 'asg-sync', '--yes', '--secret-out', file, '-o', 'json'],
+      {
+        env: { ...env, NGINXAAS_KEYS_VERIFY_WAIT_MS: '2000' },
+      },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       "Rotation stopped at retire: deleting 'asg-sync' failed: deployment is updating (Conflict)",
@@ -237,7 +240,7 @@ describe('rotation and delete under faults', () => {
     emulator.faults.add({ method: 'DELETE', delayMs: 4_000, times: -1 });
     const file = join(tempDir(), 'new.key');
     const rotate = (extra: string[]) =>
-      runInPty(process.execPath, [BIN, 'rotate', ...WEB, '--yes', '--secret-out', ...extra], env, {
+      runInPty(process.execPath, [BIN, 'rotate', ...WEB_ARGV, '--yes', '--secret-out', ...extra], env, {
         cols: 200,
         rows: 30,
       });
@@ -261,7 +264,7 @@ describe('rotation and delete under faults', () => {
   it('a delete whose answer was lost and was retried says "Deleted", not "already gone"', async () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add({ method: 'DELETE', commitThenDrop: true });
-    const result = await runCli(['delete', ...WEB, '--name', 'asg-sync', '--yes'], { env });
+    const result = await runCli(['delete', ...WEB_ARGV, '--name', 'asg-sync', '--yes'], { env });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("Deleted key 'asg-sync'");
     expect(secretOf('asg-sync')).toBeUndefined();
@@ -271,7 +274,7 @@ describe('rotation and delete under faults', () => {
 describe('signals during every wait', () => {
   it('SIGTERM while the hidden prompt of --secret-stdin waits: exit 130 at once, nothing sent', async () => {
     const { env, emulator } = await cliWorld();
-    const run = runInPty(process.execPath, [BIN, 'create', ...WEB, '--name', 'typed', '--secret-stdin'], env, {
+    const run = runInPty(process.execPath, [BIN, 'create', ...WEB_ARGV, '--name', 'typed', '--secret-stdin'], env, {
       cols: 100,
       rows: 20,
     });
@@ -288,7 +291,7 @@ describe('signals during every wait', () => {
     const file = join(tempDir(), 'new.key');
     const run = runInPty(
       process.execPath,
-      [BIN, 'rotate', ...WEB, '--name', 'asg-sync', '--yes', '--secret-out', file],
+      [BIN, 'rotate', ...WEB_ARGV, '--name', 'asg-sync', '--yes', '--secret-out', file],
       {
         ...env,
         NGINXAAS_KEYS_VERIFY_WAIT_MS: '60000',
@@ -316,9 +319,7 @@ describe('every server string through printable()', () => {
   const OSC_CLIPBOARD = '\u001b]52;c;b3duZWQ=\u0007';
   /** The sample world, with subscriptions whose id and name carry terminal commands. */
   async function hostileWorld(onlyTheHostile = false) {
-    const { useEmulator } = await import('../helpers/emulator');
     const { sampleData } = await import('../../src/emulator/sample-data');
-    const { envFor } = await import('../helpers/cli');
     const data = sampleData(new Date());
     const hostile = {
       subscriptionId: `${OSC_TITLE}44444444-5555-4666-8777-888888888888`,
@@ -336,8 +337,7 @@ describe('every server string through printable()', () => {
     });
     for (const subscription of data.subscriptions)
       if (subscription.subscriptionId === PRODUCTION) subscription.displayName = `Production ${OSC_TITLE}`;
-    const emulator = await useEmulator({ data });
-    return { emulator, env: envFor(emulator) };
+    return cliWorld({ data });
   }
 
   it('the wizard draws a subscription whose id and name hold OSC sequences escaped, never raw', async () => {

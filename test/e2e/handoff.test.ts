@@ -12,8 +12,8 @@ import { verifyWithPatience } from '../../src/keys/verify';
 import { cliWorld, runCli } from '../helpers/cli';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
 import { expectSchema, json } from '../helpers/schemas';
+import { WEB_ARGV } from '../helpers/sample';
 
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 const VAULT_URL = `https://${DEMO_VAULT}/secrets/nlk-web-01`;
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
@@ -28,7 +28,7 @@ describe('--emit', () => {
     const result = await runCli(
       [
         'create',
-        ...WEB,
+        ...WEB_ARGV,
         '--name',
         'handed',
         '--emit',
@@ -101,7 +101,7 @@ describe('--emit', () => {
   it('every destination is checked before any request: an existing file without --force, a bad kind or vault URL', async () => {
     const { env, emulator, dir } = await world();
     const taken = join(dir, 'taken.yaml');
-    await runCli(['create', ...WEB, '--name', 'first', '--emit', `nlk=${taken}`], { env });
+    await runCli(['create', ...WEB_ARGV, '--name', 'first', '--emit', `nlk=${taken}`], { env });
     emulator.requests.length = 0;
     for (const [emit, words] of [
       [`nlk=${taken}`, 'exists; pass --force'],
@@ -109,7 +109,7 @@ describe('--emit', () => {
       ['keyvault=https://example.com/secrets/x', 'is not a Key Vault secret'],
       [`env=${join(dir, 'missing', 'x.env')}`, 'does not exist'],
     ]) {
-      const result = await runCli(['create', ...WEB, '--name', 'second', '--emit', emit!], { env });
+      const result = await runCli(['create', ...WEB_ARGV, '--name', 'second', '--emit', emit!], { env });
       expect([result.code, result.stderr]).toEqual([2, expect.stringContaining(words!)]);
     }
     expect(emulator.requests).toHaveLength(0);
@@ -120,7 +120,7 @@ describe('--verify', () => {
   it('a live key is accepted; JSON carries the verification', async () => {
     const { env, dir } = await world();
     const result = await runCli(
-      ['create', ...WEB, '--name', 'checked', '--secret-out', join(dir, 'k'), '--verify', '-o', 'json'],
+      ['create', ...WEB_ARGV, '--name', 'checked', '--secret-out', join(dir, 'k'), '--verify', '-o', 'json'],
       { env },
     );
     expect(result.code).toBe(0);
@@ -131,9 +131,12 @@ describe('--verify', () => {
   it('a key the dataplane refuses is tried again for a while, then exit 1 with the words', async () => {
     const { env, emulator, dir } = await world();
     emulator.faults.add({ method: 'GET', path: '/packages', status: 401, times: -1 });
-    const result = await runCli(['create', ...WEB, '--name', 'refused', '--secret-out', join(dir, 'k'), '--verify'], {
-      env: { ...env, NGINXAAS_KEYS_VERIFY_WAIT_MS: '1500' },
-    });
+    const result = await runCli(
+      ['create', ...WEB_ARGV, '--name', 'refused', '--secret-out', join(dir, 'k'), '--verify'],
+      {
+        env: { ...env, NGINXAAS_KEYS_VERIFY_WAIT_MS: '1500' },
+      },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The dataplane does not take the key yet; trying again for up to 2 s');
     expect(result.stdout).toContain('✖ The dataplane refused the key');
@@ -143,9 +146,12 @@ describe('--verify', () => {
   it('an unreachable dataplane is a warning about the network, not a failure of the key', async () => {
     const { env, emulator, dir } = await world();
     emulator.faults.add({ method: 'GET', path: '/packages', reset: true, times: -1 });
-    const result = await runCli(['create', ...WEB, '--name', 'unheard', '--secret-out', join(dir, 'k'), '--verify'], {
-      env,
-    });
+    const result = await runCli(
+      ['create', ...WEB_ARGV, '--name', 'unheard', '--secret-out', join(dir, 'k'), '--verify'],
+      {
+        env,
+      },
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /⚠ The dataplane could not be asked from here .*this is about the network, not the key/,
@@ -170,14 +176,14 @@ describe('rotate', () => {
     const { env, emulator, secretOf, dir } = await world();
     const values = join(dir, 'nlk-values.yaml');
     const first = await runCli(
-      ['create', ...WEB, '--name', 'nlk-web', '--emit', `nlk=${values}`, '--emit', `keyvault=${VAULT_URL}`],
+      ['create', ...WEB_ARGV, '--name', 'nlk-web', '--emit', `nlk=${values}`, '--emit', `keyvault=${VAULT_URL}`],
       { env },
     );
     expect(first.code).toBe(0);
     const rotated = await runCli(
       [
         'rotate',
-        ...WEB,
+        ...WEB_ARGV,
         '--name',
         'nlk-web',
         '--emit',
@@ -212,7 +218,7 @@ describe('rotate', () => {
     const { env, emulator, secretOf, dir } = await world();
     emulator.faults.add({ method: 'GET', path: '/packages', status: 401, times: -1 });
     const result = await runCli(
-      ['rotate', ...WEB, '--name', 'asg-sync', '--secret-out', join(dir, 'new.key'), '--yes'],
+      ['rotate', ...WEB_ARGV, '--name', 'asg-sync', '--secret-out', join(dir, 'new.key'), '--yes'],
       {
         env: { ...env, NGINXAAS_KEYS_VERIFY_WAIT_MS: '500' },
       },

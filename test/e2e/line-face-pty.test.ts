@@ -12,8 +12,8 @@ import { envFor } from '../helpers/cli';
 import { keyNames, useEmulator } from '../helpers/emulator';
 import { BIN, KEY, runInPty, type PtyRun } from '../helpers/pty';
 import { useTempDir } from '../helpers/temp';
+import { WEB_ARGV } from '../helpers/sample';
 
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 const tempDir = useTempDir('line-face-');
 const DUMB = { TERM: 'dumb' };
 
@@ -73,7 +73,7 @@ describe('--plain drives the wizard', () => {
 
   it('Ctrl+C on the reveal panel asks first; a second Ctrl+C leaves, naming the key and its delete command', async () => {
     const emulator = await useEmulator();
-    const run = runInPty(process.execPath, [BIN, '--plain', ...WEB, '--name', 'ctrl-c-key'], envFor(emulator));
+    const run = runInPty(process.execPath, [BIN, '--plain', ...WEB_ARGV, '--name', 'ctrl-c-key'], envFor(emulator));
     await answer(run, '? Key name');
     await answer(run, '? Expiry: a number');
     await answer(run, '? Key (hidden');
@@ -91,7 +91,7 @@ describe('--plain drives the wizard', () => {
   it('a lost answer is settled by the machine: a check finds the key, and the panel shows it', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
-    const run = runInPty(process.execPath, [BIN, '--plain', ...WEB, '--name', 'plain-lost'], envFor(emulator));
+    const run = runInPty(process.execPath, [BIN, '--plain', ...WEB_ARGV, '--name', 'plain-lost'], envFor(emulator));
     await answer(run, '? Key name');
     await answer(run, '? Expiry: a number');
     await answer(run, '? Key (hidden', 'Plain-Lost-Secret-1');
@@ -138,7 +138,7 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     const emulator = await useEmulator();
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
     const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');
-    const run = runInPty(process.execPath, [BIN, ...WEB], { ...envFor(emulator), ...DUMB });
+    const run = runInPty(process.execPath, [BIN, ...WEB_ARGV], { ...envFor(emulator), ...DUMB });
     await run.waitFor('? n a new key · r N rotates key N · d N deletes key N');
     expect(run.text()).toMatch(/1\. ci-2025, [^\r\n]*expired[^\r\n]*\s+2\. nlk-prod, [^\r\n]*\s+3\. asg-sync/);
     await run.type('d', ' ', '1', KEY.enter);

@@ -7,8 +7,7 @@ import { PRODUCTION } from '../../src/emulator/sample-data';
 import { envFor } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
 import { BIN, KEY, runInPty, walkToReview, type PtyRun } from '../helpers/pty';
-
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+import { WEB_ARGV } from '../helpers/sample';
 
 /** Shows the key on the panel and reads it back from the screen. */
 async function revealed(run: PtyRun): Promise<string | undefined> {
@@ -21,7 +20,7 @@ describe('the wizard, when the answer to the PUT is lost', () => {
   it('lost for good: a check finds the key, so the panel shows it; one key, the one revealed', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
-    const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator));
+    const run = runInPty(process.execPath, [BIN, ...WEB_ARGV], envFor(emulator));
     await walkToReview(run, 'lost-key');
     await run.type(KEY.enter);
     await run.waitFor("Created key 'lost-key'", 30_000);
@@ -40,7 +39,7 @@ describe('the wizard, when the answer to the PUT is lost', () => {
     emulator.faults.add({ method: 'GET', path: '/apiKeys/limbo?', delayMs: 1, times: 1 });
     emulator.faults.add({ method: 'PUT', path: '/apiKeys/limbo?', commitThenDrop: true, times: 4 });
     emulator.faults.add({ method: 'GET', path: '/apiKeys/limbo?', reset: true, times: 4 });
-    const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator));
+    const run = runInPty(process.execPath, [BIN, ...WEB_ARGV], envFor(emulator));
     await walkToReview(run, 'limbo');
     await run.type(KEY.enter);
     await run.waitFor('Not known whether Azure created the key', 40_000);
@@ -57,7 +56,7 @@ describe('the wizard, when the answer to the PUT is lost', () => {
   it('Ctrl+C while the PUT is held lets it finish, then shows the key it made', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ method: 'PUT', delayMs: 1500 });
-    const run = runInPty(process.execPath, [BIN, ...WEB], envFor(emulator));
+    const run = runInPty(process.execPath, [BIN, ...WEB_ARGV], envFor(emulator));
     await walkToReview(run, 'held');
     await run.type(KEY.enter);
     await run.waitFor('Creating key');

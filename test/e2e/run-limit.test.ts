@@ -5,12 +5,11 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION } from '../../src/emulator/sample-data';
 import { cliWorld, runCli } from '../helpers/cli';
 import { BIN, runInPty } from '../helpers/pty';
 import { useTempDir } from '../helpers/temp';
+import { WEB_ARGV } from '../helpers/sample';
 
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 const tempDir = useTempDir('limit-');
 /** A request may wait far longer than the run: only the run's limit can end these. */
 const PATIENT = { NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '120000' };
@@ -20,7 +19,7 @@ describe('the run has a time limit', () => {
     const { env, emulator } = await cliWorld();
     emulator.faults.add({ method: 'GET', path: '/apiKeys', trickle: true, times: -1 });
     const started = Date.now();
-    const result = await runCli(['list', ...WEB, '--timeout', '2s'], { env: { ...env, ...PATIENT } });
+    const result = await runCli(['list', ...WEB_ARGV, '--timeout', '2s'], { env: { ...env, ...PATIENT } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       "error: gave up: the run's time limit of 2 s passed (--timeout changes it), while reading the keys of 'web-01'.",
@@ -32,7 +31,7 @@ describe('the run has a time limit', () => {
   it('NGINXAAS_KEYS_TIMEOUT sets it where the flag is not given, and JSON output ends the same way', async () => {
     const { env, emulator } = await cliWorld();
     emulator.faults.add({ method: 'GET', path: '/apiKeys', trickle: true, times: -1 });
-    const result = await runCli(['list', ...WEB, '-o', 'json'], {
+    const result = await runCli(['list', ...WEB_ARGV, '-o', 'json'], {
       env: { ...env, ...PATIENT, NGINXAAS_KEYS_TIMEOUT: '2' },
     });
     expect(result.code).toBe(1);
@@ -46,7 +45,7 @@ describe('the run has a time limit', () => {
     [['--timeout', '25h'], "not '25h'"],
   ])('%j is a usage error before any request', async (flags, words) => {
     const { env, emulator } = await cliWorld();
-    const result = await runCli(['list', ...WEB, ...flags], { env });
+    const result = await runCli(['list', ...WEB_ARGV, ...flags], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(words);
     expect(emulator.requests).toHaveLength(0);
@@ -54,7 +53,7 @@ describe('the run has a time limit', () => {
 
   it('a bad NGINXAAS_KEYS_TIMEOUT is named as the variable', async () => {
     const { env, emulator } = await cliWorld();
-    const result = await runCli(['list', ...WEB], { env: { ...env, NGINXAAS_KEYS_TIMEOUT: 'soon' } });
+    const result = await runCli(['list', ...WEB_ARGV], { env: { ...env, NGINXAAS_KEYS_TIMEOUT: 'soon' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       "NGINXAAS_KEYS_TIMEOUT takes a time from 1s to 24h, such as 90s, 5m or 1h, not 'soon'",
@@ -72,7 +71,7 @@ describe('the run has a time limit', () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add({ method: 'PUT', path: '/apiKeys/late', delayMs: 3_000 });
     const file = join(tempDir(), 'late.key');
-    const result = await runCli(['create', ...WEB, '--name', 'late', '--secret-out', file, '--timeout', '1s'], {
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'late', '--secret-out', file, '--timeout', '1s'], {
       env: { ...env, ...PATIENT },
     });
     expect(result.code).toBe(1);
@@ -90,7 +89,7 @@ describe('a terminal sees the wait', () => {
     emulator.faults.add({ method: 'GET', path: '/apiKeys', trickle: true, times: -1 });
     const run = runInPty(
       process.execPath,
-      [BIN, 'list', ...WEB, '--timeout', '6s'],
+      [BIN, 'list', ...WEB_ARGV, '--timeout', '6s'],
       { ...env, ...PATIENT },
       {
         cols: 100,
@@ -110,7 +109,7 @@ describe('a terminal sees the wait', () => {
     emulator.faults.add({ method: 'GET', path: '/apiKeys', trickle: true, times: -1 });
     const run = runInPty(
       process.execPath,
-      [BIN, 'list', ...WEB, '--timeout', '5s'],
+      [BIN, 'list', ...WEB_ARGV, '--timeout', '5s'],
       { ...env, ...PATIENT },
       {
         cols: 60,
@@ -129,7 +128,7 @@ describe('a terminal sees the wait', () => {
 
   it('the time a person takes to answer does not count: delete asked for 4 s under a 2 s limit still deletes', async () => {
     const { env, secretOf } = await cliWorld();
-    const run = runInPty(process.execPath, [BIN, 'delete', ...WEB, '--name', 'asg-sync', '--timeout', '2s'], env, {
+    const run = runInPty(process.execPath, [BIN, 'delete', ...WEB_ARGV, '--name', 'asg-sync', '--timeout', '2s'], env, {
       cols: 110,
       rows: 12,
     });

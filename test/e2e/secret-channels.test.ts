@@ -13,8 +13,8 @@ import { envFor, runCli } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
 import { makeFakeAz, makeFakeClipboard } from '../helpers/fake-az';
 import { BIN, KEY, ROOT, runInPty } from '../helpers/pty';
+import { WEB_ARGV } from '../helpers/sample';
 
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 describe('the clipboard', () => {
@@ -22,7 +22,7 @@ describe('the clipboard', () => {
     const emulator = await useEmulator();
     const clipboard = makeFakeClipboard();
     const env = { ...envFor(emulator), PATH: clipboard.path, DISPLAY: ':99', WAYLAND_DISPLAY: undefined };
-    const run = runInPty(process.execPath, [BIN, ...WEB, '--name', 'copied'], env);
+    const run = runInPty(process.execPath, [BIN, ...WEB_ARGV, '--name', 'copied'], env);
     await run.waitFor('Name the key');
     await run.type(KEY.enter);
     await run.waitFor('When should the key expire?');
@@ -59,7 +59,7 @@ describe('the terminal after the program ends', () => {
         ...exports,
         'unset CI',
         `cd '${ROOT}'`,
-        `node bin/nginxaas-keys.js ${WEB.join(' ')} --name scrolled`,
+        `node bin/nginxaas-keys.js ${WEB_ARGV.join(' ')} --name scrolled`,
         'echo "exit=$?"',
         'sleep 30',
       ].join('\n'),
@@ -107,7 +107,7 @@ describe('the environment of the children', () => {
   it('az, run while a key read from stdin is in memory, never has the key in its environment or arguments', async () => {
     const emulator = await useEmulator();
     const az = makeFakeAz({ token: emulator.token, subscription: PRODUCTION });
-    const result = await runCli(['create', ...WEB, '--name', 'via-az', '--secret-stdin', '--auth', 'cli'], {
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'via-az', '--secret-stdin', '--auth', 'cli'], {
       env: { ...envFor(emulator), NGINXAAS_ACCESS_TOKEN: undefined, PATH: az.path },
       input: 'Az-Child-Secret-9',
     });
@@ -124,7 +124,7 @@ describe('--secret-stdin on a terminal', () => {
     const emulator = await useEmulator();
     const run = runInPty(
       process.execPath,
-      [BIN, 'create', ...WEB, '--name', 'typed', '--secret-stdin'],
+      [BIN, 'create', ...WEB_ARGV, '--name', 'typed', '--secret-stdin'],
       envFor(emulator),
     );
     await run.waitFor('Key (hidden)');

@@ -9,16 +9,16 @@ import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliWorld, runCli } from '../helpers/cli';
-import { DEMO_VAULT, PRODUCTION } from '../../src/emulator/sample-data';
+import { DEMO_VAULT } from '../../src/emulator/sample-data';
 import { useTempDir } from '../helpers/temp';
+import { WEB_ARGV } from '../helpers/sample';
 
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 const tempDir = useTempDir('trust-create-');
 
 describe('the create guard', () => {
   it('a key with the same first three characters and the same date is not replaced (exit 1, first secret kept)', async () => {
     const { env, secretOf } = await cliWorld();
-    const args = ['create', ...WEB, '--name', 'dup', '--secret-stdin', '--expires', '2y'];
+    const args = ['create', ...WEB_ARGV, '--name', 'dup', '--secret-stdin', '--expires', '2y'];
     const date = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
     args[args.length - 1] = date;
     expect((await runCli(args, { env, input: 'Abc-first-1111' })).code).toBe(0);
@@ -34,7 +34,7 @@ describe('the create guard', () => {
     emulator.faults.add({ method: 'PUT', delayMs: 700, times: 2 });
     const [a, b] = [join(tempDir(), 'a.key'), join(tempDir(), 'b.key')];
     const runs = await Promise.all(
-      [a, b].map((file) => runCli(['create', ...WEB, '--name', 'twice', '--secret-out', file], { env })),
+      [a, b].map((file) => runCli(['create', ...WEB_ARGV, '--name', 'twice', '--secret-out', file], { env })),
     );
     expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
     const loser = runs.find((r) => r.code === 1)!;
@@ -57,7 +57,7 @@ describe('the create guard', () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add({ method: 'PUT', okStatus: 200 });
     const file = join(tempDir(), 'raced.key');
-    const result = await runCli(['create', ...WEB, '--name', 'raced', '--secret-out', file], { env });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'raced', '--secret-out', file], { env });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Azure answered "replaced" (200), not "created" (201)');
     expect(result.stderr).toContain(`This run's key is in ${file}`);
@@ -70,7 +70,7 @@ describe('a PUT carried out after the client stopped waiting', () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add({ method: 'PUT', delayMs: 2500 });
     const file = join(tempDir(), 'slow.key');
-    const result = await runCli(['create', ...WEB, '--name', 'slow1', '--secret-out', file], {
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'slow1', '--secret-out', file], {
       env: { ...env, NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '500' },
     });
     expect(result.code).toBe(1);
@@ -87,7 +87,7 @@ describe('a PUT carried out after the client stopped waiting', () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add({ method: 'PUT', delayMs: 800 });
     const file = join(tempDir(), 'slow2.key');
-    const result = await runCli(['create', ...WEB, '--name', 'slow2', '--secret-out', file], {
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'slow2', '--secret-out', file], {
       env: { ...env, NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '500' },
     });
     expect(result.code, result.stderr).toBe(0);
@@ -102,7 +102,7 @@ describe('a secret written nowhere', () => {
     async (extra) => {
       const { env, emulator, secretOf } = await cliWorld();
       const full = openSync('/dev/full', 'w');
-      const result = await runCli(['create', ...WEB, '--name', 'to-full', ...extra], { env, stdoutFd: full });
+      const result = await runCli(['create', ...WEB_ARGV, '--name', 'to-full', ...extra], { env, stdoutFd: full });
       closeSync(full);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(
@@ -117,7 +117,10 @@ describe('a secret written nowhere', () => {
   it('create --show-secret > /dev/null is refused before any request (exit 2)', async () => {
     const { env, emulator } = await cliWorld();
     const nowhere = openSync('/dev/null', 'w');
-    const result = await runCli(['create', ...WEB, '--name', 'to-null', '--show-secret'], { env, stdoutFd: nowhere });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'to-null', '--show-secret'], {
+      env,
+      stdoutFd: nowhere,
+    });
     closeSync(nowhere);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('goes to /dev/null (or was closed): nobody could read it');
@@ -134,7 +137,7 @@ describe('a secret written nowhere', () => {
       times: -1,
     });
     const full = openSync('/dev/full', 'w');
-    const result = await runCli(['create', ...WEB, '--name', 'stuck', '--show-secret'], { env, stdoutFd: full });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'stuck', '--show-secret'], { env, stdoutFd: full });
     closeSync(full);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('deleting it again failed too (deployment is updating (Conflict))');
@@ -155,7 +158,7 @@ describe('secrets inside server text', () => {
       code: 'InvalidApiKeySecret',
       message: `The secret '${secret}' (header ApiKey ${base64}) is not allowed.`,
     });
-    const result = await runCli(['create', ...WEB, '--name', 'quoted', '--secret-stdin', '-o', 'json'], {
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'quoted', '--secret-stdin', '-o', 'json'], {
       env,
       input: secret,
     });
@@ -177,7 +180,7 @@ describe('secrets inside server text', () => {
       message: `Request echo: GET /apiKeys Authorization: Bearer ${emulator.token}`,
       times: -1,
     });
-    const result = await runCli(['list', ...WEB], { env });
+    const result = await runCli(['list', ...WEB_ARGV], { env });
     expect(result.code).toBe(1);
     expect(result.stderr).not.toContain(emulator.token);
     expect(result.stderr).toContain('Authorization: Bearer •••');
@@ -190,14 +193,19 @@ describe('a key file where git would commit it', () => {
     const repo = tempDir();
     execFileSync('git', ['init', '-q', repo]);
     writeFileSync(join(repo, '.gitignore'), 'ignored.key\n');
-    const exposed = await runCli(['create', ...WEB, '--name', 'in-git', '--secret-out', join(repo, 'k.key')], { env });
+    const exposed = await runCli(['create', ...WEB_ARGV, '--name', 'in-git', '--secret-out', join(repo, 'k.key')], {
+      env,
+    });
     expect(exposed.code).toBe(0);
     expect(exposed.stderr).toContain(
       `warning: git would commit it: ${join(repo, 'k.key')} is in the work tree ${repo}, not ignored`,
     );
-    const ignored = await runCli(['create', ...WEB, '--name', 'in-git-2', '--secret-out', join(repo, 'ignored.key')], {
-      env,
-    });
+    const ignored = await runCli(
+      ['create', ...WEB_ARGV, '--name', 'in-git-2', '--secret-out', join(repo, 'ignored.key')],
+      {
+        env,
+      },
+    );
     expect(ignored.code).toBe(0);
     expect(ignored.stderr).not.toContain('git would commit it');
   });
@@ -209,7 +217,9 @@ describe('Key Vault under lost answers', () => {
   it('a lost store answer is settled by reading the secret: one version, the key kept, exit 0', async () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add({ method: 'PUT', path: '.vault.azure.net/secrets', withToken: true, commitThenDrop: true });
-    const result = await runCli(['create', ...WEB, '--name', 'lost-kv', '--emit', `keyvault=${vaultUrl}`], { env });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'lost-kv', '--emit', `keyvault=${vaultUrl}`], {
+      env,
+    });
     expect(result.code, result.stderr).toBe(0);
     const versions = emulator.world.vaultSecretVersions(DEMO_VAULT, 'lost-kv');
     expect(versions.map((v) => v.value)).toEqual([secretOf('lost-kv')]);
@@ -219,7 +229,9 @@ describe('Key Vault under lost answers', () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add({ method: 'PUT', path: '.vault.azure.net/secrets', withToken: true, commitThenDrop: true });
     emulator.faults.add({ method: 'GET', path: '.vault.azure.net/secrets', withToken: true, reset: true, times: -1 });
-    const result = await runCli(['create', ...WEB, '--name', 'lost-kv', '--emit', `keyvault=${vaultUrl}`], { env });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'lost-kv', '--emit', `keyvault=${vaultUrl}`], {
+      env,
+    });
     expect(result.code).toBe(1);
     expect(secretOf('lost-kv')).toBeUndefined();
     const words = result.stderr.replace(/\s+/g, ' ');

@@ -13,8 +13,7 @@ import { cliWorld, envFor, runCli } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
 import { makeFakeAz } from '../helpers/fake-az';
 import { BIN } from '../helpers/pty';
-
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
+import { WEB_ARGV } from '../helpers/sample';
 
 const world = cliWorld;
 
@@ -54,7 +53,7 @@ describe('8. text from the network on a terminal', () => {
       code: 'Bad\u001b[2J',
       message: 'owned \u001b]0;title\u0007 \u001b[31mred',
     });
-    const failed = await runCli(['show', ...WEB, '--name', 'evil'], { env });
+    const failed = await runCli(['show', ...WEB_ARGV, '--name', 'evil'], { env });
     expect(failed.code).toBe(1);
     expect(failed.stderr).not.toContain('\u001b');
     expect(failed.stderr).toContain('owned \\x1b]0;title\\x07 \\x1b[31mred (Bad\\x1b[2J)');
@@ -64,7 +63,7 @@ describe('8. text from the network on a terminal', () => {
       '\u001b[2JAb1-planted-key',
       new Date(Date.now() + 86_400_000).toISOString(),
     );
-    const listed = await runCli(['list', ...WEB], { env });
+    const listed = await runCli(['list', ...WEB_ARGV], { env });
     expect(listed.stdout).not.toContain('\u001b');
     expect(listed.stdout).toMatch(/planted\s+\\x1b\[2/);
   });
@@ -74,7 +73,7 @@ describe('7. throttling', () => {
   it('a 429 without Retry-After is retried with backoff until it succeeds', async () => {
     const { env, emulator } = await world();
     emulator.faults.add({ method: 'GET', path: '/apiKeys', status: 429, times: 2 });
-    const result = await runCli(['list', ...WEB, '-o', 'json'], { env });
+    const result = await runCli(['list', ...WEB_ARGV, '-o', 'json'], { env });
     expect(result.code).toBe(0);
     expect(emulator.requests.filter((r) => r.path.endsWith('/apiKeys')).map((r) => r.status)).toEqual([429, 429, 200]);
   });
@@ -89,7 +88,7 @@ describe('7. throttling', () => {
       message: 'Too many reads.',
       times: -1,
     });
-    const result = await runCli(['list', ...WEB], { env });
+    const result = await runCli(['list', ...WEB_ARGV], { env });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^error: Too many reads\. Azure asked to wait 3600 s \(until \d{2}:\d{2} UTC\) before trying again; not waiting that long: try again then\. \(TooManyRequests\)\n/,
@@ -150,13 +149,22 @@ describe('1. the answer to the PUT is lost', () => {
     emulator.faults.add({ method: 'GET', path: '/apiKeys/limbo?', reset: true, times: -1 });
 
     const [file, shown, rotated, limbo] = await Promise.all([
-      runCli(['create', ...WEB, '--name', 'lost-file', '--secret-out', join(dir, 'lost.key')], { env }),
-      runCli(['create', ...WEB, '--name', 'lost-shown', '--show-secret'], { env }),
+      runCli(['create', ...WEB_ARGV, '--name', 'lost-file', '--secret-out', join(dir, 'lost.key')], { env }),
+      runCli(['create', ...WEB_ARGV, '--name', 'lost-shown', '--show-secret'], { env }),
       runCli(
-        ['rotate', ...WEB, '--name', 'asg-sync', '--new-name', 'asg-sync-2', '--secret-out', join(dir, 'rotated.key')],
+        [
+          'rotate',
+          ...WEB_ARGV,
+          '--name',
+          'asg-sync',
+          '--new-name',
+          'asg-sync-2',
+          '--secret-out',
+          join(dir, 'rotated.key'),
+        ],
         { env },
       ),
-      runCli(['create', ...WEB, '--name', 'limbo', '--secret-out', join(dir, 'limbo.key')], { env }),
+      runCli(['create', ...WEB_ARGV, '--name', 'limbo', '--secret-out', join(dir, 'limbo.key')], { env }),
     ]);
 
     expect([file.code, readFileSync(join(dir, 'lost.key'), 'utf8')]).toEqual([0, secretOf('lost-file')]);
@@ -183,7 +191,7 @@ describe('2. signals while the PUT is in flight', () => {
     emulator.faults.add({ method: 'PUT', delayMs: holdMs });
     const dir = mkdtempSync(join(tmpdir(), 'signal-'));
     const file = join(dir, 'held.key');
-    const result = await runCli(['create', ...WEB, '--name', 'held', '--secret-out', file], {
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'held', '--secret-out', file], {
       env,
       onSpawn: (pid) => {
         const poll = setInterval(() => {
@@ -231,7 +239,7 @@ describe('2. signals while the PUT is in flight', () => {
 describe('TLS through the binary', () => {
   it('without the emulator’s CA the certificate is refused, said in words, and nothing reaches it', async () => {
     const { env, emulator } = await world();
-    const result = await runCli(['list', ...WEB], { env: { ...env, NGINXAAS_ARM_CA: undefined } });
+    const result = await runCli(['list', ...WEB_ARGV], { env: { ...env, NGINXAAS_ARM_CA: undefined } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^error: the certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \(\w+\); pass its CA with --arm-ca/,
@@ -265,7 +273,7 @@ describe('which deployment, which cloud', () => {
     const { emulator, env } = await world();
     const az = makeFakeAz({ token: emulator.token });
     const result = await runCli(
-      ['endpoint', ...WEB, '--cloud', cloud, '--tenant', '72f988bf-0000-4000-8000-000000000009', '--auth', 'cli'],
+      ['endpoint', ...WEB_ARGV, '--cloud', cloud, '--tenant', '72f988bf-0000-4000-8000-000000000009', '--auth', 'cli'],
       {
         env: { ...env, NGINXAAS_ACCESS_TOKEN: undefined, PATH: az.path },
       },

@@ -57,14 +57,9 @@ export function envFor(emulator: RunningEmulator): Record<string, string> {
   return { NGINXAAS_ARM_ENDPOINT: emulator.url, NGINXAAS_ARM_CA: caFile, NGINXAAS_ACCESS_TOKEN: emulator.token };
 }
 
-/** A running emulator with the environment that points the binary at it, and its web-01. */
-export async function cliWorld() {
-  const { useEmulator } = await import('./emulator');
-  const { PRODUCTION } = await import('../../src/emulator/sample-data');
-  const emulator = await useEmulator();
-  const env = envFor(emulator);
-  const web = () => emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-  const secretOf = (name: string) => emulator.world.key(web(), name)?.secret;
-  const endpoint = () => `${emulator.url}/${emulator.world.endpointHost(web())}/`;
-  return { emulator, env, web, secretOf, endpoint };
+/** A running emulator (the sample world unless told) with the environment that points the binary at it, and its web-01. */
+export async function cliWorld(options: import('../../src/emulator/server').EmulatorOptions = {}) {
+  const { useEmulator, sampleWeb } = await import('./emulator');
+  const emulator = await useEmulator(options);
+  return { emulator, env: envFor(emulator), ...sampleWeb(emulator) };
 }

@@ -6,6 +6,7 @@ import { AzureGateway } from '../../src/azure/azure-gateway';
 import { resolveArmTarget } from '../../src/azure/cloud';
 import { staticTokenCredential } from '../../src/azure/credentials';
 import type { TokenCredential } from '@azure/core-auth';
+import { PRODUCTION } from '../../src/emulator/sample-data';
 
 const running: RunningEmulator[] = [];
 
@@ -19,6 +20,14 @@ export async function useEmulator(options: EmulatorOptions = {}): Promise<Runnin
 afterEach(async () => {
   await Promise.all(running.splice(0).map((e) => e.close()));
 });
+
+/** web-01 of the sample world as the emulator holds it: the deployment, a key's secret, its endpoint. */
+export function sampleWeb(emulator: RunningEmulator) {
+  const web = () => emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+  const secretOf = (name: string) => emulator.world.key(web(), name)?.secret;
+  const endpoint = () => `${emulator.url}/${emulator.world.endpointHost(web())}/`;
+  return { web, secretOf, endpoint };
+}
 
 export function targetFor(emulator: RunningEmulator) {
   const resolved = resolveArmTarget({ armEndpoint: emulator.url, caPem: emulator.caPem });

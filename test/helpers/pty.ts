@@ -76,14 +76,18 @@ export function runInPty(
   live.add(pty);
   const terminal = new xterm.Terminal({ cols: size.cols, rows: size.rows, allowProposedApi: true, scrollback: 1000 });
   let output = '';
+  // xterm parses what it is given later, in its own time: the exit waits until the last output is
+  // on the screen, so that a test reading the screen after the exit sees the final frame.
+  let parsed = Promise.resolve();
   pty.onData((data) => {
     output += data;
-    terminal.write(data);
+    parsed = new Promise((resolve) => terminal.write(data, resolve));
   });
   const exit = new Promise<number>((resolve) =>
     pty.onExit(({ exitCode }) => {
       live.delete(pty);
-      resolve(exitCode);
+      // node-pty may report the exit just before the last of the output: let that arrive too.
+      setTimeout(() => void parsed.then(() => resolve(exitCode)), 30);
     }),
   );
   const text = () => stripVTControlCharacters(output);
@@ -123,20 +127,9 @@ export function runInPty(
   };
 }
 
-export const KEY = {
-  enter: '\r',
-  esc: '\u001b',
-  up: '\u001b[A',
-  down: '\u001b[B',
-  tab: '\t',
-  ctrlC: '\u0003',
-  backspace: '\u007f',
-  ctrlU: '\u0015',
-  ctrlW: '\u0017',
-  home: '\u001b[H',
-  end: '\u001b[F',
-  left: '\u001b[D',
-};
+import { KEY } from './keys';
+
+export { KEY };
 
 /** After a deployment is chosen: past its key console (n, a new key) when it has keys, to the name step. */
 export async function toNameStep(run: PtyRun): Promise<void> {

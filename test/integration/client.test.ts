@@ -11,9 +11,7 @@ import { collect } from '../../src/azure/paging';
 import { GatewayError } from '../../src/port/gateway';
 import { PRODUCTION, SANDBOX, STAGING } from '../../src/emulator/sample-data';
 import { gatewayFor, targetFor, useEmulator } from '../helpers/emulator';
-
-const web01 = { subscriptionId: PRODUCTION, resourceGroup: 'edge-rg', name: 'web-01' };
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+import { WEB_REF, inDays } from '../helpers/sample';
 
 function clientFor(
   emulator: Awaited<ReturnType<typeof useEmulator>>,
@@ -118,18 +116,18 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
     const emulator = await useEmulator();
     const gateway = gatewayFor(emulator);
     const missing = await expectGatewayError(
-      gateway.getDeployment({ ...web01, name: 'nope' }),
+      gateway.getDeployment({ ...WEB_REF, name: 'nope' }),
       'notFound',
       'ResourceNotFound',
     );
     expect(missing.plain).toContain("nginxDeployments/nope' under resource group 'edge-rg' was not found");
     await expectGatewayError(
-      gateway.getDeployment({ ...web01, resourceGroup: 'nope-rg' }),
+      gateway.getDeployment({ ...WEB_REF, resourceGroup: 'nope-rg' }),
       'notFound',
       'ResourceGroupNotFound',
     );
     await expectGatewayError(
-      gateway.getKey({ ...web01, resourceGroup: 'nope-rg' }, 'k'),
+      gateway.getKey({ ...WEB_REF, resourceGroup: 'nope-rg' }, 'k'),
       'notFound',
       'ResourceGroupNotFound',
     );
@@ -137,19 +135,19 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
 
   it('getKey answers undefined for a free name', async () => {
     const emulator = await useEmulator();
-    expect(await gatewayFor(emulator).getKey(web01, 'free-name')).toBeUndefined();
+    expect(await gatewayFor(emulator).getKey(WEB_REF, 'free-name')).toBeUndefined();
   });
 
   it('invalid for what the service refuses (weak key, far expiry, disabled subscription)', async () => {
     const emulator = await useEmulator();
     const gateway = gatewayFor(emulator);
     await expectGatewayError(
-      gateway.putKey(web01, 'k1', { secret: 'weakweakweakweak', endDateTime: inDays(10) }),
+      gateway.putKey(WEB_REF, 'k1', { secret: 'weakweakweakweak', endDateTime: inDays(10) }),
       'invalid',
       'InvalidApiKeySecret',
     );
     await expectGatewayError(
-      gateway.putKey(web01, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(800) }),
+      gateway.putKey(WEB_REF, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(800) }),
       'invalid',
       'InvalidApiKeyEndDateTime',
     );
@@ -176,12 +174,16 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
       message: 'The key already exists.',
     });
     await expectGatewayError(
-      gatewayFor(emulator).putKey(web01, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(10) }),
+      gatewayFor(emulator).putKey(WEB_REF, 'k1', { secret: 'Strong-Key-123', endDateTime: inDays(10) }),
       'alreadyExists',
       'ResourceAlreadyExists',
     );
     emulator.faults.add({ method: 'GET', status: 500, code: 'InternalServerError', times: -1 });
-    const error = await expectGatewayError(gatewayFor(emulator).getDeployment(web01), 'unknown', 'InternalServerError');
+    const error = await expectGatewayError(
+      gatewayFor(emulator).getDeployment(WEB_REF),
+      'unknown',
+      'InternalServerError',
+    );
     expect(error.status).toBe(500);
   });
 
@@ -195,7 +197,7 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
         "The client does not have authorization to perform action 'Nginx.NginxPlus/nginxDeployments/apiKeys/read'.",
     });
     const error = await expectGatewayError(
-      gatewayFor(emulator).getKey(web01, 'nlk-prod'),
+      gatewayFor(emulator).getKey(WEB_REF, 'nlk-prod'),
       'forbidden',
       'AuthorizationFailed',
     );
@@ -205,7 +207,7 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
   it('a 429 with Retry-After is retried by the SDK policy and then succeeds', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ method: 'GET', path: '/nginxDeployments/web-01', status: 429, retryAfter: 1, times: 1 });
-    const web = await gatewayFor(emulator).getDeployment(web01);
+    const web = await gatewayFor(emulator).getDeployment(WEB_REF);
     expect(web.name).toBe('web-01');
     expect(emulator.requests.filter((r) => r.path.endsWith('/web-01')).map((r) => r.status)).toEqual([429, 200]);
   });
@@ -213,7 +215,7 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
   it('throttled when the 429s do not stop', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ path: '/nginxDeployments/web-01', status: 429, retryAfter: 0, times: -1 });
-    const error = await expectGatewayError(gatewayFor(emulator).getDeployment(web01), 'throttled', 'TooManyRequests');
+    const error = await expectGatewayError(gatewayFor(emulator).getDeployment(WEB_REF), 'throttled', 'TooManyRequests');
     expect(error.status).toBe(429);
   });
 
@@ -229,7 +231,7 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
     await expectGatewayError(nowhere.listSubscriptions(), 'network', 'ECONNREFUSED');
 
     emulator.faults.add({ path: '/nginxDeployments/web-01', reset: true, times: -1 });
-    await expectGatewayError(gatewayFor(emulator).getDeployment(web01), 'network');
+    await expectGatewayError(gatewayFor(emulator).getDeployment(WEB_REF), 'network');
   });
 
   it('a PUT committed before the connection dropped is retried by the SDK and answered 200 (replaced)', async () => {
@@ -237,17 +239,17 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
     emulator.faults.add({ method: 'PUT', path: '/apiKeys/dropped', commitThenDrop: true, times: 1 });
     const gateway = gatewayFor(emulator);
     // So a caller that saw the name free (GET 404) must not trust 200 to mean "replaced".
-    const result = await gateway.putKey(web01, 'dropped', { secret: 'Dropped-Key-123', endDateTime: inDays(5) });
+    const result = await gateway.putKey(WEB_REF, 'dropped', { secret: 'Dropped-Key-123', endDateTime: inDays(5) });
     expect(result.created).toBe(false);
     expect(emulator.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT dropped', 'PUT 200']);
-    expect((await gateway.getKey(web01, 'dropped'))?.hint).toBe('Dro');
+    expect((await gateway.getKey(WEB_REF, 'dropped'))?.hint).toBe('Dro');
   });
 
   it('network, not cancelled, when Azure does not answer in time', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ path: '/nginxDeployments/web-01', delayMs: 2000, times: -1 });
     const error = await expectGatewayError(
-      gatewayFor(emulator, { timeoutMs: 200 }).getDeployment(web01),
+      gatewayFor(emulator, { timeoutMs: 200 }).getDeployment(WEB_REF),
       'network',
       'ETIMEDOUT',
     );
@@ -258,7 +260,7 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
     const emulator = await useEmulator();
     emulator.faults.add({ path: '/nginxDeployments/web-01', delayMs: 2000 });
     const controller = new AbortController();
-    const pending = gatewayFor(emulator).getDeployment(web01, { signal: controller.signal });
+    const pending = gatewayFor(emulator).getDeployment(WEB_REF, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await expectGatewayError(pending, 'cancelled');
   });
@@ -347,8 +349,8 @@ describe('the dataplane check', () => {
   it('accepts the key it was created with, and refuses another', async () => {
     const emulator = await useEmulator();
     const gateway = gatewayFor(emulator);
-    await gateway.putKey(web01, 'verify-me', { secret: 'Verify-Me-12345', endDateTime: inDays(3) });
-    const endpoint = (await gateway.getDeployment(web01)).dataplaneApiEndpoint as string;
+    await gateway.putKey(WEB_REF, 'verify-me', { secret: 'Verify-Me-12345', endDateTime: inDays(3) });
+    const endpoint = (await gateway.getDeployment(WEB_REF)).dataplaneApiEndpoint as string;
     expect(await gateway.verifyKey(endpoint, 'Verify-Me-12345')).toEqual({ ok: true, status: 200 });
     const wrong = await gateway.verifyKey(endpoint, 'Verify-Me-99999');
     expect(wrong).toMatchObject({ ok: false, status: 401 });

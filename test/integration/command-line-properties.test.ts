@@ -8,11 +8,10 @@ import fc from 'fast-check';
 import { checkKeyName } from '../../src/domain/key-name';
 import { parseExpiry } from '../../src/domain/expiry';
 import { evaluate } from '../../src/domain/policy';
-import { PRODUCTION } from '../../src/emulator/sample-data';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
 import { runInProcess, type InProcessResult } from '../helpers/in-process';
+import { WEB_ARGV } from '../helpers/sample';
 
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 const STACK = /\n\s+at |TypeError|ReferenceError|undefined is not/;
 
 function expectRefusedQuietly(result: InProcessResult, sent: number) {
@@ -48,7 +47,7 @@ describe('the command line under fast-check', () => {
       fc.asyncProperty(
         text.filter((name) => !checkKeyName(name).ok && !name.startsWith('-')),
         async (name) => {
-          const { result, sent } = await run(['create', ...WEB, '--name', name, '--show-secret']);
+          const { result, sent } = await run(['create', ...WEB_ARGV, '--name', name, '--show-secret']);
           expectRefusedQuietly(result, sent);
         },
       ),
@@ -67,7 +66,15 @@ describe('the command line under fast-check', () => {
       fc.asyncProperty(
         expiry.filter((e) => !e.startsWith('-') && !parseExpiry(e, new Date()).ok),
         async (e) => {
-          const { result, sent } = await run(['create', ...WEB, '--name', 'prop-key', '--show-secret', '--expires', e]);
+          const { result, sent } = await run([
+            'create',
+            ...WEB_ARGV,
+            '--name',
+            'prop-key',
+            '--show-secret',
+            '--expires',
+            e,
+          ]);
           expectRefusedQuietly(result, sent);
         },
       ),
@@ -83,7 +90,7 @@ describe('the command line under fast-check', () => {
           .string({ maxLength: 300 })
           .filter((s) => s.replace(/\r?\n$/, '') !== '' && !evaluate(s.replace(/\r?\n$/, '')).ok && s.length >= 4),
         async (secret) => {
-          const { result, sent } = await run(['create', ...WEB, '--name', 'prop-key', '--secret-stdin'], secret);
+          const { result, sent } = await run(['create', ...WEB_ARGV, '--name', 'prop-key', '--secret-stdin'], secret);
           expectRefusedQuietly(result, sent);
           expect(result.stderr).not.toContain(secret);
         },

@@ -21,18 +21,17 @@ import stringWidth from '../../src/term/display-width';
 import { staticTokenCredential } from '../../src/azure/credentials';
 import { AzureGateway } from '../../src/azure/azure-gateway';
 import { PRODUCTION, STAGING } from '../../src/emulator/sample-data';
-import { gatewayFor, targetFor, useEmulator } from '../helpers/emulator';
+import { gatewayFor, sampleWeb, targetFor, useEmulator } from '../helpers/emulator';
 import { runInProcess } from '../helpers/in-process';
 import { expectSchema, json } from '../helpers/schemas';
+import { WEB_ARGV } from '../helpers/sample';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'cmd-in-process-'));
-const WEB = ['-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION];
 
 async function world() {
   const emulator = await useEmulator();
   const gateway = gatewayFor(emulator);
-  const web = () => emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-  const secretOf = (name: string) => emulator.world.key(web(), name)?.secret;
+  const { web, secretOf } = sampleWeb(emulator);
   const run = (argv: string[], options: Parameters<typeof runInProcess>[2] = {}) =>
     runInProcess(argv, gateway, options);
   return { emulator, gateway, web, secretOf, run };
@@ -47,7 +46,7 @@ describe('create', () => {
     const { run, secretOf } = await world();
     const result = await run([
       'create',
-      ...WEB,
+      ...WEB_ARGV,
       '--name',
       'json-key',
       '--secret-out',
@@ -69,11 +68,11 @@ describe('create', () => {
 
   it('--show-secret prints only the key on stdout (text) or as "secret" (json)', async () => {
     const { run, secretOf } = await world();
-    const text = await run(['create', ...WEB, '--name', 'shown', '--show-secret']);
+    const text = await run(['create', ...WEB_ARGV, '--name', 'shown', '--show-secret']);
     expect(text.code).toBe(0);
     expect(text.stdout).toBe(`${secretOf('shown')}\n`);
     expect(text.stderr).toContain("Created key 'shown'");
-    const asJson = await run(['create', ...WEB, '--name', 'shown-json', '--show-secret', '-o', 'json']);
+    const asJson = await run(['create', ...WEB_ARGV, '--name', 'shown-json', '--show-secret', '-o', 'json']);
     const document = json(asJson.stdout);
     expectSchema('create', document);
     expect(document.secret).toBe(secretOf('shown-json'));
@@ -81,7 +80,7 @@ describe('create', () => {
 
   it('takes a key from stdin or a file, never from an argument, and checks it first', async () => {
     const { run, secretOf, emulator } = await world();
-    const stdin = await run(['create', ...WEB, '--name', 'from-stdin', '--secret-stdin', '--expires', '30d'], {
+    const stdin = await run(['create', ...WEB_ARGV, '--name', 'from-stdin', '--secret-stdin', '--expires', '30d'], {
       stdin: 'Stdin-Secret-2026\n',
     });
     expect(stdin.code).toBe(0);
@@ -89,13 +88,13 @@ describe('create', () => {
     expectAbsent('Stdin-Secret-2026', stdin.stdout, stdin.stderr);
     const file = join(folder(), 'mine');
     writeFileSync(file, 'File-Secret-2026\r\n');
-    expect((await run(['create', ...WEB, '--name', 'from-file', '--secret-file', file])).code).toBe(0);
+    expect((await run(['create', ...WEB_ARGV, '--name', 'from-file', '--secret-file', file])).code).toBe(0);
     expect(secretOf('from-file')).toBe('File-Secret-2026');
-    const positional = await run(['create', ...WEB, '--name', 'argv', 'Argv-Secret-2026']);
+    const positional = await run(['create', ...WEB_ARGV, '--name', 'argv', 'Argv-Secret-2026']);
     expect(positional.code).toBe(2);
     expect(positional.stderr).toContain('a key is never taken from the command line');
     expectAbsent('Argv-Secret-2026', positional.stderr);
-    const weak = await run(['create', ...WEB, '--name', 'weak', '--secret-stdin'], { stdin: 'weakweakweak' });
+    const weak = await run(['create', ...WEB_ARGV, '--name', 'weak', '--secret-stdin'], { stdin: 'weakweakweak' });
     expect([weak.code, weak.stderr]).toEqual([2, expect.stringContaining('mix at least 3 of')]);
     expectAbsent('weakweakweak', weak.stderr);
     expect(
@@ -107,9 +106,9 @@ describe('create', () => {
     const { run, emulator } = await world();
     const file = join(folder(), 'huge');
     writeFileSync(file, `Aa1-${'x'.repeat(5_000_000)}`);
-    const fromFile = await run(['create', ...WEB, '--name', 'huge', '--secret-file', file]);
+    const fromFile = await run(['create', ...WEB_ARGV, '--name', 'huge', '--secret-file', file]);
     expect([fromFile.code, fromFile.stderr]).toEqual([2, expect.stringContaining('is longer than 256 characters')]);
-    const fromStdin = await run(['create', ...WEB, '--name', 'huge', '--secret-stdin'], {
+    const fromStdin = await run(['create', ...WEB_ARGV, '--name', 'huge', '--secret-stdin'], {
       stdin: `Aa1-${'y'.repeat(300)}`,
     });
     expect([fromStdin.code, fromStdin.stderr]).toEqual([
@@ -130,7 +129,7 @@ describe('create', () => {
     [['--name', 'ok-name', '--show-secret', '--bogus'], "unknown option '--bogus'"],
   ])('refuses %j with exit 2 before any request', async (extra, words) => {
     const { run, emulator } = await world();
-    const result = await run(['create', ...WEB, ...extra]);
+    const result = await run(['create', ...WEB_ARGV, ...extra]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(words);
     expect(result.stderr.trim().split('\n')).toHaveLength(2);
@@ -149,7 +148,7 @@ describe('create', () => {
   it('an existing key is not replaced without --replace (exit 1, names hint and expiry); --replace replaces', async () => {
     const { run, secretOf } = await world();
     const before = secretOf('nlk-prod')!;
-    const refused = await run(['create', ...WEB, '--name', 'nlk-prod', '--show-secret']);
+    const refused = await run(['create', ...WEB_ARGV, '--name', 'nlk-prod', '--show-secret']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
       `a key named 'nlk-prod' already exists on web-01 (edge-rg) (hint ${before.slice(0, 3)}, expires`,
@@ -157,7 +156,16 @@ describe('create', () => {
     expect(refused.stderr).toContain('nothing was changed. Pass --replace to replace it.');
     expect(refused.stdout).toBe('');
     expect(secretOf('nlk-prod')).toBe(before);
-    const replaced = await run(['create', ...WEB, '--name', 'nlk-prod', '--replace', '--show-secret', '-o', 'json']);
+    const replaced = await run([
+      'create',
+      ...WEB_ARGV,
+      '--name',
+      'nlk-prod',
+      '--replace',
+      '--show-secret',
+      '-o',
+      'json',
+    ]);
     expect(replaced.code).toBe(0);
     expect(json(replaced.stdout).action).toBe('replaced');
     expect(secretOf('nlk-prod')).not.toBe(before);
@@ -168,9 +176,9 @@ describe('create', () => {
     const dir = folder();
     const file = join(dir, 'exists.txt');
     writeFileSync(file, 'keep me\n', { mode: 0o644 });
-    const refused = await run(['create', ...WEB, '--name', 'out-key', '--secret-out', file]);
+    const refused = await run(['create', ...WEB_ARGV, '--name', 'out-key', '--secret-out', file]);
     expect([refused.code, readFileSync(file, 'utf8')]).toEqual([2, 'keep me\n']);
-    expect((await run(['create', ...WEB, '--name', 'out-key', '--secret-out', file, '--force'])).code).toBe(0);
+    expect((await run(['create', ...WEB_ARGV, '--name', 'out-key', '--secret-out', file, '--force'])).code).toBe(0);
     expect(readFileSync(file, 'utf8')).not.toBe('keep me\n');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     emulator.faults.add({
@@ -180,7 +188,7 @@ describe('create', () => {
       message: 'The client does not have authorization to perform this action.',
     });
     const fresh = join(dir, 'fresh.txt');
-    const denied = await run(['create', ...WEB, '--name', 'denied', '--secret-out', fresh]);
+    const denied = await run(['create', ...WEB_ARGV, '--name', 'denied', '--secret-out', fresh]);
     expect(denied.code).toBe(1);
     expect(denied.stderr).toBe(
       'error: The client does not have authorization to perform this action. (AuthorizationFailed)\nYour sign-in lacks access: ask for Reader on the subscription and Contributor on the deployment.\n',
@@ -194,12 +202,20 @@ describe('create', () => {
     const dir = folder();
     const link = join(dir, 'link.key');
     symlinkSync(join(dir, 'nowhere'), link);
-    const dangling = await run(['create', ...WEB, '--name', 'linked', '--secret-out', link]);
+    const dangling = await run(['create', ...WEB_ARGV, '--name', 'linked', '--secret-out', link]);
     expect([dangling.code, dangling.stderr]).toEqual([2, expect.stringContaining('is a symbolic link')]);
-    const forced = await run(['create', ...WEB, '--name', 'linked', '--secret-out', link, '--force']);
+    const forced = await run(['create', ...WEB_ARGV, '--name', 'linked', '--secret-out', link, '--force']);
     expect([forced.code, forced.stderr]).toEqual([2, expect.stringContaining('is a symbolic link')]);
     mkdirSync(join(dir, 'sub'));
-    const folderOut = await run(['create', ...WEB, '--name', 'foldered', '--secret-out', join(dir, 'sub'), '--force']);
+    const folderOut = await run([
+      'create',
+      ...WEB_ARGV,
+      '--name',
+      'foldered',
+      '--secret-out',
+      join(dir, 'sub'),
+      '--force',
+    ]);
     expect([folderOut.code, folderOut.stderr]).toEqual([2, expect.stringContaining('is a folder')]);
     expect(existsSync(join(dir, 'nowhere'))).toBe(false);
     expect(emulator.requests).toHaveLength(0);
@@ -228,18 +244,18 @@ describe('create', () => {
 describe('list, show, endpoint, delete', () => {
   it('list shows name, hint, expiry and status; --expiring-within exits 3', async () => {
     const { run } = await world();
-    const list = await run(['list', ...WEB]);
+    const list = await run(['list', ...WEB_ARGV]);
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^NAME\s+HINT\s+EXPIRES\s+STATUS$/);
     expect(list.stdout).toMatch(
       /nlk-prod\s+\S{3}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC(?: · [^(]+)? \(in 20 days\)\s+expiring$/m,
     );
     expect(list.stdout).toMatch(/asg-sync .*ok/);
-    expect((await run(['list', ...WEB, '--expiring-within', '30'])).code).toBe(3);
+    expect((await run(['list', ...WEB_ARGV, '--expiring-within', '30'])).code).toBe(3);
     // Within 10 days only the expired ci-2025 is flagged, not nlk-prod (20 days).
-    const soon = await run(['list', ...WEB, '--expiring-within', '10']);
+    const soon = await run(['list', ...WEB_ARGV, '--expiring-within', '10']);
     expect([soon.code, soon.stdout.includes('ci-2025'), soon.stdout.includes('nlk-prod')]).toEqual([3, true, false]);
-    const bad = await run(['list', ...WEB, '--expiring-within', 'soon']);
+    const bad = await run(['list', ...WEB_ARGV, '--expiring-within', 'soon']);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('whole number of days')]);
   });
 
@@ -291,14 +307,14 @@ describe('list, show, endpoint, delete', () => {
 
   it('a choice is taken in any case: -o JSON is JSON', async () => {
     const { run } = await world();
-    const result = await run(['endpoint', ...WEB, '-o', 'JSON']);
+    const result = await run(['endpoint', ...WEB_ARGV, '-o', 'JSON']);
     expect([result.code, typeof json(result.stdout).dataplaneApiEndpoint]).toEqual([0, 'string']);
   });
 
   it('show and endpoint, in text and JSON', async () => {
     const { run, emulator, web } = await world();
     const endpoint = `${emulator.url}/${emulator.world.endpointHost(web())}/`;
-    const show = await run(['show', ...WEB, '--name', 'asg-sync', '-o', 'json']);
+    const show = await run(['show', ...WEB_ARGV, '--name', 'asg-sync', '-o', 'json']);
     expectSchema('show', json(show.stdout));
     expect(json(show.stdout)).toMatchObject({
       name: 'asg-sync',
@@ -306,10 +322,10 @@ describe('list, show, endpoint, delete', () => {
       dataplaneApiEndpoint: endpoint,
       nplusEndpoint: `${endpoint}nplus`,
     });
-    const text = await run(['show', ...WEB, '--name', 'nlk-prod']);
+    const text = await run(['show', ...WEB_ARGV, '--name', 'nlk-prod']);
     expect(text.stdout).toContain('status    expiring (within 30 days)');
-    expect((await run(['endpoint', ...WEB])).stdout).toBe(`${endpoint}\n`);
-    const asJson = await run(['endpoint', ...WEB, '-o', 'json']);
+    expect((await run(['endpoint', ...WEB_ARGV])).stdout).toBe(`${endpoint}\n`);
+    const asJson = await run(['endpoint', ...WEB_ARGV, '-o', 'json']);
     expectSchema('endpoint', json(asJson.stdout));
     const none = await run(['endpoint', '-d', 'broken-01', '--subscription', PRODUCTION]);
     expect([none.code, none.stderr]).toEqual([1, expect.stringContaining('has no dataplane API endpoint')]);
@@ -341,12 +357,12 @@ describe('list, show, endpoint, delete', () => {
 
   it('delete: JSON matches the schema; a second delete is exit 1, "already-gone" with --if-exists', async () => {
     const { run } = await world();
-    const deleted = await run(['delete', ...WEB, '--name', 'asg-sync', '--yes', '-o', 'json']);
+    const deleted = await run(['delete', ...WEB_ARGV, '--name', 'asg-sync', '--yes', '-o', 'json']);
     expectSchema('delete', json(deleted.stdout));
     expect(json(deleted.stdout).result).toBe('deleted');
-    const again = await run(['delete', ...WEB, '--name', 'asg-sync', '--yes']);
+    const again = await run(['delete', ...WEB_ARGV, '--name', 'asg-sync', '--yes']);
     expect(again.code).toBe(1);
-    const gone = await run(['delete', ...WEB, '--name', 'asg-sync', '--yes', '--if-exists', '-o', 'json']);
+    const gone = await run(['delete', ...WEB_ARGV, '--name', 'asg-sync', '--yes', '--if-exists', '-o', 'json']);
     expectSchema('delete', json(gone.stdout));
     expect([gone.code, json(gone.stdout).result]).toEqual([0, 'already-gone']);
   });
@@ -358,7 +374,7 @@ describe('rotate', () => {
     const before = secretOf('asg-sync');
     const file = join(folder(), 'new.key');
     const now = new Date();
-    const result = await run(['rotate', ...WEB, '--name', 'asg-sync', '--secret-out', file], { now });
+    const result = await run(['rotate', ...WEB_ARGV, '--name', 'asg-sync', '--secret-out', file], { now });
     expect(result.code).toBe(0);
     const newName = 'asg-sync-2';
     expect(result.stdout).toContain(`Created key '${newName}'`);
@@ -367,16 +383,18 @@ describe('rotate', () => {
     expect(result.stderr).toContain(
       `nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name asg-sync`,
     );
-    const again = await run(['rotate', ...WEB, '--name', 'asg-sync', '--new-name', newName, '--show-secret'], { now });
+    const again = await run(['rotate', ...WEB_ARGV, '--name', 'asg-sync', '--new-name', newName, '--show-secret'], {
+      now,
+    });
     expect([again.code, again.stderr]).toEqual([1, expect.stringContaining(`a key named '${newName}' already exists`)]);
     expect(again.stderr).toContain('nothing was changed. Pass another --new-name.');
-    const third = await run(['rotate', ...WEB, '--name', 'asg-sync', '--show-secret', '--keep-old'], { now });
+    const third = await run(['rotate', ...WEB_ARGV, '--name', 'asg-sync', '--show-secret', '--keep-old'], { now });
     expect(third.stderr).toContain("Created key 'asg-sync-3'");
   });
 
   it('a missing old key is exit 1 and creates nothing', async () => {
     const { run, emulator } = await world();
-    const result = await run(['rotate', ...WEB, '--name', 'nope', '--show-secret']);
+    const result = await run(['rotate', ...WEB_ARGV, '--name', 'nope', '--show-secret']);
     expect([result.code, result.stderr]).toEqual([
       1,
       "error: no key named 'nope' on web-01 (edge-rg) to rotate (ResourceNotFound)\n",
@@ -413,7 +431,7 @@ describe('Azure errors', () => {
       message: 'Something broke inside.',
       times: -1,
     });
-    const result = await run(['list', ...WEB]);
+    const result = await run(['list', ...WEB_ARGV]);
     expect([result.code, result.stderr]).toEqual([1, 'error: Something broke inside. (InternalServerError)\n']);
   });
 
@@ -425,7 +443,7 @@ describe('Azure errors', () => {
       authDescription: 'test',
       useCliDefaultSubscription: false,
     });
-    const result = await runInProcess(['list', ...WEB], gateway);
+    const result = await runInProcess(['list', ...WEB_ARGV], gateway);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'error: The access token is invalid. (InvalidAuthenticationToken)\nSign in with `az login` (or use --auth device-code), then run nginxaas-keys again.\n',
@@ -435,7 +453,7 @@ describe('Azure errors', () => {
   it('429 from Azure says to wait', async () => {
     const { run, emulator } = await world();
     emulator.faults.add({ path: '/apiKeys', status: 429, retryAfter: 0, times: -1 });
-    const result = await run(['list', ...WEB]);
+    const result = await run(['list', ...WEB_ARGV]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Azure is limiting requests: wait a little and try again.');
   });

@@ -7,9 +7,7 @@ import { PRODUCTION } from '../../src/emulator/sample-data';
 import { GatewayError } from '../../src/port/gateway';
 import { createKey } from '../../src/keys/create-key';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
-
-const WEB = { subscriptionId: PRODUCTION, resourceGroup: 'edge-rg', name: 'web-01' };
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+import { WEB_REF, inDays } from '../helpers/sample';
 
 async function setup() {
   const emulator = await useEmulator();
@@ -23,7 +21,7 @@ describe('createKey', () => {
   it('creates a free name (201) and says so', async () => {
     const { gateway, emulator, web } = await setup();
     const body = { secret: 'Fresh-Secret-0001', endDateTime: inDays(30) };
-    const outcome = await createKey(gateway, WEB, 'fresh', body, { replace: false });
+    const outcome = await createKey(gateway, WEB_REF, 'fresh', body, { replace: false });
     expect(outcome).toMatchObject({ kind: 'created', settledByCheck: false, key: { name: 'fresh', hint: 'Fre' } });
     expect(emulator.world.key(web, 'fresh')?.secret).toBe(body.secret);
   });
@@ -32,10 +30,10 @@ describe('createKey', () => {
     const { gateway, emulator, web, puts } = await setup();
     const before = emulator.world.key(web, 'nlk-prod')!.secret;
     const body = { secret: 'Other-Secret-0002', endDateTime: inDays(30) };
-    const refused = await createKey(gateway, WEB, 'nlk-prod', body, { replace: false });
+    const refused = await createKey(gateway, WEB_REF, 'nlk-prod', body, { replace: false });
     expect(refused).toMatchObject({ kind: 'exists', existing: { name: 'nlk-prod', hint: before.slice(0, 3) } });
     expect(puts()).toHaveLength(0);
-    const replaced = await createKey(gateway, WEB, 'nlk-prod', body, { replace: true });
+    const replaced = await createKey(gateway, WEB_REF, 'nlk-prod', body, { replace: true });
     expect(replaced).toMatchObject({ kind: 'replaced', previous: { hint: before.slice(0, 3) }, key: { hint: 'Oth' } });
     expect(emulator.world.key(web, 'nlk-prod')?.secret).toBe(body.secret);
   });
@@ -45,7 +43,7 @@ describe('createKey', () => {
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: 1 });
     const outcome = await createKey(
       gateway,
-      WEB,
+      WEB_REF,
       'lost-once',
       { secret: 'Lost-Once-Secret1', endDateTime: inDays(30) },
       { replace: false },
@@ -58,7 +56,7 @@ describe('createKey', () => {
     const { gateway, emulator, web } = await setup();
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
     const body = { secret: 'Lost-Good-Secret2', endDateTime: inDays(30) };
-    const outcome = await createKey(gateway, WEB, 'lost-good', body, { replace: false });
+    const outcome = await createKey(gateway, WEB_REF, 'lost-good', body, { replace: false });
     expect(outcome).toMatchObject({ kind: 'created', settledByCheck: true });
     expect(emulator.world.key(web, 'lost-good')?.secret).toBe(body.secret);
   });
@@ -68,7 +66,7 @@ describe('createKey', () => {
     emulator.faults.add({ method: 'PUT', reset: true, times: -1 });
     const attempt = createKey(
       gateway,
-      WEB,
+      WEB_REF,
       'never',
       { secret: 'Never-Arrived-S3', endDateTime: inDays(30) },
       { replace: false },
@@ -85,7 +83,7 @@ describe('createKey', () => {
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
     const outcome = await createKey(
       gateway,
-      WEB,
+      WEB_REF,
       'limbo',
       { secret: 'Limbo-Secret-0004', endDateTime: inDays(30) },
       {
@@ -103,7 +101,7 @@ describe('createKey', () => {
     const { gateway, emulator, web, puts } = await setup();
     const body = { secret: 'Retry-Own-Secret5', endDateTime: inDays(30) };
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
-    const first = await createKey(gateway, WEB, 'retried', body, {
+    const first = await createKey(gateway, WEB_REF, 'retried', body, {
       replace: false,
       onSending: () => emulator.faults.add({ method: 'GET', reset: true, times: 6 }),
       settleTimeoutMs: 1000,
@@ -111,7 +109,7 @@ describe('createKey', () => {
     expect(first.kind).toBe('unknown');
     emulator.faults.clear();
     // The wizard's r: the same secret again; the key the lost try left is recognised as ours.
-    const again = await createKey(gateway, WEB, 'retried', body, { replace: false });
+    const again = await createKey(gateway, WEB_REF, 'retried', body, { replace: false });
     expect(again.kind).toBe('created');
     expect(emulator.world.key(web, 'retried')?.secret).toBe(body.secret);
     // Nothing more is sent: the lost try was carried out.
@@ -128,7 +126,7 @@ describe('createKey', () => {
       emulator.world.putKey(web, 'dup', 'Abc-first-1111', endDateTime.toISOString());
       const outcome = await createKey(
         gateway,
-        WEB,
+        WEB_REF,
         'dup',
         { secret: 'Abc-second-2222', endDateTime },
         { replace: false },
@@ -144,7 +142,7 @@ describe('createKey', () => {
     const asked = new Date(Math.floor(Date.now() / 1000) * 1000 + 30 * 86_400_000);
     const outcome = await createKey(
       gateway,
-      WEB,
+      WEB_REF,
       'stamped',
       { secret: 'Stamped-Secret-07', endDateTime: asked },
       {
@@ -160,7 +158,13 @@ describe('createKey', () => {
     const { gateway, emulator } = await setup();
     emulator.faults.add({ method: 'PUT', status: 403, code: 'AuthorizationFailed', message: 'no', times: 1 });
     await expect(
-      createKey(gateway, WEB, 'denied', { secret: 'Denied-Secret-006', endDateTime: inDays(30) }, { replace: false }),
+      createKey(
+        gateway,
+        WEB_REF,
+        'denied',
+        { secret: 'Denied-Secret-006', endDateTime: inDays(30) },
+        { replace: false },
+      ),
     ).rejects.toMatchObject({
       kind: 'forbidden',
       code: 'AuthorizationFailed',

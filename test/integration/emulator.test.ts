@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { request } from 'node:https';
 import { PRODUCTION, SANDBOX } from '../../src/emulator/sample-data';
 import { API, raw, useEmulator } from '../helpers/emulator';
+import { inDays } from '../helpers/sample';
 
 const web01 = `/subscriptions/${PRODUCTION}/resourceGroups/edge-rg/providers/Nginx.NginxPlus/nginxDeployments/web-01`;
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const isoInDays = (days: number) => inDays(days).toISOString();
 const put = (secretText: string | undefined, endDateTime?: string) => ({
   properties: { ...(secretText ? { secretText } : {}), ...(endDateTime ? { endDateTime } : {}) },
 });
@@ -68,18 +69,20 @@ describe('emulator: ARM rules', () => {
     const days = (new Date(first.body.properties.endDateTime).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(180);
     expect(days).toBeLessThan(185);
-    const second = await raw(emulator, 'PUT', `${web01}/apiKeys/new-one?${API}`, { body: put(undefined, inDays(9)) });
+    const second = await raw(emulator, 'PUT', `${web01}/apiKeys/new-one?${API}`, {
+      body: put(undefined, isoInDays(9)),
+    });
     expect(second.status).toBe(200);
     expect(second.body.properties.hint).toBe('Abc');
     expect(second.body.type).toBe('Nginx.NginxPlus/nginxDeployments/apiKeys');
   });
 
   it.each([
-    ['a short key', 'InvalidApiKeySecret', put('Ab1-', inDays(9))],
-    ['two classes', 'InvalidApiKeySecret', put('abcdefgh12345', inDays(9))],
-    ['no key at all', 'InvalidApiKeySecret', put(undefined, inDays(9))],
-    ['a past end', 'InvalidApiKeyEndDateTime', put('Abc-def-ghi-123', inDays(-1))],
-    ['an end beyond two years', 'InvalidApiKeyEndDateTime', put('Abc-def-ghi-123', inDays(732))],
+    ['a short key', 'InvalidApiKeySecret', put('Ab1-', isoInDays(9))],
+    ['two classes', 'InvalidApiKeySecret', put('abcdefgh12345', isoInDays(9))],
+    ['no key at all', 'InvalidApiKeySecret', put(undefined, isoInDays(9))],
+    ['a past end', 'InvalidApiKeyEndDateTime', put('Abc-def-ghi-123', isoInDays(-1))],
+    ['an end beyond two years', 'InvalidApiKeyEndDateTime', put('Abc-def-ghi-123', isoInDays(732))],
     ['a date that is no date', 'InvalidApiKeyEndDateTime', put('Abc-def-ghi-123', 'next tuesday')],
   ])('PUT with %s answers 400 %s', async (_what, code, body) => {
     const emulator = await useEmulator();
@@ -119,7 +122,7 @@ describe('emulator: ARM rules', () => {
 describe('emulator: dataplane', () => {
   async function withKey() {
     const emulator = await useEmulator();
-    await raw(emulator, 'PUT', `${web01}/apiKeys/dp?${API}`, { body: put('Dataplane-Key-1', inDays(3)) });
+    await raw(emulator, 'PUT', `${web01}/apiKeys/dp?${API}`, { body: put('Dataplane-Key-1', isoInDays(3)) });
     const endpoint = (await raw(emulator, 'GET', `${web01}?${API}`)).body.properties.dataplaneApiEndpoint as string;
     return { emulator, endpoint, path: new URL(endpoint).pathname };
   }
@@ -212,7 +215,7 @@ describe('emulator: faults and state', () => {
   it('keeps its world in a --state file written with mode 0600', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'emu-state-')), 'state.json');
     const emulator = await useEmulator({ statePath: file });
-    await raw(emulator, 'PUT', `${web01}/apiKeys/kept?${API}`, { body: put('Kept-Key-12345', inDays(9)) });
+    await raw(emulator, 'PUT', `${web01}/apiKeys/kept?${API}`, { body: put('Kept-Key-12345', isoInDays(9)) });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.keys.find((k: { name: string }) => k.name === 'kept').secret).toBe('Kept-Key-12345');

@@ -8,8 +8,7 @@ import { resolveArmTarget } from '../../src/azure/cloud';
 import { staticTokenCredential } from '../../src/azure/credentials';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
-
-const WEB = { subscriptionId: PRODUCTION, resourceGroup: 'edge-rg', name: 'web-01' };
+import { WEB_REF } from '../helpers/sample';
 
 function gatewayTrusting(url: string, caPem: string | undefined, token: string) {
   const resolved = resolveArmTarget({ armEndpoint: url, ...(caPem ? { caPem } : {}) });
@@ -31,7 +30,7 @@ describe('TLS', () => {
     const emulator = await useEmulator();
     const stranger = await useEmulator();
     const gateway = gatewayTrusting(emulator.url, other ? stranger.caPem : undefined, emulator.token);
-    await expect(gateway.getDeployment(WEB)).rejects.toMatchObject({
+    await expect(gateway.getDeployment(WEB_REF)).rejects.toMatchObject({
       kind: 'network',
       message: expect.stringContaining('is not trusted'),
     });
@@ -55,7 +54,7 @@ describe('TLS', () => {
     emulator.faults.add({ method: 'GET', path: '/apiKeys?', status: 200, body: { value: [], nextLink: foreign } });
     // Trust both certificates: only the host rule stands between the token and the other server.
     const gateway = gatewayTrusting(emulator.url, `${emulator.caPem}${elsewhere.caPem}`, emulator.token);
-    await expect(gateway.listKeys(WEB)).rejects.toMatchObject({
+    await expect(gateway.listKeys(WEB_REF)).rejects.toMatchObject({
       code: 'ForeignNextLink',
       message: expect.stringContaining('was not followed'),
     });

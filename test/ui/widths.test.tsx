@@ -12,6 +12,7 @@ import type { KeyFlags } from '../../src/wizard/tokens';
 import { NOW, deployment, discovery, key } from '../helpers/fixtures';
 import { frameAt, overWide } from '../helpers/render-at';
 import { useZone, ZONES } from '../helpers/zone';
+import { pressed } from '../helpers/keys';
 
 const LONG = deployment('web-frontend-production-eastus2-01', {
   resourceGroup: 'contoso-edge-production-rg',
@@ -32,7 +33,7 @@ function send(state: WizardState, ...inputs: (string | KeyFlags)[]): WizardState
   }, state);
 }
 
-const ENTER = { return: true };
+const ENTER = pressed('enter').key;
 const loaded = transition(initialState(NOW), { type: 'deploymentsLoaded', discovery: WORLD, now: NOW });
 const onLong = send(loaded, 'production-eastus2', ENTER);
 const atConsole = transition(onLong, {

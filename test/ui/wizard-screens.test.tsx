@@ -10,15 +10,14 @@ import { Notices } from '../../src/port/notices';
 import { NOW, WEB, discovery, key } from '../helpers/fixtures';
 import { settle, waitForFrame } from '../helpers/ink';
 import { useZone } from '../helpers/zone';
+import { KEY } from '../helpers/keys';
 
 // These frames were written for UTC; test/ui/zones.test.tsx draws the screens in other zones.
 useZone('UTC');
 
 afterEach(() => cleanup());
 
-const ENTER = '\r';
-const ESC = '\u001b';
-const DOWN = '\u001b[B';
+const { enter: ENTER, esc: ESC, down: DOWN } = KEY;
 const TAB = '\t';
 
 function mount(gateway = new FakeGateway(), options = {}, initial?: WizardState) {

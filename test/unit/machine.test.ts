@@ -4,27 +4,19 @@ import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
 import { consoleKeys, visibleDeployments } from '../../src/wizard/selectors';
 import { markOf } from '../../src/wizard/fleet-marks';
-import type { KeyFlags } from '../../src/wizard/tokens';
+import { pressed, type KeyName } from '../helpers/keys';
 import { BROKEN, NOW, STAGE_WEB, WEB, deployment, discovery, key } from '../helpers/fixtures';
 
 const later = (ms: number) => new Date(NOW.getTime() + ms);
-const KEYS: Record<string, KeyFlags> = {
-  Enter: { return: true },
-  Esc: { escape: true },
-  Up: { upArrow: true },
-  Down: { downArrow: true },
-  Tab: { tab: true },
-  Backspace: { backspace: true },
-  CtrlC: { ctrl: true },
-};
+
+const NAMED = new Set(['Enter', 'Esc', 'Up', 'Down', 'Tab', 'Backspace', 'CtrlC']);
 
 function press(state: WizardState, ...inputs: string[]): WizardState {
   return inputs.reduce((s, input) => {
-    const flags = KEYS[input];
-    const event: WizardEvent = flags
-      ? { type: 'input', input: input === 'CtrlC' ? 'c' : '', key: flags, now: s.now }
-      : { type: 'input', input, key: {}, now: s.now };
-    return transition(s, event);
+    // 'Enter', 'Esc', 'Down', 'CtrlC': a named key of the one vocabulary; anything else is typed.
+    const name = `${input.charAt(0).toLowerCase()}${input.slice(1)}`;
+    const key = NAMED.has(input) ? pressed(name as KeyName) : { input, key: {} };
+    return transition(s, { type: 'input', ...key, now: s.now });
   }, state);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canTakeKey, keyStatus } from '../../src/domain/readiness';
+import { inDays } from '../helpers/sample';
 
 const endpoint = 'https://x.eastus2.nginxaas.net/';
 
@@ -30,7 +31,6 @@ describe('which deployments can take a key', () => {
 
 describe('key status', () => {
   const now = new Date('2026-11-26T12:00:00Z');
-  const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000);
   it.each([
     [-1, 'expired'],
     [0, 'expired'],
@@ -39,6 +39,6 @@ describe('key status', () => {
     [30, 'ok'],
     [400, 'ok'],
   ])('%d days → %s', (days, status) => {
-    expect(keyStatus(inDays(days), now)).toBe(status);
+    expect(keyStatus(inDays(days, now), now)).toBe(status);
   });
 });
