@@ -20,12 +20,13 @@ import type { Session } from '../port/session';
 import { colorEnabled, painter } from '../term/style';
 import { UsageError } from '../port/usage-error';
 import { keepTime } from './clock';
+import { captureOutput } from './output-file';
 import { watched } from '../port/watched-gateway';
 
-function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal, timed?: Partial<Io>): Io {
+/** The run's streams; `extra` is what a command adds or puts in their place (its clock, an output file). */
+function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal, extra?: Partial<Io>): Io {
   const noColor = flag(values, 'no-color');
   return {
-    ...timed,
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
@@ -35,6 +36,7 @@ function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal, t
     err: painter(colorEnabled(process.stderr, process.env, noColor)),
     signal,
     forceSignal,
+    ...extra,
   };
 }
 
@@ -72,7 +74,8 @@ export async function main(argv: string[]): Promise<number> {
   let mode: Mode = 'wizard';
   let values: Values = {};
   let clock: ReturnType<typeof keepTime> | undefined;
-  const io = () => makeIo(values, aborter.signal, forcer.signal, clock?.io);
+  let toFile: Partial<Io> = {};
+  const io = () => makeIo(values, aborter.signal, forcer.signal, { ...clock?.io, ...toFile });
   let session: Session | undefined;
   const verboseLines: string[] = [];
   try {
@@ -110,6 +113,9 @@ export async function main(argv: string[]): Promise<number> {
     const scope = interactive ? parseWizardScope(values) : undefined;
     // From here a command keeps time: signing in counts too (az can hang).
     if (!interactive) clock = keepTime(values, aborter, forcer);
+    const captured = interactive ? undefined : captureOutput(values);
+    // Output meant for a file is gathered, and carries no colour.
+    if (captured) toFile = { stdout: captured.stdout, out: painter(false) };
     const prepared = interactive ? undefined : await prepareCommand(mode, values, new Date());
 
     // `az` takes most of a second: once every check has passed, it runs while the rest of the program loads.
@@ -164,7 +170,11 @@ export async function main(argv: string[]): Promise<number> {
     const json = values.output === 'json';
     const seen = clock ? watched(session.gateway, clock.status) : session.gateway;
     const gateway = json ? seen : terminalSafe(seen);
-    return await (prepared as NonNullable<typeof prepared>)({ gateway, io: io(), demo: session.demo });
+    const code = await (prepared as NonNullable<typeof prepared>)({ gateway, io: io(), demo: session.demo });
+    const unwritten = captured?.commit();
+    if (unwritten === undefined) return code;
+    process.stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);
+    return EXIT.failed;
   } catch (error) {
     return reportFailure(error, values, io(), mode);
   } finally {

@@ -21,7 +21,7 @@ export interface OptionSpec extends FlagSpec {
   modes: readonly Mode[];
 }
 
-export const OUTPUTS = ['text', 'json'] as const;
+export const OUTPUTS = ['text', 'json', 'prometheus'] as const;
 export const CLOUD_CHOICES = Object.keys(CLOUDS) as CloudName[];
 
 /** Where a run goes and how it signs in: the wizard's and every Azure command's. */
@@ -71,13 +71,19 @@ const CONNECT_FLAGS = [
   },
 ] as const satisfies readonly FlagSpec[];
 
-/** A command that runs by itself, with no person in the loop, keeps time. */
-const TIMED_FLAGS = [
+/** A command runs by itself, with no person in the loop: it keeps time, and may write its output to a file. */
+const COMMAND_RUN_FLAGS = [
   {
     name: 'timeout',
     type: 'string',
     value: '<time>',
     help: 'give up when the whole run takes longer: 90s, 5m, 1h (default 10m; env NGINXAAS_KEYS_TIMEOUT)',
+  },
+  {
+    name: 'output-file',
+    type: 'string',
+    value: '<path>',
+    help: 'write the output there (0644), whole or not at all: a temporary file beside it, then renamed',
   },
 ] as const satisfies readonly FlagSpec[];
 
@@ -86,8 +92,8 @@ const EVERY_RUN_FLAGS = [
     name: 'output',
     short: 'o',
     type: 'string',
-    value: '<text|json>',
-    help: 'json prints one JSON document on stdout',
+    value: '<text|json|prometheus>',
+    help: 'json prints one JSON document on stdout; prometheus (list) the text exposition format',
     choices: OUTPUTS,
   },
   { name: 'no-color', type: 'boolean', help: 'no colours (also NO_COLOR, TERM=dumb)' },
@@ -103,7 +109,7 @@ const ALL_MODES: readonly Mode[] = ['wizard', ...COMMANDS];
 function runFlagsOf(mode: Mode): readonly FlagSpec[] {
   return [
     ...(AZURE_MODES.includes(mode) ? CONNECT_FLAGS : []),
-    ...(mode !== 'wizard' && AZURE_MODES.includes(mode) ? TIMED_FLAGS : []),
+    ...(mode !== 'wizard' && AZURE_MODES.includes(mode) ? COMMAND_RUN_FLAGS : []),
     ...EVERY_RUN_FLAGS,
   ];
 }
@@ -141,7 +147,7 @@ export type OptionName =
   | FlagName<TableFlags>
   | FlagName<typeof WIZARD.flags>
   | FlagName<typeof CONNECT_FLAGS>
-  | FlagName<typeof TIMED_FLAGS>
+  | FlagName<typeof COMMAND_RUN_FLAGS>
   | FlagName<typeof EVERY_RUN_FLAGS>;
 /** The flags as parsed: read them through `text` and `flag`, whose names the compiler checks. */
 export type Values = FlagValues<OptionName>;

@@ -98,6 +98,8 @@ function parse(argv: string[]): ParsedArgs {
       values[name as OptionName] = chosen;
     }
   }
+  if (values.output === 'prometheus' && mode !== 'list')
+    throw new UsageError("-o prometheus is for 'list' (the keys' expiry, for monitoring); use -o json here");
   return { mode, values };
 }
 

@@ -24,12 +24,14 @@ import {
   type ListStreamer,
 } from './list-output';
 import { parseTarget, resolveDeployment, type TargetOptions } from './target';
+import { prometheusText } from './prometheus';
 
 export interface ListOptions {
   /** One deployment, or every one the sign-in can see (narrowed by subscription and group). */
   scope: { all: false; target: TargetOptions } | { all: true; subscription?: string; resourceGroup?: string };
   expiringWithin?: number;
   json: boolean;
+  prometheus: boolean;
 }
 
 export function parseListOptions(values: CommandValues<typeof LIST_FLAGS>): ListOptions {
@@ -50,7 +52,12 @@ export function parseListOptions(values: CommandValues<typeof LIST_FLAGS>): List
         ...(resourceGroup !== undefined ? { resourceGroup } : {}),
       }
     : { all: false, target: parseTarget(values) };
-  return { scope, json: values.output === 'json', ...(within !== undefined ? { expiringWithin: Number(within) } : {}) };
+  return {
+    scope,
+    json: values.output === 'json',
+    prometheus: values.output === 'prometheus',
+    ...(within !== undefined ? { expiringWithin: Number(within) } : {}),
+  };
 }
 
 /** Every deployment's keys: a fleet sweep, with a live count on a terminal and rows streamed to a pipe. */
@@ -60,7 +67,7 @@ async function listEverywhere(
   within: number | undefined,
   stream: boolean,
   io: Io,
-): Promise<{ listed: Listed[]; streamer?: ListStreamer; unreadSubscriptions?: number }> {
+): Promise<{ listed: Listed[]; streamer?: ListStreamer; unreadSubscriptions?: { subscriptionId: string }[] }> {
   const subscription = scope.subscription;
   const group = scope.resourceGroup;
   const progress = (line: string) => {
@@ -96,7 +103,7 @@ async function listEverywhere(
     },
   });
   live?.(-1);
-  return { listed, unreadSubscriptions: found.problems.length, ...(streamer ? { streamer } : {}) };
+  return { listed, unreadSubscriptions: found.problems, ...(streamer ? { streamer } : {}) };
 }
 
 /** "Reading keys: 1,234 / 3,000 deployments", on the status line of a terminal's stderr; -1 clears it. */
@@ -119,21 +126,22 @@ export async function runList(options: ListOptions, { gateway, io }: CommandDeps
   const scope = options.scope;
   const all = scope.all;
   // To a pipe or a file, --all's rows go out as they arrive; a terminal gets a table cut to fit.
-  const streaming = all && !options.json && !(io.stdout as { isTTY?: boolean }).isTTY;
+  const streaming = all && !options.json && !options.prometheus && !(io.stdout as { isTTY?: boolean }).isTTY;
   const {
     listed,
     streamer,
-    unreadSubscriptions = 0,
+    unreadSubscriptions = [],
   } = scope.all
     ? await listEverywhere(gateway, scope, within, streaming, io)
     : await resolveDeployment(gateway, scope.target, io.signal).then(async (deployment) => ({
         listed: [{ deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) }] as Listed[],
         streamer: undefined,
-        unreadSubscriptions: 0,
+        unreadSubscriptions: [],
       }));
   const now = io.now();
-  const summary = summarise(listed, now, within, unreadSubscriptions);
+  const summary = summarise(listed, now, within, unreadSubscriptions.length);
   if (options.json) writeListJson(shown(listed, now, within), summary, within, io);
+  else if (options.prometheus) io.stdout.write(prometheusText(shown(listed, now, within), unreadSubscriptions, now));
   else if (streamer) streamer.finish(listed, summary);
   else writeListText(shown(listed, now, within), summary, all, io);
   // Blind is worse than flagged: a cron check that read nothing must not pass, nor say "expiring".

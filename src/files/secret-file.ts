@@ -9,6 +9,7 @@ import {
   accessSync,
   closeSync,
   constants,
+  fchmodSync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -40,7 +41,7 @@ export class FileWriteError extends Error {
  * Creates `<dir>/.<name>.<random>.tmp` (0600, O_EXCL, never through a link) with `content`. A
  * write that fails (a full disk) removes the half-written file and says which file it was for.
  */
-export function writeExclusive(path: string, content: string, write = writeSync): string {
+export function writeExclusive(path: string, content: string, write = writeSync, mode = 0o600): string {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
   const fd = openSync(
     temporary,
@@ -48,6 +49,8 @@ export function writeExclusive(path: string, content: string, write = writeSync)
     0o600,
   );
   try {
+    // Created 0600 whatever the umask; opened up (an output file for a collector) only by asking.
+    if (mode !== 0o600) fchmodSync(fd, mode);
     write(fd, content);
     fsyncSync(fd);
   } catch (error) {
@@ -59,9 +62,9 @@ export function writeExclusive(path: string, content: string, write = writeSync)
   return temporary;
 }
 
-/** Replaces `path` with a 0600 file holding `content`, atomically. */
-export function writeSecretFile(path: string, content: string): void {
-  const temporary = writeExclusive(path, content);
+/** Replaces `path` with a file holding `content` (0600 unless told), atomically. */
+export function writeSecretFile(path: string, content: string, mode = 0o600): void {
+  const temporary = writeExclusive(path, content, writeSync, mode);
   try {
     renameSync(temporary, path);
   } catch (error) {

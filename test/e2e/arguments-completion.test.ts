@@ -55,7 +55,7 @@ describe('completion', () => {
     expect(bashOffers('co')).toEqual(['completion']);
     expect(bashOffers('create', '--secret-')).toEqual(['--secret-stdin', '--secret-file', '--secret-out']);
     expect(bashOffers('list', '--secret-')).toEqual([]);
-    expect(bashOffers('list', '-o', '')).toEqual(['text', 'json']);
+    expect(bashOffers('list', '-o', '')).toEqual(['text', 'json', 'prometheus']);
     expect(bashOffers('--auth', 'd')).toEqual(['default', 'device-code']);
     expect(bashOffers('completion', '')).toEqual(['bash', 'zsh', 'fish']);
   });

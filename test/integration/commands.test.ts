@@ -406,7 +406,7 @@ describe('rotate', () => {
     [['rotate', '-d', 'x', '--name', 'y', '--keep-old', '--yes', '--show-secret'], 'either --keep-old or --yes'],
     [['rotate', '-d', 'x', '--name', 'y', '--new-name', 'y', '--show-secret'], 'a name of its own'],
     [['list', '--nplus'], "--nplus does not apply to 'list'"],
-    [['list', '-o', 'yaml'], "--output takes text, json; not 'yaml'"],
+    [['list', '-o', 'yaml'], "--output takes text, json, prometheus; not 'yaml'"],
     [['list', '--auth', 'magic'], "--auth takes cli, default, device-code, browser, env, token; not 'magic'"],
     [['list', '--cloud', 'Mars'], "--cloud takes AzureCloud, AzureChinaCloud, AzureUSGovernment; not 'Mars'"],
     [['list', '--arm-endpoint', 'http://127.0.0.1:1'], 'must use https'],
