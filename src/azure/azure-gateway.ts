@@ -24,6 +24,7 @@ import { NginxManagementClient } from './nginx-client';
 import { collect } from './paging';
 import type { DeploymentRef } from '../domain/resource-id';
 import { signedInAs } from './signed-in';
+import { SharedOnce } from './shared-once';
 import {
   GatewayError,
   type ApiKey,
@@ -58,7 +59,7 @@ export class AzureGateway implements Gateway {
   readonly authDescription: string;
   private readonly arm: ArmClient;
   private readonly clients = new Map<string, NginxManagementClient>();
-  private subscriptionCache?: Promise<Subscription[]>;
+  private readonly subscriptions = new SharedOnce(() => this.guard(() => listSubscriptions(this.arm)));
   private readonly known = new KnownSecrets();
   private readonly credential: TokenCredential;
 
@@ -95,17 +96,9 @@ export class AzureGateway implements Gateway {
     }
   }
 
-  /**
-   * One list for every caller: fetched without any one caller's signal (a first caller that gives
-   * up must not fail the others; the request's own deadline bounds it), and each caller stops
-   * waiting when its own signal aborts.
-   */
+  /** One list for every caller (shared-once.ts): each stops waiting on its own signal. */
   listSubscriptions(options: CallOptions = {}): Promise<Subscription[]> {
-    if (!this.subscriptionCache) {
-      this.subscriptionCache = this.guard(() => listSubscriptions(this.arm));
-      this.subscriptionCache.catch(() => (this.subscriptionCache = undefined));
-    }
-    return untilAborted(this.subscriptionCache, options.signal);
+    return this.subscriptions.get(options.signal);
   }
 
   /**
@@ -264,15 +257,4 @@ export class AzureGateway implements Gateway {
       return result.ok ? result : { ...result, message: this.known.text(result.message) };
     });
   }
-}
-
-/** `work`, or a cancel as soon as `signal` aborts (the work itself goes on for its other callers). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(new GatewayError('cancelled', 'cancelled'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new GatewayError('cancelled', 'cancelled'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

@@ -19,27 +19,23 @@ export function reportFailure(error: unknown, values: Values, io: Io, mode: Mode
     io.stderr.write(`${p('danger', 'error:')} ${message}\nSee '${help}'.\n`);
     return EXIT.usage;
   }
-  const stopped = stopWords(io);
-  const stoppedBySignal =
-    (error instanceof GatewayError && error.kind === 'cancelled') ||
-    (error as Error)?.name === 'AbortError' ||
-    (error as Error)?.name === 'ExitPromptError';
-  if (stoppedBySignal && stopped.exit !== EXIT.cancelled) {
-    io.stderr.write(`${p('danger', 'error:')} ${stopped.words.replace(/^Gave/, 'gave')}.\n`);
-    return stopped.exit;
-  }
-  if (error instanceof GatewayError && error.kind === 'cancelled') {
-    io.stderr.write(`${error.message === 'cancelled' ? 'Cancelled.' : `Cancelled: ${error.message}.`}\n`);
+  // Stopped by a signal, a Ctrl+C at a prompt, or the run's time limit: said as such, never as a failure of Azure.
+  const name = (error as Error)?.name;
+  const cancelled = error instanceof GatewayError && error.kind === 'cancelled';
+  if (cancelled || name === 'AbortError' || name === 'ExitPromptError') {
+    const stopped = stopWords(io);
+    if (stopped.exit !== EXIT.cancelled) {
+      io.stderr.write(`${p('danger', 'error:')} ${stopped.words.replace(/^Gave/, 'gave')}.\n`);
+      return stopped.exit;
+    }
+    const said = cancelled && error.message !== 'cancelled' ? `Cancelled: ${error.message}.` : 'Cancelled.';
+    io.stderr.write(`${said}\n`);
     return EXIT.cancelled;
   }
   if (error instanceof GatewayError) {
     const next = advice(error.kind, error.message);
     io.stderr.write(`${p('danger', 'error:')} ${error.plain}\n${next ? `${next}\n` : ''}`);
     return EXIT.failed;
-  }
-  if ((error as Error)?.name === 'AbortError' || (error as Error)?.name === 'ExitPromptError') {
-    io.stderr.write('Cancelled.\n');
-    return EXIT.cancelled;
   }
   const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
   io.stderr.write(`${p('danger', 'error:')} ${message}\n`);

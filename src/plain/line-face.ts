@@ -24,6 +24,7 @@ class Driver {
   private lastRun = 0;
   private readonly running = new Map<number, { kind: Command['kind']; controller: AbortController }>();
   private wake: (() => void) | undefined;
+  private readonly copy: (secret: string) => Promise<string>;
 
   constructor(
     private readonly gateway: Gateway,
@@ -31,6 +32,7 @@ class Driver {
     private readonly io: Io,
   ) {
     this.state = initialState(io.now(), scope, gateway.authDescription);
+    this.copy = makeCopier((data) => io.stdout.write(data), io.env);
     this.start();
   }
 
@@ -59,7 +61,6 @@ class Driver {
   }
 
   private start(): void {
-    const copy = makeCopier((data) => this.io.stdout.write(data), this.io.env);
     for (const command of this.state.commands) {
       if (command.id <= this.lastRun) continue;
       this.lastRun = command.id;
@@ -71,7 +72,7 @@ class Driver {
         signal: controller.signal,
         now: () => this.io.now(),
         onProgress: (message) => this.dispatch({ type: 'progress', message }),
-        copy,
+        copy: this.copy,
       })
         .then((event) => {
           this.running.delete(command.id);

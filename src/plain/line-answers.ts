@@ -1,0 +1,49 @@
+/**
+ * What the line faces ask, and the keys an answer stands for: the machine's own keys, as a
+ * terminal would have sent them, and the few ways an answer is read (a number, a line that
+ * replaces a field, a lone '<' that goes back).
+ */
+import type { KeyFlags } from '../wizard/tokens';
+
+/** One input for the machine, as a terminal would have sent it. */
+export interface Keys {
+  input: string;
+  key: KeyFlags;
+}
+
+export interface LineStep {
+  /** Said before the question; `block` names it, so the same block is not said twice in a row. */
+  lines: string[];
+  block: string;
+  /** Lines said at most once while this scene lasts (the panel's facts are not said after every answer). */
+  scene?: string;
+  question: { message: string; hidden?: boolean };
+  /** The keys an answer stands for, or words saying why it means nothing here (asked again). */
+  answer(text: string): Keys[] | string;
+}
+
+/** In a text question, this alone goes back a step (no name, date or key is a lone '<'). */
+export const BACK = '<';
+
+export const typed = (input: string): Keys => ({ input, key: {} });
+export const ENTER: Keys = { input: '\r', key: { return: true } };
+export const ESCAPE: Keys = { input: '', key: { escape: true } };
+export const CTRL_C: Keys = { input: 'c', key: { ctrl: true } };
+const UP: Keys = { input: '', key: { upArrow: true } };
+const DOWN: Keys = { input: '', key: { downArrow: true } };
+/** The field emptied (caret to the end, then all before it), then the answer typed in. */
+export const replaceWith = (text: string): Keys => typed(`\u0005\u0015${text}`);
+
+export function moveCursor(from: number, to: number): Keys[] {
+  return Array.from({ length: Math.abs(to - from) }, () => (to > from ? DOWN : UP));
+}
+
+/** A whole number from 1 to `count`, as an index; undefined when the answer is not one. */
+export function chosenIndex(text: string, count: number): number | undefined {
+  if (!/^\d+$/.test(text.trim())) return undefined;
+  const index = Number(text) - 1;
+  return index >= 0 && index < count ? index : undefined;
+}
+
+/** Ctrl+C at a question: the machine's own Ctrl+C (the reveal panel asks first). */
+export const INTERRUPT_KEYS: Keys = CTRL_C;

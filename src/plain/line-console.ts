@@ -1,0 +1,63 @@
+/** The key console in lines: its keys numbered, then n, r N, d N, < or q; and the two questions of r and d. */
+import { formatDaysFromNow, formatUtc } from '../domain/expiry';
+import type { ApiKey } from '../port/gateway';
+import { consoleKeys, rotationPlan } from '../wizard/selectors';
+import type { WizardState } from '../wizard/state';
+import { BACK, chosenIndex, ENTER, ESCAPE, moveCursor, replaceWith, typed, type LineStep } from './line-answers';
+
+function describeKey(key: ApiKey, now: Date): string {
+  const end = Number.isNaN(key.endDateTime.getTime()) ? 'an unknown time' : formatUtc(key.endDateTime);
+  return `${key.name}, hint ${key.hint}, expires ${end} (${formatDaysFromNow(key.endDateTime, now)})`;
+}
+
+export function keyConsole(state: WizardState): LineStep {
+  const keys = consoleKeys(state);
+  const confirm = state.console.confirm;
+  const deployment = state.deployment?.name ?? '';
+  const message = state.console.message;
+  const unread = typeof state.keys === 'object' && 'error' in state.keys ? state.keys.error : undefined;
+  const head = [
+    ...(message ? [`${message.ok ? '✔' : '✖'} ${message.text}`] : []),
+    unread ? `✖ Could not read the keys of ${deployment}: ${unread}` : `Keys of ${deployment}, soonest expiry first:`,
+    ...keys.map((k, i) => `  ${String(i + 1).padStart(2)}. ${describeKey(k, state.now)}`),
+  ];
+  if (confirm?.kind === 'rotate') {
+    const plan = rotationPlan(state, confirm.key);
+    return {
+      lines: [
+        `Rotate '${confirm.key.name}': a new key '${plan.name}', generated, expiring ${formatUtc(plan.endDateTime)}, made beside it and checked; '${confirm.key.name}' is deleted only once nothing uses it.`,
+      ],
+      block: `rotate:${confirm.key.name}`,
+      question: { message: `Rotate '${confirm.key.name}'? y goes on · ${BACK} keeps everything as it is` },
+      answer: (text) => (/^y(es)?$/i.test(text.trim()) ? [ENTER] : text.trim() === BACK ? [ESCAPE] : 'Answer y, or <.'),
+    };
+  }
+  if (confirm?.kind === 'delete') {
+    return {
+      lines: confirm.error ? [`✖ ${confirm.error}`] : [`Deleting '${confirm.key.name}': whatever uses it is refused.`],
+      block: `delete:${confirm.key.name}:${confirm.error ?? ''}`,
+      question: { message: `Type the key's name, ${confirm.key.name}, to delete it (empty keeps it)` },
+      answer: (text) => (text.trim() === '' ? [ESCAPE] : [replaceWith(text.trim()), ENTER]),
+    };
+  }
+  return {
+    lines: head,
+    block: `console:${keys.map((k) => k.name).join(',')}:${message?.text ?? ''}`,
+    question: {
+      message: `n a new key · r N rotates key N · d N deletes key N · ${BACK} back to the deployments · q leaves`,
+    },
+    answer(text) {
+      const words = text.trim().toLowerCase().split(/\s+/);
+      const [verb, which] = words;
+      if (verb === 'n') return [typed('n')];
+      if (verb === BACK) return [ESCAPE];
+      if (verb === 'q') return [typed('q')];
+      if (verb === 'r' || verb === 'd') {
+        const index = which === undefined && keys.length === 1 ? 0 : chosenIndex(which ?? '', keys.length);
+        if (index === undefined) return `Name the key by its number: ${verb} 1 to ${verb} ${keys.length}.`;
+        return [...moveCursor(state.console.cursor, index), typed(verb)];
+      }
+      return `Answer n, r N, d N, ${BACK} or q.`;
+    },
+  };
+}
