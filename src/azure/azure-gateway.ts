@@ -207,10 +207,10 @@ export class AzureGateway implements Gateway {
   putKey(
     ref: DeploymentRef,
     name: string,
-    body: { secret: string; endDateTime: Date },
+    body: { secret?: string; endDateTime: Date },
     options: CallOptions & { onlyIfAbsent?: boolean } = {},
   ): Promise<PutKeyResult> {
-    this.known.add(body.secret);
+    if (body.secret !== undefined) this.known.add(body.secret);
     return this.guard(async () => {
       let status = 0;
       const key = await this.client(ref.subscriptionId).apiKeys.createOrUpdate(ref.resourceGroup, ref.name, name, {
@@ -247,6 +247,18 @@ export class AzureGateway implements Gateway {
         tags: options.tags,
         ...(options.signal ? { signal: options.signal } : {}),
       });
+    });
+  }
+
+  readSecret(
+    destination: { vaultHost: string; secretName: string },
+    options: CallOptions = {},
+  ): Promise<{ value: string; version: string } | undefined> {
+    return this.guard(async () => {
+      const { readVaultSecret } = await import('./key-vault');
+      const read = await readVaultSecret(this.credential, this.settings.target, destination, options.signal);
+      if (read) this.known.add(read.value);
+      return read;
     });
   }
 

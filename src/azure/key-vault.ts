@@ -13,17 +13,13 @@ export interface StoredSecret {
   version: string;
 }
 
-export async function storeVaultSecret(
-  credential: TokenCredential,
-  target: ArmTarget,
-  destination: { vaultHost: string; secretName: string },
-  value: string,
-  options: { expiresOn: Date; tags: Record<string, string>; signal?: AbortSignal },
-): Promise<StoredSecret> {
+type Destination = { vaultHost: string; secretName: string };
+
+async function secretClient(credential: TokenCredential, target: ArmTarget, vaultHost: string) {
   const { SecretClient } = await import('@azure/keyvault-secrets');
-  const vault = vaultUrlFor(target, destination.vaultHost);
+  const vault = vaultUrlFor(target, vaultHost);
   const tlsOptions = vault.emulated ? tlsOptionsFor(target) : undefined;
-  const client = new SecretClient(vault.url, credential, {
+  return new SecretClient(vault.url, credential, {
     serviceVersion: '7.6',
     // An emulated vault is reached on loopback, whose host cannot match the challenge's resource.
     disableChallengeResourceVerification: vault.emulated,
@@ -32,6 +28,34 @@ export async function storeVaultSecret(
     retryOptions: { maxRetries: 0 },
     ...(tlsOptions ? { tlsOptions } : {}),
   });
+}
+
+/** The newest version's value, or undefined when the vault has no such secret. */
+export async function readVaultSecret(
+  credential: TokenCredential,
+  target: ArmTarget,
+  destination: Destination,
+  signal?: AbortSignal,
+): Promise<{ value: string; version: string } | undefined> {
+  const client = await secretClient(credential, target, destination.vaultHost);
+  try {
+    const newest = await client.getSecret(destination.secretName, signal ? { abortSignal: signal } : {});
+    return { value: newest.value ?? '', version: newest.properties.version ?? '' };
+  } catch (error) {
+    const failure = toGatewayError(error, { endpoint: `https://${destination.vaultHost}` });
+    if (failure.kind === 'notFound' && failure.code === 'SecretNotFound') return undefined;
+    throw failure;
+  }
+}
+
+export async function storeVaultSecret(
+  credential: TokenCredential,
+  target: ArmTarget,
+  destination: Destination,
+  value: string,
+  options: { expiresOn: Date; tags: Record<string, string>; signal?: AbortSignal },
+): Promise<StoredSecret> {
+  const client = await secretClient(credential, target, destination.vaultHost);
   const endpoint = `https://${destination.vaultHost}`;
   const store = async (): Promise<StoredSecret> => {
     const stored = await client.setSecret(destination.secretName, value, {

@@ -10,6 +10,7 @@ import {
   DELETE_FLAGS,
   EMULATOR_FLAGS,
   ENDPOINT_FLAGS,
+  EXTEND_FLAGS,
   KEY_NAME_FLAG,
   LIST_FLAGS,
   ROTATE_FLAGS,
@@ -134,6 +135,23 @@ export const COMMAND_TABLE = {
       (m) => [m.parseRotateOptions, m.runRotate],
     ),
   },
+  extend: {
+    summary: 'a new expiry for a key, the same secret (alias: update, as in az)',
+    usage: 'nginxaas-keys extend <deployment> <key-name> [-g <rg>] --expires <when> [flags]',
+    about:
+      "Give a key a new expiry and keep its secret, so nothing that uses it has to change. Without a value the request carries only the expiry (as `az nginx deployment api-key update` sends it); with --secret-stdin or --secret-file the key's value is re-sent. Either way the key is read back to confirm that its hint stayed and its expiry moved. An expired key is not extended: rotate it.",
+    examples: [
+      'nginxaas-keys extend web-01 nlk-prod --expires 6mo',
+      'nginxaas-keys extend web-01 nlk-prod --expires 2027-12-31 --secret-file nlk-prod.key --verify',
+      'nginxaas-keys update web-01 nlk-prod --expires 1y --emit keyvault=https://ops-kv.vault.azure.net/secrets/nlk-prod',
+    ],
+    positionals: ['deployment', 'name'],
+    flags: EXTEND_FLAGS,
+    prepare: lazily(
+      () => import('../commands/extend'),
+      (m) => [m.parseExtendOptions, m.runExtend],
+    ),
+  },
   endpoint: {
     summary: "print the deployment's dataplane API endpoint",
     usage: 'nginxaas-keys endpoint <deployment> [-g <rg>] [--nplus]',
@@ -174,6 +192,8 @@ export type CommandName = keyof typeof COMMAND_TABLE;
 /** `wizard` is what runs without a command. */
 export type Mode = CommandName | 'wizard';
 export const COMMANDS = Object.keys(COMMAND_TABLE) as CommandName[];
+/** Other names a command answers to: az's words, for people who come from az. */
+export const COMMAND_ALIASES: Readonly<Record<string, CommandName>> = { update: 'extend' };
 /** The commands that talk to Azure by themselves: each has a time limit (--timeout). */
 export const AZURE_COMMANDS = COMMANDS.filter((name) => 'prepare' in COMMAND_TABLE[name]);
 

@@ -3,13 +3,20 @@
  * knows every command, each command's own flags, and the values of the flags that take a choice.
  * Nothing in it runs the program or reaches Azure while completing.
  */
-import { COMMANDS, type Mode, type Shell } from './commands';
+import { COMMAND_ALIASES, COMMANDS, type Mode, type Shell } from './commands';
 import { OPTION_SPECS, type OptionSpec } from './options';
 
 const flagsOf = (mode: Mode): OptionSpec[] => OPTION_SPECS.filter((o) => o.modes.includes(mode));
 const MODES: Mode[] = ['wizard', ...COMMANDS];
 const CHOOSERS = OPTION_SPECS.filter((o) => o.choices);
 const FILES = ['secret-file', 'secret-out', 'arm-ca', 'seed', 'state'];
+/** A command and the other names it answers to (`extend`, `update`). */
+const namesOf = (mode: Mode): string[] => [
+  mode,
+  ...Object.keys(COMMAND_ALIASES).filter((a) => COMMAND_ALIASES[a] === mode),
+];
+/** Every word that names a command, aliases included. */
+const WORDS = COMMANDS.flatMap(namesOf);
 
 export function completionScript(shell: Shell): string {
   if (shell === 'bash') return bash();
@@ -20,7 +27,7 @@ export function completionScript(shell: Shell): string {
 function bash(): string {
   const cases = MODES.map((mode) => {
     const words = flagsOf(mode).flatMap((o) => [`--${o.name}`, ...(o.short ? [`-${o.short}`] : [])]);
-    return `    ${mode === 'wizard' ? '""' : mode}) flags="${words.join(' ')}" ;;`;
+    return `    ${mode === 'wizard' ? '""' : namesOf(mode).join('|')}) flags="${words.join(' ')}" ;;`;
   });
   const values = CHOOSERS.map(
     (o) =>
@@ -31,7 +38,7 @@ _nginxaas_keys() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" command="" flags="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "\${COMP_WORDS[i]}" in
-      ${COMMANDS.join('|')}|help) command="\${COMP_WORDS[i]}"; break ;;
+      ${WORDS.join('|')}|help) command="\${COMP_WORDS[i]}"; break ;;
     esac
   done
   case "$prev" in
@@ -39,12 +46,12 @@ ${values.join('\n')}
     ${FILES.map((f) => `--${f}`).join('|')}) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [[ "$command" == completion ]]; then COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return; fi
-  if [[ "$command" == help ]]; then COMPREPLY=($(compgen -W "${COMMANDS.join(' ')}" -- "$cur")); return; fi
+  if [[ "$command" == help ]]; then COMPREPLY=($(compgen -W "${WORDS.join(' ')}" -- "$cur")); return; fi
   case "$command" in
 ${cases.join('\n')}
   esac
   if [[ -z "$command" && "$cur" != -* ]]; then
-    COMPREPLY=($(compgen -W "${COMMANDS.join(' ')} help" -- "$cur"))
+    COMPREPLY=($(compgen -W "${WORDS.join(' ')} help" -- "$cur"))
   else
     COMPREPLY=($(compgen -W "$flags" -- "$cur"))
   fi
@@ -71,18 +78,20 @@ function zshSpec(o: OptionSpec): string {
 }
 
 function zsh(): string {
-  const cases = COMMANDS.map((mode) => `    ${mode}) _arguments ${flagsOf(mode).map(zshSpec).join(' ')} ;;`);
+  const cases = COMMANDS.map(
+    (mode) => `    ${namesOf(mode).join('|')}) _arguments ${flagsOf(mode).map(zshSpec).join(' ')} ;;`,
+  );
   return `#compdef nginxaas-keys
 # zsh completion for nginxaas-keys (nginxaas-keys completion zsh)
 _nginxaas_keys() {
   local line state
   _arguments -C ${flagsOf('wizard').map(zshSpec).join(' ')} '1: :->command' '*:: :->args'
   case $state in
-    command) _values 'command' ${COMMANDS.map((c) => `'${c}'`).join(' ')} 'help' ;;
+    command) _values 'command' ${WORDS.map((c) => `'${c}'`).join(' ')} 'help' ;;
     args)
       case $line[1] in
 ${cases.map((c) => `    ${c}`).join('\n')}
-        help) _values 'command' ${COMMANDS.map((c) => `'${c}'`).join(' ')} ;;
+        help) _values 'command' ${WORDS.map((c) => `'${c}'`).join(' ')} ;;
       esac ;;
   esac
 }
@@ -92,14 +101,18 @@ _nginxaas_keys "$@"
 
 function fish(): string {
   const lines = ['# fish completion for nginxaas-keys (nginxaas-keys completion fish)', 'complete -c nginxaas-keys -f'];
-  const none = `not __fish_seen_subcommand_from ${COMMANDS.join(' ')} help`;
-  for (const command of [...COMMANDS, 'help']) lines.push(`complete -c nginxaas-keys -n '${none}' -a ${command}`);
+  const none = `not __fish_seen_subcommand_from ${WORDS.join(' ')} help`;
+  for (const command of [...WORDS, 'help']) lines.push(`complete -c nginxaas-keys -n '${none}' -a ${command}`);
   lines.push(`complete -c nginxaas-keys -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'`);
-  lines.push(`complete -c nginxaas-keys -n '__fish_seen_subcommand_from help' -a '${COMMANDS.join(' ')}'`);
+  lines.push(`complete -c nginxaas-keys -n '__fish_seen_subcommand_from help' -a '${WORDS.join(' ')}'`);
   for (const o of OPTION_SPECS) {
-    const commands = o.modes.filter((m) => m !== 'wizard');
+    const commands = o.modes.filter((m) => m !== 'wizard').flatMap(namesOf);
     const condition = o.modes.includes('wizard')
-      ? `not __fish_seen_subcommand_from ${COMMANDS.filter((c) => !o.modes.includes(c)).join(' ') || 'help'}`
+      ? `not __fish_seen_subcommand_from ${
+          COMMANDS.filter((c) => !o.modes.includes(c))
+            .flatMap(namesOf)
+            .join(' ') || 'help'
+        }`
       : `__fish_seen_subcommand_from ${commands.join(' ')}`;
     const parts = [
       `complete -c nginxaas-keys -n '${condition}' -l ${o.name}`,

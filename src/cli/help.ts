@@ -3,7 +3,7 @@
  * command does, its usage, its own flags, the flags every command inherits, then examples that
  * work as written. Wrapped to the terminal's width (80 when not a terminal), with a hanging indent.
  */
-import { COMMAND_TABLE, COMMANDS, modeEntry, type Mode } from './commands';
+import { COMMAND_ALIASES, COMMAND_TABLE, COMMANDS, modeEntry, type Mode } from './commands';
 import { flagsOf } from './options';
 import type { FlagSpec } from '../commands/flags';
 
@@ -44,6 +44,8 @@ export function helpText(mode: Mode, columns = 80): string {
     const lines = COMMANDS.map((name) => wrap(`  ${name.padEnd(12)}`, COMMAND_TABLE[name].summary, width, 14));
     parts.push('COMMANDS', ...lines, '');
   }
+  const aliases = Object.keys(COMMAND_ALIASES).filter((alias) => COMMAND_ALIASES[alias] === mode);
+  if (aliases.length > 0) parts.push('ALIASES', `  ${aliases.join(', ')}`, '');
   if (own.length > 0) parts.push('FLAGS', ...flagLines(own, width), '');
   parts.push(mode === 'wizard' ? 'GLOBAL FLAGS' : 'INHERITED FLAGS', ...flagLines(inherited, width), '');
   parts.push('EXAMPLES', ...summary.examples.map((e) => `  $ ${e}`), '');

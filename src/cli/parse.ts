@@ -4,7 +4,7 @@
  * (never echoed: it may be a key pasted where it must not go).
  */
 import { parseArgs } from 'node:util';
-import { COMMANDS, modeEntry, SHELLS, type CommandName, type Mode, type Shell } from './commands';
+import { COMMAND_ALIASES, COMMANDS, modeEntry, SHELLS, type CommandName, type Mode, type Shell } from './commands';
 import { OPTION_SPECS, type OptionName, type Values } from './options';
 import { checkKeyName } from '../domain/key-name';
 import { checkResourceGroup, checkSubscriptionId } from '../domain/resource-id';
@@ -70,11 +70,12 @@ function parse(argv: string[]): ParsedArgs {
   }
   refuseRepeated(parsed.tokens ?? []);
   checkScopeValues(parsed.values as Values);
-  const [command, ...extra] = parsed.positionals;
+  const [word, ...extra] = parsed.positionals;
+  const command = word === undefined ? undefined : (COMMAND_ALIASES[word] ?? word);
   let mode: Mode = 'wizard';
   if (command !== undefined) {
     if (command === 'help') {
-      const topic = extra[0];
+      const topic = extra[0] === undefined ? undefined : (COMMAND_ALIASES[extra[0]] ?? extra[0]);
       if (topic === undefined) return { mode: 'wizard', values: { help: true } };
       if (!isCommand(topic)) throw unknownCommand(topic, 'help');
       return { mode: topic, values: { help: true } };

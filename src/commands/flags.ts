@@ -120,6 +120,32 @@ export const ROTATE_FLAGS = [
   { name: 'yes', short: 'y', type: 'boolean', help: 'delete the old key once the checks pass, without asking' },
 ] as const satisfies readonly FlagSpec[];
 
+/** A new expiry for an existing key; the value only when the user re-sends it. */
+export const EXTEND_FLAGS = [
+  ...TARGET_FLAGS,
+  KEY_NAME_FLAG,
+  {
+    name: 'expires',
+    type: 'string',
+    value: '<when>',
+    help: 'the new expiry (required): 30d, 90d, 6mo, 1y, 2y, a date 2027-05-01 or an RFC 3339 time',
+  },
+  { name: 'secret-stdin', type: 'boolean', help: "re-send the key's current value, read from standard input" },
+  { name: 'secret-file', type: 'string', value: '<path>', help: "re-send the key's current value, read from a file" },
+  {
+    name: 'verify',
+    type: 'boolean',
+    help: 'check that value on the dataplane before anything is changed (with --secret-stdin or --secret-file)',
+  },
+  {
+    name: 'emit',
+    type: 'string',
+    value: '<kind=dest>',
+    help: 'keyvault=<secret URL>: a new version of that secret, with the same value and the new expiresOn',
+    multiple: true,
+  },
+] as const satisfies readonly FlagSpec[];
+
 export const LIST_FLAGS = [
   ...TARGET_FLAGS,
   { name: 'all', type: 'boolean', help: "list every deployment's keys across the subscriptions" },

@@ -89,7 +89,7 @@ export function parseNewKeyOptions(values: NewKeyValues, now: Date): NewKeyOptio
 }
 
 /** The key itself, read or generated and checked against the policy; nothing is sent yet. */
-export async function readSecret(options: NewKeyOptions, io: Io): Promise<string> {
+export async function readSecret(options: Pick<NewKeyOptions, 'source'>, io: Io): Promise<string> {
   let secret: string;
   if (options.source.kind === 'stdin') {
     // On a terminal the key is read without echo; from a pipe, whole.

@@ -97,6 +97,11 @@ export function sameType(a: string | undefined, b: string): boolean {
 }
 
 /** The command that acts on one key, for messages that tell a person what to run next. */
-export function keyCommand(verb: 'show' | 'delete', ref: DeploymentRef, keyName: string, demo = false): string {
+export function keyCommand(
+  verb: 'show' | 'delete' | 'rotate',
+  ref: DeploymentRef,
+  keyName: string,
+  demo = false,
+): string {
   return `nginxaas-keys ${verb} -d ${ref.name} -g ${ref.resourceGroup} --subscription ${ref.subscriptionId} --name ${keyName}${demo ? ' --demo' : ''}`;
 }

@@ -68,3 +68,9 @@ export function isEmulatorData(value: unknown): value is EmulatorData {
     Array.isArray(data.keys ?? [])
   );
 }
+
+/** Where the service's behaviour is not published, the emulator's choice; tests may change it. */
+export interface Behaviour {
+  /** A PUT without secretText for an existing key: keep its secret (our guess), or refuse with 400. */
+  secretlessPut: 'keep' | 'refuse';
+}

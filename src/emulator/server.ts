@@ -18,6 +18,9 @@ import { routeGraph } from './graph-route';
 import { ArmFailure, parseJson, readBody, send, type Reply } from './http';
 import { sampleData } from './sample-data';
 import { World } from './world';
+import type { Behaviour } from './data';
+
+export type { Behaviour };
 
 const MAX_LOGGED_REQUESTS = 10_000;
 
@@ -35,6 +38,7 @@ export interface EmulatorOptions {
   now?: () => Date;
   /** Added to every answer (not the control routes), as a far-away ARM would be: for benchmarks. */
   latencyMs?: number;
+  behaviour?: Partial<Behaviour>;
 }
 
 export interface RequestRecord {
@@ -51,6 +55,7 @@ export interface RunningEmulator {
   token: string;
   world: World;
   faults: FaultBook;
+  behaviour: Behaviour;
   requests: RequestRecord[];
   /** TLS connections accepted so far: shows whether a client reused its connections. */
   connections(): number;
@@ -61,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const now = options.now ?? (() => new Date());
   const world = new World(options.data ?? sampleData(now()), options.statePath);
   const faults = new FaultBook();
+  const behaviour: Behaviour = { secretlessPut: 'keep', ...options.behaviour };
   const requests: RequestRecord[] = [];
   const token = options.token ?? `emulator-${randomBytes(18).toString('base64url')}`;
   // The tenant a vault's bearer challenge names: the world's, as Azure's would be.
@@ -172,6 +178,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       baseUrl,
       pageSize,
       now: now(),
+      behaviour,
       ...(typeof ifNoneMatch === 'string' ? { ifNoneMatch } : {}),
     });
   }
@@ -205,6 +212,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return { status: 200, body: faults.list() };
     }
     if (url.pathname === '/_emulator/requests') return { status: 200, body: requests };
+    if (url.pathname === '/_emulator/behaviour') {
+      if (method === 'POST') Object.assign(behaviour, parseJson(rawBody) ?? {});
+      return { status: 200, body: behaviour };
+    }
     return { status: 404, body: { error: { code: 'NotFound', message: 'unknown control route' } } };
   }
 
@@ -222,6 +233,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     token,
     world,
     faults,
+    behaviour,
     requests,
     connections: () => connections,
     close: () =>

@@ -1,8 +1,9 @@
-/** The key console in lines: its keys numbered, then n, r N, d N, < or q; and the two questions of r and d. */
+/** The key console in lines: its keys numbered, then n, r N, e N, d N, < or q; and the questions of r, e and d. */
 import { formatDaysFromNow, formatUtc } from '../domain/expiry';
 import type { ApiKey } from '../port/gateway';
 import { consoleKeys, rotationPlan } from '../wizard/selectors';
 import type { WizardState } from '../wizard/state';
+import { expiryQuestion } from './line-expiry';
 import { BACK, chosenIndex, ENTER, ESCAPE, moveCursor, replaceWith, typed, type LineStep } from './line-answers';
 
 function describeKey(key: ApiKey, now: Date): string {
@@ -32,6 +33,17 @@ export function keyConsole(state: WizardState): LineStep {
       answer: (text) => (/^y(es)?$/i.test(text.trim()) ? [ENTER] : text.trim() === BACK ? [ESCAPE] : 'Answer y, or <.'),
     };
   }
+  const extend = state.console.extend;
+  if (extend) {
+    const key = extend.key;
+    return expiryQuestion(extend.expiry, state.now, {
+      block: `extend:${key.name}`,
+      before: [
+        `A new expiry for '${key.name}' (now ${formatUtc(key.endDateTime)}, ${formatDaysFromNow(key.endDateTime, state.now)}); its secret stays the same.`,
+      ],
+      after: extend.working ? [`Saving the new expiry of '${key.name}'…`] : extend.failed ? [`✖ ${extend.failed}`] : [],
+    });
+  }
   if (confirm?.kind === 'delete') {
     return {
       lines: confirm.error ? [`✖ ${confirm.error}`] : [`Deleting '${confirm.key.name}': whatever uses it is refused.`],
@@ -44,7 +56,7 @@ export function keyConsole(state: WizardState): LineStep {
     lines: head,
     block: `console:${keys.map((k) => k.name).join(',')}:${message?.text ?? ''}`,
     question: {
-      message: `n a new key · r N rotates key N · d N deletes key N · ${BACK} back to the deployments · q leaves`,
+      message: `n a new key · r N rotates key N · e N extends key N · d N deletes key N · ${BACK} back · q leaves`,
     },
     answer(text) {
       const words = text.trim().toLowerCase().split(/\s+/);
@@ -52,12 +64,12 @@ export function keyConsole(state: WizardState): LineStep {
       if (verb === 'n') return [typed('n')];
       if (verb === BACK) return [ESCAPE];
       if (verb === 'q') return [typed('q')];
-      if (verb === 'r' || verb === 'd') {
+      if (verb === 'r' || verb === 'd' || verb === 'e') {
         const index = which === undefined && keys.length === 1 ? 0 : chosenIndex(which ?? '', keys.length);
         if (index === undefined) return `Name the key by its number: ${verb} 1 to ${verb} ${keys.length}.`;
         return [...moveCursor(state.console.cursor, index), typed(verb)];
       }
-      return `Answer n, r N, d N, ${BACK} or q.`;
+      return `Answer n, r N, e N, d N, ${BACK} or q.`;
     },
   };
 }

@@ -3,7 +3,7 @@
  * to ask, and how an answer becomes the keys the machine already understands. The machine
  * decides every rule; nothing here calls Azure or checks a name, a date or a key itself.
  */
-import { formatDaysFromNow, formatUtc, PRESETS, resolvePreset } from '../domain/expiry';
+import { formatDaysFromNow, formatUtc } from '../domain/expiry';
 import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readiness';
 import type { Deployment } from '../port/gateway';
 import { markOf } from '../wizard/fleet-marks';
@@ -21,6 +21,7 @@ import {
   type LineStep,
 } from './line-answers';
 import { keyConsole } from './line-console';
+import { expiryQuestion } from './line-expiry';
 import { reveal } from './line-reveal';
 
 export type { Keys, LineStep } from './line-answers';
@@ -87,32 +88,7 @@ function keyName(state: WizardState): LineStep {
 }
 
 function expiry(state: WizardState): LineStep {
-  const own = PRESETS.length;
-  const error = state.expiry.error ? [`✖ ${state.expiry.error}`] : [];
-  if (state.expiry.editing)
-    return {
-      lines: error,
-      block: `expiry-own:${state.expiry.error ?? ''}`,
-      question: { message: `Expiry: a date (2027-05-01), 45d, or an RFC 3339 time; ${BACK} goes back` },
-      answer: (text) => (text.trim() === BACK ? [ESCAPE] : [replaceWith(text.trim()), ENTER]),
-    };
-  const presets = PRESETS.map(
-    (p, i) =>
-      `  ${i + 1}. ${p.label}: ${formatUtc(resolvePreset(p.id, state.now))}${i === state.expiry.cursor ? ' (Enter)' : ''}`,
-  );
-  return {
-    lines: [...presets, `  ${own + 1}. a date of your own`, ...error],
-    block: `expiry:${state.expiry.error ?? ''}`,
-    question: { message: `Expiry: a number, or a date of your own; ${BACK} goes back` },
-    answer(text) {
-      const answer = text.trim();
-      if (answer === BACK) return [ESCAPE];
-      if (answer === '') return [ENTER];
-      const index = chosenIndex(answer, own + 1);
-      if (index !== undefined) return [...moveCursor(state.expiry.cursor, index), ENTER];
-      return [...moveCursor(state.expiry.cursor, own), ENTER, replaceWith(answer), ENTER];
-    },
-  };
+  return expiryQuestion(state.expiry, state.now, { block: 'expiry' });
 }
 
 function keyValue(state: WizardState): LineStep {

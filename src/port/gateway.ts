@@ -131,11 +131,14 @@ export interface Gateway {
   listKeys(ref: DeploymentRef, options?: CallOptions): Promise<ApiKey[]>;
   /** undefined when no key of that name exists. */
   getKey(ref: DeploymentRef, name: string, options?: CallOptions): Promise<ApiKey | undefined>;
-  /** With `onlyIfAbsent`, sent with If-None-Match: *, and a key of that name is 'alreadyExists' (412). */
+  /**
+   * With `onlyIfAbsent`, sent with If-None-Match: *, and a key of that name is 'alreadyExists' (412).
+   * Without `secret`, the PUT carries only the expiry (a new expiry for an existing key, as az's update).
+   */
   putKey(
     ref: DeploymentRef,
     name: string,
-    body: { secret: string; endDateTime: Date },
+    body: { secret?: string; endDateTime: Date },
     options?: CallOptions & { onlyIfAbsent?: boolean },
   ): Promise<PutKeyResult>;
   /** 'absent' when the service answered 204 (there was no such key). */
@@ -146,6 +149,11 @@ export interface Gateway {
     value: string,
     options: CallOptions & { expiresOn: Date; tags: Record<string, string> },
   ): Promise<{ id: string; version: string }>;
+  /** The value of a Key Vault secret's newest version; undefined when the secret does not exist. */
+  readSecret(
+    destination: { vaultHost: string; secretName: string },
+    options?: CallOptions,
+  ): Promise<{ value: string; version: string } | undefined>;
   /** Calls the dataplane (`GET /packages`) with the key, to show that it works. */
   verifyKey(endpoint: string, secret: string, options?: CallOptions): Promise<VerifyResult>;
 }

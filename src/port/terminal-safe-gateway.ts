@@ -27,10 +27,14 @@ function escapedError(error: unknown): unknown {
   );
 }
 
+/** What is never escaped: a key's value read back is the value, not text to draw. */
+const UNTOUCHED = new Set<PropertyKey>(['readSecret']);
+
 export function terminalSafe(gateway: Gateway): Gateway {
   return new Proxy(gateway, {
     get(target, property, receiver) {
       const member = Reflect.get(target, property, receiver) as unknown;
+      if (UNTOUCHED.has(property) && typeof member === 'function') return member.bind(target) as unknown;
       if (typeof member !== 'function') return typeof member === 'string' ? printable(member) : member;
       return (...args: unknown[]) => {
         const result = (member as (...a: unknown[]) => unknown).apply(target, args);

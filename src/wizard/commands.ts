@@ -7,6 +7,7 @@ import { generateUuidKey } from '../domain/secret';
 import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
 import { GatewayError, type Discovery, type Gateway } from '../port/gateway';
 import { createKey } from '../keys/create-key';
+import { extendKey } from '../keys/extend-key';
 import { verifyWithPatience } from '../keys/verify';
 import { deliverHandoffs, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
 import { exposureWarning, gitExposure } from '../keys/git-exposure';
@@ -92,6 +93,8 @@ function failureEvent(command: Command, error: unknown): WizardEvent {
       return { type: 'handedOff', result: { ok: false, said: `${command.target.kind}: ${problem.message}` } };
     case 'deleteKey':
       return { type: 'deleteFailed', problem };
+    case 'extendKey':
+      return { type: 'extendFailed', problem };
   }
 }
 
@@ -215,6 +218,10 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
         type: 'handedOff',
         result: { ok: result.ok, said, ...(result.nextLines ? { nextLines: result.nextLines } : {}) },
       };
+    }
+    case 'extendKey': {
+      const extended = await extendKey(gateway, command.deployment, command.key, command.endDateTime, { signal });
+      return { type: 'extended', key: extended.key, previous: extended.previous };
     }
     case 'deleteKey':
       try {

@@ -16,6 +16,7 @@ import { onFailedToken } from './steps/failed';
 import { onHandedOff } from './steps/handoff';
 import { onConsoleDeleted, onConsoleDeleteFailed, onConsoleKeys, onConsoleToken } from './steps/keys';
 import { onPeeked, startFleet } from './steps/fleet';
+import { onExtended, onExtendFailed } from './steps/extend';
 import {
   onRetired,
   onRetireFailed,
@@ -120,6 +121,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
             : `Deleted key '${state.name}' again, as asked: nothing is left behind.`;
       return finish(state, 'done', 0, words);
     }
+    case 'extended':
+      return state.step === 'keys' ? onExtended(state, event.key) : state;
+    case 'extendFailed':
+      return state.step === 'keys' ? onExtendFailed(state, event.problem) : state;
     case 'deleteFailed':
       if (state.step === 'keys') return onConsoleDeleteFailed(state, event.problem.message);
       if (state.rotation?.stage === 'retiring') return onRetireFailed(state, event.problem.message);

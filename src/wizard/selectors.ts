@@ -77,6 +77,9 @@ export function activeField(state: WizardState): string | undefined {
       return 'secret';
     case 'expiry':
       return state.expiry.editing ? 'expiry' : undefined;
+    case 'keys':
+      if (state.console.extend?.expiry.editing) return 'extend';
+      return state.console.confirm?.kind === 'delete' ? 'confirm' : undefined;
     case 'reveal':
       return state.reveal.handoff?.stage === 'destination' ? 'handoff' : undefined;
     default:

@@ -50,6 +50,8 @@ export type Command =
   | { id: number; kind: 'verify'; endpoint: string; secret: string; again?: boolean }
   | { id: number; kind: 'copy'; secret: string }
   | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string }
+  /** A new expiry for a key of the console, the same secret. */
+  | { id: number; kind: 'extendKey'; deployment: Deployment; key: ApiKey; endDateTime: Date }
   | { id: number; kind: 'handoff'; target: HandoffTarget; facts: HandoffFacts; acceptExposed?: boolean };
 
 export type CommandSpec = Command extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
@@ -87,10 +89,22 @@ export interface ConsoleState {
   cursor: number;
   /** Typing a key's name to delete it, or confirming a rotation. */
   confirm?: { kind: 'delete' | 'rotate'; key: ApiKey; typed: string; error?: string; working?: boolean };
+  /** The key to keep selected when the keys are read again (its place in the order may change). */
+  follow?: string;
+  /** Choosing a new expiry for a key (e): the expiry's own choice, then the request. */
+  extend?: ExtendChoice;
   /** What the last action did, said above the keys. */
   message?: { ok: boolean; text: string };
   /** Just arrived from the list: a deployment without keys goes on to naming a new one. */
   arriving: boolean;
+}
+
+export interface ExtendChoice {
+  key: ApiKey;
+  expiry: ExpiryState;
+  working?: boolean;
+  /** Why the last request did not change it. */
+  failed?: string;
 }
 
 /** A rotation from the console: the new key is made by the usual create, then shown on the panel. */
@@ -188,7 +202,9 @@ export type WizardEvent =
   | { type: 'copied'; message: string }
   | { type: 'deleted'; outcome: 'deleted' | 'absent' }
   | { type: 'handedOff'; result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string } }
-  | { type: 'deleteFailed'; problem: Problem };
+  | { type: 'deleteFailed'; problem: Problem }
+  | { type: 'extended'; key: ApiKey; previous: ApiKey }
+  | { type: 'extendFailed'; problem: Problem };
 
 /** Where the wizard starts from: -d, -g, --subscription and --name, each optional. */
 export interface WizardScope {

@@ -58,12 +58,25 @@ describe('completion', () => {
     expect(bashOffers('list', '-o', '')).toEqual(['text', 'json', 'prometheus']);
     expect(bashOffers('--auth', 'd')).toEqual(['default', 'device-code']);
     expect(bashOffers('completion', '')).toEqual(['bash', 'zsh', 'fish']);
+    // An alias is a command of its own to the shell, with the flags of the command it names.
+    expect(bashOffers('up')).toEqual(['update']);
+    expect(bashOffers('update', '--exp')).toEqual(['--expires']);
+    expect(bashOffers('extend', '--secret-')).toEqual(['--secret-stdin', '--secret-file']);
   });
 
   it('zsh and fish scripts name every command and the choices; a wrong shell is exit 2', async () => {
     for (const shell of ['zsh', 'fish']) {
       const text = script(shell);
-      for (const word of ['create', 'rotate', 'completion', 'secret-out', 'device-code', 'AzureChinaCloud'])
+      for (const word of [
+        'create',
+        'rotate',
+        'extend',
+        'update',
+        'completion',
+        'secret-out',
+        'device-code',
+        'AzureChinaCloud',
+      ])
         expect(text).toContain(word);
     }
     expect(script('zsh').startsWith('#compdef nginxaas-keys')).toBe(true);

@@ -62,6 +62,24 @@ describe('the key console', () => {
     expect(await run.exit).toBe(130);
   });
 
+  it('e gives the selected key a new expiry: the choice, Enter, done and the list read again; the secret stays', async () => {
+    const { run, emulator } = await atConsole();
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    const before = emulator.world.key(web, 'nlk-prod')?.secret;
+    await run.type('e');
+    await run.waitFor("key 'ci-2025' expired on");
+    await run.type(KEY.down, 'e');
+    await run.waitFor("New expiry for 'nlk-prod'");
+    expect(run.screen()).toMatch(/2 years\s+\S+ \S+ UTC\s+\(the longest allowed\)/);
+    await run.type(KEY.down, KEY.enter);
+    await run.waitFor(/✔ Key 'nlk-prod' now expires \S+ \S+ UTC; its secret is the same\./);
+    await run.waitFor(/nlk-prod .*in 36[56] days/);
+    expect(emulator.world.key(web, 'nlk-prod')?.secret).toBe(before);
+    await run.type('q');
+    expect(await run.exit).toBe(0);
+    await run.waitFor(/Done: Key 'nlk-prod' now expires/);
+  });
+
   it('d deletes the selected key only once its name is typed', async () => {
     const { run, names } = await atConsole();
     await run.type('d');

@@ -22,7 +22,8 @@ export class FakeGateway implements Gateway {
     private readonly found: Discovery = discovery(),
     existing: ApiKey[] = [],
   ) {
-    for (const key of existing) this.keys.set(key.name, { key, secret: 'unknown' });
+    // A secret that starts with the key's hint, as a real key's does.
+    for (const key of existing) this.keys.set(key.name, { key, secret: `${key.hint}-Unknown-1` });
   }
 
   async listSubscriptions() {
@@ -49,17 +50,20 @@ export class FakeGateway implements Gateway {
     this.calls.push(`getKey ${name}`);
     return this.keys.get(name)?.key;
   }
-  async putKey(ref: Deployment, name: string, body: { secret: string; endDateTime: Date }): Promise<PutKeyResult> {
+  async putKey(ref: Deployment, name: string, body: { secret?: string; endDateTime: Date }): Promise<PutKeyResult> {
     this.calls.push(`putKey ${name}`);
     if (this.createFailure) throw this.createFailure;
     const created = !this.keys.has(name);
+    // As the emulator: a PUT without a secret keeps the key's own.
+    const secret = body.secret ?? this.keys.get(name)?.secret;
+    if (secret === undefined) throw new GatewayError('invalid', 'secretText is required', 'InvalidApiKeySecret', 400);
     const key: ApiKey = {
       id: `${ref.id}/apiKeys/${name}`,
       name,
-      hint: hintOf(body.secret),
+      hint: hintOf(secret),
       endDateTime: body.endDateTime,
     };
-    this.keys.set(name, { key, secret: body.secret });
+    this.keys.set(name, { key, secret });
     return { key, created };
   }
   async deleteKey(_ref: Deployment, name: string) {
@@ -69,6 +73,10 @@ export class FakeGateway implements Gateway {
   async storeSecret(destination: { secretName: string }) {
     this.calls.push(`storeSecret ${destination.secretName}`);
     return { id: `https://vault/secrets/${destination.secretName}/1`, version: '1' };
+  }
+  async readSecret(destination: { secretName: string }) {
+    this.calls.push(`readSecret ${destination.secretName}`);
+    return undefined;
   }
   async verifyKey(): Promise<VerifyResult> {
     return { ok: true, status: 200 };

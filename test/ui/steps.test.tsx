@@ -345,10 +345,12 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
         ✔ asg-sync  511   2027-04-25  in 150 days
       ✖ expired · ! within 30 days · ✔ ok
-      ↑↓ move · n new · r rotate · d delete · Esc back · q leave"
+      ↑↓ move · n new · r rotate · d delete · e extend · Esc back · q leave"
     `);
-    // At 60 columns nothing is cut: the console is as narrow as that already.
-    expect(narrow).toBe(wide);
+    // At 60 columns nothing is cut: the console is as narrow as that already, but for the
+    // hints, which narrow their separators and leave out the arrows' to stay on one line.
+    expect(narrow.split('\n').slice(0, -1)).toEqual(wide.split('\n').slice(0, -1));
+    expect(narrow.split('\n').at(-1)).toBe('n new  r rotate  d delete  e extend  Esc back  q leave');
   });
 
   it('after a delete, what was done, above the keys', async () => {
@@ -366,7 +368,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
         ✔ asg-sync  511   2027-04-25  in 150 days
       ✖ expired · ! within 30 days · ✔ ok
-      ↑↓ move · n new · r rotate · d delete · Esc back · q leave"
+      ↑↓ move · n new · r rotate · d delete · e extend · Esc back · q leave"
     `);
   });
 
@@ -411,6 +413,28 @@ describe('the key console alone, at 80 and 60 columns', () => {
         4 Enter: checked again, then 'nlk-prod' is deleted
         Esc at any step stops there: both keys stay.
       Enter start · Esc back"
+    `);
+  });
+
+  it('e: the expiry question about the selected key, and why the last try failed', async () => {
+    const extend = {
+      key: key('nlk-prod', 20, 'ef0'),
+      expiry: { cursor: 2, editing: false, text: '' },
+      failed: 'Could not change it: Azure would not change the expiry without its value.',
+    };
+    const { wide } = await both(<KeysStep {...props} extend={extend} />);
+    expect(wide).toMatchInlineSnapshot(`
+      "? New expiry for 'nlk-prod'
+        now 2026-12-16, in 20 days · hint ef0, the same secret after
+        30 days   2026-12-26 12:00 UTC
+        90 days   2027-02-24 12:00 UTC
+      ❯ 6 months  2027-05-26 12:00 UTC  (default)
+        1 year    2027-11-26 12:00 UTC
+        2 years   2028-11-26 11:50 UTC  (the longest allowed)
+        A date of your own…
+      in 181 days
+      ✖ Could not change it: Azure would not change the expiry without its value.
+      ↑↓ move · Enter choose · Esc back"
     `);
   });
 

@@ -622,6 +622,66 @@ describe('the key console', () => {
     expect(send(done, { type: 'keysLoaded', deployment: WEB, keys: [] }).step).toBe('keys');
   });
 
+  describe('e gives the selected key a new expiry', () => {
+    const atNlk = () => press(atConsole(), 'Down', 'e');
+
+    it('opens the expiry choice on six months; Enter asks for that date, the same key, no secret', () => {
+      const asking = atNlk();
+      expect(asking.console.extend).toMatchObject({ key: NLK, expiry: { cursor: 2, editing: false } });
+      const working = press(asking, 'Enter');
+      const command = lastCommand(working);
+      expect(command).toMatchObject({ kind: 'extendKey', deployment: WEB, key: NLK });
+      expect(command).not.toHaveProperty('secret');
+      expect(command?.kind === 'extendKey' && command.endDateTime.toISOString()).toBe('2027-05-26T12:00:00.000Z');
+      expect(working.console.extend?.working).toBe(true);
+      expect(press(working, 'Esc', 'Down')).toEqual(working);
+    });
+
+    it('a date of its own is checked by the same rules; Esc steps back out', () => {
+      const editing = press(atNlk(), 'Down', 'Down', 'Down', 'Enter');
+      expect(editing.console.extend?.expiry.editing).toBe(true);
+      const refused = press(editing, '3y', 'Enter');
+      expect(refused.console.extend?.expiry.error).toMatch(/more than two years away/);
+      expect(refused.commands).toEqual(editing.commands);
+      const back = press(editing, 'Esc', 'Esc');
+      expect([back.step, back.console.extend]).toEqual(['keys', undefined]);
+    });
+
+    it('done: said, counted among the changes, and the keys are read again', () => {
+      const moved = { ...NLK, endDateTime: later(181 * 86_400_000) };
+      const done = send(press(atNlk(), 'Enter'), { type: 'extended', key: moved, previous: NLK });
+      expect(done.console.extend).toBeUndefined();
+      expect(done.console.message?.text).toBe(
+        "Key 'nlk-prod' now expires 2027-05-26 12:00 UTC; its secret is the same.",
+      );
+      expect(lastCommand(done)).toMatchObject({ kind: 'loadKeys', deployment: WEB });
+      expect(press(done, 'q').farewell).toBe("Done: Key 'nlk-prod' now expires 2027-05-26 12:00 UTC.");
+      // Read again, the key sorts after asg-sync now: the selection goes with it.
+      const reread = send(done, { type: 'keysLoaded', deployment: WEB, keys: [ASG, moved, OLD_CI] });
+      expect(consoleKeys(reread)[reread.console.cursor]?.name).toBe('nlk-prod');
+    });
+
+    it('failed: said under the choice, which stays for another try', () => {
+      const failed = send(press(atNlk(), 'Enter'), {
+        type: 'extendFailed',
+        problem: { message: 'Azure would not change the expiry without its value' },
+      });
+      expect(failed.console.extend).toMatchObject({
+        working: false,
+        failed: 'Could not change it: Azure would not change the expiry without its value.',
+      });
+    });
+
+    it('an expired key is not extended: the console says so and names rotate', () => {
+      const s = press(atConsole(), 'e');
+      expect(s.console.extend).toBeUndefined();
+      expect(s.console.message).toEqual({
+        ok: false,
+        text: "key 'old-ci' expired on 2026-11-23 12:00 UTC; an expired key is not given a new life (whatever held it has been refused since): rotate it instead (r).",
+      });
+    });
+  });
+
   describe('r rotates the selected key', () => {
     const confirmed = () => press(atConsole(), 'Down', 'r', 'Enter');
     const created = () => {

@@ -28,7 +28,7 @@ describe('the create command', () => {
   it('a 200 after its own GET saw the name free is a race: shown as replaced, and said so', async () => {
     const gateway = new FakeGateway();
     gateway.putKey = async (_ref, name, body) => ({
-      key: { ...key(name), hint: body.secret.slice(0, 3) },
+      key: { ...key(name), hint: (body.secret ?? '').slice(0, 3) },
       created: false,
     });
     const event = await runWizardCommand(create(false), deps(gateway));

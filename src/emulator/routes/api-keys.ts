@@ -87,13 +87,17 @@ function putKey(ctx: ArmContext, d: EmulatedDeployment, keyName: string, existin
       'properties.secretText',
     );
   }
-  // Our choice where the service is silent: a PUT without secretText keeps an existing key's secret.
-  const newSecret = secret ?? existing?.secret;
+  // Our choice where the service is silent: a PUT without secretText keeps an existing key's
+  // secret (as `az … api-key update` expects), unless the test of a refusal asks otherwise.
+  const keeps = ctx.behaviour?.secretlessPut !== 'refuse';
+  const newSecret = secret ?? (keeps ? existing?.secret : undefined);
   if (newSecret === undefined) {
     throw new ArmFailure(
       400,
       'InvalidApiKeySecret',
-      'properties.secretText is required to create an API key.',
+      existing
+        ? 'properties.secretText is required: an API key is written whole.'
+        : 'properties.secretText is required to create an API key.',
       'properties.secretText',
     );
   }

@@ -1,4 +1,5 @@
 /** What every ARM route of the emulator shares: its context, the api-version and method checks, paging. */
+import type { Behaviour } from '../data';
 import type { World } from '../world';
 import { ArmFailure, type Reply } from '../http';
 import type { RuleViolation } from '../service-rules';
@@ -14,6 +15,7 @@ export interface ArmContext {
   now: Date;
   /** The request's If-None-Match header, for ARM's conditional create. */
   ifNoneMatch?: string;
+  behaviour?: Behaviour;
 }
 
 export function requireApiVersion(ctx: ArmContext, supported: string[], type: string): void {

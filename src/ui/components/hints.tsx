@@ -1,7 +1,23 @@
-/** The dim line of keys that work on this screen. */
-import { Text } from 'ink';
+/**
+ * The dim line of keys that work on this screen, on one line whatever the width: where the usual
+ * form does not fit, the separators narrow, then the arrows' hint (the one nobody needs) goes.
+ */
+import { Text, useStdout } from 'ink';
 import { colors } from '../../term/style';
+import stringWidth from '../../term/display-width';
+
+export function hintLine(keys: [string, string][], columns: number): string {
+  const words = (list: [string, string][]) => list.map(([key, what]) => `${key} ${what}`);
+  const withoutArrows = keys.filter(([key]) => !key.includes('↑'));
+  const forms = [words(keys).join(' · '), words(keys).join('  '), words(withoutArrows).join('  ')];
+  return forms.find((form) => stringWidth(form) <= columns) ?? (forms[forms.length - 1] as string);
+}
 
 export function Hints({ keys }: { keys: [string, string][] }) {
-  return <Text color={colors.muted}>{keys.map(([key, what]) => `${key} ${what}`).join(' · ')}</Text>;
+  const { stdout } = useStdout();
+  return (
+    <Text color={colors.muted} wrap="truncate-end">
+      {hintLine(keys, stdout.columns ?? 80)}
+    </Text>
+  );
 }

@@ -1,4 +1,8 @@
-/** Step 3: the expiry. Presets (six months is the default) or a date of your own. */
+/**
+ * Step 3: the expiry. Presets (six months is the default) or a date of your own. The key
+ * console's new expiry (e) is the same question with its own title and lines around it.
+ */
+import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatLocal, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
 import type { ExpiryState, WizardState } from '../../wizard/state';
@@ -12,19 +16,28 @@ export interface ExpiryViewProps {
   caretBack?: number;
 }
 
+/** Where the question is asked for another purpose than a new key. */
+export interface ExpiryFrame {
+  title?: string;
+  /** Said under the title (the key and its current expiry). */
+  context?: ReactNode;
+  /** Said under the choice (the request in flight, or why it failed). */
+  footer?: ReactNode;
+}
+
 export function expiryView(state: WizardState): ExpiryViewProps {
   const { cursor, editing, text, error } = state.expiry;
   return { expiry: { cursor, editing, text, ...(error ? { error } : {}) }, now: state.now, caretBack: state.caretBack };
 }
 
-export function ExpiryStep({ expiry, now, caretBack }: ExpiryViewProps) {
+export function ExpiryStep({ expiry, now, caretBack, title, context, footer }: ExpiryViewProps & ExpiryFrame) {
   const custom = PRESETS.length;
   const typed = expiry.editing && expiry.text.trim() !== '' ? parseExpiry(expiry.text, now) : undefined;
   const preset = PRESETS[expiry.cursor];
   const highlighted = preset ? resolvePreset(preset.id, now) : typed?.ok ? typed.date : undefined;
   return (
     <Question
-      title="When should the key expire?"
+      title={title ?? 'When should the key expire?'}
       error={expiry.error}
       hints={
         expiry.editing
@@ -39,6 +52,7 @@ export function ExpiryStep({ expiry, now, caretBack }: ExpiryViewProps) {
             ]
       }
     >
+      {context}
       <Box flexDirection="column">
         {PRESETS.map((p, i) => {
           const selected = i === expiry.cursor && !expiry.editing;
@@ -74,6 +88,7 @@ export function ExpiryStep({ expiry, now, caretBack }: ExpiryViewProps) {
         </Text>
       ) : null}
       {typed && !typed.ok && !expiry.error ? <Text color={colors.muted}>{typed.problem}</Text> : null}
+      {footer}
     </Question>
   );
 }

@@ -12,12 +12,14 @@ import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
 import { colors, figures, type Role } from '../../term/style';
 import { padEnd, widest } from '../../term/text-width';
+import { ExpiryStep } from './expiry-step';
 
 export interface KeysViewProps {
   deploymentName: string;
   keys: ApiKey[] | 'loading';
   cursor: number;
   confirm?: ConsoleState['confirm'];
+  extend?: ConsoleState['extend'];
   /** What the rotation asked for would make (with confirm.kind 'rotate'). */
   plan?: { name: string; endDateTime: Date };
   message?: ConsoleState['message'];
@@ -34,6 +36,7 @@ export function keysView(state: WizardState): KeysViewProps {
     caretBack: state.caretBack,
     now: state.now,
     ...(confirm ? { confirm } : {}),
+    ...(state.console.extend ? { extend: state.console.extend } : {}),
     ...(confirm?.kind === 'rotate' ? { plan: rotationPlan(state, confirm.key) } : {}),
     ...(state.console.message ? { message: state.console.message } : {}),
   };
@@ -50,6 +53,7 @@ export function KeysStep(props: KeysViewProps) {
   const { keys, now, confirm } = props;
   if (confirm?.kind === 'delete') return <DeleteQuestion {...props} confirm={confirm} />;
   if (confirm?.kind === 'rotate' && props.plan) return <RotatePlan old={confirm.key} plan={props.plan} now={now} />;
+  if (props.extend) return <ExtendQuestion {...props} extend={props.extend} />;
   const nameWidth = Array.isArray(keys)
     ? widest(
         keys.map((k) => k.name),
@@ -64,6 +68,7 @@ export function KeysStep(props: KeysViewProps) {
         ['n', 'new'],
         ['r', 'rotate'],
         ['d', 'delete'],
+        ['e', 'extend'],
         ['Esc', 'back'],
         ['q', 'leave'],
       ]}
@@ -154,5 +159,33 @@ function RotatePlan({ old, plan, now }: { old: ApiKey; plan: NonNullable<KeysVie
         {'  Esc at any step stops there: both keys stay.'}
       </Text>
     </Question>
+  );
+}
+
+/** e: the expiry's own question, about this key; its secret stays, so nothing that uses it changes. */
+function ExtendQuestion(props: KeysViewProps & { extend: NonNullable<ConsoleState['extend']> }) {
+  const { extend, now } = props;
+  const key = extend.key;
+  return (
+    <ExpiryStep
+      expiry={extend.expiry}
+      now={now}
+      caretBack={props.caretBack}
+      title={`New expiry for '${key.name}'`}
+      context={
+        <Text color={colors.muted} wrap="truncate-end">
+          {`  now ${formatUtc(key.endDateTime).slice(0, 10)}, ${formatDaysFromNow(key.endDateTime, now)} · hint ${key.hint}, the same secret after`}
+        </Text>
+      }
+      footer={
+        extend.working ? (
+          <Spinner label={`Saving the new expiry of '${key.name}'…`} />
+        ) : extend.failed ? (
+          <Text color={colors.danger}>
+            {figures.fail} {extend.failed}
+          </Text>
+        ) : null
+      }
+    />
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The key console: a deployment's keys, soonest expiry first. ↑↓ move, n a new key (the usual
- * steps), r rotates the selected key, d deletes it once its name is typed, Esc goes back to the
+ * steps), r rotates the selected key, d deletes it once its name is typed, e gives it a new expiry
+ * (steps/extend.ts), Esc goes back to the
  * deployments, q leaves. A deployment without keys goes straight on to naming a new one.
  */
 import { expiryCounts } from '../../domain/readiness';
@@ -9,22 +10,23 @@ import { commandFor, finish, issue } from '../effects';
 import { withMarks } from '../fleet-marks';
 import { edit } from '../line-edit';
 import { consoleKeys, rotationPlan } from '../selectors';
+import { onExtendToken, startExtend } from './extend';
+import { reloadKeys, withConsole } from './console-state';
+
+export { reloadKeys } from './console-state';
 import type { Token } from '../tokens';
 import type { ConsoleState, WizardState } from '../state';
-
-export function withConsole(state: WizardState, change: Partial<ConsoleState>): WizardState {
-  return { ...state, console: { ...state.console, ...change } };
-}
 
 /** The keys of the chosen deployment arrived (or were read again after a change). */
 export function onConsoleKeys(state: WizardState, deployment: Deployment, keys: ApiKey[]): WizardState {
   const fleet = withMarks(state.fleet, [[deployment.id, expiryCounts(keys, state.now)]]);
   const next: WizardState = { ...state, keys, fleet };
   if (state.step !== 'keys') return next;
-  const cursor = Math.min(state.console.cursor, Math.max(0, keys.length - 1));
+  const followed = consoleKeys({ keys }).findIndex((k) => k.name === state.console.follow);
+  const cursor = followed >= 0 ? followed : Math.min(state.console.cursor, Math.max(0, keys.length - 1));
   if (state.console.arriving && keys.length === 0)
     return { ...next, step: 'keyName', console: { ...state.console, cursor: 0, arriving: false } };
-  return { ...next, console: { ...state.console, cursor, arriving: false } };
+  return { ...next, console: { ...state.console, cursor, arriving: false, follow: undefined } };
 }
 
 /** q: done with this deployment's keys; what the console changed is said again, and it is no cancel. */
@@ -47,6 +49,7 @@ function newKey(state: WizardState): WizardState {
 export function onConsoleToken(state: WizardState, token: Token): WizardState {
   const confirm = state.console.confirm;
   if (confirm) return onConfirmToken(state, confirm, token);
+  if (state.console.extend) return onExtendToken(state, state.console.extend, token);
   const keys = consoleKeys(state);
   const selected = keys[state.console.cursor];
   switch (token.kind) {
@@ -60,6 +63,7 @@ export function onConsoleToken(state: WizardState, token: Token): WizardState {
       const ch = token.ch.toLowerCase();
       if (ch === 'n') return newKey(state);
       if (ch === 'q') return leaveConsole(state);
+      if (ch === 'e' && selected) return startExtend(state, selected);
       if ((ch === 'r' || ch === 'd') && selected)
         return withConsole(state, {
           confirm: { kind: ch === 'r' ? 'rotate' : 'delete', key: selected, typed: '' },
@@ -111,11 +115,6 @@ export function onConsoleDeleteFailed(state: WizardState, problem: string): Wiza
   return withConsole(state, {
     confirm: { ...confirm, working: false, error: `Could not delete it: ${problem}. It is still active.` },
   });
-}
-
-export function reloadKeys(state: WizardState): WizardState {
-  if (!state.deployment) return state;
-  return issue({ ...state, keys: 'loading' }, { kind: 'loadKeys', deployment: state.deployment });
 }
 
 /**

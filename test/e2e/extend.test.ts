@@ -1,0 +1,149 @@
+/**
+ * `extend` (and `update`) through the built binary against the emulator: the expiry moves and the
+ * secret stays, whether the value is sent or not; what is refused is refused before any write.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_VAULT } from '../../src/emulator/sample-data';
+import { cliWorld, runCli } from '../helpers/cli';
+import { inDays, WEB_ARGV } from '../helpers/sample';
+import { useTempDir } from '../helpers/temp';
+
+const tempDir = useTempDir('extend-');
+const writes = (requests: { method: string; path: string }[]) =>
+  requests.filter((r) => r.method === 'PUT' && r.path.includes('/apiKeys/'));
+
+describe('extend', () => {
+  it('without a value: the PUT carries only the expiry; the secret stays and the expiry moved', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    const before = secretOf('nlk-prod');
+    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'nlk-prod', '--expires', '1y', '-o', 'json'], {
+      env,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const document = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(secretOf('nlk-prod')).toBe(before);
+    const end = new Date(String(document.endDateTime));
+    expect(Math.abs(end.getTime() - inDays(365).getTime())).toBeLessThan(2 * 86_400_000);
+    expect(new Date(String(document.previousEndDateTime)).getTime()).toBeLessThan(inDays(30).getTime());
+    expect(document).toMatchObject({ name: 'nlk-prod', hint: before?.slice(0, 3), status: 'ok', daysLeft: 365 });
+    expect(result.stdout).not.toContain(before);
+    expect(writes(emulator.requests)).toHaveLength(1);
+  });
+
+  it('update is the same command, as az calls it; the text says the secret is the same', async () => {
+    const { env } = await cliWorld();
+    const result = await runCli(['update', 'web-01', 'asg-sync', '-g', 'edge-rg', '--expires', '1y'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Key 'asg-sync' on web-01 .* now expires .*\(in 36[56] days\)\./);
+    expect(result.stdout).toContain('the same secret');
+  });
+
+  it('the same value re-sent (--secret-file, --verify): checked on the dataplane first, then sent with the expiry', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    const file = join(tempDir(), 'asg.key');
+    writeFileSync(file, `${secretOf('asg-sync')}\n`, { mode: 0o600 });
+    const result = await runCli(
+      ['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '2y', '--secret-file', file, '--verify'],
+      { env },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('checked   the dataplane accepted the key');
+    const dataplane = emulator.requests.findIndex((r) => r.authorization === 'apikey');
+    const put = emulator.requests.findIndex((r) => r.method === 'PUT');
+    expect(dataplane).toBeGreaterThanOrEqual(0);
+    expect(dataplane).toBeLessThan(put);
+  });
+
+  it('a value that is not the key (its first characters are not the hint) is refused before any write, exit 2', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '1y', '--secret-stdin'], {
+      env,
+      input: 'Zz9-not-the-key-value',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("that value is not key 'asg-sync'");
+    expect(result.stderr).not.toContain('Zz9');
+    expect(writes(emulator.requests)).toHaveLength(0);
+    expect(secretOf('asg-sync')).toBeDefined();
+  });
+
+  it.each([
+    ['past the two-year limit', ['--expires', '3y'], 'more than two years away'],
+    ['no expiry given', [], '--expires <when> is required'],
+    ['--verify without a value', ['--expires', '1y', '--verify'], '--verify checks the key'],
+    ['a file hand-off', ['--expires', '1y', '--emit', 'nlk=nlk.yaml'], 'extend hands off only to Key Vault'],
+  ])('%s: a usage error, and nothing is asked of Azure', async (_label, extra, words) => {
+    const { env, emulator } = await cliWorld();
+    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'asg-sync', ...extra], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(words);
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('an expired key is refused with rotate named, and not written', async () => {
+    const { env, emulator } = await cliWorld();
+    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'ci-2025', '--expires', '1y'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("key 'ci-2025' expired on");
+    expect(result.stderr).toContain('nginxaas-keys rotate -d web-01');
+    expect(writes(emulator.requests)).toHaveLength(0);
+  });
+
+  it('a service that wants the value: said plainly, with --secret-stdin and rotate as the ways on', async () => {
+    const { env, emulator, secretOf } = await cliWorld({ behaviour: { secretlessPut: 'refuse' } });
+    const before = secretOf('asg-sync');
+    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '1y'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Azure would not change the expiry of 'asg-sync' without its value");
+    expect(result.stderr).toContain('InvalidApiKeySecret');
+    expect(secretOf('asg-sync')).toBe(before);
+    // With the value, the same service takes it.
+    const again = await runCli(['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '1y', '--secret-stdin'], {
+      env,
+      input: before,
+    });
+    expect(again.code, again.stderr).toBe(0);
+    expect(secretOf('asg-sync')).toBe(before);
+    expect(writes(emulator.requests)).toHaveLength(2);
+  });
+
+  it('--emit keyvault: a new version with the same value and the new expiresOn', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    const url = `https://${DEMO_VAULT}/secrets/asg-sync`;
+    const value = secretOf('asg-sync') ?? '';
+    emulator.world.addVaultSecret({ vault: DEMO_VAULT, name: 'asg-sync', version: 'v1', value, created: 1 });
+    const result = await runCli(
+      ['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '1y', '--emit', `keyvault=${url}`, '-o', 'json'],
+      { env },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const versions = emulator.world.vaultSecretVersions(DEMO_VAULT, 'asg-sync');
+    expect(versions).toHaveLength(2);
+    const newest = versions[1]!;
+    expect(newest.value).toBe(value);
+    const document = JSON.parse(result.stdout) as { endDateTime: string };
+    expect(newest.exp).toBe(Math.floor(new Date(document.endDateTime).getTime() / 1000));
+  });
+
+  it('--emit keyvault whose newest version is another key: refused before the key is changed', async () => {
+    const { env, emulator } = await cliWorld();
+    const url = `https://${DEMO_VAULT}/secrets/asg-sync`;
+    emulator.world.addVaultSecret({
+      vault: DEMO_VAULT,
+      name: 'asg-sync',
+      version: 'v1',
+      value: 'Qq1-some-other-key',
+      created: 1,
+    });
+    const result = await runCli(
+      ['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '1y', '--emit', `keyvault=${url}`],
+      { env },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`the newest version of ${url} is not key 'asg-sync'`);
+    expect(result.stderr).not.toContain('Qq1');
+    expect(writes(emulator.requests)).toHaveLength(0);
+  });
+});
