@@ -109,6 +109,21 @@ describe('extend', () => {
     expect(writes(emulator.requests)).toHaveLength(2);
   });
 
+  it('an answer lost on every try: the expiry may or may not have moved, the secret is the same, and show checks it', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    const before = secretOf('asg-sync');
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/asg-sync', commitThenDrop: true, times: -1 });
+    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '1y'], {
+      env: { ...env, NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '2000' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "the expiry of 'asg-sync' may or may not have moved (its secret is the same either way)",
+    );
+    expect(result.stderr).toContain('check with nginxaas-keys show -d web-01');
+    expect(secretOf('asg-sync')).toBe(before);
+  });
+
   it('--emit keyvault: a new version with the same value and the new expiresOn', async () => {
     const { env, emulator, secretOf } = await cliWorld();
     const url = `https://${DEMO_VAULT}/secrets/asg-sync`;
