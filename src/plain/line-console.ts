@@ -2,7 +2,7 @@
 import { formatDaysFromNow, formatUtc } from '../domain/expiry';
 import type { ApiKey } from '../port/gateway';
 import { consoleKeys, rotationPlan } from '../wizard/selectors';
-import type { WizardState } from '../wizard/state';
+import type { StateAt } from '../wizard/state';
 import { expiryQuestion } from './line-expiry';
 import { BACK, chosenIndex, ENTER, ESCAPE, moveCursor, replaceWith, typed, type LineStep } from './line-answers';
 
@@ -11,10 +11,10 @@ function describeKey(key: ApiKey, now: Date): string {
   return `${key.name}, hint ${key.hint}, expires ${end} (${formatDaysFromNow(key.endDateTime, now)})`;
 }
 
-export function keyConsole(state: WizardState): LineStep {
+export function keyConsole(state: StateAt<'keys'>): LineStep {
   const keys = consoleKeys(state);
   const confirm = state.console.confirm;
-  const deployment = state.deployment?.name ?? '';
+  const deployment = state.deployment.name;
   const message = state.console.message;
   const unread = typeof state.keys === 'object' && 'error' in state.keys ? state.keys.error : undefined;
   const head = [

@@ -3,15 +3,14 @@ import { nplusUrl } from '../domain/endpoint';
 import { formatDaysFromNow, formatUtc } from '../domain/expiry';
 import { HANDOFF_KINDS } from '../domain/handoff';
 import { racedWarning } from '../keys/create-key';
-import type { WizardState } from '../wizard/state';
+import type { StateAt } from '../wizard/state';
 import { HANDOFF_LABELS } from '../wizard/steps/handoff';
 import { BACK, chosenIndex, ENTER, ESCAPE, moveCursor, replaceWith, typed, type LineStep } from './line-answers';
 
 /** The panel's facts, said once: the key, the endpoint, what the integrations take, the check. */
-function revealLines(state: WizardState): string[] {
+function revealLines(state: StateAt<'reveal'>): string[] {
   const result = state.result;
-  const endpoint = state.deployment?.dataplaneApiEndpoint ?? '';
-  if (!result) return [];
+  const endpoint = state.deployment.dataplaneApiEndpoint ?? '';
   const key = result.key;
   const verify = state.reveal.verify;
   return [
@@ -31,7 +30,7 @@ function revealLines(state: WizardState): string[] {
   ];
 }
 
-export function reveal(state: WizardState): LineStep {
+export function reveal(state: StateAt<'reveal'>): LineStep {
   const { reveal: panel, rotation } = state;
   const done = panel.handedOff.map((h) => [
     `${h.ok ? '✔' : '✖'} ${h.said}`,
@@ -79,7 +78,7 @@ export function reveal(state: WizardState): LineStep {
   const choices = 'r shows the key · c copies it · h hands it off';
   return {
     lines: [...revealLines(state), ...extra],
-    scene: `reveal:${state.result?.key.id ?? ''}`,
+    scene: `reveal:${state.result.key.id}`,
     block: `reveal:${extra.join('|')}:${typeof panel.verify === 'object' ? 'checked' : ''}`,
     question: {
       message: rotation

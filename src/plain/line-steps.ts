@@ -8,7 +8,7 @@ import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readine
 import type { Deployment } from '../port/gateway';
 import { markOf } from '../wizard/fleet-marks';
 import { existingKey, flagged, readiness, visibleDeployments } from '../wizard/selectors';
-import type { WizardState } from '../wizard/state';
+import type { StateAt, WizardState } from '../wizard/state';
 import {
   BACK,
   chosenIndex,
@@ -107,12 +107,12 @@ function keyValue(state: WizardState): LineStep {
   };
 }
 
-function review(state: WizardState): LineStep {
+function review(state: StateAt<'review'>): LineStep {
   const existing = existingKey(state);
   const end = state.expiry.chosen;
   const d = state.deployment;
   const lines = [
-    `Review: ${existing ? 'REPLACE' : 'CREATE'} key '${state.name}' on ${d ? `${d.name} (${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId})` : ''}`,
+    `Review: ${existing ? 'REPLACE' : 'CREATE'} key '${state.name}' on ${d.name} (${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId})`,
     `  expires ${end ? `${formatUtc(end)} (${formatDaysFromNow(end, state.now)})` : '?'}; ${state.secretGenerated ? 'a generated key, shown after creation' : 'your own key'}`,
     ...(end && expiringFromTheStart(end, state.now) ? [`  Note: ${EXPIRING_FROM_THE_START}.`] : []),
     ...(existing

@@ -7,6 +7,7 @@ import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import type { Gateway } from '../port/gateway';
 import type { Notices } from '../port/notices';
 import type { WizardScope, WizardState } from '../wizard/state';
+import { createdKey } from '../wizard/selectors';
 import { useWizard } from '../wizard/use-wizard';
 import { Answered, answeredView } from './components/answered';
 import { CreatingStep, creatingView } from './steps/creating-step';
@@ -38,7 +39,9 @@ export interface AppProps {
 
 export function Screen({ state, rows, demo = false }: { state: WizardState; rows: number; demo?: boolean }) {
   const review = state.step === 'review' ? reviewView(state) : undefined;
-  const reveal = state.step === 'reveal' || state.exitCode !== undefined ? revealView(state) : undefined;
+  // After the end the last frame shows the key created in this run (masked), if there was one.
+  const reveal =
+    state.step === 'reveal' || (state.exitCode !== undefined && createdKey(state)) ? revealView(state) : undefined;
   const farewell = farewellView(state);
   return (
     <Box flexDirection="column">

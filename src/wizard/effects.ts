@@ -5,7 +5,8 @@
 import { keyCommand } from '../domain/resource-id';
 import type { CommandSpec, WizardState } from './state';
 
-export function issue(state: WizardState, spec: CommandSpec): WizardState {
+/** Queues a command; the state keeps its step's type. */
+export function issue<S extends WizardState>(state: S, spec: CommandSpec): S {
   const command = { ...spec, id: state.nextCommandId } as WizardState['commands'][number];
   return { ...state, commands: [...state.commands, command], nextCommandId: state.nextCommandId + 1 };
 }

@@ -8,7 +8,7 @@
  */
 import { formatUtc } from '../domain/expiry';
 import { commandFor, finish, isFinished } from './effects';
-import { REVEAL_SECONDS, type Step, type WizardEvent, type WizardState } from './state';
+import { REVEAL_SECONDS, type StateAt, type Step, type WizardEvent, type WizardState } from './state';
 import { holdWhileCreating, mayExist, onCreateFailed, onCreateSucceeded, onCreatingToken } from './steps/creating';
 import { onDeploymentsLoaded, onListToken } from './steps/choose-deployment';
 import { onExpiryToken } from './steps/expiry';
@@ -71,14 +71,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       const next: WizardState =
         event.type === 'keysLoaded'
           ? onConsoleKeys(state, event.deployment, event.keys)
-          : {
-              ...state,
-              keys: { error: event.problem.message },
-              // The console cannot list what it cannot read: on to naming, which says why.
-              ...(state.step === 'keys' && state.console.arriving
-                ? { step: 'keyName' as const, console: { ...state.console, arriving: false } }
-                : {}),
-            };
+          : onKeysUnread(state, event.problem.message);
       return next.nameWaiting && next.step === 'keyName' ? submitName({ ...next, nameWaiting: false }) : next;
     }
     case 'secretGenerated':
@@ -102,7 +95,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'createFailed':
       return state.step === 'creating' ? onCreateFailed(state, event.problem) : state;
     case 'verified':
-      if (event.again) return onReverified(state, event.result);
+      if (event.again) return state.step === 'reveal' ? onReverified(state, event.result) : state;
       return { ...state, reveal: { ...state.reveal, verify: event.result } };
     case 'handedOff':
       return onHandedOff(state, event.result);
@@ -110,7 +103,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return { ...state, reveal: { ...state.reveal, copyMessage: event.message } };
     case 'deleted': {
       if (state.step === 'keys') return onConsoleDeleted(state, event.outcome);
-      if (state.rotation?.stage === 'retiring') return onRetired(state, event.outcome);
+      if (state.rotation?.stage === 'retiring' && state.step === 'reveal') return onRetired(state, event.outcome);
       // After a REPLACE the old key was gone already: deleting the new one leaves no key of that name.
       const replaced = state.result?.created === false;
       const words =
@@ -127,7 +120,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.step === 'keys' ? onExtendFailed(state, event.problem) : state;
     case 'deleteFailed':
       if (state.step === 'keys') return onConsoleDeleteFailed(state, event.problem.message);
-      if (state.rotation?.stage === 'retiring') return onRetireFailed(state, event.problem.message);
+      if (state.rotation?.stage === 'retiring' && state.step === 'reveal')
+        return onRetireFailed(state, event.problem.message);
       return finish(
         state,
         'done',
@@ -137,10 +131,21 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
   }
 }
 
+/** The keys could not be read. The console cannot list what it cannot read: on to naming, which says why. */
+function onKeysUnread(state: WizardState, problem: string): WizardState {
+  const keys = { error: problem };
+  if (state.step === 'keys' && state.console.arriving)
+    return { ...state, keys, step: 'keyName', console: { ...state.console, arriving: false } };
+  return { ...state, keys };
+}
+
 type TokenHandler = (state: WizardState, token: Token) => WizardState;
 
-/** The steps that take keys; `loading` and the ends take none but Ctrl+C. */
-const KEY_HANDLERS: Partial<Record<Step, TokenHandler>> = {
+/**
+ * The steps that take keys, each handed the state of its own step (what the step owns is there);
+ * `loading` and the ends take none but Ctrl+C.
+ */
+const KEY_HANDLERS: { [S in Step]?: (state: StateAt<S>, token: Token) => WizardState } = {
   chooseDeployment: (s, t) => onListToken(s, t),
   keys: (s, t) => onConsoleToken(s, t),
   keyName: (s, t) => onNameToken(s, t),
@@ -157,7 +162,10 @@ const KEY_HANDLERS: Partial<Record<Step, TokenHandler>> = {
 
 function onToken(state: WizardState, token: Token): WizardState {
   if (token.kind === 'ctrlC') return onCtrlC(state);
-  const next = KEY_HANDLERS[state.step]?.(state, token) ?? state;
+  // The table pairs each step with its handler; TypeScript cannot see that the step read here is
+  // the one whose handler is picked, so it is said once.
+  const handler = KEY_HANDLERS[state.step] as TokenHandler | undefined;
+  const next = handler?.(state, token) ?? state;
   // A field entered anew starts with the caret after its text.
   return activeField(next) === activeField(state) ? next : { ...next, caretBack: 0 };
 }

@@ -5,7 +5,7 @@ import { checkKeyName, rotatedName } from '../domain/key-name';
 import { filterDeployments } from '../domain/deployment-filter';
 import type { ApiKey, Deployment, Discovery, Subscription } from '../port/gateway';
 import { markOf, type FleetMark } from './fleet-marks';
-import type { WizardState } from './state';
+import type { WithCreatedKey, WizardState } from './state';
 
 /** Each discovery's subscriptions by id, made once: a list of thousands asks for every row. */
 const subscriptionsOf = new WeakMap<Discovery, Map<string, Subscription>>();
@@ -114,4 +114,9 @@ export function rotationPlan(state: Pick<WizardState, 'keys' | 'now'>, old: ApiK
     endDateTime: resolvePreset(DEFAULT_PRESET, state.now),
     label: preset?.label ?? DEFAULT_PRESET,
   };
+}
+
+/** Whether the run created a key (the reveal panel's state, or one that ended after it). */
+export function createdKey(state: WizardState): state is WithCreatedKey {
+  return state.result !== undefined && state.deployment !== undefined;
 }

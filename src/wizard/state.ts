@@ -124,8 +124,8 @@ export interface HandoffMenu {
   warnedPath?: string;
 }
 
-export interface WizardState {
-  step: Step;
+/** What every step has; what a step owns is in StepState. */
+export interface WizardCommon {
   now: Date;
   loadingMessage: string;
   /** From -d/-g/--subscription: narrows discovery, may skip the first step. */
@@ -137,7 +137,6 @@ export interface WizardState {
   cursor: number;
   /** Why Enter did nothing on the deployment list. */
   listMessage?: string;
-  deployment?: Deployment;
   keys?: ApiKey[] | 'loading' | { error: string };
   console: ConsoleState;
   rotation?: RotationState;
@@ -164,7 +163,6 @@ export interface WizardState {
    * finish so that its outcome is known; a second one leaves at once.
    */
   leaving?: 'key' | 'signal';
-  result?: PutKeyResult;
   reveal: RevealState;
   failure?: Problem;
   /** What is said after the wizard ends (the final frame and stderr). */
@@ -175,6 +173,28 @@ export interface WizardState {
   commands: Command[];
   nextCommandId: number;
 }
+
+/** The steps before a deployment is chosen, and the ends (which keep what the run had). */
+type Unbound = 'loading' | 'chooseDeployment' | 'failed' | 'cancelled' | 'done';
+/** The steps that work on one deployment: from its keys to the key being created. */
+type OnDeployment = 'keys' | 'keyName' | 'expiry' | 'keyValue' | 'review' | 'creating';
+
+/**
+ * What a step owns: a chosen deployment from the key console on, and the created key on the
+ * reveal panel. A view of a step has them without asking whether they are there.
+ */
+export type StepState =
+  | { [S in Unbound]: { step: S; deployment?: Deployment; result?: PutKeyResult } }[Unbound]
+  | { [S in OnDeployment]: { step: S; deployment: Deployment; result?: PutKeyResult } }[OnDeployment]
+  | { step: 'reveal'; deployment: Deployment; result: PutKeyResult };
+
+export type WizardState = WizardCommon & StepState;
+/** The state while the wizard is at one step: what that step owns is there. */
+export type StateAt<S extends Step> = Extract<WizardState, { step: S }>;
+/** A key was created in this run: on the reveal panel, and in the states that end after it. */
+export type WithCreatedKey = WizardState & { deployment: Deployment; result: PutKeyResult };
+/** A state with a chosen deployment: every step from the key console to creating. */
+export type Bound = WizardState & { deployment: Deployment };
 
 /** One deployment's keys read for its mark on the list, or why they could not be. */
 export interface PeekResult {

@@ -1,6 +1,6 @@
 /** Step 6: the PUT in flight, or its failure in plain words with the ARM code. */
 import { Box, Text } from 'ink';
-import type { Problem, WizardState } from '../../wizard/state';
+import type { Problem, StateAt } from '../../wizard/state';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../term/style';
@@ -13,10 +13,10 @@ export interface CreatingViewProps {
   finishing: boolean;
 }
 
-export function creatingView(state: WizardState): CreatingViewProps {
+export function creatingView(state: StateAt<'creating'>): CreatingViewProps {
   return {
     name: state.name,
-    deploymentName: state.deployment?.name ?? '',
+    deploymentName: state.deployment.name,
     finishing: state.leaving !== undefined,
     ...(state.createError ? { error: state.createError } : {}),
   };

@@ -7,7 +7,7 @@ import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import { keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
 import type { ApiKey } from '../../port/gateway';
 import { consoleKeys, rotationPlan } from '../../wizard/selectors';
-import type { ConsoleState, WizardState } from '../../wizard/state';
+import type { ConsoleState, StateAt } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
 import { colors, figures, type Role } from '../../term/style';
@@ -27,10 +27,10 @@ export interface KeysViewProps {
   now: Date;
 }
 
-export function keysView(state: WizardState): KeysViewProps {
+export function keysView(state: StateAt<'keys'>): KeysViewProps {
   const confirm = state.console.confirm;
   return {
-    deploymentName: state.deployment?.name ?? '',
+    deploymentName: state.deployment.name,
     keys: Array.isArray(state.keys) ? consoleKeys(state) : 'loading',
     cursor: state.console.cursor,
     caretBack: state.caretBack,

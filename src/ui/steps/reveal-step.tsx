@@ -8,7 +8,7 @@ import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
 import { formatDaysFromNow, formatLocal, formatUtc } from '../../domain/expiry';
 import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../port/gateway';
-import { REVEAL_SECONDS, type HandoffMenu, type WizardState } from '../../wizard/state';
+import { REVEAL_SECONDS, type HandoffMenu, type WithCreatedKey } from '../../wizard/state';
 import { HandoffMenuView, RotationLines, type RotationView } from './reveal-parts';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
@@ -42,10 +42,9 @@ export interface RevealViewProps {
   rotation?: RotationView;
 }
 
-/** Undefined before a key exists. */
-export function revealView(state: WizardState): RevealViewProps | undefined {
+/** The panel of the key created: at its step, and in the last frame after the wizard ends. */
+export function revealView(state: WithCreatedKey): RevealViewProps {
   const { result, deployment, reveal } = state;
-  if (!result || !deployment) return undefined;
   const finished = state.exitCode !== undefined;
   const shown = reveal.shown && !finished;
   const secondsLeft =

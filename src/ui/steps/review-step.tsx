@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import type { ApiKey, Deployment } from '../../port/gateway';
-import type { WizardState } from '../../wizard/state';
+import type { StateAt } from '../../wizard/state';
 import { existingKey } from '../../wizard/selectors';
 import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../../domain/readiness';
 import { Question } from '../components/question';
@@ -19,11 +19,11 @@ export interface ReviewViewProps {
   now: Date;
 }
 
-/** Undefined until a deployment and an expiry are chosen (the review cannot show before). */
-export function reviewView(state: WizardState): ReviewViewProps | undefined {
+/** Undefined until an expiry is chosen (the review cannot show before). */
+export function reviewView(state: StateAt<'review'>): ReviewViewProps | undefined {
   const { deployment } = state;
   const endDateTime = state.expiry.chosen;
-  if (!deployment || !endDateTime) return undefined;
+  if (!endDateTime) return undefined;
   const existing = existingKey(state);
   return {
     deployment,

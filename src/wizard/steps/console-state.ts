@@ -1,12 +1,11 @@
 /** What the key console's actions share: a change to its own state, and reading the keys again. */
 import { issue } from '../effects';
-import type { ConsoleState, WizardState } from '../state';
+import type { Bound, ConsoleState, WizardState } from '../state';
 
-export function withConsole(state: WizardState, change: Partial<ConsoleState>): WizardState {
+export function withConsole<S extends WizardState>(state: S, change: Partial<ConsoleState>): S {
   return { ...state, console: { ...state.console, ...change } };
 }
 
-export function reloadKeys(state: WizardState): WizardState {
-  if (!state.deployment) return state;
+export function reloadKeys(state: Bound): WizardState {
   return issue({ ...state, keys: 'loading' }, { kind: 'loadKeys', deployment: state.deployment });
 }

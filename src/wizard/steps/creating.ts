@@ -9,10 +9,10 @@ import { formatUtc } from '../../domain/expiry';
 import type { PutKeyResult } from '../../port/gateway';
 import { commandFor, finish, issue } from '../effects';
 import type { Token } from '../tokens';
-import type { Problem, WizardState } from '../state';
+import type { Problem, StateAt, WizardState } from '../state';
 import { startCreate } from './review';
 
-export function onCreatingToken(state: WizardState, token: Token): WizardState {
+export function onCreatingToken(state: StateAt<'creating'>, token: Token): WizardState {
   if (!state.createError) return state;
   if (token.kind === 'char' && token.ch.toLowerCase() === 'r')
     return startCreate({ ...state, step: 'review', leaving: undefined });
@@ -29,7 +29,7 @@ export function holdWhileCreating(state: WizardState, why: 'key' | 'signal'): Wi
   return { ...state, leaving: why };
 }
 
-export function onCreateSucceeded(state: WizardState, result: PutKeyResult, now: Date): WizardState {
+export function onCreateSucceeded(state: StateAt<'creating'>, result: PutKeyResult, now: Date): WizardState {
   const key = result.key;
   if (state.leaving === 'signal') {
     return finish(
@@ -59,7 +59,7 @@ export function onCreateSucceeded(state: WizardState, result: PutKeyResult, now:
       ...(notice ? { notice } : {}),
     },
   };
-  const endpoint = state.deployment?.dataplaneApiEndpoint;
+  const endpoint = state.deployment.dataplaneApiEndpoint;
   return endpoint ? issue(next, { kind: 'verify', endpoint, secret: state.secret }) : next;
 }
 

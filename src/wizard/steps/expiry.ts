@@ -6,7 +6,7 @@
 import { DEFAULT_PRESET, PRESETS, parseExpiry, resolvePreset } from '../../domain/expiry';
 import { edit } from '../line-edit';
 import type { Token } from '../tokens';
-import type { ExpiryState, WizardState } from '../state';
+import type { ExpiryState, StateAt, WizardState } from '../state';
 
 export type ExpiryMove =
   | { kind: 'moved'; expiry: ExpiryState; caretBack: number }
@@ -51,7 +51,7 @@ export function moveExpiry(expiry: ExpiryState, token: Token, caretBack: number,
   }
 }
 
-export function onExpiryToken(state: WizardState, token: Token): WizardState {
+export function onExpiryToken(state: StateAt<'expiry'>, token: Token): WizardState {
   const move = moveExpiry(state.expiry, token, state.caretBack, state.now);
   if (move.kind === 'back') return { ...state, step: 'keyName' };
   if (move.kind === 'chosen') return { ...state, step: 'keyValue', expiry: move.expiry };

@@ -9,7 +9,7 @@ import type { ApiKey } from '../../port/gateway';
 import { extendRefusal } from '../../keys/extend-key';
 import { issue } from '../effects';
 import type { Token } from '../tokens';
-import { DEFAULT_PRESET_INDEX, type ExtendChoice, type Problem, type WizardState } from '../state';
+import { DEFAULT_PRESET_INDEX, type ExtendChoice, type Problem, type StateAt, type WizardState } from '../state';
 import { moveExpiry } from './expiry';
 import { reloadKeys, withConsole } from './console-state';
 
@@ -22,14 +22,14 @@ export function startExtend(state: WizardState, key: ApiKey): WizardState {
   });
 }
 
-export function onExtendToken(state: WizardState, choice: ExtendChoice, token: Token): WizardState {
+export function onExtendToken(state: StateAt<'keys'>, choice: ExtendChoice, token: Token): WizardState {
   if (choice.working) return state;
   const move = moveExpiry(choice.expiry, token, state.caretBack, state.now);
   if (move.kind === 'back') return withConsole(state, { extend: undefined });
   if (move.kind === 'moved')
     return withConsole({ ...state, caretBack: move.caretBack }, { extend: { ...choice, expiry: move.expiry } });
   const endDateTime = move.expiry.chosen;
-  if (!endDateTime || !state.deployment) return state;
+  if (!endDateTime) return state;
   return issue(withConsole(state, { extend: { key: choice.key, expiry: move.expiry, working: true } }), {
     kind: 'extendKey',
     deployment: state.deployment,
@@ -38,7 +38,7 @@ export function onExtendToken(state: WizardState, choice: ExtendChoice, token: T
   });
 }
 
-export function onExtended(state: WizardState, key: ApiKey): WizardState {
+export function onExtended(state: StateAt<'keys'>, key: ApiKey): WizardState {
   const text = `Key '${key.name}' now expires ${formatUtc(key.endDateTime)}; its secret is the same.`;
   const changes = [...state.changes, `Key '${key.name}' now expires ${formatUtc(key.endDateTime)}.`];
   return reloadKeys(

@@ -15,7 +15,7 @@ import {
 import { issue } from '../effects';
 import { edit } from '../line-edit';
 import type { Token } from '../tokens';
-import type { HandoffMenu, WizardState } from '../state';
+import type { HandoffMenu, StateAt, WizardState } from '../state';
 
 export const HANDOFF_LABELS: Record<HandoffKind, string> = {
   nlk: 'NLK Helm values file',
@@ -24,10 +24,10 @@ export const HANDOFF_LABELS: Record<HandoffKind, string> = {
   keyvault: 'Azure Key Vault secret',
 };
 
-export function defaultDestination(state: WizardState, kind: HandoffKind): string {
+export function defaultDestination(state: StateAt<'reveal'>, kind: HandoffKind): string {
   if (kind !== 'keyvault') return DEFAULT_FILES[kind];
   const vault = state.preset.demoVault ?? '<vault>.vault.azure.net';
-  return `https://${vault}/secrets/${state.result?.key.name ?? state.name}`;
+  return `https://${vault}/secrets/${state.result.key.name}`;
 }
 
 export function openHandoffMenu(state: WizardState): WizardState {
@@ -39,9 +39,8 @@ function withMenu(state: WizardState, menu: HandoffMenu | undefined): WizardStat
   return { ...state, reveal: menu ? { ...reveal, handoff: menu } : reveal };
 }
 
-function facts(state: WizardState): HandoffFacts | undefined {
+function facts(state: StateAt<'reveal'>): HandoffFacts {
   const { deployment, result } = state;
-  if (!deployment || !result) return undefined;
   return handoffFacts(deployment, {
     keyName: result.key.name,
     secret: state.secret,
@@ -49,7 +48,7 @@ function facts(state: WizardState): HandoffFacts | undefined {
   });
 }
 
-export function onHandoffToken(state: WizardState, menu: HandoffMenu, token: Token): WizardState {
+export function onHandoffToken(state: StateAt<'reveal'>, menu: HandoffMenu, token: Token): WizardState {
   if (menu.stage === 'working') return state;
   if (token.kind === 'escape')
     return withMenu(state, menu.stage === 'destination' ? { stage: 'kind', cursor: menu.cursor, text: '' } : undefined);
@@ -69,14 +68,12 @@ export function onHandoffToken(state: WizardState, menu: HandoffMenu, token: Tok
   if (token.kind !== 'enter') return state;
   const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
   const parsed = parseHandoff(`${kind}=${menu.text.trim()}`);
-  const known = facts(state);
   if (!parsed.ok) return withMenu(state, { ...menu, error: parsed.problem });
-  if (!known) return state;
   const path = parsed.target.kind === 'keyvault' ? undefined : parsed.target.path;
   return issue(withMenu(state, { ...menu, stage: 'working' }), {
     kind: 'handoff',
     target: parsed.target,
-    facts: known,
+    facts: facts(state),
     ...(path !== undefined && path === menu.warnedPath ? { acceptExposed: true } : {}),
   });
 }

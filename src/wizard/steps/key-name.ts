@@ -2,16 +2,16 @@
 import { edit } from '../line-edit';
 import { nameProblem } from '../selectors';
 import type { Token } from '../tokens';
-import type { WizardState } from '../state';
+import type { Bound, StateAt, WizardState } from '../state';
 
-export function submitName(state: WizardState): WizardState {
+export function submitName(state: Bound): WizardState {
   const problem = nameProblem(state.name);
   if (problem) return { ...state, nameError: problem };
   if (state.keys === 'loading') return { ...state, nameWaiting: true, nameError: undefined };
   return { ...state, step: 'expiry', nameError: undefined, replaceConfirmed: false };
 }
 
-export function onNameToken(state: WizardState, token: Token): WizardState {
+export function onNameToken(state: StateAt<'keyName'>, token: Token): WizardState {
   const edited = edit(state.name, token, state.caretBack);
   if (edited)
     return { ...state, name: edited.text, caretBack: edited.caretBack, nameError: undefined, nameWaiting: false };

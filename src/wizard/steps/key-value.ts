@@ -3,9 +3,9 @@ import { evaluate } from '../../domain/policy';
 import { issue } from '../effects';
 import { edit } from '../line-edit';
 import type { Token } from '../tokens';
-import type { WizardState } from '../state';
+import type { StateAt, WizardState } from '../state';
 
-export function onSecretToken(state: WizardState, token: Token): WizardState {
+export function onSecretToken(state: StateAt<'keyValue'>, token: Token): WizardState {
   const edited = edit(state.secret, token, state.caretBack);
   if (edited)
     return {

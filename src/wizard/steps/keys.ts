@@ -15,13 +15,13 @@ import { reloadKeys, withConsole } from './console-state';
 
 export { reloadKeys } from './console-state';
 import type { Token } from '../tokens';
-import type { ConsoleState, WizardState } from '../state';
+import type { ConsoleState, StateAt, WizardState } from '../state';
 
 /** The keys of the chosen deployment arrived (or were read again after a change). */
 export function onConsoleKeys(state: WizardState, deployment: Deployment, keys: ApiKey[]): WizardState {
   const fleet = withMarks(state.fleet, [[deployment.id, expiryCounts(keys, state.now)]]);
-  const next: WizardState = { ...state, keys, fleet };
-  if (state.step !== 'keys') return next;
+  if (state.step !== 'keys') return { ...state, keys, fleet };
+  const next = { ...state, keys, fleet };
   const followed = consoleKeys({ keys }).findIndex((k) => k.name === state.console.follow);
   const cursor = followed >= 0 ? followed : Math.min(state.console.cursor, Math.max(0, keys.length - 1));
   if (state.console.arriving && keys.length === 0)
@@ -36,7 +36,7 @@ function leaveConsole(state: WizardState): WizardState {
 }
 
 /** A new key from the console: the usual steps, with the name field empty. */
-function newKey(state: WizardState): WizardState {
+function newKey(state: StateAt<'keys'>): WizardState {
   return {
     ...state,
     step: 'keyName',
@@ -46,7 +46,7 @@ function newKey(state: WizardState): WizardState {
   };
 }
 
-export function onConsoleToken(state: WizardState, token: Token): WizardState {
+export function onConsoleToken(state: StateAt<'keys'>, token: Token): WizardState {
   const confirm = state.console.confirm;
   if (confirm) return onConfirmToken(state, confirm, token);
   if (state.console.extend) return onExtendToken(state, state.console.extend, token);
@@ -76,7 +76,11 @@ export function onConsoleToken(state: WizardState, token: Token): WizardState {
   }
 }
 
-function onConfirmToken(state: WizardState, confirm: NonNullable<ConsoleState['confirm']>, token: Token): WizardState {
+function onConfirmToken(
+  state: StateAt<'keys'>,
+  confirm: NonNullable<ConsoleState['confirm']>,
+  token: Token,
+): WizardState {
   if (confirm.working) return state;
   if (token.kind === 'escape') return withConsole(state, { confirm: undefined });
   if (confirm.kind === 'rotate') return token.kind === 'enter' ? startRotation(state, confirm.key) : state;
@@ -86,7 +90,7 @@ function onConfirmToken(state: WizardState, confirm: NonNullable<ConsoleState['c
       { ...state, caretBack: edited.caretBack },
       { confirm: { ...confirm, typed: edited.text, error: undefined } },
     );
-  if (token.kind !== 'enter' || !state.deployment) return state;
+  if (token.kind !== 'enter') return state;
   if (confirm.typed.trim() !== confirm.key.name)
     return withConsole(state, {
       confirm: { ...confirm, error: `Type the key's name, ${confirm.key.name}, exactly; Esc keeps the key.` },
@@ -99,7 +103,7 @@ function onConfirmToken(state: WizardState, confirm: NonNullable<ConsoleState['c
 }
 
 /** The console's delete came back: say so and read the keys again. */
-export function onConsoleDeleted(state: WizardState, outcome: 'deleted' | 'absent'): WizardState {
+export function onConsoleDeleted(state: StateAt<'keys'>, outcome: 'deleted' | 'absent'): WizardState {
   const name = state.console.confirm?.key.name ?? '';
   const text =
     outcome === 'deleted'
@@ -121,7 +125,7 @@ export function onConsoleDeleteFailed(state: WizardState, problem: string): Wiza
  * Rotation, first step: a generated key under the first free name (nlk-prod-2, -3…), expiring
  * after the default six months, created beside the old one by the usual create.
  */
-function startRotation(state: WizardState, old: ApiKey): WizardState {
+function startRotation(state: StateAt<'keys'>, old: ApiKey): WizardState {
   const plan = rotationPlan(state, old);
   return issue(
     {

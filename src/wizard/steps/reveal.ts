@@ -3,11 +3,11 @@ import { formatUtc } from '../../domain/expiry';
 import { finish, issue } from '../effects';
 import { onHandoffToken, openHandoffMenu } from './handoff';
 import type { Token } from '../tokens';
-import type { WizardState } from '../state';
+import type { StateAt, WizardState } from '../state';
 
-export function onRevealToken(state: WizardState, token: Token): WizardState {
+export function onRevealToken(state: StateAt<'reveal'>, token: Token): WizardState {
   const { reveal, result, deployment } = state;
-  if (reveal.deleting || !result || !deployment) return state;
+  if (reveal.deleting) return state;
   if (reveal.handoff) return onHandoffToken(state, reveal.handoff, token);
   if (reveal.askingToLeave) {
     if (token.kind !== 'char' && token.kind !== 'escape') return state;

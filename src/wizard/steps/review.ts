@@ -3,12 +3,12 @@ import { checkExpiry } from '../../domain/expiry';
 import { issue } from '../effects';
 import { existingKey } from '../selectors';
 import type { Token } from '../tokens';
-import type { WizardState } from '../state';
+import type { Bound, StateAt, WizardState } from '../state';
 
-export function startCreate(state: WizardState): WizardState {
+export function startCreate(state: Bound): WizardState {
   const existing = existingKey(state);
   const end = state.expiry.chosen;
-  if (!state.deployment || !end) return state;
+  if (!end) return state;
   const check = checkExpiry(end, state.now);
   if (!check.ok) return { ...state, reviewError: `${check.problem}; press Esc to pick another expiry.` };
   if (existing && !state.replaceConfirmed)
@@ -26,7 +26,7 @@ export function startCreate(state: WizardState): WizardState {
   );
 }
 
-export function onReviewToken(state: WizardState, token: Token): WizardState {
+export function onReviewToken(state: StateAt<'review'>, token: Token): WizardState {
   if (token.kind === 'char' && (token.ch === 'y' || token.ch === 'Y') && existingKey(state)) {
     return { ...state, replaceConfirmed: true, reviewError: undefined };
   }

@@ -8,7 +8,7 @@
 import type { VerifyResult } from '../../port/gateway';
 import { issue } from '../effects';
 import type { Token } from '../tokens';
-import type { RotationState, WizardState } from '../state';
+import type { Bound, RotationState, StateAt, WizardState } from '../state';
 import { finishRotationCommand, reloadKeys } from './keys';
 import { startCreate } from './review';
 
@@ -17,12 +17,12 @@ function withRotation(state: WizardState, change: Partial<RotationState>): Wizar
 }
 
 /** The generated key for the rotation arrived: create it beside the old one. */
-export function onRotationSecret(state: WizardState, secret: string): WizardState {
+export function onRotationSecret(state: StateAt<'keys'>, secret: string): WizardState {
   return startCreate({ ...state, secret, secretGenerated: true, step: 'review', replaceConfirmed: false });
 }
 
 /** Back to the console, the rotation over, with what happened in one line. */
-export function backToConsole(state: WizardState, ok: boolean, text: string): WizardState {
+export function backToConsole(state: Bound, ok: boolean, text: string): WizardState {
   return reloadKeys({
     ...state,
     step: 'keys',
@@ -37,19 +37,19 @@ export function backToConsole(state: WizardState, ok: boolean, text: string): Wi
 }
 
 /** Esc after a refused create: nothing was made, so nothing is left to finish. */
-export function onRotationCreateEscape(state: WizardState): WizardState {
+export function onRotationCreateEscape(state: StateAt<'creating'>): WizardState {
   const old = state.rotation?.old.name ?? '';
   return backToConsole(state, false, `Rotation of '${old}' stopped: no new key was created, nothing changed.`);
 }
 
 /** Keys of the reveal panel that belong to the rotation: Enter goes on, Esc stops. */
-export function onRotationRevealToken(state: WizardState, token: Token): WizardState | undefined {
+export function onRotationRevealToken(state: StateAt<'reveal'>, token: Token): WizardState | undefined {
   const rotation = state.rotation;
   if (!rotation || state.reveal.handoff || state.reveal.askingToLeave) return undefined;
   if (rotation.stage === 'reverifying' || rotation.stage === 'retiring') return state;
   if (token.kind === 'escape') return stop(state);
   if (token.kind !== 'enter') return undefined;
-  const endpoint = state.deployment?.dataplaneApiEndpoint;
+  const endpoint = state.deployment.dataplaneApiEndpoint;
   if (!endpoint) return state;
   return issue(withRotation(state, { stage: 'reverifying', problem: undefined }), {
     kind: 'verify',
@@ -59,9 +59,9 @@ export function onRotationRevealToken(state: WizardState, token: Token): WizardS
   });
 }
 
-function stop(state: WizardState): WizardState {
+function stop(state: StateAt<'reveal'>): WizardState {
   const rotation = state.rotation;
-  if (!rotation || !state.result) return state;
+  if (!rotation) return state;
   const fresh = state.result.key.name;
   const changes = [...state.changes, `Created key '${fresh}' beside '${rotation.old.name}' (rotation stopped).`];
   return backToConsole(
@@ -72,9 +72,9 @@ function stop(state: WizardState): WizardState {
 }
 
 /** The second check, after the switch: if the dataplane takes the new key, the old one goes. */
-export function onReverified(state: WizardState, result: VerifyResult): WizardState {
+export function onReverified(state: StateAt<'reveal'>, result: VerifyResult): WizardState {
   const rotation = state.rotation;
-  if (!rotation || rotation.stage !== 'reverifying' || !state.deployment) return state;
+  if (!rotation || rotation.stage !== 'reverifying') return state;
   if (!result.ok)
     return withRotation(state, {
       stage: 'shown',
@@ -87,14 +87,14 @@ export function onReverified(state: WizardState, result: VerifyResult): WizardSt
   });
 }
 
-export function onRetired(state: WizardState, outcome: 'deleted' | 'absent'): WizardState {
+export function onRetired(state: StateAt<'reveal'>, outcome: 'deleted' | 'absent'): WizardState {
   const old = state.rotation?.old.name ?? '';
   const gone = outcome === 'deleted' ? `'${old}' deleted` : `'${old}' was already gone`;
   const changes = [...state.changes, `Rotated: created key '${state.name}', ${gone}.`];
   return backToConsole({ ...state, changes }, true, `Rotated: '${state.name}' is checked and in use; ${gone}.`);
 }
 
-export function onRetireFailed(state: WizardState, problem: string): WizardState {
+export function onRetireFailed(state: StateAt<'reveal'>, problem: string): WizardState {
   return withRotation(state, {
     stage: 'shown',
     problem: `Could not delete '${state.rotation?.old.name ?? ''}': ${problem}. Both keys stay; Enter tries again, or later: ${finishRotationCommand(state)}`,
