@@ -44,6 +44,8 @@ export interface AzureGatewaySettings {
   authDescription: string;
   /** Ask the Azure CLI for its default subscription (with --auth cli). */
   useCliDefaultSubscription: boolean;
+  /** The CLI's default subscription as the early `az` call told it (then `az account show` is not run). */
+  cliSubscription?: Promise<string | undefined>;
   retryOptions?: PipelineRetryOptions;
   log?: (line: string) => void;
   userAgent?: string;
@@ -91,7 +93,8 @@ export class AzureGateway implements Gateway {
     try {
       return await work();
     } catch (error) {
-      const failure = toGatewayError(error, { endpoint: this.settings.target.endpoint });
+      const target = this.settings.target;
+      const failure = toGatewayError(error, { endpoint: target.endpoint, authorityHost: target.authorityHost });
       return Promise.reject(this.known.error(failure));
     }
   }
@@ -118,7 +121,12 @@ export class AzureGateway implements Gateway {
   defaultSubscription(options: CallOptions = {}): Promise<string> {
     return this.guard(async () => {
       if (this.settings.useCliDefaultSubscription) {
-        const fromCli = await azureCliDefaultSubscription(options.signal);
+        // Signed in first: a signed-out `az` is not asked a second question.
+        await this.credential.getToken(
+          this.settings.target.scope,
+          options.signal ? { abortSignal: options.signal } : {},
+        );
+        const fromCli = (await this.settings.cliSubscription) ?? (await azureCliDefaultSubscription(options.signal));
         if (fromCli) return fromCli;
       }
       return onlySubscription(await this.listSubscriptions(options));

@@ -9,6 +9,7 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import type { AuthMode } from '../domain/auth-modes';
 import type { ArmTarget } from './cloud';
+import { isCredentialFailure } from './sign-in-failure';
 
 /** The Azure CLI's public client id, which device-code and browser sign-in use as az does. */
 const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
@@ -33,35 +34,46 @@ export function staticTokenCredential(token: string, lifetimeMs = 60 * 60 * 1000
   };
 }
 
+/** A credential shared by a run, which can be told to forget (after a sign-in in the same run). */
+export interface SharedCredential extends TokenCredential {
+  forget(): void;
+}
+
 /**
  * Shares one token between the many clients of a run (one per subscription), so that
- * AzureCliCredential starts `az` once, not once per subscription.
+ * AzureCliCredential starts `az` once, not once per subscription. A sign-in that is not there
+ * (signed out, no `az`) is not there for the rest of the run either: it is said again, not asked
+ * again, until `forget` (the wizard's sign-in screen calls it after signing in).
  */
 export function sharedTokenCredential(
   inner: TokenCredential,
   early?: { scope: string; token: Promise<AccessToken> },
-): TokenCredential {
+): SharedCredential {
   const cache = new Map<string, Promise<AccessToken | null>>();
-  // A token asked for early stands for the first request; if it failed, the credential asks
-  // again itself and says what went wrong in its own words.
-  if (early)
-    cache.set(
-      early.scope,
-      early.token.catch(() => inner.getToken(early.scope)),
-    );
+  const keep = (key: string, answer: Promise<AccessToken | null>) => {
+    cache.set(key, answer);
+    answer.catch((error: unknown) => {
+      if (!isCredentialFailure(error)) cache.delete(key);
+    });
+  };
+  // A token asked for early stands for the first request.
+  if (early) keep(early.scope, early.token);
   return {
     async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
       const key = [scopes].flat().join(' ');
       const cached = cache.get(key);
       if (cached) {
-        const token = await cached.catch(() => null);
+        const token = await cached.catch((error: unknown) => {
+          if (isCredentialFailure(error)) throw error;
+          return null;
+        });
         if (token && token.expiresOnTimestamp - Date.now() > 5 * 60 * 1000) return token;
       }
       const fresh = inner.getToken(scopes, options);
-      cache.set(key, fresh);
-      fresh.catch(() => cache.delete(key));
+      keep(key, fresh);
       return fresh;
     },
+    forget: () => cache.clear(),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { printable } from '../domain/printable';
 import { GatewayError, type ErrorKind } from '../port/gateway';
+import { isCredentialFailure, signInFailure } from './sign-in-failure';
 
 /** A non-success answer from ARM, with the error envelope read. */
 export class ArmError extends Error {
@@ -50,7 +51,7 @@ function kindForStatus(status: number, code?: string): ErrorKind {
   return 'unknown';
 }
 
-export function toGatewayError(error: unknown, context?: { endpoint?: string }): GatewayError {
+export function toGatewayError(error: unknown, context?: { endpoint?: string; authorityHost?: string }): GatewayError {
   if (error instanceof GatewayError) return error;
   const mapped = mapError(error, context);
   // Messages and codes come from the network: they reach the terminal with control characters escaped.
@@ -62,7 +63,7 @@ export function toGatewayError(error: unknown, context?: { endpoint?: string }):
   );
 }
 
-function mapError(error: unknown, context?: { endpoint?: string }): GatewayError {
+function mapError(error: unknown, context?: { endpoint?: string; authorityHost?: string }): GatewayError {
   const e = error as { name?: string; message?: string; code?: string; statusCode?: number; cause?: { code?: string } };
   if (error instanceof ArmError) {
     const message = error.message || `Azure answered HTTP ${error.statusCode}`;
@@ -78,13 +79,7 @@ function mapError(error: unknown, context?: { endpoint?: string }): GatewayError
     );
   }
   if (e?.name === 'AbortError') return new GatewayError('cancelled', 'cancelled');
-  if (
-    e?.name === 'CredentialUnavailableError' ||
-    e?.name === 'AuthenticationRequiredError' ||
-    e?.name === 'AuthenticationError'
-  ) {
-    return new GatewayError('unauthenticated', signInAdvice(firstLine(e.message)));
-  }
+  if (isCredentialFailure(error)) return signInFailure(error, context);
   const code = e?.code ?? e?.cause?.code;
   if (code && TLS_CODES.has(code)) {
     return new GatewayError(
@@ -113,13 +108,4 @@ function mapError(error: unknown, context?: { endpoint?: string }): GatewayError
 
 function firstLine(text: string | undefined): string {
   return (text ?? '').split('\n')[0]?.trim() ?? '';
-}
-
-function signInAdvice(message: string): string {
-  // "could not be found" also says "az login": test it first.
-  if (/Azure CLI could not be found|az: not found|is not recognized/i.test(message)) {
-    return 'the Azure CLI (`az`) was not found: install it and run `az login`, or use --auth device-code';
-  }
-  if (/az login/i.test(message)) return 'not signed in to the Azure CLI: run `az login`, or use --auth device-code';
-  return `sign-in failed: ${message}`;
 }

@@ -10,7 +10,22 @@ import { armAudience, isCloudName } from '../domain/clouds';
 export interface EarlyToken {
   /** The scope it is for, e.g. https://management.azure.com/.default */
   scope: string;
-  token: Promise<{ token: string; expiresOnTimestamp: number }>;
+  /** Rejects as the Azure CLI credential would (CredentialUnavailableError, az's own words). */
+  token: Promise<{ token: string; expiresOnTimestamp: number; subscription?: string }>;
+}
+
+/** az's failure in the credential's own shape, so that it is said as the credential's would be. */
+function unavailable(error: { code?: string | number | null; message: string }, stderr: string): Error {
+  const missing = error.code === 'ENOENT';
+  const said = stderr
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim();
+  const failure = new Error(
+    missing ? 'Azure CLI could not be found (ENOENT)' : (said ?? error.message).replace(/^ERROR:\s*/, ''),
+  );
+  failure.name = 'CredentialUnavailableError';
+  return failure;
 }
 
 export function askAzEarly(
@@ -29,14 +44,23 @@ export function askAzEarly(
   const resource = audience.audience.replace(/\/+$/, '');
   const args = ['account', 'get-access-token', '--output', 'json', '--resource', resource];
   if (tenant) args.push('--tenant', tenant);
-  const token = new Promise<{ token: string; expiresOnTimestamp: number }>((resolve, reject) => {
-    execFile('az', args, { timeout: 30_000, windowsHide: true }, (error, stdout) => {
-      if (error) return reject(error);
+  const token = new Promise<{ token: string; expiresOnTimestamp: number; subscription?: string }>((resolve, reject) => {
+    execFile('az', args, { timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
+      if (error) return reject(unavailable(error, String(stderr)));
       try {
-        const answer = JSON.parse(stdout) as { accessToken?: string; expires_on?: number; expiresOn?: string };
+        const answer = JSON.parse(stdout) as {
+          accessToken?: string;
+          expires_on?: number;
+          expiresOn?: string;
+          subscription?: string;
+        };
         const expires = answer.expires_on ? answer.expires_on * 1000 : Date.parse(answer.expiresOn ?? '');
         if (!answer.accessToken || !Number.isFinite(expires)) return reject(new Error('az gave no token'));
-        resolve({ token: answer.accessToken, expiresOnTimestamp: expires });
+        resolve({
+          token: answer.accessToken,
+          expiresOnTimestamp: expires,
+          ...(answer.subscription ? { subscription: answer.subscription } : {}),
+        });
       } catch (parseError) {
         reject(parseError as Error);
       }

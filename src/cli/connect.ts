@@ -11,6 +11,8 @@ import { DEMO_VAULT } from '../emulator/sample-data';
 import { requestTimeoutMs } from '../port/io';
 import type { Session } from '../port/session';
 import { UsageError } from '../port/usage-error';
+import { GatewayError } from '../port/gateway';
+import { missingEnvironment, SIGN_IN } from '../domain/sign-in';
 
 const DEMO_DESCRIPTION = 'the demo emulator';
 
@@ -75,6 +77,15 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     ...(options.caPem ? { caPem: options.caPem } : {}),
   });
   if (!resolved.ok) throw new UsageError(resolved.problem);
+  if (options.auth === 'env') {
+    const missing = missingEnvironment(env);
+    if (missing.length > 0)
+      throw new GatewayError(
+        'unauthenticated',
+        `--auth env needs ${missing.join(', ')}; not set here`,
+        SIGN_IN.envIncomplete,
+      );
+  }
   let credential;
   try {
     credential = await createCredential(options.auth, {
@@ -92,6 +103,9 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     target: resolved.target,
     authDescription: authDescription(options),
     useCliDefaultSubscription: options.auth === 'cli',
+    ...(options.auth === 'cli' && hooks.early
+      ? { cliSubscription: hooks.early.token.then((t) => t.subscription).catch(() => undefined) }
+      : {}),
     preconnect: options.auth !== 'token',
     userAgent,
     ...timeout,

@@ -3,8 +3,10 @@
  * the advice for that kind of failure, and the exit code. Never a stack trace unless --verbose.
  */
 import type { Mode } from './commands';
-import { flag, type Values } from './options';
+import { flag, text, type Values } from './options';
 import { printable } from '../domain/printable';
+import { AUTH_MODES, type AuthMode } from '../domain/auth-modes';
+import { isSignInCode, waysToSignIn } from '../domain/sign-in';
 import { advice, GatewayError } from '../port/gateway';
 import { EXIT, stopWords, type Io } from '../port/io';
 import { UsageError } from '../port/usage-error';
@@ -17,6 +19,7 @@ export function reportFailure(error: unknown, values: Values, io: Io, mode: Mode
     const command = error.command ?? (mode === 'wizard' ? undefined : mode);
     const help = command === undefined ? 'nginxaas-keys --help' : `nginxaas-keys ${command} --help`;
     io.stderr.write(`${p('danger', 'error:')} ${message}\nSee '${help}'.\n`);
+    jsonError(values, io, { kind: 'usage', message });
     return EXIT.usage;
   }
   // Stopped by a signal, a Ctrl+C at a prompt, or the run's time limit: said as such, never as a failure of Azure.
@@ -32,13 +35,44 @@ export function reportFailure(error: unknown, values: Values, io: Io, mode: Mode
     io.stderr.write(`${said}\n`);
     return EXIT.cancelled;
   }
+  if (error instanceof GatewayError && error.kind === 'unauthenticated') return notSignedIn(error, values, io, mode);
   if (error instanceof GatewayError) {
-    const next = advice(error.kind, error.message);
+    const next = advice(error.kind);
+    jsonError(values, io, { kind: error.kind, ...(error.code ? { code: error.code } : {}), message: error.message });
     io.stderr.write(`${p('danger', 'error:')} ${error.plain}\n${next ? `${next}\n` : ''}`);
     return EXIT.failed;
   }
   const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
   io.stderr.write(`${p('danger', 'error:')} ${message}\n`);
+  jsonError(values, io, { kind: 'unknown', message });
   if (flag(values, 'verbose') && (error as Error)?.stack) io.stderr.write(`${(error as Error).stack}\n`);
   return EXIT.failed;
+}
+
+/** With -o json, a failure is a JSON document on stdout too (its words are on stderr as well). */
+function jsonError(values: Values, io: Io, error: Record<string, unknown>): void {
+  if (values.output !== 'json') return;
+  io.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
+}
+
+/**
+ * Exit 4: what is wrong, then the commands that sign this run in, one per line, fitted to how it
+ * tried (--auth, --tenant); a 401 from Azure (a token it no longer takes) the same way.
+ */
+function notSignedIn(error: GatewayError, values: Values, io: Io, mode: Mode): number {
+  const given = text(values, 'auth');
+  const auth: AuthMode = AUTH_MODES.find((m) => m === given) ?? (io.env.NGINXAAS_ACCESS_TOKEN ? 'token' : 'cli');
+  const tenant = text(values, 'tenant');
+  const code = isSignInCode(error.code) ? error.code : undefined;
+  const ways = waysToSignIn(code, { auth, ...(tenant ? { tenant } : {}) }).map((way) =>
+    mode === 'wizard' ? way : way.replace('nginxaas-keys …', `nginxaas-keys ${mode} …`),
+  );
+  io.stderr.write(`${io.err('danger', 'error:')} ${error.plain}\nTo sign in:\n${ways.map((w) => `  ${w}\n`).join('')}`);
+  jsonError(values, io, {
+    kind: error.kind,
+    ...(error.code ? { code: error.code } : {}),
+    message: error.message,
+    waysToSignIn: ways,
+  });
+  return EXIT.notSignedIn;
 }

@@ -55,7 +55,7 @@ export function helpText(mode: Mode, columns = 80): string {
   parts.push(
     wrap(
       '  ',
-      'Exit codes: 0 done, 1 the operation failed, 2 bad usage or input, 3 list --expiring-within found keys expiring, 130 cancelled, 141 stdout closed early (the reader of a pipe left).',
+      'Exit codes: 0 done, 1 the operation failed, 2 bad usage or input, 3 list --expiring-within found keys expiring, 4 not signed in to Azure, 130 cancelled, 141 stdout closed early (the reader of a pipe left).',
       width,
       2,
     ),

@@ -84,11 +84,9 @@ export class GatewayError extends Error {
  * What to do next after a failure of this kind, in the same words in every mode (the wizard,
  * plain mode, every command); undefined when the message already says it all.
  */
-export function advice(kind: ErrorKind | string | undefined, message = ''): string | undefined {
-  if (kind === 'unauthenticated') {
-    if (/az login|not found|device-code/i.test(message)) return undefined;
-    return 'Sign in with `az login` (or use --auth device-code), then run nginxaas-keys again.';
-  }
+export function advice(kind: ErrorKind | string | undefined): string | undefined {
+  // The ways to sign in depend on how the run tried: each face lists them (domain/sign-in.ts).
+  if (kind === 'unauthenticated') return undefined;
   if (kind === 'forbidden')
     return 'Your sign-in lacks access: ask for Reader on the subscription and Contributor on the deployment.';
   if (kind === 'network') return 'Check the network, a proxy, or --arm-endpoint.';

@@ -49,5 +49,7 @@ export const EXIT = {
   failed: 1,
   usage: 2,
   expiring: 3,
+  /** Not signed in to Azure, or the sign-in expired (gh uses 4 too). */
+  notSignedIn: 4,
   cancelled: 130,
 } as const;

@@ -219,11 +219,9 @@ describe('Azure errors, sign-in and subscriptions', () => {
     });
     expect(result.code).toBe(0);
     expect(json(result.stdout).deployment.subscriptionId).toBe(STAGING);
-    // Each once; the token is asked for first, while the command gets ready.
-    expect(az.calls().sort()).toEqual([
-      'account get-access-token --output json --resource https://management.azure.com',
-      'account show --output json',
-    ]);
+    // Once: the token is asked for first, while the command gets ready, and its answer names the
+    // default subscription too.
+    expect(az.calls()).toEqual(['account get-access-token --output json --resource https://management.azure.com']);
   });
 
   it("--arm-audience reaches az as the token's resource; a public audience for another host is refused first", async () => {
@@ -257,10 +255,20 @@ describe('Azure errors, sign-in and subscriptions', () => {
     const { env } = await world();
     const az = makeFakeAz({ token: 'x', loggedOut: true });
     const result = await runCli(['list', ...WEB_ARGV, '--auth', 'cli'], { env: { ...env, PATH: az.path } });
-    expect([result.code, result.stderr]).toEqual([
-      1,
-      expect.stringContaining('run `az login`, or use --auth device-code'),
-    ]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toBe(
+      [
+        'error: not signed in to the Azure CLI (AzureCliSignedOut)',
+        'To sign in:',
+        '  az login',
+        '  az login --use-device-code   (where no browser can open)',
+        '  nginxaas-keys list … --auth device-code   (no Azure CLI needed)',
+        '  nginxaas-keys --demo   (the local emulator, no Azure account)',
+        '',
+      ].join('\n'),
+    );
+    // az was asked once, and nothing reached Azure.
+    expect(az.calls()).toHaveLength(1);
   });
 
   it.each([

@@ -1,6 +1,8 @@
 /**
  * A fake Azure CLI: a shell script named `az`, first on PATH, that answers
  * `account get-access-token` and `account show` and logs its arguments (never a real login).
+ * Signed out, it refuses with az's words until its `az login` (which asks nothing and signs in,
+ * after saying what a real one would) — the state is a file beside it, so it lasts across runs.
  */
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,16 +17,32 @@ export interface FakeAz {
   environments(): string;
 }
 
-export function makeFakeAz(options: { token: string; subscription?: string; loggedOut?: boolean }): FakeAz {
+export function makeFakeAz(options: {
+  token: string;
+  subscription?: string;
+  /** Signed out; a string is what az says instead of its usual "Please run 'az login'". */
+  loggedOut?: boolean | string;
+}): FakeAz {
   const folder = mkdtempSync(join(tmpdir(), 'fake-az-'));
   const log = join(folder, 'calls.log');
   const environ = join(folder, 'environ.log');
+  const signedOut = join(folder, 'signed-out');
   const expires = Math.floor(Date.now() / 1000) + 3600;
+  const refusal =
+    typeof options.loggedOut === 'string' ? options.loggedOut : "ERROR: Please run 'az login' to setup account.";
+  if (options.loggedOut) writeFileSync(signedOut, refusal);
   const script = `#!/bin/sh
 echo "$*" >> '${log}'
 cat /proc/$$/environ >> '${environ}'
-if [ "${options.loggedOut ? '1' : '0'}" = "1" ]; then
-  echo "ERROR: Please run 'az login' to setup account." >&2
+if [ "$1" = "login" ]; then
+  echo "A web browser has been opened at https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize."
+  rm -f '${signedOut}'
+  printf '%s\\n' '[{"id":"${options.subscription ?? ''}","isDefault":true,"name":"Fake default","state":"Enabled"}]'
+  exit 0
+fi
+if [ -f '${signedOut}' ]; then
+  cat '${signedOut}' >&2
+  echo >&2
   exit 1
 fi
 case "$1 $2" in

@@ -38,9 +38,10 @@ describe('--auth cli', () => {
       .listSubscriptions()
       .catch((e: unknown) => e)) as GatewayError;
     expect(error.kind).toBe('unauthenticated');
-    expect(error.message).toBe(
-      'the Azure CLI (`az`) was not found: install it and run `az login`, or use --auth device-code',
-    );
+    expect([error.message, error.code]).toEqual([
+      'the Azure CLI (`az`) is not installed here, or not on PATH',
+      'AzureCliNotFound',
+    ]);
   });
 
   it('says to run az login when the CLI is signed out', async () => {
@@ -52,7 +53,9 @@ describe('--auth cli', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayError);
     expect((error as GatewayError).kind).toBe('unauthenticated');
-    expect((error as GatewayError).message).toContain('az login');
-    expect((error as GatewayError).message).toContain('--auth device-code');
+    expect([(error as GatewayError).message, (error as GatewayError).code]).toEqual([
+      'not signed in to the Azure CLI',
+      'AzureCliSignedOut',
+    ]);
   });
 });

@@ -11,7 +11,7 @@ export function LoadingStep({ message }: { message: string }) {
 }
 
 export function FailedStep({ failure }: { failure: Problem }) {
-  const next = advice(failure.kind, failure.message);
+  const next = advice(failure.kind);
   return (
     <Box flexDirection="column">
       {/* A long message wraps under itself, not under the mark. */}

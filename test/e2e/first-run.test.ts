@@ -1,0 +1,100 @@
+/**
+ * First run, command side (issue 21): a run that cannot sign in says why in the words of how it
+ * tried, prints the commands that sign it in, exits 4, and asks `az` once — through the built
+ * binary, a fake `az` on PATH and the emulator.
+ */
+import { describe, expect, it } from 'vitest';
+import { PRODUCTION } from '../../src/emulator/sample-data';
+import { cliWorld, runCli } from '../helpers/cli';
+import { makeFakeAz } from '../helpers/fake-az';
+import { WEB_ARGV } from '../helpers/sample';
+
+/** The world's environment without the emulator's token: the run signs in as it would on Azure. */
+async function signedOutWorld() {
+  const world = await cliWorld();
+  return { ...world, env: { ...world.env, NGINXAAS_ACCESS_TOKEN: undefined } };
+}
+
+describe('a command that cannot sign in', () => {
+  it('without az on PATH: says so, names the install, device code and the demo; exit 4', async () => {
+    const { env, emulator } = await signedOutWorld();
+    const result = await runCli(['list', ...WEB_ARGV], { env: { ...env, PATH: '/nonexistent' } });
+    expect(result.code).toBe(4);
+    expect(result.stderr.split('\n').slice(0, 5)).toEqual([
+      'error: the Azure CLI (`az`) is not installed here, or not on PATH (AzureCliNotFound)',
+      'To sign in:',
+      '  install the Azure CLI (https://aka.ms/installazurecli), then: az login',
+      '  nginxaas-keys list … --auth device-code   (no Azure CLI needed)',
+      '  nginxaas-keys --demo   (the local emulator, no Azure account)',
+    ]);
+    expect(emulator.requests.filter((r) => r.authorization !== 'none')).toHaveLength(0);
+  });
+
+  it('signed out: az is asked once, whatever the command needs; --tenant reaches the advice', async () => {
+    const { env } = await signedOutWorld();
+    const az = makeFakeAz({ token: 'x', loggedOut: true });
+    const result = await runCli(['show', 'web-01', 'nlk-prod', '--tenant', 'contoso.onmicrosoft.com'], {
+      env: { ...env, PATH: az.path },
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('  az login --tenant contoso.onmicrosoft.com\n');
+    expect(az.calls()).toHaveLength(1);
+  });
+
+  it('a sign-in that expired is said as such', async () => {
+    const { env } = await signedOutWorld();
+    const az = makeFakeAz({
+      token: 'x',
+      loggedOut:
+        "ERROR: AADSTS700082: The refresh token has expired due to inactivity. Please run 'az login' to setup account.",
+    });
+    const result = await runCli(['list', ...WEB_ARGV], { env: { ...env, PATH: az.path } });
+    expect([result.code, result.stderr.split('\n')[0]]).toEqual([
+      4,
+      "error: the Azure CLI's sign-in has expired (AzureCliSignInExpired)",
+    ]);
+  });
+
+  it('signed in: az is asked once too — its token names the default subscription', async () => {
+    const { env, emulator } = await signedOutWorld();
+    const az = makeFakeAz({ token: emulator.token, subscription: PRODUCTION });
+    const result = await runCli(['show', 'web-01', 'nlk-prod', '--auth', 'cli'], { env: { ...env, PATH: az.path } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(az.calls()).toHaveLength(1);
+  });
+
+  it('--auth env names the variables that are missing, before any request', async () => {
+    const { env, emulator } = await signedOutWorld();
+    const result = await runCli(['list', ...WEB_ARGV, '--auth', 'env'], {
+      env: { ...env, AZURE_TENANT_ID: 'contoso', AZURE_CLIENT_ID: undefined, AZURE_CLIENT_SECRET: undefined },
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'error: --auth env needs AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE); not set here (EnvironmentIncomplete)',
+    );
+    expect(result.stderr).not.toContain('az login');
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('a token Azure no longer takes (401) is exit 4 too', async () => {
+    const { env } = await signedOutWorld();
+    const result = await runCli(['list', ...WEB_ARGV], { env: { ...env, NGINXAAS_ACCESS_TOKEN: 'stale-token' } });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('The access token is invalid. (InvalidAuthenticationToken)');
+  });
+
+  it('-o json: the error as a JSON object on stdout, with the ways to sign in', async () => {
+    const { env } = await signedOutWorld();
+    const az = makeFakeAz({ token: 'x', loggedOut: true });
+    const result = await runCli(['list', ...WEB_ARGV, '-o', 'json'], { env: { ...env, PATH: az.path } });
+    expect(result.code).toBe(4);
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: {
+        kind: 'unauthenticated',
+        code: 'AzureCliSignedOut',
+        message: 'not signed in to the Azure CLI',
+        waysToSignIn: expect.arrayContaining(['az login']),
+      },
+    });
+  });
+});
