@@ -16,6 +16,8 @@ export interface ArmTarget {
   /** The token scope: the audience of this endpoint (domain/clouds.ts armAudience) + /.default. */
   scope: string;
   authorityHost: string;
+  /** Not the cloud's own: no instance discovery, and the extra CA trusted for it when it is the ARM endpoint's host. */
+  customAuthority?: boolean;
   /** An extra PEM certificate trusted for this endpoint (and its dataplane), beside the usual roots. */
   caPem?: string;
 }
@@ -27,6 +29,7 @@ export function resolveArmTarget(input: {
   armEndpoint?: string;
   armAudience?: string;
   caPem?: string;
+  authorityHost?: string;
 }): ArmTargetResult {
   const cloud = input.cloud ?? 'AzureCloud';
   if (!isCloudName(cloud)) {
@@ -61,7 +64,8 @@ export function resolveArmTarget(input: {
       cloud,
       endpoint,
       scope: `${audience.audience.replace(/\/+$/, '')}/.default`,
-      authorityHost: defaults.authority,
+      authorityHost: input.authorityHost ?? defaults.authority,
+      ...(input.authorityHost ? { customAuthority: true } : {}),
       ...(input.caPem ? { caPem: input.caPem } : {}),
     },
   };

@@ -8,7 +8,7 @@
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import type { AuthMode } from '../domain/auth-modes';
-import type { ArmTarget } from './cloud';
+import { tlsOptionsFor, type ArmTarget } from './cloud';
 import { isCredentialFailure } from './sign-in-failure';
 
 /** The Azure CLI's public client id, which device-code and browser sign-in use as az does. */
@@ -86,6 +86,7 @@ export async function createCredential(mode: AuthMode, settings: CredentialSetti
   }
   const identity = await import('@azure/identity');
   const authorityHost = settings.target.authorityHost;
+  const authority = authorityOptions(settings.target);
   const tenant = settings.tenantId ? { tenantId: settings.tenantId } : {};
   switch (mode) {
     case 'cli':
@@ -101,7 +102,7 @@ export async function createCredential(mode: AuthMode, settings: CredentialSetti
         new identity.DeviceCodeCredential({
           ...tenant,
           clientId: AZURE_CLI_CLIENT_ID,
-          authorityHost,
+          ...authority,
           userPromptCallback: (info) => settings.onDeviceCode?.(info.message),
         }),
       );
@@ -110,13 +111,28 @@ export async function createCredential(mode: AuthMode, settings: CredentialSetti
         new identity.InteractiveBrowserCredential({
           ...tenant,
           clientId: AZURE_CLI_CLIENT_ID,
-          authorityHost,
+          ...authority,
           redirectUri: 'http://localhost',
         }),
       );
     default:
       return sharedTokenCredential(new identity.DefaultAzureCredential({ ...tenant, authorityHost }));
   }
+}
+
+/**
+ * Where the interactive credentials sign in. Another authority than the cloud's (an emulator's)
+ * is not in Microsoft's instance list: discovery is off for it, and when it is the ARM endpoint's
+ * own host, the extra CA of that endpoint is trusted for it too — for that host only.
+ */
+function authorityOptions(target: ArmTarget) {
+  const sameHost = target.customAuthority && new URL(target.authorityHost).origin === new URL(target.endpoint).origin;
+  const tlsOptions = sameHost ? tlsOptionsFor(target) : undefined;
+  return {
+    authorityHost: target.authorityHost,
+    ...(target.customAuthority ? { disableInstanceDiscovery: true } : {}),
+    ...(tlsOptions ? { tlsOptions } : {}),
+  };
 }
 
 /** The same credential, telling `onToken` of each token it hands out (so errors can mask it). */

@@ -34,17 +34,24 @@ function reason(message: string): { code: SignInCode; words: string } {
   if (/az login/i.test(message)) return { code: SIGN_IN.azSignedOut, words: 'not signed in to the Azure CLI' };
   if (/EnvironmentCredential is unavailable|environment variables are not fully configured/i.test(message))
     return { code: SIGN_IN.envIncomplete, words: 'the AZURE_* variables of a service principal are not all set' };
-  if (/network_error|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT|getaddrinfo|fetch failed|socket hang up/i.test(message))
+  if (
+    /network_error|endpoints_resolution_error|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT|getaddrinfo|fetch failed|socket hang up/i.test(
+      message,
+    )
+  )
     return { code: SIGN_IN.entraUnreachable, words: 'this machine cannot reach Microsoft Entra ID' };
   return { code: SIGN_IN.failed, words: `sign-in failed: ${withoutCatalogue(message) || 'no reason given'}` };
 }
 
-/** One credential of DefaultAzureCredential's chain, and why it gave up, shortly. */
+/** One credential of DefaultAzureCredential's chain, and why it gave up, in its first sentence. */
 function chainLine(error: unknown): string {
-  const message = firstLine((error as Error)?.message);
-  const name = /^(\w+Credential)/.exec(message)?.[1] ?? (error as Error)?.name ?? 'a credential';
-  const why = withoutCatalogue(message.replace(/^\w+Credential:?\s*/, '')).slice(0, 120);
-  return `${name}: ${why || 'unavailable'}`;
+  const message = firstLine((error as Error)?.message)
+    .replace(/^(CredentialUnavailableError|AuthenticationError|Error):\s*/g, '')
+    .replace(/^Error:\s*/, '');
+  const name = /^(\w+Credential)\b/.exec(message)?.[1];
+  const rest = message.replace(/^\w+Credential:?\s*/, '');
+  const sentence = withoutCatalogue(rest).split(/\.\s|\. *$|\s+(?:Please visit|To troubleshoot|To mitigate)/)[0] ?? '';
+  return name ? `${name}: ${sentence}` : sentence;
 }
 
 export function signInFailure(error: unknown, context: { authorityHost?: string } = {}): GatewayError {

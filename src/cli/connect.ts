@@ -75,6 +75,7 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     ...(options.armEndpoint ? { armEndpoint: options.armEndpoint } : {}),
     ...(options.armAudience ? { armAudience: options.armAudience } : {}),
     ...(options.caPem ? { caPem: options.caPem } : {}),
+    ...(options.authorityHost ? { authorityHost: options.authorityHost } : {}),
   });
   if (!resolved.ok) throw new UsageError(resolved.problem);
   if (options.auth === 'env') {

@@ -26,6 +26,8 @@ export interface ConnectOptions {
   armAudience?: string;
   caPem?: string;
   tenant?: string;
+  /** Microsoft Entra ID's host where it is not the cloud's (NGINXAAS_AUTHORITY_HOST: an emulator's). */
+  authorityHost?: string;
 }
 
 /** A CA bundle is a few kilobytes; a megabyte is far more than any. */
@@ -71,6 +73,9 @@ export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): Con
     });
     if (!audience.ok) throw new UsageError(audience.problem);
   }
+  const authorityHost = env.NGINXAAS_AUTHORITY_HOST;
+  if (authorityHost !== undefined && !/^https:\/\/[^/\s]+\/?$/.test(authorityHost))
+    throw new UsageError(`NGINXAAS_AUTHORITY_HOST must be an https origin such as https://login.microsoftonline.com`);
   if (auth === 'token' && !env.NGINXAAS_ACCESS_TOKEN && !flag(values, 'demo')) {
     throw new UsageError('--auth token needs the token in NGINXAAS_ACCESS_TOKEN');
   }
@@ -83,6 +88,7 @@ export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): Con
     ...(armAudienceText !== undefined ? { armAudience: armAudienceText } : {}),
     ...(caPath && !flag(values, 'demo') ? { caPem: readCa(caPath) } : {}),
     ...(tenant !== undefined ? { tenant } : {}),
+    ...(authorityHost ? { authorityHost: authorityHost.replace(/\/$/, '') } : {}),
   };
 }
 

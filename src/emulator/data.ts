@@ -73,4 +73,6 @@ export function isEmulatorData(value: unknown): value is EmulatorData {
 export interface Behaviour {
   /** A PUT without secretText for an existing key: keep its secret (our guess), or refuse with 400. */
   secretlessPut: 'keep' | 'refuse';
+  /** How many polls of a device code answer `authorization_pending` before it is approved by itself. */
+  deviceCodePolls: number;
 }

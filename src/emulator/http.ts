@@ -87,3 +87,12 @@ export function send(res: ServerResponse, reply: Reply): void {
   });
   res.end(text);
 }
+
+/** How a request says who it is, for the request log. */
+export function authKind(req: IncomingMessage): 'bearer' | 'apikey' | 'none' | 'other' {
+  const header = String(req.headers.authorization ?? '');
+  if (header === '') return 'none';
+  if (header.startsWith('Bearer ')) return 'bearer';
+  if (header.startsWith('ApiKey ')) return 'apikey';
+  return 'other';
+}

@@ -18,6 +18,8 @@ import { routeGraph } from './graph-route';
 import { ArmFailure, parseJson, readBody, send, type Reply } from './http';
 import { sampleData } from './sample-data';
 import { World } from './world';
+import { EntraEmulator } from './entra-route';
+import { authKind } from './http';
 import type { Behaviour } from './data';
 
 export type { Behaviour };
@@ -66,9 +68,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const now = options.now ?? (() => new Date());
   const world = new World(options.data ?? sampleData(now()), options.statePath);
   const faults = new FaultBook();
-  const behaviour: Behaviour = { secretlessPut: 'keep', ...options.behaviour };
+  const behaviour: Behaviour = { secretlessPut: 'keep', deviceCodePolls: 1, ...options.behaviour };
   const requests: RequestRecord[] = [];
   const token = options.token ?? `emulator-${randomBytes(18).toString('base64url')}`;
+  const polls = () => behaviour.deviceCodePolls;
+  const entra = new EntraEmulator(() => baseUrl, token, polls);
   // The tenant a vault's bearer challenge names: the world's, as Azure's would be.
   const tenantId = world.subscriptions()[0]?.tenantId ?? '72f988bf-0000-4000-8000-000000000001';
   const { certPem, keyPem } = makeLoopbackCertificate(now());
@@ -150,6 +154,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       };
       return routeVault({ ...vaultContext, ...vault });
     }
+    // Microsoft Entra ID's device code flow: no bearer token yet, that is what it is for.
+    const signIn = entra.route(method, url.pathname, rawBody, now());
+    if (signIn) return signIn;
     if (DATAPLANE_HOST.test(first)) {
       return routeDataplane({
         method,
@@ -242,12 +249,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.closeAllConnections();
       }),
   };
-}
-
-function authKind(req: IncomingMessage): RequestRecord['authorization'] {
-  const header = String(req.headers.authorization ?? '');
-  if (header === '') return 'none';
-  if (header.startsWith('Bearer ')) return 'bearer';
-  if (header.startsWith('ApiKey ')) return 'apikey';
-  return 'other';
 }

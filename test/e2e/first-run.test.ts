@@ -97,4 +97,39 @@ describe('a command that cannot sign in', () => {
       },
     });
   });
+
+  it('--auth device-code signs in through the real @azure/identity against the emulated Microsoft Entra ID', async () => {
+    const { env, emulator } = await signedOutWorld();
+    const result = await runCli(['list', ...WEB_ARGV, '--auth', 'device-code'], {
+      env: { ...env, NGINXAAS_AUTHORITY_HOST: emulator.url },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(
+      /open the page https:\/\/127\.0\.0\.1:\d+\/devicelogin and enter the code [0-9A-F]{9}/,
+    );
+    expect(result.stdout).toContain('nlk-prod');
+    const signIn = emulator.requests
+      .filter((r) => r.path.includes('/oauth2/v2.0/'))
+      .map((r) => `${r.path} ${r.status}`);
+    // The code, one poll while it waits for the person, then the token.
+    expect(signIn).toEqual([
+      '/organizations/oauth2/v2.0/devicecode 200',
+      '/organizations/oauth2/v2.0/token 400',
+      '/organizations/oauth2/v2.0/token 200',
+    ]);
+  });
+
+  it('--auth device-code where Microsoft Entra ID cannot be reached: said so, with its host; exit 4', async () => {
+    const { env } = await signedOutWorld();
+    const result = await runCli(['list', ...WEB_ARGV, '--auth', 'device-code'], {
+      env: { ...env, NGINXAAS_AUTHORITY_HOST: 'https://127.0.0.1:9' },
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'error: this machine cannot reach Microsoft Entra ID (127.0.0.1:9) (EntraUnreachable)',
+    );
+    // Not the flag already in use, nor a library's catalogue URL.
+    expect(result.stderr).not.toContain('--auth device-code');
+    expect(result.stderr).not.toContain('aka.ms/msal');
+  });
 });

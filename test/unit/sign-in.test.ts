@@ -58,7 +58,7 @@ describe('a credential failure, classified', () => {
     const said = signInFailure(chain);
     expect(said.code).toBe(SIGN_IN.chainFailed);
     expect(said.message).toBe(
-      "no credential of the chain could sign in (EnvironmentCredential: is unavailable. No underlying credential could be used.; ManagedIdentityCredential: Authentication failed. No endpoint.; AzureCliCredential: Please run 'az login' from a command prompt)",
+      "no credential of the chain could sign in (EnvironmentCredential: is unavailable; ManagedIdentityCredential: Authentication failed; AzureCliCredential: Please run 'az login' from a command prompt)",
     );
   });
 });
