@@ -15,6 +15,7 @@ import {
   LIST_FLAGS,
   ROTATE_FLAGS,
   SHOW_FLAGS,
+  STATUS_FLAGS,
   TARGET_FLAGS,
   type FlagSpec,
   type Values,
@@ -150,6 +151,23 @@ export const COMMAND_TABLE = {
     prepare: lazily(
       () => import('../commands/extend'),
       (m) => [m.parseExtendOptions, m.runExtend],
+    ),
+  },
+  status: {
+    summary: 'who is signed in, what is visible, and whether a key works',
+    usage: 'nginxaas-keys status [<deployment> [-g <rg>]] [--secret-stdin | --secret-file <path> | --keyvault <url>]',
+    about:
+      "How this run signs in and as whom, the subscriptions and deployments it can see; with a deployment, its dataplane endpoint and whether it answers; with a key's value, which key record it is (by hint), its expiry, and whether the dataplane takes it. Exit 0 when all is well, 1 when something is not, 4 when the run cannot sign in.",
+    examples: [
+      'nginxaas-keys status',
+      'nginxaas-keys status web-01 --secret-file nlk-prod.key',
+      'nginxaas-keys status web-01 --keyvault https://contoso-keys.vault.azure.net/secrets/nlk-prod -o json',
+    ],
+    positionals: ['deployment'],
+    flags: STATUS_FLAGS,
+    prepare: lazily(
+      () => import('../commands/status'),
+      (m) => [m.parseStatusOptions, m.runStatus],
     ),
   },
   endpoint: {

@@ -132,4 +132,18 @@ describe('a command that cannot sign in', () => {
     expect(result.stderr).not.toContain('--auth device-code');
     expect(result.stderr).not.toContain('aka.ms/msal');
   });
+
+  it('status through the binary: signed out is exit 4 with the ways in; signed in by device code, all well', async () => {
+    const { env, emulator } = await signedOutWorld();
+    const az = makeFakeAz({ token: 'x', loggedOut: true });
+    const out = await runCli(['status'], { env: { ...env, PATH: az.path } });
+    expect(out.code).toBe(4);
+    expect(out.stderr).toContain('  az login\n');
+    const inside = await runCli(['status', ...WEB_ARGV, '--auth', 'device-code'], {
+      env: { ...env, NGINXAAS_AUTHORITY_HOST: emulator.url },
+    });
+    expect(inside.code, inside.stderr).toBe(0);
+    expect(inside.stdout).toContain('✔ signed in with a device code');
+    expect(inside.stdout).toMatch(/✔ web-01 .*: the dataplane API at https:\/\/\S+ answers/);
+  });
 });
