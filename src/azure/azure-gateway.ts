@@ -2,10 +2,9 @@
  * The Azure implementation of the port (src/port/gateway.ts): the only object the rest of the
  * program holds that talks to Azure. Every failure leaves it as a GatewayError.
  */
-import type { TokenCredential } from '@azure/core-auth';
-import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
-import { ArmClient } from './arm-client';
-import { tlsOptionsFor, type ArmTarget } from './cloud';
+import { allows, KEY_ACTIONS, type KeyAction } from '../domain/permissions';
+import { readPermissions } from './permissions';
+import { GatewayBase } from './gateway-base';
 import { azureCliDefaultSubscription } from './cli-profile';
 import { verifyDataplaneKey } from './dataplane';
 import {
@@ -16,11 +15,8 @@ import {
   subscriptionsSearched,
   withSubscriptionNames,
 } from './discovery';
-import { KnownSecrets } from './known-secrets';
-import { toGatewayError } from './errors';
 import { naturalOrder } from '../domain/natural-order';
 import { fromWire, toApiKey } from './mappers';
-import { NginxManagementClient } from './nginx-client';
 import { collect } from './paging';
 import type { DeploymentRef } from '../domain/resource-id';
 import { signedInAs } from './signed-in';
@@ -38,65 +34,16 @@ import {
   type VerifyResult,
 } from '../port/gateway';
 
-export interface AzureGatewaySettings {
-  credential: TokenCredential;
-  target: ArmTarget;
-  authDescription: string;
-  /** Ask the Azure CLI for its default subscription (with --auth cli). */
-  useCliDefaultSubscription: boolean;
-  /** The CLI's default subscription as the early `az` call told it (then `az account show` is not run). */
-  cliSubscription?: Promise<string | undefined>;
-  retryOptions?: PipelineRetryOptions;
-  log?: (line: string) => void;
-  userAgent?: string;
-  timeoutMs?: number;
-  /**
-   * Open connections to ARM in warmUp(), while the token is fetched: for sign-ins that take a
-   * while (`az`, a browser, a service principal), not for a token already in hand.
-   */
-  preconnect?: boolean;
-}
+export type { AzureGatewaySettings } from './gateway-base';
 
-export class AzureGateway implements Gateway {
-  readonly authDescription: string;
-  private readonly arm: ArmClient;
-  private readonly clients = new Map<string, NginxManagementClient>();
+export class AzureGateway extends GatewayBase implements Gateway {
   private readonly subscriptions = new SharedOnce(() => this.guard(() => listSubscriptions(this.arm)));
-  private readonly known = new KnownSecrets();
-  private readonly credential: TokenCredential;
 
-  constructor(private readonly settings: AzureGatewaySettings) {
-    this.authDescription = settings.authDescription;
-    const tlsOptions = tlsOptionsFor(settings.target);
-    this.credential = this.known.recording(settings.credential);
-    this.arm = new ArmClient(this.credential, {
-      endpoint: settings.target.endpoint,
-      credentialScopes: [settings.target.scope],
-      ...(tlsOptions ? { tlsOptions } : {}),
-      ...(settings.retryOptions ? { retryOptions: settings.retryOptions } : {}),
-      ...(settings.log ? { log: settings.log } : {}),
-      ...(settings.userAgent ? { userAgent: settings.userAgent } : {}),
-      ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+  keyPermissions(ref: DeploymentRef & { id: string }, options: CallOptions = {}): Promise<Record<KeyAction, boolean>> {
+    return this.guard(async () => {
+      const sets = await readPermissions(this.arm, ref.id, options.signal);
+      return { write: allows(sets, KEY_ACTIONS.write), delete: allows(sets, KEY_ACTIONS.delete) };
     });
-  }
-
-  private client(subscriptionId: string): NginxManagementClient {
-    let client = this.clients.get(subscriptionId.toLowerCase());
-    if (!client) {
-      client = new NginxManagementClient(this.arm, subscriptionId);
-      this.clients.set(subscriptionId.toLowerCase(), client);
-    }
-    return client;
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      const target = this.settings.target;
-      const failure = toGatewayError(error, { endpoint: target.endpoint, authorityHost: target.authorityHost });
-      return Promise.reject(this.known.error(failure));
-    }
   }
 
   /** One list for every caller (shared-once.ts): each stops waiting on its own signal. */
@@ -219,7 +166,7 @@ export class AzureGateway implements Gateway {
     options: CallOptions & { onlyIfAbsent?: boolean } = {},
   ): Promise<PutKeyResult> {
     if (body.secret !== undefined) this.known.add(body.secret);
-    return this.guard(async () => {
+    return this.guardChange('write', ref, async () => {
       let status = 0;
       const key = await this.client(ref.subscriptionId).apiKeys.createOrUpdate(ref.resourceGroup, ref.name, name, {
         body: { properties: { secretText: body.secret, endDateTime: body.endDateTime } },
@@ -232,7 +179,7 @@ export class AzureGateway implements Gateway {
   }
 
   deleteKey(ref: DeploymentRef, name: string, options: CallOptions = {}): Promise<'deleted' | 'absent'> {
-    return this.guard(async () => {
+    return this.guardChange('delete', ref, async () => {
       let status = 0;
       await this.client(ref.subscriptionId).apiKeys.delete(ref.resourceGroup, ref.name, name, {
         onStatus: (s) => (status = s),

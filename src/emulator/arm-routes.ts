@@ -6,6 +6,7 @@
  */
 import { ArmFailure, type Reply } from './http';
 import { listKeys, oneKey } from './routes/api-keys';
+import { deploymentPermissions } from './routes/permissions';
 import type { ArmContext } from './routes/common';
 import { getDeployment, listDeployments } from './routes/deployments';
 import { getSubscription, listSubscriptions } from './routes/subscriptions';
@@ -37,6 +38,13 @@ const ROUTES: { pattern: RegExp; handler: (ctx: ArmContext, params: string[]) =>
       'i',
     ),
     handler: oneKey,
+  },
+  {
+    pattern: new RegExp(
+      `^/subscriptions/${SEGMENT}/resourcegroups/${SEGMENT}${PROVIDER}/${SEGMENT}/providers/microsoft\\.authorization/permissions/?$`,
+      'i',
+    ),
+    handler: deploymentPermissions,
   },
 ];
 

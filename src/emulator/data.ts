@@ -75,4 +75,6 @@ export interface Behaviour {
   secretlessPut: 'keep' | 'refuse';
   /** How many polls of a device code answer `authorization_pending` before it is approved by itself. */
   deviceCodePolls: number;
+  /** What the caller's role assignments allow (ARM's permissions API); every action when absent. */
+  permissions?: { actions: string[]; notActions: string[] }[];
 }

@@ -7,7 +7,7 @@ import { formatDaysFromNow, formatUtc } from '../domain/expiry';
 import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readiness';
 import type { Deployment } from '../port/gateway';
 import { markOf } from '../wizard/fleet-marks';
-import { existingKey, flagged, readiness, visibleDeployments } from '../wizard/selectors';
+import { existingKey, flagged, permissionWarning, readiness, visibleDeployments } from '../wizard/selectors';
 import type { StateAt, WizardState } from '../wizard/state';
 import {
   BACK,
@@ -119,6 +119,7 @@ function review(state: StateAt<'review'>): LineStep {
       ? [`  A key named '${existing.name}' exists (hint ${existing.hint}): whatever uses it stops working.`]
       : []),
     ...(state.reviewError && !existing ? [`✖ ${state.reviewError}`] : []),
+    ...[permissionWarning(state, 'write')].filter(Boolean).map((words) => `⚠ ${words}`),
   ];
   return {
     lines,

@@ -21,6 +21,7 @@ export function deferredGateway(authDescription: string, ready: Promise<Gateway>
     putKey: async (ref, name, body, options) => (await ready).putKey(ref, name, body, options),
     deleteKey: async (ref, name, options) => (await ready).deleteKey(ref, name, options),
     storeSecret: async (destination, value, options) => (await ready).storeSecret(destination, value, options),
+    keyPermissions: async (ref, options) => (await ready).keyPermissions(ref, options),
     readSecret: async (destination, options) => (await ready).readSecret(destination, options),
     verifyKey: async (endpoint, secret, options) => (await ready).verifyKey(endpoint, secret, options),
   };

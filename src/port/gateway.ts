@@ -3,6 +3,7 @@
  * Azure. src/azure implements it; unit tests fake it. Our own error kinds live here so that no
  * caller ever needs to know what a RestError is.
  */
+import type { KeyAction } from '../domain/permissions';
 import type { DeploymentRef } from '../domain/resource-id';
 
 export type { DeploymentRef };
@@ -152,6 +153,8 @@ export interface Gateway {
     destination: { vaultHost: string; secretName: string },
     options?: CallOptions,
   ): Promise<{ value: string; version: string } | undefined>;
+  /** Which of the key actions this sign-in may take on the deployment, as ARM says in advance. */
+  keyPermissions(ref: DeploymentRef & { id: string }, options?: CallOptions): Promise<Record<KeyAction, boolean>>;
   /** Calls the dataplane (`GET /packages`) with the key, to show that it works. */
   verifyKey(endpoint: string, secret: string, options?: CallOptions): Promise<VerifyResult>;
 }

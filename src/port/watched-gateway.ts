@@ -21,6 +21,7 @@ const WORDS: Record<string, (args: unknown[]) => string> = {
   deleteKey: ([deployment, name]) => `deleting key ${quoted(name)} from ${ref(deployment)}`,
   storeSecret: ([destination]) =>
     `storing the key in Key Vault ${quoted((destination as { vaultHost?: string }).vaultHost)}`,
+  keyPermissions: ([deployment]) => `reading what this sign-in may do on ${ref(deployment)}`,
   readSecret: ([destination]) =>
     `reading the key from Key Vault ${quoted((destination as { vaultHost?: string }).vaultHost)}`,
   verifyKey: () => 'checking the key on the dataplane',

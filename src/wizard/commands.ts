@@ -95,6 +95,9 @@ function failureEvent(command: Command, error: unknown): WizardEvent {
       return { type: 'deleteFailed', problem };
     case 'extendKey':
       return { type: 'extendFailed', problem };
+    case 'permissions':
+      // Unknown is no refusal: the change itself will say if it is refused.
+      return { type: 'permissionsRead', deployment: command.deployment, write: true, delete: true };
   }
 }
 
@@ -218,6 +221,10 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
         type: 'handedOff',
         result: { ok: result.ok, said, ...(result.nextLines ? { nextLines: result.nextLines } : {}) },
       };
+    }
+    case 'permissions': {
+      const may = await gateway.keyPermissions(command.deployment, { signal });
+      return { type: 'permissionsRead', deployment: command.deployment, ...may };
     }
     case 'extendKey': {
       const extended = await extendKey(gateway, command.deployment, command.key, command.endDateTime, { signal });

@@ -116,6 +116,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     }
     case 'extended':
       return state.step === 'keys' ? onExtended(state, event.key) : state;
+    case 'permissionsRead':
+      return state.deployment?.id === event.deployment.id
+        ? { ...state, permissions: { deploymentId: event.deployment.id, write: event.write, delete: event.delete } }
+        : state;
     case 'extendFailed':
       return state.step === 'keys' ? onExtendFailed(state, event.problem) : state;
     case 'deleteFailed':

@@ -6,6 +6,7 @@ import { filterDeployments } from '../domain/deployment-filter';
 import type { ApiKey, Deployment, Discovery, Subscription } from '../port/gateway';
 import { markOf, type FleetMark } from './fleet-marks';
 import type { WithCreatedKey, WizardState } from './state';
+import { missingPermissionWords, type KeyAction } from '../domain/permissions';
 
 /** Each discovery's subscriptions by id, made once: a list of thousands asks for every row. */
 const subscriptionsOf = new WeakMap<Discovery, Map<string, Subscription>>();
@@ -119,4 +120,11 @@ export function rotationPlan(state: Pick<WizardState, 'keys' | 'now'>, old: ApiK
 /** Whether the run created a key (the reveal panel's state, or one that ended after it). */
 export function createdKey(state: WizardState): state is WithCreatedKey {
   return state.result !== undefined && state.deployment !== undefined;
+}
+
+/** Said before Enter: ARM has told that this sign-in may not take the action here. */
+export function permissionWarning(state: WizardState, action: KeyAction): string | undefined {
+  const known = state.permissions;
+  if (!known || !state.deployment || known.deploymentId !== state.deployment.id || known[action]) return undefined;
+  return `Azure will refuse this: ${missingPermissionWords(action, state.deployment.name)}.`;
 }

@@ -35,6 +35,8 @@ export interface Problem {
 export type Command =
   | { id: number; kind: 'discover' }
   | { id: number; kind: 'loadKeys'; deployment: Deployment }
+  /** What this sign-in may do to the deployment's keys, asked of ARM before any change. */
+  | { id: number; kind: 'permissions'; deployment: Deployment }
   /** The keys of a deployment on the list, read in the background for its expiry mark. */
   | { id: number; kind: 'peekKeys'; deployments: Deployment[] }
   | { id: number; kind: 'generate' }
@@ -139,6 +141,8 @@ export interface WizardCommon {
   listMessage?: string;
   keys?: ApiKey[] | 'loading' | { error: string };
   console: ConsoleState;
+  /** What ARM said this sign-in may do to the chosen deployment's keys; absent while unknown. */
+  permissions?: { deploymentId: string; write: boolean; delete: boolean };
   rotation?: RotationState;
   /** What the key console changed in Azure during this run, said again when the wizard ends. */
   changes: string[];
@@ -224,6 +228,7 @@ export type WizardEvent =
   | { type: 'handedOff'; result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string } }
   | { type: 'deleteFailed'; problem: Problem }
   | { type: 'extended'; key: ApiKey; previous: ApiKey }
+  | { type: 'permissionsRead'; deployment: Deployment; write: boolean; delete: boolean }
   | { type: 'extendFailed'; problem: Problem };
 
 /** Where the wizard starts from: -d, -g, --subscription and --name, each optional. */

@@ -74,6 +74,7 @@ export class FakeGateway implements Gateway {
     this.calls.push(`storeSecret ${destination.secretName}`);
     return { id: `https://vault/secrets/${destination.secretName}/1`, version: '1' };
   }
+  keyPermissions = async () => ({ write: true, delete: true });
   async readSecret(destination: { secretName: string }) {
     this.calls.push(`readSecret ${destination.secretName}`);
     return undefined;

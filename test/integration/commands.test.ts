@@ -191,7 +191,7 @@ describe('create', () => {
     const denied = await run(['create', ...WEB_ARGV, '--name', 'denied', '--secret-out', fresh]);
     expect(denied.code).toBe(1);
     expect(denied.stderr).toBe(
-      'error: The client does not have authorization to perform this action. (AuthorizationFailed)\nYour sign-in lacks access: ask for Reader on the subscription and Contributor on the deployment.\n',
+      "error: The client does not have authorization to perform this action; this sign-in lacks Nginx.NginxPlus/nginxDeployments/apiKeys/write on 'web-01': ask for the Contributor role on the deployment (or a custom role with that action) (AuthorizationFailed)\nYour sign-in lacks access: ask for Reader on the subscription and Contributor on the deployment.\n",
     );
     expect(existsSync(fresh)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
-import { consoleKeys, visibleDeployments } from '../../src/wizard/selectors';
+import { consoleKeys, permissionWarning, visibleDeployments } from '../../src/wizard/selectors';
 import { markOf } from '../../src/wizard/fleet-marks';
 import { pressed, type KeyName } from '../helpers/keys';
 import { BROKEN, NOW, STAGE_WEB, WEB, deployment, discovery, key } from '../helpers/fixtures';
@@ -121,7 +121,11 @@ describe('choosing a deployment', () => {
     const s = press(loaded(), 'Enter');
     expect([s.step, s.console.arriving]).toEqual(['keys', true]);
     expect(s.deployment).toBe(STAGE_WEB);
-    expect(lastCommand(s)).toMatchObject({ kind: 'loadKeys', deployment: STAGE_WEB });
+    expect(s.commands.slice(-2)).toMatchObject([
+      { kind: 'loadKeys', deployment: STAGE_WEB },
+      // What the sign-in may do there, asked of ARM beside the keys, for the review to say before Enter.
+      { kind: 'permissions', deployment: STAGE_WEB },
+    ]);
     expect(send(s, { type: 'keysLoaded', deployment: STAGE_WEB, keys: [] }).step).toBe('keyName');
     expect(send(s, { type: 'keysLoaded', deployment: STAGE_WEB, keys: [key('a')] }).step).toBe('keys');
     expect(send(s, { type: 'keysFailed', deployment: STAGE_WEB, problem: { message: 'HTTP 500' } }).step).toBe(
@@ -244,6 +248,22 @@ describe('the key value', () => {
   it('Tab shows and hides what was typed', () => {
     expect(press(atSecret(), 'Tab').secretShown).toBe(true);
     expect(press(atSecret(), 'Tab', 'Tab').secretShown).toBe(false);
+  });
+});
+
+describe('what the sign-in may do', () => {
+  it("the review says before Enter that Azure will refuse a create the sign-in may not make; another deployment's answer is not taken", () => {
+    const review = atReview();
+    const denied = send(review, { type: 'permissionsRead', deployment: WEB, write: false, delete: true });
+    expect(permissionWarning(denied, 'write')).toBe(
+      "Azure will refuse this: this sign-in lacks Nginx.NginxPlus/nginxDeployments/apiKeys/write on 'web-01': ask for the Contributor role on the deployment (or a custom role with that action).",
+    );
+    expect(
+      permissionWarning(send(review, { type: 'permissionsRead', deployment: WEB, write: true, delete: true }), 'write'),
+    ).toBeUndefined();
+    expect(
+      send(review, { type: 'permissionsRead', deployment: STAGE_WEB, write: false, delete: false }).permissions,
+    ).toBeUndefined();
   });
 });
 

@@ -8,6 +8,7 @@ import { NGINX_API_VERSIONS, defaultEndDate, endDateViolation, nameViolation, se
 import type { WireApiKey, WireApiKeyRequest } from '../../wire/types';
 import { fail, page, requireApiVersion, requireMethod, type ArmContext } from './common';
 import { deploymentPath, findDeployment } from './deployments';
+import { requirePermission } from './permissions';
 
 function wireKey(d: EmulatedDeployment, key: EmulatedKey): WireApiKey {
   return {
@@ -42,6 +43,11 @@ export function oneKey(ctx: ArmContext, [subscriptionId, group, name, keyName]: 
   }
 
   requireWritable(ctx, deployment);
+  requirePermission(
+    ctx,
+    deployment,
+    `Nginx.NginxPlus/nginxDeployments/apiKeys/${ctx.method === 'DELETE' ? 'delete' : 'write'}`,
+  );
   if (ctx.method === 'DELETE') {
     return { status: ctx.world.deleteKey(deployment, keyName as string) ? 200 : 204 };
   }

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import type { ApiKey, Deployment } from '../../port/gateway';
 import type { StateAt } from '../../wizard/state';
-import { existingKey } from '../../wizard/selectors';
+import { existingKey, permissionWarning } from '../../wizard/selectors';
 import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../../domain/readiness';
 import { Question } from '../components/question';
 import { colors, figures } from '../../term/style';
@@ -16,6 +16,8 @@ export interface ReviewViewProps {
   existing?: ApiKey;
   replaceConfirmed: boolean;
   error?: string;
+  /** ARM said in advance that the create will be refused. */
+  refusal?: string;
   now: Date;
 }
 
@@ -25,6 +27,7 @@ export function reviewView(state: StateAt<'review'>): ReviewViewProps | undefine
   const endDateTime = state.expiry.chosen;
   if (!endDateTime) return undefined;
   const existing = existingKey(state);
+  const refusal = permissionWarning(state, 'write');
   return {
     deployment,
     name: state.name,
@@ -34,6 +37,7 @@ export function reviewView(state: StateAt<'review'>): ReviewViewProps | undefine
     now: state.now,
     ...(existing ? { existing } : {}),
     ...(state.reviewError ? { error: state.reviewError } : {}),
+    ...(refusal ? { refusal } : {}),
   };
 }
 
@@ -45,6 +49,7 @@ export function ReviewStep({
   existing,
   replaceConfirmed,
   error,
+  refusal,
   now,
 }: ReviewViewProps) {
   const rows: [string, string][] = [
@@ -91,6 +96,11 @@ export function ReviewStep({
       {expiringFromTheStart(endDateTime, now) ? (
         <Text color={colors.warning}>
           {figures.warning} {EXPIRING_FROM_THE_START}.
+        </Text>
+      ) : null}
+      {refusal ? (
+        <Text color={colors.danger}>
+          {figures.warning} {refusal}
         </Text>
       ) : null}
       {existing && !replaceConfirmed ? (

@@ -62,7 +62,8 @@ export function chooseDeployment(state: WizardState, deployment: WizardState['de
     console: { cursor: 0, arriving: !same },
   };
   if (same) return next;
-  return issue({ ...next, keys: 'loading', replaceConfirmed: false }, { kind: 'loadKeys', deployment });
+  const loading = issue({ ...next, keys: 'loading', replaceConfirmed: false }, { kind: 'loadKeys', deployment });
+  return issue({ ...loading, permissions: undefined }, { kind: 'permissions', deployment });
 }
 
 export function onListToken(state: WizardState, token: Token): WizardState {
