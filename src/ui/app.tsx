@@ -8,7 +8,7 @@ import type { Gateway } from '../port/gateway';
 import type { Notices } from '../port/notices';
 import type { WizardScope, WizardState } from '../wizard/state';
 import { createdKey } from '../wizard/selectors';
-import { useWizard } from '../wizard/use-wizard';
+import { useWizard, type WizardDeps } from '../wizard/use-wizard';
 import { Answered, answeredView } from './components/answered';
 import { CreatingStep, creatingView } from './steps/creating-step';
 import { ChooseDeploymentStep, chooseDeploymentView } from './steps/choose-deployment-step';
@@ -20,6 +20,7 @@ import { ReviewStep, reviewView } from './steps/review-step';
 import { KeyValueStep, keyValueView } from './steps/key-value-step';
 import { Farewell, farewellView, FailedStep, LoadingStep } from './steps/status-steps';
 import { colors } from '../term/style';
+import { SignInStep } from './steps/sign-in-step';
 
 export interface AppProps {
   gateway: Gateway;
@@ -29,6 +30,8 @@ export interface AppProps {
   initial?: WizardState;
   demo?: boolean;
   onFinish?: (state: WizardState) => void;
+  signIn?: WizardDeps['signIn'];
+  cancelSignIn?: () => void;
   /** Sign-in messages (a device code) shown on the loading screen instead of tearing it. */
   notices?: Notices;
   /** Aborted by SIGINT or SIGTERM from outside. */
@@ -47,12 +50,15 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
     <Box flexDirection="column">
       <Text color={colors.accent} bold wrap="truncate-end">
         NGINXaaS dataplane API key
-        {demo ? <Text color={colors.warning}> · demo on the local emulator, no Azure account used</Text> : null}
-        {!demo && actingAs(state) ? <Text color={colors.muted}> · {actingAs(state)}</Text> : null}
+        {demo || state.preset.demo ? (
+          <Text color={colors.warning}> · demo on the local emulator, no Azure account used</Text>
+        ) : null}
+        {!demo && !state.preset.demo && actingAs(state) ? <Text color={colors.muted}> · {actingAs(state)}</Text> : null}
       </Text>
       {/* The reveal panel names the deployment and the expiry again: keep its frame short. */}
       {state.step === 'reveal' || state.result ? null : <Answered lines={answeredView(state)} />}
       {state.step === 'loading' ? <LoadingStep message={state.loadingMessage} /> : null}
+      {state.step === 'signIn' && state.signIn ? <SignInStep signIn={state.signIn} now={state.now} /> : null}
       {state.step === 'chooseDeployment' ? <ChooseDeploymentStep {...chooseDeploymentView(state, rows)} /> : null}
       {state.step === 'keys' ? <KeysStep {...keysView(state)} /> : null}
       {state.step === 'keyName' ? <KeyNameStep {...keyNameView(state)} /> : null}
@@ -87,6 +93,8 @@ export function App(props: AppProps) {
     clock,
     copy: props.copy ?? noCopy,
     ...(props.initial ? { initial: props.initial } : {}),
+    ...(props.signIn ? { signIn: props.signIn } : {}),
+    ...(props.cancelSignIn ? { cancelSignIn: props.cancelSignIn } : {}),
   });
   const { exit } = useApp();
   const { stdout } = useStdout();

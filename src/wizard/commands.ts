@@ -6,14 +6,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { generateUuidKey } from '../domain/secret';
 import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
 import { GatewayError, type Discovery, type Gateway } from '../port/gateway';
-import { createKey } from '../keys/create-key';
 import { extendKey } from '../keys/extend-key';
 import { verifyWithPatience } from '../keys/verify';
-import { deliverHandoffs, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
-import { exposureWarning, gitExposure } from '../keys/git-exposure';
-import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import { problemFrom } from './problem';
-import type { Command, WizardEvent, WizardScope } from './state';
+import { performCreate, performHandoff } from './create-and-handoff';
+import type { Command, SignInHow, WizardEvent, WizardScope } from './state';
 
 export interface CommandDeps {
   gateway: Gateway;
@@ -22,6 +19,28 @@ export interface CommandDeps {
   now: () => Date;
   onProgress: (message: string) => void;
   copy: (secret: string) => Promise<string>;
+  /** Signs this run in another way (the sign-in screen); the gateway answers as the new sign-in afterwards. */
+  signIn?: (
+    how: SignInHow,
+    onDeviceCode: (code: DeviceCodeShown) => void,
+    signal: AbortSignal,
+  ) => Promise<SignedInWith>;
+  /** Stops the sign-in under way (Esc on the sign-in screen). */
+  cancelSignIn?: () => void;
+  /** Where a device code is shown: the runner turns it into the machine's event. */
+  onDeviceCode?: (code: DeviceCodeShown) => void;
+}
+
+export interface DeviceCodeShown {
+  message: string;
+  userCode?: string;
+  url?: string;
+  expiresAt: number;
+}
+
+export interface SignedInWith {
+  authDescription: string;
+  demoVault?: string;
 }
 
 async function discover(deps: CommandDeps): Promise<Discovery> {
@@ -95,6 +114,10 @@ function failureEvent(command: Command, error: unknown): WizardEvent {
       return { type: 'deleteFailed', problem };
     case 'extendKey':
       return { type: 'extendFailed', problem };
+    case 'signIn':
+      return { type: 'signInFailed', problem };
+    case 'cancelSignIn':
+      return { type: 'signInStopped' };
     case 'permissions':
       // Unknown is no refusal: the change itself will say if it is refused.
       return { type: 'permissionsRead', deployment: command.deployment, write: true, delete: true };
@@ -144,47 +167,7 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
     case 'generate':
       return { type: 'secretGenerated', secret: generateUuidKey({ randomUUID, randomBytes }) };
     case 'create':
-      try {
-        // The one create path: a key that appeared since the review is never replaced unasked.
-        const outcome = await createKey(
-          gateway,
-          command.deployment,
-          command.name,
-          { secret: command.secret, endDateTime: command.endDateTime },
-          { replace: command.replace, signal },
-        );
-        if (outcome.kind === 'exists') {
-          const existing = outcome.existing;
-          throw new GatewayError(
-            'alreadyExists',
-            `a key named '${existing.name}' appeared meanwhile (hint ${existing.hint}); press Esc and review again`,
-          );
-        }
-        if (outcome.kind === 'unknown') {
-          const problem = outcome.problem;
-          return {
-            type: 'createFailed',
-            problem: {
-              message: `the answer was lost (${problem.message}) and a check could not tell whether Azure created the key`,
-              uncertain: true,
-              kind: problem.kind,
-              ...(problem.code ? { code: problem.code } : {}),
-            },
-          };
-        }
-        // Raced: Azure replaced a key made meanwhile with ours; the reveal says so, loudly.
-        return {
-          type: 'createSucceeded',
-          result: {
-            key: outcome.key,
-            created: outcome.kind === 'created',
-            ...(outcome.kind === 'raced' ? { raced: true } : {}),
-          },
-          now: deps.now(),
-        };
-      } catch (error) {
-        return { type: 'createFailed', problem: problemFrom(error) };
-      }
+      return performCreate(command, deps);
     case 'verify': {
       // The same patience as create --verify: a new key may take a moment to reach the dataplane.
       const checked = await verifyWithPatience(gateway, command.endpoint, command.secret, { signal });
@@ -196,32 +179,16 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
     }
     case 'copy':
       return { type: 'copied', message: await deps.copy(command.secret) };
-    case 'handoff': {
-      const target = command.target;
-      const exposure = target.kind === 'keyvault' || command.acceptExposed ? undefined : gitExposure(target.path);
-      if (exposure && target.kind !== 'keyvault') {
-        return {
-          type: 'handedOff',
-          result: {
-            ok: false,
-            said: `git would commit it: ${exposureWarning(target.path, exposure)}. Enter again writes it anyway; or type another path.`,
-            exposedPath: target.path,
-          },
-        };
-      }
-      const staged = command.target.kind === 'keyvault' ? undefined : tryStage(command.target, command.facts);
-      if (staged && 'refused' in staged) return { type: 'handedOff', result: { ok: false, said: staged.refused } };
-      const [result] = await deliverHandoffs(gateway, [command.target], staged, command.facts, {
-        keyExists: true,
-        signal,
-      });
-      if (!result) return { type: 'handedOff', result: { ok: false, said: 'nothing was handed off' } };
-      const said = `${command.target.kind}: ${result.said}`;
-      return {
-        type: 'handedOff',
-        result: { ok: result.ok, said, ...(result.nextLines ? { nextLines: result.nextLines } : {}) },
-      };
+    case 'handoff':
+      return performHandoff(command, deps);
+    case 'signIn': {
+      if (!deps.signIn) throw new GatewayError('unknown', 'this run cannot sign in another way');
+      const signedIn = await deps.signIn(command.how, (code) => deps.onDeviceCode?.(code), signal);
+      return { type: 'signedIn', ...signedIn };
     }
+    case 'cancelSignIn':
+      deps.cancelSignIn?.();
+      return { type: 'signInStopped' };
     case 'permissions': {
       const may = await gateway.keyPermissions(command.deployment, { signal });
       return { type: 'permissionsRead', deployment: command.deployment, ...may };
@@ -236,14 +203,5 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
       } catch (error) {
         return { type: 'deleteFailed', problem: problemFrom(error) };
       }
-  }
-}
-
-/** Stages a file hand-off (its path checked there; never over an existing file); a refusal in words. */
-function tryStage(target: HandoffTarget, facts: HandoffFacts): StagedHandoffs | { refused: string } {
-  try {
-    return stageHandoffFiles([target], facts, false);
-  } catch (error) {
-    return { refused: (error as Error).message };
   }
 }

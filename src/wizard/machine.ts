@@ -26,6 +26,7 @@ import {
   onRotationSecret,
 } from './steps/rotation';
 import { onNameToken, submitName } from './steps/key-name';
+import { onDeviceCode, onSignedIn, onSignInFailed, onSignInToken, toSignIn } from './steps/sign-in';
 import { onRevealToken } from './steps/reveal';
 import { onReviewToken } from './steps/review';
 import { onSecretToken } from './steps/key-value';
@@ -64,7 +65,21 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'peeked':
       return onPeeked(state, event.results, event.answered);
     case 'deploymentsFailed':
-      return { ...state, step: 'failed', failure: event.problem };
+      return toSignIn(state, event.problem) ?? { ...state, step: 'failed', failure: event.problem };
+    case 'deviceCode':
+      return onDeviceCode(state, {
+        message: event.message,
+        expiresAt: event.expiresAt,
+        ...(event.userCode ? { userCode: event.userCode } : {}),
+        ...(event.url ? { url: event.url } : {}),
+      });
+    case 'signedIn':
+      return onSignedIn(state, event.authDescription, event.demoVault);
+    case 'signInFailed':
+      // A sign-in stopped with Esc says nothing: the screen is back on its choices already.
+      return event.problem.kind === 'cancelled' ? state : onSignInFailed(state, event.problem);
+    case 'signInStopped':
+      return state;
     case 'keysLoaded':
     case 'keysFailed': {
       if (state.deployment?.id !== event.deployment.id) return state;
@@ -100,6 +115,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'handedOff':
       return onHandedOff(state, event.result);
     case 'copied':
+      if (state.step === 'signIn' && state.signIn)
+        return { ...state, signIn: { ...state.signIn, copyMessage: event.message } };
       return { ...state, reveal: { ...state.reveal, copyMessage: event.message } };
     case 'deleted': {
       if (state.step === 'keys') return onConsoleDeleted(state, event.outcome);
@@ -150,6 +167,7 @@ type TokenHandler = (state: WizardState, token: Token) => WizardState;
  * `loading` and the ends take none but Ctrl+C.
  */
 const KEY_HANDLERS: { [S in Step]?: (state: StateAt<S>, token: Token) => WizardState } = {
+  signIn: (s, t) => onSignInToken(s, t),
   chooseDeployment: (s, t) => onListToken(s, t),
   keys: (s, t) => onConsoleToken(s, t),
   keyName: (s, t) => onNameToken(s, t),

@@ -8,8 +8,22 @@ import { DEFAULT_PRESET, PRESETS } from '../domain/expiry';
 import type { KeyFlags } from './tokens';
 import { NO_MARKS, type FleetMarks } from './fleet-marks';
 
+import type {
+  ConsoleState,
+  ExpiryState,
+  RevealState,
+  RotationState,
+  SignInFacts,
+  SignInHow,
+  SignInState,
+} from './step-states';
+
+export type * from './step-states';
+
 export type Step =
   | 'loading'
+  /** No token could be had: the ways to sign in, in this run. */
+  | 'signIn'
   | 'chooseDeployment'
   /** The key console: a deployment's keys, with new, rotate and delete. */
   | 'keys'
@@ -34,6 +48,8 @@ export interface Problem {
 /** Work the runner does for the machine; each runs once, by id. */
 export type Command =
   | { id: number; kind: 'discover' }
+  | { id: number; kind: 'signIn'; how: SignInHow }
+  | { id: number; kind: 'cancelSignIn' }
   | { id: number; kind: 'loadKeys'; deployment: Deployment }
   /** What this sign-in may do to the deployment's keys, asked of ARM before any change. */
   | { id: number; kind: 'permissions'; deployment: Deployment }
@@ -58,80 +74,12 @@ export type Command =
 
 export type CommandSpec = Command extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
 
-export interface ExpiryState {
-  /** 0..PRESETS.length-1 for a preset, PRESETS.length for "a date of your own". */
-  cursor: number;
-  editing: boolean;
-  text: string;
-  chosen?: Date;
-  chosenLabel?: string;
-  error?: string;
-}
-
-export interface RevealState {
-  shown: boolean;
-  shownAt?: number;
-  copyMessage?: string;
-  verify?: VerifyResult | 'pending';
-  /** Asking "have you saved it?" before leaving. */
-  askingToLeave: boolean;
-  /** Ctrl+C asked (a second one leaves at once), not q or Enter. */
-  askedByCtrlC?: boolean;
-  deleting: boolean;
-  /** Said above the keys, e.g. that the key was created although Ctrl+C was pressed. */
-  notice?: string;
-  /** The hand-off menu (h): choosing a kind, then its destination. */
-  handoff?: HandoffMenu;
-  /** What the hand-offs did, one line each with the next step. */
-  handedOff: { ok: boolean; said: string; nextLines?: string[] }[];
-}
-
-/** The key console's own state: the cursor, a question in progress, what was last done. */
-export interface ConsoleState {
-  cursor: number;
-  /** Typing a key's name to delete it, or confirming a rotation. */
-  confirm?: { kind: 'delete' | 'rotate'; key: ApiKey; typed: string; error?: string; working?: boolean };
-  /** The key to keep selected when the keys are read again (its place in the order may change). */
-  follow?: string;
-  /** Choosing a new expiry for a key (e): the expiry's own choice, then the request. */
-  extend?: ExtendChoice;
-  /** What the last action did, said above the keys. */
-  message?: { ok: boolean; text: string };
-  /** Just arrived from the list: a deployment without keys goes on to naming a new one. */
-  arriving: boolean;
-}
-
-export interface ExtendChoice {
-  key: ApiKey;
-  expiry: ExpiryState;
-  working?: boolean;
-  /** Why the last request did not change it. */
-  failed?: string;
-}
-
-/** A rotation from the console: the new key is made by the usual create, then shown on the panel. */
-export interface RotationState {
-  old: ApiKey;
-  /** creating → shown (hand off, switch) → reverifying → retiring. */
-  stage: 'creating' | 'shown' | 'reverifying' | 'retiring';
-  problem?: string;
-}
-
-export interface HandoffMenu {
-  stage: 'kind' | 'destination' | 'working';
-  cursor: number;
-  text: string;
-  error?: string;
-  /** A path inside a git work tree that git does not ignore, said once: Enter again writes there. */
-  warnedPath?: string;
-}
-
 /** What every step has; what a step owns is in StepState. */
 export interface WizardCommon {
   now: Date;
   loadingMessage: string;
   /** From -d/-g/--subscription: narrows discovery, may skip the first step. */
-  preset: { deployment?: string; name?: string; demoVault?: string; demo?: boolean };
+  preset: { deployment?: string; name?: string; demoVault?: string; demo?: boolean; signIn?: SignInFacts };
   discovery?: Discovery;
   filter: string;
   /** Where the caret is in the field being typed into, counted from the end (0: after the text). */
@@ -141,6 +89,9 @@ export interface WizardCommon {
   listMessage?: string;
   keys?: ApiKey[] | 'loading' | { error: string };
   console: ConsoleState;
+  signIn?: SignInState;
+  /** The terminal is handed to `az login`; the wizard starts again where it was when it returns. */
+  handOver?: SignInHow;
   /** What ARM said this sign-in may do to the chosen deployment's keys; absent while unknown. */
   permissions?: { deploymentId: string; write: boolean; delete: boolean };
   rotation?: RotationState;
@@ -179,7 +130,7 @@ export interface WizardCommon {
 }
 
 /** The steps before a deployment is chosen, and the ends (which keep what the run had). */
-type Unbound = 'loading' | 'chooseDeployment' | 'failed' | 'cancelled' | 'done';
+type Unbound = 'loading' | 'signIn' | 'chooseDeployment' | 'failed' | 'cancelled' | 'done';
 /** The steps that work on one deployment: from its keys to the key being created. */
 type OnDeployment = 'keys' | 'keyName' | 'expiry' | 'keyValue' | 'review' | 'creating';
 
@@ -228,6 +179,11 @@ export type WizardEvent =
   | { type: 'handedOff'; result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string } }
   | { type: 'deleteFailed'; problem: Problem }
   | { type: 'extended'; key: ApiKey; previous: ApiKey }
+  | { type: 'deviceCode'; message: string; userCode?: string; url?: string; expiresAt: number }
+  | { type: 'signedIn'; authDescription: string; demoVault?: string }
+  | { type: 'signInFailed'; problem: Problem }
+  /** The sign-in under way was told to stop (Esc): nothing for the machine to change. */
+  | { type: 'signInStopped' }
   | { type: 'permissionsRead'; deployment: Deployment; write: boolean; delete: boolean }
   | { type: 'extendFailed'; problem: Problem };
 
@@ -241,6 +197,8 @@ export interface WizardScope {
   name?: string;
   /** The demo's vault, offered as the Key Vault hand-off's default. */
   demoVault?: string;
+  /** Where a run that cannot sign in is offered a sign-in screen (the wizard); absent: it fails. */
+  signIn?: SignInFacts;
 }
 
 export const REVEAL_SECONDS = 30;
@@ -256,6 +214,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
       ...(options.deployment ? { deployment: options.deployment } : {}),
       ...(options.name ? { name: options.name } : {}),
       ...(options.demoVault ? { demoVault: options.demoVault, demo: true } : {}),
+      ...(options.signIn ? { signIn: options.signIn } : {}),
     },
     filter: '',
     caretBack: 0,

@@ -8,7 +8,7 @@
 import { useEffect, useReducer, useRef, type Dispatch } from 'react';
 import { prepareFilter } from '../domain/deployment-filter';
 import type { Gateway } from '../port/gateway';
-import { runWizardCommand } from './commands';
+import { runWizardCommand, type CommandDeps } from './commands';
 import { transition } from './machine';
 import { initialState, type PeekResult, type WizardEvent, type WizardScope, type WizardState } from './state';
 
@@ -20,8 +20,10 @@ export interface WizardDeps {
   scope: WizardScope;
   clock: () => Date;
   copy: (secret: string) => Promise<string>;
-  /** Start somewhere else than the beginning (tests mount any screen this way). */
+  /** Start somewhere else than the beginning (tests mount any screen this way, and a hand-over's return). */
   initial?: WizardState;
+  signIn?: CommandDeps['signIn'];
+  cancelSignIn?: () => void;
 }
 
 export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>] {
@@ -63,6 +65,9 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
         now: current.clock,
         onProgress: (message) => dispatch({ type: 'progress', message }),
         copy: current.copy,
+        ...(current.signIn ? { signIn: current.signIn } : {}),
+        ...(current.cancelSignIn ? { cancelSignIn: current.cancelSignIn } : {}),
+        onDeviceCode: (code) => dispatch({ type: 'deviceCode', ...code }),
       })
         .then((event) => {
           if (controller.signal.aborted) return;
@@ -94,12 +99,14 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
     return () => clearTimeout(timer);
   }, [listed]);
 
-  const revealing = state.step === 'reveal' && state.reveal.shown;
+  // The clock moves on screen while the key is revealed (hidden after 30 s) and while a device
+  // code counts down.
+  const ticking = (state.step === 'reveal' && state.reveal.shown) || state.signIn?.stage === 'waiting';
   useEffect(() => {
-    if (!revealing) return;
+    if (!ticking) return;
     const timer = setInterval(() => dispatch({ type: 'tick', now: depsRef.current.clock() }), 1000);
     return () => clearInterval(timer);
-  }, [revealing]);
+  }, [ticking]);
 
   return [state, dispatch];
 }

@@ -1,0 +1,82 @@
+/**
+ * The sign-in screen: why no token could be had, the ways to sign in (the first taken by Enter),
+ * and while a device code waits, its page and code on lines of their own with a countdown.
+ */
+import { Box, Text } from 'ink';
+import type { SignInHow, SignInState, StateAt } from '../../wizard/state';
+import { Question } from '../components/question';
+import { Spinner } from '../components/spinner';
+import { colors, figures } from '../../term/style';
+
+export const SIGN_IN_LABELS: Record<SignInHow, string> = {
+  'az-login': 'Sign in with the Azure CLI (az login, in this terminal)',
+  'az-login-device': 'Sign in with the Azure CLI and a code (az login --use-device-code)',
+  'device-code': 'Sign in with a device code (no Azure CLI needed)',
+  browser: 'Sign in in a browser',
+  demo: 'Try the demo (the local emulator, no Azure account)',
+  quit: 'Quit',
+};
+
+export interface SignInViewProps {
+  signIn: SignInState;
+  now: Date;
+}
+
+export function signInView(state: StateAt<'signIn'>): SignInViewProps | undefined {
+  return state.signIn ? { signIn: state.signIn, now: state.now } : undefined;
+}
+
+/** mm:ss left, never below zero. */
+export function countdown(expiresAt: number, now: Date): string {
+  const left = Math.max(0, Math.round((expiresAt - now.getTime()) / 1000));
+  return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+}
+
+export function SignInStep({ signIn, now }: SignInViewProps) {
+  const code = signIn.deviceCode;
+  if (signIn.stage === 'waiting' && code)
+    return (
+      <Question
+        title="Sign in with a device code"
+        hints={[
+          ['c', 'copy the code'],
+          ['Esc', 'other ways'],
+          ['Ctrl+C', 'quit'],
+        ]}
+      >
+        <Text>{'  Open this page in a browser, on any device:'}</Text>
+        <Text>{`    ${code.url ?? ''}`}</Text>
+        <Text>{'  and enter the code:'}</Text>
+        <Text bold color={colors.accent}>{`    ${code.userCode ?? ''}`}</Text>
+        <Spinner label={`Waiting for the sign-in · the code expires in ${countdown(code.expiresAt, now)}`} />
+        {signIn.copyMessage ? <Text color={colors.muted}>{`  ${signIn.copyMessage}`}</Text> : null}
+      </Question>
+    );
+  if (signIn.stage === 'working')
+    return <Spinner label={`Signing in (${SIGN_IN_LABELS[signIn.how ?? 'device-code'].toLowerCase()})… Esc stops`} />;
+  return (
+    <Question
+      title="Sign in to Azure"
+      hints={[
+        ['↑↓', 'move'],
+        ['Enter', 'choose'],
+        ['q', 'quit'],
+      ]}
+    >
+      <Box>
+        <Box width={2} flexShrink={0}>
+          <Text color={colors.danger}>{figures.fail}</Text>
+        </Box>
+        <Text
+          color={colors.danger}
+        >{`${signIn.problem.message}${signIn.problem.code ? ` (${signIn.problem.code})` : ''}`}</Text>
+      </Box>
+      {signIn.choices.map((how, i) => (
+        <Text key={how} color={i === signIn.cursor ? colors.accent : undefined} wrap="truncate-end">
+          {i === signIn.cursor ? `${figures.pointer} ` : '  '}
+          {SIGN_IN_LABELS[how]}
+        </Text>
+      ))}
+    </Question>
+  );
+}

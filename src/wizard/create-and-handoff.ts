@@ -1,0 +1,101 @@
+/**
+ * The runner's two commands that make something: the create (through the one create path, which
+ * never replaces a key unasked) and a hand-off (a file staged and moved into place, or a Key Vault
+ * version). Each answers with the event that reports its outcome.
+ */
+import { GatewayError } from '../port/gateway';
+import { createKey } from '../keys/create-key';
+import { deliverHandoffs, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
+import { exposureWarning, gitExposure } from '../keys/git-exposure';
+import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
+import { problemFrom } from './problem';
+import type { CommandDeps } from './commands';
+import type { Command, WizardEvent } from './state';
+
+export async function performCreate(
+  command: Extract<Command, { kind: 'create' }>,
+  deps: CommandDeps,
+): Promise<WizardEvent> {
+  const { gateway, signal } = deps;
+  try {
+    // The one create path: a key that appeared since the review is never replaced unasked.
+    const outcome = await createKey(
+      gateway,
+      command.deployment,
+      command.name,
+      { secret: command.secret, endDateTime: command.endDateTime },
+      { replace: command.replace, signal },
+    );
+    if (outcome.kind === 'exists') {
+      const existing = outcome.existing;
+      throw new GatewayError(
+        'alreadyExists',
+        `a key named '${existing.name}' appeared meanwhile (hint ${existing.hint}); press Esc and review again`,
+      );
+    }
+    if (outcome.kind === 'unknown') {
+      const problem = outcome.problem;
+      return {
+        type: 'createFailed',
+        problem: {
+          message: `the answer was lost (${problem.message}) and a check could not tell whether Azure created the key`,
+          uncertain: true,
+          kind: problem.kind,
+          ...(problem.code ? { code: problem.code } : {}),
+        },
+      };
+    }
+    // Raced: Azure replaced a key made meanwhile with ours; the reveal says so, loudly.
+    return {
+      type: 'createSucceeded',
+      result: {
+        key: outcome.key,
+        created: outcome.kind === 'created',
+        ...(outcome.kind === 'raced' ? { raced: true } : {}),
+      },
+      now: deps.now(),
+    };
+  } catch (error) {
+    return { type: 'createFailed', problem: problemFrom(error) };
+  }
+}
+
+export async function performHandoff(
+  command: Extract<Command, { kind: 'handoff' }>,
+  deps: CommandDeps,
+): Promise<WizardEvent> {
+  const { gateway, signal } = deps;
+  const target = command.target;
+  const exposure = target.kind === 'keyvault' || command.acceptExposed ? undefined : gitExposure(target.path);
+  if (exposure && target.kind !== 'keyvault') {
+    return {
+      type: 'handedOff',
+      result: {
+        ok: false,
+        said: `git would commit it: ${exposureWarning(target.path, exposure)}. Enter again writes it anyway; or type another path.`,
+        exposedPath: target.path,
+      },
+    };
+  }
+  const staged = command.target.kind === 'keyvault' ? undefined : tryStage(command.target, command.facts);
+  if (staged && 'refused' in staged) return { type: 'handedOff', result: { ok: false, said: staged.refused } };
+  const [result] = await deliverHandoffs(gateway, [command.target], staged, command.facts, {
+    keyExists: true,
+    signal,
+  });
+  if (!result) return { type: 'handedOff', result: { ok: false, said: 'nothing was handed off' } };
+  const said = `${command.target.kind}: ${result.said}`;
+  return {
+    type: 'handedOff',
+    result: { ok: result.ok, said, ...(result.nextLines ? { nextLines: result.nextLines } : {}) },
+  };
+}
+
+/** Stages a file hand-off (its path checked there; never over an existing file); a refusal in words. */
+function tryStage(target: HandoffTarget, facts: HandoffFacts): StagedHandoffs | { refused: string } {
+  try {
+    return stageHandoffFiles([target], facts, false);
+  } catch (error) {
+    return { refused: (error as Error).message };
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * What each step keeps while it is on screen: the expiry's choice, the reveal panel, the sign-in
+ * screen, the key console and its questions, a rotation, the hand-off menu. Pure data.
+ */
+import type { ApiKey, VerifyResult } from '../port/gateway';
+import type { Problem } from './state';
+
+export interface ExpiryState {
+  /** 0..PRESETS.length-1 for a preset, PRESETS.length for "a date of your own". */
+  cursor: number;
+  editing: boolean;
+  text: string;
+  chosen?: Date;
+  chosenLabel?: string;
+  error?: string;
+}
+
+export interface RevealState {
+  shown: boolean;
+  shownAt?: number;
+  copyMessage?: string;
+  verify?: VerifyResult | 'pending';
+  /** Asking "have you saved it?" before leaving. */
+  askingToLeave: boolean;
+  /** Ctrl+C asked (a second one leaves at once), not q or Enter. */
+  askedByCtrlC?: boolean;
+  deleting: boolean;
+  /** Said above the keys, e.g. that the key was created although Ctrl+C was pressed. */
+  notice?: string;
+  /** The hand-off menu (h): choosing a kind, then its destination. */
+  handoff?: HandoffMenu;
+  /** What the hand-offs did, one line each with the next step. */
+  handedOff: { ok: boolean; said: string; nextLines?: string[] }[];
+}
+
+/** The ways the sign-in screen offers; the Azure CLI's two run `az login` in this terminal. */
+export type SignInHow = 'az-login' | 'az-login-device' | 'device-code' | 'browser' | 'demo' | 'quit';
+
+/** What the machine is told of this machine's means to sign in (computed by the command line). */
+export interface SignInFacts {
+  azInstalled: boolean;
+  /** A browser can be opened here (a display, or macOS/Windows). */
+  browser: boolean;
+}
+
+export interface SignInState {
+  cursor: number;
+  choices: SignInHow[];
+  /** choose → working (a sign-in under way) → waiting (a device code shown, counting down). */
+  stage: 'choose' | 'working' | 'waiting';
+  how?: SignInHow;
+  /** Why no token could be had (or why the last try failed). */
+  problem: Problem;
+  deviceCode?: { message: string; userCode?: string; url?: string; expiresAt: number };
+  copyMessage?: string;
+}
+
+/** The key console's own state: the cursor, a question in progress, what was last done. */
+export interface ConsoleState {
+  cursor: number;
+  /** Typing a key's name to delete it, or confirming a rotation. */
+  confirm?: { kind: 'delete' | 'rotate'; key: ApiKey; typed: string; error?: string; working?: boolean };
+  /** The key to keep selected when the keys are read again (its place in the order may change). */
+  follow?: string;
+  /** Choosing a new expiry for a key (e): the expiry's own choice, then the request. */
+  extend?: ExtendChoice;
+  /** What the last action did, said above the keys. */
+  message?: { ok: boolean; text: string };
+  /** Just arrived from the list: a deployment without keys goes on to naming a new one. */
+  arriving: boolean;
+}
+
+export interface ExtendChoice {
+  key: ApiKey;
+  expiry: ExpiryState;
+  working?: boolean;
+  /** Why the last request did not change it. */
+  failed?: string;
+}
+
+/** A rotation from the console: the new key is made by the usual create, then shown on the panel. */
+export interface RotationState {
+  old: ApiKey;
+  /** creating → shown (hand off, switch) → reverifying → retiring. */
+  stage: 'creating' | 'shown' | 'reverifying' | 'retiring';
+  problem?: string;
+}
+
+export interface HandoffMenu {
+  stage: 'kind' | 'destination' | 'working';
+  cursor: number;
+  text: string;
+  error?: string;
+  /** A path inside a git work tree that git does not ignore, said once: Enter again writes there. */
+  warnedPath?: string;
+}
