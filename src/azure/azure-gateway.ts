@@ -46,6 +46,10 @@ export class AzureGateway extends GatewayBase implements Gateway {
     });
   }
 
+  signInAgain(): void {
+    (this.settings.credential as { forget?: () => void }).forget?.();
+  }
+
   /** One list for every caller (shared-once.ts): each stops waiting on its own signal. */
   listSubscriptions(options: CallOptions = {}): Promise<Subscription[]> {
     return this.subscriptions.get(options.signal);

@@ -14,11 +14,18 @@ import { isCredentialFailure } from './sign-in-failure';
 /** The Azure CLI's public client id, which device-code and browser sign-in use as az does. */
 const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 
+/** What Microsoft Entra ID says a person does with a device code (as @azure/identity passes it on). */
+export interface DeviceCodeInfo {
+  message: string;
+  userCode: string;
+  verificationUri: string;
+}
+
 export interface CredentialSettings {
   target: ArmTarget;
   tenantId?: string;
   /** For device-code: where to show the "open this page and enter the code" message. */
-  onDeviceCode?: (message: string) => void;
+  onDeviceCode?: (info: DeviceCodeInfo) => void;
   /** For `token`. */
   accessToken?: string;
   env?: NodeJS.ProcessEnv;
@@ -103,7 +110,7 @@ export async function createCredential(mode: AuthMode, settings: CredentialSetti
           ...tenant,
           clientId: AZURE_CLI_CLIENT_ID,
           ...authority,
-          userPromptCallback: (info) => settings.onDeviceCode?.(info.message),
+          userPromptCallback: (info) => settings.onDeviceCode?.(info),
         }),
       );
     case 'browser':

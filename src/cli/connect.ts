@@ -30,7 +30,7 @@ export const VERSION = process.env.NGINXAAS_KEYS_VERSION ?? 'dev';
 
 export interface ConnectHooks {
   log?: (line: string) => void;
-  onDeviceCode?: (message: string) => void;
+  onDeviceCode?: (info: { message: string; userCode: string; verificationUri: string }) => void;
   /** Something the user should know that is not an error (a damaged demo world set aside). */
   onNotice?: (message: string) => void;
   /** `az`'s token, asked for at the start of the run (--auth cli). */

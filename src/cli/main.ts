@@ -22,6 +22,7 @@ import { UsageError } from '../port/usage-error';
 import { keepTime } from './clock';
 import { captureOutput } from './output-file';
 import { watched } from '../port/watched-gateway';
+import { switchableGateway } from '../port/switchable-gateway';
 
 /** The run's streams; `extra` is what a command adds or puts in their place (its clock, an output file). */
 function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal, extra?: Partial<Io>): Io {
@@ -77,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
   let toFile: Partial<Io> = {};
   const io = () => makeIo(values, aborter.signal, forcer.signal, { ...clock?.io, ...toFile });
   let session: Session | undefined;
+  const doors: ({ close(): Promise<void> } | undefined)[] = [];
   const verboseLines: string[] = [];
   try {
     let shell: Shell | undefined;
@@ -131,7 +133,7 @@ export async function main(argv: string[]): Promise<number> {
     const notices = new Notices((message) => process.stderr.write(`${message}\n`));
     const hooks = {
       ...(log ? { log } : {}),
-      onDeviceCode: (message: string) => notices.emit(message),
+      onDeviceCode: ({ message }: { message: string }) => notices.emit(message),
       onNotice: (message: string) => notices.emit(message),
       ...(early ? { early } : {}),
     };
@@ -139,22 +141,35 @@ export async function main(argv: string[]): Promise<number> {
     if (fullScreen && scope) {
       // The first frame is drawn before the Azure SDK (or the demo's emulator) loads: the screens
       // load first, then connecting starts, and the wizard's calls wait for it.
-      const [{ runWizard }, { authDescription, connect, demoVault }] = await Promise.all([
+      const [{ runWizard }, { authDescription, connect, demoVault }, { signInDoor }] = await Promise.all([
         import('../ui/run-wizard'),
         import('./connect'),
+        import('./sign-in-door'),
       ]);
       const connecting = connect(connectOptions, process.env, hooks);
       connecting.then((connected) => (session = connected)).catch(() => undefined);
-      const gateway = deferredGateway(
-        authDescription(connectOptions),
-        connecting.then((connected) => connected.gateway),
+      const gateway = switchableGateway(
+        deferredGateway(
+          authDescription(connectOptions),
+          connecting.then((connected) => connected.gateway),
+        ),
       );
       // The token (az: most of a second) is fetched while the wizard draws, not after.
       gateway.warmUp?.();
       const vault = demoVault(connectOptions);
+      // No token to be had: the wizard offers the ways to sign in, in this run (not on the demo).
+      const door = connectOptions.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
+      doors.push(door);
+      const wizardScope = { ...scope, ...(vault ? { demoVault: vault } : {}), ...(door ? { signIn: door.facts } : {}) };
       return await runWizard(
-        { gateway: terminalSafe(gateway), demo: connectOptions.demo, notices, connected: connecting },
-        vault ? { ...scope, demoVault: vault } : scope,
+        {
+          gateway: terminalSafe(gateway),
+          demo: connectOptions.demo,
+          notices,
+          connected: connecting,
+          ...(door ? { door } : {}),
+        },
+        wizardScope,
         io(),
       );
     }
@@ -163,8 +178,18 @@ export async function main(argv: string[]): Promise<number> {
     session = await connect(connectOptions, process.env, hooks);
     session.gateway.warmUp?.();
     if (plain && scope) {
-      const { runLineFace } = await import('../plain/line-face');
-      return await runLineFace({ gateway: terminalSafe(session.gateway), demo: session.demo }, scope, io());
+      const [{ runLineFace }, { signInDoor }] = await Promise.all([
+        import('../plain/line-face'),
+        import('./sign-in-door'),
+      ]);
+      const gateway = switchableGateway(session.gateway);
+      const door = session.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
+      doors.push(door);
+      return await runLineFace(
+        { gateway: terminalSafe(gateway), demo: session.demo, ...(door ? { door } : {}) },
+        door ? { ...scope, signIn: door.facts } : scope,
+        io(),
+      );
     }
     // JSON carries Azure's own text; everything drawn on a terminal sees it escaped.
     const json = values.output === 'json';
@@ -181,6 +206,7 @@ export async function main(argv: string[]): Promise<number> {
     clock?.end();
     for (const line of verboseLines) process.stderr.write(`${line}\n`);
     await session?.close();
+    for (const door of doors) await door?.close();
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }

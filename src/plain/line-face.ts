@@ -9,9 +9,17 @@ import { apiKeyHeaderValue } from '../domain/endpoint';
 import type { Gateway } from '../port/gateway';
 import type { Io } from '../port/io';
 import { makeCopier } from '../term/clipboard';
-import { runWizardCommand } from '../wizard/commands';
+import { runWizardCommand, type CommandDeps } from '../wizard/commands';
+import { afterHandOver } from '../wizard/steps/sign-in';
 import { isFinished, transition } from '../wizard/machine';
-import { initialState, type Command, type WizardEvent, type WizardScope, type WizardState } from '../wizard/state';
+import {
+  initialState,
+  type Command,
+  type SignInHow,
+  type WizardEvent,
+  type WizardScope,
+  type WizardState,
+} from '../wizard/state';
 import { INTERRUPT_KEYS, lineStep, type Keys } from './line-steps';
 import { promptsFor, type Prompts } from './prompts';
 
@@ -30,6 +38,7 @@ class Driver {
     private readonly gateway: Gateway,
     private readonly scope: WizardScope,
     private readonly io: Io,
+    private readonly door?: LineDoor,
   ) {
     this.state = initialState(io.now(), scope, gateway.authDescription);
     this.copy = makeCopier((data) => io.stdout.write(data), io.env);
@@ -41,6 +50,13 @@ class Driver {
     if (isFinished(this.state)) for (const { controller } of this.running.values()) controller.abort();
     this.start();
     this.wake?.();
+  }
+
+  /** Back from a hand-over: the machine goes on from this state, its commands run anew. */
+  resume(state: WizardState): void {
+    this.state = state;
+    this.lastRun = 0;
+    this.start();
   }
 
   press(keys: Keys): void {
@@ -73,6 +89,8 @@ class Driver {
         now: () => this.io.now(),
         onProgress: (message) => this.dispatch({ type: 'progress', message }),
         copy: this.copy,
+        ...(this.door ? { signIn: this.door.signIn, cancelSignIn: () => this.door?.cancel() } : {}),
+        onDeviceCode: (code) => this.dispatch({ type: 'deviceCode', ...code }),
       })
         .then((event) => {
           this.running.delete(command.id);
@@ -84,14 +102,21 @@ class Driver {
   }
 }
 
+/** The sign-in screen's ways, as the command line gives them (see ui/run-wizard.tsx). */
+export interface LineDoor {
+  signIn: NonNullable<CommandDeps['signIn']>;
+  cancel(): void;
+  handOver(how: SignInHow): Promise<void>;
+}
+
 export async function runLineFace(
-  run: { gateway: Gateway; demo: boolean },
+  run: { gateway: Gateway; demo: boolean; door?: LineDoor },
   scope: WizardScope,
   io: Io,
 ): Promise<number> {
   const prompts = await promptsFor(io);
   const say = (line: string) => io.stdout.write(`${line}\n`);
-  const driver = new Driver(run.gateway, scope, io);
+  const driver = new Driver(run.gateway, scope, io, run.door);
   // A signal (or Ctrl+C while no question is asked) is the machine's 'interrupted'; a second
   // one leaves even while a key is being created, as in the Ink face.
   const onSignal = () => driver.dispatch({ type: 'interrupted' });
@@ -104,6 +129,14 @@ export async function runLineFace(
       await driver.settled(() => progress.loading(driver.state));
       progress.loading(driver.state);
       const state = driver.state;
+      if (isFinished(state) && state.handOver && run.door && !io.signal.aborted) {
+        // az login asks on this terminal itself; the wizard goes on afterwards, in this run.
+        await run.door.handOver(state.handOver);
+        if (io.signal.aborted) return 130;
+        driver.resume(afterHandOver(state, io.now()));
+        progress.forget();
+        continue;
+      }
       if (isFinished(state)) {
         if (state.farewell) say(state.farewell);
         return state.exitCode ?? 1;
@@ -167,8 +200,10 @@ class Said {
   constructor(private readonly say: (line: string) => void) {}
 
   loading(state: WizardState): void {
-    const words =
-      state.step === 'loading'
+    const code = state.signIn?.stage === 'waiting' ? state.signIn.deviceCode : undefined;
+    const words = code
+      ? `To sign in, open ${code.url ?? 'the page'} on any device and enter the code ${code.userCode ?? ''} (it expires in 15 minutes; Ctrl+C stops).`
+      : state.step === 'loading'
         ? state.loadingMessage
         : state.step === 'creating' && !state.createError
           ? `Creating key '${state.name}'…`

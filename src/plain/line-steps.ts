@@ -21,6 +21,7 @@ import {
   type LineStep,
 } from './line-answers';
 import { keyConsole } from './line-console';
+import { signInStep } from './line-sign-in';
 import { expiryQuestion } from './line-expiry';
 import { reveal } from './line-reveal';
 
@@ -189,6 +190,8 @@ export function lineStep(state: WizardState): LineStep | undefined {
       return reveal(state);
     case 'failed':
       return failed(state);
+    case 'signIn':
+      return signInStep(state);
     default:
       return undefined;
   }

@@ -10,6 +10,7 @@ export function deferredGateway(authDescription: string, ready: Promise<Gateway>
   ready.catch(() => undefined);
   return {
     authDescription,
+    signInAgain: () => void ready.then((gateway) => gateway.signInAgain?.()).catch(() => undefined),
     warmUp: () => void ready.then((gateway) => gateway.warmUp?.()).catch(() => undefined),
     signedInAs: async (options) => (await ready).signedInAs?.(options),
     listSubscriptions: async (options) => (await ready).listSubscriptions(options),

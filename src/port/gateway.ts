@@ -116,6 +116,8 @@ export interface Gateway {
   /** Words for the loading screen, such as "the Azure CLI". */
   readonly authDescription: string;
   listSubscriptions(options?: CallOptions): Promise<Subscription[]>;
+  /** Forget a sign-in that was not there, so the next call asks again (after `az login` in this run). */
+  signInAgain?(): void;
   /** Starts getting a token in the background, so that the first request need not wait for it. */
   warmUp?(): void;
   /** Who the run is signed in as, from the token it holds; undefined when that cannot be told. */

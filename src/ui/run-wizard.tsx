@@ -1,9 +1,15 @@
-/** Renders the wizard with Ink in the terminal and returns its exit code. */
+/**
+ * Renders the wizard with Ink in the terminal and returns its exit code. When the sign-in screen
+ * hands the terminal to `az login`, Ink lets go of it, az runs, and the wizard is drawn again from
+ * where it was, in the same run.
+ */
 import { render } from 'ink';
 import type { Gateway } from '../port/gateway';
 import type { Io } from '../port/io';
 import type { Notices } from '../port/notices';
-import type { WizardScope, WizardState } from '../wizard/state';
+import type { SignInHow, WizardScope, WizardState } from '../wizard/state';
+import type { WizardDeps } from '../wizard/use-wizard';
+import { afterHandOver } from '../wizard/steps/sign-in';
 import { App } from './app';
 import { makeCopier } from '../term/clipboard';
 
@@ -17,14 +23,37 @@ export interface WizardRun {
    * as it reports any other.
    */
   connected?: Promise<unknown>;
+  /** The sign-in screen's ways (a device code, the demo, az login in this terminal). */
+  door?: Pick<SignInDoor, 'signIn' | 'cancel' | 'handOver'>;
+}
+
+/** What the sign-in screen needs of the command line, without importing it. */
+export interface SignInDoor {
+  signIn: NonNullable<WizardDeps['signIn']>;
+  cancel(): void;
+  handOver(how: SignInHow): Promise<void>;
 }
 
 export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Promise<number> {
+  let initial: WizardState | undefined;
+  for (;;) {
+    const final = await renderOnce(run, scope, io, initial);
+    if (!final?.handOver || !run.door || io.signal.aborted) return final?.exitCode ?? 130;
+    await run.door.handOver(final.handOver);
+    // Ctrl+C while az had the terminal ends the run, as at any step.
+    if (io.signal.aborted) return 130;
+    initial = afterHandOver(final, io.now());
+  }
+}
+
+async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: WizardState | undefined) {
   let final: WizardState | undefined;
   const instance = render(
     <App
       gateway={run.gateway}
       scope={scope}
+      {...(initial ? { initial } : {})}
+      {...(run.door ? { signIn: run.door.signIn, cancelSignIn: () => run.door?.cancel() } : {})}
       demo={run.demo}
       copy={makeCopier((data) => io.stdout.write(data), io.env)}
       onFinish={(state) => (final = state)}
@@ -56,7 +85,7 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
   over = true;
   stopRedrawing();
   if (failedToConnect) throw failedToConnect.error;
-  return (final as WizardState | undefined)?.exitCode ?? 130;
+  return final as WizardState | undefined;
 }
 
 /**

@@ -167,6 +167,8 @@ type TokenHandler = (state: WizardState, token: Token) => WizardState;
  * `loading` and the ends take none but Ctrl+C.
  */
 const KEY_HANDLERS: { [S in Step]?: (state: StateAt<S>, token: Token) => WizardState } = {
+  // Waiting to sign in or for the first list: q leaves, as Ctrl+C does.
+  loading: (s, t) => (t.kind === 'char' && t.ch.toLowerCase() === 'q' ? leaveNow(s) : s),
   signIn: (s, t) => onSignInToken(s, t),
   chooseDeployment: (s, t) => onListToken(s, t),
   keys: (s, t) => onConsoleToken(s, t),

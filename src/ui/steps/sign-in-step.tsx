@@ -3,19 +3,11 @@
  * and while a device code waits, its page and code on lines of their own with a countdown.
  */
 import { Box, Text } from 'ink';
-import type { SignInHow, SignInState, StateAt } from '../../wizard/state';
+import type { SignInState, StateAt } from '../../wizard/state';
+import { SIGN_IN_WORDS } from '../../wizard/steps/sign-in';
 import { Question } from '../components/question';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../term/style';
-
-export const SIGN_IN_LABELS: Record<SignInHow, string> = {
-  'az-login': 'Sign in with the Azure CLI (az login, in this terminal)',
-  'az-login-device': 'Sign in with the Azure CLI and a code (az login --use-device-code)',
-  'device-code': 'Sign in with a device code (no Azure CLI needed)',
-  browser: 'Sign in in a browser',
-  demo: 'Try the demo (the local emulator, no Azure account)',
-  quit: 'Quit',
-};
 
 export interface SignInViewProps {
   signIn: SignInState;
@@ -53,7 +45,7 @@ export function SignInStep({ signIn, now }: SignInViewProps) {
       </Question>
     );
   if (signIn.stage === 'working')
-    return <Spinner label={`Signing in (${SIGN_IN_LABELS[signIn.how ?? 'device-code'].toLowerCase()})… Esc stops`} />;
+    return <Spinner label={`Signing in (${SIGN_IN_WORDS[signIn.how ?? 'device-code'].toLowerCase()})… Esc stops`} />;
   return (
     <Question
       title="Sign in to Azure"
@@ -74,7 +66,7 @@ export function SignInStep({ signIn, now }: SignInViewProps) {
       {signIn.choices.map((how, i) => (
         <Text key={how} color={i === signIn.cursor ? colors.accent : undefined} wrap="truncate-end">
           {i === signIn.cursor ? `${figures.pointer} ` : '  '}
-          {SIGN_IN_LABELS[how]}
+          {SIGN_IN_WORDS[how]}
         </Text>
       ))}
     </Question>

@@ -45,7 +45,8 @@ export interface FarewellProps {
 }
 
 export function farewellView(state: WizardState): FarewellProps | undefined {
-  return state.farewell !== undefined && state.exitCode !== undefined
+  // Handing the terminal to az login is no end: nothing is said.
+  return state.farewell !== undefined && state.exitCode !== undefined && !state.handOver
     ? { message: state.farewell, exitCode: state.exitCode }
     : undefined;
 }

@@ -10,6 +10,16 @@ import { finish, issue } from '../effects';
 import type { Token } from '../tokens';
 import type { Problem, SignInHow, SignInState, WizardState } from '../state';
 
+/** Each way as both faces say it. */
+export const SIGN_IN_WORDS: Record<SignInHow, string> = {
+  'az-login': 'Sign in with the Azure CLI (az login, in this terminal)',
+  'az-login-device': 'Sign in with the Azure CLI and a code (az login --use-device-code)',
+  'device-code': 'Sign in with a device code (no Azure CLI needed)',
+  browser: 'Sign in in a browser',
+  demo: 'Try the demo (the local emulator, no Azure account)',
+  quit: 'Quit',
+};
+
 /** The choices this machine can offer, the first taken by Enter. */
 export function signInChoices(state: WizardState): SignInHow[] {
   const facts = state.preset.signIn;

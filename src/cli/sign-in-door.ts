@@ -1,0 +1,104 @@
+/**
+ * The ways the wizard's sign-in screen can sign this run in, without ending it: `az login` in
+ * this terminal (the wizard hands the terminal over and takes it back), a device code or a
+ * browser through @azure/identity, or the demo's emulator. Each new sign-in becomes the gateway
+ * every later call goes to. What this machine can offer is found here too: whether `az` is on
+ * PATH, and whether a browser can be opened.
+ */
+import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { AUTH_DESCRIPTIONS } from '../domain/auth-modes';
+import type { SwitchableGateway } from '../port/switchable-gateway';
+import type { Session } from '../port/session';
+import type { DeviceCodeShown, SignedInWith } from '../wizard/commands';
+import type { SignInFacts, SignInHow } from '../wizard/state';
+import { connect, type ConnectHooks } from './connect';
+import { demoStatePath, type ConnectOptions } from './scope';
+
+/** Microsoft Entra ID's device codes live 15 minutes (identity does not pass the exact end on). */
+const DEVICE_CODE_MS = 15 * 60 * 1000;
+
+export interface SignInDoor {
+  facts: SignInFacts;
+  signIn(how: SignInHow, onDeviceCode: (code: DeviceCodeShown) => void, signal: AbortSignal): Promise<SignedInWith>;
+  cancel(): void;
+  /** Runs `az login` on this terminal; resolves when it is over. */
+  handOver(how: SignInHow): Promise<void>;
+  close(): Promise<void>;
+}
+
+function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
+  const names = process.platform === 'win32' ? [`${command}.cmd`, `${command}.exe`] : [command];
+  return (env.PATH ?? '').split(delimiter).some((folder) =>
+    names.some((name) => {
+      try {
+        accessSync(join(folder, name), constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
+}
+
+export function signInFacts(env: NodeJS.ProcessEnv): SignInFacts {
+  const desktop = process.platform === 'darwin' || process.platform === 'win32';
+  return { azInstalled: onPath('az', env), browser: desktop || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY) };
+}
+
+export function signInDoor(
+  options: ConnectOptions,
+  env: NodeJS.ProcessEnv,
+  hooks: ConnectHooks,
+  gateway: SwitchableGateway,
+): SignInDoor {
+  const sessions: Session[] = [];
+  let attempt: AbortController | undefined;
+  return {
+    facts: signInFacts(env),
+    async signIn(how, onDeviceCode, signal) {
+      attempt = new AbortController();
+      const stop = AbortSignal.any([signal, attempt.signal]);
+      if (how === 'demo') {
+        const demo = { ...options, demo: true, demoState: { path: demoStatePath(env), reset: false } };
+        const session = await connect(demo, env, hooks);
+        sessions.push(session);
+        gateway.use(session.gateway);
+        return { authDescription: 'the demo emulator', ...(session.demoVault ? { demoVault: session.demoVault } : {}) };
+      }
+      const auth = how === 'browser' ? 'browser' : 'device-code';
+      const session = await connect({ ...options, auth }, env, {
+        ...hooks,
+        onDeviceCode: (info) =>
+          onDeviceCode({
+            message: info.message,
+            userCode: info.userCode,
+            url: info.verificationUri,
+            expiresAt: Date.now() + DEVICE_CODE_MS,
+          }),
+      });
+      sessions.push(session);
+      // The first request signs in: it waits for the person, until Esc, Ctrl+C or the code's end.
+      await session.gateway.listSubscriptions({ signal: stop });
+      gateway.use(session.gateway);
+      return { authDescription: AUTH_DESCRIPTIONS[auth] };
+    },
+    cancel: () => attempt?.abort(),
+    handOver(how) {
+      const args = ['login', ...(options.tenant ? ['--tenant', options.tenant] : [])];
+      if (how === 'az-login-device') args.push('--use-device-code');
+      return new Promise<void>((resolve) => {
+        const child = spawn('az', args, { stdio: 'inherit', env });
+        child.on('error', () => resolve());
+        child.on('close', () => {
+          gateway.signInAgain?.();
+          resolve();
+        });
+      });
+    },
+    async close() {
+      await Promise.all(sessions.map((session) => session.close()));
+    },
+  };
+}
