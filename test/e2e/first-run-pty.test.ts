@@ -44,6 +44,19 @@ describe('the sign-in screen, in a terminal', () => {
     expect(await run.exit).toBe(130);
   });
 
+  it('Ctrl+C while az login has the terminal ends the run with 130, not back in the wizard', async () => {
+    const { emulator, env } = await signedOutWorld(NO_AZ);
+    const az = makeFakeAz({ token: emulator.token, loggedOut: true, loginSeconds: 30 });
+    env.PATH = az.path;
+    const run = runInPty(process.execPath, [BIN], env, { cols: 80, rows: 24 });
+    await run.waitFor('? Sign in to Azure');
+    await run.type(KEY.enter);
+    await run.waitFor('A web browser has been opened');
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+    expect(run.text()).not.toContain('? Choose a deployment');
+  });
+
   it('no az: a device code, its page and code on screen with a countdown; approved, the list follows', async () => {
     const { emulator, env } = await signedOutWorld(NO_AZ, { behaviour: { deviceCodePolls: 1000 } });
     const run = runInPty(process.execPath, [BIN], env, { cols: 80, rows: 24 });

@@ -22,6 +22,8 @@ export function makeFakeAz(options: {
   subscription?: string;
   /** Signed out; a string is what az says instead of its usual "Please run 'az login'". */
   loggedOut?: boolean | string;
+  /** How long its `az login` takes (a person at a browser), in seconds. */
+  loginSeconds?: number;
 }): FakeAz {
   const folder = mkdtempSync(join(tmpdir(), 'fake-az-'));
   const log = join(folder, 'calls.log');
@@ -36,6 +38,7 @@ echo "$*" >> '${log}'
 cat /proc/$$/environ >> '${environ}'
 if [ "$1" = "login" ]; then
   echo "A web browser has been opened at https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize."
+  sleep ${options.loginSeconds ?? 0}
   rm -f '${signedOut}'
   printf '%s\\n' '[{"id":"${options.subscription ?? ''}","isDefault":true,"name":"Fake default","state":"Enabled"}]'
   exit 0
