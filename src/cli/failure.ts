@@ -4,8 +4,8 @@
  */
 import type { Mode } from './commands';
 import { flag, text, type Values } from './options';
+import { authModeOf } from './scope';
 import { printable } from '../domain/printable';
-import { AUTH_MODES, type AuthMode } from '../domain/auth-modes';
 import { isSignInCode, waysToSignIn } from '../domain/sign-in';
 import { advice, GatewayError } from '../port/gateway';
 import { EXIT, stopWords, type Io } from '../port/io';
@@ -60,8 +60,7 @@ function jsonError(values: Values, io: Io, error: Record<string, unknown>): void
  * tried (--auth, --tenant); a 401 from Azure (a token it no longer takes) the same way.
  */
 function notSignedIn(error: GatewayError, values: Values, io: Io, mode: Mode): number {
-  const given = text(values, 'auth');
-  const auth: AuthMode = AUTH_MODES.find((m) => m === given) ?? (io.env.NGINXAAS_ACCESS_TOKEN ? 'token' : 'cli');
+  const auth = authModeOf(values, io.env);
   const tenant = text(values, 'tenant');
   const code = isSignInCode(error.code) ? error.code : undefined;
   const ways = waysToSignIn(code, { auth, ...(tenant ? { tenant } : {}) }).map((way) =>

@@ -44,8 +44,13 @@ function readCa(path: string): string {
   return pem;
 }
 
+/** How the run signs in: --auth, else the token in NGINXAAS_ACCESS_TOKEN when there is one, else the Azure CLI. */
+export function authModeOf(values: Values, env: NodeJS.ProcessEnv): AuthMode {
+  return (text(values, 'auth') ?? (env.NGINXAAS_ACCESS_TOKEN ? 'token' : 'cli')) as AuthMode;
+}
+
 export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): ConnectOptions {
-  const auth = (text(values, 'auth') ?? (env.NGINXAAS_ACCESS_TOKEN ? 'token' : 'cli')) as AuthMode;
+  const auth = authModeOf(values, env);
   const armEndpoint = text(values, 'arm-endpoint') ?? env.NGINXAAS_ARM_ENDPOINT;
   const caPath = text(values, 'arm-ca') ?? env.NGINXAAS_ARM_CA;
   const cloud = text(values, 'cloud');

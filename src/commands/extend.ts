@@ -19,7 +19,7 @@ import { figures } from '../term/style';
 import type { CommandDeps } from './deps';
 import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
 import { readSecret, readyDeployment, type SecretSource } from './new-key';
-import { parseKeyName, parseTarget, type TargetOptions } from './target';
+import { existingKey, parseKeyName, parseTarget, type TargetOptions } from './target';
 
 type KeyVaultTarget = Extract<HandoffTarget, { kind: 'keyvault' }>;
 
@@ -105,14 +105,7 @@ export async function runExtend(options: ExtendOptions, deps: CommandDeps): Prom
   const { io, gateway } = deps;
   const secret = options.source ? await readSecret({ source: options.source }, io) : undefined;
   const deployment = await readyDeployment(deps, options.target);
-  const key = await gateway.getKey(deployment, options.name, { signal: io.signal });
-  if (!key)
-    throw new GatewayError(
-      'notFound',
-      `no key named '${options.name}' on ${describeDeployment(deployment)}`,
-      'ResourceNotFound',
-      404,
-    );
+  const key = await existingKey(gateway, deployment, options.name, io.signal);
   const refused = extendRefusal(key, io.now());
   if (refused)
     throw new GatewayError('invalid', `${refused}: ${keyCommand('rotate', deployment, key.name, deps.demo)}`);

@@ -16,7 +16,7 @@ import { UsageError } from '../port/usage-error';
 import { confirmOnTerminal } from './ask';
 import { verifyNewKey } from './create';
 import type { CommandDeps } from './deps';
-import { describeDeployment, expiryText } from './format';
+import { expiryText } from './format';
 import {
   stoppedAfterIssue,
   issuedDocument,
@@ -33,7 +33,7 @@ import {
   type NewKeyOptions,
 } from './new-key';
 import { refuseStdoutToNowhere, writeOut } from './secret-output';
-import { parseKeyName, parseTarget, type TargetOptions } from './target';
+import { existingKey, parseKeyName, parseTarget, type TargetOptions } from './target';
 
 export interface RotateOptions {
   target: TargetOptions;
@@ -74,14 +74,7 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
   if (options.key.showSecret) refuseStdoutToNowhere(io);
   const secret = await readSecret(options.key, io);
   const deployment = await readyDeployment(deps, options.target);
-  const old = await gateway.getKey(deployment, options.oldName, { signal: io.signal });
-  if (!old)
-    throw new GatewayError(
-      'notFound',
-      `no key named '${options.oldName}' on ${describeDeployment(deployment)} to rotate`,
-      'ResourceNotFound',
-      404,
-    );
+  const old = await existingKey(gateway, deployment, options.oldName, io.signal, ' to rotate');
   const newName =
     options.newName ??
     rotatedName(

@@ -1,11 +1,10 @@
 /** `nginxaas-keys show`: one key's hint, expiry and days left. */
 import type { CommandValues, SHOW_FLAGS } from './flags';
 import { nplusUrl } from '../domain/endpoint';
-import { GatewayError } from '../port/gateway';
 import { EXIT } from '../port/io';
 import type { CommandDeps } from './deps';
 import { deploymentJson, describeDeployment, expiryText, keyJson, statusWords } from './format';
-import { parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from './target';
+import { existingKey, parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from './target';
 
 export interface ShowOptions {
   target: TargetOptions;
@@ -19,14 +18,7 @@ export function parseShowOptions(values: CommandValues<typeof SHOW_FLAGS>): Show
 
 export async function runShow(options: ShowOptions, { gateway, io }: CommandDeps): Promise<number> {
   const deployment = await resolveDeployment(gateway, options.target, io.signal);
-  const key = await gateway.getKey(deployment, options.name, { signal: io.signal });
-  if (!key)
-    throw new GatewayError(
-      'notFound',
-      `no key named '${options.name}' on ${describeDeployment(deployment)}`,
-      'ResourceNotFound',
-      404,
-    );
+  const key = await existingKey(gateway, deployment, options.name, io.signal);
   const now = io.now();
   const endpoint = deployment.dataplaneApiEndpoint;
   if (options.json) {

@@ -64,6 +64,9 @@ interface KeyFinding {
 export async function runStatus(options: StatusOptions, deps: CommandDeps): Promise<number> {
   const { gateway, io } = deps;
   const signal = { signal: io.signal };
+  // A value from stdin or a file is read (and checked) before any request, as every command reads it.
+  const given =
+    options.value && options.value.kind !== 'keyvault' ? await readSecret({ source: options.value }, io) : undefined;
   // The first call signs in: a run that cannot is exit 4, with the ways out, as every command says it.
   const subscriptions = await gateway.listSubscriptions(signal);
   const signedIn = await gateway.signedInAs?.(signal).catch(() => undefined);
@@ -86,8 +89,9 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
     deployment = await resolveDeployment(gateway, options.target, io.signal);
     endpoint = await endpointCheck(deps, deployment);
     checks.push(endpoint);
-    if (options.value) {
-      finding = await keyFinding(deps, deployment, options.value);
+    const value = given ?? (options.value?.kind === 'keyvault' ? options.value : undefined);
+    if (value !== undefined) {
+      finding = await keyFinding(deps, deployment, value);
       checks.push(...findingChecks(finding, deployment, io.now()));
     }
   }
@@ -159,15 +163,19 @@ async function endpointCheck(deps: CommandDeps, deployment: Deployment): Promise
   };
 }
 
-async function keyFinding(deps: CommandDeps, deployment: Deployment, source: ValueSource): Promise<KeyFinding> {
+/** The value already read, or the Key Vault secret to read it from. */
+async function keyFinding(
+  deps: CommandDeps,
+  deployment: Deployment,
+  value: string | Extract<ValueSource, { kind: 'keyvault' }>,
+): Promise<KeyFinding> {
   const { gateway, io } = deps;
   let secret: string;
-  if (source.kind === 'keyvault') {
-    const held = await gateway.readSecret(source, { signal: io.signal });
-    if (!held) throw new GatewayError('notFound', `${source.url} does not exist`);
+  if (typeof value === 'string') secret = value;
+  else {
+    const held = await gateway.readSecret(value, { signal: io.signal });
+    if (!held) throw new GatewayError('notFound', `${value.url} does not exist`);
     secret = held.value;
-  } else {
-    secret = await readSecret({ source }, io);
   }
   const keys = await gateway.listKeys(deployment, { signal: io.signal });
   const key = keys.find((k) => valueMatchesHint(secret, k));

@@ -8,7 +8,8 @@ import { printable } from '../domain/printable';
 import { text, type TargetValues, type Values } from './flags';
 import { checkKeyName } from '../domain/key-name';
 import { looksLikeResourceId, parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
-import { GatewayError, SEVERAL_SUBSCRIPTIONS, type Deployment, type Gateway } from '../port/gateway';
+import { GatewayError, SEVERAL_SUBSCRIPTIONS, type ApiKey, type Deployment, type Gateway } from '../port/gateway';
+import { describeDeployment } from './format';
 import { UsageError } from '../port/usage-error';
 
 export interface TargetOptions {
@@ -86,5 +87,23 @@ export async function resolveDeployment(
   const ids = matches.map((d) => d.id).join('\n  ');
   throw new UsageError(
     `more than one deployment is named '${name}'; pass -g and --subscription, or a resource id:\n  ${ids}`,
+  );
+}
+
+/** The key a command acts on; a name that is not there is said as every command says it. */
+export async function existingKey(
+  gateway: Gateway,
+  deployment: Deployment,
+  name: string,
+  signal: AbortSignal,
+  purpose = '',
+): Promise<ApiKey> {
+  const key = await gateway.getKey(deployment, name, { signal });
+  if (key) return key;
+  throw new GatewayError(
+    'notFound',
+    `no key named '${name}' on ${describeDeployment(deployment)}${purpose}`,
+    'ResourceNotFound',
+    404,
   );
 }

@@ -84,6 +84,13 @@ describe('status', () => {
     expect(emulator.requests).toHaveLength(0);
   });
 
+  it('a value that breaks the key policy is refused before any request, as every command refuses it', async () => {
+    const { run, emulator } = await world();
+    const result = await run(['status', ...WEB_ARGV, '--secret-stdin'], 'short');
+    expect(result.code).toBe(2);
+    expect(emulator.requests).toHaveLength(0);
+  });
+
   it('a run that cannot sign in is exit 4', async () => {
     const emulator = await useEmulator();
     const gateway = gatewayFor(emulator, { credential: staticTokenCredential('stale') });
