@@ -2,7 +2,7 @@
  * The wizard's root: one reducer (through useWizard) and the one useInput of the program, which
  * dispatches every key. Steps are views: props in, nothing owned.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import type { Gateway } from '../port/gateway';
 import type { Notices } from '../port/notices';
@@ -58,9 +58,11 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
       {/* The reveal panel names the deployment and the expiry again: keep its frame short. */}
       {state.step === 'reveal' || state.result ? null : <Answered lines={answeredView(state)} />}
       {state.step === 'loading' ? <LoadingStep message={state.loadingMessage} /> : null}
-      {state.step === 'signIn' && state.signIn ? <SignInStep signIn={state.signIn} now={state.now} /> : null}
+      {state.step === 'signIn' && state.signIn ? (
+        <SignInStep signIn={state.signIn} now={state.now} rows={rows} />
+      ) : null}
       {state.step === 'chooseDeployment' ? <ChooseDeploymentStep {...chooseDeploymentView(state, rows)} /> : null}
-      {state.step === 'keys' ? <KeysStep {...keysView(state)} /> : null}
+      {state.step === 'keys' ? <KeysStep {...keysView(state, rows)} /> : null}
       {state.step === 'keyName' ? <KeyNameStep {...keyNameView(state)} /> : null}
       {state.step === 'expiry' ? <ExpiryStep {...expiryView(state)} /> : null}
       {state.step === 'keyValue' ? <KeyValueStep {...keyValueView(state)} /> : null}
@@ -97,9 +99,9 @@ export function App(props: AppProps) {
     ...(props.cancelSignIn ? { cancelSignIn: props.cancelSignIn } : {}),
   });
   const { exit } = useApp();
-  const { stdout } = useStdout();
+  const rows = useTerminalRows();
 
-  useInput((input, key) => dispatch({ type: 'input', input, key, now: clock() }));
+  useInput((input, key) => dispatch({ type: 'input', input, key, now: clock(), rows }));
 
   useEffect(() => props.notices?.listen((message) => dispatch({ type: 'progress', message })), [props.notices]);
 
@@ -121,5 +123,19 @@ export function App(props: AppProps) {
     return () => clearTimeout(timer);
   }, [state.exitCode]);
 
-  return <Screen state={state} rows={stdout?.rows ?? 24} demo={props.demo ?? false} />;
+  return <Screen state={state} rows={rows} demo={props.demo ?? false} />;
+}
+
+/** The terminal's height, drawn again when it changes: a taller terminal shows longer windows. */
+function useTerminalRows(): number {
+  const { stdout } = useStdout();
+  const [rows, setRows] = useState(stdout?.rows || 24);
+  useEffect(() => {
+    const onResize = () => setRows(stdout.rows || 24);
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return rows;
 }

@@ -30,8 +30,10 @@ export function edit(text: string, token: Token, caretBack = 0): Edited | undefi
     case 'right':
       return result([...before, ...after.slice(0, 1)], after.slice(1));
     case 'home':
+    case 'first':
       return result([], chars);
     case 'end':
+    case 'last':
       return result(chars, []);
     case 'killBefore':
       return result([], after);

@@ -34,13 +34,12 @@ import { activeField } from './selectors';
 import { tokensOf, type Token } from './tokens';
 
 export { isFinished } from './effects';
-export { LIST_PAGE } from './steps/choose-deployment';
 
 export function transition(state: WizardState, event: WizardEvent): WizardState {
   if (isFinished(state)) return state;
   switch (event.type) {
     case 'input': {
-      let next: WizardState = { ...state, now: event.now };
+      let next: WizardState = { ...state, now: event.now, ...(event.rows ? { rows: event.rows } : {}) };
       for (const token of tokensOf(event.input, event.key)) {
         next = onToken(next, token);
         if (isFinished(next)) break;

@@ -77,6 +77,8 @@ export type CommandSpec = Command extends infer C ? (C extends { id: number } ? 
 /** What every step has; what a step owns is in StepState. */
 export interface WizardCommon {
   now: Date;
+  /** The terminal's height at the last key: how far PgUp and PgDn move a list. */
+  rows: number;
   loadingMessage: string;
   /** From -d/-g/--subscription: narrows discovery, may skip the first step. */
   preset: { deployment?: string; name?: string; demoVault?: string; demo?: boolean; signIn?: SignInFacts };
@@ -159,7 +161,8 @@ export interface PeekResult {
 }
 
 export type WizardEvent =
-  | { type: 'input'; input: string; key: KeyFlags; now: Date }
+  /** `rows`: the terminal's height when the key came (the line faces have none). */
+  | { type: 'input'; input: string; key: KeyFlags; now: Date; rows?: number }
   | { type: 'tick'; now: Date }
   /** SIGINT or SIGTERM from outside the terminal: leave now, but say what became of the key. */
   | { type: 'interrupted' }
@@ -209,6 +212,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
   return {
     step: 'loading',
     now,
+    rows: 24,
     loadingMessage: `Signing in with ${authDescription}…`,
     preset: {
       ...(options.deployment ? { deployment: options.deployment } : {}),

@@ -11,8 +11,15 @@ export type Token =
   | { kind: 'deleteForward' }
   | { kind: 'left' }
   | { kind: 'right' }
+  /** Ctrl+A and Ctrl+E: the caret to the start or the end of a field. */
   | { kind: 'home' }
   | { kind: 'end' }
+  /**
+   * The Home and End keys: in a field the caret, as Ctrl+A and Ctrl+E; in a list with a filter
+   * field above it, the first and last rows (the filter keeps Ctrl+A, Ctrl+E, ← and →).
+   */
+  | { kind: 'first' }
+  | { kind: 'last' }
   /** Ctrl+U: what is before the caret. */
   | { kind: 'killBefore' }
   /** Ctrl+K: what is after the caret. */
@@ -54,8 +61,8 @@ export function tokensOf(input: string, key: KeyFlags): Token[] {
   if (key.downArrow) return [{ kind: 'down' }];
   if (key.leftArrow) return [{ kind: 'left' }];
   if (key.rightArrow) return [{ kind: 'right' }];
-  if (key.home) return [{ kind: 'home' }];
-  if (key.end) return [{ kind: 'end' }];
+  if (key.home) return [{ kind: 'first' }];
+  if (key.end) return [{ kind: 'last' }];
   if (key.pageUp) return [{ kind: 'pageUp' }];
   if (key.pageDown) return [{ kind: 'pageDown' }];
   if (key.return) return [{ kind: 'enter' }];

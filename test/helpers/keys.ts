@@ -12,6 +12,8 @@ const KEYS = {
   left: { sequence: '\u001b[D', flags: { leftArrow: true } },
   home: { sequence: '\u001b[H', flags: { home: true } },
   end: { sequence: '\u001b[F', flags: { end: true } },
+  pageUp: { sequence: '\u001b[5~', flags: { pageUp: true } },
+  pageDown: { sequence: '\u001b[6~', flags: { pageDown: true } },
   tab: { sequence: '\t', flags: { tab: true } },
   backspace: { sequence: '\u007f', flags: { backspace: true } },
   ctrlC: { sequence: '\u0003', flags: { ctrl: true } },

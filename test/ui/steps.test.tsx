@@ -325,6 +325,9 @@ describe('the key console alone, at 80 and 60 columns', () => {
   const props = {
     deploymentName: 'web-01',
     keys,
+    start: 0,
+    count: keys.length,
+    nameWidth: 8,
     cursor: 1,
     caretBack: 0,
     now: NOW,

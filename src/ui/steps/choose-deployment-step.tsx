@@ -3,6 +3,8 @@ import { Box, Text } from 'ink';
 import { markOf, type FleetMark } from '../../wizard/fleet-marks';
 import type { WizardState } from '../../wizard/state';
 import { readiness, visibleDeployments } from '../../wizard/selectors';
+import { listRoom, windowOf } from '../../wizard/list-window';
+import { More } from '../components/more';
 import { Field, Question } from '../components/question';
 import { colors, figures } from '../../term/style';
 import { cut, padEnd, widest } from '../../term/text-width';
@@ -34,17 +36,11 @@ export interface ChooseDeploymentViewProps {
   message?: string;
 }
 
-/** How many rows the list shows in a terminal of `height` rows, beside the rest of the frame. */
-function listWindow(height: number): number {
-  return Math.max(3, Math.min(10, height - 12));
-}
-
 /** `height` is the terminal's rows. */
 export function chooseDeploymentView(state: WizardState, height = 24): ChooseDeploymentViewProps {
   const visible = visibleDeployments(state);
-  const size = listWindow(height);
-  const start = Math.max(0, Math.min(state.cursor - Math.floor(size / 2), visible.length - size));
-  const rows = visible.slice(start, start + size).map((d): DeploymentRow => {
+  const { start, end } = windowOf(visible.length, state.cursor, listRoom('deployments', height));
+  const rows = visible.slice(start, end).map((d): DeploymentRow => {
     const ready = readiness(state, d);
     const mark = markOf(state.fleet, d.id);
     return {
@@ -112,6 +108,7 @@ export function ChooseDeploymentStep({
       error={message}
       hints={[
         ['↑↓', 'move'],
+        ...(matching > shown.length ? ([['PgUp PgDn', 'page']] as [string, string][]) : []),
         ['Enter', 'choose'],
         ['!', 'expiring only'],
         ['Esc', 'clear'],
@@ -127,7 +124,7 @@ export function ChooseDeploymentStep({
         {subscriptions === 1 ? '' : 's'}
       </Text>
       <Box flexDirection="column">
-        {start > 0 ? <Text color={colors.muted}>{`  ↑ ${start} more`}</Text> : null}
+        <More count={start} direction="up" />
         {noted.map(({ d, note: [mark, role, note] }, i) => {
           const selected = start + i === cursor;
           const ready = d.blocked === undefined;
@@ -144,9 +141,7 @@ export function ChooseDeploymentStep({
             </Text>
           );
         })}
-        {start + shown.length < matching ? (
-          <Text color={colors.muted}>{`  ↓ ${matching - start - shown.length} more`}</Text>
-        ) : null}
+        <More count={matching - start - shown.length} direction="down" />
         {matching === 0 ? <Text color={colors.warning}>No deployment matches “{filter}”.</Text> : null}
         {shown.some((d) => d.blocked !== undefined) ? (
           <Text color={colors.muted} wrap="truncate-end">

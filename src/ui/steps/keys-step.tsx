@@ -7,6 +7,8 @@ import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import { keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
 import type { ApiKey } from '../../port/gateway';
 import { consoleKeys, rotationPlan } from '../../wizard/selectors';
+import { listRoom, windowOf } from '../../wizard/list-window';
+import { More } from '../components/more';
 import type { ConsoleState, StateAt } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
@@ -16,7 +18,12 @@ import { ExpiryStep } from './expiry-step';
 
 export interface KeysViewProps {
   deploymentName: string;
+  /** The keys in view only; `start` is where they begin among all `count` of them. */
   keys: ApiKey[] | 'loading';
+  start: number;
+  count: number;
+  /** The widest name of all the keys, so that the columns stay put as the window scrolls. */
+  nameWidth: number;
   cursor: number;
   confirm?: ConsoleState['confirm'];
   extend?: ConsoleState['extend'];
@@ -27,11 +34,20 @@ export interface KeysViewProps {
   now: Date;
 }
 
-export function keysView(state: StateAt<'keys'>): KeysViewProps {
+/** `rows` is the terminal's height: the keys in view are those around the selected one. */
+export function keysView(state: StateAt<'keys'>, rows = 24): KeysViewProps {
   const confirm = state.console.confirm;
+  const all = Array.isArray(state.keys) ? consoleKeys(state) : [];
+  const { start, end } = windowOf(all.length, state.console.cursor, listRoom('console', rows));
   return {
     deploymentName: state.deployment.name,
-    keys: Array.isArray(state.keys) ? consoleKeys(state) : 'loading',
+    keys: Array.isArray(state.keys) ? all.slice(start, end) : 'loading',
+    start,
+    count: all.length,
+    nameWidth: widest(
+      all.map((k) => k.name),
+      4,
+    ),
     cursor: state.console.cursor,
     caretBack: state.caretBack,
     now: state.now,
@@ -54,17 +70,13 @@ export function KeysStep(props: KeysViewProps) {
   if (confirm?.kind === 'delete') return <DeleteQuestion {...props} confirm={confirm} />;
   if (confirm?.kind === 'rotate' && props.plan) return <RotatePlan old={confirm.key} plan={props.plan} now={now} />;
   if (props.extend) return <ExtendQuestion {...props} extend={props.extend} />;
-  const nameWidth = Array.isArray(keys)
-    ? widest(
-        keys.map((k) => k.name),
-        4,
-      )
-    : 4;
+  const nameWidth = props.nameWidth;
   return (
     <Question
       title={`Keys of ${props.deploymentName}`}
       hints={[
         ['↑↓', 'move'],
+        ...(Array.isArray(keys) && props.count > keys.length ? ([['PgUp PgDn', 'page']] as [string, string][]) : []),
         ['n', 'new'],
         ['r', 'rotate'],
         ['d', 'delete'],
@@ -87,9 +99,10 @@ export function KeysStep(props: KeysViewProps) {
           {`    ${padEnd('NAME', nameWidth)}  HINT  EXPIRES (UTC)`}
         </Text>
       ) : null}
+      <More count={props.start} direction="up" />
       {Array.isArray(keys)
         ? keys.map((k, i) => {
-            const selected = i === props.cursor;
+            const selected = props.start + i === props.cursor;
             const [mark, role] = MARK[keyStatus(k.endDateTime, now)];
             return (
               <Text key={k.name} wrap="truncate-end">
@@ -103,6 +116,7 @@ export function KeysStep(props: KeysViewProps) {
             );
           })
         : null}
+      <More count={props.count - props.start - (Array.isArray(keys) ? keys.length : 0)} direction="down" />
       {Array.isArray(keys) && keys.length > 0 ? (
         <Text color={colors.muted} wrap="truncate-end">
           {`${figures.fail} expired · ! within ${EXPIRING_SOON_DAYS} days · ${figures.pass} ok`}

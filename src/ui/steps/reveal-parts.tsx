@@ -7,6 +7,8 @@ import { HANDOFF_KINDS } from '../../domain/handoff';
 import type { HandoffMenu } from '../../wizard/state';
 import { HANDOFF_LABELS } from '../../wizard/steps/handoff';
 import { Field, Question } from '../components/question';
+import { More } from '../components/more';
+import { listRoom, windowOf } from '../../wizard/list-window';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../term/style';
 
@@ -17,7 +19,7 @@ export interface RotationView {
 }
 
 /** The hand-off menu: a kind, then its destination. */
-export function HandoffMenuView({ menu, caretBack }: { menu: HandoffMenu; caretBack: number }) {
+export function HandoffMenuView({ menu, caretBack, rows }: { menu: HandoffMenu; caretBack: number; rows: number }) {
   if (menu.stage === 'working') return <Spinner label="Handing the key off…" />;
   const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
   if (menu.stage === 'destination') {
@@ -34,6 +36,7 @@ export function HandoffMenuView({ menu, caretBack }: { menu: HandoffMenu; caretB
       </Question>
     );
   }
+  const shown = windowOf(HANDOFF_KINDS.length, menu.cursor, listRoom('handoff', rows));
   return (
     <Question
       title="Hand the key to"
@@ -43,12 +46,17 @@ export function HandoffMenuView({ menu, caretBack }: { menu: HandoffMenu; caretB
         ['Esc', 'close'],
       ]}
     >
-      {HANDOFF_KINDS.map((k, i) => (
-        <Text key={k} color={i === menu.cursor ? colors.accent : undefined}>
-          {i === menu.cursor ? `${figures.pointer} ` : '  '}
-          {HANDOFF_LABELS[k]}
-        </Text>
-      ))}
+      <More count={shown.start} direction="up" />
+      {HANDOFF_KINDS.slice(shown.start, shown.end).map((k, at) => {
+        const i = shown.start + at;
+        return (
+          <Text key={k} color={i === menu.cursor ? colors.accent : undefined} wrap="truncate-end">
+            {i === menu.cursor ? `${figures.pointer} ` : '  '}
+            {HANDOFF_LABELS[k]}
+          </Text>
+        );
+      })}
+      <More count={shown.below} direction="down" />
     </Question>
   );
 }

@@ -158,7 +158,7 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
       </Row>
       <Whole>{nplus}</Whole>
       {props.handoff ? (
-        <HandoffMenuView menu={props.handoff} caretBack={props.caretBack ?? 0} />
+        <HandoffMenuView menu={props.handoff} caretBack={props.caretBack ?? 0} rows={props.rows ?? 24} />
       ) : last ? null : (props.rows ?? 24) >= ROWS_FOR_HINTS && !props.rotation ? (
         <IntegrationHints header={header} />
       ) : (

@@ -6,12 +6,16 @@ import { Box, Text } from 'ink';
 import type { SignInState, StateAt } from '../../wizard/state';
 import { SIGN_IN_WORDS } from '../../wizard/steps/sign-in';
 import { Question } from '../components/question';
+import { More } from '../components/more';
+import { listRoom, windowOf } from '../../wizard/list-window';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../term/style';
 
 export interface SignInViewProps {
   signIn: SignInState;
   now: Date;
+  /** The terminal's height: the ways are a window of it. */
+  rows?: number;
 }
 
 export function signInView(state: StateAt<'signIn'>): SignInViewProps | undefined {
@@ -24,7 +28,7 @@ export function countdown(expiresAt: number, now: Date): string {
   return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
 }
 
-export function SignInStep({ signIn, now }: SignInViewProps) {
+export function SignInStep({ signIn, now, rows = 24 }: SignInViewProps) {
   const code = signIn.deviceCode;
   if (signIn.stage === 'waiting' && code)
     return (
@@ -46,6 +50,7 @@ export function SignInStep({ signIn, now }: SignInViewProps) {
     );
   if (signIn.stage === 'working')
     return <Spinner label={`Signing in (${SIGN_IN_WORDS[signIn.how ?? 'device-code'].toLowerCase()})… Esc stops`} />;
+  const shown = windowOf(signIn.choices.length, signIn.cursor, listRoom('signIn', rows));
   return (
     <Question
       title="Sign in to Azure"
@@ -63,12 +68,17 @@ export function SignInStep({ signIn, now }: SignInViewProps) {
           color={colors.danger}
         >{`${signIn.problem.message}${signIn.problem.code ? ` (${signIn.problem.code})` : ''}`}</Text>
       </Box>
-      {signIn.choices.map((how, i) => (
-        <Text key={how} color={i === signIn.cursor ? colors.accent : undefined} wrap="truncate-end">
-          {i === signIn.cursor ? `${figures.pointer} ` : '  '}
-          {SIGN_IN_WORDS[how]}
-        </Text>
-      ))}
+      <More count={shown.start} direction="up" />
+      {signIn.choices.slice(shown.start, shown.end).map((how, at) => {
+        const i = shown.start + at;
+        return (
+          <Text key={how} color={i === signIn.cursor ? colors.accent : undefined} wrap="truncate-end">
+            {i === signIn.cursor ? `${figures.pointer} ` : '  '}
+            {SIGN_IN_WORDS[how]}
+          </Text>
+        );
+      })}
+      <More count={shown.below} direction="down" />
     </Question>
   );
 }

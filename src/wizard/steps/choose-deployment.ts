@@ -2,11 +2,10 @@
 import type { Discovery } from '../../port/gateway';
 import { issue } from '../effects';
 import { edit } from '../line-edit';
+import { movedCursor, pageOf } from '../list-window';
 import { firstSelectable, readiness, visibleDeployments } from '../selectors';
 import type { Token } from '../tokens';
 import type { WizardState } from '../state';
-
-export const LIST_PAGE = 8;
 
 export function onDeploymentsLoaded(state: WizardState, discovery: Discovery): WizardState {
   const loaded: WizardState = { ...state, discovery, step: 'chooseDeployment', filter: '', cursor: 0 };
@@ -68,25 +67,18 @@ export function chooseDeployment(state: WizardState, deployment: WizardState['de
 
 export function onListToken(state: WizardState, token: Token): WizardState {
   const list = visibleDeployments(state);
+  // Home and End go to the ends of the list; the filter keeps Ctrl+A and Ctrl+E for its caret.
+  const moved =
+    token.kind === 'home' || token.kind === 'end'
+      ? undefined
+      : movedCursor(token, state.cursor, list.length, pageOf('deployments', state.rows));
+  if (moved !== undefined) return { ...state, listMessage: undefined, cursor: moved };
   const edited = edit(state.filter, token, state.caretBack);
   if (edited) {
     const next = { ...state, filter: edited.text, caretBack: edited.caretBack, listMessage: undefined };
     return { ...next, cursor: firstSelectable(next, visibleDeployments(next)) };
   }
-  const move = (delta: number) => ({
-    ...state,
-    listMessage: undefined,
-    cursor: Math.max(0, Math.min(list.length - 1, state.cursor + delta)),
-  });
   switch (token.kind) {
-    case 'up':
-      return move(-1);
-    case 'down':
-      return move(1);
-    case 'pageUp':
-      return move(-LIST_PAGE);
-    case 'pageDown':
-      return move(LIST_PAGE);
     case 'escape':
       return state.filter
         ? {

@@ -14,6 +14,7 @@ import {
 } from '../../domain/handoff';
 import { issue } from '../effects';
 import { edit } from '../line-edit';
+import { movedCursor, pageOf } from '../list-window';
 import type { Token } from '../tokens';
 import type { HandoffMenu, StateAt, WizardState } from '../state';
 
@@ -53,9 +54,8 @@ export function onHandoffToken(state: StateAt<'reveal'>, menu: HandoffMenu, toke
   if (token.kind === 'escape')
     return withMenu(state, menu.stage === 'destination' ? { stage: 'kind', cursor: menu.cursor, text: '' } : undefined);
   if (menu.stage === 'kind') {
-    if (token.kind === 'up') return withMenu(state, { ...menu, cursor: Math.max(0, menu.cursor - 1) });
-    if (token.kind === 'down')
-      return withMenu(state, { ...menu, cursor: Math.min(HANDOFF_KINDS.length - 1, menu.cursor + 1) });
+    const moved = movedCursor(token, menu.cursor, HANDOFF_KINDS.length, pageOf('handoff', state.rows));
+    if (moved !== undefined) return withMenu(state, { ...menu, cursor: moved });
     if (token.kind === 'enter') {
       const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
       return withMenu(state, { stage: 'destination', cursor: menu.cursor, text: defaultDestination(state, kind) });

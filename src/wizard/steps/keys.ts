@@ -1,5 +1,5 @@
 /**
- * The key console: a deployment's keys, soonest expiry first. ↑↓ move, n a new key (the usual
+ * The key console: a deployment's keys, soonest expiry first. ↑↓ PgUp PgDn Home End move, n a new key (the usual
  * steps), r rotates the selected key, d deletes it once its name is typed, e gives it a new expiry
  * (steps/extend.ts), Esc goes back to the
  * deployments, q leaves. A deployment without keys goes straight on to naming a new one.
@@ -9,6 +9,7 @@ import type { ApiKey, Deployment } from '../../port/gateway';
 import { commandFor, finish, issue } from '../effects';
 import { withMarks } from '../fleet-marks';
 import { edit } from '../line-edit';
+import { movedCursor, pageOf } from '../list-window';
 import { consoleKeys, rotationPlan } from '../selectors';
 import { onExtendToken, startExtend } from './extend';
 import { reloadKeys, withConsole } from './console-state';
@@ -52,11 +53,9 @@ export function onConsoleToken(state: StateAt<'keys'>, token: Token): WizardStat
   if (state.console.extend) return onExtendToken(state, state.console.extend, token);
   const keys = consoleKeys(state);
   const selected = keys[state.console.cursor];
+  const moved = movedCursor(token, state.console.cursor, keys.length, pageOf('console', state.rows));
+  if (moved !== undefined) return withConsole(state, { cursor: moved });
   switch (token.kind) {
-    case 'up':
-      return withConsole(state, { cursor: Math.max(0, state.console.cursor - 1) });
-    case 'down':
-      return withConsole(state, { cursor: Math.min(keys.length - 1, state.console.cursor + 1) });
     case 'escape':
       return { ...state, step: 'chooseDeployment', console: { cursor: 0, arriving: false } };
     case 'char': {

@@ -5,6 +5,7 @@
  * code and page on screen, c copies the code, a countdown, Esc goes back), a browser where one
  * can open, the demo, or quit (exit 4, the ways said again).
  */
+import { movedCursor, pageOf } from '../list-window';
 import { SIGN_IN } from '../../domain/sign-in';
 import { finish, issue } from '../effects';
 import type { Token } from '../tokens';
@@ -56,11 +57,9 @@ export function onSignInToken(state: WizardState, token: Token): WizardState {
       });
     return state;
   }
+  const moved = movedCursor(token, signIn.cursor, signIn.choices.length, pageOf('signIn', state.rows));
+  if (moved !== undefined) return withSignIn(state, { cursor: moved });
   switch (token.kind) {
-    case 'up':
-      return withSignIn(state, { cursor: Math.max(0, signIn.cursor - 1) });
-    case 'down':
-      return withSignIn(state, { cursor: Math.min(signIn.choices.length - 1, signIn.cursor + 1) });
     case 'char':
       return token.ch.toLowerCase() === 'q' ? quit(state) : state;
     case 'escape':
