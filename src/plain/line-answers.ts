@@ -47,3 +47,29 @@ export function chosenIndex(text: string, count: number): number | undefined {
 
 /** Ctrl+C at a question: the machine's own Ctrl+C (the reveal panel asks first). */
 export const INTERRUPT_KEYS: Keys = CTRL_C;
+
+/** How many rows a numbered list shows at a time; + and - turn its pages. */
+export const LINE_PAGE = 20;
+
+/** The page of a numbered list that holds the cursor: the rows to say, and where they start. */
+export function linePage<T>(rows: T[], cursor: number): { start: number; shown: T[] } {
+  const start = Math.floor(Math.max(0, Math.min(cursor, rows.length - 1)) / LINE_PAGE) * LINE_PAGE;
+  return { start, shown: rows.slice(start, start + LINE_PAGE) };
+}
+
+/** The lines around a page that say what is out of view, and which word shows it. */
+export function pageLines(count: number, start: number, shown: number, narrow = ''): { before: string[]; after: string[] } {
+  const below = count - start - shown;
+  return {
+    before: start > 0 ? [`  … ${start} above: - shows them.`] : [],
+    after: below > 0 ? [`  … ${below} more: + shows them${narrow}.`] : [],
+  };
+}
+
+/** + and - as the keys that move the cursor to the next or the previous page; undefined otherwise. */
+export function turnPage(text: string, cursor: number, count: number): Keys[] | undefined {
+  const start = Math.floor(cursor / LINE_PAGE) * LINE_PAGE;
+  if (text.trim() === '+') return moveCursor(cursor, Math.min(count - 1, start + LINE_PAGE));
+  if (text.trim() === '-') return moveCursor(cursor, Math.max(0, start - LINE_PAGE));
+  return undefined;
+}

@@ -4,7 +4,19 @@ import type { ApiKey } from '../port/gateway';
 import { consoleKeys, rotationPlan } from '../wizard/selectors';
 import type { StateAt } from '../wizard/state';
 import { expiryQuestion } from './line-expiry';
-import { BACK, chosenIndex, ENTER, ESCAPE, moveCursor, replaceWith, typed, type LineStep } from './line-answers';
+import {
+  BACK,
+  chosenIndex,
+  ENTER,
+  ESCAPE,
+  linePage,
+  moveCursor,
+  pageLines,
+  replaceWith,
+  turnPage,
+  typed,
+  type LineStep,
+} from './line-answers';
 
 function describeKey(key: ApiKey, now: Date): string {
   const end = Number.isNaN(key.endDateTime.getTime()) ? 'an unknown time' : formatUtc(key.endDateTime);
@@ -17,10 +29,14 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
   const deployment = state.deployment.name;
   const message = state.console.message;
   const unread = typeof state.keys === 'object' && 'error' in state.keys ? state.keys.error : undefined;
+  const { start, shown } = linePage(keys, state.console.cursor);
+  const { before, after } = pageLines(keys.length, start, shown.length);
   const head = [
     ...(message ? [`${message.ok ? '✔' : '✖'} ${message.text}`] : []),
     unread ? `✖ Could not read the keys of ${deployment}: ${unread}` : `Keys of ${deployment}, soonest expiry first:`,
-    ...keys.map((k, i) => `  ${String(i + 1).padStart(2)}. ${describeKey(k, state.now)}`),
+    ...before,
+    ...shown.map((k, i) => `  ${String(start + i + 1).padStart(2)}. ${describeKey(k, state.now)}`),
+    ...after,
   ];
   if (confirm?.kind === 'rotate') {
     const plan = rotationPlan(state, confirm.key);
@@ -54,11 +70,13 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
   }
   return {
     lines: head,
-    block: `console:${keys.map((k) => k.name).join(',')}:${message?.text ?? ''}`,
+    block: `console:${keys.map((k) => k.name).join(',')}:${start}:${message?.text ?? ''}`,
     question: {
-      message: `n a new key · r N rotates key N · e N extends key N · d N deletes key N · ${BACK} back · q leaves`,
+      message: `${keys.length > shown.length ? '+/- more · ' : ''}n new · r N rotate · e N extend · d N delete · ${BACK} back · q leave`,
     },
     answer(text) {
+      const page = turnPage(text, state.console.cursor, keys.length);
+      if (page) return page;
       const words = text.trim().toLowerCase().split(/\s+/);
       const [verb, which] = words;
       if (verb === 'n') return [typed('n')];

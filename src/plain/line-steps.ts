@@ -15,8 +15,11 @@ import {
   CTRL_C,
   ENTER,
   ESCAPE,
+  linePage,
   moveCursor,
+  pageLines,
   replaceWith,
+  turnPage,
   typed,
   type LineStep,
 } from './line-answers';
@@ -28,8 +31,7 @@ import { reveal } from './line-reveal';
 export type { Keys, LineStep } from './line-answers';
 export { BACK, INTERRUPT_KEYS } from './line-answers';
 
-/** How many rows a list shows before it asks for a word that narrows it. */
-export const LINE_PAGE = 20;
+export { LINE_PAGE } from './line-answers';
 
 function describeDeployment(state: WizardState, d: Deployment): string {
   const ready = readiness(state, d);
@@ -41,25 +43,30 @@ function describeDeployment(state: WizardState, d: Deployment): string {
 function chooseDeployment(state: WizardState): LineStep {
   const list = visibleDeployments(state);
   const total = state.discovery?.deployments.length ?? 0;
-  const shown = list.slice(0, LINE_PAGE);
+  const { start, shown } = linePage(list, state.cursor);
+  const { before, after } = pageLines(list.length, start, shown.length, ', or type a word to narrow them');
   const lines = [
     state.filter ? `${list.length} of ${total} deployments match '${state.filter}':` : `${total} deployments:`,
-    ...shown.map((d, i) => `  ${String(i + 1).padStart(2)}. ${describeDeployment(state, d)}`),
-    ...(list.length > shown.length ? [`  … ${list.length - shown.length} more: type a word to narrow them.`] : []),
+    ...before,
+    ...shown.map((d, i) => `  ${String(start + i + 1).padStart(2)}. ${describeDeployment(state, d)}`),
+    ...after,
     ...(state.listMessage ? [`✖ ${state.listMessage}`] : []),
   ];
+  const paged = list.length > shown.length;
   return {
     lines,
-    block: `list:${state.filter}:${list.length}:${state.listMessage ?? ''}`,
+    block: `list:${state.filter}:${list.length}:${start}:${state.listMessage ?? ''}`,
     question: {
-      message: `Deployment: a number, or words to filter by (name, group, subscription, region; ! expiring)${state.filter ? '; empty clears the filter' : ''}`,
+      message: `Deployment: a number, ${paged ? '+ or - for more, ' : ''}or words to filter by (name, group, subscription, region; ! expiring)${state.filter ? '; empty clears the filter' : ''}`,
     },
     answer(text) {
-      const index = chosenIndex(text, shown.length);
+      const index = chosenIndex(text, list.length);
       if (index !== undefined) return [...moveCursor(state.cursor, index), ENTER];
+      const page = turnPage(text, state.cursor, list.length);
+      if (page) return page;
       if (text.trim() === '') {
         if (state.filter) return [ESCAPE];
-        return list.length === 1 ? [ENTER] : `Type a number from 1 to ${shown.length}, or words to filter by.`;
+        return list.length === 1 ? [ENTER] : `Type a number from 1 to ${list.length}, or words to filter by.`;
       }
       // Words filter; when they leave one deployment it is chosen, as Enter would choose it.
       const next = visibleDeployments({ ...state, filter: text.trim() });

@@ -141,7 +141,7 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
     const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');
     const run = runInPty(process.execPath, [BIN, ...WEB_ARGV], { ...envFor(emulator), ...DUMB });
-    await run.waitFor('? n a new key · r N rotates key N · e N extends key N · d N deletes key N');
+    await run.waitFor('? n new · r N rotate · e N extend · d N delete');
     expect(run.text()).toMatch(/1\. ci-2025, [^\r\n]*expired[^\r\n]*\s+2\. nlk-prod, [^\r\n]*\s+3\. asg-sync/);
     await run.type('d', ' ', '1', KEY.enter);
     await answer(run, "? Type the key's name, ci-2025, to delete it", 'ci');

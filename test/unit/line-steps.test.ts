@@ -69,11 +69,34 @@ describe('choosing a deployment in lines', () => {
     expect(() => answer(listed(), '')).toThrow('Type a number from 1 to 4, or words to filter by.');
   });
 
-  it(`a list longer than ${LINE_PAGE} says how many more, and asks for a word`, () => {
-    const many = Array.from({ length: LINE_PAGE + 5 }, (_, i) => deployment(`edge-${i + 1}`));
-    const step = lineStep(listed(discovery(many)));
-    expect(step?.lines.at(-1)).toBe('  … 5 more: type a word to narrow them.');
-    expect(() => step?.answer(String(LINE_PAGE + 1))).not.toThrow();
+  it(`a list longer than ${LINE_PAGE} is said a page at a time: + and - turn it, numbers count from the top`, () => {
+    const many = Array.from({ length: 2 * LINE_PAGE + 5 }, (_, i) => deployment(`edge-${i + 1}`));
+    const first = listed(discovery(many));
+    expect(lineStep(first)?.lines.at(-1)).toBe(
+      `  … ${LINE_PAGE + 5} more: + shows them, or type a word to narrow them.`,
+    );
+    const second = answer(first, '+');
+    const lines = lineStep(second)?.lines ?? [];
+    expect(lines[1]).toBe(`  … ${LINE_PAGE} above: - shows them.`);
+    expect(lines[2]).toMatch(new RegExp(`^  ${LINE_PAGE + 1}\\. edge-${LINE_PAGE + 1},`));
+    expect(lines.at(-1)).toBe('  … 5 more: + shows them, or type a word to narrow them.');
+    const last = answer(second, '+');
+    expect(lineStep(last)?.lines.at(-1)).toMatch(new RegExp(`^  ${2 * LINE_PAGE + 5}\\. edge-${2 * LINE_PAGE + 5},`));
+    expect(lineStep(answer(last, '-'))?.lines[2]).toMatch(new RegExp(`^  ${LINE_PAGE + 1}\\. `));
+    // A number from any page chooses that deployment.
+    expect(answer(first, String(2 * LINE_PAGE + 2)).deployment?.name).toBe(`edge-${2 * LINE_PAGE + 2}`);
+  });
+
+  it('the console says its keys a page at a time too, and r N acts on key N of any page', () => {
+    const keys = Array.from({ length: LINE_PAGE + 3 }, (_, i) => key(`k-${String(i + 1).padStart(2, '0')}`, i + 1));
+    const shown = lineStep(atConsole(keys));
+    expect(shown?.lines.filter((line) => /^ +\d+\. k-/.test(line))).toHaveLength(LINE_PAGE);
+    expect(shown?.lines.at(-1)).toBe('  … 3 more: + shows them.');
+    expect(lineStep(answer(atConsole(keys), '+'))?.lines.at(-1)).toMatch(
+      new RegExp(`^  ${LINE_PAGE + 3}\\. k-${LINE_PAGE + 3},`),
+    );
+    const rotating = answer(atConsole(keys), `r ${LINE_PAGE + 2}`);
+    expect(rotating.console.confirm?.key.name).toBe(`k-${LINE_PAGE + 2}`);
   });
 });
 
