@@ -58,7 +58,12 @@ export function linePage<T>(rows: T[], cursor: number): { start: number; shown: 
 }
 
 /** The lines around a page that say what is out of view, and which word shows it. */
-export function pageLines(count: number, start: number, shown: number, narrow = ''): { before: string[]; after: string[] } {
+export function pageLines(
+  count: number,
+  start: number,
+  shown: number,
+  narrow = '',
+): { before: string[]; after: string[] } {
   const below = count - start - shown;
   return {
     before: start > 0 ? [`  … ${start} above: - shows them.`] : [],
