@@ -66,9 +66,15 @@ export function expiryDay(end: Date, now: Date): string {
 
 /** The narrowest: the day and the days in figures, `2027-05-26 in 181 d`, `2026-11-21 12 d ago`. */
 export function expiryShort(end: Date, now: Date): string {
+  if (Number.isNaN(end.getTime())) return 'unknown';
+  return `${formatUtc(end).slice(0, 10)} ${expiryRelative(end, now)}`;
+}
+
+/** "in 20 d", "3 d ago", "today": where not even the date has room. */
+export function expiryRelative(end: Date, now: Date): string {
+  if (Number.isNaN(end.getTime())) return 'unknown';
   const days = daysLeft(end, now);
-  const when = end.getTime() <= now.getTime() ? (days === 0 ? 'today' : `${-days} d ago`) : `in ${days} d`;
-  return `${formatUtc(end).slice(0, 10)} ${when}`;
+  return end.getTime() <= now.getTime() ? (days === 0 ? 'today' : `${-days} d ago`) : `in ${days} d`;
 }
 
 export function describeDeployment(d: Deployment): string {

@@ -11,22 +11,16 @@ import type { Io } from '../port/io';
 import { figures } from '../term/style';
 import { naturalOrder } from '../domain/natural-order';
 import { padEnd, widest } from '../term/text-width';
-import {
-  deploymentJson,
-  expiryDay,
-  expiryInUtc,
-  expiryShort,
-  expiryText,
-  fittedTable,
-  keyJson,
-  statusWord,
-  type FitStep,
-} from './format';
+import { deploymentJson, expiryText, keyJson, statusWord } from './format';
+import { keyTable, writeGroupedList } from './list-grouped';
 
 export interface Listed {
   deployment: Deployment;
   keys: ApiKey[];
+  /** Its keys could not be read. */
   problem?: string;
+  /** Why it cannot take a key now (a failed deployment, a disabled subscription); its keys are still read. */
+  cannotTakeKeys?: string;
 }
 
 export interface Summary {
@@ -63,7 +57,11 @@ export function blind(s: Summary): boolean {
 export function summaryLine(s: Summary): string {
   const keys = `${s.keys} key${s.keys === 1 ? '' : 's'}`;
   const expiring =
-    s.expiring === 0 ? `none of ${keys} expires` : `${s.expiring} of ${keys} expire${s.expiring === 1 ? 's' : ''}`;
+    s.keys === 0
+      ? 'no keys, so none expires'
+      : s.expiring === 0
+        ? `none of ${keys} expires`
+        : `${s.expiring} of ${keys} expire${s.expiring === 1 ? 's' : ''}`;
   const expired = s.expired === 0 ? '' : `; ${s.expired} ha${s.expired === 1 ? 's' : 've'} expired`;
   const unknown = s.unknownExpiry === 0 ? '' : `; ${s.unknownExpiry} with an expiry that cannot be read`;
   const unread = [
@@ -99,45 +97,36 @@ export function writeListJson(listed: Listed[], summary: Summary, within: number
     deployments: listed.map((l) => ({
       deployment: deploymentJson(l.deployment),
       keys: l.keys.map((k) => ({ ...keyJson(k, now), ...(within !== undefined ? { flagged: true } : {}) })),
-      ...(l.problem ? { problem: l.problem } : {}),
+      ...(l.problem
+        ? { problem: l.problem }
+        : l.cannotTakeKeys
+          ? { problem: `cannot take keys: ${l.cannotTakeKeys}` }
+          : {}),
     })),
   };
   io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 }
 
+/** `list -d`: one deployment's keys; `list --all` on a terminal: grouped by deployment (list-grouped.ts). */
 export function writeListText(listed: Listed[], summary: Summary, all: boolean, io: Io): void {
-  const now = io.now();
-  const p = io.out;
-  const keys = listed.flatMap((l) => l.keys);
-  const rows = listed.flatMap((l) =>
-    l.keys.map((k) => [
-      ...(all
-        ? [l.deployment.name, l.deployment.resourceGroup, l.deployment.subscriptionName ?? l.deployment.subscriptionId]
-        : []),
-      k.name,
-      k.hint,
-      expiryText(k.endDateTime, now),
-      statusWord(k, now, p),
-    ]),
-  );
-  const headers = [
-    ...(all ? ['DEPLOYMENT', 'RESOURCE GROUP', 'SUBSCRIPTION'] : []),
-    'NAME',
-    'HINT',
-    'EXPIRES',
-    'STATUS',
-  ];
-  // Give up first what is least needed to tell keys apart: the subscription, the group, the local
-  // time (the UTC one stays), the deployment, the time of day; the key's name last of all.
-  const expires = headers.indexOf('EXPIRES');
-  const inUtc: FitStep = { shorten: expires, cells: keys.map((k) => expiryInUtc(k.endDateTime, now)) };
-  const day: FitStep = { shorten: expires, cells: keys.map((k) => expiryDay(k.endDateTime, now)) };
-  const short: FitStep = { shorten: expires, cells: keys.map((k) => expiryShort(k.endDateTime, now)) };
-  const steps: FitStep[] = all
-    ? [{ cut: 2 }, { cut: 1 }, inUtc, { cut: 0 }, day, { drop: 2 }, short, { drop: 1 }, { cut: 3 }]
-    : [inUtc, day, short, { cut: 0 }];
   const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-  if (rows.length > 0) io.stdout.write(`${fittedTable(headers, rows, p, width, steps)}\n`);
+  if (all) {
+    writeGroupedList(listed, width, io);
+    writeListEnding(
+      listed,
+      summary,
+      all,
+      listed.some((l) => l.keys.length > 0),
+      io,
+    );
+    return;
+  }
+  const rows = listed.flatMap((l) => l.keys);
+  if (rows.length > 0) io.stdout.write(`${keyTable(rows, width, io)}\n`);
+  for (const l of listed.filter((x) => x.cannotTakeKeys))
+    io.stdout.write(
+      `${io.out('danger', figures.fail)} ${printable(l.deployment.name)} cannot take keys: ${l.cannotTakeKeys ?? ''}\n`,
+    );
   writeListEnding(listed, summary, all, rows.length > 0, io);
 }
 
@@ -215,6 +204,9 @@ export function streamListText(sorted: Deployment[], within: number | undefined,
       }
     },
     finish(listed: Listed[], summary: Summary): void {
+      // A row is a key: a deployment that cannot take one says why on stderr, where pipes leave it.
+      for (const l of listed.filter((x) => x.cannotTakeKeys))
+        io.stderr.write(`note: ${printable(l.deployment.name)} cannot take keys: ${l.cannotTakeKeys ?? ''}\n`);
       writeListEnding(listed, summary, true, printed > 0, io);
     },
   };

@@ -3,6 +3,7 @@
  * their expiry. `--expiring-within N` exits 3 when a listed key expires within N days or has
  * expired, for cron and CI.
  */
+import { canTakeKey } from '../domain/readiness';
 import { printable } from '../domain/printable';
 import { flag, LIST_FLAGS, text, type CommandValues } from './flags';
 import type { Gateway } from '../port/gateway';
@@ -90,7 +91,7 @@ async function listEverywhere(
   const streamer = stream ? streamListText(deployments, within, io) : undefined;
   let done = 0;
   const release = releaseMemoryEvery(250);
-  const listed = await sweepKeys(gateway, deployments, {
+  const swept = await sweepKeys(gateway, deployments, {
     signal: io.signal,
     onSwept: (index, swept) => {
       live?.(++done);
@@ -103,7 +104,20 @@ async function listEverywhere(
     },
   });
   live?.(-1);
+  const listed: Listed[] = swept.map((l) => {
+    const ready = canTakeKey({
+      ...l.deployment,
+      subscriptionState: states.get(l.deployment.subscriptionId.toLowerCase()),
+    });
+    return ready.ok ? l : { ...l, cannotTakeKeys: ready.reason };
+  });
   return { listed, unreadSubscriptions: found.problems, ...(streamer ? { streamer } : {}) };
+}
+
+/** A deployment that cannot take a key now (failed, updating, its subscription disabled) says why. */
+function withReadiness(l: Listed, subscriptionState?: string): Listed {
+  const ready = canTakeKey({ ...l.deployment, ...(subscriptionState ? { subscriptionState } : {}) });
+  return ready.ok ? l : { ...l, cannotTakeKeys: ready.reason };
 }
 
 /** "Reading keys: 1,234 / 3,000 deployments", on the status line of a terminal's stderr; -1 clears it. */
@@ -134,7 +148,7 @@ export async function runList(options: ListOptions, { gateway, io }: CommandDeps
   } = scope.all
     ? await listEverywhere(gateway, scope, within, streaming, io)
     : await resolveDeployment(gateway, scope.target, io.signal).then(async (deployment) => ({
-        listed: [{ deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) }] as Listed[],
+        listed: [withReadiness({ deployment, keys: await gateway.listKeys(deployment, { signal: io.signal }) })],
         streamer: undefined,
         unreadSubscriptions: [],
       }));

@@ -290,19 +290,61 @@ describe('list, show, endpoint, delete', () => {
     expect(text.stderr).toContain('Reading the keys of 6 deployments');
   });
 
-  it('list --all on a terminal fits its width, cutting columns and never wrapping; names sort naturally', async () => {
-    const { emulator, gateway } = await world();
-    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-    for (const name of ['key-10', 'key-2', 'key-1'])
-      emulator.world.putKey(web, name, `Nat-${name}-Secret1`, new Date(Date.now() + 100 * 86_400_000).toISOString());
-    const result = await runInProcess(['list', '--all'], gateway, { tty: true });
-    const lines = result.stdout.trimEnd().split('\n');
-    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(100);
-    expect(lines.some((line) => line.includes('…'))).toBe(true);
-    const keyNames = lines.map((line) => /\b(key-\d+)\b/.exec(line)?.[1]).filter(Boolean);
-    expect(keyNames).toEqual(['key-1', 'key-2', 'key-10']);
+  it.each([60, 80, 120])(
+    'list --all at %i columns: a line for each deployment, its keys under it with names whole and STATUS on their line',
+    async (columns) => {
+      const { emulator, gateway } = await world();
+      const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+      const far = new Date(Date.now() + 100 * 86_400_000).toISOString();
+      for (const name of ['key-10', 'key-2', 'key-1', 'nlk-production-eastus2-primary'])
+        emulator.world.putKey(web, name, `Nat-${name.slice(0, 20)}-Secret1`, far);
+      const result = await runInProcess(['list', '--all'], gateway, { tty: true, columns });
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines.filter((line) => stringWidth(line) > columns)).toEqual([]);
+      const keyRow = (name: string) => lines.find((line) => line.startsWith(`  ${name} `));
+      for (const name of ['key-1', 'key-2', 'key-10', 'nlk-production-eastus2-primary', 'asg-sync', 'old-ci'])
+        expect(keyRow(name), name).toMatch(/ (ok|expiring|expired)$/);
+      const keyNames = lines.map((line) => /^ {2}(key-\d+) /.exec(line)?.[1]).filter(Boolean);
+      expect(keyNames).toEqual(['key-1', 'key-2', 'key-10']);
+      // The keys follow their deployment's line; the deployments come in natural order.
+      const at = (start: string) => lines.findIndex((line) => line.startsWith(start));
+      expect(at('web-01  ')).toBeLessThan(at('  key-1 '));
+      expect(at('api-gateway  ')).toBeLessThan(at('  old-ci '));
+      expect(at('api-gateway  ')).toBeLessThan(at('web-01  '));
+      expect(lines[at('web-01  ')]).toContain(columns >= 80 ? 'edge-rg · Contoso Production' : 'edge-rg');
+      const piped = await runInProcess(['list', '--all'], gateway);
+      expect(piped.stdout).not.toContain('…');
+    },
+  );
+
+  it('list --all says which deployments cannot take keys and why, in text, to a pipe and in JSON', async () => {
+    const { gateway } = await world();
+    const text = await runInProcess(['list', '--all'], gateway, { tty: true, columns: 80 });
+    const lines = text.stdout.split('\n');
+    for (const [name, why] of [
+      ['broken-01', 'deployment failed'],
+      ['sandbox-nginx', 'subscription disabled'],
+      ['stage-upgrading', 'deployment updating'],
+    ] as const) {
+      const at = lines.findIndex((line) => line.startsWith(`${name}  `));
+      expect(lines[at + 1], name).toBe(`  ✖ cannot take keys: ${why}`);
+    }
     const piped = await runInProcess(['list', '--all'], gateway);
-    expect(piped.stdout).not.toContain('…');
+    expect(piped.stderr).toContain('note: sandbox-nginx cannot take keys: subscription disabled');
+    const asJson = await runInProcess(['list', '--all', '-o', 'json'], gateway);
+    const problems = Object.fromEntries(
+      (json(asJson.stdout).deployments as { deployment: { name: string }; problem?: string }[]).map((d) => [
+        d.deployment.name,
+        d.problem,
+      ]),
+    );
+    expect(problems).toMatchObject({
+      'sandbox-nginx': 'cannot take keys: subscription disabled',
+      'broken-01': 'cannot take keys: deployment failed',
+      'web-01': undefined,
+    });
+    const one = await runInProcess(['list', '-d', 'broken-01', '--subscription', PRODUCTION], gateway, { tty: true });
+    expect(one.stdout).toContain('✖ broken-01 cannot take keys: deployment failed');
   });
 
   it('a choice is taken in any case: -o JSON is JSON', async () => {
