@@ -41,6 +41,17 @@ export interface ModeEntry {
   prepare?: Prepare;
 }
 
+/** The demo's Key Vault (emulator/sample-data.ts, not imported: only connect.ts opens the emulator). */
+const DEMO_VAULT = 'contoso-keys.vault.azure.net';
+
+/**
+ * A date that is always a valid --expires (more than a year ahead, less than two): an example
+ * with a fixed date would be refused once that date is near or past.
+ */
+function lastDayOfNextYear(): string {
+  return `${new Date().getUTCFullYear() + 1}-12-31`;
+}
+
 /** Loads a command's module, then pairs its parse with its run. */
 function lazily<M, O>(
   load: () => Promise<M>,
@@ -73,9 +84,9 @@ export const COMMAND_TABLE = {
     about:
       'Create a key without prompts, for scripts and CI. Every check happens before any request; the key goes only where you ask (a 0600 file, stdout, or a hand-off), never on a command line.',
     examples: [
-      'nginxaas-keys create -d web-01 --name nlk-prod --secret-out ./nlk-prod.key',
-      'nginxaas-keys create -d web-01 --name nlk-prod --emit nlk=nlk.yaml --verify',
-      'nginxaas-keys create -d web-01 --name nlk-prod --secret-stdin < key.txt',
+      'nginxaas-keys create -d web-01 --name nlk-canary --secret-out ./nlk-canary.key',
+      'nginxaas-keys create -d web-01 --name nlk-east --emit nlk=nlk.yaml --verify',
+      'nginxaas-keys create -d web-01 --name nlk-west --secret-stdin < key.txt',
     ],
     // No key name as a plain argument: the word after a deployment on a create line is where a
     // key gets pasted by mistake.
@@ -91,7 +102,10 @@ export const COMMAND_TABLE = {
     usage: 'nginxaas-keys list (<deployment> [-g <rg>] | --all) [flags]',
     about:
       'The keys of one deployment, or of every deployment (--all), with their expiry and a summary of what expires soon.',
-    examples: ['nginxaas-keys list -d web-01 -g edge-rg', 'nginxaas-keys list --all --expiring-within 30'],
+    examples: [
+      'nginxaas-keys list -d web-01 -g edge-rg',
+      'nginxaas-keys list --all --expiring-within 30  # exit 3: some expire',
+    ],
     positionals: ['deployment'],
     flags: LIST_FLAGS,
     prepare: lazily(
@@ -115,7 +129,7 @@ export const COMMAND_TABLE = {
     summary: 'delete a key (asks first unless --yes)',
     usage: 'nginxaas-keys delete <deployment> <key-name> [-g <rg>] [--yes] [--if-exists]',
     about: 'Delete a key. It asks first unless --yes; whatever uses the key stops working at once.',
-    examples: ['nginxaas-keys delete web-01 old-ci --yes'],
+    examples: ['nginxaas-keys delete web-01 ci-2025 --yes'],
     positionals: ['deployment', 'name'],
     flags: DELETE_FLAGS,
     prepare: lazily(
@@ -142,9 +156,9 @@ export const COMMAND_TABLE = {
     about:
       "Give a key a new expiry and keep its secret, so nothing that uses it has to change. Without a value the request carries only the expiry (as `az nginx deployment api-key update` sends it); with --secret-stdin or --secret-file the key's value is re-sent. Either way the key is read back to confirm that its hint stayed and its expiry moved. An expired key is not extended: rotate it.",
     examples: [
-      'nginxaas-keys extend web-01 nlk-prod --expires 6mo',
-      'nginxaas-keys extend web-01 nlk-prod --expires 2027-12-31 --secret-file nlk-prod.key --verify',
-      'nginxaas-keys update web-01 nlk-prod --expires 1y --emit keyvault=https://ops-kv.vault.azure.net/secrets/nlk-prod',
+      'nginxaas-keys extend web-01 nlk-canary --expires 6mo',
+      `nginxaas-keys extend web-01 nlk-canary --expires ${lastDayOfNextYear()} --secret-file nlk-canary.key --verify`,
+      `nginxaas-keys update web-01 nlk-canary --expires 1y --secret-file nlk-canary.key --emit keyvault=https://${DEMO_VAULT}/secrets/nlk-canary`,
     ],
     positionals: ['deployment', 'name'],
     flags: EXTEND_FLAGS,
@@ -160,8 +174,8 @@ export const COMMAND_TABLE = {
       "How this run signs in and as whom, the subscriptions and deployments it can see; with a deployment, its dataplane endpoint and whether it answers; with a key's value, which key record it is (by hint), its expiry, and whether the dataplane takes it. Exit 0 when all is well, 1 when something is not, 4 when the run cannot sign in.",
     examples: [
       'nginxaas-keys status',
-      'nginxaas-keys status web-01 --secret-file nlk-prod.key',
-      'nginxaas-keys status web-01 --keyvault https://contoso-keys.vault.azure.net/secrets/nlk-prod -o json',
+      'nginxaas-keys status web-01 --secret-file nlk-canary.key',
+      `nginxaas-keys status web-01 --keyvault https://${DEMO_VAULT}/secrets/nlk-canary -o json`,
     ],
     positionals: ['deployment'],
     flags: STATUS_FLAGS,

@@ -41,14 +41,17 @@ export function helpText(mode: Mode, columns = 80): string {
   const { own, inherited } = flagsOf(mode);
   const parts = [wrap('', summary.about, width, 0), '', 'USAGE', `  ${summary.usage}`, ''];
   if (mode === 'wizard') {
-    const lines = COMMANDS.map((name) => wrap(`  ${name.padEnd(12)}`, COMMAND_TABLE[name].summary, width, 14));
+    const lines = [
+      ...COMMANDS.map((name) => wrap(`  ${name.padEnd(12)}`, COMMAND_TABLE[name].summary, width, 14)),
+      wrap(`  ${'help'.padEnd(12)}`, HELP_SUMMARY, width, 14),
+    ];
     parts.push('COMMANDS', ...lines, '');
   }
   const aliases = Object.keys(COMMAND_ALIASES).filter((alias) => COMMAND_ALIASES[alias] === mode);
   if (aliases.length > 0) parts.push('ALIASES', `  ${aliases.join(', ')}`, '');
   if (own.length > 0) parts.push('FLAGS', ...flagLines(own, width), '');
   parts.push(mode === 'wizard' ? 'GLOBAL FLAGS' : 'INHERITED FLAGS', ...flagLines(inherited, width), '');
-  parts.push('EXAMPLES', ...summary.examples.map((e) => `  $ ${e}`), '');
+  parts.push(...examplesPart(summary.examples));
   parts.push('LEARN MORE');
   if (mode === 'wizard')
     parts.push(wrap('  ', "Run 'nginxaas-keys <command> --help' for a command's flags.", width, 2));
@@ -62,4 +65,20 @@ export function helpText(mode: Mode, columns = 80): string {
     wrap('  ', 'Keys are never taken from arguments. Try it without Azure: nginxaas-keys --demo', width, 2),
   );
   return `${parts.join('\n')}\n`;
+}
+
+const HELP_SUMMARY = "a command's help: what it does, its flags, examples";
+
+/** Shown by `help <command>` (and `help help`): run by test/e2e/help-examples.test.ts on a fresh demo. */
+export const HELP_EXAMPLES = ['nginxaas-keys help rotate', 'nginxaas-keys rotate --help'] as const;
+
+function examplesPart(examples: readonly string[]): string[] {
+  return ['EXAMPLES', ...examples.map((e) => `  $ ${e}`), ''];
+}
+
+/** `help help`: the same layout as any command's help. */
+export function helpOnHelpText(columns = 80): string {
+  const width = Math.max(60, Math.min(columns, 120));
+  const about = `Help for a command: ${HELP_SUMMARY.replace(/^a command's help: /, '')}. Without a command, the wizard's help and the list of commands.`;
+  return `${[wrap('', about, width, 0), '', 'USAGE', '  nginxaas-keys help [command]', '', ...examplesPart(HELP_EXAMPLES)].join('\n')}`;
 }

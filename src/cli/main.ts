@@ -13,7 +13,7 @@ import { parseConnectOptions, parseWizardScope } from './scope';
 import { deferredGateway } from '../port/deferred-gateway';
 import { terminalSafe } from '../port/terminal-safe-gateway';
 import { reportFailure } from './failure';
-import { helpText } from './help';
+import { helpOnHelpText, helpText } from './help';
 import { EXIT, type Io } from '../port/io';
 import { Notices } from '../port/notices';
 import type { Session } from '../port/session';
@@ -82,13 +82,15 @@ export async function main(argv: string[]): Promise<number> {
   const verboseLines: string[] = [];
   try {
     let shell: Shell | undefined;
-    ({ mode, values, shell } = parseCommandLine(argv));
+    let helpOnHelp: true | undefined;
+    ({ mode, values, shell, helpOnHelp } = parseCommandLine(argv));
     if (flag(values, 'version')) {
       process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
       return EXIT.ok;
     }
     if (flag(values, 'help')) {
-      process.stdout.write(helpText(mode, process.stdout.isTTY ? process.stdout.columns : 80));
+      const columns = process.stdout.isTTY ? process.stdout.columns : 80;
+      process.stdout.write(helpOnHelp ? helpOnHelpText(columns) : helpText(mode, columns));
       return EXIT.ok;
     }
     if (mode === 'completion' && shell) {

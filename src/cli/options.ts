@@ -67,7 +67,7 @@ const CONNECT_FLAGS = [
   {
     name: 'demo-reset',
     type: 'boolean',
-    help: "start the demo's world over (it is kept between runs in the user's state folder)",
+    help: "start the demo's world over (it is kept between runs in the user's state folder); implies --demo",
   },
 ] as const satisfies readonly FlagSpec[];
 
@@ -87,7 +87,8 @@ const COMMAND_RUN_FLAGS = [
   },
 ] as const satisfies readonly FlagSpec[];
 
-const EVERY_RUN_FLAGS = [
+/** What a run that prints something says or shows: not `completion`, whose output is a script. */
+const OUTPUT_FLAGS = [
   {
     name: 'output',
     short: 'o',
@@ -98,6 +99,9 @@ const EVERY_RUN_FLAGS = [
   },
   { name: 'no-color', type: 'boolean', help: 'no colours (also NO_COLOR, TERM=dumb)' },
   { name: 'verbose', type: 'boolean', help: 'log requests to stderr (never a key or token)' },
+] as const satisfies readonly FlagSpec[];
+
+const EVERY_RUN_FLAGS = [
   { name: 'help', short: 'h', type: 'boolean', help: 'show help' },
   { name: 'version', type: 'boolean', help: 'show the version' },
 ] as const satisfies readonly FlagSpec[];
@@ -110,6 +114,7 @@ function runFlagsOf(mode: Mode): readonly FlagSpec[] {
   return [
     ...(AZURE_MODES.includes(mode) ? CONNECT_FLAGS : []),
     ...(mode !== 'wizard' && AZURE_MODES.includes(mode) ? COMMAND_RUN_FLAGS : []),
+    ...(mode === 'completion' ? [] : OUTPUT_FLAGS),
     ...EVERY_RUN_FLAGS,
   ];
 }
@@ -148,6 +153,7 @@ export type OptionName =
   | FlagName<typeof WIZARD.flags>
   | FlagName<typeof CONNECT_FLAGS>
   | FlagName<typeof COMMAND_RUN_FLAGS>
+  | FlagName<typeof OUTPUT_FLAGS>
   | FlagName<typeof EVERY_RUN_FLAGS>;
 /** The flags as parsed: read them through `text` and `flag`, whose names the compiler checks. */
 export type Values = FlagValues<OptionName>;

@@ -16,6 +16,8 @@ export interface ParsedArgs {
   values: Values;
   /** `completion <shell>`. */
   shell?: Shell;
+  /** `help help`: what `help` itself does. */
+  helpOnHelp?: true;
 }
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
@@ -77,6 +79,7 @@ function parse(argv: string[]): ParsedArgs {
     if (command === 'help') {
       const topic = extra[0] === undefined ? undefined : (COMMAND_ALIASES[extra[0]] ?? extra[0]);
       if (topic === undefined) return { mode: 'wizard', values: { help: true } };
+      if (topic === 'help') return { mode: 'wizard', values: { help: true }, helpOnHelp: true };
       if (!isCommand(topic)) throw unknownCommand(topic, 'help');
       return { mode: topic, values: { help: true } };
     }
@@ -84,8 +87,9 @@ function parse(argv: string[]): ParsedArgs {
     mode = command;
   }
   const values = parsed.values as Values;
-  if (mode === 'completion') return { mode, values, ...completionShell(extra, values) };
-  takePositionals(mode, extra, values);
+  // Starting the demo over is a demo run: without this, `list --demo-reset` went to Azure.
+  if (values['demo-reset']) values.demo = true;
+  if (mode !== 'completion') takePositionals(mode, extra, values);
   for (const name of Object.keys(values)) {
     const spec = OPTION_SPECS.find((o) => o.name === name);
     if (spec && !spec.modes.includes(mode)) {
@@ -95,12 +99,17 @@ function parse(argv: string[]): ParsedArgs {
     if (spec?.choices && typeof value === 'string') {
       // -o JSON or --cloud azurecloud: the choice is meant; take its own spelling.
       const chosen = spec.choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-      if (chosen === undefined) throw new UsageError(`--${name} takes ${spec.choices.join(', ')}; not '${value}'`);
+      if (chosen === undefined) {
+        const guess = nearest(value, spec.choices);
+        const hint = guess ? `; did you mean '${guess}'?` : '';
+        throw new UsageError(`--${name} takes ${spec.choices.join(', ')}; not '${value}'${hint}`);
+      }
       values[name as OptionName] = chosen;
     }
   }
   if (values.output === 'prometheus' && mode !== 'list')
     throw new UsageError("-o prometheus is for 'list' (the keys' expiry, for monitoring); use -o json here");
+  if (mode === 'completion') return { mode, values, ...completionShell(extra, values) };
   return { mode, values };
 }
 
@@ -132,8 +141,11 @@ function takePositionals(mode: Mode, words: string[], values: Values): void {
 function completionShell(words: string[], values: Values): { shell?: Shell } {
   if (values.help) return {};
   const [shell, ...rest] = words;
-  if (shell === undefined || rest.length > 0 || !(SHELLS as readonly string[]).includes(shell))
-    throw new UsageError(`completion takes one of ${SHELLS.join(', ')}: nginxaas-keys completion bash`);
+  if (shell === undefined || rest.length > 0 || !(SHELLS as readonly string[]).includes(shell)) {
+    const guess = shell !== undefined && rest.length === 0 ? nearest(shell, SHELLS) : undefined;
+    const hint = guess ? `; did you mean '${guess}'?` : `: nginxaas-keys completion bash`;
+    throw new UsageError(`completion takes one of ${SHELLS.join(', ')}${hint}`);
+  }
   return { shell: shell as Shell };
 }
 
@@ -165,6 +177,12 @@ function plainParseError(message: string): string {
   }
   const missing = /Option '([^']+)' argument missing/.exec(message);
   if (missing) return `option '${missing[1]?.replace(/^-\w, /, '')}' needs a value`;
+  // `--expiring-within -5`: the value looks like a flag, so the parser will not take it as one.
+  const dashed = /Option '([^']+)' argument is ambiguous/.exec(message);
+  if (dashed) {
+    const flag = dashed[1]?.replace(/^-\w, /, '') ?? '';
+    return `option '${flag}' needs a value; one that begins with '-' is given as ${flag}=<value>`;
+  }
   const unexpected = /Option '([^']+)' does not take an argument/.exec(message);
   if (unexpected) return `option '${unexpected[1]?.replace(/^-\w, /, '')}' takes no value`;
   return message.split('\n')[0] ?? message;

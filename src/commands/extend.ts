@@ -190,7 +190,7 @@ function report(
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     return;
   }
-  const earlier = key.endDateTime.getTime() < previous.endDateTime.getTime() ? ' (earlier than before)' : '';
+  const earlier = key.endDateTime.getTime() < previous.endDateTime.getTime() ? ', earlier than before' : '';
   io.stdout.write(
     [
       `${io.out('success', figures.pass)} Key '${key.name}' on ${describeDeployment(deployment)} now expires ${expiryText(key.endDateTime, now)}${earlier}.`,
@@ -203,7 +203,7 @@ function report(
   for (const s of stored)
     io.stderr.write(
       s.ok
-        ? `${io.err('success', figures.pass)} Key Vault: ${s.said}; ${s.next ?? ''}\n`
+        ? `${io.err('success', figures.pass)} Key Vault: ${s.said}. ${(s.nextLines ?? []).join(' ')}\n`
         : `${io.err('danger', figures.fail)} Key Vault: ${s.said}. The key's new expiry stands; store it again with --emit once the vault answers.\n`,
     );
 }

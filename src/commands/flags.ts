@@ -4,6 +4,7 @@
  * output, colour) into the one schema that parses argv, writes --help and completion; nothing here
  * imports it. Kept apart from the commands' code so that parsing argv loads no command.
  */
+import { rotatedName } from '../domain/key-name';
 
 export interface FlagSpec {
   name: string;
@@ -114,7 +115,8 @@ export const ROTATE_FLAGS = [
     name: 'new-name',
     type: 'string',
     value: '<key-name>',
-    help: "name of the new key (default: the old name with today's date)",
+    // Said by the rule itself, so that help (and zsh's completion, which shows it) cannot drift.
+    help: `name of the new key (default: the old name with the next free number: nlk-prod → ${rotatedName('nlk-prod', [])}, nlk-prod-2 → ${rotatedName('nlk-prod-2', [])})`,
   },
   { name: 'keep-old', type: 'boolean', help: 'keep the old key; print the command that deletes it later' },
   { name: 'yes', short: 'y', type: 'boolean', help: 'delete the old key once the checks pass, without asking' },

@@ -131,3 +131,10 @@ export function fittedTable(
   };
   return [paint('bold', line(headers)), ...table.map(line)].join('\n');
 }
+
+/** An expiry inside a sentence's parentheses, with none of its own: `expires 2026-12-24 06:15 UTC, in 20 days`. */
+export function expiresWords(end: Date, now: Date): string {
+  if (Number.isNaN(end.getTime())) return 'its expiry cannot be read';
+  const when = formatDaysFromNow(end, now).replace(/^(expired|expires) /, '');
+  return `${end.getTime() <= now.getTime() ? 'expired' : 'expires'} ${formatUtc(end)}, ${when}`;
+}

@@ -28,7 +28,7 @@ import {
 import { UsageError } from '../port/usage-error';
 import type { CommandDeps } from './deps';
 import { whilePersonAnswers } from './ask';
-import { describeDeployment, expiryText } from './format';
+import { describeDeployment, expiresWords } from './format';
 import { keepKeyFile, takeBackUnheldKey, writeOut } from './secret-output';
 import { resolveDeployment, type TargetOptions } from './target';
 import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../files/secret-file';
@@ -119,7 +119,7 @@ export async function readyDeployment(deps: CommandDeps, target: TargetOptions):
 export function existingKeyError(existing: ApiKey, deployment: Deployment, now: Date, remedy: string): GatewayError {
   return new GatewayError(
     'alreadyExists',
-    `a key named '${existing.name}' already exists on ${describeDeployment(deployment)} (hint ${existing.hint}, expires ${expiryText(existing.endDateTime, now)}); nothing was changed. ${remedy}`,
+    `a key named '${existing.name}' already exists on ${describeDeployment(deployment)}: hint ${existing.hint}, ${expiresWords(existing.endDateTime, now)}. Nothing was changed. ${remedy}`,
   );
 }
 
@@ -197,7 +197,7 @@ export async function issueNewKey(
       const e = outcome.existing;
       throw new GatewayError(
         'alreadyExists',
-        `a key named '${e.name}' was created by someone else after this run found the name free (hint ${e.hint}, expires ${expiryText(e.endDateTime, io.now())}); nothing was changed. ${create.remedy}`,
+        `a key named '${e.name}' was created by someone else after this run found the name free: hint ${e.hint}, ${expiresWords(e.endDateTime, io.now())}. Nothing was changed. ${create.remedy}`,
       );
     }
     throw existingKeyError(outcome.existing, deployment, io.now(), create.remedy);

@@ -125,7 +125,7 @@ export async function deliverHandoffs(
         target,
         ok: true,
         said: `stored as ${target.url}`,
-        next: `version ${stored.version}; ${handoffNextStep(target)}`,
+        next: `Version ${stored.version}. ${handoffNextStep(target)}`,
         nextLines: [`Version ${stored.version}.`, ...handoffNextLines(target)],
       });
     } catch (error) {

@@ -151,9 +151,11 @@ describe('create', () => {
     const refused = await run(['create', ...WEB_ARGV, '--name', 'nlk-prod', '--show-secret']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      `a key named 'nlk-prod' already exists on web-01 (edge-rg) (hint ${before.slice(0, 3)}, expires`,
+      `a key named 'nlk-prod' already exists on web-01 (edge-rg): hint ${before.slice(0, 3)}, expires `,
     );
-    expect(refused.stderr).toContain('nothing was changed. Pass --replace to replace it.');
+    // One pair of parentheses at most, never one inside another.
+    expect(refused.stderr).not.toMatch(/\([^)]*\(/);
+    expect(refused.stderr).toMatch(/UTC, in \d+ days\. Nothing was changed\. Pass --replace to replace it\./);
     expect(refused.stdout).toBe('');
     expect(secretOf('nlk-prod')).toBe(before);
     const replaced = await run([
@@ -429,7 +431,7 @@ describe('rotate', () => {
       now,
     });
     expect([again.code, again.stderr]).toEqual([1, expect.stringContaining(`a key named '${newName}' already exists`)]);
-    expect(again.stderr).toContain('nothing was changed. Pass another --new-name.');
+    expect(again.stderr).toContain('Nothing was changed. Pass another --new-name.');
     const third = await run(['rotate', ...WEB_ARGV, '--name', 'asg-sync', '--show-secret', '--keep-old'], { now });
     expect(third.stderr).toContain("Created key 'asg-sync-3'");
   });

@@ -1,0 +1,217 @@
+/**
+ * Every example that `help` prints, run as written against a fresh --demo world, each with the
+ * exit code it is expected to end with. The examples are read from the built binary's help (not
+ * from the table behind it), in the order the help of the commands prints them, in one world and
+ * one folder: so `create … --secret-out ./nlk-canary.key` makes the file that the `extend` and
+ * `status` examples later read, as it would for a person trying them one after another.
+ *
+ * `nginxaas-keys` on PATH is the built binary with --demo added where a command takes it (not to
+ * emulator, completion or help). The one input a person brings is key.txt, the value that
+ * `--secret-stdin < key.txt` reads; the test writes it. Wizard examples run in a pseudo-terminal
+ * and are left with Ctrl+C (130); the emulator runs until Ctrl+C (0). zsh and fish are not on this
+ * machine: their examples run the command up to the redirection or the pipe and check the script.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, KEY, runInPty } from '../helpers/pty';
+
+const HELP_TOPICS = ['', 'create', 'list', 'show', 'delete', 'rotate', 'extend', 'status', 'endpoint'];
+const LATER_TOPICS = ['emulator', 'completion', 'help'];
+
+function examplesOf(topic: string): string[] {
+  const help = execFileSync(process.execPath, [BIN, 'help', ...(topic ? [topic] : [])], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const section = help.split('\nEXAMPLES\n')[1]?.split('\n\n')[0] ?? '';
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('  $ '))
+    .map((line) => line.slice(4));
+}
+
+type Run =
+  | { how: 'shell'; code: number; says?: RegExp }
+  | { how: 'wizard'; firstFrame: RegExp }
+  | { how: 'foreground' }
+  | { how: 'completion'; says: RegExp };
+
+/** What each example does, keyed by the example with a date in it written as <date>. */
+const EXPECTED: Record<string, Run> = {
+  'nginxaas-keys --demo': { how: 'wizard', firstFrame: /Choose a deployment/ },
+  'nginxaas-keys -d web-01 -g edge-rg': { how: 'wizard', firstFrame: /Keys of web-01/ },
+  'nginxaas-keys --plain': { how: 'wizard', firstFrame: /web-01, group edge-rg/ },
+  'nginxaas-keys create -d web-01 --name nlk-canary --secret-out ./nlk-canary.key': {
+    how: 'shell',
+    code: 0,
+    says: /key file {2}\.\/nlk-canary\.key \(mode 0600\)/,
+  },
+  'nginxaas-keys create -d web-01 --name nlk-east --emit nlk=nlk.yaml --verify': {
+    how: 'shell',
+    code: 0,
+    says: /The dataplane accepted the key/,
+  },
+  'nginxaas-keys create -d web-01 --name nlk-west --secret-stdin < key.txt': { how: 'shell', code: 0 },
+  'nginxaas-keys list -d web-01 -g edge-rg': { how: 'shell', code: 0, says: /nlk-west/ },
+  'nginxaas-keys list --all --expiring-within 30  # exit 3: some expire': {
+    how: 'shell',
+    code: 3,
+    says: /expires within 30 days/,
+  },
+  'nginxaas-keys show web-01 nlk-prod': { how: 'shell', code: 0, says: /status {4}expiring/ },
+  'nginxaas-keys show -d web-01 -g edge-rg --name nlk-prod -o json': {
+    how: 'shell',
+    code: 0,
+    says: /"name": "nlk-prod"/,
+  },
+  'nginxaas-keys delete web-01 ci-2025 --yes': { how: 'shell', code: 0, says: /Deleted key 'ci-2025'/ },
+  'nginxaas-keys rotate web-01 nlk-prod --emit nlk=nlk.yaml --force': { how: 'shell', code: 0, says: /nlk-prod-2/ },
+  'nginxaas-keys extend web-01 nlk-canary --expires 6mo': { how: 'shell', code: 0 },
+  'nginxaas-keys extend web-01 nlk-canary --expires <date> --secret-file nlk-canary.key --verify': {
+    how: 'shell',
+    code: 0,
+    says: /checked {3}the dataplane accepted the key/,
+  },
+  'nginxaas-keys update web-01 nlk-canary --expires 1y --secret-file nlk-canary.key --emit keyvault=https://contoso-keys.vault.azure.net/secrets/nlk-canary':
+    { how: 'shell', code: 0, says: /Key Vault: stored as/ },
+  'nginxaas-keys status': { how: 'shell', code: 0, says: /6 NGINXaaS deployments visible/ },
+  'nginxaas-keys status web-01 --secret-file nlk-canary.key': {
+    how: 'shell',
+    code: 0,
+    says: /the dataplane accepts it/,
+  },
+  'nginxaas-keys status web-01 --keyvault https://contoso-keys.vault.azure.net/secrets/nlk-canary -o json': {
+    how: 'shell',
+    code: 0,
+    says: /the dataplane accepts it/,
+  },
+  'nginxaas-keys endpoint web-01 --nplus': {
+    how: 'shell',
+    code: 0,
+    says: /^https:\/\/127\.0\.0\.1:\d+\/web-01-.*\/nplus$/m,
+  },
+  'nginxaas-keys emulator --state ./world.json': { how: 'foreground' },
+  'nginxaas-keys emulator --seed-fleet 1000x3 --latency 50': { how: 'foreground' },
+  'source <(nginxaas-keys completion bash)          # in ~/.bashrc': {
+    how: 'completion',
+    says: /^complete -F _nginxaas_keys nginxaas-keys$/m,
+  },
+  'nginxaas-keys completion zsh > "${fpath[1]}/_nginxaas-keys"': { how: 'completion', says: /^#compdef nginxaas-keys/ },
+  'nginxaas-keys completion fish | source  # in config.fish': {
+    how: 'completion',
+    says: /^complete -c nginxaas-keys/m,
+  },
+  'nginxaas-keys help rotate': { how: 'shell', code: 0, says: /^USAGE\n {2}nginxaas-keys rotate/m },
+  'nginxaas-keys rotate --help': { how: 'shell', code: 0, says: /--new-name/ },
+};
+
+const keyed = (example: string) => example.replace(/\b\d{4}-\d{2}-\d{2}\b/, '<date>');
+
+const home = mkdtempSync(join(tmpdir(), 'help-examples-'));
+const work = join(home, 'work');
+const bin = join(home, 'bin');
+mkdirSync(work);
+mkdirSync(bin);
+writeFileSync(join(work, 'key.txt'), 'Fjord-Lantern-7395-Quartz');
+writeFileSync(
+  join(bin, 'nginxaas-keys'),
+  [
+    '#!/bin/sh',
+    'case "$1" in',
+    `  emulator|completion|help) exec "${process.execPath}" "${BIN}" "$@" ;;`,
+    `  *) exec "${process.execPath}" "${BIN}" "$@" --demo ;;`,
+    'esac',
+    '',
+  ].join('\n'),
+);
+chmodSync(join(bin, 'nginxaas-keys'), 0o755);
+const env: Record<string, string> = {
+  ...(process.env as Record<string, string>),
+  PATH: `${bin}:${process.env.PATH ?? ''}`,
+  XDG_STATE_HOME: join(home, 'state'),
+  NO_COLOR: '1',
+};
+delete env.CI;
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+function inBash(script: string, timeoutMs = 60_000): Promise<{ code: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', script], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, out });
+    });
+  });
+}
+
+/** Runs until it says it listens, then gets Ctrl+C (SIGINT), as a person in that shell would. */
+function untilCtrlC(example: string): Promise<{ code: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', `exec ${example}`], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/listening on https:\/\/127\.0\.0\.1:\d+/.test(out)) child.kill('SIGINT');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, out });
+    });
+  });
+}
+
+/** Without zsh or fish, the part of the line before the redirection or the pipe. */
+function completionScript(example: string): string {
+  if (example.startsWith('source ')) return `${example}\ncomplete -p nginxaas-keys`;
+  return example.split(/ [>|] /)[0] ?? example;
+}
+
+const shown = HELP_TOPICS.flatMap(examplesOf);
+const later = LATER_TOPICS.flatMap(examplesOf);
+
+describe('the examples that help prints', () => {
+  it('each has an expected ending here, and nothing here is left unprinted', () => {
+    const printed = [...shown, ...later].map(keyed);
+    expect(printed.filter((e) => !(e in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((e) => !printed.includes(e))).toEqual([]);
+  });
+
+  it('the date in an example is one that --expires takes on any day', () => {
+    const dated = shown.find((e) => /\d{4}-12-31/.test(e));
+    expect(dated).toMatch(new RegExp(`--expires ${new Date().getUTCFullYear() + 1}-12-31 `));
+  });
+
+  describe.each([...shown, ...later].map((example) => [example]))('%s', (example) => {
+    const run = EXPECTED[keyed(example)];
+    it('ends as expected', async () => {
+      if (!run) throw new Error(`no expected ending for: ${example}`);
+      if (run.how === 'shell') {
+        const result = await inBash(example);
+        expect(result.code, result.out).toBe(run.code);
+        if (run.says) expect(result.out).toMatch(run.says);
+      } else if (run.how === 'foreground') {
+        const result = await untilCtrlC(example);
+        expect([result.code, result.out]).toEqual([0, expect.stringContaining('(loopback only)')]);
+      } else if (run.how === 'completion') {
+        const result = await inBash(completionScript(example));
+        expect(result.code, result.out).toBe(0);
+        expect(result.out).toMatch(run.says);
+      } else {
+        const pty = runInPty('bash', ['-c', `exec ${example}`], env, { cols: 100, rows: 30 }, work);
+        await pty.waitFor(run.firstFrame, 20_000);
+        await pty.type(KEY.ctrlC);
+        expect(await pty.exit).toBe(130);
+      }
+    }, 90_000);
+  });
+});
