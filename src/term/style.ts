@@ -28,6 +28,10 @@ export const figures = {
   line: '─',
 } as const;
 
+/** Reverse video on and off (SGR 7 and 27): an attribute, not a colour, kept under NO_COLOR. */
+export const REVERSE = '\u001b[7m';
+export const REVERSE_OFF = '\u001b[27m';
+
 export const spinnerFrames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
 
 /** Whether line output to `stream` may carry colour: --no-color, NO_COLOR, FORCE_COLOR, TERM=dumb. */

@@ -147,9 +147,13 @@ describe('colour', () => {
     const { env } = await emulatorEnv();
     const plainRun = runInPty(process.execPath, [BIN, ...flags], { ...env, ...extra, FORCE_COLOR: undefined });
     await plainRun.waitFor('Choose a deployment');
+    // No colour is not no caret: reverse video is an attribute, and ← must move something seen.
+    await plainRun.type('w', 'e', 'b', KEY.left);
+    await plainRun.waitFor(/❯ web\s*$/m);
     plainRun.pty.write(KEY.ctrlC);
     await plainRun.exit;
     expect(colourCodes(plainRun.raw())).toBe(0);
+    expect(plainRun.raw()).toContain('we\u001b[7mb\u001b[27m');
     const coloured = runInPty(process.execPath, [BIN], { ...env, NO_COLOR: undefined, FORCE_COLOR: undefined });
     await coloured.waitFor('Choose a deployment');
     coloured.pty.write(KEY.ctrlC);

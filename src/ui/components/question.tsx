@@ -1,7 +1,7 @@
 /** One question: "? Title", then its body, then an optional one-line error. */
 import { type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { colors, figures } from '../../term/style';
+import { colors, figures, REVERSE, REVERSE_OFF } from '../../term/style';
 import { Hints } from './hints';
 
 export function Question({
@@ -32,6 +32,15 @@ export function Question({
 }
 
 /**
+ * The caret as reverse video written out, not through Ink's `inverse`, which follows the colour
+ * setting: NO_COLOR asks for no colour, and reverse video is not a colour — without it ← and →
+ * moved a caret nobody could see (the wizard hides the terminal's own cursor).
+ */
+function caretBlock(under: string) {
+  return <Text>{`${REVERSE}${under}${REVERSE_OFF}`}</Text>;
+}
+
+/**
  * A single-line field with its caret drawn as an inverse block. `caretBack` counts characters
  * from the end. A value longer than the line loses its start, never the caret's end of it.
  */
@@ -51,7 +60,7 @@ export function Field({
     <Text wrap="truncate-start">
       <Text color={colors.accent}>{figures.pointer} </Text>
       {value === '' && placeholder ? <Text color={colors.muted}>{placeholder}</Text> : chars.slice(0, at).join('')}
-      <Text inverse>{under}</Text>
+      {caretBlock(under)}
       {chars.slice(at + 1).join('')}
     </Text>
   );
