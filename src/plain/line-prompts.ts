@@ -10,11 +10,21 @@ import type { Prompts, Validate } from './prompts';
 export function linePrompts(io: Io): Prompts {
   const reader = new LineReader(io);
   const say = (line: string) => io.stdout.write(`${line}\n`);
+  // Ctrl+C or the end of input leaves the cursor after the question (and the terminal's "^C"):
+  // end that line, so that what is said next has a line of its own.
+  const answered = async (read: Promise<string>) => {
+    try {
+      return await read;
+    } catch (error) {
+      io.stdout.write('\n');
+      throw error;
+    }
+  };
 
   async function ask(message: string, validate?: Validate, fallback?: string): Promise<string> {
     for (;;) {
       io.stdout.write(`? ${message}${fallback ? ` [${fallback}]` : ''}: `);
-      const typed = await reader.line();
+      const typed = await answered(reader.line());
       const answer = typed === '' && fallback !== undefined ? fallback : typed;
       const verdict = validate ? validate(answer) : true;
       if (verdict === true) return answer;
@@ -27,7 +37,7 @@ export function linePrompts(io: Io): Prompts {
     async password(q) {
       for (;;) {
         io.stdout.write(`? ${q.message}: `);
-        const typed = await reader.hidden();
+        const typed = await answered(reader.hidden());
         io.stdout.write('\n');
         const verdict = q.validate ? q.validate(typed) : true;
         if (verdict === true) return typed;

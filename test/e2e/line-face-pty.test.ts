@@ -17,7 +17,7 @@ import { WEB_ARGV } from '../helpers/sample';
 const tempDir = useTempDir('line-face-');
 const DUMB = { TERM: 'dumb' };
 /** The key console's question, waiting for its answer. */
-const CONSOLE_QUESTION = /\? n a new key[^\n]*leaves:? *$/;
+const CONSOLE_QUESTION = /\? (\+\/- more · )?n new [^\n]*q leave:? *$/;
 
 /** Answers a question: the words, then Enter. */
 async function answer(run: PtyRun, question: string | RegExp, words = ''): Promise<void> {
@@ -32,7 +32,7 @@ describe('--plain drives the wizard', () => {
     const run = runInPty(process.execPath, [BIN, '--plain'], envFor(emulator), { cols: 160, rows: 50 }, folder);
     // 'web-0' leaves one deployment: it is chosen, as Enter would.
     await answer(run, '? Deployment: a number, or words to filter by', 'web-0');
-    await answer(run, '? n a new key', 'n');
+    await answer(run, '? n new · r N rotate', 'n');
     expect(run.text()).toMatch(/Keys of web-01, soonest expiry first:\s+1\. ci-2025, hint \w+, expires/);
     await answer(run, '? Key name', 'plain-key');
     await answer(run, '? Expiry: a number');
@@ -115,7 +115,7 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     const web = /(\d+)\. web-01, group edge-rg/.exec(run.text())?.[1] ?? '';
     expect(run.text()).toMatch(/\d+\. broken-01, .*\(cannot take a key: deployment failed\)/);
     await run.type(...web.split(''), KEY.enter);
-    await answer(run, '? n a new key', 'n');
+    await answer(run, '? n new · r N rotate', 'n');
     await run.waitFor('? Key name');
     // The terminal's own line editing: a typo rubbed out, then a whole false start cleared.
     await run.type(...'dumb-kex'.split(''), KEY.backspace, 'y', KEY.ctrlU, ...'dumb-key'.split(''), KEY.enter);
@@ -150,7 +150,7 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     await run.waitFor("✔ Deleted key 'ci-2025'.");
     expect(names()).toEqual(['asg-sync', 'nlk-prod']);
 
-    await answer(run, /\? n a new key.*: $/, 'r 1');
+    await answer(run, /\? (\+\/- more · )?n new .*: $/, 'r 1');
     await answer(run, "? Rotate 'nlk-prod'? y goes on", 'y');
     await run.waitFor("✔ Created key 'nlk-prod-2'", 30_000);
     await run.waitFor('✔ The dataplane accepted the key', 30_000);
@@ -161,7 +161,7 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     await answer(run, /both keys stay: $/, 'y');
     await run.waitFor("✔ Rotated: 'nlk-prod-2' is checked and in use; 'nlk-prod' deleted.", 30_000);
     expect(names()).toEqual(['asg-sync', 'nlk-prod-2']);
-    await answer(run, /\? n a new key.*: $/, 'q');
+    await answer(run, /\? (\+\/- more · )?n new .*: $/, 'q');
     expect(await run.exit).toBe(0);
     expect(run.text()).toContain("Done: Deleted key 'ci-2025'. Rotated: created key 'nlk-prod-2', 'nlk-prod' deleted.");
   });
@@ -202,15 +202,15 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
   it('a long list: words narrow it, then a number chooses among what is left', async () => {
     const emulator = await useEmulator({ data: fleetWorld({ subscriptions: 3, deployments: 12 }, new Date()) });
     const run = runInPty(process.execPath, [BIN], { ...envFor(emulator), ...DUMB }, { cols: 160, rows: 60 });
-    await run.waitFor('? Deployment: a number, or words to filter by');
-    expect(run.text()).toMatch(/… 16 more: type a word to narrow them\./);
+    await run.waitFor('? Deployment: a number, + or - for more, or words to filter by');
+    expect(run.text()).toMatch(/… 16 more: \+ shows them, or type a word to narrow them\./);
     const first = /\s1\. ([\w-]+), group/.exec(run.text())?.[1] ?? '';
     const word = first.replace(/-\d+$/, '');
     await answer(run, /words to filter by .*: $/, word);
     await run.waitFor(new RegExp(`\\d+ of 36 deployments match '${word}':`));
     await answer(run, /empty clears the filter: $/, '1');
     await run.waitFor(/Keys of [\w-]+, soonest expiry first:/);
-    await answer(run, /\? n a new key.*: $/, 'q');
+    await answer(run, /\? (\+\/- more · )?n new .*: $/, 'q');
     expect(await run.exit).toBe(0);
   });
 
@@ -220,6 +220,8 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     await run.waitFor('? Deployment: a number, or words to filter by');
     await run.type(KEY.ctrlC);
     expect(await run.exit).toBe(130);
+    // The words of the ending on a line of their own, not after the question and the "^C".
+    expect(run.text()).toMatch(/(^|\n)Cancelled\. Nothing was created\.\r?\n$/);
     expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
     expect(existsSync(join(process.cwd(), 'nginxaas.env'))).toBe(false);
   });
