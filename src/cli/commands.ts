@@ -84,7 +84,7 @@ export const COMMAND_TABLE = {
     about:
       'Create a key without prompts, for scripts and CI. Every check happens before any request; the key goes only where you ask (a 0600 file, stdout, or a hand-off), never on a command line.',
     examples: [
-      'nginxaas-keys create -d web-01 --name nlk-canary --secret-out ./nlk-canary.key',
+      'nginxaas-keys create -d web-01 --name nlk-canary --secret-out nlk-canary.key',
       'nginxaas-keys create -d web-01 --name nlk-east --emit nlk=nlk.yaml --verify',
       'nginxaas-keys create -d web-01 --name nlk-west --secret-stdin < key.txt',
     ],

@@ -2,7 +2,7 @@
  * Every example that `help` prints, run as written against a fresh --demo world, each with the
  * exit code it is expected to end with. The examples are read from the built binary's help (not
  * from the table behind it), in the order the help of the commands prints them, in one world and
- * one folder: so `create … --secret-out ./nlk-canary.key` makes the file that the `extend` and
+ * one folder: so `create … --secret-out nlk-canary.key` makes the file that the `extend` and
  * `status` examples later read, as it would for a person trying them one after another.
  *
  * `nginxaas-keys` on PATH is the built binary with --demo added where a command takes it (not to
@@ -44,7 +44,7 @@ const EXPECTED: Record<string, Run> = {
   'nginxaas-keys --demo': { how: 'wizard', firstFrame: /Choose a deployment/ },
   'nginxaas-keys -d web-01 -g edge-rg': { how: 'wizard', firstFrame: /Keys of web-01/ },
   'nginxaas-keys --plain': { how: 'wizard', firstFrame: /web-01, group edge-rg/ },
-  'nginxaas-keys create -d web-01 --name nlk-canary --secret-out ./nlk-canary.key': {
+  'nginxaas-keys create -d web-01 --name nlk-canary --secret-out nlk-canary.key': {
     how: 'shell',
     code: 0,
     says: /key file {2}\.\/nlk-canary\.key \(mode 0600\)/,
