@@ -155,6 +155,15 @@ describe('each step alone at 80 columns', () => {
     `);
   });
 
+  it('expiry: a date of your own that cannot be taken says why with ✖, as every other refusal does', async () => {
+    const frame = await at80(<ExpiryStep expiry={{ cursor: 5, editing: true, text: '2099-01-01' }} now={NOW} />);
+    const lines = frame.replaceAll('\u00a0', ' ').split('\n');
+    const at = lines.findIndex((line) => line.startsWith('✖ '));
+    expect(lines[at]).toMatch(/^✖ 2099-01-01 23:59 UTC is more than two years away;/);
+    // Wrapped under its own words, the latest date whole on one line.
+    expect(lines[at + 1]).toMatch(/^ {2}(\S.* )?2028-11-26 11:50 UTC$/);
+  });
+
   it('key value: masked, with the checklist', async () => {
     const frame = await at80(
       <KeyValueStep
@@ -192,16 +201,44 @@ describe('each step alone at 80 columns', () => {
     );
     expect(frame).toMatchInlineSnapshot(`
       "? Review
-        Subscription   Production (11111111-0000-4000-8000-000000000000)
-        Resource group edge-rg
-        Deployment     web-01 (eastus2)
-        Key name       nlk-prod
-        Expires        2027-05-26 12:00 UTC (in 181 days)
-        Key            generated UUIDv4, shown after creation
-        Action         REPLACE the existing key (hint e17)
+        Subscription     Production
+        Subscription ID  11111111-0000-4000-8000-000000000000
+        Resource group   edge-rg
+        Deployment       web-01 (eastus2)
+        Key name         nlk-prod
+        Expires          2027-05-26 12:00 UTC (in 181 days)
+        Key              generated UUIDv4, shown after creation
+        Action           REPLACE the existing key (hint e17)
       ⚠ Replacing stops everything that uses the old key. Type y to confirm.
       y confirm replace · Esc back"
     `);
+  });
+
+  it('review at 60 columns: the subscription id is whole on a row of its own, no row wraps', async () => {
+    const frame = await frameAt(
+      <ReviewStep
+        deployment={{ ...WEB, subscriptionName: 'Contoso Production Subscription (legacy)' }}
+        name="nlk-prod"
+        endDateTime={new Date('2027-05-26T12:00:00Z')}
+        generated
+        replaceConfirmed={false}
+        now={NOW}
+      />,
+      60,
+    );
+    const lines = frame.split('\n');
+    expect(lines).toContain('  Subscription ID  11111111-0000-4000-8000-000000000000');
+    expect(lines).toContain('  Subscription     Contoso Production Subscription (legacy)');
+    expect(lines.filter((line) => /^ {2}\S/.test(line)).map((line) => line.slice(2, 17).trim())).toEqual([
+      'Subscription',
+      'Subscription ID',
+      'Resource group',
+      'Deployment',
+      'Key name',
+      'Expires',
+      'Key',
+      'Action',
+    ]);
   });
 
   it('creating: an Azure refusal with its code', async () => {

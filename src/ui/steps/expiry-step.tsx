@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatLocal, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
 import type { ExpiryState, WizardState } from '../../wizard/state';
-import { Field, Question } from '../components/question';
+import { Field, Problem, Question } from '../components/question';
 import { colors, figures } from '../../term/style';
 import { padEnd } from '../../term/text-width';
 
@@ -87,7 +87,7 @@ export function ExpiryStep({ expiry, now, caretBack, title, context, footer }: E
           {formatDaysFromNow(highlighted, now)}
         </Text>
       ) : null}
-      {typed && !typed.ok && !expiry.error ? <Text color={colors.muted}>{typed.problem}</Text> : null}
+      {typed && !typed.ok && !expiry.error ? <Problem text={typed.problem} /> : null}
       {footer}
     </Question>
   );

@@ -8,6 +8,8 @@ import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../../domain/read
 import { Question } from '../components/question';
 import { colors, figures } from '../../term/style';
 
+const LABEL_WIDTH = 17;
+
 export interface ReviewViewProps {
   deployment: Pick<Deployment, 'name' | 'resourceGroup' | 'subscriptionId' | 'subscriptionName' | 'location'>;
   name: string;
@@ -53,7 +55,9 @@ export function ReviewStep({
   now,
 }: ReviewViewProps) {
   const rows: [string, string][] = [
-    ['Subscription', `${d.subscriptionName ?? ''} (${d.subscriptionId})`],
+    // The id on a row of its own: beside the name it wrapped at 60 columns.
+    ['Subscription', d.subscriptionName ?? d.subscriptionId],
+    ...(d.subscriptionName ? ([['Subscription ID', d.subscriptionId]] as [string, string][]) : []),
     ['Resource group', d.resourceGroup],
     ['Deployment', `${d.name} (${d.location})`],
     ['Key name', name],
@@ -76,12 +80,12 @@ export function ReviewStep({
       <Box flexDirection="column" marginLeft={2}>
         {rows.map(([label, value]) => (
           <Text key={label}>
-            <Text color={colors.muted}>{label.padEnd(15)}</Text>
+            <Text color={colors.muted}>{label.padEnd(LABEL_WIDTH)}</Text>
             {value}
           </Text>
         ))}
         <Text>
-          <Text color={colors.muted}>{'Action'.padEnd(15)}</Text>
+          <Text color={colors.muted}>{'Action'.padEnd(LABEL_WIDTH)}</Text>
           {existing ? (
             <Text color={colors.warning} bold>
               REPLACE the existing key (hint {existing.hint}){replaceConfirmed ? ` ${figures.pass} confirmed` : ''}
