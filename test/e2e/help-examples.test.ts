@@ -47,7 +47,7 @@ const EXPECTED: Record<string, Run> = {
   'nginxaas-keys create -d web-01 --name nlk-canary --secret-out nlk-canary.key': {
     how: 'shell',
     code: 0,
-    says: /key file {2}\.\/nlk-canary\.key \(mode 0600\)/,
+    says: /key file {2}nlk-canary\.key \(mode 0600\)/,
   },
   'nginxaas-keys create -d web-01 --name nlk-east --emit nlk=nlk.yaml --verify': {
     how: 'shell',
