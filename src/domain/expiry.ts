@@ -146,8 +146,19 @@ function validCalendarDate(y: number, m: number, d: number): boolean {
 }
 
 /** Parses what a person or a script typed: a preset or span, a date, or an RFC 3339 instant. */
+/**
+ * The form this program prints, taken back: `2027-05-01 08:00 UTC` is `…T08:00Z`, and a
+ * no-break space (the screens keep a date and time on one line with it) is a space.
+ */
+function asPrinted(input: string): string {
+  return input
+    .replaceAll('\u00a0', ' ')
+    .trim()
+    .replace(/^(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2})?) ?UTC$/i, '$1Z');
+}
+
 export function parseExpiry(input: string, now: Date): ExpiryResult {
-  const text = input.trim();
+  const text = asPrinted(input);
   if (text === '') return { ok: false, problem: 'the expiry is empty' };
   const relative = resolveRelative(text, now);
   if (relative) return checkExpiry(relative, now);

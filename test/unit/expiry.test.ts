@@ -52,6 +52,10 @@ describe('parsing an expiry', () => {
     ['2027-05-01T08:00:00Z', '2027-05-01T08:00:00.000Z'],
     ['2027-05-01T10:00:00+02:00', '2027-05-01T08:00:00.000Z'],
     ['2027-05-01T08:00:00.123Z', '2027-05-01T08:00:00.123Z'],
+    // As the program prints it, a copy from a screen's no-break space included.
+    ['2027-05-01 08:00 UTC', '2027-05-01T08:00:00.000Z'],
+    ['2027-05-01\u00a008:00\u00a0UTC', '2027-05-01T08:00:00.000Z'],
+    ['2027-05-01 08:00:30 utc', '2027-05-01T08:00:30.000Z'],
   ])('%s → %s', (text, iso) => {
     const result = parseExpiry(text, now);
     expect(result.ok ? result.date.toISOString() : result.problem).toBe(iso);
@@ -67,6 +71,8 @@ describe('parsing an expiry', () => {
     ['2027-02-30', 'not a calendar date'],
     ['2027-02-28T25:00:00Z', 'not a valid date and time'],
     ['2027-05-01T08:00:00', 'is not an expiry'],
+    ['2027-05-01 UTC', 'is not an expiry'],
+    ['2027-05-01 08:00 CET', 'is not an expiry'],
   ])('refuses %j (%s)', (text, words) => {
     const result = parseExpiry(text, now);
     expect(result.ok).toBe(false);
