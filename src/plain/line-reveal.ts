@@ -5,6 +5,7 @@ import { HANDOFF_KINDS } from '../domain/handoff';
 import { racedWarning } from '../keys/create-key';
 import type { StateAt } from '../wizard/state';
 import { HANDOFF_LABELS } from '../wizard/steps/handoff';
+import { newKeyUnseen } from '../wizard/steps/rotation';
 import { BACK, chosenIndex, ENTER, ESCAPE, moveCursor, replaceWith, typed, type LineStep } from './line-answers';
 
 /** The panel's facts, said once: the key, the endpoint, what the integrations take, the check. */
@@ -65,6 +66,21 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
         return text.trim() === '' ? [ENTER] : [replaceWith(text.trim()), ENTER];
       },
     };
+  if (rotation?.stage === 'stopping') {
+    const fresh = state.result.key.name;
+    const unheld = newKeyUnseen(state) ? ` It was never shown, copied or handed off.` : '';
+    return {
+      lines: [`'${fresh}' is live beside '${rotation.old.name}'.${unheld}`],
+      block: 'stopping',
+      question: {
+        message: `Stop the rotation? y stops, both keys stay · d deletes '${fresh}' again · n goes back`,
+      },
+      answer(text) {
+        const answer = text.trim().toLowerCase();
+        return ['y', 'n', 'd'].includes(answer) ? [typed(answer)] : 'Answer y, n or d.';
+      },
+    };
+  }
   if (panel.askingToLeave)
     return {
       lines: [],
@@ -82,7 +98,7 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
     block: `reveal:${extra.join('|')}:${typeof panel.verify === 'object' ? 'checked' : ''}`,
     question: {
       message: rotation
-        ? `${choices} · y once everything uses '${state.name}' (checked again, then '${rotation.old.name}' deleted) · s stops here, both keys stay`
+        ? `${choices} · y once everything uses '${state.name}' (checked again, then '${rotation.old.name}' deleted) · s stops here`
         : `${choices} · q leaves`,
     },
     answer(text) {

@@ -40,7 +40,17 @@ export interface AppProps {
   force?: AbortSignal;
 }
 
-export function Screen({ state, rows, demo = false }: { state: WizardState; rows: number; demo?: boolean }) {
+export function Screen({
+  state,
+  rows,
+  columns = 80,
+  demo = false,
+}: {
+  state: WizardState;
+  rows: number;
+  columns?: number;
+  demo?: boolean;
+}) {
   const review = state.step === 'review' ? reviewView(state) : undefined;
   // After the end the last frame shows the key created in this run (masked), if there was one.
   const reveal =
@@ -62,7 +72,7 @@ export function Screen({ state, rows, demo = false }: { state: WizardState; rows
         <SignInStep signIn={state.signIn} now={state.now} rows={rows} />
       ) : null}
       {state.step === 'chooseDeployment' ? <ChooseDeploymentStep {...chooseDeploymentView(state, rows)} /> : null}
-      {state.step === 'keys' ? <KeysStep {...keysView(state, rows)} /> : null}
+      {state.step === 'keys' ? <KeysStep {...keysView(state, rows, columns)} /> : null}
       {state.step === 'keyName' ? <KeyNameStep {...keyNameView(state)} /> : null}
       {state.step === 'expiry' ? <ExpiryStep {...expiryView(state)} /> : null}
       {state.step === 'keyValue' ? <KeyValueStep {...keyValueView(state)} /> : null}
@@ -99,7 +109,7 @@ export function App(props: AppProps) {
     ...(props.cancelSignIn ? { cancelSignIn: props.cancelSignIn } : {}),
   });
   const { exit } = useApp();
-  const rows = useTerminalRows();
+  const { rows, columns } = useTerminalSize();
 
   useInput((input, key) => dispatch({ type: 'input', input, key, now: clock(), rows }));
 
@@ -123,19 +133,20 @@ export function App(props: AppProps) {
     return () => clearTimeout(timer);
   }, [state.exitCode]);
 
-  return <Screen state={state} rows={rows} demo={props.demo ?? false} />;
+  return <Screen state={state} rows={rows} columns={columns} demo={props.demo ?? false} />;
 }
 
-/** The terminal's height, drawn again when it changes: a taller terminal shows longer windows. */
-function useTerminalRows(): number {
+/** The terminal's size, drawn again when it changes: a taller terminal shows longer windows. */
+function useTerminalSize(): { rows: number; columns: number } {
   const { stdout } = useStdout();
-  const [rows, setRows] = useState(stdout?.rows || 24);
+  const measure = () => ({ rows: stdout?.rows || 24, columns: stdout?.columns || 80 });
+  const [size, setSize] = useState(measure);
   useEffect(() => {
-    const onResize = () => setRows(stdout.rows || 24);
+    const onResize = () => setSize(measure());
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
   }, [stdout]);
-  return rows;
+  return size;
 }

@@ -20,7 +20,7 @@ const FRAME_LINES: Record<ListName, number> = {
 };
 
 /** The fewest rows a list is given, however short the terminal. */
-const LEAST_ROOM = 3;
+export const LEAST_ROOM = 3;
 
 /** The rows a list may take, "more" lines included, in a terminal `rows` tall. */
 export function listRoom(list: ListName, rows: number): number {

@@ -18,6 +18,8 @@ import { onConsoleDeleted, onConsoleDeleteFailed, onConsoleKeys, onConsoleToken 
 import { onPeeked, startFleet } from './steps/fleet';
 import { onExtended, onExtendFailed } from './steps/extend';
 import {
+  onDiscarded,
+  onDiscardFailed,
   onRetired,
   onRetireFailed,
   onReverified,
@@ -120,6 +122,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'deleted': {
       if (state.step === 'keys') return onConsoleDeleted(state, event.outcome);
       if (state.rotation?.stage === 'retiring' && state.step === 'reveal') return onRetired(state, event.outcome);
+      if (state.rotation?.stage === 'discarding' && state.step === 'reveal') return onDiscarded(state, event.outcome);
       // After a REPLACE the old key was gone already: deleting the new one leaves no key of that name.
       const replaced = state.result?.created === false;
       const words =
@@ -142,6 +145,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       if (state.step === 'keys') return onConsoleDeleteFailed(state, event.problem.message);
       if (state.rotation?.stage === 'retiring' && state.step === 'reveal')
         return onRetireFailed(state, event.problem.message);
+      if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
+        return onDiscardFailed(state, event.problem.message);
       return finish(
         state,
         'done',

@@ -81,8 +81,11 @@ export interface ExtendChoice {
 /** A rotation from the console: the new key is made by the usual create, then shown on the panel. */
 export interface RotationState {
   old: ApiKey;
-  /** creating → shown (hand off, switch) → reverifying → retiring. */
-  stage: 'creating' | 'shown' | 'reverifying' | 'retiring';
+  /**
+   * creating → shown (hand off, switch) → reverifying → retiring; or, after Esc on the panel,
+   * shown → stopping (both stay, or the new one is deleted again) → discarding.
+   */
+  stage: 'creating' | 'shown' | 'reverifying' | 'retiring' | 'stopping' | 'discarding';
   problem?: string;
 }
 

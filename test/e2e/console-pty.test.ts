@@ -53,11 +53,28 @@ describe('the key console', () => {
     await run.type(KEY.down, 'r', KEY.enter);
     await run.waitFor('The dataplane accepted the key');
     await run.type(KEY.esc);
-    await run.waitFor("Rotation stopped: both keys stay, 'nlk-prod' and 'nlk-prod-2'.");
+    await run.waitFor("Stop the rotation? 'nlk-prod-2' is live beside 'nlk-prod'.");
+    expect(run.screen()).toContain("'nlk-prod-2' was never shown, copied or handed off");
+    await run.type('y');
+    await run.waitFor("Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'.");
     expect(run.screen().replace(/\s+/g, ' ')).toContain(
       `Once nothing uses 'nlk-prod': nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name nlk-prod`,
     );
     expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+  });
+
+  it('a rotation stopped with d deletes the new key again: only the old one is left', async () => {
+    const { run, names } = await atConsole();
+    await run.type(KEY.down, 'r', KEY.enter);
+    await run.waitFor('The dataplane accepted the key');
+    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
+    await run.type(KEY.esc);
+    await run.waitFor('Stop the rotation?');
+    await run.type('d');
+    await run.waitFor("Rotation stopped: 'nlk-prod-2' deleted again; 'nlk-prod' stays as it was.");
+    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod']);
     run.pty.write(KEY.ctrlC);
     expect(await run.exit).toBe(130);
   });
@@ -72,7 +89,7 @@ describe('the key console', () => {
     await run.waitFor("New expiry for 'nlk-prod'");
     expect(run.screen()).toMatch(/2 years\s+\S+ \S+ UTC\s+\(the longest allowed\)/);
     await run.type(KEY.down, KEY.enter);
-    await run.waitFor(/✔ Key 'nlk-prod' now expires \S+ \S+ UTC; its secret is the same\./);
+    await run.waitFor(/✔ Key 'nlk-prod' now expires \S+\s\S+\sUTC; its secret is the same\./);
     await run.waitFor(/nlk-prod .*in 36[56] days/);
     expect(emulator.world.key(web, 'nlk-prod')?.secret).toBe(before);
     await run.type('q');

@@ -155,10 +155,12 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     await run.waitFor("✔ Created key 'nlk-prod-2'", 30_000);
     await run.waitFor('✔ The dataplane accepted the key', 30_000);
     expect(names()).toEqual(['asg-sync', 'nlk-prod', 'nlk-prod-2']);
-    await answer(run, /both keys stay: $/, 'r');
+    await answer(run, /s stops here: $/, 'r');
     const shown = /Key: ([0-9a-f-]{36})/.exec(run.text())?.[1];
     expect(shown).toBe(emulator.world.key(web, 'nlk-prod-2')?.secret);
-    await answer(run, /both keys stay: $/, 'y');
+    await answer(run, /s stops here: $/, 's');
+    await answer(run, /\? Stop the rotation\? y stops, both keys stay .* n goes back: $/, 'n');
+    await answer(run, /s stops here: $/, 'y');
     await run.waitFor("✔ Rotated: 'nlk-prod-2' is checked and in use; 'nlk-prod' deleted.", 30_000);
     expect(names()).toEqual(['asg-sync', 'nlk-prod-2']);
     await answer(run, /\? (\+\/- more · )?n new .*: $/, 'q');

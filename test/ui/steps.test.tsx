@@ -480,7 +480,11 @@ describe('the key console alone, at 80 and 60 columns', () => {
 
   it('the reveal panel during a rotation says what is left', async () => {
     const { wide } = await both(
-      <RevealStep {...reveal} apiKey={key('nlk-prod-2', 181, 'Q7f')} rotation={{ old: 'nlk-prod', stage: 'shown' }} />,
+      <RevealStep
+        {...reveal}
+        apiKey={key('nlk-prod-2', 181, 'Q7f')}
+        rotation={{ old: 'nlk-prod', stage: 'shown', unseen: true }}
+      />,
     );
     expect(wide).toMatchInlineSnapshot(`
       "✔ Created key 'nlk-prod-2' on web-01 to replace 'nlk-prod'
@@ -496,7 +500,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ✔ The dataplane accepted the key (GET /packages: 200).
       ⚠ The only time the key can be seen: Azure keeps its hint.
       Switch your integrations to 'nlk-prod-2', then press Enter:
-      it is checked again and 'nlk-prod' is deleted. Esc stops: both stay.
+      it is checked again and 'nlk-prod' is deleted. Esc stops here.
       r show · c copy · h hand off · Enter switched · Esc stop"
     `);
   });

@@ -85,6 +85,7 @@ const SCREENS: [string, WizardState][] = [
   ['key console, rotation plan', send(atConsole, { downArrow: true }, 'r')],
   ['rotation, new key shown', rotated],
   ['rotation, checking again', send(rotated, ENTER)],
+  ['rotation, asked whether to stop', send(rotated, { escape: true })],
   [
     'key console, after a rotation',
     [
@@ -132,7 +133,7 @@ describe.each(ZONES)('in %s', (zone) => {
   useZone(zone);
   describe.each([60, 80, 120])('at %i columns', (columns) => {
     it.each(SCREENS)('%s fits', async (_label, state) => {
-      const frame = await frameAt(<Screen state={state} rows={24} demo />, columns);
+      const frame = await frameAt(<Screen state={state} rows={24} columns={columns} demo />, columns);
       if (process.env.SHOW_FRAMES)
         writeFileSync(`/tmp/frames/${zone.replace('/', '-')}-${columns}-${_label.replace(/\W+/g, '-')}.txt`, frame);
       expect(await overWide(frame, columns)).toEqual([]);

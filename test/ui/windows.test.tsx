@@ -48,7 +48,7 @@ function more(frame: string): { above: number; below: number } {
 }
 
 async function frameOf(state: WizardState, columns: number, rows: number): Promise<string> {
-  const frame = await frameAt(<Screen state={state} rows={rows} demo />, columns);
+  const frame = await frameAt(<Screen state={state} rows={rows} columns={columns} demo />, columns);
   expect(await overWide(frame, columns)).toEqual([]);
   expect(frame.split('\n').length).toBeLessThan(rows);
   return frame;
@@ -96,6 +96,33 @@ describe.each(SIZES)('at %i×%i', (columns, rows) => {
       expect(deleting).toContain(`Delete key '${selected}'?`);
     });
   });
+});
+
+describe.each(SIZES)('at %i×%i, a message that wraps above the keys', (columns, rows) => {
+  it.each(COUNTS)(
+    '%i keys: the message is whole, and the selected key and the header stay on screen',
+    async (count) => {
+      const chosen = press(
+        transition(initialState(NOW), { type: 'deploymentsLoaded', discovery: discovery([WEB]), now: NOW }),
+        rows,
+        'enter',
+      );
+      const keys = [
+        key('ci-expired-runner', -3),
+        ...Array.from({ length: count - 1 }, (_, i) => key(`key-${i + 1}`, i + 1)),
+      ];
+      const listed = transition(chosen, { type: 'keysLoaded', deployment: WEB, keys });
+      // e on the expired key: refused, with a message longer than two lines at 60 columns.
+      const refused = press(press(listed, rows, 'e'), rows, 'end');
+      const message = refused.step === 'keys' ? (refused.console.message?.text ?? '') : '';
+      expect(message.length).toBeGreaterThan(columns);
+      const frame = await frameOf(refused, columns, rows);
+      expect(frame.replace(/\s+/g, ' ')).toContain(message.replace(/\s+/g, ' '));
+      expect(frame).toContain('? Keys of web-01');
+      expect(frame).toContain('NAME');
+      expect(frame).toMatch(new RegExp(`❯ . key-${count - 1} `));
+    },
+  );
 });
 
 describe('a taller terminal shows more', () => {

@@ -110,6 +110,28 @@ describe('the rest of the flow in lines', () => {
     expect(answer(deleting, '').console.confirm).toBeUndefined();
   });
 
+  it('a rotation stopped with s asks what becomes of the new key: y keeps both, d deletes it, n goes back', () => {
+    const rotating = answer(answer(atConsole(), 'r 2'), 'y');
+    const generated = transition(rotating, { type: 'secretGenerated', secret: 'new-secret-uuid' });
+    const shown = transition(generated, {
+      type: 'createSucceeded',
+      result: { key: key('asg-sync-2', 181, 'new'), created: true },
+      now: NOW,
+    });
+    const asked = answer(shown, 's');
+    expect(lineStep(asked)?.lines).toEqual([
+      "'asg-sync-2' is live beside 'asg-sync'. It was never shown, copied or handed off.",
+    ]);
+    expect(lineStep(asked)?.question?.message).toBe(
+      "Stop the rotation? y stops, both keys stay · d deletes 'asg-sync-2' again · n goes back",
+    );
+    expect(lineStep(answer(answer(shown, 'r'), 's'))?.lines).toEqual(["'asg-sync-2' is live beside 'asg-sync'."]);
+    expect(answer(asked, 'n').rotation?.stage).toBe('shown');
+    expect(answer(asked, 'd').commands.at(-1)).toMatchObject({ kind: 'deleteKey', name: 'asg-sync-2' });
+    expect(answer(asked, 'y').console.message?.text).toMatch(/^Rotation stopped: both keys stay/);
+    expect(() => answer(asked, 'q')).toThrow('Answer y, n or d.');
+  });
+
   it('name, expiry (a date of your own typed at once), a typed key and the review reach create', () => {
     const named = answer(answer(atConsole(), 'n'), 'fresh-key');
     expect(named.step).toBe('expiry');

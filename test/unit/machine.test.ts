@@ -747,7 +747,7 @@ describe('the key console', () => {
       expect(press(done, 'CtrlC').farewell).toBe(
         "Cancelled. Done before that: Rotated: created key 'nlk-prod-2', 'nlk-prod' deleted.",
       );
-      expect(press(created(), 'Esc', 'CtrlC').farewell).toBe(
+      expect(press(created(), 'Esc', 'y', 'CtrlC').farewell).toBe(
         "Cancelled. Done before that: Created key 'nlk-prod-2' beside 'nlk-prod' (rotation stopped).",
       );
     });
@@ -760,10 +760,58 @@ describe('the key console', () => {
         again: true,
       });
       expect(refused.rotation?.problem).toContain("The dataplane did not take 'nlk-prod-2' (refused): both keys stay.");
-      const stopped = press(refused, 'Esc');
+      const stopped = press(refused, 'Esc', 'y');
       expect([stopped.step, stopped.console.message?.ok]).toEqual(['keys', false]);
       expect(stopped.console.message?.text).toBe(
-        `Rotation stopped: both keys stay, 'nlk-prod' and 'nlk-prod-2'. Once nothing uses 'nlk-prod': nginxaas-keys delete -d web-01 -g edge-rg --subscription ${WEB.subscriptionId} --name nlk-prod`,
+        `Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'. 'nlk-prod-2' was never shown, copied or handed off. Once nothing uses 'nlk-prod': nginxaas-keys delete -d web-01 -g edge-rg --subscription ${WEB.subscriptionId} --name nlk-prod`,
+      );
+    });
+
+    it('Esc on the panel asks first: the new key is live; n and Esc go back to the panel', () => {
+      const asked = press(created(), 'Esc');
+      expect([asked.step, asked.rotation?.stage, asked.commands.length]).toEqual([
+        'reveal',
+        'stopping',
+        created().commands.length,
+      ]);
+      expect(press(asked, 'n').rotation?.stage).toBe('shown');
+      expect(press(asked, 'Esc').rotation?.stage).toBe('shown');
+      expect(press(asked, 'x').rotation?.stage).toBe('stopping');
+    });
+
+    it('stopped after the key was shown: the message names both keys and no warning about an unheld key', () => {
+      const stopped = press(created(), 'r', 'Esc', 'y');
+      expect(stopped.console.message?.text).toMatch(
+        /^Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'\. Once nothing uses 'nlk-prod': /,
+      );
+    });
+
+    it('d at "Stop the rotation?" deletes the new key again: the deployment is as it was', () => {
+      const discarding = press(created(), 'Esc', 'd');
+      expect([discarding.rotation?.stage, lastCommand(discarding)]).toMatchObject([
+        'discarding',
+        { kind: 'deleteKey', name: 'nlk-prod-2' },
+      ]);
+      expect(press(discarding, 'y').rotation?.stage).toBe('discarding');
+      const back = send(discarding, { type: 'deleted', outcome: 'deleted' });
+      expect([back.step, back.rotation, back.console.message, back.changes]).toEqual([
+        'keys',
+        undefined,
+        { ok: false, text: "Rotation stopped: 'nlk-prod-2' deleted again; 'nlk-prod' stays as it was." },
+        [],
+      ]);
+      expect(lastCommand(back)).toMatchObject({ kind: 'loadKeys' });
+    });
+
+    it('a new key that cannot be deleted again is said, with the command that deletes it', () => {
+      const discarding = press(created(), 'Esc', 'd');
+      const back = send(discarding, { type: 'deleteFailed', problem: { message: 'AuthorizationFailed' } });
+      expect([back.step, back.changes]).toEqual([
+        'keys',
+        ["Created key 'nlk-prod-2' beside 'nlk-prod' (rotation stopped)."],
+      ]);
+      expect(back.console.message?.text).toBe(
+        `Rotation stopped, but 'nlk-prod-2' could not be deleted (AuthorizationFailed): both keys stay. Delete it with: nginxaas-keys delete -d web-01 -g edge-rg --subscription ${WEB.subscriptionId} --name nlk-prod-2`,
       );
     });
 

@@ -3,6 +3,7 @@ import { type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { colors, figures, REVERSE, REVERSE_OFF } from '../../term/style';
 import { Hints } from './hints';
+import { Problem } from './said';
 
 export function Question({
   title,
@@ -23,22 +24,6 @@ export function Question({
       {children}
       {error ? <Problem text={error} /> : null}
       {hints ? <Hints keys={hints} /> : null}
-    </Box>
-  );
-}
-
-/**
- * A refusal: ✖ and the reason in red, wrapped under itself where the terminal is narrow, with a
- * date and time never split across lines (their spaces do not break).
- */
-export function Problem({ text }: { text: string }) {
-  const unbroken = text.replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}( UTC)?/g, (at) => at.replaceAll(' ', '\u00a0'));
-  return (
-    <Box>
-      <Text color={colors.danger}>{figures.fail} </Text>
-      <Box flexShrink={1}>
-        <Text color={colors.danger}>{unbroken}</Text>
-      </Box>
     </Box>
   );
 }

@@ -6,7 +6,8 @@ import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatLocal, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
 import type { ExpiryState, WizardState } from '../../wizard/state';
-import { Field, Problem, Question } from '../components/question';
+import { Field, Question } from '../components/question';
+import { Problem } from '../components/said';
 import { colors, figures } from '../../term/style';
 import { padEnd } from '../../term/text-width';
 

@@ -7,13 +7,14 @@ import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import { keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
 import type { ApiKey } from '../../port/gateway';
 import { consoleKeys, rotationPlan } from '../../wizard/selectors';
-import { listRoom, windowOf } from '../../wizard/list-window';
+import { LEAST_ROOM, listRoom, windowOf } from '../../wizard/list-window';
 import { More } from '../components/more';
 import type { ConsoleState, StateAt } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
+import { Said } from '../components/said';
 import { colors, figures, type Role } from '../../term/style';
-import { padEnd, widest } from '../../term/text-width';
+import { datesUnbroken, padEnd, widest, wrappedLineCount } from '../../term/text-width';
 import { ExpiryStep } from './expiry-step';
 
 export interface KeysViewProps {
@@ -34,11 +35,18 @@ export interface KeysViewProps {
   now: Date;
 }
 
-/** `rows` is the terminal's height: the keys in view are those around the selected one. */
-export function keysView(state: StateAt<'keys'>, rows = 24): KeysViewProps {
+/**
+ * `rows` and `columns` are the terminal's size: the keys in view are those around the selected
+ * one, in the room that a message above them (wrapped to `columns`) leaves.
+ */
+export function keysView(state: StateAt<'keys'>, rows = 24, columns = 80): KeysViewProps {
   const confirm = state.console.confirm;
   const all = Array.isArray(state.keys) ? consoleKeys(state) : [];
-  const { start, end } = windowOf(all.length, state.console.cursor, listRoom('console', rows));
+  const message = state.console.message;
+  // The frame counts one line of message; one that wraps takes its further lines from the list.
+  const wrapped = message ? wrappedLineCount(datesUnbroken(message.text), columns - 2) - 1 : 0;
+  const room = Math.max(LEAST_ROOM, listRoom('console', rows) - wrapped);
+  const { start, end } = windowOf(all.length, state.console.cursor, room);
   return {
     deploymentName: state.deployment.name,
     keys: Array.isArray(state.keys) ? all.slice(start, end) : 'loading',
@@ -86,9 +94,11 @@ export function KeysStep(props: KeysViewProps) {
       ]}
     >
       {props.message ? (
-        <Text color={props.message.ok ? colors.success : colors.warning}>
-          {props.message.ok ? figures.pass : figures.warning} {props.message.text}
-        </Text>
+        <Said
+          mark={props.message.ok ? figures.pass : figures.warning}
+          role={props.message.ok ? 'success' : 'warning'}
+          text={props.message.text}
+        />
       ) : null}
       {keys === 'loading' ? <Spinner label="Reading the keys…" /> : null}
       {Array.isArray(keys) && keys.length === 0 ? (

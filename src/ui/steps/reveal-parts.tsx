@@ -4,18 +4,21 @@
  */
 import { Box, Text } from 'ink';
 import { HANDOFF_KINDS } from '../../domain/handoff';
-import type { HandoffMenu } from '../../wizard/state';
+import type { HandoffMenu, RotationState } from '../../wizard/state';
 import { HANDOFF_LABELS } from '../../wizard/steps/handoff';
 import { Field, Question } from '../components/question';
 import { More } from '../components/more';
 import { listRoom, windowOf } from '../../wizard/list-window';
 import { Spinner } from '../components/spinner';
+import { Said } from '../components/said';
 import { colors, figures } from '../../term/style';
 
 export interface RotationView {
   old: string;
-  stage: 'creating' | 'shown' | 'reverifying' | 'retiring';
+  stage: RotationState['stage'];
   problem?: string;
+  /** The new key has not been shown, copied or handed off: stopping now leaves it unheld. */
+  unseen: boolean;
 }
 
 /** The hand-off menu: a kind, then its destination. */
@@ -65,6 +68,8 @@ export function HandoffMenuView({ menu, caretBack, rows }: { menu: HandoffMenu; 
 export function RotationLines({ rotation, fresh }: { rotation: RotationView; fresh: string }) {
   if (rotation.stage === 'reverifying') return <Spinner label={`Checking '${fresh}' on the dataplane again…`} />;
   if (rotation.stage === 'retiring') return <Spinner label={`Deleting the old key '${rotation.old}'…`} />;
+  if (rotation.stage === 'discarding') return <Spinner label={`Deleting the new key '${fresh}' again…`} />;
+  if (rotation.stage === 'stopping') return <StopQuestion rotation={rotation} fresh={fresh} />;
   return (
     <Box flexDirection="column">
       {rotation.problem ? (
@@ -73,7 +78,29 @@ export function RotationLines({ rotation, fresh }: { rotation: RotationView; fre
         </Text>
       ) : null}
       <Text bold>{`Switch your integrations to '${fresh}', then press Enter:`}</Text>
-      <Text>{`it is checked again and '${rotation.old}' is deleted. Esc stops: both stay.`}</Text>
+      <Text>{`it is checked again and '${rotation.old}' is deleted. Esc stops here.`}</Text>
     </Box>
+  );
+}
+
+/** Esc during a rotation: the new key is live, so stopping asks what becomes of it. */
+function StopQuestion({ rotation, fresh }: { rotation: RotationView; fresh: string }) {
+  return (
+    <Question
+      title={`Stop the rotation? '${fresh}' is live beside '${rotation.old}'.`}
+      hints={[
+        ['y', 'stop, keep both'],
+        ['d', `delete '${fresh}'`],
+        ['n', 'back'],
+      ]}
+    >
+      {rotation.unseen ? (
+        <Said
+          mark={figures.warning}
+          role="warning"
+          text={`'${fresh}' was never shown, copied or handed off: Azure cannot show it again.`}
+        />
+      ) : null}
+    </Question>
   );
 }

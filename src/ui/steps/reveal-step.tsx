@@ -10,6 +10,7 @@ import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../port/gateway';
 import { REVEAL_SECONDS, type HandoffMenu, type WithCreatedKey } from '../../wizard/state';
 import { HandoffMenuView, RotationLines, type RotationView } from './reveal-parts';
+import { newKeyUnseen } from '../../wizard/steps/rotation';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../term/style';
@@ -69,6 +70,7 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
             old: state.rotation.old.name,
             stage: state.rotation.stage,
             ...(state.rotation.problem ? { problem: state.rotation.problem } : {}),
+            unseen: newKeyUnseen(state),
           },
         }
       : {}),

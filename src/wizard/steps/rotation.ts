@@ -6,7 +6,7 @@
  * finishes the job.
  */
 import type { VerifyResult } from '../../port/gateway';
-import { issue } from '../effects';
+import { commandFor, issue } from '../effects';
 import type { Token } from '../tokens';
 import type { Bound, RotationState, StateAt, WizardState } from '../state';
 import { finishRotationCommand, reloadKeys } from './keys';
@@ -46,8 +46,9 @@ export function onRotationCreateEscape(state: StateAt<'creating'>): WizardState 
 export function onRotationRevealToken(state: StateAt<'reveal'>, token: Token): WizardState | undefined {
   const rotation = state.rotation;
   if (!rotation || state.reveal.handoff || state.reveal.askingToLeave) return undefined;
-  if (rotation.stage === 'reverifying' || rotation.stage === 'retiring') return state;
-  if (token.kind === 'escape') return stop(state);
+  if (rotation.stage === 'stopping') return onStoppingToken(state, token);
+  if (rotation.stage !== 'shown') return state;
+  if (token.kind === 'escape') return withRotation(state, { stage: 'stopping', problem: undefined });
   if (token.kind !== 'enter') return undefined;
   const endpoint = state.deployment.dataplaneApiEndpoint;
   if (!endpoint) return state;
@@ -59,7 +60,53 @@ export function onRotationRevealToken(state: StateAt<'reveal'>, token: Token): W
   });
 }
 
+/**
+ * Whether the new key has left the panel: shown, copied or handed off. A stop before that leaves
+ * a live key that no one holds, so the question says so.
+ */
+export function newKeyUnseen(state: Pick<WizardState, 'reveal'>): boolean {
+  const { reveal } = state;
+  return reveal.shownAt === undefined && reveal.copyMessage === undefined && !reveal.handedOff.some((h) => h.ok);
+}
+
+/** "Stop the rotation?": y keeps both keys, d deletes the new one again, n or Esc goes back. */
+function onStoppingToken(state: StateAt<'reveal'>, token: Token): WizardState {
+  if (token.kind === 'escape') return withRotation(state, { stage: 'shown' });
+  if (token.kind !== 'char') return state;
+  const answer = token.ch.toLowerCase();
+  if (answer === 'n') return withRotation(state, { stage: 'shown' });
+  if (answer === 'y') return stop(state);
+  if (answer === 'd')
+    return issue(withRotation(state, { stage: 'discarding' }), {
+      kind: 'deleteKey',
+      deployment: state.deployment,
+      name: state.result.key.name,
+    });
+  return state;
+}
+
 function stop(state: StateAt<'reveal'>): WizardState {
+  const rotation = state.rotation;
+  if (!rotation) return state;
+  const fresh = state.result.key.name;
+  const changes = [...state.changes, `Created key '${fresh}' beside '${rotation.old.name}' (rotation stopped).`];
+  const unheld = newKeyUnseen(state) ? ` '${fresh}' was never shown, copied or handed off.` : '';
+  return backToConsole(
+    { ...state, changes },
+    false,
+    `Rotation stopped: both keys stay, '${rotation.old.name}' and the new '${fresh}'.${unheld} Once nothing uses '${rotation.old.name}': ${finishRotationCommand(state)}`,
+  );
+}
+
+/** The new key deleted again after "Stop the rotation?" d: the deployment is as it was. */
+export function onDiscarded(state: StateAt<'reveal'>, outcome: 'deleted' | 'absent'): WizardState {
+  const old = state.rotation?.old.name ?? '';
+  const fresh = state.result.key.name;
+  const gone = outcome === 'deleted' ? `'${fresh}' deleted again` : `'${fresh}' was already gone`;
+  return backToConsole(state, false, `Rotation stopped: ${gone}; '${old}' stays as it was.`);
+}
+
+export function onDiscardFailed(state: StateAt<'reveal'>, problem: string): WizardState {
   const rotation = state.rotation;
   if (!rotation) return state;
   const fresh = state.result.key.name;
@@ -67,7 +114,7 @@ function stop(state: StateAt<'reveal'>): WizardState {
   return backToConsole(
     { ...state, changes },
     false,
-    `Rotation stopped: both keys stay, '${rotation.old.name}' and '${fresh}'. Once nothing uses '${rotation.old.name}': ${finishRotationCommand(state)}`,
+    `Rotation stopped, but '${fresh}' could not be deleted (${problem}): both keys stay. Delete it with: ${commandFor(state, 'delete', fresh)}`,
   );
 }
 
