@@ -15,7 +15,7 @@ import { GatewayError, STORE_OUTCOME_UNKNOWN, type Gateway } from '../port/gatew
 import { describeFsError } from '../files/fs-error';
 import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../files/secret-file';
 import { UsageError } from '../port/usage-error';
-import { realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export interface HandoffResult {
@@ -40,6 +40,16 @@ export function checkHandoffTargets(targets: readonly HandoffTarget[], force: bo
     if (seen.has(place)) throw new UsageError(`two destinations are the same: ${where}`);
     seen.add(place);
     if (target.kind !== 'keyvault') checkSecretOut(target.path, force, `--emit ${target.kind}`);
+  }
+}
+
+/** A file hand-off whose destination is a regular file already: it is replaced only when asked. */
+export function replacesAFile(target: HandoffTarget): boolean {
+  if (target.kind === 'keyvault') return false;
+  try {
+    return lstatSync(target.path).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { GatewayError } from '../port/gateway';
 import { createKey } from '../keys/create-key';
-import { deliverHandoffs, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
+import { deliverHandoffs, replacesAFile, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
 import { exposureWarning, gitExposure } from '../keys/git-exposure';
 import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import { problemFrom } from './problem';
@@ -77,7 +77,20 @@ export async function performHandoff(
       },
     };
   }
-  const staged = command.target.kind === 'keyvault' ? undefined : tryStage(command.target, command.facts);
+  if (replacesAFile(target) && !command.replaceExisting && target.kind !== 'keyvault') {
+    return {
+      type: 'handedOff',
+      result: {
+        ok: false,
+        said: `'${target.path}' exists: Enter again replaces it, or type another path.`,
+        existingPath: target.path,
+      },
+    };
+  }
+  const staged =
+    command.target.kind === 'keyvault'
+      ? undefined
+      : tryStage(command.target, command.facts, command.replaceExisting === true);
   if (staged && 'refused' in staged) return { type: 'handedOff', result: { ok: false, said: staged.refused } };
   const [result] = await deliverHandoffs(gateway, [command.target], staged, command.facts, {
     keyExists: true,
@@ -91,10 +104,10 @@ export async function performHandoff(
   };
 }
 
-/** Stages a file hand-off (its path checked there; never over an existing file); a refusal in words. */
-function tryStage(target: HandoffTarget, facts: HandoffFacts): StagedHandoffs | { refused: string } {
+/** Stages a file hand-off (its path checked there; over an existing file only when asked); a refusal in words. */
+function tryStage(target: HandoffTarget, facts: HandoffFacts, replace: boolean): StagedHandoffs | { refused: string } {
   try {
-    return stageHandoffFiles([target], facts, false);
+    return stageHandoffFiles([target], facts, replace);
   } catch (error) {
     return { refused: (error as Error).message };
   }

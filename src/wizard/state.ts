@@ -70,7 +70,15 @@ export type Command =
   | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string }
   /** A new expiry for a key of the console, the same secret. */
   | { id: number; kind: 'extendKey'; deployment: Deployment; key: ApiKey; endDateTime: Date }
-  | { id: number; kind: 'handoff'; target: HandoffTarget; facts: HandoffFacts; acceptExposed?: boolean };
+  | {
+      id: number;
+      kind: 'handoff';
+      target: HandoffTarget;
+      facts: HandoffFacts;
+      acceptExposed?: boolean;
+      /** The destination is a file that exists, and Enter was pressed on it again: replace it. */
+      replaceExisting?: boolean;
+    };
 
 export type CommandSpec = Command extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
 
@@ -179,7 +187,10 @@ export type WizardEvent =
   | { type: 'peeked'; results: PeekResult[]; answered: number }
   | { type: 'copied'; message: string }
   | { type: 'deleted'; outcome: 'deleted' | 'absent' }
-  | { type: 'handedOff'; result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string } }
+  | {
+      type: 'handedOff';
+      result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string; existingPath?: string };
+    }
   | { type: 'deleteFailed'; problem: Problem }
   | { type: 'extended'; key: ApiKey; previous: ApiKey }
   | { type: 'deviceCode'; message: string; userCode?: string; url?: string; expiresAt: number }

@@ -96,4 +96,6 @@ export interface HandoffMenu {
   error?: string;
   /** A path inside a git work tree that git does not ignore, said once: Enter again writes there. */
   warnedPath?: string;
+  /** A file that exists, said once: Enter again on the same path replaces it. */
+  existingPath?: string;
 }

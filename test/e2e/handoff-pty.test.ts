@@ -109,3 +109,37 @@ describe('a hand-off file inside a git work tree', () => {
     expect(await leave()).toBe(0);
   });
 });
+
+describe('a hand-off over a file that exists', () => {
+  it('is said with the way on: Enter again replaces it (0600, the new key), and no --force is named', async () => {
+    const folder = tempDir();
+    const values = join(folder, 'nlk-values.yaml');
+    writeFileSync(values, 'an older values file\n', { mode: 0o644 });
+    const run = runInPty(
+      process.execPath,
+      [BIN, '--demo', '-d', 'web-01', '--name', 'nlk-over'],
+      {},
+      { cols: 100, rows: 40 },
+      folder,
+    );
+    await walkToReview(run);
+    await run.type(KEY.enter);
+    await run.waitFor('The dataplane accepted the key');
+    await run.type('h');
+    await run.waitFor('Hand the key to');
+    await run.type(KEY.enter);
+    await run.waitFor('Where should the NLK Helm values file go?');
+    await run.type(KEY.enter);
+    await run.waitFor("'nlk-values.yaml' exists: Enter again replaces it, or type another path.");
+    expect(run.text()).not.toContain('--force');
+    expect(readFileSync(values, 'utf8')).toBe('an older values file\n');
+    await run.type(KEY.enter);
+    await run.waitFor('nlk: wrote nlk-values.yaml (mode 0600)');
+    expect(statSync(values).mode & 0o777).toBe(0o600);
+    expect(readFileSync(values, 'utf8')).toMatch(/dataplaneApiKey: "[0-9a-f-]{36}"/);
+    await run.type('q');
+    await run.waitFor('Have you saved the key?');
+    await run.type('y');
+    expect(await run.exit).toBe(0);
+  });
+});

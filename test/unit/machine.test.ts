@@ -454,6 +454,30 @@ describe('the hand-off menu', () => {
   });
 });
 
+describe('a hand-off over a file that exists', () => {
+  it('is said once; Enter on the same path again replaces it, another path is checked anew', () => {
+    const working = press(atReveal(), 'h', 'Enter', 'Enter');
+    expect(working.commands.at(-1)).not.toHaveProperty('replaceExisting');
+    const said = send(working, {
+      type: 'handedOff',
+      result: {
+        ok: false,
+        said: "'nlk-values.yaml' exists: Enter again replaces it, or type another path.",
+        existingPath: 'nlk-values.yaml',
+      },
+    });
+    expect(said.reveal.handoff).toMatchObject({ stage: 'destination', existingPath: 'nlk-values.yaml' });
+    expect(press(said, 'Enter').commands.at(-1)).toMatchObject({
+      kind: 'handoff',
+      target: { path: 'nlk-values.yaml' },
+      replaceExisting: true,
+    });
+    const elsewhere = press(said, 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'yml', 'Enter');
+    expect(elsewhere.commands.at(-1)).toMatchObject({ kind: 'handoff', target: { path: 'nlk-values.yml' } });
+    expect(elsewhere.commands.at(-1)).not.toHaveProperty('replaceExisting');
+  });
+});
+
 describe('Ctrl+C', () => {
   it.each([
     ['the list', () => loaded()],

@@ -1,8 +1,8 @@
 /**
  * The hand-off menu of the reveal panel (h): choose what takes the key — an NLK values file, an
  * nginx-asg-sync config, a dotenv file, a Key Vault secret — then its destination (a file in the
- * current folder by default), and the runner writes it (0600, never over an existing file) or
- * stores it. Esc closes the menu; the panel keeps a line for each hand-off done.
+ * current folder by default), and the runner writes it (0600; over an existing file only after
+ * Enter again on it) or stores it. Esc closes the menu; the panel keeps a line for each hand-off done.
  */
 import {
   DEFAULT_FILES,
@@ -75,18 +75,23 @@ export function onHandoffToken(state: StateAt<'reveal'>, menu: HandoffMenu, toke
     target: parsed.target,
     facts: facts(state),
     ...(path !== undefined && path === menu.warnedPath ? { acceptExposed: true } : {}),
+    ...(path !== undefined && path === menu.existingPath ? { replaceExisting: true } : {}),
   });
 }
 
 export function onHandedOff(
   state: WizardState,
-  result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string },
+  result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string; existingPath?: string },
 ): WizardState {
   const menu = state.reveal.handoff;
-  // A refused destination (a file that exists, a folder, one git would commit) keeps the menu
-  // open to choose another; a path git would commit is written when Enter is pressed on it again.
+  // A refused destination (a folder, a link, a file that exists, one git would commit) keeps the
+  // menu open to choose another; a file that exists, or a path git would commit, is written when
+  // Enter is pressed on it again. A warning said once stays known, so each is asked only once.
   if (!result.ok) {
-    const warned = result.exposedPath !== undefined ? { warnedPath: result.exposedPath } : {};
+    const warned = {
+      ...(result.exposedPath !== undefined ? { warnedPath: result.exposedPath } : {}),
+      ...(result.existingPath !== undefined ? { existingPath: result.existingPath } : {}),
+    };
     return withMenu(state, menu ? { ...menu, stage: 'destination', error: result.said, ...warned } : undefined);
   }
   return withMenu({ ...state, reveal: { ...state.reveal, handedOff: [...state.reveal.handedOff, result] } }, undefined);
