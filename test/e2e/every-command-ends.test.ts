@@ -348,7 +348,7 @@ describe('every server string through printable()', () => {
     await run.type(...'evil', KEY.enter);
     await walkToReview(run, 'hostile');
     // The id itself, as GET /subscriptions gave it, escaped in the review.
-    expect(run.screen()).toContain('(\\x1b]0;owned\\x0744444444-5555-4666-8777-888888888888)');
+    expect(run.screen()).toContain('Subscription ID  \\x1b]0;owned\\x0744444444-5555-4666-8777-888888888888\n');
     run.pty.write(KEY.ctrlC);
     await run.exit;
     expect(run.raw()).not.toContain('\u001b]0;');
