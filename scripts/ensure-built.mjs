@@ -1,12 +1,12 @@
 // Builds dist/ when it is missing or older than any source file, so `npm run demo` works
-// straight after a fresh `npm ci` and after edits.
+// straight after a fresh `npm ci` and after edits. With --sea, the standalone executable of
+// this platform likewise (its smoke test runs it).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundle = join(root, 'dist', 'cli.js');
 
 function newestSource(dir) {
   let newest = 0;
@@ -17,6 +17,15 @@ function newestSource(dir) {
   return newest;
 }
 
-if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 'src'))) {
+const newest = Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'scripts')));
+const stale = (path) => !existsSync(path) || statSync(path).mtimeMs < newest;
+
+if (stale(join(root, 'dist', 'start.js'))) {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+}
+if (process.argv.includes('--sea')) {
+  const name = process.platform === 'win32' ? 'nginxaas-keys.exe' : 'nginxaas-keys';
+  if (stale(join(root, 'dist', `${process.platform}-${process.arch}`, name))) {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-sea.mjs')], { stdio: 'inherit' });
+  }
 }

@@ -46,7 +46,7 @@ describe('npm pack', () => {
         'README.md',
         'LICENSE',
         'bin/nginxaas-keys.js',
-        'dist/cli.js',
+        'dist/start.js',
         ...schemas,
       ]),
     );

@@ -1,0 +1,64 @@
+// What both bundles share: the npm one (dist/start.js and its chunks, ESM) and the standalone
+// executable's (one CommonJS file, see build-sea.mjs). Settings marked here were each needed
+// on Node 20 (see shared stack notes §6.3).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+
+/**
+ * Dependencies' texts replaced at load, each one exact text, and the build fails loudly when a
+ * new version no longer has it.
+ */
+export function patchesPlugin(name, patches) {
+  return {
+    name,
+    setup(esbuild) {
+      for (const patch of patches) {
+        esbuild.onLoad({ filter: patch.file }, ({ path }) => {
+          let source = readFileSync(path, 'utf8');
+          for (const { find, replace } of patch.edits) {
+            if (!source.includes(find)) throw new Error(`${path} changed: it no longer has ${find}`);
+            source = source.replaceAll(find, replace);
+          }
+          return { contents: source, loader: 'js' };
+        });
+      }
+    },
+  };
+}
+
+/**
+ * A start-up cost of Ink's dependencies, cut where it is made: yoga (the layout engine) embeds
+ * its WebAssembly as base64 and, when `fetch` exists, fetches that data: URL through it, which
+ * makes Node load undici (~40 ms of the first frame on two cores). Its other path decodes the
+ * same bytes without fetch.
+ */
+export const YOGA_WITHOUT_FETCH = {
+  file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+  edits: [{ find: '"function"!=typeof fetch', replace: 'true' }],
+};
+
+export const shared = {
+  absWorkingDir: root,
+  entryPoints: { start: 'src/cli/start.ts' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  alias: {
+    // ink imports react-devtools-core only when DEV is set; it is not installed.
+    'react-devtools-core': './scripts/devtools-stub.mjs',
+    // Ink and its helpers measure with our string-width: the same widths, without ~110 ms of
+    // regular expressions built at start-up (see src/term/display-width.ts).
+    'string-width': './src/term/display-width.ts',
+  },
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    'process.env.NGINXAAS_KEYS_VERSION': JSON.stringify(version),
+  },
+};
