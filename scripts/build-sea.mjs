@@ -1,0 +1,98 @@
+// The standalone executable for this platform (dist/<platform>-<arch>/nginxaas-keys): Node's
+// single executable applications. Node 20 runs one embedded CommonJS script, so the program is
+// bundled again as one CommonJS file (no chunks: nothing can be loaded from disk beside it),
+// prepared as a blob with its V8 code cache, and injected into a copy of this node with postject.
+// Executables for other systems are built there, with their own node (see the README).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { patchesPlugin, root, shared } from './bundle-options.mjs';
+
+const platform = `${process.platform}-${process.arch}`;
+const work = join(root, 'dist', 'sea');
+const outDir = join(root, 'dist', platform);
+const executable = join(outDir, process.platform === 'win32' ? 'nginxaas-keys.exe' : 'nginxaas-keys');
+rmSync(work, { recursive: true, force: true });
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+mkdirSync(outDir, { recursive: true });
+
+/**
+ * Top-level awaits, which CommonJS cannot hold. yoga-layout awaits its WebAssembly: Node compiles
+ * and instantiates WebAssembly synchronously as well, and Emscripten's module is ready as soon as
+ * its instance is, so the same bytes are made ready before the first line of Ink runs (and never
+ * through fetch).
+ */
+const WITHOUT_AWAIT = [
+  {
+    file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    edits: [
+      { find: 'var _scriptDir = import.meta.url;', replace: 'var _scriptDir = undefined;' },
+      {
+        find: '(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming',
+        replace:
+          '{var nkInstance=new WebAssembly.Instance(new WebAssembly.Module(wa()),d);a(nkInstance);return nkInstance.exports}(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming',
+      },
+    ],
+  },
+  {
+    file: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/,
+    edits: [
+      {
+        find: 'const Yoga = wrapAssembly(await loadYoga());',
+        replace: 'const nkModule = {};\nloadYoga(nkModule);\nconst Yoga = wrapAssembly(nkModule);',
+      },
+    ],
+  },
+  // Ink awaits React's devtools and its own package.json only when DEV is set: not in this build.
+  {
+    file: /ink[\\/]build[\\/]reconciler\.js$/,
+    edits: [
+      {
+        find: "await import('./devtools.js');",
+        replace: "throw Object.assign(new Error('no devtools'), { code: 'ERR_MODULE_NOT_FOUND' });",
+      },
+      { find: '? await loadPackageJson()', replace: '? { name: undefined, version: undefined }' },
+    ],
+  },
+];
+
+const script = join(work, 'nginxaas-keys.cjs');
+await build({
+  ...shared,
+  entryPoints: [join(root, 'src/cli/start.ts')],
+  outfile: script,
+  format: 'cjs',
+  plugins: [patchesPlugin('sea-patches', WITHOUT_AWAIT)],
+});
+
+const blob = join(work, 'sea-prep.blob');
+const config = join(work, 'sea-config.json');
+writeFileSync(
+  config,
+  JSON.stringify({ main: script, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }, null, 2),
+);
+execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: 'inherit' });
+
+copyFileSync(process.execPath, executable);
+chmodSync(executable, 0o755);
+// macOS refuses a signed binary that was changed: the signature goes first and comes back after.
+if (process.platform === 'darwin') execFileSync('codesign', ['--remove-signature', executable], { stdio: 'inherit' });
+const postject = join(root, 'node_modules', 'postject', 'dist', 'cli.js');
+execFileSync(
+  process.execPath,
+  [
+    postject,
+    executable,
+    'NODE_SEA_BLOB',
+    blob,
+    '--sentinel-fuse',
+    'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
+    ...(process.platform === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : []),
+  ],
+  { stdio: 'inherit' },
+);
+if (process.platform === 'darwin') execFileSync('codesign', ['--sign', '-', executable], { stdio: 'inherit' });
+rmSync(work, { recursive: true, force: true });
+process.stdout.write(`${executable}\n`);
