@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { armAudience, isCloudName } from '../domain/clouds';
+import { azInvocation, type Invocation } from '../domain/platform';
 
 export interface EarlyToken {
   /** The scope it is for, e.g. https://management.azure.com/.default */
@@ -45,7 +46,14 @@ export function askAzEarly(
   const args = ['account', 'get-access-token', '--output', 'json', '--resource', resource];
   if (tenant) args.push('--tenant', tenant);
   const token = new Promise<{ token: string; expiresOnTimestamp: number; subscription?: string }>((resolve, reject) => {
-    execFile('az', args, { timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
+    let az: Invocation;
+    try {
+      az = azInvocation(args, process.platform, process.env);
+    } catch (refused) {
+      return reject(unavailable(refused as Error, ''));
+    }
+    const options = { timeout: 30_000, windowsHide: true, windowsVerbatimArguments: az.windowsVerbatimArguments };
+    execFile(az.file, az.args, options, (error, stdout, stderr) => {
       if (error) return reject(unavailable(error, String(stderr)));
       try {
         const answer = JSON.parse(stdout) as {

@@ -4,6 +4,7 @@
  * credential is built or request sent, so a usage error always comes first.
  */
 import { homedir } from 'node:os';
+import { stateFolder } from '../domain/platform';
 import { join } from 'node:path';
 import { flag, text, type Values } from './options';
 import { armAudience, isCloudName } from '../domain/clouds';
@@ -55,6 +56,12 @@ export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): Con
   const caPath = text(values, 'arm-ca') ?? env.NGINXAAS_ARM_CA;
   const cloud = text(values, 'cloud');
   const tenant = text(values, 'tenant');
+  // The characters Microsoft Entra ID allows in a tenant (as @azure/identity checks them); they
+  // are also the only ones passed to az, through cmd.exe on Windows.
+  if (tenant !== undefined && !/^[0-9A-Za-z.-]+$/.test(tenant))
+    throw new UsageError(
+      `--tenant '${printable(tenant)}' is not a tenant: give its id (a GUID) or a domain such as contoso.onmicrosoft.com`,
+    );
   if (armEndpoint) {
     let url: URL;
     try {
@@ -97,10 +104,9 @@ export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): Con
   };
 }
 
-/** The demo's world, in the user's state folder (XDG_STATE_HOME, else ~/.local/state). */
+/** The demo's world, in the user's state folder (see domain/platform.ts for each system's). */
 export function demoStatePath(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state');
-  return join(base, 'nginxaas-keys', 'demo-world.json');
+  return join(stateFolder(process.platform, env, homedir()), 'demo-world.json');
 }
 
 /** -d, -g, --subscription and --name for the wizard and plain mode: each optional, each checked. */

@@ -6,6 +6,7 @@
  * PATH, and whether a browser can be opened.
  */
 import { spawn } from 'node:child_process';
+import { azInvocation } from '../domain/platform';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { AUTH_DESCRIPTIONS } from '../domain/auth-modes';
@@ -88,8 +89,14 @@ export function signInDoor(
     handOver(how) {
       const args = ['login', ...(options.tenant ? ['--tenant', options.tenant] : [])];
       if (how === 'az-login-device') args.push('--use-device-code');
+      // The tenant is checked when the options are read: az takes it, also through cmd.exe.
+      const az = azInvocation(args, process.platform, env);
       return new Promise<void>((resolve) => {
-        const child = spawn('az', args, { stdio: 'inherit', env });
+        const child = spawn(az.file, az.args, {
+          stdio: 'inherit',
+          env,
+          windowsVerbatimArguments: az.windowsVerbatimArguments,
+        });
         child.on('error', () => resolve());
         child.on('close', () => {
           gateway.signInAgain?.();

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 
-interface Tool {
+export interface Tool {
   command: string;
   args: string[];
   when: (env: NodeJS.ProcessEnv, platform: NodeJS.Platform) => boolean;
@@ -42,6 +42,11 @@ export function osc52(text: string): string {
   return `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
 }
 
+/** The system clipboard's tools that are tried here, in order (each may still be missing). */
+export function clipboardTools(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Tool[] {
+  return TOOLS.filter((t) => t.when(env, platform));
+}
+
 export function makeCopier(
   write: (data: string) => void,
   env: NodeJS.ProcessEnv = process.env,
@@ -49,7 +54,7 @@ export function makeCopier(
 ) {
   return async (secret: string): Promise<string> => {
     write(osc52(secret));
-    for (const tool of TOOLS.filter((t) => t.when(env, platform))) {
+    for (const tool of clipboardTools(env, platform)) {
       if (await pipeTo(tool, secret))
         return `Copied with ${tool.command}, and sent to the terminal clipboard (OSC 52).`;
     }

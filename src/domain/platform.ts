@@ -1,0 +1,55 @@
+/**
+ * What differs between Linux, macOS and Windows, as rules of the platform handed in (so each is
+ * tested on any machine): how `az` is started, and where the program keeps its state.
+ */
+import { posix, win32 } from 'node:path';
+
+/** A program and its arguments, ready for execFile or spawn. */
+export interface Invocation {
+  file: string;
+  args: string[];
+  /** Windows only: the arguments are one command line already quoted for cmd.exe. */
+  windowsVerbatimArguments?: boolean;
+}
+
+/**
+ * A character cmd.exe acts on even inside double quotes: `%` expands variables and `"` ends the
+ * quoting; a line break ends the command. No argument the program passes to az needs them.
+ */
+const CMD_UNSAFE = /["%\r\n]/;
+
+/**
+ * `az` with `args`. On Windows `az` is `az.cmd`, a batch file, which Node starts only through a
+ * shell since the fix for CVE-2024-27980; so it goes through `cmd.exe /d /s /c "az …"` with each
+ * argument in double quotes, as @azure/identity starts it, and an argument cmd.exe would read
+ * as more than text is refused rather than passed. (Finding az.cmd on PATH and running it
+ * without a shell is not possible: a batch file always needs cmd.exe.)
+ */
+export function azInvocation(args: readonly string[], platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Invocation {
+  if (platform !== 'win32') return { file: 'az', args: [...args] };
+  const unsafe = args.find((arg) => CMD_UNSAFE.test(arg));
+  if (unsafe !== undefined) throw new Error(`cannot pass ${JSON.stringify(unsafe)} to az through cmd.exe`);
+  const line = ['az', ...args.map((arg) => `"${arg}"`)].join(' ');
+  return {
+    file: env.ComSpec || env.COMSPEC || 'cmd.exe',
+    args: ['/d', '/s', '/c', `"${line}"`],
+    windowsVerbatimArguments: true,
+  };
+}
+
+/**
+ * The folder of the program's state (the demo's world). Windows: `%LOCALAPPDATA%\nginxaas-keys`,
+ * the per-user, per-machine folder (not Roaming: the world is a cache of this machine). Linux
+ * and macOS: `$XDG_STATE_HOME/nginxaas-keys`, else `~/.local/state/nginxaas-keys`. On macOS the
+ * XDG place rather than `~/Library/Application Support`: it is where gh and other terminal tools
+ * keep their state there too, XDG_STATE_HOME moves it as on Linux, and one path serves the README
+ * and scripts of both.
+ */
+export function stateFolder(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+  if (platform === 'win32') {
+    const local = env.LOCALAPPDATA || win32.join(env.USERPROFILE || home, 'AppData', 'Local');
+    return win32.join(local, 'nginxaas-keys');
+  }
+  const base = env.XDG_STATE_HOME || posix.join(env.HOME || home, '.local', 'state');
+  return posix.join(base, 'nginxaas-keys');
+}
