@@ -3,7 +3,7 @@
 // nothing. Everything talks to 127.0.0.1 only. `npm run bench -- --record` also rewrites
 // BENCHMARKS.md with the table, the machine and the Node version.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'nginxaas-keys-bench-'));
 const env = { ...process.env, NO_COLOR: '1', XDG_STATE_HOME: scratch, TZ: 'UTC' };
 delete env.CI;
 const rows = [];
-// `--only=start,fleet,azure,filter` runs some sections (a quick look while working on one).
+// `--only=start,standalone,fleet,azure,filter` runs some sections (a quick look while working on one).
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -46,9 +46,9 @@ function record(label, value, baseline, baselineLabel, target, met, unit = ms) {
   );
 }
 
-function timeOnce(args, extraEnv = {}) {
+function timeOnce(args, extraEnv = {}, file = process.execPath) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: 'ignore' });
+  const result = spawnSync(file, args, { env: { ...env, ...extraEnv }, stdio: 'ignore' });
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}`);
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
@@ -66,11 +66,14 @@ async function sideBySide(a, b, runs) {
   return [median(as), median(bs)];
 }
 
-/** Milliseconds from spawning `args` in a pty until its output shows each of `marks`, in order. */
-function inPty(args, marks, extraEnv = {}, size = { cols: 120, rows: 40 }) {
+/**
+ * Milliseconds from spawning `args` in a pty until its output shows each of `marks`, in order;
+ * node runs them unless `file` names another program (the standalone executable).
+ */
+function inPty(args, marks, extraEnv = {}, size = { cols: 120, rows: 40 }, file = process.execPath) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const pty = spawnPty(process.execPath, args, {
+    const pty = spawnPty(file, args, {
       ...size,
       cwd: scratch,
       env: { ...env, TERM: 'xterm-256color', ...extraEnv },
@@ -170,6 +173,43 @@ if (runs('start')) {
     7,
   );
   record('--version', version, bareVersion, 'node -e 0', '—', true);
+}
+
+// 1b. The standalone executable (npm run build:sea, built here when missing) beside the npm one.
+if (runs('standalone')) {
+  spawnSync(process.execPath, [join(root, 'scripts', 'ensure-built.mjs'), '--sea'], { stdio: 'inherit' });
+  const executable = join(root, 'dist', `${process.platform}-${process.arch}`, 'nginxaas-keys');
+  const [seaFrame, npmFrame] = await sideBySide(
+    () => inPty(['--demo'], [/NGINXaaS dataplane API key/], {}, undefined, executable).then((t) => t[0]),
+    () => inPty([bin, '--demo'], [/NGINXaaS dataplane API key/]).then((t) => t[0]),
+    5,
+  );
+  record('standalone: wizard first frame', seaFrame, npmFrame, 'npm: node bin/…', '≤ 1.0×', seaFrame <= npmFrame);
+  const [seaVersion, npmVersion] = await sideBySide(
+    () => timeOnce(['--version'], {}, executable),
+    () => timeOnce([bin, '--version']),
+    7,
+  );
+  record('standalone: --version', seaVersion, npmVersion, 'npm: node bin/…', '—', true);
+  // useCodeCache is kept only while it pays: the same executable built without it, side by side.
+  const uncachedDir = join(scratch, 'sea-without-code-cache');
+  spawnSync(process.execPath, [join(root, 'scripts', 'build-sea.mjs'), `--out=${uncachedDir}`, '--no-code-cache'], {
+    stdio: 'ignore',
+  });
+  const uncached = join(uncachedDir, 'nginxaas-keys');
+  const [cachedFrame, uncachedFrame] = await sideBySide(
+    () => inPty(['--demo'], [/NGINXaaS dataplane API key/], {}, undefined, executable).then((t) => t[0]),
+    () => inPty(['--demo'], [/NGINXaaS dataplane API key/], {}, undefined, uncached).then((t) => t[0]),
+    5,
+  );
+  record(
+    'standalone first frame, code cache',
+    cachedFrame,
+    uncachedFrame,
+    'built without it',
+    '≤ 1.0×',
+    cachedFrame <= uncachedFrame,
+  );
 }
 
 // 2. The fleet sweep: 1000 subscriptions × 3 deployments, 50 ms added to every answer.
@@ -335,3 +375,5 @@ if (process.argv.includes('--record')) {
     `${previous[0]}<!-- table -->\n\nMachine: ${machine}\n\n${table}\n\n<!-- table -->${previous[2] ?? ''}`,
   );
 }
+// The scratch folder holds a second 100 MB executable when the standalone section ran.
+rmSync(scratch, { recursive: true, force: true });

@@ -9,14 +9,15 @@ import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { patchesPlugin, root, shared } from './bundle-options.mjs';
 
-const platform = `${process.platform}-${process.arch}`;
-const work = join(root, 'dist', 'sea');
-const outDir = join(root, 'dist', platform);
+// --out=<folder> and --no-code-cache are for the benchmark, which weighs the code cache.
+const outArg = process.argv.find((arg) => arg.startsWith('--out='))?.slice(6);
+const codeCache = !process.argv.includes('--no-code-cache');
+const outDir = outArg ?? join(root, 'dist', `${process.platform}-${process.arch}`);
+const work = join(outDir, '.sea-work');
 const executable = join(outDir, process.platform === 'win32' ? 'nginxaas-keys.exe' : 'nginxaas-keys');
 rmSync(work, { recursive: true, force: true });
-rmSync(outDir, { recursive: true, force: true });
+rmSync(executable, { force: true });
 mkdirSync(work, { recursive: true });
-mkdirSync(outDir, { recursive: true });
 
 /**
  * Top-level awaits, which CommonJS cannot hold. yoga-layout awaits its WebAssembly: Node compiles
@@ -71,14 +72,23 @@ const blob = join(work, 'sea-prep.blob');
 const config = join(work, 'sea-config.json');
 writeFileSync(
   config,
-  JSON.stringify({ main: script, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }, null, 2),
+  JSON.stringify({ main: script, output: blob, disableExperimentalSEAWarning: true, useCodeCache: codeCache }, null, 2),
 );
 execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: 'inherit' });
 
 copyFileSync(process.execPath, executable);
 chmodSync(executable, 0o755);
-// macOS refuses a signed binary that was changed: the signature goes first and comes back after.
+// macOS refuses a signed binary that was changed: the signature goes first and comes back after
+// (ad hoc here; see the README for a Developer ID). On Windows node's Authenticode signature
+// would be left broken by the injection: signtool removes it when the Windows SDK has one.
 if (process.platform === 'darwin') execFileSync('codesign', ['--remove-signature', executable], { stdio: 'inherit' });
+if (process.platform === 'win32') {
+  try {
+    execFileSync('signtool', ['remove', '/s', executable], { stdio: 'inherit' });
+  } catch {
+    process.stderr.write('signtool not found: the executable keeps a broken signature until it is signed\n');
+  }
+}
 const postject = join(root, 'node_modules', 'postject', 'dist', 'cli.js');
 execFileSync(
   process.execPath,
