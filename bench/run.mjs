@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'node:https';
 import { spawn as spawnPty } from '@lydell/node-pty';
+import { STANDALONE_DIR, STANDALONE_NAME } from '../scripts/bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'nginxaas-keys.js');
@@ -104,6 +105,10 @@ function peakRss(args, extraEnv = {}) {
   return Number(readFileSync(file, 'utf8').trim().split('\n').pop()) / 1024;
 }
 
+/** Milliseconds to the wizard's first frame: `args` run by node, or by `file` (the standalone executable). */
+const timeToFirstFrame = (args, file = process.execPath) =>
+  inPty(args, [/NGINXaaS dataplane API key/], {}, undefined, file).then((t) => t[0]);
+
 /** The emulator as `nginxaas-keys emulator` runs it, with its URL, CA file and token. */
 async function emulator(...args) {
   const child = spawn(process.execPath, [bin, 'emulator', '-o', 'json', ...args], {
@@ -145,11 +150,7 @@ const bare = () =>
   inPty(['-e', 'process.stdout.write("ready\\n"); setTimeout(() => {}, 50)'], [/ready/]).then((t) => t[0]);
 
 if (runs('start')) {
-  const [firstFrame, bareFirst] = await sideBySide(
-    () => inPty([bin, '--demo'], [/NGINXaaS dataplane API key/]).then((t) => t[0]),
-    bare,
-    5,
-  );
+  const [firstFrame, bareFirst] = await sideBySide(() => timeToFirstFrame([bin, '--demo']), bare, 5);
   record(
     'wizard first frame (--demo, pty)',
     firstFrame,
@@ -178,10 +179,10 @@ if (runs('start')) {
 // 1b. The standalone executable (npm run build:sea, built here when missing) beside the npm one.
 if (runs('standalone')) {
   spawnSync(process.execPath, [join(root, 'scripts', 'ensure-built.mjs'), '--sea'], { stdio: 'inherit' });
-  const executable = join(root, 'dist', `${process.platform}-${process.arch}`, 'nginxaas-keys');
+  const executable = join(STANDALONE_DIR, STANDALONE_NAME);
   const [seaFrame, npmFrame] = await sideBySide(
-    () => inPty(['--demo'], [/NGINXaaS dataplane API key/], {}, undefined, executable).then((t) => t[0]),
-    () => inPty([bin, '--demo'], [/NGINXaaS dataplane API key/]).then((t) => t[0]),
+    () => timeToFirstFrame(['--demo'], executable),
+    () => timeToFirstFrame([bin, '--demo']),
     5,
   );
   record('standalone: wizard first frame', seaFrame, npmFrame, 'npm: node bin/…', '≤ 1.0×', seaFrame <= npmFrame);
@@ -196,10 +197,10 @@ if (runs('standalone')) {
   spawnSync(process.execPath, [join(root, 'scripts', 'build-sea.mjs'), `--out=${uncachedDir}`, '--no-code-cache'], {
     stdio: 'ignore',
   });
-  const uncached = join(uncachedDir, 'nginxaas-keys');
+  const uncached = join(uncachedDir, STANDALONE_NAME);
   const [cachedFrame, uncachedFrame] = await sideBySide(
-    () => inPty(['--demo'], [/NGINXaaS dataplane API key/], {}, undefined, executable).then((t) => t[0]),
-    () => inPty(['--demo'], [/NGINXaaS dataplane API key/], {}, undefined, uncached).then((t) => t[0]),
+    () => timeToFirstFrame(['--demo'], executable),
+    () => timeToFirstFrame(['--demo'], uncached),
     5,
   );
   record(

@@ -7,14 +7,14 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { patchesPlugin, root, shared } from './bundle-options.mjs';
+import { patchesPlugin, root, shared, STANDALONE_DIR, STANDALONE_NAME } from './bundle-options.mjs';
 
 // --out=<folder> and --no-code-cache are for the benchmark, which weighs the code cache.
 const outArg = process.argv.find((arg) => arg.startsWith('--out='))?.slice(6);
 const codeCache = !process.argv.includes('--no-code-cache');
-const outDir = outArg ?? join(root, 'dist', `${process.platform}-${process.arch}`);
+const outDir = outArg ?? STANDALONE_DIR;
 const work = join(outDir, '.sea-work');
-const executable = join(outDir, process.platform === 'win32' ? 'nginxaas-keys.exe' : 'nginxaas-keys');
+const executable = join(outDir, STANDALONE_NAME);
 rmSync(work, { recursive: true, force: true });
 rmSync(executable, { force: true });
 mkdirSync(work, { recursive: true });

@@ -2,10 +2,15 @@
 // executable's (one CommonJS file, see build-sea.mjs). Settings marked here were each needed
 // on Node 20 (see shared stack notes §6.3).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+
+/** Where `npm run build:sea` puts this platform's standalone executable, and its file name. */
+export const STANDALONE_DIR = join(root, 'dist', `${process.platform}-${process.arch}`);
+export const STANDALONE_NAME = process.platform === 'win32' ? 'nginxaas-keys.exe' : 'nginxaas-keys';
 
 /**
  * Dependencies' texts replaced at load, each one exact text, and the build fails loudly when a

@@ -3,10 +3,8 @@
 // this platform likewise (its smoke test runs it).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { root, STANDALONE_DIR, STANDALONE_NAME } from './bundle-options.mjs';
 
 function newestSource(dir) {
   let newest = 0;
@@ -24,8 +22,7 @@ if (stale(join(root, 'dist', 'start.js'))) {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 }
 if (process.argv.includes('--sea')) {
-  const name = process.platform === 'win32' ? 'nginxaas-keys.exe' : 'nginxaas-keys';
-  if (stale(join(root, 'dist', `${process.platform}-${process.arch}`, name))) {
+  if (stale(join(STANDALONE_DIR, STANDALONE_NAME))) {
     execFileSync(process.execPath, [join(root, 'scripts', 'build-sea.mjs')], { stdio: 'inherit' });
   }
 }
