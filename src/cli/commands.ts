@@ -21,6 +21,8 @@ import {
   type Values,
 } from '../commands/flags';
 
+import { checkRunFiles } from './run-files';
+
 /** A command's work once its flags are read: run with the gateway and I/O it is handed. */
 export type PreparedCommand = (deps: CommandDeps) => Promise<number>;
 type Prepare = (values: Values, now: Date) => Promise<PreparedCommand>;
@@ -233,6 +235,8 @@ export const AZURE_COMMANDS = COMMANDS.filter((name) => 'prepare' in COMMAND_TAB
 export function prepareCommand(mode: Mode, values: Values, now: Date): Promise<PreparedCommand> {
   const prepare = modeEntry(mode).prepare;
   if (!prepare) throw new Error(`'${mode}' is not a command that talks to Azure`);
+  // One table of the run's files, checked before any request (run-files.ts).
+  checkRunFiles(values, process.env);
   return prepare(values, now);
 }
 

@@ -11,8 +11,21 @@ import { advice, GatewayError } from '../port/gateway';
 import { EXIT, stopWords, type Io } from '../port/io';
 import { UsageError } from '../port/usage-error';
 
-export function reportFailure(error: unknown, values: Values, io: Io, mode: Mode = 'wizard'): number {
+/**
+ * `extra`: what the closing step adds to a JSON run's error document (the keys that may be live,
+ * and the secret when --show-secret asked for it); undefined when the run printed its document already.
+ */
+export function reportFailure(
+  error: unknown,
+  values: Values,
+  io: Io,
+  mode: Mode = 'wizard',
+  extra: Record<string, unknown> | undefined = {},
+): number {
   const p = io.err;
+  const jsonError = (values: Values, io: Io, error: Record<string, unknown>) => {
+    if (extra !== undefined) printJsonError(values, io, error, extra);
+  };
   if (error instanceof UsageError) {
     // A message may quote what was typed: no control character of it reaches the terminal.
     const message = error.message.split('\n').map(printable).join('\n');
@@ -28,14 +41,21 @@ export function reportFailure(error: unknown, values: Values, io: Io, mode: Mode
   if (cancelled || name === 'AbortError' || name === 'ExitPromptError') {
     const stopped = stopWords(io);
     if (stopped.exit !== EXIT.cancelled) {
-      io.stderr.write(`${p('danger', 'error:')} ${stopped.words.replace(/^Gave/, 'gave')}.\n`);
+      const words = stopped.words.replace(/^Gave/, 'gave');
+      io.stderr.write(`${p('danger', 'error:')} ${words}.\n`);
+      jsonError(values, io, { kind: 'timeLimit', message: words });
       return stopped.exit;
     }
     const said = cancelled && error.message !== 'cancelled' ? `Cancelled: ${error.message}.` : 'Cancelled.';
     io.stderr.write(`${said}\n`);
+    jsonError(values, io, {
+      kind: 'cancelled',
+      message: said.replace(/^Cancelled:? ?/, '').replace(/\.$/, '') || 'cancelled',
+    });
     return EXIT.cancelled;
   }
-  if (error instanceof GatewayError && error.kind === 'unauthenticated') return notSignedIn(error, values, io, mode);
+  if (error instanceof GatewayError && error.kind === 'unauthenticated')
+    return notSignedIn(error, values, io, mode, (v, i, e) => jsonError(v, i, e));
   if (error instanceof GatewayError) {
     const next = advice(error.kind);
     jsonError(values, io, { kind: error.kind, ...(error.code ? { code: error.code } : {}), message: error.message });
@@ -50,16 +70,26 @@ export function reportFailure(error: unknown, values: Values, io: Io, mode: Mode
 }
 
 /** With -o json, a failure is a JSON document on stdout too (its words are on stderr as well). */
-function jsonError(values: Values, io: Io, error: Record<string, unknown>): void {
+function printJsonError(values: Values, io: Io, error: Record<string, unknown>, extra: Record<string, unknown>): void {
   if (values.output !== 'json') return;
-  io.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
+  writeJsonDocument(io, { error, ...extra });
+}
+
+export function writeJsonDocument(io: Io, document: Record<string, unknown>): void {
+  io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 }
 
 /**
  * Exit 4: what is wrong, then the commands that sign this run in, one per line, fitted to how it
  * tried (--auth, --tenant); a 401 from Azure (a token it no longer takes) the same way.
  */
-function notSignedIn(error: GatewayError, values: Values, io: Io, mode: Mode): number {
+function notSignedIn(
+  error: GatewayError,
+  values: Values,
+  io: Io,
+  mode: Mode,
+  jsonError: (values: Values, io: Io, error: Record<string, unknown>) => void,
+): number {
   const auth = authModeOf(values, io.env);
   const tenant = text(values, 'tenant');
   const code = isSignInCode(error.code) ? error.code : undefined;

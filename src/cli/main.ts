@@ -12,7 +12,6 @@ import { parseCommandLine } from './parse';
 import { parseConnectOptions, parseWizardScope } from './scope';
 import { deferredGateway } from '../port/deferred-gateway';
 import { terminalSafe } from '../port/terminal-safe-gateway';
-import { reportFailure } from './failure';
 import { helpOnHelpText, helpText } from './help';
 import { EXIT, type Io } from '../port/io';
 import { Notices } from '../port/notices';
@@ -23,6 +22,28 @@ import { keepTime } from './clock';
 import { captureOutput } from './output-file';
 import { watched } from '../port/watched-gateway';
 import { switchableGateway } from '../port/switchable-gateway';
+import { closingOnce, type Outcome } from './closing';
+import { Custody } from '../keys/custody';
+import type { Gateway } from '../port/gateway';
+import type { RunTimeLimit } from '../port/run-limit';
+
+/** The time limit's last step: the closing step (it may cut a network wait short, never itself), then leave. */
+async function leaveAfterClosing(reason: RunTimeLimit, close: (outcome: Outcome) => Promise<number>): Promise<void> {
+  const failure = new Error(`${reason.message}, and the run did not stop when asked: leaving now`);
+  const code = await close({ failure });
+  await flushed(process.stdout);
+  await flushed(process.stderr);
+  process.exit(code);
+}
+
+/** Resolves once the stream has handed everything over (or its reader went away). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve());
+    if (stream.writableLength === 0) resolve();
+    else stream.write('', () => resolve());
+  });
+}
 
 /** The run's streams; `extra` is what a command adds or puts in their place (its clock, an output file). */
 function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal, extra?: Partial<Io>): Io {
@@ -78,6 +99,18 @@ export async function main(argv: string[]): Promise<number> {
   let toFile: Partial<Io> = {};
   const io = () => makeIo(values, aborter.signal, forcer.signal, { ...clock?.io, ...toFile });
   let session: Session | undefined;
+  // Every ending of a command reads the run's custody record, in one closing step (closing.ts).
+  const custody = new Custody();
+  let commandGateway: Gateway | undefined;
+  const close = closingOnce(() => ({
+    custody,
+    io: io(),
+    values,
+    mode,
+    demo: session?.demo ?? false,
+    ...(commandGateway ? { gateway: commandGateway } : {}),
+  }));
+  const leave = (reason: RunTimeLimit) => void leaveAfterClosing(reason, close);
   const doors: ({ close(): Promise<void> } | undefined)[] = [];
   const verboseLines: string[] = [];
   try {
@@ -116,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
     const connectOptions = parseConnectOptions(values, process.env);
     const scope = interactive ? parseWizardScope(values) : undefined;
     // From here a command keeps time: signing in counts too (az can hang).
-    if (!interactive) clock = keepTime(values, aborter, forcer);
+    if (!interactive) clock = keepTime(values, aborter, forcer, leave);
     const captured = interactive ? undefined : captureOutput(values);
     // Output meant for a file is gathered, and carries no colour.
     if (captured) toFile = { stdout: captured.stdout, out: painter(false) };
@@ -197,13 +230,13 @@ export async function main(argv: string[]): Promise<number> {
     const json = values.output === 'json';
     const seen = clock ? watched(session.gateway, clock.status) : session.gateway;
     const gateway = json ? seen : terminalSafe(seen);
-    const code = await (prepared as NonNullable<typeof prepared>)({ gateway, io: io(), demo: session.demo });
+    commandGateway = gateway;
+    const code = await (prepared as NonNullable<typeof prepared>)({ gateway, io: io(), demo: session.demo, custody });
     const unwritten = captured?.commit();
-    if (unwritten === undefined) return code;
-    process.stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);
-    return EXIT.failed;
+    if (unwritten !== undefined) process.stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);
+    return await close({ code: unwritten === undefined ? code : EXIT.failed });
   } catch (error) {
-    return reportFailure(error, values, io(), mode);
+    return await close({ failure: error });
   } finally {
     clock?.end();
     for (const line of verboseLines) process.stderr.write(`${line}\n`);

@@ -16,7 +16,7 @@ import {
   secretWriteFailed,
 } from './issued-report';
 import { issueNewKey, parseNewKeyOptions, readSecret, readyDeployment, type NewKeyOptions } from './new-key';
-import { refuseStdoutToNowhere, writeOut } from './secret-output';
+import { refuseStdoutToNowhere, reported, writeOut } from './secret-output';
 import { parseKeyName, parseTarget, type TargetOptions } from './target';
 
 export interface CreateOptions {
@@ -72,6 +72,7 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
   const issued = await issueNewKey(deps, deployment, options.name, options.key, secret, {
     replace: options.replace,
     remedy: 'Pass --replace to replace it.',
+    json: options.json,
   });
   const verification = options.verify
     ? await verifyNewKey(deployment.dataplaneApiEndpoint ?? '', secret, deps)
@@ -80,10 +81,12 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
   if (options.json) {
     const document = issuedDocument(deployment, options.key, issued, io.now(), verification);
     failedWrite = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
+    deps.custody.documentPrinted = true;
   } else {
     failedWrite = await reportIssuedText(deployment, options.key, issued, io);
     if (verification) reportVerification(verification, io, options.key.showSecret);
   }
+  if (!failedWrite) reported(issued, options.key);
   if (failedWrite && options.key.showSecret)
     return secretWriteFailed(deps, deployment, options.key, issued, failedWrite);
   const stopped = stoppedAfterIssue(options.key, issued, io);

@@ -13,8 +13,9 @@ import { keyCommand } from '../domain/resource-id';
 import { generateUuidKey } from '../domain/secret';
 import { GatewayError, type ApiKey, type Deployment } from '../port/gateway';
 import { requestTimeoutMs, type Io } from '../port/io';
-import { FORCE_AFTER_MS, spokenDuration, stoppedByLimit } from '../port/run-limit';
+import { graceFrom, spokenDuration, stoppedByLimit } from '../port/run-limit';
 import { createKey, racedWarning, type CreateOutcome } from '../keys/create-key';
+import { hold, type CustodyEntry, type Holder } from '../keys/custody';
 import { exposureWarnings } from '../keys/git-exposure';
 import { figures } from '../term/style';
 import {
@@ -130,6 +131,8 @@ export interface IssuedKey {
   raced?: boolean;
   secret: string;
   handoffs: HandoffResult[];
+  /** Its line in the run's custody record. */
+  custody: CustodyEntry;
 }
 
 /**
@@ -144,15 +147,20 @@ export async function issueNewKey(
   name: string,
   options: NewKeyOptions,
   secret: string,
-  create: { replace: boolean; remedy: string },
+  create: { replace: boolean; remedy: string; json?: boolean },
 ): Promise<IssuedKey> {
-  const { io, gateway } = deps;
+  const { io, gateway, custody } = deps;
   let facts = handoffFacts(deployment, { keyName: name, secret, endDateTime: options.endDateTime });
   let staged: StagedSecretFile | undefined;
   let stagedHandoffs: StagedHandoffs | undefined;
+  let entry: CustodyEntry | undefined;
   const discard = () => {
     staged?.discard();
     discardHandoffFiles(stagedHandoffs);
+    if (entry) {
+      entry.state = 'gone';
+      entry.holders = [];
+    }
   };
   // Said before anything is written: a key file where `git add .` would take it.
   const files = [
@@ -176,18 +184,27 @@ export async function issueNewKey(
         onHeld: () =>
           io.stderr.write(
             stoppedByLimit(io.signal)
-              ? `The run's time limit passed; finishing the request that creates key '${name}' (for ${spokenDuration(FORCE_AFTER_MS)} at the most), so that its outcome is known.\n`
+              ? `The run's time limit passed; finishing the request that creates key '${name}' (for ${spokenDuration(graceFrom(io.env).forceAfterMs)} at the most), so that its outcome is known.\n`
               : `Finishing the request that creates key '${name}', so that its outcome is known; a second Ctrl+C leaves at once.\n`,
           ),
         onSending: (sent) => {
           // The files name the expiry the PUT carries, to the millisecond of this attempt.
           facts = { ...facts, endDateTime: sent.endDateTime };
-          if (options.secretOut !== undefined) staged = stageSecretFile(options.secretOut, secret, options.force);
+          // In the record before anything is written or sent: whatever ends the run reads it.
+          entry = custody.sending(deployment, name, secret);
+          const given = givenHolder(options.source);
+          if (given) hold(entry, given);
+          if (options.secretOut !== undefined) {
+            staged = stageSecretFile(options.secretOut, secret, options.force);
+            holdStaged(entry, staged);
+          }
           stagedHandoffs = stageHandoffFiles(options.emit, facts, options.force);
+          for (const file of stagedHandoffs.files) holdStaged(entry, file.staged);
         },
       },
     );
   } catch (error) {
+    // createKey throws only when nothing was created, for certain.
     discard();
     throw error;
   }
@@ -202,20 +219,35 @@ export async function issueNewKey(
     }
     throw existingKeyError(outcome.existing, deployment, io.now(), create.remedy);
   }
+  const held = entry ?? custody.sending(deployment, name, secret);
+  held.state = outcome.kind === 'unknown' ? 'maybe' : 'live';
   const kept = keepKeyFile(staged, name, outcome.kind !== 'unknown');
+  if (staged && kept.ok) hold(held, { kind: 'file', path: staged.path });
   const keyExists = outcome.kind !== 'unknown';
   const handoffs = await deliverHandoffs(gateway, options.emit, stagedHandoffs, facts, {
     keyExists,
     signal: io.signal,
   });
+  for (const h of handoffs) {
+    if (!h.ok) continue;
+    hold(
+      held,
+      h.target.kind === 'keyvault' ? { kind: 'vault', url: h.target.url } : { kind: 'file', path: h.target.path },
+    );
+  }
   const handedFiles = handoffs
     .filter((h) => h.ok && h.target.kind !== 'keyvault')
     .map((h) => h.said.replace(/^wrote /, ''));
   if (outcome.kind === 'unknown') {
-    if (options.showSecret) await writeOut(io, `${secret}\n`);
-    const held = [
+    // A JSON run carries the key in its one document (the closing step writes it), never a bare line.
+    if (options.showSecret && !create.json && !(await writeOut(io, `${secret}\n`))) hold(held, { kind: 'stdout' });
+    const places = [
       staged ? (kept.ok ? `The key is in ${staged.path} (mode 0600).` : kept.message) : '',
-      options.showSecret ? 'The key was printed above.' : '',
+      options.showSecret
+        ? create.json
+          ? 'The key is in the JSON document as "secret".'
+          : 'The key was printed above.'
+        : '',
       handedFiles.length > 0 ? `The key is also in ${handedFiles.join(', ')}.` : '',
     ]
       .filter(Boolean)
@@ -223,12 +255,16 @@ export async function issueNewKey(
     const lost = outcome.mayStillAppear
       ? `no answer came to creating key '${name}' (${outcome.problem.plain}), and Azure may still be carrying it out: the key was not there when checked, but it may still appear`
       : `the answer to creating key '${name}' was lost (${outcome.problem.plain}) and a check could not tell whether Azure created it`;
+    held.told = places !== '';
     throw new GatewayError(
       'unknown',
-      `${lost}. ${held || 'Nobody holds its secret: if it appears, delete it.'} Check with: ${keyCommand('show', deployment, name, deps.demo)}`,
+      `${lost}. ${places || 'Nobody holds its secret: if it appears, delete it.'} Check with: ${keyCommand('show', deployment, name, deps.demo)}`,
     );
   }
-  if (!kept.ok) throw new GatewayError('unknown', kept.message);
+  if (!kept.ok) {
+    held.told = true;
+    throw new GatewayError('unknown', kept.message);
+  }
   if (outcome.kind === 'raced') {
     const where = staged ? ` This run's key is in ${staged.path}.` : '';
     io.stderr.write(`${io.err('danger', figures.fail)} ${racedWarning(name)}.${where}\n`);
@@ -249,6 +285,21 @@ export async function issueNewKey(
         : '';
     await takeBackUnheldKey(deps, deployment, name, `it could not be handed off anywhere (${why})`, after);
   }
+  // A key the user typed or gave in a file: they hold its secret already.
+  if (options.source.kind !== 'generate') held.told = true;
   const action = outcome.kind === 'raced' ? 'replaced' : outcome.kind;
-  return { key: outcome.key, action, secret, handoffs, raced: outcome.kind === 'raced' };
+  return { key: outcome.key, action, secret, handoffs, raced: outcome.kind === 'raced', custody: held };
+}
+
+/** A key the user typed, piped or named a file of: they hold it already. */
+function givenHolder(source: SecretSource): Holder | undefined {
+  if (source.kind === 'generate') return undefined;
+  return {
+    kind: 'given',
+    from: source.kind === 'file' ? `your file ${source.path}` : 'what you gave on standard input',
+  };
+}
+
+function holdStaged(entry: CustodyEntry, staged: StagedSecretFile): void {
+  hold(entry, { kind: 'staged', path: staged.path, stagingPath: staged.stagingPath, commit: () => staged.commit() });
 }

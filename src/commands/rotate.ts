@@ -32,7 +32,8 @@ import {
   type IssuedKey,
   type NewKeyOptions,
 } from './new-key';
-import { refuseStdoutToNowhere, writeOut } from './secret-output';
+import { refuseStdoutToNowhere, reported, writeOut } from './secret-output';
+import { Custody } from '../keys/custody';
 import { existingKey, parseKeyName, parseTarget, type TargetOptions } from './target';
 
 export interface RotateOptions {
@@ -54,7 +55,19 @@ export function parseRotateOptions(values: CommandValues<typeof ROTATE_FLAGS>, n
   if (flag(values, 'keep-old') && flag(values, 'yes')) throw new UsageError('use either --keep-old or --yes, not both');
   const key = parseNewKeyOptions(values, now);
   const retire = flag(values, 'yes') ? 'yes' : flag(values, 'keep-old') ? 'keep' : 'ask';
-  return { target, oldName, key, retire, json: values.output === 'json', ...(newName ? { newName } : {}) };
+  const json = values.output === 'json';
+  // The JSON document is the run's last word: a key held only there would be unheld when the old one goes.
+  if (
+    retire === 'yes' &&
+    json &&
+    key.source.kind === 'generate' &&
+    key.secretOut === undefined &&
+    key.emit.length === 0
+  )
+    throw new UsageError(
+      'with -o json the new key reaches you only in the document printed at the end, after --yes has deleted the old key: add --secret-out <file> or --emit, or leave out --yes and delete the old key once you hold the new one',
+    );
+  return { target, oldName, key, retire, json, ...(newName ? { newName } : {}) };
 }
 
 type Stage = 'verify' | 'handoff' | 'switch' | 'verify-again' | 'retire';
@@ -85,8 +98,10 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
   const issued = await issueNewKey(deps, deployment, newName, options.key, secret, {
     replace: false,
     remedy: 'Pass another --new-name.',
+    json: options.json,
   });
   const failedWrite = options.json ? undefined : await reportIssuedText(deployment, options.key, issued, io);
+  if (!options.json && !failedWrite) reported(issued, options.key);
   // The new key reached nobody: it is taken back, and the old key is left as it was.
   if (failedWrite && options.key.showSecret)
     return secretWriteFailed(deps, deployment, options.key, issued, failedWrite);
@@ -132,6 +147,12 @@ async function checkSwitchAndRetire(
   if (io.signal.aborted) return stop('verify-again', `${stoppedHow()} while the new key was being checked again`);
   if (!options.json) reportVerification(rotation.second, io, true, 'after the switch, ');
   if (rotation.second.outcome === 'refused') return stop('verify-again', rotation.second.message);
+  // The custody record, not this path's memory, says whether anyone holds the new key.
+  if (!Custody.delivered(issued.custody))
+    return stop(
+      'switch',
+      `the secret of '${issued.key.name}' has reached no file, output or vault yet, so '${old.name}' was kept`,
+    );
   // The delete is let finish on a first Ctrl+C (a second abandons it), so its outcome is known.
   try {
     await gateway.deleteKey(deployment, old.name, { signal: io.forceSignal });
@@ -178,7 +199,9 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
       ...(rotation.stoppedAt ? { stoppedAt: rotation.stoppedAt } : {}),
     };
     const failed = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
+    deps.custody.documentPrinted = true;
     if (failed && options.key.showSecret) return secretWriteFailed(deps, deployment, options.key, issued, failed);
+    if (!failed) reported(issued, options.key);
   }
   if (rotation.stoppedAt) {
     const { stage, why, next } = rotation.stoppedAt;

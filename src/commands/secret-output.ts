@@ -12,6 +12,14 @@ import { UsageError } from '../port/usage-error';
 import type { CommandDeps } from './deps';
 import { describeFsError } from '../files/fs-error';
 import type { StagedSecretFile } from '../files/secret-file';
+import { hold } from '../keys/custody';
+import type { IssuedKey } from './new-key';
+
+/** The key's report reached the user whole: they were told where it is (and with --show-secret, stdout holds it). */
+export function reported(issued: IssuedKey, options: { showSecret: boolean }): void {
+  issued.custody.told = true;
+  if (options.showSecret) hold(issued.custody, { kind: 'stdout' });
+}
 
 /**
  * A live key whose secret nobody holds is deleted again, and the words say only what happened:
@@ -24,14 +32,21 @@ export async function takeBackUnheldKey(
   why: string,
   after = '',
 ): Promise<never> {
+  const entry = deps.custody.find(deployment, name);
   try {
     await deps.gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) });
   } catch (error) {
     const failure = error instanceof GatewayError ? error.plain : String(error);
+    // The words below name the key and the command that deletes it.
+    if (entry) entry.told = true;
     throw new GatewayError(
       'unknown',
       `key '${name}' was created, but ${why}, and deleting it again failed too (${failure}): nobody holds its secret. Delete it with: ${keyCommand('delete', deployment, name, deps.demo)} --yes`,
     );
+  }
+  if (entry) {
+    entry.state = 'gone';
+    entry.holders = [];
   }
   throw new GatewayError('unknown', `key '${name}' was created, but ${why}, so it was deleted again.${after}`);
 }

@@ -122,7 +122,8 @@ export async function createKey(
     return { kind: 'created', key: answer.key, settledByCheck: false };
   } catch (error) {
     const failure = error instanceof GatewayError ? error : new GatewayError('unknown', String(error));
-    if (failure.kind === 'alreadyExists' && failure.status === 412) return afterConflict(gateway, ref, name, sent);
+    if (failure.kind === 'alreadyExists' && failure.status === 412)
+      return afterConflict(gateway, ref, name, sent, failure);
     if (!answerMayBeLost(failure)) throw failure;
     return settle(gateway, ref, name, sent, failure, replacing, options);
   } finally {
@@ -139,11 +140,18 @@ async function afterConflict(
   ref: DeploymentRef,
   name: string,
   sent: NewKeyBody,
+  failure: GatewayError,
 ): Promise<CreateOutcome> {
-  const now = await gateway.getKey(ref, name, { signal: AbortSignal.timeout(15_000) });
+  let now: ApiKey | undefined;
+  try {
+    now = await gateway.getKey(ref, name, { signal: AbortSignal.timeout(15_000) });
+  } catch {
+    // The 412 may answer a retry of our own PUT, carried out: unread, the outcome is unknown.
+    return { kind: 'unknown', problem: failure };
+  }
   if (now && isKeyFrom(now, sent)) return { kind: 'created', key: now, settledByCheck: true };
   if (now) return { kind: 'exists', existing: now, appearedMeanwhile: true };
-  throw new GatewayError('unknown', `Azure said key '${name}' exists, but it cannot be read; nothing was changed`);
+  return { kind: 'unknown', problem: failure };
 }
 
 /** Reads the key back after a lost answer and says what is certain. */

@@ -7,7 +7,8 @@ import { prepareCommand, type Mode } from '../../src/cli/commands';
 import type { Values } from '../../src/cli/options';
 import { parseCommandLine } from '../../src/cli/parse';
 import { parseConnectOptions } from '../../src/cli/scope';
-import { reportFailure } from '../../src/cli/failure';
+import { closeRun } from '../../src/cli/closing';
+import { Custody } from '../../src/keys/custody';
 import type { Gateway } from '../../src/port/gateway';
 import { testIo } from './test-io';
 
@@ -32,6 +33,8 @@ export async function runInProcess(
   let values: Values = {};
   let mode: Mode = 'wizard';
   let code: number;
+  const custody = new Custody();
+  const ending = () => ({ custody, io: t.io, values, mode, demo: false, gateway });
   try {
     const parsed = parseCommandLine(argv);
     values = parsed.values;
@@ -42,9 +45,9 @@ export async function runInProcess(
     parseConnectOptions(values, { NGINXAAS_ACCESS_TOKEN: 'in-process' });
     const run = await prepareCommand(parsed.mode, values, t.io.now());
     options.onStart?.(t.abort);
-    code = await run({ gateway, io: t.io });
+    code = await closeRun(ending(), { code: await run({ gateway, io: t.io, custody }) });
   } catch (error) {
-    code = reportFailure(error, values, t.io, mode);
+    code = await closeRun(ending(), { failure: error });
   }
   return { code, stdout: t.stdout(), stderr: t.stderr() };
 }

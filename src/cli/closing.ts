@@ -1,0 +1,125 @@
+/**
+ * The one closing step of a command. Every ending passes through here — a result, an Azure error,
+ * a lost answer, the run's time limit, a signal, an exception, and the forced exit — and reads
+ * the run's custody record (keys/custody.ts): staged key files are moved into place, every key
+ * that may be live and was not accounted for yet is named with the commands that check and delete
+ * it (one nobody holds is deleted again, within a short deadline of its own), and the exit code
+ * and the one JSON document follow from the record.
+ */
+import { keyCommand } from '../domain/resource-id';
+import { account, hold, type Custody, type KeyAccount } from '../keys/custody';
+import { GatewayError, type Gateway } from '../port/gateway';
+import { EXIT, type Io } from '../port/io';
+import { figures } from '../term/style';
+import type { Mode } from './commands';
+import { reportFailure, writeJsonDocument } from './failure';
+import type { Values } from './options';
+
+export interface RunEnding {
+  custody: Custody;
+  io: Io;
+  values: Values;
+  mode: Mode;
+  demo: boolean;
+  /** Where an unheld key is deleted again; absent before the run connected. */
+  gateway?: Gateway;
+}
+
+export type Outcome = { code: number } | { failure: unknown };
+
+/** How long the closing step may spend deleting again a key nobody holds. */
+const TAKE_BACK_MS = 8_000;
+
+export async function closeRun(ending: RunEnding, outcome: Outcome): Promise<number> {
+  const { custody, io, values } = ending;
+  const json = values.output === 'json';
+  const showSecret = values['show-secret'] === true;
+  const live = custody.mayBeLive();
+  // The secret goes in the document whenever it was asked for and the key may be live.
+  const printsDocument = json && !custody.documentPrinted;
+  const secret = showSecret && printsDocument ? live[0]?.secret : undefined;
+  if (secret) for (const entry of live) hold(entry, { kind: 'stdout' });
+  const accounts = account(custody);
+  const keys = accounts.map(keyJson);
+  let code: number;
+  if ('failure' in outcome) {
+    const extra =
+      json && (keys.length > 0 || secret)
+        ? { ...(keys.length > 0 ? { keys } : {}), ...(secret ? { secret } : {}) }
+        : {};
+    code = reportFailure(outcome.failure, values, io, ending.mode, custody.documentPrinted ? undefined : extra);
+    if (json) custody.documentPrinted = true;
+  } else {
+    code = outcome.code;
+    if (json && !custody.documentPrinted && live.some((e) => !e.told)) {
+      writeJsonDocument(io, {
+        error: { kind: 'unknown', message: 'the run ended before it said where its key is' },
+        keys,
+        ...(secret ? { secret } : {}),
+      });
+      custody.documentPrinted = true;
+    }
+  }
+
+  let untold = 0;
+  for (const entry of live) {
+    if (entry.told) continue;
+    untold += 1;
+    entry.told = true;
+    const words = accounts.find((a) => a.name === entry.name && a.deployment === entry.deployment.name);
+    const ref = entry.deployment;
+    const what =
+      entry.state === 'live' ? `key '${entry.name}' was created` : `key '${entry.name}' may have been created`;
+    if (entry.holders.length > 0) {
+      io.stderr.write(
+        `${io.err('warning', figures.warning)} ${what} on ${ref.name}: ${words?.said ?? 'its secret is held'}. Check it with: ${keyCommand('show', ref, entry.name, ending.demo)}; delete it with: ${keyCommand('delete', ref, entry.name, ending.demo)} --yes\n`,
+      );
+      continue;
+    }
+    io.stderr.write(
+      `${io.err('danger', figures.fail)} ${await takeBack(ending, entry.deployment, entry.name, what)}\n`,
+    );
+  }
+  if (untold > 0 && code === EXIT.ok) return EXIT.failed;
+  return code;
+}
+
+/** A key that may be live while nobody holds its secret is deleted again; the words say what came of it. */
+async function takeBack(
+  ending: RunEnding,
+  ref: Parameters<typeof keyCommand>[1],
+  name: string,
+  what: string,
+): Promise<string> {
+  const entry = ending.custody.find(ref, name);
+  const deleteIt = `${keyCommand('delete', ref, name, ending.demo)} --yes`;
+  if (!ending.gateway) return `${what} on ${ref.name}, and nobody holds its secret: delete it with: ${deleteIt}`;
+  try {
+    await ending.gateway.deleteKey(ref, name, { signal: AbortSignal.timeout(TAKE_BACK_MS) });
+    if (entry) entry.state = 'gone';
+    return `${what} on ${ref.name}, but nobody held its secret, so it was deleted again.`;
+  } catch (error) {
+    const failure = error instanceof GatewayError ? error.plain : String(error);
+    return `${what} on ${ref.name}, nobody holds its secret, and deleting it again failed (${failure}): delete it with: ${deleteIt}`;
+  }
+}
+
+function keyJson(a: KeyAccount) {
+  return {
+    name: a.name,
+    deployment: a.deployment,
+    state: a.state,
+    files: a.files,
+    stdout: a.stdout,
+    vaults: a.vaults,
+  };
+}
+
+/**
+ * The closing step once, whoever asks first: the command's own end, or the forced exit of the
+ * run's time limit (which then leaves with the code it gives).
+ */
+export function closingOnce(ending: () => RunEnding): (outcome: Outcome) => Promise<number> {
+  let closing: Promise<number> | undefined;
+  return (outcome) => (closing ??= closeRun(ending(), outcome));
+}
