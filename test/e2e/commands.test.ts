@@ -182,8 +182,22 @@ describe('list, show, endpoint, delete', () => {
 describe('rotate', () => {
   it('--yes: a new key beside the old one, then the old one deleted; JSON matches the schema', async () => {
     const { env, secretOf } = await world();
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'rotate-')), 'new.key');
     const result = await runCli(
-      ['rotate', ...WEB_ARGV, '--name', 'nlk-prod', '--new-name', 'nlk-prod-2', '--show-secret', '--yes', '-o', 'json'],
+      [
+        'rotate',
+        ...WEB_ARGV,
+        '--name',
+        'nlk-prod',
+        '--new-name',
+        'nlk-prod-2',
+        '--show-secret',
+        '--secret-out',
+        keyFile,
+        '--yes',
+        '-o',
+        'json',
+      ],
       { env },
     );
     expect(result.code).toBe(0);
@@ -196,6 +210,16 @@ describe('rotate', () => {
     });
     expect(document.secret).toBe(secretOf('nlk-prod-2'));
     expect(secretOf('nlk-prod')).toBeUndefined();
+  });
+
+  it('--yes -o json with the new key only in the document is refused: the old key would go before anyone holds the new one', async () => {
+    const { env, emulator } = await world();
+    const result = await runCli(['rotate', ...WEB_ARGV, '--name', 'nlk-prod', '--show-secret', '--yes', '-o', 'json'], {
+      env,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('add --secret-out <file> or --emit');
+    expect(emulator.requests).toHaveLength(0);
   });
 });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliWorld, runCli } from '../helpers/cli';
 import { useTempDir } from '../helpers/temp';
+import { expectSchema } from '../helpers/schemas';
 import { WEB_ARGV } from '../helpers/sample';
 
 const tempDir = useTempDir('custody-');
@@ -17,9 +18,11 @@ const PATIENT = { NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '120000' };
 /** The limit's grace periods, shortened from 30 s and 10 s so a test sees all three steps. */
 const SHORT_GRACE = { NGINXAAS_KEYS_GRACE_MS: '2000,1500' };
 
+/** One document, and nothing else on stdout; a failure's document follows the error schema. */
 function parseOne(stdout: string): Record<string, unknown> {
-  // One document, and nothing else on stdout.
-  return JSON.parse(stdout) as Record<string, unknown>;
+  const document = JSON.parse(stdout) as Record<string, unknown>;
+  if ('error' in document) expectSchema('error', document);
+  return document;
 }
 
 describe('the run limit during a slow create (case 1)', () => {

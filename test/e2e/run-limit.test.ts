@@ -35,7 +35,10 @@ describe('the run has a time limit', () => {
       env: { ...env, ...PATIENT, NGINXAAS_KEYS_TIMEOUT: '2' },
     });
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
+    // A JSON run prints one document in every ending: here, the error.
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: { kind: 'timeLimit', message: expect.stringContaining("the run's time limit of 2 s passed") },
+    });
     expect(result.stderr).toContain("the run's time limit of 2 s passed");
   });
 
