@@ -61,6 +61,8 @@ export interface RunningEmulator {
   requests: RequestRecord[];
   /** TLS connections accepted so far: shows whether a client reused its connections. */
   connections(): number;
+  /** Resolves once no request is being handled (a slow PUT is carried out after its client left). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,10 +81,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const pageSize = options.pageSize ?? 100;
   let baseUrl = '';
 
+  let handling = 0;
+  let whenIdle: (() => void)[] = [];
   const server: Server = createServer({ cert: certPem, key: keyPem }, (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, new ArmFailure(500, 'InternalServerError', String(error)).reply());
-    });
+    handling += 1;
+    handle(req, res)
+      .catch((error: unknown) => {
+        if (!res.headersSent) send(res, new ArmFailure(500, 'InternalServerError', String(error)).reply());
+      })
+      .finally(() => {
+        handling -= 1;
+        if (handling === 0) for (const resolve of whenIdle.splice(0)) resolve();
+      });
   });
   // Sockets left open by clients must not keep close() waiting.
   server.keepAliveTimeout = 2000;
@@ -243,6 +253,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     behaviour,
     requests,
     connections: () => connections,
+    idle: () => (handling === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenIdle.push(resolve))),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
