@@ -82,7 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let baseUrl = '';
 
   let handling = 0;
-  let whenIdle: (() => void)[] = [];
+  const whenIdle: (() => void)[] = [];
   const server: Server = createServer({ cert: certPem, key: keyPem }, (req, res) => {
     handling += 1;
     handle(req, res)
