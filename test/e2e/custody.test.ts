@@ -60,6 +60,40 @@ describe('the run limit during a slow create (case 1)', () => {
     40_000,
   );
 
+  it('rotate under the same schedule: the new key file in place and named, the old key kept and named', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    const dir = tempDir();
+    const file = join(dir, 'new.key');
+    const oldSecret = secretOf('asg-sync');
+    emulator.faults.add({ method: 'GET', path: '/apiKeys/rl-r', delayMs: 0 });
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/rl-r', delayMs: 8_000 });
+    emulator.faults.add({ method: 'GET', path: '/apiKeys/rl-r', delayMs: 12_000, times: -1 });
+    const result = await runCli(
+      [
+        'rotate',
+        ...WEB_ARGV,
+        '--name',
+        'asg-sync',
+        '--new-name',
+        'rl-r',
+        '--secret-out',
+        file,
+        '--yes',
+        '--timeout',
+        '2s',
+      ],
+      { env: { ...env, ...PATIENT, ...SHORT_GRACE } },
+    );
+    expect(result.code).toBe(1);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(result.stderr).toContain(`its secret is in ${file} (mode 0600)`);
+    expect(result.stderr).toMatch(/delete it with: nginxaas-keys delete -d web-01 .* --name rl-r --yes/);
+    await expect.poll(() => secretOf('rl-r'), { timeout: 15_000 }).toBeDefined();
+    expect(readFileSync(file, 'utf8')).toContain(secretOf('rl-r') as string);
+    // The old key was never touched.
+    expect(secretOf('asg-sync')).toBe(oldSecret);
+  }, 40_000);
+
   it('with -o json --show-secret the forced exit prints one document with the secret and the key (case 1 and 3)', async () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add({ method: 'GET', path: '/apiKeys/rl-j', delayMs: 0 });
