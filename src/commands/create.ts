@@ -10,6 +10,7 @@ import { verifyWithPatience, type Verification } from '../keys/verify';
 import type { CommandDeps } from './deps';
 import {
   stoppedAfterIssue,
+  stoppedJson,
   issuedDocument,
   reportIssuedText,
   reportVerification,
@@ -79,7 +80,7 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
     : undefined;
   let failedWrite: Error | undefined;
   if (options.json) {
-    const document = issuedDocument(deployment, options.key, issued, io.now(), verification);
+    const document = { ...issuedDocument(deployment, options.key, issued, io.now(), verification), ...stoppedJson(io) };
     failedWrite = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
     deps.custody.documentPrinted = true;
   } else {

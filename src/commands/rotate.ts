@@ -114,6 +114,11 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
   const stopped = stoppedAfterIssue(options.key, issued, io);
   if (stopped !== undefined) {
     io.stderr.write(`The old key '${old.name}' was kept. Retire it later with: ${deleteOld}\n`);
+    // A JSON run still prints its one document: the new key, and where the rotation stopped.
+    if (options.json) {
+      stop('verify', stopWords(io).why);
+      await finishRotation(rotation, options, deps);
+    }
     return stopped;
   }
   await checkSwitchAndRetire(rotation, options, deps, secret, stop);

@@ -208,8 +208,15 @@ async function check(s: Schedule): Promise<void> {
     if (s.json && !s.outputFile && result.stdout !== '') {
       // One document, whatever the ending.
       const document = JSON.parse(result.stdout) as Record<string, unknown>;
-      if (result.code === 0) expect(document.error, context).toBeUndefined();
-      else expect(document.error, context).toBeDefined();
+      // The document says why a run did not end with 0: an error, a stop, or a hand-off that failed.
+      const why =
+        document.error ??
+        document.stopped ??
+        document.stoppedAt ??
+        (document.handoff as { ok: boolean }[] | undefined)?.find((h) => !h.ok) ??
+        (document.handoffs as { ok: boolean }[] | undefined)?.find((h) => !h.ok);
+      if (result.code === 0) expect(why, context).toBeUndefined();
+      else expect(why, context).toBeDefined();
     }
     if (s.json && !s.outputFile) expect(result.stdout, context).not.toBe('');
 
