@@ -21,6 +21,9 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
 }
 
 void (async () => {
+  // A signal after main() has given its answer (a second Ctrl+C while the last words are flushed)
+  // must not kill the process and replace that answer: from here to the exit, they are taken.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => undefined);
   const { main } = await import('./main');
   const code = await main(argv);
   // Exit explicitly: idle keep-alive sockets of the HTTP agent would otherwise hold the process.
