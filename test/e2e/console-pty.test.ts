@@ -63,7 +63,7 @@ describe('the key console', () => {
     await run.waitFor("Delete 'nlk-prod' though no one holds 'nlk-prod-2'?");
     await run.waitFor('r show · c copy · h hand off · d delete anyway · Esc stop');
     expect(run.screen().replace(/\s+/g, ' ')).toContain(
-      "'nlk-prod-2' was never shown, copied or handed off: its secret is in no place, and Azure cannot show it again. Whatever uses 'nlk-prod' would be refused.",
+      "'nlk-prod-2' was never shown, copied or handed off: its secret is in no place; Azure cannot show it again. Whatever uses 'nlk-prod' would be refused.",
     );
     // Enter again, and a y, are no answer. Esc after them shows they were read (keys arrive in
     // order): nothing was deleted, both keys stay.

@@ -488,9 +488,9 @@ describe('the key console alone, at 80 and 60 columns', () => {
     );
     expect(frame.split('\n').slice(-5).join('\n')).toMatchInlineSnapshot(`
       "? Delete 'nlk-prod' though no one holds 'nlk-prod-2'?
-      ⚠ 'nlk-prod-2' was never shown, copied or handed off: its secret is in no place,
-        and Azure cannot show it again. Whatever uses 'nlk-prod' would be refused.
-
+      ⚠ 'nlk-prod-2' was never shown, copied or handed off:
+        its secret is in no place; Azure cannot show it again.
+        Whatever uses 'nlk-prod' would be refused.
       r show · c copy · h hand off · d delete anyway · Esc stop"
     `);
     // The panel's own keys give way to the question's: Enter is offered nowhere.

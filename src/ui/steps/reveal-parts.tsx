@@ -122,11 +122,10 @@ function UnheldQuestion({ rotation, fresh }: { rotation: RotationView; fresh: st
         ['Esc', 'stop'],
       ]}
     >
-      <Said
-        mark={figures.warning}
-        role="warning"
-        text={`'${fresh}' was never shown, copied or handed off: its secret is in no place, and Azure cannot show it again. Whatever uses '${rotation.old}' would be refused.`}
-      />
+      {/* Short lines: one that fills the terminal exactly is drawn a row too tall by some terminals. */}
+      <Said mark={figures.warning} role="warning" text={`'${fresh}' was never shown, copied or handed off:`} />
+      <Text color={colors.warning}>{'  its secret is in no place; Azure cannot show it again.'}</Text>
+      <Text color={colors.warning}>{`  Whatever uses '${rotation.old}' would be refused.`}</Text>
     </Question>
   );
 }
