@@ -4,7 +4,7 @@
 # then a new key. Needs tmux. Run after `npm run build`. The demo world is a fresh one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=docs/screens
+out=${SCREENS_OUT:-docs/screens}
 mkdir -p "$out"
 state=$(mktemp -d)
 session="nginxaas-keys-screens-$$"
@@ -21,7 +21,9 @@ keys d; keys -l 'ci-2025'; shot 4-delete-confirm
 keys Enter; shot 5-deleted 1.2
 keys r; shot 6-rotate-plan
 keys Enter; shot 7-rotation-shown 2.5
-keys Enter; shot 8-rotated 2.5
+# Enter on a new key never shown asks before the old one goes; r shows it, then Enter goes on.
+keys Enter; shot 7-rotation-unheld 1
+keys r; keys Enter; shot 8-rotated 2.5
 keys n; keys -l 'nlk-prod-2'; shot 9-name-exists
 for _ in 1 2 3 4 5 6 7 8 9 10; do keys BSpace; done
 keys -l 'nlk-cluster-a'; keys Enter; shot 10-expiry

@@ -81,6 +81,25 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
       },
     };
   }
+  if (rotation?.stage === 'unheld') {
+    const fresh = state.result.key.name;
+    const old = rotation.old.name;
+    return {
+      lines: [
+        `⚠ '${fresh}' was never shown, copied or handed off: its secret is in no place, and Azure cannot show it again. Whatever uses '${old}' would be refused.`,
+      ],
+      block: 'unheld',
+      question: {
+        message: `Delete '${old}' though no one holds '${fresh}'? r shows it · c copies it · h hands it off · d deletes '${old}' anyway · s stops here`,
+      },
+      // No default: an empty answer, or y, is asked again.
+      answer(text) {
+        const answer = text.trim().toLowerCase();
+        if (answer === 's') return [ESCAPE];
+        return ['r', 'c', 'h', 'd'].includes(answer) ? [typed(answer)] : 'Answer r, c, h, d or s.';
+      },
+    };
+  }
   if (panel.askingToLeave)
     return {
       lines: [],

@@ -95,7 +95,8 @@ export function actingAs(state: WizardState): string | undefined {
   return [who.account, who.tenant ? `tenant ${who.tenant}` : '', where].filter(Boolean).join(' · ');
 }
 
-const noCopy = async () => 'Copying is not available here.';
+/** No clipboard given: the copy fails in words, so the key is not counted as copied. */
+const noCopy = (): Promise<string> => Promise.reject(new Error('copying is not available here'));
 
 export function App(props: AppProps) {
   const clock = props.clock ?? (() => new Date());

@@ -107,7 +107,7 @@ function failureEvent(command: Command, error: unknown): WizardEvent {
         ...(command.again ? { again: true } : {}),
       };
     case 'copy':
-      return { type: 'copied', message: `could not copy the key: ${problem.message}` };
+      return { type: 'copied', message: `could not copy the key: ${problem.message}`, ok: false };
     case 'handoff':
       return { type: 'handedOff', result: { ok: false, said: `${command.target.kind}: ${problem.message}` } };
     case 'deleteKey':
@@ -178,7 +178,7 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
       return { type: 'verified', result, ...(command.again ? { again: true } : {}) };
     }
     case 'copy':
-      return { type: 'copied', message: await deps.copy(command.secret) };
+      return { type: 'copied', message: await deps.copy(command.secret), ok: true };
     case 'handoff':
       return performHandoff(command, deps);
     case 'signIn': {

@@ -118,7 +118,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'copied':
       if (state.step === 'signIn' && state.signIn)
         return { ...state, signIn: { ...state.signIn, copyMessage: event.message } };
-      return { ...state, reveal: { ...state.reveal, copyMessage: event.message } };
+      return {
+        ...state,
+        reveal: { ...state.reveal, copyMessage: event.message, copied: state.reveal.copied === true || event.ok },
+      };
     case 'deleted': {
       if (state.step === 'keys') return onConsoleDeleted(state, event.outcome);
       if (state.rotation?.stage === 'retiring' && state.step === 'reveal') return onRetired(state, event.outcome);

@@ -185,7 +185,8 @@ export type WizardEvent =
   | { type: 'verified'; result: VerifyResult; again?: boolean }
   /** The answers of `answered` peekKeys commands (the runner may gather several into one event). */
   | { type: 'peeked'; results: PeekResult[]; answered: number }
-  | { type: 'copied'; message: string }
+  /** `ok`: the copy was carried out (a failed one says why in `message`). */
+  | { type: 'copied'; message: string; ok: boolean }
   | { type: 'deleted'; outcome: 'deleted' | 'absent' }
   | {
       type: 'handedOff';

@@ -17,8 +17,11 @@ export interface ExpiryState {
 
 export interface RevealState {
   shown: boolean;
+  /** When r last showed the key: set only by the person's own r, kept after it hides again. */
   shownAt?: number;
   copyMessage?: string;
+  /** A copy was carried out (not merely asked for, nor failed): the key has left the panel. */
+  copied?: boolean;
   verify?: VerifyResult | 'pending';
   /** Asking "have you saved it?" before leaving. */
   askingToLeave: boolean;
@@ -83,10 +86,13 @@ export interface RotationState {
   old: ApiKey;
   /**
    * creating → shown (hand off, switch) → reverifying → retiring; or, after Esc on the panel,
-   * shown → stopping (both stay, or the new one is deleted again) → discarding.
+   * shown → stopping (both stay, or the new one is deleted again) → discarding. Enter on the
+   * panel while no one holds the new key's secret asks first: shown → unheld → (d) reverifying.
    */
-  stage: 'creating' | 'shown' | 'reverifying' | 'retiring' | 'stopping' | 'discarding';
+  stage: 'creating' | 'shown' | 'unheld' | 'reverifying' | 'retiring' | 'stopping' | 'discarding';
   problem?: string;
+  /** d was answered to "delete the old key though the new one is held nowhere?", for this try. */
+  unheldConfirmed?: boolean;
 }
 
 export interface HandoffMenu {

@@ -35,8 +35,12 @@ describe('the key console', () => {
     await run.waitFor("Created key 'nlk-prod-2' on web-01 to replace 'nlk-prod'");
     await run.waitFor('The dataplane accepted the key');
     expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
+    // Shown, the new key is held: Enter goes on without a question.
+    await run.type('r');
+    await run.waitFor('(hides in 30 s)');
     await run.type(KEY.enter);
-    await run.waitFor("Rotated: 'nlk-prod-2' is checked and in use; 'nlk-prod' deleted.");
+    await run.waitFor("Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted.");
+    expect(run.text()).not.toContain('in use');
     expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod-2']);
     // The new key was checked twice with its own value: once shown, once after the switch.
     const checks = emulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/packages'));
@@ -46,6 +50,39 @@ describe('the key console', () => {
     expect(await run.exit).toBe(130);
     // The last frame says what the console changed, not "Nothing was created".
     await run.waitFor(/Done before that: Rotated: created key 'nlk-prod-2', 'nlk-prod'\s+deleted\./);
+  });
+
+  it('r, Enter, Enter on a key never shown asks with no default: the old key stays until an explicit d', async () => {
+    const { run, names, emulator } = await atConsole();
+    const deletes = () => emulator.requests.filter((r) => r.method === 'DELETE');
+    await run.type(KEY.down, 'r');
+    await run.waitFor("Rotate key 'nlk-prod' (in 20 days)?");
+    await run.type(KEY.enter);
+    await run.waitFor('The dataplane accepted the key');
+    await run.type(KEY.enter);
+    await run.waitFor("Delete 'nlk-prod' though no one holds 'nlk-prod-2'?");
+    await run.waitFor('r show · c copy · h hand off · d delete anyway · Esc stop');
+    expect(run.screen().replace(/\s+/g, ' ')).toContain(
+      "'nlk-prod-2' was never shown, copied or handed off: its secret is in no place; Azure cannot show it again. Whatever uses 'nlk-prod' would be refused.",
+    );
+    // Enter again, and a y, are no answer. Esc after them shows they were read (keys arrive in
+    // order): nothing was deleted, both keys stay.
+    await run.type(KEY.enter, KEY.enter, 'y', KEY.esc);
+    await run.waitFor("Stop the rotation? 'nlk-prod-2' is live beside 'nlk-prod'.");
+    expect(deletes()).toEqual([]);
+    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
+    await run.type('n');
+    await run.waitFor('Enter switched');
+    await run.type(KEY.enter);
+    await run.waitFor('d delete anyway');
+    await run.type('d');
+    await run.waitFor(
+      /Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted\.\s+'nlk-prod-2'\s+was\s+never\s+shown/,
+    );
+    expect(deletes().map((r) => r.path.split('?')[0]?.split('/').at(-1))).toEqual(['nlk-prod']);
+    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod-2']);
+    run.pty.write(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
   });
 
   it('a rotation stopped half-way leaves both keys and names the command that finishes it', async () => {

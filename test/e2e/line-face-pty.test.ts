@@ -161,11 +161,46 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     await answer(run, /s stops here: $/, 's');
     await answer(run, /\? Stop the rotation\? y stops, both keys stay .* n goes back: $/, 'n');
     await answer(run, /s stops here: $/, 'y');
-    await run.waitFor("✔ Rotated: 'nlk-prod-2' is checked and in use; 'nlk-prod' deleted.", 30_000);
+    await run.waitFor("✔ Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted.", 30_000);
     expect(names()).toEqual(['asg-sync', 'nlk-prod-2']);
     await answer(run, /\? (\+\/- more · )?n new .*: $/, 'q');
     expect(await run.exit).toBe(0);
     expect(run.text()).toContain("Done: Deleted key 'ci-2025'. Rotated: created key 'nlk-prod-2', 'nlk-prod' deleted.");
+  });
+
+  it('the key console: y on a rotation whose new key was never shown asks first; only d deletes the old key', async () => {
+    const emulator = await useEmulator();
+    const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');
+    const deletes = () => emulator.requests.filter((r) => r.method === 'DELETE');
+    // Wide enough that each question is one line on the screen.
+    const run = runInPty(
+      process.execPath,
+      [BIN, ...WEB_ARGV],
+      { ...envFor(emulator), ...DUMB },
+      { cols: 200, rows: 50 },
+    );
+    await answer(run, CONSOLE_QUESTION, 'r 2');
+    await answer(run, "? Rotate 'nlk-prod'? y goes on", 'y');
+    await run.waitFor('✔ The dataplane accepted the key', 30_000);
+    await answer(run, /s stops here: $/, 'y');
+    const asked = /\? Delete 'nlk-prod' though no one holds 'nlk-prod-2'\? r shows it .* s stops here: $/;
+    await answer(run, asked, '');
+    await answer(run, /✖ Answer r, c, h, d or s\.\n.*s stops here: $/, 'y');
+    await run.waitFor(/✖ Answer r, c, h, d or s\.\n[^\n]*\n✖ Answer r, c, h, d or s\.\n.*s stops here: $/);
+    expect(run.text()).toContain(
+      "⚠ 'nlk-prod-2' was never shown, copied or handed off: its secret is in no place, and Azure cannot show it again. Whatever uses 'nlk-prod' would be refused.",
+    );
+    expect(deletes()).toEqual([]);
+    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
+    await run.type('d', KEY.enter);
+    await run.waitFor(
+      "Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted. 'nlk-prod-2' was never shown",
+      30_000,
+    );
+    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod-2']);
+    expect(deletes()).toHaveLength(1);
+    await answer(run, CONSOLE_QUESTION, 'q');
+    expect(await run.exit).toBe(0);
   });
 
   it('the key console: e N gives a key a new expiry, by number or by a date of its own; the secret stays', async () => {

@@ -478,6 +478,25 @@ describe('the key console alone, at 80 and 60 columns', () => {
     `);
   });
 
+  it('Enter during a rotation while the new key is held nowhere: the question, what is lost, no default', async () => {
+    const frame = await at80(
+      <RevealStep
+        {...reveal}
+        apiKey={key('nlk-prod-2', 181, 'Q7f')}
+        rotation={{ old: 'nlk-prod', stage: 'unheld', unseen: true }}
+      />,
+    );
+    expect(frame.split('\n').slice(-5).join('\n')).toMatchInlineSnapshot(`
+      "? Delete 'nlk-prod' though no one holds 'nlk-prod-2'?
+      ⚠ 'nlk-prod-2' was never shown, copied or handed off:
+        its secret is in no place; Azure cannot show it again.
+        Whatever uses 'nlk-prod' would be refused.
+      r show · c copy · h hand off · d delete anyway · Esc stop"
+    `);
+    // The panel's own keys give way to the question's: Enter is offered nowhere.
+    expect(frame).not.toContain('Enter');
+  });
+
   it('the reveal panel during a rotation says what is left', async () => {
     const { wide } = await both(
       <RevealStep

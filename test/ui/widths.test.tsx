@@ -84,14 +84,15 @@ const SCREENS: [string, WizardState][] = [
   ['key console, delete asks for the name', send(atConsole, 'd', 'old-ci')],
   ['key console, rotation plan', send(atConsole, { downArrow: true }, 'r')],
   ['rotation, new key shown', rotated],
-  ['rotation, checking again', send(rotated, ENTER)],
+  ['rotation, asked before deleting the old key while the new one is held nowhere', send(rotated, ENTER)],
+  ['rotation, checking again', send(rotated, 'r', ENTER)],
   ['rotation, asked whether to stop', send(rotated, { escape: true })],
   [
     'key console, after a rotation',
     [
       { type: 'verified', result: { ok: true, status: 200 }, again: true } as const,
       { type: 'deleted', outcome: 'deleted' } as const,
-    ].reduce<WizardState>((s, e) => transition(s, e), send(rotated, ENTER)),
+    ].reduce<WizardState>((s, e) => transition(s, e), send(rotated, 'r', ENTER)),
   ],
   ['key name, an existing key', send(withKeys, 'nlk-prod')],
   ['expiry', named],
@@ -147,6 +148,9 @@ describe.each(ZONES)('in %s', (zone) => {
         expect(lines).toContain(`${endpoint}nplus`);
       }
       if (state.step === 'reveal' && state.reveal.shown) expect(lines).toContain(SECRET);
+      // The question's keys, every one of them on its one line: none cut off at the edge.
+      if (state.rotation?.stage === 'unheld')
+        expect(lines).toContainEqual(expect.stringMatching(/^r show.+c copy.+h hand off.+d delete anyway.+Esc stop$/));
       // Each deployment row is one line: the list holds as many lines as rows are drawn.
       if (state.step === 'chooseDeployment' && state.filter === '') {
         const names = WORLD.deployments.map((d) => d.name);

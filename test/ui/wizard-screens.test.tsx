@@ -289,6 +289,59 @@ describe('review, create, reveal', () => {
   });
 });
 
+describe('a rotation from the key console', () => {
+  /** On the panel of the new key, checked once: r, then Enter on the plan, as a person types it. */
+  async function rotated(clock: () => Date = () => NOW) {
+    const gateway = new FakeGateway(discovery(), [key('nlk-prod', 20)]);
+    const app = render(<App gateway={gateway} scope={{ deployment: 'web-01' }} clock={clock} />);
+    const until = (expected: string | RegExp) => waitForFrame(app.lastFrame, expected);
+    const type = async (...chunks: string[]) => {
+      for (const chunk of chunks) {
+        app.stdin.write(chunk);
+        await settle();
+      }
+    };
+    await until('Keys of web-01');
+    await type('r');
+    await until("Rotate key 'nlk-prod'");
+    await type(ENTER);
+    await until('The dataplane accepted the key');
+    const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
+    return { gateway, until, type, frame };
+  }
+
+  it('Enter, Enter on a key never shown asks, with no default: the old key stays until d', async () => {
+    const { gateway, until, type, frame } = await rotated();
+    await type(ENTER);
+    await until("Delete 'nlk-prod' though no one holds 'nlk-prod-2'?");
+    expect(frame()).toContain('r show · c copy · h hand off · d delete anyway · Esc stop');
+    await type(ENTER, ENTER);
+    expect(frame()).toContain("Delete 'nlk-prod' though no one holds 'nlk-prod-2'?");
+    expect(gateway.calls).not.toContain('deleteKey nlk-prod');
+    expect(gateway.keys.has('nlk-prod')).toBe(true);
+    await type('d');
+    await until(/'nlk-prod' deleted\. 'nlk-prod-2' was never shown,\s+copied or handed off: no one holds its secret\./);
+    expect(gateway.calls).toContain('deleteKey nlk-prod');
+  });
+
+  it('r at the question shows the key; hidden again after its 30 s, Enter goes on without asking', async () => {
+    let now = NOW;
+    const { gateway, until, type, frame } = await rotated(() => now);
+    const secret = () => [...gateway.keys.values()].find((k) => k.key.name === 'nlk-prod-2')?.secret ?? '?';
+    await type(ENTER);
+    await until('d delete anyway');
+    await type('r');
+    await until(secret());
+    now = new Date(NOW.getTime() + 31_000);
+    await until('masked (r shows it)');
+    expect(frame()).not.toContain(secret());
+    await type(ENTER);
+    await until("Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted.");
+    expect(frame()).not.toContain('in use');
+    expect(gateway.calls).toContain('deleteKey nlk-prod');
+  });
+});
+
 describe('Ctrl+C', () => {
   it('leaves with 130 from any step before creation, nothing created', async () => {
     const { until, type, finished, gateway } = mount(new FakeGateway(), { deployment: 'web-01' });

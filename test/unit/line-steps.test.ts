@@ -132,6 +132,31 @@ describe('the rest of the flow in lines', () => {
     expect(() => answer(asked, 'q')).toThrow('Answer y, n or d.');
   });
 
+  it('y on a key never shown asks before the old key goes: no default, only d deletes it, r shows it first', () => {
+    const rotating = answer(answer(atConsole(), 'r 2'), 'y');
+    const generated = transition(rotating, { type: 'secretGenerated', secret: 'new-secret-uuid' });
+    const shown = transition(generated, {
+      type: 'createSucceeded',
+      result: { key: key('asg-sync-2', 181, 'new'), created: true },
+      now: NOW,
+    });
+    const asked = answer(shown, 'y');
+    expect([asked.rotation?.stage, asked.commands]).toEqual(['unheld', shown.commands]);
+    expect(lineStep(asked)?.lines).toEqual([
+      "⚠ 'asg-sync-2' was never shown, copied or handed off: its secret is in no place, and Azure cannot show it again. Whatever uses 'asg-sync' would be refused.",
+    ]);
+    expect(lineStep(asked)?.question.message).toBe(
+      "Delete 'asg-sync' though no one holds 'asg-sync-2'? r shows it · c copies it · h hands it off · d deletes 'asg-sync' anyway · s stops here",
+    );
+    for (const refused of ['', 'y', 'yes', 'q'])
+      expect(() => answer(asked, refused)).toThrow('Answer r, c, h, d or s.');
+    expect(answer(asked, 'd').commands.at(-1)).toMatchObject({ kind: 'verify', again: true });
+    expect(answer(asked, 's').rotation?.stage).toBe('stopping');
+    const seen = answer(asked, 'r');
+    expect([seen.rotation?.stage, seen.reveal.shown]).toEqual(['shown', true]);
+    expect(answer(seen, 'y').commands.at(-1)).toMatchObject({ kind: 'verify', again: true });
+  });
+
   it('name, expiry (a date of your own typed at once), a typed key and the review reach create', () => {
     const named = answer(answer(atConsole(), 'n'), 'fresh-key');
     expect(named.step).toBe('expiry');

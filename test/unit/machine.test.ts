@@ -351,7 +351,9 @@ describe('the reveal panel', () => {
   it('c copies through a command and says how', () => {
     const s = press(atReveal(), 'c');
     expect(lastCommand(s)).toMatchObject({ kind: 'copy', secret: 'Abc-def-ghi-1' });
-    expect(send(s, { type: 'copied', message: 'Copied with xclip' }).reveal.copyMessage).toBe('Copied with xclip');
+    expect(send(s, { type: 'copied', message: 'Copied with xclip', ok: true }).reveal.copyMessage).toBe(
+      'Copied with xclip',
+    );
   });
 
   it('leaving asks whether the key was saved: y leaves, n stays, d deletes it', () => {
@@ -745,10 +747,10 @@ describe('the key console', () => {
       expect(lastCommand(generated)).toMatchObject({ kind: 'create', name: 'nlk-prod-2', replace: false });
     });
 
-    it('the new key is shown and checked; Enter checks it again, then the old one is deleted', () => {
+    it('the new key is shown and checked; once shown, Enter checks it again, then the old one is deleted', () => {
       const shown = created();
       expect([shown.step, shown.rotation?.stage, lastCommand(shown)?.kind]).toEqual(['reveal', 'shown', 'verify']);
-      const again = press(send(shown, { type: 'verified', result: { ok: true, status: 200 } }), 'Enter');
+      const again = press(send(shown, { type: 'verified', result: { ok: true, status: 200 } }), 'r', 'Enter');
       expect([again.rotation?.stage, lastCommand(again)]).toMatchObject([
         'reverifying',
         { kind: 'verify', again: true },
@@ -759,13 +761,13 @@ describe('the key console', () => {
       expect([done.step, done.rotation, done.console.message]).toEqual([
         'keys',
         undefined,
-        { ok: true, text: "Rotated: 'nlk-prod-2' is checked and in use; 'nlk-prod' deleted." },
+        { ok: true, text: "Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted." },
       ]);
       expect(lastCommand(done)).toMatchObject({ kind: 'loadKeys' });
     });
 
     it('a rotation done, or stopped with both keys, is said again when the wizard is left', () => {
-      const again = press(created(), 'Enter');
+      const again = press(created(), 'r', 'Enter');
       const retiring = send(again, { type: 'verified', result: { ok: true, status: 200 }, again: true });
       const done = send(retiring, { type: 'deleted', outcome: 'deleted' });
       expect(press(done, 'CtrlC').farewell).toBe(
@@ -777,7 +779,7 @@ describe('the key console', () => {
     });
 
     it('a refused second check keeps both keys and says so; Esc stops there with the finishing command', () => {
-      const again = press(created(), 'Enter');
+      const again = press(created(), 'Enter', 'd');
       const refused = send(again, {
         type: 'verified',
         result: { ok: false, status: 401, message: 'refused' },
@@ -848,6 +850,94 @@ describe('the key console', () => {
         undefined,
         "Rotation of 'nlk-prod' stopped: no new key was created, nothing changed.",
       ]);
+    });
+
+    describe('Enter while no one holds the new key asks first, with no default', () => {
+      const unheld = () => press(created(), 'Enter');
+      const retire = (s: WizardState) => send(s, { type: 'verified', result: { ok: true, status: 200 }, again: true });
+
+      it('Enter on a key never shown, copied or handed off asks; nothing is sent, and Enter again does nothing', () => {
+        const asked = unheld();
+        expect([asked.step, asked.rotation?.stage, asked.commands]).toEqual(['reveal', 'unheld', created().commands]);
+        // Enter, y, n, a space: none of them is the answer, and none moves anything.
+        expect(press(asked, 'Enter', 'Enter', 'y', 'n', ' ')).toEqual(asked);
+      });
+
+      it('only d deletes anyway: checked again, then the old key goes, and the words say no one holds the new one', () => {
+        const confirmed = press(unheld(), 'd');
+        expect([confirmed.rotation?.stage, lastCommand(confirmed)]).toMatchObject([
+          'reverifying',
+          { kind: 'verify', again: true },
+        ]);
+        const retiring = retire(confirmed);
+        expect(lastCommand(retiring)).toMatchObject({ kind: 'deleteKey', name: 'nlk-prod' });
+        const done = send(retiring, { type: 'deleted', outcome: 'deleted' });
+        expect(done.console.message).toEqual({
+          ok: false,
+          text: "Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted. 'nlk-prod-2' was never shown, copied or handed off: no one holds its secret.",
+        });
+      });
+
+      it.each([
+        ['r shows it', 'r', (s: WizardState) => s.reveal.shown],
+        ['c copies it', 'c', (s: WizardState) => lastCommand(s)?.kind === 'copy'],
+        ['h opens the hand-off menu', 'h', (s: WizardState) => s.reveal.handoff?.stage === 'kind'],
+      ])('%s, back on the panel', (_label, keyTyped, done) => {
+        const next = press(unheld(), keyTyped);
+        expect([next.rotation?.stage, done(next)]).toEqual(['shown', true]);
+      });
+
+      it('Esc asks about stopping instead; n there goes back to the panel', () => {
+        const stopping = press(unheld(), 'Esc');
+        expect(stopping.rotation?.stage).toBe('stopping');
+        expect(press(stopping, 'n').rotation?.stage).toBe('shown');
+      });
+
+      it.each<[string, (s: WizardState) => WizardState]>([
+        [
+          'shown with r, then hidden again when its 30 s ran out',
+          (s) => send(press(s, 'r'), { type: 'tick', now: later(31_000) }),
+        ],
+        ['copied', (s) => send(press(s, 'c'), { type: 'copied', message: 'Copied with xclip', ok: true })],
+        ['handed off', (s) => send(s, { type: 'handedOff', result: { ok: true, said: 'dotenv: wrote .env (0600)' } })],
+      ])('a key %s is held: Enter goes straight on to the check', (_label, hold) => {
+        const held = hold(created());
+        expect(held.reveal.shown).toBe(false);
+        const next = press(held, 'Enter');
+        expect([next.rotation?.stage, lastCommand(next)]).toMatchObject(['reverifying', { kind: 'verify' }]);
+      });
+
+      it.each<[string, (s: WizardState) => WizardState]>([
+        ['a copy asked for but not yet done', (s) => press(s, 'c')],
+        [
+          'a copy that failed',
+          (s) => send(press(s, 'c'), { type: 'copied', message: 'could not copy the key: x', ok: false }),
+        ],
+        [
+          'a hand-off that failed',
+          (s) => send(s, { type: 'handedOff', result: { ok: false, said: 'keyvault: Forbidden' } }),
+        ],
+        ['the 30 s passing with the key never shown', (s) => send(s, { type: 'tick', now: later(31_000) })],
+      ])('%s does not count: Enter still asks', (_label, almost) => {
+        expect(press(almost(created()), 'Enter').rotation?.stage).toBe('unheld');
+      });
+
+      it('the delete itself is gated too: a check that comes back for an unheld key without d deletes nothing', () => {
+        const checking = { ...created(), rotation: { old: key('nlk-prod', 20), stage: 'reverifying' as const } };
+        const after = retire(checking);
+        expect([after.rotation?.stage, after.commands]).toEqual(['unheld', checking.commands]);
+      });
+
+      it('a refused check or a failed delete asks again: d counts for one try', () => {
+        const refused = send(press(unheld(), 'd'), {
+          type: 'verified',
+          result: { ok: false, status: 401, message: 'refused' },
+          again: true,
+        });
+        expect(press(refused, 'Enter').rotation?.stage).toBe('unheld');
+        const failed = send(retire(press(unheld(), 'd')), { type: 'deleteFailed', problem: { message: 'Conflict' } });
+        expect(press(failed, 'Enter').rotation?.stage).toBe('unheld');
+      });
     });
 
     it('h still hands the new key off during a rotation; Enter in the menu is the menu’s', () => {

@@ -76,7 +76,7 @@ describe('a command that throws is answered, never left as an unhandled rejectio
     ],
     [
       { id: 2, kind: 'copy' as const, secret: 's' },
-      { type: 'copied', message: 'could not copy the key: socket hang up' },
+      { type: 'copied', message: 'could not copy the key: socket hang up', ok: false },
     ],
     [
       {

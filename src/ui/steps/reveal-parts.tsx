@@ -70,6 +70,7 @@ export function RotationLines({ rotation, fresh }: { rotation: RotationView; fre
   if (rotation.stage === 'retiring') return <Spinner label={`Deleting the old key '${rotation.old}'…`} />;
   if (rotation.stage === 'discarding') return <Spinner label={`Deleting the new key '${fresh}' again…`} />;
   if (rotation.stage === 'stopping') return <StopQuestion rotation={rotation} fresh={fresh} />;
+  if (rotation.stage === 'unheld') return <UnheldQuestion rotation={rotation} fresh={fresh} />;
   return (
     <Box flexDirection="column">
       {rotation.problem ? (
@@ -101,6 +102,30 @@ function StopQuestion({ rotation, fresh }: { rotation: RotationView; fresh: stri
           text={`'${fresh}' was never shown, copied or handed off: Azure cannot show it again.`}
         />
       ) : null}
+    </Question>
+  );
+}
+
+/**
+ * Enter while the new key is held nowhere: deleting the old one now would lose both. No default:
+ * the ways to take the key first, d to delete anyway, Esc to stop.
+ */
+function UnheldQuestion({ rotation, fresh }: { rotation: RotationView; fresh: string }) {
+  return (
+    <Question
+      title={`Delete '${rotation.old}' though no one holds '${fresh}'?`}
+      hints={[
+        ['r', 'show'],
+        ['c', 'copy'],
+        ['h', 'hand off'],
+        ['d', 'delete anyway'],
+        ['Esc', 'stop'],
+      ]}
+    >
+      {/* Short lines: one that fills the terminal exactly is drawn a row too tall by some terminals. */}
+      <Said mark={figures.warning} role="warning" text={`'${fresh}' was never shown, copied or handed off:`} />
+      <Text color={colors.warning}>{'  its secret is in no place; Azure cannot show it again.'}</Text>
+      <Text color={colors.warning}>{`  Whatever uses '${rotation.old}' would be refused.`}</Text>
     </Question>
   );
 }

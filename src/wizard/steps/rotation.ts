@@ -1,18 +1,20 @@
 /**
  * Rotation in screens, after the console's r: the new key is created by the usual create and
  * shown on the reveal panel, which then also says what is left — hand it off (h), switch the
- * integrations, press Enter — and Enter checks the new key again and deletes the old one. Esc
- * stops at any point after the new key exists and leaves both keys, naming the command that
- * finishes the job.
+ * integrations, press Enter — and Enter checks the new key again and deletes the old one. While
+ * the new key's secret is held nowhere (never shown, copied or handed off), Enter asks first and
+ * only an explicit d deletes the old key. Esc stops at any point after the new key exists and
+ * leaves both keys, naming the command that finishes the job.
  */
 import type { VerifyResult } from '../../port/gateway';
 import { commandFor, issue } from '../effects';
 import type { Token } from '../tokens';
 import type { Bound, RotationState, StateAt, WizardState } from '../state';
 import { finishRotationCommand, reloadKeys } from './keys';
+import { onRevealToken } from './reveal';
 import { startCreate } from './review';
 
-function withRotation(state: WizardState, change: Partial<RotationState>): WizardState {
+function withRotation<S extends WizardState>(state: S, change: Partial<RotationState>): S {
   return state.rotation ? { ...state, rotation: { ...state.rotation, ...change } } : state;
 }
 
@@ -47,12 +49,20 @@ export function onRotationRevealToken(state: StateAt<'reveal'>, token: Token): W
   const rotation = state.rotation;
   if (!rotation || state.reveal.handoff || state.reveal.askingToLeave) return undefined;
   if (rotation.stage === 'stopping') return onStoppingToken(state, token);
+  if (rotation.stage === 'unheld') return onUnheldToken(state, token);
   if (rotation.stage !== 'shown') return state;
   if (token.kind === 'escape') return withRotation(state, { stage: 'stopping', problem: undefined });
   if (token.kind !== 'enter') return undefined;
+  // Deleting the old key while no one holds the new one's secret breaks everything for good:
+  // asked first, whatever the face.
+  if (newKeyUnseen(state)) return withRotation(state, { stage: 'unheld', problem: undefined });
+  return checkAgain(state, false);
+}
+
+function checkAgain(state: StateAt<'reveal'>, unheldConfirmed: boolean): WizardState {
   const endpoint = state.deployment.dataplaneApiEndpoint;
   if (!endpoint) return state;
-  return issue(withRotation(state, { stage: 'reverifying', problem: undefined }), {
+  return issue(withRotation(state, { stage: 'reverifying', problem: undefined, unheldConfirmed }), {
     kind: 'verify',
     endpoint,
     secret: state.secret,
@@ -61,12 +71,28 @@ export function onRotationRevealToken(state: StateAt<'reveal'>, token: Token): W
 }
 
 /**
- * Whether the new key has left the panel: shown, copied or handed off. A stop before that leaves
- * a live key that no one holds, so the question says so.
+ * Whether the new key has left the panel: shown by the person's own r (also once it has hidden
+ * again), copied, or handed off. A copy asked for but not carried out, or a hand-off that failed,
+ * does not count. Until then the secret is held nowhere: stopping leaves a live key no one holds,
+ * and deleting the old key leaves no working key at all.
  */
 export function newKeyUnseen(state: Pick<WizardState, 'reveal'>): boolean {
   const { reveal } = state;
-  return reveal.shownAt === undefined && reveal.copyMessage === undefined && !reveal.handedOff.some((h) => h.ok);
+  return reveal.shownAt === undefined && reveal.copied !== true && !reveal.handedOff.some((h) => h.ok);
+}
+
+/**
+ * "Delete the old key though the new one is held nowhere?" has no default: Enter does nothing.
+ * r, c and h take the new key (back on the panel); only d deletes anyway; Esc asks about stopping.
+ */
+function onUnheldToken(state: StateAt<'reveal'>, token: Token): WizardState {
+  if (token.kind === 'escape') return withRotation(state, { stage: 'stopping' });
+  if (token.kind !== 'char') return state;
+  const answer = token.ch.toLowerCase();
+  if (answer === 'd') return checkAgain(state, true);
+  if (answer === 'r' || answer === 'c' || answer === 'h')
+    return onRevealToken(withRotation(state, { stage: 'shown' }), token);
+  return state;
 }
 
 /** "Stop the rotation?": y keeps both keys, d deletes the new one again, n or Esc goes back. */
@@ -125,8 +151,11 @@ export function onReverified(state: StateAt<'reveal'>, result: VerifyResult): Wi
   if (!result.ok)
     return withRotation(state, {
       stage: 'shown',
+      unheldConfirmed: false,
       problem: `The dataplane did not take '${state.name}' (${result.message}): both keys stay. Enter checks again · Esc stops here`,
     });
+  // The one place the old key is deleted: never while the new one is held nowhere, unless d said so.
+  if (newKeyUnseen(state) && rotation.unheldConfirmed !== true) return withRotation(state, { stage: 'unheld' });
   return issue(withRotation(state, { stage: 'retiring' }), {
     kind: 'deleteKey',
     deployment: state.deployment,
@@ -134,16 +163,22 @@ export function onReverified(state: StateAt<'reveal'>, result: VerifyResult): Wi
   });
 }
 
+/** What the rotation did, in words: "in use" only of what was checked (the dataplane took the key). */
 export function onRetired(state: StateAt<'reveal'>, outcome: 'deleted' | 'absent'): WizardState {
   const old = state.rotation?.old.name ?? '';
+  const fresh = state.result.key.name;
   const gone = outcome === 'deleted' ? `'${old}' deleted` : `'${old}' was already gone`;
-  const changes = [...state.changes, `Rotated: created key '${state.name}', ${gone}.`];
-  return backToConsole({ ...state, changes }, true, `Rotated: '${state.name}' is checked and in use; ${gone}.`);
+  const unheld = newKeyUnseen(state)
+    ? ` '${fresh}' was never shown, copied or handed off: no one holds its secret.`
+    : '';
+  const changes = [...state.changes, `Rotated: created key '${fresh}', ${gone}.${unheld}`];
+  return backToConsole({ ...state, changes }, !unheld, `Rotated: the dataplane takes '${fresh}'; ${gone}.${unheld}`);
 }
 
 export function onRetireFailed(state: StateAt<'reveal'>, problem: string): WizardState {
   return withRotation(state, {
     stage: 'shown',
+    unheldConfirmed: false,
     problem: `Could not delete '${state.rotation?.old.name ?? ''}': ${problem}. Both keys stay; Enter tries again, or later: ${finishRotationCommand(state)}`,
   });
 }
