@@ -42,7 +42,7 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
     const plan = rotationPlan(state, confirm.key);
     return {
       lines: [
-        `Rotate '${confirm.key.name}': a new key '${plan.name}', generated, expiring ${formatUtc(plan.endDateTime)}, made beside it and checked; '${confirm.key.name}' is deleted only once nothing uses it.`,
+        `Rotate '${confirm.key.name}': a new key '${plan.name}', generated, expiring ${formatUtc(plan.endDateTime)}, made beside it and checked; '${confirm.key.name}' is deleted only after you say your integrations switched and the dataplane still takes the new key.`,
       ],
       block: `rotate:${confirm.key.name}`,
       question: { message: `Rotate '${confirm.key.name}'? y goes on · ${BACK} keeps everything as it is` },
