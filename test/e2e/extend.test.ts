@@ -6,7 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_VAULT } from '../../src/emulator/sample-data';
+import { monthsOn, roundDays } from '../helpers/calendar';
 import { cliWorld, runCli } from '../helpers/cli';
+import { BIN, KEY, runInPty } from '../helpers/pty';
 import { inDays, WEB_ARGV } from '../helpers/sample';
 import { useTempDir } from '../helpers/temp';
 
@@ -161,5 +163,54 @@ describe('extend', () => {
     expect(result.stderr).toContain(`the newest version of ${url} is not key 'asg-sync'`);
     expect(result.stderr).not.toContain('Qq1');
     expect(writes(emulator.requests)).toHaveLength(0);
+  });
+});
+
+/** The last day of the month one calendar month on, as `--expires` takes a date: the end of that day, UTC. */
+function aMonthOn(): { arg: string; end: Date } {
+  const arg = monthsOn(new Date(), 1).toISOString().slice(0, 10);
+  return { arg, end: new Date(`${arg}T23:59:59Z`) };
+}
+
+describe('extend to an earlier expiry (issue 31, case 6)', () => {
+  it('in a script, without --shorten: refused with how many days sooner, nothing sent, exit 2', async () => {
+    const { env, emulator, web } = await cliWorld();
+    const current = new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime);
+    const sooner = aMonthOn();
+    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', sooner.arg], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`is ${roundDays(current, sooner.end)} days sooner than now: nothing was sent`);
+    expect(result.stderr).toContain('pass --shorten to move the expiry earlier');
+    expect(writes(emulator.requests)).toHaveLength(0);
+    expect(new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime)).toEqual(current);
+  });
+
+  it('with --shorten: sent, and the text names it as sooner than before', async () => {
+    const { env, emulator, web } = await cliWorld();
+    const current = new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime);
+    const sooner = aMonthOn();
+    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', sooner.arg, '--shorten'], {
+      env,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`, ${roundDays(current, sooner.end)} days sooner than before.`);
+    expect(new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime)).toEqual(sooner.end);
+  });
+
+  it('on a terminal: asked, with no as the default; no keeps the expiry and exits 130', async () => {
+    const { env, emulator, web } = await cliWorld();
+    const current = new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime);
+    const sooner = aMonthOn();
+    const run = runInPty(
+      process.execPath,
+      [BIN, 'extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', sooner.arg],
+      env,
+    );
+    await run.waitFor(`${roundDays(current, sooner.end)} days sooner than now`);
+    await run.type(KEY.enter);
+    expect(await run.exit).toBe(130);
+    expect(run.text()).toContain('Nothing was changed.');
+    expect(writes(emulator.requests)).toHaveLength(0);
+    expect(new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime)).toEqual(current);
   });
 });
