@@ -158,7 +158,7 @@ export const COMMAND_TABLE = {
     examples: [
       'nginxaas-keys extend web-01 nlk-canary --expires 6mo',
       `nginxaas-keys extend web-01 nlk-canary --expires ${lastDayOfNextYear()} --secret-file nlk-canary.key --verify`,
-      `nginxaas-keys update web-01 nlk-canary --expires 1y --secret-file nlk-canary.key --emit keyvault=https://${DEMO_VAULT}/secrets/nlk-canary`,
+      `nginxaas-keys update web-01 nlk-canary --expires 2y --secret-file nlk-canary.key --emit keyvault=https://${DEMO_VAULT}/secrets/nlk-canary`,
     ],
     positionals: ['deployment', 'name'],
     flags: EXTEND_FLAGS,

@@ -10,6 +10,7 @@ import { monthsOn, roundDays } from '../helpers/calendar';
 import { cliWorld, runCli } from '../helpers/cli';
 import { BIN, KEY, runInPty } from '../helpers/pty';
 import { inDays, WEB_ARGV } from '../helpers/sample';
+import { expectSchema } from '../helpers/schemas';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('extend-');
@@ -30,6 +31,9 @@ describe('extend', () => {
     expect(Math.abs(end.getTime() - inDays(365).getTime())).toBeLessThan(2 * 86_400_000);
     expect(new Date(String(document.previousEndDateTime)).getTime()).toBeLessThan(inDays(30).getTime());
     expect(document).toMatchObject({ name: 'nlk-prod', hint: before?.slice(0, 3), status: 'ok', daysLeft: 365 });
+    expect(document).toMatchObject({ valueSent: false });
+    expect(document).not.toHaveProperty('proven');
+    expectSchema('extend', document);
     expect(result.stdout).not.toContain(before);
     expect(writes(emulator.requests)).toHaveLength(1);
   });

@@ -11,6 +11,7 @@ import { DEMO_VAULT } from '../../src/emulator/sample-data';
 import { monthsOn } from '../helpers/calendar';
 import { cliWorld, runCli } from '../helpers/cli';
 import { WEB_ARGV } from '../helpers/sample';
+import { expectSchema } from '../helpers/schemas';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('resent-');
@@ -52,6 +53,7 @@ describe('extend: a re-sent value is proven first', () => {
     );
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ valueSent: true, proven: true, proof: { outcome: 'proven' } });
+    expectSchema('extend', JSON.parse(result.stdout));
     const asked = emulator.requests.findIndex((r) => r.authorization === 'apikey');
     const put = emulator.requests.findIndex((r) => r.method === 'PUT');
     expect(asked).toBeGreaterThanOrEqual(0);
@@ -72,6 +74,7 @@ describe('extend: a re-sent value is proven first', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain("The value given was not sent: it could not be proven to be 'asg-sync'");
     expect(JSON.parse(result.stdout)).toMatchObject({ valueSent: false, proven: false, proof: { outcome: 'unasked' } });
+    expectSchema('extend', JSON.parse(result.stdout));
     expect(keyWrites(emulator.requests).map((r) => r.carriesSecret)).toEqual([undefined]);
     expect(secretOf('asg-sync')).toBe(before);
   });
@@ -145,6 +148,7 @@ describe('status: a value is sent to a dataplane only when a key has its hint', 
       proven: false,
       dataplaneAccepts: null,
     });
+    expectSchema('status', JSON.parse(result.stdout));
     // The one request with an ApiKey header is the endpoint's probe, which carries no key of anyone's.
     expect(dataplaneAsks(emulator.requests)).toHaveLength(1);
     expect(result.stdout).not.toContain('Qq1');
