@@ -156,11 +156,11 @@ export const COMMAND_TABLE = {
     summary: 'a new expiry for a key, the same secret (alias: update, as in az)',
     usage: 'nginxaas-keys extend <deployment> <key-name> [-g <rg>] --expires <when> [flags]',
     about:
-      "Give a key a new expiry and keep its secret, so nothing that uses it has to change. Without a value the request carries only the expiry (as `az nginx deployment api-key update` sends it); with --secret-stdin or --secret-file the key's value is re-sent. Either way the key is read back to confirm that its hint stayed and its expiry moved. An expired key is not extended: rotate it.",
+      "Give a key a new expiry and keep its secret, so nothing that uses it has to change. Without a value the request carries only the expiry (as `az nginx deployment api-key update` sends it); with --secret-stdin or --secret-file the key's value is re-sent, but only once the dataplane has proven it is that key's (it takes the value and no other key has its hint); where the dataplane cannot be asked, only the expiry is sent (--verify refuses instead). An expiry earlier than the current one is asked on a terminal and needs --shorten in a script. Either way the key is read back to confirm that its hint stayed and its expiry moved. An expired key is not extended: rotate it.",
     examples: [
       'nginxaas-keys extend web-01 nlk-canary --expires 6mo',
       `nginxaas-keys extend web-01 nlk-canary --expires ${lastDayOfNextYear()} --secret-file nlk-canary.key --verify`,
-      `nginxaas-keys update web-01 nlk-canary --expires 1y --secret-file nlk-canary.key --emit keyvault=https://${DEMO_VAULT}/secrets/nlk-canary`,
+      `nginxaas-keys update web-01 nlk-canary --expires 2y --secret-file nlk-canary.key --emit keyvault=https://${DEMO_VAULT}/secrets/nlk-canary`,
     ],
     positionals: ['deployment', 'name'],
     flags: EXTEND_FLAGS,

@@ -1,11 +1,15 @@
 /**
- * `nginxaas-keys extend` (alias `update`, as in az): a new expiry for a key, the same secret. The
- * value is sent only when the user re-sends it; either way the key is read back afterwards to tell
- * that its hint stayed and its expiry moved. A Key Vault hand-off gets a new version with the new
- * expiresOn, so the vault's near-expiry event follows the key.
+ * `nginxaas-keys extend` (alias `update`, as in az): a new expiry for a key, the same secret. A
+ * value the user re-sends goes out with the PUT only once the dataplane has proven it is that
+ * key's secret (keys/prove-value.ts): a value that merely starts with the hint would become the
+ * key's secret, and every consumer would be refused. Where the dataplane cannot be asked, only the
+ * expiry is sent. An expiry earlier than the current one asks for its own yes (--shorten). Either
+ * way the key is read back afterwards to tell that its hint stayed and its expiry moved. A Key
+ * Vault hand-off gets a new version with the new expiresOn, so the vault's near-expiry event
+ * follows the key.
  */
 import { flag, text, texts, type CommandValues, type EXTEND_FLAGS } from './flags';
-import { parseExpiry } from '../domain/expiry';
+import { formatUtc, parseExpiry, shortening } from '../domain/expiry';
 import { handoffFacts, parseHandoff, type HandoffTarget } from '../domain/handoff';
 import { keyCommand } from '../domain/resource-id';
 import { nplusUrl } from '../domain/endpoint';
@@ -13,8 +17,9 @@ import { GatewayError, type ApiKey, type Deployment } from '../port/gateway';
 import { EXIT } from '../port/io';
 import { UsageError } from '../port/usage-error';
 import { extendKey, extendRefusal, valueMatchesHint, type Extended } from '../keys/extend-key';
+import { proveValue, type Proof } from '../keys/prove-value';
+import { confirmOnTerminal } from './ask';
 import { checkHandoffTargets, deliverHandoffs, type HandoffResult } from '../keys/handoff';
-import { verifyWithPatience, type Verification } from '../keys/verify';
 import { figures } from '../term/style';
 import type { CommandDeps } from './deps';
 import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
@@ -29,7 +34,10 @@ export interface ExtendOptions {
   endDateTime: Date;
   /** Where the key's current value comes from, when the user re-sends it. */
   source?: Exclude<SecretSource, { kind: 'generate' }>;
+  /** Refuse, rather than send only the expiry, when the value cannot be proven. */
   verify: boolean;
+  /** An expiry earlier than the current one is allowed without a question. */
+  shorten: boolean;
   vaults: KeyVaultTarget[];
   json: boolean;
 }
@@ -68,33 +76,49 @@ export function parseExtendOptions(values: CommandValues<typeof EXTEND_FLAGS>, n
     name,
     endDateTime: parsed.date,
     verify,
+    shorten: flag(values, 'shorten'),
     vaults,
     json: values.output === 'json',
     ...(source ? { source } : {}),
   };
 }
 
-/** The value each vault gets: the one re-sent, else the vault's own newest version, if it is this key's. */
+const sourceFlag = (options: ExtendOptions) => (options.source?.kind === 'stdin' ? '--secret-stdin' : '--secret-file');
+
+/** The value each vault gets: the one re-sent and proven, else the vault's own newest version, once proven this key's. */
 async function vaultValues(
   deps: CommandDeps,
+  deployment: Deployment,
   vaults: KeyVaultTarget[],
   key: ApiKey,
-  secret: string | undefined,
+  keys: readonly ApiKey[],
+  proven: string | undefined,
 ): Promise<string[]> {
   const values: string[] = [];
   for (const vault of vaults) {
-    if (secret !== undefined) {
-      values.push(secret);
+    if (proven !== undefined) {
+      values.push(proven);
       continue;
     }
     const held = await deps.gateway.readSecret(vault, { signal: deps.io.signal });
     const resend = "pass the key's value with --secret-stdin or --secret-file";
     if (!held)
       throw new GatewayError('notFound', `${vault.url} does not exist, so it cannot get a new version: ${resend}`);
-    if (!valueMatchesHint(held.value, key))
+    const proof = await proveValue(deps.gateway, deployment, key, held.value, keys, deps.io.signal);
+    if (proof.outcome === 'notHint')
       throw new GatewayError(
         'invalid',
         `the newest version of ${vault.url} is not key '${key.name}' (it does not start with the hint ${key.hint}); nothing was changed: ${resend}`,
+      );
+    if (proof.outcome === 'refused')
+      throw new GatewayError(
+        'invalid',
+        `the newest version of ${vault.url} is not key '${key.name}': ${proof.said}; nothing was changed: ${resend}`,
+      );
+    if (proof.outcome !== 'proven')
+      throw new GatewayError(
+        'invalid',
+        `the newest version of ${vault.url} could not be proven to be key '${key.name}': ${proof.said}; nothing was changed: run it where the dataplane answers, or leave out --emit to change only the expiry`,
       );
     values.push(held.value);
   }
@@ -113,9 +137,16 @@ export async function runExtend(options: ExtendOptions, deps: CommandDeps): Prom
     throw new UsageError(
       `that value is not key '${key.name}': its first characters are not the key's hint (${key.hint}); nothing was sent`,
     );
-  const values = await vaultValues(deps, options.vaults, key, secret);
-  const verification = secret !== undefined && options.verify ? await checkValue(deployment, secret, deps) : undefined;
-  const extended = await sendExpiry(deps, deployment, key, options.endDateTime, secret);
+  if (!(await shorterAllowed(options, deps, key))) {
+    io.stderr.write('Nothing was changed.\n');
+    return EXIT.cancelled;
+  }
+  const keys =
+    secret !== undefined || options.vaults.length > 0 ? await gateway.listKeys(deployment, { signal: io.signal }) : [];
+  const proof = secret !== undefined ? await proveGiven(options, deps, deployment, key, keys, secret) : undefined;
+  const sent = proof?.outcome === 'proven' ? secret : undefined;
+  const values = await vaultValues(deps, deployment, options.vaults, key, keys, sent);
+  const extended = await sendExpiry(deps, deployment, key, options.endDateTime, sent, proof);
   const stored: HandoffResult[] = [];
   for (const [i, vault] of options.vaults.entries()) {
     const facts = handoffFacts(deployment, {
@@ -125,19 +156,56 @@ export async function runExtend(options: ExtendOptions, deps: CommandDeps): Prom
     });
     stored.push(...(await deliverHandoffs(gateway, [vault], undefined, facts, { keyExists: true, signal: io.signal })));
   }
-  report(options, deps, deployment, extended, stored, verification);
+  report(options, deps, deployment, extended, stored, proof);
   return stored.every((s) => s.ok) ? EXIT.ok : EXIT.failed;
 }
 
-/** --verify: the value must work now, before its key is changed; a refusal or no answer changes nothing. */
-async function checkValue(deployment: Deployment, secret: string, deps: CommandDeps): Promise<Verification> {
-  const verification = await verifyWithPatience(deps.gateway, deployment.dataplaneApiEndpoint ?? '', secret, {
-    waitMs: 0,
-    signal: deps.io.signal,
-  });
-  if (verification.outcome !== 'accepted')
-    throw new GatewayError('invalid', `${verification.message}; nothing was changed`, undefined, verification.status);
-  return verification;
+/**
+ * An earlier expiry is a consequence of its own: with --shorten it is taken, on a terminal it is
+ * asked (no is the default), in a script it is refused before anything is sent.
+ */
+async function shorterAllowed(options: ExtendOptions, deps: CommandDeps, key: ApiKey): Promise<boolean> {
+  const shorter = shortening(key.endDateTime, options.endDateTime);
+  if (!shorter || options.shorten) return true;
+  const { io } = deps;
+  const what = `'${key.name}' expires ${formatUtc(key.endDateTime)}; ${formatUtc(options.endDateTime)} is ${shorter.words}`;
+  if (!(io.stdin.isTTY && io.stderr.isTTY))
+    throw new UsageError(`${what}: nothing was sent; pass --shorten to move the expiry earlier`);
+  return confirmOnTerminal(io, `Shorten it? ${what}.`);
+}
+
+/**
+ * The value given is sent only when proven. A value the dataplane refuses, or one that several
+ * keys' hints match, is refused (nothing sent); one that cannot be asked about is kept back and
+ * only the expiry goes, unless --verify or a vault wants the value, which then refuse.
+ */
+async function proveGiven(
+  options: ExtendOptions,
+  deps: CommandDeps,
+  deployment: Deployment,
+  key: ApiKey,
+  keys: readonly ApiKey[],
+  secret: string,
+): Promise<Proof> {
+  const proof = await proveValue(deps.gateway, deployment, key, secret, keys, deps.io.signal);
+  switch (proof.outcome) {
+    case 'proven':
+      return proof;
+    case 'notHint':
+    case 'refused':
+      throw new UsageError(`that value is not key '${key.name}': ${proof.said}; nothing was sent`);
+    case 'ambiguous':
+      throw new UsageError(
+        `that value cannot be proven to be key '${key.name}': ${proof.said}; nothing was sent: leave out ${sourceFlag(options)} to change only the expiry`,
+      );
+    case 'unasked':
+      if (options.verify || options.vaults.length > 0)
+        throw new GatewayError(
+          'invalid',
+          `that value could not be proven to be key '${key.name}' (${proof.said}); nothing was sent: run it where the dataplane answers, or leave out ${sourceFlag(options)}${options.vaults.length > 0 ? ' and --emit' : ' and --verify'} to change only the expiry`,
+        );
+      return proof;
+  }
 }
 
 /** The PUT and the read-back. An answer lost on the way leaves the expiry unknown; the secret is the same either way. */
@@ -147,6 +215,7 @@ async function sendExpiry(
   key: ApiKey,
   endDateTime: Date,
   secret: string | undefined,
+  proof: Proof | undefined,
 ): Promise<Extended> {
   try {
     return await extendKey(deps.gateway, deployment, key, endDateTime, {
@@ -155,6 +224,13 @@ async function sendExpiry(
     });
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
+    if (error.kind === 'invalid' && secret === undefined && proof?.outcome === 'unasked')
+      throw new GatewayError(
+        'invalid',
+        `${error.message}; the value given was not sent, since it could not be proven to be '${key.name}' (${proof.said}): run it where the dataplane answers`,
+        error.code,
+        error.status,
+      );
     const lost = error.kind === 'network' || (error.kind === 'unknown' && (error.status ?? 0) >= 500);
     if (!lost) throw error;
     throw new GatewayError(
@@ -172,11 +248,12 @@ function report(
   deployment: Deployment,
   extended: Extended,
   stored: HandoffResult[],
-  verification: Verification | undefined,
+  proof: Proof | undefined,
 ): void {
   const { io } = deps;
   const now = io.now();
   const { key, previous } = extended;
+  const proven = proof?.outcome === 'proven';
   if (options.json) {
     const endpoint = deployment.dataplaneApiEndpoint;
     const document = {
@@ -184,22 +261,30 @@ function report(
       previousEndDateTime: previous.endDateTime.toISOString(),
       ...(endpoint ? { dataplaneApiEndpoint: endpoint, nplusEndpoint: nplusUrl(endpoint) } : {}),
       deployment: deploymentJson(deployment),
-      ...(verification ? { verification } : {}),
+      valueSent: proven,
+      ...(proof ? { proven, proof: { outcome: proof.outcome, said: proof.said } } : {}),
       ...(stored.length > 0 ? { handoffs: stored.map((s) => ({ kind: s.target.kind, ok: s.ok, said: s.said })) } : {}),
     };
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    return;
+  } else {
+    const shorter = shortening(previous.endDateTime, key.endDateTime);
+    const sooner = shorter ? `, ${shorter.words.replace('than now', 'than before')}` : '';
+    io.stdout.write(
+      [
+        `${io.out('success', figures.pass)} Key '${key.name}' on ${describeDeployment(deployment)} now expires ${expiryText(key.endDateTime, now)}${sooner}.`,
+        `  was       ${expiryText(previous.endDateTime, now)}`,
+        proven
+          ? `  hint      ${key.hint} (the same secret, re-sent once proven: nothing that uses it needs to change)`
+          : `  hint      ${key.hint} (only the expiry was sent, so the key keeps its secret: nothing that uses it needs to change)`,
+        ...(proof ? [`  checked   ${proof.said}`] : []),
+        '',
+      ].join('\n'),
+    );
   }
-  const earlier = key.endDateTime.getTime() < previous.endDateTime.getTime() ? ', earlier than before' : '';
-  io.stdout.write(
-    [
-      `${io.out('success', figures.pass)} Key '${key.name}' on ${describeDeployment(deployment)} now expires ${expiryText(key.endDateTime, now)}${earlier}.`,
-      `  was       ${expiryText(previous.endDateTime, now)}`,
-      `  hint      ${key.hint} (the same secret: nothing that uses it needs to change)`,
-      ...(verification ? [`  checked   ${verification.message}`] : []),
-      '',
-    ].join('\n'),
-  );
+  if (proof?.outcome === 'unasked')
+    io.stderr.write(
+      `${io.err('warning', figures.warning)} The value given was not sent: it could not be proven to be '${key.name}' (${proof.said}). Only the expiry was.\n`,
+    );
   for (const s of stored)
     io.stderr.write(
       s.ok

@@ -137,7 +137,12 @@ export const EXTEND_FLAGS = [
   {
     name: 'verify',
     type: 'boolean',
-    help: 'check that value on the dataplane before anything is changed (with --secret-stdin or --secret-file)',
+    help: 'refuse rather than change only the expiry when the dataplane cannot be asked to prove that value',
+  },
+  {
+    name: 'shorten',
+    type: 'boolean',
+    help: 'allow an expiry earlier than the current one (asked on a terminal; required in scripts)',
   },
   {
     name: 'emit',

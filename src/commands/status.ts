@@ -1,8 +1,10 @@
 /**
  * `nginxaas-keys status`: `gh auth status` and a doctor in one. How the run signs in and as whom,
  * the subscriptions and deployments it can see; with -d, the deployment's endpoint and whether
- * it answers; with a key's value (--secret-stdin, --secret-file, --keyvault), which key record it
- * is (by hint), its expiry, and whether the dataplane takes it. Exit 0 when all is well, 1 when
+ * it answers; with a key's value (--secret-stdin, --secret-file, --keyvault), which key's hint it
+ * matches, its expiry, and whether the dataplane takes it: the value is the key only when the
+ * dataplane takes it and no other key has its hint (keys/prove-value.ts). A value no key's hint
+ * matches is never sent to the dataplane. Exit 0 when all is well, 1 when
  * something is not, 4 when the run cannot sign in (thrown, and said as every command says it).
  */
 import { flag, text, type CommandValues, type STATUS_FLAGS } from './flags';
@@ -11,7 +13,7 @@ import { keyStatus } from '../domain/readiness';
 import { GatewayError, type ApiKey, type Deployment, type Discovery, type SignedIn } from '../port/gateway';
 import { EXIT } from '../port/io';
 import { UsageError } from '../port/usage-error';
-import { valueMatchesHint } from '../keys/extend-key';
+import { hintMatches, proveValue, type Proof } from '../keys/prove-value';
 import { figures } from '../term/style';
 import type { CommandDeps } from './deps';
 import { describeDeployment, expiryText, keyJson } from './format';
@@ -57,8 +59,18 @@ interface Check {
 }
 
 interface KeyFinding {
-  key?: ApiKey;
-  dataplane?: { accepted: boolean; said: string };
+  /** The keys whose hint the value starts with. */
+  matches: ApiKey[];
+  /** What the dataplane said, asked only when exactly one key's hint matches. */
+  proof?: Proof;
+}
+
+/** How the value is known to be a key: not at all, by its hint only, or proven on the dataplane. */
+type Match = 'none' | 'hint' | 'dataplane';
+
+function matchOf(finding: KeyFinding): Match {
+  if (finding.proof?.outcome === 'proven') return 'dataplane';
+  return finding.matches.length > 0 ? 'hint' : 'none';
 }
 
 export async function runStatus(options: StatusOptions, deps: CommandDeps): Promise<number> {
@@ -115,8 +127,11 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
         : {}),
       ...(finding
         ? {
-            key: finding.key ? keyJson(finding.key, io.now()) : null,
-            dataplaneAccepts: finding.dataplane?.accepted ?? null,
+            key: finding.matches[0] ? keyJson(finding.matches[0], io.now()) : null,
+            ...(finding.matches.length > 1 ? { hintMatches: finding.matches.map((k) => k.name) } : {}),
+            match: matchOf(finding),
+            proven: matchOf(finding) === 'dataplane',
+            dataplaneAccepts: dataplaneAccepts(finding.proof),
           }
         : {}),
       checks,
@@ -178,32 +193,54 @@ async function keyFinding(
     secret = held.value;
   }
   const keys = await gateway.listKeys(deployment, { signal: io.signal });
-  const key = keys.find((k) => valueMatchesHint(secret, k));
-  const endpoint = deployment.dataplaneApiEndpoint;
-  if (!endpoint) return key ? { key } : {};
-  const answer = await gateway.verifyKey(endpoint, secret, { signal: io.signal });
-  const said = answer.ok ? `GET /packages answered ${answer.status}` : answer.message;
-  return { ...(key ? { key } : {}), dataplane: { accepted: answer.ok, said } };
+  const matches = hintMatches(secret, keys);
+  // A value that is none of the keys' is not sent anywhere; one that several keys' hints match
+  // cannot be told apart by the dataplane, so it is not sent either.
+  const [only] = matches;
+  if (matches.length !== 1 || !only) return { matches };
+  return { matches, proof: await proveValue(gateway, deployment, only, secret, keys, io.signal) };
+}
+
+/** true or false when the dataplane answered about the value; null when it was not asked or did not answer. */
+function dataplaneAccepts(proof: Proof | undefined): boolean | null {
+  if (proof?.outcome === 'proven') return true;
+  if (proof?.outcome === 'refused') return false;
+  return null;
 }
 
 function findingChecks(finding: KeyFinding, deployment: Deployment, now: Date): Check[] {
   const checks: Check[] = [];
-  const key = finding.key;
-  if (!key)
-    checks.push({ ok: false, said: `the value given is none of the keys of ${deployment.name} (no key has its hint)` });
-  else {
-    const status = keyStatus(key.endDateTime, now);
+  const [key] = finding.matches;
+  if (!key) {
     checks.push({
-      ok: status === 'ok' || status === 'expiring',
-      said: `the value given is key '${key.name}' (hint ${key.hint}), which ${status === 'expired' ? 'expired' : 'expires'} ${expiryText(key.endDateTime, now)}`,
+      ok: false,
+      said: `the value given is none of the keys of ${deployment.name} (no key has its hint); it was not sent to the dataplane`,
     });
+    return checks;
   }
-  if (finding.dataplane)
+  if (finding.matches.length > 1) {
     checks.push({
-      ok: finding.dataplane.accepted,
-      said: finding.dataplane.accepted
-        ? `the dataplane accepts it (${finding.dataplane.said})`
-        : `the dataplane does not accept it (${finding.dataplane.said})`,
+      ok: false,
+      said: `the value given matches the hint ${key.hint} of ${finding.matches.map((k) => `'${k.name}'`).join(' and ')}: which key it is cannot be told, so it was not sent to the dataplane`,
+    });
+    return checks;
+  }
+  const status = keyStatus(key.endDateTime, now);
+  const proven = finding.proof?.outcome === 'proven';
+  checks.push({
+    ok: status === 'ok' || status === 'expiring',
+    said: `the value given ${proven ? 'is' : 'matches the hint of'} key '${key.name}' (hint ${key.hint}), which ${status === 'expired' ? 'expired' : 'expires'} ${expiryText(key.endDateTime, now)}`,
+  });
+  const proof = finding.proof;
+  if (proof)
+    checks.push({
+      ok: proof.outcome === 'proven',
+      said:
+        proof.outcome === 'proven'
+          ? `the dataplane accepts it (GET /packages answered ${proof.status}), and no other key has its hint`
+          : proof.outcome === 'refused'
+            ? `the dataplane does not accept it (HTTP ${proof.status}): it is not the secret of '${key.name}', or that key is not active there`
+            : `whether it is '${key.name}' could not be proven: ${proof.said}`,
     });
   return checks;
 }

@@ -254,3 +254,16 @@ export function formatExpiry(end: Date, now: Date, timeZone?: string): string {
     local === undefined ? '' : ` · ${local.slice(0, 10) === utc.slice(0, 10) ? local.slice(11) : local}`;
   return `${utc}${shownLocal} (${formatDaysFromNow(end, now)})`;
 }
+
+/**
+ * How much sooner a new expiry is than the current one, when it is sooner (more than the second
+ * the service may round to): the days, to the nearest day, and the words every face says. A
+ * shorter life is a consequence of its own and asks for its own yes.
+ */
+export function shortening(current: Date, next: Date): { days: number; words: string } | undefined {
+  const sooner = current.getTime() - next.getTime();
+  if (!(sooner >= 1000)) return undefined;
+  const days = Math.round(sooner / DAY_MS);
+  const words = days === 0 ? 'less than a day sooner than now' : `${days} day${days === 1 ? '' : 's'} sooner than now`;
+  return { days, words };
+}

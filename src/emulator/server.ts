@@ -48,6 +48,8 @@ export interface RequestRecord {
   path: string;
   status: number | 'dropped';
   authorization: 'bearer' | 'apikey' | 'none' | 'other';
+  /** A PUT whose body carries a key's value (properties.secretText): tests tell what was re-sent. */
+  carriesSecret?: boolean;
 }
 
 export interface RunningEmulator {
@@ -124,6 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // client that gives up while it waits does not stop the work from being done.
     const rawBody = fault?.reset ? '' : await readBody(req).catch(() => undefined);
     if (rawBody === undefined) return void req.socket.destroy();
+    if (method === 'PUT' && carriesSecret(rawBody)) record.carriesSecret = true;
     const delay = (fault?.delayMs ?? 0) + (options.latencyMs ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (fault?.reset) return void req.socket.destroy();
@@ -260,4 +263,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.closeAllConnections();
       }),
   };
+}
+
+function carriesSecret(rawBody: string): boolean {
+  try {
+    const body = JSON.parse(rawBody) as { properties?: { secretText?: unknown } } | null;
+    return body?.properties?.secretText !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -1,8 +1,9 @@
 /**
  * A new expiry for a key, with the same secret: the one path for `extend` and the key console's
- * `e`. The PUT carries only the expiry unless the caller has the key's value (then it is re-sent,
- * as Terraform does); a GET afterwards tells whether the service kept the secret and moved the
- * expiry, since the PUT's own answer is the service's word, not a reading.
+ * `e`. The PUT carries only the expiry unless the caller has the key's value and has proven it
+ * that key's (keys/prove-value.ts); then it is re-sent, as Terraform does. A GET afterwards tells
+ * whether the service kept the secret and moved the expiry, since the PUT's own answer is the
+ * service's word, not a reading.
  */
 import { formatUtc } from '../domain/expiry';
 import { GatewayError, type ApiKey, type DeploymentRef, type Gateway } from '../port/gateway';

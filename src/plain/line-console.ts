@@ -50,6 +50,23 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
     };
   }
   const extend = state.console.extend;
+  if (extend?.shorter) {
+    const { key, shorter } = extend;
+    return {
+      lines: [
+        `'${key.name}' expires ${formatUtc(key.endDateTime)} (${formatDaysFromNow(key.endDateTime, state.now)}); ${shorter.label} is ${formatUtc(shorter.endDateTime)}, ${shorter.words}: shorter, not longer.`,
+      ],
+      block: `shorten:${key.name}:${shorter.endDateTime.toISOString()}`,
+      question: { message: `Shorten '${key.name}'? y shortens it · n chooses again` },
+      answer: (text) => {
+        const answer = text.trim().toLowerCase();
+        if (answer === 'y' || answer === 'yes') return [typed('y')];
+        if (answer === 'n' || answer === 'no') return [typed('n')];
+        if (answer === BACK) return [ESCAPE];
+        return 'Answer y or n.';
+      },
+    };
+  }
   if (extend) {
     const key = extend.key;
     return expiryQuestion(extend.expiry, state.now, {

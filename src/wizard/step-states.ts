@@ -76,6 +76,11 @@ export interface ConsoleState {
 export interface ExtendChoice {
   key: ApiKey;
   expiry: ExpiryState;
+  /**
+   * A chosen expiry earlier than the key's current one, waiting for its own yes: y sends it, n
+   * chooses again, and Enter alone does nothing (a shorter life is not a default).
+   */
+  shorter?: { endDateTime: Date; label: string; days: number; words: string };
   working?: boolean;
   /** Why the last request did not change it. */
   failed?: string;

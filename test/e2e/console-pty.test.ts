@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
-import { sixMonthDays } from '../helpers/calendar';
+import { roundDays, sixMonthDays } from '../helpers/calendar';
 import { envFor } from '../helpers/cli';
 import { keyNames, useEmulator } from '../helpers/emulator';
 import { BIN, KEY, runInPty } from '../helpers/pty';
@@ -132,6 +132,30 @@ describe('the key console', () => {
     await run.type('q');
     expect(await run.exit).toBe(0);
     await run.waitFor(/Done: Key 'nlk-prod' now expires/);
+  });
+
+  it('e to an earlier expiry (issue 31, case 6): named as shorter by how many days; Enter does nothing, y shortens', async () => {
+    const { run, emulator } = await atConsole();
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    const current = new Date(emulator.world.key(web, 'asg-sync')!.endDateTime);
+    const keyWrites = () => emulator.requests.filter((r) => r.method === 'PUT' && r.path.includes('/apiKeys/'));
+    await run.type(KEY.down, KEY.down, 'e');
+    await run.waitFor("New expiry for 'asg-sync'");
+    await run.type(KEY.up, KEY.up, KEY.enter);
+    await run.waitFor("Shorten 'asg-sync'?");
+    const thirtyDaysOn = new Date(Date.now() + 30 * 86_400_000);
+    expect(run.screen()).toContain(`${roundDays(current, thirtyDaysOn)} days sooner than now: shorter, not longer`);
+    await run.type(KEY.enter, KEY.enter);
+    // Enter alone answers nothing: still asked, nothing sent.
+    await run.waitFor('y shorten it · n choose again');
+    expect(keyWrites()).toHaveLength(0);
+    await run.type('y');
+    await run.waitFor(/✔ Key 'asg-sync' now expires/);
+    expect(keyWrites()).toHaveLength(1);
+    const end = new Date(emulator.world.key(web, 'asg-sync')!.endDateTime);
+    expect(roundDays(end, new Date())).toBe(30);
+    await run.type('q');
+    expect(await run.exit).toBe(0);
   });
 
   it('d deletes the selected key only once its name is typed', async () => {

@@ -6,8 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_VAULT } from '../../src/emulator/sample-data';
+import { monthsOn, roundDays } from '../helpers/calendar';
 import { cliWorld, runCli } from '../helpers/cli';
+import { BIN, KEY, runInPty } from '../helpers/pty';
 import { inDays, WEB_ARGV } from '../helpers/sample';
+import { expectSchema } from '../helpers/schemas';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('extend-');
@@ -28,16 +31,20 @@ describe('extend', () => {
     expect(Math.abs(end.getTime() - inDays(365).getTime())).toBeLessThan(2 * 86_400_000);
     expect(new Date(String(document.previousEndDateTime)).getTime()).toBeLessThan(inDays(30).getTime());
     expect(document).toMatchObject({ name: 'nlk-prod', hint: before?.slice(0, 3), status: 'ok', daysLeft: 365 });
+    expect(document).toMatchObject({ valueSent: false });
+    expect(document).not.toHaveProperty('proven');
+    expectSchema('extend', document);
     expect(result.stdout).not.toContain(before);
     expect(writes(emulator.requests)).toHaveLength(1);
   });
 
-  it('update is the same command, as az calls it; the text says the secret is the same', async () => {
+  it('update is the same command, as az calls it; the text says only the expiry was sent', async () => {
     const { env } = await cliWorld();
     const result = await runCli(['update', 'web-01', 'asg-sync', '-g', 'edge-rg', '--expires', '1y'], { env });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Key 'asg-sync' on web-01 .* now expires .*\(in 36[56] days\)\./);
-    expect(result.stdout).toContain('the same secret');
+    expect(result.stdout).toContain('only the expiry was sent, so the key keeps its secret');
+    expect(result.stdout).not.toContain('the same secret');
   });
 
   it('the same value re-sent (--secret-file, --verify): checked on the dataplane first, then sent with the expiry', async () => {
@@ -160,5 +167,54 @@ describe('extend', () => {
     expect(result.stderr).toContain(`the newest version of ${url} is not key 'asg-sync'`);
     expect(result.stderr).not.toContain('Qq1');
     expect(writes(emulator.requests)).toHaveLength(0);
+  });
+});
+
+/** The last day of the month one calendar month on, as `--expires` takes a date: the end of that day, UTC. */
+function aMonthOn(): { arg: string; end: Date } {
+  const arg = monthsOn(new Date(), 1).toISOString().slice(0, 10);
+  return { arg, end: new Date(`${arg}T23:59:59Z`) };
+}
+
+describe('extend to an earlier expiry (issue 31, case 6)', () => {
+  it('in a script, without --shorten: refused with how many days sooner, nothing sent, exit 2', async () => {
+    const { env, emulator, web } = await cliWorld();
+    const current = new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime);
+    const sooner = aMonthOn();
+    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', sooner.arg], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`is ${roundDays(current, sooner.end)} days sooner than now: nothing was sent`);
+    expect(result.stderr).toContain('pass --shorten to move the expiry earlier');
+    expect(writes(emulator.requests)).toHaveLength(0);
+    expect(new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime)).toEqual(current);
+  });
+
+  it('with --shorten: sent, and the text names it as sooner than before', async () => {
+    const { env, emulator, web } = await cliWorld();
+    const current = new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime);
+    const sooner = aMonthOn();
+    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', sooner.arg, '--shorten'], {
+      env,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`, ${roundDays(current, sooner.end)} days sooner than before.`);
+    expect(new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime)).toEqual(sooner.end);
+  });
+
+  it('on a terminal: asked, with no as the default; no keeps the expiry and exits 130', async () => {
+    const { env, emulator, web } = await cliWorld();
+    const current = new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime);
+    const sooner = aMonthOn();
+    const run = runInPty(
+      process.execPath,
+      [BIN, 'extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', sooner.arg],
+      env,
+    );
+    await run.waitFor(`${roundDays(current, sooner.end)} days sooner than now`);
+    await run.type(KEY.enter);
+    expect(await run.exit).toBe(130);
+    expect(run.text()).toContain('Nothing was changed.');
+    expect(writes(emulator.requests)).toHaveLength(0);
+    expect(new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime)).toEqual(current);
   });
 });

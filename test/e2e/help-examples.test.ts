@@ -75,7 +75,7 @@ const EXPECTED: Record<string, Run> = {
     code: 0,
     says: /checked {3}the dataplane accepted the key/,
   },
-  'nginxaas-keys update web-01 nlk-canary --expires 1y --secret-file nlk-canary.key --emit keyvault=https://contoso-keys.vault.azure.net/secrets/nlk-canary':
+  'nginxaas-keys update web-01 nlk-canary --expires 2y --secret-file nlk-canary.key --emit keyvault=https://contoso-keys.vault.azure.net/secrets/nlk-canary':
     { how: 'shell', code: 0, says: /Key Vault: stored as/ },
   'nginxaas-keys status': { how: 'shell', code: 0, says: /6 NGINXaaS deployments visible/ },
   'nginxaas-keys status web-01 --secret-file nlk-canary.key': {

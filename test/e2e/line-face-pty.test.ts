@@ -229,7 +229,13 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     await answer(run, CONSOLE_QUESTION, 'e 2');
     await answer(run, '? Expiry: a number', '2099-01-01');
     await run.waitFor('✖ 2099-01-01');
+    // asg-sync has 150 days left: 45 days is shorter, a question of its own where an empty answer does nothing.
     await answer(run, '? Expiry: a date', '45d');
+    await run.waitFor(/105 days sooner than now: shorter, not longer\./);
+    await answer(run, "? Shorten 'asg-sync'? y shortens it · n chooses again", '');
+    await run.waitFor('Answer y or n.');
+    expect(emulator.requests.filter((r) => r.method === 'PUT' && r.path.includes('/asg-sync'))).toHaveLength(0);
+    await answer(run, "? Shorten 'asg-sync'?", 'y');
     await run.waitFor(/✔ Key 'asg-sync' now expires/);
     await answer(run, CONSOLE_QUESTION, 'q');
     expect(await run.exit).toBe(0);

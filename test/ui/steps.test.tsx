@@ -497,6 +497,28 @@ describe('the key console alone, at 80 and 60 columns', () => {
     expect(frame).not.toContain('Enter');
   });
 
+  it('e with an earlier expiry: named as shorter, by how many days, with y and n and no default', async () => {
+    const extend = {
+      key: key('asg-sync', 150, '511'),
+      expiry: { cursor: 0, editing: false, text: '' },
+      shorter: {
+        endDateTime: new Date('2026-12-26T12:00:00Z'),
+        label: '30 days',
+        days: 120,
+        words: '120 days sooner than now',
+      },
+    };
+    const { wide, narrow } = await both(<KeysStep {...props} extend={extend} />);
+    expect(wide).toMatchInlineSnapshot(`
+      "? Shorten 'asg-sync'?
+        now  2027-04-25, in 150 days
+        new  2026-12-26, in 30 days (30 days)
+        ⚠ 120 days sooner than now: shorter, not longer
+      y shorten it · n choose again"
+    `);
+    expect(narrow).toContain('120 days sooner than now');
+  });
+
   it('the reveal panel during a rotation says what is left', async () => {
     const { wide } = await both(
       <RevealStep

@@ -181,6 +181,36 @@ describe('name, expiry, key value', () => {
   });
 });
 
+describe('the key console: e', () => {
+  it('an earlier expiry is named as shorter, by how many days; Enter alone does nothing, y shortens it', async () => {
+    const gateway = new FakeGateway(discovery(), [key('asg-sync', 150, '511')]);
+    const { until, type, frame } = mount(gateway, { deployment: 'web-01' });
+    await until('Keys of web-01');
+    await type('e');
+    await until("New expiry for 'asg-sync'");
+    await type(KEY.up, KEY.up, ENTER);
+    const asked = await until("Shorten 'asg-sync'?");
+    expect(asked).toContain('now  2027-04-25, in 150 days');
+    expect(asked).toContain('new  2026-12-26, in 30 days (30 days)');
+    expect(asked).toContain('⚠ 120 days sooner than now: shorter, not longer');
+    expect(asked).toContain('y shorten it · n choose again');
+    await type(ENTER, ENTER);
+    expect(frame()).toContain("Shorten 'asg-sync'?");
+    expect(gateway.calls).not.toContain('putKey asg-sync');
+    await type('n');
+    await until("New expiry for 'asg-sync'");
+    expect(gateway.calls).not.toContain('putKey asg-sync');
+    await type(DOWN, DOWN, ENTER);
+    // 6 months is later than the key's expiry: no second question.
+    expect(await until("Key 'asg-sync' now expires 2027-05-26")).toContain('Keys of web-01');
+    await type('e', KEY.up, KEY.up, ENTER);
+    await until("Shorten 'asg-sync'?");
+    await type('y');
+    await until("Key 'asg-sync' now expires 2026-12-26");
+    expect(gateway.calls.filter((c) => c === 'putKey asg-sync')).toHaveLength(2);
+  });
+});
+
 describe('review, create, reveal', () => {
   async function toReview(name = 'fresh-key', gateway = new FakeGateway(discovery(), [key('nlk-prod')])) {
     const m = mount(gateway, { deployment: 'web-01' });

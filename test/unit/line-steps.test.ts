@@ -157,6 +157,27 @@ describe('the rest of the flow in lines', () => {
     expect(answer(seen, 'y').commands.at(-1)).toMatchObject({ kind: 'verify', again: true });
   });
 
+  it('e with an earlier expiry: said as shorter by how many days; an empty answer does nothing, y sends it, n goes back', () => {
+    // asg-sync (150 days left) is the second key; choice 1 is 30 days.
+    const asked = answer(answer(atConsole(), 'e 2'), '1');
+    const step = lineStep(asked);
+    expect(step?.lines).toEqual([
+      "'asg-sync' expires 2027-04-25 12:00 UTC (in 150 days); 30 days is 2026-12-26 12:00 UTC, 120 days sooner than now: shorter, not longer.",
+    ]);
+    expect(step?.question?.message).toBe("Shorten 'asg-sync'? y shortens it · n chooses again");
+    expect(step?.answer('')).toBe('Answer y or n.');
+    expect(asked.commands.some((c) => c.kind === 'extendKey')).toBe(false);
+    const sent = answer(asked, 'y');
+    expect(sent.commands.at(-1)).toMatchObject({ kind: 'extendKey', key: { name: 'asg-sync' } });
+    const back = answer(asked, 'n');
+    expect([back.console.extend?.shorter, back.commands.some((c) => c.kind === 'extendKey')]).toEqual([
+      undefined,
+      false,
+    ]);
+    // A longer expiry (1 year) goes without the question, as before.
+    expect(answer(back, '4').commands.at(-1)).toMatchObject({ kind: 'extendKey', key: { name: 'asg-sync' } });
+  });
+
   it('name, expiry (a date of your own typed at once), a typed key and the review reach create', () => {
     const named = answer(answer(atConsole(), 'n'), 'fresh-key');
     expect(named.step).toBe('expiry');

@@ -718,6 +718,52 @@ describe('the key console', () => {
       });
     });
 
+    describe('an expiry earlier than the current one is a question of its own, with no default', () => {
+      // asg-sync has 149 days left; "30 days" is 119 days sooner.
+      const atAsg = () => press(atConsole(), 'Down', 'Down', 'e');
+      const asked = () => press(atAsg(), 'Up', 'Up', 'Enter');
+
+      it('Enter on "30 days" sends nothing: it names the choice as shorter, and by how many days', () => {
+        const s = asked();
+        expect(s.commands).toEqual(atAsg().commands);
+        expect(s.console.extend?.shorter).toMatchObject({
+          label: '30 days',
+          days: 119,
+          words: '119 days sooner than now',
+        });
+        expect(s.console.extend?.working).toBeUndefined();
+      });
+
+      it('Enter alone, or any other key, does nothing; y sends the shorter expiry', () => {
+        const s = asked();
+        expect(press(s, 'Enter')).toEqual(s);
+        expect(press(s, 'x', 'Down', 'Enter')).toEqual(s);
+        const sent = press(s, 'y');
+        const command = lastCommand(sent);
+        expect(command).toMatchObject({ kind: 'extendKey', key: ASG });
+        expect(command?.kind === 'extendKey' && command.endDateTime.toISOString()).toBe('2026-12-26T12:00:00.000Z');
+        expect(sent.console.extend).toMatchObject({ working: true });
+        expect(sent.console.extend?.shorter).toBeUndefined();
+      });
+
+      it('n or Esc goes back to the choice, nothing sent; a longer one then goes at once', () => {
+        for (const no of ['n', 'Esc'] as const) {
+          const back = press(asked(), no);
+          expect(back.commands).toEqual(atAsg().commands);
+          expect(back.console.extend?.shorter).toBeUndefined();
+          expect(back.console.extend?.key).toEqual(ASG);
+          expect(lastCommand(press(back, 'Down', 'Down', 'Down', 'Enter'))).toMatchObject({
+            kind: 'extendKey',
+            key: ASG,
+          });
+        }
+      });
+
+      it('a longer expiry asks nothing more: 6 months for a key with 20 days left goes at once', () => {
+        expect(lastCommand(press(atNlk(), 'Enter'))).toMatchObject({ kind: 'extendKey', key: NLK });
+      });
+    });
+
     it('an expired key is not extended: the console says so and names rotate', () => {
       const s = press(atConsole(), 'e');
       expect(s.console.extend).toBeUndefined();

@@ -190,6 +190,8 @@ function RotatePlan({ old, plan, now }: { old: ApiKey; plan: NonNullable<KeysVie
 function ExtendQuestion(props: KeysViewProps & { extend: NonNullable<ConsoleState['extend']> }) {
   const { extend, now } = props;
   const key = extend.key;
+  if (extend.shorter)
+    return <ShorterQuestion keyName={key.name} current={key.endDateTime} {...extend.shorter} now={now} />;
   return (
     <ExpiryStep
       expiry={extend.expiry}
@@ -211,5 +213,32 @@ function ExtendQuestion(props: KeysViewProps & { extend: NonNullable<ConsoleStat
         ) : null
       }
     />
+  );
+}
+
+/** An earlier expiry than the key has: named as shorter, by how much, and asked with no default. */
+function ShorterQuestion(props: {
+  keyName: string;
+  current: Date;
+  endDateTime: Date;
+  label: string;
+  words: string;
+  now: Date;
+}) {
+  const day = (date: Date) => formatUtc(date).slice(0, 10);
+  return (
+    <Question
+      title={`Shorten '${props.keyName}'?`}
+      hints={[
+        ['y', 'shorten it'],
+        ['n', 'choose again'],
+      ]}
+    >
+      <Text wrap="truncate-end">{`  now  ${day(props.current)}, ${formatDaysFromNow(props.current, props.now)}`}</Text>
+      <Text wrap="truncate-end">{`  new  ${day(props.endDateTime)}, ${formatDaysFromNow(props.endDateTime, props.now)} (${props.label})`}</Text>
+      <Text color={colors.warning} wrap="truncate-end">
+        {`  ${figures.warning} ${props.words}: shorter, not longer`}
+      </Text>
+    </Question>
   );
 }
