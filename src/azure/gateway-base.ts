@@ -40,7 +40,12 @@ export class GatewayBase {
   protected readonly known = new KnownSecrets();
   protected readonly credential: TokenCredential;
 
-  constructor(protected readonly settings: AzureGatewaySettings) {
+  protected readonly settings: AzureGatewaySettings;
+
+  constructor(settings: AzureGatewaySettings) {
+    const log = settings.log;
+    // A request's log line may quote a server's words too.
+    this.settings = log ? { ...settings, log: (line) => log(this.known.text(line)) } : settings;
     this.authDescription = settings.authDescription;
     const tlsOptions = tlsOptionsFor(settings.target);
     this.credential = this.known.recording(settings.credential);
@@ -49,7 +54,7 @@ export class GatewayBase {
       credentialScopes: [settings.target.scope],
       ...(tlsOptions ? { tlsOptions } : {}),
       ...(settings.retryOptions ? { retryOptions: settings.retryOptions } : {}),
-      ...(settings.log ? { log: settings.log } : {}),
+      ...(this.settings.log ? { log: this.settings.log } : {}),
       ...(settings.userAgent ? { userAgent: settings.userAgent } : {}),
       ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
     });
