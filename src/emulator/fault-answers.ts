@@ -6,6 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { FaultSpec } from './faults';
+import { echoMessage } from './echo';
 import { ArmFailure, defaultCode, send, type Reply } from './http';
 
 function sendText(res: ServerResponse, status: number, fault: FaultSpec): void {
@@ -13,7 +14,7 @@ function sendText(res: ServerResponse, status: number, fault: FaultSpec): void {
 }
 
 /** True when the fault answered (nothing is carried out). */
-export function answeredInstead(res: ServerResponse, fault: FaultSpec): boolean {
+export function answeredInstead(res: ServerResponse, fault: FaultSpec, rawBody = ''): boolean {
   if (fault.trickle) return (trickle(res), true);
   if (!fault.status) return false;
   if (fault.text !== undefined) return (sendText(res, fault.status, fault), true);
@@ -21,7 +22,8 @@ export function answeredInstead(res: ServerResponse, fault: FaultSpec): boolean 
   const headers: Record<string, string> =
     fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
   if (fault.status === 429) headers['x-ms-ratelimit-remaining-subscription-reads'] = '0';
-  const message = fault.message ?? `Injected fault: HTTP ${fault.status}.`;
+  const echoed = fault.echoSecret ? echoMessage(fault.echoSecret, rawBody) : undefined;
+  const message = echoed ?? fault.message ?? `Injected fault: HTTP ${fault.status}.`;
   send(res, new ArmFailure(fault.status, fault.code ?? defaultCode(fault.status), message, undefined, headers).reply());
   return true;
 }

@@ -118,7 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (fault?.reset) return void req.socket.destroy();
     // A fault that answers in place of the service (nothing is carried out).
-    if (fault && answeredInstead(res, fault)) return;
+    if (fault && answeredInstead(res, fault, rawBody)) return;
 
     let reply: Reply;
     try {

@@ -1,0 +1,109 @@
+/**
+ * A server whose 400 quotes the request's secret, in each encoding servers use (issue 31, case
+ * 7): `create` through the built binary never shows the key on stderr or in the JSON on stdout,
+ * in text or JSON, and the error keeps Azure's code. The oracle decodes independently of the
+ * program's masking.
+ */
+import { describe, expect, it } from 'vitest';
+import { ECHO_ENCODINGS, echoMessage } from '../../src/emulator/echo';
+import { cliWorld, runCli } from '../helpers/cli';
+import { WEB_ARGV } from '../helpers/sample';
+
+/** A key with every character an encoder treats specially. */
+const SECRET = `Ech0"\\+/~!<&>'=%Key9`;
+
+/** What a person could turn the output back into: it as is, and each way it might be decoded. */
+function decodedOutput(text: string): string[] {
+  const tryDecode = (decode: () => string) => {
+    try {
+      return decode();
+    } catch {
+      return '';
+    }
+  };
+  const base64Runs = (text.match(/[A-Za-z0-9+/_-]{8,}/g) ?? []).flatMap((run) =>
+    [0, 1, 2, 3].flatMap((start) => {
+      const decoded = Buffer.from(run.slice(start), 'base64').toString('latin1');
+      return [decoded, unescapeJson(decoded)];
+    }),
+  );
+  const percent = tryDecode(() => decodeURIComponent(text.replace(/\+/g, ' ')));
+  return [
+    text,
+    percent,
+    tryDecode(() => unescape(text)),
+    tryDecode(() => JSON.parse(`"${text.replace(/\n/g, '\\n').replace(/(?<!\\)"/g, '\\"')}"`) as string),
+    unescapeJson(text),
+    unescapeJson(unescapeJson(text)),
+    text
+      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+      .replace(/&([a-z]+);/gi, (whole, name: string) => NAMED[name] ?? whole),
+    ...base64Runs,
+  ];
+}
+
+/** JSON's escapes of the characters a key may hold, undone once. */
+const unescapeJson = (text: string) => text.replace(/\\(["\\/])/g, '$1');
+
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  excl: '!',
+  tilde: '~',
+  plus: '+',
+  sol: '/',
+  bsol: '\\',
+};
+
+function expectNoSecret(output: string): void {
+  for (const reading of decodedOutput(output)) expect(reading).not.toContain(SECRET);
+}
+
+describe('a 400 that quotes the secret it was sent', () => {
+  it('the emulator does quote it in each encoding (else the tests below would prove nothing)', () => {
+    const body = JSON.stringify({ properties: { secretText: SECRET } });
+    for (const encoding of ECHO_ENCODINGS) {
+      const message = echoMessage(encoding, body) ?? '';
+      expect(
+        decodedOutput(message).some((reading) => reading.includes(SECRET)),
+        encoding,
+      ).toBe(true);
+    }
+  });
+
+  it.each(ECHO_ENCODINGS)('create never shows the key when Azure quotes it as %s', async (encoding) => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({
+      method: 'PUT',
+      path: '/apiKeys/',
+      status: 400,
+      code: 'InvalidSecretText',
+      echoSecret: encoding,
+      times: 2,
+    });
+    const text = await runCli(['create', ...WEB_ARGV, '--name', `echo-${encoding}`, '--secret-stdin', '--verbose'], {
+      env,
+      input: SECRET,
+    });
+    expect(text.code, text.stderr).toBe(1);
+    expect(text.stderr).toContain('InvalidSecretText');
+    expect(text.stderr).toMatch(/•••|its words are hidden because they may quote the key/);
+    expectNoSecret(text.stderr);
+    expectNoSecret(text.stdout);
+
+    const json = await runCli(
+      ['create', ...WEB_ARGV, '--name', `echo-${encoding}-json`, '--secret-stdin', '-o', 'json'],
+      { env, input: SECRET },
+    );
+    expect(json.code, json.stderr).toBe(1);
+    const document = JSON.parse(json.stdout) as { error?: { code?: string; message?: string } };
+    expect(document.error?.code).toBe('InvalidSecretText');
+    expectNoSecret(json.stdout);
+    expectNoSecret(json.stderr);
+    expect(emulator.world.snapshot().keys.some((k) => k.secret === SECRET)).toBe(false);
+  });
+});
