@@ -4,7 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { KnownSecrets } from '../../src/azure/known-secrets';
 import { MASK, maskSecrets, readings } from '../../src/domain/secret-forms';
+import { GatewayError } from '../../src/port/gateway';
 
 const json = (v: string) => JSON.stringify(v).slice(1, -1);
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
@@ -123,5 +125,33 @@ describe('a known key in a server message', () => {
     const masked = maskSecrets(echoed, [token]);
     expect(masked.certain).toBe(true);
     expectNeverReadable(masked.text, token);
+  });
+});
+
+describe("a gateway's failure that quotes a key", () => {
+  const secret = 'Zq7"\\+/~!-secret-1234';
+  const known = new KnownSecrets();
+  known.add(secret);
+
+  it('keeps its words, masked, when masking is certain', () => {
+    const failure = known.error(
+      new GatewayError('invalid', `bad value ${encodeURIComponent(secret)}`, 'BadValue', 400),
+    );
+    expect([failure.message, failure.code, failure.status]).toEqual([`bad value ${MASK}`, 'BadValue', 400]);
+  });
+
+  it('hides its words, keeping its code and status, when a decoding still yields the key', () => {
+    const disguised = encodeURIComponent(encodeURIComponent(secret));
+    const failure = known.error(new GatewayError('invalid', `bad value ${disguised}`, 'BadValue', 400));
+    expect(failure.message).toBe(
+      'the server answered HTTP 400; its words are hidden because they may quote the key or the sign-in token',
+    );
+    expect([failure.kind, failure.code, failure.status]).toEqual(['invalid', 'BadValue', 400]);
+  });
+
+  it("hides a dataplane's words the same way", () => {
+    expect(known.text(`refused ${Buffer.from(Buffer.from(secret).toString('base64')).toString('base64')}`, 401)).toBe(
+      'the server answered HTTP 401; its words are hidden because they may quote the key or the sign-in token',
+    );
   });
 });
