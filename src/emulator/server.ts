@@ -72,7 +72,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const requests: RequestRecord[] = [];
   const token = options.token ?? `emulator-${randomBytes(18).toString('base64url')}`;
   const polls = () => behaviour.deviceCodePolls;
-  const entra = new EntraEmulator(() => baseUrl, token, polls);
+  const entra = new EntraEmulator(
+    () => baseUrl,
+    token,
+    polls,
+    () => behaviour.deviceCodeMessage,
+  );
   // The tenant a vault's bearer challenge names: the world's, as Azure's would be.
   const tenantId = world.subscriptions()[0]?.tenantId ?? '72f988bf-0000-4000-8000-000000000001';
   const { certPem, keyPem } = makeLoopbackCertificate(now());
