@@ -36,6 +36,7 @@ export function answerAltered(res: ServerResponse, fault: FaultSpec, carriedOut:
   // A body that is not the promised JSON (empty, an HTML page).
   if (fault.text !== undefined) return sendText(res, reply.status, fault);
   if (fault.loopPages) reply = loopedPage(reply, self);
+  if (fault.duplicateRows) reply = duplicatedRows(reply);
   if (fault.oversizedMb) return sendPadded(res, reply, fault.oversizedMb);
   send(res, reply);
 }
@@ -53,6 +54,14 @@ function loopedPage(reply: Reply, self: string): Reply {
   const body = reply.body as { nextLink?: string; $skipToken?: string; data?: unknown } | undefined;
   if (!body || typeof body !== 'object') return reply;
   return { ...reply, body: 'data' in body ? { ...body, $skipToken: 'the-same-token' } : { ...body, nextLink: self } };
+}
+
+/** A Resource Graph page whose every row comes twice, the second time after all the others. */
+function duplicatedRows(reply: Reply): Reply {
+  const body = reply.body as { data?: unknown[]; count?: number } | undefined;
+  if (!body || !Array.isArray(body.data)) return reply;
+  const data = [...body.data, ...body.data];
+  return { ...reply, body: { ...body, data, count: data.length } };
 }
 
 /** The answer followed by megabytes of white space: valid JSON, and far too large to read. */

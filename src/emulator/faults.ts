@@ -40,6 +40,8 @@ export interface FaultSpec {
   oversizedMb?: number;
   /** A list names itself as its next page (ARM), or gives the same $skipToken again (Resource Graph). */
   loopPages?: boolean;
+  /** Resource Graph answers each row twice (its page's `data` repeated, the count to match). */
+  duplicateRows?: boolean;
   /** Only requests that carry a credential (past a Key Vault's bearer challenge, say). */
   withToken?: boolean;
   /** How many matching requests to affect; default 1, -1 for every one. */
