@@ -115,6 +115,12 @@ describe('list -o prometheus', () => {
     expect(byName(samples, 'nginxaas_api_key_expiration_timestamp_seconds')).toHaveLength(
       emulator.world.snapshot().keys.length,
     );
+    // And every face lists each deployment once.
+    const listed = await runCli(['list', '--all', '-o', 'json'], { env });
+    const names = (JSON.parse(listed.stdout) as { deployments: { deployment: { id: string } }[] }).deployments.map(
+      (d) => d.deployment.id,
+    );
+    expect(names).toEqual([...new Set(names)]);
   });
 
   it('each series once even when the listing holds a deployment twice; read once counts as read', () => {
