@@ -77,14 +77,22 @@ function encode(encoding: EchoEncoding, secret: string, rawBody: string): string
   }
 }
 
-/** The words of a 400 that quotes the request's secret, or undefined when it carried none. */
-export function echoMessage(encoding: EchoEncoding, rawBody: string): string | undefined {
-  let secret: unknown;
+/** What the request carried: a key's secretText (ARM), a secret's value (Key Vault), or the dataplane's ApiKey header. */
+export function sentSecret(rawBody: string, authorization: string | undefined): string | undefined {
   try {
-    secret = (JSON.parse(rawBody) as { properties?: { secretText?: unknown } }).properties?.secretText;
+    const body = JSON.parse(rawBody) as { properties?: { secretText?: unknown }; value?: unknown };
+    if (typeof body.properties?.secretText === 'string') return body.properties.secretText;
+    if (typeof body.value === 'string') return body.value;
   } catch {
-    return undefined;
+    // No JSON body: a dataplane read.
   }
-  if (typeof secret !== 'string') return undefined;
-  return `The request was refused: ${encode(encoding, secret, rawBody)} is not an acceptable value for properties.secretText.`;
+  const header = /^ApiKey\s+([A-Za-z0-9+/=]+)$/.exec(authorization ?? '');
+  return header ? Buffer.from(header[1] ?? '', 'base64').toString('utf8') : undefined;
+}
+
+/** The words of a refusal that quotes the request's secret, or undefined when it carried none. */
+export function echoMessage(encoding: EchoEncoding, rawBody: string, authorization?: string): string | undefined {
+  const secret = sentSecret(rawBody, authorization);
+  if (secret === undefined) return undefined;
+  return `The request was refused: ${encode(encoding, secret, rawBody || String(authorization))} is not an acceptable value.`;
 }

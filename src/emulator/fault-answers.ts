@@ -14,7 +14,11 @@ function sendText(res: ServerResponse, status: number, fault: FaultSpec): void {
 }
 
 /** True when the fault answered (nothing is carried out). */
-export function answeredInstead(res: ServerResponse, fault: FaultSpec, rawBody = ''): boolean {
+export function answeredInstead(
+  res: ServerResponse,
+  fault: FaultSpec,
+  request: { rawBody: string; authorization?: string; dataplane?: boolean } = { rawBody: '' },
+): boolean {
   if (fault.trickle) return (trickle(res), true);
   if (!fault.status) return false;
   if (fault.text !== undefined) return (sendText(res, fault.status, fault), true);
@@ -22,7 +26,12 @@ export function answeredInstead(res: ServerResponse, fault: FaultSpec, rawBody =
   const headers: Record<string, string> =
     fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
   if (fault.status === 429) headers['x-ms-ratelimit-remaining-subscription-reads'] = '0';
-  const echoed = fault.echoSecret ? echoMessage(fault.echoSecret, rawBody) : undefined;
+  const echoed = fault.echoSecret ? echoMessage(fault.echoSecret, request.rawBody, request.authorization) : undefined;
+  // A dataplane says it in the NGINX Plus API's shape.
+  if (echoed !== undefined && request.dataplane) {
+    const error = { status: fault.status, text: echoed, code: fault.code ?? 'Unauthorized' };
+    return (send(res, { status: fault.status, body: { error } }), true);
+  }
   const message = echoed ?? fault.message ?? `Injected fault: HTTP ${fault.status}.`;
   send(res, new ArmFailure(fault.status, fault.code ?? defaultCode(fault.status), message, undefined, headers).reply());
   return true;

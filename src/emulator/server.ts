@@ -123,7 +123,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (fault?.reset) return void req.socket.destroy();
     // A fault that answers in place of the service (nothing is carried out).
-    if (fault && answeredInstead(res, fault, rawBody)) return;
+    const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+    const dataplane =
+      DATAPLANE_HOST.test(url.pathname.split('/')[1] ?? '') ||
+      DATAPLANE_HOST.test(String(req.headers.host ?? '').replace(/:\d+$/, ''));
+    if (fault && answeredInstead(res, fault, { rawBody, dataplane, ...(authorization ? { authorization } : {}) }))
+      return;
 
     let reply: Reply;
     try {

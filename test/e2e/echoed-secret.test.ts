@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ECHO_ENCODINGS, echoMessage } from '../../src/emulator/echo';
+import { DEMO_VAULT } from '../../src/emulator/sample-data';
 import { cliWorld, runCli } from '../helpers/cli';
 import { BIN, KEY, runInPty } from '../helpers/pty';
 import { WEB_ARGV } from '../helpers/sample';
@@ -108,6 +109,64 @@ describe('a 400 that quotes the secret it was sent', () => {
     expectNoSecret(json.stdout);
     expectNoSecret(json.stderr);
     expect(emulator.world.snapshot().keys.some((k) => k.secret === SECRET)).toBe(false);
+  });
+});
+
+describe('other servers that quote the key they were sent', () => {
+  it('Key Vault: a refused store that quotes the value never shows it', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({
+      method: 'PUT',
+      path: '/secrets/',
+      status: 400,
+      code: 'BadParameter',
+      echoSecret: 'json',
+      withToken: true,
+    });
+    const result = await runCli(
+      [
+        'create',
+        ...WEB_ARGV,
+        '--name',
+        'vault-echo',
+        '--secret-stdin',
+        '--emit',
+        `keyvault=https://${DEMO_VAULT}/secrets/vault-echo`,
+      ],
+      { env, input: SECRET },
+    );
+    expect(emulator.requests.some((r) => r.method === 'PUT' && r.path.includes('/secrets/') && r.status === 400)).toBe(
+      true,
+    );
+    // The hand-off's failure is said beside the created key, on stdout.
+    expect(result.stdout).toMatch(/keyvault: could not store it .*(•••|its words are hidden)/);
+    expectNoSecret(result.stderr);
+    expectNoSecret(result.stdout);
+  });
+
+  it('the dataplane: a refused check that quotes the ApiKey header never shows the key', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({
+      method: 'GET',
+      path: '/packages',
+      // Not a refusal (401 is tried again for 30 s, as a new key may be slow to arrive).
+      status: 400,
+      code: 'BadRequest',
+      echoSecret: 'percent-lower',
+      times: -1,
+    });
+    const result = await runCli(
+      ['create', ...WEB_ARGV, '--name', 'plane-echo', '--secret-stdin', '--verify', '-o', 'json'],
+      {
+        env,
+        input: SECRET,
+      },
+    );
+    expect(emulator.requests.some((r) => r.path.endsWith('/packages') && r.status === 400)).toBe(true);
+    expect(JSON.parse(result.stdout).verification.message).toMatch(/answered HTTP 400: .*•••|its words are hidden/);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/•••|its words are hidden/);
+    expectNoSecret(result.stderr);
+    expectNoSecret(result.stdout);
   });
 });
 
