@@ -19,6 +19,8 @@ export const ECHO_ENCODINGS = [
   'base64url',
   'base64-body',
   'base64-body-offset',
+  // Encoded twice: a reader decodes it twice; the client cannot be sure of its masking.
+  'percent-twice',
 ] as const;
 
 export type EchoEncoding = (typeof ECHO_ENCODINGS)[number];
@@ -74,10 +76,15 @@ function encode(encoding: EchoEncoding, secret: string, rawBody: string): string
       return Buffer.from(rawBody, 'utf8').toString('base64');
     case 'base64-body-offset':
       return Buffer.from(`request ${rawBody}`, 'utf8').toString('base64');
+    case 'percent-twice':
+      return encodeURIComponent(encodeURIComponent(secret));
   }
 }
 
-/** What the request carried: a key's secretText (ARM), a secret's value (Key Vault), or the dataplane's ApiKey header. */
+/**
+ * What the request carried: a key's secretText (ARM), a secret's value (Key Vault), the
+ * dataplane's ApiKey header, or else the bearer token it came with.
+ */
 export function sentSecret(rawBody: string, authorization: string | undefined): string | undefined {
   try {
     const body = JSON.parse(rawBody) as { properties?: { secretText?: unknown }; value?: unknown };
@@ -86,8 +93,9 @@ export function sentSecret(rawBody: string, authorization: string | undefined): 
   } catch {
     // No JSON body: a dataplane read.
   }
-  const header = /^ApiKey\s+([A-Za-z0-9+/=]+)$/.exec(authorization ?? '');
-  return header ? Buffer.from(header[1] ?? '', 'base64').toString('utf8') : undefined;
+  const apiKey = /^ApiKey\s+([A-Za-z0-9+/=]+)$/.exec(authorization ?? '');
+  if (apiKey) return Buffer.from(apiKey[1] ?? '', 'base64').toString('utf8');
+  return /^Bearer\s+(\S+)$/.exec(authorization ?? '')?.[1];
 }
 
 /** The words of a refusal that quotes the request's secret, or undefined when it carried none. */

@@ -34,6 +34,7 @@ function decodedOutput(text: string): string[] {
     text,
     percent,
     tryDecode(() => unescape(text)),
+    tryDecode(() => decodeURIComponent(decodeURIComponent(text))),
     tryDecode(() => JSON.parse(`"${text.replace(/\n/g, '\\n').replace(/(?<!\\)"/g, '\\"')}"`) as string),
     unescapeJson(text),
     unescapeJson(unescapeJson(text)),
@@ -61,10 +62,10 @@ const NAMED: Record<string, string> = {
   bsol: '\\',
 };
 
-function expectNoSecret(output: string): void {
+function expectNoSecret(output: string, secret = SECRET): void {
   // Also with the line breaks and padding a screen puts into a long word taken out.
   for (const text of [output, output.replace(/\s+/g, '')])
-    for (const reading of decodedOutput(text)) expect(reading).not.toContain(SECRET);
+    for (const reading of decodedOutput(text)) expect(reading).not.toContain(secret);
 }
 
 describe('a 400 that quotes the secret it was sent', () => {
@@ -167,6 +168,47 @@ describe('other servers that quote the key they were sent', () => {
     expect(`${result.stdout}${result.stderr}`).toMatch(/•••|its words are hidden/);
     expectNoSecret(result.stderr);
     expectNoSecret(result.stdout);
+  });
+});
+
+describe('words that masking cannot be sure of', () => {
+  it("are hidden, saying why, with Azure's code and status kept", async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({
+      method: 'PUT',
+      path: '/apiKeys/',
+      status: 400,
+      code: 'InvalidSecretText',
+      echoSecret: 'percent-twice',
+    });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'twice', '--secret-stdin', '-o', 'json'], {
+      env,
+      input: SECRET,
+    });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'InvalidSecretText',
+      message: 'the server answered HTTP 400; its words are hidden because they may quote the key or the sign-in token',
+    });
+  });
+});
+
+describe('the sign-in token', () => {
+  it('quoted back by ARM (as HTML entities, as an error page would) is never shown', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({
+      method: 'GET',
+      path: '/apiKeys',
+      status: 400,
+      code: 'BadRequest',
+      echoSecret: 'html-hex',
+      times: -1,
+    });
+    const result = await runCli(['list', ...WEB_ARGV, '-o', 'json'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('BadRequest');
+    expectNoSecret(result.stdout, emulator.token);
+    expectNoSecret(result.stderr, emulator.token);
   });
 });
 
