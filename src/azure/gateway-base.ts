@@ -6,6 +6,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import { missingPermissionWords, type KeyAction } from '../domain/permissions';
+import { printable } from '../domain/printable';
 import type { DeploymentRef } from '../domain/resource-id';
 import { GatewayError } from '../port/gateway';
 import { ArmClient } from './arm-client';
@@ -44,8 +45,8 @@ export class GatewayBase {
 
   constructor(settings: AzureGatewaySettings) {
     const log = settings.log;
-    // A request's log line may quote a server's words too.
-    this.settings = log ? { ...settings, log: (line) => log(this.known.text(line)) } : settings;
+    // A request's log line may quote a server's words too: masked, and escaped for the terminal.
+    this.settings = log ? { ...settings, log: (line) => log(printable(this.known.text(line))) } : settings;
     this.authDescription = settings.authDescription;
     const tlsOptions = tlsOptionsFor(settings.target);
     this.credential = this.known.recording(settings.credential);
