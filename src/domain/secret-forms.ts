@@ -233,35 +233,47 @@ export function maskSecrets(text: string, known: Iterable<string>): Masked {
     masked = maskCharacterwise(masked, value);
   }
   if (values.length === 0) return { text: masked, certain: true };
-  const read = readings(masked);
-  return { text: masked, certain: !values.some((value) => read.some((reading) => reading.includes(value))) };
+  // A run of base64 shorter than this cannot hold the shortest value.
+  const shortestRun = Math.ceil((Math.min(...values.map((v) => Buffer.byteLength(v, 'utf8'))) * 4) / 3);
+  const read = readingsOf(masked, Math.max(8, shortestRun));
+  // Readings cut short (a text with very many runs of base64) cannot vouch for the masking.
+  if (!read.complete) return { text: masked, certain: false };
+  return { text: masked, certain: !values.some((value) => read.all.some((reading) => reading.includes(value))) };
 }
+
+/** At most this many readings of one text are made. */
+const MOST_READINGS = 400;
 
 /**
  * What a reader could make of the text: it as is, and decoded (percent, `+`, HTML entities,
  * JSON escapes, each run of base64 from each of its first four characters), two decodings deep.
  */
 export function readings(text: string): string[] {
+  return readingsOf(text, 8).all;
+}
+
+function readingsOf(text: string, shortestRun: number): { all: string[]; complete: boolean } {
   const seen = new Set([text]);
   let layer = [text];
   for (let depth = 0; depth < 2; depth++) {
     const next: string[] = [];
     for (const reading of layer) {
-      for (const decoded of decodings(reading)) {
-        if (seen.has(decoded) || seen.size > 400) continue;
+      for (const decoded of decodings(reading, shortestRun)) {
+        if (seen.has(decoded)) continue;
+        if (seen.size >= MOST_READINGS) return { all: [...seen], complete: false };
         seen.add(decoded);
         next.push(decoded);
       }
     }
     layer = next;
   }
-  return [...seen];
+  return { all: [...seen], complete: true };
 }
 
-function decodings(text: string): string[] {
+function decodings(text: string, shortestRun: number): string[] {
   const found: string[] = [percentDecoded(text, false), percentDecoded(text, true), entityDecoded(text)];
   found.push(jsonUnescaped(text));
-  for (const run of text.match(/[A-Za-z0-9+/_-]{8,}/g) ?? []) {
+  for (const run of text.match(new RegExp(`[A-Za-z0-9+/_-]{${shortestRun},}`, 'g')) ?? []) {
     for (let start = 0; start < 4; start++) found.push(Buffer.from(run.slice(start), 'base64').toString('utf8'));
   }
   return found.filter((decoded) => decoded !== text);

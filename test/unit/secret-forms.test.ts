@@ -114,6 +114,12 @@ describe('a known key in a server message', () => {
     expect(masked.certain).toBe(false);
   });
 
+  it('cannot vouch for a text with more runs of base64 than it reads', () => {
+    const runs = Array.from({ length: 400 }, (_, i) => Buffer.from(`chunk number ${i} of a dump`).toString('base64'));
+    expect(maskSecrets(`dump: ${runs.join(' ')}`, ['Zq7"\\+/~!-secret-1234']).certain).toBe(false);
+    expect(maskSecrets(`dump: ${runs.slice(0, 10).join(' ')}`, ['Zq7"\\+/~!-secret-1234']).certain).toBe(true);
+  });
+
   it('leaves words that quote nothing known as they are', () => {
     const text = "The key name 'web-prod' is taken; base64 aGVsbG8gd29ybGQ= and %7E and &quot; stay.";
     expect(maskSecrets(text, ['Zq7"\\+/~!-secret-1234'])).toEqual({ text, certain: true });
