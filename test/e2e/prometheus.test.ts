@@ -117,10 +117,10 @@ describe('list -o prometheus', () => {
     );
     // And every face lists each deployment once.
     const listed = await runCli(['list', '--all', '-o', 'json'], { env });
-    const names = (JSON.parse(listed.stdout) as { deployments: { deployment: { id: string } }[] }).deployments.map(
+    const ids = (JSON.parse(listed.stdout) as { deployments: { deployment: { id: string } }[] }).deployments.map(
       (d) => d.deployment.id,
     );
-    expect(names).toEqual([...new Set(names)]);
+    expect(ids).toEqual([...new Set(ids)]);
   });
 
   it('each series once even when the listing holds a deployment twice; read once counts as read', () => {
