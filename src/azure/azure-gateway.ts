@@ -110,7 +110,8 @@ export class AzureGateway extends GatewayBase implements Gateway {
         ...options,
         ...(everywhere ? { everywhere } : {}),
       });
-      return { ...found, deployments: withSubscriptionNames(found.deployments, all), searched };
+      const problems = found.problems.map((problem) => ({ ...problem, message: this.known.text(problem.message) }));
+      return { ...found, problems, deployments: withSubscriptionNames(found.deployments, all), searched };
     });
   }
 
@@ -225,7 +226,7 @@ export class AzureGateway extends GatewayBase implements Gateway {
     this.known.add(secret);
     return this.guard(async () => {
       const result = await verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
-      return result.ok ? result : { ...result, message: this.known.text(result.message) };
+      return result.ok ? result : { ...result, message: this.known.text(result.message, result.status) };
     });
   }
 }

@@ -9,6 +9,7 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import type { AuthMode } from '../domain/auth-modes';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
+import { printable } from '../domain/printable';
 import { isCredentialFailure } from './sign-in-failure';
 
 /** The Azure CLI's public client id, which device-code and browser sign-in use as az does. */
@@ -110,7 +111,14 @@ export async function createCredential(mode: AuthMode, settings: CredentialSetti
           ...tenant,
           clientId: AZURE_CLI_CLIENT_ID,
           ...authority,
-          userPromptCallback: (info) => settings.onDeviceCode?.(info),
+          // The authority's words reach a terminal (stderr, the loading screen, the sign-in screen):
+          // a control sequence in them would retitle the window or write to the clipboard.
+          userPromptCallback: (info) =>
+            settings.onDeviceCode?.({
+              message: printable(info.message),
+              userCode: printable(info.userCode),
+              verificationUri: printable(info.verificationUri),
+            }),
         }),
       );
     case 'browser':

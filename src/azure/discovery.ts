@@ -181,7 +181,9 @@ export async function findDeployments(
       const rows = options.everywhere
         ? (await options.everywhere).filter((row) => wanted.has(row.subscriptionId.toLowerCase()))
         : await queryResourceGraph(ctx.arm, ids, options.signal);
-      const deployments = await mapBounded(rows.map(fromGraph), LISTING_CONCURRENCY, (d) =>
+      // Resource Graph may answer a row twice (across pages, say): each deployment is listed once.
+      const unique = [...new Map(rows.map((row) => [row.id.toLowerCase(), row])).values()];
+      const deployments = await mapBounded(unique.map(fromGraph), LISTING_CONCURRENCY, (d) =>
         withEndpoint(ctx, d, options.signal),
       );
       return { deployments: deployments.sort(byName), via: 'resource-graph', problems: [] };

@@ -6,6 +6,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import { missingPermissionWords, type KeyAction } from '../domain/permissions';
+import { printable } from '../domain/printable';
 import type { DeploymentRef } from '../domain/resource-id';
 import { GatewayError } from '../port/gateway';
 import { ArmClient } from './arm-client';
@@ -40,7 +41,12 @@ export class GatewayBase {
   protected readonly known = new KnownSecrets();
   protected readonly credential: TokenCredential;
 
-  constructor(protected readonly settings: AzureGatewaySettings) {
+  protected readonly settings: AzureGatewaySettings;
+
+  constructor(settings: AzureGatewaySettings) {
+    const log = settings.log;
+    // A request's log line may quote a server's words too: masked, and escaped for the terminal.
+    this.settings = log ? { ...settings, log: (line) => log(printable(this.known.text(line))) } : settings;
     this.authDescription = settings.authDescription;
     const tlsOptions = tlsOptionsFor(settings.target);
     this.credential = this.known.recording(settings.credential);
@@ -49,7 +55,7 @@ export class GatewayBase {
       credentialScopes: [settings.target.scope],
       ...(tlsOptions ? { tlsOptions } : {}),
       ...(settings.retryOptions ? { retryOptions: settings.retryOptions } : {}),
-      ...(settings.log ? { log: settings.log } : {}),
+      ...(this.settings.log ? { log: this.settings.log } : {}),
       ...(settings.userAgent ? { userAgent: settings.userAgent } : {}),
       ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
     });

@@ -5,7 +5,7 @@
  * every later call goes to. What this machine can offer is found here too: whether `az` is on
  * PATH, and whether a browser can be opened.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { azInvocation } from '../domain/platform';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -24,8 +24,11 @@ export interface SignInDoor {
   facts: SignInFacts;
   signIn(how: SignInHow, onDeviceCode: (code: DeviceCodeShown) => void, signal: AbortSignal): Promise<SignedInWith>;
   cancel(): void;
-  /** Runs `az login` on this terminal; resolves when it is over. */
-  handOver(how: SignInHow): Promise<void>;
+  /**
+   * Runs `az login` on this terminal; resolves when it is over, or at once when `force` is aborted
+   * (a second Ctrl+C), az then stopped whatever it does.
+   */
+  handOver(how: SignInHow, force?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,35 @@ function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
       }
     }),
   );
+}
+
+/** How long a Ctrl+C from the terminal, which az gets itself, is given before it is passed on. */
+const TERMINAL_INTERRUPT_GRACE_MS = 300;
+
+/**
+ * SIGTERM and SIGHUP sent to this run are passed to az, which is waited for. SIGINT is too,
+ * unless az ends at once: a Ctrl+C on the terminal reaches az itself (it is in the terminal's
+ * foreground group), and a second one so close could cut its own clean-up short.
+ */
+function passSignals(child: ChildProcess): () => void {
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const timers = new Set<NodeJS.Timeout>();
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+    const pass = () => {
+      if (signal !== 'SIGINT') return void (running() && child.kill(signal));
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (running()) child.kill(signal);
+      }, TERMINAL_INTERRUPT_GRACE_MS);
+      timers.add(timer);
+    };
+    process.on(signal, pass);
+    return [signal, pass] as const;
+  });
+  return () => {
+    for (const [signal, pass] of handlers) process.off(signal, pass);
+    for (const timer of timers) clearTimeout(timer);
+  };
 }
 
 export function signInFacts(env: NodeJS.ProcessEnv): SignInFacts {
@@ -86,7 +118,7 @@ export function signInDoor(
       return { authDescription: AUTH_DESCRIPTIONS[auth] };
     },
     cancel: () => attempt?.abort(),
-    handOver(how) {
+    handOver(how, force) {
       const args = ['login', ...(options.tenant ? ['--tenant', options.tenant] : [])];
       if (how === 'az-login-device') args.push('--use-device-code');
       // The tenant is checked when the options are read: az takes it, also through cmd.exe.
@@ -97,10 +129,22 @@ export function signInDoor(
           env,
           windowsVerbatimArguments: az.windowsVerbatimArguments,
         });
-        child.on('error', () => resolve());
+        const stopPassing = passSignals(child);
+        const giveUp = () => {
+          child.kill('SIGKILL');
+          over();
+        };
+        const over = () => {
+          stopPassing();
+          force?.removeEventListener('abort', giveUp);
+          resolve();
+        };
+        if (force?.aborted) giveUp();
+        force?.addEventListener('abort', giveUp, { once: true });
+        child.on('error', over);
         child.on('close', () => {
           gateway.signInAgain?.();
-          resolve();
+          over();
         });
       });
     },

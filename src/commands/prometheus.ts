@@ -31,30 +31,49 @@ function family(name: string, help: string, samples: string[]): string[] {
  * Azure gave as no time has NaN for its timestamp and no `expired` sample: it is not known.
  */
 export function prometheusText(listed: Listed[], unreadSubscriptions: { subscriptionId: string }[], now: Date): string {
-  const expiration: string[] = [];
-  const expired: string[] = [];
-  const read: string[] = [];
+  // Each series once, whatever the listing holds twice (a Resource Graph row repeated, say): a
+  // scraper refuses an exposition that repeats one. A deployment read once counts as read.
+  const expiration = new Map<string, string>();
+  const expired = new Map<string, string>();
+  const read = new Map<string, string>();
   for (const { deployment, keys, problem } of listed) {
-    const where = {
+    const where = labels({
       subscription_id: deployment.subscriptionId,
       resource_group: deployment.resourceGroup,
       deployment: deployment.name,
-    };
-    read.push(`${DEPLOYMENT_READ}${labels(where)} ${problem === undefined ? 1 : 0}`);
+    });
+    if (read.get(where) !== '1') read.set(where, problem === undefined ? '1' : '0');
     for (const key of keys) {
       const end = key.endDateTime.getTime();
-      const series = labels({ ...where, key: key.name });
-      expiration.push(`${EXPIRATION}${series} ${Number.isNaN(end) ? 'NaN' : Math.floor(end / 1000)}`);
-      if (!Number.isNaN(end)) expired.push(`${EXPIRED}${series} ${end <= now.getTime() ? 1 : 0}`);
+      const series = labels({
+        subscription_id: deployment.subscriptionId,
+        resource_group: deployment.resourceGroup,
+        deployment: deployment.name,
+        key: key.name,
+      });
+      if (expiration.has(series)) continue;
+      expiration.set(series, Number.isNaN(end) ? 'NaN' : String(Math.floor(end / 1000)));
+      if (!Number.isNaN(end)) expired.set(series, end <= now.getTime() ? '1' : '0');
     }
   }
-  const subscriptions = unreadSubscriptions.map(
-    (s) => `${SUBSCRIPTION_READ}${labels({ subscription_id: s.subscriptionId })} 0`,
+  const samples = (name: string, values: Map<string, string>) =>
+    [...values].map(([series, value]) => `${name}${series} ${value}`);
+  const subscriptions = samples(
+    SUBSCRIPTION_READ,
+    new Map(unreadSubscriptions.map((s) => [labels({ subscription_id: s.subscriptionId }), '0'])),
   );
   return [
-    ...family(EXPIRATION, 'When the NGINXaaS dataplane API key expires, in seconds since the epoch.', expiration),
-    ...family(EXPIRED, '1 when the NGINXaaS dataplane API key has expired, else 0.', expired),
-    ...family(DEPLOYMENT_READ, "1 when the deployment's API keys could be read, 0 when they could not.", read),
+    ...family(
+      EXPIRATION,
+      'When the NGINXaaS dataplane API key expires, in seconds since the epoch.',
+      samples(EXPIRATION, expiration),
+    ),
+    ...family(EXPIRED, '1 when the NGINXaaS dataplane API key has expired, else 0.', samples(EXPIRED, expired)),
+    ...family(
+      DEPLOYMENT_READ,
+      "1 when the deployment's API keys could be read, 0 when they could not.",
+      samples(DEPLOYMENT_READ, read),
+    ),
     ...(subscriptions.length > 0
       ? family(SUBSCRIPTION_READ, '0 for a subscription whose deployments could not be listed.', subscriptions)
       : []),

@@ -16,26 +16,3 @@ export function printable(text: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
-
-/** What stands where a secret or a token was quoted by a server. */
-export const MASK = '•••';
-
-/**
- * A server's message may quote what we sent it: a 400 that repeats the key, a 500 that echoes the
- * request with its bearer token. Each value we know (the key, the token) is masked in every form
- * a server might quote it in: as is, in base64 (the nginx-asg-sync header) and URL-encoded.
- */
-export function maskKnown(text: string, known: Iterable<string>): string {
-  let masked = text;
-  for (const value of known) {
-    if (value.length < 6) continue;
-    const forms = new Set([
-      value,
-      Buffer.from(value, 'utf8').toString('base64'),
-      Buffer.from(value, 'utf8').toString('base64url'),
-      encodeURIComponent(value),
-    ]);
-    for (const form of forms) masked = masked.split(form).join(MASK);
-  }
-  return masked;
-}

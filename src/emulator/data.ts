@@ -75,6 +75,8 @@ export interface Behaviour {
   secretlessPut: 'keep' | 'refuse';
   /** How many polls of a device code answer `authorization_pending` before it is approved by itself. */
   deviceCodePolls: number;
+  /** What Entra's device code answer says in place of its usual `message` (a hostile one, say). */
+  deviceCodeMessage?: string;
   /** What the caller's role assignments allow (ARM's permissions API); every action when absent. */
   permissions?: { actions: string[]; notActions: string[] }[];
 }

@@ -34,6 +34,7 @@ export class EntraEmulator {
     private readonly baseUrl: () => string,
     private readonly accessToken: string,
     private readonly pollsBeforeApproval: () => number,
+    private readonly messageInstead: () => string | undefined = () => undefined,
   ) {}
 
   route(method: string, path: string, body: string, now: Date): Reply | undefined {
@@ -91,7 +92,9 @@ export class EntraEmulator {
         verification_uri: verificationUri,
         expires_in: CODE_SECONDS,
         interval: 1,
-        message: `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${userCode} to authenticate.`,
+        message:
+          this.messageInstead() ??
+          `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${userCode} to authenticate.`,
       },
     };
   }

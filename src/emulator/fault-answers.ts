@@ -6,6 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { FaultSpec } from './faults';
+import { echoMessage } from './echo';
 import { ArmFailure, defaultCode, send, type Reply } from './http';
 
 function sendText(res: ServerResponse, status: number, fault: FaultSpec): void {
@@ -13,7 +14,11 @@ function sendText(res: ServerResponse, status: number, fault: FaultSpec): void {
 }
 
 /** True when the fault answered (nothing is carried out). */
-export function answeredInstead(res: ServerResponse, fault: FaultSpec): boolean {
+export function answeredInstead(
+  res: ServerResponse,
+  fault: FaultSpec,
+  request: { rawBody: string; authorization?: string; dataplane?: boolean } = { rawBody: '' },
+): boolean {
   if (fault.trickle) return (trickle(res), true);
   if (!fault.status) return false;
   if (fault.text !== undefined) return (sendText(res, fault.status, fault), true);
@@ -21,7 +26,13 @@ export function answeredInstead(res: ServerResponse, fault: FaultSpec): boolean 
   const headers: Record<string, string> =
     fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
   if (fault.status === 429) headers['x-ms-ratelimit-remaining-subscription-reads'] = '0';
-  const message = fault.message ?? `Injected fault: HTTP ${fault.status}.`;
+  const echoed = fault.echoSecret ? echoMessage(fault.echoSecret, request.rawBody, request.authorization) : undefined;
+  // A dataplane says it in the NGINX Plus API's shape.
+  if (echoed !== undefined && request.dataplane) {
+    const error = { status: fault.status, text: echoed, code: fault.code ?? 'Unauthorized' };
+    return (send(res, { status: fault.status, body: { error } }), true);
+  }
+  const message = echoed ?? fault.message ?? `Injected fault: HTTP ${fault.status}.`;
   send(res, new ArmFailure(fault.status, fault.code ?? defaultCode(fault.status), message, undefined, headers).reply());
   return true;
 }
@@ -34,6 +45,7 @@ export function answerAltered(res: ServerResponse, fault: FaultSpec, carriedOut:
   // A body that is not the promised JSON (empty, an HTML page).
   if (fault.text !== undefined) return sendText(res, reply.status, fault);
   if (fault.loopPages) reply = loopedPage(reply, self);
+  if (fault.duplicateRows) reply = duplicatedRows(reply);
   if (fault.oversizedMb) return sendPadded(res, reply, fault.oversizedMb);
   send(res, reply);
 }
@@ -51,6 +63,14 @@ function loopedPage(reply: Reply, self: string): Reply {
   const body = reply.body as { nextLink?: string; $skipToken?: string; data?: unknown } | undefined;
   if (!body || typeof body !== 'object') return reply;
   return { ...reply, body: 'data' in body ? { ...body, $skipToken: 'the-same-token' } : { ...body, nextLink: self } };
+}
+
+/** A Resource Graph page whose every row comes twice, the second time after all the others. */
+function duplicatedRows(reply: Reply): Reply {
+  const body = reply.body as { data?: unknown[]; count?: number } | undefined;
+  if (!body || !Array.isArray(body.data)) return reply;
+  const data = [...body.data, ...body.data];
+  return { ...reply, body: { ...body, data, count: data.length } };
 }
 
 /** The answer followed by megabytes of white space: valid JSON, and far too large to read. */

@@ -3,6 +3,8 @@
  * Rules are tried in the order they were added; the first live match is used and spent.
  */
 
+import type { EchoEncoding } from './echo';
+
 export interface FaultSpec {
   /** HTTP method to match (any when absent). */
   method?: string;
@@ -12,6 +14,8 @@ export interface FaultSpec {
   status?: number;
   code?: string;
   message?: string;
+  /** With `status`: an ARM error whose message quotes the request's secret in this encoding. */
+  echoSecret?: EchoEncoding;
   /** With `status`: answer with exactly this JSON body instead of an ARM error (a hostile page, say). */
   body?: unknown;
   /** Seconds, sent as Retry-After with the status. */
@@ -36,6 +40,8 @@ export interface FaultSpec {
   oversizedMb?: number;
   /** A list names itself as its next page (ARM), or gives the same $skipToken again (Resource Graph). */
   loopPages?: boolean;
+  /** Resource Graph answers each row twice (its page's `data` repeated, the count to match). */
+  duplicateRows?: boolean;
   /** Only requests that carry a credential (past a Key Vault's bearer challenge, say). */
   withToken?: boolean;
   /** How many matching requests to affect; default 1, -1 for every one. */

@@ -76,7 +76,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const requests: RequestRecord[] = [];
   const token = options.token ?? `emulator-${randomBytes(18).toString('base64url')}`;
   const polls = () => behaviour.deviceCodePolls;
-  const entra = new EntraEmulator(() => baseUrl, token, polls);
+  const entra = new EntraEmulator(
+    () => baseUrl,
+    token,
+    polls,
+    () => behaviour.deviceCodeMessage,
+  );
   // The tenant a vault's bearer challenge names: the world's, as Azure's would be.
   const tenantId = world.subscriptions()[0]?.tenantId ?? '72f988bf-0000-4000-8000-000000000001';
   const { certPem, keyPem } = makeLoopbackCertificate(now());
@@ -131,7 +136,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (fault?.reset) return void req.socket.destroy();
     // A fault that answers in place of the service (nothing is carried out).
-    if (fault && answeredInstead(res, fault)) return;
+    const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+    const dataplane =
+      DATAPLANE_HOST.test(url.pathname.split('/')[1] ?? '') ||
+      DATAPLANE_HOST.test(String(req.headers.host ?? '').replace(/:\d+$/, ''));
+    if (fault && answeredInstead(res, fault, { rawBody, dataplane, ...(authorization ? { authorization } : {}) }))
+      return;
 
     let reply: Reply;
     try {

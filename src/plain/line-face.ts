@@ -106,7 +106,7 @@ class Driver {
 export interface LineDoor {
   signIn: NonNullable<CommandDeps['signIn']>;
   cancel(): void;
-  handOver(how: SignInHow): Promise<void>;
+  handOver(how: SignInHow, force?: AbortSignal): Promise<void>;
 }
 
 export async function runLineFace(
@@ -131,7 +131,7 @@ export async function runLineFace(
       const state = driver.state;
       if (isFinished(state) && state.handOver && run.door && !io.signal.aborted) {
         // az login asks on this terminal itself; the wizard goes on afterwards, in this run.
-        await run.door.handOver(state.handOver);
+        await run.door.handOver(state.handOver, io.forceSignal);
         if (io.signal.aborted) return 130;
         driver.resume(afterHandOver(state, io.now()));
         progress.forget();

@@ -150,7 +150,12 @@ function creating(state: WizardState): LineStep {
   const error = state.createError;
   const uncertain = error?.uncertain === true;
   return {
-    lines: error ? [`✖ Could not create key '${state.name}': ${error.message}.`] : [],
+    // Azure's code too, as the Ink face says it: when its words are hidden, the code is what is left.
+    lines: error
+      ? [
+          `✖ Could not create key '${state.name}': ${error.message.replace(/\.$/, '')}${error.code ? ` (${error.code})` : ''}.`,
+        ]
+      : [],
     block: `creating:${error?.message ?? ''}`,
     question: {
       message: uncertain

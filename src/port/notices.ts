@@ -1,14 +1,17 @@
 /**
  * Messages that arrive from deep inside a sign-in (the device code to enter) and must reach
- * whatever is on screen: stderr for commands, the loading screen of the wizard.
+ * whatever is on screen: stderr for commands, the loading screen of the wizard. They may carry an
+ * authority's words, so they reach either only escaped.
  */
+import { printable } from '../domain/printable';
+
 export class Notices {
   private listener: ((message: string) => void) | undefined;
 
   constructor(private readonly fallback: (message: string) => void) {}
 
   emit(message: string): void {
-    (this.listener ?? this.fallback)(message);
+    (this.listener ?? this.fallback)(printable(message));
   }
 
   /** Takes the messages until the returned function is called. */

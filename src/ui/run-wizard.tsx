@@ -31,7 +31,7 @@ export interface WizardRun {
 export interface SignInDoor {
   signIn: NonNullable<WizardDeps['signIn']>;
   cancel(): void;
-  handOver(how: SignInHow): Promise<void>;
+  handOver(how: SignInHow, force?: AbortSignal): Promise<void>;
 }
 
 export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Promise<number> {
@@ -39,7 +39,8 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
   for (;;) {
     const final = await renderOnce(run, scope, io, initial);
     if (!final?.handOver || !run.door || io.signal.aborted) return final?.exitCode ?? 130;
-    await run.door.handOver(final.handOver);
+    // A second Ctrl+C (or any second signal) leaves whatever az does.
+    await run.door.handOver(final.handOver, io.forceSignal);
     // Ctrl+C while az had the terminal ends the run, as at any step.
     if (io.signal.aborted) return 130;
     initial = afterHandOver(final, io.now());

@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelValue } from '../../src/commands/prometheus';
+import type { Listed } from '../../src/commands/list-output';
+import { labelValue, prometheusText } from '../../src/commands/prometheus';
 import { cliWorld, runCli } from '../helpers/cli';
 import { BIN, ROOT } from '../helpers/pty';
 import { WEB_ARGV } from '../helpers/sample';
@@ -101,6 +102,50 @@ describe('list -o prometheus', () => {
       (s) => s.value === 0,
     );
     expect(unread.map((s) => s.labels.deployment)).toEqual(['web-01']);
+  });
+
+  it('each series once when Resource Graph returns every row twice (issue 31)', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({ method: 'POST', path: 'resourcegraph', duplicateRows: true, times: -1 });
+    const result = await runCli(['list', '--all', '-o', 'prometheus'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(emulator.requests.some((r) => r.path.toLowerCase().includes('resourcegraph'))).toBe(true);
+    // parseExposition fails on a series seen twice.
+    const samples = parseExposition(result.stdout);
+    expect(byName(samples, 'nginxaas_api_key_expiration_timestamp_seconds')).toHaveLength(
+      emulator.world.snapshot().keys.length,
+    );
+    // And every face lists each deployment once.
+    const listed = await runCli(['list', '--all', '-o', 'json'], { env });
+    const ids = (JSON.parse(listed.stdout) as { deployments: { deployment: { id: string } }[] }).deployments.map(
+      (d) => d.deployment.id,
+    );
+    expect(ids).toEqual([...new Set(ids)]);
+  });
+
+  it('each series once even when the listing holds a deployment twice; read once counts as read', () => {
+    const deployment = {
+      subscriptionId: 's',
+      resourceGroup: 'g',
+      name: 'd',
+      id: 'x',
+      location: 'l',
+      provisioningState: 'Succeeded',
+    };
+    const key = { id: 'k', name: 'k1', hint: 'abc', endDateTime: new Date('2030-01-01T00:00:00Z') };
+    const text = prometheusText(
+      [
+        { deployment, keys: [], problem: 'refused' },
+        { deployment, keys: [key] },
+        { deployment, keys: [key] },
+      ] as Listed[],
+      [{ subscriptionId: 'u' }, { subscriptionId: 'u' }],
+      new Date('2027-01-01T00:00:00Z'),
+    );
+    const samples = parseExposition(text);
+    expect(byName(samples, 'nginxaas_api_key_deployment_read_success').map((s) => s.value)).toEqual([1]);
+    expect(byName(samples, 'nginxaas_api_key_subscription_read_success')).toHaveLength(1);
+    expect(byName(samples, 'nginxaas_api_key_expired')).toHaveLength(1);
   });
 
   it('label values escape backslash, double quote and line feed', () => {

@@ -15,6 +15,10 @@ export interface FakeAz {
   calls(): string[];
   /** What each run of the fake saw in its own environment (/proc/self/environ), NUL-separated. */
   environments(): string;
+  /** The signals its `az login` got (with `onLoginSignal`), one name a line, in order. */
+  signals(): string[];
+  /** The process id of its last `az login`. */
+  loginPid(): number | undefined;
 }
 
 export function makeFakeAz(options: {
@@ -24,11 +28,28 @@ export function makeFakeAz(options: {
   loggedOut?: boolean | string;
   /** How long its `az login` takes (a person at a browser), in seconds. */
   loginSeconds?: number;
+  /**
+   * What its `az login` does on SIGINT, SIGTERM or SIGHUP, each written down first: `exit` as az
+   * does, or `ignore` (an az that hangs; it gives up by itself after a minute, so no test leaves
+   * one behind).
+   */
+  onLoginSignal?: 'exit' | 'ignore';
 }): FakeAz {
   const folder = mkdtempSync(join(tmpdir(), 'fake-az-'));
   const log = join(folder, 'calls.log');
   const environ = join(folder, 'environ.log');
   const signedOut = join(folder, 'signed-out');
+  const signals = join(folder, 'signals.log');
+  const after = options.onLoginSignal === 'exit' ? 'exit 130' : ':';
+  // A background sleep ignores the terminal's SIGINT (as a non-interactive shell's jobs do), and
+  // `wait` lets a trap run at once; the loop runs no other command a Ctrl+C could end.
+  const wait = options.onLoginSignal
+    ? `trap 'echo INT >> "${signals}"; ${after}' INT
+  trap 'echo TERM >> "${signals}"; ${after}' TERM
+  trap 'echo HUP >> "${signals}"; ${after}' HUP
+  left=${options.onLoginSignal === 'ignore' ? 60 : (options.loginSeconds ?? 0)}
+  while [ "$left" -gt 0 ]; do sleep 1 & wait $!; left=$((left - 1)); done`
+    : `sleep ${options.loginSeconds ?? 0}`;
   const expires = Math.floor(Date.now() / 1000) + 3600;
   const refusal =
     typeof options.loggedOut === 'string' ? options.loggedOut : "ERROR: Please run 'az login' to setup account.";
@@ -37,8 +58,9 @@ export function makeFakeAz(options: {
 echo "$*" >> '${log}'
 cat /proc/$$/environ >> '${environ}'
 if [ "$1" = "login" ]; then
+  echo $$ > '${folder}/login.pid'
   echo "A web browser has been opened at https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize."
-  sleep ${options.loginSeconds ?? 0}
+  ${wait}
   rm -f '${signedOut}'
   printf '%s\\n' '[{"id":"${options.subscription ?? ''}","isDefault":true,"name":"Fake default","state":"Enabled"}]'
   exit 0
@@ -69,6 +91,9 @@ esac
     path: `${folder}:${process.env.PATH ?? ''}`,
     calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : []),
     environments: () => (existsSync(environ) ? readFileSync(environ, 'utf8') : ''),
+    loginPid: () =>
+      existsSync(join(folder, 'login.pid')) ? Number(readFileSync(join(folder, 'login.pid'), 'utf8')) : undefined,
+    signals: () => (existsSync(signals) ? readFileSync(signals, 'utf8').trim().split('\n').filter(Boolean) : []),
   };
 }
 
