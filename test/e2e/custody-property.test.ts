@@ -105,7 +105,7 @@ function argvFor(s: Schedule, dir: string): string[] {
     '--timeout',
     '2s',
   ];
-  if (s.command === 'extend') return ['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '90d', ...common];
+  if (s.command === 'extend') return ['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '1y', ...common];
   const out = [
     ...(s.showSecret ? ['--show-secret'] : []),
     ...(s.secretOut ? ['--secret-out', at(s.secretOut)] : []),
