@@ -24,38 +24,50 @@ function aYearOn(madeAt: Date) {
   return { earliest, latest: monthsOn(new Date(), 12), days: roundDays(earliest, madeAt) };
 }
 
-// Reads the clock: the expected expiry and days are today's (CI runs these on the trap days too).
-describe('extend', { tags: ['clock'] }, () => {
-  it('without a value: the PUT carries only the expiry; the secret stays and the expiry moved', async () => {
-    const { env, emulator, secretOf } = await cliWorld();
-    const before = secretOf('nlk-prod');
-    const madeAt = new Date();
-    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'nlk-prod', '--expires', '1y', '-o', 'json'], {
-      env,
-    });
-    expect(result.code, result.stderr).toBe(0);
-    const year = aYearOn(madeAt);
-    const document = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(secretOf('nlk-prod')).toBe(before);
-    const end = new Date(String(document.endDateTime));
-    // Whole seconds may be all that is sent: a second's slack below.
-    expect(end.getTime()).toBeGreaterThanOrEqual(year.earliest.getTime() - 1000);
-    expect(end.getTime()).toBeLessThanOrEqual(year.latest.getTime());
-    expect(new Date(String(document.previousEndDateTime)).getTime()).toBeLessThan(inDays(30, madeAt).getTime());
-    expect(document).toMatchObject({ name: 'nlk-prod', hint: before?.slice(0, 3), status: 'ok', daysLeft: year.days });
-    expect(result.stdout).not.toContain(before);
-    expect(writes(emulator.requests)).toHaveLength(1);
-  });
+describe('extend', () => {
+  it(
+    'without a value: the PUT carries only the expiry; the secret stays and the expiry moved',
+    { tags: ['clock'] },
+    async () => {
+      const { env, emulator, secretOf } = await cliWorld();
+      const before = secretOf('nlk-prod');
+      const madeAt = new Date();
+      const result = await runCli(['extend', ...WEB_ARGV, '--name', 'nlk-prod', '--expires', '1y', '-o', 'json'], {
+        env,
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const year = aYearOn(madeAt);
+      const document = JSON.parse(result.stdout) as Record<string, unknown>;
+      expect(secretOf('nlk-prod')).toBe(before);
+      const end = new Date(String(document.endDateTime));
+      // Whole seconds may be all that is sent: a second's slack below.
+      expect(end.getTime()).toBeGreaterThanOrEqual(year.earliest.getTime() - 1000);
+      expect(end.getTime()).toBeLessThanOrEqual(year.latest.getTime());
+      expect(new Date(String(document.previousEndDateTime)).getTime()).toBeLessThan(inDays(30, madeAt).getTime());
+      expect(document).toMatchObject({
+        name: 'nlk-prod',
+        hint: before?.slice(0, 3),
+        status: 'ok',
+        daysLeft: year.days,
+      });
+      expect(result.stdout).not.toContain(before);
+      expect(writes(emulator.requests)).toHaveLength(1);
+    },
+  );
 
-  it('update is the same command, as az calls it; the text says the secret is the same', async () => {
-    const { env } = await cliWorld();
-    const madeAt = new Date();
-    const result = await runCli(['update', 'web-01', 'asg-sync', '-g', 'edge-rg', '--expires', '1y'], { env });
-    expect(result.code, result.stderr).toBe(0);
-    const { days } = aYearOn(madeAt);
-    expect(result.stdout).toMatch(new RegExp(`Key 'asg-sync' on web-01 .* now expires .*\\(in ${days} days\\)\\.`));
-    expect(result.stdout).toContain('the same secret');
-  });
+  it(
+    'update is the same command, as az calls it; the text says the secret is the same',
+    { tags: ['clock'] },
+    async () => {
+      const { env } = await cliWorld();
+      const madeAt = new Date();
+      const result = await runCli(['update', 'web-01', 'asg-sync', '-g', 'edge-rg', '--expires', '1y'], { env });
+      expect(result.code, result.stderr).toBe(0);
+      const { days } = aYearOn(madeAt);
+      expect(result.stdout).toMatch(new RegExp(`Key 'asg-sync' on web-01 .* now expires .*\\(in ${days} days\\)\\.`));
+      expect(result.stdout).toContain('the same secret');
+    },
+  );
 
   it('the same value re-sent (--secret-file, --verify): checked on the dataplane first, then sent with the expiry', async () => {
     const { env, emulator, secretOf } = await cliWorld();

@@ -168,38 +168,42 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     expect(run.text()).toContain("Done: Deleted key 'ci-2025'. Rotated: created key 'nlk-prod-2', 'nlk-prod' deleted.");
   });
 
-  it('the key console: e N gives a key a new expiry, by number or by a date of its own; the secret stays', async () => {
-    const emulator = await useEmulator();
-    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-    const before = emulator.world.key(web, 'nlk-prod')?.secret;
-    const run = runInPty(
-      process.execPath,
-      [BIN, ...WEB_ARGV],
-      { ...envFor(emulator), ...DUMB },
-      { cols: 160, rows: 50 },
-    );
-    await answer(run, CONSOLE_QUESTION, 'e 1');
-    await run.waitFor("✖ key 'ci-2025' expired on");
-    await answer(run, CONSOLE_QUESTION, 'e 2');
-    await run.waitFor("A new expiry for 'nlk-prod' (now ");
-    expect(run.text()).toMatch(/5\. 2 years: [^\r\n]*, the longest allowed/);
-    await answer(run, '? Expiry: a number', '4');
-    await run.waitFor(/✔ Key 'nlk-prod' now expires \S+ \S+ UTC; its secret is the same\./);
-    expect(emulator.world.key(web, 'nlk-prod')?.secret).toBe(before);
-    const end = new Date(emulator.world.key(web, 'nlk-prod')!.endDateTime);
-    expect(Math.round((end.getTime() - Date.now()) / 86_400_000)).toBeGreaterThanOrEqual(365);
+  it(
+    'the key console: e N gives a key a new expiry, by number or by a date of its own; the secret stays',
+    { tags: ['clock'] },
+    async () => {
+      const emulator = await useEmulator();
+      const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+      const before = emulator.world.key(web, 'nlk-prod')?.secret;
+      const run = runInPty(
+        process.execPath,
+        [BIN, ...WEB_ARGV],
+        { ...envFor(emulator), ...DUMB },
+        { cols: 160, rows: 50 },
+      );
+      await answer(run, CONSOLE_QUESTION, 'e 1');
+      await run.waitFor("✖ key 'ci-2025' expired on");
+      await answer(run, CONSOLE_QUESTION, 'e 2');
+      await run.waitFor("A new expiry for 'nlk-prod' (now ");
+      expect(run.text()).toMatch(/5\. 2 years: [^\r\n]*, the longest allowed/);
+      await answer(run, '? Expiry: a number', '4');
+      await run.waitFor(/✔ Key 'nlk-prod' now expires \S+ \S+ UTC; its secret is the same\./);
+      expect(emulator.world.key(web, 'nlk-prod')?.secret).toBe(before);
+      const end = new Date(emulator.world.key(web, 'nlk-prod')!.endDateTime);
+      expect(Math.round((end.getTime() - Date.now()) / 86_400_000)).toBeGreaterThanOrEqual(365);
 
-    // The list is read again, soonest first: asg-sync is 2 now.
-    await run.waitFor('2. asg-sync');
-    await answer(run, CONSOLE_QUESTION, 'e 2');
-    await answer(run, '? Expiry: a number', '2099-01-01');
-    await run.waitFor('✖ 2099-01-01');
-    await answer(run, '? Expiry: a date', '45d');
-    await run.waitFor(/✔ Key 'asg-sync' now expires/);
-    await answer(run, CONSOLE_QUESTION, 'q');
-    expect(await run.exit).toBe(0);
-    expect(run.text()).toMatch(/Done: Key 'nlk-prod' now expires [^.]+\. Key 'asg-sync' now expires/);
-  });
+      // The list is read again, soonest first: asg-sync is 2 now.
+      await run.waitFor('2. asg-sync');
+      await answer(run, CONSOLE_QUESTION, 'e 2');
+      await answer(run, '? Expiry: a number', '2099-01-01');
+      await run.waitFor('✖ 2099-01-01');
+      await answer(run, '? Expiry: a date', '45d');
+      await run.waitFor(/✔ Key 'asg-sync' now expires/);
+      await answer(run, CONSOLE_QUESTION, 'q');
+      expect(await run.exit).toBe(0);
+      expect(run.text()).toMatch(/Done: Key 'nlk-prod' now expires [^.]+\. Key 'asg-sync' now expires/);
+    },
+  );
 
   it('a long list: words narrow it, then a number chooses among what is left', async () => {
     const emulator = await useEmulator({ data: fleetWorld({ subscriptions: 3, deployments: 12 }, new Date()) });

@@ -16,17 +16,21 @@ import { WEB_ARGV } from '../helpers/sample';
 const tempDir = useTempDir('trust-create-');
 
 describe('the create guard', () => {
-  it('a key with the same first three characters and the same date is not replaced (exit 1, first secret kept)', async () => {
-    const { env, secretOf } = await cliWorld();
-    const args = ['create', ...WEB_ARGV, '--name', 'dup', '--secret-stdin', '--expires', '2y'];
-    const date = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
-    args[args.length - 1] = date;
-    expect((await runCli(args, { env, input: 'Abc-first-1111' })).code).toBe(0);
-    const second = await runCli(args, { env, input: 'Abc-second-2222' });
-    expect(second.code).toBe(1);
-    expect(second.stderr).toContain("a key named 'dup' already exists");
-    expect(secretOf('dup')).toBe('Abc-first-1111');
-  });
+  it(
+    'a key with the same first three characters and the same date is not replaced (exit 1, first secret kept)',
+    { tags: ['clock'] },
+    async () => {
+      const { env, secretOf } = await cliWorld();
+      const args = ['create', ...WEB_ARGV, '--name', 'dup', '--secret-stdin', '--expires', '2y'];
+      const date = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+      args[args.length - 1] = date;
+      expect((await runCli(args, { env, input: 'Abc-first-1111' })).code).toBe(0);
+      const second = await runCli(args, { env, input: 'Abc-second-2222' });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain("a key named 'dup' already exists");
+      expect(secretOf('dup')).toBe('Abc-first-1111');
+    },
+  );
 
   it('two creates of one name at once: one key, one exit 1 saying another run made it, no dead key file', async () => {
     const { env, emulator, secretOf } = await cliWorld();

@@ -60,7 +60,7 @@ describe('emulator: ARM rules', () => {
     expect(answer.body.value.map((s: { state: string }) => s.state)).toEqual(['Enabled', 'Enabled', 'Disabled']);
   });
 
-  it('PUT: 201 then 200, hint only, default expiry six months when omitted', async () => {
+  it('PUT: 201 then 200, hint only, default expiry six months when omitted', { tags: ['clock'] }, async () => {
     const emulator = await useEmulator();
     const first = await raw(emulator, 'PUT', `${web01}/apiKeys/new-one?${API}`, { body: put('Abc-def-ghi-123') });
     expect(first.status).toBe(201);
