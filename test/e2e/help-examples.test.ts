@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dayTakenAt } from '../helpers/calendar';
+import { withEnv } from '../helpers/child-env';
 import { BIN, KEY, runInPty } from '../helpers/pty';
 
 const HELP_TOPICS = ['', 'create', 'list', 'show', 'delete', 'rotate', 'extend', 'status', 'endpoint'];
@@ -25,7 +26,7 @@ const LATER_TOPICS = ['emulator', 'completion', 'help'];
 function examplesOf(topic: string): string[] {
   const help = execFileSync(process.execPath, [BIN, 'help', ...(topic ? [topic] : [])], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: withEnv({ NO_COLOR: '1' }),
   });
   const section = help.split('\nEXAMPLES\n')[1]?.split('\n\n')[0] ?? '';
   return section
@@ -129,13 +130,13 @@ writeFileSync(
   ].join('\n'),
 );
 chmodSync(join(bin, 'nginxaas-keys'), 0o755);
-const env: Record<string, string> = {
-  ...(process.env as Record<string, string>),
+// The environment of every example: a small one of its own (helpers/child-env.ts), never the host's.
+const env = withEnv({
   PATH: `${bin}:${process.env.PATH ?? ''}`,
+  HOME: home,
   XDG_STATE_HOME: join(home, 'state'),
   NO_COLOR: '1',
-};
-delete env.CI;
+});
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 function inBash(

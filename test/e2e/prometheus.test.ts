@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withEnv } from '../helpers/child-env';
 import { labelValue } from '../../src/commands/prometheus';
 import { cliWorld, runCli } from '../helpers/cli';
 import { BIN, ROOT } from '../helpers/pty';
@@ -129,7 +130,7 @@ describe('--output-file', () => {
     // The emulator runs in this process: the child is awaited, never waited for synchronously.
     const child = spawn('sh', ['-c', 'umask 077; exec "$0" "$@"', process.execPath, ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...env, XDG_STATE_HOME: tempDir() },
+      env: withEnv({ ...env, XDG_STATE_HOME: tempDir() }),
     });
     let stdout = '';
     let stderr = '';

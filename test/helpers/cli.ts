@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/server';
-import { BIN, ROOT } from './pty';
+import { withEnv } from './child-env';
+import { BIN } from './pty';
 
 export interface CliResult {
   code: number;
@@ -21,21 +22,18 @@ export function runCli(
     onSpawn?: (pid: number) => void;
     /** A file descriptor for the child's stdout (/dev/full, say) instead of a pipe; stdout is then ''. */
     stdoutFd?: number;
+    /** The folder it runs in: one of its own unless told, so that a default file lands there. */
+    cwd?: string;
   } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // A --demo world of its own for each run, unless the test shares one on purpose.
     const state = mkdtempSync(join(tmpdir(), 'demo-state-'));
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      NO_COLOR: '1',
-      XDG_STATE_HOME: state,
-      ...options.env,
-    };
-    for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+    // A small environment of its own (helpers/child-env.ts), never the host's NGINXAAS_* or AZURE_*.
+    const env = withEnv({ NO_COLOR: '1', XDG_STATE_HOME: state, ...options.env });
     const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: env as NodeJS.ProcessEnv,
+      cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'cwd-')),
+      env,
       stdio: ['pipe', options.stdoutFd ?? 'pipe', 'pipe'],
     });
     options.onSpawn?.(child.pid ?? 0);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach } from 'vitest';
+import { withEnv } from './child-env';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = `${ROOT}bin/nginxaas-keys.js`;
@@ -45,12 +46,13 @@ afterEach(() => {
   live.clear();
 });
 
+/**
+ * A small environment of its own (helpers/child-env.ts): never the host's NGINXAAS_*, AZURE_*,
+ * proxies or CI (the wizard refuses to draw under CI, architecture rule 9: the child is a
+ * terminal user).
+ */
 export function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, ...extra })) {
-    // The wizard refuses to draw under CI (architecture rule 9): the child is a terminal user.
-    if (value !== undefined && name !== 'CI') env[name] = value;
-  }
+  const env = withEnv(extra);
   env.TERM = extra.TERM ?? 'xterm-256color';
   // A --demo world of its own for each run (the demo keeps its world in the user's state folder).
   env.XDG_STATE_HOME = extra.XDG_STATE_HOME ?? mkdtempSync(join(tmpdir(), 'demo-state-'));
@@ -62,7 +64,9 @@ export function runInPty(
   args: string[],
   env: Record<string, string | undefined> = {},
   size = { cols: 110, rows: 34 },
-  cwd = ROOT,
+  // A folder of its own unless told: a file the program writes by default lands there, never in
+  // the checkout.
+  cwd = mkdtempSync(join(tmpdir(), 'cwd-')),
 ): PtyRun {
   const environment = childEnv(env);
   // node-pty sets TERM from `name`, over the environment's.
