@@ -12,6 +12,7 @@ import { PRODUCTION, STAGING } from '../../src/emulator/sample-data';
 import { monthsOn, sixMonthDays } from '../helpers/calendar';
 import { cliWorld, runCli } from '../helpers/cli';
 import { makeFakeAz } from '../helpers/fake-az';
+import { closedPort } from '../helpers/ports';
 import { ROOT } from '../helpers/pty';
 import { expectSchema, json } from '../helpers/schemas';
 import { WEB_ARGV } from '../helpers/sample';
@@ -208,12 +209,15 @@ describe('rotate', () => {
 describe('Azure errors, sign-in and subscriptions', () => {
   it('nothing listening is a network error, exit 1', async () => {
     const { env } = await world();
+    const port = await closedPort();
     const result = await runCli(['list', ...WEB_ARGV], {
-      env: { ...env, NGINXAAS_ARM_ENDPOINT: 'https://127.0.0.1:9' },
+      env: { ...env, NGINXAAS_ARM_ENDPOINT: `https://127.0.0.1:${port}` },
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^error: could not reach https:\/\/127\.0\.0\.1:9: .*\(ECONNREFUSED\)\nCheck the network, a proxy, or --arm-endpoint\.\n$/,
+      new RegExp(
+        `^error: could not reach https://127\\.0\\.0\\.1:${port}: .*\\(ECONNREFUSED\\)\nCheck the network, a proxy, or --arm-endpoint\\.\n$`,
+      ),
     );
   });
 
