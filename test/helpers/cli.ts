@@ -20,6 +20,8 @@ export function runCli(
     env?: Record<string, string | undefined>;
     input?: string;
     onSpawn?: (pid: number) => void;
+    /** Everything on stderr so far, each time more arrives (to act when the program says something). */
+    onStderr?: (stderr: string) => void;
     /** A file descriptor for the child's stdout (/dev/full, say) instead of a pipe; stdout is then ''. */
     stdoutFd?: number;
     /** The folder it runs in: one of its own unless told, so that a default file lands there. */
@@ -40,7 +42,10 @@ export function runCli(
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      options.onStderr?.(stderr);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, pid: child.pid ?? 0 }));
     child.stdin?.end(options.input ?? '');

@@ -31,6 +31,8 @@ export interface PtyRun {
   type(...keys: string[]): Promise<void>;
   /** Resizes the terminal and the program's pty together, as a window drag does. */
   resize(cols: number, rows: number): void;
+  /** Waits until the program has written `expected` after the first `from` characters of its output, and that is on the screen. */
+  waitForAfter(from: number, expected: string, timeoutMs?: number): Promise<void>;
   exit: Promise<number>;
 }
 
@@ -117,6 +119,15 @@ export function runInPty(
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await new Promise((resolve) => setTimeout(resolve, 30));
+    },
+    async waitForAfter(from, expected, timeoutMs = 10_000) {
+      const started = Date.now();
+      while (!stripVTControlCharacters(output.slice(from)).includes(expected)) {
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`waited for ${expected} after ${from} characters; the screen:\n${screen()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await parsed;
     },
     resize(cols, rows) {
       terminal.resize(cols, rows);
