@@ -24,8 +24,8 @@ export default defineConfig({
         description: 'reads the clock: run again on the trap days (npm run test:trap-days)',
       },
     ],
-    // No zone is pinned: the suite passes in the zone it is started in (CI runs it again in
-    // Asia/Kolkata on another day, under faketime). Frames written for one zone pin it themselves
-    // (test/helpers/zone.ts).
+    // No zone is pinned: the suite passes in the zone it is started in (CI runs the 'clock' tests
+    // again at trap moments in several zones, under faketime). Frames written for one zone pin it
+    // themselves (test/helpers/zone.ts).
   },
 });

@@ -13,7 +13,7 @@ import { PRODUCTION } from '../../src/emulator/sample-data';
 import { envFor, runCli } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
 import { makeFakeAz, makeFakeClipboard } from '../helpers/fake-az';
-import { BIN, KEY, ROOT, runInPty } from '../helpers/pty';
+import { BIN, KEY, runInPty } from '../helpers/pty';
 import { WEB_ARGV } from '../helpers/sample';
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
@@ -59,8 +59,8 @@ describe('the terminal after the program ends', () => {
       [
         ...exports,
         'unset CI',
-        `cd '${ROOT}'`,
-        `node bin/nginxaas-keys.js ${WEB_ARGV.join(' ')} --name scrolled`,
+        `cd '${folder}'`,
+        `node '${BIN}' ${WEB_ARGV.join(' ')} --name scrolled`,
         'echo "exit=$?"',
         'sleep 30',
       ].join('\n'),
