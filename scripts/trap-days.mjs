@@ -28,13 +28,13 @@ export const TRAP_MOMENTS = [
   { label: 'New York clocks go back (the second 01:30)', at: '2027-11-07 01:30:00 EST', zones: ['America/New_York'] },
   { label: 'London clocks go back (the second 01:30)', at: '2027-10-31 01:30:00 GMT', zones: ['Europe/London'] },
   {
-    label: 'New York clocks go forward (01:58, two minutes before)',
-    at: '2027-03-14 01:58:00 EST',
+    label: 'New York clocks go forward (from 01:59:45: the run crosses 02:00)',
+    at: '2027-03-14 01:59:45 EST',
     zones: ['America/New_York'],
   },
   {
-    label: 'London clocks go forward (00:58, two minutes before)',
-    at: '2027-03-28 00:58:00 GMT',
+    label: 'London clocks go forward (from 00:59:45: the run crosses 01:00)',
+    at: '2027-03-28 00:59:45 GMT',
     zones: ['Europe/London'],
   },
 ];
