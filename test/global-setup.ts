@@ -2,16 +2,27 @@
  * One temporary folder for the whole run, removed at its end: every test, and every process a
  * test starts (the binary, the emulator, fake az), makes its files under it through TMPDIR, so a
  * run leaves nothing behind in the machine's /tmp (some of those files hold keys).
+ *
+ * The host's configuration is no part of a test: its NGINXAAS_*, AZURE_* and proxy variables are
+ * taken out of the test processes' own environment (the in-process tests run the SDK pipeline,
+ * which reads HTTPS_PROXY), and every child starts from helpers/child-env.ts's small one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const HOST_ONLY = /^(NGINXAAS_|AZURE_|MSI_|IDENTITY_)|^(https?_proxy|no_proxy|all_proxy)$/i;
+
 export default function setup(): () => void {
   const run = mkdtempSync(join(tmpdir(), 'nginxaas-keys-tests-'));
   const before = process.env.TMPDIR;
   process.env.TMPDIR = run;
+  const hosts: [string, string | undefined][] = Object.keys(process.env)
+    .filter((name) => HOST_ONLY.test(name))
+    .map((name) => [name, process.env[name]]);
+  for (const [name] of hosts) delete process.env[name];
   return () => {
+    for (const [name, value] of hosts) process.env[name] = value;
     if (before === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = before;
     rmSync(run, { recursive: true, force: true });

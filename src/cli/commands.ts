@@ -47,11 +47,15 @@ export interface ModeEntry {
 const DEMO_VAULT = 'contoso-keys.vault.azure.net';
 
 /**
- * A date that is always a valid --expires (more than a year ahead, less than two): an example
- * with a fixed date would be refused once that date is near or past.
+ * A date that is always a valid --expires, on the day the help is read and for a year after: 31
+ * December of the year after yesterday's (UTC), 364 days to two years ahead. An example with a
+ * fixed date would be refused once that date is near or past; "next year" counted from today
+ * would be refused in the first minutes of a year, when its 23:59 end is past the two-year limit
+ * less the safety margin.
  */
 function lastDayOfNextYear(): string {
-  return `${new Date().getUTCFullYear() + 1}-12-31`;
+  const yesterday = new Date(Date.now() - 86_400_000);
+  return `${yesterday.getUTCFullYear() + 1}-12-31`;
 }
 
 /** Loads a command's module, then pairs its parse with its run. */

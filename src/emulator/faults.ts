@@ -22,6 +22,12 @@ export interface FaultSpec {
   retryAfter?: number;
   /** Wait this long before answering (alone: then answer normally). */
   delayMs?: number;
+  /**
+   * A barrier: hold the request until `count` requests matching `method` and `path` have been
+   * answered (those before it included), then go on; after `timeoutMs` (default 20 s) it goes on
+   * anyway. Makes a race certain: a PUT held until a second client's GET has had its answer.
+   */
+  holdUntil?: { method?: string; path?: string; count: number; timeoutMs?: number };
   /** Destroy the connection without an answer. */
   reset?: boolean;
   /** Carry the request out, then destroy the connection instead of answering. */
@@ -80,7 +86,12 @@ export class FaultBook {
   }
 }
 
-function matches(rule: Fault, method: string, path: string): boolean {
+/** Whether a request matches a method and a path as a rule names them. */
+export function matchesRequest(rule: { method?: string; path?: string }, method: string, path: string): boolean {
+  return matches(rule, method, path);
+}
+
+function matches(rule: { method?: string; path?: string }, method: string, path: string): boolean {
   if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) return false;
   if (!rule.path) return true;
   if (path.toLowerCase().includes(rule.path.toLowerCase())) return true;

@@ -12,7 +12,7 @@ import { makeLoopbackCertificate } from './certificate';
 import type { EmulatorData } from './data';
 import { DATAPLANE_HOST, routeDataplane } from './dataplane-route';
 import { routeVault, VAULT_HOST } from './vault-route';
-import { FaultBook, type FaultSpec } from './faults';
+import { FaultBook, matchesRequest, type FaultSpec } from './faults';
 import { answerAltered, answeredInstead } from './fault-answers';
 import { routeGraph } from './graph-route';
 import { ArmFailure, parseJson, readBody, send, type Reply } from './http';
@@ -106,6 +106,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let connections = 0;
   server.on('secureConnection', () => connections++);
 
+  // Requests held by a `holdUntil` fault, each told when another request has been answered.
+  const barriers = new Set<() => void>();
+  function heldUntil(barrier: NonNullable<FaultSpec['holdUntil']>): Promise<void> {
+    const answered = (r: RequestRecord) => typeof r.status === 'number' && matchesRequest(barrier, r.method, r.path);
+    const reached = () => requests.filter(answered).length >= barrier.count;
+    return new Promise((resolve) => {
+      const done = () => {
+        barriers.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const check = () => {
+        if (reached()) done();
+      };
+      const timer = setTimeout(done, barrier.timeoutMs ?? 20_000);
+      barriers.add(check);
+      check();
+    });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl);
     const method = (req.method ?? 'GET').toUpperCase();
@@ -113,7 +133,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests.push(record);
     // A long-running emulator keeps only the newest requests.
     if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS);
-    res.on('finish', () => (record.status = res.statusCode));
+    res.on('finish', () => {
+      record.status = res.statusCode;
+      for (const answered of barriers) answered();
+    });
 
     if (url.pathname.startsWith('/_emulator/')) return send(res, control(req, url, await readBody(req)));
     // What another process wrote to a shared state file (a command beside a --demo wizard).
@@ -134,6 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (method === 'PUT' && carriesSecret(rawBody)) record.carriesSecret = true;
     const delay = (fault?.delayMs ?? 0) + (options.latencyMs ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (fault?.holdUntil) await heldUntil(fault.holdUntil);
     if (fault?.reset) return void req.socket.destroy();
     // A fault that answers in place of the service (nothing is carried out).
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;

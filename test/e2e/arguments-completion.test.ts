@@ -7,6 +7,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withEnv } from '../helpers/child-env';
 import { cliWorld, runCli } from '../helpers/cli';
 
 describe('a deployment and a key as arguments', () => {
@@ -39,7 +40,7 @@ describe('a deployment and a key as arguments', () => {
 
 describe('completion', () => {
   const script = (shell: string) =>
-    execFileSync(process.execPath, ['bin/nginxaas-keys.js', 'completion', shell]).toString();
+    execFileSync(process.execPath, ['bin/nginxaas-keys.js', 'completion', shell], { env: withEnv() }).toString();
 
   /** What bash offers for the words typed so far, the last one being completed. */
   function bashOffers(...words: string[]): string[] {
@@ -47,7 +48,7 @@ describe('completion', () => {
     writeFileSync(file, script('bash'));
     const line = ['nginxaas-keys', ...words].map((w) => `'${w}'`).join(' ');
     const program = `source '${file}'; COMP_WORDS=(${line}); COMP_CWORD=${words.length}; _nginxaas_keys; printf '%s\\n' "\${COMPREPLY[@]}"`;
-    return execFileSync('bash', ['-c', program]).toString().split('\n').filter(Boolean);
+    return execFileSync('bash', ['-c', program], { env: withEnv() }).toString().split('\n').filter(Boolean);
   }
 
   it('bash completes commands, each command’s own flags, and the values of a choice', () => {

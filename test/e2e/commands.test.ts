@@ -12,6 +12,7 @@ import { PRODUCTION, STAGING } from '../../src/emulator/sample-data';
 import { monthsOn, sixMonthDays } from '../helpers/calendar';
 import { cliWorld, runCli } from '../helpers/cli';
 import { makeFakeAz } from '../helpers/fake-az';
+import { closedPort } from '../helpers/ports';
 import { ROOT } from '../helpers/pty';
 import { expectSchema, json } from '../helpers/schemas';
 import { WEB_ARGV } from '../helpers/sample';
@@ -25,29 +26,35 @@ function expectAbsent(secret: string, ...channels: string[]) {
 }
 
 describe('create', () => {
-  it('generates a key into a 0600 file; text output names hint, expiry, endpoint and /nplus', async () => {
-    const { env, secretOf, emulator } = await world();
-    const file = join(folder(), 'key.txt');
-    const madeAt = new Date();
-    const result = await runCli(['create', ...WEB_ARGV, '--name', 'ci-key', '--secret-out', file], { env });
-    expect(result.code).toBe(0);
-    const secret = secretOf('ci-key')!;
-    expect(readFileSync(file, 'utf8')).toBe(secret);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(result.stdout).toContain("✔ Created key 'ci-key' on web-01 (edge-rg)");
-    expect(result.stdout).toContain(`hint      ${secret.slice(0, 3)}`);
-    // Six calendar months from today, counted apart from the code under test: 181 to 184 days.
-    const sixMonths = monthsOn(madeAt, 6).toISOString().slice(0, 10);
-    expect(result.stdout).toMatch(
-      new RegExp(`expires   ${sixMonths} \\d{2}:\\d{2} UTC.* \\(in ${sixMonthDays(madeAt)} days\\)`),
-    );
-    expect(result.stdout).toMatch(
-      /nplus     https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/nplus/,
-    );
-    expectAbsent(secret, result.stdout, result.stderr);
-    const methods = emulator.requests.filter((r) => r.path.includes('/apiKeys/')).map((r) => `${r.method} ${r.status}`);
-    expect(methods).toEqual(['GET 404', 'PUT 201']);
-  });
+  it(
+    'generates a key into a 0600 file; text output names hint, expiry, endpoint and /nplus',
+    { tags: ['clock'] },
+    async () => {
+      const { env, secretOf, emulator } = await world();
+      const file = join(folder(), 'key.txt');
+      const madeAt = new Date();
+      const result = await runCli(['create', ...WEB_ARGV, '--name', 'ci-key', '--secret-out', file], { env });
+      expect(result.code).toBe(0);
+      const secret = secretOf('ci-key')!;
+      expect(readFileSync(file, 'utf8')).toBe(secret);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(result.stdout).toContain("✔ Created key 'ci-key' on web-01 (edge-rg)");
+      expect(result.stdout).toContain(`hint      ${secret.slice(0, 3)}`);
+      // Six calendar months from today, counted apart from the code under test: 181 to 184 days.
+      const sixMonths = monthsOn(madeAt, 6).toISOString().slice(0, 10);
+      expect(result.stdout).toMatch(
+        new RegExp(`expires   ${sixMonths} \\d{2}:\\d{2} UTC.* \\(in ${sixMonthDays(madeAt)} days\\)`),
+      );
+      expect(result.stdout).toMatch(
+        /nplus     https:\/\/127\.0\.0\.1:\d+\/web-01-[0-9a-f]{12}\.eastus2\.nginxaas\.net\/nplus/,
+      );
+      expectAbsent(secret, result.stdout, result.stderr);
+      const methods = emulator.requests
+        .filter((r) => r.path.includes('/apiKeys/'))
+        .map((r) => `${r.method} ${r.status}`);
+      expect(methods).toEqual(['GET 404', 'PUT 201']);
+    },
+  );
 
   it.each([
     [['--name', 'bad_name', '--show-secret'], "character '_' at position 4"],
@@ -226,12 +233,15 @@ describe('rotate', () => {
 describe('Azure errors, sign-in and subscriptions', () => {
   it('nothing listening is a network error, exit 1', async () => {
     const { env } = await world();
+    const port = await closedPort();
     const result = await runCli(['list', ...WEB_ARGV], {
-      env: { ...env, NGINXAAS_ARM_ENDPOINT: 'https://127.0.0.1:9' },
+      env: { ...env, NGINXAAS_ARM_ENDPOINT: `https://127.0.0.1:${port}` },
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^error: could not reach https:\/\/127\.0\.0\.1:9: .*\(ECONNREFUSED\)\nCheck the network, a proxy, or --arm-endpoint\.\n$/,
+      new RegExp(
+        `^error: could not reach https://127\\.0\\.0\\.1:${port}: .*\\(ECONNREFUSED\\)\nCheck the network, a proxy, or --arm-endpoint\\.\n$`,
+      ),
     );
   });
 

@@ -21,36 +21,40 @@ async function atConsole() {
 }
 
 describe('the key console', () => {
-  it('lists the keys soonest first with their marks; r rotates the selected key to the end', async () => {
-    const { run, names, emulator } = await atConsole();
-    const rows = run.screen().split('\n');
-    const order = ['ci-2025', 'nlk-prod', 'asg-sync'].map((n) => rows.findIndex((row) => row.includes(` ${n} `)));
-    expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(rows.find((row) => row.includes('ci-2025'))).toMatch(/❯ ✖ ci-2025 .*expired 12 days ago/);
-    expect(rows.find((row) => row.includes('nlk-prod'))).toMatch(/! nlk-prod .*in 20 days/);
+  it(
+    'lists the keys soonest first with their marks; r rotates the selected key to the end',
+    { tags: ['clock'] },
+    async () => {
+      const { run, names, emulator } = await atConsole();
+      const rows = run.screen().split('\n');
+      const order = ['ci-2025', 'nlk-prod', 'asg-sync'].map((n) => rows.findIndex((row) => row.includes(` ${n} `)));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect(rows.find((row) => row.includes('ci-2025'))).toMatch(/❯ ✖ ci-2025 .*expired 12 days ago/);
+      expect(rows.find((row) => row.includes('nlk-prod'))).toMatch(/! nlk-prod .*in 20 days/);
 
-    await run.type(KEY.down, 'r');
-    await run.waitFor("Rotate key 'nlk-prod' (in 20 days)?");
-    await run.type(KEY.enter);
-    await run.waitFor("Created key 'nlk-prod-2' on web-01 to replace 'nlk-prod'");
-    await run.waitFor('The dataplane accepted the key');
-    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
-    // Shown, the new key is held: Enter goes on without a question.
-    await run.type('r');
-    await run.waitFor('(hides in 30 s)');
-    await run.type(KEY.enter);
-    await run.waitFor("Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted.");
-    expect(run.text()).not.toContain('in use');
-    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod-2']);
-    // The new key was checked twice with its own value: once shown, once after the switch.
-    const checks = emulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/packages'));
-    expect(checks.length).toBeGreaterThanOrEqual(2);
-    await run.waitFor(new RegExp(`nlk-prod-2 .*in ${sixMonthDays()} days`));
-    run.pty.write(KEY.ctrlC);
-    expect(await run.exit).toBe(130);
-    // The last frame says what the console changed, not "Nothing was created".
-    await run.waitFor(/Done before that: Rotated: created key 'nlk-prod-2', 'nlk-prod'\s+deleted\./);
-  });
+      await run.type(KEY.down, 'r');
+      await run.waitFor("Rotate key 'nlk-prod' (in 20 days)?");
+      await run.type(KEY.enter);
+      await run.waitFor("Created key 'nlk-prod-2' on web-01 to replace 'nlk-prod'");
+      await run.waitFor('The dataplane accepted the key');
+      expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
+      // Shown, the new key is held: Enter goes on without a question.
+      await run.type('r');
+      await run.waitFor('(hides in 30 s)');
+      await run.type(KEY.enter);
+      await run.waitFor("Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted.");
+      expect(run.text()).not.toContain('in use');
+      expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod-2']);
+      // The new key was checked twice with its own value: once shown, once after the switch.
+      const checks = emulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/packages'));
+      expect(checks.length).toBeGreaterThanOrEqual(2);
+      await run.waitFor(new RegExp(`nlk-prod-2 .*in ${sixMonthDays()} days`));
+      run.pty.write(KEY.ctrlC);
+      expect(await run.exit).toBe(130);
+      // The last frame says what the console changed, not "Nothing was created".
+      await run.waitFor(/Done before that: Rotated: created key 'nlk-prod-2', 'nlk-prod'\s+deleted\./);
+    },
+  );
 
   it('r, Enter, Enter on a key never shown asks with no default: the old key stays until an explicit d', async () => {
     const { run, names, emulator } = await atConsole();

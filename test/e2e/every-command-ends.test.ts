@@ -4,6 +4,7 @@
  * nothing. Every run ends by itself, in words, with the right exit code.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { withEnv } from '../helpers/child-env';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,7 +146,7 @@ describe('pipes', () => {
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [BIN, 'list', '--all'], {
         cwd: ROOT,
-        env: { ...process.env, ...env, NO_COLOR: '1' },
+        env: withEnv({ ...env, NO_COLOR: '1' }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';

@@ -17,35 +17,63 @@ const tempDir = useTempDir('extend-');
 const writes = (requests: { method: string; path: string }[]) =>
   requests.filter((r) => r.method === 'PUT' && r.path.includes('/apiKeys/'));
 
-describe('extend', () => {
-  it('without a value: the PUT carries only the expiry; the secret stays and the expiry moved', async () => {
-    const { env, emulator, secretOf } = await cliWorld();
-    const before = secretOf('nlk-prod');
-    const result = await runCli(['extend', ...WEB_ARGV, '--name', 'nlk-prod', '--expires', '1y', '-o', 'json'], {
-      env,
-    });
-    expect(result.code, result.stderr).toBe(0);
-    const document = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(secretOf('nlk-prod')).toBe(before);
-    const end = new Date(String(document.endDateTime));
-    expect(Math.abs(end.getTime() - inDays(365).getTime())).toBeLessThan(2 * 86_400_000);
-    expect(new Date(String(document.previousEndDateTime)).getTime()).toBeLessThan(inDays(30).getTime());
-    expect(document).toMatchObject({ name: 'nlk-prod', hint: before?.slice(0, 3), status: 'ok', daysLeft: 365 });
-    expect(document).toMatchObject({ valueSent: false });
-    expect(document).not.toHaveProperty('proven');
-    expectSchema('extend', document);
-    expect(result.stdout).not.toContain(before);
-    expect(writes(emulator.requests)).toHaveLength(1);
-  });
+/**
+ * What `--expires 1y` must give for a run between `madeAt` and now, by the test's own calendar: a
+ * year is twelve calendar months, 365 or 366 days depending on the leap day it crosses.
+ */
+function aYearOn(madeAt: Date) {
+  const earliest = monthsOn(madeAt, 12);
+  return { earliest, latest: monthsOn(new Date(), 12), days: roundDays(earliest, madeAt) };
+}
 
-  it('update is the same command, as az calls it; the text says only the expiry was sent', async () => {
-    const { env } = await cliWorld();
-    const result = await runCli(['update', 'web-01', 'asg-sync', '-g', 'edge-rg', '--expires', '1y'], { env });
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/Key 'asg-sync' on web-01 .* now expires .*\(in 36[56] days\)\./);
-    expect(result.stdout).toContain('only the expiry was sent, so the key keeps its secret');
-    expect(result.stdout).not.toContain('the same secret');
-  });
+describe('extend', () => {
+  it(
+    'without a value: the PUT carries only the expiry; the secret stays and the expiry moved',
+    { tags: ['clock'] },
+    async () => {
+      const { env, emulator, secretOf } = await cliWorld();
+      const before = secretOf('nlk-prod');
+      const madeAt = new Date();
+      const result = await runCli(['extend', ...WEB_ARGV, '--name', 'nlk-prod', '--expires', '1y', '-o', 'json'], {
+        env,
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const year = aYearOn(madeAt);
+      const document = JSON.parse(result.stdout) as Record<string, unknown>;
+      expect(secretOf('nlk-prod')).toBe(before);
+      const end = new Date(String(document.endDateTime));
+      // Whole seconds may be all that is sent: a second's slack below.
+      expect(end.getTime()).toBeGreaterThanOrEqual(year.earliest.getTime() - 1000);
+      expect(end.getTime()).toBeLessThanOrEqual(year.latest.getTime());
+      expect(new Date(String(document.previousEndDateTime)).getTime()).toBeLessThan(inDays(30, madeAt).getTime());
+      expect(document).toMatchObject({
+        name: 'nlk-prod',
+        hint: before?.slice(0, 3),
+        status: 'ok',
+        daysLeft: year.days,
+        valueSent: false,
+      });
+      expect(document).not.toHaveProperty('proven');
+      expectSchema('extend', document);
+      expect(result.stdout).not.toContain(before);
+      expect(writes(emulator.requests)).toHaveLength(1);
+    },
+  );
+
+  it(
+    'update is the same command, as az calls it; the text says only the expiry was sent',
+    { tags: ['clock'] },
+    async () => {
+      const { env } = await cliWorld();
+      const madeAt = new Date();
+      const result = await runCli(['update', 'web-01', 'asg-sync', '-g', 'edge-rg', '--expires', '1y'], { env });
+      expect(result.code, result.stderr).toBe(0);
+      const { days } = aYearOn(madeAt);
+      expect(result.stdout).toMatch(new RegExp(`Key 'asg-sync' on web-01 .* now expires .*\\(in ${days} days\\)\\.`));
+      expect(result.stdout).toContain('only the expiry was sent, so the key keeps its secret');
+      expect(result.stdout).not.toContain('the same secret');
+    },
+  );
 
   it('the same value re-sent (--secret-file, --verify): checked on the dataplane first, then sent with the expiry', async () => {
     const { env, emulator, secretOf } = await cliWorld();

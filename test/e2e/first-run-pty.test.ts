@@ -7,13 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { envFor } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
-import { makeFakeAz } from '../helpers/fake-az';
+import { makeFakeAz, noAzPath } from '../helpers/fake-az';
 import { BIN, KEY, runInPty } from '../helpers/pty';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('first-run-');
-/** A PATH on which there is no az (the tests' machine has none of its own). */
-const NO_AZ = '/usr/bin:/bin';
 
 async function signedOutWorld(path: string, options: Parameters<typeof useEmulator>[0] = {}) {
   const emulator = await useEmulator(options);
@@ -29,7 +27,7 @@ async function signedOutWorld(path: string, options: Parameters<typeof useEmulat
 
 describe('the sign-in screen, in a terminal', () => {
   it('az signed out: Enter runs az login in this terminal, and the deployment list follows in the same run', async () => {
-    const { emulator, env } = await signedOutWorld(NO_AZ);
+    const { emulator, env } = await signedOutWorld(noAzPath());
     const az = makeFakeAz({ token: emulator.token, subscription: '', loggedOut: true });
     env.PATH = az.path;
     const run = runInPty(process.execPath, [BIN], env, { cols: 80, rows: 24 });
@@ -45,7 +43,7 @@ describe('the sign-in screen, in a terminal', () => {
   });
 
   it('Ctrl+C while az login has the terminal ends the run with 130, not back in the wizard', async () => {
-    const { emulator, env } = await signedOutWorld(NO_AZ);
+    const { emulator, env } = await signedOutWorld(noAzPath());
     const az = makeFakeAz({ token: emulator.token, loggedOut: true, loginSeconds: 30 });
     env.PATH = az.path;
     const run = runInPty(process.execPath, [BIN], env, { cols: 80, rows: 24 });
@@ -58,7 +56,7 @@ describe('the sign-in screen, in a terminal', () => {
   });
 
   it('no az: a device code, its page and code on screen with a countdown; approved, the list follows', async () => {
-    const { emulator, env } = await signedOutWorld(NO_AZ, { behaviour: { deviceCodePolls: 1000 } });
+    const { emulator, env } = await signedOutWorld(noAzPath(), { behaviour: { deviceCodePolls: 1000 } });
     const run = runInPty(process.execPath, [BIN], env, { cols: 80, rows: 24 });
     await run.waitFor('✖ the Azure CLI (`az`) is not installed here, or not on PATH');
     expect(run.screen()).toContain('❯ Sign in with a device code (no Azure CLI needed)');
@@ -76,7 +74,7 @@ describe('the sign-in screen, in a terminal', () => {
   });
 
   it('no az: the demo, in the same run; the header says so', async () => {
-    const { env } = await signedOutWorld(NO_AZ);
+    const { env } = await signedOutWorld(noAzPath());
     const run = runInPty(process.execPath, [BIN], env, { cols: 80, rows: 24 });
     await run.waitFor('? Sign in to Azure');
     await run.type(KEY.down, KEY.enter);
@@ -87,7 +85,7 @@ describe('the sign-in screen, in a terminal', () => {
   });
 
   it('Ctrl+C while a device code waits leaves with 130; Esc goes back to the ways first', async () => {
-    const { env } = await signedOutWorld(NO_AZ, { behaviour: { deviceCodePolls: 1000 } });
+    const { env } = await signedOutWorld(noAzPath(), { behaviour: { deviceCodePolls: 1000 } });
     const run = runInPty(process.execPath, [BIN], env, { cols: 80, rows: 24 });
     await run.waitFor('? Sign in to Azure');
     await run.type(KEY.enter);
@@ -101,7 +99,7 @@ describe('the sign-in screen, in a terminal', () => {
   });
 
   it('q on the screen leaves with 4 and says how to sign in', async () => {
-    const { env } = await signedOutWorld(NO_AZ);
+    const { env } = await signedOutWorld(noAzPath());
     const run = runInPty(process.execPath, [BIN], env, { cols: 80, rows: 24 });
     await run.waitFor('? Sign in to Azure');
     await run.type('q');
@@ -110,7 +108,7 @@ describe('the sign-in screen, in a terminal', () => {
   });
 
   it('plain mode: the same screen as numbered lines; 2 is the demo, and the list follows', async () => {
-    const { env } = await signedOutWorld(NO_AZ);
+    const { env } = await signedOutWorld(noAzPath());
     const run = runInPty(process.execPath, [BIN], { ...env, TERM: 'dumb' }, { cols: 120, rows: 40 });
     await run.waitFor('Ways to sign in:');
     expect(run.text()).toMatch(/1\. Sign in with a device code \(no Azure CLI needed\) \(Enter\)\s+2\. Try the demo/);

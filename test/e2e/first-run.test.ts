@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { cliWorld, runCli } from '../helpers/cli';
-import { makeFakeAz } from '../helpers/fake-az';
+import { makeFakeAz, noAzPath } from '../helpers/fake-az';
+import { closedPort } from '../helpers/ports';
 import { WEB_ARGV } from '../helpers/sample';
 
 /** The world's environment without the emulator's token: the run signs in as it would on Azure. */
@@ -18,7 +19,7 @@ async function signedOutWorld() {
 describe('a command that cannot sign in', () => {
   it('without az on PATH: says so, names the install, device code and the demo; exit 4', async () => {
     const { env, emulator } = await signedOutWorld();
-    const result = await runCli(['list', ...WEB_ARGV], { env: { ...env, PATH: '/nonexistent' } });
+    const result = await runCli(['list', ...WEB_ARGV], { env: { ...env, PATH: noAzPath() } });
     expect(result.code).toBe(4);
     expect(result.stderr.split('\n').slice(0, 5)).toEqual([
       'error: the Azure CLI (`az`) is not installed here, or not on PATH (AzureCliNotFound)',
@@ -121,12 +122,13 @@ describe('a command that cannot sign in', () => {
 
   it('--auth device-code where Microsoft Entra ID cannot be reached: said so, with its host; exit 4', async () => {
     const { env } = await signedOutWorld();
+    const port = await closedPort();
     const result = await runCli(['list', ...WEB_ARGV, '--auth', 'device-code'], {
-      env: { ...env, NGINXAAS_AUTHORITY_HOST: 'https://127.0.0.1:9' },
+      env: { ...env, NGINXAAS_AUTHORITY_HOST: `https://127.0.0.1:${port}` },
     });
     expect(result.code).toBe(4);
     expect(result.stderr.split('\n')[0]).toBe(
-      'error: this machine cannot reach Microsoft Entra ID (127.0.0.1:9) (EntraUnreachable)',
+      `error: this machine cannot reach Microsoft Entra ID (127.0.0.1:${port}) (EntraUnreachable)`,
     );
     // Not the flag already in use, nor a library's catalogue URL.
     expect(result.stderr).not.toContain('--auth device-code');

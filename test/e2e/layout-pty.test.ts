@@ -14,10 +14,13 @@ describe('the wizard at common sizes', () => {
     const emulator = await useEmulator();
     const run = runInPty(process.execPath, [BIN], envFor(emulator), { cols: 100, rows: 30 });
     await run.waitFor('Choose a deployment');
+    // Each resize is followed by the frame drawn at the new size (a wait on the output, not a sleep).
+    let from = run.raw().length;
     run.resize(60, 20);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await run.waitForAfter(from, 'Choose a deployment');
+    from = run.raw().length;
     run.resize(100, 30);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await run.waitForAfter(from, 'Choose a deployment');
     const screen = run.screen();
     expect(count(screen, 'NGINXaaS dataplane API key')).toBe(1);
     expect(count(screen, 'Choose a deployment')).toBe(1);

@@ -3,7 +3,7 @@
  * pseudo-terminal, walking the wizard's own machine as a screen-reader user would: create, the
  * key console, rotate, hand-off, a lost answer, Ctrl+C, a long list narrowed by typing.
  */
-import { existsSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fleetWorld } from '../../src/emulator/fleet';
@@ -203,44 +203,48 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     expect(await run.exit).toBe(0);
   });
 
-  it('the key console: e N gives a key a new expiry, by number or by a date of its own; the secret stays', async () => {
-    const emulator = await useEmulator();
-    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-    const before = emulator.world.key(web, 'nlk-prod')?.secret;
-    const run = runInPty(
-      process.execPath,
-      [BIN, ...WEB_ARGV],
-      { ...envFor(emulator), ...DUMB },
-      { cols: 160, rows: 50 },
-    );
-    await answer(run, CONSOLE_QUESTION, 'e 1');
-    await run.waitFor("✖ key 'ci-2025' expired on");
-    await answer(run, CONSOLE_QUESTION, 'e 2');
-    await run.waitFor("A new expiry for 'nlk-prod' (now ");
-    expect(run.text()).toMatch(/5\. 2 years: [^\r\n]*, the longest allowed/);
-    await answer(run, '? Expiry: a number', '4');
-    await run.waitFor(/✔ Key 'nlk-prod' now expires \S+ \S+ UTC; its secret is the same\./);
-    expect(emulator.world.key(web, 'nlk-prod')?.secret).toBe(before);
-    const end = new Date(emulator.world.key(web, 'nlk-prod')!.endDateTime);
-    expect(Math.round((end.getTime() - Date.now()) / 86_400_000)).toBeGreaterThanOrEqual(365);
+  it(
+    'the key console: e N gives a key a new expiry, by number or by a date of its own; the secret stays',
+    { tags: ['clock'] },
+    async () => {
+      const emulator = await useEmulator();
+      const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+      const before = emulator.world.key(web, 'nlk-prod')?.secret;
+      const run = runInPty(
+        process.execPath,
+        [BIN, ...WEB_ARGV],
+        { ...envFor(emulator), ...DUMB },
+        { cols: 160, rows: 50 },
+      );
+      await answer(run, CONSOLE_QUESTION, 'e 1');
+      await run.waitFor("✖ key 'ci-2025' expired on");
+      await answer(run, CONSOLE_QUESTION, 'e 2');
+      await run.waitFor("A new expiry for 'nlk-prod' (now ");
+      expect(run.text()).toMatch(/5\. 2 years: [^\r\n]*, the longest allowed/);
+      await answer(run, '? Expiry: a number', '4');
+      await run.waitFor(/✔ Key 'nlk-prod' now expires \S+ \S+ UTC; its secret is the same\./);
+      expect(emulator.world.key(web, 'nlk-prod')?.secret).toBe(before);
+      const end = new Date(emulator.world.key(web, 'nlk-prod')!.endDateTime);
+      expect(Math.round((end.getTime() - Date.now()) / 86_400_000)).toBeGreaterThanOrEqual(365);
 
-    // The list is read again, soonest first: asg-sync is 2 now.
-    await run.waitFor('2. asg-sync');
-    await answer(run, CONSOLE_QUESTION, 'e 2');
-    await answer(run, '? Expiry: a number', '2099-01-01');
-    await run.waitFor('✖ 2099-01-01');
-    // asg-sync has 150 days left: 45 days is shorter, a question of its own where an empty answer does nothing.
-    await answer(run, '? Expiry: a date', '45d');
-    await run.waitFor(/105 days sooner than now: shorter, not longer\./);
-    await answer(run, "? Shorten 'asg-sync'? y shortens it · n chooses again", '');
-    await run.waitFor('Answer y or n.');
-    expect(emulator.requests.filter((r) => r.method === 'PUT' && r.path.includes('/asg-sync'))).toHaveLength(0);
-    await answer(run, "? Shorten 'asg-sync'?", 'y');
-    await run.waitFor(/✔ Key 'asg-sync' now expires/);
-    await answer(run, CONSOLE_QUESTION, 'q');
-    expect(await run.exit).toBe(0);
-    expect(run.text()).toMatch(/Done: Key 'nlk-prod' now expires [^.]+\. Key 'asg-sync' now expires/);
-  });
+      // The list is read again, soonest first: asg-sync is 2 now.
+      await run.waitFor('2. asg-sync');
+      await answer(run, CONSOLE_QUESTION, 'e 2');
+      await answer(run, '? Expiry: a number', '2099-01-01');
+      await run.waitFor('✖ 2099-01-01');
+      // asg-sync has 150 days left: 45 days is shorter, a question of its own where an empty answer does nothing.
+      await answer(run, '? Expiry: a date', '45d');
+      await run.waitFor(/105 days sooner than now: shorter, not longer\./);
+      await answer(run, "? Shorten 'asg-sync'? y shortens it · n chooses again", '');
+      await run.waitFor('Answer y or n.');
+      expect(emulator.requests.filter((r) => r.method === 'PUT' && r.path.includes('/asg-sync'))).toHaveLength(0);
+      await answer(run, "? Shorten 'asg-sync'?", 'y');
+      await run.waitFor(/✔ Key 'asg-sync' now expires/);
+      await answer(run, CONSOLE_QUESTION, 'q');
+      expect(await run.exit).toBe(0);
+      expect(run.text()).toMatch(/Done: Key 'nlk-prod' now expires [^.]+\. Key 'asg-sync' now expires/);
+    },
+  );
 
   it('a long list: words narrow it, then a number chooses among what is left', async () => {
     const emulator = await useEmulator({ data: fleetWorld({ subscriptions: 3, deployments: 12 }, new Date()) });
@@ -259,13 +263,16 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
 
   it('Ctrl+C at the first question leaves with 130 and creates nothing', async () => {
     const emulator = await useEmulator();
-    const run = runInPty(process.execPath, [BIN], { ...envFor(emulator), ...DUMB });
+    // In a folder of its own: a file left in the checkout by a walk of the README's demo (the
+    // dotenv hand-off's nginxaas.env) is not this run's.
+    const folder = tempDir();
+    const run = runInPty(process.execPath, [BIN], { ...envFor(emulator), ...DUMB }, undefined, folder);
     await run.waitFor('? Deployment: a number, or words to filter by');
     await run.type(KEY.ctrlC);
     expect(await run.exit).toBe(130);
     // The words of the ending on a line of their own, not after the question and the "^C".
     expect(run.text()).toMatch(/(^|\n)Cancelled\. Nothing was created\.\r?\n$/);
     expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
-    expect(existsSync(join(process.cwd(), 'nginxaas.env'))).toBe(false);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Listed } from '../../src/commands/list-output';
+import { withEnv } from '../helpers/child-env';
 import { labelValue, prometheusText } from '../../src/commands/prometheus';
 import { cliWorld, runCli } from '../helpers/cli';
 import { BIN, ROOT } from '../helpers/pty';
@@ -62,29 +63,33 @@ function parseExposition(text: string): Sample[] {
 const byName = (samples: Sample[], name: string) => samples.filter((s) => s.name === name);
 
 describe('list -o prometheus', () => {
-  it("every key's expiry in seconds and whether it has expired; every deployment read; no secret, no hint", async () => {
-    const { env, emulator } = await cliWorld();
-    const result = await runCli(['list', '--all', '-o', 'prometheus'], { env });
-    expect(result.code, result.stderr).toBe(0);
-    const samples = parseExposition(result.stdout);
-    const now = Date.now();
-    const keys = emulator.world.snapshot().keys;
-    const expiration = byName(samples, 'nginxaas_api_key_expiration_timestamp_seconds');
-    expect(expiration).toHaveLength(keys.length);
-    for (const k of keys) {
-      const series = expiration.find((s) => s.labels.key === k.name && s.labels.deployment === k.deployment);
-      expect(series?.value).toBe(Math.floor(new Date(k.endDateTime).getTime() / 1000));
-      const expired = byName(samples, 'nginxaas_api_key_expired').find(
-        (s) => s.labels.key === k.name && s.labels.deployment === k.deployment,
-      );
-      expect(expired?.value).toBe(new Date(k.endDateTime).getTime() <= now ? 1 : 0);
-      expect(result.stdout).not.toContain(k.secret);
-      expect(result.stdout).not.toContain(`"${k.secret.slice(0, 3)}"`);
-    }
-    const read = byName(samples, 'nginxaas_api_key_deployment_read_success');
-    expect(read.map((s) => s.value)).toEqual(read.map(() => 1));
-    expect(Object.keys(expiration[0]!.labels)).toEqual(['subscription_id', 'resource_group', 'deployment', 'key']);
-  });
+  it(
+    "every key's expiry in seconds and whether it has expired; every deployment read; no secret, no hint",
+    { tags: ['clock'] },
+    async () => {
+      const { env, emulator } = await cliWorld();
+      const result = await runCli(['list', '--all', '-o', 'prometheus'], { env });
+      expect(result.code, result.stderr).toBe(0);
+      const samples = parseExposition(result.stdout);
+      const now = Date.now();
+      const keys = emulator.world.snapshot().keys;
+      const expiration = byName(samples, 'nginxaas_api_key_expiration_timestamp_seconds');
+      expect(expiration).toHaveLength(keys.length);
+      for (const k of keys) {
+        const series = expiration.find((s) => s.labels.key === k.name && s.labels.deployment === k.deployment);
+        expect(series?.value).toBe(Math.floor(new Date(k.endDateTime).getTime() / 1000));
+        const expired = byName(samples, 'nginxaas_api_key_expired').find(
+          (s) => s.labels.key === k.name && s.labels.deployment === k.deployment,
+        );
+        expect(expired?.value).toBe(new Date(k.endDateTime).getTime() <= now ? 1 : 0);
+        expect(result.stdout).not.toContain(k.secret);
+        expect(result.stdout).not.toContain(`"${k.secret.slice(0, 3)}"`);
+      }
+      const read = byName(samples, 'nginxaas_api_key_deployment_read_success');
+      expect(read.map((s) => s.value)).toEqual(read.map(() => 1));
+      expect(Object.keys(expiration[0]!.labels)).toEqual(['subscription_id', 'resource_group', 'deployment', 'key']);
+    },
+  );
 
   it('--expiring-within keeps the flagged keys and exits 3; a deployment that could not be read is a 0 and exit 1', async () => {
     const { env, emulator } = await cliWorld();
@@ -170,7 +175,7 @@ describe('--output-file', () => {
     // The emulator runs in this process: the child is awaited, never waited for synchronously.
     const child = spawn('sh', ['-c', 'umask 077; exec "$0" "$@"', process.execPath, ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...env, XDG_STATE_HOME: tempDir() },
+      env: withEnv({ ...env, XDG_STATE_HOME: tempDir() }),
     });
     let stdout = '';
     let stderr = '';

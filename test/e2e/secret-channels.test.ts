@@ -4,6 +4,7 @@
  * program ends, and the environment of the children it starts (az, the clipboard tool).
  */
 import { describe, expect, it } from 'vitest';
+import { withEnv } from '../helpers/child-env';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { PRODUCTION } from '../../src/emulator/sample-data';
 import { envFor, runCli } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
 import { makeFakeAz, makeFakeClipboard } from '../helpers/fake-az';
-import { BIN, KEY, ROOT, runInPty } from '../helpers/pty';
+import { BIN, KEY, runInPty } from '../helpers/pty';
 import { WEB_ARGV } from '../helpers/sample';
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
@@ -58,15 +59,19 @@ describe('the terminal after the program ends', () => {
       [
         ...exports,
         'unset CI',
-        `cd '${ROOT}'`,
-        `node bin/nginxaas-keys.js ${WEB_ARGV.join(' ')} --name scrolled`,
+        `cd '${folder}'`,
+        `node '${BIN}' ${WEB_ARGV.join(' ')} --name scrolled`,
         'echo "exit=$?"',
         'sleep 30',
       ].join('\n'),
     );
     // A tmux server of this test's own (-L): another tmux running on the machine is never touched.
     const socket = `nk-${process.pid}-${Date.now()}`;
-    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    // Its server and the program in it start from a small environment, not the host's; its socket
+    // lives in the test's folder.
+    const tmuxEnv = withEnv({ TERM: 'xterm-256color', TMUX_TMPDIR: folder });
+    const tmux = (...args: string[]) =>
+      execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', env: tmuxEnv });
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `sh ${script}`);
     const screen = () => tmux('capture-pane', '-p', '-t', session);
     const waitFor = async (text: string) => {

@@ -12,26 +12,36 @@ import { cliWorld, runCli } from '../helpers/cli';
 import { DEMO_VAULT } from '../../src/emulator/sample-data';
 import { useTempDir } from '../helpers/temp';
 import { WEB_ARGV } from '../helpers/sample';
+import { waitUntil } from '../helpers/wait';
 
 const tempDir = useTempDir('trust-create-');
 
 describe('the create guard', () => {
-  it('a key with the same first three characters and the same date is not replaced (exit 1, first secret kept)', async () => {
-    const { env, secretOf } = await cliWorld();
-    const args = ['create', ...WEB_ARGV, '--name', 'dup', '--secret-stdin', '--expires', '2y'];
-    const date = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
-    args[args.length - 1] = date;
-    expect((await runCli(args, { env, input: 'Abc-first-1111' })).code).toBe(0);
-    const second = await runCli(args, { env, input: 'Abc-second-2222' });
-    expect(second.code).toBe(1);
-    expect(second.stderr).toContain("a key named 'dup' already exists");
-    expect(secretOf('dup')).toBe('Abc-first-1111');
-  });
+  it(
+    'a key with the same first three characters and the same date is not replaced (exit 1, first secret kept)',
+    { tags: ['clock'] },
+    async () => {
+      const { env, secretOf } = await cliWorld();
+      const args = ['create', ...WEB_ARGV, '--name', 'dup', '--secret-stdin', '--expires', '2y'];
+      const date = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+      args[args.length - 1] = date;
+      expect((await runCli(args, { env, input: 'Abc-first-1111' })).code).toBe(0);
+      const second = await runCli(args, { env, input: 'Abc-second-2222' });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain("a key named 'dup' already exists");
+      expect(secretOf('dup')).toBe('Abc-first-1111');
+    },
+  );
 
   it('two creates of one name at once: one key, one exit 1 saying another run made it, no dead key file', async () => {
     const { env, emulator, secretOf } = await cliWorld();
-    // Both PUTs are held long enough that both GETs saw the name free.
-    emulator.faults.add({ method: 'PUT', delayMs: 700, times: 2 });
+    // The first PUT is held until the second run's GET has arrived: both saw the name free, on
+    // any machine, however slow the second node is to start.
+    emulator.faults.add({
+      method: 'PUT',
+      path: '/apiKeys/twice',
+      holdUntil: { method: 'GET', path: '/apiKeys/twice', count: 2 },
+    });
     const [a, b] = [join(tempDir(), 'a.key'), join(tempDir(), 'b.key')];
     const runs = await Promise.all(
       [a, b].map((file) => runCli(['create', ...WEB_ARGV, '--name', 'twice', '--secret-out', file], { env })),
@@ -79,7 +89,9 @@ describe('a PUT carried out after the client stopped waiting', () => {
     expect(result.stderr).toContain(`The key is in ${file} (mode 0600).`);
     expect(result.stderr).toMatch(/Check with: nginxaas-keys show .*slow1/);
     expect(result.stderr).not.toContain('nothing was changed');
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // The held PUT is carried out once its delay is over: wait for the key to appear (a deadline,
+    // not a fixed sleep).
+    await waitUntil(() => secretOf('slow1') !== undefined, 10_000, 'the held PUT to be carried out');
     expect(secretOf('slow1')).toBe(readFileSync(file, 'utf8'));
   });
 

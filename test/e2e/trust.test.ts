@@ -14,6 +14,7 @@ import { useEmulator } from '../helpers/emulator';
 import { makeFakeAz } from '../helpers/fake-az';
 import { BIN } from '../helpers/pty';
 import { WEB_ARGV } from '../helpers/sample';
+import { waitUntil } from '../helpers/wait';
 
 const world = cliWorld;
 
@@ -185,20 +186,28 @@ describe('1. the answer to the PUT is lost', () => {
 });
 
 describe('2. signals while the PUT is in flight', () => {
-  /** Runs create with the PUT held at the emulator, and sends `signals` once it arrives. */
+  /**
+   * Runs create with the PUT held at the emulator; sends the first of `signals` once the PUT has
+   * arrived, and each next one once the program has said it is finishing that request.
+   */
   async function interrupted(signals: NodeJS.Signals[], holdMs: number) {
     const { env, emulator, secretOf } = await world();
     emulator.faults.add({ method: 'PUT', delayMs: holdMs });
     const dir = mkdtempSync(join(tmpdir(), 'signal-'));
     const file = join(dir, 'held.key');
+    const [first, ...later] = signals;
+    let child = 0;
     const result = await runCli(['create', ...WEB_ARGV, '--name', 'held', '--secret-out', file], {
       env,
       onSpawn: (pid) => {
-        const poll = setInterval(() => {
-          if (!emulator.requests.some((r) => r.method === 'PUT')) return;
-          clearInterval(poll);
-          for (const [i, signal] of signals.entries()) setTimeout(() => process.kill(pid, signal), 50 + i * 100);
-        }, 5);
+        child = pid;
+        void waitUntil(() => emulator.requests.some((r) => r.method === 'PUT'), 20_000, 'the PUT').then(() =>
+          process.kill(pid, first!),
+        );
+      },
+      onStderr: (stderr) => {
+        if (later.length > 0 && stderr.includes("Finishing the request that creates key 'held'"))
+          process.kill(child, later.shift()!);
       },
     });
     return { result, dir, file, emulator, secretOf };
@@ -224,13 +233,8 @@ describe('2. signals while the PUT is in flight', () => {
     );
     expect(result.stderr).toContain(`The key is in ${file} (mode 0600).`);
     // The emulator carries the held PUT out after the client left: the file holds that very key.
-    const started = Date.now();
-    while (
-      !emulator.world.key(emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!, 'held') &&
-      Date.now() - started < 5000
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    await waitUntil(() => emulator.world.key(web, 'held') !== undefined, 10_000, 'the held PUT to be carried out');
     expect(readFileSync(file, 'utf8')).toBe(secretOf('held'));
     expect(readdirSync(dir)).toEqual(['held.key']);
   });

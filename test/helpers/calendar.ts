@@ -32,3 +32,18 @@ export function roundDays(end: Date, now: Date): number {
 export function sixMonthDays(now = new Date()): number {
   return roundDays(monthsOn(now, 6), now);
 }
+
+/**
+ * Whether `--expires <day>` (a bare date: its end, 23:59:59 UTC) is a date the service's rule
+ * takes at `now`: at least five minutes ahead, and no later than two calendar years on less the
+ * ten-minute safety margin the README promises. Counted here, not by src/domain/expiry.ts.
+ */
+export function dayTakenAt(day: string, now: Date): { ok: boolean; why: string } {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const end = Date.UTC(year, month - 1, date, 23, 59, 59);
+  if (end <= now.getTime() + 5 * 60_000) return { ok: false, why: `${day} ends too soon after ${now.toISOString()}` };
+  const limit = monthsOn(now, 24).getTime() - 10 * 60_000;
+  if (end > limit)
+    return { ok: false, why: `${day} ends after ${new Date(limit).toISOString()}, two years less ten minutes` };
+  return { ok: true, why: `${day} is taken at ${now.toISOString()}` };
+}

@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/server';
-import { BIN, ROOT } from './pty';
+import { withEnv } from './child-env';
+import { BIN } from './pty';
 
 export interface CliResult {
   code: number;
@@ -19,30 +20,32 @@ export function runCli(
     env?: Record<string, string | undefined>;
     input?: string;
     onSpawn?: (pid: number) => void;
+    /** Everything on stderr so far, each time more arrives (to act when the program says something). */
+    onStderr?: (stderr: string) => void;
     /** A file descriptor for the child's stdout (/dev/full, say) instead of a pipe; stdout is then ''. */
     stdoutFd?: number;
+    /** The folder it runs in: one of its own unless told, so that a default file lands there. */
+    cwd?: string;
   } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // A --demo world of its own for each run, unless the test shares one on purpose.
     const state = mkdtempSync(join(tmpdir(), 'demo-state-'));
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      NO_COLOR: '1',
-      XDG_STATE_HOME: state,
-      ...options.env,
-    };
-    for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+    // A small environment of its own (helpers/child-env.ts), never the host's NGINXAAS_* or AZURE_*.
+    const env = withEnv({ NO_COLOR: '1', XDG_STATE_HOME: state, ...options.env });
     const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: env as NodeJS.ProcessEnv,
+      cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'cwd-')),
+      env,
       stdio: ['pipe', options.stdoutFd ?? 'pipe', 'pipe'],
     });
     options.onSpawn?.(child.pid ?? 0);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      options.onStderr?.(stderr);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, pid: child.pid ?? 0 }));
     child.stdin?.end(options.input ?? '');

@@ -118,3 +118,11 @@ cat > '${folder}/stdin'
     input: () => read('stdin'),
   };
 }
+
+/**
+ * A PATH on which there is no az: one empty folder of the test's own. Not /usr/bin:/bin, where
+ * many CI images have an az; the binary is started by node's own path, so it needs nothing here.
+ */
+export function noAzPath(): string {
+  return mkdtempSync(join(tmpdir(), 'no-az-'));
+}

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach } from 'vitest';
+import { withEnv } from './child-env';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = `${ROOT}bin/nginxaas-keys.js`;
@@ -30,6 +31,8 @@ export interface PtyRun {
   type(...keys: string[]): Promise<void>;
   /** Resizes the terminal and the program's pty together, as a window drag does. */
   resize(cols: number, rows: number): void;
+  /** Waits until the program has written `expected` after the first `from` characters of its output, and that is on the screen. */
+  waitForAfter(from: number, expected: string, timeoutMs?: number): Promise<void>;
   exit: Promise<number>;
 }
 
@@ -45,12 +48,13 @@ afterEach(() => {
   live.clear();
 });
 
+/**
+ * A small environment of its own (helpers/child-env.ts): never the host's NGINXAAS_*, AZURE_*,
+ * proxies or CI (the wizard refuses to draw under CI, architecture rule 9: the child is a
+ * terminal user).
+ */
 export function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, ...extra })) {
-    // The wizard refuses to draw under CI (architecture rule 9): the child is a terminal user.
-    if (value !== undefined && name !== 'CI') env[name] = value;
-  }
+  const env = withEnv(extra);
   env.TERM = extra.TERM ?? 'xterm-256color';
   // A --demo world of its own for each run (the demo keeps its world in the user's state folder).
   env.XDG_STATE_HOME = extra.XDG_STATE_HOME ?? mkdtempSync(join(tmpdir(), 'demo-state-'));
@@ -62,7 +66,9 @@ export function runInPty(
   args: string[],
   env: Record<string, string | undefined> = {},
   size = { cols: 110, rows: 34 },
-  cwd = ROOT,
+  // A folder of its own unless told: a file the program writes by default lands there, never in
+  // the checkout.
+  cwd = mkdtempSync(join(tmpdir(), 'cwd-')),
 ): PtyRun {
   const environment = childEnv(env);
   // node-pty sets TERM from `name`, over the environment's.
@@ -113,6 +119,15 @@ export function runInPty(
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await new Promise((resolve) => setTimeout(resolve, 30));
+    },
+    async waitForAfter(from, expected, timeoutMs = 10_000) {
+      const started = Date.now();
+      while (!stripVTControlCharacters(output.slice(from)).includes(expected)) {
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`waited for ${expected} after ${from} characters; the screen:\n${screen()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await parsed;
     },
     resize(cols, rows) {
       terminal.resize(cols, rows);

@@ -1,6 +1,6 @@
 /**
- * The machine's time zone for a test. The suite runs in whatever zone it is started in (CI runs it
- * again in Asia/Kolkata under faketime); a test that compares frames showing local times pins the
+ * The machine's time zone for a test. The suite runs in whatever zone it is started in (CI runs
+ * the tests tagged 'clock' again at trap moments in several zones under faketime); a test that compares frames showing local times pins the
  * zone it was written for, and the zone tests render the same screens in several on purpose.
  * Node re-reads TZ when process.env.TZ is assigned, for Date and Intl alike.
  */

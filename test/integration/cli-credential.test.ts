@@ -4,7 +4,7 @@ import { createCredential } from '../../src/azure/credentials';
 import { GatewayError } from '../../src/port/gateway';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { gatewayFor, targetFor, useEmulator } from '../helpers/emulator';
-import { makeFakeAz } from '../helpers/fake-az';
+import { makeFakeAz, noAzPath } from '../helpers/fake-az';
 
 let savedPath: string | undefined;
 beforeEach(() => {
@@ -32,7 +32,7 @@ describe('--auth cli', () => {
 
   it('says the Azure CLI is missing when there is no az on PATH', async () => {
     const emulator = await useEmulator();
-    process.env.PATH = '/nonexistent';
+    process.env.PATH = noAzPath();
     const credential = await createCredential('cli', { target: targetFor(emulator) });
     const error = (await gatewayFor(emulator, { credential })
       .listSubscriptions()

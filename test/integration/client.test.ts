@@ -12,6 +12,7 @@ import { GatewayError } from '../../src/port/gateway';
 import { PRODUCTION, SANDBOX, STAGING } from '../../src/emulator/sample-data';
 import { gatewayFor, targetFor, useEmulator } from '../helpers/emulator';
 import { WEB_REF, inDays } from '../helpers/sample';
+import { waitUntil } from '../helpers/wait';
 
 function clientFor(
   emulator: Awaited<ReturnType<typeof useEmulator>>,
@@ -261,7 +262,8 @@ describe('gateway errors: each ARM failure becomes our kind, with the ARM code',
     emulator.faults.add({ path: '/nginxDeployments/web-01', delayMs: 2000 });
     const controller = new AbortController();
     const pending = gatewayFor(emulator).getDeployment(WEB_REF, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // Aborted once the request is at the emulator (held there), not after a guessed 50 ms.
+    void waitUntil(() => emulator.requests.length > 0, 10_000, 'the request').then(() => controller.abort());
     await expectGatewayError(pending, 'cancelled');
   });
 });

@@ -121,6 +121,7 @@ describe('createKey', () => {
     ['a six-month default to the millisecond', inDays(182)],
   ])(
     "a stranger's key with the same first three characters and %s is never taken for ours",
+    { tags: ['clock'] },
     async (_label, endDateTime) => {
       const { gateway, emulator, web, puts } = await setup();
       emulator.world.putKey(web, 'dup', 'Abc-first-1111', endDateTime.toISOString());
@@ -137,22 +138,26 @@ describe('createKey', () => {
     },
   );
 
-  it('each attempt carries an expiry whose milliseconds are its own (1-999), the second kept', async () => {
-    const { gateway } = await setup();
-    const asked = new Date(Math.floor(Date.now() / 1000) * 1000 + 30 * 86_400_000);
-    const outcome = await createKey(
-      gateway,
-      WEB_REF,
-      'stamped',
-      { secret: 'Stamped-Secret-07', endDateTime: asked },
-      {
-        replace: false,
-      },
-    );
-    const sent = outcome.kind === 'created' ? outcome.key.endDateTime.getTime() : 0;
-    expect(Math.floor(sent / 1000) * 1000).toBe(asked.getTime());
-    expect(sent % 1000).toBeGreaterThan(0);
-  });
+  it(
+    'each attempt carries an expiry whose milliseconds are its own (1-999), the second kept',
+    { tags: ['clock'] },
+    async () => {
+      const { gateway } = await setup();
+      const asked = new Date(Math.floor(Date.now() / 1000) * 1000 + 30 * 86_400_000);
+      const outcome = await createKey(
+        gateway,
+        WEB_REF,
+        'stamped',
+        { secret: 'Stamped-Secret-07', endDateTime: asked },
+        {
+          replace: false,
+        },
+      );
+      const sent = outcome.kind === 'created' ? outcome.key.endDateTime.getTime() : 0;
+      expect(Math.floor(sent / 1000) * 1000).toBe(asked.getTime());
+      expect(sent % 1000).toBeGreaterThan(0);
+    },
+  );
 
   it('a refusal from Azure (4xx) is certain: thrown, never settled', async () => {
     const { gateway, emulator } = await setup();

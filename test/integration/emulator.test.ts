@@ -7,6 +7,7 @@ import { request } from 'node:https';
 import { PRODUCTION, SANDBOX } from '../../src/emulator/sample-data';
 import { API, raw, useEmulator } from '../helpers/emulator';
 import { inDays } from '../helpers/sample';
+import { waitUntil } from '../helpers/wait';
 
 const web01 = `/subscriptions/${PRODUCTION}/resourceGroups/edge-rg/providers/Nginx.NginxPlus/nginxDeployments/web-01`;
 const isoInDays = (days: number) => inDays(days).toISOString();
@@ -60,7 +61,7 @@ describe('emulator: ARM rules', () => {
     expect(answer.body.value.map((s: { state: string }) => s.state)).toEqual(['Enabled', 'Enabled', 'Disabled']);
   });
 
-  it('PUT: 201 then 200, hint only, default expiry six months when omitted', async () => {
+  it('PUT: 201 then 200, hint only, default expiry six months when omitted', { tags: ['clock'] }, async () => {
     const emulator = await useEmulator();
     const first = await raw(emulator, 'PUT', `${web01}/apiKeys/new-one?${API}`, { body: put('Abc-def-ghi-123') });
     expect(first.status).toBe(201);
@@ -205,11 +206,39 @@ describe('emulator: faults and state', () => {
     emulator.faults.add({ path: 'web-01', delayMs: 300 });
     const answer = raw(emulator, 'GET', `${web01}?${API}`);
     // Held: the request is in the log, its answer not yet given.
-    while (emulator.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil(() => emulator.requests.length > 0, 10_000, 'the request to arrive');
     expect(emulator.requests[0]?.status).toBe('dropped');
     expect((await answer).status).toBe(200);
     emulator.faults.add({ path: 'web-01', reset: true });
     await expect(raw(emulator, 'GET', `${web01}?${API}`)).rejects.toThrow(/socket hang up|ECONNRESET/);
+  });
+
+  it('holds a request at a barrier until another has been answered, then carries it out', async () => {
+    const emulator = await useEmulator();
+    const key = `${web01}/apiKeys/raced`;
+    emulator.faults.add({
+      method: 'PUT',
+      path: '/apiKeys/raced',
+      holdUntil: { method: 'GET', path: '/apiKeys/raced', count: 1 },
+    });
+    let getSent = false;
+    const held = raw(emulator, 'PUT', `${key}?${API}`, { body: put('Raced-Secret-001', isoInDays(9)) }).then(
+      (answer) => ({ status: answer.status, getSent }),
+    );
+    await waitUntil(() => emulator.requests.some((r) => r.method === 'PUT'), 10_000, 'the PUT to arrive');
+    expect(emulator.requests.find((r) => r.method === 'PUT')?.status).toBe('dropped');
+    getSent = true;
+    expect((await raw(emulator, 'GET', `${key}?${API}`)).status).toBe(404);
+    expect(await held).toEqual({ status: 201, getSent: true });
+  });
+
+  it('lets a request held at a barrier go on after its deadline', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({ method: 'PUT', holdUntil: { method: 'GET', path: '/never', count: 1, timeoutMs: 200 } });
+    const answer = await raw(emulator, 'PUT', `${web01}/apiKeys/late?${API}`, {
+      body: put('Late-Secret-0001', isoInDays(9)),
+    });
+    expect(answer.status).toBe(201);
   });
 
   it('keeps its world in a --state file written with mode 0600', async () => {
