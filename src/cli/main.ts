@@ -26,6 +26,10 @@ import { closingOnce, type Outcome } from './closing';
 import { Custody } from '../keys/custody';
 import type { Gateway } from '../port/gateway';
 import type { RunTimeLimit } from '../port/run-limit';
+import { applySettings, historyPath, settingsWords, type SettingsInForce } from './saved-settings';
+import { HistoryFile } from '../files/history-file';
+import { recorded } from '../port/recorded-gateway';
+import type { History } from '../port/history';
 
 /** The time limit's last step: the closing step (it may cut a network wait short, never itself), then leave. */
 async function leaveAfterClosing(reason: RunTimeLimit, close: (outcome: Outcome) => Promise<number>): Promise<void> {
@@ -102,6 +106,7 @@ export async function main(argv: string[]): Promise<number> {
   // Every ending of a command reads the run's custody record, in one closing step (closing.ts).
   const custody = new Custody();
   let commandGateway: Gateway | undefined;
+  let history: History | undefined;
   const close = closingOnce(() => ({
     custody,
     io: io(),
@@ -109,6 +114,7 @@ export async function main(argv: string[]): Promise<number> {
     mode,
     demo: session?.demo ?? false,
     ...(commandGateway ? { gateway: commandGateway } : {}),
+    ...(history ? { history } : {}),
   }));
   const leave = (reason: RunTimeLimit) => void leaveAfterClosing(reason, close);
   const doors: ({ close(): Promise<void> } | undefined)[] = [];
@@ -116,7 +122,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     let shell: Shell | undefined;
     let helpOnHelp: true | undefined;
-    ({ mode, values, shell, helpOnHelp } = parseCommandLine(argv));
+    let words: string[] | undefined;
+    ({ mode, values, shell, helpOnHelp, words } = parseCommandLine(argv));
     if (flag(values, 'version')) {
       process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
       return EXIT.ok;
@@ -134,6 +141,17 @@ export async function main(argv: string[]): Promise<number> {
     if (mode === 'emulator') {
       const { parseEmulatorOptions, runEmulator } = await import('../commands/emulator');
       return await runEmulator(parseEmulatorOptions(values), io());
+    }
+    if (mode === 'config') {
+      const { runConfig } = await import('./config-command');
+      return await close({ code: runConfig(words ?? [], values, io()) });
+    }
+    // Saved defaults fill the flags that neither a flag nor the environment gave: every check below reads them.
+    const settings: SettingsInForce = applySettings(mode, values, process.env);
+    if (mode === 'history') {
+      const { parseHistoryOptions, runHistory } = await import('../commands/history');
+      const options = parseHistoryOptions(values, new Date());
+      return await close({ code: runHistory(historyPath(process.env, flag(values, 'demo')), options, io()) });
     }
 
     const interactive = mode === 'wizard';
@@ -165,6 +183,13 @@ export async function main(argv: string[]): Promise<number> {
     const log = flag(values, 'verbose')
       ? (line: string) => (fullScreen ? verboseLines.push(line) : process.stderr.write(`${io().err('muted', line)}\n`))
       : undefined;
+    const inForce = settingsWords(settings);
+    if (log && inForce) log(inForce);
+    // Every change this run makes is recorded (the intent before the request, the outcome after).
+    history = new HistoryFile(historyPath(process.env, connectOptions.demo), {
+      onProblem: (message) => process.stderr.write(`${io().err('warning', 'warning:')} ${message}\n`),
+    });
+    const record = { history, command: mode, ...(settings.profile !== undefined ? { profile: settings.profile } : {}) };
     const notices = new Notices((message) => process.stderr.write(`${message}\n`));
     const hooks = {
       ...(log ? { log } : {}),
@@ -198,7 +223,7 @@ export async function main(argv: string[]): Promise<number> {
       const wizardScope = { ...scope, ...(vault ? { demoVault: vault } : {}), ...(door ? { signIn: door.facts } : {}) };
       return await runWizard(
         {
-          gateway: terminalSafe(gateway),
+          gateway: terminalSafe(recorded(gateway, record)),
           demo: connectOptions.demo,
           notices,
           connected: connecting,
@@ -221,17 +246,24 @@ export async function main(argv: string[]): Promise<number> {
       const door = session.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
       doors.push(door);
       return await runLineFace(
-        { gateway: terminalSafe(gateway), demo: session.demo, ...(door ? { door } : {}) },
+        { gateway: terminalSafe(recorded(gateway, record)), demo: session.demo, ...(door ? { door } : {}) },
         door ? { ...scope, signIn: door.facts } : scope,
         io(),
       );
     }
     // JSON carries Azure's own text; everything drawn on a terminal sees it escaped.
     const json = values.output === 'json';
-    const seen = clock ? watched(session.gateway, clock.status) : session.gateway;
+    const changes = recorded(session.gateway, record);
+    const seen = clock ? watched(changes, clock.status) : changes;
     const gateway = json ? seen : terminalSafe(seen);
     commandGateway = gateway;
-    const code = await (prepared as NonNullable<typeof prepared>)({ gateway, io: io(), demo: session.demo, custody });
+    const code = await (prepared as NonNullable<typeof prepared>)({
+      gateway,
+      io: io(),
+      demo: session.demo,
+      custody,
+      settings,
+    });
     const unwritten = captured?.commit();
     if (unwritten !== undefined) process.stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);
     return await close({ code: unwritten === undefined ? code : EXIT.failed });

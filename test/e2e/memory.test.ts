@@ -1,0 +1,195 @@
+/**
+ * Issue 36 through the built binary against the emulator: saved defaults (`config`) fill -d and
+ * -g, profiles choose their own, a flag wins over both, a bad value is refused and the saved one
+ * kept; and `history` records create, extend and delete with their outcomes, a create Azure
+ * refused as failed with ARM's code, in a 0600 file that holds no secret.
+ */
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliWorld, runCli } from '../helpers/cli';
+
+/** A user of their own: a config folder and a state folder, kept across the runs of one test. */
+function user(env: Record<string, string>) {
+  const home = mkdtempSync(join(tmpdir(), 'memory-'));
+  const folders = { XDG_CONFIG_HOME: join(home, 'config'), XDG_STATE_HOME: join(home, 'state') };
+  const run = (args: string[], extra: Record<string, string | undefined> = {}, input?: string) =>
+    runCli(args, { env: { ...env, ...folders, ...extra }, ...(input !== undefined ? { input } : {}) });
+  return {
+    run,
+    home,
+    configFile: join(folders.XDG_CONFIG_HOME, 'nginxaas-keys', 'config.json'),
+    historyFile: join(folders.XDG_STATE_HOME, 'nginxaas-keys', 'history.jsonl'),
+  };
+}
+
+const keyNames = (stdout: string) =>
+  (JSON.parse(stdout) as { deployments: { keys: { name: string }[] }[] }).deployments
+    .flatMap((d) => d.keys.map((k) => k.name))
+    .sort();
+
+describe('config: saved defaults and profiles', () => {
+  it('saved deployment and resource group make a bare list use them; profiles choose their own; a flag wins', async () => {
+    const { env } = await cliWorld();
+    const me = user(env);
+    expect((await me.run(['config', 'set', 'deployment', 'web-01'])).code).toBe(0);
+    expect((await me.run(['config', 'set', 'resource-group', 'edge-rg'])).code).toBe(0);
+    expect((await me.run(['config', 'set', 'deployment', 'stage-web', '--profile', 'stage'])).code).toBe(0);
+    expect((await me.run(['config', 'set', 'resource-group', 'staging-rg', '--profile', 'stage'])).code).toBe(0);
+    expect(statSync(me.configFile).mode & 0o777).toBe(0o600);
+
+    const bare = await me.run(['list', '-o', 'json']);
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(keyNames(bare.stdout)).toContain('nlk-prod');
+
+    const byFlag = await me.run(['list', '-o', 'json', '--profile', 'stage']);
+    expect(byFlag.code, byFlag.stderr).toBe(0);
+    expect(keyNames(byFlag.stdout)).toEqual(['nlk-staging']);
+    const byEnv = await me.run(['list', '-o', 'json'], { NGINXAAS_KEYS_PROFILE: 'stage' });
+    expect(keyNames(byEnv.stdout)).toEqual(['nlk-staging']);
+
+    // A flag wins over the profile and over the environment's profile.
+    const flagWins = await me.run(['list', '-d', 'web-01', '-g', 'edge-rg', '-o', 'json', '--profile', 'stage'], {
+      NGINXAAS_KEYS_PROFILE: 'stage',
+    });
+    expect(flagWins.code, flagWins.stderr).toBe(0);
+    expect(keyNames(flagWins.stdout)).toContain('nlk-prod');
+
+    // Said where it matters: --verbose and status.
+    const verbose = await me.run(['list', '--verbose', '--profile', 'stage']);
+    expect(verbose.stderr).toContain(
+      'profile stage: saved defaults in force: resource-group staging-rg (profile stage), deployment stage-web (profile stage)',
+    );
+    const status = await me.run(['status', '-o', 'json', '--profile', 'stage']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('profile stage; saved defaults in force: resource-group staging-rg');
+
+    const listed = JSON.parse((await me.run(['config', 'list', '-o', 'json'])).stdout) as Record<string, unknown>;
+    expect(listed.defaults).toEqual({ deployment: 'web-01', 'resource-group': 'edge-rg' });
+    expect(listed.profiles).toEqual({ stage: { deployment: 'stage-web', 'resource-group': 'staging-rg' } });
+  });
+
+  it('an unknown profile is exit 2 naming the known ones, nothing sent', async () => {
+    const { env, emulator } = await cliWorld();
+    const me = user(env);
+    await me.run(['config', 'set', 'deployment', 'stage-web', '--profile', 'stage']);
+    const before = emulator.requests.length;
+    const unknown = await me.run(['list', '--profile', 'prod']);
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([
+      2,
+      "error: no profile named 'prod'; the profiles are: stage",
+    ]);
+    const viaEnv = await me.run(['show', 'web-01', 'nlk-prod'], { NGINXAAS_KEYS_PROFILE: 'prod' });
+    expect(viaEnv.code).toBe(2);
+    expect(emulator.requests.length).toBe(before);
+  });
+
+  it('a value is checked as its flag: a bad one is exit 2, nothing saved, the saved one kept', async () => {
+    const { env } = await cliWorld();
+    const me = user(env);
+    const good = '11111111-2222-4333-8444-555555555555';
+    expect((await me.run(['config', 'set', 'subscription', good])).code).toBe(0);
+    const saved = readFileSync(me.configFile, 'utf8');
+    const bad = await me.run(['config', 'set', 'subscription', 'not-a-guid']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("subscription: 'not-a-guid' is not a subscription id");
+    expect(readFileSync(me.configFile, 'utf8')).toBe(saved);
+    expect((await me.run(['config', 'get', 'subscription'])).stdout).toBe(`${good}\n`);
+
+    for (const [name, value] of [
+      ['auth', 'password'],
+      ['cloud', 'Mars'],
+      ['output', 'prometheus'],
+      ['resource-group', 'bad/group'],
+      ['deployment', 'web_01!'],
+      ['accessible', 'maybe'],
+      ['arm-endpoint', 'http://management.example.com'],
+      ['no-such-name', 'x'],
+    ]) {
+      const refused = await me.run(['config', 'set', name!, value!]);
+      expect(refused.code, `${name} ${value}`).toBe(2);
+    }
+    expect(readFileSync(me.configFile, 'utf8')).toBe(saved);
+    // A choice is saved in its own spelling, as the flag takes it.
+    expect((await me.run(['config', 'set', 'output', 'JSON'])).code).toBe(0);
+    expect((await me.run(['config', 'get', 'output'])).stdout).toBe('json\n');
+  });
+
+  it("a profile's endpoint and audience meet the flags' rules: a public cloud's token is never meant for another host", async () => {
+    const { env } = await cliWorld();
+    const me = user(env);
+    expect(
+      (await me.run(['config', 'set', 'arm-endpoint', 'https://stack.example.com', '--profile', 'stack'])).code,
+    ).toBe(0);
+    const refused = await me.run([
+      'config',
+      'set',
+      'arm-audience',
+      'https://management.azure.com',
+      '--profile',
+      'stack',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('a token for AzureCloud is never sent to another host');
+    // The environment's endpoint takes the whole group: the profile's endpoint is not used with it.
+    const status = await me.run(['status', '--profile', 'stack', '--verbose']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stderr).not.toContain('stack.example.com');
+  });
+});
+
+describe('history', () => {
+  it('create, extend and delete of one key, and a create Azure refused, with their outcomes; 0600, no secret', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    const me = user(env);
+    const keyFile = join(me.home, 'hist.key');
+    const made = await me.run(['create', '-d', 'web-01', '-g', 'edge-rg', '--name', 'hist-1', '--secret-out', keyFile]);
+    expect(made.code, made.stderr).toBe(0);
+    const secret = secretOf('hist-1')!;
+    const extended = await me.run(['extend', 'web-01', 'hist-1', '-g', 'edge-rg', '--expires', '1y']);
+    expect(extended.code, extended.stderr).toBe(0);
+    const deleted = await me.run(['delete', 'web-01', 'hist-1', '-g', 'edge-rg', '--yes']);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/hist-2', status: 403, code: 'AuthorizationFailed' });
+    const refused = await me.run([
+      'create',
+      '-d',
+      'web-01',
+      '-g',
+      'edge-rg',
+      '--name',
+      'hist-2',
+      '--secret-out',
+      `${keyFile}.2`,
+    ]);
+    expect(refused.code).toBe(1);
+
+    const shown = await me.run(['history', '-o', 'json']);
+    expect(shown.code, shown.stderr).toBe(0);
+    const entries = (JSON.parse(shown.stdout) as { entries: Record<string, unknown>[] }).entries;
+    const changes = entries.filter((e) => e.action !== 'hand-off');
+    expect(changes.map((e) => [e.action, e.key, e.outcome, e.code ?? null])).toEqual([
+      ['create', 'hist-2', 'failed', 'AuthorizationFailed'],
+      ['delete', 'hist-1', 'done', null],
+      ['extend', 'hist-1', 'done', null],
+      ['create', 'hist-1', 'done', null],
+    ]);
+    const [, del, ext, create] = changes;
+    expect(create?.hint).toEqual(expect.any(String));
+    expect(ext?.expiresBefore).toBe(create?.expiresAfter);
+    expect(Date.parse(String(ext?.expiresAfter))).toBeGreaterThan(Date.parse(String(ext?.expiresBefore)));
+    expect(del?.expiresBefore).toBe(ext?.expiresAfter);
+    expect(String(create?.deployment)).toMatch(/\/nginxDeployments\/web-01$/);
+    expect(entries.find((e) => e.action === 'hand-off')).toMatchObject({ key: 'hist-1', destination: keyFile });
+
+    expect(statSync(me.historyFile).mode & 0o777).toBe(0o600);
+    const record = readFileSync(me.historyFile, 'utf8');
+    expect(record).not.toContain(secret);
+    expect(record).not.toContain(emulator.token);
+
+    const filtered = await me.run(['history', '--key', 'hist-2']);
+    expect(filtered.stdout.trim().split('\n')).toHaveLength(1);
+    expect(filtered.stdout).toMatch(/create +hist-2 on web-01 {2}failed \(AuthorizationFailed\)/);
+  });
+});
