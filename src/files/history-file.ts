@@ -71,7 +71,8 @@ export class HistoryFile implements History {
     return readEntries(this.path, this.maxBytes * 2);
   }
 
-  private append(entry: HistoryEntry): void {
+  private append(unordered: HistoryEntry): void {
+    const entry = inOrder(unordered);
     try {
       mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
       const fd = openSync(
@@ -123,9 +124,35 @@ export function readEntries(path: string, maxBytes = HISTORY_MAX_BYTES * 2): His
     }
     const entry = parsed as Partial<HistoryEntry>;
     if (typeof entry.id !== 'string' || typeof entry.time !== 'string' || typeof entry.action !== 'string') continue;
-    byId.set(entry.id, { ...byId.get(entry.id), ...(entry as HistoryEntry) });
+    byId.set(entry.id, inOrder({ ...byId.get(entry.id), ...(entry as HistoryEntry) }));
   }
   // Newest first: by the time of the intent, and in the order written among entries of the same time.
   const written = [...byId.values()].reverse();
   return written.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+}
+
+const FIELDS: readonly (keyof HistoryEntry)[] = [
+  'id',
+  'time',
+  'action',
+  'command',
+  'deployment',
+  'key',
+  'hint',
+  'expiresBefore',
+  'expiresAfter',
+  'destination',
+  'outcome',
+  'code',
+  'status',
+  'account',
+  'profile',
+  'finished',
+];
+
+/** The fields in one order, for people reading the file or `history -o json`; nothing else is kept. */
+function inOrder(entry: HistoryEntry): HistoryEntry {
+  const out: Record<string, unknown> = {};
+  for (const field of FIELDS) if (entry[field] !== undefined) out[field] = entry[field];
+  return out as unknown as HistoryEntry;
 }

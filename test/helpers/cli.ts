@@ -30,6 +30,8 @@ export function runCli(
       ...process.env,
       NO_COLOR: '1',
       XDG_STATE_HOME: state,
+      // Saved defaults of its own too: a run never reads the config of whoever runs the tests.
+      XDG_CONFIG_HOME: join(state, 'config'),
       ...options.env,
     };
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
