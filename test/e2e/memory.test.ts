@@ -4,7 +4,7 @@
  * kept; and `history` records create, extend and delete with their outcomes, a create Azure
  * refused as failed with ARM's code, in a 0600 file that holds no secret.
  */
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -191,5 +191,85 @@ describe('history', () => {
     const filtered = await me.run(['history', '--key', 'hist-2']);
     expect(filtered.stdout.trim().split('\n')).toHaveLength(1);
     expect(filtered.stdout).toMatch(/create +hist-2 on web-01 {2}failed \(AuthorizationFailed\)/);
+  });
+});
+
+/** Every way a secret could be written down: as it is, base64, base64url, percent-encoded, JSON-escaped, hex. */
+function encodings(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  return [
+    secret,
+    bytes.toString('base64').replace(/=+$/, ''),
+    bytes.toString('base64url'),
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    bytes.toString('hex'),
+    bytes.toString('hex').toUpperCase(),
+  ];
+}
+
+function filesUnder(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name));
+}
+
+describe('no secret in anything the program keeps', () => {
+  it('after a create, a rotation with hand-offs and an extend with a re-sent value, no file under the config and state folders holds a secret in any encoding', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    const me = user(env);
+    const work = mkdtempSync(join(tmpdir(), 'memory-work-'));
+    await me.run(['config', 'set', 'resource-group', 'edge-rg']);
+    await me.run(['config', 'set', 'deployment', 'web-01', '--profile', 'stage']);
+    const keyFile = join(work, 'kept.key');
+    const made = await me.run(['create', '--profile', 'stage', '--name', 'kept', '--secret-out', keyFile]);
+    expect(made.code, made.stderr).toBe(0);
+    const rotated = await me.run([
+      'rotate',
+      'web-01',
+      'kept',
+      '--emit',
+      `nlk=${join(work, 'nlk.yaml')}`,
+      '--emit',
+      `env=${join(work, 'app.env')}`,
+      '--emit',
+      'keyvault=https://contoso-keys.vault.azure.net/secrets/kept',
+      '--secret-out',
+      join(work, 'kept-2.key'),
+      '--yes',
+    ]);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const extended = await me.run(
+      ['extend', 'web-01', 'kept-2', '--expires', '1y', '--secret-file', join(work, 'kept-2.key'), '--verbose'],
+      {},
+    );
+    expect(extended.code, extended.stderr).toBe(0);
+
+    const secrets = [readFileSync(keyFile, 'utf8').trim(), secretOf('kept-2')!, emulator.token];
+    expect(secrets[1]).toBe(readFileSync(join(work, 'kept-2.key'), 'utf8').trim());
+    const kept = [...filesUnder(join(me.home, 'config')), ...filesUnder(join(me.home, 'state'))];
+    // The record, the saved defaults, the demo-free state: there is something to search.
+    expect(kept.map((f) => f.split('/').pop())).toEqual(expect.arrayContaining(['config.json', 'history.jsonl']));
+    for (const file of kept) {
+      const content = readFileSync(file).toString('latin1');
+      for (const secret of secrets)
+        for (const encoded of encodings(secret))
+          expect(content.includes(encoded), `${file} holds a secret`).toBe(false);
+    }
+    // And the record says what happened: rotated with hand-offs, extended, by profile where one was chosen.
+    const entries = (
+      JSON.parse((await me.run(['history', '-o', 'json'])).stdout) as { entries: Record<string, unknown>[] }
+    ).entries;
+    expect(entries.map((e) => `${e.action} ${e.key} ${e.outcome}`)).toEqual(
+      expect.arrayContaining([
+        'create kept done',
+        'rotate-new kept-2 done',
+        'rotate-retire kept done',
+        'hand-off kept-2 done',
+        'extend kept-2 done',
+      ]),
+    );
+    expect(entries.find((e) => e.action === 'create')).toMatchObject({ profile: 'stage' });
   });
 });
