@@ -26,7 +26,8 @@ import { closingOnce, type Outcome } from './closing';
 import { Custody } from '../keys/custody';
 import type { Gateway } from '../port/gateway';
 import type { RunTimeLimit } from '../port/run-limit';
-import { applySettings, historyPath, settingsWords, type SettingsInForce } from './saved-settings';
+import { applySettings, historyPath, lastUsedPath, settingsWords, type SettingsInForce } from './saved-settings';
+import { lastUsedDeployment, rememberDeployment } from '../files/last-used-file';
 import { HistoryFile } from '../files/history-file';
 import { recorded } from '../port/recorded-gateway';
 import type { History } from '../port/history';
@@ -190,6 +191,16 @@ export async function main(argv: string[]): Promise<number> {
       onProblem: (message) => process.stderr.write(`${io().err('warning', 'warning:')} ${message}\n`),
     });
     const record = { history, command: mode, ...(settings.profile !== undefined ? { profile: settings.profile } : {}) };
+    // The wizard offers the deployment last used (per profile) first; it is remembered when the wizard ends.
+    const memory = lastUsedPath(process.env, connectOptions.demo);
+    const remember = (deploymentId: string) => {
+      try {
+        rememberDeployment(memory, settings.profile, deploymentId);
+      } catch {
+        // Only the order of a list next time: not worth a word on a screen that is going away.
+      }
+    };
+    const lastUsed = interactive && !scope?.deployment ? lastUsedDeployment(memory, settings.profile) : undefined;
     const notices = new Notices((message) => process.stderr.write(`${message}\n`));
     const hooks = {
       ...(log ? { log } : {}),
@@ -220,7 +231,12 @@ export async function main(argv: string[]): Promise<number> {
       // No token to be had: the wizard offers the ways to sign in, in this run (not on the demo).
       const door = connectOptions.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
       doors.push(door);
-      const wizardScope = { ...scope, ...(vault ? { demoVault: vault } : {}), ...(door ? { signIn: door.facts } : {}) };
+      const wizardScope = {
+        ...scope,
+        ...(vault ? { demoVault: vault } : {}),
+        ...(door ? { signIn: door.facts } : {}),
+        ...(lastUsed ? { lastUsed } : {}),
+      };
       return await runWizard(
         {
           gateway: terminalSafe(recorded(gateway, record)),
@@ -228,6 +244,7 @@ export async function main(argv: string[]): Promise<number> {
           notices,
           connected: connecting,
           ...(door ? { door } : {}),
+          remember,
         },
         wizardScope,
         io(),
@@ -246,8 +263,8 @@ export async function main(argv: string[]): Promise<number> {
       const door = session.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
       doors.push(door);
       return await runLineFace(
-        { gateway: terminalSafe(recorded(gateway, record)), demo: session.demo, ...(door ? { door } : {}) },
-        door ? { ...scope, signIn: door.facts } : scope,
+        { gateway: terminalSafe(recorded(gateway, record)), demo: session.demo, ...(door ? { door } : {}), remember },
+        { ...scope, ...(door ? { signIn: door.facts } : {}), ...(lastUsed ? { lastUsed } : {}) },
         io(),
       );
     }

@@ -89,7 +89,15 @@ export interface WizardCommon {
   rows: number;
   loadingMessage: string;
   /** From -d/-g/--subscription: narrows discovery, may skip the first step. */
-  preset: { deployment?: string; name?: string; demoVault?: string; demo?: boolean; signIn?: SignInFacts };
+  preset: {
+    deployment?: string;
+    name?: string;
+    demoVault?: string;
+    demo?: boolean;
+    signIn?: SignInFacts;
+    /** The deployment id last used (per profile): offered first, with the cursor on it. */
+    lastUsed?: string;
+  };
   discovery?: Discovery;
   filter: string;
   /** Where the caret is in the field being typed into, counted from the end (0: after the text). */
@@ -213,6 +221,8 @@ export interface WizardScope {
   demoVault?: string;
   /** Where a run that cannot sign in is offered a sign-in screen (the wizard); absent: it fails. */
   signIn?: SignInFacts;
+  /** The deployment id last used (the command line remembers it, per profile). */
+  lastUsed?: string;
 }
 
 export const REVEAL_SECONDS = 30;
@@ -230,6 +240,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
       ...(options.name ? { name: options.name } : {}),
       ...(options.demoVault ? { demoVault: options.demoVault, demo: true } : {}),
       ...(options.signIn ? { signIn: options.signIn } : {}),
+      ...(options.lastUsed ? { lastUsed: options.lastUsed } : {}),
     },
     filter: '',
     caretBack: 0,

@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliWorld, runCli } from '../helpers/cli';
+import { cliWorld, envFor, runCli } from '../helpers/cli';
+import { useEmulator } from '../helpers/emulator';
+import { BIN, KEY, runInPty } from '../helpers/pty';
 
 /** A user of their own: a config folder and a state folder, kept across the runs of one test. */
 function user(env: Record<string, string>) {
@@ -271,5 +273,39 @@ describe('no secret in anything the program keeps', () => {
       ]),
     );
     expect(entries.find((e) => e.action === 'create')).toMatchObject({ profile: 'stage' });
+  });
+});
+
+describe('the wizard remembers', () => {
+  it('the deployment last used, per profile, and offers it first the next time', async () => {
+    const emulator = await useEmulator();
+    const home = mkdtempSync(join(tmpdir(), 'memory-wizard-'));
+    const env = { ...envFor(emulator), XDG_STATE_HOME: join(home, 'state'), XDG_CONFIG_HOME: join(home, 'config') };
+    await runCli(['config', 'set', 'output', 'text', '--profile', 'stage'], { env });
+    const plain = (...args: string[]) =>
+      runInPty(process.execPath, [BIN, '--plain', ...args], env, { cols: 120, rows: 50 }, home);
+    const QUESTION = '? Deployment: a number, or words to filter by';
+
+    const first = plain();
+    await first.waitFor(QUESTION);
+    expect(first.text()).toMatch(/ 1\. api-gateway,/);
+    await first.type(...'stage-web'.split(''), KEY.enter);
+    await first.waitFor(/q leave:? *$/);
+    await first.type('q', KEY.enter);
+    expect(await first.exit).toBe(0);
+
+    const again = plain();
+    await again.waitFor(QUESTION);
+    expect(again.text()).toMatch(/ 1\. stage-web, group staging-rg/);
+    expect(again.text()).toMatch(/ 2\. api-gateway,/);
+    await again.type(KEY.ctrlC);
+    expect(await again.exit).toBe(130);
+
+    // Another profile has its own memory: nothing yet.
+    const staged = plain('--profile', 'stage');
+    await staged.waitFor(QUESTION);
+    expect(staged.text()).toMatch(/ 1\. api-gateway,/);
+    await staged.type(KEY.ctrlC);
+    expect(await staged.exit).toBe(130);
   });
 });

@@ -17,7 +17,11 @@ import { recorded } from '../../src/port/recorded-gateway';
 import { checkSetting } from '../../src/cli/saved-settings';
 import { parseSince } from '../../src/commands/history';
 import { FakeGateway } from '../helpers/fake-gateway';
-import { deployment } from '../helpers/fixtures';
+import { BROKEN, deployment, discovery, NOW, STAGE_WEB, WEB } from '../helpers/fixtures';
+import { transition } from '../../src/wizard/machine';
+import { initialState, type WizardState } from '../../src/wizard/state';
+import { visibleDeployments } from '../../src/wizard/selectors';
+import { lastUsedDeployment, rememberDeployment } from '../../src/files/last-used-file';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'memory-unit-'));
 
@@ -253,5 +257,40 @@ describe('the recorded gateway', () => {
     expect(parseSince('2026-05-01', now).toISOString()).toBe('2026-05-01T00:00:00.000Z');
     expect(parseSince('2026-05-01T08:00:00+02:00', now).toISOString()).toBe('2026-05-01T06:00:00.000Z');
     expect(() => parseSince('yesterday', now)).toThrow('--since takes');
+  });
+});
+
+describe('the wizard offers the deployment last used first', () => {
+  const loadedWith = (lastUsed: string | undefined) =>
+    transition(initialState(NOW, lastUsed ? { lastUsed } : {}, 'the Azure CLI'), {
+      type: 'deploymentsLoaded',
+      discovery: discovery(),
+      now: NOW,
+    });
+
+  it('at the top of the list, with the cursor on it; the rest in the order they came', () => {
+    const without = loadedWith(undefined);
+    const withLast = loadedWith(STAGE_WEB.id.toUpperCase());
+    const names = (s: WizardState) => visibleDeployments(s).map((d) => d.name);
+    expect(names(withLast)).toEqual(['stage-web', ...names(without).filter((n) => n !== 'stage-web')]);
+    expect(withLast.step).toBe('chooseDeployment');
+    expect(withLast.cursor).toBe(0);
+  });
+
+  it('one that is gone changes nothing; one that cannot take a key is first, the cursor on the first that can', () => {
+    expect(visibleDeployments(loadedWith('/subscriptions/x/gone'))).toEqual(visibleDeployments(loadedWith(undefined)));
+    const broken = loadedWith(BROKEN.id);
+    expect(visibleDeployments(broken)[0]?.name).toBe('broken-01');
+    expect(visibleDeployments(broken)[broken.cursor]?.name).not.toBe('broken-01');
+  });
+
+  it('remembered per profile, 0600, beside the state', () => {
+    const path = join(folder(), 'state', 'last-used.json');
+    rememberDeployment(path, undefined, WEB.id);
+    rememberDeployment(path, 'stage', STAGE_WEB.id);
+    expect(lastUsedDeployment(path, undefined)).toBe(WEB.id);
+    expect(lastUsedDeployment(path, 'stage')).toBe(STAGE_WEB.id);
+    expect(lastUsedDeployment(path, 'other')).toBeUndefined();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });
