@@ -236,6 +236,7 @@ export async function main(argv: string[]): Promise<number> {
         ...(vault ? { demoVault: vault } : {}),
         ...(door ? { signIn: door.facts } : {}),
         ...(lastUsed ? { lastUsed } : {}),
+        history,
       };
       return await runWizard(
         {
@@ -264,7 +265,7 @@ export async function main(argv: string[]): Promise<number> {
       doors.push(door);
       return await runLineFace(
         { gateway: terminalSafe(recorded(gateway, record)), demo: session.demo, ...(door ? { door } : {}), remember },
-        { ...scope, ...(door ? { signIn: door.facts } : {}), ...(lastUsed ? { lastUsed } : {}) },
+        { ...scope, ...(door ? { signIn: door.facts } : {}), ...(lastUsed ? { lastUsed } : {}), history },
         io(),
       );
     }

@@ -11,6 +11,7 @@ import { verifyWithPatience } from '../keys/verify';
 import { problemFrom } from './problem';
 import { performCreate, performHandoff } from './create-and-handoff';
 import type { Command, SignInHow, WizardEvent, WizardScope } from './state';
+import type { HistoryEntry } from '../port/history';
 
 export interface CommandDeps {
   gateway: Gateway;
@@ -87,6 +88,8 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
 function failureEvent(command: Command, error: unknown): WizardEvent {
   const problem = problemFrom(error);
   switch (command.kind) {
+    case 'readHistory':
+      return { type: 'historyRead', deploymentId: command.deployment.id, entries: [] };
     case 'discover':
       return { type: 'deploymentsFailed', problem };
     case 'loadKeys':
@@ -141,6 +144,16 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
       } catch (error) {
         return { type: 'deploymentsFailed', problem: problemFrom(error) };
       }
+    case 'readHistory': {
+      const id = command.deployment.id.toLowerCase();
+      let entries: HistoryEntry[] = [];
+      try {
+        entries = deps.scope.history?.entries().filter((e) => e.deployment.toLowerCase() === id) ?? [];
+      } catch {
+        // A record that cannot be read shows nothing: it never stands in the way of the keys.
+      }
+      return { type: 'historyRead', deploymentId: command.deployment.id, entries };
+    }
     case 'loadKeys':
       try {
         return {

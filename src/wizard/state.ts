@@ -6,6 +6,7 @@ import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import type { ApiKey, Deployment, Discovery, ErrorKind, PutKeyResult, VerifyResult } from '../port/gateway';
 import { DEFAULT_PRESET, PRESETS } from '../domain/expiry';
 import type { KeyFlags } from './tokens';
+import type { History, HistoryEntry } from '../port/history';
 import { NO_MARKS, type FleetMarks } from './fleet-marks';
 
 import type {
@@ -51,6 +52,8 @@ export type Command =
   | { id: number; kind: 'signIn'; how: SignInHow }
   | { id: number; kind: 'cancelSignIn' }
   | { id: number; kind: 'loadKeys'; deployment: Deployment }
+  /** This machine's record of the deployment's changes (history): read, never written, by the wizard. */
+  | { id: number; kind: 'readHistory'; deployment: Deployment }
   /** What this sign-in may do to the deployment's keys, asked of ARM before any change. */
   | { id: number; kind: 'permissions'; deployment: Deployment }
   /** The keys of a deployment on the list, read in the background for its expiry mark. */
@@ -97,7 +100,11 @@ export interface WizardCommon {
     signIn?: SignInFacts;
     /** The deployment id last used (per profile): offered first, with the cursor on it. */
     lastUsed?: string;
+    /** This machine keeps a history: the console reads the deployment's part of it. */
+    keepsHistory?: boolean;
   };
+  /** What this machine changed on the chosen deployment, newest first (history), read after each change. */
+  keyHistory?: { deploymentId: string; entries: HistoryEntry[] };
   discovery?: Discovery;
   filter: string;
   /** Where the caret is in the field being typed into, counted from the end (0: after the text). */
@@ -180,6 +187,7 @@ export type WizardEvent =
   /** `rows`: the terminal's height when the key came (the line faces have none). */
   | { type: 'input'; input: string; key: KeyFlags; now: Date; rows?: number }
   | { type: 'tick'; now: Date }
+  | { type: 'historyRead'; deploymentId: string; entries: HistoryEntry[] }
   /** SIGINT or SIGTERM from outside the terminal: leave now, but say what became of the key. */
   | { type: 'interrupted' }
   | { type: 'progress'; message: string }
@@ -223,6 +231,8 @@ export interface WizardScope {
   signIn?: SignInFacts;
   /** The deployment id last used (the command line remembers it, per profile). */
   lastUsed?: string;
+  /** This machine's record of changes, for the key console to show the selected key's. */
+  history?: Pick<History, 'entries'>;
 }
 
 export const REVEAL_SECONDS = 30;
@@ -241,6 +251,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
       ...(options.demoVault ? { demoVault: options.demoVault, demo: true } : {}),
       ...(options.signIn ? { signIn: options.signIn } : {}),
       ...(options.lastUsed ? { lastUsed: options.lastUsed } : {}),
+      ...(options.history ? { keepsHistory: true } : {}),
     },
     filter: '',
     caretBack: 0,

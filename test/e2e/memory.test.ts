@@ -309,3 +309,42 @@ describe('the wizard remembers', () => {
     expect(await staged.exit).toBe(130);
   });
 });
+
+describe('the key console shows the selected key’s history', () => {
+  it('in the full-screen wizard a line for the selected key, in --plain a line for each key changed here', async () => {
+    const emulator = await useEmulator();
+    const home = mkdtempSync(join(tmpdir(), 'memory-console-'));
+    const env = { ...envFor(emulator), XDG_STATE_HOME: join(home, 'state'), XDG_CONFIG_HOME: join(home, 'config') };
+    const extended = await runCli(['extend', 'web-01', 'nlk-prod', '-g', 'edge-rg', '--expires', '90d'], { env });
+    expect(extended.code, extended.stderr).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+
+    const wizard = runInPty(
+      process.execPath,
+      [BIN, '-d', 'web-01', '-g', 'edge-rg'],
+      env,
+      { cols: 80, rows: 24 },
+      home,
+    );
+    await wizard.waitFor('Keys of web-01');
+    // The cursor starts on ci-2025, which nothing here changed; nlk-prod is next.
+    await wizard.waitFor('history here: no change recorded on this machine');
+    await wizard.type(KEY.down);
+    await wizard.waitFor(`history here: extend ${today}`);
+    await wizard.type(KEY.ctrlC);
+    expect(await wizard.exit).toBe(130);
+
+    const plain = runInPty(
+      process.execPath,
+      [BIN, '--plain', '-d', 'web-01', '-g', 'edge-rg'],
+      env,
+      { cols: 120, rows: 40 },
+      home,
+    );
+    await plain.waitFor(/q leave:? *$/);
+    expect(plain.text()).toContain(`nlk-prod, changed here: extend ${today}`);
+    expect(plain.text()).not.toContain('ci-2025, changed here');
+    await plain.type('q', KEY.enter);
+    expect(await plain.exit).toBe(0);
+  });
+});
