@@ -215,7 +215,7 @@ export const COMMAND_TABLE = {
   },
   config: {
     summary: 'saved defaults, per profile: set, get, unset, list',
-    usage: 'nginxaas-keys config (set <name> <value> | get <name> | unset <name> | list) [--profile <name>] [-o json]',
+    usage: 'nginxaas-keys config set <name> <value> | get <name> | unset <name> | list',
     about: `Saved defaults, so that -d, -g and --subscription need not be given every time. Names: ${SETTING_NAMES.join(', ')} (accessible: --plain). Each value is checked as its flag is; a bad one is refused and the saved one kept. A flag wins over the environment, the environment over the profile (--profile or NGINXAAS_KEYS_PROFILE), the profile over the default section. Kept in the config folder (XDG_CONFIG_HOME, else ~/.config; %APPDATA% on Windows), mode 0600; the demo keeps its own.`,
     examples: [
       'nginxaas-keys config set resource-group edge-rg',
@@ -227,7 +227,7 @@ export const COMMAND_TABLE = {
   },
   history: {
     summary: 'what this machine changed, newest first',
-    usage: 'nginxaas-keys history [-d <deployment>] [--key <name>] [--since <when>] [--limit <n>] [-o json]',
+    usage: 'nginxaas-keys history [-d <deployment>] [--key <name>] [--since <when>]',
     about:
       "Every change this machine made to a key: created, extended, rotated, deleted, handed off, each with its hint, its expiry before and after, its outcome (done; failed, with ARM's code; unknown when the run ended before the answer came) and who the run was signed in as. Never a key's value. Kept in the state folder as JSON Lines (mode 0600), the oldest rotated out; the demo keeps its own (--demo).",
     examples: ['nginxaas-keys history --limit 5', 'nginxaas-keys history -d web-01 --key nlk-canary -o json'],
