@@ -9,11 +9,19 @@ import { join } from 'node:path';
 
 export default function setup(): () => void {
   const run = mkdtempSync(join(tmpdir(), 'nginxaas-keys-tests-'));
-  const before = process.env.TMPDIR;
+  const before = {
+    TMPDIR: process.env.TMPDIR,
+    XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME,
+    XDG_STATE_HOME: process.env.XDG_STATE_HOME,
+  };
   process.env.TMPDIR = run;
+  // Nor does any process read or write the saved defaults, history or state of whoever runs the tests.
+  process.env.XDG_CONFIG_HOME = join(run, 'config');
+  process.env.XDG_STATE_HOME = join(run, 'state');
   return () => {
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
+    for (const [name, value] of Object.entries(before))
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
     rmSync(run, { recursive: true, force: true });
   };
 }
