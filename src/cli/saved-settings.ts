@@ -120,10 +120,17 @@ export interface SettingsInForce {
   overridden: (InForce & { by: 'flag' | 'environment' })[];
 }
 
+/** ACCESSIBLE, as the contract reads it: any value but 0, false, no and empty asks for the line face. */
+export function accessibleFromEnvironment(env: NodeJS.ProcessEnv): boolean | undefined {
+  const value = env.ACCESSIBLE;
+  if (value === undefined) return undefined;
+  return !['', '0', 'false', 'no'].includes(value.trim().toLowerCase());
+}
+
 /** Whether the environment already says this (it comes before any saved value). */
 function fromEnvironment(name: SettingName, env: NodeJS.ProcessEnv): boolean {
   if (name === 'auth') return Boolean(env.NGINXAAS_ACCESS_TOKEN);
-  if (name === 'accessible') return env.ACCESSIBLE !== undefined && accessibleValue(env.ACCESSIBLE) !== undefined;
+  if (name === 'accessible') return accessibleFromEnvironment(env) !== undefined;
   if (name === 'arm-endpoint' || name === 'arm-audience' || name === 'cloud')
     return Boolean(env.NGINXAAS_ARM_ENDPOINT || env.NGINXAAS_ARM_AUDIENCE);
   return false;
@@ -147,6 +154,7 @@ export function applySettings(mode: Mode, values: Values, env: NodeJS.ProcessEnv
   // The endpoint group is taken whole or not at all: never a saved audience for another endpoint.
   const groupGiven = ENDPOINT_GROUP.some((name) => given(name) || fromEnvironment(name, env));
   const result: SettingsInForce = { ...(profile !== undefined ? { profile } : {}), path, used: [], overridden: [] };
+  if (mode === 'wizard' && accessibleFromEnvironment(env) === true) values.plain = true;
   for (const entry of saved) {
     const flagName = flagOf(entry.name);
     const spec = OPTION_SPECS.find((o) => o.name === flagName);

@@ -348,3 +348,29 @@ describe('the key console shows the selected key’s history', () => {
     expect(await plain.exit).toBe(0);
   });
 });
+
+describe('accessible', () => {
+  it('saved, the wizard asks line by line as --plain does; ACCESSIBLE in the environment wins over it, either way', async () => {
+    const emulator = await useEmulator();
+    const home = mkdtempSync(join(tmpdir(), 'memory-accessible-'));
+    const env = { ...envFor(emulator), XDG_STATE_HOME: join(home, 'state'), XDG_CONFIG_HOME: join(home, 'config') };
+    expect((await runCli(['config', 'set', 'accessible', 'yes'], { env })).code).toBe(0);
+    const lines = runInPty(process.execPath, [BIN], env, { cols: 100, rows: 30 }, home);
+    await lines.waitFor('? Deployment: a number, or words to filter by');
+    await lines.type(KEY.ctrlC);
+    expect(await lines.exit).toBe(130);
+
+    const full = runInPty(process.execPath, [BIN], { ...env, ACCESSIBLE: '0' }, { cols: 100, rows: 30 }, home);
+    await full.waitFor('Choose a deployment');
+    expect(full.text()).not.toContain('? Deployment: a number');
+    await full.type(KEY.ctrlC);
+    expect(await full.exit).toBe(130);
+
+    // ACCESSIBLE alone asks for the line face too, as --plain does.
+    await runCli(['config', 'unset', 'accessible'], { env });
+    const asked = runInPty(process.execPath, [BIN], { ...env, ACCESSIBLE: '1' }, { cols: 100, rows: 30 }, home);
+    await asked.waitFor('? Deployment: a number, or words to filter by');
+    await asked.type(KEY.ctrlC);
+    expect(await asked.exit).toBe(130);
+  });
+});

@@ -17,7 +17,10 @@ import { recorded } from '../../src/port/recorded-gateway';
 import { checkSetting } from '../../src/cli/saved-settings';
 import { parseSince } from '../../src/commands/history';
 import { FakeGateway } from '../helpers/fake-gateway';
-import { BROKEN, deployment, discovery, NOW, STAGE_WEB, WEB } from '../helpers/fixtures';
+import { BROKEN, deployment, discovery, key, NOW, STAGE_WEB, WEB } from '../helpers/fixtures';
+import { keyHistoryWords } from '../../src/wizard/key-history';
+import { keysView } from '../../src/ui/steps/keys-step';
+import type { HistoryEntry } from '../../src/port/history';
 import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardState } from '../../src/wizard/state';
 import { visibleDeployments } from '../../src/wizard/selectors';
@@ -292,5 +295,44 @@ describe('the wizard offers the deployment last used first', () => {
     expect(lastUsedDeployment(path, 'stage')).toBe(STAGE_WEB.id);
     expect(lastUsedDeployment(path, 'other')).toBeUndefined();
     expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("the key console reads the deployment's history", () => {
+  const history = { entries: () => [] };
+  const at = (scope: Parameters<typeof initialState>[1]) => {
+    const chosen = transition(initialState(NOW, { ...scope, deployment: 'web-01' }, 'the Azure CLI'), {
+      type: 'deploymentsLoaded',
+      discovery: discovery(),
+      now: NOW,
+    });
+    return transition(chosen, { type: 'keysLoaded', deployment: WEB, keys: [key('nlk-prod'), key('asg-sync', 90)] });
+  };
+  const kinds = (s: WizardState) => s.commands.map((c) => c.kind);
+
+  it('once its keys are loaded, and only where the run keeps a history', () => {
+    expect(kinds(at({ history }))).toContain('readHistory');
+    expect(kinds(at({}))).not.toContain('readHistory');
+  });
+
+  it("the selected key's last changes, newest first, for both faces; another deployment's answer is not taken", () => {
+    const entry = (action: HistoryEntry['action'], time: string, outcome: HistoryEntry['outcome'] = 'done') =>
+      ({ id: time, time, action, command: 'wizard', deployment: WEB.id, key: 'nlk-prod', outcome }) as HistoryEntry;
+    const state = at({ history });
+    const read = transition(state, {
+      type: 'historyRead',
+      deploymentId: WEB.id,
+      entries: [entry('extend', '2026-11-20T10:00:00Z', 'unknown'), entry('create', '2026-05-01T10:00:00Z')],
+    });
+    expect(keyHistoryWords(read, 'nlk-prod')).toBe('extend 2026-11-20 unknown · create 2026-05-01');
+    expect(keyHistoryWords(read, 'asg-sync')).toBeUndefined();
+    const view = keysView(read as Parameters<typeof keysView>[0]);
+    expect(view.history).toBe('extend 2026-11-20 unknown · create 2026-05-01');
+    const elsewhere = transition(state, {
+      type: 'historyRead',
+      deploymentId: STAGE_WEB.id,
+      entries: [entry('delete', '2026-11-21T00:00:00Z')],
+    });
+    expect(elsewhere.keyHistory).toBeUndefined();
   });
 });
