@@ -142,8 +142,10 @@ describe('config: saved defaults and profiles', () => {
 });
 
 describe('history', () => {
-  it('create, extend and delete of one key, and a create Azure refused, with their outcomes; 0600, no secret', async () => {
-    const { env, emulator, secretOf } = await cliWorld();
+  it('create, extend and delete of one key, and a create Azure refused, with their outcomes, as whom; 0600, no secret', async () => {
+    // A token that says who it is, as Microsoft Entra ID's do: the record names the account.
+    const claims = Buffer.from(JSON.stringify({ upn: 'ops@contoso.example', tid: 'contoso' })).toString('base64url');
+    const { env, emulator, secretOf } = await cliWorld({ token: `e30.${claims}.c2ln` });
     const me = user(env);
     const keyFile = join(me.home, 'hist.key');
     const made = await me.run(['create', '-d', 'web-01', '-g', 'edge-rg', '--name', 'hist-1', '--secret-out', keyFile]);
@@ -183,6 +185,7 @@ describe('history', () => {
     expect(Date.parse(String(ext?.expiresAfter))).toBeGreaterThan(Date.parse(String(ext?.expiresBefore)));
     expect(del?.expiresBefore).toBe(ext?.expiresAfter);
     expect(String(create?.deployment)).toMatch(/\/nginxDeployments\/web-01$/);
+    expect(changes.map((e) => e.account)).toEqual(Array(4).fill('ops@contoso.example'));
     expect(entries.find((e) => e.action === 'hand-off')).toMatchObject({ key: 'hist-1', destination: keyFile });
 
     expect(statSync(me.historyFile).mode & 0o777).toBe(0o600);
@@ -372,5 +375,35 @@ describe('accessible', () => {
     await asked.waitFor('? Deployment: a number, or words to filter by');
     await asked.type(KEY.ctrlC);
     expect(await asked.exit).toBe(130);
+  });
+});
+
+describe('the demo keeps a history of its own', () => {
+  it('a --demo change is in the demo’s history, not in yours', async () => {
+    const { env } = await cliWorld();
+    const me = user(env);
+    const demo = await me.run([
+      'create',
+      'web-01',
+      '--name',
+      'demo-made',
+      '--secret-out',
+      join(me.home, 'd.key'),
+      '--demo',
+    ]);
+    expect(demo.code, demo.stderr).toBe(0);
+    const real = await me.run(['delete', 'web-01', 'ci-2025', '-g', 'edge-rg', '--yes']);
+    expect(real.code, real.stderr).toBe(0);
+    const keysOf = async (args: string[]) =>
+      (
+        JSON.parse((await me.run(['history', '-o', 'json', ...args])).stdout) as {
+          entries: { key: string; action: string }[];
+        }
+      ).entries
+        .filter((e) => e.action !== 'hand-off')
+        .map((e) => `${e.action} ${e.key}`);
+    expect(await keysOf(['--demo'])).toEqual(['create demo-made']);
+    expect(await keysOf([])).toEqual(['delete ci-2025']);
+    expect(existsSync(join(me.home, 'state', 'nginxaas-keys', 'demo-history.jsonl'))).toBe(true);
   });
 });
