@@ -231,8 +231,8 @@ export interface WizardScope {
   signIn?: SignInFacts;
   /** The deployment id last used (the command line remembers it, per profile). */
   lastUsed?: string;
-  /** This machine's record of changes, for the key console to show the selected key's. */
-  history?: Pick<History, 'entries'>;
+  /** This machine's record of changes: the key console shows the selected key's; a file hand-off is written to it. */
+  history?: Pick<History, 'entries'> & Partial<Pick<History, 'begin' | 'finish'>>;
 }
 
 export const REVEAL_SECONDS = 30;

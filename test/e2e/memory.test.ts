@@ -407,3 +407,45 @@ describe('the demo keeps a history of its own', () => {
     expect(existsSync(join(me.home, 'state', 'nginxaas-keys', 'demo-history.jsonl'))).toBe(true);
   });
 });
+
+describe('the wizard’s changes are recorded too', () => {
+  it('a key made in --plain and handed to a file: the create and the hand-off, with the whole path, never the key', async () => {
+    const emulator = await useEmulator();
+    const home = mkdtempSync(join(tmpdir(), 'memory-wizard-history-'));
+    const env = { ...envFor(emulator), XDG_STATE_HOME: join(home, 'state'), XDG_CONFIG_HOME: join(home, 'config') };
+    const run = runInPty(
+      process.execPath,
+      [BIN, '--plain', '-d', 'web-01', '-g', 'edge-rg'],
+      env,
+      { cols: 160, rows: 50 },
+      home,
+    );
+    const answer = async (question: string | RegExp, words = '') => {
+      await run.waitFor(question);
+      await run.type(...words.split(''), KEY.enter);
+    };
+    await answer('? n new · r N rotate', 'n');
+    await answer('? Key name', 'wizard-made');
+    await answer('? Expiry: a number');
+    await answer('? Key (hidden', 'Wizard-Secret-4242');
+    await answer('? Create it? y creates', 'y');
+    await answer(/\? r shows the key.*$/, 'h');
+    await answer('? Hand the key to', '3');
+    await answer('? Where: Enter takes nginxaas.env');
+    await run.waitFor('✔ env: wrote nginxaas.env (mode 0600)');
+    await answer(/\? r shows the key.*$/, 'q');
+    await answer('? Have you saved the key?', 'y');
+    expect(await run.exit).toBe(0);
+
+    const shown = await runCli(['history', '-o', 'json'], { env });
+    const entries = (JSON.parse(shown.stdout) as { entries: Record<string, unknown>[] }).entries;
+    expect(entries.map((e) => [e.action, e.command, e.key, e.outcome])).toEqual([
+      ['hand-off', 'wizard', 'wizard-made', 'done'],
+      ['create', 'wizard', 'wizard-made', 'done'],
+    ]);
+    expect(entries[0]?.destination).toBe(join(home, 'nginxaas.env'));
+    expect(readFileSync(join(home, 'state', 'nginxaas-keys', 'history.jsonl'), 'utf8')).not.toContain(
+      'Wizard-Secret-4242',
+    );
+  });
+});
