@@ -14,6 +14,7 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
+  readSync,
   statSync,
   writeSync,
 } from 'node:fs';
@@ -21,7 +22,6 @@ import { dirname } from 'node:path';
 import type { History, HistoryEntry, HistoryIntent, HistoryResult } from '../port/history';
 import { describeFsError } from './fs-error';
 import { writeSecretFile } from './secret-file';
-import { readSmallFile } from './small-file';
 
 /** About 2,500 entries: years of one machine's changes. */
 export const HISTORY_MAX_BYTES = 1024 * 1024;
@@ -109,10 +109,31 @@ export class HistoryFile implements History {
   }
 }
 
+/**
+ * The last `maxBytes` of the file, from the first whole line: a file grown past its bound (two
+ * runs at once, or an old one) is read by its newest part, never refused and never read whole.
+ */
+function readTail(path: string, maxBytes: number): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Error(`the history '${path}' is not a regular file`);
+    const length = Math.min(stat.size, maxBytes);
+    const buffer = Buffer.alloc(length);
+    let filled = 0;
+    for (let got = -1; got !== 0 && filled < length; filled += got)
+      got = readSync(fd, buffer, filled, length - filled, stat.size - length + filled);
+    const text = buffer.subarray(0, filled).toString('utf8');
+    return length < stat.size ? text.slice(text.indexOf('\n') + 1) : text;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Every entry of the file at `path`, newest first, each as its last line says; damaged lines are skipped. */
 export function readEntries(path: string, maxBytes = HISTORY_MAX_BYTES * 2): HistoryEntry[] {
   if (!existsSync(path)) return [];
-  const text = readSmallFile(path, maxBytes, 'the history');
+  const text = readTail(path, maxBytes);
   const byId = new Map<string, HistoryEntry>();
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;

@@ -178,6 +178,17 @@ describe('the history file', () => {
     expect(kept.map((e) => e.key)).not.toContain('key-0');
   });
 
+  it('a file grown far past its bound (two runs at once, an old one) is read by its newest part and brought back within it', () => {
+    const path = join(folder(), 'history.jsonl');
+    const line = (i: number) =>
+      `${JSON.stringify({ id: `old-${i}`, time: `2025-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, action: 'delete', command: 'delete', deployment: '/x', key: `old-${i}`, outcome: 'done' })}\n`;
+    writeFileSync(path, Array.from({ length: 400 }, (_, i) => line(i)).join(''), { mode: 0o600 });
+    const history = new HistoryFile(path, { maxBytes: 4 * 1024 });
+    history.finish(history.begin(intent), { outcome: 'done' });
+    expect(statSync(path).size).toBeLessThanOrEqual(4 * 1024);
+    expect(readEntries(path)[0]).toMatchObject({ key: 'k1', outcome: 'done' });
+  });
+
   it('a record that cannot be written is said once, and the change goes on', () => {
     const blocked = join(folder(), 'file');
     writeFileSync(blocked, '');
