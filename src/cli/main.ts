@@ -120,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
   const leave = (reason: RunTimeLimit) => void leaveAfterClosing(reason, close);
   const doors: ({ close(): Promise<void> } | undefined)[] = [];
   const verboseLines: string[] = [];
+  let ranWith: SettingsInForce | undefined;
   try {
     let shell: Shell | undefined;
     let helpOnHelp: true | undefined;
@@ -149,6 +150,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Saved defaults fill the flags that neither a flag nor the environment gave: every check below reads them.
     const settings: SettingsInForce = applySettings(mode, values, process.env);
+    ranWith = settings;
     if (mode === 'history') {
       const { parseHistoryOptions, runHistory } = await import('../commands/history');
       const options = parseHistoryOptions(values, new Date());
@@ -286,7 +288,12 @@ export async function main(argv: string[]): Promise<number> {
     if (unwritten !== undefined) process.stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);
     return await close({ code: unwritten === undefined ? code : EXIT.failed });
   } catch (error) {
-    return await close({ failure: error });
+    const code = await close({ failure: error });
+    // A run that failed where saved defaults chose the target says so, so no one wonders why it went there.
+    const target = ranWith?.used.filter((u) => ['subscription', 'resource-group', 'deployment'].includes(u.name));
+    if (ranWith && target && target.length > 0 && values.output !== 'json')
+      process.stderr.write(`${io().err('muted', `note: ${settingsWords({ ...ranWith, used: target })}`)}\n`);
+    return code;
   } finally {
     clock?.end();
     for (const line of verboseLines) process.stderr.write(`${line}\n`);

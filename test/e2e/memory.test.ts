@@ -72,6 +72,18 @@ describe('config: saved defaults and profiles', () => {
     expect(listed.profiles).toEqual({ stage: { deployment: 'stage-web', 'resource-group': 'staging-rg' } });
   });
 
+  it('a run that fails where saved defaults chose the target says so after the error', async () => {
+    const { env } = await cliWorld();
+    const me = user(env);
+    await me.run(['config', 'set', 'deployment', 'web-prod-01']);
+    const failed = await me.run(['list']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("no NGINXaaS deployment named 'web-prod-01'");
+    expect(failed.stderr.trim().split('\n').pop()).toBe(
+      'note: saved defaults in force: deployment web-prod-01 (saved defaults)',
+    );
+  });
+
   it('an unknown profile is exit 2 naming the known ones, nothing sent', async () => {
     const { env, emulator } = await cliWorld();
     const me = user(env);
