@@ -27,8 +27,6 @@ export interface SettingsFile {
   profiles: Record<string, Section>;
 }
 
-export const EMPTY_SETTINGS: SettingsFile = { defaults: {}, profiles: {} };
-
 /**
  * Where Resource Manager is and which audience its token has: taken from one section as a whole,
  * never one from a profile and the other from the default section, so that a token's audience

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EMPTY_SETTINGS, isSettingName, type Section, type SettingsFile } from '../domain/settings';
+import { isSettingName, type Section, type SettingsFile } from '../domain/settings';
 import { writeSecretFile } from './secret-file';
 import { readSmallFile } from './small-file';
 
@@ -60,5 +60,5 @@ export function readSettings(path: string): SettingsFile {
 export function writeSettings(path: string, settings: SettingsFile): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const content = { defaults: settings.defaults, profiles: settings.profiles };
-  writeSecretFile(path, `${JSON.stringify(content ?? EMPTY_SETTINGS, null, 2)}\n`);
+  writeSecretFile(path, `${JSON.stringify(content, null, 2)}\n`);
 }
