@@ -15,16 +15,24 @@ const HOST_ONLY = /^(NGINXAAS_|AZURE_|MSI_|IDENTITY_)|^(https?_proxy|no_proxy|al
 
 export default function setup(): () => void {
   const run = mkdtempSync(join(tmpdir(), 'nginxaas-keys-tests-'));
-  const before = process.env.TMPDIR;
+  const before = {
+    TMPDIR: process.env.TMPDIR,
+    XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME,
+    XDG_STATE_HOME: process.env.XDG_STATE_HOME,
+  };
   process.env.TMPDIR = run;
+  // Nor does any process read or write the saved defaults, history or state of whoever runs the tests.
+  process.env.XDG_CONFIG_HOME = join(run, 'config');
+  process.env.XDG_STATE_HOME = join(run, 'state');
   const hosts: [string, string | undefined][] = Object.keys(process.env)
     .filter((name) => HOST_ONLY.test(name))
     .map((name) => [name, process.env[name]]);
   for (const [name] of hosts) delete process.env[name];
   return () => {
     for (const [name, value] of hosts) process.env[name] = value;
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
+    for (const [name, value] of Object.entries(before))
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
     rmSync(run, { recursive: true, force: true });
   };
 }

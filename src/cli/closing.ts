@@ -14,6 +14,8 @@ import { figures } from '../term/style';
 import type { Mode } from './commands';
 import { reportFailure, writeJsonDocument } from './failure';
 import type { Values } from './options';
+import type { History } from '../port/history';
+import { recordEnding } from './closing-history';
 
 export interface RunEnding {
   custody: Custody;
@@ -23,6 +25,8 @@ export interface RunEnding {
   demo: boolean;
   /** Where an unheld key is deleted again; absent before the run connected. */
   gateway?: Gateway;
+  /** The run's record of changes: the closing step settles what custody knows and notes the key files. */
+  history?: History;
 }
 
 export type Outcome = { code: number } | { failure: unknown };
@@ -40,6 +44,7 @@ export async function closeRun(ending: RunEnding, outcome: Outcome): Promise<num
   const secret = showSecret && printsDocument ? live[0]?.secret : undefined;
   if (secret) for (const entry of live) hold(entry, { kind: 'stdout' });
   const accounts = account(custody);
+  if (ending.history) recordEnding(ending.history, custody, ending.mode);
   const keys = accounts.map(keyJson);
   let code: number;
   if ('failure' in outcome) {

@@ -6,11 +6,13 @@
  */
 import type { CommandDeps } from '../commands/deps';
 import {
+  CONFIG_FLAGS,
   CREATE_FLAGS,
   DELETE_FLAGS,
   EMULATOR_FLAGS,
   ENDPOINT_FLAGS,
   EXTEND_FLAGS,
+  HISTORY_FLAGS,
   KEY_NAME_FLAG,
   LIST_FLAGS,
   ROTATE_FLAGS,
@@ -22,6 +24,7 @@ import {
 } from '../commands/flags';
 
 import { checkRunFiles } from './run-files';
+import { SETTING_NAMES } from '../domain/settings';
 
 /** A command's work once its flags are read: run with the gateway and I/O it is handed. */
 export type PreparedCommand = (deps: CommandDeps) => Promise<number>;
@@ -39,6 +42,8 @@ export interface ModeEntry {
    * `show -d web-01 --name nlk-prod`.
    */
   positionals?: readonly ('deployment' | 'name')[];
+  /** Reads its plain arguments itself (`config set <name> <value>`): parse.ts hands them over as they are. */
+  words?: true;
   /** Reads the flags (every usage error, before any sign-in or request); the work is done later. */
   prepare?: Prepare;
 }
@@ -211,6 +216,26 @@ export const COMMAND_TABLE = {
       'nginxaas-keys emulator --seed-fleet 1000x3 --latency 50',
     ],
     flags: EMULATOR_FLAGS,
+  },
+  config: {
+    summary: 'saved defaults, per profile: set, get, unset, list',
+    usage: 'nginxaas-keys config set <name> <value> | get <name> | unset <name> | list',
+    about: `Saved defaults, so that -d, -g and --subscription need not be given every time. Names: ${SETTING_NAMES.join(', ')} (accessible: --plain). Each value is checked as its flag is; a bad one is refused and the saved one kept. A flag wins over the environment, the environment over the profile (--profile or NGINXAAS_KEYS_PROFILE), the profile over the default section. Kept in the config folder (XDG_CONFIG_HOME, else ~/.config; %APPDATA% on Windows), mode 0600; the demo keeps its own.`,
+    examples: [
+      'nginxaas-keys config set resource-group edge-rg',
+      'nginxaas-keys config set deployment web-01 --profile stage',
+      'nginxaas-keys config list -o json',
+    ],
+    words: true,
+    flags: CONFIG_FLAGS,
+  },
+  history: {
+    summary: 'what this machine changed, newest first',
+    usage: 'nginxaas-keys history [-d <deployment>] [--key <name>] [--since <when>]',
+    about:
+      "Every change this machine made to a key: created, extended, rotated, deleted, handed off, each with its hint, its expiry before and after, its outcome (done; failed, with ARM's code; unknown when the run ended before the answer came) and who the run was signed in as. Never a key's value. Kept in the state folder as JSON Lines (mode 0600), the oldest rotated out; the demo keeps its own (--demo).",
+    examples: ['nginxaas-keys history --limit 5', 'nginxaas-keys history -d web-01 --key nlk-canary -o json'],
+    flags: HISTORY_FLAGS,
   },
   completion: {
     summary: 'print a shell completion script (bash, zsh, fish)',

@@ -5,6 +5,7 @@
  */
 import { COMMAND_ALIASES, COMMANDS, type Mode, type Shell } from './commands';
 import { OPTION_SPECS, type OptionSpec } from './options';
+import { SETTING_NAMES } from '../domain/settings';
 
 const flagsOf = (mode: Mode): OptionSpec[] => OPTION_SPECS.filter((o) => o.modes.includes(mode));
 const MODES: Mode[] = ['wizard', ...COMMANDS];
@@ -17,6 +18,9 @@ const namesOf = (mode: Mode): string[] => [
 ];
 /** Every word that names a command, aliases included. */
 const WORDS = COMMANDS.flatMap(namesOf);
+/** `config`'s own words: what it does, then the name it does it to. */
+const CONFIG_VERBS = 'set get unset list';
+const SETTINGS = SETTING_NAMES.join(' ');
 
 export function completionScript(shell: Shell): string {
   if (shell === 'bash') return bash();
@@ -46,6 +50,12 @@ ${values.join('\n')}
     ${FILES.map((f) => `--${f}`).join('|')}) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [[ "$command" == completion ]]; then COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return; fi
+  if [[ "$command" == config && "$cur" != -* ]]; then
+    case "$prev" in
+      config) COMPREPLY=($(compgen -W "${CONFIG_VERBS}" -- "$cur")); return ;;
+      set|get|unset) COMPREPLY=($(compgen -W "${SETTINGS}" -- "$cur")); return ;;
+    esac
+  fi
   if [[ "$command" == help ]]; then COMPREPLY=($(compgen -W "${WORDS.join(' ')}" -- "$cur")); return; fi
   case "$command" in
 ${cases.join('\n')}
@@ -78,8 +88,9 @@ function zshSpec(o: OptionSpec): string {
 }
 
 function zsh(): string {
+  const words = (mode: Mode) => (mode === 'config' ? ` '1:verb:(${CONFIG_VERBS})' '2:name:(${SETTINGS})'` : '');
   const cases = COMMANDS.map(
-    (mode) => `    ${namesOf(mode).join('|')}) _arguments ${flagsOf(mode).map(zshSpec).join(' ')} ;;`,
+    (mode) => `    ${namesOf(mode).join('|')}) _arguments ${flagsOf(mode).map(zshSpec).join(' ')}${words(mode)} ;;`,
   );
   return `#compdef nginxaas-keys
 # zsh completion for nginxaas-keys (nginxaas-keys completion zsh)
@@ -105,6 +116,10 @@ function fish(): string {
   for (const command of [...WORDS, 'help']) lines.push(`complete -c nginxaas-keys -n '${none}' -a ${command}`);
   lines.push(`complete -c nginxaas-keys -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'`);
   lines.push(`complete -c nginxaas-keys -n '__fish_seen_subcommand_from help' -a '${WORDS.join(' ')}'`);
+  lines.push(
+    `complete -c nginxaas-keys -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from ${CONFIG_VERBS}' -a '${CONFIG_VERBS}'`,
+    `complete -c nginxaas-keys -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from set get unset' -a '${SETTINGS}'`,
+  );
   for (const o of OPTION_SPECS) {
     const commands = o.modes.filter((m) => m !== 'wizard').flatMap(namesOf);
     const condition = o.modes.includes('wizard')

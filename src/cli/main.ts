@@ -26,6 +26,11 @@ import { closingOnce, type Outcome } from './closing';
 import { Custody } from '../keys/custody';
 import type { Gateway } from '../port/gateway';
 import type { RunTimeLimit } from '../port/run-limit';
+import { applySettings, historyPath, lastUsedPath, settingsWords, type SettingsInForce } from './saved-settings';
+import { lastUsedDeployment, rememberDeployment } from '../files/last-used-file';
+import { HistoryFile } from '../files/history-file';
+import { recorded } from '../port/recorded-gateway';
+import type { History } from '../port/history';
 
 /** The time limit's last step: the closing step (it may cut a network wait short, never itself), then leave. */
 async function leaveAfterClosing(reason: RunTimeLimit, close: (outcome: Outcome) => Promise<number>): Promise<void> {
@@ -102,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
   // Every ending of a command reads the run's custody record, in one closing step (closing.ts).
   const custody = new Custody();
   let commandGateway: Gateway | undefined;
+  let history: History | undefined;
   const close = closingOnce(() => ({
     custody,
     io: io(),
@@ -109,14 +115,17 @@ export async function main(argv: string[]): Promise<number> {
     mode,
     demo: session?.demo ?? false,
     ...(commandGateway ? { gateway: commandGateway } : {}),
+    ...(history ? { history } : {}),
   }));
   const leave = (reason: RunTimeLimit) => void leaveAfterClosing(reason, close);
   const doors: ({ close(): Promise<void> } | undefined)[] = [];
   const verboseLines: string[] = [];
+  let ranWith: SettingsInForce | undefined;
   try {
     let shell: Shell | undefined;
     let helpOnHelp: true | undefined;
-    ({ mode, values, shell, helpOnHelp } = parseCommandLine(argv));
+    let words: string[] | undefined;
+    ({ mode, values, shell, helpOnHelp, words } = parseCommandLine(argv));
     if (flag(values, 'version')) {
       process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
       return EXIT.ok;
@@ -134,6 +143,18 @@ export async function main(argv: string[]): Promise<number> {
     if (mode === 'emulator') {
       const { parseEmulatorOptions, runEmulator } = await import('../commands/emulator');
       return await runEmulator(parseEmulatorOptions(values), io());
+    }
+    if (mode === 'config') {
+      const { runConfig } = await import('./config-command');
+      return await close({ code: runConfig(words ?? [], values, io()) });
+    }
+    // Saved defaults fill the flags that neither a flag nor the environment gave: every check below reads them.
+    const settings: SettingsInForce = applySettings(mode, values, process.env);
+    ranWith = settings;
+    if (mode === 'history') {
+      const { parseHistoryOptions, runHistory } = await import('../commands/history');
+      const options = parseHistoryOptions(values, new Date());
+      return await close({ code: runHistory(historyPath(process.env, flag(values, 'demo')), options, io()) });
     }
 
     const interactive = mode === 'wizard';
@@ -165,6 +186,23 @@ export async function main(argv: string[]): Promise<number> {
     const log = flag(values, 'verbose')
       ? (line: string) => (fullScreen ? verboseLines.push(line) : process.stderr.write(`${io().err('muted', line)}\n`))
       : undefined;
+    const inForce = settingsWords(settings);
+    if (log && inForce) log(inForce);
+    // Every change this run makes is recorded (the intent before the request, the outcome after).
+    history = new HistoryFile(historyPath(process.env, connectOptions.demo), {
+      onProblem: (message) => process.stderr.write(`${io().err('warning', 'warning:')} ${message}\n`),
+    });
+    const record = { history, command: mode, ...(settings.profile !== undefined ? { profile: settings.profile } : {}) };
+    // The wizard offers the deployment last used (per profile) first; it is remembered when the wizard ends.
+    const memory = lastUsedPath(process.env, connectOptions.demo);
+    const remember = (deploymentId: string) => {
+      try {
+        rememberDeployment(memory, settings.profile, deploymentId);
+      } catch {
+        // Only the order of a list next time: not worth a word on a screen that is going away.
+      }
+    };
+    const lastUsed = interactive && !scope?.deployment ? lastUsedDeployment(memory, settings.profile) : undefined;
     const notices = new Notices((message) => process.stderr.write(`${message}\n`));
     const hooks = {
       ...(log ? { log } : {}),
@@ -195,14 +233,21 @@ export async function main(argv: string[]): Promise<number> {
       // No token to be had: the wizard offers the ways to sign in, in this run (not on the demo).
       const door = connectOptions.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
       doors.push(door);
-      const wizardScope = { ...scope, ...(vault ? { demoVault: vault } : {}), ...(door ? { signIn: door.facts } : {}) };
+      const wizardScope = {
+        ...scope,
+        ...(vault ? { demoVault: vault } : {}),
+        ...(door ? { signIn: door.facts } : {}),
+        ...(lastUsed ? { lastUsed } : {}),
+        history,
+      };
       return await runWizard(
         {
-          gateway: terminalSafe(gateway),
+          gateway: terminalSafe(recorded(gateway, record)),
           demo: connectOptions.demo,
           notices,
           connected: connecting,
           ...(door ? { door } : {}),
+          remember,
         },
         wizardScope,
         io(),
@@ -221,22 +266,34 @@ export async function main(argv: string[]): Promise<number> {
       const door = session.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
       doors.push(door);
       return await runLineFace(
-        { gateway: terminalSafe(gateway), demo: session.demo, ...(door ? { door } : {}) },
-        door ? { ...scope, signIn: door.facts } : scope,
+        { gateway: terminalSafe(recorded(gateway, record)), demo: session.demo, ...(door ? { door } : {}), remember },
+        { ...scope, ...(door ? { signIn: door.facts } : {}), ...(lastUsed ? { lastUsed } : {}), history },
         io(),
       );
     }
     // JSON carries Azure's own text; everything drawn on a terminal sees it escaped.
     const json = values.output === 'json';
-    const seen = clock ? watched(session.gateway, clock.status) : session.gateway;
+    const changes = recorded(session.gateway, record);
+    const seen = clock ? watched(changes, clock.status) : changes;
     const gateway = json ? seen : terminalSafe(seen);
     commandGateway = gateway;
-    const code = await (prepared as NonNullable<typeof prepared>)({ gateway, io: io(), demo: session.demo, custody });
+    const code = await (prepared as NonNullable<typeof prepared>)({
+      gateway,
+      io: io(),
+      demo: session.demo,
+      custody,
+      settings,
+    });
     const unwritten = captured?.commit();
     if (unwritten !== undefined) process.stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);
     return await close({ code: unwritten === undefined ? code : EXIT.failed });
   } catch (error) {
-    return await close({ failure: error });
+    const code = await close({ failure: error });
+    // A run that failed where saved defaults chose the target says so, so no one wonders why it went there.
+    const target = ranWith?.used.filter((u) => ['subscription', 'resource-group', 'deployment'].includes(u.name));
+    if (ranWith && target && target.length > 0 && values.output !== 'json')
+      process.stderr.write(`${io().err('muted', `note: ${settingsWords({ ...ranWith, used: target })}`)}\n`);
+    return code;
   } finally {
     clock?.end();
     for (const line of verboseLines) process.stderr.write(`${line}\n`);

@@ -101,6 +101,16 @@ const OUTPUT_FLAGS = [
   { name: 'verbose', type: 'boolean', help: 'log requests to stderr (never a key or token)' },
 ] as const satisfies readonly FlagSpec[];
 
+/** Which saved defaults a run takes (config): every command's but the emulator's and completion's. */
+const PROFILE_FLAGS = [
+  {
+    name: 'profile',
+    type: 'string',
+    value: '<name>',
+    help: 'a named set of saved defaults (env NGINXAAS_KEYS_PROFILE; see nginxaas-keys config)',
+  },
+] as const satisfies readonly FlagSpec[];
+
 const EVERY_RUN_FLAGS = [
   { name: 'help', short: 'h', type: 'boolean', help: 'show help' },
   { name: 'version', type: 'boolean', help: 'show the version' },
@@ -115,6 +125,7 @@ function runFlagsOf(mode: Mode): readonly FlagSpec[] {
     ...(AZURE_MODES.includes(mode) ? CONNECT_FLAGS : []),
     ...(mode !== 'wizard' && AZURE_MODES.includes(mode) ? COMMAND_RUN_FLAGS : []),
     ...(mode === 'completion' ? [] : OUTPUT_FLAGS),
+    ...(mode === 'completion' || mode === 'emulator' ? [] : PROFILE_FLAGS),
     ...EVERY_RUN_FLAGS,
   ];
 }
@@ -154,6 +165,7 @@ export type OptionName =
   | FlagName<typeof CONNECT_FLAGS>
   | FlagName<typeof COMMAND_RUN_FLAGS>
   | FlagName<typeof OUTPUT_FLAGS>
+  | FlagName<typeof PROFILE_FLAGS>
   | FlagName<typeof EVERY_RUN_FLAGS>;
 /** The flags as parsed: read them through `text` and `flag`, whose names the compiler checks. */
 export type Values = FlagValues<OptionName>;

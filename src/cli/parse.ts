@@ -18,6 +18,8 @@ export interface ParsedArgs {
   shell?: Shell;
   /** `help help`: what `help` itself does. */
   helpOnHelp?: true;
+  /** The plain arguments of a command that reads its own (`config set <name> <value>`). */
+  words?: string[];
 }
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
@@ -89,7 +91,8 @@ function parse(argv: string[]): ParsedArgs {
   const values = parsed.values as Values;
   // Starting the demo over is a demo run: without this, `list --demo-reset` went to Azure.
   if (values['demo-reset']) values.demo = true;
-  if (mode !== 'completion') takePositionals(mode, extra, values);
+  const ownWords = modeEntry(mode).words === true;
+  if (mode !== 'completion' && !ownWords) takePositionals(mode, extra, values);
   for (const name of Object.keys(values)) {
     const spec = OPTION_SPECS.find((o) => o.name === name);
     if (spec && !spec.modes.includes(mode)) {
@@ -110,6 +113,7 @@ function parse(argv: string[]): ParsedArgs {
   if (values.output === 'prometheus' && mode !== 'list')
     throw new UsageError("-o prometheus is for 'list' (the keys' expiry, for monitoring); use -o json here");
   if (mode === 'completion') return { mode, values, ...completionShell(extra, values) };
+  if (ownWords) return { mode, values, words: extra };
   return { mode, values };
 }
 

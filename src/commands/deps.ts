@@ -2,6 +2,7 @@
 import type { Gateway } from '../port/gateway';
 import type { Io } from '../port/io';
 import type { Custody } from '../keys/custody';
+import type { SettingSource } from '../domain/settings';
 
 export interface CommandDeps {
   gateway: Gateway;
@@ -10,4 +11,6 @@ export interface CommandDeps {
   demo?: boolean;
   /** The run's record of every key it may have made live and where its secret is (keys/custody.ts). */
   custody: Custody;
+  /** The saved defaults this run took, and its profile (cli/saved-settings.ts): said by status. */
+  settings?: { profile?: string; used: { name: string; value: string; from: SettingSource }[] };
 }

@@ -19,6 +19,7 @@ import type { CommandDeps } from './deps';
 import { describeDeployment, expiryText, keyJson } from './format';
 import { readSecret, type SecretSource } from './new-key';
 import { parseTarget, resolveDeployment, type TargetOptions } from './target';
+import { settingsCheck } from './status-settings';
 
 type ValueSource =
   | Exclude<SecretSource, { kind: 'generate' }>
@@ -93,6 +94,8 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
         : `${subscriptions.length} subscription${subscriptions.length === 1 ? '' : 's'} visible: ${subscriptions.map((s) => `${s.displayName || s.subscriptionId}${s.state === 'Enabled' ? '' : ` (${s.state})`}`).join(', ')}`,
   });
   checks.push(discoveryCheck(discovery));
+  const saved = settingsCheck(deps);
+  if (saved) checks.push(saved);
 
   let deployment: Deployment | undefined;
   let endpoint: Check | undefined;

@@ -53,3 +53,18 @@ export function stateFolder(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, h
   const base = env.XDG_STATE_HOME || posix.join(env.HOME || home, '.local', 'state');
   return posix.join(base, 'nginxaas-keys');
 }
+
+/**
+ * The folder of the user's saved settings (`config`). Windows: `%APPDATA%\nginxaas-keys`, the
+ * roaming folder (settings follow the user, unlike the state). Linux and macOS:
+ * `$XDG_CONFIG_HOME/nginxaas-keys`, else `~/.config/nginxaas-keys` (as for the state: the XDG
+ * place on macOS too, where gh keeps its config).
+ */
+export function configFolder(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+  if (platform === 'win32') {
+    const roaming = env.APPDATA || win32.join(env.USERPROFILE || home, 'AppData', 'Roaming');
+    return win32.join(roaming, 'nginxaas-keys');
+  }
+  const base = env.XDG_CONFIG_HOME || posix.join(env.HOME || home, '.config');
+  return posix.join(base, 'nginxaas-keys');
+}

@@ -2,6 +2,7 @@
 import { formatDaysFromNow, formatUtc } from '../domain/expiry';
 import type { ApiKey } from '../port/gateway';
 import { consoleKeys, rotationPlan } from '../wizard/selectors';
+import { keyHistoryWords } from '../wizard/key-history';
 import type { StateAt } from '../wizard/state';
 import { expiryQuestion } from './line-expiry';
 import {
@@ -23,6 +24,14 @@ function describeKey(key: ApiKey, now: Date): string {
   return `${key.name}, hint ${key.hint}, expires ${end} (${formatDaysFromNow(key.endDateTime, now)})`;
 }
 
+/** What this machine changed on the keys shown (history), one line each that has something. */
+function historyLines(state: StateAt<'keys'>, shown: ApiKey[]): string[] {
+  return shown.flatMap((k) => {
+    const words = keyHistoryWords(state, k.name);
+    return words ? [`      ${k.name}, changed here: ${words}`] : [];
+  });
+}
+
 export function keyConsole(state: StateAt<'keys'>): LineStep {
   const keys = consoleKeys(state);
   const confirm = state.console.confirm;
@@ -37,6 +46,7 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
     ...before,
     ...shown.map((k, i) => `  ${String(start + i + 1).padStart(2)}. ${describeKey(k, state.now)}`),
     ...after,
+    ...historyLines(state, shown),
   ];
   if (confirm?.kind === 'rotate') {
     const plan = rotationPlan(state, confirm.key);
@@ -87,7 +97,7 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
   }
   return {
     lines: head,
-    block: `console:${keys.map((k) => k.name).join(',')}:${start}:${message?.text ?? ''}`,
+    block: `console:${keys.map((k) => k.name).join(',')}:${start}:${message?.text ?? ''}:${state.keyHistory?.entries.length ?? ''}`,
     question: {
       message: `${keys.length > shown.length ? '+/- more · ' : ''}n new · r N rotate · e N extend · d N delete · ${BACK} back · q leave`,
     },

@@ -110,7 +110,7 @@ export interface LineDoor {
 }
 
 export async function runLineFace(
-  run: { gateway: Gateway; demo: boolean; door?: LineDoor },
+  run: { gateway: Gateway; demo: boolean; door?: LineDoor; remember?: (deploymentId: string) => void },
   scope: WizardScope,
   io: Io,
 ): Promise<number> {
@@ -138,6 +138,7 @@ export async function runLineFace(
         continue;
       }
       if (isFinished(state)) {
+        if (state.deployment) run.remember?.(state.deployment.id);
         if (state.farewell) say(state.farewell);
         return state.exitCode ?? 1;
       }

@@ -25,6 +25,8 @@ export interface WizardRun {
   connected?: Promise<unknown>;
   /** The sign-in screen's ways (a device code, the demo, az login in this terminal). */
   door?: Pick<SignInDoor, 'signIn' | 'cancel' | 'handOver'>;
+  /** Told the deployment the run ended on, for the next run to offer it first (written by the command line). */
+  remember?: (deploymentId: string) => void;
 }
 
 /** What the sign-in screen needs of the command line, without importing it. */
@@ -38,6 +40,7 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
   let initial: WizardState | undefined;
   for (;;) {
     const final = await renderOnce(run, scope, io, initial);
+    if (final?.deployment) run.remember?.(final.deployment.id);
     if (!final?.handOver || !run.door || io.signal.aborted) return final?.exitCode ?? 130;
     // A second Ctrl+C (or any second signal) leaves whatever az does.
     await run.door.handOver(final.handOver, io.forceSignal);

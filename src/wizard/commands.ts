@@ -3,6 +3,7 @@
  * reports its outcome. Nothing here decides a rule; it only does the work.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { generateUuidKey } from '../domain/secret';
 import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
 import { GatewayError, type Discovery, type Gateway } from '../port/gateway';
@@ -11,6 +12,7 @@ import { verifyWithPatience } from '../keys/verify';
 import { problemFrom } from './problem';
 import { performCreate, performHandoff } from './create-and-handoff';
 import type { Command, SignInHow, WizardEvent, WizardScope } from './state';
+import type { HistoryEntry } from '../port/history';
 
 export interface CommandDeps {
   gateway: Gateway;
@@ -87,6 +89,8 @@ export async function runWizardCommand(command: Command, deps: CommandDeps): Pro
 function failureEvent(command: Command, error: unknown): WizardEvent {
   const problem = problemFrom(error);
   switch (command.kind) {
+    case 'readHistory':
+      return { type: 'historyRead', deploymentId: command.deployment.id, entries: [] };
     case 'discover':
       return { type: 'deploymentsFailed', problem };
     case 'loadKeys':
@@ -141,6 +145,16 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
       } catch (error) {
         return { type: 'deploymentsFailed', problem: problemFrom(error) };
       }
+    case 'readHistory': {
+      const id = command.deployment.id.toLowerCase();
+      let entries: HistoryEntry[] = [];
+      try {
+        entries = deps.scope.history?.entries().filter((e) => e.deployment.toLowerCase() === id) ?? [];
+      } catch {
+        // A record that cannot be read shows nothing: it never stands in the way of the keys.
+      }
+      return { type: 'historyRead', deploymentId: command.deployment.id, entries };
+    }
     case 'loadKeys':
       try {
         return {
@@ -179,8 +193,11 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
     }
     case 'copy':
       return { type: 'copied', message: await deps.copy(command.secret), ok: true };
-    case 'handoff':
-      return performHandoff(command, deps);
+    case 'handoff': {
+      const event = await performHandoff(command, deps);
+      recordFileHandoff(deps.scope.history, command, event);
+      return event;
+    }
     case 'signIn': {
       if (!deps.signIn) throw new GatewayError('unknown', 'this run cannot sign in another way');
       const signedIn = await deps.signIn(command.how, (code) => deps.onDeviceCode?.(code), signal);
@@ -204,4 +221,26 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
         return { type: 'deleteFailed', problem: problemFrom(error) };
       }
   }
+}
+
+/**
+ * A file the wizard handed a key to is recorded as a hand-off (its path, never its content); a Key
+ * Vault hand-off is recorded where it is sent (port/recorded-gateway.ts).
+ */
+function recordFileHandoff(
+  history: WizardScope['history'],
+  command: Extract<Command, { kind: 'handoff' }>,
+  event: WizardEvent,
+): void {
+  if (!history?.begin || command.target.kind === 'keyvault') return;
+  if (event.type !== 'handedOff' || !event.result.ok) return;
+  const id = history.begin({
+    action: 'hand-off',
+    command: 'wizard',
+    deployment: command.facts.deploymentId,
+    key: command.facts.keyName,
+    destination: resolve(command.target.path),
+    expiresAfter: command.facts.endDateTime.toISOString(),
+  });
+  history.finish?.(id, { outcome: 'done' });
 }

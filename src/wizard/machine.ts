@@ -7,7 +7,7 @@
  * and the commands agree.
  */
 import { formatUtc } from '../domain/expiry';
-import { commandFor, finish, isFinished } from './effects';
+import { commandFor, finish, isFinished, issue } from './effects';
 import { REVEAL_SECONDS, type StateAt, type Step, type WizardEvent, type WizardState } from './state';
 import { holdWhileCreating, mayExist, onCreateFailed, onCreateSucceeded, onCreatingToken } from './steps/creating';
 import { onDeploymentsLoaded, onListToken } from './steps/choose-deployment';
@@ -38,6 +38,20 @@ import { tokensOf, type Token } from './tokens';
 export { isFinished } from './effects';
 
 export function transition(state: WizardState, event: WizardEvent): WizardState {
+  if (event.type === 'historyRead')
+    return state.deployment?.id === event.deploymentId
+      ? { ...state, keyHistory: { deploymentId: event.deploymentId, entries: event.entries } }
+      : state;
+  const next = step(state, event);
+  // The console's history is read again whenever its keys change: loaded, made, extended, deleted.
+  const deployment = next.deployment;
+  if (!next.preset.keepsHistory || !deployment || isFinished(next)) return next;
+  if (next.keys === state.keys && deployment.id === state.deployment?.id) return next;
+  if (!Array.isArray(next.keys)) return next;
+  return issue(next, { kind: 'readHistory', deployment });
+}
+
+function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRead' }>): WizardState {
   if (isFinished(state)) return state;
   switch (event.type) {
     case 'input': {

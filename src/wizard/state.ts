@@ -6,6 +6,7 @@ import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import type { ApiKey, Deployment, Discovery, ErrorKind, PutKeyResult, VerifyResult } from '../port/gateway';
 import { DEFAULT_PRESET, PRESETS } from '../domain/expiry';
 import type { KeyFlags } from './tokens';
+import type { History, HistoryEntry } from '../port/history';
 import { NO_MARKS, type FleetMarks } from './fleet-marks';
 
 import type {
@@ -51,6 +52,8 @@ export type Command =
   | { id: number; kind: 'signIn'; how: SignInHow }
   | { id: number; kind: 'cancelSignIn' }
   | { id: number; kind: 'loadKeys'; deployment: Deployment }
+  /** This machine's record of the deployment's changes (history): read, never written, by the wizard. */
+  | { id: number; kind: 'readHistory'; deployment: Deployment }
   /** What this sign-in may do to the deployment's keys, asked of ARM before any change. */
   | { id: number; kind: 'permissions'; deployment: Deployment }
   /** The keys of a deployment on the list, read in the background for its expiry mark. */
@@ -89,7 +92,19 @@ export interface WizardCommon {
   rows: number;
   loadingMessage: string;
   /** From -d/-g/--subscription: narrows discovery, may skip the first step. */
-  preset: { deployment?: string; name?: string; demoVault?: string; demo?: boolean; signIn?: SignInFacts };
+  preset: {
+    deployment?: string;
+    name?: string;
+    demoVault?: string;
+    demo?: boolean;
+    signIn?: SignInFacts;
+    /** The deployment id last used (per profile): offered first, with the cursor on it. */
+    lastUsed?: string;
+    /** This machine keeps a history: the console reads the deployment's part of it. */
+    keepsHistory?: boolean;
+  };
+  /** What this machine changed on the chosen deployment, newest first (history), read after each change. */
+  keyHistory?: { deploymentId: string; entries: HistoryEntry[] };
   discovery?: Discovery;
   filter: string;
   /** Where the caret is in the field being typed into, counted from the end (0: after the text). */
@@ -172,6 +187,7 @@ export type WizardEvent =
   /** `rows`: the terminal's height when the key came (the line faces have none). */
   | { type: 'input'; input: string; key: KeyFlags; now: Date; rows?: number }
   | { type: 'tick'; now: Date }
+  | { type: 'historyRead'; deploymentId: string; entries: HistoryEntry[] }
   /** SIGINT or SIGTERM from outside the terminal: leave now, but say what became of the key. */
   | { type: 'interrupted' }
   | { type: 'progress'; message: string }
@@ -214,6 +230,10 @@ export interface WizardScope {
   demoVault?: string;
   /** Where a run that cannot sign in is offered a sign-in screen (the wizard); absent: it fails. */
   signIn?: SignInFacts;
+  /** The deployment id last used (the command line remembers it, per profile). */
+  lastUsed?: string;
+  /** This machine's record of changes: the key console shows the selected key's; a file hand-off is written to it. */
+  history?: Pick<History, 'entries'> & Partial<Pick<History, 'begin' | 'finish'>>;
 }
 
 export const REVEAL_SECONDS = 30;
@@ -231,6 +251,8 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
       ...(options.name ? { name: options.name } : {}),
       ...(options.demoVault ? { demoVault: options.demoVault, demo: true } : {}),
       ...(options.signIn ? { signIn: options.signIn } : {}),
+      ...(options.lastUsed ? { lastUsed: options.lastUsed } : {}),
+      ...(options.history ? { keepsHistory: true } : {}),
     },
     filter: '',
     caretBack: 0,

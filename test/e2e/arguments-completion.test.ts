@@ -53,7 +53,8 @@ describe('completion', () => {
 
   it('bash completes commands, each command’s own flags, and the values of a choice', () => {
     expect(bashOffers('cr')).toEqual(['create']);
-    expect(bashOffers('co')).toEqual(['completion']);
+    expect(bashOffers('com')).toEqual(['completion']);
+    expect(bashOffers('co')).toEqual(['config', 'completion']);
     expect(bashOffers('create', '--secret-')).toEqual(['--secret-stdin', '--secret-file', '--secret-out']);
     expect(bashOffers('list', '--secret-')).toEqual([]);
     expect(bashOffers('list', '-o', '')).toEqual(['text', 'json', 'prometheus']);
@@ -63,6 +64,14 @@ describe('completion', () => {
     expect(bashOffers('up')).toEqual(['update']);
     expect(bashOffers('update', '--exp')).toEqual(['--expires']);
     expect(bashOffers('extend', '--secret-')).toEqual(['--secret-stdin', '--secret-file']);
+    // config: what it does, then the names it takes; history its own filters.
+    expect(bashOffers('config', '')).toEqual(['set', 'get', 'unset', 'list']);
+    expect(bashOffers('config', 'set', 'res')).toEqual(['resource-group']);
+    expect(bashOffers('config', 'get', 'arm-')).toEqual(['arm-endpoint', 'arm-audience']);
+    expect(bashOffers('history', '--')).toEqual(
+      expect.arrayContaining(['--deployment', '--key', '--since', '--limit', '--profile']),
+    );
+    expect(bashOffers('list', '--pro')).toEqual(['--profile']);
   });
 
   it('zsh and fish scripts name every command and the choices; a wrong shell is exit 2', async () => {
@@ -77,6 +86,9 @@ describe('completion', () => {
         'secret-out',
         'device-code',
         'AzureChinaCloud',
+        'config',
+        'history',
+        'resource-group',
       ])
         expect(text).toContain(word);
     }

@@ -323,7 +323,18 @@ describe('the program as a whole', () => {
     for (const command of ['create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator'])
       expect(help.stdout).toContain(`  ${command} `);
     expect(help.stdout).toContain('Exit codes: 0 done, 1 the operation failed, 2 bad usage or input');
-    for (const command of ['', 'create', 'list', 'show', 'delete', 'rotate', 'endpoint', 'emulator']) {
+    for (const command of [
+      '',
+      'create',
+      'list',
+      'show',
+      'delete',
+      'rotate',
+      'endpoint',
+      'emulator',
+      'config',
+      'history',
+    ]) {
       const text = (await runCli(command ? [command, '--help'] : ['--help'])).stdout;
       expect(text).toContain('EXAMPLES\n  $ nginxaas-keys');
       expect(text.split('\n').filter((line) => line.length > 80)).toEqual([]);

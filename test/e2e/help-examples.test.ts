@@ -20,7 +20,19 @@ import { dayTakenAt } from '../helpers/calendar';
 import { withEnv } from '../helpers/child-env';
 import { BIN, KEY, runInPty } from '../helpers/pty';
 
-const HELP_TOPICS = ['', 'create', 'list', 'show', 'delete', 'rotate', 'extend', 'status', 'endpoint'];
+const HELP_TOPICS = [
+  '',
+  'create',
+  'list',
+  'show',
+  'delete',
+  'rotate',
+  'extend',
+  'status',
+  'endpoint',
+  'config',
+  'history',
+];
 const LATER_TOPICS = ['emulator', 'completion', 'help'];
 
 function examplesOf(topic: string): string[] {
@@ -95,6 +107,23 @@ const EXPECTED: Record<string, Run> = {
     code: 0,
     says: /^https:\/\/127\.0\.0\.1:\d+\/web-01-.*\/nplus$/m,
   },
+  'nginxaas-keys config set resource-group edge-rg': {
+    how: 'shell',
+    code: 0,
+    says: /saved resource-group edge-rg in the default section/,
+  },
+  'nginxaas-keys config set deployment web-01 --profile stage': {
+    how: 'shell',
+    code: 0,
+    says: /saved deployment web-01 in profile stage/,
+  },
+  'nginxaas-keys config list -o json': { how: 'shell', code: 0, says: /"stage": \{\n\s+"deployment": "web-01"/ },
+  'nginxaas-keys history --limit 5': { how: 'shell', code: 0, says: /extend +nlk-canary on web-01 {2}done/ },
+  'nginxaas-keys history -d web-01 --key nlk-canary -o json': {
+    how: 'shell',
+    code: 0,
+    says: /"action": "extend",[\s\S]*"action": "create",[\s\S]*"key": "nlk-canary"/,
+  },
   'nginxaas-keys emulator --state ./world.json': { how: 'foreground' },
   'nginxaas-keys emulator --seed-fleet 1000x3 --latency 50': { how: 'foreground' },
   'source <(nginxaas-keys completion bash)          # in ~/.bashrc': {
@@ -135,6 +164,7 @@ const env = withEnv({
   PATH: `${bin}:${process.env.PATH ?? ''}`,
   HOME: home,
   XDG_STATE_HOME: join(home, 'state'),
+  XDG_CONFIG_HOME: join(home, 'config'),
   NO_COLOR: '1',
 });
 afterAll(() => rmSync(home, { recursive: true, force: true }));

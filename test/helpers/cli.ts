@@ -31,8 +31,14 @@ export function runCli(
   return new Promise((resolve, reject) => {
     // A --demo world of its own for each run, unless the test shares one on purpose.
     const state = mkdtempSync(join(tmpdir(), 'demo-state-'));
-    // A small environment of its own (helpers/child-env.ts), never the host's NGINXAAS_* or AZURE_*.
-    const env = withEnv({ NO_COLOR: '1', XDG_STATE_HOME: state, ...options.env });
+    // A small environment of its own (helpers/child-env.ts), never the host's NGINXAAS_* or AZURE_*;
+    // saved defaults of its own too: a run never reads the config of whoever runs the tests.
+    const env = withEnv({
+      NO_COLOR: '1',
+      XDG_STATE_HOME: state,
+      XDG_CONFIG_HOME: join(state, 'config'),
+      ...options.env,
+    });
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'cwd-')),
       env,

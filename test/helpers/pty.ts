@@ -58,6 +58,8 @@ export function childEnv(extra: Record<string, string | undefined> = {}): Record
   env.TERM = extra.TERM ?? 'xterm-256color';
   // A --demo world of its own for each run (the demo keeps its world in the user's state folder).
   env.XDG_STATE_HOME = extra.XDG_STATE_HOME ?? mkdtempSync(join(tmpdir(), 'demo-state-'));
+  // Saved defaults of its own too: a run never reads the config of whoever runs the tests.
+  env.XDG_CONFIG_HOME = extra.XDG_CONFIG_HOME ?? join(env.XDG_STATE_HOME, 'config');
   return env;
 }
 

@@ -73,6 +73,25 @@ const revealed = transition(
   },
 );
 
+/** The console with the selected key's history line, as long as it gets (three changes and more). */
+const withHistory = transition(
+  { ...atConsole, preset: { ...atConsole.preset, keepsHistory: true } },
+  {
+    type: 'historyRead',
+    deploymentId: LONG.id,
+    entries: (['rotate-retire', 'extend', 'hand-off', 'create'] as const).map((action, i) => ({
+      id: `h${i}`,
+      time: `2026-11-0${i + 1}T10:00:00Z`,
+      action,
+      command: 'wizard',
+      deployment: LONG.id,
+      key: 'old-ci-runner-eastus2-2024',
+      outcome: i === 0 ? ('failed' as const) : ('done' as const),
+      ...(i === 0 ? { code: 'AuthorizationFailed' } : {}),
+    })),
+  },
+);
+
 const SCREENS: [string, WizardState][] = [
   ['loading', initialState(NOW)],
   ['deployment list', loaded],
@@ -80,6 +99,7 @@ const SCREENS: [string, WizardState][] = [
   ['deployment list, expiry marks', marked],
   ['deployment list, ! keeps the marked', send(marked, '!')],
   ['key console', atConsole],
+  ["key console, the selected key's history", withHistory],
   ['key console, reading', onLong],
   ['key console, delete asks for the name', send(atConsole, 'd', 'old-ci')],
   ['key console, rotation plan', send(atConsole, { downArrow: true }, 'r')],

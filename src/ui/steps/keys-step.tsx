@@ -8,6 +8,7 @@ import { keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/read
 import type { ApiKey } from '../../port/gateway';
 import { consoleKeys, rotationPlan } from '../../wizard/selectors';
 import { LEAST_ROOM, listRoom, windowOf } from '../../wizard/list-window';
+import { keyHistoryWords } from '../../wizard/key-history';
 import { More } from '../components/more';
 import type { ConsoleState, StateAt } from '../../wizard/state';
 import { Field, Question } from '../components/question';
@@ -33,6 +34,8 @@ export interface KeysViewProps {
   message?: ConsoleState['message'];
   caretBack: number;
   now: Date;
+  /** What this machine changed on the selected key (history); '' when nothing is recorded; absent when no history is kept. */
+  history?: string;
 }
 
 /**
@@ -45,7 +48,10 @@ export function keysView(state: StateAt<'keys'>, rows = 24, columns = 80): KeysV
   const message = state.console.message;
   // The frame counts one line of message; one that wraps takes its further lines from the list.
   const wrapped = message ? wrappedLineCount(datesUnbroken(message.text), columns - 2) - 1 : 0;
-  const room = Math.max(LEAST_ROOM, listRoom('console', rows) - wrapped);
+  // The selected key's history takes one line of the list's room.
+  const keepsHistory = state.preset.keepsHistory === true;
+  const room = Math.max(LEAST_ROOM, listRoom('console', rows) - wrapped - (keepsHistory ? 1 : 0));
+  const selected = all[state.console.cursor];
   const { start, end } = windowOf(all.length, state.console.cursor, room);
   return {
     deploymentName: state.deployment.name,
@@ -63,6 +69,7 @@ export function keysView(state: StateAt<'keys'>, rows = 24, columns = 80): KeysV
     ...(state.console.extend ? { extend: state.console.extend } : {}),
     ...(confirm?.kind === 'rotate' ? { plan: rotationPlan(state, confirm.key) } : {}),
     ...(state.console.message ? { message: state.console.message } : {}),
+    ...(keepsHistory && selected ? { history: keyHistoryWords(state, selected.name) ?? '' } : {}),
   };
 }
 
@@ -130,6 +137,11 @@ export function KeysStep(props: KeysViewProps) {
       {Array.isArray(keys) && keys.length > 0 ? (
         <Text color={colors.muted} wrap="truncate-end">
           {`${figures.fail} expired · ! within ${EXPIRING_SOON_DAYS} days · ${figures.pass} ok`}
+        </Text>
+      ) : null}
+      {props.history !== undefined && Array.isArray(keys) && keys.length > 0 ? (
+        <Text color={colors.muted} wrap="truncate-end">
+          {props.history ? `history here: ${props.history}` : 'history here: no change recorded on this machine'}
         </Text>
       ) : null}
     </Question>

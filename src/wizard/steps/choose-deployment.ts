@@ -42,7 +42,19 @@ export function onDeploymentsLoaded(state: WizardState, discovery: Discovery): W
             : undefined;
     return { ...loaded, filter, cursor: firstSelectable(loaded, list), ...(listMessage ? { listMessage } : {}) };
   }
-  return { ...loaded, cursor: firstSelectable(loaded, discovery.deployments) };
+  const offered = lastUsedFirst(loaded, state.preset.lastUsed);
+  return { ...offered, cursor: firstSelectable(offered, visibleDeployments(offered)) };
+}
+
+/** The deployment last used, first in the list (where the cursor starts when it can take a key). */
+function lastUsedFirst(state: WizardState, lastUsed: string | undefined): WizardState {
+  const discovery = state.discovery;
+  if (!discovery || lastUsed === undefined) return state;
+  const wanted = lastUsed.toLowerCase();
+  const last = discovery.deployments.find((d) => d.id.toLowerCase() === wanted);
+  if (!last) return state;
+  const rest = discovery.deployments.filter((d) => d !== last);
+  return { ...state, discovery: { ...discovery, deployments: [last, ...rest] } };
 }
 
 /**
