@@ -23,7 +23,7 @@ describe('6. unknown words on the command line', () => {
     const result = await runCli(['help', 'bogus']);
     expect([result.code, result.stderr.split('\n')[0]]).toEqual([
       2,
-      "error: no help for unknown command 'bogus'; the commands are create, list, show, delete, rotate, extend, status, endpoint, emulator, completion",
+      "error: no help for unknown command 'bogus'; the commands are create, list, show, delete, rotate, extend, status, endpoint, emulator, config, history, completion",
     ]);
     expect(result.stderr).not.toMatch(/TypeError|\n\s+at /);
     expect((await runCli(['help', 'create'])).stdout).toContain('--secret-out');
