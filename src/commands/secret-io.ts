@@ -14,10 +14,9 @@ function withoutFinalNewline(text: string): string {
 /** Room for the longest key we accept plus a CRLF: one byte more proves the input is too long. */
 const READ_LIMIT = MAX_SECRET_LENGTH + 3;
 
-function tooLong(where: string): UsageError {
-  return new UsageError(
-    `the key in ${where} is longer than ${MAX_SECRET_LENGTH} characters; nothing was read past that`,
-  );
+/** A file is refused by its size, unread; a stream stops at the first read past the limit (a pipe gives up to 64 KiB at once). */
+function tooLong(where: string, after = 'nothing was read past that'): UsageError {
+  return new UsageError(`the key in ${where} is longer than ${MAX_SECRET_LENGTH} characters; ${after}`);
 }
 
 /** The run's signal ends a read that waits (a pipe whose writer never closes it). */
@@ -38,7 +37,7 @@ export async function readSecretFromStream(stream: NodeJS.ReadableStream, signal
       size += buffer.length;
       if (size >= READ_LIMIT) {
         (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-        throw tooLong('standard input');
+        throw tooLong('standard input', 'reading stopped there');
       }
     }
   } catch (error) {

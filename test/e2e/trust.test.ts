@@ -99,42 +99,6 @@ describe('7. throttling', () => {
   });
 });
 
-describe('5. the emulator’s files', () => {
-  it('the state file is written under a random name: a link planted at the old predictable name is never followed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'state-link-'));
-    const state = join(dir, 'world.json');
-    const victim = join(dir, 'victim.txt');
-    writeFileSync(victim, '', { mode: 0o644 });
-    symlinkSync(victim, `${state}.${process.pid}.tmp`);
-    const emulator = await useEmulator({ statePath: state });
-    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-    emulator.world.putKey(web, 'saved', 'Saved-Secret-001', new Date(Date.now() + 86_400_000).toISOString());
-    expect(readFileSync(victim, 'utf8')).toBe('');
-    expect(readFileSync(state, 'utf8')).toContain('Saved-Secret-001');
-    expect(statSync(state).mode & 0o777).toBe(0o600);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') && !f.includes(String(process.pid)))).toEqual([]);
-  });
-
-  it('a state file that was 0644 ends 0600, and the CA folder is removed when the emulator stops', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'state-mode-'));
-    const state = join(dir, 'world.json');
-    const first = await useEmulator();
-    writeFileSync(state, JSON.stringify(first.world.snapshot()), { mode: 0o644 });
-    const child = spawn(process.execPath, [BIN, 'emulator', '--state', state, '-o', 'json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const line = await new Promise<string>((resolve) =>
-      child.stdout.once('data', (d: Buffer) => resolve(d.toString())),
-    );
-    const { caFile } = JSON.parse(line) as { caFile: string };
-    expect(statSync(state).mode & 0o777).toBe(0o600);
-    expect(existsSync(caFile)).toBe(true);
-    child.kill('SIGTERM');
-    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
-    expect(existsSync(dirname(caFile))).toBe(false);
-  });
-});
-
 describe('1. the answer to the PUT is lost', () => {
   const folder = () => mkdtempSync(join(tmpdir(), 'lost-'));
 

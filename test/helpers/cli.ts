@@ -26,6 +26,8 @@ export function runCli(
     stdoutFd?: number;
     /** The folder it runs in: one of its own unless told, so that a default file lands there. */
     cwd?: string;
+    /** A program the binary runs under (strace and its flags), given before node. */
+    under?: string[];
   } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
@@ -39,7 +41,8 @@ export function runCli(
       XDG_CONFIG_HOME: join(state, 'config'),
       ...options.env,
     });
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const [command, ...prefix] = [...(options.under ?? []), process.execPath, BIN, ...args];
+    const child = spawn(command!, prefix, {
       cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'cwd-')),
       env,
       stdio: ['pipe', options.stdoutFd ?? 'pipe', 'pipe'],
