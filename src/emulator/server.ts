@@ -50,6 +50,8 @@ export interface RequestRecord {
   authorization: 'bearer' | 'apikey' | 'none' | 'other';
   /** A PUT whose body carries a key's value (properties.secretText): tests tell what was re-sent. */
   carriesSecret?: boolean;
+  /** When it arrived (performance.now(), ms): tests measure the gaps between retries. */
+  at: number;
 }
 
 export interface RunningEmulator {
@@ -129,7 +131,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl);
     const method = (req.method ?? 'GET').toUpperCase();
-    const record: RequestRecord = { method, path: url.pathname, status: 'dropped', authorization: authKind(req) };
+    const record: RequestRecord = {
+      method,
+      path: url.pathname,
+      status: 'dropped',
+      authorization: authKind(req),
+      at: performance.now(),
+    };
     requests.push(record);
     // A long-running emulator keeps only the newest requests.
     if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS);

@@ -5,7 +5,7 @@
  * one key and one loud failure.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliWorld, runCli } from '../helpers/cli';
@@ -105,57 +105,6 @@ describe('a PUT carried out after the client stopped waiting', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('a check found the key, so it was created');
     expect(readFileSync(file, 'utf8')).toBe(secretOf('slow2'));
-  });
-});
-
-describe('a secret written nowhere', () => {
-  it.each([[['--show-secret']], [['--show-secret', '-o', 'json']]])(
-    'create %j > /dev/full: the key is deleted again, said on stderr, exit 1',
-    async (extra) => {
-      const { env, emulator, secretOf } = await cliWorld();
-      const full = openSync('/dev/full', 'w');
-      const result = await runCli(['create', ...WEB_ARGV, '--name', 'to-full', ...extra], { env, stdoutFd: full });
-      closeSync(full);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain(
-        "key 'to-full' was created, but its secret could not be written to standard output (the disk is full), so it was deleted again",
-      );
-      expect(result.stderr).toContain('so it was deleted again');
-      expect(secretOf('to-full')).toBeUndefined();
-      expect(emulator.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
-    },
-  );
-
-  it('create --show-secret > /dev/null is refused before any request (exit 2)', async () => {
-    const { env, emulator } = await cliWorld();
-    const nowhere = openSync('/dev/null', 'w');
-    const result = await runCli(['create', ...WEB_ARGV, '--name', 'to-null', '--show-secret'], {
-      env,
-      stdoutFd: nowhere,
-    });
-    closeSync(nowhere);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('goes to /dev/null (or was closed): nobody could read it');
-    expect(emulator.requests).toHaveLength(0);
-  });
-
-  it('when the delete fails too, exit 1 names the key and the command that deletes it', async () => {
-    const { env, emulator, secretOf } = await cliWorld();
-    emulator.faults.add({
-      method: 'DELETE',
-      status: 409,
-      code: 'Conflict',
-      message: 'deployment is updating',
-      times: -1,
-    });
-    const full = openSync('/dev/full', 'w');
-    const result = await runCli(['create', ...WEB_ARGV, '--name', 'stuck', '--show-secret'], { env, stdoutFd: full });
-    closeSync(full);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('deleting it again failed too (deployment is updating (Conflict))');
-    expect(result.stderr).toMatch(/Delete it with: nginxaas-keys delete .*--name stuck --yes/);
-    expect(result.stderr).not.toContain('so it was deleted again');
-    expect(secretOf('stuck')).toBeDefined();
   });
 });
 
