@@ -3,13 +3,14 @@
  * a world open in one process takes in what another wrote, a lock whose owner is gone is taken
  * over, and a damaged file is set aside and said, never silently replaced.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { World } from '../../src/emulator/world';
 import { sampleData, PRODUCTION } from '../../src/emulator/sample-data';
 import { runCli } from '../helpers/cli';
 import { useTempDir } from '../helpers/temp';
+import { tmpdir } from 'node:os';
 
 const tempDir = useTempDir('demo-world-');
 const statePath = (home: string) => join(home, 'nginxaas-keys', 'demo-world.json');
@@ -79,4 +80,29 @@ describe('the demo world between processes', () => {
       expect(result.stdout).toContain('nlk-prod');
     },
   );
+});
+
+describe('--demo keeps its world', () => {
+  it('create, then show, list and delete in later runs see the same world; --demo-reset starts over', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'demo-world-'));
+    const env = { XDG_STATE_HOME: state, NGINXAAS_ACCESS_TOKEN: undefined };
+    const created = await runCli(['create', '--demo', '-d', 'web-01', '--name', 'demo1', '--show-secret'], { env });
+    expect(created.code).toBe(0);
+    const file = join(state, 'nginxaas-keys', 'demo-world.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(dirname(file)).mode & 0o777).toBe(0o700);
+    const shown = await runCli(['show', '--demo', '-d', 'web-01', '--name', 'demo1', '-o', 'json'], { env });
+    expect([shown.code, JSON.parse(shown.stdout).hint]).toEqual([0, created.stdout.slice(0, 3)]);
+    const deleted = await runCli(['delete', '--demo', '-d', 'web-01', '--name', 'demo1', '--yes'], { env });
+    expect(deleted.stdout).toContain("Deleted key 'demo1'");
+    await runCli(['create', '--demo', '-d', 'web-01', '--name', 'demo2', '--show-secret'], { env });
+    const reset = await runCli(['show', '--demo', '--demo-reset', '-d', 'web-01', '--name', 'demo2'], { env });
+    expect([reset.code, reset.stderr]).toEqual([1, expect.stringContaining("no key named 'demo2'")]);
+  });
+
+  it('the commands it suggests on --demo say --demo', async () => {
+    const env = { NGINXAAS_ACCESS_TOKEN: undefined };
+    const result = await runCli(['rotate', '--demo', '-d', 'web-01', '--name', 'asg-sync', '--show-secret'], { env });
+    expect(result.stderr).toMatch(/retire it: nginxaas-keys delete -d web-01 .* --name asg-sync --demo/);
+  });
 });
