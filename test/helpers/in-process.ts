@@ -12,6 +12,14 @@ import { Custody } from '../../src/keys/custody';
 import type { Gateway } from '../../src/port/gateway';
 import { testIo } from './test-io';
 
+/** argv that cli/main.ts would hand to the wizard, the emulator, completion or help. */
+export class NotRunnable extends Error {
+  override readonly name = 'NotRunnable';
+  constructor(argv: string[], mode: Mode) {
+    super(`runInProcess runs commands only; ${JSON.stringify(argv)} is ${mode}: run the binary`);
+  }
+}
+
 export interface InProcessResult {
   code: number;
   stdout: string;
@@ -39,8 +47,10 @@ export async function runInProcess(
     const parsed = parseCommandLine(argv);
     values = parsed.values;
     mode = parsed.mode;
-    if (parsed.mode === 'wizard' || parsed.mode === 'emulator' || parsed.mode === 'completion')
-      throw new Error(`not a command: ${parsed.mode}`);
+    // Not something this helper can run (the wizard, the emulator, completion, help): refused,
+    // never counted as a run's result. Give such argv to the binary (helpers/cli.ts).
+    if (parsed.mode === 'wizard' || parsed.mode === 'emulator' || parsed.mode === 'completion' || values.help)
+      return Promise.reject(new NotRunnable(argv, parsed.mode));
     // In the order cli/main.ts reads them: where the run goes, then what the command is asked to do.
     parseConnectOptions(values, { NGINXAAS_ACCESS_TOKEN: 'in-process' });
     const run = await prepareCommand(parsed.mode, values, t.io.now());
