@@ -1,14 +1,14 @@
 /**
- * The --demo world shared by processes at once (issue 18): creates run together keep every key,
- * a world open in one process takes in what another wrote, a lock whose owner is gone is taken
- * over, and a damaged file is set aside and said, never silently replaced.
+ * The --demo world shared by real processes at once: creates run together keep every key, a wizard
+ * open on the world shows a key a command made meanwhile and its own write keeps it, later runs see
+ * the same world, and a damaged file is set aside and said, never silently replaced. (World objects
+ * sharing a file, and a dead owner's lock, in-process: integration/demo-world-file.test.ts.)
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { World } from '../../src/emulator/world';
-import { sampleData, PRODUCTION } from '../../src/emulator/sample-data';
 import { runCli } from '../helpers/cli';
+import { BIN, KEY, runInPty, walkToReview } from '../helpers/pty';
 import { useTempDir } from '../helpers/temp';
 import { tmpdir } from 'node:os';
 
@@ -33,30 +33,6 @@ describe('the demo world between processes', () => {
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     expect(names(statePath(home))).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'one', 'three', 'two']);
     expect(existsSync(`${statePath(home)}.lock`)).toBe(false);
-  });
-
-  it('a world open in one process takes in a key another wrote, and never writes it away', () => {
-    const path = join(tempDir(), 'world.json');
-    const open = new World(sampleData(new Date()), path);
-    open.save();
-    const beside = new World(JSON.parse(readFileSync(path, 'utf8')), path);
-    const web = beside.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-    beside.putKey(web, 'made-beside', 'Beside-Secret-01', new Date(Date.now() + 86_400_000).toISOString());
-    // The open world, still holding its old picture, deletes a key: the other's key stays.
-    open.deleteKey(open.deployment(PRODUCTION, 'edge-rg', 'web-01')!, 'ci-2025');
-    expect(names(path)).toEqual(['asg-sync', 'made-beside', 'nlk-prod']);
-    open.refresh();
-    expect(open.key(open.deployment(PRODUCTION, 'edge-rg', 'web-01')!, 'made-beside')?.secret).toBe('Beside-Secret-01');
-  });
-
-  it('a lock left by a process that is gone is taken over', () => {
-    const path = join(tempDir(), 'world.json');
-    const world = new World(sampleData(new Date()), path);
-    // No process has pid 2^22 + 1 here (Linux's pid_max is 2^22 at most).
-    writeFileSync(`${path}.lock`, String(4_194_305));
-    world.save();
-    expect(existsSync(path)).toBe(true);
-    expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
   it.each([
@@ -104,5 +80,38 @@ describe('--demo keeps its world', () => {
     const env = { NGINXAAS_ACCESS_TOKEN: undefined };
     const result = await runCli(['rotate', '--demo', '-d', 'web-01', '--name', 'asg-sync', '--show-secret'], { env });
     expect(result.stderr).toMatch(/retire it: nginxaas-keys delete -d web-01 .* --name asg-sync --demo/);
+  });
+});
+
+describe('a wizard open beside a command, two processes on one demo world', () => {
+  it('the wizard shows a key a command made meanwhile, and what the wizard then makes keeps it', async () => {
+    const home = tempDir();
+    const env = { XDG_STATE_HOME: home, NGINXAAS_ACCESS_TOKEN: undefined };
+    const wizard = runInPty(process.execPath, [BIN, '--demo'], env, { cols: 120, rows: 34 });
+    await wizard.waitFor('Choose a deployment');
+    await wizard.waitFor('web-01');
+    // While the wizard is open on the world, another process adds a key to it.
+    const beside = await runCli(['create', '--demo', '-d', 'web-01', '--name', 'made-beside', '--show-secret'], {
+      env,
+    });
+    expect(beside.code, beside.stderr).toBe(0);
+    // The wizard reads the deployment's keys now: the other process's key is among them.
+    await wizard.type(...'web-01', KEY.enter);
+    await wizard.waitFor('Keys of ');
+    await wizard.waitFor('made-beside');
+    // The wizard makes a key of its own; its write keeps the one made beside it.
+    await walkToReview(wizard, 'from-wizard');
+    await wizard.type(KEY.enter);
+    await wizard.waitFor('The dataplane accepted the key');
+    await wizard.type('q');
+    await wizard.waitFor('Have you saved the key?');
+    await wizard.type('y');
+    expect(await wizard.exit).toBe(0);
+    const listed = await runCli(['list', '--demo', '-d', 'web-01', '-o', 'json'], { env });
+    const keys = (JSON.parse(listed.stdout) as { deployments: { keys: { name: string }[] }[] }).deployments.flatMap(
+      (d) => d.keys.map((k) => k.name),
+    );
+    expect(keys).toEqual(expect.arrayContaining(['made-beside', 'from-wizard', 'nlk-prod']));
+    expect(names(statePath(home))).toEqual(expect.arrayContaining(['made-beside', 'from-wizard']));
   });
 });

@@ -4,10 +4,9 @@
  * planted at a predictable name never followed, a 0644 file ending 0600, the CA folder removed on exit.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION } from '../../src/emulator/sample-data';
 import { withEnv } from '../helpers/child-env';
 import { useEmulator } from '../helpers/emulator';
 import { BIN } from '../helpers/pty';
@@ -57,21 +56,6 @@ describe('the emulator’s files', () => {
       calls.filter((c) => c.name === 'openat' && c.args.includes(`"${state}"`) && /O_WRONLY|O_RDWR/.test(c.args)),
     ).toEqual([]);
     expect(statSync(state).mode & 0o777).toBe(0o600);
-  });
-
-  it('a link planted at the old predictable name is never followed', async () => {
-    const dir = tempDir();
-    const state = join(dir, 'world.json');
-    const victim = join(dir, 'victim.txt');
-    writeFileSync(victim, '', { mode: 0o644 });
-    symlinkSync(victim, `${state}.${process.pid}.tmp`);
-    const emulator = await useEmulator({ statePath: state });
-    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
-    emulator.world.putKey(web, 'saved', 'Saved-Secret-001', new Date(Date.now() + 86_400_000).toISOString());
-    expect(readFileSync(victim, 'utf8')).toBe('');
-    expect(readFileSync(state, 'utf8')).toContain('Saved-Secret-001');
-    expect(statSync(state).mode & 0o777).toBe(0o600);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') && !f.includes(String(process.pid)))).toEqual([]);
   });
 
   it('a state file that was 0644 ends 0600, and the CA folder is removed when the emulator stops', async () => {
