@@ -132,7 +132,8 @@ function fish(): string {
     const parts = [
       `complete -c nginxaas-keys -n '${condition}' -l ${o.name}`,
       ...(o.short ? [`-s ${o.short}`] : []),
-      ...(o.type === 'string' ? ['-r'] : []),
+      // -x: a value is required and only the choices are offered (-r alone offers files too).
+      ...(o.type === 'string' ? [o.choices ? '-x' : '-r'] : []),
       ...(o.choices ? [`-a '${o.choices.join(' ')}'`] : []),
       ...(FILES.includes(o.name) ? ['-F'] : []),
       `-d '${o.help.replace(/'/g, "\\'")}'`,

@@ -1,6 +1,6 @@
 /**
- * Issue 12, #6 and #10 in the built binary: a deployment and a key named as plain arguments, and
- * shell completion that bash really runs.
+ * The built binary's arguments: a deployment and a key named as plain words, and shell completion
+ * that bash, zsh and fish each really run (zsh in a pseudo-terminal, as a person presses Tab).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withEnv } from '../helpers/child-env';
 import { cliWorld, runCli } from '../helpers/cli';
+import { KEY, runInPty } from '../helpers/pty';
 
 describe('a deployment and a key as arguments', () => {
   it('`show web-01 nlk-prod` is `show -d web-01 --name nlk-prod`', async () => {
@@ -39,8 +40,16 @@ describe('a deployment and a key as arguments', () => {
 });
 
 describe('completion', () => {
-  const script = (shell: string) =>
-    execFileSync(process.execPath, ['bin/nginxaas-keys.js', 'completion', shell], { env: withEnv() }).toString();
+  const scripts = new Map<string, string>();
+  /** The script the binary prints for `shell` (made once per shell: bash is asked sixteen times). */
+  const script = (shell: string) => {
+    if (!scripts.has(shell))
+      scripts.set(
+        shell,
+        execFileSync(process.execPath, ['bin/nginxaas-keys.js', 'completion', shell], { env: withEnv() }).toString(),
+      );
+    return scripts.get(shell)!;
+  };
 
   /** What bash offers for the words typed so far, the last one being completed. */
   function bashOffers(...words: string[]): string[] {
@@ -98,5 +107,54 @@ describe('completion', () => {
       2,
       'error: completion takes one of bash, zsh, fish: nginxaas-keys completion bash',
     ]);
+  });
+
+  it('fish runs its script and completes commands, flags and only the choices of a choice', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fish-'));
+    const file = join(folder, 'nginxaas-keys.fish');
+    writeFileSync(file, script('fish'));
+    /** What fish offers for the line typed so far (complete -C), without descriptions. */
+    const offers = (line: string) =>
+      execFileSync('fish', ['--no-config', '-c', `source '${file}'; complete -C '${line}'`], {
+        env: withEnv({ HOME: folder }),
+        cwd: folder,
+      })
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .map((row) => row.split('\t')[0]);
+    expect(offers('nginxaas-keys cr')).toEqual(['create']);
+    expect(offers('nginxaas-keys create --secret-')).toEqual(['--secret-file', '--secret-out', '--secret-stdin']);
+    expect(offers('nginxaas-keys list --secret-')).toEqual([]);
+    // The folder holds the script: a choice offers its values, never file names.
+    expect(offers('nginxaas-keys list -o ')).toEqual(['json', 'prometheus', 'text']);
+    expect(offers('nginxaas-keys --auth d')).toEqual(['default', 'device-code']);
+    expect(offers('nginxaas-keys completion ')).toEqual(['bash', 'fish', 'zsh']);
+    expect(offers('nginxaas-keys config set res')).toEqual(['resource-group']);
+  });
+
+  it('zsh runs its script from fpath (compinit) and Tab completes commands, flags and choices', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'zsh-'));
+    writeFileSync(join(folder, '_nginxaas-keys'), script('zsh'));
+    const zsh = runInPty('zsh', ['-f', '-i'], { HOME: folder }, { cols: 120, rows: 30 }, folder);
+    // The prompt is 42> once compinit is done (the line typed shows $((6*7)), not 42).
+    await zsh.type(`PS1="$((6*7))> "; fpath=('${folder}' $fpath); autoload -Uz compinit; compinit -u -D`, KEY.enter);
+    await zsh.waitFor(/^42> $/m);
+    const tab = async (line: string, expected: RegExp) => {
+      const from = zsh.raw().length;
+      await zsh.type(KEY.ctrlU, line, KEY.tab);
+      await zsh.waitForAfter(from, line.split(' ').pop()!);
+      await zsh.waitFor(expected);
+    };
+    // One match: the word is completed on the line itself.
+    await tab('nginxaas-keys cr', /42> nginxaas-keys create $/m);
+    // Several: listed below the line, with their descriptions.
+    await tab('nginxaas-keys create --secret-', /--secret-file +-- read the key from a file/);
+    expect(zsh.screen()).toMatch(/--secret-out +-- write a generated key to this file/);
+    expect(zsh.screen()).toMatch(/--secret-stdin +-- read the key from standard input/);
+    await tab('nginxaas-keys list -o ', /json +prometheus +text|text +json +prometheus/);
+    await tab('nginxaas-keys completion ', /bash +fish +zsh|bash +zsh +fish/);
+    await zsh.type(KEY.ctrlU, 'exit', KEY.enter);
+    expect(await zsh.exit).toBe(0);
   });
 });
