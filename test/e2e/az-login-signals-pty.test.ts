@@ -9,16 +9,9 @@ import { useEmulator } from '../helpers/emulator';
 import { makeFakeAz, type FakeAz } from '../helpers/fake-az';
 import { BIN, KEY, runInPty, type PtyRun } from '../helpers/pty';
 import { useTempDir } from '../helpers/temp';
+import { waitUntil } from '../helpers/wait';
 
 const tempDir = useTempDir('az-signals-');
-
-async function waitUntil(what: string, done: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!done()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`waited for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 function alive(pid: number | undefined): boolean {
   if (pid === undefined) return false;
@@ -53,7 +46,7 @@ async function duringAzLogin(onLoginSignal: 'exit' | 'ignore'): Promise<{ run: P
   await run.waitFor('? Sign in to Azure');
   await run.type(KEY.enter);
   await run.waitFor('A web browser has been opened');
-  await waitUntil('az login to start', () => alive(az.loginPid()));
+  await waitUntil(() => alive(az.loginPid()), 10_000, 'az login to start');
   return { run, az };
 }
 
@@ -80,11 +73,11 @@ describe('signals while az login has the terminal', () => {
   it('an az that ignores Ctrl+C: the second Ctrl+C ends the wizard with 130, and az with it', async () => {
     const { run, az } = await duringAzLogin('ignore');
     run.pty.write(KEY.ctrlC);
-    await waitUntil('az to get the first Ctrl+C', () => az.signals().includes('INT'));
+    await waitUntil(() => az.signals().includes('INT'), 10_000, 'az to get the first Ctrl+C');
     expect(await exitWithin(run, 1_000)).toBe('still running');
     run.pty.write(KEY.ctrlC);
     expect(await exitWithin(run, 10_000)).toBe(130);
-    await waitUntil('az to be gone', () => !alive(az.loginPid()));
+    await waitUntil(() => !alive(az.loginPid()), 10_000, 'az to be gone');
     expect(run.text()).not.toContain('? Choose a deployment');
   });
 });

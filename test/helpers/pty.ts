@@ -85,7 +85,8 @@ export function runInPty(
   const terminal = new xterm.Terminal({ cols: size.cols, rows: size.rows, allowProposedApi: true, scrollback: 1000 });
   let output = '';
   // xterm parses what it is given later, in its own time: the exit waits until the last output is
-  // on the screen, so that a test reading the screen after the exit sees the final frame.
+  // on the screen, so that a test reading the screen after the exit sees the final frame. node-pty
+  // reports the exit only once the pty's socket has closed, so every byte has been handed over by then.
   let parsed = Promise.resolve();
   pty.onData((data) => {
     output += data;
@@ -94,8 +95,7 @@ export function runInPty(
   const exit = new Promise<number>((resolve) =>
     pty.onExit(({ exitCode }) => {
       live.delete(pty);
-      // node-pty may report the exit just before the last of the output: let that arrive too.
-      setTimeout(() => void parsed.then(() => resolve(exitCode)), 30);
+      void parsed.then(() => resolve(exitCode));
     }),
   );
   const text = () => stripVTControlCharacters(output);
@@ -120,7 +120,8 @@ export function runInPty(
           throw new Error(`waited for ${String(expected)}; the screen:\n${screen()}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      // All that has arrived is on the screen; what the program draws next, a test waits for.
+      await parsed;
     },
     async waitForAfter(from, expected, timeoutMs = 10_000) {
       const started = Date.now();
@@ -136,6 +137,8 @@ export function runInPty(
       pty.resize(cols, rows);
     },
     async type(...keys) {
+      // Pacing, not synchronisation: each key in a read of its own, as a person types (keys that
+      // arrive in one read reach Ink as one input). What a key makes happen, a test waits for.
       for (const key of keys) {
         pty.write(key);
         await new Promise((resolve) => setTimeout(resolve, 40));
