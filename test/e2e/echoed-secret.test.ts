@@ -194,22 +194,25 @@ describe('words that masking cannot be sure of', () => {
 });
 
 describe('the sign-in token', () => {
-  it('quoted back by ARM (as HTML entities, as an error page would) is never shown', async () => {
-    const { env, emulator } = await cliWorld();
-    emulator.faults.add({
-      method: 'GET',
-      path: '/apiKeys',
-      status: 400,
-      code: 'BadRequest',
-      echoSecret: 'html-hex',
-      times: -1,
-    });
-    const result = await runCli(['list', ...WEB_ARGV, '-o', 'json'], { env });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('BadRequest');
-    expectNoSecret(result.stdout, emulator.token);
-    expectNoSecret(result.stderr, emulator.token);
-  });
+  it.each(['html-hex', 'percent', 'percent-lower', 'form', 'escape', 'base64'] as const)(
+    'quoted back by ARM as %s (an error page, a URL, a form) is never shown',
+    async (encoding) => {
+      const { env, emulator } = await cliWorld();
+      emulator.faults.add({
+        method: 'GET',
+        path: '/apiKeys',
+        status: 400,
+        code: 'BadRequest',
+        echoSecret: encoding,
+        times: -1,
+      });
+      const result = await runCli(['list', ...WEB_ARGV, '-o', 'json'], { env });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('BadRequest');
+      expectNoSecret(result.stdout, emulator.token);
+      expectNoSecret(result.stderr, emulator.token);
+    },
+  );
 });
 
 describe("the faces' screens, when Azure quotes the key it was sent", () => {

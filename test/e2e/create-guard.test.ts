@@ -1,8 +1,9 @@
 /**
- * Issue 18's create guard and "you hold the secret", through the built binary against the
- * emulator: a matching prefix never passes for our own key, a timeout is as uncertain as a
- * cancel, a secret written nowhere takes the key back, and two creates of one name at once leave
- * one key and one loud failure.
+ * create's guard, through the built binary against the emulator: a matching prefix never passes
+ * for our own key, two creates of one name at once leave one key and one loud failure, a timeout
+ * is as uncertain as a cancel, server text that quotes the key or token is masked, a key file git
+ * would commit is said, and Key Vault's lost answers are settled. (A secret written nowhere:
+ * e2e/closed-stdout.test.ts.)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { useTempDir } from '../helpers/temp';
 import { WEB_ARGV } from '../helpers/sample';
 import { waitUntil } from '../helpers/wait';
 
-const tempDir = useTempDir('trust-create-');
+const tempDir = useTempDir('create-guard-');
 
 describe('the create guard', () => {
   it(
