@@ -3,13 +3,15 @@
  * that bash, zsh and fish each really run (zsh in a pseudo-terminal, as a person presses Tab).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withEnv } from '../helpers/child-env';
 import { cliWorld, runCli } from '../helpers/cli';
 import { KEY, runInPty } from '../helpers/pty';
+import { useTempDir } from '../helpers/temp';
+
+const tempDir = useTempDir('arguments-completion-');
 
 describe('a deployment and a key as arguments', () => {
   it('`show web-01 nlk-prod` is `show -d web-01 --name nlk-prod`', async () => {
@@ -53,7 +55,7 @@ describe('completion', () => {
 
   /** What bash offers for the words typed so far, the last one being completed. */
   function bashOffers(...words: string[]): string[] {
-    const file = join(mkdtempSync(join(tmpdir(), 'completion-')), 'nginxaas-keys.bash');
+    const file = join(tempDir(), 'nginxaas-keys.bash');
     writeFileSync(file, script('bash'));
     const line = ['nginxaas-keys', ...words].map((w) => `'${w}'`).join(' ');
     const program = `source '${file}'; COMP_WORDS=(${line}); COMP_CWORD=${words.length}; _nginxaas_keys; printf '%s\\n' "\${COMPREPLY[@]}"`;
@@ -110,7 +112,7 @@ describe('completion', () => {
   });
 
   it('fish runs its script and completes commands, flags and only the choices of a choice', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fish-'));
+    const folder = tempDir();
     const file = join(folder, 'nginxaas-keys.fish');
     writeFileSync(file, script('fish'));
     /** What fish offers for the line typed so far (complete -C), without descriptions. */
@@ -134,7 +136,7 @@ describe('completion', () => {
   });
 
   it('zsh runs its script from fpath (compinit) and Tab completes commands, flags and choices', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'zsh-'));
+    const folder = tempDir();
     writeFileSync(join(folder, '_nginxaas-keys'), script('zsh'));
     const zsh = runInPty('zsh', ['-f', '-i'], { HOME: folder }, { cols: 120, rows: 30 }, folder);
     // The prompt is 42> once compinit is done (the line typed shows $((6*7)), not 42).

@@ -5,8 +5,7 @@
  * (test/integration/commands.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRODUCTION, STAGING } from '../../src/emulator/sample-data';
 import { monthsOn, sixMonthDays } from '../helpers/calendar';
@@ -16,14 +15,12 @@ import { closedPort } from '../helpers/ports';
 import { ROOT } from '../helpers/pty';
 import { expectSchema, json } from '../helpers/schemas';
 import { WEB_ARGV } from '../helpers/sample';
+import { useTempDir } from '../helpers/temp';
+import { expectAbsent } from '../helpers/secrets';
 
-const folder = () => mkdtempSync(join(tmpdir(), 'cmd-e2e-'));
+const folder = useTempDir('cmd-e2e-');
 
 const world = cliWorld;
-
-function expectAbsent(secret: string, ...channels: string[]) {
-  for (const channel of channels) expect(channel).not.toContain(secret);
-}
 
 describe('create', () => {
   it(
@@ -189,7 +186,7 @@ describe('list, show, endpoint, delete', () => {
 describe('rotate', () => {
   it('--yes: a new key beside the old one, then the old one deleted; JSON matches the schema', async () => {
     const { env, secretOf } = await world();
-    const keyFile = join(mkdtempSync(join(tmpdir(), 'rotate-')), 'new.key');
+    const keyFile = join(folder(), 'new.key');
     const result = await runCli(
       [
         'rotate',

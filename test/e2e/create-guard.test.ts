@@ -14,6 +14,7 @@ import { DEMO_VAULT } from '../../src/emulator/sample-data';
 import { useTempDir } from '../helpers/temp';
 import { WEB_ARGV } from '../helpers/sample';
 import { waitUntil } from '../helpers/wait';
+import { base64 } from '../helpers/secrets';
 
 const tempDir = useTempDir('create-guard-');
 
@@ -113,12 +114,11 @@ describe('secrets inside server text', () => {
   it('a 400 quoting the key (as is and in base64) is printed with the key masked', async () => {
     const { env, emulator } = await cliWorld();
     const secret = 'Quoted-Secret-4711';
-    const base64 = Buffer.from(secret).toString('base64');
     emulator.faults.add({
       method: 'PUT',
       status: 400,
       code: 'InvalidApiKeySecret',
-      message: `The secret '${secret}' (header ApiKey ${base64}) is not allowed.`,
+      message: `The secret '${secret}' (header ApiKey ${base64(secret)}) is not allowed.`,
     });
     const result = await runCli(['create', ...WEB_ARGV, '--name', 'quoted', '--secret-stdin', '-o', 'json'], {
       env,
@@ -127,7 +127,7 @@ describe('secrets inside server text', () => {
     expect(result.code).toBe(1);
     for (const channel of [result.stdout, result.stderr]) {
       expect(channel).not.toContain(secret);
-      expect(channel).not.toContain(base64);
+      expect(channel).not.toContain(base64(secret));
     }
     expect(result.stderr).toContain("The secret '•••' (header ApiKey •••) is not allowed.");
   });

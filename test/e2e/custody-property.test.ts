@@ -9,8 +9,7 @@
  * CUSTODY_RUNS sets how many schedules (CI runs a modest number); a failure prints fast-check's
  * seed and the shrunk schedule, and CUSTODY_SEED replays it.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +18,9 @@ import type { FaultSpec } from '../../src/emulator/faults';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { envFor, runCli, type CliResult } from '../helpers/cli';
 import { WEB_ARGV } from '../helpers/sample';
+import { useTempDir } from '../helpers/temp';
+
+const tempDir = useTempDir('custody-property-');
 
 const RUNS = Number(process.env.CUSTODY_RUNS ?? 14);
 const SEED = process.env.CUSTODY_SEED === undefined ? undefined : Number(process.env.CUSTODY_SEED);
@@ -159,7 +161,7 @@ function signaller(s: Schedule): { onSpawn: (pid: number) => void; cancel: () =>
 
 async function check(s: Schedule): Promise<void> {
   const emulator: RunningEmulator = await startEmulator();
-  const dir = mkdtempSync(join(tmpdir(), 'custody-prop-'));
+  const dir = tempDir();
   try {
     const web = () => emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
     const before = new Map(emulator.world.keys(web()).map((k) => [k.name, { ...k }]));

@@ -4,13 +4,12 @@
  * the same world, and a damaged file is set aside and said, never silently replaced. (World objects
  * sharing a file, and a dead owner's lock, in-process: integration/demo-world-file.test.ts.)
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { BIN, KEY, runInPty, walkToReview } from '../helpers/pty';
 import { useTempDir } from '../helpers/temp';
-import { tmpdir } from 'node:os';
 
 const tempDir = useTempDir('demo-world-');
 const statePath = (home: string) => join(home, 'nginxaas-keys', 'demo-world.json');
@@ -60,7 +59,7 @@ describe('the demo world between processes', () => {
 
 describe('--demo keeps its world', () => {
   it('create, then show, list and delete in later runs see the same world; --demo-reset starts over', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'demo-world-'));
+    const state = tempDir();
     const env = { XDG_STATE_HOME: state, NGINXAAS_ACCESS_TOKEN: undefined };
     const created = await runCli(['create', '--demo', '-d', 'web-01', '--name', 'demo1', '--show-secret'], { env });
     expect(created.code).toBe(0);

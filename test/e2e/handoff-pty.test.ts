@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, KEY, runInPty, walkToReview } from '../helpers/pty';
 import { useTempDir } from '../helpers/temp';
@@ -15,7 +14,7 @@ const tempDir = useTempDir('demo-handoff-git-');
 
 describe('the wizard on --demo, after the key', () => {
   it('verifies the key, writes nlk-values.yaml and stores the key in the demo vault', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'demo-handoff-'));
+    const folder = tempDir();
     const run = runInPty(
       process.execPath,
       [BIN, '--demo', '-d', 'web-01', '--name', 'nlk-demo'],

@@ -4,19 +4,21 @@
  * its outcomes, and rotations that finish and that stop half-way.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_VAULT, PRODUCTION } from '../../src/emulator/sample-data';
 import { cliWorld, runCli } from '../helpers/cli';
 import { expectSchema, json } from '../helpers/schemas';
 import { WEB_ARGV } from '../helpers/sample';
+import { useTempDir } from '../helpers/temp';
+import { base64 } from '../helpers/secrets';
+
+const tempDir = useTempDir('handoff-');
 
 const VAULT_URL = `https://${DEMO_VAULT}/secrets/nlk-web-01`;
-const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 async function world() {
-  return { ...(await cliWorld()), dir: mkdtempSync(join(tmpdir(), 'handoff-')) };
+  return { ...(await cliWorld()), dir: tempDir() };
 }
 
 describe('--emit', () => {

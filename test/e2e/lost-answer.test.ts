@@ -4,17 +4,19 @@
  * key named; a delete whose answer was lost and retried says "Deleted".
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { cliWorld, runCli } from '../helpers/cli';
 import { WEB_ARGV } from '../helpers/sample';
+import { useTempDir } from '../helpers/temp';
+
+const tempDir = useTempDir('lost-answer-');
 
 const world = cliWorld;
 
 describe('the answer to the PUT is lost', () => {
-  const folder = () => mkdtempSync(join(tmpdir(), 'lost-'));
+  const folder = tempDir;
 
   it('create and rotate, lost for good or unknowable: the emulator and what the user holds agree', async () => {
     const { env, emulator, secretOf } = await world();

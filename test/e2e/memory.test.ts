@@ -4,17 +4,19 @@
  * kept; and `history` records create, extend and delete with their outcomes, a create Azure
  * refused as failed with ARM's code, in a 0600 file that holds no secret.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliWorld, envFor, runCli } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
 import { BIN, KEY, runInPty } from '../helpers/pty';
+import { useTempDir } from '../helpers/temp';
+
+const tempDir = useTempDir('memory-');
 
 /** A user of their own: a config folder and a state folder, kept across the runs of one test. */
 function user(env: Record<string, string>) {
-  const home = mkdtempSync(join(tmpdir(), 'memory-'));
+  const home = tempDir();
   const folders = { XDG_CONFIG_HOME: join(home, 'config'), XDG_STATE_HOME: join(home, 'state') };
   const run = (args: string[], extra: Record<string, string | undefined> = {}, input?: string) =>
     runCli(args, { env: { ...env, ...folders, ...extra }, ...(input !== undefined ? { input } : {}) });
@@ -236,7 +238,7 @@ describe('no secret in anything the program keeps', () => {
   it('after a create, a rotation with hand-offs and an extend with a re-sent value, no file under the config and state folders holds a secret in any encoding', async () => {
     const { env, emulator, secretOf } = await cliWorld();
     const me = user(env);
-    const work = mkdtempSync(join(tmpdir(), 'memory-work-'));
+    const work = tempDir();
     await me.run(['config', 'set', 'resource-group', 'edge-rg']);
     await me.run(['config', 'set', 'deployment', 'web-01', '--profile', 'stage']);
     const keyFile = join(work, 'kept.key');
@@ -294,7 +296,7 @@ describe('no secret in anything the program keeps', () => {
 describe('the wizard remembers', () => {
   it('the deployment last used, per profile, and offers it first the next time', async () => {
     const emulator = await useEmulator();
-    const home = mkdtempSync(join(tmpdir(), 'memory-wizard-'));
+    const home = tempDir();
     const env = { ...envFor(emulator), XDG_STATE_HOME: join(home, 'state'), XDG_CONFIG_HOME: join(home, 'config') };
     await runCli(['config', 'set', 'output', 'text', '--profile', 'stage'], { env });
     const plain = (...args: string[]) =>
@@ -328,7 +330,7 @@ describe('the wizard remembers', () => {
 describe('the key console shows the selected key’s history', () => {
   it('in the full-screen wizard a line for the selected key, in --plain a line for each key changed here', async () => {
     const emulator = await useEmulator();
-    const home = mkdtempSync(join(tmpdir(), 'memory-console-'));
+    const home = tempDir();
     const env = { ...envFor(emulator), XDG_STATE_HOME: join(home, 'state'), XDG_CONFIG_HOME: join(home, 'config') };
     const extended = await runCli(['extend', 'web-01', 'nlk-prod', '-g', 'edge-rg', '--expires', '90d'], { env });
     expect(extended.code, extended.stderr).toBe(0);
@@ -367,7 +369,7 @@ describe('the key console shows the selected key’s history', () => {
 describe('accessible', () => {
   it('saved, the wizard asks line by line as --plain does; ACCESSIBLE in the environment wins over it, either way', async () => {
     const emulator = await useEmulator();
-    const home = mkdtempSync(join(tmpdir(), 'memory-accessible-'));
+    const home = tempDir();
     const env = { ...envFor(emulator), XDG_STATE_HOME: join(home, 'state'), XDG_CONFIG_HOME: join(home, 'config') };
     expect((await runCli(['config', 'set', 'accessible', 'yes'], { env })).code).toBe(0);
     const lines = runInPty(process.execPath, [BIN], env, { cols: 100, rows: 30 }, home);
@@ -423,7 +425,7 @@ describe('the demo keeps a history of its own', () => {
 describe('the wizard’s changes are recorded too', () => {
   it('a key made in --plain and handed to a file: the create and the hand-off, with the whole path, never the key', async () => {
     const emulator = await useEmulator();
-    const home = mkdtempSync(join(tmpdir(), 'memory-wizard-history-'));
+    const home = tempDir();
     const env = { ...envFor(emulator), XDG_STATE_HOME: join(home, 'state'), XDG_CONFIG_HOME: join(home, 'config') };
     const run = runInPty(
       process.execPath,

@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { withEnv } from '../helpers/child-env';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { envFor, runCli } from '../helpers/cli';
@@ -15,8 +14,10 @@ import { useEmulator } from '../helpers/emulator';
 import { makeFakeAz, makeFakeClipboard } from '../helpers/fake-az';
 import { BIN, KEY, runInPty } from '../helpers/pty';
 import { WEB_ARGV } from '../helpers/sample';
+import { useTempDir } from '../helpers/temp';
+import { base64 } from '../helpers/secrets';
 
-const base64 = (text: string) => Buffer.from(text).toString('base64');
+const tempDir = useTempDir('secret-channels-');
 
 describe('the clipboard', () => {
   it('the tool gets the key on stdin, never in its arguments or environment; OSC 52 only after c', async () => {
@@ -51,7 +52,7 @@ describe('the terminal after the program ends', () => {
     const emulator = await useEmulator();
     const session = `nk-scrollback-${process.pid}-${Date.now()}`;
     const env = envFor(emulator);
-    const folder = mkdtempSync(join(tmpdir(), 'scrollback-'));
+    const folder = tempDir();
     const script = join(folder, 'run.sh');
     const exports = Object.entries(env).map(([name, value]) => `export ${name}='${value}'`);
     writeFileSync(

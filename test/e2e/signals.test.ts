@@ -4,8 +4,7 @@
  * and while rotate checks the new key it stops there with both keys named.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { cliWorld, runCli } from '../helpers/cli';
@@ -25,7 +24,7 @@ describe('signals while the PUT is in flight', () => {
   async function interrupted(signals: NodeJS.Signals[], holdMs: number) {
     const { env, emulator, secretOf } = await world();
     emulator.faults.add({ method: 'PUT', delayMs: holdMs });
-    const dir = mkdtempSync(join(tmpdir(), 'signal-'));
+    const dir = tempDir();
     const file = join(dir, 'held.key');
     const [first, ...later] = signals;
     let child = 0;

@@ -3,16 +3,18 @@
  * wizard to the reveal panel, and another cancels it with Ctrl+C.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { useEmulator } from '../helpers/emulator';
 import { BIN, KEY, runInPty, toNameStep, type PtyRun } from '../helpers/pty';
+import { useTempDir } from '../helpers/temp';
+
+const tempDir = useTempDir('wizard-e2e-');
 
 async function emulatorEnv() {
   const emulator = await useEmulator();
-  const folder = mkdtempSync(join(tmpdir(), 'wizard-e2e-'));
+  const folder = tempDir();
   const caFile = join(folder, 'ca.pem');
   writeFileSync(caFile, emulator.caPem);
   return {

@@ -5,17 +5,7 @@
  * (test/e2e/commands.test.ts keeps a few runs of the real binary per command.)
  */
 import { describe, expect, it } from 'vitest';
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-  mkdirSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from '../../src/term/display-width';
 import { staticTokenCredential } from '../../src/azure/credentials';
@@ -25,8 +15,10 @@ import { gatewayFor, sampleWeb, targetFor, useEmulator } from '../helpers/emulat
 import { runInProcess } from '../helpers/in-process';
 import { expectSchema, json } from '../helpers/schemas';
 import { WEB_ARGV } from '../helpers/sample';
+import { useTempDir } from '../helpers/temp';
+import { expectAbsent } from '../helpers/secrets';
 
-const folder = () => mkdtempSync(join(tmpdir(), 'cmd-in-process-'));
+const folder = useTempDir('cmd-in-process-');
 
 async function world() {
   const emulator = await useEmulator();
@@ -35,10 +27,6 @@ async function world() {
   const run = (argv: string[], options: Parameters<typeof runInProcess>[2] = {}) =>
     runInProcess(argv, gateway, options);
   return { emulator, gateway, web, secretOf, run };
-}
-
-function expectAbsent(secret: string, ...channels: string[]) {
-  for (const channel of channels) expect(channel).not.toContain(secret);
 }
 
 describe('create', () => {
@@ -353,26 +341,6 @@ describe('list, show, endpoint, delete', () => {
     const { run } = await world();
     const result = await run(['endpoint', ...WEB_ARGV, '-o', 'JSON']);
     expect([result.code, typeof json(result.stdout).dataplaneApiEndpoint]).toEqual([0, 'string']);
-  });
-
-  it('show and endpoint, in text and JSON', async () => {
-    const { run, emulator, web } = await world();
-    const endpoint = `${emulator.url}/${emulator.world.endpointHost(web())}/`;
-    const show = await run(['show', ...WEB_ARGV, '--name', 'asg-sync', '-o', 'json']);
-    expectSchema('show', json(show.stdout));
-    expect(json(show.stdout)).toMatchObject({
-      name: 'asg-sync',
-      status: 'ok',
-      dataplaneApiEndpoint: endpoint,
-      nplusEndpoint: `${endpoint}nplus`,
-    });
-    const text = await run(['show', ...WEB_ARGV, '--name', 'nlk-prod']);
-    expect(text.stdout).toContain('status    expiring (within 30 days)');
-    expect((await run(['endpoint', ...WEB_ARGV])).stdout).toBe(`${endpoint}\n`);
-    const asJson = await run(['endpoint', ...WEB_ARGV, '-o', 'json']);
-    expectSchema('endpoint', json(asJson.stdout));
-    const none = await run(['endpoint', '-d', 'broken-01', '--subscription', PRODUCTION]);
-    expect([none.code, none.stderr]).toEqual([1, expect.stringContaining('has no dataplane API endpoint')]);
   });
 
   it('a deployment given by resource id needs no -g or --subscription', async () => {

@@ -1,13 +1,15 @@
 /** The emulator's own answers, read with plain HTTPS requests (no SDK in between). */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:https';
 import { PRODUCTION, SANDBOX } from '../../src/emulator/sample-data';
 import { API, raw, useEmulator } from '../helpers/emulator';
 import { inDays } from '../helpers/sample';
 import { waitUntil } from '../helpers/wait';
+import { useTempDir } from '../helpers/temp';
+
+const tempDir = useTempDir('emulator-');
 
 const web01 = `/subscriptions/${PRODUCTION}/resourceGroups/edge-rg/providers/Nginx.NginxPlus/nginxDeployments/web-01`;
 const isoInDays = (days: number) => inDays(days).toISOString();
@@ -242,7 +244,7 @@ describe('emulator: faults and state', () => {
   });
 
   it('keeps its world in a --state file written with mode 0600', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'emu-state-')), 'state.json');
+    const file = join(tempDir(), 'state.json');
     const emulator = await useEmulator({ statePath: file });
     await raw(emulator, 'PUT', `${web01}/apiKeys/kept?${API}`, { body: put('Kept-Key-12345', isoInDays(9)) });
     expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -4,8 +4,7 @@
  * without an outcome says "unknown", the file stays 0600 and bounded), and the gateway decorator
  * that records every change with the intent written before the request leaves.
  */
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFolder } from '../../src/domain/platform';
@@ -25,8 +24,9 @@ import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardState } from '../../src/wizard/state';
 import { visibleDeployments } from '../../src/wizard/selectors';
 import { lastUsedDeployment, rememberDeployment } from '../../src/files/last-used-file';
+import { useTempDir } from '../helpers/temp';
 
-const folder = () => mkdtempSync(join(tmpdir(), 'memory-unit-'));
+const folder = useTempDir('memory-unit-');
 
 describe('which saved value is in force', () => {
   const file: SettingsFile = {
