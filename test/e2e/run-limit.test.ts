@@ -72,9 +72,11 @@ describe('the run has a time limit', () => {
 
   it('a key being created when the limit passes is let finish: the key file is kept and the words say so', async () => {
     const { env, emulator, secretOf } = await cliWorld();
-    emulator.faults.add({ method: 'PUT', path: '/apiKeys/late', delayMs: 3_000 });
+    // The PUT is held far past the limit, and the limit leaves a cold start on a busy machine
+    // seconds to reach the PUT (1 s did not: the limit passed while the key was still being read).
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/late', delayMs: 9_000 });
     const file = join(tempDir(), 'late.key');
-    const result = await runCli(['create', ...WEB_ARGV, '--name', 'late', '--secret-out', file, '--timeout', '1s'], {
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'late', '--secret-out', file, '--timeout', '5s'], {
       env: { ...env, ...PATIENT },
     });
     expect(result.code).toBe(1);
