@@ -12,8 +12,8 @@ import {
   texts as readTexts,
   type FlagName,
   type FlagSpec,
-} from '../commands/flags';
-import type { Values as FlagValues } from '../commands/flags';
+} from '../commands/shared/flags';
+import type { Values as FlagValues } from '../commands/shared/flags';
 import { AZURE_COMMANDS, COMMAND_TABLE, COMMANDS, modeEntry, WIZARD, type Mode } from './commands';
 
 export interface OptionSpec extends FlagSpec {

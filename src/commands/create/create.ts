@@ -4,10 +4,10 @@
  * replaced only with --replace and a lost answer never loses the key; then, with --verify, the
  * dataplane is asked whether it takes the key.
  */
-import { CREATE_FLAGS, flag, type CommandValues } from './flags';
-import { EXIT, type Io } from '../port/io';
-import { verifyWithPatience, type Verification } from '../keys/verify';
-import type { CommandDeps } from './deps';
+import { CREATE_FLAGS, flag, type CommandValues } from '../shared/flags';
+import { EXIT, type Io } from '../../port/io';
+import { verifyWithPatience, type Verification } from '../../keys/verify';
+import type { CommandDeps } from '../shared/deps';
 import {
   stoppedAfterIssue,
   stoppedJson,
@@ -15,10 +15,10 @@ import {
   reportIssuedText,
   reportVerification,
   secretWriteFailed,
-} from './issued-report';
-import { issueNewKey, parseNewKeyOptions, readSecret, readyDeployment, type NewKeyOptions } from './new-key';
-import { refuseStdoutToNowhere, reported, writeOut } from './secret-output';
-import { parseKeyName, parseTarget, type TargetOptions } from './target';
+} from '../shared/issued-report';
+import { issueNewKey, parseNewKeyOptions, readSecret, readyDeployment, type NewKeyOptions } from '../shared/new-key';
+import { refuseStdoutToNowhere, reported, writeOut } from '../shared/secret-output';
+import { parseKeyName, parseTarget, type TargetOptions } from '../shared/target';
 
 export interface CreateOptions {
   target: TargetOptions;

@@ -2,17 +2,17 @@
  * `nginxaas-keys emulator`: the local NGINXaaS in the foreground. It prints where it listens,
  * its CA file and its token (with -o json: one JSON line, for scripts), and stops on Ctrl+C.
  */
-import { printable } from '../domain/printable';
+import { printable } from '../../domain/printable';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { text, type CommandValues, type EMULATOR_FLAGS } from './flags';
-import { UsageError } from '../port/usage-error';
-import { isEmulatorData, type EmulatorData } from '../emulator/data';
-import { fleetWorld, parseFleetSize, type FleetSize } from '../emulator/fleet';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
-import { EXIT, type Io } from '../port/io';
-import { figures } from '../term/style';
+import { text, type CommandValues, type EMULATOR_FLAGS } from '../shared/flags';
+import { UsageError } from '../../port/usage-error';
+import { isEmulatorData, type EmulatorData } from '../../emulator/data';
+import { fleetWorld, parseFleetSize, type FleetSize } from '../../emulator/fleet';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { EXIT, type Io } from '../../port/io';
+import { figures } from '../../term/style';
 
 function loadWorld(path: string, what: string): EmulatorData {
   let parsed: unknown;

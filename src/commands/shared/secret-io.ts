@@ -2,9 +2,9 @@
  * Where a key comes from: standard input, a terminal (never echoed) or a file, at most 256
  * characters read. Where a key goes (files written 0600, never through a link) is src/files/secret-file.ts.
  */
-import { MAX_SECRET_LENGTH } from '../domain/policy';
-import { readSmallFile, SmallFileError } from '../files/small-file';
-import { UsageError } from '../port/usage-error';
+import { MAX_SECRET_LENGTH } from '../../domain/policy';
+import { readSmallFile, SmallFileError } from '../../files/small-file';
+import { UsageError } from '../../port/usage-error';
 
 /** One trailing line break is what `echo` and editors add; it is not part of the key. */
 function withoutFinalNewline(text: string): string {

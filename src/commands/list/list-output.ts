@@ -3,15 +3,15 @@
  * width, never wrapped), then a summary line of what expires; or one JSON document with a
  * `summary` object. The summary's window is --expiring-within's days, else 30.
  */
-import { endsWithin, formatLocal } from '../domain/expiry';
-import { printable } from '../domain/printable';
-import { EXPIRING_SOON_DAYS, expiryCounts } from '../domain/readiness';
-import type { ApiKey, Deployment } from '../port/gateway';
-import type { Io } from '../port/io';
-import { figures } from '../term/style';
-import { naturalOrder } from '../domain/natural-order';
-import { padEnd, widest } from '../term/text-width';
-import { deploymentJson, expiryText, keyJson, statusWord } from './format';
+import { endsWithin, formatLocal } from '../../domain/expiry';
+import { printable } from '../../domain/printable';
+import { EXPIRING_SOON_DAYS, expiryCounts } from '../../domain/readiness';
+import type { ApiKey, Deployment } from '../../port/gateway';
+import type { Io } from '../../port/io';
+import { figures } from '../../term/style';
+import { naturalOrder } from '../../domain/natural-order';
+import { padEnd, widest } from '../../term/text-width';
+import { deploymentJson, expiryText, keyJson, statusWord } from '../shared/format';
 import { keyTable, writeGroupedList } from './list-grouped';
 
 export interface Listed {

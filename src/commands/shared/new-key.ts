@@ -5,19 +5,19 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { flag, text, texts, type CommandValues, type NEW_KEY_FLAGS } from './flags';
-import { handoffFacts, parseHandoff, type HandoffTarget } from '../domain/handoff';
-import { defaultExpiry, parseExpiry } from '../domain/expiry';
-import { evaluate } from '../domain/policy';
-import { canTakeKey } from '../domain/readiness';
-import { keyCommand } from '../domain/resource-id';
-import { generateUuidKey } from '../domain/secret';
-import { GatewayError, type ApiKey, type Deployment } from '../port/gateway';
-import { requestTimeoutMs, type Io } from '../port/io';
-import { graceFrom, spokenDuration, stoppedByLimit } from '../port/run-limit';
-import { createKey, racedWarning, type CreateOutcome } from '../keys/create-key';
-import { hold, type CustodyEntry, type Holder } from '../keys/custody';
-import { exposureWarnings } from '../keys/git-exposure';
-import { figures } from '../term/style';
+import { handoffFacts, parseHandoff, type HandoffTarget } from '../../domain/handoff';
+import { defaultExpiry, parseExpiry } from '../../domain/expiry';
+import { evaluate } from '../../domain/policy';
+import { canTakeKey } from '../../domain/readiness';
+import { keyCommand } from '../../domain/resource-id';
+import { generateUuidKey } from '../../domain/secret';
+import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
+import { requestTimeoutMs, type Io } from '../../port/io';
+import { graceFrom, spokenDuration, stoppedByLimit } from '../../port/run-limit';
+import { createKey, racedWarning, type CreateOutcome } from '../../keys/create-key';
+import { hold, type CustodyEntry, type Holder } from '../../keys/custody';
+import { exposureWarnings } from '../../keys/git-exposure';
+import { figures } from '../../term/style';
 import {
   checkHandoffTargets,
   deliverHandoffs,
@@ -25,14 +25,14 @@ import {
   stageHandoffFiles,
   type HandoffResult,
   type StagedHandoffs,
-} from '../keys/handoff';
-import { UsageError } from '../port/usage-error';
+} from '../../keys/handoff';
+import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from './deps';
 import { whilePersonAnswers } from './ask';
 import { describeDeployment, expiresWords } from './format';
 import { keepKeyFile, takeBackUnheldKey, writeOut } from './secret-output';
 import { resolveDeployment, type TargetOptions } from './target';
-import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../files/secret-file';
+import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../../files/secret-file';
 import { readSecretFile, readSecretFromStream, readSecretFromTerminal } from './secret-io';
 
 type NewKeyValues = CommandValues<typeof NEW_KEY_FLAGS>;

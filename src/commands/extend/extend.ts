@@ -8,23 +8,23 @@
  * Vault hand-off gets a new version with the new expiresOn, so the vault's near-expiry event
  * follows the key.
  */
-import { flag, text, texts, type CommandValues, type EXTEND_FLAGS } from './flags';
-import { formatUtc, parseExpiry, shortening } from '../domain/expiry';
-import { handoffFacts, parseHandoff, type HandoffTarget } from '../domain/handoff';
-import { keyCommand } from '../domain/resource-id';
-import { nplusUrl } from '../domain/endpoint';
-import { GatewayError, type ApiKey, type Deployment } from '../port/gateway';
-import { EXIT } from '../port/io';
-import { UsageError } from '../port/usage-error';
-import { extendKey, extendRefusal, valueMatchesHint, type Extended } from '../keys/extend-key';
-import { proveValue, type Proof } from '../keys/prove-value';
-import { confirmOnTerminal } from './ask';
-import { checkHandoffTargets, deliverHandoffs, type HandoffResult } from '../keys/handoff';
-import { figures } from '../term/style';
-import type { CommandDeps } from './deps';
-import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
-import { readSecret, readyDeployment, type SecretSource } from './new-key';
-import { existingKey, parseKeyName, parseTarget, type TargetOptions } from './target';
+import { flag, text, texts, type CommandValues, type EXTEND_FLAGS } from '../shared/flags';
+import { formatUtc, parseExpiry, shortening } from '../../domain/expiry';
+import { handoffFacts, parseHandoff, type HandoffTarget } from '../../domain/handoff';
+import { keyCommand } from '../../domain/resource-id';
+import { nplusUrl } from '../../domain/endpoint';
+import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
+import { EXIT } from '../../port/io';
+import { UsageError } from '../../port/usage-error';
+import { extendKey, extendRefusal, valueMatchesHint, type Extended } from '../../keys/extend-key';
+import { proveValue, type Proof } from '../../keys/prove-value';
+import { confirmOnTerminal } from '../shared/ask';
+import { checkHandoffTargets, deliverHandoffs, type HandoffResult } from '../../keys/handoff';
+import { figures } from '../../term/style';
+import type { CommandDeps } from '../shared/deps';
+import { deploymentJson, describeDeployment, expiryText, keyJson } from '../shared/format';
+import { readSecret, readyDeployment, type SecretSource } from '../shared/new-key';
+import { existingKey, parseKeyName, parseTarget, type TargetOptions } from '../shared/target';
 
 type KeyVaultTarget = Extract<HandoffTarget, { kind: 'keyvault' }>;
 

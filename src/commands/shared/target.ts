@@ -4,13 +4,13 @@
  * a name (with or without -g) in the named subscription, the Azure CLI's default one, or — when
  * neither says — the one deployment of that name among all the subscriptions the sign-in can see.
  */
-import { printable } from '../domain/printable';
+import { printable } from '../../domain/printable';
 import { text, type TargetValues, type Values } from './flags';
-import { checkKeyName } from '../domain/key-name';
-import { looksLikeResourceId, parseDeploymentId, type DeploymentRef } from '../domain/resource-id';
-import { GatewayError, SEVERAL_SUBSCRIPTIONS, type ApiKey, type Deployment, type Gateway } from '../port/gateway';
+import { checkKeyName } from '../../domain/key-name';
+import { looksLikeResourceId, parseDeploymentId, type DeploymentRef } from '../../domain/resource-id';
+import { GatewayError, SEVERAL_SUBSCRIPTIONS, type ApiKey, type Deployment, type Gateway } from '../../port/gateway';
 import { describeDeployment } from './format';
-import { UsageError } from '../port/usage-error';
+import { UsageError } from '../../port/usage-error';
 
 export interface TargetOptions {
   /** A deployment name, or the parsed resource id. */

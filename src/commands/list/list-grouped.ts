@@ -5,11 +5,11 @@
  * says why. The key columns narrow by giving up the local time, then the time of day, then the
  * words of "in 20 days", then the hint, then the date; STATUS never wraps.
  */
-import type { ApiKey } from '../port/gateway';
-import type { Io } from '../port/io';
-import { figures } from '../term/style';
-import stringWidth from '../term/display-width';
-import { cut } from '../term/text-width';
+import type { ApiKey } from '../../port/gateway';
+import type { Io } from '../../port/io';
+import { figures } from '../../term/style';
+import stringWidth from '../../term/display-width';
+import { cut } from '../../term/text-width';
 import {
   expiryDay,
   expiryRelative,
@@ -19,7 +19,7 @@ import {
   fittedTable,
   statusWord,
   type FitStep,
-} from './format';
+} from '../shared/format';
 import type { Listed } from './list-output';
 
 const INDENT = '  ';

@@ -4,15 +4,15 @@
  * --if-exists. A key this run saw and asked to delete is "deleted", even when a lost answer made
  * the SDK's retry find it gone (204).
  */
-import { DELETE_FLAGS, flag, type CommandValues } from './flags';
-import { GatewayError, type Deployment } from '../port/gateway';
-import { EXIT, type Io } from '../port/io';
-import { figures } from '../term/style';
-import { UsageError } from '../port/usage-error';
-import { confirmOnTerminal } from './ask';
-import type { CommandDeps } from './deps';
-import { deploymentJson, describeDeployment } from './format';
-import { parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from './target';
+import { DELETE_FLAGS, flag, type CommandValues } from '../shared/flags';
+import { GatewayError, type Deployment } from '../../port/gateway';
+import { EXIT, type Io } from '../../port/io';
+import { figures } from '../../term/style';
+import { UsageError } from '../../port/usage-error';
+import { confirmOnTerminal } from '../shared/ask';
+import type { CommandDeps } from '../shared/deps';
+import { deploymentJson, describeDeployment } from '../shared/format';
+import { parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from '../shared/target';
 
 export interface DeleteOptions {
   target: TargetOptions;

@@ -4,7 +4,7 @@
  * output, colour) into the one schema that parses argv, writes --help and completion; nothing here
  * imports it. Kept apart from the commands' code so that parsing argv loads no command.
  */
-import { rotatedName } from '../domain/key-name';
+import { rotatedName } from '../../domain/key-name';
 
 export interface FlagSpec {
   name: string;

@@ -5,10 +5,10 @@
  * line and then draws it again below, so the two never mix. Off the terminal (a pipe, a file,
  * TERM=dumb) there is no such line: the words would be escape codes there.
  */
-import stringWidth from '../term/display-width';
-import { spokenDuration } from '../port/run-limit';
-import type { Painter } from '../term/style';
-import { cut } from '../term/text-width';
+import stringWidth from './display-width';
+import { spokenDuration } from '../domain/spoken-duration';
+import type { Painter } from './style';
+import { cut } from './text-width';
 
 type Terminal = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 type Write = Terminal['write'];

@@ -3,14 +3,14 @@
  * deployment, outcome (with ARM's code when it failed), expiry before and after, hint and who the
  * run was. Filtered by -d, --key and --since; at most --limit entries. Reads the record only.
  */
-import { checkKeyName } from '../domain/key-name';
-import { printable } from '../domain/printable';
-import { looksLikeResourceId, parseDeploymentId, sameId } from '../domain/resource-id';
-import { readEntries } from '../files/history-file';
-import type { HistoryEntry } from '../port/history';
-import { EXIT, type Io } from '../port/io';
-import { UsageError } from '../port/usage-error';
-import { text, type CommandValues, type HISTORY_FLAGS } from './flags';
+import { checkKeyName } from '../../domain/key-name';
+import { printable } from '../../domain/printable';
+import { looksLikeResourceId, parseDeploymentId, sameId } from '../../domain/resource-id';
+import { readEntries } from '../../files/history-file';
+import type { HistoryEntry } from '../../port/history';
+import { EXIT, type Io } from '../../port/io';
+import { UsageError } from '../../port/usage-error';
+import { text, type CommandValues, type HISTORY_FLAGS } from '../shared/flags';
 
 export interface HistoryOptions {
   deployment?: string;

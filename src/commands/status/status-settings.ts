@@ -1,7 +1,7 @@
 /** What `status` says of the saved defaults: the profile in force and each saved value it took, with where it is from. */
-import { printable } from '../domain/printable';
-import { sourceWords } from '../domain/settings';
-import type { CommandDeps } from './deps';
+import { printable } from '../../domain/printable';
+import { sourceWords } from '../../domain/settings';
+import type { CommandDeps } from '../shared/deps';
 
 export function settingsCheck(deps: CommandDeps): { ok: boolean; said: string } | undefined {
   const settings = deps.settings;

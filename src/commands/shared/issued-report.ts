@@ -2,17 +2,17 @@
  * How `create` and `rotate` report a new key: the key's facts, where it was handed off and what to
  * restart, the dataplane check, in text (stdout, or stderr when stdout carries the key) or JSON.
  */
-import { nplusUrl } from '../domain/endpoint';
-import type { Deployment } from '../port/gateway';
-import type { Verification } from '../keys/verify';
-import { figures } from '../term/style';
-import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readiness';
+import { nplusUrl } from '../../domain/endpoint';
+import type { Deployment } from '../../port/gateway';
+import type { Verification } from '../../keys/verify';
+import { figures } from '../../term/style';
+import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../../domain/readiness';
 import { deploymentJson, describeDeployment, expiryText, keyJson } from './format';
 import type { IssuedKey, NewKeyOptions } from './new-key';
 import { takeBackUnheldKey, writeOut } from './secret-output';
 import type { CommandDeps } from './deps';
-import { describeFsError } from '../files/fs-error';
-import { EXIT, stopWords, type Io } from '../port/io';
+import { describeFsError } from '../../files/fs-error';
+import { EXIT, stopWords, type Io } from '../../port/io';
 
 export function issuedDocument(
   deployment: Deployment,

@@ -5,25 +5,25 @@
  * again, and only then the old key deleted. A failure at any step stops with both keys in place and
  * names the one command that continues.
  */
-import { flag, ROTATE_FLAGS, text, type CommandValues } from './flags';
-import { rotatedName } from '../domain/key-name';
-import { keyCommand } from '../domain/resource-id';
-import { GatewayError, type ApiKey, type Deployment } from '../port/gateway';
-import { EXIT, stopWords, type Io } from '../port/io';
-import type { Verification } from '../keys/verify';
-import { figures } from '../term/style';
-import { UsageError } from '../port/usage-error';
-import { confirmOnTerminal } from './ask';
-import { verifyNewKey } from './create';
-import type { CommandDeps } from './deps';
-import { expiryText } from './format';
+import { flag, ROTATE_FLAGS, text, type CommandValues } from '../shared/flags';
+import { rotatedName } from '../../domain/key-name';
+import { keyCommand } from '../../domain/resource-id';
+import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
+import { EXIT, stopWords, type Io } from '../../port/io';
+import type { Verification } from '../../keys/verify';
+import { figures } from '../../term/style';
+import { UsageError } from '../../port/usage-error';
+import { confirmOnTerminal } from '../shared/ask';
+import { verifyNewKey } from '../create/create';
+import type { CommandDeps } from '../shared/deps';
+import { expiryText } from '../shared/format';
 import {
   stoppedAfterIssue,
   issuedDocument,
   reportIssuedText,
   reportVerification,
   secretWriteFailed,
-} from './issued-report';
+} from '../shared/issued-report';
 import {
   issueNewKey,
   parseNewKeyOptions,
@@ -31,10 +31,10 @@ import {
   readyDeployment,
   type IssuedKey,
   type NewKeyOptions,
-} from './new-key';
-import { refuseStdoutToNowhere, reported, writeOut } from './secret-output';
-import { Custody } from '../keys/custody';
-import { existingKey, parseKeyName, parseTarget, type TargetOptions } from './target';
+} from '../shared/new-key';
+import { refuseStdoutToNowhere, reported, writeOut } from '../shared/secret-output';
+import { Custody } from '../../keys/custody';
+import { existingKey, parseKeyName, parseTarget, type TargetOptions } from '../shared/target';
 
 export interface RotateOptions {
   target: TargetOptions;

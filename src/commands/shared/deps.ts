@@ -1,8 +1,8 @@
 /** What every command's `run` is handed: the way to Azure and the outside world, nothing global. */
-import type { Gateway } from '../port/gateway';
-import type { Io } from '../port/io';
-import type { Custody } from '../keys/custody';
-import type { SettingSource } from '../domain/settings';
+import type { Gateway } from '../../port/gateway';
+import type { Io } from '../../port/io';
+import type { Custody } from '../../keys/custody';
+import type { SettingSource } from '../../domain/settings';
 
 export interface CommandDeps {
   gateway: Gateway;

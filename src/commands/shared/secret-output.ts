@@ -5,14 +5,14 @@
  * live key whose secret nobody holds is deleted again, in honest words.
  */
 import { fstatSync, statSync } from 'node:fs';
-import { keyCommand } from '../domain/resource-id';
-import { GatewayError, type Deployment } from '../port/gateway';
-import type { Io } from '../port/io';
-import { UsageError } from '../port/usage-error';
+import { keyCommand } from '../../domain/resource-id';
+import { GatewayError, type Deployment } from '../../port/gateway';
+import type { Io } from '../../port/io';
+import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from './deps';
-import { describeFsError } from '../files/fs-error';
-import type { StagedSecretFile } from '../files/secret-file';
-import { hold } from '../keys/custody';
+import { describeFsError } from '../../files/fs-error';
+import type { StagedSecretFile } from '../../files/secret-file';
+import { hold } from '../../keys/custody';
 import type { IssuedKey } from './new-key';
 
 /** The key's report reached the user whole: they were told where it is (and with --show-secret, stdout holds it). */

@@ -1,10 +1,10 @@
 /** Text output of the commands: aligned tables and key facts, measured by display width. */
-import stringWidth from '../term/display-width';
-import { cut, padEnd } from '../term/text-width';
-import { daysLeft, formatDaysFromNow, formatExpiry, formatUtc } from '../domain/expiry';
-import { EXPIRING_SOON_DAYS, keyStatus, type KeyStatus } from '../domain/readiness';
-import type { ApiKey, Deployment } from '../port/gateway';
-import type { Painter } from '../term/style';
+import stringWidth from '../../term/display-width';
+import { cut, padEnd } from '../../term/text-width';
+import { daysLeft, formatDaysFromNow, formatExpiry, formatUtc } from '../../domain/expiry';
+import { EXPIRING_SOON_DAYS, keyStatus, type KeyStatus } from '../../domain/readiness';
+import type { ApiKey, Deployment } from '../../port/gateway';
+import type { Painter } from '../../term/style';
 
 const STATUS_ROLE: Record<KeyStatus, 'success' | 'warning' | 'danger'> = {
   ok: 'success',

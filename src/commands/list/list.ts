@@ -3,14 +3,14 @@
  * their expiry. `--expiring-within N` exits 3 when a listed key expires within N days or has
  * expired, for cron and CI.
  */
-import { canTakeKey } from '../domain/readiness';
-import { printable } from '../domain/printable';
-import { flag, LIST_FLAGS, text, type CommandValues } from './flags';
-import type { Gateway } from '../port/gateway';
-import { EXIT, type Io } from '../port/io';
-import { UsageError } from '../port/usage-error';
-import type { CommandDeps } from './deps';
-import { sweepKeys } from '../keys/sweep';
+import { canTakeKey } from '../../domain/readiness';
+import { printable } from '../../domain/printable';
+import { flag, LIST_FLAGS, text, type CommandValues } from '../shared/flags';
+import type { Gateway } from '../../port/gateway';
+import { EXIT, type Io } from '../../port/io';
+import { UsageError } from '../../port/usage-error';
+import type { CommandDeps } from '../shared/deps';
+import { sweepKeys } from '../../keys/sweep';
 import { releaseMemoryEvery } from './release-memory';
 import {
   blind,
@@ -24,7 +24,7 @@ import {
   type Listed,
   type ListStreamer,
 } from './list-output';
-import { parseTarget, resolveDeployment, type TargetOptions } from './target';
+import { parseTarget, resolveDeployment, type TargetOptions } from '../shared/target';
 import { prometheusText } from './prometheus';
 
 export interface ListOptions {

@@ -1,11 +1,11 @@
 /** `nginxaas-keys endpoint`: the deployment's dataplane API endpoint, or its …/nplus form. */
-import { ENDPOINT_FLAGS, flag, type CommandValues } from './flags';
-import { nplusUrl } from '../domain/endpoint';
-import { GatewayError } from '../port/gateway';
-import { EXIT } from '../port/io';
-import type { CommandDeps } from './deps';
-import { deploymentJson, describeDeployment } from './format';
-import { parseTarget, resolveDeployment, type TargetOptions } from './target';
+import { ENDPOINT_FLAGS, flag, type CommandValues } from '../shared/flags';
+import { nplusUrl } from '../../domain/endpoint';
+import { GatewayError } from '../../port/gateway';
+import { EXIT } from '../../port/io';
+import type { CommandDeps } from '../shared/deps';
+import { deploymentJson, describeDeployment } from '../shared/format';
+import { parseTarget, resolveDeployment, type TargetOptions } from '../shared/target';
 
 export interface EndpointOptions {
   target: TargetOptions;

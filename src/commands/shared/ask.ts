@@ -4,7 +4,7 @@
  * print as escape codes there.
  */
 import { createInterface } from 'node:readline';
-import type { Io } from '../port/io';
+import type { Io } from '../../port/io';
 
 export async function confirmOnTerminal(io: Io, message: string): Promise<boolean> {
   if (io.env.TERM === 'dumb') return whilePersonAnswers(io, confirmOnLine(io, message));

@@ -1,10 +1,10 @@
 /** `nginxaas-keys show`: one key's hint, expiry and days left. */
-import type { CommandValues, SHOW_FLAGS } from './flags';
-import { nplusUrl } from '../domain/endpoint';
-import { EXIT } from '../port/io';
-import type { CommandDeps } from './deps';
-import { deploymentJson, describeDeployment, expiryText, keyJson, statusWords } from './format';
-import { existingKey, parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from './target';
+import type { CommandValues, SHOW_FLAGS } from '../shared/flags';
+import { nplusUrl } from '../../domain/endpoint';
+import { EXIT } from '../../port/io';
+import type { CommandDeps } from '../shared/deps';
+import { deploymentJson, describeDeployment, expiryText, keyJson, statusWords } from '../shared/format';
+import { existingKey, parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from '../shared/target';
 
 export interface ShowOptions {
   target: TargetOptions;

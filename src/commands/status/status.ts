@@ -7,18 +7,18 @@
  * matches is never sent to the dataplane. Exit 0 when all is well, 1 when
  * something is not, 4 when the run cannot sign in (thrown, and said as every command says it).
  */
-import { flag, text, type CommandValues, type STATUS_FLAGS } from './flags';
-import { parseHandoff } from '../domain/handoff';
-import { keyStatus } from '../domain/readiness';
-import { GatewayError, type ApiKey, type Deployment, type Discovery, type SignedIn } from '../port/gateway';
-import { EXIT } from '../port/io';
-import { UsageError } from '../port/usage-error';
-import { hintMatches, proveValue, type Proof } from '../keys/prove-value';
-import { figures } from '../term/style';
-import type { CommandDeps } from './deps';
-import { describeDeployment, expiryText, keyJson } from './format';
-import { readSecret, type SecretSource } from './new-key';
-import { parseTarget, resolveDeployment, type TargetOptions } from './target';
+import { flag, text, type CommandValues, type STATUS_FLAGS } from '../shared/flags';
+import { parseHandoff } from '../../domain/handoff';
+import { keyStatus } from '../../domain/readiness';
+import { GatewayError, type ApiKey, type Deployment, type Discovery, type SignedIn } from '../../port/gateway';
+import { EXIT } from '../../port/io';
+import { UsageError } from '../../port/usage-error';
+import { hintMatches, proveValue, type Proof } from '../../keys/prove-value';
+import { figures } from '../../term/style';
+import type { CommandDeps } from '../shared/deps';
+import { describeDeployment, expiryText, keyJson } from '../shared/format';
+import { readSecret, type SecretSource } from '../shared/new-key';
+import { parseTarget, resolveDeployment, type TargetOptions } from '../shared/target';
 import { settingsCheck } from './status-settings';
 
 type ValueSource =
