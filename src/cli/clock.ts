@@ -3,7 +3,7 @@
  * the status line that says on a terminal what the run waits on.
  */
 import { flag, text, type Values } from './options';
-import { StatusLine } from '../commands/status-line';
+import { StatusLine } from '../term/status-line';
 import type { Io } from '../port/io';
 import { DEFAULT_RUN_LIMIT_MS, graceFrom, parseRunLimit, RunLimit, type RunTimeLimit } from '../port/run-limit';
 import { colorEnabled, painter } from '../term/style';

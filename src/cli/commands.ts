@@ -4,7 +4,7 @@
  * only when it runs. --help, completion, the parser and main.ts read this table; adding a command
  * is an entry here, its flags, and its module.
  */
-import type { CommandDeps } from '../commands/deps';
+import type { CommandDeps } from '../commands/shared/deps';
 import {
   CONFIG_FLAGS,
   CREATE_FLAGS,
@@ -21,7 +21,7 @@ import {
   TARGET_FLAGS,
   type FlagSpec,
   type Values,
-} from '../commands/flags';
+} from '../commands/shared/flags';
 
 import { checkRunFiles } from './run-files';
 import { SETTING_NAMES } from '../domain/settings';
@@ -58,7 +58,7 @@ const DEMO_VAULT = 'contoso-keys.vault.azure.net';
  * would be refused in the first minutes of a year, when its 23:59 end is past the two-year limit
  * less the safety margin.
  */
-function lastDayOfNextYear(): string {
+export function lastDayOfNextYear(): string {
   const yesterday = new Date(Date.now() - 86_400_000);
   return `${yesterday.getUTCFullYear() + 1}-12-31`;
 }
@@ -104,7 +104,7 @@ export const COMMAND_TABLE = {
     positionals: ['deployment'],
     flags: CREATE_FLAGS,
     prepare: lazily(
-      () => import('../commands/create'),
+      () => import('../commands/create/create'),
       (m) => [m.parseCreateOptions, m.runCreate],
     ),
   },
@@ -120,7 +120,7 @@ export const COMMAND_TABLE = {
     positionals: ['deployment'],
     flags: LIST_FLAGS,
     prepare: lazily(
-      () => import('../commands/list'),
+      () => import('../commands/list/list'),
       (m) => [m.parseListOptions, m.runList],
     ),
   },
@@ -132,7 +132,7 @@ export const COMMAND_TABLE = {
     positionals: ['deployment', 'name'],
     flags: SHOW_FLAGS,
     prepare: lazily(
-      () => import('../commands/show'),
+      () => import('../commands/show/show'),
       (m) => [m.parseShowOptions, m.runShow],
     ),
   },
@@ -144,7 +144,7 @@ export const COMMAND_TABLE = {
     positionals: ['deployment', 'name'],
     flags: DELETE_FLAGS,
     prepare: lazily(
-      () => import('../commands/delete'),
+      () => import('../commands/delete/delete'),
       (m) => [m.parseDeleteOptions, m.runDelete],
     ),
   },
@@ -157,7 +157,7 @@ export const COMMAND_TABLE = {
     positionals: ['deployment', 'name'],
     flags: ROTATE_FLAGS,
     prepare: lazily(
-      () => import('../commands/rotate'),
+      () => import('../commands/rotate/rotate'),
       (m) => [m.parseRotateOptions, m.runRotate],
     ),
   },
@@ -174,7 +174,7 @@ export const COMMAND_TABLE = {
     positionals: ['deployment', 'name'],
     flags: EXTEND_FLAGS,
     prepare: lazily(
-      () => import('../commands/extend'),
+      () => import('../commands/extend/extend'),
       (m) => [m.parseExtendOptions, m.runExtend],
     ),
   },
@@ -191,7 +191,7 @@ export const COMMAND_TABLE = {
     positionals: ['deployment'],
     flags: STATUS_FLAGS,
     prepare: lazily(
-      () => import('../commands/status'),
+      () => import('../commands/status/status'),
       (m) => [m.parseStatusOptions, m.runStatus],
     ),
   },
@@ -203,7 +203,7 @@ export const COMMAND_TABLE = {
     positionals: ['deployment'],
     flags: ENDPOINT_FLAGS,
     prepare: lazily(
-      () => import('../commands/endpoint'),
+      () => import('../commands/endpoint/endpoint'),
       (m) => [m.parseEndpointOptions, m.runEndpoint],
     ),
   },

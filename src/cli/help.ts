@@ -5,7 +5,7 @@
  */
 import { COMMAND_ALIASES, COMMAND_TABLE, COMMANDS, modeEntry, type Mode } from './commands';
 import { flagsOf } from './options';
-import type { FlagSpec } from '../commands/flags';
+import type { FlagSpec } from '../commands/shared/flags';
 
 /** `head` as it is, then the words of `text` wrapped to `width`, later lines indented by `indent`. */
 function wrap(head: string, text: string, width: number, indent: number): string {

@@ -141,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     if (mode === 'emulator') {
-      const { parseEmulatorOptions, runEmulator } = await import('../commands/emulator');
+      const { parseEmulatorOptions, runEmulator } = await import('../commands/emulator/emulator');
       return await runEmulator(parseEmulatorOptions(values), io());
     }
     if (mode === 'config') {
@@ -152,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
     const settings: SettingsInForce = applySettings(mode, values, process.env);
     ranWith = settings;
     if (mode === 'history') {
-      const { parseHistoryOptions, runHistory } = await import('../commands/history');
+      const { parseHistoryOptions, runHistory } = await import('../commands/history/history');
       const options = parseHistoryOptions(values, new Date());
       return await close({ code: runHistory(historyPath(process.env, flag(values, 'demo')), options, io()) });
     }

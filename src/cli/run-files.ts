@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseHandoff } from '../domain/handoff';
 import { printable } from '../domain/printable';
 import { UsageError } from '../port/usage-error';
-import { text, texts, type Values } from '../commands/flags';
+import { text, texts, type Values } from '../commands/shared/flags';
 
 interface RunFile {
   /** How the user named it: the flag and the path as given. */

@@ -7,9 +7,6 @@ import { printable } from './printable';
  */
 
 export const PROVIDER = 'Nginx.NginxPlus';
-export const DEPLOYMENT_TYPE = 'Nginx.NginxPlus/nginxDeployments';
-export const API_KEY_TYPE = 'Nginx.NginxPlus/nginxDeployments/apiKeys';
-
 export interface DeploymentRef {
   subscriptionId: string;
   resourceGroup: string;

@@ -16,7 +16,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { hintOf } from '../domain/secret';
-import { GatewayError, type ApiKey, type DeploymentRef, type Gateway } from '../port/gateway';
+import { GatewayError, type ApiKey, type ChangePurpose, type DeploymentRef, type Gateway } from '../port/gateway';
 
 export interface NewKeyBody {
   secret: string;
@@ -35,6 +35,8 @@ export interface CreateKeyOptions {
   replace: boolean;
   /** Stops the work before the PUT leaves. Once it has left, the PUT is let finish. */
   signal?: AbortSignal;
+  /** What the key is for, for the history (a rotation's new key). */
+  purpose?: ChangePurpose;
   /** Abandons the PUT itself (a second Ctrl+C): its outcome is then found out by a GET, or unknown. */
   forceSignal?: AbortSignal;
   /** Told when `signal` aborts while the PUT is in flight: the caller may say it is finishing. */
@@ -113,6 +115,7 @@ export async function createKey(
     const force = options.forceSignal;
     const answer = await gateway.putKey(ref, name, sent, {
       ...(force ? { signal: force } : {}),
+      ...(options.purpose ? { purpose: options.purpose } : {}),
       // A name seen free is created only if it still is (ARM's conditional create).
       ...(replacing ? {} : { onlyIfAbsent: true }),
     });

@@ -97,7 +97,14 @@ export function advice(kind: ErrorKind | string | undefined): string | undefined
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * What a change is for, when the caller knows more than the call shows: the wizard's rotation
+   * makes and deletes keys through the same calls as a create and a delete. Read by the history only.
+   */
+  purpose?: ChangePurpose;
 }
+
+export type ChangePurpose = 'rotate-new' | 'rotate-retire';
 
 export interface PutKeyResult {
   key: ApiKey;

@@ -86,7 +86,7 @@ export function recorded(gateway: Gateway, context: RecordContext): Gateway {
       const existed = seen.has(keyOf(ref, name));
       return change<PutKeyResult>(
         {
-          action: putAction(context.command, body.secret !== undefined, existed),
+          action: options?.purpose ?? putAction(context.command, body.secret !== undefined, existed),
           deployment: deploymentId(ref),
           key: name,
           ...before(ref, name),
@@ -101,7 +101,12 @@ export function recorded(gateway: Gateway, context: RecordContext): Gateway {
     },
     deleteKey(ref, name, options) {
       return change(
-        { action: deleteAction(context.command), deployment: deploymentId(ref), key: name, ...before(ref, name) },
+        {
+          action: options?.purpose ?? deleteAction(context.command),
+          deployment: deploymentId(ref),
+          key: name,
+          ...before(ref, name),
+        },
         options,
         () => gateway.deleteKey(ref, name, options),
         () => ({}),

@@ -5,7 +5,10 @@
  * a second one; and if even that has not ended it, 10 s later the process leaves with a word.
  * Time spent waiting on a person (a question on the terminal) does not count.
  */
+import { spokenDuration } from '../domain/spoken-duration';
 import { UsageError } from './usage-error';
+
+export { spokenDuration };
 
 export const DEFAULT_RUN_LIMIT_MS = 10 * 60_000;
 const LONGEST_MS = 24 * 3_600_000;
@@ -38,19 +41,6 @@ export function parseRunLimit(text: string, from: string): number {
   if (!(ms >= 1000 && ms <= LONGEST_MS))
     throw new UsageError(`${from} takes a time from 1s to 24h, such as 90s, 5m or 1h, not '${text}'`);
   return ms;
-}
-
-/** "10 min", "1 min 30 s", "45 s", "1 h". */
-export function spokenDuration(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const parts: string[] = [];
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (h) parts.push(`${h} h`);
-  if (m) parts.push(`${m} min`);
-  if (s || parts.length === 0) parts.push(`${s} s`);
-  return parts.join(' ');
 }
 
 /** The reason the run's signal carries when the limit, not a person, stopped it. */

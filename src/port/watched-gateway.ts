@@ -1,6 +1,6 @@
 /**
  * A command's calls to Azure, watched: each one in flight is named on the terminal's status line,
- * which says so once it has waited two seconds (commands/status-line.ts). The words name what is
+ * which says so once it has waited two seconds (term/status-line.ts). The words name what is
  * asked, never a secret.
  */
 import { printable } from '../domain/printable';

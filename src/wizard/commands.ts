@@ -216,7 +216,8 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
     }
     case 'deleteKey':
       try {
-        return { type: 'deleted', outcome: await gateway.deleteKey(command.deployment, command.name, { signal }) };
+        const options = { signal, ...(command.purpose ? { purpose: command.purpose } : {}) };
+        return { type: 'deleted', outcome: await gateway.deleteKey(command.deployment, command.name, options) };
       } catch (error) {
         return { type: 'deleteFailed', problem: problemFrom(error) };
       }

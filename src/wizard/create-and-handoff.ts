@@ -24,7 +24,7 @@ export async function performCreate(
       command.deployment,
       command.name,
       { secret: command.secret, endDateTime: command.endDateTime },
-      { replace: command.replace, signal },
+      { replace: command.replace, signal, ...(command.purpose ? { purpose: command.purpose } : {}) },
     );
     if (outcome.kind === 'exists') {
       const existing = outcome.existing;

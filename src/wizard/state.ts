@@ -3,7 +3,15 @@
  * event that needs the time carries `now`).
  */
 import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
-import type { ApiKey, Deployment, Discovery, ErrorKind, PutKeyResult, VerifyResult } from '../port/gateway';
+import type {
+  ApiKey,
+  ChangePurpose,
+  Deployment,
+  Discovery,
+  ErrorKind,
+  PutKeyResult,
+  VerifyResult,
+} from '../port/gateway';
 import { DEFAULT_PRESET, PRESETS } from '../domain/expiry';
 import type { KeyFlags } from './tokens';
 import type { History, HistoryEntry } from '../port/history';
@@ -67,10 +75,12 @@ export type Command =
       secret: string;
       endDateTime: Date;
       replace: boolean;
+      /** Set when the key is a rotation's new key, for the history. */
+      purpose?: ChangePurpose;
     }
   | { id: number; kind: 'verify'; endpoint: string; secret: string; again?: boolean }
   | { id: number; kind: 'copy'; secret: string }
-  | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string }
+  | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string; purpose?: ChangePurpose }
   /** A new expiry for a key of the console, the same secret. */
   | { id: number; kind: 'extendKey'; deployment: Deployment; key: ApiKey; endDateTime: Date }
   | {

@@ -462,4 +462,35 @@ describe('the wizard’s changes are recorded too', () => {
       'Wizard-Secret-4242',
     );
   });
+  it('a rotation in the key console is recorded as one: its new key and the old key retired, as rotate records them', async () => {
+    const emulator = await useEmulator();
+    const home = tempDir();
+    const env = { ...envFor(emulator), XDG_STATE_HOME: join(home, 'state'), XDG_CONFIG_HOME: join(home, 'config') };
+    const run = runInPty(
+      process.execPath,
+      [BIN, '--plain', '-d', 'web-01', '-g', 'edge-rg'],
+      { ...env, TERM: 'dumb' },
+      { cols: 200, rows: 50 },
+      home,
+    );
+    const answer = async (question: string | RegExp, words = '') => {
+      await run.waitFor(question);
+      await run.type(...words.split(''), KEY.enter);
+    };
+    await answer('? n new · r N rotate', 'r 2');
+    await answer("? Rotate 'nlk-prod'? y goes on", 'y');
+    await run.waitFor('✔ The dataplane accepted the key', 30_000);
+    await answer(/s stops here: $/, 'r');
+    await answer(/s stops here: $/, 'y');
+    await run.waitFor("'nlk-prod' deleted.", 30_000);
+    await answer(/\? (\+\/- more · )?n new .*: $/, 'q');
+    expect(await run.exit).toBe(0);
+
+    const shown = await runCli(['history', '-o', 'json'], { env });
+    const entries = (JSON.parse(shown.stdout) as { entries: Record<string, unknown>[] }).entries;
+    expect(entries.map((e) => [e.action, e.command, e.key, e.outcome])).toEqual([
+      ['rotate-retire', 'wizard', 'nlk-prod', 'done'],
+      ['rotate-new', 'wizard', 'nlk-prod-2', 'done'],
+    ]);
+  });
 });

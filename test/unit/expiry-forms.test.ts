@@ -1,6 +1,6 @@
 /** The narrow forms of an expiry that a table falls back to, each day counted from a fixed now. */
 import { describe, expect, it } from 'vitest';
-import { expiryRelative, expiryShort } from '../../src/commands/format';
+import { expiryRelative, expiryShort } from '../../src/commands/shared/format';
 
 const NOW = new Date('2027-03-10T12:00:00Z');
 const at = (iso: string) => new Date(iso);

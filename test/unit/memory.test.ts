@@ -14,7 +14,7 @@ import { readSettings, writeSettings } from '../../src/files/settings-file';
 import { GatewayError, type Gateway } from '../../src/port/gateway';
 import { recorded } from '../../src/port/recorded-gateway';
 import { checkSetting } from '../../src/cli/saved-settings';
-import { parseSince } from '../../src/commands/history';
+import { parseSince } from '../../src/commands/history/history';
 import { FakeGateway } from '../helpers/fake-gateway';
 import { BROKEN, deployment, discovery, key, NOW, STAGE_WEB, WEB } from '../helpers/fixtures';
 import { keyHistoryWords } from '../../src/wizard/key-history';

@@ -1,6 +1,6 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { releaseMemoryEvery } from '../../src/commands/release-memory';
+import { releaseMemoryEvery } from '../../src/commands/list/release-memory';
 
 /** Full (major) collections seen while `work` runs. */
 async function majorCollections(work: () => void): Promise<number> {

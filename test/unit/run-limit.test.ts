@@ -1,6 +1,6 @@
 /** The run's clock and the status line, each on a clock of the test's own. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StatusLine } from '../../src/commands/status-line';
+import { StatusLine } from '../../src/term/status-line';
 import { parseRunLimit, RunLimit, RunTimeLimit, spokenDuration } from '../../src/port/run-limit';
 import { painter } from '../../src/term/style';
 

@@ -160,6 +160,7 @@ export function onReverified(state: StateAt<'reveal'>, result: VerifyResult): Wi
     kind: 'deleteKey',
     deployment: state.deployment,
     name: rotation.old.name,
+    purpose: 'rotate-retire',
   });
 }
 

@@ -1,0 +1,97 @@
+/**
+ * `nginxaas-keys create`: every check (deployment, name, expiry, key policy, where the key goes
+ * and where it is handed off) before any request; then the one create path, so an existing key is
+ * replaced only with --replace and a lost answer never loses the key; then, with --verify, the
+ * dataplane is asked whether it takes the key.
+ */
+import { CREATE_FLAGS, flag, type CommandValues } from '../shared/flags';
+import { EXIT, type Io } from '../../port/io';
+import { verifyWithPatience, type Verification } from '../../keys/verify';
+import type { CommandDeps } from '../shared/deps';
+import {
+  stoppedAfterIssue,
+  stoppedJson,
+  issuedDocument,
+  reportIssuedText,
+  reportVerification,
+  secretWriteFailed,
+} from '../shared/issued-report';
+import { issueNewKey, parseNewKeyOptions, readSecret, readyDeployment, type NewKeyOptions } from '../shared/new-key';
+import { refuseStdoutToNowhere, reported, writeOut } from '../shared/secret-output';
+import { parseKeyName, parseTarget, type TargetOptions } from '../shared/target';
+
+export interface CreateOptions {
+  target: TargetOptions;
+  name: string;
+  key: NewKeyOptions;
+  replace: boolean;
+  verify: boolean;
+  json: boolean;
+}
+
+export function parseCreateOptions(values: CommandValues<typeof CREATE_FLAGS>, now: Date): CreateOptions {
+  const target = parseTarget(values);
+  const name = parseKeyName(values);
+  const key = parseNewKeyOptions(values, now);
+  return {
+    target,
+    name,
+    key,
+    replace: flag(values, 'replace'),
+    verify: flag(values, 'verify'),
+    json: values.output === 'json',
+  };
+}
+
+/** How long a new key is given to reach the dataplane (NGINXAAS_KEYS_VERIFY_WAIT_MS tunes it). */
+export function verifyWaitMs(io: Io): number | undefined {
+  const text = io.env.NGINXAAS_KEYS_VERIFY_WAIT_MS;
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** Asks the dataplane, showing the wait on stderr while a new key is still refused. */
+export async function verifyNewKey(endpoint: string, secret: string, deps: CommandDeps): Promise<Verification> {
+  const { io } = deps;
+  let said = false;
+  const waitMs = verifyWaitMs(io);
+  return verifyWithPatience(deps.gateway, endpoint, secret, {
+    ...(waitMs !== undefined ? { waitMs } : {}),
+    signal: io.signal,
+    onWait: (secondsLeft) => {
+      if (said) return;
+      said = true;
+      io.stderr.write(`The dataplane does not take the key yet; trying again for up to ${secondsLeft} s…\n`);
+    },
+  });
+}
+
+export async function runCreate(options: CreateOptions, deps: CommandDeps): Promise<number> {
+  const { io } = deps;
+  if (options.key.showSecret) refuseStdoutToNowhere(io);
+  const secret = await readSecret(options.key, io);
+  const deployment = await readyDeployment(deps, options.target);
+  const issued = await issueNewKey(deps, deployment, options.name, options.key, secret, {
+    replace: options.replace,
+    remedy: 'Pass --replace to replace it.',
+    json: options.json,
+  });
+  const verification = options.verify
+    ? await verifyNewKey(deployment.dataplaneApiEndpoint ?? '', secret, deps)
+    : undefined;
+  let failedWrite: Error | undefined;
+  if (options.json) {
+    const document = { ...issuedDocument(deployment, options.key, issued, io.now(), verification), ...stoppedJson(io) };
+    failedWrite = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
+    deps.custody.documentPrinted = true;
+  } else {
+    failedWrite = await reportIssuedText(deployment, options.key, issued, io);
+    if (verification) reportVerification(verification, io, options.key.showSecret);
+  }
+  if (!failedWrite) reported(issued, options.key);
+  if (failedWrite && options.key.showSecret)
+    return secretWriteFailed(deps, deployment, options.key, issued, failedWrite);
+  const stopped = stoppedAfterIssue(options.key, issued, io);
+  if (stopped !== undefined) return stopped;
+  const handoffFailed = issued.handoffs.some((h) => !h.ok);
+  return verification?.outcome === 'refused' || handoffFailed || issued.raced ? EXIT.failed : EXIT.ok;
+}

@@ -1,0 +1,134 @@
+/**
+ * `nginxaas-keys emulator`: the local NGINXaaS in the foreground. It prints where it listens,
+ * its CA file and its token (with -o json: one JSON line, for scripts), and stops on Ctrl+C.
+ */
+import { printable } from '../../domain/printable';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { text, type CommandValues, type EMULATOR_FLAGS } from '../shared/flags';
+import { UsageError } from '../../port/usage-error';
+import { isEmulatorData, type EmulatorData } from '../../emulator/data';
+import { fleetWorld, parseFleetSize, type FleetSize } from '../../emulator/fleet';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { EXIT, type Io } from '../../port/io';
+import { figures } from '../../term/style';
+
+function loadWorld(path: string, what: string): EmulatorData {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read the ${what} file '${path}': ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (!isEmulatorData(parsed))
+    throw new UsageError(`'${path}' is not an emulator world (subscriptions, deployments, keys)`);
+  return parsed;
+}
+
+export interface EmulatorCommandOptions {
+  port: number;
+  statePath?: string;
+  seedPath?: string;
+  fleet?: FleetSize;
+  latencyMs?: number;
+  json: boolean;
+}
+
+export function parseEmulatorOptions(values: CommandValues<typeof EMULATOR_FLAGS>): EmulatorCommandOptions {
+  const portText = text(values, 'port') ?? '0';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new UsageError(`--port '${printable(portText)}' is not a port number`);
+  const statePath = text(values, 'state');
+  const seedPath = text(values, 'seed');
+  const fleetText = text(values, 'seed-fleet');
+  const fleet = fleetText === undefined ? undefined : parseFleetSize(fleetText);
+  if (fleetText !== undefined && !fleet)
+    throw new UsageError(
+      `--seed-fleet '${printable(fleetText)}' is not SUBSCRIPTIONSxDEPLOYMENTS (such as 1000x3, at most 100000 in all)`,
+    );
+  if (fleet && seedPath !== undefined) throw new UsageError('--seed-fleet and --seed both make the world: give one');
+  const latencyText = text(values, 'latency');
+  const latencyMs = latencyText === undefined ? undefined : Number(latencyText);
+  if (latencyText !== undefined && (!/^\d{1,5}$/.test(latencyText) || Number(latencyText) > 60_000))
+    throw new UsageError(`--latency '${printable(latencyText)}' is not a number of milliseconds (0 to 60000)`);
+  return {
+    port,
+    json: values.output === 'json',
+    ...(fleet ? { fleet } : {}),
+    ...(latencyMs !== undefined ? { latencyMs } : {}),
+    ...(statePath !== undefined ? { statePath } : {}),
+    ...(seedPath !== undefined ? { seedPath } : {}),
+  };
+}
+
+export async function runEmulator(options: EmulatorCommandOptions, io: Io): Promise<number> {
+  const { port, statePath, seedPath } = options;
+  const data =
+    statePath && existsSync(statePath)
+      ? loadWorld(statePath, 'state')
+      : seedPath
+        ? loadWorld(seedPath, 'seed')
+        : options.fleet
+          ? fleetWorld(options.fleet, new Date())
+          : undefined;
+
+  const emulator = await startEmulator({
+    port,
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+    ...(data ? { data } : {}),
+    ...(statePath ? { statePath } : {}),
+    ...(typeof process.env.NGINXAAS_EMULATOR_TOKEN === 'string' ? { token: process.env.NGINXAAS_EMULATOR_TOKEN } : {}),
+  });
+  // Written at once: a state file that was there before (perhaps 0644) is replaced by our 0600 one.
+  emulator.world.save();
+  const folder = mkdtempSync(join(tmpdir(), 'nginxaas-keys-emulator-'));
+  try {
+    return await serve(emulator, folder, options, io);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function serve(
+  emulator: RunningEmulator,
+  folder: string,
+  options: EmulatorCommandOptions,
+  io: Io,
+): Promise<number> {
+  const statePath = options.statePath;
+  const caFile = join(folder, 'ca.pem');
+  writeFileSync(caFile, emulator.caPem, { mode: 0o644 });
+
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ url: emulator.url, caFile, token: emulator.token, pid: process.pid })}\n`);
+  } else {
+    const p = io.out;
+    io.stdout.write(
+      [
+        `${p('success', figures.pass)} NGINXaaS emulator listening on ${p('accent', emulator.url)} (loopback only)`,
+        `  CA certificate  ${caFile}`,
+        `  access token    ${emulator.token}`,
+        '',
+        'Use it from another shell:',
+        `  export NGINXAAS_ARM_ENDPOINT=${emulator.url}`,
+        `  export NGINXAAS_ARM_CA=${caFile}`,
+        `  export NGINXAAS_ACCESS_TOKEN=${emulator.token}`,
+        '  nginxaas-keys list --all',
+        '',
+        `Or: curl --cacert ${caFile} -H "Authorization: Bearer ${emulator.token}" "${emulator.url}/subscriptions?api-version=2022-12-01"`,
+        `${statePath ? `State is kept in ${statePath}. ` : ''}Ctrl+C stops it.`,
+        '',
+      ].join('\n'),
+    );
+  }
+
+  await new Promise<void>((resolve) => {
+    if (io.signal.aborted) return resolve();
+    io.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await emulator.close();
+  if (!options.json) io.stderr.write('Emulator stopped.\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,16 @@
+/** What every command's `run` is handed: the way to Azure and the outside world, nothing global. */
+import type { Gateway } from '../../port/gateway';
+import type { Io } from '../../port/io';
+import type { Custody } from '../../keys/custody';
+import type { SettingSource } from '../../domain/settings';
+
+export interface CommandDeps {
+  gateway: Gateway;
+  io: Io;
+  /** On --demo: the commands a message suggests say --demo too. */
+  demo?: boolean;
+  /** The run's record of every key it may have made live and where its secret is (keys/custody.ts). */
+  custody: Custody;
+  /** The saved defaults this run took, and its profile (cli/saved-settings.ts): said by status. */
+  settings?: { profile?: string; used: { name: string; value: string; from: SettingSource }[] };
+}

@@ -1,0 +1,305 @@
+/**
+ * What `create` and `rotate` share: the flags of a new key (expiry, where the key comes from,
+ * where a generated key goes), checked before any request; and issuing the key through the one
+ * create path, with its key file staged before the PUT and kept whenever the key may exist.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { flag, text, texts, type CommandValues, type NEW_KEY_FLAGS } from './flags';
+import { handoffFacts, parseHandoff, type HandoffTarget } from '../../domain/handoff';
+import { defaultExpiry, parseExpiry } from '../../domain/expiry';
+import { evaluate } from '../../domain/policy';
+import { canTakeKey } from '../../domain/readiness';
+import { keyCommand } from '../../domain/resource-id';
+import { generateUuidKey } from '../../domain/secret';
+import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
+import { requestTimeoutMs, type Io } from '../../port/io';
+import { graceFrom, spokenDuration, stoppedByLimit } from '../../port/run-limit';
+import { createKey, racedWarning, type CreateOutcome } from '../../keys/create-key';
+import { hold, type CustodyEntry, type Holder } from '../../keys/custody';
+import { exposureWarnings } from '../../keys/git-exposure';
+import { figures } from '../../term/style';
+import {
+  checkHandoffTargets,
+  deliverHandoffs,
+  discardHandoffFiles,
+  stageHandoffFiles,
+  type HandoffResult,
+  type StagedHandoffs,
+} from '../../keys/handoff';
+import { UsageError } from '../../port/usage-error';
+import type { CommandDeps } from './deps';
+import { whilePersonAnswers } from './ask';
+import { describeDeployment, expiresWords } from './format';
+import { keepKeyFile, takeBackUnheldKey, writeOut } from './secret-output';
+import { resolveDeployment, type TargetOptions } from './target';
+import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../../files/secret-file';
+import { readSecretFile, readSecretFromStream, readSecretFromTerminal } from './secret-io';
+
+type NewKeyValues = CommandValues<typeof NEW_KEY_FLAGS>;
+
+export type SecretSource = { kind: 'stdin' } | { kind: 'file'; path: string } | { kind: 'generate' };
+
+export interface NewKeyOptions {
+  endDateTime: Date;
+  source: SecretSource;
+  secretOut?: string;
+  showSecret: boolean;
+  force: boolean;
+  /** Where the key is handed off (--emit), each checked before any request. */
+  emit: HandoffTarget[];
+}
+
+function parseSource(values: NewKeyValues): SecretSource {
+  const chosen: SecretSource[] = [];
+  if (flag(values, 'secret-stdin')) chosen.push({ kind: 'stdin' });
+  const file = text(values, 'secret-file');
+  if (file !== undefined) chosen.push({ kind: 'file', path: file });
+  if (flag(values, 'generate')) chosen.push({ kind: 'generate' });
+  if (chosen.length > 1) throw new UsageError('choose one of --secret-stdin, --secret-file and --generate');
+  return chosen[0] ?? { kind: 'generate' };
+}
+
+export function parseNewKeyOptions(values: NewKeyValues, now: Date): NewKeyOptions {
+  const expires = text(values, 'expires');
+  let endDateTime = defaultExpiry(now);
+  if (expires !== undefined) {
+    const parsed = parseExpiry(expires, now);
+    if (!parsed.ok) throw new UsageError(parsed.problem);
+    endDateTime = parsed.date;
+  }
+  const source = parseSource(values);
+  const secretOut = text(values, 'secret-out');
+  const showSecret = flag(values, 'show-secret');
+  const force = flag(values, 'force');
+  const emit = texts(values, 'emit').map((entry) => {
+    const parsed = parseHandoff(entry);
+    if (!parsed.ok) throw new UsageError(parsed.problem);
+    return parsed.target;
+  });
+  if (source.kind !== 'generate' && (secretOut !== undefined || showSecret)) {
+    throw new UsageError('--secret-out and --show-secret are for generated keys; you already have yours');
+  }
+  if (source.kind === 'generate' && secretOut === undefined && !showSecret && emit.length === 0) {
+    throw new UsageError(
+      'a generated key must go somewhere: add --secret-out <file>, --emit <kind=dest> or --show-secret (nobody could read it otherwise)',
+    );
+  }
+  if (secretOut !== undefined) checkSecretOut(secretOut, force);
+  checkHandoffTargets(emit, force, secretOut);
+  return { endDateTime, source, showSecret, force, emit, ...(secretOut !== undefined ? { secretOut } : {}) };
+}
+
+/** The key itself, read or generated and checked against the policy; nothing is sent yet. */
+export async function readSecret(options: Pick<NewKeyOptions, 'source'>, io: Io): Promise<string> {
+  let secret: string;
+  if (options.source.kind === 'stdin') {
+    // On a terminal the key is read without echo; from a pipe, whole.
+    // A person typing is not the run being slow: the time limit waits (a pipe's writer is not a person).
+    secret = io.stdin.isTTY
+      ? await whilePersonAnswers(io, readSecretFromTerminal(io.stdin, io.stderr, io.env.TERM === 'dumb', io.signal))
+      : await readSecretFromStream(io.stdin, io.signal);
+  } else if (options.source.kind === 'file') {
+    secret = readSecretFile(options.source.path);
+  } else {
+    secret = generateUuidKey({ randomUUID, randomBytes });
+  }
+  const policy = evaluate(secret);
+  if (!policy.ok) throw new UsageError(policy.problem ?? 'the key does not meet the policy');
+  return secret;
+}
+
+export async function readyDeployment(deps: CommandDeps, target: TargetOptions): Promise<Deployment> {
+  const deployment = await resolveDeployment(deps.gateway, target, deps.io.signal);
+  const ready = canTakeKey(deployment);
+  if (!ready.ok)
+    throw new GatewayError('invalid', `${describeDeployment(deployment)} cannot take a key now: ${ready.reason}`);
+  return deployment;
+}
+
+/** A key that exists under the name asked for, said the same way by create and rotate. */
+export function existingKeyError(existing: ApiKey, deployment: Deployment, now: Date, remedy: string): GatewayError {
+  return new GatewayError(
+    'alreadyExists',
+    `a key named '${existing.name}' already exists on ${describeDeployment(deployment)}: hint ${existing.hint}, ${expiresWords(existing.endDateTime, now)}. Nothing was changed. ${remedy}`,
+  );
+}
+
+export interface IssuedKey {
+  key: ApiKey;
+  action: 'created' | 'replaced';
+  /** Azure replaced a key that someone made between our check and our PUT. */
+  raced?: boolean;
+  secret: string;
+  handoffs: HandoffResult[];
+  /** Its line in the run's custody record. */
+  custody: CustodyEntry;
+}
+
+/**
+ * Creates the key through the one create path. The key file is staged before the PUT and moved
+ * into place when the key exists — and also when its outcome is unknown, so the user holds the
+ * secret of a key that may be live. Throws when nothing was created; an unknown outcome is said in
+ * full on stderr (with --show-secret the key still goes to stdout) and thrown as exit 1.
+ */
+export async function issueNewKey(
+  deps: CommandDeps,
+  deployment: Deployment,
+  name: string,
+  options: NewKeyOptions,
+  secret: string,
+  create: { replace: boolean; remedy: string; json?: boolean },
+): Promise<IssuedKey> {
+  const { io, gateway, custody } = deps;
+  let facts = handoffFacts(deployment, { keyName: name, secret, endDateTime: options.endDateTime });
+  let staged: StagedSecretFile | undefined;
+  let stagedHandoffs: StagedHandoffs | undefined;
+  let entry: CustodyEntry | undefined;
+  const discard = () => {
+    staged?.discard();
+    discardHandoffFiles(stagedHandoffs);
+    if (entry) {
+      entry.state = 'gone';
+      entry.holders = [];
+    }
+  };
+  // Said before anything is written: a key file where `git add .` would take it.
+  const files = [
+    ...(options.secretOut !== undefined ? [options.secretOut] : []),
+    ...options.emit.flatMap((t) => (t.kind === 'keyvault' ? [] : [t.path])),
+  ];
+  for (const warning of exposureWarnings(files)) io.stderr.write(`${io.err('warning', 'warning:')} ${warning}\n`);
+  let outcome: CreateOutcome;
+  try {
+    outcome = await createKey(
+      gateway,
+      deployment,
+      name,
+      { secret, endDateTime: options.endDateTime },
+      {
+        replace: create.replace,
+        signal: io.signal,
+        // After a timeout, the second look waits as long as the client waited (10 s at the most).
+        recheckAfterMs: Math.min(requestTimeoutMs(io.env) ?? 10_000, 10_000),
+        forceSignal: io.forceSignal,
+        onHeld: () =>
+          io.stderr.write(
+            stoppedByLimit(io.signal)
+              ? `The run's time limit passed; finishing the request that creates key '${name}' (for ${spokenDuration(graceFrom(io.env).forceAfterMs)} at the most), so that its outcome is known.\n`
+              : `Finishing the request that creates key '${name}', so that its outcome is known; a second Ctrl+C leaves at once.\n`,
+          ),
+        onSending: (sent) => {
+          // The files name the expiry the PUT carries, to the millisecond of this attempt.
+          facts = { ...facts, endDateTime: sent.endDateTime };
+          // In the record before anything is written or sent: whatever ends the run reads it.
+          entry = custody.sending(deployment, name, secret);
+          const given = givenHolder(options.source);
+          if (given) hold(entry, given);
+          if (options.secretOut !== undefined) {
+            staged = stageSecretFile(options.secretOut, secret, options.force);
+            holdStaged(entry, staged);
+          }
+          stagedHandoffs = stageHandoffFiles(options.emit, facts, options.force);
+          for (const file of stagedHandoffs.files) holdStaged(entry, file.staged);
+        },
+      },
+    );
+  } catch (error) {
+    // createKey throws only when nothing was created, for certain.
+    discard();
+    throw error;
+  }
+  if (outcome.kind === 'exists') {
+    discard();
+    if (outcome.appearedMeanwhile) {
+      const e = outcome.existing;
+      throw new GatewayError(
+        'alreadyExists',
+        `a key named '${e.name}' was created by someone else after this run found the name free: hint ${e.hint}, ${expiresWords(e.endDateTime, io.now())}. Nothing was changed. ${create.remedy}`,
+      );
+    }
+    throw existingKeyError(outcome.existing, deployment, io.now(), create.remedy);
+  }
+  const held = entry ?? custody.sending(deployment, name, secret);
+  held.state = outcome.kind === 'unknown' ? 'maybe' : 'live';
+  const kept = keepKeyFile(staged, name, outcome.kind !== 'unknown');
+  if (staged && kept.ok) hold(held, { kind: 'file', path: staged.path });
+  const keyExists = outcome.kind !== 'unknown';
+  const handoffs = await deliverHandoffs(gateway, options.emit, stagedHandoffs, facts, {
+    keyExists,
+    signal: io.signal,
+  });
+  for (const h of handoffs) {
+    if (!h.ok) continue;
+    hold(
+      held,
+      h.target.kind === 'keyvault' ? { kind: 'vault', url: h.target.url } : { kind: 'file', path: h.target.path },
+    );
+  }
+  const handedFiles = handoffs
+    .filter((h) => h.ok && h.target.kind !== 'keyvault')
+    .map((h) => h.said.replace(/^wrote /, ''));
+  if (outcome.kind === 'unknown') {
+    // A JSON run carries the key in its one document (the closing step writes it), never a bare line.
+    if (options.showSecret && !create.json && !(await writeOut(io, `${secret}\n`))) hold(held, { kind: 'stdout' });
+    const places = [
+      staged ? (kept.ok ? `The key is in ${staged.path} (mode 0600).` : kept.message) : '',
+      options.showSecret
+        ? create.json
+          ? 'The key is in the JSON document as "secret".'
+          : 'The key was printed above.'
+        : '',
+      handedFiles.length > 0 ? `The key is also in ${handedFiles.join(', ')}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const lost = outcome.mayStillAppear
+      ? `no answer came to creating key '${name}' (${outcome.problem.plain}), and Azure may still be carrying it out: the key was not there when checked, but it may still appear`
+      : `the answer to creating key '${name}' was lost (${outcome.problem.plain}) and a check could not tell whether Azure created it`;
+    held.told = places !== '';
+    throw new GatewayError(
+      'unknown',
+      `${lost}. ${places || 'Nobody holds its secret: if it appears, delete it.'} Check with: ${keyCommand('show', deployment, name, deps.demo)}`,
+    );
+  }
+  if (!kept.ok) {
+    held.told = true;
+    throw new GatewayError('unknown', kept.message);
+  }
+  if (outcome.kind === 'raced') {
+    const where = staged ? ` This run's key is in ${staged.path}.` : '';
+    io.stderr.write(`${io.err('danger', figures.fail)} ${racedWarning(name)}.${where}\n`);
+  }
+  if (outcome.kind !== 'raced' && outcome.settledByCheck)
+    io.stderr.write(`${io.err('muted', `The answer was lost; a check found the key, so it was ${outcome.kind}.`)}\n`);
+  const heldSomewhere =
+    staged !== undefined || options.showSecret || options.source.kind !== 'generate' || handoffs.some((h) => h.ok);
+  if (!heldSomewhere && outcome.kind === 'created') {
+    const why = handoffs.map((h) => h.said).join('; ');
+    // A vault that may hold the value of a key deleted here: say which secret, and how to disable it.
+    const dead = handoffs
+      .filter((h) => h.uncertain && h.target.kind === 'keyvault')
+      .map((h) => (h.target.kind === 'keyvault' ? h.target.url : ''));
+    const after =
+      dead.length > 0
+        ? ` If the newest version of ${dead.join(', ')} holds it, that value is dead now: see it with \`az keyvault secret show --id <url>\` and disable that version with \`az keyvault secret set-attributes --enabled false --id <url>/<version>\`.`
+        : '';
+    await takeBackUnheldKey(deps, deployment, name, `it could not be handed off anywhere (${why})`, after);
+  }
+  // A key the user typed or gave in a file: they hold its secret already.
+  if (options.source.kind !== 'generate') held.told = true;
+  const action = outcome.kind === 'raced' ? 'replaced' : outcome.kind;
+  return { key: outcome.key, action, secret, handoffs, raced: outcome.kind === 'raced', custody: held };
+}
+
+/** A key the user typed, piped or named a file of: they hold it already. */
+function givenHolder(source: SecretSource): Holder | undefined {
+  if (source.kind === 'generate') return undefined;
+  return {
+    kind: 'given',
+    from: source.kind === 'file' ? `your file ${source.path}` : 'what you gave on standard input',
+  };
+}
+
+function holdStaged(entry: CustodyEntry, staged: StagedSecretFile): void {
+  hold(entry, { kind: 'staged', path: staged.path, stagingPath: staged.stagingPath, commit: () => staged.commit() });
+}
