@@ -23,6 +23,7 @@ import { captureOutput } from './output-file';
 import { watched } from '../port/watched-gateway';
 import { switchableGateway } from '../port/switchable-gateway';
 import { closingOnce, type Outcome } from './closing';
+import { thisProgram } from './program-name';
 import { Custody } from '../keys/custody';
 import type { Gateway } from '../port/gateway';
 import type { RunTimeLimit } from '../port/run-limit';
@@ -67,8 +68,8 @@ function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal, e
   };
 }
 
-const WIZARD_INSTEAD =
-  'the wizard needs an interactive terminal; in scripts use: nginxaas-keys create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>';
+const wizardInstead = (program: string) =>
+  `the wizard needs an interactive terminal; in scripts use: ${program} create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>`;
 
 /** SIGHUP too: a closed terminal must not leave a key half-made without a word. */
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -98,6 +99,8 @@ export async function main(argv: string[]): Promise<number> {
   const onSignal = () => (aborter.signal.aborted ? forcer.abort() : aborter.abort());
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   quietOnClosedPipe(argv);
+  // The commands this run prints name the program as it was started (npx, node bin/…, on PATH).
+  const program = thisProgram();
   let mode: Mode = 'wizard';
   let values: Values = {};
   let clock: ReturnType<typeof keepTime> | undefined;
@@ -114,6 +117,8 @@ export async function main(argv: string[]): Promise<number> {
     values,
     mode,
     demo: session?.demo ?? false,
+    program,
+    argv,
     ...(commandGateway ? { gateway: commandGateway } : {}),
     ...(history ? { history } : {}),
   }));
@@ -125,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     let shell: Shell | undefined;
     let helpOnHelp: true | undefined;
     let words: string[] | undefined;
-    ({ mode, values, shell, helpOnHelp, words } = parseCommandLine(argv));
+    ({ mode, values, shell, helpOnHelp, words } = parseCommandLine(argv, program));
     if (flag(values, 'version')) {
       process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
       return EXIT.ok;
@@ -146,10 +151,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (mode === 'config') {
       const { runConfig } = await import('./config-command');
-      return await close({ code: runConfig(words ?? [], values, io()) });
+      return await close({ code: runConfig(words ?? [], values, io(), program) });
     }
     // Saved defaults fill the flags that neither a flag nor the environment gave: every check below reads them.
-    const settings: SettingsInForce = applySettings(mode, values, process.env);
+    const settings: SettingsInForce = applySettings(mode, values, process.env, program);
     ranWith = settings;
     if (mode === 'history') {
       const { parseHistoryOptions, runHistory } = await import('../commands/history/history');
@@ -160,10 +165,10 @@ export async function main(argv: string[]): Promise<number> {
     const interactive = mode === 'wizard';
     const plain = interactive && (flag(values, 'plain') || process.env.TERM === 'dumb');
     if (interactive && !plain && !(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI)) {
-      throw new UsageError(process.env.CI ? `CI is set: ${WIZARD_INSTEAD}` : WIZARD_INSTEAD);
+      throw new UsageError(process.env.CI ? `CI is set: ${wizardInstead(program)}` : wizardInstead(program));
     }
     if (plain && !process.stdin.isTTY)
-      throw new UsageError(`--plain asks questions and needs a terminal; ${WIZARD_INSTEAD.split('; ')[1]}`);
+      throw new UsageError(`--plain asks questions and needs a terminal; ${wizardInstead(program).split('; ')[1]}`);
 
     // Every flag is read and checked here, before a credential is built or a request sent:
     // first where the run goes, then what the mode is asked to do.
@@ -239,6 +244,7 @@ export async function main(argv: string[]): Promise<number> {
         ...(door ? { signIn: door.facts } : {}),
         ...(lastUsed ? { lastUsed } : {}),
         history,
+        program,
       };
       return await runWizard(
         {
@@ -267,7 +273,7 @@ export async function main(argv: string[]): Promise<number> {
       doors.push(door);
       return await runLineFace(
         { gateway: terminalSafe(recorded(gateway, record)), demo: session.demo, ...(door ? { door } : {}), remember },
-        { ...scope, ...(door ? { signIn: door.facts } : {}), ...(lastUsed ? { lastUsed } : {}), history },
+        { ...scope, ...(door ? { signIn: door.facts } : {}), ...(lastUsed ? { lastUsed } : {}), history, program },
         io(),
       );
     }
@@ -281,6 +287,7 @@ export async function main(argv: string[]): Promise<number> {
       gateway,
       io: io(),
       demo: session.demo,
+      program,
       custody,
       settings,
     });

@@ -18,7 +18,7 @@ function revealLines(state: StateAt<'reveal'>): string[] {
     ...(state.reveal.notice ? [state.reveal.notice] : []),
     ...(result.raced ? [`⚠ ${racedWarning(key.name)}.`] : []),
     `✔ ${result.created ? 'Created' : 'Replaced'} key '${key.name}'. Hint ${key.hint}. Expires ${formatUtc(key.endDateTime)} (${formatDaysFromNow(key.endDateTime, state.now)}).`,
-    'Azure never shows this key again.',
+    'Save the key now: it is never shown again.',
     `Dataplane endpoint: ${endpoint}`,
     `For NLK and nginx-asg-sync: ${nplusUrl(endpoint)}`,
     ...(verify && verify !== 'pending'

@@ -106,7 +106,7 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
   if (failedWrite && options.key.showSecret)
     return secretWriteFailed(deps, deployment, options.key, issued, failedWrite);
   const rotation: Rotation = { deployment, old, issued, oldAction: 'kept' };
-  const deleteOld = keyCommand('delete', deployment, old.name, deps.demo);
+  const deleteOld = keyCommand('delete', deployment, old.name, deps);
   const stop = (stage: Stage, why: string) => {
     rotation.stoppedAt = { stage, why, next: `${deleteOld} --yes` };
   };
@@ -165,7 +165,7 @@ async function checkSwitchAndRetire(
   } catch (error) {
     const failure = error instanceof GatewayError ? error : new GatewayError('unknown', String(error));
     const mayBeGone = failure.kind === 'cancelled' || failure.kind === 'network' || (failure.status ?? 500) >= 500;
-    const check = keyCommand('show', deployment, old.name, deps.demo);
+    const check = keyCommand('show', deployment, old.name, deps);
     stop(
       'retire',
       mayBeGone
@@ -188,7 +188,6 @@ async function switched(options: RotateOptions, io: Io, old: ApiKey, newName: st
 
 async function finishRotation(rotation: Rotation, options: RotateOptions, deps: CommandDeps): Promise<number> {
   const { io } = deps;
-  const demo = deps.demo === true;
   const { deployment, old, issued } = rotation;
   if (options.json) {
     const rotatedFrom = {
@@ -219,7 +218,7 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
   }
   if (rotation.oldAction === 'kept') {
     io.stderr.write(
-      `The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${issued.key.name}', retire it: ${keyCommand('delete', deployment, old.name, demo)}\n`,
+      `The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${issued.key.name}', retire it: ${keyCommand('delete', deployment, old.name, deps)}\n`,
     );
   } else {
     io.stderr.write(

@@ -192,7 +192,7 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
           {figures.warning} {props.notice}
         </Text>
       ) : null}
-      <Text color={colors.warning}>{figures.warning} The only time the key can be seen: Azure keeps its hint.</Text>
+      <Text color={colors.warning}>{figures.warning} Save the key now: it is never shown again.</Text>
       {props.rotation && !props.handoff ? <RotationLines rotation={props.rotation} fresh={key.name} /> : null}
       {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
       {props.prompt === 'asking' ? (
