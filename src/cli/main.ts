@@ -137,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (flag(values, 'help')) {
       const columns = process.stdout.isTTY ? process.stdout.columns : 80;
-      process.stdout.write(helpOnHelp ? helpOnHelpText(columns) : helpText(mode, columns));
+      process.stdout.write(helpOnHelp ? helpOnHelpText(columns, program) : helpText(mode, columns, program));
       return EXIT.ok;
     }
     if (mode === 'completion' && shell) {

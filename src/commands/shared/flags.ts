@@ -89,7 +89,7 @@ export const NEW_KEY_FLAGS = [
     name: 'emit',
     type: 'string',
     value: '<kind=dest>',
-    help: 'hand the key off (repeatable): nlk=FILE, asg-sync=FILE, env=FILE, or keyvault=<secret URL> (https://<vault>.vault.azure.net/secrets/<name>)',
+    help: 'hand the key off (repeatable): nlk=FILE, asg-sync=FILE, env=FILE, or keyvault=<secret URL> (a Key Vault secret)',
     multiple: true,
   },
   { name: 'show-secret', type: 'boolean', help: 'print a generated key on stdout (text) or as "secret" (json)' },
