@@ -235,7 +235,10 @@ export const COMMAND_TABLE = {
     usage: 'nginxaas-keys history [-d <deployment>] [--key <name>] [--since <when>]',
     about:
       "Every change this machine made to a key: created, extended, rotated, deleted, handed off, each with its hint, its expiry before and after, its outcome (done; failed, with ARM's code; unknown when the run ended before the answer came) and who the run was signed in as. Never a key's value. Kept in the state folder as JSON Lines (mode 0600), the oldest rotated out; the demo keeps its own (--demo).",
-    examples: ['nginxaas-keys history --limit 5 --demo', 'nginxaas-keys history -d web-01 --key nlk-canary -o json --demo'],
+    examples: [
+      'nginxaas-keys history --limit 5 --demo',
+      'nginxaas-keys history -d web-01 --key nlk-canary -o json --demo',
+    ],
     flags: HISTORY_FLAGS,
   },
   completion: {

@@ -24,6 +24,7 @@ import { watched } from '../port/watched-gateway';
 import { switchableGateway } from '../port/switchable-gateway';
 import { closingOnce, type Outcome } from './closing';
 import { thisProgram } from './program-name';
+import { QuietStderr } from './quiet-stderr';
 import { Custody } from '../keys/custody';
 import type { Gateway } from '../port/gateway';
 import type { RunTimeLimit } from '../port/run-limit';
@@ -34,9 +35,14 @@ import { recorded } from '../port/recorded-gateway';
 import type { History } from '../port/history';
 
 /** The time limit's last step: the closing step (it may cut a network wait short, never itself), then leave. */
-async function leaveAfterClosing(reason: RunTimeLimit, close: (outcome: Outcome) => Promise<number>): Promise<void> {
+async function leaveAfterClosing(
+  reason: RunTimeLimit,
+  close: (outcome: Outcome) => Promise<number>,
+  quiet: QuietStderr,
+): Promise<void> {
   const failure = new Error(`${reason.message}, and the run did not stop when asked: leaving now`);
   const code = await close({ failure });
+  quiet.end(code === EXIT.ok);
   await flushed(process.stdout);
   await flushed(process.stderr);
   process.exit(code);
@@ -91,6 +97,14 @@ function quietOnClosedPipe(argv: string[]): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // --quiet holds what a command says on stderr, and lets it out only when the run did not go well.
+  const quiet = new QuietStderr(process.stderr);
+  const code = await run(argv, quiet);
+  quiet.end(code === EXIT.ok);
+  return code;
+}
+
+async function run(argv: string[], quiet: QuietStderr): Promise<number> {
   const aborter = new AbortController();
   const forcer = new AbortController();
   // Every request in flight listens on these (a fleet sweep has dozens at once): not a leak.
@@ -105,7 +119,17 @@ export async function main(argv: string[]): Promise<number> {
   let values: Values = {};
   let clock: ReturnType<typeof keepTime> | undefined;
   let toFile: Partial<Io> = {};
-  const io = () => makeIo(values, aborter.signal, forcer.signal, { ...clock?.io, ...toFile });
+  // A person asked a question is never kept waiting on a held line (quiet-stderr.ts).
+  const asking = <T>(question: Promise<T>) =>
+    quiet.whileAsking(clock?.io.askingPerson ? clock.io.askingPerson(question) : question);
+  const io = () =>
+    makeIo(values, aborter.signal, forcer.signal, {
+      ...clock?.io,
+      ...toFile,
+      // A command's stderr may be held (--quiet); the wizard's faces draw on the terminal as it is.
+      ...(mode !== 'wizard' ? { stderr: quiet.stream } : {}),
+      ...(clock ? { askingPerson: asking } : {}),
+    });
   let session: Session | undefined;
   // Every ending of a command reads the run's custody record, in one closing step (closing.ts).
   const custody = new Custody();
@@ -122,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(commandGateway ? { gateway: commandGateway } : {}),
     ...(history ? { history } : {}),
   }));
-  const leave = (reason: RunTimeLimit) => void leaveAfterClosing(reason, close);
+  const leave = (reason: RunTimeLimit) => void leaveAfterClosing(reason, close, quiet);
   const doors: ({ close(): Promise<void> } | undefined)[] = [];
   const verboseLines: string[] = [];
   let ranWith: SettingsInForce | undefined;
@@ -176,6 +200,7 @@ export async function main(argv: string[]): Promise<number> {
     const scope = interactive ? parseWizardScope(values) : undefined;
     // From here a command keeps time: signing in counts too (az can hang).
     if (!interactive) clock = keepTime(values, aborter, forcer, leave);
+    if (!interactive && flag(values, 'quiet')) quiet.hold();
     const captured = interactive ? undefined : captureOutput(values);
     // Output meant for a file is gathered, and carries no colour.
     if (captured) toFile = { stdout: captured.stdout, out: painter(false) };
@@ -195,7 +220,7 @@ export async function main(argv: string[]): Promise<number> {
     if (log && inForce) log(inForce);
     // Every change this run makes is recorded (the intent before the request, the outcome after).
     history = new HistoryFile(historyPath(process.env, connectOptions.demo), {
-      onProblem: (message) => process.stderr.write(`${io().err('warning', 'warning:')} ${message}\n`),
+      onProblem: (message) => io().stderr.write(`${io().err('warning', 'warning:')} ${message}\n`),
     });
     const record = { history, command: mode, ...(settings.profile !== undefined ? { profile: settings.profile } : {}) };
     // The wizard offers the deployment last used (per profile) first; it is remembered when the wizard ends.
@@ -208,10 +233,11 @@ export async function main(argv: string[]): Promise<number> {
       }
     };
     const lastUsed = interactive && !scope?.deployment ? lastUsedDeployment(memory, settings.profile) : undefined;
-    const notices = new Notices((message) => process.stderr.write(`${message}\n`));
+    // A note may be held (--quiet); a device code is for a person to act on now, and never is.
+    const notices = new Notices((message) => io().stderr.write(`${message}\n`));
     const hooks = {
       ...(log ? { log } : {}),
-      onDeviceCode: ({ message }: { message: string }) => notices.emit(message),
+      onDeviceCode: ({ message }: { message: string }) => notices.emit(message, (said) => quiet.sayNow(`${said}\n`)),
       onNotice: (message: string) => notices.emit(message),
       ...(early ? { early } : {}),
     };
@@ -292,14 +318,14 @@ export async function main(argv: string[]): Promise<number> {
       settings,
     });
     const unwritten = captured?.commit();
-    if (unwritten !== undefined) process.stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);
+    if (unwritten !== undefined) io().stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);
     return await close({ code: unwritten === undefined ? code : EXIT.failed });
   } catch (error) {
     const code = await close({ failure: error });
     // A run that failed where saved defaults chose the target says so, so no one wonders why it went there.
     const target = ranWith?.used.filter((u) => ['subscription', 'resource-group', 'deployment'].includes(u.name));
     if (ranWith && target && target.length > 0 && values.output !== 'json')
-      process.stderr.write(`${io().err('muted', `note: ${settingsWords({ ...ranWith, used: target })}`)}\n`);
+      io().stderr.write(`${io().err('muted', `note: ${settingsWords({ ...ranWith, used: target })}`)}\n`);
     return code;
   } finally {
     clock?.end();

@@ -61,34 +61,38 @@ function entries(lines: string[]): string[] {
 
 describe('help at 60 and 80 columns', () => {
   describe.each([60, 80])('%i columns', (cols) => {
-    it.each(TOPICS)('%s: fits, its entries whole, its flags all named', async (topic) => {
-      const help = await helpAt(topic, cols);
-      expect(help.split('\n').filter((line) => line.length > cols)).toEqual([]);
-      const { own, inherited } = flagsOf(topic);
-      const ownNames = entries(section(help, 'FLAGS'));
-      expect(ownNames).toEqual(own.map((f) => f.name));
-      if (topic === 'wizard') {
-        expect(entries(section(help, 'GLOBAL FLAGS'))).toEqual(inherited.map((f) => f.name));
-      } else {
-        const lines = section(help, 'INHERITED FLAGS');
-        const said = entries(lines);
-        // Short: the few a command is used with in full, every other one named.
-        expect(said.length).toBeLessThanOrEqual(7);
-        const named = lines.join(' ').match(/--[\w-]+/g) ?? [];
-        for (const f of inherited) expect(named, `--${f.name}`).toContain(`--${f.name}`);
-        expect(help.indexOf('\nFLAGS\n') < 0 || help.indexOf('\nFLAGS\n') < help.indexOf('\nINHERITED FLAGS\n')).toBe(
-          true,
-        );
-      }
-      // Each example: `$ ` and a command; a long one continues with ` \` as a shell reads it.
-      const examples = section(help, 'EXAMPLES');
-      expect(examples.length).toBeGreaterThan(0);
-      examples.forEach((line, i) => {
-        const continued = i > 0 && (examples[i - 1] ?? '').endsWith(' \\');
-        if (continued) expect(line, line).toMatch(/^ {6}\S/);
-        else expect(line, line).toMatch(/^ {2}(\$ nginxaas-keys |\$ source <\(nginxaas-keys |# )/);
-      });
-    }, 20_000);
+    it.each(TOPICS)(
+      '%s: fits, its entries whole, its flags all named',
+      async (topic) => {
+        const help = await helpAt(topic, cols);
+        expect(help.split('\n').filter((line) => line.length > cols)).toEqual([]);
+        const { own, inherited } = flagsOf(topic);
+        const ownNames = entries(section(help, 'FLAGS'));
+        expect(ownNames).toEqual(own.map((f) => f.name));
+        if (topic === 'wizard') {
+          expect(entries(section(help, 'GLOBAL FLAGS'))).toEqual(inherited.map((f) => f.name));
+        } else {
+          const lines = section(help, 'INHERITED FLAGS');
+          const said = entries(lines);
+          // Short: the few a command is used with in full, every other one named.
+          expect(said.length).toBeLessThanOrEqual(7);
+          const named = lines.join(' ').match(/--[\w-]+/g) ?? [];
+          for (const f of inherited) expect(named, `--${f.name}`).toContain(`--${f.name}`);
+          expect(help.indexOf('\nFLAGS\n') < 0 || help.indexOf('\nFLAGS\n') < help.indexOf('\nINHERITED FLAGS\n')).toBe(
+            true,
+          );
+        }
+        // Each example: `$ ` and a command; a long one continues with ` \` as a shell reads it.
+        const examples = section(help, 'EXAMPLES');
+        expect(examples.length).toBeGreaterThan(0);
+        examples.forEach((line, i) => {
+          const continued = i > 0 && (examples[i - 1] ?? '').endsWith(' \\');
+          if (continued) expect(line, line).toMatch(/^ {6}\S/);
+          else expect(line, line).toMatch(/^ {2}(\$ nginxaas-keys |\$ source <\(nginxaas-keys |# )/);
+        });
+      },
+      20_000,
+    );
   });
 
   it('the -o entry is laid out like the others, its name and words on one line', async () => {
@@ -99,10 +103,15 @@ describe('help at 60 and 80 columns', () => {
   });
 
   it('a command names the program as it was started, in its usage and examples', async () => {
-    const run = runInPty(process.execPath, [BIN, 'show', '--help'], { NO_COLOR: '1', PATH: '/usr/bin:/bin' }, {
-      cols: 100,
-      rows: 100,
-    });
+    const run = runInPty(
+      process.execPath,
+      [BIN, 'show', '--help'],
+      { NO_COLOR: '1', PATH: '/usr/bin:/bin' },
+      {
+        cols: 100,
+        rows: 100,
+      },
+    );
     expect(await run.exit).toBe(0);
     expect(run.text()).toContain(`USAGE\r\n  node ${BIN} show <deployment>`);
     expect(run.text()).toContain(`$ node ${BIN} show web-01 nlk-prod --demo`);
