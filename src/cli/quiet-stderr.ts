@@ -17,11 +17,10 @@ export class QuietStderr {
   readonly stream: Stderr;
 
   constructor(private readonly real: Stderr) {
-    const self = this;
     const stream = new Writable({
-      write(chunk: Buffer | string, _encoding, done) {
-        if (self.holding && self.asking === 0) self.held.push(chunk);
-        else self.real.write(chunk);
+      write: (chunk: Buffer | string, _encoding, done) => {
+        if (this.holding && this.asking === 0) this.held.push(chunk);
+        else this.real.write(chunk);
         done();
       },
     });
