@@ -10,6 +10,7 @@ import {
 } from '@azure/core-rest-pipeline';
 import { apiKeyHeaderValue } from '../domain/endpoint';
 import { printable } from '../domain/printable';
+import { answerCause, networkCause } from '../domain/reach';
 import type { VerifyResult } from '../port/gateway';
 import { withoutFormPolicy } from './arm-client';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
@@ -30,6 +31,7 @@ export async function verifyDataplaneKey(
     }),
   );
   const url = `${endpoint.replace(/\/+$/, '')}/packages`;
+  const host = new URL(url).host;
   const request = createPipelineRequest({
     url,
     method: 'GET',
@@ -47,8 +49,19 @@ export async function verifyDataplaneKey(
     } catch {
       // Not JSON: the status says enough.
     }
-    return { ok: false, status: response.status, message: text };
+    const refused = response.status === 401 || response.status === 403;
+    return {
+      ok: false,
+      status: response.status,
+      message: text,
+      ...(refused ? {} : { unreachable: { host, cause: answerCause(response.status) } }),
+    };
   } catch (error) {
-    return { ok: false, message: toGatewayError(error, { endpoint: new URL(url).origin }).message };
+    const message = toGatewayError(error, { endpoint: new URL(url).origin }).message;
+    if (signal?.aborted) return { ok: false, message };
+    // Our own time limit on the request ends it as an abort: the host did not answer in time.
+    const e = error as { name?: string; code?: string; cause?: { code?: string } };
+    const code = e.name === 'AbortError' ? 'TIMEOUT' : (e.code ?? e.cause?.code);
+    return { ok: false, message, unreachable: { host, cause: networkCause(code) } };
   }
 }

@@ -24,8 +24,19 @@ export class QuietStderr {
         done();
       },
     });
+    // A prompt library pipes into stderr and ends the pipe when its question is answered: as
+    // process.stderr does, this stream takes end() as a last write and stays open for the next one.
+    const endless = Object.assign(stream, {
+      end: (...args: unknown[]) => {
+        const chunk = args[0];
+        if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) stream.write(chunk);
+        const done = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+        done?.();
+        return endless;
+      },
+    });
     // Whether stderr is a terminal (the status line, prompts, progress) is the real one's.
-    this.stream = Object.assign(stream, { isTTY: real.isTTY, columns: (real as { columns?: number }).columns });
+    this.stream = Object.assign(endless, { isTTY: real.isTTY, columns: (real as { columns?: number }).columns });
   }
 
   hold(): void {

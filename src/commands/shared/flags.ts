@@ -119,6 +119,11 @@ export const ROTATE_FLAGS = [
     help: `name of the new key (default: the old name with the next free number: nlk-prod → ${rotatedName('nlk-prod', [])}, nlk-prod-2 → ${rotatedName('nlk-prod-2', [])})`,
   },
   { name: 'keep-old', type: 'boolean', help: 'keep the old key; print the command that deletes it later' },
+  {
+    name: 'no-verify',
+    type: 'boolean',
+    help: 'do not ask the dataplane (for a run that cannot reach it): the new key is not checked, and the words and the JSON say so',
+  },
   { name: 'yes', short: 'y', type: 'boolean', help: 'delete the old key once the checks pass, without asking' },
 ] as const satisfies readonly FlagSpec[];
 

@@ -2,6 +2,7 @@
  * Step 7: the reveal panel. The key is masked (hint visible) until `r`; it hides again after
  * 30 seconds; `c` copies it. The endpoint, its …/nplus form and what NLK and nginx-asg-sync need.
  */
+import { couldNotCheck } from '../../domain/reach';
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
@@ -183,7 +184,10 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
       ) : null}
       {verify && verify !== 'pending' && !verify.ok ? (
         <Text color={colors.warning}>
-          {figures.warning} Could not confirm the key on the dataplane yet: {verify.message}
+          {figures.warning}{' '}
+          {verify.unreachable
+            ? couldNotCheck('the key', verify.unreachable)
+            : `Could not confirm the key on the dataplane yet: ${verify.message}`}
         </Text>
       ) : null}
       {props.copyMessage ? <Text color={colors.accent}>{props.copyMessage}</Text> : null}
