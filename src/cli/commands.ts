@@ -55,7 +55,7 @@ export interface ModeEntry {
  * would be refused in the first minutes of a year, when its 23:59 end is past the two-year limit
  * less the safety margin.
  */
-function lastDayOfNextYear(): string {
+export function lastDayOfNextYear(): string {
   const yesterday = new Date(Date.now() - 86_400_000);
   return `${yesterday.getUTCFullYear() + 1}-12-31`;
 }

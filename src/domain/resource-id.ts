@@ -8,9 +8,6 @@ import { commandLine, type StartedAs } from './started-as';
  */
 
 export const PROVIDER = 'Nginx.NginxPlus';
-export const DEPLOYMENT_TYPE = 'Nginx.NginxPlus/nginxDeployments';
-export const API_KEY_TYPE = 'Nginx.NginxPlus/nginxDeployments/apiKeys';
-
 export interface DeploymentRef {
   subscriptionId: string;
   resourceGroup: string;

@@ -208,10 +208,6 @@ function literalForms(value: string): string[] {
   return [...forms].filter((form) => form.length >= SHORTEST).sort((a, b) => b.length - a.length);
 }
 
-export function maskKnown(text: string, known: Iterable<string>): string {
-  return maskSecrets(text, known).text;
-}
-
 /** Each value's forms, made once: a run knows a few keys and tokens, and may mask many messages. */
 const formsOf = new Map<string, string[]>();
 

@@ -53,9 +53,3 @@ function wordStart(before: string[]): number {
   while (i > 0 && before[i - 1] !== ' ') i--;
   return i;
 }
-
-/** The caret as an index from the start, for drawing. */
-export function caretIndex(text: string, caretBack: number): number {
-  const length = Array.from(text).length;
-  return length - Math.min(Math.max(caretBack, 0), length);
-}

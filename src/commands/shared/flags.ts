@@ -40,11 +40,6 @@ export function flag<N extends string>(values: Values<N>, name: N): boolean {
   return values[name] === true;
 }
 
-/** `-o json`: every command's output choice (the flag itself is one of every run's). */
-export function wantsJson(values: Values<'output'>): boolean {
-  return values.output === 'json';
-}
-
 /** Where a command (and the wizard) goes: -d, -g, --subscription. */
 export const TARGET_FLAGS = [
   {

@@ -3,7 +3,7 @@
  * and while a device code waits, its page and code on lines of their own with a countdown.
  */
 import { Box, Text } from 'ink';
-import type { SignInState, StateAt } from '../../wizard/state';
+import type { SignInState } from '../../wizard/state';
 import { SIGN_IN_WORDS } from '../../wizard/steps/sign-in';
 import { Question } from '../components/question';
 import { More } from '../components/more';
@@ -16,10 +16,6 @@ export interface SignInViewProps {
   now: Date;
   /** The terminal's height: the ways are a window of it. */
   rows?: number;
-}
-
-export function signInView(state: StateAt<'signIn'>): SignInViewProps | undefined {
-  return state.signIn ? { signIn: state.signIn, now: state.now } : undefined;
 }
 
 /** mm:ss left, never below zero. */
