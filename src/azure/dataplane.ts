@@ -43,9 +43,11 @@ export async function verifyDataplaneKey(
     const response = await pipeline.sendRequest(createDefaultHttpClient(), request);
     if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
     let text = `the dataplane answered HTTP ${response.status}`;
+    let words: string | undefined;
     try {
       const body = JSON.parse(response.bodyAsText ?? '') as { error?: { text?: string } };
-      if (body.error?.text) text += `: ${printable(body.error.text)}`;
+      if (body.error?.text) words = printable(body.error.text);
+      if (words) text += `: ${words}`;
     } catch {
       // Not JSON: the status says enough.
     }
@@ -54,7 +56,7 @@ export async function verifyDataplaneKey(
       ok: false,
       status: response.status,
       message: text,
-      ...(refused ? {} : { unreachable: { host, cause: answerCause(response.status) } }),
+      ...(refused ? {} : { unreachable: { host, cause: answerCause(response.status, words) } }),
     };
   } catch (error) {
     const message = toGatewayError(error, { endpoint: new URL(url).origin }).message;

@@ -37,9 +37,12 @@ export function networkCause(code: string | undefined): string {
   }
 }
 
-/** An answer that is not about the key (a gateway's 502, a 404 page): the host answered, but not the question. */
-export function answerCause(status: number): string {
-  return `answered HTTP ${status}, which says nothing about the key`;
+/**
+ * An answer that is not about the key (a gateway's 502, a 404 page): the host answered, but not
+ * the question. `words`: what it said, already made safe to show.
+ */
+export function answerCause(status: number, words?: string): string {
+  return `answered HTTP ${status}${words ? `: ${words}` : ''}, which says nothing about the key`;
 }
 
 /** One sentence: "Could not check 'nlk-prod-2' from here: <host> <cause>." (`what`: the key, named or not). */
