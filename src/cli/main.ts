@@ -171,7 +171,7 @@ async function run(argv: string[], quiet: QuietStderr): Promise<number> {
     }
     if (mode === 'emulator') {
       const { parseEmulatorOptions, runEmulator } = await import('../commands/emulator/emulator');
-      return await runEmulator(parseEmulatorOptions(values), io());
+      return await runEmulator(parseEmulatorOptions(values), io(), program);
     }
     if (mode === 'config') {
       const { runConfig } = await import('./config-command');
