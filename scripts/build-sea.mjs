@@ -4,10 +4,11 @@
 // prepared as a blob with its V8 code cache, and injected into a copy of this node with postject.
 // Executables for other systems are built there, with their own node (see docs/platforms.md).
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { patchesPlugin, root, shared, STANDALONE_DIR, STANDALONE_NAME } from './bundle-options.mjs';
+import { worthShowing } from './sea-warnings.mjs';
 
 // --out=<folder> and --no-code-cache are for the benchmark, which weighs the code cache.
 const outArg = process.argv.find((arg) => arg.startsWith('--out='))?.slice(6);
@@ -90,7 +91,8 @@ if (process.platform === 'win32') {
   }
 }
 const postject = join(root, 'node_modules', 'postject', 'dist', 'cli.js');
-execFileSync(
+// postject's notes about node's ELF note sections are left out (sea-warnings.mjs says why).
+const injected = spawnSync(
   process.execPath,
   [
     postject,
@@ -101,8 +103,12 @@ execFileSync(
     'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
     ...(process.platform === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : []),
   ],
-  { stdio: 'inherit' },
+  { stdio: ['inherit', 'inherit', 'pipe'], encoding: 'utf8' },
 );
+const said = worthShowing(injected.stderr ?? '');
+if (said.length > 0) process.stderr.write(`${said.join('\n')}\n`);
+if (injected.error) throw injected.error;
+if (injected.status !== 0) throw new Error(`postject failed (exit ${injected.status ?? injected.signal})`);
 if (process.platform === 'darwin') execFileSync('codesign', ['--sign', '-', executable], { stdio: 'inherit' });
 rmSync(work, { recursive: true, force: true });
 process.stdout.write(`${executable}\n`);

@@ -2,6 +2,7 @@
  * The Azure implementation of the port (src/port/gateway.ts): the only object the rest of the
  * program holds that talks to Azure. Every failure leaves it as a GatewayError.
  */
+import { answerCause } from '../domain/reach';
 import { allows, KEY_ACTIONS, type KeyAction } from '../domain/permissions';
 import { readPermissions } from './permissions';
 import { GatewayBase } from './gateway-base';
@@ -226,7 +227,17 @@ export class AzureGateway extends GatewayBase implements Gateway {
     this.known.add(secret);
     return this.guard(async () => {
       const result = await verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
-      return result.ok ? result : { ...result, message: this.known.text(result.message, result.status) };
+      if (result.ok) return result;
+      const { unreachable, status } = result;
+      // The dataplane's words may quote the key it was sent: masked, or not said at all.
+      const said = unreachable && {
+        ...unreachable,
+        cause: this.known.textOr(
+          unreachable.cause,
+          answerCause(status ?? 0, 'its words are hidden because they may quote the key'),
+        ),
+      };
+      return { ...result, message: this.known.text(result.message, status), ...(said ? { unreachable: said } : {}) };
     });
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@azure/core-rest-pipeline';
 import { apiKeyHeaderValue } from '../domain/endpoint';
 import { printable } from '../domain/printable';
+import { answerCause, networkCause } from '../domain/reach';
 import type { VerifyResult } from '../port/gateway';
 import { withoutFormPolicy } from './arm-client';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
@@ -30,6 +31,7 @@ export async function verifyDataplaneKey(
     }),
   );
   const url = `${endpoint.replace(/\/+$/, '')}/packages`;
+  const host = new URL(url).host;
   const request = createPipelineRequest({
     url,
     method: 'GET',
@@ -41,14 +43,27 @@ export async function verifyDataplaneKey(
     const response = await pipeline.sendRequest(createDefaultHttpClient(), request);
     if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
     let text = `the dataplane answered HTTP ${response.status}`;
+    let words: string | undefined;
     try {
       const body = JSON.parse(response.bodyAsText ?? '') as { error?: { text?: string } };
-      if (body.error?.text) text += `: ${printable(body.error.text)}`;
+      if (body.error?.text) words = printable(body.error.text);
+      if (words) text += `: ${words}`;
     } catch {
       // Not JSON: the status says enough.
     }
-    return { ok: false, status: response.status, message: text };
+    const refused = response.status === 401 || response.status === 403;
+    return {
+      ok: false,
+      status: response.status,
+      message: text,
+      ...(refused ? {} : { unreachable: { host, cause: answerCause(response.status, words) } }),
+    };
   } catch (error) {
-    return { ok: false, message: toGatewayError(error, { endpoint: new URL(url).origin }).message };
+    const message = toGatewayError(error, { endpoint: new URL(url).origin }).message;
+    if (signal?.aborted) return { ok: false, message };
+    // Our own time limit on the request ends it as an abort: the host did not answer in time.
+    const e = error as { name?: string; code?: string; cause?: { code?: string } };
+    const code = e.name === 'AbortError' ? 'TIMEOUT' : (e.code ?? e.cause?.code);
+    return { ok: false, message, unreachable: { host, cause: networkCause(code) } };
   }
 }

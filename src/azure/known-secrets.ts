@@ -32,6 +32,12 @@ export class KnownSecrets {
     return masked.certain ? masked.text : hiddenWords(status);
   }
 
+  /** The text with every key and token we know masked; `instead` when that is not certain. */
+  textOr(text: string, instead: string): string {
+    const masked = maskSecrets(text, this.values);
+    return masked.certain ? masked.text : instead;
+  }
+
   /** The error with every key and token we know masked in its words (its code and status kept). */
   error(failure: GatewayError): GatewayError {
     const message = maskSecrets(failure.message, this.values);

@@ -23,6 +23,10 @@ export interface RunEnding {
   values: Values;
   mode: Mode;
   demo: boolean;
+  /** The program as this run was started, in the commands the closing step names. */
+  program?: string;
+  /** The words the run was given, for a failure that names the same command with another sign-in. */
+  argv?: readonly string[];
   /** Where an unheld key is deleted again; absent before the run connected. */
   gateway?: Gateway;
   /** The run's record of changes: the closing step settles what custody knows and notes the key files. */
@@ -52,7 +56,7 @@ export async function closeRun(ending: RunEnding, outcome: Outcome): Promise<num
       json && (keys.length > 0 || secret)
         ? { ...(keys.length > 0 ? { keys } : {}), ...(secret ? { secret } : {}) }
         : {};
-    code = reportFailure(outcome.failure, values, io, ending.mode, custody.documentPrinted ? undefined : extra);
+    code = reportFailure(outcome.failure, values, io, ending.mode, custody.documentPrinted ? undefined : extra, ending);
     if (json) custody.documentPrinted = true;
   } else {
     code = outcome.code;
@@ -77,7 +81,7 @@ export async function closeRun(ending: RunEnding, outcome: Outcome): Promise<num
       entry.state === 'live' ? `key '${entry.name}' was created` : `key '${entry.name}' may have been created`;
     if (entry.holders.length > 0) {
       io.stderr.write(
-        `${io.err('warning', figures.warning)} ${what} on ${ref.name}: ${words?.said ?? 'its secret is held'}. Check it with: ${keyCommand('show', ref, entry.name, ending.demo)}; delete it with: ${keyCommand('delete', ref, entry.name, ending.demo)} --yes\n`,
+        `${io.err('warning', figures.warning)} ${what} on ${ref.name}: ${words?.said ?? 'its secret is held'}. Check it with: ${keyCommand('show', ref, entry.name, ending)}; delete it with: ${keyCommand('delete', ref, entry.name, ending)} --yes\n`,
       );
       continue;
     }
@@ -97,7 +101,7 @@ async function takeBack(
   what: string,
 ): Promise<string> {
   const entry = ending.custody.find(ref, name);
-  const deleteIt = `${keyCommand('delete', ref, name, ending.demo)} --yes`;
+  const deleteIt = `${keyCommand('delete', ref, name, ending)} --yes`;
   if (!ending.gateway) return `${what} on ${ref.name}, and nobody holds its secret: delete it with: ${deleteIt}`;
   try {
     await ending.gateway.deleteKey(ref, name, { signal: AbortSignal.timeout(TAKE_BACK_MS) });

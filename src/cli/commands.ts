@@ -48,9 +48,6 @@ export interface ModeEntry {
   prepare?: Prepare;
 }
 
-/** The demo's Key Vault (emulator/sample-data.ts, not imported: only connect.ts opens the emulator). */
-const DEMO_VAULT = 'contoso-keys.vault.azure.net';
-
 /**
  * A date that is always a valid --expires, on the day the help is read and for a year after: 31
  * December of the year after yesterday's (UTC), 364 days to two years ahead. An example with a
@@ -80,7 +77,7 @@ export const WIZARD = {
   usage: 'nginxaas-keys [flags]',
   about:
     'The interactive wizard: choose a deployment, see its keys with their expiry (rotate or delete one), or make a new one: name it, pick an expiry, create it, see it once, hand it off. It needs a terminal; --plain asks the same questions line by line.',
-  examples: ['nginxaas-keys --demo', 'nginxaas-keys -d web-01 -g edge-rg', 'nginxaas-keys --plain'],
+  examples: ['nginxaas-keys --demo', 'nginxaas-keys -d web-01 -g edge-rg --demo', 'nginxaas-keys --plain --demo'],
   flags: [
     ...TARGET_FLAGS,
     KEY_NAME_FLAG,
@@ -95,9 +92,9 @@ export const COMMAND_TABLE = {
     about:
       'Create a key without prompts, for scripts and CI. Every check happens before any request; the key goes only where you ask (a 0600 file, stdout, or a hand-off), never on a command line.',
     examples: [
-      'nginxaas-keys create -d web-01 --name nlk-canary --secret-out nlk-canary.key',
-      'nginxaas-keys create -d web-01 --name nlk-east --emit nlk=nlk.yaml --verify',
-      'nginxaas-keys create -d web-01 --name nlk-west --secret-stdin < key.txt',
+      'nginxaas-keys create -d web-01 --name nlk-canary --secret-out nlk-canary.key --demo',
+      'nginxaas-keys create -d web-01 --name nlk-east --emit nlk=nlk.yaml --verify --demo',
+      'nginxaas-keys create -d web-01 --name nlk-west --secret-stdin --demo < key.txt',
     ],
     // No key name as a plain argument: the word after a deployment on a create line is where a
     // key gets pasted by mistake.
@@ -114,8 +111,9 @@ export const COMMAND_TABLE = {
     about:
       'The keys of one deployment, or of every deployment (--all), with their expiry and a summary of what expires soon.',
     examples: [
-      'nginxaas-keys list -d web-01 -g edge-rg',
-      'nginxaas-keys list --all --expiring-within 30  # exit 3: some expire',
+      'nginxaas-keys list -d web-01 -g edge-rg --demo',
+      'nginxaas-keys list --all --expiring-within 30 --demo  # exit 3: some expire',
+      'nginxaas-keys list --all -o prometheus --output-file keys.prom --quiet --demo  # cron: silent when all is well',
     ],
     positionals: ['deployment'],
     flags: LIST_FLAGS,
@@ -128,7 +126,10 @@ export const COMMAND_TABLE = {
     summary: 'one key: hint, expiry, days left',
     usage: 'nginxaas-keys show <deployment> <key-name> [-g <rg>] [flags]',
     about: 'One key: its hint, expiry, days left and the endpoint it works on.',
-    examples: ['nginxaas-keys show web-01 nlk-prod', 'nginxaas-keys show -d web-01 -g edge-rg --name nlk-prod -o json'],
+    examples: [
+      'nginxaas-keys show web-01 nlk-prod --demo',
+      'nginxaas-keys show -d web-01 -g edge-rg --name nlk-prod -o json --demo',
+    ],
     positionals: ['deployment', 'name'],
     flags: SHOW_FLAGS,
     prepare: lazily(
@@ -140,7 +141,7 @@ export const COMMAND_TABLE = {
     summary: 'delete a key (asks first unless --yes)',
     usage: 'nginxaas-keys delete <deployment> <key-name> [-g <rg>] [--yes] [--if-exists]',
     about: 'Delete a key. It asks first unless --yes; whatever uses the key stops working at once.',
-    examples: ['nginxaas-keys delete web-01 ci-2025 --yes'],
+    examples: ['nginxaas-keys delete web-01 ci-2025 --yes --demo'],
     positionals: ['deployment', 'name'],
     flags: DELETE_FLAGS,
     prepare: lazily(
@@ -153,7 +154,7 @@ export const COMMAND_TABLE = {
     usage: 'nginxaas-keys rotate <deployment> <old-key> [-g <rg>] [flags]',
     about:
       'Replace a key without an outage: a new key, verified, handed off; then, once your integrations use it, verified again and the old key deleted.',
-    examples: ['nginxaas-keys rotate web-01 nlk-prod --emit nlk=nlk.yaml --force'],
+    examples: ['nginxaas-keys rotate web-01 nlk-prod --emit nlk=nlk.yaml --force --demo'],
     positionals: ['deployment', 'name'],
     flags: ROTATE_FLAGS,
     prepare: lazily(
@@ -167,9 +168,9 @@ export const COMMAND_TABLE = {
     about:
       "Give a key a new expiry and keep its secret, so nothing that uses it has to change. Without a value the request carries only the expiry (as `az nginx deployment api-key update` sends it); with --secret-stdin or --secret-file the key's value is re-sent, but only once the dataplane has proven it is that key's (it takes the value and no other key has its hint); where the dataplane cannot be asked, only the expiry is sent (--verify refuses instead). An expiry earlier than the current one is asked on a terminal and needs --shorten in a script. Either way the key is read back to confirm that its hint stayed and its expiry moved. An expired key is not extended: rotate it.",
     examples: [
-      'nginxaas-keys extend web-01 nlk-canary --expires 6mo',
-      `nginxaas-keys extend web-01 nlk-canary --expires ${lastDayOfNextYear()} --secret-file nlk-canary.key --verify`,
-      `nginxaas-keys update web-01 nlk-canary --expires 2y --secret-file nlk-canary.key --emit keyvault=https://${DEMO_VAULT}/secrets/nlk-canary`,
+      'nginxaas-keys extend web-01 nlk-canary --expires 6mo --demo',
+      `nginxaas-keys extend web-01 nlk-canary --expires ${lastDayOfNextYear()} --secret-file nlk-canary.key --verify --demo`,
+      'nginxaas-keys update web-01 nlk-canary --expires 2y --demo',
     ],
     positionals: ['deployment', 'name'],
     flags: EXTEND_FLAGS,
@@ -184,9 +185,9 @@ export const COMMAND_TABLE = {
     about:
       "How this run signs in and as whom, the subscriptions and deployments it can see; with a deployment, its dataplane endpoint and whether it answers; with a key's value, which key record it is (by hint), its expiry, and whether the dataplane takes it. Exit 0 when all is well, 1 when something is not, 4 when the run cannot sign in.",
     examples: [
-      'nginxaas-keys status',
-      'nginxaas-keys status web-01 --secret-file nlk-canary.key',
-      `nginxaas-keys status web-01 --keyvault https://${DEMO_VAULT}/secrets/nlk-canary -o json`,
+      'nginxaas-keys status --demo',
+      'nginxaas-keys status web-01 --secret-file nlk-canary.key --demo',
+      'nginxaas-keys status web-01 --secret-file nlk-canary.key -o json --demo',
     ],
     positionals: ['deployment'],
     flags: STATUS_FLAGS,
@@ -199,7 +200,7 @@ export const COMMAND_TABLE = {
     summary: "print the deployment's dataplane API endpoint",
     usage: 'nginxaas-keys endpoint <deployment> [-g <rg>] [--nplus]',
     about: "Print the deployment's dataplane API endpoint, or the …/nplus form NLK and nginx-asg-sync take.",
-    examples: ['nginxaas-keys endpoint web-01 --nplus'],
+    examples: ['nginxaas-keys endpoint web-01 --nplus --demo'],
     positionals: ['deployment'],
     flags: ENDPOINT_FLAGS,
     prepare: lazily(
@@ -222,9 +223,9 @@ export const COMMAND_TABLE = {
     usage: 'nginxaas-keys config set <name> <value> | get <name> | unset <name> | list',
     about: `Saved defaults, so that -d, -g and --subscription need not be given every time. Names: ${SETTING_NAMES.join(', ')} (accessible: --plain). Each value is checked as its flag is; a bad one is refused and the saved one kept. A flag wins over the environment, the environment over the profile (--profile or NGINXAAS_KEYS_PROFILE), the profile over the default section. Kept in the config folder (XDG_CONFIG_HOME, else ~/.config; %APPDATA% on Windows), mode 0600; the demo keeps its own.`,
     examples: [
-      'nginxaas-keys config set resource-group edge-rg',
-      'nginxaas-keys config set deployment web-01 --profile stage',
-      'nginxaas-keys config list -o json',
+      'nginxaas-keys config set resource-group edge-rg --demo',
+      'nginxaas-keys config set deployment web-01 --profile stage --demo',
+      'nginxaas-keys config list -o json --demo',
     ],
     words: true,
     flags: CONFIG_FLAGS,
@@ -234,7 +235,10 @@ export const COMMAND_TABLE = {
     usage: 'nginxaas-keys history [-d <deployment>] [--key <name>] [--since <when>]',
     about:
       "Every change this machine made to a key: created, extended, rotated, deleted, handed off, each with its hint, its expiry before and after, its outcome (done; failed, with ARM's code; unknown when the run ended before the answer came) and who the run was signed in as. Never a key's value. Kept in the state folder as JSON Lines (mode 0600), the oldest rotated out; the demo keeps its own (--demo).",
-    examples: ['nginxaas-keys history --limit 5', 'nginxaas-keys history -d web-01 --key nlk-canary -o json'],
+    examples: [
+      'nginxaas-keys history --limit 5 --demo',
+      'nginxaas-keys history -d web-01 --key nlk-canary -o json --demo',
+    ],
     flags: HISTORY_FLAGS,
   },
   completion: {

@@ -3,6 +3,7 @@
  * by its flag's own rule before anything is written; a bad one leaves the file as it was. The file
  * is replaced whole, 0600, by rename (files/settings-file.ts).
  */
+import { COMMAND_NAME } from '../domain/started-as';
 import { printable } from '../domain/printable';
 import {
   isSettingName,
@@ -32,9 +33,9 @@ const USAGE: Record<Verb, string> = {
   list: 'config list',
 };
 
-function verbOf(words: string[]): Verb {
+function verbOf(words: string[], program: string): Verb {
   const [verb] = words;
-  if (verb === undefined) throw new UsageError(`config takes ${VERBS.join(', ')}: nginxaas-keys config list`);
+  if (verb === undefined) throw new UsageError(`config takes ${VERBS.join(', ')}: ${program} config list`);
   if (!(VERBS as readonly string[]).includes(verb)) {
     const guess = nearest(verb, VERBS);
     throw new UsageError(
@@ -42,7 +43,7 @@ function verbOf(words: string[]): Verb {
     );
   }
   const chosen = verb as Verb;
-  if (words.length - 1 !== ARITY[chosen]) throw new UsageError(`usage: nginxaas-keys ${USAGE[chosen]}`);
+  if (words.length - 1 !== ARITY[chosen]) throw new UsageError(`usage: ${program} ${USAGE[chosen]}`);
   return chosen;
 }
 
@@ -62,8 +63,9 @@ function save(path: string, file: SettingsFile): void {
   }
 }
 
-export function runConfig(words: string[], values: Values, io: Io): number {
-  const verb = verbOf(words);
+/** `program`: the program as this run was started, in the usage it names. */
+export function runConfig(words: string[], values: Values, io: Io, program = COMMAND_NAME): number {
+  const verb = verbOf(words, program);
   const json = values.output === 'json';
   const demo = values.demo === true;
   const path = settingsPath(io.env, demo);
@@ -85,7 +87,7 @@ export function runConfig(words: string[], values: Values, io: Io): number {
     else io.stderr.write(`${io.err('success', figures.pass)} saved ${name} ${printable(value)} in ${where}\n`);
     return EXIT.ok;
   }
-  checkProfileKnown(file, profile, path);
+  checkProfileKnown(file, profile, path, program);
   if (verb === 'unset') {
     const name = nameOf(words[1] ?? '');
     const section: Section = { ...(profile !== undefined ? file.profiles[profile] : file.defaults) };

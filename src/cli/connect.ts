@@ -6,6 +6,8 @@
  */
 import type { EarlyToken } from './az-token';
 import type { ConnectOptions } from './scope';
+import { rememberDemoPort, rememberedDemoPort } from '../files/demo-port-file';
+import { dirname, join } from 'node:path';
 import { AUTH_DESCRIPTIONS } from '../domain/auth-modes';
 import { DEMO_VAULT } from '../emulator/sample-data';
 import { requestTimeoutMs } from '../port/io';
@@ -53,7 +55,20 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     const state = options.demoState;
     const loaded = state ? loadDemoWorld(state.path, state.reset) : undefined;
     if (loaded?.notice) hooks.onNotice?.(loaded.notice);
-    const emulator = await startEmulator({ ...(loaded ? { data: loaded.data, statePath: state?.path } : {}) });
+    const world = loaded ? { data: loaded.data, statePath: state?.path } : {};
+    // The port of the last demo where it is free, so that what an earlier demo handed off still answers.
+    const portFile = state ? demoPortPath(state.path) : undefined;
+    const before = portFile ? rememberedDemoPort(portFile) : undefined;
+    const emulator = await startEmulator({ ...world, ...(before ? { port: before } : {}) }).catch((error: unknown) => {
+      if (before === undefined) throw error;
+      return startEmulator(world).then((moved) => {
+        hooks.onNotice?.(
+          `The demo's emulator is on port ${moved.port} this time (its port of before, ${before}, is taken): files handed off in an earlier demo name https://127.0.0.1:${before}/ and reach no demo now.`,
+        );
+        return moved;
+      });
+    });
+    if (portFile && emulator.port !== before) rememberDemoPort(portFile, emulator.port);
     emulator.world.save();
     const resolved = resolveArmTarget({ armEndpoint: emulator.url, caPem: emulator.caPem });
     if (!resolved.ok) throw new Error(resolved.problem);
@@ -113,4 +128,9 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     ...log,
   });
   return { gateway, demo: false, close: async () => {} };
+}
+
+/** The demo emulator's port is kept beside its world. */
+function demoPortPath(worldPath: string): string {
+  return join(dirname(worldPath), 'demo-port.json');
 }

@@ -7,9 +7,16 @@ import { flag, text, type Values } from './options';
 import { authModeOf } from './scope';
 import { printable } from '../domain/printable';
 import { isSignInCode, waysToSignIn } from '../domain/sign-in';
+import { commandLine, shellWord } from '../domain/started-as';
 import { advice, GatewayError } from '../port/gateway';
 import { EXIT, stopWords, type Io } from '../port/io';
 import { UsageError } from '../port/usage-error';
+
+/** How the run was started, for the commands a failure names: the program, and the words it was given. */
+export interface RunStart {
+  program?: string;
+  argv?: readonly string[];
+}
 
 /**
  * `extra`: what the closing step adds to a JSON run's error document (the keys that may be live,
@@ -21,6 +28,7 @@ export function reportFailure(
   io: Io,
   mode: Mode = 'wizard',
   extra: Record<string, unknown> | undefined = {},
+  start: RunStart = {},
 ): number {
   const p = io.err;
   const jsonError = (values: Values, io: Io, error: Record<string, unknown>) => {
@@ -30,7 +38,8 @@ export function reportFailure(
     // A message may quote what was typed: no control character of it reaches the terminal.
     const message = error.message.split('\n').map(printable).join('\n');
     const command = error.command ?? (mode === 'wizard' ? undefined : mode);
-    const help = command === undefined ? 'nginxaas-keys --help' : `nginxaas-keys ${command} --help`;
+    // Help needs no --demo: only the program's name is taken from how the run was started.
+    const help = commandLine(command === undefined ? '--help' : `${command} --help`, { program: start.program });
     io.stderr.write(`${p('danger', 'error:')} ${message}\nSee '${help}'.\n`);
     jsonError(values, io, { kind: 'usage', message });
     return EXIT.usage;
@@ -55,7 +64,7 @@ export function reportFailure(
     return EXIT.cancelled;
   }
   if (error instanceof GatewayError && error.kind === 'unauthenticated')
-    return notSignedIn(error, values, io, mode, (v, i, e) => jsonError(v, i, e));
+    return notSignedIn(error, values, io, start, (v, i, e) => jsonError(v, i, e));
   if (error instanceof GatewayError) {
     const next = advice(error.kind);
     jsonError(values, io, { kind: error.kind, ...(error.code ? { code: error.code } : {}), message: error.message });
@@ -87,15 +96,24 @@ function notSignedIn(
   error: GatewayError,
   values: Values,
   io: Io,
-  mode: Mode,
+  start: RunStart,
   jsonError: (values: Values, io: Io, error: Record<string, unknown>) => void,
 ): number {
   const auth = authModeOf(values, io.env);
   const tenant = text(values, 'tenant');
   const code = isSignInCode(error.code) ? error.code : undefined;
-  const ways = waysToSignIn(code, { auth, ...(tenant ? { tenant } : {}) }).map((way) =>
-    mode === 'wizard' ? way : way.replace('nginxaas-keys …', `nginxaas-keys ${mode} …`),
-  );
+  const ways = waysToSignIn(code, {
+    auth,
+    ...(tenant ? { tenant } : {}),
+    ...(start.program ? { program: start.program } : {}),
+    ...(start.argv
+      ? {
+          again: withoutAuth(start.argv)
+            .map((word) => shellWord(word))
+            .join(' '),
+        }
+      : {}),
+  });
   io.stderr.write(`${io.err('danger', 'error:')} ${error.plain}\nTo sign in:\n${ways.map((w) => `  ${w}\n`).join('')}`);
   jsonError(values, io, {
     kind: error.kind,
@@ -104,4 +122,15 @@ function notSignedIn(
     waysToSignIn: ways,
   });
   return EXIT.notSignedIn;
+}
+
+/** The words of a run without its --auth (and its value), to be run again with another way to sign in. */
+function withoutAuth(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] ?? '';
+    if (word === '--auth') i += 1;
+    else if (!word.startsWith('--auth=')) kept.push(word);
+  }
+  return kept;
 }

@@ -23,6 +23,8 @@ import { captureOutput } from './output-file';
 import { watched } from '../port/watched-gateway';
 import { switchableGateway } from '../port/switchable-gateway';
 import { closingOnce, type Outcome } from './closing';
+import { thisProgram } from './program-name';
+import { QuietStderr } from './quiet-stderr';
 import { Custody } from '../keys/custody';
 import type { Gateway } from '../port/gateway';
 import type { RunTimeLimit } from '../port/run-limit';
@@ -33,9 +35,14 @@ import { recorded } from '../port/recorded-gateway';
 import type { History } from '../port/history';
 
 /** The time limit's last step: the closing step (it may cut a network wait short, never itself), then leave. */
-async function leaveAfterClosing(reason: RunTimeLimit, close: (outcome: Outcome) => Promise<number>): Promise<void> {
+async function leaveAfterClosing(
+  reason: RunTimeLimit,
+  close: (outcome: Outcome) => Promise<number>,
+  quiet: QuietStderr,
+): Promise<void> {
   const failure = new Error(`${reason.message}, and the run did not stop when asked: leaving now`);
   const code = await close({ failure });
+  quiet.end(code === EXIT.ok);
   await flushed(process.stdout);
   await flushed(process.stderr);
   process.exit(code);
@@ -67,8 +74,8 @@ function makeIo(values: Values, signal: AbortSignal, forceSignal: AbortSignal, e
   };
 }
 
-const WIZARD_INSTEAD =
-  'the wizard needs an interactive terminal; in scripts use: nginxaas-keys create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>';
+const wizardInstead = (program: string) =>
+  `the wizard needs an interactive terminal; in scripts use: ${program} create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>`;
 
 /** SIGHUP too: a closed terminal must not leave a key half-made without a word. */
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -90,6 +97,14 @@ function quietOnClosedPipe(argv: string[]): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // --quiet holds what a command says on stderr, and lets it out only when the run did not go well.
+  const quiet = new QuietStderr(process.stderr);
+  const code = await run(argv, quiet);
+  quiet.end(code === EXIT.ok);
+  return code;
+}
+
+async function run(argv: string[], quiet: QuietStderr): Promise<number> {
   const aborter = new AbortController();
   const forcer = new AbortController();
   // Every request in flight listens on these (a fleet sweep has dozens at once): not a leak.
@@ -98,11 +113,23 @@ export async function main(argv: string[]): Promise<number> {
   const onSignal = () => (aborter.signal.aborted ? forcer.abort() : aborter.abort());
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   quietOnClosedPipe(argv);
+  // The commands this run prints name the program as it was started (npx, node bin/…, on PATH).
+  const program = thisProgram();
   let mode: Mode = 'wizard';
   let values: Values = {};
   let clock: ReturnType<typeof keepTime> | undefined;
   let toFile: Partial<Io> = {};
-  const io = () => makeIo(values, aborter.signal, forcer.signal, { ...clock?.io, ...toFile });
+  // A person asked a question is never kept waiting on a held line (quiet-stderr.ts).
+  const asking = <T>(question: Promise<T>) =>
+    quiet.whileAsking(clock?.io.askingPerson ? clock.io.askingPerson(question) : question);
+  const io = () =>
+    makeIo(values, aborter.signal, forcer.signal, {
+      ...clock?.io,
+      ...toFile,
+      // A command's stderr may be held (--quiet); the wizard's faces draw on the terminal as it is.
+      ...(mode !== 'wizard' ? { stderr: quiet.stream } : {}),
+      ...(clock ? { askingPerson: asking } : {}),
+    });
   let session: Session | undefined;
   // Every ending of a command reads the run's custody record, in one closing step (closing.ts).
   const custody = new Custody();
@@ -114,10 +141,12 @@ export async function main(argv: string[]): Promise<number> {
     values,
     mode,
     demo: session?.demo ?? false,
+    program,
+    argv,
     ...(commandGateway ? { gateway: commandGateway } : {}),
     ...(history ? { history } : {}),
   }));
-  const leave = (reason: RunTimeLimit) => void leaveAfterClosing(reason, close);
+  const leave = (reason: RunTimeLimit) => void leaveAfterClosing(reason, close, quiet);
   const doors: ({ close(): Promise<void> } | undefined)[] = [];
   const verboseLines: string[] = [];
   let ranWith: SettingsInForce | undefined;
@@ -125,14 +154,14 @@ export async function main(argv: string[]): Promise<number> {
     let shell: Shell | undefined;
     let helpOnHelp: true | undefined;
     let words: string[] | undefined;
-    ({ mode, values, shell, helpOnHelp, words } = parseCommandLine(argv));
+    ({ mode, values, shell, helpOnHelp, words } = parseCommandLine(argv, program));
     if (flag(values, 'version')) {
       process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
       return EXIT.ok;
     }
     if (flag(values, 'help')) {
       const columns = process.stdout.isTTY ? process.stdout.columns : 80;
-      process.stdout.write(helpOnHelp ? helpOnHelpText(columns) : helpText(mode, columns));
+      process.stdout.write(helpOnHelp ? helpOnHelpText(columns, program) : helpText(mode, columns, program));
       return EXIT.ok;
     }
     if (mode === 'completion' && shell) {
@@ -142,14 +171,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (mode === 'emulator') {
       const { parseEmulatorOptions, runEmulator } = await import('../commands/emulator/emulator');
-      return await runEmulator(parseEmulatorOptions(values), io());
+      return await runEmulator(parseEmulatorOptions(values), io(), program);
     }
     if (mode === 'config') {
       const { runConfig } = await import('./config-command');
-      return await close({ code: runConfig(words ?? [], values, io()) });
+      return await close({ code: runConfig(words ?? [], values, io(), program) });
     }
     // Saved defaults fill the flags that neither a flag nor the environment gave: every check below reads them.
-    const settings: SettingsInForce = applySettings(mode, values, process.env);
+    const settings: SettingsInForce = applySettings(mode, values, process.env, program);
     ranWith = settings;
     if (mode === 'history') {
       const { parseHistoryOptions, runHistory } = await import('../commands/history/history');
@@ -160,10 +189,10 @@ export async function main(argv: string[]): Promise<number> {
     const interactive = mode === 'wizard';
     const plain = interactive && (flag(values, 'plain') || process.env.TERM === 'dumb');
     if (interactive && !plain && !(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI)) {
-      throw new UsageError(process.env.CI ? `CI is set: ${WIZARD_INSTEAD}` : WIZARD_INSTEAD);
+      throw new UsageError(process.env.CI ? `CI is set: ${wizardInstead(program)}` : wizardInstead(program));
     }
     if (plain && !process.stdin.isTTY)
-      throw new UsageError(`--plain asks questions and needs a terminal; ${WIZARD_INSTEAD.split('; ')[1]}`);
+      throw new UsageError(`--plain asks questions and needs a terminal; ${wizardInstead(program).split('; ')[1]}`);
 
     // Every flag is read and checked here, before a credential is built or a request sent:
     // first where the run goes, then what the mode is asked to do.
@@ -171,6 +200,7 @@ export async function main(argv: string[]): Promise<number> {
     const scope = interactive ? parseWizardScope(values) : undefined;
     // From here a command keeps time: signing in counts too (az can hang).
     if (!interactive) clock = keepTime(values, aborter, forcer, leave);
+    if (!interactive && flag(values, 'quiet')) quiet.hold();
     const captured = interactive ? undefined : captureOutput(values);
     // Output meant for a file is gathered, and carries no colour.
     if (captured) toFile = { stdout: captured.stdout, out: painter(false) };
@@ -190,7 +220,7 @@ export async function main(argv: string[]): Promise<number> {
     if (log && inForce) log(inForce);
     // Every change this run makes is recorded (the intent before the request, the outcome after).
     history = new HistoryFile(historyPath(process.env, connectOptions.demo), {
-      onProblem: (message) => process.stderr.write(`${io().err('warning', 'warning:')} ${message}\n`),
+      onProblem: (message) => io().stderr.write(`${io().err('warning', 'warning:')} ${message}\n`),
     });
     const record = { history, command: mode, ...(settings.profile !== undefined ? { profile: settings.profile } : {}) };
     // The wizard offers the deployment last used (per profile) first; it is remembered when the wizard ends.
@@ -203,10 +233,11 @@ export async function main(argv: string[]): Promise<number> {
       }
     };
     const lastUsed = interactive && !scope?.deployment ? lastUsedDeployment(memory, settings.profile) : undefined;
-    const notices = new Notices((message) => process.stderr.write(`${message}\n`));
+    // A note may be held (--quiet); a device code is for a person to act on now, and never is.
+    const notices = new Notices((message) => io().stderr.write(`${message}\n`));
     const hooks = {
       ...(log ? { log } : {}),
-      onDeviceCode: ({ message }: { message: string }) => notices.emit(message),
+      onDeviceCode: ({ message }: { message: string }) => notices.emit(message, (said) => quiet.sayNow(`${said}\n`)),
       onNotice: (message: string) => notices.emit(message),
       ...(early ? { early } : {}),
     };
@@ -239,6 +270,7 @@ export async function main(argv: string[]): Promise<number> {
         ...(door ? { signIn: door.facts } : {}),
         ...(lastUsed ? { lastUsed } : {}),
         history,
+        program,
       };
       return await runWizard(
         {
@@ -267,7 +299,7 @@ export async function main(argv: string[]): Promise<number> {
       doors.push(door);
       return await runLineFace(
         { gateway: terminalSafe(recorded(gateway, record)), demo: session.demo, ...(door ? { door } : {}), remember },
-        { ...scope, ...(door ? { signIn: door.facts } : {}), ...(lastUsed ? { lastUsed } : {}), history },
+        { ...scope, ...(door ? { signIn: door.facts } : {}), ...(lastUsed ? { lastUsed } : {}), history, program },
         io(),
       );
     }
@@ -281,18 +313,19 @@ export async function main(argv: string[]): Promise<number> {
       gateway,
       io: io(),
       demo: session.demo,
+      program,
       custody,
       settings,
     });
     const unwritten = captured?.commit();
-    if (unwritten !== undefined) process.stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);
+    if (unwritten !== undefined) io().stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);
     return await close({ code: unwritten === undefined ? code : EXIT.failed });
   } catch (error) {
     const code = await close({ failure: error });
     // A run that failed where saved defaults chose the target says so, so no one wonders why it went there.
     const target = ranWith?.used.filter((u) => ['subscription', 'resource-group', 'deployment'].includes(u.name));
     if (ranWith && target && target.length > 0 && values.output !== 'json')
-      process.stderr.write(`${io().err('muted', `note: ${settingsWords({ ...ranWith, used: target })}`)}\n`);
+      io().stderr.write(`${io().err('muted', `note: ${settingsWords({ ...ranWith, used: target })}`)}\n`);
     return code;
   } finally {
     clock?.end();

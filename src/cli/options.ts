@@ -85,6 +85,12 @@ const COMMAND_RUN_FLAGS = [
     value: '<path>',
     help: 'write the output there (0644), whole or not at all: a temporary file beside it, then renamed',
   },
+  {
+    name: 'quiet',
+    short: 'q',
+    type: 'boolean',
+    help: 'no notes or warnings on stderr when all went well (errors still go there; exit codes unchanged)',
+  },
 ] as const satisfies readonly FlagSpec[];
 
 /** What a run that prints something says or shows: not `completion`, whose output is a script. */
@@ -93,8 +99,8 @@ const OUTPUT_FLAGS = [
     name: 'output',
     short: 'o',
     type: 'string',
-    value: '<text|json|prometheus>',
-    help: 'json prints one JSON document on stdout; prometheus (list) the text exposition format',
+    value: '<format>',
+    help: 'text (the default); json: one JSON document on stdout; prometheus (list): the text exposition format',
     choices: OUTPUTS,
   },
   { name: 'no-color', type: 'boolean', help: 'no colours (also NO_COLOR, TERM=dumb)' },
@@ -107,7 +113,7 @@ const PROFILE_FLAGS = [
     name: 'profile',
     type: 'string',
     value: '<name>',
-    help: 'a named set of saved defaults (env NGINXAAS_KEYS_PROFILE; see nginxaas-keys config)',
+    help: 'a named set of saved defaults (env NGINXAAS_KEYS_PROFILE; see the config command)',
   },
 ] as const satisfies readonly FlagSpec[];
 

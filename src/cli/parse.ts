@@ -3,6 +3,7 @@
  * in plain words — an unknown or misplaced flag, a value outside its choices, a stray argument
  * (never echoed: it may be a key pasted where it must not go).
  */
+import { COMMAND_NAME } from '../domain/started-as';
 import { parseArgs } from 'node:util';
 import { COMMAND_ALIASES, COMMANDS, modeEntry, SHELLS, type CommandName, type Mode, type Shell } from './commands';
 import { OPTION_SPECS, type OptionName, type Values } from './options';
@@ -22,9 +23,10 @@ export interface ParsedArgs {
   words?: string[];
 }
 
-export function parseCommandLine(argv: string[]): ParsedArgs {
+/** `program`: the program as this run was started, for a usage error that names a command to run. */
+export function parseCommandLine(argv: string[], program = COMMAND_NAME): ParsedArgs {
   try {
-    return parse(argv);
+    return parse(argv, program);
   } catch (error) {
     // Name the command a usage error is about, so the message points at its own help.
     const command = argv.find((word) => !word.startsWith('-'));
@@ -59,7 +61,7 @@ function refuseRepeated(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens
   }
 }
 
-function parse(argv: string[]): ParsedArgs {
+function parse(argv: string[], program: string): ParsedArgs {
   const options = Object.fromEntries(
     OPTION_SPECS.map((o) => [
       o.name,
@@ -112,7 +114,7 @@ function parse(argv: string[]): ParsedArgs {
   }
   if (values.output === 'prometheus' && mode !== 'list')
     throw new UsageError("-o prometheus is for 'list' (the keys' expiry, for monitoring); use -o json here");
-  if (mode === 'completion') return { mode, values, ...completionShell(extra, values) };
+  if (mode === 'completion') return { mode, values, ...completionShell(extra, values, program) };
   if (ownWords) return { mode, values, words: extra };
   return { mode, values };
 }
@@ -142,12 +144,12 @@ function takePositionals(mode: Mode, words: string[], values: Values): void {
   });
 }
 
-function completionShell(words: string[], values: Values): { shell?: Shell } {
+function completionShell(words: string[], values: Values, program: string): { shell?: Shell } {
   if (values.help) return {};
   const [shell, ...rest] = words;
   if (shell === undefined || rest.length > 0 || !(SHELLS as readonly string[]).includes(shell)) {
     const guess = shell !== undefined && rest.length === 0 ? nearest(shell, SHELLS) : undefined;
-    const hint = guess ? `; did you mean '${guess}'?` : `: nginxaas-keys completion bash`;
+    const hint = guess ? `; did you mean '${guess}'?` : `: ${program} completion bash`;
     throw new UsageError(`completion takes one of ${SHELLS.join(', ')}${hint}`);
   }
   return { shell: shell as Shell };

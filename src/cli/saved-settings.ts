@@ -4,6 +4,7 @@
  * the environment says — so that every value then meets the very rule its flag meets, the
  * token's audience above all. Also the check `config set` makes: the value given as its flag.
  */
+import { COMMAND_NAME } from '../domain/started-as';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { configFolder, stateFolder } from '../domain/platform';
@@ -61,13 +62,18 @@ export function chosenProfile(values: Values, env: NodeJS.ProcessEnv): string | 
 }
 
 /** A profile that is not in the file is a usage error that names the ones there are. */
-export function checkProfileKnown(file: SettingsFile, profile: string | undefined, path: string): void {
+export function checkProfileKnown(
+  file: SettingsFile,
+  profile: string | undefined,
+  path: string,
+  program = COMMAND_NAME,
+): void {
   if (profile === undefined || Object.hasOwn(file.profiles, profile)) return;
   const known = Object.keys(file.profiles).sort();
   throw new UsageError(
     known.length > 0
       ? `no profile named '${profile}'; the profiles are: ${known.join(', ')}`
-      : `no profile named '${profile}' (there are none in ${path}); make one with: nginxaas-keys config set <name> <value> --profile ${profile}`,
+      : `no profile named '${profile}' (there are none in ${path}); make one with: ${program} config set <name> <value> --profile ${profile}`,
   );
 }
 
@@ -141,12 +147,17 @@ function fromEnvironment(name: SettingName, env: NodeJS.ProcessEnv): boolean {
  * neither a flag nor the environment gave it; every saved value is checked again as its flag
  * (the file may have been edited by hand). Returns what was taken, for status and --verbose.
  */
-export function applySettings(mode: Mode, values: Values, env: NodeJS.ProcessEnv): SettingsInForce {
+export function applySettings(
+  mode: Mode,
+  values: Values,
+  env: NodeJS.ProcessEnv,
+  program = COMMAND_NAME,
+): SettingsInForce {
   const demo = values.demo === true;
   const path = settingsPath(env, demo);
   const file = loadSettings(path);
   const profile = chosenProfile(values, env);
-  checkProfileKnown(file, profile, path);
+  checkProfileKnown(file, profile, path, program);
   const saved = savedInForce(file, profile);
   const sectionOf = (entry: InForce): Section =>
     entry.from.kind === 'profile' ? (file.profiles[entry.from.profile] ?? {}) : file.defaults;

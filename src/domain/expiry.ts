@@ -37,6 +37,9 @@ export const PRESETS: readonly Preset[] = [
 
 export const DEFAULT_PRESET: PresetId = '6mo';
 
+/** Why the two-year choice ends a few minutes before the others' time of day. */
+export const LONGEST_WHY = `${SAFETY_MARGIN_MS / 60_000} minutes short of 2 years: never past Azure's limit`;
+
 export function addCalendarMonths(from: Date, months: number): Date {
   const year = from.getUTCFullYear();
   const month = from.getUTCMonth() + months;
@@ -266,4 +269,20 @@ export function shortening(current: Date, next: Date): { days: number; words: st
   const days = Math.round(sooner / DAY_MS);
   const words = days === 0 ? 'less than a day sooner than now' : `${days} day${days === 1 ? '' : 's'} sooner than now`;
   return { days, words };
+}
+
+/**
+ * A chosen expiry in words: the choice's own label beside the time it stands for ("6 months ·
+ * 2027-06-03 17:06 UTC"), or the time alone where the label is that same day already (a date
+ * typed as 2027-03-15), so that no date is said twice.
+ */
+export function chosenExpiryWords(label: string | undefined, date: Date): string {
+  const own = labelBeside(label, date);
+  return own === undefined ? formatUtc(date) : `${own} · ${formatUtc(date)}`;
+}
+
+/** The choice's label where it says more than the date beside it ("6 months", "45d"); else nothing. */
+export function labelBeside(label: string | undefined, date: Date): string | undefined {
+  const given = label?.trim() ?? '';
+  return given === '' || formatUtc(date).startsWith(given.slice(0, 10)) ? undefined : given;
 }

@@ -53,7 +53,10 @@ export function expiringFromTheStart(end: Date, now: Date): boolean {
   return left > 0 && left <= EXPIRING_SOON_DAYS * DAY_MS;
 }
 
+/** Said by a command, to people who run list --expiring-within in cron. */
 export const EXPIRING_FROM_THE_START = `Under ${EXPIRING_SOON_DAYS} days: list --expiring-within ${EXPIRING_SOON_DAYS} flags it at once`;
+/** The same, in the wizard's words (which name no flags): what the lists will show. */
+export const EXPIRING_FROM_THE_START_WORDS = `Under ${EXPIRING_SOON_DAYS} days: marked as expiring from the start`;
 
 /** How many keys there are, how many have expired, and how many expire within `soonDays`. */
 export function expiryCounts(
@@ -69,4 +72,15 @@ export function expiryCounts(
     else if (status === 'expiring') expiring++;
   }
   return { keys: keys.length, expired, expiring };
+}
+
+/**
+ * What deleting a key does to whatever uses it, said alike by every face (the console, the line
+ * face, `delete`): an expired key is refused by the dataplane already, so nothing can be using it.
+ * An expiry nobody could read counts as alive: the words that warn are the safe ones.
+ */
+export function deletingWords(key: { endDateTime: Date }, now: Date): string {
+  return key.endDateTime.getTime() <= now.getTime()
+    ? 'It has expired: nothing can be using it.'
+    : 'Whatever still uses it is refused at once.';
 }

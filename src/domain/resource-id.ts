@@ -1,4 +1,5 @@
 import { printable } from './printable';
+import { commandLine, type StartedAs } from './started-as';
 
 /**
  * ARM resource ids of NGINXaaS deployments and keys. Providers and types come back from Azure in
@@ -93,12 +94,15 @@ export function sameType(a: string | undefined, b: string): boolean {
   return (a ?? '').toLowerCase() === b.toLowerCase();
 }
 
-/** The command that acts on one key, for messages that tell a person what to run next. */
+/** The command that acts on one key, for messages that tell a person what to run next, as this run was started. */
 export function keyCommand(
   verb: 'show' | 'delete' | 'rotate',
   ref: DeploymentRef,
   keyName: string,
-  demo = false,
+  as: StartedAs = {},
 ): string {
-  return `nginxaas-keys ${verb} -d ${ref.name} -g ${ref.resourceGroup} --subscription ${ref.subscriptionId} --name ${keyName}${demo ? ' --demo' : ''}`;
+  return commandLine(
+    `${verb} -d ${ref.name} -g ${ref.resourceGroup} --subscription ${ref.subscriptionId} --name ${keyName}`,
+    as,
+  );
 }

@@ -5,6 +5,7 @@
  * that can be typed as it stands.
  */
 import type { AuthMode } from './auth-modes';
+import { commandLine } from './started-as';
 
 export const SIGN_IN = {
   azNotInstalled: 'AzureCliNotFound',
@@ -34,14 +35,22 @@ export interface SignInContext {
   tenant?: string;
   /** The Microsoft Entra host of the cloud in use, for the words about reaching it. */
   authorityHost?: string;
+  /** The program as this run was started (cli/program-name.ts). */
+  program?: string;
+  /** This run's command and arguments without --auth, to run again with another sign-in; absent: `…`. */
+  again?: string;
 }
 
 /** The commands that sign this run in, one per line; the demo is always one of them. */
 export function waysToSignIn(code: SignInCode | undefined, context: SignInContext): string[] {
   const tenant = context.tenant ? ` --tenant ${context.tenant}` : '';
   const azLogin = [`az login${tenant}`, `az login${tenant} --use-device-code   (where no browser can open)`];
-  const demo = 'nginxaas-keys --demo   (the local emulator, no Azure account)';
-  const deviceCode = `nginxaas-keys … --auth device-code${tenant}   (no Azure CLI needed)`;
+  const as = context.program ? { program: context.program } : {};
+  const demo = `${commandLine('', { ...as, demo: true })}   (the local emulator, no Azure account)`;
+  // The run's own words carry its --tenant already.
+  const withDeviceCode =
+    context.again !== undefined ? `${context.again} --auth device-code` : `… --auth device-code${tenant}`;
+  const deviceCode = `${commandLine(withDeviceCode, as)}   (no Azure CLI needed)`;
   switch (code) {
     case SIGN_IN.azNotInstalled:
       return ['install the Azure CLI (https://aka.ms/installazurecli), then: az login', deviceCode, demo];

@@ -75,11 +75,25 @@ export function writeSecretFile(path: string, content: string, mode = 0o600): vo
 
 /** Words for a file-system error: the reason, not an errno name alone. */
 /**
+ * How a refusal names a destination and the way to replace a file that is there: a command's flag
+ * (`--emit env`, pass --force), or the words of the wizard, which speaks in no flags.
+ */
+export interface FileNaming {
+  name: string;
+  toReplace: string;
+}
+
+function namingOf(naming: string | FileNaming): FileNaming {
+  return typeof naming === 'string' ? { name: naming, toReplace: 'pass --force to replace it' } : naming;
+}
+
+/**
  * Refuses, before anything is sent, a destination that would fail once the key exists: a symbolic
  * link (followed, it could put the key anywhere), a folder, an existing file without --force, or
  * a folder that does not exist or cannot be written.
  */
-export function checkSecretOut(path: string, force: boolean, option = '--secret-out'): void {
+export function checkSecretOut(path: string, force: boolean, naming: string | FileNaming = '--secret-out'): void {
+  const { name: option, toReplace } = namingOf(naming);
   let existing: ReturnType<typeof lstatSync> | undefined;
   try {
     existing = lstatSync(path);
@@ -90,7 +104,7 @@ export function checkSecretOut(path: string, force: boolean, option = '--secret-
     throw new UsageError(`${option} '${path}' is a symbolic link; name the real file (a link is never followed)`);
   if (existing?.isDirectory()) throw new UsageError(`${option} '${path}' is a folder; name a file in it`);
   if (existing && !existing.isFile()) throw new UsageError(`${option} '${path}' is not a regular file`);
-  if (existing && !force) throw new UsageError(`${option} '${path}' exists; pass --force to replace it`);
+  if (existing && !force) throw new UsageError(`${option} '${path}' exists; ${toReplace}`);
   const folder = dirname(path);
   let folderStat;
   try {
@@ -122,9 +136,9 @@ export function stageSecretFile(
   path: string,
   content: string,
   force: boolean,
-  option = '--secret-out',
+  naming: string | FileNaming = '--secret-out',
 ): StagedSecretFile {
-  checkSecretOut(path, force, option);
+  checkSecretOut(path, force, naming);
   const staging = writeExclusive(path, content);
   return {
     path,

@@ -13,7 +13,7 @@ import {
 } from '../domain/handoff';
 import { GatewayError, STORE_OUTCOME_UNKNOWN, type Gateway } from '../port/gateway';
 import { describeFsError } from '../files/fs-error';
-import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../files/secret-file';
+import { checkSecretOut, stageSecretFile, type FileNaming, type StagedSecretFile } from '../files/secret-file';
 import { UsageError } from '../port/usage-error';
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -67,10 +67,12 @@ export interface StagedHandoffs {
   files: { target: HandoffTarget & { path: string }; staged: StagedSecretFile }[];
 }
 
+/** `naming`: how a refusal names a file; a command's --emit flag unless told (the wizard says it in words). */
 export function stageHandoffFiles(
   targets: readonly HandoffTarget[],
   facts: HandoffFacts,
   force: boolean,
+  naming: (kind: HandoffTarget['kind']) => string | FileNaming = (kind) => `--emit ${kind}`,
 ): StagedHandoffs {
   const files: StagedHandoffs['files'] = [];
   try {
@@ -78,7 +80,7 @@ export function stageHandoffFiles(
       if (target.kind === 'keyvault') continue;
       files.push({
         target,
-        staged: stageSecretFile(target.path, handoffFile(target.kind, facts), force, `--emit ${target.kind}`),
+        staged: stageSecretFile(target.path, handoffFile(target.kind, facts), force, naming(target.kind)),
       });
     }
   } catch (error) {

@@ -1,5 +1,6 @@
 /** The key console in lines: its keys numbered, then n, r N, e N, d N, < or q; and the questions of r, e and d. */
-import { formatDaysFromNow, formatUtc } from '../domain/expiry';
+import { formatDaysFromNow, formatUtc, labelBeside } from '../domain/expiry';
+import { deletingWords } from '../domain/readiness';
 import type { ApiKey } from '../port/gateway';
 import { consoleKeys, rotationPlan } from '../wizard/selectors';
 import { keyHistoryWords } from '../wizard/key-history';
@@ -64,7 +65,7 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
     const { key, shorter } = extend;
     return {
       lines: [
-        `'${key.name}' expires ${formatUtc(key.endDateTime)} (${formatDaysFromNow(key.endDateTime, state.now)}); ${shorter.label} is ${formatUtc(shorter.endDateTime)}, ${shorter.words}: shorter, not longer.`,
+        `'${key.name}' expires ${formatUtc(key.endDateTime)} (${formatDaysFromNow(key.endDateTime, state.now)}); ${labelBeside(shorter.label, shorter.endDateTime) ?? 'the new one'} is ${formatUtc(shorter.endDateTime)}, ${shorter.words}: shorter, not longer.`,
       ],
       block: `shorten:${key.name}:${shorter.endDateTime.toISOString()}`,
       question: { message: `Shorten '${key.name}'? y shortens it · n chooses again` },
@@ -89,7 +90,9 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
   }
   if (confirm?.kind === 'delete') {
     return {
-      lines: confirm.error ? [`✖ ${confirm.error}`] : [`Deleting '${confirm.key.name}': whatever uses it is refused.`],
+      lines: confirm.error
+        ? [`✖ ${confirm.error}`]
+        : [`Deleting '${confirm.key.name}'. ${deletingWords(confirm.key, state.now)}`],
       block: `delete:${confirm.key.name}:${confirm.error ?? ''}`,
       question: { message: `Type the key's name, ${confirm.key.name}, to delete it (empty keeps it)` },
       answer: (text) => (text.trim() === '' ? [ESCAPE] : [replaceWith(text.trim()), ENTER]),

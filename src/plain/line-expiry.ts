@@ -1,5 +1,5 @@
 /** The expiry's question in lines: a new key's (step 3), and the key console's new expiry (e). */
-import { formatUtc, PRESETS, resolvePreset } from '../domain/expiry';
+import { formatUtc, LONGEST_WHY, PRESETS, resolvePreset } from '../domain/expiry';
 import type { ExpiryState } from '../wizard/state';
 import { BACK, chosenIndex, ENTER, ESCAPE, moveCursor, replaceWith, type LineStep } from './line-answers';
 
@@ -20,7 +20,7 @@ export function expiryQuestion(
     };
   const presets = PRESETS.map(
     (p, i) =>
-      `  ${i + 1}. ${p.label}: ${formatUtc(resolvePreset(p.id, now))}${i === expiry.cursor ? ' (Enter)' : ''}${p.id === '2y' ? ', the longest allowed' : ''}`,
+      `  ${i + 1}. ${p.label}: ${formatUtc(resolvePreset(p.id, now))}${i === expiry.cursor ? ' (Enter)' : ''}${p.id === '2y' ? `, the longest allowed (${LONGEST_WHY})` : ''}`,
   );
   return {
     lines: [...(frame.before ?? []), ...presets, `  ${own + 1}. a date of your own`, ...error, ...after],

@@ -2,6 +2,7 @@
 import { nplusUrl } from '../domain/endpoint';
 import { formatDaysFromNow, formatUtc } from '../domain/expiry';
 import { HANDOFF_KINDS } from '../domain/handoff';
+import { couldNotCheck } from '../domain/reach';
 import { racedWarning } from '../keys/create-key';
 import type { StateAt } from '../wizard/state';
 import { HANDOFF_LABELS } from '../wizard/steps/handoff';
@@ -18,14 +19,16 @@ function revealLines(state: StateAt<'reveal'>): string[] {
     ...(state.reveal.notice ? [state.reveal.notice] : []),
     ...(result.raced ? [`⚠ ${racedWarning(key.name)}.`] : []),
     `✔ ${result.created ? 'Created' : 'Replaced'} key '${key.name}'. Hint ${key.hint}. Expires ${formatUtc(key.endDateTime)} (${formatDaysFromNow(key.endDateTime, state.now)}).`,
-    'Azure never shows this key again.',
+    'Save the key now: it is never shown again.',
     `Dataplane endpoint: ${endpoint}`,
     `For NLK and nginx-asg-sync: ${nplusUrl(endpoint)}`,
     ...(verify && verify !== 'pending'
       ? [
           verify.ok
             ? `✔ The dataplane accepted the key (GET /packages answered ${verify.status}).`
-            : `✖ The dataplane did not accept the key: ${verify.message}`,
+            : verify.unreachable
+              ? `⚠ ${couldNotCheck('the key', verify.unreachable)}`
+              : `✖ The dataplane did not accept the key: ${verify.message}`,
         ]
       : []),
   ];
@@ -78,6 +81,24 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
       answer(text) {
         const answer = text.trim().toLowerCase();
         return ['y', 'n', 'd'].includes(answer) ? [typed(answer)] : 'Answer y, n or d.';
+      },
+    };
+  }
+  if (rotation?.stage === 'unchecked') {
+    const fresh = state.result.key.name;
+    const old = rotation.old.name;
+    return {
+      lines: rotation.problem ? [`⚠ ${rotation.problem}`] : [],
+      block: `unchecked:${rotation.problem ?? ''}`,
+      question: {
+        message: `Delete '${old}' though '${fresh}' was not checked? y deletes it unchecked · c checks again · s stops here`,
+      },
+      // No default: an empty answer is asked again.
+      answer(text) {
+        const answer = text.trim().toLowerCase();
+        if (answer === 's') return [ESCAPE];
+        if (answer === 'c') return [ENTER];
+        return answer === 'y' ? [typed('y')] : 'Answer y, c or s.';
       },
     };
   }

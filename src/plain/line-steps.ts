@@ -4,7 +4,7 @@
  * decides every rule; nothing here calls Azure or checks a name, a date or a key itself.
  */
 import { formatDaysFromNow, formatUtc } from '../domain/expiry';
-import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readiness';
+import { EXPIRING_FROM_THE_START_WORDS, expiringFromTheStart } from '../domain/readiness';
 import type { Deployment } from '../port/gateway';
 import { markOf } from '../wizard/fleet-marks';
 import { existingKey, flagged, permissionWarning, readiness, visibleDeployments } from '../wizard/selectors';
@@ -122,7 +122,7 @@ function review(state: StateAt<'review'>): LineStep {
   const lines = [
     `Review: ${existing ? 'REPLACE' : 'CREATE'} key '${state.name}' on ${d.name} (${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId})`,
     `  expires ${end ? `${formatUtc(end)} (${formatDaysFromNow(end, state.now)})` : '?'}; ${state.secretGenerated ? 'a generated key, shown after creation' : 'your own key'}`,
-    ...(end && expiringFromTheStart(end, state.now) ? [`  Note: ${EXPIRING_FROM_THE_START}.`] : []),
+    ...(end && expiringFromTheStart(end, state.now) ? [`  Note: ${EXPIRING_FROM_THE_START_WORDS}.`] : []),
     ...(existing
       ? [`  A key named '${existing.name}' exists (hint ${existing.hint}): whatever uses it stops working.`]
       : []),

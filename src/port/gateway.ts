@@ -114,7 +114,13 @@ export interface PutKeyResult {
   raced?: boolean;
 }
 
-export type VerifyResult = { ok: true; status: number } | { ok: false; status?: number; message: string };
+/**
+ * The dataplane's answer to a key. `unreachable`: it could not be asked from here (the network, a
+ * certificate, an answer that is not about the key), with the host and what happened in words.
+ */
+export type VerifyResult =
+  | { ok: true; status: number }
+  | { ok: false; status?: number; message: string; unreachable?: { host: string; cause: string } };
 
 /** The code of defaultSubscription's failure when several subscriptions are visible and none is named. */
 export const SEVERAL_SUBSCRIPTIONS = 'SeveralSubscriptions';

@@ -27,6 +27,14 @@ export interface Io {
   status?: { readonly draws: boolean; setBase(text: string | undefined): void };
 }
 
+/**
+ * A line of progress ("Finding NGINXaaS deployments…"): on stderr only when it is a terminal, as
+ * gh does; a pipe, a file or cron gets only what the run found and what went wrong.
+ */
+export function sayProgress(io: Pick<Io, 'stderr' | 'err'>, line: string): void {
+  if (io.stderr.isTTY) io.stderr.write(`${io.err('muted', line)}\n`);
+}
+
 /** How a run stopped by its signal says so: a person's Ctrl+C is 130, the run's time limit a failure. */
 export function stopWords(io: Pick<Io, 'signal'>): { words: string; why: string; exit: number } {
   const limit = stoppedByLimit(io.signal);

@@ -10,8 +10,9 @@ export class Notices {
 
   constructor(private readonly fallback: (message: string) => void) {}
 
-  emit(message: string): void {
-    (this.listener ?? this.fallback)(printable(message));
+  /** `direct`: where it goes when nothing listens, in place of the fallback (a device code, which must not wait). */
+  emit(message: string, direct?: (message: string) => void): void {
+    (this.listener ?? direct ?? this.fallback)(printable(message));
   }
 
   /** Takes the messages until the returned function is called. */

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { generateUuidKey } from '../domain/secret';
 import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
-import { GatewayError, type Discovery, type Gateway } from '../port/gateway';
+import { GatewayError, type Discovery, type Gateway, type VerifyResult } from '../port/gateway';
 import { extendKey } from '../keys/extend-key';
 import { verifyWithPatience } from '../keys/verify';
 import { problemFrom } from './problem';
@@ -185,10 +185,17 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
     case 'verify': {
       // The same patience as create --verify: a new key may take a moment to reach the dataplane.
       const checked = await verifyWithPatience(gateway, command.endpoint, command.secret, { signal });
-      const result =
+      const result: VerifyResult =
         checked.outcome === 'accepted'
-          ? { ok: true as const, status: checked.status }
-          : { ok: false as const, message: checked.message, ...(checked.status ? { status: checked.status } : {}) };
+          ? { ok: true, status: checked.status }
+          : checked.outcome === 'unreachable'
+            ? {
+                ok: false,
+                message: checked.message,
+                ...(checked.status ? { status: checked.status } : {}),
+                unreachable: { host: checked.host, cause: checked.cause },
+              }
+            : { ok: false, message: checked.message, ...('status' in checked ? { status: checked.status } : {}) };
       return { type: 'verified', result, ...(command.again ? { again: true } : {}) };
     }
     case 'copy':

@@ -9,6 +9,7 @@ import { deliverHandoffs, replacesAFile, stageHandoffFiles, type StagedHandoffs 
 import { exposureWarning, gitExposure } from '../keys/git-exposure';
 import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import { problemFrom } from './problem';
+import { HANDOFF_LABELS } from './steps/handoff';
 import type { CommandDeps } from './commands';
 import type { Command, WizardEvent } from './state';
 
@@ -107,7 +108,11 @@ export async function performHandoff(
 /** Stages a file hand-off (its path checked there; over an existing file only when asked); a refusal in words. */
 function tryStage(target: HandoffTarget, facts: HandoffFacts, replace: boolean): StagedHandoffs | { refused: string } {
   try {
-    return stageHandoffFiles([target], facts, replace);
+    // The wizard speaks in no flags: the file is named by what it is, and Enter again replaces one.
+    return stageHandoffFiles([target], facts, replace, (kind) => ({
+      name: `the ${HANDOFF_LABELS[kind]}`,
+      toReplace: 'press Enter again to replace it',
+    }));
   } catch (error) {
     return { refused: (error as Error).message };
   }

@@ -34,5 +34,5 @@ export function isFinished(state: WizardState): boolean {
 
 /** The command that acts on the wizard's key; empty before a deployment is chosen. */
 export function commandFor(state: WizardState, verb: 'show' | 'delete', keyName: string): string {
-  return state.deployment ? keyCommand(verb, state.deployment, keyName, state.preset.demo === true) : '';
+  return state.deployment ? keyCommand(verb, state.deployment, keyName, state.preset) : '';
 }

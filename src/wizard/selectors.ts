@@ -1,4 +1,5 @@
 /** What the screens and the machine read from the state: derived, never stored. */
+import { keyOrder } from '../domain/key-order';
 import { canTakeKey, type Readiness } from '../domain/readiness';
 import { DEFAULT_PRESET, PRESETS, resolvePreset } from '../domain/expiry';
 import { checkKeyName, rotatedName } from '../domain/key-name';
@@ -88,12 +89,10 @@ export function activeField(state: WizardState): string | undefined {
   }
 }
 
-/** The keys the console lists: soonest expiry first (expired ones at the top), then by name. */
+/** The keys the console lists, in the order `list` prints them too (domain/key-order.ts). */
 export function consoleKeys(state: Pick<WizardState, 'keys'>): ApiKey[] {
   if (!Array.isArray(state.keys)) return [];
-  return [...state.keys].sort(
-    (a, b) => a.endDateTime.getTime() - b.endDateTime.getTime() || a.name.localeCompare(b.name),
-  );
+  return [...state.keys].sort(keyOrder);
 }
 
 /** A deployment with a key expired or expiring soon: its row is marked, and `!` keeps it. */

@@ -107,6 +107,8 @@ export interface WizardCommon {
     name?: string;
     demoVault?: string;
     demo?: boolean;
+    /** The program as this run was started, in the commands the wizard names. */
+    program?: string;
     signIn?: SignInFacts;
     /** The deployment id last used (per profile): offered first, with the cursor on it. */
     lastUsed?: string;
@@ -238,6 +240,8 @@ export interface WizardScope {
   name?: string;
   /** The demo's vault, offered as the Key Vault hand-off's default. */
   demoVault?: string;
+  /** The program as this run was started (`npx nginxaas-keys`, `node bin/nginxaas-keys.js`), in the commands it names. */
+  program?: string;
   /** Where a run that cannot sign in is offered a sign-in screen (the wizard); absent: it fails. */
   signIn?: SignInFacts;
   /** The deployment id last used (the command line remembers it, per profile). */
@@ -260,6 +264,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
       ...(options.deployment ? { deployment: options.deployment } : {}),
       ...(options.name ? { name: options.name } : {}),
       ...(options.demoVault ? { demoVault: options.demoVault, demo: true } : {}),
+      ...(options.program ? { program: options.program } : {}),
       ...(options.signIn ? { signIn: options.signIn } : {}),
       ...(options.lastUsed ? { lastUsed: options.lastUsed } : {}),
       ...(options.history ? { keepsHistory: true } : {}),

@@ -93,11 +93,15 @@ export interface RotationState {
    * creating → shown (hand off, switch) → reverifying → retiring; or, after Esc on the panel,
    * shown → stopping (both stay, or the new one is deleted again) → discarding. Enter on the
    * panel while no one holds the new key's secret asks first: shown → unheld → (d) reverifying.
+   * Where the second check could not ask the dataplane from here: reverifying → unchecked, whose
+   * y goes on to retiring (the new key said to be unchecked), Enter checks again, Esc stops.
    */
-  stage: 'creating' | 'shown' | 'unheld' | 'reverifying' | 'retiring' | 'stopping' | 'discarding';
+  stage: 'creating' | 'shown' | 'unheld' | 'unchecked' | 'reverifying' | 'retiring' | 'stopping' | 'discarding';
   problem?: string;
   /** d was answered to "delete the old key though the new one is held nowhere?", for this try. */
   unheldConfirmed?: boolean;
+  /** y was answered to "delete the old key though the new one could not be checked from here?". */
+  uncheckedConfirmed?: boolean;
 }
 
 export interface HandoffMenu {

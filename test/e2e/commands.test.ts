@@ -293,7 +293,8 @@ describe('Azure errors, sign-in and subscriptions', () => {
         'To sign in:',
         '  az login',
         '  az login --use-device-code   (where no browser can open)',
-        '  nginxaas-keys list … --auth device-code   (no Azure CLI needed)',
+        // The same command again, its --auth cli taken out.
+        `  nginxaas-keys list ${WEB_ARGV.join(' ')} --auth device-code   (no Azure CLI needed)`,
         '  nginxaas-keys --demo   (the local emulator, no Azure account)',
         '',
       ].join('\n'),

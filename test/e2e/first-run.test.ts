@@ -8,6 +8,7 @@ import { PRODUCTION } from '../../src/emulator/sample-data';
 import { cliWorld, runCli } from '../helpers/cli';
 import { makeFakeAz, noAzPath } from '../helpers/fake-az';
 import { closedPort } from '../helpers/ports';
+import { BIN } from '../helpers/pty';
 import { WEB_ARGV } from '../helpers/sample';
 
 /** The world's environment without the emulator's token: the run signs in as it would on Azure. */
@@ -21,12 +22,13 @@ describe('a command that cannot sign in', () => {
     const { env, emulator } = await signedOutWorld();
     const result = await runCli(['list', ...WEB_ARGV], { env: { ...env, PATH: noAzPath() } });
     expect(result.code).toBe(4);
+    // Nothing on this PATH runs the program: the commands name it as it was started, and run as printed.
     expect(result.stderr.split('\n').slice(0, 5)).toEqual([
       'error: the Azure CLI (`az`) is not installed here, or not on PATH (AzureCliNotFound)',
       'To sign in:',
       '  install the Azure CLI (https://aka.ms/installazurecli), then: az login',
-      '  nginxaas-keys list … --auth device-code   (no Azure CLI needed)',
-      '  nginxaas-keys --demo   (the local emulator, no Azure account)',
+      `  node ${BIN} list ${WEB_ARGV.join(' ')} --auth device-code   (no Azure CLI needed)`,
+      `  node ${BIN} --demo   (the local emulator, no Azure account)`,
     ]);
     expect(emulator.requests.filter((r) => r.authorization !== 'none')).toHaveLength(0);
   });

@@ -249,7 +249,7 @@ describe('list, show, endpoint, delete', () => {
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('whole number of days')]);
   });
 
-  it('list --all covers every deployment, progress goes to stderr only, JSON matches the schema', async () => {
+  it('list --all covers every deployment, progress goes to stderr only on a terminal, JSON matches the schema', async () => {
     const { run } = await world();
     const all = await run(['list', '--all', '-o', 'json', '--expiring-within', '1']);
     expect(all.code).toBe(3);
@@ -277,7 +277,12 @@ describe('list, show, endpoint, delete', () => {
     expect(text.stdout).toMatch(/^DEPLOYMENT\s+RESOURCE GROUP\s+SUBSCRIPTION\s+NAME\s+HINT\s+EXPIRES\s+STATUS/);
     expect(text.stdout).toMatch(/api-gateway\s+edge-rg\s+Contoso Production\s+old-ci .*expired 3 days ago\)\s+expired/);
     expect(text.stdout.trimEnd().split('\n').pop()).toBe('⚠ 1 of 5 keys expires within 30 days; 2 have expired.');
-    expect(text.stderr).toContain('Reading the keys of 6 deployments');
+    // Progress is for a terminal: a pipe's stderr has none.
+    expect(text.stderr).not.toContain('Reading the keys of 6 deployments');
+    expect(text.stderr).not.toContain('Finding NGINXaaS deployments');
+    const onTerminal = await run(['list', '--all'], { tty: true });
+    expect(onTerminal.stderr).toContain('Finding NGINXaaS deployments');
+    expect(onTerminal.stderr).toContain('Reading the keys of 6 deployments');
   });
 
   it.each([60, 80, 120])(

@@ -68,7 +68,7 @@ describe('each step alone at 80 columns', () => {
     expect(frame).toMatchInlineSnapshot(`
       "? Choose a deployment
       ❯ type to filter by name, group, subscription or region
-      2 of 2 deployments in 1 subscription
+      2 deployments in 1 subscription
           broken-01   ✖ deployment failed  edge-rg   Contoso Production  eastus2
       ❯   web-01      …                    edge-rg   Contoso Production  eastus2
       ✖ cannot take a key now, and why · ! a key expired or expiring
@@ -92,7 +92,7 @@ describe('each step alone at 80 columns', () => {
     expect(frame).toMatchInlineSnapshot(`
       "? Choose a deployment
       ❯ zzz
-      0 of 4 deployments in 2 subscriptions
+      0 of 4 deployments match; 2 subscriptions searched
       No deployment matches “zzz”.
       ✖ No deployment matches the filter; Esc clears it.
       ↑↓ move · Enter choose · ! expiring only · Esc clear"
@@ -321,7 +321,7 @@ describe('each step alone at 80 columns', () => {
         Authorization header:
           ApiKey <base64 of the key>
       ✔ The dataplane accepted the key (GET /packages: 200).
-      ⚠ The only time the key can be seen: Azure keeps its hint.
+      ⚠ Save the key now: it is never shown again.
       r show · c copy · h hand off · q leave"
     `);
   });
@@ -422,7 +422,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
     expect(wide).toMatchInlineSnapshot(`
       "? Delete key 'nlk-prod'?
         on web-01: hint ef0, 2026-12-16, in 20 days
-        Whatever still uses it (NLK, asg-sync) is refused at once.
+        Whatever still uses it is refused at once.
         Type the key's name to confirm:
       ❯ nlk
       Enter delete · Esc keep it"
@@ -430,7 +430,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
     expect(narrow).toMatchInlineSnapshot(`
       "? Delete key 'nlk-prod'?
         on web-01: hint ef0, 2026-12-16, in 20 days
-        Whatever still uses it (NLK, asg-sync) is refused at once.
+        Whatever still uses it is refused at once.
         Type the key's name to confirm:
       ❯ nlk
       Enter delete · Esc keep it"
@@ -539,7 +539,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
         https://web-01-0123456789ab.eastus2.nginxaas.net/nplus
       h hands it to NLK, nginx-asg-sync, a .env file or Key Vault
       ✔ The dataplane accepted the key (GET /packages: 200).
-      ⚠ The only time the key can be seen: Azure keeps its hint.
+      ⚠ Save the key now: it is never shown again.
       Switch your integrations to 'nlk-prod-2', then press Enter:
       it is checked again and 'nlk-prod' is deleted. Esc stops here.
       r show · c copy · h hand off · Enter switched · Esc stop"

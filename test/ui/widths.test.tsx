@@ -108,6 +108,21 @@ const SCREENS: [string, WizardState][] = [
   ['rotation, checking again', send(rotated, 'r', ENTER)],
   ['rotation, asked whether to stop', send(rotated, { escape: true })],
   [
+    'rotation, could not check from here',
+    transition(send(rotated, 'r', ENTER), {
+      type: 'verified',
+      result: {
+        ok: false,
+        message: 'could not check',
+        unreachable: {
+          host: 'web-frontend-production-0123456789ab.eastus2.nginxaas.net',
+          cause: 'did not answer in time',
+        },
+      },
+      again: true,
+    }),
+  ],
+  [
     'key console, after a rotation',
     [
       { type: 'verified', result: { ok: true, status: 200 }, again: true } as const,

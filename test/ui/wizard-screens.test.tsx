@@ -46,7 +46,7 @@ describe('choose a deployment', () => {
   it('shows every deployment; those that cannot take a key are marked with why', async () => {
     const { until } = mount(new FakeGateway(discovery(), [key('nlk-prod')]));
     const frame = await until('Choose a deployment');
-    expect(frame).toContain('4 of 4 deployments in 3 subscriptions');
+    expect(frame).toContain('4 deployments in 3 subscriptions');
     expect(frame).toMatch(/broken-01 .*✖ deployment failed/);
     expect(frame).toMatch(/sandbox .*✖ subscription disabled/);
     expect(frame).toContain('✖ cannot take a key now, and why · ! a key expired or expiring');

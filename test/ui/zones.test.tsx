@@ -76,7 +76,7 @@ describe('the review of a key under 30 days', () => {
   it.each([
     ['30d from now', 30 * 86_400_000, true],
     ['31d from now', 31 * 86_400_000, false],
-  ])('%s: the note that list --expiring-within 30 flags it at once (%#)', async (_label, lead, shown) => {
+  ])('%s: the note that it is marked as expiring from the start (%#)', async (_label, lead, shown) => {
     const now = new Date('2026-12-31T23:59:00Z');
     const frame = await inZone('UTC', () =>
       frameAt(
@@ -92,6 +92,6 @@ describe('the review of a key under 30 days', () => {
       ),
     );
     expect(await overWide(frame, 60)).toEqual([]);
-    expect(frame.includes('Under 30 days: list --expiring-within 30 flags it at once')).toBe(shown);
+    expect(frame.includes('Under 30 days: marked as expiring from the start')).toBe(shown);
   });
 });

@@ -831,7 +831,9 @@ describe('the key console', () => {
         result: { ok: false, status: 401, message: 'refused' },
         again: true,
       });
-      expect(refused.rotation?.problem).toContain("The dataplane did not take 'nlk-prod-2' (refused): both keys stay.");
+      expect(refused.rotation?.problem).toBe(
+        "The dataplane refused 'nlk-prod-2': refused. Both keys stay: Enter checks again, Esc stops here.",
+      );
       const stopped = press(refused, 'Esc', 'y');
       expect([stopped.step, stopped.console.message?.ok]).toEqual(['keys', false]);
       expect(stopped.console.message?.text).toBe(
@@ -896,6 +898,55 @@ describe('the key console', () => {
         undefined,
         "Rotation of 'nlk-prod' stopped: no new key was created, nothing changed.",
       ]);
+    });
+
+    describe('a second check that could not ask the dataplane from here (issue 34, item 4)', () => {
+      const unreachable = {
+        ok: false as const,
+        message: 'could not check the key from here',
+        unreachable: { host: 'web-01.eastus2.nginxaas.net', cause: "is not a name this machine's DNS knows" },
+      };
+      const asked = () => send(press(created(), 'r', 'Enter'), { type: 'verified', result: unreachable, again: true });
+
+      it('says could not check, in one sentence with the host, and asks: no default', () => {
+        const s = asked();
+        expect([s.rotation?.stage, s.rotation?.problem]).toEqual([
+          'unchecked',
+          "Could not check 'nlk-prod-2' from here: web-01.eastus2.nginxaas.net is not a name this machine's DNS knows.",
+        ]);
+        expect(press(s, 'n', ' ', 'd')).toEqual(s);
+      });
+
+      it('y deletes the old key, and the words say the new one was not checked', () => {
+        const retiring = press(asked(), 'y');
+        expect([retiring.rotation?.stage, lastCommand(retiring)]).toMatchObject([
+          'retiring',
+          { kind: 'deleteKey', name: 'nlk-prod', purpose: 'rotate-retire' },
+        ]);
+        const done = send(retiring, { type: 'deleted', outcome: 'deleted' });
+        expect(done.console.message).toEqual({
+          ok: false,
+          text: "Rotated: 'nlk-prod' deleted; 'nlk-prod-2' was not checked, since the dataplane could not be asked from here.",
+        });
+        expect(done.changes.at(-1)).toBe(
+          "Rotated: created key 'nlk-prod-2', 'nlk-prod' deleted; 'nlk-prod-2' was not checked on the dataplane.",
+        );
+      });
+
+      it('Enter checks again; Esc asks about stopping, with both keys', () => {
+        expect(lastCommand(press(asked(), 'Enter'))).toMatchObject({ kind: 'verify', again: true });
+        expect(press(asked(), 'Esc').rotation?.stage).toBe('stopping');
+      });
+
+      it('custody still holds: a key held nowhere needs its own d first, then the y; the words say both', () => {
+        expect(press(created(), 'Enter').rotation?.stage).toBe('unheld');
+        const unseen = send(press(created(), 'Enter', 'd'), { type: 'verified', result: unreachable, again: true });
+        expect(unseen.rotation?.stage).toBe('unchecked');
+        const done = send(press(unseen, 'y'), { type: 'deleted', outcome: 'deleted' });
+        expect(done.console.message?.text).toBe(
+          "Rotated: 'nlk-prod' deleted; 'nlk-prod-2' was not checked, since the dataplane could not be asked from here. 'nlk-prod-2' was never shown, copied or handed off: no one holds its secret.",
+        );
+      });
     });
 
     describe('Enter while no one holds the new key asks first, with no default', () => {

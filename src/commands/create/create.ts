@@ -5,7 +5,7 @@
  * dataplane is asked whether it takes the key.
  */
 import { CREATE_FLAGS, flag, type CommandValues } from '../shared/flags';
-import { EXIT, type Io } from '../../port/io';
+import { EXIT, type Io, sayProgress } from '../../port/io';
 import { verifyWithPatience, type Verification } from '../../keys/verify';
 import type { CommandDeps } from '../shared/deps';
 import {
@@ -60,7 +60,7 @@ export async function verifyNewKey(endpoint: string, secret: string, deps: Comma
     onWait: (secondsLeft) => {
       if (said) return;
       said = true;
-      io.stderr.write(`The dataplane does not take the key yet; trying again for up to ${secondsLeft} s…\n`);
+      sayProgress(io, `The dataplane does not take the key yet; trying again for up to ${secondsLeft} s…`);
     },
   });
 }

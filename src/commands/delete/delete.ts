@@ -4,6 +4,7 @@
  * --if-exists. A key this run saw and asked to delete is "deleted", even when a lost answer made
  * the SDK's retry find it gone (204).
  */
+import { deletingWords } from '../../domain/readiness';
 import { DELETE_FLAGS, flag, type CommandValues } from '../shared/flags';
 import { GatewayError, type Deployment } from '../../port/gateway';
 import { EXIT, type Io } from '../../port/io';
@@ -50,7 +51,7 @@ export async function runDelete(options: DeleteOptions, { gateway, io }: Command
   if (!options.yes) {
     const sure = await confirmOnTerminal(
       io,
-      `Delete key '${name}' from ${describeDeployment(deployment)}? Integrations using it stop working.`,
+      `Delete key '${name}' from ${describeDeployment(deployment)}? ${deletingWords(seen, io.now())}`,
     );
     if (!sure) {
       io.stderr.write('Nothing was deleted.\n');

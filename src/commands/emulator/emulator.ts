@@ -2,6 +2,7 @@
  * `nginxaas-keys emulator`: the local NGINXaaS in the foreground. It prints where it listens,
  * its CA file and its token (with -o json: one JSON line, for scripts), and stops on Ctrl+C.
  */
+import { COMMAND_NAME } from '../../domain/started-as';
 import { printable } from '../../domain/printable';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +64,8 @@ export function parseEmulatorOptions(values: CommandValues<typeof EMULATOR_FLAGS
   };
 }
 
-export async function runEmulator(options: EmulatorCommandOptions, io: Io): Promise<number> {
+/** `program`: the program as this run was started, in the command it suggests for the other shell. */
+export async function runEmulator(options: EmulatorCommandOptions, io: Io, program = COMMAND_NAME): Promise<number> {
   const { port, statePath, seedPath } = options;
   const data =
     statePath && existsSync(statePath)
@@ -115,7 +117,7 @@ async function serve(
         `  export NGINXAAS_ARM_ENDPOINT=${emulator.url}`,
         `  export NGINXAAS_ARM_CA=${caFile}`,
         `  export NGINXAAS_ACCESS_TOKEN=${emulator.token}`,
-        '  nginxaas-keys list --all',
+        `  ${program} list --all`,
         '',
         `Or: curl --cacert ${caFile} -H "Authorization: Bearer ${emulator.token}" "${emulator.url}/subscriptions?api-version=2022-12-01"`,
         `${statePath ? `State is kept in ${statePath}. ` : ''}Ctrl+C stops it.`,

@@ -131,8 +131,7 @@ export async function runExtend(options: ExtendOptions, deps: CommandDeps): Prom
   const deployment = await readyDeployment(deps, options.target);
   const key = await existingKey(gateway, deployment, options.name, io.signal);
   const refused = extendRefusal(key, io.now());
-  if (refused)
-    throw new GatewayError('invalid', `${refused}: ${keyCommand('rotate', deployment, key.name, deps.demo)}`);
+  if (refused) throw new GatewayError('invalid', `${refused}: ${keyCommand('rotate', deployment, key.name, deps)}`);
   if (secret !== undefined && !valueMatchesHint(secret, key))
     throw new UsageError(
       `that value is not key '${key.name}': its first characters are not the key's hint (${key.hint}); nothing was sent`,
@@ -235,7 +234,7 @@ async function sendExpiry(
     if (!lost) throw error;
     throw new GatewayError(
       error.kind,
-      `${error.message}; the expiry of '${key.name}' may or may not have moved (its secret is the same either way): check with ${keyCommand('show', deployment, key.name, deps.demo)}`,
+      `${error.message}; the expiry of '${key.name}' may or may not have moved (its secret is the same either way): check with ${keyCommand('show', deployment, key.name, deps)}`,
       error.code,
       error.status,
     );

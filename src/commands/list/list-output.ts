@@ -9,6 +9,7 @@ import { EXPIRING_SOON_DAYS, expiryCounts } from '../../domain/readiness';
 import type { ApiKey, Deployment } from '../../port/gateway';
 import type { Io } from '../../port/io';
 import { figures } from '../../term/style';
+import { keyOrder } from '../../domain/key-order';
 import { naturalOrder } from '../../domain/natural-order';
 import { padEnd, widest } from '../../term/text-width';
 import { deploymentJson, expiryText, keyJson, statusWord } from '../shared/format';
@@ -73,7 +74,10 @@ export function summaryLine(s: Summary): string {
   return `${expiring[0]?.toUpperCase()}${expiring.slice(1)} within ${s.withinDays} days${expired}${unknown}.${blindWords}`;
 }
 
-/** Keys in natural order of deployment, then name; with a window, only those inside it. */
+/**
+ * Deployments in natural order of name, each one's keys soonest expiry first (as the key console
+ * lists them: domain/key-order.ts); with a window, only the keys inside it.
+ */
 export function shown(listed: Listed[], now: Date, within: number | undefined): Listed[] {
   const inWindow = (k: ApiKey) =>
     within === undefined ||
@@ -86,7 +90,7 @@ export function shown(listed: Listed[], now: Date, within: number | undefined): 
         naturalOrder(a.deployment.name, b.deployment.name) ||
         naturalOrder(a.deployment.resourceGroup, b.deployment.resourceGroup),
     )
-    .map((l) => ({ ...l, keys: l.keys.filter(inWindow).sort((a, b) => naturalOrder(a.name, b.name)) }));
+    .map((l) => ({ ...l, keys: l.keys.filter(inWindow).sort(keyOrder) }));
 }
 
 export function writeListJson(listed: Listed[], summary: Summary, within: number | undefined, io: Io): void {

@@ -7,7 +7,7 @@ import { canTakeKey } from '../../domain/readiness';
 import { printable } from '../../domain/printable';
 import { flag, LIST_FLAGS, text, type CommandValues } from '../shared/flags';
 import type { Gateway } from '../../port/gateway';
-import { EXIT, type Io } from '../../port/io';
+import { EXIT, sayProgress, type Io } from '../../port/io';
 import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from '../shared/deps';
 import { sweepKeys } from '../../keys/sweep';
@@ -71,9 +71,7 @@ async function listEverywhere(
 ): Promise<{ listed: Listed[]; streamer?: ListStreamer; unreadSubscriptions?: { subscriptionId: string }[] }> {
   const subscription = scope.subscription;
   const group = scope.resourceGroup;
-  const progress = (line: string) => {
-    io.stderr.write(`${io.err('muted', line)}\n`);
-  };
+  const progress = (line: string) => sayProgress(io, line);
   const found = await gateway.discoverDeployments(
     { ...(subscription ? { subscriptions: [subscription] } : {}), ...(group ? { resourceGroup: group } : {}) },
     { signal: io.signal, onProgress: progress },

@@ -10,7 +10,7 @@ import { rotatedName } from '../../domain/key-name';
 import { keyCommand } from '../../domain/resource-id';
 import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
 import { EXIT, stopWords, type Io } from '../../port/io';
-import type { Verification } from '../../keys/verify';
+import { NOT_CHECKED, type Verification } from '../../keys/verify';
 import { figures } from '../../term/style';
 import { UsageError } from '../../port/usage-error';
 import { confirmOnTerminal } from '../shared/ask';
@@ -44,6 +44,8 @@ export interface RotateOptions {
   key: NewKeyOptions;
   retire: 'ask' | 'yes' | 'keep';
   json: boolean;
+  /** --no-verify: the dataplane is not asked; the new key is said to be not checked. */
+  noVerify: boolean;
 }
 
 export function parseRotateOptions(values: CommandValues<typeof ROTATE_FLAGS>, now: Date): RotateOptions {
@@ -67,7 +69,8 @@ export function parseRotateOptions(values: CommandValues<typeof ROTATE_FLAGS>, n
     throw new UsageError(
       'with -o json the new key reaches you only in the document printed at the end, after --yes has deleted the old key: add --secret-out <file> or --emit, or leave out --yes and delete the old key once you hold the new one',
     );
-  return { target, oldName, key, retire, json, ...(newName ? { newName } : {}) };
+  const noVerify = flag(values, 'no-verify');
+  return { target, oldName, key, retire, json, noVerify, ...(newName ? { newName } : {}) };
 }
 
 type Stage = 'verify' | 'handoff' | 'switch' | 'verify-again' | 'retire';
@@ -106,7 +109,7 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
   if (failedWrite && options.key.showSecret)
     return secretWriteFailed(deps, deployment, options.key, issued, failedWrite);
   const rotation: Rotation = { deployment, old, issued, oldAction: 'kept' };
-  const deleteOld = keyCommand('delete', deployment, old.name, deps.demo);
+  const deleteOld = keyCommand('delete', deployment, old.name, deps);
   const stop = (stage: Stage, why: string) => {
     rotation.stoppedAt = { stage, why, next: `${deleteOld} --yes` };
   };
@@ -139,7 +142,9 @@ async function checkSwitchAndRetire(
   const { io, gateway } = deps;
   const { deployment, old, issued } = rotation;
   const endpoint = deployment.dataplaneApiEndpoint ?? '';
-  rotation.first = await verifyNewKey(endpoint, secret, deps);
+  // --no-verify: the dataplane is never asked, and every word says the new key was not checked.
+  const check = () => (options.noVerify ? Promise.resolve(NOT_CHECKED) : verifyNewKey(endpoint, secret, deps));
+  rotation.first = await check();
   // Ctrl+C while the new key is checked: stop here, both keys named (not "about the network").
   const stoppedHow = () => stopWords(io).why;
   if (io.signal.aborted) return stop('verify', `${stoppedHow()} while the new key was being checked`);
@@ -148,10 +153,16 @@ async function checkSwitchAndRetire(
   const failed = issued.handoffs.filter((h) => !h.ok);
   if (failed.length > 0) return stop('handoff', failed.map((h) => h.said).join('; '));
   if (!(await switched(options, io, old, issued.key.name))) return;
-  rotation.second = await verifyNewKey(endpoint, secret, deps);
+  rotation.second = options.noVerify ? undefined : await check();
   if (io.signal.aborted) return stop('verify-again', `${stoppedHow()} while the new key was being checked again`);
-  if (!options.json) reportVerification(rotation.second, io, true, 'after the switch, ');
-  if (rotation.second.outcome === 'refused') return stop('verify-again', rotation.second.message);
+  if (rotation.second && !options.json) reportVerification(rotation.second, io, true, 'after the switch, ');
+  if (rotation.second?.outcome === 'refused') return stop('verify-again', rotation.second.message);
+  // Could not check from here: the old key goes only after a yes that says so (a person), or --no-verify (a script).
+  if (rotation.second?.outcome === 'unreachable' && !(await goOnUnchecked(options, io, old, issued.key.name)))
+    return stop(
+      'verify-again',
+      `${rotation.second.message}, so '${old.name}' was kept${options.retire === 'yes' ? ' (rotate --no-verify goes on without the check)' : ''}`,
+    );
   // The custody record, not this path's memory, says whether anyone holds the new key.
   if (!Custody.delivered(issued.custody))
     return stop(
@@ -165,7 +176,7 @@ async function checkSwitchAndRetire(
   } catch (error) {
     const failure = error instanceof GatewayError ? error : new GatewayError('unknown', String(error));
     const mayBeGone = failure.kind === 'cancelled' || failure.kind === 'network' || (failure.status ?? 500) >= 500;
-    const check = keyCommand('show', deployment, old.name, deps.demo);
+    const check = keyCommand('show', deployment, old.name, deps);
     stop(
       'retire',
       mayBeGone
@@ -173,6 +184,18 @@ async function checkSwitchAndRetire(
         : `deleting '${old.name}' failed: ${failure.plain}`,
     );
   }
+}
+
+/**
+ * The dataplane could not be asked after the switch: a person may go on after a yes that says the
+ * new key was not checked; a script (--yes) stops, and --no-verify is how it goes on.
+ */
+async function goOnUnchecked(options: RotateOptions, io: Io, old: ApiKey, newName: string): Promise<boolean> {
+  if (options.retire !== 'ask' || !(io.stdin.isTTY && io.stderr.isTTY)) return false;
+  return confirmOnTerminal(
+    io,
+    `'${newName}' was not checked: it could not be asked from here. Delete '${old.name}' (hint ${old.hint}) all the same?`,
+  );
 }
 
 /** Whether the integrations use the new key now: --yes says so; on a terminal, Enter does. */
@@ -188,7 +211,6 @@ async function switched(options: RotateOptions, io: Io, old: ApiKey, newName: st
 
 async function finishRotation(rotation: Rotation, options: RotateOptions, deps: CommandDeps): Promise<number> {
   const { io } = deps;
-  const demo = deps.demo === true;
   const { deployment, old, issued } = rotation;
   if (options.json) {
     const rotatedFrom = {
@@ -201,6 +223,7 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
       ...issuedDocument(deployment, options.key, issued, io.now(), rotation.first),
       rotatedFrom,
       ...(rotation.second ? { verificationAfterSwitch: rotation.second } : {}),
+      newKeyChecked: checkedOnDataplane(rotation),
       ...(rotation.stoppedAt ? { stoppedAt: rotation.stoppedAt } : {}),
     };
     const failed = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
@@ -219,12 +242,20 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
   }
   if (rotation.oldAction === 'kept') {
     io.stderr.write(
-      `The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${issued.key.name}', retire it: ${keyCommand('delete', deployment, old.name, demo)}\n`,
+      `The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${issued.key.name}', retire it: ${keyCommand('delete', deployment, old.name, deps)}\n`,
     );
   } else {
+    const unchecked = checkedOnDataplane(rotation)
+      ? ''
+      : ` It was not checked on the dataplane: make sure what uses it works.`;
     io.stderr.write(
-      `${io.err('success', figures.pass)} Deleted the old key '${old.name}'. Rotation done: '${issued.key.name}' is the key now.\n`,
+      `${io.err('success', figures.pass)} Deleted the old key '${old.name}'. Rotation done: '${issued.key.name}' is the key now.${unchecked}\n`,
     );
   }
   return EXIT.ok;
+}
+
+/** Whether the dataplane took the new key at either check. */
+function checkedOnDataplane(rotation: Rotation): boolean {
+  return rotation.first?.outcome === 'accepted' || rotation.second?.outcome === 'accepted';
 }

@@ -9,6 +9,8 @@ export interface CommandDeps {
   io: Io;
   /** On --demo: the commands a message suggests say --demo too. */
   demo?: boolean;
+  /** The program as this run was started (cli/program-name.ts), in the commands a message suggests. */
+  program?: string;
   /** The run's record of every key it may have made live and where its secret is (keys/custody.ts). */
   custody: Custody;
   /** The saved defaults this run took, and its profile (cli/saved-settings.ts): said by status. */

@@ -84,7 +84,7 @@ export const NEW_KEY_FLAGS = [
     name: 'emit',
     type: 'string',
     value: '<kind=dest>',
-    help: 'hand the key off (repeatable): nlk=FILE, asg-sync=FILE, env=FILE, or keyvault=<secret URL> (https://<vault>.vault.azure.net/secrets/<name>)',
+    help: 'hand the key off (repeatable): nlk=FILE, asg-sync=FILE, env=FILE, or keyvault=<secret URL> (a Key Vault secret)',
     multiple: true,
   },
   { name: 'show-secret', type: 'boolean', help: 'print a generated key on stdout (text) or as "secret" (json)' },
@@ -114,6 +114,11 @@ export const ROTATE_FLAGS = [
     help: `name of the new key (default: the old name with the next free number: nlk-prod → ${rotatedName('nlk-prod', [])}, nlk-prod-2 → ${rotatedName('nlk-prod-2', [])})`,
   },
   { name: 'keep-old', type: 'boolean', help: 'keep the old key; print the command that deletes it later' },
+  {
+    name: 'no-verify',
+    type: 'boolean',
+    help: 'do not ask the dataplane (for a run that cannot reach it): the new key is not checked, and the words and the JSON say so',
+  },
   { name: 'yes', short: 'y', type: 'boolean', help: 'delete the old key once the checks pass, without asking' },
 ] as const satisfies readonly FlagSpec[];
 

@@ -258,7 +258,7 @@ export async function issueNewKey(
     held.told = places !== '';
     throw new GatewayError(
       'unknown',
-      `${lost}. ${places || 'Nobody holds its secret: if it appears, delete it.'} Check with: ${keyCommand('show', deployment, name, deps.demo)}`,
+      `${lost}. ${places || 'Nobody holds its secret: if it appears, delete it.'} Check with: ${keyCommand('show', deployment, name, deps)}`,
     );
   }
   if (!kept.ok) {

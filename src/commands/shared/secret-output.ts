@@ -41,7 +41,7 @@ export async function takeBackUnheldKey(
     if (entry) entry.told = true;
     throw new GatewayError(
       'unknown',
-      `key '${name}' was created, but ${why}, and deleting it again failed too (${failure}): nobody holds its secret. Delete it with: ${keyCommand('delete', deployment, name, deps.demo)} --yes`,
+      `key '${name}' was created, but ${why}, and deleting it again failed too (${failure}): nobody holds its secret. Delete it with: ${keyCommand('delete', deployment, name, deps)} --yes`,
     );
   }
   if (entry) {

@@ -1,6 +1,6 @@
 /** The steps answered so far, one line each, so the live frame stays short. */
 import { Box, Text } from 'ink';
-import { formatUtc } from '../../domain/expiry';
+import { chosenExpiryWords } from '../../domain/expiry';
 import type { WizardState } from '../../wizard/state';
 import { colors, figures } from '../../term/style';
 
@@ -27,7 +27,7 @@ export function answeredView(state: WizardState): [string, string][] {
     lines.push(['Deployment', `${d.name} · ${d.resourceGroup} · ${d.subscriptionName ?? d.subscriptionId}`]);
   if (past('keyName')) lines.push(['Key name', state.name]);
   if (past('expiry') && state.expiry.chosen)
-    lines.push(['Expires', `${state.expiry.chosenLabel ?? ''} · ${formatUtc(state.expiry.chosen)}`]);
+    lines.push(['Expires', chosenExpiryWords(state.expiry.chosenLabel, state.expiry.chosen)]);
   if (past('keyValue')) lines.push(['Key', state.secretGenerated ? 'generated (UUIDv4)' : 'your own']);
   return lines;
 }

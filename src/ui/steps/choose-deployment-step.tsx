@@ -67,6 +67,19 @@ export function chooseDeploymentView(state: WizardState, height = 24): ChooseDep
   };
 }
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * How many deployments there are, and, while a filter is typed, how many of them it matches: "2 of
+ * 6 deployments match", never "2 of 6 deployments in 3 subscriptions" (which reads as if the 2 were
+ * spread over the 3).
+ */
+export function countWords(filter: string, matching: number, total: number, subscriptions: number): string {
+  const searched = plural(subscriptions, 'subscription');
+  if (filter === '') return `${plural(total, 'deployment')} in ${searched}`;
+  return `${matching} of ${plural(total, 'deployment')} match; ${searched} searched`;
+}
+
 /** The rows in view, as chooseDeploymentView chose them for the terminal's height. */
 export function ChooseDeploymentStep({
   filter,
@@ -119,9 +132,8 @@ export function ChooseDeploymentStep({
         caretBack={caretBack ?? 0}
         placeholder="type to filter by name, group, subscription or region"
       />
-      <Text color={colors.muted}>
-        {matching} of {total} deployment{total === 1 ? '' : 's'} in {subscriptions} subscription
-        {subscriptions === 1 ? '' : 's'}
+      <Text color={colors.muted} wrap="truncate-end">
+        {countWords(filter, matching, total, subscriptions)}
       </Text>
       <Box flexDirection="column">
         <More count={start} direction="up" />

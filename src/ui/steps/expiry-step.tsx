@@ -4,7 +4,15 @@
  */
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { formatDaysFromNow, formatLocal, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
+import {
+  formatDaysFromNow,
+  formatLocal,
+  formatUtc,
+  LONGEST_WHY,
+  parseExpiry,
+  PRESETS,
+  resolvePreset,
+} from '../../domain/expiry';
 import type { ExpiryState, WizardState } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { Problem } from '../components/said';
@@ -88,6 +96,7 @@ export function ExpiryStep({ expiry, now, caretBack, title, context, footer }: E
           {formatDaysFromNow(highlighted, now)}
         </Text>
       ) : null}
+      {preset?.id === '2y' && !expiry.editing ? <Text color={colors.muted}>{LONGEST_WHY}</Text> : null}
       {typed && !typed.ok && !expiry.error ? <Problem text={typed.problem} /> : null}
       {footer}
     </Question>

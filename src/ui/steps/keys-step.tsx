@@ -3,8 +3,8 @@
  * days, ✔ ok), soonest first; then a delete that waits for the key's name, or a rotation's plan.
  */
 import { Text } from 'ink';
-import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
-import { keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
+import { formatDaysFromNow, formatUtc, labelBeside } from '../../domain/expiry';
+import { deletingWords, keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
 import type { ApiKey } from '../../port/gateway';
 import { consoleKeys, rotationPlan } from '../../wizard/selectors';
 import { LEAST_ROOM, listRoom, windowOf } from '../../wizard/list-window';
@@ -151,7 +151,6 @@ export function KeysStep(props: KeysViewProps) {
 function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleState['confirm']> }) {
   const { confirm, now } = props;
   const key = confirm.key;
-  const alive = key.endDateTime.getTime() > now.getTime();
   return (
     <Question
       title={`Delete key '${key.name}'?`}
@@ -164,11 +163,7 @@ function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleSta
       <Text wrap="truncate-end">
         {`  on ${props.deploymentName}: hint ${key.hint}, ${formatUtc(key.endDateTime).slice(0, 10)}, ${formatDaysFromNow(key.endDateTime, now)}`}
       </Text>
-      <Text>
-        {alive
-          ? '  Whatever still uses it (NLK, asg-sync) is refused at once.'
-          : '  It has expired: nothing can be using it.'}
-      </Text>
+      <Text>{`  ${deletingWords(key, now)}`}</Text>
       <Text>{"  Type the key's name to confirm:"}</Text>
       <Field value={confirm.typed} caretBack={props.caretBack} />
       {confirm.working ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
@@ -247,7 +242,7 @@ function ShorterQuestion(props: {
       ]}
     >
       <Text wrap="truncate-end">{`  now  ${day(props.current)}, ${formatDaysFromNow(props.current, props.now)}`}</Text>
-      <Text wrap="truncate-end">{`  new  ${day(props.endDateTime)}, ${formatDaysFromNow(props.endDateTime, props.now)} (${props.label})`}</Text>
+      <Text wrap="truncate-end">{`  new  ${day(props.endDateTime)}, ${formatDaysFromNow(props.endDateTime, props.now)}${labelBeside(props.label, props.endDateTime) ? ` (${props.label})` : ''}`}</Text>
       <Text color={colors.warning} wrap="truncate-end">
         {`  ${figures.warning} ${props.words}: shorter, not longer`}
       </Text>

@@ -71,6 +71,7 @@ export function RotationLines({ rotation, fresh }: { rotation: RotationView; fre
   if (rotation.stage === 'discarding') return <Spinner label={`Deleting the new key '${fresh}' again…`} />;
   if (rotation.stage === 'stopping') return <StopQuestion rotation={rotation} fresh={fresh} />;
   if (rotation.stage === 'unheld') return <UnheldQuestion rotation={rotation} fresh={fresh} />;
+  if (rotation.stage === 'unchecked') return <UncheckedQuestion rotation={rotation} fresh={fresh} />;
   return (
     <Box flexDirection="column">
       {rotation.problem ? (
@@ -81,6 +82,25 @@ export function RotationLines({ rotation, fresh }: { rotation: RotationView; fre
       <Text bold>{`Switch your integrations to '${fresh}', then press Enter:`}</Text>
       <Text>{`it is checked again and '${rotation.old}' is deleted. Esc stops here.`}</Text>
     </Box>
+  );
+}
+
+/**
+ * The second check could not ask the dataplane from here: the old key may go all the same, after a
+ * yes that says the new key was not checked. No default: y goes on, Enter checks again, Esc stops.
+ */
+function UncheckedQuestion({ rotation, fresh }: { rotation: RotationView; fresh: string }) {
+  return (
+    <Question
+      title={`Delete '${rotation.old}' though '${fresh}' was not checked?`}
+      hints={[
+        ['y', 'delete it unchecked'],
+        ['Enter', 'check again'],
+        ['Esc', 'stop'],
+      ]}
+    >
+      {rotation.problem ? <Said mark={figures.warning} role="warning" text={rotation.problem} /> : null}
+    </Question>
   );
 }
 

@@ -2,6 +2,7 @@
  * Step 7: the reveal panel. The key is masked (hint visible) until `r`; it hides again after
  * 30 seconds; `c` copies it. The endpoint, its …/nplus form and what NLK and nginx-asg-sync need.
  */
+import { couldNotCheck } from '../../domain/reach';
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
@@ -183,7 +184,10 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
       ) : null}
       {verify && verify !== 'pending' && !verify.ok ? (
         <Text color={colors.warning}>
-          {figures.warning} Could not confirm the key on the dataplane yet: {verify.message}
+          {figures.warning}{' '}
+          {verify.unreachable
+            ? couldNotCheck('the key', verify.unreachable)
+            : `Could not confirm the key on the dataplane yet: ${verify.message}`}
         </Text>
       ) : null}
       {props.copyMessage ? <Text color={colors.accent}>{props.copyMessage}</Text> : null}
@@ -192,7 +196,7 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
           {figures.warning} {props.notice}
         </Text>
       ) : null}
-      <Text color={colors.warning}>{figures.warning} The only time the key can be seen: Azure keeps its hint.</Text>
+      <Text color={colors.warning}>{figures.warning} Save the key now: it is never shown again.</Text>
       {props.rotation && !props.handoff ? <RotationLines rotation={props.rotation} fresh={key.name} /> : null}
       {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
       {props.prompt === 'asking' ? (

@@ -4,7 +4,7 @@ import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import type { ApiKey, Deployment } from '../../port/gateway';
 import type { StateAt } from '../../wizard/state';
 import { existingKey, permissionWarning } from '../../wizard/selectors';
-import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../../domain/readiness';
+import { EXPIRING_FROM_THE_START_WORDS, expiringFromTheStart } from '../../domain/readiness';
 import { Question } from '../components/question';
 import { colors, figures } from '../../term/style';
 
@@ -99,7 +99,7 @@ export function ReviewStep({
       </Box>
       {expiringFromTheStart(endDateTime, now) ? (
         <Text color={colors.warning}>
-          {figures.warning} {EXPIRING_FROM_THE_START}.
+          {figures.warning} {EXPIRING_FROM_THE_START_WORDS}.
         </Text>
       ) : null}
       {refusal ? (

@@ -16,7 +16,7 @@ export function onDeploymentsLoaded(state: WizardState, discovery: Discovery): W
       ...loaded,
       step: 'failed',
       failure: {
-        message: `No NGINXaaS deployments found. Subscriptions searched: ${searched}.${problems ? ` Problems: ${problems}.` : ''} Check --subscription, or ask for Reader access to the deployment.`,
+        message: `No NGINXaaS deployments found. Subscriptions searched: ${searched}.${problems ? ` Problems: ${problems}.` : ''} Check that the deployment is in one of them, or ask for Reader access to it.`,
         kind: 'notFound',
       },
     };

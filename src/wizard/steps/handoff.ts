@@ -67,6 +67,8 @@ export function onHandoffToken(state: StateAt<'reveal'>, menu: HandoffMenu, toke
     return withMenu({ ...state, caretBack: edited.caretBack }, { ...menu, text: edited.text, error: undefined });
   if (token.kind !== 'enter') return state;
   const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
+  if (menu.text.trim() === '')
+    return withMenu(state, { ...menu, error: `Type where the ${HANDOFF_LABELS[kind]} goes.` });
   const parsed = parseHandoff(`${kind}=${menu.text.trim()}`);
   if (!parsed.ok) return withMenu(state, { ...menu, error: parsed.problem });
   const path = parsed.target.kind === 'keyvault' ? undefined : parsed.target.path;

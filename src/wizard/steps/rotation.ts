@@ -6,6 +6,7 @@
  * only an explicit d deletes the old key. Esc stops at any point after the new key exists and
  * leaves both keys, naming the command that finishes the job.
  */
+import { couldNotCheck } from '../../domain/reach';
 import type { VerifyResult } from '../../port/gateway';
 import { commandFor, issue } from '../effects';
 import type { Token } from '../tokens';
@@ -50,6 +51,7 @@ export function onRotationRevealToken(state: StateAt<'reveal'>, token: Token): W
   if (!rotation || state.reveal.handoff || state.reveal.askingToLeave) return undefined;
   if (rotation.stage === 'stopping') return onStoppingToken(state, token);
   if (rotation.stage === 'unheld') return onUnheldToken(state, token);
+  if (rotation.stage === 'unchecked') return onUncheckedToken(state, token);
   if (rotation.stage !== 'shown') return state;
   if (token.kind === 'escape') return withRotation(state, { stage: 'stopping', problem: undefined });
   if (token.kind !== 'enter') return undefined;
@@ -62,6 +64,8 @@ export function onRotationRevealToken(state: StateAt<'reveal'>, token: Token): W
 function checkAgain(state: StateAt<'reveal'>, unheldConfirmed: boolean): WizardState {
   const endpoint = state.deployment.dataplaneApiEndpoint;
   if (!endpoint) return state;
+  // Deleting unchecked was said yes to: the check is not asked again, the old key goes (custody first).
+  if (state.rotation?.uncheckedConfirmed) return retire({ ...state, rotation: { ...state.rotation, unheldConfirmed } });
   return issue(withRotation(state, { stage: 'reverifying', problem: undefined, unheldConfirmed }), {
     kind: 'verify',
     endpoint,
@@ -90,9 +94,21 @@ function onUnheldToken(state: StateAt<'reveal'>, token: Token): WizardState {
   if (token.kind !== 'char') return state;
   const answer = token.ch.toLowerCase();
   if (answer === 'd') return checkAgain(state, true);
+  // Taking the key first starts this try over: a yes to going on unchecked was for that try only.
   if (answer === 'r' || answer === 'c' || answer === 'h')
-    return onRevealToken(withRotation(state, { stage: 'shown' }), token);
+    return onRevealToken(withRotation(state, { stage: 'shown', uncheckedConfirmed: false }), token);
   return state;
+}
+
+/**
+ * "Could not check the new key from here: delete the old one all the same?" y goes on, the new key
+ * said to be unchecked everywhere after; Enter checks again; Esc asks about stopping. No default.
+ */
+function onUncheckedToken(state: StateAt<'reveal'>, token: Token): WizardState {
+  if (token.kind === 'escape') return withRotation(state, { stage: 'stopping', problem: undefined });
+  if (token.kind === 'enter') return checkAgain(withRotation(state, { problem: undefined }), false);
+  if (token.kind !== 'char' || token.ch.toLowerCase() !== 'y') return state;
+  return retire(withRotation(state, { uncheckedConfirmed: true, problem: undefined }));
 }
 
 /** "Stop the rotation?": y keeps both keys, d deletes the new one again, n or Esc goes back. */
@@ -148,13 +164,25 @@ export function onDiscardFailed(state: StateAt<'reveal'>, problem: string): Wiza
 export function onReverified(state: StateAt<'reveal'>, result: VerifyResult): WizardState {
   const rotation = state.rotation;
   if (!rotation || rotation.stage !== 'reverifying') return state;
+  // Could not ask from here (a private deployment, a machine outside its network): the user may go on.
+  if (!result.ok && result.unreachable)
+    return withRotation(state, {
+      stage: 'unchecked',
+      problem: couldNotCheck(`'${state.result.key.name}'`, result.unreachable),
+    });
   if (!result.ok)
     return withRotation(state, {
       stage: 'shown',
       unheldConfirmed: false,
-      problem: `The dataplane did not take '${state.name}' (${result.message}): both keys stay. Enter checks again · Esc stops here`,
+      problem: `The dataplane refused '${state.result.key.name}': ${result.message}. Both keys stay: Enter checks again, Esc stops here.`,
     });
-  // The one place the old key is deleted: never while the new one is held nowhere, unless d said so.
+  return retire(state);
+}
+
+/** The one place the old key is deleted: never while the new one is held nowhere, unless d said so. */
+function retire(state: StateAt<'reveal'>): WizardState {
+  const rotation = state.rotation;
+  if (!rotation) return state;
   if (newKeyUnseen(state) && rotation.unheldConfirmed !== true) return withRotation(state, { stage: 'unheld' });
   return issue(withRotation(state, { stage: 'retiring' }), {
     kind: 'deleteKey',
@@ -172,8 +200,15 @@ export function onRetired(state: StateAt<'reveal'>, outcome: 'deleted' | 'absent
   const unheld = newKeyUnseen(state)
     ? ` '${fresh}' was never shown, copied or handed off: no one holds its secret.`
     : '';
-  const changes = [...state.changes, `Rotated: created key '${fresh}', ${gone}.${unheld}`];
-  return backToConsole({ ...state, changes }, !unheld, `Rotated: the dataplane takes '${fresh}'; ${gone}.${unheld}`);
+  const unchecked = state.rotation?.uncheckedConfirmed === true;
+  const checked = unchecked
+    ? `Rotated: ${gone}; '${fresh}' was not checked, since the dataplane could not be asked from here.`
+    : `Rotated: the dataplane takes '${fresh}'; ${gone}.`;
+  const changes = [
+    ...state.changes,
+    `Rotated: created key '${fresh}', ${gone}${unchecked ? `; '${fresh}' was not checked on the dataplane` : ''}.${unheld}`,
+  ];
+  return backToConsole({ ...state, changes }, !unheld && !unchecked, `${checked}${unheld}`);
 }
 
 export function onRetireFailed(state: StateAt<'reveal'>, problem: string): WizardState {
