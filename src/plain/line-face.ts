@@ -1,7 +1,7 @@
 /**
  * The line faces (--plain, TERM=dumb) of the wizard's own machine: the machine decides, its
  * commands run through the same runner as the Ink face, and each state is drawn as lines and a
- * question (line-steps.ts) whose answer becomes the keys the machine understands. So every rule of
+ * question (line-steps.ts) whose answer becomes the intents the machine understands. So every rule of
  * the wizard — verification with patience, the saved-it gate, the hand-off menu, the rotation and
  * its steps, the key console, a lost answer, Ctrl+C — holds here by construction.
  */
@@ -12,6 +12,7 @@ import { makeCopier } from '../term/clipboard';
 import { runWizardCommand, type CommandDeps } from '../wizard/commands';
 import { afterHandOver } from '../wizard/steps/sign-in';
 import { isFinished, transition } from '../wizard/machine';
+import { action, type Intent } from '../wizard/intents';
 import {
   initialState,
   type Command,
@@ -20,7 +21,7 @@ import {
   type WizardScope,
   type WizardState,
 } from '../wizard/state';
-import { INTERRUPT_KEYS, lineStep, type Keys } from './line-steps';
+import { INTERRUPT, lineStep } from './line-steps';
 import { promptsFor, type Prompts } from './prompts';
 
 /** Work a person need not wait for: the list's marks, a copy to the clipboard. */
@@ -59,8 +60,8 @@ class Driver {
     this.start();
   }
 
-  press(keys: Keys): void {
-    this.dispatch({ type: 'input', input: keys.input, key: keys.key, now: this.io.now() });
+  tell(intent: Intent): void {
+    this.dispatch({ type: 'intent', intent, now: this.io.now() });
   }
 
   /** Until a person is asked something, or the wizard has ended. */
@@ -149,16 +150,16 @@ export async function runLineFace(
       const answer = await ask(prompts, step.question, io);
       if (answer === undefined) {
         // Ctrl+C at the question, or a signal: the machine's own Ctrl+C (the reveal asks first).
-        if (!io.signal.aborted) driver.press(INTERRUPT_KEYS);
+        if (!io.signal.aborted) driver.tell(INTERRUPT);
         progress.forget();
         continue;
       }
-      const keys = step.answer(answer);
-      if (typeof keys === 'string') {
-        say(`✖ ${keys}`);
+      const intents = step.answer(answer);
+      if (typeof intents === 'string') {
+        say(`✖ ${intents}`);
         continue;
       }
-      for (const key of keys) driver.press(key);
+      for (const intent of intents) driver.tell(intent);
       showRevealedKey(driver, say);
       progress.forget();
     }
@@ -174,7 +175,7 @@ function showRevealedKey(driver: Driver, say: (line: string) => void): void {
   if (state.step !== 'reveal' || !state.reveal.shown) return;
   say(`Key: ${state.secret}`);
   say(`Authorization header for nginx-asg-sync: ${apiKeyHeaderValue(state.secret)}`);
-  driver.press({ input: 'r', key: {} });
+  driver.tell(action('show'));
 }
 
 async function ask(prompts: Prompts, question: { message: string; hidden?: boolean }, io: Io) {

@@ -19,6 +19,11 @@ export interface Binding<S = unknown> {
   shown?: string;
   /** What it does, in a few words ('try again'); without one it is a second way, drawn nowhere. */
   label?: string | ((state: S) => string);
+  /**
+   * How the line face says the label, where the hint's few words make no sentence of their own
+   * ('show' → 'shows it'); by default the label in the third person ('try again' → 'tries again').
+   */
+  said?: string;
   /** The intent (or intents, in order); a function of the state and the key for moves. */
   intent: Intent | readonly Intent[] | ((state: S, token?: Token) => Intent | readonly Intent[] | undefined);
   /** When it applies; always, without one. */
@@ -109,6 +114,7 @@ export function hintsOf<S>(bindings: readonly Binding<S>[], state: S): [string, 
 export interface Answer<S = unknown> {
   word: string;
   label: string | undefined;
+  said: string | undefined;
   row: boolean;
   binding: Binding<S>;
 }
@@ -120,7 +126,7 @@ export function answersOf<S>(bindings: readonly Binding<S>[], state: S): Answer<
     const first = binding.keys[0];
     const word = binding.word ?? (first === 'escape' ? '<' : first !== undefined && first.length === 1 ? first : false);
     if (word === false) continue;
-    answers.push({ word, label: labelOf(binding, state), row: binding.row === true, binding });
+    answers.push({ word, label: labelOf(binding, state), said: binding.said, row: binding.row === true, binding });
   }
   return answers;
 }

@@ -4,7 +4,7 @@
  * reads it to move; the Ink face reads its keys and hints from it, the line face its answers and
  * questions. A step is added here, and the faces' own step lists (typed by Step) must follow.
  */
-import type { FieldNow, Binding } from './keymap';
+import { hintsOf, type Binding, type FieldNow } from './keymap';
 import type { Intent } from './intents';
 import type { StateAt, Step, WizardState } from './state';
 import { CHOOSE_DEPLOYMENT_KEYS, onListIntent } from './steps/choose-deployment';
@@ -112,4 +112,10 @@ export function activeField(state: WizardState): FieldNow | undefined {
 /** Whether a person is asked something now (else the wizard waits on Azure, or has ended). */
 export function asksNow(state: WizardState): boolean {
   return !(entryOf(state).waits?.(state as never) ?? false);
+}
+
+/** The hint line of the step the state is at: its keymap's bindings that apply, as [key, label]. */
+export function hintsNow(state: WizardState, rows = state.rows): [string, string][] {
+  const at = rows === state.rows ? state : { ...state, rows };
+  return hintsOf(keysOf(at), at);
 }

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { markOf, type FleetMark } from '../../wizard/fleet-marks';
 import type { WizardState } from '../../wizard/state';
 import { readiness, visibleDeployments } from '../../wizard/selectors';
+import { hintsNow } from '../../wizard/step-table';
 import { listRoom, windowOf } from '../../wizard/list-window';
 import { More } from '../components/more';
 import { Field, Question } from '../components/question';
@@ -34,6 +35,8 @@ export interface ChooseDeploymentViewProps {
   total: number;
   subscriptions: number;
   message?: string;
+  /** The step's keys (its keymap), as the hint line draws them. */
+  hints: [string, string][];
 }
 
 /** `height` is the terminal's rows. */
@@ -63,6 +66,7 @@ export function chooseDeploymentView(state: WizardState, height = 24): ChooseDep
     matching: visible.length,
     total: state.discovery?.deployments.length ?? 0,
     subscriptions: state.discovery?.searched.length ?? 0,
+    hints: hintsNow(state, height),
     ...(state.listMessage ? { message: state.listMessage } : {}),
   };
 }
@@ -78,6 +82,7 @@ export function ChooseDeploymentStep({
   total,
   subscriptions,
   message,
+  hints,
 }: ChooseDeploymentViewProps) {
   const nameWidth = widest(
     shown.map((d) => d.name),
@@ -103,17 +108,7 @@ export function ChooseDeploymentStep({
   );
 
   return (
-    <Question
-      title="Choose a deployment"
-      error={message}
-      hints={[
-        ['↑↓', 'move'],
-        ...(matching > shown.length ? ([['PgUp PgDn', 'page']] as [string, string][]) : []),
-        ['Enter', 'choose'],
-        ['!', 'expiring only'],
-        ['Esc', 'clear'],
-      ]}
-    >
+    <Question title="Choose a deployment" error={message} hints={hints}>
       <Field
         value={filter}
         caretBack={caretBack ?? 0}

@@ -15,9 +15,15 @@ const alone = (s: StateAt<'reveal'>) => onPanel(s) && !s.rotation;
 export function takingKeys(when: (s: StateAt<'reveal'>) => boolean, short: boolean): Binding<StateAt<'reveal'>>[] {
   const what = short ? '' : ' the key';
   return [
-    { keys: ['r'], label: (s) => (s.reveal.shown ? `hide${what}` : `show${what}`), when, intent: action('show') },
-    { keys: ['c'], label: 'copy', when, intent: action('copy') },
-    { keys: ['h'], label: 'hand off', when, intent: action('handoff') },
+    {
+      keys: ['r'],
+      label: (s) => (s.reveal.shown ? `hide${what}` : `show${what}`),
+      ...(short ? { said: 'shows it' } : {}),
+      when,
+      intent: action('show'),
+    },
+    { keys: ['c'], label: 'copy', said: 'copies it', when, intent: action('copy') },
+    { keys: ['h'], label: 'hand off', said: 'hands it off', when, intent: action('handoff') },
   ];
 }
 
