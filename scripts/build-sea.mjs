@@ -2,7 +2,7 @@
 // single executable applications. Node 20 runs one embedded CommonJS script, so the program is
 // bundled again as one CommonJS file (no chunks: nothing can be loaded from disk beside it),
 // prepared as a blob with its V8 code cache, and injected into a copy of this node with postject.
-// Executables for other systems are built there, with their own node (see the README).
+// Executables for other systems are built there, with their own node (see docs/platforms.md).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,7 +79,7 @@ execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: '
 copyFileSync(process.execPath, executable);
 chmodSync(executable, 0o755);
 // macOS refuses a signed binary that was changed: the signature goes first and comes back after
-// (ad hoc here; see the README for a Developer ID). On Windows node's Authenticode signature
+// (ad hoc here; see docs/platforms.md for a Developer ID). On Windows node's Authenticode signature
 // would be left broken by the injection: signtool removes it when the Windows SDK has one.
 if (process.platform === 'darwin') execFileSync('codesign', ['--remove-signature', executable], { stdio: 'inherit' });
 if (process.platform === 'win32') {

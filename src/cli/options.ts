@@ -2,7 +2,7 @@
  * The one schema of the flags, composed: each mode's own flags from the table of modes (the
  * commands own theirs, in commands/flags.ts), and the flags of every run — where it goes and how
  * it signs in, its output and colour. It drives parsing, `--help`, completion and the usage
- * errors. Keep it in step with shared/docs/cli-contract.md and the README.
+ * errors. Keep it in step with the product's contract, docs/ and the README.
  */
 import { CLOUDS, type CloudName } from '../domain/clouds';
 import { AUTH_MODES } from '../domain/auth-modes';

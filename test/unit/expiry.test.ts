@@ -264,8 +264,8 @@ describe('the date rules at the edges (issue 17)', () => {
   });
 });
 
-describe("the README's zone names are ICU's", () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+describe("the rules' zone names (docs/rules.md) are ICU's", () => {
+  const readme = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
   const bullet = /\*\*Time zones:\*\*[\s\S]*?(?=\n- |\n\n)/.exec(readme)?.[0] ?? '';
   const flat = bullet.replace(/\s+/g, ' ');
   const named = [...flat.matchAll(/`([^`]+)`(?:\/`([^`]+)`)? for ([A-Za-z_]+\/[A-Za-z_]+)/g)];
