@@ -31,8 +31,8 @@ export interface AppProps {
   initial?: WizardState;
   demo?: boolean;
   onFinish?: (state: WizardState) => void;
-  signIn?: WizardDeps['signIn'];
-  cancelSignIn?: () => void;
+  /** The sign-in screen's ways, where this run has them. */
+  door?: WizardDeps['door'];
   /** Sign-in messages (a device code) shown on the loading screen instead of tearing it. */
   notices?: Notices;
   /** Aborted by SIGINT or SIGTERM from outside. */
@@ -107,8 +107,7 @@ export function App(props: AppProps) {
     clock,
     copy: props.copy ?? noCopy,
     ...(props.initial ? { initial: props.initial } : {}),
-    ...(props.signIn ? { signIn: props.signIn } : {}),
-    ...(props.cancelSignIn ? { cancelSignIn: props.cancelSignIn } : {}),
+    ...(props.door ? { door: props.door } : {}),
   });
   const { exit } = useApp();
   const { rows, columns } = useTerminalSize();
