@@ -49,9 +49,14 @@ const DOORS = {
 };
 /**
  * Modules of an allowed room that a room still may not import: the machine's keys (tokens, and
- * the readline editing they drive) belong to the Ink face; the line faces speak in intents.
+ * the readline editing they drive) belong to the Ink face, the line faces speak in intents; the
+ * command line's usage error is the command line's to throw.
  */
 const REFUSED_MODULES = {
+  files: {
+    modules: ['port/usage-error'],
+    why: 'src/files throws its own errors; the command line turns them into usage errors.',
+  },
   plain: {
     modules: ['wizard/tokens', 'wizard/line-edit'],
     why: "The line faces turn answers into intents (wizard/intents.ts): they never type the machine's keys.",

@@ -98,12 +98,12 @@ function buildParts(run: Run, settings: SettingsInForce, connectOptions: Connect
   return {
     connectOptions,
     notices,
-    record: { history, command: run.mode, ...(settings.profile !== undefined ? { profile: settings.profile } : {}) },
+    record: { history, command: run.mode, profile: settings.profile },
     hooks: {
-      ...(log ? { log } : {}),
+      log,
       onDeviceCode: ({ message }: { message: string }) => notices.emit(message),
       onNotice: (message: string) => notices.emit(message),
-      ...(early ? { early } : {}),
+      early,
     },
   };
 }
@@ -114,7 +114,7 @@ function wizardParts(run: Run, parts: Parts, settings: SettingsInForce, scope: W
   const lastUsed = scope.deployment ? undefined : lastUsedDeployment(memory, settings.profile);
   return {
     ...parts,
-    scope: { ...scope, ...(lastUsed ? { lastUsed } : {}), ...(run.history ? { history: run.history } : {}) },
+    scope: { ...scope, lastUsed, history: run.history },
     remember: (deploymentId) => {
       try {
         rememberDeployment(memory, settings.profile, deploymentId);
@@ -156,10 +156,10 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
       demo: connectOptions.demo,
       notices: parts.notices,
       connected: connecting,
-      ...(door ? { door } : {}),
+      door,
       remember: parts.remember,
     },
-    { ...parts.scope, ...(vault ? { demoVault: vault } : {}), ...(door ? { signIn: door.facts } : {}) },
+    { ...parts.scope, demoVault: vault, signIn: door ? door.facts : undefined },
     run.io(),
   );
 }
@@ -181,10 +181,10 @@ async function runLines(run: Run, parts: WizardParts): Promise<number> {
     {
       gateway: terminalSafe(recorded(gateway, parts.record)),
       demo: session.demo,
-      ...(door ? { door } : {}),
+      door,
       remember: parts.remember,
     },
-    { ...parts.scope, ...(door ? { signIn: door.facts } : {}) },
+    { ...parts.scope, signIn: door ? door.facts : undefined },
     run.io(),
   );
 }

@@ -49,8 +49,8 @@ export class Run {
     values: this.values,
     mode: this.mode,
     demo: this.session?.demo ?? false,
-    ...(this.commandGateway ? { gateway: this.commandGateway } : {}),
-    ...(this.history ? { history: this.history } : {}),
+    gateway: this.commandGateway,
+    history: this.history,
   }));
 
   constructor() {

@@ -91,7 +91,7 @@ export function signInDoor(
         const session = await connect(demo, env, hooks);
         sessions.push(session);
         gateway.use(session.gateway);
-        return { authDescription: 'the demo emulator', ...(session.demoVault ? { demoVault: session.demoVault } : {}) };
+        return { authDescription: 'the demo emulator', demoVault: session.demoVault };
       }
       const auth = how === 'browser' ? 'browser' : 'device-code';
       const session = await connect({ ...options, auth }, env, {

@@ -20,7 +20,6 @@ import {
   writeSync,
 } from 'node:fs';
 import { describeFsError } from './fs-error';
-import { UsageError } from '../port/usage-error';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -79,6 +78,11 @@ export function writeSecretFile(path: string, content: string, mode = 0o600): vo
  * link (followed, it could put the key anywhere), a folder, an existing file without --force, or
  * a folder that does not exist or cannot be written.
  */
+/** A destination that cannot take the file, said before anything is sent; the command line turns it into a usage error. */
+export class UnfitDestination extends Error {
+  override name = 'UnfitDestination';
+}
+
 export function checkSecretOut(path: string, force: boolean, option = '--secret-out'): void {
   let existing: ReturnType<typeof lstatSync> | undefined;
   try {
@@ -87,22 +91,22 @@ export function checkSecretOut(path: string, force: boolean, option = '--secret-
     existing = undefined;
   }
   if (existing?.isSymbolicLink())
-    throw new UsageError(`${option} '${path}' is a symbolic link; name the real file (a link is never followed)`);
-  if (existing?.isDirectory()) throw new UsageError(`${option} '${path}' is a folder; name a file in it`);
-  if (existing && !existing.isFile()) throw new UsageError(`${option} '${path}' is not a regular file`);
-  if (existing && !force) throw new UsageError(`${option} '${path}' exists; pass --force to replace it`);
+    throw new UnfitDestination(`${option} '${path}' is a symbolic link; name the real file (a link is never followed)`);
+  if (existing?.isDirectory()) throw new UnfitDestination(`${option} '${path}' is a folder; name a file in it`);
+  if (existing && !existing.isFile()) throw new UnfitDestination(`${option} '${path}' is not a regular file`);
+  if (existing && !force) throw new UnfitDestination(`${option} '${path}' exists; pass --force to replace it`);
   const folder = dirname(path);
   let folderStat;
   try {
     folderStat = statSync(folder);
   } catch {
-    throw new UsageError(`the folder of ${option} '${path}' does not exist`);
+    throw new UnfitDestination(`the folder of ${option} '${path}' does not exist`);
   }
-  if (!folderStat.isDirectory()) throw new UsageError(`the folder of ${option} '${path}' is not a folder`);
+  if (!folderStat.isDirectory()) throw new UnfitDestination(`the folder of ${option} '${path}' is not a folder`);
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    throw new UsageError(`the folder of ${option} '${path}' cannot be written`);
+    throw new UnfitDestination(`the folder of ${option} '${path}' cannot be written`);
   }
 }
 

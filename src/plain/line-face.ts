@@ -32,7 +32,7 @@ class Driver {
   ) {
     this.state = initialState(io.now(), scope, gateway.authDescription);
     const copy = makeCopier((data) => io.stdout.write(data), io.env);
-    const deps = { gateway, scope, now: () => io.now(), copy, ...(door ? { door } : {}) };
+    const deps = { gateway, scope, now: () => io.now(), copy, door };
     this.runner = new CommandRunner(
       () => deps,
       (event) => this.dispatch(event),

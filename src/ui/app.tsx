@@ -106,8 +106,8 @@ export function App(props: AppProps) {
     scope: props.scope,
     clock,
     copy: props.copy ?? noCopy,
-    ...(props.initial ? { initial: props.initial } : {}),
-    ...(props.door ? { door: props.door } : {}),
+    initial: props.initial,
+    door: props.door,
   });
   const { exit } = useApp();
   const { rows, columns } = useTerminalSize();

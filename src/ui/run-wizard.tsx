@@ -49,12 +49,12 @@ async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: W
     <App
       gateway={run.gateway}
       scope={scope}
-      {...(initial ? { initial } : {})}
-      {...(run.door ? { door: run.door } : {})}
+      initial={initial}
+      door={run.door}
       demo={run.demo}
       copy={makeCopier((data) => io.stdout.write(data), io.env)}
       onFinish={(state) => (final = state)}
-      {...(run.notices ? { notices: run.notices } : {})}
+      notices={run.notices}
       interrupt={io.signal}
       force={io.forceSignal}
     />,

@@ -54,7 +54,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'input': {
       // Each key is read through the keymap of the step it reaches, so a paste or a fast typist
       // never lands on a stale step.
-      let next: WizardState = { ...state, now: event.now, ...(event.rows ? { rows: event.rows } : {}) };
+      let next: WizardState = { ...state, now: event.now, rows: event.rows || state.rows };
       for (const token of tokensOf(event.input, event.key)) {
         for (const intent of intentsForKey(keysOf(next), activeField(next), next, token)) {
           next = onIntent(next, intent);
@@ -86,8 +86,8 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
       return onDeviceCode(state, {
         message: event.message,
         expiresAt: event.expiresAt,
-        ...(event.userCode ? { userCode: event.userCode } : {}),
-        ...(event.url ? { url: event.url } : {}),
+        userCode: event.userCode,
+        url: event.url,
       });
     case 'signedIn':
       return onSignedIn(state, event.authDescription, event.demoVault);

@@ -40,7 +40,7 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
   runner.current ??= new CommandRunner(
     () => {
       const { gateway, scope, clock, copy, door } = depsRef.current;
-      return { gateway, scope, now: clock, copy, ...(door ? { door } : {}) };
+      return { gateway, scope, now: clock, copy, door };
     },
     dispatch,
     { gatherMarksMs: MARKS_GATHER_MS },

@@ -30,7 +30,9 @@ const PLANTED: [file: string, source: string, refused: boolean][] = [
   ['src/port/planted.ts', "import { painter } from '../term/style';", false],
   ['src/files/planted.ts', "import { flag } from '../cli/options';", true],
   ['src/files/secret-file.ts', "import { flag } from '../cli/options';", true],
-  ['src/files/planted.ts', "import { UsageError } from '../port/usage-error';", false],
+  // files throws its own errors (UnfitDestination, SmallFileError…): the command line makes them usage errors.
+  ['src/files/secret-file.ts', "import { UsageError } from '../port/usage-error';", true],
+  ['src/files/planted.ts', "import { GatewayError } from '../port/gateway';", false],
   ['src/keys/planted.ts', "import { helpText } from '../cli/help';", true],
   ['src/keys/planted.ts', "import { askAzEarly } from '../cli/az-token';", true],
   ['src/keys/planted.ts', "import { runList } from '../commands/list';", true],

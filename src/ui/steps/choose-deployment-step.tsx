@@ -54,7 +54,7 @@ export function chooseDeploymentView(state: WizardState, height = 24): ChooseDep
       location: d.location,
       provisioningState: d.provisioningState,
       ...(ready.ok ? {} : { blocked: ready.reason }),
-      ...(mark ? { keys: mark } : {}),
+      keys: mark,
     };
   });
   return {
@@ -67,7 +67,7 @@ export function chooseDeploymentView(state: WizardState, height = 24): ChooseDep
     total: state.discovery?.deployments.length ?? 0,
     subscriptions: state.discovery?.searched.length ?? 0,
     hints: hintsNow(state, height),
-    ...(state.listMessage ? { message: state.listMessage } : {}),
+    message: state.listMessage,
   };
 }
 

@@ -22,7 +22,7 @@ export function creatingView(state: StateAt<'creating'>): CreatingViewProps {
     deploymentName: state.deployment.name,
     finishing: state.leaving !== undefined,
     hints: hintsNow(state),
-    ...(state.createError ? { error: state.createError } : {}),
+    error: state.createError,
   };
 }
 

@@ -32,7 +32,7 @@ export interface ExpiryFrame {
 export function expiryView(state: WizardState): ExpiryViewProps {
   const { cursor, editing, text, error } = state.expiry;
   return {
-    expiry: { cursor, editing, text, ...(error ? { error } : {}) },
+    expiry: { cursor, editing, text, error },
     now: state.now,
     caretBack: state.caretBack,
     hints: hintsNow(state),

@@ -35,7 +35,7 @@ export function keyNameView(state: WizardState): KeyNameViewProps {
     now: state.now,
     caretBack: state.caretBack,
     hints: hintsNow(state),
-    ...(state.nameError ? { error: state.nameError } : {}),
+    error: state.nameError,
   };
 }
 

@@ -22,7 +22,7 @@ export function keyValueView(state: WizardState): KeyValueViewProps {
     shown: state.secretShown,
     caretBack: state.caretBack,
     hints: hintsNow(state),
-    ...(state.secretError ? { error: state.secretError } : {}),
+    error: state.secretError,
   };
 }
 

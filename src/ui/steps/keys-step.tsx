@@ -69,10 +69,10 @@ export function keysView(state: StateAt<'keys'>, rows = 24, columns = 80): KeysV
     caretBack: state.caretBack,
     now: state.now,
     hints: hintsNow(state, rows),
-    ...(confirm ? { confirm } : {}),
-    ...(state.console.extend ? { extend: state.console.extend } : {}),
+    confirm,
+    extend: state.console.extend,
     ...(confirm?.kind === 'rotate' ? { plan: rotationPlan(state, confirm.key) } : {}),
-    ...(state.console.message ? { message: state.console.message } : {}),
+    message: state.console.message,
     ...(keepsHistory && selected ? { history: keyHistoryWords(state, selected.name) ?? '' } : {}),
   };
 }

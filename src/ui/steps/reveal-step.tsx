@@ -57,7 +57,7 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
       : Math.max(0, REVEAL_SECONDS - Math.floor((state.now.getTime() - reveal.shownAt) / 1000));
   return {
     action: result.created ? 'created' : 'replaced',
-    ...(result.raced ? { raced: true } : {}),
+    raced: result.raced ? true : undefined,
     apiKey: result.key,
     deploymentName: deployment.name,
     endpoint: deployment.dataplaneApiEndpoint ?? '',
@@ -73,17 +73,17 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
           rotation: {
             old: state.rotation.old.name,
             stage: state.rotation.stage,
-            ...(state.rotation.problem ? { problem: state.rotation.problem } : {}),
+            problem: state.rotation.problem,
             unseen: newKeyUnseen(state),
           },
         }
       : {}),
-    ...(reveal.verify ? { verify: reveal.verify } : {}),
-    ...(reveal.copyMessage ? { copyMessage: reveal.copyMessage } : {}),
-    ...(reveal.notice && !finished ? { notice: reveal.notice } : {}),
-    ...(reveal.handoff && !finished ? { handoff: reveal.handoff } : {}),
+    verify: reveal.verify,
+    copyMessage: reveal.copyMessage,
+    notice: reveal.notice && !finished ? reveal.notice : undefined,
+    handoff: reveal.handoff && !finished ? reveal.handoff : undefined,
     handedOff: reveal.handedOff,
-    ...(reveal.askedByCtrlC ? { ctrlCAgainLeaves: true } : {}),
+    ctrlCAgainLeaves: reveal.askedByCtrlC ? true : undefined,
   };
 }
 

@@ -41,9 +41,9 @@ export function reviewView(state: StateAt<'review'>): ReviewViewProps | undefine
     replaceConfirmed: state.replaceConfirmed,
     now: state.now,
     hints: hintsNow(state),
-    ...(existing ? { existing } : {}),
-    ...(state.reviewError ? { error: state.reviewError } : {}),
-    ...(refusal ? { refusal } : {}),
+    existing,
+    error: state.reviewError,
+    refusal,
   };
 }
 

@@ -41,7 +41,7 @@ export function onDeploymentsLoaded(state: WizardState, discovery: Discovery): W
           : ready && !ready.ok
             ? `${only?.name} cannot take a key: ${ready.reason}.`
             : undefined;
-    return { ...loaded, filter, cursor: firstSelectable(loaded, list), ...(listMessage ? { listMessage } : {}) };
+    return { ...loaded, filter, cursor: firstSelectable(loaded, list), listMessage };
   }
   const offered = lastUsedFirst(loaded, state.preset.lastUsed);
   return { ...offered, cursor: firstSelectable(offered, visibleDeployments(offered)) };

@@ -73,7 +73,7 @@ export function onCreateSucceeded(state: StateAt<'creating'>, result: PutKeyResu
       deleting: false,
       verify: 'pending',
       handedOff: [],
-      ...(notice ? { notice } : {}),
+      notice,
     },
   };
   const endpoint = state.deployment.dataplaneApiEndpoint;

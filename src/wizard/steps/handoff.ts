@@ -98,6 +98,7 @@ export function onHandoffIntent(state: StateAt<'reveal'>, menu: HandoffMenu, int
     kind: 'handoff',
     target: parsed.target,
     facts: facts(state),
+    // A command says only what was asked: no flag at all unless Enter came again on the same path.
     ...(path !== undefined && path === menu.warnedPath ? { acceptExposed: true } : {}),
     ...(path !== undefined && path === menu.existingPath ? { replaceExisting: true } : {}),
   });
@@ -113,6 +114,7 @@ export function onHandedOff(
   // Enter is pressed on it again. A warning said once stays known, so each is asked only once.
   if (!result.ok) {
     const warned = {
+      // Only what this answer says: a warning given earlier stays known (its key is left out, not cleared).
       ...(result.exposedPath !== undefined ? { warnedPath: result.exposedPath } : {}),
       ...(result.existingPath !== undefined ? { existingPath: result.existingPath } : {}),
     };

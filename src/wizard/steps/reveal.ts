@@ -18,7 +18,7 @@ export function takingKeys(when: (s: StateAt<'reveal'>) => boolean, short: boole
     {
       keys: ['r'],
       label: (s) => (s.reveal.shown ? `hide${what}` : `show${what}`),
-      ...(short ? { said: 'shows it' } : {}),
+      said: short ? 'shows it' : undefined,
       when,
       intent: action('show'),
     },
@@ -71,6 +71,7 @@ export function onRevealIntent(state: StateAt<'reveal'>, intent: Intent): Wizard
   switch (intent.name) {
     case 'show': {
       const shown = !reveal.shown;
+      // Hiding keeps when it was shown (the key has been seen): the key is left out, not cleared.
       return { ...state, reveal: { ...reveal, shown, ...(shown ? { shownAt: state.now.getTime() } : {}) } };
     }
     case 'copy':
