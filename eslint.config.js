@@ -47,6 +47,21 @@ const DOORS = {
   'src/cli/connect.ts': ['azure', 'emulator'],
   'src/commands/emulator/emulator.ts': ['emulator'],
 };
+/**
+ * Modules of an allowed room that a room still may not import: the machine's keys (tokens, and
+ * the readline editing they drive) belong to the Ink face, the line faces speak in intents; the
+ * command line's usage error is the command line's to throw.
+ */
+const REFUSED_MODULES = {
+  files: {
+    modules: ['port/usage-error'],
+    why: 'src/files throws its own errors; the command line turns them into usage errors.',
+  },
+  plain: {
+    modules: ['wizard/tokens', 'wizard/line-edit'],
+    why: "The line faces turn answers into intents (wizard/intents.ts): they never type the machine's keys.",
+  },
+};
 /** Libraries that belong to some rooms only. */
 const LIBRARIES = [
   { group: ['@azure/*'], rooms: ['azure'], message: 'Only src/azure talks to the Azure SDK.' },
@@ -76,6 +91,8 @@ function patternsFor(room, depth, doors = []) {
   const refused = Object.keys(ROOMS).filter((other) => !allowed.has(other));
   const patterns = [SHORTEST_PATH];
   if (refused.length > 0) patterns.push({ regex: `^${climb}(${refused.join('|')})(/|$)`, message: ROOMS[room].why });
+  const modules = REFUSED_MODULES[room];
+  if (modules) patterns.push({ regex: `^${climb}(${modules.modules.join('|')})$`, message: modules.why });
   // Climbing past src/ (or to a loose file in it) is refused too: there are no loose files.
   patterns.push({ regex: `^${climb}(\\.\\./|[^./][^/]*$)`, message: 'src/ holds rooms only, no loose files.' });
   for (const library of LIBRARIES)

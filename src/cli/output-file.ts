@@ -7,6 +7,7 @@
 import { Writable } from 'node:stream';
 import { flag, text, type Values } from './options';
 import { checkOutputFile, writeOutputFile } from '../files/output-file';
+import { UnfitDestination } from '../files/secret-file';
 import { UsageError } from '../port/usage-error';
 
 export interface CapturedOutput {
@@ -22,7 +23,12 @@ export function captureOutput(values: Values): CapturedOutput | undefined {
   if (path === undefined) return undefined;
   if (flag(values, 'show-secret'))
     throw new UsageError('--output-file is refused for output that holds a key (--show-secret); use --secret-out');
-  checkOutputFile(path);
+  try {
+    checkOutputFile(path);
+  } catch (error) {
+    if (error instanceof UnfitDestination) throw new UsageError(error.message);
+    throw error;
+  }
   const chunks: Buffer[] = [];
   const stdout = new Writable({
     write(chunk: Buffer | string, _encoding, done) {

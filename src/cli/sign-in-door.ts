@@ -12,23 +12,16 @@ import { delimiter, join } from 'node:path';
 import { AUTH_DESCRIPTIONS } from '../domain/auth-modes';
 import type { SwitchableGateway } from '../port/switchable-gateway';
 import type { Session } from '../port/session';
-import type { DeviceCodeShown, SignedInWith } from '../wizard/commands';
-import type { SignInFacts, SignInHow } from '../wizard/state';
+import type { SignInDoor } from '../wizard/door';
+import type { SignInFacts } from '../wizard/state';
 import { connect, type ConnectHooks } from './connect';
 import { demoStatePath, type ConnectOptions } from './scope';
 
 /** Microsoft Entra ID's device codes live 15 minutes (identity does not pass the exact end on). */
 const DEVICE_CODE_MS = 15 * 60 * 1000;
 
-export interface SignInDoor {
-  facts: SignInFacts;
-  signIn(how: SignInHow, onDeviceCode: (code: DeviceCodeShown) => void, signal: AbortSignal): Promise<SignedInWith>;
-  cancel(): void;
-  /**
-   * Runs `az login` on this terminal; resolves when it is over, or at once when `force` is aborted
-   * (a second Ctrl+C), az then stopped whatever it does.
-   */
-  handOver(how: SignInHow, force?: AbortSignal): Promise<void>;
+/** The wizard's door (wizard/door.ts), with the sessions it opened closed at the end of the run. */
+export interface ClosingDoor extends SignInDoor {
   close(): Promise<void>;
 }
 
@@ -85,7 +78,7 @@ export function signInDoor(
   env: NodeJS.ProcessEnv,
   hooks: ConnectHooks,
   gateway: SwitchableGateway,
-): SignInDoor {
+): ClosingDoor {
   const sessions: Session[] = [];
   let attempt: AbortController | undefined;
   return {
@@ -98,7 +91,7 @@ export function signInDoor(
         const session = await connect(demo, env, hooks);
         sessions.push(session);
         gateway.use(session.gateway);
-        return { authDescription: 'the demo emulator', ...(session.demoVault ? { demoVault: session.demoVault } : {}) };
+        return { authDescription: 'the demo emulator', demoVault: session.demoVault };
       }
       const auth = how === 'browser' ? 'browser' : 'device-code';
       const session = await connect({ ...options, auth }, env, {

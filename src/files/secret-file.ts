@@ -20,7 +20,6 @@ import {
   writeSync,
 } from 'node:fs';
 import { describeFsError } from './fs-error';
-import { UsageError } from '../port/usage-error';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -75,6 +74,16 @@ export function writeSecretFile(path: string, content: string, mode = 0o600): vo
 
 /** Words for a file-system error: the reason, not an errno name alone. */
 /**
+ * Refuses, before anything is sent, a destination that would fail once the key exists: a symbolic
+ * link (followed, it could put the key anywhere), a folder, an existing file without --force, or
+ * a folder that does not exist or cannot be written.
+ */
+/** A destination that cannot take the file, said before anything is sent; the command line turns it into a usage error. */
+export class UnfitDestination extends Error {
+  override name = 'UnfitDestination';
+}
+
+/**
  * How a refusal names a destination and the way to replace a file that is there: a command's flag
  * (`--emit env`, pass --force), or the words of the wizard, which speaks in no flags.
  */
@@ -87,11 +96,6 @@ function namingOf(naming: string | FileNaming): FileNaming {
   return typeof naming === 'string' ? { name: naming, toReplace: 'pass --force to replace it' } : naming;
 }
 
-/**
- * Refuses, before anything is sent, a destination that would fail once the key exists: a symbolic
- * link (followed, it could put the key anywhere), a folder, an existing file without --force, or
- * a folder that does not exist or cannot be written.
- */
 export function checkSecretOut(path: string, force: boolean, naming: string | FileNaming = '--secret-out'): void {
   const { name: option, toReplace } = namingOf(naming);
   let existing: ReturnType<typeof lstatSync> | undefined;
@@ -101,22 +105,22 @@ export function checkSecretOut(path: string, force: boolean, naming: string | Fi
     existing = undefined;
   }
   if (existing?.isSymbolicLink())
-    throw new UsageError(`${option} '${path}' is a symbolic link; name the real file (a link is never followed)`);
-  if (existing?.isDirectory()) throw new UsageError(`${option} '${path}' is a folder; name a file in it`);
-  if (existing && !existing.isFile()) throw new UsageError(`${option} '${path}' is not a regular file`);
-  if (existing && !force) throw new UsageError(`${option} '${path}' exists; ${toReplace}`);
+    throw new UnfitDestination(`${option} '${path}' is a symbolic link; name the real file (a link is never followed)`);
+  if (existing?.isDirectory()) throw new UnfitDestination(`${option} '${path}' is a folder; name a file in it`);
+  if (existing && !existing.isFile()) throw new UnfitDestination(`${option} '${path}' is not a regular file`);
+  if (existing && !force) throw new UnfitDestination(`${option} '${path}' exists; ${toReplace}`);
   const folder = dirname(path);
   let folderStat;
   try {
     folderStat = statSync(folder);
   } catch {
-    throw new UsageError(`the folder of ${option} '${path}' does not exist`);
+    throw new UnfitDestination(`the folder of ${option} '${path}' does not exist`);
   }
-  if (!folderStat.isDirectory()) throw new UsageError(`the folder of ${option} '${path}' is not a folder`);
+  if (!folderStat.isDirectory()) throw new UnfitDestination(`the folder of ${option} '${path}' is not a folder`);
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    throw new UsageError(`the folder of ${option} '${path}' cannot be written`);
+    throw new UnfitDestination(`the folder of ${option} '${path}' cannot be written`);
   }
 }
 

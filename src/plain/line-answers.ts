@@ -1,15 +1,13 @@
 /**
- * What the line faces ask, and the keys an answer stands for: the machine's own keys, as a
- * terminal would have sent them, and the few ways an answer is read (a number, a line that
- * replaces a field, a lone '<' that goes back).
+ * What the line faces ask, and the intents an answer stands for. The words a question offers
+ * are the step's own keymap (wizard/step-table.ts): each binding that applies and has a word for
+ * the line face is said with its label, and that word, typed, is its intent. Beside them a few
+ * ways of reading an answer: a number, a line that fills a field, + and - for a long list's pages.
  */
-import type { KeyFlags } from '../wizard/tokens';
-
-/** One input for the machine, as a terminal would have sent it. */
-export interface Keys {
-  input: string;
-  key: KeyFlags;
-}
+import { answersOf, intentsOf, type Answer } from '../wizard/keymap';
+import { select, type Intent } from '../wizard/intents';
+import type { WizardState } from '../wizard/state';
+import { keysOf } from '../wizard/step-table';
 
 export interface LineStep {
   /** Said before the question; `block` names it, so the same block is not said twice in a row. */
@@ -18,24 +16,83 @@ export interface LineStep {
   /** Lines said at most once while this scene lasts (the panel's facts are not said after every answer). */
   scene?: string;
   question: { message: string; hidden?: boolean };
-  /** The keys an answer stands for, or words saying why it means nothing here (asked again). */
-  answer(text: string): Keys[] | string;
+  /** The intents an answer stands for, or words saying why it means nothing here (asked again). */
+  answer(text: string): Intent[] | string;
 }
 
 /** In a text question, this alone goes back a step (no name, date or key is a lone '<'). */
 export const BACK = '<';
 
-export const typed = (input: string): Keys => ({ input, key: {} });
-export const ENTER: Keys = { input: '\r', key: { return: true } };
-export const ESCAPE: Keys = { input: '', key: { escape: true } };
-export const CTRL_C: Keys = { input: 'c', key: { ctrl: true } };
-const UP: Keys = { input: '', key: { upArrow: true } };
-const DOWN: Keys = { input: '', key: { downArrow: true } };
-/** The field emptied (caret to the end, then all before it), then the answer typed in. */
-export const replaceWith = (text: string): Keys => typed(`\u0005\u0015${text}`);
+/** The step's answers now: its keymap's bindings that apply and have a word on the line face. */
+export function answers(state: WizardState): Answer<WizardState>[] {
+  return answersOf(keysOf(state), state);
+}
 
-export function moveCursor(from: number, to: number): Keys[] {
-  return Array.from({ length: Math.abs(to - from) }, () => (to > from ? DOWN : UP));
+const NOT_VERBS: Record<string, string> = { back: 'goes back', go: 'goes', switched: 'switched' };
+
+/**
+ * A hint's label as the line face says it, in the third person: 'try again' → 'tries again',
+ * 'go back' → 'goes back'. The Ink face writes the same label as it is.
+ */
+export function thirdPerson(label: string): string {
+  const [first = '', ...rest] = label.split(' ');
+  const word = first.replace(/[,.;:]+$/, '');
+  const after = first.slice(word.length);
+  const said =
+    NOT_VERBS[word] ??
+    (/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|sh|ch|x|z|o)$/.test(word) ? `${word}es` : `${word}s`);
+  return [`${said}${after}`, ...rest].join(' ');
+}
+
+/**
+ * The answers said after the question's own words: 'y shortens it · n chooses again' for a
+ * question, 'n new · r N rotate' for a menu of commands (said as the hint line says them).
+ */
+export function ask(prompt: string, offered: Answer<WizardState>[], style: 'question' | 'menu' = 'question'): string {
+  const said = offered
+    .filter((a) => a.label !== undefined)
+    .map((a) => {
+      const word = a.word === '' ? 'empty' : a.row ? `${a.word} N` : a.word;
+      const label = a.label ?? '';
+      return `${word} ${style === 'menu' ? label : (a.said ?? thirdPerson(label))}`;
+    })
+    .join(' · ');
+  if (!prompt) return said;
+  if (!said) return prompt;
+  return `${prompt}${/[?:]$/.test(prompt) ? ' ' : ' · '}${said}`;
+}
+
+/** The words that a yes or a no may be written as. */
+const ALIASES: Record<string, string> = { yes: 'y', no: 'n' };
+
+/**
+ * The intents of the answer `text` when it is one of the step's words; for a word that names a
+ * row ('r 2'), the cursor moves to that row first. Undefined when the text is no such word; the
+ * words of a refusal when it names no row it could act on.
+ */
+export function byWord(
+  offered: Answer<WizardState>[],
+  state: WizardState,
+  text: string,
+  rows = 0,
+): Intent[] | string | undefined {
+  const words = text.trim().toLowerCase().split(/\s+/);
+  const verb = ALIASES[words[0] ?? ''] ?? words[0] ?? '';
+  const answer = offered.find((a) => a.word === verb && (a.word !== '' || text.trim() === ''));
+  if (!answer) return undefined;
+  const intents = [...intentsOf(answer.binding, state)];
+  if (!answer.row) return intents;
+  const which = words[1];
+  const index = which === undefined && rows === 1 ? 0 : chosenIndex(which ?? '', rows);
+  if (index === undefined) return `Name the key by its number: ${verb} 1 to ${verb} ${rows}.`;
+  return [select(index), ...intents];
+}
+
+/** "Answer y, n or d.": the step's words, for an answer that was none of them. */
+export function refusal(offered: Answer<WizardState>[]): string {
+  const words = offered.map((a) => (a.row ? `${a.word} N` : a.word === '' ? 'empty' : a.word));
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
+  return `Answer ${list}.`;
 }
 
 /** A whole number from 1 to `count`, as an index; undefined when the answer is not one. */
@@ -44,9 +101,6 @@ export function chosenIndex(text: string, count: number): number | undefined {
   const index = Number(text) - 1;
   return index >= 0 && index < count ? index : undefined;
 }
-
-/** Ctrl+C at a question: the machine's own Ctrl+C (the reveal panel asks first). */
-export const INTERRUPT_KEYS: Keys = CTRL_C;
 
 /** How many rows a numbered list shows at a time; + and - turn its pages. */
 export const LINE_PAGE = 20;
@@ -71,10 +125,10 @@ export function pageLines(
   };
 }
 
-/** + and - as the keys that move the cursor to the next or the previous page; undefined otherwise. */
-export function turnPage(text: string, cursor: number, count: number): Keys[] | undefined {
+/** + and - as the cursor moved to the next or the previous page; undefined otherwise. */
+export function turnPage(text: string, cursor: number, count: number): Intent[] | undefined {
   const start = Math.floor(cursor / LINE_PAGE) * LINE_PAGE;
-  if (text.trim() === '+') return moveCursor(cursor, Math.min(count - 1, start + LINE_PAGE));
-  if (text.trim() === '-') return moveCursor(cursor, Math.max(0, start - LINE_PAGE));
+  if (text.trim() === '+') return [select(Math.min(count - 1, start + LINE_PAGE))];
+  if (text.trim() === '-') return [select(Math.max(0, start - LINE_PAGE))];
   return undefined;
 }

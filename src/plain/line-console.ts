@@ -1,24 +1,13 @@
-/** The key console in lines: its keys numbered, then n, r N, e N, d N, < or q; and the questions of r, e and d. */
+/** The key console in lines: its keys numbered, then its keymap's words (n, r N, e N, d N, < or q); and the questions of r, e and d. */
 import { formatDaysFromNow, formatUtc, labelBeside } from '../domain/expiry';
 import { deletingWords } from '../domain/readiness';
 import type { ApiKey } from '../port/gateway';
 import { consoleKeys, rotationPlan } from '../wizard/selectors';
 import { keyHistoryWords } from '../wizard/key-history';
 import type { StateAt } from '../wizard/state';
+import { setText, SUBMIT } from '../wizard/intents';
 import { expiryQuestion } from './line-expiry';
-import {
-  BACK,
-  chosenIndex,
-  ENTER,
-  ESCAPE,
-  linePage,
-  moveCursor,
-  pageLines,
-  replaceWith,
-  turnPage,
-  typed,
-  type LineStep,
-} from './line-answers';
+import { answers, ask, byWord, linePage, pageLines, refusal, turnPage, type LineStep } from './line-answers';
 
 function describeKey(key: ApiKey, now: Date): string {
   const end = Number.isNaN(key.endDateTime.getTime()) ? 'an unknown time' : formatUtc(key.endDateTime);
@@ -41,6 +30,7 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
   const unread = typeof state.keys === 'object' && 'error' in state.keys ? state.keys.error : undefined;
   const { start, shown } = linePage(keys, state.console.cursor);
   const { before, after } = pageLines(keys.length, start, shown.length);
+  const offered = answers(state);
   const head = [
     ...(message ? [`${message.ok ? '✔' : '✖'} ${message.text}`] : []),
     unread ? `✖ Could not read the keys of ${deployment}: ${unread}` : `Keys of ${deployment}, soonest expiry first:`,
@@ -56,8 +46,8 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
         `Rotate '${confirm.key.name}': a new key '${plan.name}', generated, expiring ${formatUtc(plan.endDateTime)}, made beside it and checked; '${confirm.key.name}' is deleted only after you say your integrations switched and the dataplane still takes the new key.`,
       ],
       block: `rotate:${confirm.key.name}`,
-      question: { message: `Rotate '${confirm.key.name}'? y goes on · ${BACK} keeps everything as it is` },
-      answer: (text) => (/^y(es)?$/i.test(text.trim()) ? [ENTER] : text.trim() === BACK ? [ESCAPE] : 'Answer y, or <.'),
+      question: { message: ask(`Rotate '${confirm.key.name}'?`, offered) },
+      answer: (text) => byWord(offered, state, text) ?? refusal(offered),
     };
   }
   const extend = state.console.extend;
@@ -68,19 +58,14 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
         `'${key.name}' expires ${formatUtc(key.endDateTime)} (${formatDaysFromNow(key.endDateTime, state.now)}); ${labelBeside(shorter.label, shorter.endDateTime) ?? 'the new one'} is ${formatUtc(shorter.endDateTime)}, ${shorter.words}: shorter, not longer.`,
       ],
       block: `shorten:${key.name}:${shorter.endDateTime.toISOString()}`,
-      question: { message: `Shorten '${key.name}'? y shortens it · n chooses again` },
-      answer: (text) => {
-        const answer = text.trim().toLowerCase();
-        if (answer === 'y' || answer === 'yes') return [typed('y')];
-        if (answer === 'n' || answer === 'no') return [typed('n')];
-        if (answer === BACK) return [ESCAPE];
-        return 'Answer y or n.';
-      },
+      question: { message: ask(`Shorten '${key.name}'?`, offered) },
+      answer: (text) => byWord(offered, state, text) ?? refusal(offered),
     };
   }
   if (extend) {
     const key = extend.key;
-    return expiryQuestion(extend.expiry, state.now, {
+    return expiryQuestion(state, extend.expiry, {
+      field: 'extend',
       block: `extend:${key.name}`,
       before: [
         `A new expiry for '${key.name}' (now ${formatUtc(key.endDateTime)}, ${formatDaysFromNow(key.endDateTime, state.now)}); its secret stays the same.`,
@@ -94,30 +79,19 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
         ? [`✖ ${confirm.error}`]
         : [`Deleting '${confirm.key.name}'. ${deletingWords(confirm.key, state.now)}`],
       block: `delete:${confirm.key.name}:${confirm.error ?? ''}`,
-      question: { message: `Type the key's name, ${confirm.key.name}, to delete it (empty keeps it)` },
-      answer: (text) => (text.trim() === '' ? [ESCAPE] : [replaceWith(text.trim()), ENTER]),
+      question: { message: ask(`Type the key's name, ${confirm.key.name}, to delete it`, offered) },
+      answer: (text) => byWord(offered, state, text) ?? [setText('confirm', text.trim()), SUBMIT],
     };
   }
   return {
     lines: head,
     block: `console:${keys.map((k) => k.name).join(',')}:${start}:${message?.text ?? ''}:${state.keyHistory?.entries.length ?? ''}`,
     question: {
-      message: `${keys.length > shown.length ? '+/- more · ' : ''}n new · r N rotate · e N extend · d N delete · ${BACK} back · q leave`,
+      message: `${keys.length > shown.length ? '+/- more · ' : ''}${ask('', offered, 'menu')}`,
     },
-    answer(text) {
-      const page = turnPage(text, state.console.cursor, keys.length);
-      if (page) return page;
-      const words = text.trim().toLowerCase().split(/\s+/);
-      const [verb, which] = words;
-      if (verb === 'n') return [typed('n')];
-      if (verb === BACK) return [ESCAPE];
-      if (verb === 'q') return [typed('q')];
-      if (verb === 'r' || verb === 'd' || verb === 'e') {
-        const index = which === undefined && keys.length === 1 ? 0 : chosenIndex(which ?? '', keys.length);
-        if (index === undefined) return `Name the key by its number: ${verb} 1 to ${verb} ${keys.length}.`;
-        return [...moveCursor(state.console.cursor, index), typed(verb)];
-      }
-      return `Answer n, r N, e N, d N, ${BACK} or q.`;
-    },
+    answer: (text) =>
+      turnPage(text, state.console.cursor, keys.length) ??
+      byWord(offered, state, text, keys.length) ??
+      refusal(offered),
   };
 }

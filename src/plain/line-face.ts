@@ -1,7 +1,7 @@
 /**
  * The line faces (--plain, TERM=dumb) of the wizard's own machine: the machine decides, its
- * commands run through the same runner as the Ink face, and each state is drawn as lines and a
- * question (line-steps.ts) whose answer becomes the keys the machine understands. So every rule of
+ * commands run through the same runner as the Ink face (wizard/runner.ts), and each state is drawn as lines and a
+ * question (line-steps.ts) whose answer becomes the intents the machine understands. So every rule of
  * the wizard — verification with patience, the saved-it gate, the hand-off menu, the rotation and
  * its steps, the key console, a lost answer, Ctrl+C — holds here by construction.
  */
@@ -9,108 +9,69 @@ import { apiKeyHeaderValue } from '../domain/endpoint';
 import type { Gateway } from '../port/gateway';
 import type { Io } from '../port/io';
 import { makeCopier } from '../term/clipboard';
-import { runWizardCommand, type CommandDeps } from '../wizard/commands';
+import type { SignInDoor } from '../wizard/door';
+import { CommandRunner } from '../wizard/runner';
 import { afterHandOver } from '../wizard/steps/sign-in';
 import { isFinished, transition } from '../wizard/machine';
-import {
-  initialState,
-  type Command,
-  type SignInHow,
-  type WizardEvent,
-  type WizardScope,
-  type WizardState,
-} from '../wizard/state';
-import { INTERRUPT_KEYS, lineStep, type Keys } from './line-steps';
+import { action, type Intent } from '../wizard/intents';
+import { initialState, type WizardEvent, type WizardScope, type WizardState } from '../wizard/state';
+import { INTERRUPT, lineStep } from './line-steps';
 import { promptsFor, type Prompts } from './prompts';
 
-/** Work a person need not wait for: the list's marks, a copy to the clipboard. */
-const BACKGROUND: ReadonlySet<Command['kind']> = new Set(['peekKeys', 'copy']);
-
-/** The machine with its commands run: it wakes whoever waits whenever the state moves. */
+/** The machine with its commands run by the one runner: it wakes whoever waits whenever the state moves. */
 class Driver {
   state: WizardState;
-  private lastRun = 0;
-  private readonly running = new Map<number, { kind: Command['kind']; controller: AbortController }>();
   private wake: (() => void) | undefined;
-  private readonly copy: (secret: string) => Promise<string>;
+  private readonly runner: CommandRunner;
 
   constructor(
-    private readonly gateway: Gateway,
-    private readonly scope: WizardScope,
+    gateway: Gateway,
+    scope: WizardScope,
     private readonly io: Io,
-    private readonly door?: LineDoor,
+    door?: SignInDoor,
   ) {
     this.state = initialState(io.now(), scope, gateway.authDescription);
-    this.copy = makeCopier((data) => io.stdout.write(data), io.env);
-    this.start();
+    const copy = makeCopier((data) => io.stdout.write(data), io.env);
+    const deps = { gateway, scope, now: () => io.now(), copy, door };
+    this.runner = new CommandRunner(
+      () => deps,
+      (event) => this.dispatch(event),
+      // An answer dropped (the wizard ended meanwhile) still wakes whoever waits for it.
+      { onDropped: () => this.wake?.() },
+    );
+    this.runner.run(this.state.commands);
   }
 
   dispatch(event: WizardEvent): void {
     this.state = transition(this.state, event);
-    if (isFinished(this.state)) for (const { controller } of this.running.values()) controller.abort();
-    this.start();
+    if (isFinished(this.state)) this.runner.abortAll();
+    this.runner.run(this.state.commands);
     this.wake?.();
   }
 
   /** Back from a hand-over: the machine goes on from this state, its commands run anew. */
   resume(state: WizardState): void {
     this.state = state;
-    this.lastRun = 0;
-    this.start();
+    this.runner.restart();
+    this.runner.run(state.commands);
   }
 
-  press(keys: Keys): void {
-    this.dispatch({ type: 'input', input: keys.input, key: keys.key, now: this.io.now() });
+  tell(intent: Intent): void {
+    this.dispatch({ type: 'intent', intent, now: this.io.now() });
   }
 
   /** Until a person is asked something, or the wizard has ended. */
   async settled(onMove: () => void): Promise<void> {
-    while (!isFinished(this.state) && this.waitingOnAzure()) {
+    while (!isFinished(this.state) && this.runner.busy()) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = undefined;
       onMove();
     }
   }
-
-  private waitingOnAzure(): boolean {
-    return [...this.running.values()].some((r) => !BACKGROUND.has(r.kind));
-  }
-
-  private start(): void {
-    for (const command of this.state.commands) {
-      if (command.id <= this.lastRun) continue;
-      this.lastRun = command.id;
-      const controller = new AbortController();
-      this.running.set(command.id, { kind: command.kind, controller });
-      void runWizardCommand(command, {
-        gateway: this.gateway,
-        scope: this.scope,
-        signal: controller.signal,
-        now: () => this.io.now(),
-        onProgress: (message) => this.dispatch({ type: 'progress', message }),
-        copy: this.copy,
-        ...(this.door ? { signIn: this.door.signIn, cancelSignIn: () => this.door?.cancel() } : {}),
-        onDeviceCode: (code) => this.dispatch({ type: 'deviceCode', ...code }),
-      })
-        .then((event) => {
-          this.running.delete(command.id);
-          if (!controller.signal.aborted) this.dispatch(event);
-          else this.wake?.();
-        })
-        .catch(() => this.running.delete(command.id));
-    }
-  }
-}
-
-/** The sign-in screen's ways, as the command line gives them (see ui/run-wizard.tsx). */
-export interface LineDoor {
-  signIn: NonNullable<CommandDeps['signIn']>;
-  cancel(): void;
-  handOver(how: SignInHow, force?: AbortSignal): Promise<void>;
 }
 
 export async function runLineFace(
-  run: { gateway: Gateway; demo: boolean; door?: LineDoor; remember?: (deploymentId: string) => void },
+  run: { gateway: Gateway; demo: boolean; door?: SignInDoor; remember?: (deploymentId: string) => void },
   scope: WizardScope,
   io: Io,
 ): Promise<number> {
@@ -149,16 +110,16 @@ export async function runLineFace(
       const answer = await ask(prompts, step.question, io);
       if (answer === undefined) {
         // Ctrl+C at the question, or a signal: the machine's own Ctrl+C (the reveal asks first).
-        if (!io.signal.aborted) driver.press(INTERRUPT_KEYS);
+        if (!io.signal.aborted) driver.tell(INTERRUPT);
         progress.forget();
         continue;
       }
-      const keys = step.answer(answer);
-      if (typeof keys === 'string') {
-        say(`✖ ${keys}`);
+      const intents = step.answer(answer);
+      if (typeof intents === 'string') {
+        say(`✖ ${intents}`);
         continue;
       }
-      for (const key of keys) driver.press(key);
+      for (const intent of intents) driver.tell(intent);
       showRevealedKey(driver, say);
       progress.forget();
     }
@@ -174,7 +135,7 @@ function showRevealedKey(driver: Driver, say: (line: string) => void): void {
   if (state.step !== 'reveal' || !state.reveal.shown) return;
   say(`Key: ${state.secret}`);
   say(`Authorization header for nginx-asg-sync: ${apiKeyHeaderValue(state.secret)}`);
-  driver.press({ input: 'r', key: {} });
+  driver.tell(action('show'));
 }
 
 async function ask(prompts: Prompts, question: { message: string; hidden?: boolean }, io: Io) {

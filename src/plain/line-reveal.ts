@@ -7,7 +7,8 @@ import { racedWarning } from '../keys/create-key';
 import type { StateAt } from '../wizard/state';
 import { HANDOFF_LABELS } from '../wizard/steps/handoff';
 import { newKeyUnseen } from '../wizard/steps/rotation';
-import { BACK, chosenIndex, ENTER, ESCAPE, moveCursor, replaceWith, typed, type LineStep } from './line-answers';
+import { choose, setText, SUBMIT } from '../wizard/intents';
+import { answers, ask, byWord, chosenIndex, refusal, type LineStep } from './line-answers';
 
 /** The panel's facts, said once: the key, the endpoint, what the integrations take, the check. */
 function revealLines(state: StateAt<'reveal'>): string[] {
@@ -45,28 +46,30 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
     ...(panel.copyMessage ? [panel.copyMessage] : []),
     ...(rotation?.problem ? [`✖ ${rotation.problem}`] : []),
   ];
+  const offered = answers(state);
+  const answer = (text: string) => byWord(offered, state, text) ?? refusal(offered);
   const menu = panel.handoff;
   if (menu?.stage === 'kind')
     return {
       lines: HANDOFF_KINDS.map((kind, i) => `  ${i + 1}. ${HANDOFF_LABELS[kind]}`),
       block: 'handoff-kind',
-      question: { message: `Hand the key to: a number; ${BACK} goes back` },
+      question: { message: ask('Hand the key to: a number', offered) },
       answer(text) {
-        if (text.trim() === BACK) return [ESCAPE];
+        const word = byWord(offered, state, text);
+        if (word) return word;
         const index = chosenIndex(text, HANDOFF_KINDS.length);
-        return index === undefined
-          ? `Type a number from 1 to ${HANDOFF_KINDS.length}.`
-          : [...moveCursor(menu.cursor, index), ENTER];
+        return index === undefined ? `Type a number from 1 to ${HANDOFF_KINDS.length}.` : [choose(index)];
       },
     };
   if (menu?.stage === 'destination')
     return {
       lines: menu.error ? [`✖ ${menu.error}`] : [],
       block: `handoff-destination:${menu.error ?? ''}`,
-      question: { message: `Where: Enter takes ${menu.text}; ${BACK} goes back` },
+      question: { message: ask(`Where: Enter takes ${menu.text}`, offered) },
       answer(text) {
-        if (text.trim() === BACK) return [ESCAPE];
-        return text.trim() === '' ? [ENTER] : [replaceWith(text.trim()), ENTER];
+        const word = byWord(offered, state, text);
+        if (word) return word;
+        return text.trim() === '' ? [SUBMIT] : [setText('handoff', text.trim()), SUBMIT];
       },
     };
   if (rotation?.stage === 'stopping') {
@@ -75,31 +78,18 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
     return {
       lines: [`'${fresh}' is live beside '${rotation.old.name}'.${unheld}`],
       block: 'stopping',
-      question: {
-        message: `Stop the rotation? y stops, both keys stay · d deletes '${fresh}' again · n goes back`,
-      },
-      answer(text) {
-        const answer = text.trim().toLowerCase();
-        return ['y', 'n', 'd'].includes(answer) ? [typed(answer)] : 'Answer y, n or d.';
-      },
+      question: { message: ask('Stop the rotation?', offered) },
+      answer,
     };
   }
   if (rotation?.stage === 'unchecked') {
     const fresh = state.result.key.name;
-    const old = rotation.old.name;
     return {
       lines: rotation.problem ? [`⚠ ${rotation.problem}`] : [],
       block: `unchecked:${rotation.problem ?? ''}`,
-      question: {
-        message: `Delete '${old}' though '${fresh}' was not checked? y deletes it unchecked · c checks again · s stops here`,
-      },
       // No default: an empty answer is asked again.
-      answer(text) {
-        const answer = text.trim().toLowerCase();
-        if (answer === 's') return [ESCAPE];
-        if (answer === 'c') return [ENTER];
-        return answer === 'y' ? [typed('y')] : 'Answer y, c or s.';
-      },
+      question: { message: ask(`Delete '${rotation.old.name}' though '${fresh}' was not checked?`, offered) },
+      answer,
     };
   }
   if (rotation?.stage === 'unheld') {
@@ -110,44 +100,28 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
         `⚠ '${fresh}' was never shown, copied or handed off: its secret is in no place, and Azure cannot show it again. Whatever uses '${old}' would be refused.`,
       ],
       block: 'unheld',
-      question: {
-        message: `Delete '${old}' though no one holds '${fresh}'? r shows it · c copies it · h hands it off · d deletes '${old}' anyway · s stops here`,
-      },
       // No default: an empty answer, or y, is asked again.
-      answer(text) {
-        const answer = text.trim().toLowerCase();
-        if (answer === 's') return [ESCAPE];
-        return ['r', 'c', 'h', 'd'].includes(answer) ? [typed(answer)] : 'Answer r, c, h, d or s.';
-      },
+      question: { message: ask(`Delete '${old}' though no one holds '${fresh}'?`, offered) },
+      answer,
     };
   }
   if (panel.askingToLeave)
     return {
       lines: [],
       block: 'leaving',
-      question: { message: 'Have you saved the key? y leaves · n goes back to it · d deletes it again' },
-      answer(text) {
-        const answer = text.trim().toLowerCase();
-        return ['y', 'n', 'd'].includes(answer) ? [typed(answer)] : 'Answer y, n or d.';
-      },
+      question: { message: ask('Have you saved the key?', offered) },
+      answer,
     };
-  const choices = 'r shows the key · c copies it · h hands it off';
+  const switching = rotation
+    ? [
+        `Switch your integrations to '${state.name}', then answer y: it is checked again, and '${rotation.old.name}' is deleted.`,
+      ]
+    : [];
   return {
-    lines: [...revealLines(state), ...extra],
+    lines: [...revealLines(state), ...switching, ...extra],
     scene: `reveal:${state.result.key.id}`,
     block: `reveal:${extra.join('|')}:${typeof panel.verify === 'object' ? 'checked' : ''}`,
-    question: {
-      message: rotation
-        ? `${choices} · y once everything uses '${state.name}' (checked again, then '${rotation.old.name}' deleted) · s stops here`
-        : `${choices} · q leaves`,
-    },
-    answer(text) {
-      const answer = text.trim().toLowerCase();
-      if (answer === 'r' || answer === 'c' || answer === 'h') return [typed(answer)];
-      if (rotation && answer === 'y') return [ENTER];
-      if (rotation && answer === 's') return [ESCAPE];
-      if (!rotation && (answer === 'q' || answer === '')) return [typed('q')];
-      return rotation ? 'Answer r, c, h, y or s.' : 'Answer r, c, h or q.';
-    },
+    question: { message: ask('', offered) },
+    answer,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Each state of the wizard's machine as the line faces draw it: the lines to say, the question
- * to ask, and how an answer becomes the keys the machine already understands. The machine
+ * to ask (the step's own words from its keymap), and the intents an answer stands for. The machine
  * decides every rule; nothing here calls Azure or checks a name, a date or a key itself.
  */
 import { formatDaysFromNow, formatUtc } from '../domain/expiry';
@@ -8,19 +8,19 @@ import { EXPIRING_FROM_THE_START_WORDS, expiringFromTheStart } from '../domain/r
 import type { Deployment } from '../port/gateway';
 import { markOf } from '../wizard/fleet-marks';
 import { existingKey, flagged, permissionWarning, readiness, visibleDeployments } from '../wizard/selectors';
-import type { StateAt, WizardState } from '../wizard/state';
+import type { StateAt, Step, WizardState } from '../wizard/state';
+import { choose, CANCEL, setText, SUBMIT, type Intent } from '../wizard/intents';
+import { asksNow } from '../wizard/step-table';
 import {
+  answers,
+  ask,
   BACK,
+  byWord,
   chosenIndex,
-  CTRL_C,
-  ENTER,
-  ESCAPE,
   linePage,
-  moveCursor,
   pageLines,
-  replaceWith,
+  refusal,
   turnPage,
-  typed,
   type LineStep,
 } from './line-answers';
 import { keyConsole } from './line-console';
@@ -28,10 +28,11 @@ import { signInStep } from './line-sign-in';
 import { expiryQuestion } from './line-expiry';
 import { reveal } from './line-reveal';
 
-export type { Keys, LineStep } from './line-answers';
-export { BACK, INTERRUPT_KEYS } from './line-answers';
+export type { LineStep } from './line-answers';
+export { BACK, LINE_PAGE } from './line-answers';
 
-export { LINE_PAGE } from './line-answers';
+/** Ctrl+C at a question: the machine's own cancel (the reveal panel asks first). */
+export const INTERRUPT: Intent = CANCEL;
 
 function describeDeployment(state: WizardState, d: Deployment): string {
   const ready = readiness(state, d);
@@ -40,7 +41,7 @@ function describeDeployment(state: WizardState, d: Deployment): string {
   return `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}${why}${mark}`;
 }
 
-function chooseDeployment(state: WizardState): LineStep {
+function chooseDeployment(state: StateAt<'chooseDeployment'>): LineStep {
   const list = visibleDeployments(state);
   const total = state.discovery?.deployments.length ?? 0;
   const { start, shown } = linePage(list, state.cursor);
@@ -53,53 +54,63 @@ function chooseDeployment(state: WizardState): LineStep {
     ...(state.listMessage ? [`✖ ${state.listMessage}`] : []),
   ];
   const paged = list.length > shown.length;
+  const offered = answers(state);
   return {
     lines,
     block: `list:${state.filter}:${list.length}:${start}:${state.listMessage ?? ''}`,
     question: {
-      message: `Deployment: a number, ${paged ? '+ or - for more, ' : ''}or words to filter by (name, group, subscription, region; ! expiring)${state.filter ? '; empty clears the filter' : ''}`,
+      message: ask(
+        `Deployment: a number, ${paged ? '+ or - for more, ' : ''}or words to filter by (name, group, subscription, region; ! expiring)`,
+        offered,
+      ),
     },
     answer(text) {
       const index = chosenIndex(text, list.length);
-      if (index !== undefined) return [...moveCursor(state.cursor, index), ENTER];
+      if (index !== undefined) return [choose(index)];
       const page = turnPage(text, state.cursor, list.length);
       if (page) return page;
-      if (text.trim() === '') {
-        if (state.filter) return [ESCAPE];
-        return list.length === 1 ? [ENTER] : `Type a number from 1 to ${list.length}, or words to filter by.`;
-      }
+      const word = byWord(offered, state, text);
+      if (word) return word;
+      if (text.trim() === '')
+        return list.length === 1 ? [choose(0)] : `Type a number from 1 to ${list.length}, or words to filter by.`;
       // Words filter; when they leave one deployment it is chosen, as Enter would choose it.
       const next = visibleDeployments({ ...state, filter: text.trim() });
-      return next.length === 1 ? [replaceWith(text.trim()), ENTER] : [replaceWith(text.trim())];
+      return next.length === 1 ? [setText('filter', text.trim()), SUBMIT] : [setText('filter', text.trim())];
     },
   };
 }
 
-function keyName(state: WizardState): LineStep {
+function keyName(state: StateAt<'keyName'>): LineStep {
   const problems = [
     ...(typeof state.keys === 'object' && 'error' in state.keys
       ? [`Could not read the existing keys (${state.keys.error}); the create step checks again.`]
       : []),
     ...(state.nameError ? [`✖ ${state.nameError}`] : []),
   ];
+  const offered = answers(state);
   return {
     lines: problems,
     block: `name:${state.nameError ?? ''}`,
     question: {
-      message: `Key name (1-30 letters, digits, inner hyphens)${state.name ? `; Enter keeps '${state.name}'` : ''}; ${BACK} goes back`,
+      message: ask(
+        `Key name (1-30 letters, digits, inner hyphens)${state.name ? `; Enter keeps '${state.name}'` : ''}`,
+        offered,
+      ),
     },
     answer(text) {
-      if (text.trim() === BACK) return [ESCAPE];
-      return text.trim() === '' ? [ENTER] : [replaceWith(text.trim()), ENTER];
+      const word = byWord(offered, state, text);
+      if (word) return word;
+      return text.trim() === '' ? [SUBMIT] : [setText('name', text.trim()), SUBMIT];
     },
   };
 }
 
-function expiry(state: WizardState): LineStep {
-  return expiryQuestion(state.expiry, state.now, { block: 'expiry' });
+function expiry(state: StateAt<'expiry'>): LineStep {
+  return expiryQuestion(state, state.expiry, { field: 'expiry', block: 'expiry' });
 }
 
-function keyValue(state: WizardState): LineStep {
+function keyValue(state: StateAt<'keyValue'>): LineStep {
+  const offered = answers(state);
   return {
     lines: state.secretError
       ? [`✖ ${state.secretError}`]
@@ -107,10 +118,11 @@ function keyValue(state: WizardState): LineStep {
           'The key: Enter generates one (UUIDv4), or type your own: at least 12 characters, 3 of lowercase, uppercase, digits, symbols.',
         ],
     block: `secret:${state.secretError ?? ''}`,
-    question: { message: `Key (hidden; Enter generates one; ${BACK} goes back)`, hidden: true },
+    question: { message: ask('Key (hidden; Enter generates one)', offered), hidden: true },
     answer(text) {
-      if (text === BACK) return [ESCAPE];
-      return text === '' ? [replaceWith(''), ENTER] : [replaceWith(text), ENTER];
+      // A key is read as typed: only a lone '<' is a word here.
+      if (text === BACK) return byWord(offered, state, text) ?? [];
+      return [setText('secret', text), SUBMIT];
     },
   };
 }
@@ -129,82 +141,64 @@ function review(state: StateAt<'review'>): LineStep {
     ...(state.reviewError && !existing ? [`✖ ${state.reviewError}`] : []),
     ...[permissionWarning(state, 'write')].filter(Boolean).map((words) => `⚠ ${words}`),
   ];
+  const offered = answers(state);
   return {
     lines,
     block: `review:${state.reviewError ?? ''}`,
-    question: {
-      message: existing
-        ? `Replace the key '${existing.name}'? y replaces it · ${BACK} goes back`
-        : `Create it? y creates · ${BACK} goes back`,
-    },
-    answer(text) {
-      const answer = text.trim().toLowerCase();
-      if (answer === BACK || answer === 'n') return [ESCAPE];
-      if (answer === 'y' || answer === 'yes') return existing ? [typed('y'), ENTER] : [ENTER];
-      return `Answer y, or ${BACK}.`;
-    },
+    question: { message: ask(existing ? `Replace the key '${existing.name}'?` : 'Create it?', offered) },
+    answer: (text) => byWord(offered, state, text) ?? refusal(offered),
   };
 }
 
-function creating(state: WizardState): LineStep {
+function creating(state: StateAt<'creating'>): LineStep {
   const error = state.createError;
-  const uncertain = error?.uncertain === true;
+  const offered = answers(state);
   return {
     // Azure's code too, as the Ink face says it: when its words are hidden, the code is what is left.
     lines: error
       ? [
           `✖ Could not create key '${state.name}': ${error.message.replace(/\.$/, '')}${error.code ? ` (${error.code})` : ''}.`,
+          ...(error.uncertain ? ['Sending the same key again is safe: it creates it, or finds it there.'] : []),
         ]
       : [],
     block: `creating:${error?.message ?? ''}`,
-    question: {
-      message: uncertain
-        ? 'r sends the same key again (never a second key) · q leaves, saying what may exist'
-        : `r tries again · ${BACK} back to the review`,
-    },
-    answer(text) {
-      const answer = text.trim().toLowerCase();
-      if (answer === 'r') return [typed('r')];
-      if (answer === 'q') return [CTRL_C];
-      if (answer === BACK && !uncertain) return [ESCAPE];
-      return uncertain ? 'Answer r, or q.' : `Answer r, or ${BACK}.`;
-    },
+    question: { message: ask('', offered) },
+    answer: (text) => byWord(offered, state, text) ?? refusal(offered),
   };
 }
 
-function failed(state: WizardState): LineStep {
+function failed(state: StateAt<'failed'>): LineStep {
+  const offered = answers(state);
   return {
     lines: [`✖ ${state.failure?.message ?? 'Something failed.'}`],
     block: `failed:${state.failure?.message ?? ''}`,
-    question: { message: 'r tries again · q leaves' },
-    answer: (text) => (text.trim().toLowerCase() === 'r' ? [typed('r')] : [typed('q')]),
+    question: { message: ask('', offered) },
+    answer: (text) => byWord(offered, state, text) ?? refusal(offered),
   };
 }
 
+type Questions = { [S in Step]: ((state: StateAt<S>) => LineStep | undefined) | undefined };
+
+/** Each step's question; a step that never asks has none. Typed by Step: a new step must say how it asks. */
+const QUESTIONS: Questions = {
+  loading: undefined,
+  signIn: signInStep,
+  chooseDeployment,
+  keys: keyConsole,
+  keyName,
+  expiry,
+  keyValue,
+  review,
+  creating,
+  reveal,
+  failed,
+  cancelled: undefined,
+  done: undefined,
+};
+
 /** The step as lines and a question; undefined while the machine waits on Azure, not a person. */
 export function lineStep(state: WizardState): LineStep | undefined {
-  switch (state.step) {
-    case 'chooseDeployment':
-      return chooseDeployment(state);
-    case 'keys':
-      return state.keys === 'loading' ? undefined : keyConsole(state);
-    case 'keyName':
-      return state.nameWaiting ? undefined : keyName(state);
-    case 'expiry':
-      return expiry(state);
-    case 'keyValue':
-      return keyValue(state);
-    case 'review':
-      return review(state);
-    case 'creating':
-      return state.createError ? creating(state) : undefined;
-    case 'reveal':
-      return reveal(state);
-    case 'failed':
-      return failed(state);
-    case 'signIn':
-      return signInStep(state);
-    default:
-      return undefined;
-  }
+  if (!asksNow(state)) return undefined;
+  const question = QUESTIONS[state.step] as ((state: WizardState) => LineStep | undefined) | undefined;
+  return question?.(state);
 }

@@ -8,6 +8,7 @@ import type { Gateway } from '../port/gateway';
 import type { Notices } from '../port/notices';
 import type { WizardScope, WizardState } from '../wizard/state';
 import { createdKey } from '../wizard/selectors';
+import { hintsNow } from '../wizard/step-table';
 import { useWizard, type WizardDeps } from '../wizard/use-wizard';
 import { Answered, answeredView } from './components/answered';
 import { CreatingStep, creatingView } from './steps/creating-step';
@@ -30,8 +31,8 @@ export interface AppProps {
   initial?: WizardState;
   demo?: boolean;
   onFinish?: (state: WizardState) => void;
-  signIn?: WizardDeps['signIn'];
-  cancelSignIn?: () => void;
+  /** The sign-in screen's ways, where this run has them. */
+  door?: WizardDeps['door'];
   /** Sign-in messages (a device code) shown on the loading screen instead of tearing it. */
   notices?: Notices;
   /** Aborted by SIGINT or SIGTERM from outside. */
@@ -69,7 +70,7 @@ export function Screen({
       {state.step === 'reveal' || state.result ? null : <Answered lines={answeredView(state)} />}
       {state.step === 'loading' ? <LoadingStep message={state.loadingMessage} /> : null}
       {state.step === 'signIn' && state.signIn ? (
-        <SignInStep signIn={state.signIn} now={state.now} rows={rows} />
+        <SignInStep signIn={state.signIn} now={state.now} rows={rows} hints={hintsNow(state, rows)} />
       ) : null}
       {state.step === 'chooseDeployment' ? <ChooseDeploymentStep {...chooseDeploymentView(state, rows)} /> : null}
       {state.step === 'keys' ? <KeysStep {...keysView(state, rows, columns)} /> : null}
@@ -79,7 +80,7 @@ export function Screen({
       {review ? <ReviewStep {...review} /> : null}
       {state.step === 'creating' ? <CreatingStep {...creatingView(state)} /> : null}
       {reveal ? <RevealStep {...reveal} rows={rows} /> : null}
-      {state.step === 'failed' && state.failure ? <FailedStep failure={state.failure} /> : null}
+      {state.step === 'failed' && state.failure ? <FailedStep failure={state.failure} hints={hintsNow(state)} /> : null}
       {farewell ? <Farewell {...farewell} /> : null}
     </Box>
   );
@@ -105,9 +106,8 @@ export function App(props: AppProps) {
     scope: props.scope,
     clock,
     copy: props.copy ?? noCopy,
-    ...(props.initial ? { initial: props.initial } : {}),
-    ...(props.signIn ? { signIn: props.signIn } : {}),
-    ...(props.cancelSignIn ? { cancelSignIn: props.cancelSignIn } : {}),
+    initial: props.initial,
+    door: props.door,
   });
   const { exit } = useApp();
   const { rows, columns } = useTerminalSize();

@@ -7,8 +7,8 @@ import { render } from 'ink';
 import type { Gateway } from '../port/gateway';
 import type { Io } from '../port/io';
 import type { Notices } from '../port/notices';
-import type { SignInHow, WizardScope, WizardState } from '../wizard/state';
-import type { WizardDeps } from '../wizard/use-wizard';
+import type { SignInDoor } from '../wizard/door';
+import type { WizardScope, WizardState } from '../wizard/state';
 import { afterHandOver } from '../wizard/steps/sign-in';
 import { App } from './app';
 import { makeCopier } from '../term/clipboard';
@@ -24,16 +24,9 @@ export interface WizardRun {
    */
   connected?: Promise<unknown>;
   /** The sign-in screen's ways (a device code, the demo, az login in this terminal). */
-  door?: Pick<SignInDoor, 'signIn' | 'cancel' | 'handOver'>;
+  door?: SignInDoor;
   /** Told the deployment the run ended on, for the next run to offer it first (written by the command line). */
   remember?: (deploymentId: string) => void;
-}
-
-/** What the sign-in screen needs of the command line, without importing it. */
-export interface SignInDoor {
-  signIn: NonNullable<WizardDeps['signIn']>;
-  cancel(): void;
-  handOver(how: SignInHow, force?: AbortSignal): Promise<void>;
 }
 
 export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Promise<number> {
@@ -56,12 +49,12 @@ async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: W
     <App
       gateway={run.gateway}
       scope={scope}
-      {...(initial ? { initial } : {})}
-      {...(run.door ? { signIn: run.door.signIn, cancelSignIn: () => run.door?.cancel() } : {})}
+      initial={initial}
+      door={run.door}
       demo={run.demo}
       copy={makeCopier((data) => io.stdout.write(data), io.env)}
       onFinish={(state) => (final = state)}
-      {...(run.notices ? { notices: run.notices } : {})}
+      notices={run.notices}
       interrupt={io.signal}
       force={io.forceSignal}
     />,

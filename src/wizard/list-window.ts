@@ -3,6 +3,8 @@
  * selected one, with "↑ N more" and "↓ N more" lines where rows are out of view. The machine
  * pages by the same room that the view draws, so PgDn moves exactly one window.
  */
+import { select, type Intent } from './intents';
+import type { KeyName } from './keymap';
 import type { Token } from './tokens';
 
 /** Which list: each has its own frame around it (titles, headers, hints), measured at 60×20. */
@@ -81,4 +83,22 @@ export function movedCursor(token: Token, cursor: number, count: number, page: n
     default:
       return undefined;
   }
+}
+
+/** The keys that move a list's cursor by a row. */
+export const ARROWS: readonly KeyName[] = ['up', 'down'];
+/** The keys that move it by a page, or to an end (Home and End; Ctrl+A and Ctrl+E stay a field's). */
+export const PAGING: readonly KeyName[] = ['pageUp', 'pageDown', 'first', 'last'];
+/** Every moving key, in a list without a field (where Ctrl+A and Ctrl+E have no caret to move). */
+export const MOVES: readonly KeyName[] = [...ARROWS, ...PAGING, 'home', 'end'];
+
+/** A moving key as the intent it stands for: the row it moves the cursor to. */
+export function moveTo(token: Token | undefined, cursor: number, count: number, page: number): Intent | undefined {
+  const moved = token ? movedCursor(token, cursor, count, page) : undefined;
+  return moved === undefined ? undefined : select(moved);
+}
+
+/** A row asked for by number, kept within the list. */
+export function within(index: number, count: number): number {
+  return Math.max(0, Math.min(Math.max(0, count - 1), index));
 }

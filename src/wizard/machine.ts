@@ -8,13 +8,14 @@
  */
 import { formatUtc } from '../domain/expiry';
 import { commandFor, finish, isFinished, issue } from './effects';
-import { REVEAL_SECONDS, type StateAt, type Step, type WizardEvent, type WizardState } from './state';
-import { holdWhileCreating, mayExist, onCreateFailed, onCreateSucceeded, onCreatingToken } from './steps/creating';
-import { onDeploymentsLoaded, onListToken } from './steps/choose-deployment';
-import { onExpiryToken } from './steps/expiry';
-import { onFailedToken } from './steps/failed';
+import type { Intent } from './intents';
+import { intentsForKey } from './keymap';
+import { REVEAL_SECONDS, type WizardEvent, type WizardState } from './state';
+import { activeField, entryOf, keysOf } from './step-table';
+import { holdWhileCreating, mayExist, onCreateFailed, onCreateSucceeded } from './steps/creating';
+import { onDeploymentsLoaded } from './steps/choose-deployment';
 import { onHandedOff } from './steps/handoff';
-import { onConsoleDeleted, onConsoleDeleteFailed, onConsoleKeys, onConsoleToken } from './steps/keys';
+import { onConsoleDeleted, onConsoleDeleteFailed, onConsoleKeys } from './steps/keys';
 import { onPeeked, startFleet } from './steps/fleet';
 import { onExtended, onExtendFailed } from './steps/extend';
 import {
@@ -23,17 +24,11 @@ import {
   onRetired,
   onRetireFailed,
   onReverified,
-  onRotationCreateEscape,
-  onRotationRevealToken,
   onRotationSecret,
 } from './steps/rotation';
-import { onNameToken, submitName } from './steps/key-name';
-import { onDeviceCode, onSignedIn, onSignInFailed, onSignInToken, toSignIn } from './steps/sign-in';
-import { onRevealToken } from './steps/reveal';
-import { onReviewToken } from './steps/review';
-import { onSecretToken } from './steps/key-value';
-import { activeField } from './selectors';
-import { tokensOf, type Token } from './tokens';
+import { submitName } from './steps/key-name';
+import { onDeviceCode, onSignedIn, onSignInFailed, toSignIn } from './steps/sign-in';
+import { tokensOf } from './tokens';
 
 export { isFinished } from './effects';
 
@@ -54,11 +49,17 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
 function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRead' }>): WizardState {
   if (isFinished(state)) return state;
   switch (event.type) {
+    case 'intent':
+      return onIntent({ ...state, now: event.now }, event.intent);
     case 'input': {
-      let next: WizardState = { ...state, now: event.now, ...(event.rows ? { rows: event.rows } : {}) };
+      // Each key is read through the keymap of the step it reaches, so a paste or a fast typist
+      // never lands on a stale step.
+      let next: WizardState = { ...state, now: event.now, rows: event.rows || state.rows };
       for (const token of tokensOf(event.input, event.key)) {
-        next = onToken(next, token);
-        if (isFinished(next)) break;
+        for (const intent of intentsForKey(keysOf(next), activeField(next), next, token)) {
+          next = onIntent(next, intent);
+          if (isFinished(next)) return next;
+        }
       }
       return next;
     }
@@ -85,8 +86,8 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
       return onDeviceCode(state, {
         message: event.message,
         expiresAt: event.expiresAt,
-        ...(event.userCode ? { userCode: event.userCode } : {}),
-        ...(event.url ? { url: event.url } : {}),
+        userCode: event.userCode,
+        url: event.url,
       });
     case 'signedIn':
       return onSignedIn(state, event.authDescription, event.demoVault);
@@ -181,38 +182,15 @@ function onKeysUnread(state: WizardState, problem: string): WizardState {
   return { ...state, keys };
 }
 
-type TokenHandler = (state: WizardState, token: Token) => WizardState;
-
-/**
- * The steps that take keys, each handed the state of its own step (what the step owns is there);
- * `loading` and the ends take none but Ctrl+C.
- */
-const KEY_HANDLERS: { [S in Step]?: (state: StateAt<S>, token: Token) => WizardState } = {
-  // Waiting to sign in or for the first list: q leaves, as Ctrl+C does.
-  loading: (s, t) => (t.kind === 'char' && t.ch.toLowerCase() === 'q' ? leaveNow(s) : s),
-  signIn: (s, t) => onSignInToken(s, t),
-  chooseDeployment: (s, t) => onListToken(s, t),
-  keys: (s, t) => onConsoleToken(s, t),
-  keyName: (s, t) => onNameToken(s, t),
-  expiry: (s, t) => onExpiryToken(s, t),
-  keyValue: (s, t) => onSecretToken(s, t),
-  review: (s, t) => onReviewToken(s, t),
-  creating: (s, t) =>
-    s.rotation && s.createError && !s.createError.uncertain && t.kind === 'escape'
-      ? onRotationCreateEscape(s)
-      : onCreatingToken(s, t),
-  reveal: (s, t) => onRotationRevealToken(s, t) ?? onRevealToken(s, t),
-  failed: (s, t) => onFailedToken(s, t),
-};
-
-function onToken(state: WizardState, token: Token): WizardState {
-  if (token.kind === 'ctrlC') return onCtrlC(state);
-  // The table pairs each step with its handler; TypeScript cannot see that the step read here is
-  // the one whose handler is picked, so it is said once.
-  const handler = KEY_HANDLERS[state.step] as TokenHandler | undefined;
-  const next = handler?.(state, token) ?? state;
+/** An intent at the step the wizard is on: Ctrl+C's cancel is the same everywhere, the rest the step's own. */
+function onIntent(state: WizardState, intent: Intent): WizardState {
+  if (intent.type === 'cancel') return onCtrlC(state);
+  const field = activeField(state);
+  // Text meant for a field the step no longer has (an answer to an older question) changes nothing.
+  if (intent.type === 'setText' && field?.name !== intent.field) return state;
+  const next = entryOf(state).on(state as never, intent);
   // A field entered anew starts with the caret after its text.
-  return activeField(next) === activeField(state) ? next : { ...next, caretBack: 0 };
+  return activeField(next)?.name === field?.name ? next : { ...next, caretBack: 0 };
 }
 
 function onCtrlC(state: WizardState): WizardState {

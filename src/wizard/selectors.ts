@@ -68,27 +68,6 @@ export function nameProblem(name: string): string | undefined {
   return check.ok ? undefined : check.problem;
 }
 
-/** The text field that keys edit now, if any: the caret belongs to it. */
-export function activeField(state: WizardState): string | undefined {
-  switch (state.step) {
-    case 'chooseDeployment':
-      return 'filter';
-    case 'keyName':
-      return 'name';
-    case 'keyValue':
-      return 'secret';
-    case 'expiry':
-      return state.expiry.editing ? 'expiry' : undefined;
-    case 'keys':
-      if (state.console.extend?.expiry.editing) return 'extend';
-      return state.console.confirm?.kind === 'delete' ? 'confirm' : undefined;
-    case 'reveal':
-      return state.reveal.handoff?.stage === 'destination' ? 'handoff' : undefined;
-    default:
-      return undefined;
-  }
-}
-
 /** The keys the console lists, in the order `list` prints them too (domain/key-order.ts). */
 export function consoleKeys(state: Pick<WizardState, 'keys'>): ApiKey[] {
   if (!Array.isArray(state.keys)) return [];

@@ -13,6 +13,7 @@ import type {
   VerifyResult,
 } from '../port/gateway';
 import { DEFAULT_PRESET, PRESETS } from '../domain/expiry';
+import type { Intent } from './intents';
 import type { KeyFlags } from './tokens';
 import type { History, HistoryEntry } from '../port/history';
 import { NO_MARKS, type FleetMarks } from './fleet-marks';
@@ -196,7 +197,9 @@ export interface PeekResult {
 }
 
 export type WizardEvent =
-  /** `rows`: the terminal's height when the key came (the line faces have none). */
+  /** What a person means (intents.ts): the line face's answers, read straight. */
+  | { type: 'intent'; intent: Intent; now: Date }
+  /** A keystroke of the Ink face, read through the step's keymap; `rows`: the terminal's height then. */
   | { type: 'input'; input: string; key: KeyFlags; now: Date; rows?: number }
   | { type: 'tick'; now: Date }
   | { type: 'historyRead'; deploymentId: string; entries: HistoryEntry[] }

@@ -1,16 +1,17 @@
 /**
- * The one hook that runs the machine in React: a single reducer, each command run once (by id)
- * with an AbortController, so unmounting or Ctrl+C cancels the request in flight; and a
- * one-second tick while the key is revealed, to hide it again after 30 seconds. The answers of
- * the background reads for the list's marks are handed over a few times a second, gathered: at
- * one redraw per answer, a list of thousands kept the screen busy and typed keys waited.
+ * The one hook that runs the machine in React: a single reducer, its commands run by the one
+ * runner (runner.ts: each once, by id, with an AbortController), so unmounting or Ctrl+C cancels
+ * the request in flight; and a one-second tick while the key is revealed, to hide it again after
+ * 30 seconds. The answers of the background reads for the list's marks are handed over a few
+ * times a second, gathered.
  */
 import { useEffect, useReducer, useRef, type Dispatch } from 'react';
 import { prepareFilter } from '../domain/deployment-filter';
 import type { Gateway } from '../port/gateway';
-import { runWizardCommand, type CommandDeps } from './commands';
+import type { SignInDoor } from './door';
 import { transition } from './machine';
-import { initialState, type PeekResult, type WizardEvent, type WizardScope, type WizardState } from './state';
+import { CommandRunner } from './runner';
+import { initialState, type WizardEvent, type WizardScope, type WizardState } from './state';
 
 /** How long answers for the list's marks are gathered before they are handed to the machine. */
 export const MARKS_GATHER_MS = 150;
@@ -22,8 +23,8 @@ export interface WizardDeps {
   copy: (secret: string) => Promise<string>;
   /** Start somewhere else than the beginning (tests mount any screen this way, and a hand-over's return). */
   initial?: WizardState;
-  signIn?: CommandDeps['signIn'];
-  cancelSignIn?: () => void;
+  /** The sign-in screen's ways, where this run has them. */
+  door?: Pick<SignInDoor, 'signIn' | 'cancel'>;
 }
 
 export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>] {
@@ -32,64 +33,26 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
     undefined,
     () => deps.initial ?? initialState(deps.clock(), deps.scope, deps.gateway.authDescription),
   );
-  // Props may be new objects on every render; the effects read the latest through a ref.
+  // Props may be new objects on every render; the runner reads the latest through a ref.
   const depsRef = useRef(deps);
   depsRef.current = deps;
-  const lastRun = useRef(0);
-  const inFlight = useRef(new Set<AbortController>());
-  const peeks = useRef<{ results: PeekResult[]; answered: number; timer?: NodeJS.Timeout }>({
-    results: [],
-    answered: 0,
-  });
-  const gather = (event: Extract<WizardEvent, { type: 'peeked' }>) => {
-    const pending = peeks.current;
-    pending.results.push(...event.results);
-    pending.answered += event.answered;
-    pending.timer ??= setTimeout(() => {
-      peeks.current = { results: [], answered: 0 };
-      dispatch({ type: 'peeked', results: pending.results, answered: pending.answered });
-    }, MARKS_GATHER_MS);
-  };
+  const runner = useRef<CommandRunner | undefined>(undefined);
+  runner.current ??= new CommandRunner(
+    () => {
+      const { gateway, scope, clock, copy, door } = depsRef.current;
+      return { gateway, scope, now: clock, copy, door };
+    },
+    dispatch,
+    { gatherMarksMs: MARKS_GATHER_MS },
+  );
+
+  useEffect(() => runner.current?.run(state.commands), [state.commands]);
 
   useEffect(() => {
-    for (const command of state.commands) {
-      if (command.id <= lastRun.current) continue;
-      lastRun.current = command.id;
-      const controller = new AbortController();
-      inFlight.current.add(controller);
-      const current = depsRef.current;
-      void runWizardCommand(command, {
-        gateway: current.gateway,
-        scope: current.scope,
-        signal: controller.signal,
-        now: current.clock,
-        onProgress: (message) => dispatch({ type: 'progress', message }),
-        copy: current.copy,
-        ...(current.signIn ? { signIn: current.signIn } : {}),
-        ...(current.cancelSignIn ? { cancelSignIn: current.cancelSignIn } : {}),
-        onDeviceCode: (code) => dispatch({ type: 'deviceCode', ...code }),
-      })
-        .then((event) => {
-          if (controller.signal.aborted) return;
-          if (event.type === 'peeked') gather(event);
-          else dispatch(event);
-        })
-        .finally(() => inFlight.current.delete(controller));
-    }
-  }, [state.commands]);
-
-  useEffect(() => {
-    if (state.exitCode === undefined) return;
-    for (const controller of inFlight.current) controller.abort();
+    if (state.exitCode !== undefined) runner.current?.abortAll();
   }, [state.exitCode]);
 
-  useEffect(
-    () => () => {
-      inFlight.current.forEach((controller) => controller.abort());
-      clearTimeout(peeks.current.timer);
-    },
-    [],
-  );
+  useEffect(() => () => runner.current?.stop(), []);
 
   // A long list's search index is built just after the list is drawn, not at the first keystroke.
   const listed = state.discovery?.deployments;

@@ -15,6 +15,8 @@ import { FailedStep, Farewell } from '../../src/ui/steps/status-steps';
 import { NOW, WEB, key } from '../helpers/fixtures';
 import { frameAt, overWide } from '../helpers/render-at';
 import { useZone } from '../helpers/zone';
+import { hintsAt, revealed } from '../helpers/hints';
+import { initialState } from '../../src/wizard/state';
 
 // These frames were written for UTC; test/ui/zones.test.tsx draws the screens in other zones.
 useZone('UTC');
@@ -50,12 +52,14 @@ const reveal: RevealViewProps = {
   prompt: 'keys',
   handedOff: [],
   now: NOW,
+  hints: hintsAt(revealed()),
 };
 
 describe('each step alone at 80 columns', () => {
   it('deployment list: the filter, the count, the rows and why a row cannot be chosen', async () => {
     const frame = await at80(
       <ChooseDeploymentStep
+        hints={hintsAt({ step: 'chooseDeployment' })}
         filter=""
         cursor={1}
         rows={[row('broken-01', { blocked: 'deployment failed', provisioningState: 'Failed' }), row('web-01')]}
@@ -72,13 +76,14 @@ describe('each step alone at 80 columns', () => {
           broken-01   ✖ deployment failed  edge-rg   Contoso Production  eastus2
       ❯   web-01      …                    edge-rg   Contoso Production  eastus2
       ✖ cannot take a key now, and why · ! a key expired or expiring
-      ↑↓ move · Enter choose · ! expiring only · Esc clear"
+      ↑↓ move · Enter choose · ! expiring only"
     `);
   });
 
   it('deployment list: nothing matches the filter', async () => {
     const frame = await at80(
       <ChooseDeploymentStep
+        hints={hintsAt({ step: 'chooseDeployment', filter: 'zzz' })}
         filter="zzz"
         cursor={0}
         rows={[]}
@@ -95,13 +100,18 @@ describe('each step alone at 80 columns', () => {
       0 of 4 deployments match; 2 subscriptions searched
       No deployment matches “zzz”.
       ✖ No deployment matches the filter; Esc clears it.
-      ↑↓ move · Enter choose · ! expiring only · Esc clear"
+      ↑↓ move · Enter choose · ! expiring only · Esc clear the filter"
     `);
   });
 
   it('name: an existing key of that name is said at once', async () => {
     const frame = await at80(
-      <KeyNameStep name="nlk-prod" keys={{ state: 'read', existing: key('nlk-prod') }} now={NOW} />,
+      <KeyNameStep
+        hints={hintsAt({ step: 'keyName' })}
+        name="nlk-prod"
+        keys={{ state: 'read', existing: key('nlk-prod') }}
+        now={NOW}
+      />,
     );
     expect(frame).toMatchInlineSnapshot(`
       "? Name the key
@@ -113,7 +123,14 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('name: a bad character is named with its position', async () => {
-    const frame = await at80(<KeyNameStep name="bad_name" keys={{ state: 'failed', error: 'HTTP 500' }} now={NOW} />);
+    const frame = await at80(
+      <KeyNameStep
+        hints={hintsAt({ step: 'keyName' })}
+        name="bad_name"
+        keys={{ state: 'failed', error: 'HTTP 500' }}
+        now={NOW}
+      />,
+    );
     expect(frame).toMatchInlineSnapshot(`
       "? Name the key
       ❯ bad_name
@@ -125,7 +142,9 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('expiry: the presets with six months chosen', async () => {
-    const frame = await at80(<ExpiryStep expiry={{ cursor: 2, editing: false, text: '' }} now={NOW} />);
+    const frame = await at80(
+      <ExpiryStep expiry={{ cursor: 2, editing: false, text: '' }} now={NOW} hints={hintsAt({ step: 'expiry' })} />,
+    );
     expect(frame).toMatchInlineSnapshot(`
       "? When should the key expire?
         30 days   2026-12-26 12:00 UTC
@@ -140,7 +159,13 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('expiry: a date of your own, previewed', async () => {
-    const frame = await at80(<ExpiryStep expiry={{ cursor: 5, editing: true, text: '2027-03-01' }} now={NOW} />);
+    const frame = await at80(
+      <ExpiryStep
+        expiry={{ cursor: 5, editing: true, text: '2027-03-01' }}
+        now={NOW}
+        hints={hintsAt({ step: 'expiry', expiry: { cursor: 5, editing: true, text: '2027-03-01' } })}
+      />,
+    );
     expect(frame).toMatchInlineSnapshot(`
       "? When should the key expire?
         30 days   2026-12-26 12:00 UTC
@@ -151,12 +176,18 @@ describe('each step alone at 80 columns', () => {
       ❯ A date of your own…
       ❯ 2027-03-01
       2027-03-01 23:59 UTC · in 95 days
-      Enter use this date · Esc presets"
+      Enter use this date · Esc back to the presets"
     `);
   });
 
   it('expiry: a date of your own that cannot be taken says why with ✖, as every other refusal does', async () => {
-    const frame = await at80(<ExpiryStep expiry={{ cursor: 5, editing: true, text: '2099-01-01' }} now={NOW} />);
+    const frame = await at80(
+      <ExpiryStep
+        expiry={{ cursor: 5, editing: true, text: '2099-01-01' }}
+        now={NOW}
+        hints={hintsAt({ step: 'expiry', expiry: { cursor: 5, editing: true, text: '2099-01-01' } })}
+      />,
+    );
     const lines = frame.replaceAll('\u00a0', ' ').split('\n');
     const at = lines.findIndex((line) => line.startsWith('✖ '));
     expect(lines[at]).toMatch(/^✖ 2099-01-01 23:59 UTC is more than two years away;/);
@@ -167,6 +198,7 @@ describe('each step alone at 80 columns', () => {
   it('key value: masked, with the checklist', async () => {
     const frame = await at80(
       <KeyValueStep
+        hints={hintsAt({ step: 'keyValue', secret: 'abc' })}
         secret="abc"
         shown={false}
         error="Enter is refused: the key must have at least 12 characters (it has 3)"
@@ -190,6 +222,7 @@ describe('each step alone at 80 columns', () => {
   it('review: REPLACE waits for y', async () => {
     const frame = await at80(
       <ReviewStep
+        hints={hintsAt({ step: 'review', name: 'nlk-prod', keys: [key('nlk-prod')] })}
         deployment={WEB}
         name="nlk-prod"
         endDateTime={new Date('2027-05-26T12:00:00Z')}
@@ -217,6 +250,7 @@ describe('each step alone at 80 columns', () => {
   it('review at 60 columns: the subscription id is whole on a row of its own, no row wraps', async () => {
     const frame = await frameAt(
       <ReviewStep
+        hints={hintsAt({ step: 'review' })}
         deployment={{ ...WEB, subscriptionName: 'Contoso Production Subscription (legacy)' }}
         name="nlk-prod"
         endDateTime={new Date('2027-05-26T12:00:00Z')}
@@ -244,6 +278,7 @@ describe('each step alone at 80 columns', () => {
   it('creating: an Azure refusal with its code', async () => {
     const frame = await at80(
       <CreatingStep
+        hints={hintsAt({ step: 'creating', createError: { message: 'refused' } })}
         finishing={false}
         name="k"
         deploymentName="web-01"
@@ -260,6 +295,7 @@ describe('each step alone at 80 columns', () => {
   it('creating: an answer that was lost is not called a refusal, and Esc is not offered', async () => {
     const frame = await at80(
       <CreatingStep
+        hints={hintsAt({ step: 'creating', createError: { message: 'lost', uncertain: true } })}
         name="k"
         deploymentName="web-01"
         finishing={false}
@@ -276,7 +312,12 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('failed: the failure, what to do next, and the keys', async () => {
-    const frame = await at80(<FailedStep failure={{ message: 'could not reach Azure', kind: 'network' }} />);
+    const frame = await at80(
+      <FailedStep
+        failure={{ message: 'could not reach Azure', kind: 'network' }}
+        hints={hintsAt({ step: 'failed' })}
+      />,
+    );
     expect(frame).toMatchInlineSnapshot(`
       "✖ could not reach Azure
         Check the network, a proxy, or --arm-endpoint.
@@ -286,7 +327,9 @@ describe('each step alone at 80 columns', () => {
 
   it('failed: a long message wraps under itself, not under the mark', async () => {
     const message = 'the Azure CLI (`az`) was not found: install it and run `az login`, or use --auth device-code';
-    const frame = await at80(<FailedStep failure={{ message, kind: 'unauthenticated' }} />);
+    const frame = await at80(
+      <FailedStep failure={{ message, kind: 'unauthenticated' }} hints={hintsAt({ step: 'failed' })} />,
+    );
     expect(frame).toMatchInlineSnapshot(`
       "✖ the Azure CLI (\`az\`) was not found: install it and run \`az login\`, or use
         --auth device-code
@@ -322,16 +365,35 @@ describe('each step alone at 80 columns', () => {
           ApiKey <base64 of the key>
       ✔ The dataplane accepted the key (GET /packages: 200).
       ⚠ Save the key now: it is never shown again.
-      r show · c copy · h hand off · q leave"
+      r show the key · c copy · h hand off · q leave"
     `);
   });
 
   it('reveal: the hand-off menu, then its destination with the default file', async () => {
-    const menu = await at80(<RevealStep {...reveal} handoff={{ stage: 'kind', cursor: 0, text: '' }} />);
+    const menu = await at80(
+      <RevealStep
+        {...reveal}
+        handoff={{ stage: 'kind', cursor: 0, text: '' }}
+        hints={hintsAt(
+          revealed({ reveal: { ...initialState(NOW).reveal, handoff: { stage: 'kind', cursor: 0, text: '' } } }),
+        )}
+      />,
+    );
     expect(menu).toContain('? Hand the key to');
     expect(menu).not.toContain('For NLK (Helm values)');
     const where = await at80(
-      <RevealStep {...reveal} handoff={{ stage: 'destination', cursor: 0, text: 'nlk-values.yaml' }} />,
+      <RevealStep
+        {...reveal}
+        handoff={{ stage: 'destination', cursor: 0, text: 'nlk-values.yaml' }}
+        hints={hintsAt(
+          revealed({
+            reveal: {
+              ...initialState(NOW).reveal,
+              handoff: { stage: 'destination', cursor: 0, text: 'nlk-values.yaml' },
+            },
+          }),
+        )}
+      />,
     );
     expect(where).toContain('? Where should the NLK Helm values file go?');
   });
@@ -351,7 +413,14 @@ describe('each step alone at 80 columns', () => {
   });
 
   it('reveal: shown on r, with the ApiKey header value', async () => {
-    const frame = await at80(<RevealStep {...reveal} shown prompt="asking" />);
+    const frame = await at80(
+      <RevealStep
+        {...reveal}
+        shown
+        prompt="asking"
+        hints={hintsAt(revealed({ reveal: { ...initialState(NOW).reveal, askingToLeave: true } }))}
+      />,
+    );
     expect(frame).toContain(reveal.secret);
     expect(frame).toContain(`Authorization header:\n    ApiKey ${Buffer.from(reveal.secret).toString('base64')}`);
   });
@@ -368,6 +437,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
     cursor: 1,
     caretBack: 0,
     now: NOW,
+    hints: hintsAt({ step: 'keys', keys, console: { cursor: 1, arriving: false } }),
   };
   const both = async (tree: Parameters<typeof frameAt>[0]) => {
     const wide = await at80(tree);
@@ -385,12 +455,12 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
         ✔ asg-sync  511   2027-04-25  in 150 days
       ✖ expired · ! within 30 days · ✔ ok
-      ↑↓ move · n new · r rotate · d delete · e extend · Esc back · q leave"
+      ↑↓ move · n new · r rotate · e extend · d delete · Esc back · q leave"
     `);
     // At 60 columns nothing is cut: the console is as narrow as that already, but for the
     // hints, which narrow their separators and leave out the arrows' to stay on one line.
     expect(narrow.split('\n').slice(0, -1)).toEqual(wide.split('\n').slice(0, -1));
-    expect(narrow.split('\n').at(-1)).toBe('n new  r rotate  d delete  e extend  Esc back  q leave');
+    expect(narrow.split('\n').at(-1)).toBe('n new  r rotate  e extend  d delete  Esc back  q leave');
   });
 
   it('after a delete, what was done, above the keys', async () => {
@@ -408,7 +478,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ❯ ! nlk-prod  ef0   2026-12-16  in 20 days
         ✔ asg-sync  511   2027-04-25  in 150 days
       ✖ expired · ! within 30 days · ✔ ok
-      ↑↓ move · n new · r rotate · d delete · e extend · Esc back · q leave"
+      ↑↓ move · n new · r rotate · e extend · d delete · Esc back · q leave"
     `);
   });
 
@@ -417,6 +487,11 @@ describe('the key console alone, at 80 and 60 columns', () => {
       <KeysStep
         {...props}
         confirm={{ kind: 'delete', key: key('nlk-prod', 20, 'ef0'), typed: 'nlk', error: undefined }}
+        hints={hintsAt({
+          step: 'keys',
+          keys,
+          console: { cursor: 1, arriving: false, confirm: { kind: 'delete', key: keys[1]!, typed: 'nlk' } },
+        })}
       />,
     );
     expect(wide).toMatchInlineSnapshot(`
@@ -443,6 +518,11 @@ describe('the key console alone, at 80 and 60 columns', () => {
         {...props}
         confirm={{ kind: 'rotate', key: key('nlk-prod', 20, 'ef0'), typed: '' }}
         plan={{ name: 'nlk-prod-2', endDateTime: new Date('2027-05-26T12:00:00Z') }}
+        hints={hintsAt({
+          step: 'keys',
+          keys,
+          console: { cursor: 1, arriving: false, confirm: { kind: 'rotate', key: keys[1]!, typed: '' } },
+        })}
       />,
     );
     expect(wide).toMatchInlineSnapshot(`
@@ -452,7 +532,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
         3 you hand it off (h) and switch your integrations
         4 Enter: checked again, then 'nlk-prod' is deleted
         Esc at any step stops there: both keys stay.
-      Enter start · Esc back"
+      Enter go on · Esc back"
     `);
   });
 
@@ -462,7 +542,8 @@ describe('the key console alone, at 80 and 60 columns', () => {
       expiry: { cursor: 2, editing: false, text: '' },
       failed: 'Could not change it: Azure would not change the expiry without its value.',
     };
-    const { wide } = await both(<KeysStep {...props} extend={extend} />);
+    const hints = hintsAt({ step: 'keys', keys, console: { cursor: 1, arriving: false, extend } });
+    const { wide } = await both(<KeysStep {...props} extend={extend} hints={hints} />);
     expect(wide).toMatchInlineSnapshot(`
       "? New expiry for 'nlk-prod'
         now 2026-12-16, in 20 days · hint ef0, the same secret after
@@ -484,6 +565,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
         {...reveal}
         apiKey={key('nlk-prod-2', 181, 'Q7f')}
         rotation={{ old: 'nlk-prod', stage: 'unheld', unseen: true }}
+        hints={hintsAt(revealed({ rotation: { old: keys[1]!, stage: 'unheld' } }, 'nlk-prod-2'))}
       />,
     );
     expect(frame.split('\n').slice(-5).join('\n')).toMatchInlineSnapshot(`
@@ -491,7 +573,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ⚠ 'nlk-prod-2' was never shown, copied or handed off:
         its secret is in no place; Azure cannot show it again.
         Whatever uses 'nlk-prod' would be refused.
-      r show · c copy · h hand off · d delete anyway · Esc stop"
+      r show · c copy · h hand off · d delete anyway · Esc stop here"
     `);
     // The panel's own keys give way to the question's: Enter is offered nowhere.
     expect(frame).not.toContain('Enter');
@@ -508,7 +590,8 @@ describe('the key console alone, at 80 and 60 columns', () => {
         words: '120 days sooner than now',
       },
     };
-    const { wide, narrow } = await both(<KeysStep {...props} extend={extend} />);
+    const hints = hintsAt({ step: 'keys', keys, console: { cursor: 1, arriving: false, extend } });
+    const { wide, narrow } = await both(<KeysStep {...props} extend={extend} hints={hints} />);
     expect(wide).toMatchInlineSnapshot(`
       "? Shorten 'asg-sync'?
         now  2027-04-25, in 150 days
@@ -525,6 +608,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
         {...reveal}
         apiKey={key('nlk-prod-2', 181, 'Q7f')}
         rotation={{ old: 'nlk-prod', stage: 'shown', unseen: true }}
+        hints={hintsAt(revealed({ rotation: { old: keys[1]!, stage: 'shown' } }, 'nlk-prod-2'))}
       />,
     );
     expect(wide).toMatchInlineSnapshot(`
@@ -542,7 +626,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ⚠ Save the key now: it is never shown again.
       Switch your integrations to 'nlk-prod-2', then press Enter:
       it is checked again and 'nlk-prod' is deleted. Esc stops here.
-      r show · c copy · h hand off · Enter switched · Esc stop"
+      r show · c copy · h hand off · Enter switched · Esc stop here"
     `);
   });
 });

@@ -185,7 +185,9 @@ describe.each(ZONES)('in %s', (zone) => {
       if (state.step === 'reveal' && state.reveal.shown) expect(lines).toContain(SECRET);
       // The question's keys, every one of them on its one line: none cut off at the edge.
       if (state.rotation?.stage === 'unheld')
-        expect(lines).toContainEqual(expect.stringMatching(/^r show.+c copy.+h hand off.+d delete anyway.+Esc stop$/));
+        expect(lines).toContainEqual(
+          expect.stringMatching(/^r show.+c copy.+h hand off.+d delete anyway.+Esc stop here$/),
+        );
       // Each deployment row is one line: the list holds as many lines as rows are drawn.
       if (state.step === 'chooseDeployment' && state.filter === '') {
         const names = WORLD.deployments.map((d) => d.name);

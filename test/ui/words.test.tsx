@@ -8,6 +8,7 @@ import { Screen } from '../../src/ui/app';
 import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
 import type { KeyFlags } from '../../src/wizard/tokens';
+import type { Intent } from '../../src/wizard/intents';
 import { lineStep } from '../../src/plain/line-steps';
 import { deletingWords } from '../../src/domain/readiness';
 import { keyOrder } from '../../src/domain/key-order';
@@ -212,8 +213,8 @@ describe('a rotation that cannot check from here', () => {
     expect(step?.answer('')).toBe('Answer y, c or s.');
     const yes = step?.answer('y');
     expect(Array.isArray(yes)).toBe(true);
-    const after = (yes as { input: string; key: KeyFlags }[]).reduce<WizardState>(
-      (s, k) => transition(s, { type: 'input', ...k, now: NOW }),
+    const after = (yes as Intent[]).reduce<WizardState>(
+      (s, intent) => transition(s, { type: 'intent', intent, now: NOW }),
       unchecked,
     );
     expect(after.rotation?.stage).toBe('retiring');

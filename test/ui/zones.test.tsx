@@ -4,6 +4,7 @@
  * time is the zone's own (worked out here from the offset, not by the code under test), named as
  * ICU names it, and the frame still fits.
  */
+import { hintsAt, revealed } from '../helpers/hints';
 import { describe, expect, it } from 'vitest';
 import { ExpiryStep } from '../../src/ui/steps/expiry-step';
 import { RevealStep } from '../../src/ui/steps/reveal-step';
@@ -53,6 +54,7 @@ describe.each(NIGHTS)('in %s at %s, a key ending %s', (zone, nowIso, endIso, off
           prompt="keys"
           handedOff={[]}
           now={now}
+          hints={hintsAt(revealed())}
         />,
         columns,
       ),
@@ -65,7 +67,14 @@ describe.each(NIGHTS)('in %s at %s, a key ending %s', (zone, nowIso, endIso, off
   it.each([60, 80, 120])('the expiry step at %i columns previews a typed time with its local time', async (columns) => {
     const typed = `${endIso.slice(0, 16)}Z`;
     const frame = await inZone(zone, () =>
-      frameAt(<ExpiryStep expiry={{ cursor: 5, editing: true, text: typed }} now={now} />, columns),
+      frameAt(
+        <ExpiryStep
+          expiry={{ cursor: 5, editing: true, text: typed }}
+          now={now}
+          hints={hintsAt({ step: 'expiry', expiry: { cursor: 5, editing: true, text: typed } })}
+        />,
+        columns,
+      ),
     );
     expect(await overWide(frame, columns)).toEqual([]);
     expect(frame.replace(/\s+/g, ' ')).toContain(`local ${local.day} ${local.time} ${name}`);
@@ -87,6 +96,7 @@ describe('the review of a key under 30 days', () => {
           generated
           replaceConfirmed={false}
           now={now}
+          hints={hintsAt({ step: 'review' })}
         />,
         60,
       ),

@@ -3,7 +3,7 @@
  * is linted with the project's own eslint.config.js, and must be refused (or allowed) as the
  * table says. A rule that stopped biting would turn this red.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
@@ -30,7 +30,9 @@ const PLANTED: [file: string, source: string, refused: boolean][] = [
   ['src/port/planted.ts', "import { painter } from '../term/style';", false],
   ['src/files/planted.ts', "import { flag } from '../cli/options';", true],
   ['src/files/secret-file.ts', "import { flag } from '../cli/options';", true],
-  ['src/files/planted.ts', "import { UsageError } from '../port/usage-error';", false],
+  // files throws its own errors (UnfitDestination, SmallFileError…): the command line makes them usage errors.
+  ['src/files/secret-file.ts', "import { UsageError } from '../port/usage-error';", true],
+  ['src/files/planted.ts', "import { GatewayError } from '../port/gateway';", false],
   ['src/keys/planted.ts', "import { helpText } from '../cli/help';", true],
   ['src/keys/planted.ts', "import { askAzEarly } from '../cli/az-token';", true],
   ['src/keys/planted.ts', "import { runList } from '../commands/list';", true],
@@ -60,6 +62,12 @@ const PLANTED: [file: string, source: string, refused: boolean][] = [
   ['src/plain/planted.ts', "import { App } from '../ui/app';", true],
   ['src/plain/planted.ts', "import { confirm } from '@inquirer/prompts';", false],
   ['src/plain/planted.ts', "import { transition } from '../wizard/machine';", false],
+  // The line faces speak in intents: the machine's key tokens, and the editing they drive, are the Ink face's.
+  ['src/plain/planted.ts', "import { tokensOf } from '../wizard/tokens';", true],
+  ['src/plain/planted.ts', "import type { KeyFlags } from '../wizard/tokens';", true],
+  ['src/plain/planted.ts', "import { edit } from '../wizard/line-edit';", true],
+  ['src/plain/planted.ts', "import { choose } from '../wizard/intents';", false],
+  ['src/ui/planted.tsx', "import { tokensOf } from '../wizard/tokens';", false],
   ['src/commands/planted.ts', "import { AzureGateway } from '../azure/azure-gateway';", true],
   ['src/commands/planted.ts', "import { ServiceClient } from '@azure/core-client';", true],
   ['src/commands/planted.ts', "import { flag } from '../cli/options';", true],
@@ -90,6 +98,16 @@ describe('import boundaries', () => {
     expect(entries.filter((e) => !e.isDirectory()).map((e) => e.name)).toEqual([]);
     const planted = new Set(PLANTED.map(([file]) => file.split('/')[1]));
     expect([...planted].sort()).toEqual(entries.map((e) => e.name).sort());
+  });
+
+  it('src/plain sends the machine intents only: no keystroke event, no control character', () => {
+    const folder = join(ROOT, 'src/plain');
+    // line-prompts.ts reads a terminal's bytes (TERM=dumb): it is the one file that may name them.
+    const faces = readdirSync(folder).filter((name) => name !== 'line-prompts.ts');
+    for (const name of faces) {
+      const source = readFileSync(join(folder, name), 'utf8');
+      expect(source, name).not.toMatch(/type: 'input'|\\u00[01][0-9a-f]|\\x[01][0-9a-f]|[\u0000-\u0008\u000b-\u001f]/i);
+    }
   });
 
   it('console.* is refused in the interactive path', async () => {

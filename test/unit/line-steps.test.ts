@@ -1,23 +1,24 @@
 /**
- * The line faces' answers, as tables: each answer becomes keys the wizard's machine already
- * understands, and the machine — not the face — decides where that leads.
+ * The line faces' answers, as tables: each answer becomes intents of the wizard's machine, and
+ * the machine — not the face — decides where that leads.
  */
 import { describe, expect, it } from 'vitest';
-import { lineStep, LINE_PAGE, type Keys } from '../../src/plain/line-steps';
+import { lineStep, LINE_PAGE } from '../../src/plain/line-steps';
+import type { Intent } from '../../src/wizard/intents';
 import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardState } from '../../src/wizard/state';
 import { deployment, discovery, key, NOW, WEB } from '../helpers/fixtures';
 
-const apply = (state: WizardState, keys: Keys[]) =>
-  keys.reduce((s, k) => transition(s, { type: 'input', input: k.input, key: k.key, now: s.now }), state);
+const apply = (state: WizardState, intents: Intent[]) =>
+  intents.reduce((s, intent) => transition(s, { type: 'intent', intent, now: s.now }), state);
 
 /** Answers the step the state is on; a refused answer throws its words. */
 function answer(state: WizardState, text: string): WizardState {
   const step = lineStep(state);
   if (!step) throw new Error(`no question at ${state.step}`);
-  const keys = step.answer(text);
-  if (typeof keys === 'string') throw new Error(keys);
-  return apply(state, keys);
+  const intents = step.answer(text);
+  if (typeof intents === 'string') throw new Error(intents);
+  return apply(state, intents);
 }
 
 const listed = (deployments = discovery()) =>
@@ -129,7 +130,7 @@ describe('the rest of the flow in lines', () => {
     expect(answer(asked, 'n').rotation?.stage).toBe('shown');
     expect(answer(asked, 'd').commands.at(-1)).toMatchObject({ kind: 'deleteKey', name: 'asg-sync-2' });
     expect(answer(asked, 'y').console.message?.text).toMatch(/^Rotation stopped: both keys stay/);
-    expect(() => answer(asked, 'q')).toThrow('Answer y, n or d.');
+    expect(() => answer(asked, 'q')).toThrow('Answer y, d or n.');
   });
 
   it('y on a key never shown asks before the old key goes: no default, only d deletes it, r shows it first', () => {
@@ -146,7 +147,7 @@ describe('the rest of the flow in lines', () => {
       "⚠ 'asg-sync-2' was never shown, copied or handed off: its secret is in no place, and Azure cannot show it again. Whatever uses 'asg-sync' would be refused.",
     ]);
     expect(lineStep(asked)?.question.message).toBe(
-      "Delete 'asg-sync' though no one holds 'asg-sync-2'? r shows it · c copies it · h hands it off · d deletes 'asg-sync' anyway · s stops here",
+      "Delete 'asg-sync' though no one holds 'asg-sync-2'? r shows it · c copies it · h hands it off · d deletes anyway · s stops here",
     );
     for (const refused of ['', 'y', 'yes', 'q'])
       expect(() => answer(asked, refused)).toThrow('Answer r, c, h, d or s.');

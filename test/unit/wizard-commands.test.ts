@@ -1,7 +1,9 @@
 /** The wizard's runner: each command through the gateway, answered with one event. */
 import { describe, expect, it } from 'vitest';
 import { runWizardCommand, type CommandDeps } from '../../src/wizard/commands';
+import { CommandRunner } from '../../src/wizard/runner';
 import { FakeGateway } from '../helpers/fake-gateway';
+import type { Gateway } from '../../src/port/gateway';
 import { NOW, WEB, discovery, key } from '../helpers/fixtures';
 
 function deps(gateway: FakeGateway): CommandDeps {
@@ -92,3 +94,72 @@ describe('a command that throws is answered, never left as an unhandled rejectio
     await expect(runWizardCommand(command, d)).resolves.toMatchObject(event);
   });
 });
+
+describe('the one runner (both faces use it)', () => {
+  /** A gateway whose list of keys waits until told, and listens for the request's cancel. */
+  function held() {
+    const gateway = new FakeGateway(discovery(), [key('nlk-prod')]);
+    const aborted: string[] = [];
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    (gateway as Gateway).listKeys = async (deployment, options) => {
+      options?.signal?.addEventListener('abort', () => aborted.push(deployment.name));
+      await released;
+      return [key('nlk-prod')];
+    };
+    return { gateway, aborted, release };
+  }
+  const load = (id: number) => ({ id, kind: 'loadKeys' as const, deployment: WEB });
+
+  it('runs each command once by its id, however often it is handed the list', async () => {
+    const { gateway, release } = held();
+    const events: string[] = [];
+    const runner = new CommandRunner(
+      () => ({ gateway, scope: {}, now: () => NOW, copy: async () => '' }),
+      (event) => events.push(event.type),
+    );
+    runner.run([load(1)]);
+    runner.run([load(1), load(2)]);
+    expect(runner.busy()).toBe(true);
+    release();
+    await until(() => events.length === 2);
+    expect([events, runner.busy()]).toEqual([['keysLoaded', 'keysLoaded'], false]);
+  });
+
+  it('abortAll cancels the request in flight, and its answer is dropped', async () => {
+    const { gateway, aborted, release } = held();
+    const events: string[] = [];
+    let dropped = 0;
+    const runner = new CommandRunner(
+      () => ({ gateway, scope: {}, now: () => NOW, copy: async () => '' }),
+      (event) => events.push(event.type),
+      { onDropped: () => dropped++ },
+    );
+    runner.run([load(1)]);
+    runner.abortAll();
+    expect(aborted).toEqual(['web-01']);
+    release();
+    await until(() => dropped === 1);
+    expect(events).toEqual([]);
+  });
+
+  it('after restart, a state of its own runs its commands from id 1 again (back from a hand-over)', async () => {
+    const { gateway, release } = held();
+    release();
+    const events: string[] = [];
+    const runner = new CommandRunner(
+      () => ({ gateway, scope: {}, now: () => NOW, copy: async () => '' }),
+      (event) => events.push(event.type),
+    );
+    runner.run([load(1)]);
+    await until(() => events.length === 1);
+    runner.restart();
+    runner.run([load(1)]);
+    await until(() => events.length === 2);
+  });
+});
+
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
+  expect(done()).toBe(true);
+}

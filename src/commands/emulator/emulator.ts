@@ -87,7 +87,7 @@ export async function runEmulator(options: EmulatorCommandOptions, io: Io, progr
   emulator.world.save();
   const folder = mkdtempSync(join(tmpdir(), 'nginxaas-keys-emulator-'));
   try {
-    return await serve(emulator, folder, options, io);
+    return await serve(emulator, folder, options, io, program);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -98,6 +98,7 @@ async function serve(
   folder: string,
   options: EmulatorCommandOptions,
   io: Io,
+  program: string,
 ): Promise<number> {
   const statePath = options.statePath;
   const caFile = join(folder, 'ca.pem');

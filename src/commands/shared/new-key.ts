@@ -32,7 +32,7 @@ import { whilePersonAnswers } from './ask';
 import { describeDeployment, expiresWords } from './format';
 import { keepKeyFile, takeBackUnheldKey, writeOut } from './secret-output';
 import { resolveDeployment, type TargetOptions } from './target';
-import { checkSecretOut, stageSecretFile, type StagedSecretFile } from '../../files/secret-file';
+import { checkSecretOut, stageSecretFile, UnfitDestination, type StagedSecretFile } from '../../files/secret-file';
 import { readSecretFile, readSecretFromStream, readSecretFromTerminal } from './secret-io';
 
 type NewKeyValues = CommandValues<typeof NEW_KEY_FLAGS>;
@@ -84,8 +84,14 @@ export function parseNewKeyOptions(values: NewKeyValues, now: Date): NewKeyOptio
       'a generated key must go somewhere: add --secret-out <file>, --emit <kind=dest> or --show-secret (nobody could read it otherwise)',
     );
   }
-  if (secretOut !== undefined) checkSecretOut(secretOut, force);
-  checkHandoffTargets(emit, force, secretOut);
+  try {
+    if (secretOut !== undefined) checkSecretOut(secretOut, force);
+    checkHandoffTargets(emit, force, secretOut);
+  } catch (error) {
+    // A destination that cannot take the key is a usage error: said before anything is sent.
+    if (error instanceof UnfitDestination) throw new UsageError(error.message);
+    throw error;
+  }
   return { endDateTime, source, showSecret, force, emit, ...(secretOut !== undefined ? { secretOut } : {}) };
 }
 

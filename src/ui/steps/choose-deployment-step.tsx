@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { markOf, type FleetMark } from '../../wizard/fleet-marks';
 import type { WizardState } from '../../wizard/state';
 import { readiness, visibleDeployments } from '../../wizard/selectors';
+import { hintsNow } from '../../wizard/step-table';
 import { listRoom, windowOf } from '../../wizard/list-window';
 import { More } from '../components/more';
 import { Field, Question } from '../components/question';
@@ -34,6 +35,8 @@ export interface ChooseDeploymentViewProps {
   total: number;
   subscriptions: number;
   message?: string;
+  /** The step's keys (its keymap), as the hint line draws them. */
+  hints: [string, string][];
 }
 
 /** `height` is the terminal's rows. */
@@ -51,7 +54,7 @@ export function chooseDeploymentView(state: WizardState, height = 24): ChooseDep
       location: d.location,
       provisioningState: d.provisioningState,
       ...(ready.ok ? {} : { blocked: ready.reason }),
-      ...(mark ? { keys: mark } : {}),
+      keys: mark,
     };
   });
   return {
@@ -63,7 +66,8 @@ export function chooseDeploymentView(state: WizardState, height = 24): ChooseDep
     matching: visible.length,
     total: state.discovery?.deployments.length ?? 0,
     subscriptions: state.discovery?.searched.length ?? 0,
-    ...(state.listMessage ? { message: state.listMessage } : {}),
+    hints: hintsNow(state, height),
+    message: state.listMessage,
   };
 }
 
@@ -91,6 +95,7 @@ export function ChooseDeploymentStep({
   total,
   subscriptions,
   message,
+  hints,
 }: ChooseDeploymentViewProps) {
   const nameWidth = widest(
     shown.map((d) => d.name),
@@ -116,17 +121,7 @@ export function ChooseDeploymentStep({
   );
 
   return (
-    <Question
-      title="Choose a deployment"
-      error={message}
-      hints={[
-        ['↑↓', 'move'],
-        ...(matching > shown.length ? ([['PgUp PgDn', 'page']] as [string, string][]) : []),
-        ['Enter', 'choose'],
-        ['!', 'expiring only'],
-        ['Esc', 'clear'],
-      ]}
-    >
+    <Question title="Choose a deployment" error={message} hints={hints}>
       <Field
         value={filter}
         caretBack={caretBack ?? 0}

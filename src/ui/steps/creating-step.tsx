@@ -1,6 +1,7 @@
 /** Step 6: the PUT in flight, or its failure in plain words with the ARM code. */
 import { Box, Text } from 'ink';
 import type { Problem, StateAt } from '../../wizard/state';
+import { hintsNow } from '../../wizard/step-table';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../term/style';
@@ -11,6 +12,8 @@ export interface CreatingViewProps {
   error?: Problem;
   /** Ctrl+C came while the request was in flight: it is let finish. */
   finishing: boolean;
+  /** The step's keys (its keymap), as the hint line draws them. */
+  hints: [string, string][];
 }
 
 export function creatingView(state: StateAt<'creating'>): CreatingViewProps {
@@ -18,11 +21,12 @@ export function creatingView(state: StateAt<'creating'>): CreatingViewProps {
     name: state.name,
     deploymentName: state.deployment.name,
     finishing: state.leaving !== undefined,
-    ...(state.createError ? { error: state.createError } : {}),
+    hints: hintsNow(state),
+    error: state.createError,
   };
 }
 
-export function CreatingStep({ name, deploymentName, error, finishing }: CreatingViewProps) {
+export function CreatingStep({ name, deploymentName, error, finishing, hints }: CreatingViewProps) {
   if (!error) {
     return (
       <Box flexDirection="column">
@@ -43,12 +47,7 @@ export function CreatingStep({ name, deploymentName, error, finishing }: Creatin
           {error.code ? ` (${error.code})` : ''}
         </Text>
         <Text>Sending the same key again is safe: it creates it, or finds it there.</Text>
-        <Hints
-          keys={[
-            ['r', 'send it again'],
-            ['Ctrl+C', 'quit'],
-          ]}
-        />
+        <Hints keys={hints} />
       </Box>
     );
   }
@@ -58,13 +57,7 @@ export function CreatingStep({ name, deploymentName, error, finishing }: Creatin
         {figures.fail} Azure did not create the key: {error.message}
         {error.code ? ` (${error.code})` : ''}
       </Text>
-      <Hints
-        keys={[
-          ['r', 'retry'],
-          ['Esc', 'back to edit'],
-          ['Ctrl+C', 'quit'],
-        ]}
-      />
+      <Hints keys={hints} />
     </Box>
   );
 }

@@ -14,6 +14,7 @@ import {
   resolvePreset,
 } from '../../domain/expiry';
 import type { ExpiryState, WizardState } from '../../wizard/state';
+import { hintsNow } from '../../wizard/step-table';
 import { Field, Question } from '../components/question';
 import { Problem } from '../components/said';
 import { colors, figures } from '../../term/style';
@@ -23,6 +24,8 @@ export interface ExpiryViewProps {
   expiry: Pick<ExpiryState, 'cursor' | 'editing' | 'text' | 'error'>;
   now: Date;
   caretBack?: number;
+  /** The step's keys (its keymap), as the hint line draws them. */
+  hints: [string, string][];
 }
 
 /** Where the question is asked for another purpose than a new key. */
@@ -36,31 +39,21 @@ export interface ExpiryFrame {
 
 export function expiryView(state: WizardState): ExpiryViewProps {
   const { cursor, editing, text, error } = state.expiry;
-  return { expiry: { cursor, editing, text, ...(error ? { error } : {}) }, now: state.now, caretBack: state.caretBack };
+  return {
+    expiry: { cursor, editing, text, error },
+    now: state.now,
+    caretBack: state.caretBack,
+    hints: hintsNow(state),
+  };
 }
 
-export function ExpiryStep({ expiry, now, caretBack, title, context, footer }: ExpiryViewProps & ExpiryFrame) {
+export function ExpiryStep({ expiry, now, caretBack, hints, title, context, footer }: ExpiryViewProps & ExpiryFrame) {
   const custom = PRESETS.length;
   const typed = expiry.editing && expiry.text.trim() !== '' ? parseExpiry(expiry.text, now) : undefined;
   const preset = PRESETS[expiry.cursor];
   const highlighted = preset ? resolvePreset(preset.id, now) : typed?.ok ? typed.date : undefined;
   return (
-    <Question
-      title={title ?? 'When should the key expire?'}
-      error={expiry.error}
-      hints={
-        expiry.editing
-          ? [
-              ['Enter', 'use this date'],
-              ['Esc', 'presets'],
-            ]
-          : [
-              ['↑↓', 'move'],
-              ['Enter', 'choose'],
-              ['Esc', 'back'],
-            ]
-      }
-    >
+    <Question title={title ?? 'When should the key expire?'} error={expiry.error} hints={hints}>
       {context}
       <Box flexDirection="column">
         {PRESETS.map((p, i) => {

@@ -4,6 +4,7 @@ import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import type { ApiKey } from '../../port/gateway';
 import type { WizardState } from '../../wizard/state';
 import { existingKey, nameProblem } from '../../wizard/selectors';
+import { hintsNow } from '../../wizard/step-table';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../term/style';
@@ -17,6 +18,8 @@ export interface KeyNameViewProps {
     { state: 'loading'; waiting: boolean } | { state: 'read'; existing?: ApiKey } | { state: 'failed'; error: string };
   now: Date;
   caretBack?: number;
+  /** The step's keys (its keymap), as the hint line draws them. */
+  hints: [string, string][];
 }
 
 export function keyNameView(state: WizardState): KeyNameViewProps {
@@ -31,23 +34,16 @@ export function keyNameView(state: WizardState): KeyNameViewProps {
     keys,
     now: state.now,
     caretBack: state.caretBack,
-    ...(state.nameError ? { error: state.nameError } : {}),
+    hints: hintsNow(state),
+    error: state.nameError,
   };
 }
 
-export function KeyNameStep({ name, error, keys, now, caretBack }: KeyNameViewProps) {
+export function KeyNameStep({ name, error, keys, now, caretBack, hints }: KeyNameViewProps) {
   const live = name === '' ? undefined : nameProblem(name);
   const existing = keys.state === 'read' ? keys.existing : undefined;
   return (
-    <Question
-      title="Name the key"
-      error={error}
-      hints={[
-        ['Enter', 'next'],
-        ['Esc', 'back'],
-        ['Ctrl+C', 'quit'],
-      ]}
-    >
+    <Question title="Name the key" error={error} hints={hints}>
       <Field
         value={name}
         caretBack={caretBack ?? 0}

@@ -1,6 +1,7 @@
 /** Step 4: the key value. Enter on an empty field generates one; typed keys are masked and checked live. */
 import { Text } from 'ink';
 import type { WizardState } from '../../wizard/state';
+import { hintsNow } from '../../wizard/step-table';
 import { MASK_CHAR } from '../../domain/secret';
 import { Checklist } from '../components/checklist';
 import { Field, Question } from '../components/question';
@@ -11,6 +12,8 @@ export interface KeyValueViewProps {
   shown: boolean;
   error?: string;
   caretBack?: number;
+  /** The step's keys (its keymap), as the hint line draws them. */
+  hints: [string, string][];
 }
 
 export function keyValueView(state: WizardState): KeyValueViewProps {
@@ -18,22 +21,15 @@ export function keyValueView(state: WizardState): KeyValueViewProps {
     secret: state.secret,
     shown: state.secretShown,
     caretBack: state.caretBack,
-    ...(state.secretError ? { error: state.secretError } : {}),
+    hints: hintsNow(state),
+    error: state.secretError,
   };
 }
 
-export function KeyValueStep({ secret, shown, error, caretBack }: KeyValueViewProps) {
+export function KeyValueStep({ secret, shown, error, caretBack, hints }: KeyValueViewProps) {
   const value = shown ? secret : MASK_CHAR.repeat(Array.from(secret).length);
   return (
-    <Question
-      title="The key value"
-      error={error}
-      hints={[
-        ['Enter', secret === '' ? 'generate' : 'next'],
-        ['Tab', shown ? 'hide' : 'show'],
-        ['Esc', 'back'],
-      ]}
-    >
+    <Question title="The key value" error={error} hints={hints}>
       <Field
         value={value}
         caretBack={caretBack ?? 0}

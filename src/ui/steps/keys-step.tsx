@@ -7,6 +7,7 @@ import { formatDaysFromNow, formatUtc, labelBeside } from '../../domain/expiry';
 import { deletingWords, keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
 import type { ApiKey } from '../../port/gateway';
 import { consoleKeys, rotationPlan } from '../../wizard/selectors';
+import { hintsNow } from '../../wizard/step-table';
 import { LEAST_ROOM, listRoom, windowOf } from '../../wizard/list-window';
 import { keyHistoryWords } from '../../wizard/key-history';
 import { More } from '../components/more';
@@ -36,6 +37,8 @@ export interface KeysViewProps {
   now: Date;
   /** What this machine changed on the selected key (history); '' when nothing is recorded; absent when no history is kept. */
   history?: string;
+  /** The console's keys (its keymap) for what is on screen, as the hint line draws them. */
+  hints: [string, string][];
 }
 
 /**
@@ -65,10 +68,11 @@ export function keysView(state: StateAt<'keys'>, rows = 24, columns = 80): KeysV
     cursor: state.console.cursor,
     caretBack: state.caretBack,
     now: state.now,
-    ...(confirm ? { confirm } : {}),
-    ...(state.console.extend ? { extend: state.console.extend } : {}),
+    hints: hintsNow(state, rows),
+    confirm,
+    extend: state.console.extend,
     ...(confirm?.kind === 'rotate' ? { plan: rotationPlan(state, confirm.key) } : {}),
-    ...(state.console.message ? { message: state.console.message } : {}),
+    message: state.console.message,
     ...(keepsHistory && selected ? { history: keyHistoryWords(state, selected.name) ?? '' } : {}),
   };
 }
@@ -83,23 +87,12 @@ const MARK: Record<KeyStatus, [string, Role]> = {
 export function KeysStep(props: KeysViewProps) {
   const { keys, now, confirm } = props;
   if (confirm?.kind === 'delete') return <DeleteQuestion {...props} confirm={confirm} />;
-  if (confirm?.kind === 'rotate' && props.plan) return <RotatePlan old={confirm.key} plan={props.plan} now={now} />;
+  if (confirm?.kind === 'rotate' && props.plan)
+    return <RotatePlan old={confirm.key} plan={props.plan} now={now} hints={props.hints} />;
   if (props.extend) return <ExtendQuestion {...props} extend={props.extend} />;
   const nameWidth = props.nameWidth;
   return (
-    <Question
-      title={`Keys of ${props.deploymentName}`}
-      hints={[
-        ['↑↓', 'move'],
-        ...(Array.isArray(keys) && props.count > keys.length ? ([['PgUp PgDn', 'page']] as [string, string][]) : []),
-        ['n', 'new'],
-        ['r', 'rotate'],
-        ['d', 'delete'],
-        ['e', 'extend'],
-        ['Esc', 'back'],
-        ['q', 'leave'],
-      ]}
-    >
+    <Question title={`Keys of ${props.deploymentName}`} hints={props.hints}>
       {props.message ? (
         <Said
           mark={props.message.ok ? figures.pass : figures.warning}
@@ -152,14 +145,7 @@ function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleSta
   const { confirm, now } = props;
   const key = confirm.key;
   return (
-    <Question
-      title={`Delete key '${key.name}'?`}
-      error={confirm.error}
-      hints={[
-        ['Enter', 'delete'],
-        ['Esc', 'keep it'],
-      ]}
-    >
+    <Question title={`Delete key '${key.name}'?`} error={confirm.error} hints={props.hints}>
       <Text wrap="truncate-end">
         {`  on ${props.deploymentName}: hint ${key.hint}, ${formatUtc(key.endDateTime).slice(0, 10)}, ${formatDaysFromNow(key.endDateTime, now)}`}
       </Text>
@@ -171,17 +157,21 @@ function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleSta
   );
 }
 
-function RotatePlan({ old, plan, now }: { old: ApiKey; plan: NonNullable<KeysViewProps['plan']>; now: Date }) {
+function RotatePlan({
+  old,
+  plan,
+  now,
+  hints,
+}: {
+  old: ApiKey;
+  plan: NonNullable<KeysViewProps['plan']>;
+  now: Date;
+  hints: [string, string][];
+}) {
   const fresh = plan.name;
   const end = formatUtc(plan.endDateTime).slice(0, 10);
   return (
-    <Question
-      title={`Rotate key '${old.name}' (${formatDaysFromNow(old.endDateTime, now)})?`}
-      hints={[
-        ['Enter', 'start'],
-        ['Esc', 'back'],
-      ]}
-    >
+    <Question title={`Rotate key '${old.name}' (${formatDaysFromNow(old.endDateTime, now)})?`} hints={hints}>
       <Text wrap="truncate-end">{`  1 a new key '${fresh}', generated, expiring ${end}`}</Text>
       <Text wrap="truncate-end">{'  2 it is checked on the dataplane and shown once'}</Text>
       <Text wrap="truncate-end">{'  3 you hand it off (h) and switch your integrations'}</Text>
@@ -198,12 +188,15 @@ function ExtendQuestion(props: KeysViewProps & { extend: NonNullable<ConsoleStat
   const { extend, now } = props;
   const key = extend.key;
   if (extend.shorter)
-    return <ShorterQuestion keyName={key.name} current={key.endDateTime} {...extend.shorter} now={now} />;
+    return (
+      <ShorterQuestion keyName={key.name} current={key.endDateTime} {...extend.shorter} now={now} hints={props.hints} />
+    );
   return (
     <ExpiryStep
       expiry={extend.expiry}
       now={now}
       caretBack={props.caretBack}
+      hints={props.hints}
       title={`New expiry for '${key.name}'`}
       context={
         <Text color={colors.muted} wrap="truncate-end">
@@ -231,16 +224,11 @@ function ShorterQuestion(props: {
   label: string;
   words: string;
   now: Date;
+  hints: [string, string][];
 }) {
   const day = (date: Date) => formatUtc(date).slice(0, 10);
   return (
-    <Question
-      title={`Shorten '${props.keyName}'?`}
-      hints={[
-        ['y', 'shorten it'],
-        ['n', 'choose again'],
-      ]}
-    >
+    <Question title={`Shorten '${props.keyName}'?`} hints={props.hints}>
       <Text wrap="truncate-end">{`  now  ${day(props.current)}, ${formatDaysFromNow(props.current, props.now)}`}</Text>
       <Text wrap="truncate-end">{`  new  ${day(props.endDateTime)}, ${formatDaysFromNow(props.endDateTime, props.now)}${labelBeside(props.label, props.endDateTime) ? ` (${props.label})` : ''}`}</Text>
       <Text color={colors.warning} wrap="truncate-end">

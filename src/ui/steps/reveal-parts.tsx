@@ -22,33 +22,29 @@ export interface RotationView {
 }
 
 /** The hand-off menu: a kind, then its destination. */
-export function HandoffMenuView({ menu, caretBack, rows }: { menu: HandoffMenu; caretBack: number; rows: number }) {
+export function HandoffMenuView({
+  menu,
+  caretBack,
+  rows,
+  hints,
+}: {
+  menu: HandoffMenu;
+  caretBack: number;
+  rows: number;
+  hints: [string, string][];
+}) {
   if (menu.stage === 'working') return <Spinner label="Handing the key off…" />;
   const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
   if (menu.stage === 'destination') {
     return (
-      <Question
-        title={`Where should the ${HANDOFF_LABELS[kind]} go?`}
-        error={menu.error}
-        hints={[
-          ['Enter', kind === 'keyvault' ? 'store it' : 'write it (0600)'],
-          ['Esc', 'back'],
-        ]}
-      >
+      <Question title={`Where should the ${HANDOFF_LABELS[kind]} go?`} error={menu.error} hints={hints}>
         <Field value={menu.text} caretBack={caretBack} />
       </Question>
     );
   }
   const shown = windowOf(HANDOFF_KINDS.length, menu.cursor, listRoom('handoff', rows));
   return (
-    <Question
-      title="Hand the key to"
-      hints={[
-        ['↑↓', 'move'],
-        ['Enter', 'choose'],
-        ['Esc', 'close'],
-      ]}
-    >
+    <Question title="Hand the key to" hints={hints}>
       <More count={shown.start} direction="up" />
       {HANDOFF_KINDS.slice(shown.start, shown.end).map((k, at) => {
         const i = shown.start + at;
@@ -65,13 +61,21 @@ export function HandoffMenuView({ menu, caretBack, rows }: { menu: HandoffMenu; 
 }
 
 /** What is left of a rotation, under the new key: switch, then Enter; or Esc to stop with both keys. */
-export function RotationLines({ rotation, fresh }: { rotation: RotationView; fresh: string }) {
+export function RotationLines({
+  rotation,
+  fresh,
+  hints,
+}: {
+  rotation: RotationView;
+  fresh: string;
+  hints: [string, string][];
+}) {
   if (rotation.stage === 'reverifying') return <Spinner label={`Checking '${fresh}' on the dataplane again…`} />;
+  if (rotation.stage === 'unchecked') return <UncheckedQuestion rotation={rotation} fresh={fresh} hints={hints} />;
   if (rotation.stage === 'retiring') return <Spinner label={`Deleting the old key '${rotation.old}'…`} />;
   if (rotation.stage === 'discarding') return <Spinner label={`Deleting the new key '${fresh}' again…`} />;
-  if (rotation.stage === 'stopping') return <StopQuestion rotation={rotation} fresh={fresh} />;
-  if (rotation.stage === 'unheld') return <UnheldQuestion rotation={rotation} fresh={fresh} />;
-  if (rotation.stage === 'unchecked') return <UncheckedQuestion rotation={rotation} fresh={fresh} />;
+  if (rotation.stage === 'stopping') return <StopQuestion rotation={rotation} fresh={fresh} hints={hints} />;
+  if (rotation.stage === 'unheld') return <UnheldQuestion rotation={rotation} fresh={fresh} hints={hints} />;
   return (
     <Box flexDirection="column">
       {rotation.problem ? (
@@ -89,32 +93,34 @@ export function RotationLines({ rotation, fresh }: { rotation: RotationView; fre
  * The second check could not ask the dataplane from here: the old key may go all the same, after a
  * yes that says the new key was not checked. No default: y goes on, Enter checks again, Esc stops.
  */
-function UncheckedQuestion({ rotation, fresh }: { rotation: RotationView; fresh: string }) {
+function UncheckedQuestion({
+  rotation,
+  fresh,
+  hints,
+}: {
+  rotation: RotationView;
+  fresh: string;
+  hints: [string, string][];
+}) {
   return (
-    <Question
-      title={`Delete '${rotation.old}' though '${fresh}' was not checked?`}
-      hints={[
-        ['y', 'delete it unchecked'],
-        ['Enter', 'check again'],
-        ['Esc', 'stop'],
-      ]}
-    >
+    <Question title={`Delete '${rotation.old}' though '${fresh}' was not checked?`} hints={hints}>
       {rotation.problem ? <Said mark={figures.warning} role="warning" text={rotation.problem} /> : null}
     </Question>
   );
 }
 
 /** Esc during a rotation: the new key is live, so stopping asks what becomes of it. */
-function StopQuestion({ rotation, fresh }: { rotation: RotationView; fresh: string }) {
+function StopQuestion({
+  rotation,
+  fresh,
+  hints,
+}: {
+  rotation: RotationView;
+  fresh: string;
+  hints: [string, string][];
+}) {
   return (
-    <Question
-      title={`Stop the rotation? '${fresh}' is live beside '${rotation.old}'.`}
-      hints={[
-        ['y', 'stop, keep both'],
-        ['d', `delete '${fresh}'`],
-        ['n', 'back'],
-      ]}
-    >
+    <Question title={`Stop the rotation? '${fresh}' is live beside '${rotation.old}'.`} hints={hints}>
       {rotation.unseen ? (
         <Said
           mark={figures.warning}
@@ -130,18 +136,17 @@ function StopQuestion({ rotation, fresh }: { rotation: RotationView; fresh: stri
  * Enter while the new key is held nowhere: deleting the old one now would lose both. No default:
  * the ways to take the key first, d to delete anyway, Esc to stop.
  */
-function UnheldQuestion({ rotation, fresh }: { rotation: RotationView; fresh: string }) {
+function UnheldQuestion({
+  rotation,
+  fresh,
+  hints,
+}: {
+  rotation: RotationView;
+  fresh: string;
+  hints: [string, string][];
+}) {
   return (
-    <Question
-      title={`Delete '${rotation.old}' though no one holds '${fresh}'?`}
-      hints={[
-        ['r', 'show'],
-        ['c', 'copy'],
-        ['h', 'hand off'],
-        ['d', 'delete anyway'],
-        ['Esc', 'stop'],
-      ]}
-    >
+    <Question title={`Delete '${rotation.old}' though no one holds '${fresh}'?`} hints={hints}>
       {/* Short lines: one that fills the terminal exactly is drawn a row too tall by some terminals. */}
       <Said mark={figures.warning} role="warning" text={`'${fresh}' was never shown, copied or handed off:`} />
       <Text color={colors.warning}>{'  its secret is in no place; Azure cannot show it again.'}</Text>

@@ -12,6 +12,7 @@ import type { ApiKey, VerifyResult } from '../../port/gateway';
 import { REVEAL_SECONDS, type HandoffMenu, type WithCreatedKey } from '../../wizard/state';
 import { HandoffMenuView, RotationLines, type RotationView } from './reveal-parts';
 import { newKeyUnseen } from '../../wizard/steps/rotation';
+import { hintsNow } from '../../wizard/step-table';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../term/style';
@@ -42,6 +43,8 @@ export interface RevealViewProps {
   caretBack?: number;
   /** A rotation from the console: the key this one replaces, and how far it has got. */
   rotation?: RotationView;
+  /** The panel's keys (its keymap) for what is on it now, as the hint line draws them. */
+  hints: [string, string][];
 }
 
 /** The panel of the key created: at its step, and in the last frame after the wizard ends. */
@@ -55,7 +58,7 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
       : Math.max(0, REVEAL_SECONDS - Math.floor((state.now.getTime() - reveal.shownAt) / 1000));
   return {
     action: result.created ? 'created' : 'replaced',
-    ...(result.raced ? { raced: true } : {}),
+    raced: result.raced ? true : undefined,
     apiKey: result.key,
     deploymentName: deployment.name,
     endpoint: deployment.dataplaneApiEndpoint ?? '',
@@ -65,22 +68,23 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
     prompt: finished ? 'none' : reveal.deleting ? 'deleting' : reveal.askingToLeave ? 'asking' : 'keys',
     now: state.now,
     caretBack: state.caretBack,
+    hints: finished ? [] : hintsNow(state),
     ...(state.rotation
       ? {
           rotation: {
             old: state.rotation.old.name,
             stage: state.rotation.stage,
-            ...(state.rotation.problem ? { problem: state.rotation.problem } : {}),
+            problem: state.rotation.problem,
             unseen: newKeyUnseen(state),
           },
         }
       : {}),
-    ...(reveal.verify ? { verify: reveal.verify } : {}),
-    ...(reveal.copyMessage ? { copyMessage: reveal.copyMessage } : {}),
-    ...(reveal.notice && !finished ? { notice: reveal.notice } : {}),
-    ...(reveal.handoff && !finished ? { handoff: reveal.handoff } : {}),
+    verify: reveal.verify,
+    copyMessage: reveal.copyMessage,
+    notice: reveal.notice && !finished ? reveal.notice : undefined,
+    handoff: reveal.handoff && !finished ? reveal.handoff : undefined,
     handedOff: reveal.handedOff,
-    ...(reveal.askedByCtrlC ? { ctrlCAgainLeaves: true } : {}),
+    ctrlCAgainLeaves: reveal.askedByCtrlC ? true : undefined,
   };
 }
 
@@ -161,7 +165,12 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
       </Row>
       <Whole>{nplus}</Whole>
       {props.handoff ? (
-        <HandoffMenuView menu={props.handoff} caretBack={props.caretBack ?? 0} rows={props.rows ?? 24} />
+        <HandoffMenuView
+          menu={props.handoff}
+          caretBack={props.caretBack ?? 0}
+          rows={props.rows ?? 24}
+          hints={props.hints}
+        />
       ) : last ? null : (props.rows ?? 24) >= ROWS_FOR_HINTS && !props.rotation ? (
         <IntegrationHints header={header} />
       ) : (
@@ -197,34 +206,18 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
         </Text>
       ) : null}
       <Text color={colors.warning}>{figures.warning} Save the key now: it is never shown again.</Text>
-      {props.rotation && !props.handoff ? <RotationLines rotation={props.rotation} fresh={key.name} /> : null}
+      {props.rotation && !props.handoff ? (
+        <RotationLines rotation={props.rotation} fresh={key.name} hints={props.hints} />
+      ) : null}
       {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
       {props.prompt === 'asking' ? (
         <Text color={colors.accent} bold>
-          {figures.question} Have you saved the key? y yes · n stay · d delete it
+          {figures.question} Have you saved the key? {props.hints.map(([k, what]) => `${k} ${what}`).join(' · ')}
           {props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}
         </Text>
       ) : null}
-      {props.prompt === 'keys' && !props.handoff && props.rotation?.stage === 'shown' ? (
-        <Hints
-          keys={[
-            ['r', shown ? 'hide' : 'show'],
-            ['c', 'copy'],
-            ['h', 'hand off'],
-            ['Enter', 'switched'],
-            ['Esc', 'stop'],
-          ]}
-        />
-      ) : null}
-      {props.prompt === 'keys' && !props.handoff && !props.rotation ? (
-        <Hints
-          keys={[
-            ['r', shown ? 'hide' : 'show'],
-            ['c', 'copy'],
-            ['h', 'hand off'],
-            ['q', 'leave'],
-          ]}
-        />
+      {props.prompt === 'keys' && !props.handoff && (!props.rotation || props.rotation.stage === 'shown') ? (
+        <Hints keys={props.hints} />
       ) : null}
     </Box>
   );

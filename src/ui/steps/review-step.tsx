@@ -4,6 +4,7 @@ import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import type { ApiKey, Deployment } from '../../port/gateway';
 import type { StateAt } from '../../wizard/state';
 import { existingKey, permissionWarning } from '../../wizard/selectors';
+import { hintsNow } from '../../wizard/step-table';
 import { EXPIRING_FROM_THE_START_WORDS, expiringFromTheStart } from '../../domain/readiness';
 import { Question } from '../components/question';
 import { colors, figures } from '../../term/style';
@@ -21,6 +22,8 @@ export interface ReviewViewProps {
   /** ARM said in advance that the create will be refused. */
   refusal?: string;
   now: Date;
+  /** The step's keys (its keymap), as the hint line draws them. */
+  hints: [string, string][];
 }
 
 /** Undefined until an expiry is chosen (the review cannot show before). */
@@ -37,9 +40,10 @@ export function reviewView(state: StateAt<'review'>): ReviewViewProps | undefine
     generated: state.secretGenerated,
     replaceConfirmed: state.replaceConfirmed,
     now: state.now,
-    ...(existing ? { existing } : {}),
-    ...(state.reviewError ? { error: state.reviewError } : {}),
-    ...(refusal ? { refusal } : {}),
+    hints: hintsNow(state),
+    existing,
+    error: state.reviewError,
+    refusal,
   };
 }
 
@@ -53,6 +57,7 @@ export function ReviewStep({
   error,
   refusal,
   now,
+  hints,
 }: ReviewViewProps) {
   const rows: [string, string][] = [
     // The id on a row of its own: beside the name it wrapped at 60 columns.
@@ -64,17 +69,6 @@ export function ReviewStep({
     ['Expires', `${formatUtc(endDateTime)} (${formatDaysFromNow(endDateTime, now)})`],
     ['Key', generated ? 'generated UUIDv4, shown after creation' : 'the one you typed'],
   ];
-  const hints: [string, string][] =
-    existing && !replaceConfirmed
-      ? [
-          ['y', 'confirm replace'],
-          ['Esc', 'back'],
-        ]
-      : [
-          ['Enter', existing ? 'replace' : 'create'],
-          ['Esc', 'back'],
-          ['Ctrl+C', 'quit'],
-        ];
   return (
     <Question title="Review" error={error} hints={hints}>
       <Box flexDirection="column" marginLeft={2}>

@@ -16,6 +16,8 @@ export interface SignInViewProps {
   now: Date;
   /** The terminal's height: the ways are a window of it. */
   rows?: number;
+  /** The step's keys (its keymap), as the hint line draws them. */
+  hints: [string, string][];
 }
 
 /** mm:ss left, never below zero. */
@@ -24,18 +26,11 @@ export function countdown(expiresAt: number, now: Date): string {
   return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
 }
 
-export function SignInStep({ signIn, now, rows = 24 }: SignInViewProps) {
+export function SignInStep({ signIn, now, rows = 24, hints }: SignInViewProps) {
   const code = signIn.deviceCode;
   if (signIn.stage === 'waiting' && code)
     return (
-      <Question
-        title="Sign in with a device code"
-        hints={[
-          ['c', 'copy the code'],
-          ['Esc', 'other ways'],
-          ['Ctrl+C', 'quit'],
-        ]}
-      >
+      <Question title="Sign in with a device code" hints={hints}>
         <Text>{'  Open this page in a browser, on any device:'}</Text>
         <Text>{`    ${code.url ?? ''}`}</Text>
         <Text>{'  and enter the code:'}</Text>
@@ -48,14 +43,7 @@ export function SignInStep({ signIn, now, rows = 24 }: SignInViewProps) {
     return <Spinner label={`Signing in (${SIGN_IN_WORDS[signIn.how ?? 'device-code'].toLowerCase()})… Esc stops`} />;
   const shown = windowOf(signIn.choices.length, signIn.cursor, listRoom('signIn', rows));
   return (
-    <Question
-      title="Sign in to Azure"
-      hints={[
-        ['↑↓', 'move'],
-        ['Enter', 'choose'],
-        ['q', 'quit'],
-      ]}
-    >
+    <Question title="Sign in to Azure" hints={hints}>
       <Box>
         <Box width={2} flexShrink={0}>
           <Text color={colors.danger}>{figures.fail}</Text>

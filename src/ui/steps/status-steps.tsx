@@ -10,7 +10,7 @@ export function LoadingStep({ message }: { message: string }) {
   return <Spinner label={message} />;
 }
 
-export function FailedStep({ failure }: { failure: Problem }) {
+export function FailedStep({ failure, hints }: { failure: Problem; hints: [string, string][] }) {
   const next = advice(failure.kind);
   return (
     <Box flexDirection="column">
@@ -29,12 +29,7 @@ export function FailedStep({ failure }: { failure: Problem }) {
           <Text>{next}</Text>
         </Box>
       ) : null}
-      <Hints
-        keys={[
-          ['r', 'try again'],
-          ['q', 'quit'],
-        ]}
-      />
+      <Hints keys={hints} />
     </Box>
   );
 }

@@ -1,11 +1,12 @@
 /** Choosing a deployment: the list arrives, the filter and the cursor move, Enter chooses. */
-import type { Discovery } from '../../port/gateway';
+import type { Deployment, Discovery } from '../../port/gateway';
 import { issue } from '../effects';
-import { edit } from '../line-edit';
-import { movedCursor, pageOf } from '../list-window';
+import { BACK, SUBMIT, type Intent } from '../intents';
+import type { Binding } from '../keymap';
+import { ARROWS, listRoom, moveTo, PAGING, pageOf, within } from '../list-window';
 import { firstSelectable, readiness, visibleDeployments } from '../selectors';
 import type { Token } from '../tokens';
-import type { WizardState } from '../state';
+import type { StateAt, WizardState } from '../state';
 
 export function onDeploymentsLoaded(state: WizardState, discovery: Discovery): WizardState {
   const loaded: WizardState = { ...state, discovery, step: 'chooseDeployment', filter: '', cursor: 0 };
@@ -40,7 +41,7 @@ export function onDeploymentsLoaded(state: WizardState, discovery: Discovery): W
           : ready && !ready.ok
             ? `${only?.name} cannot take a key: ${ready.reason}.`
             : undefined;
-    return { ...loaded, filter, cursor: firstSelectable(loaded, list), ...(listMessage ? { listMessage } : {}) };
+    return { ...loaded, filter, cursor: firstSelectable(loaded, list), listMessage };
   }
   const offered = lastUsedFirst(loaded, state.preset.lastUsed);
   return { ...offered, cursor: firstSelectable(offered, visibleDeployments(offered)) };
@@ -77,21 +78,29 @@ export function chooseDeployment(state: WizardState, deployment: WizardState['de
   return issue({ ...loading, permissions: undefined }, { kind: 'permissions', deployment });
 }
 
-export function onListToken(state: WizardState, token: Token): WizardState {
+const overflowing = (s: StateAt<'chooseDeployment'>) => visibleDeployments(s).length > listRoom('deployments', s.rows);
+const move = (s: StateAt<'chooseDeployment'>, token?: Token) =>
+  moveTo(token, s.cursor, visibleDeployments(s).length, pageOf('deployments', s.rows));
+
+export const CHOOSE_DEPLOYMENT_KEYS: readonly Binding<StateAt<'chooseDeployment'>>[] = [
+  { keys: ARROWS, label: 'move', word: false, intent: move },
+  { keys: PAGING, label: 'page', word: false, hidden: (s) => !overflowing(s), intent: move },
+  { keys: ['enter'], label: 'choose', word: false, intent: SUBMIT },
+  // Only a hint: '!' is typed into the filter, which then keeps the deployments marked.
+  { keys: [], shown: '!', label: 'expiring only', word: false, face: 'ink', intent: [] },
+  { keys: ['escape'], label: 'clear the filter', word: '', when: (s) => s.filter !== '', intent: BACK },
+];
+
+export function onListIntent(state: StateAt<'chooseDeployment'>, intent: Intent): WizardState {
   const list = visibleDeployments(state);
-  // Home and End go to the ends of the list; the filter keeps Ctrl+A and Ctrl+E for its caret.
-  const moved =
-    token.kind === 'home' || token.kind === 'end'
-      ? undefined
-      : movedCursor(token, state.cursor, list.length, pageOf('deployments', state.rows));
-  if (moved !== undefined) return { ...state, listMessage: undefined, cursor: moved };
-  const edited = edit(state.filter, token, state.caretBack);
-  if (edited) {
-    const next = { ...state, filter: edited.text, caretBack: edited.caretBack, listMessage: undefined };
-    return { ...next, cursor: firstSelectable(next, visibleDeployments(next)) };
-  }
-  switch (token.kind) {
-    case 'escape':
+  switch (intent.type) {
+    case 'select':
+      return { ...state, listMessage: undefined, cursor: within(intent.index, list.length) };
+    case 'setText': {
+      const next = { ...state, filter: intent.text, caretBack: intent.caretBack ?? 0, listMessage: undefined };
+      return { ...next, cursor: firstSelectable(next, visibleDeployments(next)) };
+    }
+    case 'back':
       return state.filter
         ? {
             ...state,
@@ -100,14 +109,20 @@ export function onListToken(state: WizardState, token: Token): WizardState {
             cursor: firstSelectable(state, visibleDeployments({ ...state, filter: '' })),
           }
         : state;
-    case 'enter': {
-      const chosen = list[state.cursor];
-      if (!chosen) return { ...state, listMessage: 'No deployment matches the filter; Esc clears it.' };
-      const ready = readiness(state, chosen);
-      if (!ready.ok) return { ...state, listMessage: `${chosen.name} cannot take a key: ${ready.reason}.` };
-      return chooseDeployment(state, chosen);
-    }
+    case 'choose':
+      return take(state, list, intent.index);
+    case 'submit':
+      return take(state, list, state.cursor);
     default:
       return state;
   }
+}
+
+function take(state: StateAt<'chooseDeployment'>, list: Deployment[], index: number): WizardState {
+  const chosen = list[index];
+  const at = { ...state, cursor: index < list.length ? index : state.cursor };
+  if (!chosen) return { ...at, listMessage: 'No deployment matches the filter; Esc clears it.' };
+  const ready = readiness(state, chosen);
+  if (!ready.ok) return { ...at, listMessage: `${chosen.name} cannot take a key: ${ready.reason}.` };
+  return chooseDeployment(at, chosen);
 }

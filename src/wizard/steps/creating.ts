@@ -8,16 +8,33 @@
 import { formatUtc } from '../../domain/expiry';
 import type { PutKeyResult } from '../../port/gateway';
 import { commandFor, finish, issue } from '../effects';
-import type { Token } from '../tokens';
+import { action, BACK, CANCEL, type Intent } from '../intents';
+import type { Binding } from '../keymap';
 import type { Problem, StateAt, WizardState } from '../state';
 import { startCreate } from './review';
+import { onRotationCreateEscape } from './rotation';
 
-export function onCreatingToken(state: StateAt<'creating'>, token: Token): WizardState {
+const failed = (s: StateAt<'creating'>) => s.createError !== undefined;
+const refused = (s: StateAt<'creating'>) => s.createError !== undefined && !s.createError.uncertain;
+
+export const CREATING_KEYS: readonly Binding<StateAt<'creating'>>[] = [
+  {
+    keys: ['r'],
+    label: (s) => (s.createError?.uncertain ? 'send it again' : 'retry'),
+    when: failed,
+    intent: action('retry'),
+  },
+  { keys: ['escape'], label: 'back to edit', when: refused, intent: BACK },
+  { keys: ['ctrlC'], label: 'quit', word: 'q', when: failed, intent: CANCEL },
+];
+
+export function onCreatingIntent(state: StateAt<'creating'>, intent: Intent): WizardState {
   if (!state.createError) return state;
-  if (token.kind === 'char' && token.ch.toLowerCase() === 'r')
+  if (intent.type === 'action' && intent.name === 'retry')
     return startCreate({ ...state, step: 'review', leaving: undefined });
-  if (token.kind === 'escape') {
+  if (intent.type === 'back') {
     if (state.createError.uncertain) return state;
+    if (state.rotation) return onRotationCreateEscape(state);
     return { ...state, step: 'review', createError: undefined };
   }
   return state;
@@ -56,7 +73,7 @@ export function onCreateSucceeded(state: StateAt<'creating'>, result: PutKeyResu
       deleting: false,
       verify: 'pending',
       handedOff: [],
-      ...(notice ? { notice } : {}),
+      notice,
     },
   };
   const endpoint = state.deployment.dataplaneApiEndpoint;

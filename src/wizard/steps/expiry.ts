@@ -4,8 +4,9 @@
  * `moveExpiry`, and each step says what a chosen date or a step back means for it.
  */
 import { DEFAULT_PRESET, PRESETS, parseExpiry, resolvePreset } from '../../domain/expiry';
-import { edit } from '../line-edit';
-import type { Token } from '../tokens';
+import { BACK, SUBMIT, type Intent } from '../intents';
+import type { Binding } from '../keymap';
+import { ARROWS, moveTo, within } from '../list-window';
 import type { ExpiryState, StateAt, WizardState } from '../state';
 
 export type ExpiryMove =
@@ -13,18 +14,41 @@ export type ExpiryMove =
   | { kind: 'chosen'; expiry: ExpiryState }
   | { kind: 'back' };
 
-export function moveExpiry(expiry: ExpiryState, token: Token, caretBack: number, now: Date): ExpiryMove {
+/** The choice's keys, for a new key's expiry and for the console's e alike; `at` finds the choice in the state. */
+export function expiryKeys<S extends WizardState>(at: (state: S) => ExpiryState | undefined): Binding<S>[] {
+  const choosing = (s: S) => at(s)?.editing === false;
+  const editing = (s: S) => at(s)?.editing === true;
+  return [
+    {
+      keys: ARROWS,
+      label: 'move',
+      word: false,
+      when: choosing,
+      intent: (s, token) => moveTo(token, at(s)?.cursor ?? 0, PRESETS.length + 1, 1),
+    },
+    { keys: ['enter'], label: 'choose', word: false, when: choosing, intent: SUBMIT },
+    { keys: ['escape'], label: 'back', when: choosing, intent: BACK },
+    { keys: ['enter'], label: 'use this date', word: false, when: editing, intent: SUBMIT },
+    { keys: ['escape'], label: 'back to the presets', when: editing, intent: BACK },
+  ];
+}
+
+export function moveExpiry(expiry: ExpiryState, intent: Intent, caretBack: number, now: Date): ExpiryMove {
   const custom = PRESETS.length;
   const moved = (change: Partial<ExpiryState>, caret = caretBack): ExpiryMove => ({
     kind: 'moved',
     expiry: { ...expiry, ...change },
     caretBack: caret,
   });
+  if (intent.type === 'choose') {
+    // A row taken by number: the cursor goes there, and Enter is pressed on it.
+    const at = within(intent.index, custom + 1);
+    return moveExpiry({ ...expiry, cursor: at, editing: false }, SUBMIT, caretBack, now);
+  }
   if (expiry.editing) {
-    const edited = edit(expiry.text, token, caretBack);
-    if (edited) return moved({ text: edited.text, error: undefined }, edited.caretBack);
-    if (token.kind === 'escape') return moved({ editing: false, error: undefined });
-    if (token.kind !== 'enter') return moved({});
+    if (intent.type === 'setText') return moved({ text: intent.text, error: undefined }, intent.caretBack ?? 0);
+    if (intent.type === 'back') return moved({ editing: false, error: undefined });
+    if (intent.type !== 'submit') return moved({});
     const parsed = parseExpiry(expiry.text, now);
     if (!parsed.ok) return moved({ error: parsed.problem });
     return {
@@ -32,14 +56,12 @@ export function moveExpiry(expiry: ExpiryState, token: Token, caretBack: number,
       expiry: { ...expiry, chosen: parsed.date, chosenLabel: expiry.text.trim(), error: undefined },
     };
   }
-  switch (token.kind) {
-    case 'up':
-      return moved({ cursor: Math.max(0, expiry.cursor - 1) });
-    case 'down':
-      return moved({ cursor: Math.min(custom, expiry.cursor + 1) });
-    case 'escape':
+  switch (intent.type) {
+    case 'select':
+      return moved({ cursor: within(intent.index, custom + 1) });
+    case 'back':
       return { kind: 'back' };
-    case 'enter': {
+    case 'submit': {
       if (expiry.cursor === custom) return moved({ editing: true, error: undefined });
       const preset = PRESETS[expiry.cursor] ?? PRESETS.find((p) => p.id === DEFAULT_PRESET);
       if (!preset) return moved({});
@@ -51,8 +73,10 @@ export function moveExpiry(expiry: ExpiryState, token: Token, caretBack: number,
   }
 }
 
-export function onExpiryToken(state: StateAt<'expiry'>, token: Token): WizardState {
-  const move = moveExpiry(state.expiry, token, state.caretBack, state.now);
+export const EXPIRY_KEYS = expiryKeys<StateAt<'expiry'>>((s) => s.expiry);
+
+export function onExpiryIntent(state: StateAt<'expiry'>, intent: Intent): WizardState {
+  const move = moveExpiry(state.expiry, intent, state.caretBack, state.now);
   if (move.kind === 'back') return { ...state, step: 'keyName' };
   if (move.kind === 'chosen') return { ...state, step: 'keyValue', expiry: move.expiry };
   return { ...state, expiry: move.expiry, caretBack: move.caretBack };

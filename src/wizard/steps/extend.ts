@@ -9,9 +9,10 @@ import { formatUtc, shortening } from '../../domain/expiry';
 import type { ApiKey } from '../../port/gateway';
 import { extendRefusal } from '../../keys/extend-key';
 import { issue } from '../effects';
-import type { Token } from '../tokens';
+import { action, type Intent } from '../intents';
+import type { Binding } from '../keymap';
 import { DEFAULT_PRESET_INDEX, type ExtendChoice, type Problem, type StateAt, type WizardState } from '../state';
-import { moveExpiry } from './expiry';
+import { expiryKeys, moveExpiry } from './expiry';
 import { reloadKeys, withConsole } from './console-state';
 
 export function startExtend(state: WizardState, key: ApiKey): WizardState {
@@ -23,10 +24,24 @@ export function startExtend(state: WizardState, key: ApiKey): WizardState {
   });
 }
 
-export function onExtendToken(state: StateAt<'keys'>, choice: ExtendChoice, token: Token): WizardState {
+const choosingExpiry = (s: StateAt<'keys'>) => {
+  const extend = s.console.extend;
+  return extend !== undefined && !extend.working && !extend.shorter ? extend.expiry : undefined;
+};
+const askingShorter = (s: StateAt<'keys'>) => s.console.extend?.shorter !== undefined && !s.console.extend.working;
+
+/** The console's e: the expiry's own keys, then the shorter expiry's question. */
+export const EXTEND_KEYS: readonly Binding<StateAt<'keys'>>[] = [
+  ...expiryKeys<StateAt<'keys'>>(choosingExpiry),
+  { keys: ['y'], label: 'shorten it', when: askingShorter, intent: action('yes') },
+  { keys: ['n'], label: 'choose again', when: askingShorter, intent: action('no') },
+  { keys: ['escape'], word: false, when: askingShorter, intent: action('no') },
+];
+
+export function onExtendIntent(state: StateAt<'keys'>, choice: ExtendChoice, intent: Intent): WizardState {
   if (choice.working) return state;
-  if (choice.shorter) return onShorterToken(state, choice, choice.shorter, token);
-  const move = moveExpiry(choice.expiry, token, state.caretBack, state.now);
+  if (choice.shorter) return onShorterIntent(state, choice, choice.shorter, intent);
+  const move = moveExpiry(choice.expiry, intent, state.caretBack, state.now);
   if (move.kind === 'back') return withConsole(state, { extend: undefined });
   if (move.kind === 'moved')
     return withConsole({ ...state, caretBack: move.caretBack }, { extend: { ...choice, expiry: move.expiry } });
@@ -43,15 +58,15 @@ export function onExtendToken(state: StateAt<'keys'>, choice: ExtendChoice, toke
 }
 
 /** The shorter expiry's own question: y sends it, n or Esc chooses again, anything else (Enter too) waits. */
-function onShorterToken(
+function onShorterIntent(
   state: StateAt<'keys'>,
   choice: ExtendChoice,
   shorter: NonNullable<ExtendChoice['shorter']>,
-  token: Token,
+  intent: Intent,
 ): WizardState {
-  const answer = token.kind === 'char' ? token.ch.toLowerCase() : undefined;
-  if (answer === 'y') return sendExtend(state, choice.key, choice.expiry, shorter.endDateTime);
-  if (answer === 'n' || token.kind === 'escape')
+  if (intent.type !== 'action') return state;
+  if (intent.name === 'yes') return sendExtend(state, choice.key, choice.expiry, shorter.endDateTime);
+  if (intent.name === 'no')
     return withConsole(state, { extend: { key: choice.key, expiry: { ...choice.expiry, chosen: undefined } } });
   return state;
 }

@@ -1,17 +1,21 @@
-/** A failure before any key: r tries again, q or Enter or Esc leaves with exit code 1. */
+/** A failure before any key: r tries again, q (or Enter, or Esc) leaves with exit code 1. */
 import { finish, issue } from '../effects';
-import type { Token } from '../tokens';
-import type { WizardState } from '../state';
+import { action, type Intent } from '../intents';
+import type { Binding } from '../keymap';
+import type { StateAt, WizardState } from '../state';
 
-export function onFailedToken(state: WizardState, token: Token): WizardState {
-  if (token.kind === 'char' && token.ch.toLowerCase() === 'r') {
+export const FAILED_KEYS: readonly Binding<StateAt<'failed'>>[] = [
+  { keys: ['r'], label: 'try again', intent: action('retry') },
+  { keys: ['q', 'enter', 'escape'], shown: 'q', word: 'q', label: 'quit', intent: action('leave') },
+];
+
+export function onFailedIntent(state: WizardState, intent: Intent): WizardState {
+  if (intent.type !== 'action') return state;
+  if (intent.name === 'retry')
     return issue(
       { ...state, step: 'loading', failure: undefined, loadingMessage: 'Trying again…' },
       { kind: 'discover' },
     );
-  }
-  if (token.kind === 'enter' || token.kind === 'escape' || (token.kind === 'char' && token.ch.toLowerCase() === 'q')) {
-    return finish(state, 'done', 1, state.failure?.message ?? 'Stopped.');
-  }
+  if (intent.name === 'leave') return finish(state, 'done', 1, state.failure?.message ?? 'Stopped.');
   return state;
 }

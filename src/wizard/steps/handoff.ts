@@ -13,9 +13,9 @@ import {
   type HandoffKind,
 } from '../../domain/handoff';
 import { issue } from '../effects';
-import { edit } from '../line-edit';
-import { movedCursor, pageOf } from '../list-window';
-import type { Token } from '../tokens';
+import { BACK, SUBMIT, type Intent } from '../intents';
+import type { Binding } from '../keymap';
+import { MOVES, moveTo, pageOf, within } from '../list-window';
 import type { HandoffMenu, StateAt, WizardState } from '../state';
 
 export const HANDOFF_LABELS: Record<HandoffKind, string> = {
@@ -49,24 +49,48 @@ function facts(state: StateAt<'reveal'>): HandoffFacts {
   });
 }
 
-export function onHandoffToken(state: StateAt<'reveal'>, menu: HandoffMenu, token: Token): WizardState {
+const menuAt = (stage: HandoffMenu['stage']) => (s: StateAt<'reveal'>) => s.reveal.handoff?.stage === stage;
+const kindOf = (menu: HandoffMenu | undefined) => HANDOFF_KINDS[menu?.cursor ?? 0] ?? 'nlk';
+
+/** The menu's keys: a kind from the list, then its destination typed into the field. */
+export const HANDOFF_KEYS: readonly Binding<StateAt<'reveal'>>[] = [
+  {
+    keys: MOVES,
+    label: 'move',
+    word: false,
+    when: menuAt('kind'),
+    intent: (s, token) => moveTo(token, s.reveal.handoff?.cursor ?? 0, HANDOFF_KINDS.length, pageOf('handoff', s.rows)),
+  },
+  { keys: ['enter'], label: 'choose', word: false, when: menuAt('kind'), intent: SUBMIT },
+  { keys: ['escape'], label: 'close', when: menuAt('kind'), intent: BACK },
+  {
+    keys: ['enter'],
+    label: (s) => (kindOf(s.reveal.handoff) === 'keyvault' ? 'store it' : 'write it (0600)'),
+    word: false,
+    when: menuAt('destination'),
+    intent: SUBMIT,
+  },
+  { keys: ['escape'], label: 'back', when: menuAt('destination'), intent: BACK },
+];
+
+export function onHandoffIntent(state: StateAt<'reveal'>, menu: HandoffMenu, intent: Intent): WizardState {
   if (menu.stage === 'working') return state;
-  if (token.kind === 'escape')
+  if (intent.type === 'back')
     return withMenu(state, menu.stage === 'destination' ? { stage: 'kind', cursor: menu.cursor, text: '' } : undefined);
   if (menu.stage === 'kind') {
-    const moved = movedCursor(token, menu.cursor, HANDOFF_KINDS.length, pageOf('handoff', state.rows));
-    if (moved !== undefined) return withMenu(state, { ...menu, cursor: moved });
-    if (token.kind === 'enter') {
-      const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
-      return withMenu(state, { stage: 'destination', cursor: menu.cursor, text: defaultDestination(state, kind) });
+    if (intent.type === 'select')
+      return withMenu(state, { ...menu, cursor: within(intent.index, HANDOFF_KINDS.length) });
+    const at = intent.type === 'choose' ? within(intent.index, HANDOFF_KINDS.length) : menu.cursor;
+    if (intent.type === 'submit' || intent.type === 'choose') {
+      const kind = HANDOFF_KINDS[at] ?? 'nlk';
+      return withMenu(state, { stage: 'destination', cursor: at, text: defaultDestination(state, kind) });
     }
     return state;
   }
-  const edited = edit(menu.text, token, state.caretBack);
-  if (edited)
-    return withMenu({ ...state, caretBack: edited.caretBack }, { ...menu, text: edited.text, error: undefined });
-  if (token.kind !== 'enter') return state;
-  const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
+  if (intent.type === 'setText')
+    return withMenu({ ...state, caretBack: intent.caretBack ?? 0 }, { ...menu, text: intent.text, error: undefined });
+  if (intent.type !== 'submit') return state;
+  const kind = kindOf(menu);
   if (menu.text.trim() === '')
     return withMenu(state, { ...menu, error: `Type where the ${HANDOFF_LABELS[kind]} goes.` });
   const parsed = parseHandoff(`${kind}=${menu.text.trim()}`);
@@ -76,6 +100,7 @@ export function onHandoffToken(state: StateAt<'reveal'>, menu: HandoffMenu, toke
     kind: 'handoff',
     target: parsed.target,
     facts: facts(state),
+    // A command says only what was asked: no flag at all unless Enter came again on the same path.
     ...(path !== undefined && path === menu.warnedPath ? { acceptExposed: true } : {}),
     ...(path !== undefined && path === menu.existingPath ? { replaceExisting: true } : {}),
   });
@@ -91,6 +116,7 @@ export function onHandedOff(
   // Enter is pressed on it again. A warning said once stays known, so each is asked only once.
   if (!result.ok) {
     const warned = {
+      // Only what this answer says: a warning given earlier stays known (its key is left out, not cleared).
       ...(result.exposedPath !== undefined ? { warnedPath: result.exposedPath } : {}),
       ...(result.existingPath !== undefined ? { existingPath: result.existingPath } : {}),
     };

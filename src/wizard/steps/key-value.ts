@@ -1,26 +1,32 @@
 /** The key value: Enter on an empty field generates one; a typed key must pass the policy. */
 import { evaluate } from '../../domain/policy';
 import { issue } from '../effects';
-import { edit } from '../line-edit';
-import type { Token } from '../tokens';
+import { action, BACK, SUBMIT, type Intent } from '../intents';
+import type { Binding } from '../keymap';
 import type { StateAt, WizardState } from '../state';
 
-export function onSecretToken(state: StateAt<'keyValue'>, token: Token): WizardState {
-  const edited = edit(state.secret, token, state.caretBack);
-  if (edited)
-    return {
-      ...state,
-      secret: edited.text,
-      caretBack: edited.caretBack,
-      secretGenerated: false,
-      secretError: undefined,
-    };
-  switch (token.kind) {
-    case 'tab':
-      return { ...state, secretShown: !state.secretShown };
-    case 'escape':
+export const KEY_VALUE_KEYS: readonly Binding<StateAt<'keyValue'>>[] = [
+  { keys: ['enter'], label: (s) => (s.secret === '' ? 'generate' : 'next'), word: false, intent: SUBMIT },
+  // The line face asks without echo: there is nothing to show there.
+  { keys: ['tab'], label: (s) => (s.secretShown ? 'hide' : 'show'), word: false, intent: action('reveal') },
+  { keys: ['escape'], label: 'back', intent: BACK },
+];
+
+export function onSecretIntent(state: StateAt<'keyValue'>, intent: Intent): WizardState {
+  switch (intent.type) {
+    case 'setText':
+      return {
+        ...state,
+        secret: intent.text,
+        caretBack: intent.caretBack ?? 0,
+        secretGenerated: false,
+        secretError: undefined,
+      };
+    case 'action':
+      return intent.name === 'reveal' ? { ...state, secretShown: !state.secretShown } : state;
+    case 'back':
       return { ...state, step: 'expiry', secretError: undefined };
-    case 'enter': {
+    case 'submit': {
       if (state.secret === '') return issue({ ...state, secretError: undefined }, { kind: 'generate' });
       const policy = evaluate(state.secret);
       if (!policy.ok) return { ...state, secretError: `Enter is refused: ${policy.problem}` };

@@ -8,15 +8,16 @@ import { expiryCounts } from '../../domain/readiness';
 import type { ApiKey, Deployment } from '../../port/gateway';
 import { commandFor, finish, issue } from '../effects';
 import { withMarks } from '../fleet-marks';
-import { edit } from '../line-edit';
-import { movedCursor, pageOf } from '../list-window';
+import { action, BACK, SUBMIT, type Intent } from '../intents';
+import type { Binding } from '../keymap';
+import { ARROWS, listRoom, moveTo, PAGING, pageOf, within } from '../list-window';
 import { consoleKeys, rotationPlan } from '../selectors';
-import { onExtendToken, startExtend } from './extend';
+import type { Token } from '../tokens';
+import type { ConsoleState, StateAt, WizardState } from '../state';
+import { EXTEND_KEYS, onExtendIntent, startExtend } from './extend';
 import { reloadKeys, withConsole } from './console-state';
 
 export { reloadKeys } from './console-state';
-import type { Token } from '../tokens';
-import type { ConsoleState, StateAt, WizardState } from '../state';
 
 /** The keys of the chosen deployment arrived (or were read again after a change). */
 export function onConsoleKeys(state: WizardState, deployment: Deployment, keys: ApiKey[]): WizardState {
@@ -47,25 +48,58 @@ function newKey(state: StateAt<'keys'>): WizardState {
   };
 }
 
-export function onConsoleToken(state: StateAt<'keys'>, token: Token): WizardState {
+const listing = (s: StateAt<'keys'>) => !s.console.confirm && !s.console.extend;
+const selected = (s: StateAt<'keys'>) => listing(s) && consoleKeys(s)[s.console.cursor] !== undefined;
+const asking = (kind: 'delete' | 'rotate') => (s: StateAt<'keys'>) =>
+  s.console.confirm?.kind === kind && s.console.confirm.working !== true;
+const moveKey = (s: StateAt<'keys'>, token?: Token) =>
+  moveTo(token, s.console.cursor, consoleKeys(s).length, pageOf('console', s.rows));
+
+/** The console's keys; while e is open, the expiry's own (steps/extend.ts). */
+export const CONSOLE_KEYS: readonly Binding<StateAt<'keys'>>[] = [
+  { keys: ARROWS, label: 'move', word: false, when: listing, intent: moveKey },
+  {
+    keys: [...PAGING, 'home', 'end'],
+    label: 'page',
+    word: false,
+    when: listing,
+    hidden: (s) => consoleKeys(s).length <= listRoom('console', s.rows),
+    intent: moveKey,
+  },
+  { keys: ['n'], label: 'new', when: listing, intent: action('new') },
+  { keys: ['r'], label: 'rotate', row: true, when: selected, intent: action('rotate') },
+  { keys: ['e'], label: 'extend', row: true, when: selected, intent: action('extend') },
+  { keys: ['d'], label: 'delete', row: true, when: selected, intent: action('delete') },
+  { keys: ['escape'], label: 'back', when: listing, intent: BACK },
+  { keys: ['q'], label: 'leave', when: listing, intent: action('leave') },
+  // r's question: the plan, then Enter (y on the line face) carries it out.
+  { keys: ['enter'], label: 'go on', word: 'y', when: asking('rotate'), intent: SUBMIT },
+  { keys: ['escape'], label: 'back', when: asking('rotate'), intent: BACK },
+  // d's question: the key's name typed into the field, then Enter.
+  { keys: ['enter'], label: 'delete', word: false, when: asking('delete'), intent: SUBMIT },
+  { keys: ['escape'], label: 'keep it', word: '', when: asking('delete'), intent: BACK },
+  ...EXTEND_KEYS,
+];
+
+export function onConsoleIntent(state: StateAt<'keys'>, intent: Intent): WizardState {
   const confirm = state.console.confirm;
-  if (confirm) return onConfirmToken(state, confirm, token);
-  if (state.console.extend) return onExtendToken(state, state.console.extend, token);
+  if (confirm) return onConfirmIntent(state, confirm, intent);
+  if (state.console.extend) return onExtendIntent(state, state.console.extend, intent);
   const keys = consoleKeys(state);
-  const selected = keys[state.console.cursor];
-  const moved = movedCursor(token, state.console.cursor, keys.length, pageOf('console', state.rows));
-  if (moved !== undefined) return withConsole(state, { cursor: moved });
-  switch (token.kind) {
-    case 'escape':
+  const selectedKey = keys[state.console.cursor];
+  switch (intent.type) {
+    case 'select':
+      return withConsole(state, { cursor: within(intent.index, keys.length) });
+    case 'back':
       return { ...state, step: 'chooseDeployment', console: { cursor: 0, arriving: false } };
-    case 'char': {
-      const ch = token.ch.toLowerCase();
-      if (ch === 'n') return newKey(state);
-      if (ch === 'q') return leaveConsole(state);
-      if (ch === 'e' && selected) return startExtend(state, selected);
-      if ((ch === 'r' || ch === 'd') && selected)
+    case 'action': {
+      const name = intent.name;
+      if (name === 'new') return newKey(state);
+      if (name === 'leave') return leaveConsole(state);
+      if (name === 'extend' && selectedKey) return startExtend(state, selectedKey);
+      if ((name === 'rotate' || name === 'delete') && selectedKey)
         return withConsole(state, {
-          confirm: { kind: ch === 'r' ? 'rotate' : 'delete', key: selected, typed: '' },
+          confirm: { kind: name, key: selectedKey, typed: '' },
           message: undefined,
         });
       return state;
@@ -75,21 +109,20 @@ export function onConsoleToken(state: StateAt<'keys'>, token: Token): WizardStat
   }
 }
 
-function onConfirmToken(
+function onConfirmIntent(
   state: StateAt<'keys'>,
   confirm: NonNullable<ConsoleState['confirm']>,
-  token: Token,
+  intent: Intent,
 ): WizardState {
   if (confirm.working) return state;
-  if (token.kind === 'escape') return withConsole(state, { confirm: undefined });
-  if (confirm.kind === 'rotate') return token.kind === 'enter' ? startRotation(state, confirm.key) : state;
-  const edited = edit(confirm.typed, token, state.caretBack);
-  if (edited)
+  if (intent.type === 'back') return withConsole(state, { confirm: undefined });
+  if (confirm.kind === 'rotate') return intent.type === 'submit' ? startRotation(state, confirm.key) : state;
+  if (intent.type === 'setText')
     return withConsole(
-      { ...state, caretBack: edited.caretBack },
-      { confirm: { ...confirm, typed: edited.text, error: undefined } },
+      { ...state, caretBack: intent.caretBack ?? 0 },
+      { confirm: { ...confirm, typed: intent.text, error: undefined } },
     );
-  if (token.kind !== 'enter') return state;
+  if (intent.type !== 'submit') return state;
   if (confirm.typed.trim() !== confirm.key.name)
     return withConsole(state, {
       confirm: { ...confirm, error: `Type the key's name, ${confirm.key.name}, exactly; Esc keeps the key.` },

@@ -9,10 +9,11 @@
 import { couldNotCheck } from '../../domain/reach';
 import type { VerifyResult } from '../../port/gateway';
 import { commandFor, issue } from '../effects';
-import type { Token } from '../tokens';
+import { action, BACK, SUBMIT, type Intent } from '../intents';
+import type { Binding } from '../keymap';
 import type { Bound, RotationState, StateAt, WizardState } from '../state';
 import { finishRotationCommand, reloadKeys } from './keys';
-import { onRevealToken } from './reveal';
+import { onPanel, onRevealIntent, takingKeys } from './reveal';
 import { startCreate } from './review';
 
 function withRotation<S extends WizardState>(state: S, change: Partial<RotationState>): S {
@@ -45,16 +46,44 @@ export function onRotationCreateEscape(state: StateAt<'creating'>): WizardState 
   return backToConsole(state, false, `Rotation of '${old}' stopped: no new key was created, nothing changed.`);
 }
 
-/** Keys of the reveal panel that belong to the rotation: Enter goes on, Esc stops. */
-export function onRotationRevealToken(state: StateAt<'reveal'>, token: Token): WizardState | undefined {
+const atStage = (stage: RotationState['stage']) => (s: StateAt<'reveal'>) => onPanel(s) && s.rotation?.stage === stage;
+
+/** The rotation's keys on the reveal panel: Enter goes on, Esc stops; and its two questions. */
+export const ROTATION_KEYS: readonly Binding<StateAt<'reveal'>>[] = [
+  ...takingKeys(atStage('shown'), true),
+  { keys: ['enter'], label: 'switched', word: 'y', when: atStage('shown'), intent: SUBMIT },
+  { keys: ['escape'], label: 'stop here', word: 's', when: atStage('shown'), intent: BACK },
+  { keys: ['q'], word: false, when: atStage('shown'), intent: action('leave') },
+  // Delete the old key though no one holds the new one? No default: Enter does nothing.
+  ...takingKeys(atStage('unheld'), true),
+  { keys: ['d'], label: 'delete anyway', when: atStage('unheld'), intent: action('discard') },
+  { keys: ['escape'], label: 'stop here', word: 's', when: atStage('unheld'), intent: BACK },
+  // Stop the rotation? y keeps both keys, d deletes the new one again, n or Esc goes back.
+  { keys: ['y'], label: 'stop, both keys stay', when: atStage('stopping'), intent: action('yes') },
+  {
+    keys: ['d'],
+    label: (s) => `delete '${s.result.key.name}' again`,
+    when: atStage('stopping'),
+    intent: action('discard'),
+  },
+  { keys: ['n'], label: 'go back', when: atStage('stopping'), intent: action('no') },
+  { keys: ['escape'], word: false, when: atStage('stopping'), intent: action('no') },
+  // Could not check from here: delete the old key all the same? No default; Enter checks again.
+  { keys: ['y'], label: 'delete it unchecked', when: atStage('unchecked'), intent: action('yes') },
+  { keys: ['enter'], label: 'check again', word: 'c', when: atStage('unchecked'), intent: SUBMIT },
+  { keys: ['escape'], label: 'stop here', word: 's', when: atStage('unchecked'), intent: BACK },
+];
+
+/** Intents on the reveal panel that belong to the rotation: Enter goes on, Esc stops. */
+export function onRotationRevealIntent(state: StateAt<'reveal'>, intent: Intent): WizardState | undefined {
   const rotation = state.rotation;
   if (!rotation || state.reveal.handoff || state.reveal.askingToLeave) return undefined;
-  if (rotation.stage === 'stopping') return onStoppingToken(state, token);
-  if (rotation.stage === 'unheld') return onUnheldToken(state, token);
-  if (rotation.stage === 'unchecked') return onUncheckedToken(state, token);
+  if (rotation.stage === 'stopping') return onStoppingIntent(state, intent);
+  if (rotation.stage === 'unheld') return onUnheldIntent(state, intent);
+  if (rotation.stage === 'unchecked') return onUncheckedIntent(state, intent);
   if (rotation.stage !== 'shown') return state;
-  if (token.kind === 'escape') return withRotation(state, { stage: 'stopping', problem: undefined });
-  if (token.kind !== 'enter') return undefined;
+  if (intent.type === 'back') return withRotation(state, { stage: 'stopping', problem: undefined });
+  if (intent.type !== 'submit') return undefined;
   // Deleting the old key while no one holds the new one's secret breaks everything for good:
   // asked first, whatever the face.
   if (newKeyUnseen(state)) return withRotation(state, { stage: 'unheld', problem: undefined });
@@ -89,14 +118,13 @@ export function newKeyUnseen(state: Pick<WizardState, 'reveal'>): boolean {
  * "Delete the old key though the new one is held nowhere?" has no default: Enter does nothing.
  * r, c and h take the new key (back on the panel); only d deletes anyway; Esc asks about stopping.
  */
-function onUnheldToken(state: StateAt<'reveal'>, token: Token): WizardState {
-  if (token.kind === 'escape') return withRotation(state, { stage: 'stopping' });
-  if (token.kind !== 'char') return state;
-  const answer = token.ch.toLowerCase();
-  if (answer === 'd') return checkAgain(state, true);
+function onUnheldIntent(state: StateAt<'reveal'>, intent: Intent): WizardState {
+  if (intent.type === 'back') return withRotation(state, { stage: 'stopping' });
+  if (intent.type !== 'action') return state;
+  if (intent.name === 'discard') return checkAgain(state, true);
   // Taking the key first starts this try over: a yes to going on unchecked was for that try only.
-  if (answer === 'r' || answer === 'c' || answer === 'h')
-    return onRevealToken(withRotation(state, { stage: 'shown', uncheckedConfirmed: false }), token);
+  if (intent.name === 'show' || intent.name === 'copy' || intent.name === 'handoff')
+    return onRevealIntent(withRotation(state, { stage: 'shown', uncheckedConfirmed: false }), intent);
   return state;
 }
 
@@ -104,21 +132,20 @@ function onUnheldToken(state: StateAt<'reveal'>, token: Token): WizardState {
  * "Could not check the new key from here: delete the old one all the same?" y goes on, the new key
  * said to be unchecked everywhere after; Enter checks again; Esc asks about stopping. No default.
  */
-function onUncheckedToken(state: StateAt<'reveal'>, token: Token): WizardState {
-  if (token.kind === 'escape') return withRotation(state, { stage: 'stopping', problem: undefined });
-  if (token.kind === 'enter') return checkAgain(withRotation(state, { problem: undefined }), false);
-  if (token.kind !== 'char' || token.ch.toLowerCase() !== 'y') return state;
+function onUncheckedIntent(state: StateAt<'reveal'>, intent: Intent): WizardState {
+  if (intent.type === 'back') return withRotation(state, { stage: 'stopping', problem: undefined });
+  if (intent.type === 'submit') return checkAgain(withRotation(state, { problem: undefined }), false);
+  if (intent.type !== 'action' || intent.name !== 'yes') return state;
   return retire(withRotation(state, { uncheckedConfirmed: true, problem: undefined }));
 }
 
 /** "Stop the rotation?": y keeps both keys, d deletes the new one again, n or Esc goes back. */
-function onStoppingToken(state: StateAt<'reveal'>, token: Token): WizardState {
-  if (token.kind === 'escape') return withRotation(state, { stage: 'shown' });
-  if (token.kind !== 'char') return state;
-  const answer = token.ch.toLowerCase();
-  if (answer === 'n') return withRotation(state, { stage: 'shown' });
-  if (answer === 'y') return stop(state);
-  if (answer === 'd')
+function onStoppingIntent(state: StateAt<'reveal'>, intent: Intent): WizardState {
+  if (intent.type === 'back') return withRotation(state, { stage: 'shown' });
+  if (intent.type !== 'action') return state;
+  if (intent.name === 'no') return withRotation(state, { stage: 'shown' });
+  if (intent.name === 'yes') return stop(state);
+  if (intent.name === 'discard')
     return issue(withRotation(state, { stage: 'discarding' }), {
       kind: 'deleteKey',
       deployment: state.deployment,

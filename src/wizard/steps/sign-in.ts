@@ -6,11 +6,12 @@
  * can open, the demo, or quit (exit 4, the ways said again).
  */
 import { commandLine } from '../../domain/started-as';
-import { movedCursor, pageOf } from '../list-window';
+import { MOVES, moveTo, pageOf, within } from '../list-window';
 import { SIGN_IN } from '../../domain/sign-in';
 import { finish, issue } from '../effects';
-import type { Token } from '../tokens';
-import type { Problem, SignInHow, SignInState, WizardState } from '../state';
+import { action, BACK, CANCEL, SUBMIT, type Intent } from '../intents';
+import type { Binding } from '../keymap';
+import type { Problem, SignInHow, SignInState, StateAt, WizardState } from '../state';
 
 /** Each way as both faces say it. */
 export const SIGN_IN_WORDS: Record<SignInHow, string> = {
@@ -45,28 +46,54 @@ function withSignIn(state: WizardState, change: Partial<SignInState>): WizardSta
   return state.signIn ? { ...state, signIn: { ...state.signIn, ...change } } : state;
 }
 
-export function onSignInToken(state: WizardState, token: Token): WizardState {
+const choosing = (s: StateAt<'signIn'>) => s.signIn?.stage === 'choose';
+const signingIn = (s: StateAt<'signIn'>) => s.signIn !== undefined && s.signIn.stage !== 'choose';
+
+export const SIGN_IN_KEYS: readonly Binding<StateAt<'signIn'>>[] = [
+  {
+    keys: MOVES,
+    label: 'move',
+    word: false,
+    when: choosing,
+    intent: (s, token) => moveTo(token, s.signIn?.cursor ?? 0, s.signIn?.choices.length ?? 0, pageOf('signIn', s.rows)),
+  },
+  { keys: ['enter'], label: 'choose', word: false, when: choosing, intent: SUBMIT },
+  { keys: ['q'], label: 'quit', when: choosing, intent: action('leave') },
+  { keys: ['escape'], word: false, when: choosing, intent: action('leave') },
+  {
+    keys: ['c'],
+    label: 'copy the code',
+    when: (s) => s.signIn?.stage === 'waiting' && s.signIn.deviceCode?.userCode !== undefined,
+    intent: action('copy'),
+  },
+  { keys: ['escape', 'q'], label: 'other ways', word: false, when: signingIn, intent: BACK },
+  { keys: ['ctrlC'], label: 'quit', word: false, when: (s) => s.signIn?.stage === 'waiting', intent: CANCEL },
+];
+
+export function onSignInIntent(state: StateAt<'signIn'>, intent: Intent): WizardState {
   const signIn = state.signIn;
   if (!signIn) return state;
   if (signIn.stage !== 'choose') {
-    if (token.kind === 'escape' || (token.kind === 'char' && token.ch.toLowerCase() === 'q'))
+    if (intent.type === 'back')
       return issue(withSignIn(state, { stage: 'choose', deviceCode: undefined }), { kind: 'cancelSignIn' });
-    if (token.kind === 'char' && token.ch.toLowerCase() === 'c' && signIn.deviceCode?.userCode)
+    if (intent.type === 'action' && intent.name === 'copy' && signIn.deviceCode?.userCode)
       return issue(withSignIn(state, { copyMessage: 'Copying…' }), {
         kind: 'copy',
         secret: signIn.deviceCode.userCode,
       });
     return state;
   }
-  const moved = movedCursor(token, signIn.cursor, signIn.choices.length, pageOf('signIn', state.rows));
-  if (moved !== undefined) return withSignIn(state, { cursor: moved });
-  switch (token.kind) {
-    case 'char':
-      return token.ch.toLowerCase() === 'q' ? quit(state) : state;
-    case 'escape':
-      return quit(state);
-    case 'enter':
+  switch (intent.type) {
+    case 'select':
+      return withSignIn(state, { cursor: within(intent.index, signIn.choices.length) });
+    case 'choose':
+      return choose(state, signIn.choices[within(intent.index, signIn.choices.length)] ?? 'quit');
+    case 'submit':
       return choose(state, signIn.choices[signIn.cursor] ?? 'quit');
+    case 'back':
+      return quit(state);
+    case 'action':
+      return intent.name === 'leave' ? quit(state) : state;
     default:
       return state;
   }

@@ -1,0 +1,106 @@
+/**
+ * The one runner of the machine's commands, for both faces: each command runs once (by its id)
+ * with an AbortController of its own, so a finished wizard, Ctrl+C or an unmount cancels what is
+ * in flight; its answer comes back as the machine's event. The answers of the background reads
+ * for the list's marks may be gathered for a moment and handed over together: at one redraw per
+ * answer, a list of thousands kept a screen busy and typed keys waited.
+ */
+import type { Gateway } from '../port/gateway';
+import { runWizardCommand } from './commands';
+import type { SignInDoor } from './door';
+import type { Command, PeekResult, WizardEvent, WizardScope } from './state';
+
+/** What the commands need, read anew for every command (a face may hand over new objects). */
+export interface RunnerDeps {
+  gateway: Gateway;
+  scope: WizardScope;
+  now: () => Date;
+  copy: (secret: string) => Promise<string>;
+  /** The sign-in screen's ways, where this run has them. */
+  door?: Pick<SignInDoor, 'signIn' | 'cancel'>;
+}
+
+export interface RunnerOptions {
+  /** Gather the answers of the marks' reads this long before handing them over (0: one by one). */
+  gatherMarksMs?: number;
+  /** Told when a command cancelled meanwhile has come back (its answer is dropped). */
+  onDropped?: () => void;
+}
+
+/** Work a person need not wait for: the list's marks, a copy to the clipboard. */
+const BACKGROUND: ReadonlySet<Command['kind']> = new Set(['peekKeys', 'copy']);
+
+export class CommandRunner {
+  private lastRun = 0;
+  private readonly running = new Map<number, { kind: Command['kind']; controller: AbortController }>();
+  private peeks: { results: PeekResult[]; answered: number; timer?: NodeJS.Timeout } = { results: [], answered: 0 };
+
+  constructor(
+    private readonly deps: () => RunnerDeps,
+    private readonly dispatch: (event: WizardEvent) => void,
+    private readonly options: RunnerOptions = {},
+  ) {}
+
+  /** Starts every command not started yet, in order. */
+  run(commands: readonly Command[]): void {
+    for (const command of commands) {
+      if (command.id <= this.lastRun) continue;
+      this.lastRun = command.id;
+      this.start(command);
+    }
+  }
+
+  /** The machine starts again from a state of its own (back from a hand-over): its commands count anew. */
+  restart(): void {
+    this.lastRun = 0;
+  }
+
+  /** Cancels everything in flight: the wizard has ended, or its face is going away. */
+  abortAll(): void {
+    for (const { controller } of this.running.values()) controller.abort();
+  }
+
+  /** Cancels everything, and drops the marks not yet handed over. */
+  stop(): void {
+    this.abortAll();
+    clearTimeout(this.peeks.timer);
+  }
+
+  /** Whether something a person waits for is in flight (not the marks, not a copy). */
+  busy(): boolean {
+    return [...this.running.values()].some((r) => !BACKGROUND.has(r.kind));
+  }
+
+  private start(command: Command): void {
+    const controller = new AbortController();
+    this.running.set(command.id, { kind: command.kind, controller });
+    const deps = this.deps();
+    void runWizardCommand(command, {
+      gateway: deps.gateway,
+      scope: deps.scope,
+      signal: controller.signal,
+      now: deps.now,
+      copy: deps.copy,
+      onProgress: (message) => this.dispatch({ type: 'progress', message }),
+      onDeviceCode: (code) => this.dispatch({ type: 'deviceCode', ...code }),
+      ...(deps.door ? { signIn: deps.door.signIn, cancelSignIn: () => deps.door?.cancel() } : {}),
+    })
+      .then((event) => {
+        this.running.delete(command.id);
+        if (controller.signal.aborted) return this.options.onDropped?.();
+        if (event.type === 'peeked' && this.options.gatherMarksMs) return this.gather(event);
+        this.dispatch(event);
+      })
+      .catch(() => this.running.delete(command.id));
+  }
+
+  private gather(event: Extract<WizardEvent, { type: 'peeked' }>): void {
+    const pending = this.peeks;
+    pending.results.push(...event.results);
+    pending.answered += event.answered;
+    pending.timer ??= setTimeout(() => {
+      this.peeks = { results: [], answered: 0 };
+      this.dispatch({ type: 'peeked', results: pending.results, answered: pending.answered });
+    }, this.options.gatherMarksMs);
+  }
+}
