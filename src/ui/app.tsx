@@ -3,7 +3,7 @@
  * dispatches every key. Steps are views: props in, nothing owned.
  */
 import { useEffect, useState } from 'react';
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Text, useApp, useInput, useStdout } from 'ink';
 import type { Gateway } from '../port/gateway';
 import type { Notices } from '../port/notices';
 import type { WizardScope, WizardState } from '../wizard/state';
@@ -21,6 +21,7 @@ import { KeyValueStep, keyValueView } from './steps/key-value-step';
 import { Farewell, farewellView, FailedStep, LoadingStep } from './steps/status-steps';
 import { colors } from '../term/style';
 import { SignInStep } from './steps/sign-in-step';
+import { Frame } from './components/frame';
 
 export interface AppProps {
   gateway: Gateway;
@@ -57,7 +58,7 @@ export function Screen({
     state.step === 'reveal' || (state.exitCode !== undefined && createdKey(state)) ? revealView(state) : undefined;
   const farewell = farewellView(state);
   return (
-    <Box flexDirection="column">
+    <Frame columns={columns}>
       <Text color={colors.accent} bold wrap="truncate-end">
         NGINXaaS dataplane API key
         {demo || state.preset.demo ? (
@@ -81,7 +82,7 @@ export function Screen({
       {reveal ? <RevealStep {...reveal} rows={rows} /> : null}
       {state.step === 'failed' && state.failure ? <FailedStep failure={state.failure} /> : null}
       {farewell ? <Farewell {...farewell} /> : null}
-    </Box>
+    </Frame>
   );
 }
 

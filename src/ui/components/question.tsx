@@ -3,7 +3,7 @@ import { type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { colors, figures, REVERSE, REVERSE_OFF } from '../../term/style';
 import { Hints } from './hints';
-import { Problem } from './said';
+import { Problem, Said } from './said';
 
 export function Question({
   title,
@@ -18,9 +18,7 @@ export function Question({
 }) {
   return (
     <Box flexDirection="column">
-      <Text>
-        <Text color={colors.accent}>{figures.question}</Text> <Text bold>{title}</Text>
-      </Text>
+      <Said mark={figures.question} role="accent" text={title} bold plainWords spoken="" />
       {children}
       {error ? <Problem text={error} /> : null}
       {hints ? <Hints keys={hints} /> : null}

@@ -5,6 +5,7 @@ import type { WizardState } from '../../wizard/state';
 import { readiness, visibleDeployments } from '../../wizard/selectors';
 import { listRoom, windowOf } from '../../wizard/list-window';
 import { More } from '../components/more';
+import { Words } from '../components/said';
 import { Field, Question } from '../components/question';
 import { colors, figures } from '../../term/style';
 import { cut, padEnd, widest } from '../../term/text-width';
@@ -142,7 +143,7 @@ export function ChooseDeploymentStep({
           );
         })}
         <More count={matching - start - shown.length} direction="down" />
-        {matching === 0 ? <Text color={colors.warning}>No deployment matches “{filter}”.</Text> : null}
+        {matching === 0 ? <Words role="warning" text={`No deployment matches “${filter}”.`} /> : null}
         {shown.some((d) => d.blocked !== undefined) ? (
           <Text color={colors.muted} wrap="truncate-end">
             {figures.fail} cannot take a key now, and why · ! a key expired or expiring

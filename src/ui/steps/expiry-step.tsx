@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatLocal, formatUtc, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
 import type { ExpiryState, WizardState } from '../../wizard/state';
 import { Field, Question } from '../components/question';
-import { Problem } from '../components/said';
+import { Problem, Words } from '../components/said';
 import { colors, figures } from '../../term/style';
 import { padEnd } from '../../term/text-width';
 
@@ -82,11 +82,10 @@ export function ExpiryStep({ expiry, now, caretBack, title, context, footer }: E
         </Box>
       ) : null}
       {highlighted ? (
-        <Text color={colors.muted}>
-          {typed?.ok ? `${formatUtc(highlighted)} · ` : ''}
-          {formatLocal(highlighted) ? `local ${formatLocal(highlighted)} · ` : ''}
-          {formatDaysFromNow(highlighted, now)}
-        </Text>
+        <Words
+          role="muted"
+          text={`${typed?.ok ? `${formatUtc(highlighted)} · ` : ''}${formatLocal(highlighted) ? `local ${formatLocal(highlighted)} · ` : ''}${formatDaysFromNow(highlighted, now)}`}
+        />
       ) : null}
       {typed && !typed.ok && !expiry.error ? <Problem text={typed.problem} /> : null}
       {footer}

@@ -13,9 +13,10 @@ import { More } from '../components/more';
 import type { ConsoleState, StateAt } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
-import { Said } from '../components/said';
+import { Problem, Said, Warning, Words } from '../components/said';
 import { colors, figures, type Role } from '../../term/style';
-import { datesUnbroken, padEnd, widest, wrappedLineCount } from '../../term/text-width';
+import { padEnd, widest, wrappedLineCount } from '../../term/text-width';
+import { frameWidthOf } from '../components/frame';
 import { ExpiryStep } from './expiry-step';
 
 export interface KeysViewProps {
@@ -47,7 +48,7 @@ export function keysView(state: StateAt<'keys'>, rows = 24, columns = 80): KeysV
   const all = Array.isArray(state.keys) ? consoleKeys(state) : [];
   const message = state.console.message;
   // The frame counts one line of message; one that wraps takes its further lines from the list.
-  const wrapped = message ? wrappedLineCount(datesUnbroken(message.text), columns - 2) - 1 : 0;
+  const wrapped = message ? wrappedLineCount(message.text, frameWidthOf(columns) - 2) - 1 : 0;
   // The selected key's history takes one line of the list's room.
   const keepsHistory = state.preset.keepsHistory === true;
   const room = Math.max(LEAST_ROOM, listRoom('console', rows) - wrapped - (keepsHistory ? 1 : 0));
@@ -109,7 +110,7 @@ export function KeysStep(props: KeysViewProps) {
       ) : null}
       {keys === 'loading' ? <Spinner label="Reading the keys…" /> : null}
       {Array.isArray(keys) && keys.length === 0 ? (
-        <Text color={colors.muted}>No keys left on this deployment. n makes one.</Text>
+        <Words role="muted" text="No keys left on this deployment. n makes one." />
       ) : null}
       {Array.isArray(keys) && keys.length > 0 ? (
         <Text color={colors.muted} wrap="truncate-end">
@@ -164,12 +165,15 @@ function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleSta
       <Text wrap="truncate-end">
         {`  on ${props.deploymentName}: hint ${key.hint}, ${formatUtc(key.endDateTime).slice(0, 10)}, ${formatDaysFromNow(key.endDateTime, now)}`}
       </Text>
-      <Text>
-        {alive
-          ? '  Whatever still uses it (NLK, asg-sync) is refused at once.'
-          : '  It has expired: nothing can be using it.'}
-      </Text>
-      <Text>{"  Type the key's name to confirm:"}</Text>
+      <Words
+        indent={2}
+        text={
+          alive
+            ? 'Whatever still uses it (NLK, asg-sync) is refused at once.'
+            : 'It has expired: nothing can be using it.'
+        }
+      />
+      <Words indent={2} text="Type the key's name to confirm:" />
       <Field value={confirm.typed} caretBack={props.caretBack} />
       {confirm.working ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
     </Question>
@@ -187,13 +191,15 @@ function RotatePlan({ old, plan, now }: { old: ApiKey; plan: NonNullable<KeysVie
         ['Esc', 'back'],
       ]}
     >
-      <Text wrap="truncate-end">{`  1 a new key '${fresh}', generated, expiring ${end}`}</Text>
-      <Text wrap="truncate-end">{'  2 it is checked on the dataplane and shown once'}</Text>
-      <Text wrap="truncate-end">{'  3 you hand it off (h) and switch your integrations'}</Text>
-      <Text wrap="truncate-end">{`  4 Enter: checked again, then '${old.name}' is deleted`}</Text>
-      <Text color={colors.muted} wrap="truncate-end">
-        {'  Esc at any step stops there: both keys stay.'}
-      </Text>
+      {[
+        `a new key '${fresh}', generated, expiring ${end}`,
+        'it is checked on the dataplane and shown once',
+        'you hand it off (h) and switch your integrations',
+        `Enter: checked again, then '${old.name}' is deleted`,
+      ].map((words, i) => (
+        <Said key={words} mark={String(i + 1)} role="accent" plainWords indent={2} text={words} spoken="" />
+      ))}
+      <Words role="muted" indent={2} text="Esc at any step stops there: both keys stay." />
     </Question>
   );
 }
@@ -219,9 +225,7 @@ function ExtendQuestion(props: KeysViewProps & { extend: NonNullable<ConsoleStat
         extend.working ? (
           <Spinner label={`Saving the new expiry of '${key.name}'…`} />
         ) : extend.failed ? (
-          <Text color={colors.danger}>
-            {figures.fail} {extend.failed}
-          </Text>
+          <Problem text={extend.failed} />
         ) : null
       }
     />
@@ -248,9 +252,7 @@ function ShorterQuestion(props: {
     >
       <Text wrap="truncate-end">{`  now  ${day(props.current)}, ${formatDaysFromNow(props.current, props.now)}`}</Text>
       <Text wrap="truncate-end">{`  new  ${day(props.endDateTime)}, ${formatDaysFromNow(props.endDateTime, props.now)} (${props.label})`}</Text>
-      <Text color={colors.warning} wrap="truncate-end">
-        {`  ${figures.warning} ${props.words}: shorter, not longer`}
-      </Text>
+      <Warning indent={2} text={`${props.words}: shorter, not longer`} />
     </Question>
   );
 }

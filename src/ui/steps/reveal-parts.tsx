@@ -10,7 +10,7 @@ import { Field, Question } from '../components/question';
 import { More } from '../components/more';
 import { listRoom, windowOf } from '../../wizard/list-window';
 import { Spinner } from '../components/spinner';
-import { Said } from '../components/said';
+import { Said, Warning, Words } from '../components/said';
 import { colors, figures } from '../../term/style';
 
 export interface RotationView {
@@ -73,13 +73,10 @@ export function RotationLines({ rotation, fresh }: { rotation: RotationView; fre
   if (rotation.stage === 'unheld') return <UnheldQuestion rotation={rotation} fresh={fresh} />;
   return (
     <Box flexDirection="column">
-      {rotation.problem ? (
-        <Text color={colors.warning}>
-          {figures.warning} {rotation.problem}
-        </Text>
-      ) : null}
-      <Text bold>{`Switch your integrations to '${fresh}', then press Enter:`}</Text>
-      <Text>{`it is checked again and '${rotation.old}' is deleted. Esc stops here.`}</Text>
+      {rotation.problem ? <Warning text={rotation.problem} /> : null}
+      <Words
+        text={`Switch your integrations to '${fresh}', then press Enter: it is checked again and '${rotation.old}' is deleted. Esc stops here.`}
+      />
     </Box>
   );
 }
@@ -122,10 +119,9 @@ function UnheldQuestion({ rotation, fresh }: { rotation: RotationView; fresh: st
         ['Esc', 'stop'],
       ]}
     >
-      {/* Short lines: one that fills the terminal exactly is drawn a row too tall by some terminals. */}
-      <Said mark={figures.warning} role="warning" text={`'${fresh}' was never shown, copied or handed off:`} />
-      <Text color={colors.warning}>{'  its secret is in no place; Azure cannot show it again.'}</Text>
-      <Text color={colors.warning}>{`  Whatever uses '${rotation.old}' would be refused.`}</Text>
+      <Warning
+        text={`'${fresh}' was never shown, copied or handed off: its secret is in no place; Azure cannot show it again. Whatever uses '${rotation.old}' would be refused.`}
+      />
     </Question>
   );
 }

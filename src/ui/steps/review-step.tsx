@@ -6,6 +6,7 @@ import type { StateAt } from '../../wizard/state';
 import { existingKey, permissionWarning } from '../../wizard/selectors';
 import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../../domain/readiness';
 import { Question } from '../components/question';
+import { Said, Warning } from '../components/said';
 import { colors, figures } from '../../term/style';
 
 const LABEL_WIDTH = 17;
@@ -97,20 +98,10 @@ export function ReviewStep({
           )}
         </Text>
       </Box>
-      {expiringFromTheStart(endDateTime, now) ? (
-        <Text color={colors.warning}>
-          {figures.warning} {EXPIRING_FROM_THE_START}.
-        </Text>
-      ) : null}
-      {refusal ? (
-        <Text color={colors.danger}>
-          {figures.warning} {refusal}
-        </Text>
-      ) : null}
+      {expiringFromTheStart(endDateTime, now) ? <Warning text={`${EXPIRING_FROM_THE_START}.`} /> : null}
+      {refusal ? <Said mark={figures.warning} role="danger" text={refusal} /> : null}
       {existing && !replaceConfirmed ? (
-        <Text color={colors.warning}>
-          {figures.warning} Replacing stops everything that uses the old key. Type y to confirm.
-        </Text>
+        <Warning text="Replacing stops everything that uses the old key. Type y to confirm." />
       ) : null}
     </Question>
   );

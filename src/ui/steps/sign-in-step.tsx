@@ -2,13 +2,14 @@
  * The sign-in screen: why no token could be had, the ways to sign in (the first taken by Enter),
  * and while a device code waits, its page and code on lines of their own with a countdown.
  */
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { SignInState, StateAt } from '../../wizard/state';
 import { SIGN_IN_WORDS } from '../../wizard/steps/sign-in';
 import { Question } from '../components/question';
 import { More } from '../components/more';
 import { listRoom, windowOf } from '../../wizard/list-window';
 import { Spinner } from '../components/spinner';
+import { Problem, Words } from '../components/said';
 import { colors, figures } from '../../term/style';
 
 export interface SignInViewProps {
@@ -45,7 +46,7 @@ export function SignInStep({ signIn, now, rows = 24 }: SignInViewProps) {
         <Text>{'  and enter the code:'}</Text>
         <Text bold color={colors.accent}>{`    ${code.userCode ?? ''}`}</Text>
         <Spinner label={`Waiting for the sign-in · the code expires in ${countdown(code.expiresAt, now)}`} />
-        {signIn.copyMessage ? <Text color={colors.muted}>{`  ${signIn.copyMessage}`}</Text> : null}
+        {signIn.copyMessage ? <Words role="muted" indent={2} text={signIn.copyMessage} /> : null}
       </Question>
     );
   if (signIn.stage === 'working')
@@ -60,14 +61,7 @@ export function SignInStep({ signIn, now, rows = 24 }: SignInViewProps) {
         ['q', 'quit'],
       ]}
     >
-      <Box>
-        <Box width={2} flexShrink={0}>
-          <Text color={colors.danger}>{figures.fail}</Text>
-        </Box>
-        <Text
-          color={colors.danger}
-        >{`${signIn.problem.message}${signIn.problem.code ? ` (${signIn.problem.code})` : ''}`}</Text>
-      </Box>
+      <Problem text={`${signIn.problem.message}${signIn.problem.code ? ` (${signIn.problem.code})` : ''}`} />
       <More count={shown.start} direction="up" />
       {signIn.choices.slice(shown.start, shown.end).map((how, at) => {
         const i = shown.start + at;

@@ -1,0 +1,197 @@
+/**
+ * Every step of the wizard, walked in the real binary in a real terminal at 60×20, 80×24 and
+ * 120×40, in the full-screen face and in the line face (issue 34, item 2): after each step the
+ * terminal's rows (scrollback included) are read as xterm holds them, and the walk fails on a row
+ * the terminal had to wrap (or that reaches its last column), a title drawn twice (a frame as tall
+ * as the terminal is drawn again from the top), or a message broken inside (a blank row in it, a
+ * line wrapped under its mark). The last output ends with a newline: the shell's next line
+ * starts on a row of its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { envFor } from '../helpers/cli';
+import { useEmulator } from '../helpers/emulator';
+import { makeFakeAz, noAzPath } from '../helpers/fake-az';
+import { expectSoundFrames } from '../helpers/frame-check';
+import { BIN, KEY, runInPty, type PtyRun } from '../helpers/pty';
+import { WEB_ARGV } from '../helpers/sample';
+
+const SIZES = [
+  [60, 20],
+  [80, 24],
+  [120, 40],
+] as const;
+
+/** The binary under a shell that says its exit status after it, on the next line. */
+function underShell(args: string[], env: Record<string, string | undefined>, size: { cols: number; rows: number }) {
+  const words = args.map((a) => `'${a}'`).join(' ');
+  return runInPty('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" ${words}; echo "EXIT=$?"`], env, size);
+}
+
+/**
+ * Waits for `expected` and for the program to have finished drawing (a frame arrives in several
+ * chunks: read between two, the screen is half erased), then reads the whole terminal.
+ */
+async function see(run: PtyRun, expected: string | RegExp, where: string): Promise<void> {
+  await run.waitFor(expected);
+  await run.quiet();
+  expectSoundFrames(run, where);
+}
+
+/** The shell's line after the program's last: its own row, at its start. */
+async function endsOnItsOwnLine(run: PtyRun, code: number): Promise<void> {
+  await run.waitFor(`EXIT=${code}`);
+  const rows = run.rows().map((row) => row.text);
+  expect(rows, run.screen()).toContain(`EXIT=${code}`);
+}
+
+const typeWords = (run: PtyRun, words: string) => run.type(...words.split(''));
+
+describe.each(SIZES)('the full-screen wizard at %i×%i', (cols, rows) => {
+  const size = { cols, rows };
+
+  it('create: the list, a filter, a refusal, the console and its questions, each step with its errors, the panel, the hand-off, delete again', async () => {
+    const emulator = await useEmulator();
+    const run = underShell([], envFor(emulator), size);
+    await see(run, 'Choose a deployment', 'the list');
+    await typeWords(run, 'zzz');
+    await see(run, 'No deployment matches', 'a filter that matches nothing');
+    await run.type(KEY.esc);
+    await typeWords(run, 'broken');
+    await run.waitFor('deployment failed');
+    await run.type(KEY.enter);
+    await see(run, /✖ .*broken-01/, 'a deployment that cannot take a key');
+    await run.type(KEY.esc);
+    await typeWords(run, 'web-01');
+    await run.type(KEY.enter);
+    await see(run, 'Keys of web-01', 'the key console');
+    await run.waitFor('ci-2025');
+    await run.type('d');
+    await see(run, "Delete key 'ci-2025'?", 'the delete question');
+    await run.type(KEY.esc, KEY.down, 'r');
+    await see(run, "Rotate key 'nlk-prod'", 'the rotation plan');
+    await run.type(KEY.esc, KEY.down, 'e');
+    await see(run, "New expiry for 'asg-sync'", 'the new expiry');
+    await run.type(KEY.up, KEY.up, KEY.enter);
+    await see(run, "Shorten 'asg-sync'?", 'a shorter expiry');
+    await run.type('n', KEY.esc);
+    await run.waitFor('Keys of web-01');
+    await run.type('n');
+    await see(run, 'Name the key', 'the name step');
+    await typeWords(run, 'abc_d');
+    await see(run, "character '_'", 'a name with a character it may not hold');
+    await run.type(KEY.ctrlU);
+    await typeWords(run, 'nlk-prod');
+    await see(run, 'REPLACED', 'a name in use');
+    await run.type(KEY.ctrlU);
+    await typeWords(run, 'walk-key');
+    await run.type(KEY.enter);
+    await see(run, 'When should the key expire?', 'the expiry');
+    await run.type(KEY.down, KEY.down, KEY.down, KEY.enter);
+    await typeWords(run, 'nonsense');
+    await see(run, /✖ /, 'a date that is no date');
+    await run.type(KEY.enter);
+    await see(run, /✖ /, 'a date refused on Enter');
+    await run.type(KEY.esc, KEY.up, KEY.up, KEY.enter);
+    await see(run, 'The key value', 'the key value');
+    await typeWords(run, 'abc');
+    await run.type(KEY.enter);
+    await see(run, 'Enter is refused', 'a key too short (the issue: wrapped at 60×20)');
+    await run.type(KEY.backspace, KEY.backspace, KEY.backspace, KEY.enter);
+    await see(run, 'CREATE a new key', 'the review');
+    await run.type(KEY.enter);
+    await see(run, 'The dataplane accepted the key', 'the reveal panel');
+    await run.type('r');
+    await see(run, '(hides in', 'the key shown');
+    await run.type('r', 'h');
+    await see(run, 'Hand the key to', 'the hand-off menu');
+    await run.type(KEY.down, KEY.down, KEY.enter);
+    await see(run, 'Where should the', 'the hand-off destination');
+    await run.type(KEY.ctrlU);
+    await typeWords(run, '/nonexistent/dir/x.env');
+    await run.type(KEY.enter);
+    await see(run, /✖ .*nonexistent/, 'a destination whose folder does not exist (the issue: a path split)');
+    await run.type(KEY.ctrlU);
+    await typeWords(run, 'walk.env');
+    await run.type(KEY.enter);
+    await see(run, /✔ .*walk\.env/, 'a hand-off done');
+    await run.type('q');
+    await see(run, 'Have you saved the key?', 'the saved-it question');
+    await run.type('d');
+    await see(run, /nothing is left\s+behind/, 'the last frame');
+    await endsOnItsOwnLine(run, 0);
+    expectSoundFrames(run, 'after the end');
+  });
+
+  it('rotate: the new key beside the old, never held, stopping, then to the end', async () => {
+    const emulator = await useEmulator();
+    const run = underShell(WEB_ARGV, envFor(emulator), size);
+    await run.waitFor('ci-2025');
+    await run.type(KEY.down, 'r');
+    await run.waitFor("Rotate key 'nlk-prod'");
+    await run.type(KEY.enter);
+    await see(run, 'The dataplane accepted the key', 'the rotation’s panel');
+    await run.type(KEY.enter);
+    await see(run, "though no one holds 'nlk-prod-2'?", 'a delete of the old key while the new one is held nowhere');
+    await run.type(KEY.esc);
+    await see(run, 'Stop the rotation?', 'stopping a rotation');
+    await run.type('n', 'r');
+    await run.waitFor('(hides in');
+    await run.type(KEY.enter);
+    await see(run, /Rotated: the dataplane takes/, 'the rotation done');
+    await run.type(KEY.ctrlC);
+    await see(run, 'Done before that', 'the farewell');
+    await endsOnItsOwnLine(run, 130);
+    expectSoundFrames(run, 'after the end');
+  });
+
+  it('Azure refuses the key', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({
+      method: 'PUT',
+      status: 409,
+      code: 'Conflict',
+      message: 'The deployment is being updated by another operation; try again when it has finished.',
+    });
+    const run = underShell([...WEB_ARGV, '--name', 'walk-fail'], envFor(emulator), size);
+    await run.waitFor('Name the key');
+    await run.type(KEY.enter);
+    await run.waitFor('When should the key expire?');
+    await run.type(KEY.enter);
+    await run.waitFor('The key value');
+    await run.type(KEY.enter);
+    await run.waitFor('CREATE a new key');
+    await run.type(KEY.enter);
+    await see(run, 'Azure did not create the key', 'a create refused');
+    await run.type(KEY.ctrlC);
+    await endsOnItsOwnLine(run, 130);
+    expectSoundFrames(run, 'after the end');
+  });
+
+  it('a list that cannot be read', async () => {
+    const emulator = await useEmulator();
+    emulator.faults.add({
+      method: 'GET',
+      path: '^/subscriptions\\?',
+      status: 403,
+      code: 'AuthorizationFailed',
+      message:
+        "The client 'alice@contoso.com' does not have authorization to perform action 'Microsoft.Resources/subscriptions/read' over scope '/subscriptions'.",
+      times: -1,
+    });
+    const run = underShell([], envFor(emulator), size);
+    await see(run, /r try again/, 'the failure screen');
+    await run.type('q');
+    await endsOnItsOwnLine(run, 1);
+  });
+
+  it('signed out: the sign-in screen', async () => {
+    const emulator = await useEmulator();
+    const az = makeFakeAz({ token: emulator.token, subscription: '', loggedOut: true });
+    const env = { ...envFor(emulator), NGINXAAS_ACCESS_TOKEN: undefined, PATH: az.path ?? noAzPath() };
+    const run = underShell([], env, size);
+    await see(run, 'Sign in to Azure', 'the sign-in screen');
+    await run.type('q');
+    await run.waitFor(/EXIT=\d+/);
+    expectSoundFrames(run, 'after the end');
+  });
+});
