@@ -100,6 +100,7 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
     block: `console:${keys.map((k) => k.name).join(',')}:${start}:${message?.text ?? ''}:${state.keyHistory?.entries.length ?? ''}`,
     question: {
       message: `${keys.length > shown.length ? '+/- more · ' : ''}n new · r N rotate · e N extend · d N delete · ${BACK} back · q leave`,
+      short: 'Keys',
     },
     answer(text) {
       const page = turnPage(text, state.console.cursor, keys.length);

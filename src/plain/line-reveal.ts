@@ -119,6 +119,7 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
       message: rotation
         ? `${choices} · y once everything uses '${state.name}' (checked again, then '${rotation.old.name}' deleted) · s stops here`
         : `${choices} · q leaves`,
+      short: rotation ? 'Rotation' : 'The key',
     },
     answer(text) {
       const answer = text.trim().toLowerCase();

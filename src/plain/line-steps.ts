@@ -4,10 +4,10 @@
  * decides every rule; nothing here calls Azure or checks a name, a date or a key itself.
  */
 import { formatDaysFromNow, formatUtc } from '../domain/expiry';
-import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readiness';
+import { EXPIRING_FROM_THE_START, EXPIRING_SOON_DAYS, expiringFromTheStart } from '../domain/readiness';
 import type { Deployment } from '../port/gateway';
 import { markOf } from '../wizard/fleet-marks';
-import { existingKey, flagged, permissionWarning, readiness, visibleDeployments } from '../wizard/selectors';
+import { existingKey, permissionWarning, readiness, visibleDeployments } from '../wizard/selectors';
 import type { StateAt, WizardState } from '../wizard/state';
 import {
   BACK,
@@ -33,11 +33,36 @@ export { BACK, INTERRUPT_KEYS } from './line-answers';
 
 export { LINE_PAGE } from './line-answers';
 
-function describeDeployment(state: WizardState, d: Deployment): string {
+/**
+ * Every mark the full-screen list shows, in words on the deployment's own line (issue 34): its
+ * keys, how many expired or expiring, or why it cannot take a key.
+ */
+export function deploymentMarkWords(state: Pick<WizardState, 'discovery' | 'fleet'>, d: Deployment): string {
   const ready = readiness(state, d);
-  const mark = flagged(markOf(state.fleet, d.id)) ? ' ! a key expired or expiring' : '';
-  const why = ready.ok ? '' : ` (cannot take a key: ${ready.reason})`;
-  return `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}${why}${mark}`;
+  if (!ready.ok) return `cannot take a key: ${ready.reason}`;
+  const mark = markOf(state.fleet, d.id);
+  if (!mark) return 'its keys not read yet';
+  if ('error' in mark) return `its keys could not be read (${mark.error})`;
+  if (mark.keys === 0) return 'no keys';
+  const count = `${mark.keys} key${mark.keys === 1 ? '' : 's'}`;
+  const expired = mark.expired > 0 ? `, ${mark.expired} expired` : '';
+  const expiring = mark.expiring > 0 ? `, ${mark.expiring} expiring within ${EXPIRING_SOON_DAYS} days` : '';
+  return `${count}${expired}${expiring}`;
+}
+
+function describeDeployment(state: WizardState, d: Deployment): string {
+  return `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}: ${deploymentMarkWords(state, d)}`;
+}
+
+/**
+ * Whether the list's page would be said before its marks: a deployment on it that can take a key
+ * whose keys are still being read. The line face waits for them, so that the list is said once,
+ * with its marks.
+ */
+export function pageMarksPending(state: WizardState): boolean {
+  if (state.step !== 'chooseDeployment') return false;
+  const { shown } = linePage(visibleDeployments(state), state.cursor);
+  return shown.some((d) => readiness(state, d).ok && markOf(state.fleet, d.id) === undefined);
 }
 
 function chooseDeployment(state: WizardState): LineStep {
@@ -58,6 +83,7 @@ function chooseDeployment(state: WizardState): LineStep {
     block: `list:${state.filter}:${list.length}:${start}:${state.listMessage ?? ''}`,
     question: {
       message: `Deployment: a number, ${paged ? '+ or - for more, ' : ''}or words to filter by (name, group, subscription, region; ! expiring)${state.filter ? '; empty clears the filter' : ''}`,
+      short: 'Deployment',
     },
     answer(text) {
       const index = chosenIndex(text, list.length);

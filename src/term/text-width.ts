@@ -83,3 +83,20 @@ export function messageLines(text: string, width: number, overlong: 'whole' | 'c
 export function wrappedLineCount(text: string, width: number): number {
   return Math.max(1, messageLines(text, width).length);
 }
+
+/** What starts a line of the line faces and its words hang under: indentation, then a mark or a number. */
+const LEAD = /^(\s*(?:[✖⚠✔ℹ?!•] |\d+\. )?)/;
+
+/**
+ * A line of the line faces laid out to `width` columns: wrapped by us at spaces (messageLines,
+ * a path or URL whole on a line of its own), later lines under the words after its lead (`✖ `,
+ * `  12. `); a command's line (ending in ` \`) is kept whole. Undefined `width` (not a
+ * terminal): the line as it is.
+ */
+export function hangingLines(line: string, width: number | undefined): string[] {
+  if (width === undefined || stringWidth(line) < width || line.endsWith(' \\')) return [line];
+  const lead = LEAD.exec(line)?.[1] ?? '';
+  const hang = ' '.repeat(stringWidth(lead));
+  const words = messageLines(line.slice(lead.length), width - 1 - hang.length, 'whole');
+  return words.map((words, i) => `${i === 0 ? lead : hang}${words}`);
+}

@@ -195,3 +195,69 @@ describe.each(SIZES)('the full-screen wizard at %i×%i', (cols, rows) => {
     expectSoundFrames(run, 'after the end');
   });
 });
+
+/** Answers a line face's question: waits for it (and the program to be done saying things), checks the terminal, answers. */
+async function answerAt(run: PtyRun, question: string | RegExp, words: string, where: string): Promise<void> {
+  await see(run, question, where);
+  await run.type(...words.split(''), KEY.enter);
+}
+
+describe.each(SIZES)('the line face at %i×%i', (cols, rows) => {
+  const size = { cols, rows };
+
+  it('create: the list with its marks in words, each step with its errors, the panel, the hand-off, delete again', async () => {
+    const emulator = await useEmulator();
+    const run = underShell(['--plain'], envFor(emulator), size);
+    await answerAt(run, '? Deployment', 'zzz', 'the list');
+    await answerAt(run, /0 of 6 deployments match/, '', 'a filter that matches nothing');
+    await answerAt(run, /\? Deployment \(\? says the choices\)/, '?', 'the question asked again, short');
+    await answerAt(run, /Deployment: a number[^]*\? Deployment \(\? says/, 'web-01', 'the choices said again');
+    await answerAt(run, /\? n new/, 'd 1', 'the key console');
+    await answerAt(run, "? Type the key's name", '', 'the delete question');
+    await answerAt(run, /\? Keys \(\? says the choices\)/, 'r 2', 'the key console, asked again');
+    await answerAt(run, /\? Rotate 'nlk-prod'\?/, '<', 'the rotation plan');
+    await answerAt(run, /\? Keys \(\?/, 'e 3', 'the key console, again');
+    await answerAt(run, '? Expiry: a number', '1', 'the new expiry');
+    await answerAt(run, /\? Shorten 'asg-sync'\?/, 'n', 'a shorter expiry');
+    await answerAt(run, '? Expiry: a number', '<', 'the new expiry, again');
+    await answerAt(run, /\? Keys \(\?/, 'n', 'the key console, a new key');
+    await answerAt(run, '? Key name', 'abc_d', 'the name step');
+    await answerAt(run, /✖ [^]*character '_'[^]*\? Key name/, 'walk-key', 'a name refused');
+    await answerAt(run, '? Expiry: a number', 'nonsense', 'the expiry');
+    await answerAt(run, /✖ [^]*\? Expiry: a date/, '<', 'a date refused');
+    await answerAt(run, '? Expiry: a number', '3', 'the expiry, again');
+    await answerAt(run, '? Key (hidden', 'abc', 'the key value');
+    await answerAt(run, /Enter is refused[^]*\? Key \(hidden/, '', 'a key too short');
+    await answerAt(run, '? Create it?', 'y', 'the review');
+    await answerAt(run, /\? r shows the key/, 'r', 'the panel');
+    await answerAt(run, /\? The key \(\? says the choices\)/, 'h', 'the key said once');
+    await answerAt(run, '? Hand the key to', '3', 'the hand-off menu');
+    await answerAt(run, '? Where', '/nonexistent/dir/x.env', 'the destination');
+    await answerAt(run, /✖ [^]*nonexistent[^]*\? Where/, 'walk.env', 'a destination whose folder does not exist');
+    await answerAt(run, /✔ [^]*walk\.env[^]*\? The key/, 'q', 'a hand-off done');
+    await answerAt(run, '? Have you saved the key?', 'd', 'the saved-it question');
+    await see(run, /nothing is left\s+behind/, 'the end');
+    await endsOnItsOwnLine(run, 0);
+    expectSoundFrames(run, 'after the end');
+  });
+
+  it('rotate: the new key never held, stopping, then to the end', async () => {
+    const emulator = await useEmulator();
+    const run = underShell(['--plain', ...WEB_ARGV], envFor(emulator), size);
+    await answerAt(run, /\? n new/, 'r 2', 'the key console');
+    await answerAt(run, /\? Rotate 'nlk-prod'\?/, 'y', 'the rotation plan');
+    await answerAt(run, /s stops here/, 'y', 'the rotation’s panel');
+    await answerAt(
+      run,
+      /\? Delete 'nlk-prod' though no one holds/,
+      's',
+      'the old key while the new one is held nowhere',
+    );
+    await answerAt(run, /\? Stop the rotation\?/, 'n', 'stopping');
+    await answerAt(run, /\? Rotation \(\? says the choices\)/, 'r', 'the rotation’s panel, again');
+    await answerAt(run, /Key: [^]*\? Rotation \(\?/, 'y', 'the key shown');
+    await answerAt(run, /Rotated: the dataplane takes[^]*\? Keys/, 'q', 'the rotation done');
+    await endsOnItsOwnLine(run, 0);
+    expectSoundFrames(run, 'after the end');
+  });
+});
