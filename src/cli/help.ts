@@ -63,6 +63,9 @@ export function helpText(mode: Mode, columns = 80): string {
       2,
     ),
     wrap('  ', 'Keys are never taken from arguments. Try it without Azure: nginxaas-keys --demo', width, 2),
+    ...(mode === 'wizard'
+      ? [wrap('  ', 'With a screen reader, or to keep colours off: nginxaas-keys help accessibility', width, 2)]
+      : []),
   );
   return `${parts.join('\n')}\n`;
 }

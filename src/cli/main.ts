@@ -13,6 +13,7 @@ import { parseConnectOptions, parseWizardScope } from './scope';
 import { deferredGateway } from '../port/deferred-gateway';
 import { terminalSafe } from '../port/terminal-safe-gateway';
 import { helpOnHelpText, helpText } from './help';
+import type { HelpTopic } from './help-topics';
 import { EXIT, type Io } from '../port/io';
 import { Notices } from '../port/notices';
 import type { Session } from '../port/session';
@@ -26,7 +27,14 @@ import { closingOnce, type Outcome } from './closing';
 import { Custody } from '../keys/custody';
 import type { Gateway } from '../port/gateway';
 import type { RunTimeLimit } from '../port/run-limit';
-import { applySettings, historyPath, lastUsedPath, settingsWords, type SettingsInForce } from './saved-settings';
+import {
+  applySettings,
+  faceChosen,
+  historyPath,
+  lastUsedPath,
+  settingsWords,
+  type SettingsInForce,
+} from './saved-settings';
 import { lastUsedDeployment, rememberDeployment } from '../files/last-used-file';
 import { HistoryFile } from '../files/history-file';
 import { recorded } from '../port/recorded-gateway';
@@ -124,14 +132,20 @@ export async function main(argv: string[]): Promise<number> {
   try {
     let shell: Shell | undefined;
     let helpOnHelp: true | undefined;
+    let helpTopic: HelpTopic | undefined;
     let words: string[] | undefined;
-    ({ mode, values, shell, helpOnHelp, words } = parseCommandLine(argv));
+    ({ mode, values, shell, helpOnHelp, helpTopic, words } = parseCommandLine(argv));
     if (flag(values, 'version')) {
       process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
       return EXIT.ok;
     }
     if (flag(values, 'help')) {
       const columns = process.stdout.isTTY ? process.stdout.columns : 80;
+      if (helpTopic) {
+        const { helpTopicText } = await import('./help-topics');
+        process.stdout.write(`${helpTopicText(helpTopic, columns)}\n`);
+        return EXIT.ok;
+      }
       process.stdout.write(helpOnHelp ? helpOnHelpText(columns) : helpText(mode, columns));
       return EXIT.ok;
     }
@@ -248,6 +262,8 @@ export async function main(argv: string[]): Promise<number> {
           connected: connecting,
           ...(door ? { door } : {}),
           remember,
+          // Nobody chose a face: the first screen says, once, how to get the line face.
+          offerLineFace: !faceChosen(values, process.env, settings),
         },
         wizardScope,
         io(),

@@ -4,10 +4,16 @@
  * decides every rule; nothing here calls Azure or checks a name, a date or a key itself.
  */
 import { formatDaysFromNow, formatUtc } from '../domain/expiry';
-import { EXPIRING_FROM_THE_START, EXPIRING_SOON_DAYS, expiringFromTheStart } from '../domain/readiness';
+import { EXPIRING_FROM_THE_START, expiringFromTheStart } from '../domain/readiness';
 import type { Deployment } from '../port/gateway';
 import { markOf } from '../wizard/fleet-marks';
-import { existingKey, permissionWarning, readiness, visibleDeployments } from '../wizard/selectors';
+import {
+  deploymentMarkWords,
+  existingKey,
+  permissionWarning,
+  readiness,
+  visibleDeployments,
+} from '../wizard/selectors';
 import type { StateAt, WizardState } from '../wizard/state';
 import {
   BACK,
@@ -32,23 +38,7 @@ export type { Keys, LineStep } from './line-answers';
 export { BACK, INTERRUPT_KEYS } from './line-answers';
 
 export { LINE_PAGE } from './line-answers';
-
-/**
- * Every mark the full-screen list shows, in words on the deployment's own line (issue 34): its
- * keys, how many expired or expiring, or why it cannot take a key.
- */
-export function deploymentMarkWords(state: Pick<WizardState, 'discovery' | 'fleet'>, d: Deployment): string {
-  const ready = readiness(state, d);
-  if (!ready.ok) return `cannot take a key: ${ready.reason}`;
-  const mark = markOf(state.fleet, d.id);
-  if (!mark) return 'its keys not read yet';
-  if ('error' in mark) return `its keys could not be read (${mark.error})`;
-  if (mark.keys === 0) return 'no keys';
-  const count = `${mark.keys} key${mark.keys === 1 ? '' : 's'}`;
-  const expired = mark.expired > 0 ? `, ${mark.expired} expired` : '';
-  const expiring = mark.expiring > 0 ? `, ${mark.expiring} expiring within ${EXPIRING_SOON_DAYS} days` : '';
-  return `${count}${expired}${expiring}`;
-}
+export { deploymentMarkWords } from '../wizard/selectors';
 
 function describeDeployment(state: WizardState, d: Deployment): string {
   return `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}: ${deploymentMarkWords(state, d)}`;

@@ -43,16 +43,22 @@ export function Field({
   value,
   caretBack = 0,
   placeholder,
+  spoken,
 }: {
   value: string;
   caretBack?: number;
   placeholder?: string;
+  /** What a screen reader hears instead of the drawn field and its caret. */
+  spoken?: string;
 }) {
   const chars = Array.from(value);
   const at = chars.length - Math.min(Math.max(caretBack, 0), chars.length);
   const under = chars[at] ?? ' ';
   return (
-    <Text wrap="truncate-start">
+    <Text
+      wrap="truncate-start"
+      aria-label={spoken ?? (value === '' ? `empty${placeholder ? `; ${placeholder}` : ''}` : `typed: ${value}`)}
+    >
       <Text color={colors.accent}>{figures.pointer} </Text>
       {value === '' && placeholder ? <Text color={colors.muted}>{placeholder}</Text> : chars.slice(0, at).join('')}
       {caretBlock(under)}

@@ -54,23 +54,28 @@ export function ExpiryStep({ expiry, now, caretBack, title, context, footer }: E
       }
     >
       {context}
-      <Box flexDirection="column">
+      <Box flexDirection="column" aria-role="radiogroup">
         {PRESETS.map((p, i) => {
           const selected = i === expiry.cursor && !expiry.editing;
+          const spoken = `${p.label}: ${formatUtc(resolvePreset(p.id, now))}${p.id === '6mo' ? ', the default' : ''}${p.id === '2y' ? ', the longest allowed' : ''}`;
           return (
-            <Text key={p.id} color={selected ? colors.accent : undefined}>
-              {selected ? `${figures.pointer} ` : '  '}
-              {padEnd(p.label, 9)} {formatUtc(resolvePreset(p.id, now))}
-              <Text color={colors.muted}>
-                {p.id === '6mo' ? '  (default)' : ''}
-                {p.id === '2y' ? '  (the longest allowed)' : ''}
+            <Box key={p.id} aria-role="radio" aria-state={{ checked: selected }} aria-label={spoken}>
+              <Text color={selected ? colors.accent : undefined}>
+                {selected ? `${figures.pointer} ` : '  '}
+                {padEnd(p.label, 9)} {formatUtc(resolvePreset(p.id, now))}
+                <Text color={colors.muted}>
+                  {p.id === '6mo' ? '  (default)' : ''}
+                  {p.id === '2y' ? '  (the longest allowed)' : ''}
+                </Text>
               </Text>
-            </Text>
+            </Box>
           );
         })}
-        <Text color={expiry.cursor === custom ? colors.accent : undefined}>
-          {expiry.cursor === custom ? `${figures.pointer} ` : '  '}A date of your own…
-        </Text>
+        <Box aria-role="radio" aria-state={{ checked: expiry.cursor === custom }} aria-label="a date of your own">
+          <Text color={expiry.cursor === custom ? colors.accent : undefined}>
+            {expiry.cursor === custom ? `${figures.pointer} ` : '  '}A date of your own…
+          </Text>
+        </Box>
       </Box>
       {expiry.editing ? (
         <Box flexDirection="column">

@@ -2,7 +2,7 @@
  * The key console: a deployment's keys with their expiry and a mark (✖ expired, ! within 30
  * days, ✔ ok), soonest first; then a delete that waits for the key's name, or a rotation's plan.
  */
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import { keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
 import type { ApiKey } from '../../port/gateway';
@@ -113,30 +113,35 @@ export function KeysStep(props: KeysViewProps) {
         <Words role="muted" text="No keys left on this deployment. n makes one." />
       ) : null}
       {Array.isArray(keys) && keys.length > 0 ? (
-        <Text color={colors.muted} wrap="truncate-end">
+        <Text color={colors.muted} wrap="truncate-end" aria-hidden>
           {`    ${padEnd('NAME', nameWidth)}  HINT  EXPIRES (UTC)`}
         </Text>
       ) : null}
       <More count={props.start} direction="up" />
-      {Array.isArray(keys)
-        ? keys.map((k, i) => {
-            const selected = props.start + i === props.cursor;
-            const [mark, role] = MARK[keyStatus(k.endDateTime, now)];
-            return (
-              <Text key={k.name} wrap="truncate-end">
-                <Text color={colors.accent}>{selected ? `${figures.pointer} ` : '  '}</Text>
-                <Text color={colors[role]}>{mark}</Text>{' '}
-                <Text bold={selected} color={selected ? colors.accent : undefined}>
-                  {padEnd(k.name, nameWidth)}
-                </Text>
-                {`  ${padEnd(k.hint, 4)}  ${formatUtc(k.endDateTime).slice(0, 10)}  ${formatDaysFromNow(k.endDateTime, now)}`}
-              </Text>
-            );
-          })
-        : null}
+      <Box flexDirection="column" aria-role="listbox">
+        {Array.isArray(keys)
+          ? keys.map((k, i) => {
+              const selected = props.start + i === props.cursor;
+              const [mark, role] = MARK[keyStatus(k.endDateTime, now)];
+              const spoken = `${k.name}, hint ${k.hint}, expires ${formatUtc(k.endDateTime).slice(0, 10)}, ${formatDaysFromNow(k.endDateTime, now)}`;
+              return (
+                <Box key={k.name} aria-role="option" aria-state={{ selected }} aria-label={spoken}>
+                  <Text wrap="truncate-end">
+                    <Text color={colors.accent}>{selected ? `${figures.pointer} ` : '  '}</Text>
+                    <Text color={colors[role]}>{mark}</Text>{' '}
+                    <Text bold={selected} color={selected ? colors.accent : undefined}>
+                      {padEnd(k.name, nameWidth)}
+                    </Text>
+                    {`  ${padEnd(k.hint, 4)}  ${formatUtc(k.endDateTime).slice(0, 10)}  ${formatDaysFromNow(k.endDateTime, now)}`}
+                  </Text>
+                </Box>
+              );
+            })
+          : null}
+      </Box>
       <More count={props.count - props.start - (Array.isArray(keys) ? keys.length : 0)} direction="down" />
       {Array.isArray(keys) && keys.length > 0 ? (
-        <Text color={colors.muted} wrap="truncate-end">
+        <Text color={colors.muted} wrap="truncate-end" aria-hidden>
           {`${figures.fail} expired · ! within ${EXPIRING_SOON_DAYS} days · ${figures.pass} ok`}
         </Text>
       ) : null}

@@ -50,15 +50,24 @@ export function HandoffMenuView({ menu, caretBack, rows }: { menu: HandoffMenu; 
       ]}
     >
       <More count={shown.start} direction="up" />
-      {HANDOFF_KINDS.slice(shown.start, shown.end).map((k, at) => {
-        const i = shown.start + at;
-        return (
-          <Text key={k} color={i === menu.cursor ? colors.accent : undefined} wrap="truncate-end">
-            {i === menu.cursor ? `${figures.pointer} ` : '  '}
-            {HANDOFF_LABELS[k]}
-          </Text>
-        );
-      })}
+      <Box flexDirection="column" aria-role="menu">
+        {HANDOFF_KINDS.slice(shown.start, shown.end).map((k, at) => {
+          const i = shown.start + at;
+          return (
+            <Box
+              key={k}
+              aria-role="menuitem"
+              aria-state={{ selected: i === menu.cursor }}
+              aria-label={HANDOFF_LABELS[k]}
+            >
+              <Text color={i === menu.cursor ? colors.accent : undefined} wrap="truncate-end">
+                {i === menu.cursor ? `${figures.pointer} ` : '  '}
+                {HANDOFF_LABELS[k]}
+              </Text>
+            </Box>
+          );
+        })}
+      </Box>
       <More count={shown.below} direction="down" />
     </Question>
   );

@@ -101,12 +101,23 @@ function Row({ label, children }: { label: string; children?: ReactNode }) {
  * A URL or a key: alone on its line, indented two columns, never cut or joined to a label, so
  * that a copy from the terminal takes it whole.
  */
-function Whole({ children, color, bold }: { children: string; color?: string | undefined; bold?: boolean }) {
+function Whole({
+  children,
+  color,
+  bold,
+  spoken,
+}: {
+  children: string;
+  color?: string | undefined;
+  bold?: boolean;
+  /** What a screen reader hears: the whole token (never the cut one), or words for a masked key. */
+  spoken?: string;
+}) {
   // Wider than the frame, it is cut in its middle, never split over rows: a URL torn at the edge
   // would be copied torn. c copies the key and h writes the URLs whole to a file.
   const width = useFrameWidth();
   return (
-    <Text color={color} bold={bold} wrap="truncate-end">
+    <Text color={color} bold={bold} wrap="truncate-end" aria-label={spoken ?? children}>
       {`  ${cutMiddle(children, width - 2)}`}
     </Text>
   );
@@ -151,7 +162,11 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
       <Row label="Key">
         <Text color={colors.muted}>{shown ? `shown (hides in ${props.secondsLeft} s)` : 'masked (r shows it)'}</Text>
       </Row>
-      <Whole color={shown ? colors.secret : undefined} bold={shown}>
+      <Whole
+        color={shown ? colors.secret : undefined}
+        bold={shown}
+        spoken={shown ? `the key: ${keyText}` : `the key, masked: its hint ${key.hint}, the rest hidden`}
+      >
         {keyText}
       </Whole>
       <Row label="Hint">{key.hint}</Row>

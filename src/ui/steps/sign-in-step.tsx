@@ -2,7 +2,7 @@
  * The sign-in screen: why no token could be had, the ways to sign in (the first taken by Enter),
  * and while a device code waits, its page and code on lines of their own with a countdown.
  */
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import type { SignInState, StateAt } from '../../wizard/state';
 import { SIGN_IN_WORDS } from '../../wizard/steps/sign-in';
 import { Question } from '../components/question';
@@ -63,15 +63,24 @@ export function SignInStep({ signIn, now, rows = 24 }: SignInViewProps) {
     >
       <Problem text={`${signIn.problem.message}${signIn.problem.code ? ` (${signIn.problem.code})` : ''}`} />
       <More count={shown.start} direction="up" />
-      {signIn.choices.slice(shown.start, shown.end).map((how, at) => {
-        const i = shown.start + at;
-        return (
-          <Text key={how} color={i === signIn.cursor ? colors.accent : undefined} wrap="truncate-end">
-            {i === signIn.cursor ? `${figures.pointer} ` : '  '}
-            {SIGN_IN_WORDS[how]}
-          </Text>
-        );
-      })}
+      <Box flexDirection="column" aria-role="listbox">
+        {signIn.choices.slice(shown.start, shown.end).map((how, at) => {
+          const i = shown.start + at;
+          return (
+            <Box
+              key={how}
+              aria-role="option"
+              aria-state={{ selected: i === signIn.cursor }}
+              aria-label={SIGN_IN_WORDS[how]}
+            >
+              <Text color={i === signIn.cursor ? colors.accent : undefined} wrap="truncate-end">
+                {i === signIn.cursor ? `${figures.pointer} ` : '  '}
+                {SIGN_IN_WORDS[how]}
+              </Text>
+            </Box>
+          );
+        })}
+      </Box>
       <More count={shown.below} direction="down" />
     </Question>
   );
