@@ -18,12 +18,16 @@ export function useFrameWidth(): number {
   return given ?? frameWidthOf(stdout?.columns || 80);
 }
 
-/** The whole frame: a column of that width, which Ink lays every line out to. */
+/**
+ * The whole frame: the terminal's width less a column on the right, which Ink lays every line out
+ * to. The column is padding, not a width of our own: when the terminal narrows, Ink lays the frame
+ * out again at once, before the new size reaches React, and a width kept in React's state would be
+ * the old one for that frame — rows the terminal wraps, that Ink then never erases.
+ */
 export function Frame({ columns, children }: { columns: number; children: ReactNode }) {
-  const width = frameWidthOf(columns);
   return (
-    <FrameWidth.Provider value={width}>
-      <Box flexDirection="column" width={width}>
+    <FrameWidth.Provider value={frameWidthOf(columns)}>
+      <Box flexDirection="column" paddingRight={1}>
         {children}
       </Box>
     </FrameWidth.Provider>
