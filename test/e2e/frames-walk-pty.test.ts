@@ -8,6 +8,8 @@
  * starts on a row of its own.
  */
 import { describe, expect, it } from 'vitest';
+import { fleetWorld } from '../../src/emulator/fleet';
+import { LINE_FACE_OFFER } from '../../src/ui/app';
 import { envFor } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
 import { makeFakeAz, noAzPath } from '../helpers/fake-az';
@@ -53,6 +55,8 @@ describe.each(SIZES)('the full-screen wizard at %i×%i', (cols, rows) => {
     const emulator = await useEmulator();
     const run = underShell([], envFor(emulator), size);
     await see(run, 'Choose a deployment', 'the list');
+    // The first screen says once how to get the line face; the first key takes it away.
+    expect(run.screen()).toContain(LINE_FACE_OFFER);
     await typeWords(run, 'zzz');
     await see(run, 'No deployment matches', 'a filter that matches nothing');
     await run.type(KEY.esc);
@@ -167,6 +171,19 @@ describe.each(SIZES)('the full-screen wizard at %i×%i', (cols, rows) => {
     expectSoundFrames(run, 'after the end');
   });
 
+  it('a long list: its window, a page down, a filter', async () => {
+    const emulator = await useEmulator({ data: fleetWorld({ subscriptions: 3, deployments: 40 }, new Date()) });
+    const run = underShell([], envFor(emulator), size);
+    await see(run, /↓ \d+ more/, 'a long list, its first window');
+    await run.type(KEY.pageDown, KEY.pageDown);
+    await see(run, /↑ \d+ more/, 'two pages down');
+    await typeWords(run, '!');
+    await see(run, /of 120 deployments/, 'only those with keys expired or expiring');
+    await run.type(KEY.ctrlC);
+    await endsOnItsOwnLine(run, 130);
+    expectSoundFrames(run, 'after the end');
+  });
+
   it('a list that cannot be read', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({
@@ -204,6 +221,23 @@ async function answerAt(run: PtyRun, question: string | RegExp, words: string, w
 
 describe.each(SIZES)('the line face at %i×%i', (cols, rows) => {
   const size = { cols, rows };
+
+  it('TERM=dumb, bare lines: the list, a refusal, the review', async () => {
+    const emulator = await useEmulator();
+    const run = underShell([], { ...envFor(emulator), TERM: 'dumb' }, size);
+    await answerAt(run, '? Deployment', 'web-01', 'the list');
+    await answerAt(run, /\? n new/, 'n', 'the key console');
+    await answerAt(run, '? Key name', 'a_b', 'the name step');
+    await answerAt(run, /✖ [^]*\? Key name/, 'dumb-walk', 'a name refused');
+    await answerAt(run, '? Expiry: a number', '', 'the expiry');
+    await answerAt(run, '? Key (hidden', 'abc', 'the key value');
+    await answerAt(run, /Enter is refused[^]*\? Key \(hidden/, '', 'a key too short');
+    await answerAt(run, '? Create it?', '<', 'the review');
+    await see(run, '? Key (hidden', 'back a step');
+    run.pty.write(KEY.ctrlC);
+    await endsOnItsOwnLine(run, 130);
+    expectSoundFrames(run, 'after the end');
+  });
 
   it('create: the list with its marks in words, each step with its errors, the panel, the hand-off, delete again', async () => {
     const emulator = await useEmulator();
