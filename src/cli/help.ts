@@ -120,6 +120,9 @@ export function helpText(mode: Mode, columns = 80, program = COMMAND_NAME): stri
       width,
       2,
     ),
+    ...(mode === 'wizard'
+      ? [wrap('  ', `With a screen reader, or to keep colours off: ${program} help accessibility`, width, 2)]
+      : []),
   );
   return `${parts.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import { type Shell } from './commands';
 import { flag } from './options';
 import { parseCommandLine } from './parse';
 import { helpOnHelpText, helpText } from './help';
+import type { HelpTopic } from './help-topics';
 import { EXIT } from '../port/io';
 import { buildMode } from './modes';
 import { Run } from './run';
@@ -42,8 +43,9 @@ async function runMode(run: Run): Promise<number> {
   try {
     let shell: Shell | undefined;
     let helpOnHelp: true | undefined;
+    let helpTopic: HelpTopic | undefined;
     let words: string[] | undefined;
-    ({ mode: run.mode, values: run.values, shell, helpOnHelp, words } = parseCommandLine(argv, program));
+    ({ mode: run.mode, values: run.values, shell, helpOnHelp, helpTopic, words } = parseCommandLine(argv, program));
     const { mode, values } = run;
     if (flag(values, 'version')) {
       process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
@@ -51,6 +53,11 @@ async function runMode(run: Run): Promise<number> {
     }
     if (flag(values, 'help')) {
       const columns = process.stdout.isTTY ? process.stdout.columns : 80;
+      if (helpTopic) {
+        const { helpTopicText } = await import('./help-topics');
+        process.stdout.write(`${helpTopicText(helpTopic, columns, program)}\n`);
+        return EXIT.ok;
+      }
       process.stdout.write(helpOnHelp ? helpOnHelpText(columns, program) : helpText(mode, columns, program));
       return EXIT.ok;
     }

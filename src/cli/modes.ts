@@ -23,7 +23,7 @@ import type { ConnectHooks } from './connect';
 import { flag } from './options';
 import { captureOutput } from './output-file';
 import type { Run } from './run';
-import { historyPath, lastUsedPath, settingsWords, type SettingsInForce } from './saved-settings';
+import { faceChosen, historyPath, lastUsedPath, settingsWords, type SettingsInForce } from './saved-settings';
 import { parseConnectOptions, parseWizardScope, type ConnectOptions } from './scope';
 
 const wizardInstead = (program: string) =>
@@ -41,6 +41,7 @@ interface Parts {
 /** What the wizard's two faces add: where it starts, and the deployment it remembers. */
 interface WizardParts extends Parts {
   scope: WizardScope;
+  settings: SettingsInForce;
   remember: (deploymentId: string) => void;
 }
 
@@ -117,6 +118,7 @@ function wizardParts(run: Run, parts: Parts, settings: SettingsInForce, scope: W
   const lastUsed = scope.deployment ? undefined : lastUsedDeployment(memory, settings.profile);
   return {
     ...parts,
+    settings,
     scope: { ...scope, lastUsed, history: run.history, program: run.program },
     remember: (deploymentId) => {
       try {
@@ -161,6 +163,8 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
       connected: connecting,
       door,
       remember: parts.remember,
+      // Nobody chose a face: the first screen says, once, how to get the line face.
+      offerLineFace: !faceChosen(run.values, process.env, parts.settings),
     },
     { ...parts.scope, demoVault: vault, signIn: door ? door.facts : undefined },
     run.io(),

@@ -11,6 +11,7 @@ import { checkKeyName } from '../domain/key-name';
 import { checkResourceGroup, checkSubscriptionId } from '../domain/resource-id';
 import { nearest } from '../domain/suggest';
 import { UsageError } from '../port/usage-error';
+import { helpTopicNamed, type HelpTopic } from './help-topics';
 
 export interface ParsedArgs {
   mode: Mode;
@@ -19,6 +20,8 @@ export interface ParsedArgs {
   shell?: Shell;
   /** `help help`: what `help` itself does. */
   helpOnHelp?: true;
+  /** `help <topic>` for a topic that is no command (`help accessibility`, `help a11y`). */
+  helpTopic?: HelpTopic;
   /** The plain arguments of a command that reads its own (`config set <name> <value>`). */
   words?: string[];
 }
@@ -84,6 +87,8 @@ function parse(argv: string[], program: string): ParsedArgs {
       const topic = extra[0] === undefined ? undefined : (COMMAND_ALIASES[extra[0]] ?? extra[0]);
       if (topic === undefined) return { mode: 'wizard', values: { help: true } };
       if (topic === 'help') return { mode: 'wizard', values: { help: true }, helpOnHelp: true };
+      const helpTopic = helpTopicNamed(topic);
+      if (helpTopic) return { mode: 'wizard', values: { help: true }, helpTopic };
       if (!isCommand(topic)) throw unknownCommand(topic, 'help');
       return { mode: topic, values: { help: true } };
     }

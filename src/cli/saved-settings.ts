@@ -126,11 +126,24 @@ export interface SettingsInForce {
   overridden: (InForce & { by: 'flag' | 'environment' })[];
 }
 
-/** ACCESSIBLE, as the contract reads it: any value but 0, false, no and empty asks for the line face. */
+/**
+ * The face the environment asks for, where it says one: ACCESSIBLE as the contract reads it (any
+ * value but 0, false, no and empty asks for the line face; those keep the full-screen wizard),
+ * else INK_SCREEN_READER=true (Ink's own, the exact string) asks for the line face. ACCESSIBLE
+ * comes first: ACCESSIBLE=0 with INK_SCREEN_READER=true keeps the full-screen wizard, which Ink
+ * then draws in its screen-reader mode. A flag (--plain) comes before both, a saved setting after.
+ */
 export function accessibleFromEnvironment(env: NodeJS.ProcessEnv): boolean | undefined {
   const value = env.ACCESSIBLE;
-  if (value === undefined) return undefined;
-  return !['', '0', 'false', 'no'].includes(value.trim().toLowerCase());
+  if (value !== undefined) return !['', '0', 'false', 'no'].includes(value.trim().toLowerCase());
+  if (env.INK_SCREEN_READER === 'true') return true;
+  return undefined;
+}
+
+/** Whether the person has chosen a face (a flag, the environment, a saved setting): if not, the wizard offers the line face. */
+export function faceChosen(values: Values, env: NodeJS.ProcessEnv, settings: SettingsInForce): boolean {
+  const saved = [...settings.used, ...settings.overridden].some((entry) => entry.name === 'accessible');
+  return values.plain === true || accessibleFromEnvironment(env) !== undefined || saved || env.TERM === 'dumb';
 }
 
 /** Whether the environment already says this (it comes before any saved value). */

@@ -178,8 +178,9 @@ export function handoffFile(kind: 'nlk' | 'asg-sync' | 'env', facts: HandoffFact
 }
 
 /**
- * What the person does next: short lines (a long command split with shell continuations, so that it
- * is never wrapped or cut) that read the file, never the key itself.
+ * What the person does next, never the key itself: sentences, each one line that a face wraps to
+ * its width, and commands split with shell continuations into short lines (ending in ` \` or
+ * indented), each drawn as it is, never wrapped or cut.
  */
 export function handoffNextLines(target: HandoffTarget): string[] {
   switch (target.kind) {
@@ -192,18 +193,19 @@ export function handoffNextLines(target: HandoffTarget): string[] {
       ];
     case 'asg-sync':
       return [
-        `Install ${target.path} as /etc/nginx/config.yaml, then restart nginx-asg-sync:`,
-        'it reads the key only at start.',
+        `Install ${target.path} as /etc/nginx/config.yaml, then restart nginx-asg-sync: it reads the key only at start.`,
       ];
     case 'env':
       return [
-        `Load ${target.path} where the key is needed (docker compose env_file,`,
-        'systemd EnvironmentFile); restart that to take a new key.',
+        `Load ${target.path} where the key is needed (docker compose env_file, systemd EnvironmentFile); restart that to take a new key.`,
       ];
     case 'keyvault':
       return ['The key is the newest version of that secret; each rotation adds one.'];
   }
 }
+
+/** A line of a command (shell continuations): drawn as it is, where a sentence is wrapped. */
+export const isCommandLine = (line: string): boolean => line.endsWith(' \\') || line.startsWith('  ');
 
 /** The same, as one line (for JSON). */
 export function handoffNextStep(target: HandoffTarget): string {

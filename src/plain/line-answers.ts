@@ -15,7 +15,12 @@ export interface LineStep {
   block: string;
   /** Lines said at most once while this scene lasts (the panel's facts are not said after every answer). */
   scene?: string;
-  question: { message: string; hidden?: boolean };
+  /**
+   * `short`: the question once its choices have been said (they are said once, and again on `?`):
+   * for questions asked again and again (the list, the key console, the panel), never for a
+   * question whose answer changes something.
+   */
+  question: { message: string; hidden?: boolean; short?: string };
   /** The intents an answer stands for, or words saying why it means nothing here (asked again). */
   answer(text: string): Intent[] | string;
 }

@@ -88,6 +88,7 @@ export function keyConsole(state: StateAt<'keys'>): LineStep {
     block: `console:${keys.map((k) => k.name).join(',')}:${start}:${message?.text ?? ''}:${state.keyHistory?.entries.length ?? ''}`,
     question: {
       message: `${keys.length > shown.length ? '+/- more · ' : ''}${ask('', offered, 'menu')}`,
+      short: 'Keys',
     },
     answer: (text) =>
       turnPage(text, state.console.cursor, keys.length) ??

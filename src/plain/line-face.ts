@@ -15,7 +15,9 @@ import { afterHandOver } from '../wizard/steps/sign-in';
 import { isFinished, transition } from '../wizard/machine';
 import { action, type Intent } from '../wizard/intents';
 import { initialState, type WizardEvent, type WizardScope, type WizardState } from '../wizard/state';
-import { INTERRUPT, lineStep } from './line-steps';
+import { INTERRUPT, lineStep, pageMarksPending, type LineStep } from './line-steps';
+import stringWidth from '../term/display-width';
+import { hangingLines, messageLines } from '../term/text-width';
 import { promptsFor, type Prompts } from './prompts';
 
 /** The machine with its commands run by the one runner: it wakes whoever waits whenever the state moves. */
@@ -62,11 +64,16 @@ class Driver {
 
   /** Until a person is asked something, or the wizard has ended. */
   async settled(onMove: () => void): Promise<void> {
-    while (!isFinished(this.state) && this.runner.busy()) {
+    while (!isFinished(this.state) && (this.runner.busy() || this.readingMarks())) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = undefined;
       onMove();
     }
+  }
+
+  /** The list's page waits for its marks while they are being read (never for a read that is not running). */
+  readingMarks(): boolean {
+    return pageMarksPending(this.state) && this.runner.isRunning('peekKeys');
   }
 }
 
@@ -76,7 +83,13 @@ export async function runLineFace(
   io: Io,
 ): Promise<number> {
   const prompts = await promptsFor(io);
-  const say = (line: string) => io.stdout.write(`${line}\n`);
+  // Every line is laid out to the terminal's width by us (term/text-width): never wrapped by the
+  // terminal, a word, a path or a date never split.
+  const width = () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined);
+  const say = (line: string) => {
+    for (const row of hangingLines(line, width())) io.stdout.write(`${row}\n`);
+  };
+  const asked = new Set<string>();
   const driver = new Driver(run.gateway, scope, io, run.door);
   // A signal (or Ctrl+C while no question is asked) is the machine's 'interrupted'; a second
   // one leaves even while a key is being created, as in the Ink face.
@@ -87,8 +100,8 @@ export async function runLineFace(
   const progress = new Said(say);
   try {
     for (;;) {
-      await driver.settled(() => progress.loading(driver.state));
-      progress.loading(driver.state);
+      await driver.settled(() => progress.loading(driver.state, driver.readingMarks()));
+      progress.loading(driver.state, false);
       const state = driver.state;
       if (isFinished(state) && state.handOver && run.door && !io.signal.aborted) {
         // az login asks on this terminal itself; the wizard goes on afterwards, in this run.
@@ -107,11 +120,17 @@ export async function runLineFace(
       // Nothing runs and nothing is asked: a state the line faces do not draw, said rather than hung on.
       if (!step) throw new Error(`the line face has no question for the wizard's step '${state.step}'`);
       progress.block(step);
-      const answer = await ask(prompts, step.question, io);
+      const question = questionOnce(step.question, asked);
+      const answer = await ask(prompts, { ...question, message: questionText(question.message, width()) }, io);
       if (answer === undefined) {
         // Ctrl+C at the question, or a signal: the machine's own Ctrl+C (the reveal asks first).
         if (!io.signal.aborted) driver.tell(INTERRUPT);
         progress.forget();
+        continue;
+      }
+      if (answer.trim() === ASK_AGAIN && !step.question.hidden) {
+        // The choices, said again only when asked.
+        say(step.question.message);
         continue;
       }
       const intents = step.answer(answer);
@@ -127,6 +146,36 @@ export async function runLineFace(
     io.signal.removeEventListener('abort', onSignal);
     io.forceSignal.removeEventListener('abort', onSignal);
   }
+}
+
+/** The answer that says a question's choices again, where they were said once. */
+const ASK_AGAIN = '?';
+
+/**
+ * A question's choices are said once (issue 34): asked again, a question that has a short form is
+ * asked by it, and `?` says the choices again.
+ */
+function questionOnce(question: LineStep['question'], asked: Set<string>): LineStep['question'] {
+  if (question.short === undefined) return question;
+  if (!asked.has(question.short)) {
+    asked.add(question.short);
+    return question;
+  }
+  return { ...question, message: `${question.short} (${ASK_AGAIN} says the choices)` };
+}
+
+/**
+ * A question laid out to the terminal's width by us, its later lines under its words (the prompt
+ * puts '? ' before it), its last line short enough to leave room for the answer typed after it.
+ */
+function questionText(message: string, width: number | undefined): string {
+  if (width === undefined) return message;
+  const room = width - 1 - 2;
+  const lines = messageLines(message, room, 'whole');
+  const last = lines.pop() ?? '';
+  const answerRoom = Math.min(24, Math.floor(room / 3));
+  const tail = stringWidth(last) > room - answerRoom ? messageLines(last, room - answerRoom, 'whole') : [last];
+  return [...lines, ...tail].join('\n  ');
 }
 
 /** r on the panel: the key is said once, then the panel hides it again (it stays hidden in state). */
@@ -161,17 +210,19 @@ class Said {
 
   constructor(private readonly say: (line: string) => void) {}
 
-  loading(state: WizardState): void {
+  loading(state: WizardState, readingMarks: boolean): void {
     const code = state.signIn?.stage === 'waiting' ? state.signIn.deviceCode : undefined;
-    const words = code
-      ? `To sign in, open ${code.url ?? 'the page'} on any device and enter the code ${code.userCode ?? ''} (it expires in 15 minutes; Ctrl+C stops).`
-      : state.step === 'loading'
-        ? state.loadingMessage
-        : state.step === 'creating' && !state.createError
-          ? `Creating key '${state.name}'…`
-          : state.step === 'reveal' && state.reveal.verify === 'pending'
-            ? 'Checking the key on the dataplane (a new key may take a little while to arrive)…'
-            : '';
+    const words = readingMarks
+      ? 'Reading the keys of each deployment…'
+      : code
+        ? `To sign in, open ${code.url ?? 'the page'} on any device and enter the code ${code.userCode ?? ''} (it expires in 15 minutes; Ctrl+C stops).`
+        : state.step === 'loading'
+          ? state.loadingMessage
+          : state.step === 'creating' && !state.createError
+            ? `Creating key '${state.name}'…`
+            : state.step === 'reveal' && state.reveal.verify === 'pending'
+              ? 'Checking the key on the dataplane (a new key may take a little while to arrive)…'
+              : '';
     if (words && words !== this.lastLoading) this.say(words);
     this.lastLoading = words;
     const signedIn = state.discovery?.signedIn;

@@ -121,7 +121,7 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
     lines: [...revealLines(state), ...switching, ...extra],
     scene: `reveal:${state.result.key.id}`,
     block: `reveal:${extra.join('|')}:${typeof panel.verify === 'object' ? 'checked' : ''}`,
-    question: { message: ask('', offered) },
+    question: { message: ask('', offered), short: rotation ? 'Rotation' : 'The key' },
     answer,
   };
 }

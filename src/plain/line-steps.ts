@@ -7,7 +7,13 @@ import { formatDaysFromNow, formatUtc } from '../domain/expiry';
 import { EXPIRING_FROM_THE_START_WORDS, expiringFromTheStart } from '../domain/readiness';
 import type { Deployment } from '../port/gateway';
 import { markOf } from '../wizard/fleet-marks';
-import { existingKey, flagged, permissionWarning, readiness, visibleDeployments } from '../wizard/selectors';
+import {
+  deploymentMarkWords,
+  existingKey,
+  permissionWarning,
+  readiness,
+  visibleDeployments,
+} from '../wizard/selectors';
 import type { StateAt, Step, WizardState } from '../wizard/state';
 import { choose, CANCEL, setText, SUBMIT, type Intent } from '../wizard/intents';
 import { asksNow } from '../wizard/step-table';
@@ -33,12 +39,21 @@ export { BACK, LINE_PAGE } from './line-answers';
 
 /** Ctrl+C at a question: the machine's own cancel (the reveal panel asks first). */
 export const INTERRUPT: Intent = CANCEL;
+export { deploymentMarkWords } from '../wizard/selectors';
 
 function describeDeployment(state: WizardState, d: Deployment): string {
-  const ready = readiness(state, d);
-  const mark = flagged(markOf(state.fleet, d.id)) ? ' ! a key expired or expiring' : '';
-  const why = ready.ok ? '' : ` (cannot take a key: ${ready.reason})`;
-  return `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}${why}${mark}`;
+  return `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}: ${deploymentMarkWords(state, d)}`;
+}
+
+/**
+ * Whether the list's page would be said before its marks: a deployment on it that can take a key
+ * whose keys are still being read. The line face waits for them, so that the list is said once,
+ * with its marks.
+ */
+export function pageMarksPending(state: WizardState): boolean {
+  if (state.step !== 'chooseDeployment') return false;
+  const { shown } = linePage(visibleDeployments(state), state.cursor);
+  return shown.some((d) => readiness(state, d).ok && markOf(state.fleet, d.id) === undefined);
 }
 
 function chooseDeployment(state: StateAt<'chooseDeployment'>): LineStep {
@@ -60,9 +75,10 @@ function chooseDeployment(state: StateAt<'chooseDeployment'>): LineStep {
     block: `list:${state.filter}:${list.length}:${start}:${state.listMessage ?? ''}`,
     question: {
       message: ask(
-        `Deployment: a number, ${paged ? '+ or - for more, ' : ''}or words to filter by (name, group, subscription, region; ! expiring)`,
+        `Deployment: a number, ${paged ? '+ or - for more, ' : ''}or words to filter by (name, group, subscription, region; ! expiring)${state.filter ? '; empty clears the filter' : ''}`,
         offered,
       ),
+      short: 'Deployment',
     },
     answer(text) {
       const index = chosenIndex(text, list.length);

@@ -3,7 +3,7 @@
  * dispatches every key. Steps are views: props in, nothing owned.
  */
 import { useEffect, useState } from 'react';
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Text, useApp, useInput, useStdout } from 'ink';
 import type { Gateway } from '../port/gateway';
 import type { Notices } from '../port/notices';
 import type { WizardScope, WizardState } from '../wizard/state';
@@ -20,8 +20,10 @@ import { RevealStep, revealView } from './steps/reveal-step';
 import { ReviewStep, reviewView } from './steps/review-step';
 import { KeyValueStep, keyValueView } from './steps/key-value-step';
 import { Farewell, farewellView, FailedStep, LoadingStep } from './steps/status-steps';
-import { colors } from '../term/style';
+import { colors, figures } from '../term/style';
+import { Said } from './components/said';
 import { SignInStep } from './steps/sign-in-step';
+import { Frame } from './components/frame';
 
 export interface AppProps {
   gateway: Gateway;
@@ -39,26 +41,35 @@ export interface AppProps {
   interrupt?: AbortSignal;
   /** Aborted by a second signal: leave at once, even while the key is being created. */
   force?: AbortSignal;
+  /** The first screen says, until the first key, how to get the line face. */
+  offerLineFace?: boolean;
 }
+
+/** The one line the first screen says to whoever has not chosen a face (issue 34). */
+export const LINE_FACE_OFFER = 'Screen reader? ACCESSIBLE=1 asks line by line instead.';
 
 export function Screen({
   state,
-  rows,
+  rows: terminalRows,
   columns = 80,
   demo = false,
+  offerLineFace = false,
 }: {
   state: WizardState;
   rows: number;
   columns?: number;
   demo?: boolean;
+  offerLineFace?: boolean;
 }) {
+  // The offer takes a row of its own: the lists below it are given one row less.
+  const rows = offerLineFace ? terminalRows - 1 : terminalRows;
   const review = state.step === 'review' ? reviewView(state) : undefined;
   // After the end the last frame shows the key created in this run (masked), if there was one.
   const reveal =
     state.step === 'reveal' || (state.exitCode !== undefined && createdKey(state)) ? revealView(state) : undefined;
   const farewell = farewellView(state);
   return (
-    <Box flexDirection="column">
+    <Frame columns={columns}>
       <Text color={colors.accent} bold wrap="truncate-end">
         NGINXaaS dataplane API key
         {demo || state.preset.demo ? (
@@ -66,6 +77,7 @@ export function Screen({
         ) : null}
         {!demo && !state.preset.demo && actingAs(state) ? <Text color={colors.muted}> · {actingAs(state)}</Text> : null}
       </Text>
+      {offerLineFace ? <Said mark={figures.info} role="muted" text={LINE_FACE_OFFER} /> : null}
       {/* The reveal panel names the deployment and the expiry again: keep its frame short. */}
       {state.step === 'reveal' || state.result ? null : <Answered lines={answeredView(state)} />}
       {state.step === 'loading' ? <LoadingStep message={state.loadingMessage} /> : null}
@@ -82,7 +94,7 @@ export function Screen({
       {reveal ? <RevealStep {...reveal} rows={rows} /> : null}
       {state.step === 'failed' && state.failure ? <FailedStep failure={state.failure} hints={hintsNow(state)} /> : null}
       {farewell ? <Farewell {...farewell} /> : null}
-    </Box>
+    </Frame>
   );
 }
 
@@ -111,8 +123,13 @@ export function App(props: AppProps) {
   });
   const { exit } = useApp();
   const { rows, columns } = useTerminalSize();
+  const [offering, setOffering] = useState(props.offerLineFace === true);
 
-  useInput((input, key) => dispatch({ type: 'input', input, key, now: clock(), rows }));
+  useInput((input, key) => {
+    // Said once: the first key takes it away, and the lists get its row back.
+    setOffering(false);
+    dispatch({ type: 'input', input, key, now: clock(), rows });
+  });
 
   useEffect(() => props.notices?.listen((message) => dispatch({ type: 'progress', message })), [props.notices]);
 
@@ -134,7 +151,7 @@ export function App(props: AppProps) {
     return () => clearTimeout(timer);
   }, [state.exitCode]);
 
-  return <Screen state={state} rows={rows} columns={columns} demo={props.demo ?? false} />;
+  return <Screen state={state} rows={rows} columns={columns} demo={props.demo ?? false} offerLineFace={offering} />;
 }
 
 /** The terminal's size, drawn again when it changes: a taller terminal shows longer windows. */

@@ -27,6 +27,8 @@ export interface WizardRun {
   door?: SignInDoor;
   /** Told the deployment the run ended on, for the next run to offer it first (written by the command line). */
   remember?: (deploymentId: string) => void;
+  /** Nobody chose a face: the first screen says how to get the line face. */
+  offerLineFace?: boolean;
 }
 
 export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Promise<number> {
@@ -57,6 +59,8 @@ async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: W
       notices={run.notices}
       interrupt={io.signal}
       force={io.forceSignal}
+      // Said on the first screen only: not again after az login hands the terminal back.
+      offerLineFace={run.offerLineFace === true && initial === undefined}
     />,
     {
       stdout: io.stdout as NodeJS.WriteStream,

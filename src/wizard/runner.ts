@@ -71,6 +71,11 @@ export class CommandRunner {
     return [...this.running.values()].some((r) => !BACKGROUND.has(r.kind));
   }
 
+  /** Whether a command of this kind is in flight (the list's marks, which a line face may wait for). */
+  isRunning(kind: Command['kind']): boolean {
+    return [...this.running.values()].some((r) => r.kind === kind);
+  }
+
   private start(command: Command): void {
     const controller = new AbortController();
     this.running.set(command.id, { kind: command.kind, controller });

@@ -1,6 +1,6 @@
 /** What the screens and the machine read from the state: derived, never stored. */
 import { keyOrder } from '../domain/key-order';
-import { canTakeKey, type Readiness } from '../domain/readiness';
+import { canTakeKey, EXPIRING_SOON_DAYS, type Readiness } from '../domain/readiness';
 import { DEFAULT_PRESET, PRESETS, resolvePreset } from '../domain/expiry';
 import { checkKeyName, rotatedName } from '../domain/key-name';
 import { filterDeployments } from '../domain/deployment-filter';
@@ -105,4 +105,22 @@ export function permissionWarning(state: WizardState, action: KeyAction): string
   const known = state.permissions;
   if (!known || !state.deployment || known.deploymentId !== state.deployment.id || known[action]) return undefined;
   return `Azure will refuse this: ${missingPermissionWords(action, state.deployment.name)}.`;
+}
+
+/**
+ * Every mark the full-screen list shows, in words (issue 34): its keys, how many expired or
+ * expiring, or why it cannot take a key. The line face says them on the deployment's line, the
+ * full-screen list gives them to a screen reader as the row's label.
+ */
+export function deploymentMarkWords(state: Pick<WizardState, 'discovery' | 'fleet'>, d: Deployment): string {
+  const ready = readiness(state, d);
+  if (!ready.ok) return `cannot take a key: ${ready.reason}`;
+  const mark = markOf(state.fleet, d.id);
+  if (!mark) return 'its keys not read yet';
+  if ('error' in mark) return `its keys could not be read (${mark.error})`;
+  if (mark.keys === 0) return 'no keys';
+  const count = `${mark.keys} key${mark.keys === 1 ? '' : 's'}`;
+  const expired = mark.expired > 0 ? `, ${mark.expired} expired` : '';
+  const expiring = mark.expiring > 0 ? `, ${mark.expiring} expiring within ${EXPIRING_SOON_DAYS} days` : '';
+  return `${count}${expired}${expiring}`;
 }

@@ -16,8 +16,11 @@ import { WEB_ARGV } from '../helpers/sample';
 
 const tempDir = useTempDir('line-face-');
 const DUMB = { TERM: 'dumb' };
-/** The key console's question, waiting for its answer. */
-const CONSOLE_QUESTION = /\? (\+\/- more · )?n new [^\n]*q leave:? *$/;
+/** The key console's question, waiting for its answer: its choices the first time, then short (they are said once). */
+const CONSOLE_QUESTION = /\? ((\+\/- more · )?n new [^\n]*q leave|Keys \(\? says the choices\)):? *$/;
+/** The panel's question asked again, and the rotation's: short, their choices said once. */
+const PANEL_AGAIN = /\? The key \(\? says the choices\):? *$/;
+const ROTATION = /(s stops here|\? Rotation \(\? says the choices\)):? *$/;
 
 /** Answers a question: the words, then Enter. */
 async function answer(run: PtyRun, question: string | RegExp, words = ''): Promise<void> {
@@ -48,12 +51,12 @@ describe('--plain drives the wizard', () => {
     await answer(run, '? r shows the key', 'r');
     await run.waitFor('Key: Plain-Secret-99');
     // The hand-off menu: a dotenv file in the current folder, 0600.
-    await answer(run, /\? r shows the key.*$/, 'h');
+    await answer(run, PANEL_AGAIN, 'h');
     await answer(run, '? Hand the key to', '3');
     await answer(run, '? Where: Enter takes nginxaas.env');
     await run.waitFor('✔ env: wrote nginxaas.env (mode 0600)');
     expect(statSync(join(folder, 'nginxaas.env')).mode & 0o777).toBe(0o600);
-    await answer(run, /\? r shows the key.*$/, 'q');
+    await answer(run, PANEL_AGAIN, 'q');
     // Enter alone does not say "yes, saved": the question is asked again.
     await answer(run, '? Have you saved the key?');
     await run.waitFor('✖ Answer y, n or d.');
@@ -113,7 +116,10 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     const run = runInPty(process.execPath, [BIN], { ...envFor(emulator), ...DUMB });
     await run.waitFor('? Deployment: a number, or words to filter by');
     const web = /(\d+)\. web-01, group edge-rg/.exec(run.text())?.[1] ?? '';
-    expect(run.text()).toMatch(/\d+\. broken-01, .*\(cannot take a key: deployment failed\)/);
+    // Every mark of the full-screen list, in words on the deployment's own line.
+    expect(run.text()).toMatch(/\d+\. broken-01, [^\n]*: cannot take a key: deployment failed\r?\n/);
+    expect(run.text()).toMatch(/\d+\. web-01, [^\n]*: 3 keys, 1 expired, 1 expiring within 30 days\r?\n/);
+    expect(run.text()).toMatch(/\d+\. stage-web, [^\n]*: 1 key\r?\n/);
     await run.type(...web.split(''), KEY.enter);
     await answer(run, '? n new · r N rotate', 'n');
     await run.waitFor('? Key name');
@@ -150,20 +156,20 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     await run.waitFor("✔ Deleted key 'ci-2025'.");
     expect(names()).toEqual(['asg-sync', 'nlk-prod']);
 
-    await answer(run, /\? (\+\/- more · )?n new .*: $/, 'r 1');
+    await answer(run, CONSOLE_QUESTION, 'r 1');
     await answer(run, "? Rotate 'nlk-prod'? y goes on", 'y');
     await run.waitFor("✔ Created key 'nlk-prod-2'", 30_000);
     await run.waitFor('✔ The dataplane accepted the key', 30_000);
     expect(names()).toEqual(['asg-sync', 'nlk-prod', 'nlk-prod-2']);
-    await answer(run, /s stops here: $/, 'r');
+    await answer(run, ROTATION, 'r');
     const shown = /Key: ([0-9a-f-]{36})/.exec(run.text())?.[1];
     expect(shown).toBe(emulator.world.key(web, 'nlk-prod-2')?.secret);
-    await answer(run, /s stops here: $/, 's');
-    await answer(run, /\? Stop the rotation\? y stops, both keys stay .* n goes back: $/, 'n');
-    await answer(run, /s stops here: $/, 'y');
+    await answer(run, ROTATION, 's');
+    await answer(run, /\? Stop the rotation\? y stops, both keys stay [^]* n goes\s+back: $/, 'n');
+    await answer(run, ROTATION, 'y');
     await run.waitFor("✔ Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted.", 30_000);
     expect(names()).toEqual(['asg-sync', 'nlk-prod-2']);
-    await answer(run, /\? (\+\/- more · )?n new .*: $/, 'q');
+    await answer(run, CONSOLE_QUESTION, 'q');
     expect(await run.exit).toBe(0);
     expect(run.text()).toContain("Done: Deleted key 'ci-2025'. Rotated: created key 'nlk-prod-2', 'nlk-prod' deleted.");
   });
@@ -255,9 +261,9 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
     const word = first.replace(/-\d+$/, '');
     await answer(run, /words to filter by .*: $/, word);
     await run.waitFor(new RegExp(`\\d+ of 36 deployments match '${word}':`));
-    await answer(run, /empty clears the filter: $/, '1');
+    await answer(run, /\? Deployment \(\? says the choices\): $/, '1');
     await run.waitFor(/Keys of [\w-]+, soonest expiry first:/);
-    await answer(run, /\? (\+\/- more · )?n new .*: $/, 'q');
+    await answer(run, CONSOLE_QUESTION, 'q');
     expect(await run.exit).toBe(0);
   });
 

@@ -447,7 +447,8 @@ describe('the wizard’s changes are recorded too', () => {
     await answer('? Hand the key to', '3');
     await answer('? Where: Enter takes nginxaas.env');
     await run.waitFor('✔ env: wrote nginxaas.env (mode 0600)');
-    await answer(/\? r shows the key.*$/, 'q');
+    // Asked again, the panel's question is short: its choices were said once.
+    await answer(/\? The key \(\? says the choices\) *$/, 'q');
     await answer('? Have you saved the key?', 'y');
     expect(await run.exit).toBe(0);
 
@@ -481,9 +482,9 @@ describe('the wizard’s changes are recorded too', () => {
     await answer("? Rotate 'nlk-prod'? y goes on", 'y');
     await run.waitFor('✔ The dataplane accepted the key', 30_000);
     await answer(/s stops here: $/, 'r');
-    await answer(/s stops here: $/, 'y');
+    await answer(/\? Rotation \(\? says the choices\): $/, 'y');
     await run.waitFor("'nlk-prod' deleted.", 30_000);
-    await answer(/\? (\+\/- more · )?n new .*: $/, 'q');
+    await answer(/\? Keys \(\? says the choices\): $/, 'q');
     expect(await run.exit).toBe(0);
 
     const shown = await runCli(['history', '-o', 'json'], { env });

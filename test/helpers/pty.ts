@@ -25,8 +25,18 @@ export interface PtyRun {
   text(): string;
   /** The screen as it is now: one line per row, trailing spaces trimmed. */
   screen(): string;
+  /**
+   * Every row the terminal holds, scrollback included: its text, whether the terminal wrapped it
+   * (a row continued from the one above), and whether it reaches the last column.
+   */
+  rows(): { text: string; wrapped: boolean; full: boolean }[];
   /** Waits until the screen shows `expected`. */
   waitFor(expected: string | RegExp, timeoutMs?: number): Promise<void>;
+  /**
+   * Waits until the program has written nothing new for a few polls and all it wrote is on the
+   * screen: a frame is drawn whole. A spinner never stops, so after `timeoutMs` it goes on anyway.
+   */
+  quiet(timeoutMs?: number): Promise<void>;
   /** Types one key per write, a few milliseconds apart, as a person would. */
   type(...keys: string[]): Promise<void>;
   /** Resizes the terminal and the program's pty together, as a window drag does. */
@@ -106,11 +116,23 @@ export function runInPty(
       lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
     return lines.join('\n').replace(/\n+$/, '');
   };
+  const rows = () => {
+    const buffer = terminal.buffer.active;
+    const all: { text: string; wrapped: boolean; full: boolean }[] = [];
+    for (let row = 0; row < buffer.length; row++) {
+      const line = buffer.getLine(row);
+      if (!line) continue;
+      const last = line.getCell(terminal.cols - 1)?.getChars() ?? '';
+      all.push({ text: line.translateToString(true), wrapped: line.isWrapped, full: last !== '' });
+    }
+    return all;
+  };
   return {
     pty,
     raw: () => output,
     text,
     screen,
+    rows,
     exit,
     async waitFor(expected, timeoutMs = 10_000) {
       const started = Date.now();
@@ -129,6 +151,17 @@ export function runInPty(
         if (Date.now() - started > timeoutMs)
           throw new Error(`waited for ${expected} after ${from} characters; the screen:\n${screen()}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await parsed;
+    },
+    async quiet(timeoutMs = 2_000) {
+      const started = Date.now();
+      let seen = -1;
+      let still = 0;
+      while (still < 3 && Date.now() - started < timeoutMs) {
+        still = output.length === seen ? still + 1 : 0;
+        seen = output.length;
+        await new Promise((resolve) => setTimeout(resolve, 15));
       }
       await parsed;
     },

@@ -117,7 +117,7 @@ describe('each step alone at 80 columns', () => {
       "? Name the key
       ❯ nlk-prod
       ⚠ 'nlk-prod' exists (hint e17, expires 2026-12-16, in 20 days): it will be
-      REPLACED
+        REPLACED
       Enter next · Esc back · Ctrl+C quit"
     `);
   });
@@ -135,7 +135,7 @@ describe('each step alone at 80 columns', () => {
       "? Name the key
       ❯ bad_name
       ✖ the key name may hold only letters, digits and hyphens: character '_' at
-      position 4
+        position 4
       ⚠ Could not read the existing keys (HTTP 500); the create step checks again.
       Enter next · Esc back · Ctrl+C quit"
     `);
@@ -287,7 +287,7 @@ describe('each step alone at 80 columns', () => {
     );
     expect(frame).toMatchInlineSnapshot(`
       "✖ Azure did not create the key: The client does not have authorization.
-      (AuthorizationFailed)
+        (AuthorizationFailed)
       r retry · Esc back to edit · Ctrl+C quit"
     `);
   });
@@ -568,11 +568,10 @@ describe('the key console alone, at 80 and 60 columns', () => {
         hints={hintsAt(revealed({ rotation: { old: keys[1]!, stage: 'unheld' } }, 'nlk-prod-2'))}
       />,
     );
-    expect(frame.split('\n').slice(-5).join('\n')).toMatchInlineSnapshot(`
+    expect(frame.split('\n').slice(-4).join('\n')).toMatchInlineSnapshot(`
       "? Delete 'nlk-prod' though no one holds 'nlk-prod-2'?
-      ⚠ 'nlk-prod-2' was never shown, copied or handed off:
-        its secret is in no place; Azure cannot show it again.
-        Whatever uses 'nlk-prod' would be refused.
+      ⚠ 'nlk-prod-2' was never shown, copied or handed off: its secret is in no
+        place; Azure cannot show it again. Whatever uses 'nlk-prod' would be refused.
       r show · c copy · h hand off · d delete anyway · Esc stop here"
     `);
     // The panel's own keys give way to the question's: Enter is offered nowhere.
@@ -624,8 +623,8 @@ describe('the key console alone, at 80 and 60 columns', () => {
       h hands it to NLK, nginx-asg-sync, a .env file or Key Vault
       ✔ The dataplane accepted the key (GET /packages: 200).
       ⚠ Save the key now: it is never shown again.
-      Switch your integrations to 'nlk-prod-2', then press Enter:
-      it is checked again and 'nlk-prod' is deleted. Esc stops here.
+      Switch your integrations to 'nlk-prod-2', then press Enter: it is checked again
+      and 'nlk-prod' is deleted. Esc stops here.
       r show · c copy · h hand off · Enter switched · Esc stop here"
     `);
   });

@@ -3,11 +3,11 @@
  * the machine — not the face — decides where that leads.
  */
 import { describe, expect, it } from 'vitest';
-import { lineStep, LINE_PAGE } from '../../src/plain/line-steps';
+import { deploymentMarkWords, lineStep, LINE_PAGE, pageMarksPending } from '../../src/plain/line-steps';
 import type { Intent } from '../../src/wizard/intents';
 import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardState } from '../../src/wizard/state';
-import { deployment, discovery, key, NOW, WEB } from '../helpers/fixtures';
+import { BROKEN, deployment, discovery, key, NOW, SANDBOX, STAGE_WEB, WEB } from '../helpers/fixtures';
 
 const apply = (state: WizardState, intents: Intent[]) =>
   intents.reduce((s, intent) => transition(s, { type: 'intent', intent, now: s.now }), state);
@@ -25,6 +25,45 @@ const listed = (deployments = discovery()) =>
   transition(initialState(NOW), { type: 'deploymentsLoaded', discovery: deployments, now: NOW });
 const atConsole = (keys = [key('nlk-prod', 20), key('asg-sync', 150)]) =>
   transition(answer(listed(), 'web-01'), { type: 'keysLoaded', deployment: WEB, keys });
+
+describe('the list says every mark in words, on the deployment’s own line (issue 34)', () => {
+  const peeked = (state: WizardState, keys: ReturnType<typeof key>[] | undefined, d = WEB) =>
+    transition(state, {
+      type: 'peeked',
+      results: [keys ? { deployment: d, keys } : { deployment: d, problem: { message: 'HTTP 500', kind: 'unknown' } }],
+      answered: 1,
+    });
+  it.each([
+    [
+      'three keys, one expired, one expiring',
+      [key('a', -3), key('b', 9), key('c', 90)],
+      '3 keys, 1 expired, 1 expiring within 30 days',
+    ],
+    ['one key', [key('a', 90)], '1 key'],
+    ['no keys', [], 'no keys'],
+    ['keys that could not be read', undefined, 'its keys could not be read (HTTP 500)'],
+  ])('%s', (_label, keys, words) => {
+    const state = peeked(listed(), keys);
+    expect(deploymentMarkWords(state, WEB)).toBe(words);
+    expect(lineStep(state)?.lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`web-01, group edge-rg, Production, eastus2: ${words.replace(/[()]/g, '\\$&')}$`),
+      ),
+    );
+  });
+
+  it('why a deployment cannot take a key; a key not read yet is said so', () => {
+    expect(deploymentMarkWords(listed(), BROKEN)).toBe('cannot take a key: deployment failed');
+    expect(deploymentMarkWords(listed(), SANDBOX)).toMatch(/^cannot take a key: subscription/);
+    expect(deploymentMarkWords(listed(), STAGE_WEB)).toBe('its keys not read yet');
+  });
+
+  it('the page waits for the marks of the deployments that can take a key, and only for those', () => {
+    expect(pageMarksPending(listed())).toBe(true);
+    const marked = peeked(peeked(listed(), [key('a', 90)]), [], STAGE_WEB);
+    expect(pageMarksPending(marked)).toBe(false);
+  });
+});
 
 describe('choosing a deployment in lines', () => {
   it('a number picks that row', () => {

@@ -38,7 +38,10 @@ export function Answered({ lines }: { lines: [string, string][] }) {
     <Box flexDirection="column" marginBottom={1}>
       {lines.map(([label, value]) => (
         <Text key={label} wrap="truncate-end">
-          <Text color={colors.success}>{figures.pass}</Text> <Text color={colors.muted}>{label.padEnd(11)}</Text>
+          <Text color={colors.success} aria-hidden>
+            {figures.pass}{' '}
+          </Text>
+          <Text color={colors.muted}>{label.padEnd(11)}</Text>
           {value}
         </Text>
       ))}

@@ -6,16 +6,23 @@ import { colors, figures } from '../../term/style';
 export function Checklist({ secret }: { secret: string }) {
   const { rules } = evaluate(secret);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" aria-role="list">
       {rules.map((rule) => (
-        <Text key={rule.id} color={rule.ok ? colors.success : rule.required ? colors.danger : colors.muted}>
-          {rule.required ? '' : '    '}
-          {rule.ok ? figures.pass : figures.fail} {rule.label}
-          {rule.detail && (rule.id !== 'charset' || !rule.ok) ? (
-            <Text color={colors.muted}> ({rule.detail})</Text>
-          ) : null}
-          {!rule.required ? <Text color={colors.muted}>{rule.ok ? ' — yes' : ' — no'}</Text> : null}
-        </Text>
+        <Box
+          key={rule.id}
+          aria-role="listitem"
+          aria-state={{ checked: rule.ok }}
+          aria-label={`${rule.required ? '' : 'one of the kinds: '}${rule.label}${rule.detail ? ` (${rule.detail})` : ''}: ${rule.ok ? 'met' : 'not met'}`}
+        >
+          <Text color={rule.ok ? colors.success : rule.required ? colors.danger : colors.muted}>
+            {rule.required ? '' : '    '}
+            {rule.ok ? figures.pass : figures.fail} {rule.label}
+            {rule.detail && (rule.id !== 'charset' || !rule.ok) ? (
+              <Text color={colors.muted}> ({rule.detail})</Text>
+            ) : null}
+            {!rule.required ? <Text color={colors.muted}>{rule.ok ? ' — yes' : ' — no'}</Text> : null}
+          </Text>
+        </Box>
       ))}
     </Box>
   );

@@ -3,7 +3,8 @@
  * form does not fit, the separators narrow, then the paging keys' hint goes, then the arrows'
  * (the one nobody needs).
  */
-import { Text, useStdout } from 'ink';
+import { Text } from 'ink';
+import { useFrameWidth } from './frame';
 import { colors } from '../../term/style';
 import stringWidth from '../../term/display-width';
 
@@ -21,10 +22,10 @@ export function hintLine(keys: [string, string][], columns: number): string {
 }
 
 export function Hints({ keys }: { keys: [string, string][] }) {
-  const { stdout } = useStdout();
+  const width = useFrameWidth();
   return (
     <Text color={colors.muted} wrap="truncate-end">
-      {hintLine(keys, stdout.columns ?? 80)}
+      {hintLine(keys, width)}
     </Text>
   );
 }

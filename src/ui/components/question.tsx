@@ -3,7 +3,7 @@ import { type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { colors, figures, REVERSE, REVERSE_OFF } from '../../term/style';
 import { Hints } from './hints';
-import { Problem } from './said';
+import { Problem, Said } from './said';
 
 export function Question({
   title,
@@ -18,9 +18,7 @@ export function Question({
 }) {
   return (
     <Box flexDirection="column">
-      <Text>
-        <Text color={colors.accent}>{figures.question}</Text> <Text bold>{title}</Text>
-      </Text>
+      <Said mark={figures.question} role="accent" text={title} bold plainWords spoken="" />
       {children}
       {error ? <Problem text={error} /> : null}
       {hints ? <Hints keys={hints} /> : null}
@@ -45,16 +43,22 @@ export function Field({
   value,
   caretBack = 0,
   placeholder,
+  spoken,
 }: {
   value: string;
   caretBack?: number;
   placeholder?: string;
+  /** What a screen reader hears instead of the drawn field and its caret. */
+  spoken?: string;
 }) {
   const chars = Array.from(value);
   const at = chars.length - Math.min(Math.max(caretBack, 0), chars.length);
   const under = chars[at] ?? ' ';
   return (
-    <Text wrap="truncate-start">
+    <Text
+      wrap="truncate-start"
+      aria-label={spoken ?? (value === '' ? `empty${placeholder ? `; ${placeholder}` : ''}` : `typed: ${value}`)}
+    >
       <Text color={colors.accent}>{figures.pointer} </Text>
       {value === '' && placeholder ? <Text color={colors.muted}>{placeholder}</Text> : chars.slice(0, at).join('')}
       {caretBlock(under)}

@@ -1,7 +1,7 @@
 /** A spinner and what it is waiting for. */
 import { useEffect, useState } from 'react';
-import { Text } from 'ink';
-import { colors, spinnerFrames } from '../../term/style';
+import { spinnerFrames } from '../../term/style';
+import { Said } from './said';
 
 export function Spinner({ label }: { label: string }) {
   const [frame, setFrame] = useState(0);
@@ -9,9 +9,5 @@ export function Spinner({ label }: { label: string }) {
     const timer = setInterval(() => setFrame((f) => (f + 1) % spinnerFrames.length), 80);
     return () => clearInterval(timer);
   }, []);
-  return (
-    <Text>
-      <Text color={colors.accent}>{spinnerFrames[frame]}</Text> {label}
-    </Text>
-  );
+  return <Said mark={spinnerFrames[frame] ?? ' '} role="accent" text={label} plainWords spoken="" />;
 }

@@ -2,10 +2,11 @@
 import { Box, Text } from 'ink';
 import { markOf, type FleetMark } from '../../wizard/fleet-marks';
 import type { WizardState } from '../../wizard/state';
-import { readiness, visibleDeployments } from '../../wizard/selectors';
+import { deploymentMarkWords, readiness, visibleDeployments } from '../../wizard/selectors';
 import { hintsNow } from '../../wizard/step-table';
 import { listRoom, windowOf } from '../../wizard/list-window';
 import { More } from '../components/more';
+import { Words } from '../components/said';
 import { Field, Question } from '../components/question';
 import { colors, figures } from '../../term/style';
 import { cut, padEnd, widest } from '../../term/text-width';
@@ -21,6 +22,8 @@ export interface DeploymentRow {
   blocked?: string;
   /** Its keys, once read in the background: how many, and how many expired or expiring. */
   keys?: FleetMark;
+  /** The row as a screen reader hears it: every mark in words. */
+  spoken?: string;
 }
 
 export interface ChooseDeploymentViewProps {
@@ -55,6 +58,7 @@ export function chooseDeploymentView(state: WizardState, height = 24): ChooseDep
       provisioningState: d.provisioningState,
       ...(ready.ok ? {} : { blocked: ready.reason }),
       keys: mark,
+      spoken: `${d.name}, group ${d.resourceGroup}, ${d.subscriptionName ?? d.subscriptionId}, ${d.location}: ${deploymentMarkWords(state, d)}`,
     };
   });
   return {
@@ -126,32 +130,40 @@ export function ChooseDeploymentStep({
         value={filter}
         caretBack={caretBack ?? 0}
         placeholder="type to filter by name, group, subscription or region"
+        spoken={filter ? `filter: ${filter}` : 'filter: empty; type to filter by name, group, subscription or region'}
       />
       <Text color={colors.muted} wrap="truncate-end">
         {countWords(filter, matching, total, subscriptions)}
       </Text>
-      <Box flexDirection="column">
+      <Box flexDirection="column" aria-role="listbox">
         <More count={start} direction="up" />
         {noted.map(({ d, note: [mark, role, note] }, i) => {
           const selected = start + i === cursor;
           const ready = d.blocked === undefined;
           const rest = `  ${padEnd(d.resourceGroup, groupWidth)}  ${padEnd(cut(d.subscription, subWidth), subWidth)}  ${d.location}`;
           return (
-            <Text key={d.id} dimColor={!ready} wrap="truncate-end">
-              <Text color={selected ? colors.accent : undefined}>{selected ? `${figures.pointer} ` : '  '}</Text>
-              <Text color={role ? colors[role] : undefined}>{mark}</Text>{' '}
-              <Text color={selected && ready ? colors.accent : undefined} bold={selected && ready}>
-                {`${padEnd(d.name, nameWidth)}  `}
+            <Box
+              key={d.id}
+              aria-role="option"
+              aria-state={{ selected }}
+              {...(d.spoken ? { 'aria-label': d.spoken } : {})}
+            >
+              <Text dimColor={!ready} wrap="truncate-end">
+                <Text color={selected ? colors.accent : undefined}>{selected ? `${figures.pointer} ` : '  '}</Text>
+                <Text color={role ? colors[role] : undefined}>{mark}</Text>{' '}
+                <Text color={selected && ready ? colors.accent : undefined} bold={selected && ready}>
+                  {`${padEnd(d.name, nameWidth)}  `}
+                </Text>
+                <Text color={ready ? (role ? colors[role] : colors.muted) : undefined}>{padEnd(note, noteWidth)}</Text>
+                {rest}
               </Text>
-              <Text color={ready ? (role ? colors[role] : colors.muted) : undefined}>{padEnd(note, noteWidth)}</Text>
-              {rest}
-            </Text>
+            </Box>
           );
         })}
         <More count={matching - start - shown.length} direction="down" />
-        {matching === 0 ? <Text color={colors.warning}>No deployment matches “{filter}”.</Text> : null}
+        {matching === 0 ? <Words role="warning" text={`No deployment matches “${filter}”.`} /> : null}
         {shown.some((d) => d.blocked !== undefined) ? (
-          <Text color={colors.muted} wrap="truncate-end">
+          <Text color={colors.muted} wrap="truncate-end" aria-hidden>
             {figures.fail} cannot take a key now, and why · ! a key expired or expiring
           </Text>
         ) : null}

@@ -1,10 +1,10 @@
 /** Step 6: the PUT in flight, or its failure in plain words with the ARM code. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { Problem, StateAt } from '../../wizard/state';
 import { hintsNow } from '../../wizard/step-table';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../../term/style';
+import { Problem as Refusal, Warning, Words } from '../components/said';
 
 export interface CreatingViewProps {
   name: string;
@@ -32,9 +32,7 @@ export function CreatingStep({ name, deploymentName, error, finishing, hints }: 
       <Box flexDirection="column">
         <Spinner label={`Creating key '${name}' on ${deploymentName}…`} />
         {finishing ? (
-          <Text color={colors.warning}>
-            {figures.warning} Finishing the request, so that its outcome is known; Ctrl+C again leaves now.
-          </Text>
+          <Warning text="Finishing the request, so that its outcome is known; Ctrl+C again leaves now." />
         ) : null}
       </Box>
     );
@@ -42,21 +40,17 @@ export function CreatingStep({ name, deploymentName, error, finishing, hints }: 
   if (error.uncertain) {
     return (
       <Box flexDirection="column">
-        <Text color={colors.warning}>
-          {figures.warning} Not known whether Azure created the key: {error.message}
-          {error.code ? ` (${error.code})` : ''}
-        </Text>
-        <Text>Sending the same key again is safe: it creates it, or finds it there.</Text>
+        <Warning
+          text={`Not known whether Azure created the key: ${error.message}${error.code ? ` (${error.code})` : ''}`}
+        />
+        <Words text="Sending the same key again is safe: it creates it, or finds it there." />
         <Hints keys={hints} />
       </Box>
     );
   }
   return (
     <Box flexDirection="column">
-      <Text color={colors.danger}>
-        {figures.fail} Azure did not create the key: {error.message}
-        {error.code ? ` (${error.code})` : ''}
-      </Text>
+      <Refusal text={`Azure did not create the key: ${error.message}${error.code ? ` (${error.code})` : ''}`} />
       <Hints keys={hints} />
     </Box>
   );

@@ -16,7 +16,7 @@ import {
 import type { ExpiryState, WizardState } from '../../wizard/state';
 import { hintsNow } from '../../wizard/step-table';
 import { Field, Question } from '../components/question';
-import { Problem } from '../components/said';
+import { Problem, Words } from '../components/said';
 import { colors, figures } from '../../term/style';
 import { padEnd } from '../../term/text-width';
 
@@ -55,23 +55,28 @@ export function ExpiryStep({ expiry, now, caretBack, hints, title, context, foot
   return (
     <Question title={title ?? 'When should the key expire?'} error={expiry.error} hints={hints}>
       {context}
-      <Box flexDirection="column">
+      <Box flexDirection="column" aria-role="radiogroup">
         {PRESETS.map((p, i) => {
           const selected = i === expiry.cursor && !expiry.editing;
+          const spoken = `${p.label}: ${formatUtc(resolvePreset(p.id, now))}${p.id === '6mo' ? ', the default' : ''}${p.id === '2y' ? ', the longest allowed' : ''}`;
           return (
-            <Text key={p.id} color={selected ? colors.accent : undefined}>
-              {selected ? `${figures.pointer} ` : '  '}
-              {padEnd(p.label, 9)} {formatUtc(resolvePreset(p.id, now))}
-              <Text color={colors.muted}>
-                {p.id === '6mo' ? '  (default)' : ''}
-                {p.id === '2y' ? '  (the longest allowed)' : ''}
+            <Box key={p.id} aria-role="radio" aria-state={{ checked: selected }} aria-label={spoken}>
+              <Text color={selected ? colors.accent : undefined}>
+                {selected ? `${figures.pointer} ` : '  '}
+                {padEnd(p.label, 9)} {formatUtc(resolvePreset(p.id, now))}
+                <Text color={colors.muted}>
+                  {p.id === '6mo' ? '  (default)' : ''}
+                  {p.id === '2y' ? '  (the longest allowed)' : ''}
+                </Text>
               </Text>
-            </Text>
+            </Box>
           );
         })}
-        <Text color={expiry.cursor === custom ? colors.accent : undefined}>
-          {expiry.cursor === custom ? `${figures.pointer} ` : '  '}A date of your own…
-        </Text>
+        <Box aria-role="radio" aria-state={{ checked: expiry.cursor === custom }} aria-label="a date of your own">
+          <Text color={expiry.cursor === custom ? colors.accent : undefined}>
+            {expiry.cursor === custom ? `${figures.pointer} ` : '  '}A date of your own…
+          </Text>
+        </Box>
       </Box>
       {expiry.editing ? (
         <Box flexDirection="column">
@@ -83,11 +88,10 @@ export function ExpiryStep({ expiry, now, caretBack, hints, title, context, foot
         </Box>
       ) : null}
       {highlighted ? (
-        <Text color={colors.muted}>
-          {typed?.ok ? `${formatUtc(highlighted)} · ` : ''}
-          {formatLocal(highlighted) ? `local ${formatLocal(highlighted)} · ` : ''}
-          {formatDaysFromNow(highlighted, now)}
-        </Text>
+        <Words
+          role="muted"
+          text={`${typed?.ok ? `${formatUtc(highlighted)} · ` : ''}${formatLocal(highlighted) ? `local ${formatLocal(highlighted)} · ` : ''}${formatDaysFromNow(highlighted, now)}`}
+        />
       ) : null}
       {preset?.id === '2y' && !expiry.editing ? <Text color={colors.muted}>{LONGEST_WHY}</Text> : null}
       {typed && !typed.ok && !expiry.error ? <Problem text={typed.problem} /> : null}

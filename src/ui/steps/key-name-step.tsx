@@ -1,5 +1,4 @@
 /** Step 2: name the key, checked live; an existing key of that name is said at once. */
-import { Text } from 'ink';
 import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
 import type { ApiKey } from '../../port/gateway';
 import type { WizardState } from '../../wizard/state';
@@ -7,7 +6,8 @@ import { existingKey, nameProblem } from '../../wizard/selectors';
 import { hintsNow } from '../../wizard/step-table';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../../term/style';
+import { figures } from '../../term/style';
+import { Done, Said, Warning } from '../components/said';
 
 export interface KeyNameViewProps {
   name: string;
@@ -49,28 +49,20 @@ export function KeyNameStep({ name, error, keys, now, caretBack, hints }: KeyNam
         caretBack={caretBack ?? 0}
         placeholder="e.g. nlk-prod (1-30 letters, digits, inner hyphens)"
       />
-      {live && !error ? (
-        <Text color={colors.warning}>
-          {figures.fail} {live}
-        </Text>
-      ) : null}
+      {live && !error ? <Said mark={figures.fail} role="warning" text={live} /> : null}
       {!live && name !== '' && !existing && keys.state === 'read' ? (
-        <Text color={colors.success}>{figures.pass} a valid name, not used on this deployment</Text>
+        <Done text="a valid name, not used on this deployment" />
       ) : null}
       {existing ? (
-        <Text color={colors.warning}>
-          {figures.warning} '{existing.name}' exists (hint {existing.hint}, expires{' '}
-          {formatUtc(existing.endDateTime).slice(0, 10)}, {formatDaysFromNow(existing.endDateTime, now)}): it will be
-          REPLACED
-        </Text>
+        <Warning
+          text={`'${existing.name}' exists (hint ${existing.hint}, expires ${formatUtc(existing.endDateTime).slice(0, 10)}, ${formatDaysFromNow(existing.endDateTime, now)}): it will be REPLACED`}
+        />
       ) : null}
       {keys.state === 'loading' ? (
         <Spinner label={keys.waiting ? 'Checking the existing keys…' : 'Reading the existing keys…'} />
       ) : null}
       {keys.state === 'failed' ? (
-        <Text color={colors.warning}>
-          {figures.warning} Could not read the existing keys ({keys.error}); the create step checks again.
-        </Text>
+        <Warning text={`Could not read the existing keys (${keys.error}); the create step checks again.`} />
       ) : null}
     </Question>
   );

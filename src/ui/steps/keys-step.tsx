@@ -2,7 +2,7 @@
  * The key console: a deployment's keys with their expiry and a mark (✖ expired, ! within 30
  * days, ✔ ok), soonest first; then a delete that waits for the key's name, or a rotation's plan.
  */
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { formatDaysFromNow, formatUtc, labelBeside } from '../../domain/expiry';
 import { deletingWords, keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
 import type { ApiKey } from '../../port/gateway';
@@ -14,9 +14,10 @@ import { More } from '../components/more';
 import type { ConsoleState, StateAt } from '../../wizard/state';
 import { Field, Question } from '../components/question';
 import { Spinner } from '../components/spinner';
-import { Said } from '../components/said';
+import { Problem, Said, Warning, Words } from '../components/said';
 import { colors, figures, type Role } from '../../term/style';
-import { datesUnbroken, padEnd, widest, wrappedLineCount } from '../../term/text-width';
+import { padEnd, widest, wrappedLineCount } from '../../term/text-width';
+import { frameWidthOf } from '../components/frame';
 import { ExpiryStep } from './expiry-step';
 
 export interface KeysViewProps {
@@ -50,7 +51,7 @@ export function keysView(state: StateAt<'keys'>, rows = 24, columns = 80): KeysV
   const all = Array.isArray(state.keys) ? consoleKeys(state) : [];
   const message = state.console.message;
   // The frame counts one line of message; one that wraps takes its further lines from the list.
-  const wrapped = message ? wrappedLineCount(datesUnbroken(message.text), columns - 2) - 1 : 0;
+  const wrapped = message ? wrappedLineCount(message.text, frameWidthOf(columns) - 2) - 1 : 0;
   // The selected key's history takes one line of the list's room.
   const keepsHistory = state.preset.keepsHistory === true;
   const room = Math.max(LEAST_ROOM, listRoom('console', rows) - wrapped - (keepsHistory ? 1 : 0));
@@ -102,33 +103,38 @@ export function KeysStep(props: KeysViewProps) {
       ) : null}
       {keys === 'loading' ? <Spinner label="Reading the keys…" /> : null}
       {Array.isArray(keys) && keys.length === 0 ? (
-        <Text color={colors.muted}>No keys left on this deployment. n makes one.</Text>
+        <Words role="muted" text="No keys left on this deployment. n makes one." />
       ) : null}
       {Array.isArray(keys) && keys.length > 0 ? (
-        <Text color={colors.muted} wrap="truncate-end">
+        <Text color={colors.muted} wrap="truncate-end" aria-hidden>
           {`    ${padEnd('NAME', nameWidth)}  HINT  EXPIRES (UTC)`}
         </Text>
       ) : null}
       <More count={props.start} direction="up" />
-      {Array.isArray(keys)
-        ? keys.map((k, i) => {
-            const selected = props.start + i === props.cursor;
-            const [mark, role] = MARK[keyStatus(k.endDateTime, now)];
-            return (
-              <Text key={k.name} wrap="truncate-end">
-                <Text color={colors.accent}>{selected ? `${figures.pointer} ` : '  '}</Text>
-                <Text color={colors[role]}>{mark}</Text>{' '}
-                <Text bold={selected} color={selected ? colors.accent : undefined}>
-                  {padEnd(k.name, nameWidth)}
-                </Text>
-                {`  ${padEnd(k.hint, 4)}  ${formatUtc(k.endDateTime).slice(0, 10)}  ${formatDaysFromNow(k.endDateTime, now)}`}
-              </Text>
-            );
-          })
-        : null}
+      <Box flexDirection="column" aria-role="listbox">
+        {Array.isArray(keys)
+          ? keys.map((k, i) => {
+              const selected = props.start + i === props.cursor;
+              const [mark, role] = MARK[keyStatus(k.endDateTime, now)];
+              const spoken = `${k.name}, hint ${k.hint}, expires ${formatUtc(k.endDateTime).slice(0, 10)}, ${formatDaysFromNow(k.endDateTime, now)}`;
+              return (
+                <Box key={k.name} aria-role="option" aria-state={{ selected }} aria-label={spoken}>
+                  <Text wrap="truncate-end">
+                    <Text color={colors.accent}>{selected ? `${figures.pointer} ` : '  '}</Text>
+                    <Text color={colors[role]}>{mark}</Text>{' '}
+                    <Text bold={selected} color={selected ? colors.accent : undefined}>
+                      {padEnd(k.name, nameWidth)}
+                    </Text>
+                    {`  ${padEnd(k.hint, 4)}  ${formatUtc(k.endDateTime).slice(0, 10)}  ${formatDaysFromNow(k.endDateTime, now)}`}
+                  </Text>
+                </Box>
+              );
+            })
+          : null}
+      </Box>
       <More count={props.count - props.start - (Array.isArray(keys) ? keys.length : 0)} direction="down" />
       {Array.isArray(keys) && keys.length > 0 ? (
-        <Text color={colors.muted} wrap="truncate-end">
+        <Text color={colors.muted} wrap="truncate-end" aria-hidden>
           {`${figures.fail} expired · ! within ${EXPIRING_SOON_DAYS} days · ${figures.pass} ok`}
         </Text>
       ) : null}
@@ -149,8 +155,8 @@ function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleSta
       <Text wrap="truncate-end">
         {`  on ${props.deploymentName}: hint ${key.hint}, ${formatUtc(key.endDateTime).slice(0, 10)}, ${formatDaysFromNow(key.endDateTime, now)}`}
       </Text>
-      <Text>{`  ${deletingWords(key, now)}`}</Text>
-      <Text>{"  Type the key's name to confirm:"}</Text>
+      <Words indent={2} text={deletingWords(key, now)} />
+      <Words indent={2} text="Type the key's name to confirm:" />
       <Field value={confirm.typed} caretBack={props.caretBack} />
       {confirm.working ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
     </Question>
@@ -172,13 +178,15 @@ function RotatePlan({
   const end = formatUtc(plan.endDateTime).slice(0, 10);
   return (
     <Question title={`Rotate key '${old.name}' (${formatDaysFromNow(old.endDateTime, now)})?`} hints={hints}>
-      <Text wrap="truncate-end">{`  1 a new key '${fresh}', generated, expiring ${end}`}</Text>
-      <Text wrap="truncate-end">{'  2 it is checked on the dataplane and shown once'}</Text>
-      <Text wrap="truncate-end">{'  3 you hand it off (h) and switch your integrations'}</Text>
-      <Text wrap="truncate-end">{`  4 Enter: checked again, then '${old.name}' is deleted`}</Text>
-      <Text color={colors.muted} wrap="truncate-end">
-        {'  Esc at any step stops there: both keys stay.'}
-      </Text>
+      {[
+        `a new key '${fresh}', generated, expiring ${end}`,
+        'it is checked on the dataplane and shown once',
+        'you hand it off (h) and switch your integrations',
+        `Enter: checked again, then '${old.name}' is deleted`,
+      ].map((words, i) => (
+        <Said key={words} mark={String(i + 1)} role="accent" plainWords indent={2} text={words} spoken="" />
+      ))}
+      <Words role="muted" indent={2} text="Esc at any step stops there: both keys stay." />
     </Question>
   );
 }
@@ -207,9 +215,7 @@ function ExtendQuestion(props: KeysViewProps & { extend: NonNullable<ConsoleStat
         extend.working ? (
           <Spinner label={`Saving the new expiry of '${key.name}'…`} />
         ) : extend.failed ? (
-          <Text color={colors.danger}>
-            {figures.fail} {extend.failed}
-          </Text>
+          <Problem text={extend.failed} />
         ) : null
       }
     />
@@ -231,9 +237,7 @@ function ShorterQuestion(props: {
     <Question title={`Shorten '${props.keyName}'?`} hints={props.hints}>
       <Text wrap="truncate-end">{`  now  ${day(props.current)}, ${formatDaysFromNow(props.current, props.now)}`}</Text>
       <Text wrap="truncate-end">{`  new  ${day(props.endDateTime)}, ${formatDaysFromNow(props.endDateTime, props.now)}${labelBeside(props.label, props.endDateTime) ? ` (${props.label})` : ''}`}</Text>
-      <Text color={colors.warning} wrap="truncate-end">
-        {`  ${figures.warning} ${props.words}: shorter, not longer`}
-      </Text>
+      <Warning indent={2} text={`${props.words}: shorter, not longer`} />
     </Question>
   );
 }

@@ -10,7 +10,7 @@ import { Field, Question } from '../components/question';
 import { More } from '../components/more';
 import { listRoom, windowOf } from '../../wizard/list-window';
 import { Spinner } from '../components/spinner';
-import { Said } from '../components/said';
+import { Said, Warning, Words } from '../components/said';
 import { colors, figures } from '../../term/style';
 
 export interface RotationView {
@@ -46,15 +46,24 @@ export function HandoffMenuView({
   return (
     <Question title="Hand the key to" hints={hints}>
       <More count={shown.start} direction="up" />
-      {HANDOFF_KINDS.slice(shown.start, shown.end).map((k, at) => {
-        const i = shown.start + at;
-        return (
-          <Text key={k} color={i === menu.cursor ? colors.accent : undefined} wrap="truncate-end">
-            {i === menu.cursor ? `${figures.pointer} ` : '  '}
-            {HANDOFF_LABELS[k]}
-          </Text>
-        );
-      })}
+      <Box flexDirection="column" aria-role="menu">
+        {HANDOFF_KINDS.slice(shown.start, shown.end).map((k, at) => {
+          const i = shown.start + at;
+          return (
+            <Box
+              key={k}
+              aria-role="menuitem"
+              aria-state={{ selected: i === menu.cursor }}
+              aria-label={HANDOFF_LABELS[k]}
+            >
+              <Text color={i === menu.cursor ? colors.accent : undefined} wrap="truncate-end">
+                {i === menu.cursor ? `${figures.pointer} ` : '  '}
+                {HANDOFF_LABELS[k]}
+              </Text>
+            </Box>
+          );
+        })}
+      </Box>
       <More count={shown.below} direction="down" />
     </Question>
   );
@@ -78,13 +87,10 @@ export function RotationLines({
   if (rotation.stage === 'unheld') return <UnheldQuestion rotation={rotation} fresh={fresh} hints={hints} />;
   return (
     <Box flexDirection="column">
-      {rotation.problem ? (
-        <Text color={colors.warning}>
-          {figures.warning} {rotation.problem}
-        </Text>
-      ) : null}
-      <Text bold>{`Switch your integrations to '${fresh}', then press Enter:`}</Text>
-      <Text>{`it is checked again and '${rotation.old}' is deleted. Esc stops here.`}</Text>
+      {rotation.problem ? <Warning text={rotation.problem} /> : null}
+      <Words
+        text={`Switch your integrations to '${fresh}', then press Enter: it is checked again and '${rotation.old}' is deleted. Esc stops here.`}
+      />
     </Box>
   );
 }
@@ -147,10 +153,9 @@ function UnheldQuestion({
 }) {
   return (
     <Question title={`Delete '${rotation.old}' though no one holds '${fresh}'?`} hints={hints}>
-      {/* Short lines: one that fills the terminal exactly is drawn a row too tall by some terminals. */}
-      <Said mark={figures.warning} role="warning" text={`'${fresh}' was never shown, copied or handed off:`} />
-      <Text color={colors.warning}>{'  its secret is in no place; Azure cannot show it again.'}</Text>
-      <Text color={colors.warning}>{`  Whatever uses '${rotation.old}' would be refused.`}</Text>
+      <Warning
+        text={`'${fresh}' was never shown, copied or handed off: its secret is in no place; Azure cannot show it again. Whatever uses '${rotation.old}' would be refused.`}
+      />
     </Question>
   );
 }

@@ -6,6 +6,7 @@ import { couldNotCheck } from '../../domain/reach';
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
+import { isCommandLine } from '../../domain/handoff';
 import { formatDaysFromNow, formatLocal, formatUtc } from '../../domain/expiry';
 import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../port/gateway';
@@ -15,6 +16,9 @@ import { newKeyUnseen } from '../../wizard/steps/rotation';
 import { hintsNow } from '../../wizard/step-table';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
+import { Done, Said, Warning, Words } from '../components/said';
+import { useFrameWidth } from '../components/frame';
+import { cutMiddle } from '../../term/text-width';
 import { colors, figures } from '../../term/style';
 
 export interface RevealViewProps {
@@ -102,10 +106,24 @@ function Row({ label, children }: { label: string; children?: ReactNode }) {
  * A URL or a key: alone on its line, indented two columns, never cut or joined to a label, so
  * that a copy from the terminal takes it whole.
  */
-function Whole({ children, color, bold }: { children: string; color?: string | undefined; bold?: boolean }) {
+function Whole({
+  children,
+  color,
+  bold,
+  spoken,
+}: {
+  children: string;
+  color?: string | undefined;
+  bold?: boolean;
+  /** What a screen reader hears: the whole token (never the cut one), or words for a masked key. */
+  spoken?: string;
+}) {
+  // Wider than the frame, it is cut in its middle, never split over rows: a URL torn at the edge
+  // would be copied torn. c copies the key and h writes the URLs whole to a file.
+  const width = useFrameWidth();
   return (
-    <Text color={color} bold={bold}>
-      {`  ${children}`}
+    <Text color={color} bold={bold} wrap="truncate-end" aria-label={spoken ?? children}>
+      {`  ${cutMiddle(children, width - 2)}`}
     </Text>
   );
 }
@@ -137,19 +155,23 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
   const local = formatLocal(key.endDateTime);
   return (
     <Box flexDirection="column">
-      <Text color={colors.success} bold wrap="truncate-end">
-        {figures.pass} {props.action === 'created' ? 'Created' : 'Replaced'} key '{key.name}' on {props.deploymentName}
-        {props.rotation ? ` to replace '${props.rotation.old}'` : ''}
-      </Text>
+      <Said
+        mark={figures.pass}
+        role="success"
+        bold
+        text={`${props.action === 'created' ? 'Created' : 'Replaced'} key '${key.name}' on ${props.deploymentName}${props.rotation ? ` to replace '${props.rotation.old}'` : ''}`}
+      />
       {props.raced ? (
-        <Text color={colors.danger} bold wrap="truncate-end">
-          {figures.warning} It replaced a key someone made meanwhile.
-        </Text>
+        <Said mark={figures.warning} role="danger" bold text="It replaced a key someone made meanwhile." />
       ) : null}
       <Row label="Key">
         <Text color={colors.muted}>{shown ? `shown (hides in ${props.secondsLeft} s)` : 'masked (r shows it)'}</Text>
       </Row>
-      <Whole color={shown ? colors.secret : undefined} bold={shown}>
+      <Whole
+        color={shown ? colors.secret : undefined}
+        bold={shown}
+        spoken={shown ? `the key: ${keyText}` : `the key, masked: its hint ${key.hint}, the rest hidden`}
+      >
         {keyText}
       </Whole>
       <Row label="Hint">{key.hint}</Row>
@@ -174,47 +196,55 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
       ) : last ? null : (props.rows ?? 24) >= ROWS_FOR_HINTS && !props.rotation ? (
         <IntegrationHints header={header} />
       ) : (
-        <Text wrap="truncate-end">
-          <Text bold>h</Text> hands it to NLK, nginx-asg-sync, a .env file or Key Vault
-        </Text>
+        <Said
+          mark="h"
+          role="accent"
+          plainWords
+          spoken="h"
+          text="hands it to NLK, nginx-asg-sync, a .env file or Key Vault"
+        />
       )}
       {props.handedOff.map((done) => (
-        <Text key={done.said} color={colors.success} wrap="truncate-end">
-          {figures.pass} {done.said}
-        </Text>
+        <Done key={done.said} text={done.said} />
       ))}
       {/* Only the latest hand-off's next step: the panel must stay within 24 rows. */}
-      {!props.handoff && last ? (last.nextLines ?? []).map((line) => <Text key={line}>{`  ${line}`}</Text>) : null}
+      {!props.handoff && last
+        ? (last.nextLines ?? []).map((line) =>
+            isCommandLine(line) ? (
+              <Text key={line} wrap="truncate-end">{`  ${line}`}</Text>
+            ) : (
+              <Words key={line} indent={2} text={line} />
+            ),
+          )
+        : null}
       {verify === 'pending' ? <Spinner label="Checking the key against the dataplane…" /> : null}
       {verify && verify !== 'pending' && verify.ok ? (
-        <Text color={colors.success}>
-          {figures.pass} The dataplane accepted the key (GET /packages: {verify.status}).
-        </Text>
+        <Done text={`The dataplane accepted the key (GET /packages: ${verify.status}).`} />
       ) : null}
       {verify && verify !== 'pending' && !verify.ok ? (
-        <Text color={colors.warning}>
-          {figures.warning}{' '}
-          {verify.unreachable
-            ? couldNotCheck('the key', verify.unreachable)
-            : `Could not confirm the key on the dataplane yet: ${verify.message}`}
-        </Text>
+        <Warning
+          text={
+            verify.unreachable
+              ? couldNotCheck('the key', verify.unreachable)
+              : `Could not confirm the key on the dataplane yet: ${verify.message}`
+          }
+        />
       ) : null}
-      {props.copyMessage ? <Text color={colors.accent}>{props.copyMessage}</Text> : null}
-      {props.notice ? (
-        <Text color={colors.warning}>
-          {figures.warning} {props.notice}
-        </Text>
-      ) : null}
-      <Text color={colors.warning}>{figures.warning} Save the key now: it is never shown again.</Text>
+      {props.copyMessage ? <Words role="accent" text={props.copyMessage} /> : null}
+      {props.notice ? <Warning text={props.notice} /> : null}
+      <Warning text="Save the key now: it is never shown again." />
       {props.rotation && !props.handoff ? (
         <RotationLines rotation={props.rotation} fresh={key.name} hints={props.hints} />
       ) : null}
       {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
       {props.prompt === 'asking' ? (
-        <Text color={colors.accent} bold>
-          {figures.question} Have you saved the key? {props.hints.map(([k, what]) => `${k} ${what}`).join(' · ')}
-          {props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}
-        </Text>
+        <Said
+          mark={figures.question}
+          role="accent"
+          bold
+          spoken=""
+          text={`Have you saved the key? ${props.hints.map(([k, what]) => `${k} ${what}`).join(' · ')}${props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}`}
+        />
       ) : null}
       {props.prompt === 'keys' && !props.handoff && (!props.rotation || props.rotation.stage === 'shown') ? (
         <Hints keys={props.hints} />

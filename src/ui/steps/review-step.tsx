@@ -7,6 +7,7 @@ import { existingKey, permissionWarning } from '../../wizard/selectors';
 import { hintsNow } from '../../wizard/step-table';
 import { EXPIRING_FROM_THE_START_WORDS, expiringFromTheStart } from '../../domain/readiness';
 import { Question } from '../components/question';
+import { Said, Warning } from '../components/said';
 import { colors, figures } from '../../term/style';
 
 const LABEL_WIDTH = 17;
@@ -91,20 +92,10 @@ export function ReviewStep({
           )}
         </Text>
       </Box>
-      {expiringFromTheStart(endDateTime, now) ? (
-        <Text color={colors.warning}>
-          {figures.warning} {EXPIRING_FROM_THE_START_WORDS}.
-        </Text>
-      ) : null}
-      {refusal ? (
-        <Text color={colors.danger}>
-          {figures.warning} {refusal}
-        </Text>
-      ) : null}
+      {expiringFromTheStart(endDateTime, now) ? <Warning text={`${EXPIRING_FROM_THE_START_WORDS}.`} /> : null}
+      {refusal ? <Said mark={figures.warning} role="danger" text={refusal} /> : null}
       {existing && !replaceConfirmed ? (
-        <Text color={colors.warning}>
-          {figures.warning} Replacing stops everything that uses the old key. Type y to confirm.
-        </Text>
+        <Warning text="Replacing stops everything that uses the old key. Type y to confirm." />
       ) : null}
     </Question>
   );

@@ -9,6 +9,7 @@ import { Question } from '../components/question';
 import { More } from '../components/more';
 import { listRoom, windowOf } from '../../wizard/list-window';
 import { Spinner } from '../components/spinner';
+import { Problem, Words } from '../components/said';
 import { colors, figures } from '../../term/style';
 
 export interface SignInViewProps {
@@ -36,7 +37,7 @@ export function SignInStep({ signIn, now, rows = 24, hints }: SignInViewProps) {
         <Text>{'  and enter the code:'}</Text>
         <Text bold color={colors.accent}>{`    ${code.userCode ?? ''}`}</Text>
         <Spinner label={`Waiting for the sign-in · the code expires in ${countdown(code.expiresAt, now)}`} />
-        {signIn.copyMessage ? <Text color={colors.muted}>{`  ${signIn.copyMessage}`}</Text> : null}
+        {signIn.copyMessage ? <Words role="muted" indent={2} text={signIn.copyMessage} /> : null}
       </Question>
     );
   if (signIn.stage === 'working')
@@ -44,24 +45,26 @@ export function SignInStep({ signIn, now, rows = 24, hints }: SignInViewProps) {
   const shown = windowOf(signIn.choices.length, signIn.cursor, listRoom('signIn', rows));
   return (
     <Question title="Sign in to Azure" hints={hints}>
-      <Box>
-        <Box width={2} flexShrink={0}>
-          <Text color={colors.danger}>{figures.fail}</Text>
-        </Box>
-        <Text
-          color={colors.danger}
-        >{`${signIn.problem.message}${signIn.problem.code ? ` (${signIn.problem.code})` : ''}`}</Text>
-      </Box>
+      <Problem text={`${signIn.problem.message}${signIn.problem.code ? ` (${signIn.problem.code})` : ''}`} />
       <More count={shown.start} direction="up" />
-      {signIn.choices.slice(shown.start, shown.end).map((how, at) => {
-        const i = shown.start + at;
-        return (
-          <Text key={how} color={i === signIn.cursor ? colors.accent : undefined} wrap="truncate-end">
-            {i === signIn.cursor ? `${figures.pointer} ` : '  '}
-            {SIGN_IN_WORDS[how]}
-          </Text>
-        );
-      })}
+      <Box flexDirection="column" aria-role="listbox">
+        {signIn.choices.slice(shown.start, shown.end).map((how, at) => {
+          const i = shown.start + at;
+          return (
+            <Box
+              key={how}
+              aria-role="option"
+              aria-state={{ selected: i === signIn.cursor }}
+              aria-label={SIGN_IN_WORDS[how]}
+            >
+              <Text color={i === signIn.cursor ? colors.accent : undefined} wrap="truncate-end">
+                {i === signIn.cursor ? `${figures.pointer} ` : '  '}
+                {SIGN_IN_WORDS[how]}
+              </Text>
+            </Box>
+          );
+        })}
+      </Box>
       <More count={shown.below} direction="down" />
     </Question>
   );

@@ -1,34 +1,22 @@
 /** The screens that are not questions: loading, a failure, and the words left after the end. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { advice } from '../../port/gateway';
-import type { Problem, WizardState } from '../../wizard/state';
+import type { Problem as Failure, WizardState } from '../../wizard/state';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
-import { colors, figures } from '../../term/style';
+import { figures } from '../../term/style';
+import { Problem, Said, Words } from '../components/said';
 
 export function LoadingStep({ message }: { message: string }) {
   return <Spinner label={message} />;
 }
 
-export function FailedStep({ failure, hints }: { failure: Problem; hints: [string, string][] }) {
+export function FailedStep({ failure, hints }: { failure: Failure; hints: [string, string][] }) {
   const next = advice(failure.kind);
   return (
     <Box flexDirection="column">
-      {/* A long message wraps under itself, not under the mark. */}
-      <Box>
-        <Box width={2} flexShrink={0}>
-          <Text color={colors.danger}>{figures.fail}</Text>
-        </Box>
-        <Text color={colors.danger}>
-          {failure.message}
-          {failure.code ? ` (${failure.code})` : ''}
-        </Text>
-      </Box>
-      {next ? (
-        <Box paddingLeft={2}>
-          <Text>{next}</Text>
-        </Box>
-      ) : null}
+      <Problem text={`${failure.message}${failure.code ? ` (${failure.code})` : ''}`} />
+      {next ? <Words text={next} indent={2} /> : null}
       <Hints keys={hints} />
     </Box>
   );
@@ -47,11 +35,7 @@ export function farewellView(state: WizardState): FarewellProps | undefined {
 }
 
 export function Farewell({ message, exitCode }: FarewellProps) {
-  const role = exitCode === 0 ? colors.success : exitCode === 130 ? colors.warning : colors.danger;
+  const role = exitCode === 0 ? 'success' : exitCode === 130 ? 'warning' : 'danger';
   const figure = exitCode === 0 ? figures.pass : exitCode === 130 ? figures.warning : figures.fail;
-  return (
-    <Text color={role}>
-      {figure} {message}
-    </Text>
-  );
+  return <Said mark={figure} role={role} text={message} />;
 }
