@@ -222,10 +222,10 @@ export class AzureGateway extends GatewayBase implements Gateway {
     });
   }
 
-  verifyKey(endpoint: string, secret: string, options: CallOptions = {}): Promise<VerifyResult> {
+  verifyKey(endpoint: string, secret: string, options: CallOptions & { url?: string } = {}): Promise<VerifyResult> {
     this.known.add(secret);
     return this.guard(async () => {
-      const result = await verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
+      const result = await verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal, options.url);
       return result.ok ? result : { ...result, message: this.known.text(result.message, result.status) };
     });
   }

@@ -283,6 +283,8 @@ export async function main(argv: string[]): Promise<number> {
       demo: session.demo,
       custody,
       settings,
+      history,
+      command: mode,
     });
     const unwritten = captured?.commit();
     if (unwritten !== undefined) process.stderr.write(`${io().err('danger', 'error:')} ${unwritten}\n`);

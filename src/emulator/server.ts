@@ -50,6 +50,8 @@ export interface RequestRecord {
   authorization: 'bearer' | 'apikey' | 'none' | 'other';
   /** A PUT whose body carries a key's value (properties.secretText): tests tell what was re-sent. */
   carriesSecret?: boolean;
+  /** When it arrived (ms since 1970): tests put it in order with what other programs did. */
+  at: number;
 }
 
 export interface RunningEmulator {
@@ -129,7 +131,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl);
     const method = (req.method ?? 'GET').toUpperCase();
-    const record: RequestRecord = { method, path: url.pathname, status: 'dropped', authorization: authKind(req) };
+    const record: RequestRecord = {
+      method,
+      path: url.pathname,
+      status: 'dropped',
+      authorization: authKind(req),
+      at: Date.now(),
+    };
     requests.push(record);
     // A long-running emulator keeps only the newest requests.
     if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS);
@@ -212,10 +220,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         headers: req.headers,
         world,
         now: now(),
+        rawBody,
       });
     }
     if (DATAPLANE_HOST.test(hostHeader)) {
-      return routeDataplane({ method, host: hostHeader, path: url.pathname, headers: req.headers, world, now: now() });
+      return routeDataplane({
+        method,
+        host: hostHeader,
+        path: url.pathname,
+        headers: req.headers,
+        world,
+        now: now(),
+        rawBody,
+      });
     }
     requireBearer(req);
     const body = parseJson(rawBody);
