@@ -304,7 +304,11 @@ function az() {
       })}\n`,
     );
   if (positional[1] === 'update') {
-    if (faults.extUpdate === 'fail') fail('(BadRequest) the extension could not be updated');
+    if (faults.extUpdate === 'fail') {
+      // Once: the rollback's update (the old key again) goes through.
+      delete faults.extUpdate;
+      fail('(BadRequest) the extension could not be updated');
+    }
     const file = flags['configuration-settings-file'];
     const settings = JSON.parse(readFileSync(file, 'utf8'));
     extension.configurationSettings = { ...extension.configurationSettings, ...settings };
@@ -389,7 +393,11 @@ async function systemctl() {
   }
   if (verb === 'restart') {
     if (!unit) fail(`Failed to restart ${name}: Unit ${name} not found.`, 5);
-    if (faults.restart === 'fail') fail(`Job for ${name} failed because the control process exited with error code.`);
+    if (faults.restart === 'fail') {
+      // Once: the restart on the old config (the rollback's) works again.
+      delete faults.restart;
+      fail(`Job for ${name} failed because the control process exited with error code.`);
+    }
     unit.mainPid += 100;
     unit.crashing = !(await startAsgSync(unit));
     if (faults.journal === 'problem')

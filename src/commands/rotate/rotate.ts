@@ -324,7 +324,7 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
       stage === 'retire'
         ? `'${issued.key.name}' is the new key; the old key '${old.name}' may still be there. To finish, once it is unused: ${next}`
         : stage === 'apply'
-          ? `'${old.name}' stays, and what uses it is back on it. ${Custody.held(issued.custody) ? `'${issued.key.name}' stays too, unused (delete it with ${keyCommand('delete', deployment, issued.key.name, demo)} --yes).` : `'${issued.key.name}' is held nowhere now, so it is deleted again.`} Once the cause is fixed, run the rotation again: ${next}`
+          ? `'${old.name}' stays, and ${rotation.applied?.rollbackFailed ? 'not every consumer could be put back on it (see above)' : 'what uses it is back on it'}. ${Custody.held(issued.custody) ? `'${issued.key.name}' stays too, unused (delete it with ${keyCommand('delete', deployment, issued.key.name, demo)} --yes).` : `'${issued.key.name}' is held nowhere now, so it is deleted again.`} Once the cause is fixed, run the rotation again: ${next}`
           : `Both keys are in place: '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}, and '${issued.key.name}' is new. When '${issued.key.name}' works for your integrations, finish with: ${next}`;
     io.stderr.write(`${io.err('danger', figures.fail)} Rotation stopped at ${stage}: ${why}. ${keys}\n`);
     return io.signal.aborted ? stopWords(io).exit : EXIT.failed;
