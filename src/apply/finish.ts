@@ -6,6 +6,7 @@
  * the old key still serves them. What each step did is told to `record` (the history) and `said`.
  */
 import type { ApplyTarget } from '../domain/apply-target';
+import { maskKnown } from '../domain/secret-forms';
 import { ApplyFailure, ApplyRefusal, type ApplyContext, type Consumer, type Proof } from './consumer';
 import { AsgSync } from './asg-sync';
 import { NlkExtension } from './nlk-ext';
@@ -49,15 +50,9 @@ export interface ApplyHooks {
   record(step: ApplyStep, consumer: Consumer, outcome: 'done' | 'failed' | 'unknown', detail?: string): void;
 }
 
-/** Words of a program or of a failure, with any key in them taken out (a program may echo its input). */
+/** Words of a program or of a failure, with any key in them masked in every form (a program may echo its input). */
 export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length < 8) continue;
-    out = out.split(secret).join('<the key>');
-    out = out.split(Buffer.from(secret, 'utf8').toString('base64')).join('<the key>');
-  }
-  return out;
+  return maskKnown(text, secrets);
 }
 
 /** Every consumer's checks, in order; the first refusal is thrown (nothing has been written). */
