@@ -221,7 +221,8 @@ export class NlkOnCluster {
           this.ctx.signal,
         );
         const refused = logs.stdout.split('\n').find((line) => REFUSED.test(line));
-        if (refused) return `pod ${pod.name} logged that the dataplane refused its key (${REFUSED.exec(refused)?.[0]})`;
+        if (refused)
+          return `the dataplane refused the new key: ${REFUSED.exec(refused)?.[0] ?? 'got 401'} in the log of pod ${pod.name}`;
       }
       const now = await this.pods();
       const restarted = now.find((p) => (pods.find((q) => q.uid === p.uid)?.restarts ?? p.restarts) < p.restarts);

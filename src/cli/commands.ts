@@ -85,6 +85,12 @@ export const WIZARD = {
     ...TARGET_FLAGS,
     KEY_NAME_FLAG,
     { name: 'plain', type: 'boolean', help: 'line-by-line prompts instead of the full-screen wizard' },
+    {
+      name: 'settle',
+      type: 'string',
+      value: '<duration>',
+      help: 'in a rotation, how long what uses the key (NLK, nginx-asg-sync) must run on the new one before a counts it proven (default 60s)',
+    },
   ],
 } as const satisfies ModeEntry;
 

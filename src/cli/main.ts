@@ -7,7 +7,7 @@
 import { setMaxListeners } from 'node:events';
 import { askAzEarly } from './az-token';
 import { prepareCommand, type Mode, type Shell } from './commands';
-import { flag, type Values } from './options';
+import { flag, text, type Values } from './options';
 import { parseCommandLine } from './parse';
 import { parseConnectOptions, parseWizardScope } from './scope';
 import { deferredGateway } from '../port/deferred-gateway';
@@ -31,6 +31,18 @@ import { lastUsedDeployment, rememberDeployment } from '../files/last-used-file'
 import { HistoryFile } from '../files/history-file';
 import { recorded } from '../port/recorded-gateway';
 import type { History } from '../port/history';
+
+/**
+ * The wizard's way to what uses a key (NLK releases of the current kube context, nginx-asg-sync on
+ * this machine): its rotation finds them and offers to apply the new key there.
+ */
+async function consumersDoor(values: Values, gateway: Gateway, history: History) {
+  const [{ consumerDoor }, { parseSettle }] = await Promise.all([
+    import('../apply/door'),
+    import('../commands/shared/apply-step'),
+  ]);
+  return consumerDoor({ env: process.env, gateway, history, settleMs: parseSettle(text(values, 'settle')) });
+}
 
 /** The time limit's last step: the closing step (it may cut a network wait short, never itself), then leave. */
 async function leaveAfterClosing(reason: RunTimeLimit, close: (outcome: Outcome) => Promise<number>): Promise<void> {
@@ -169,6 +181,9 @@ export async function main(argv: string[]): Promise<number> {
     // first where the run goes, then what the mode is asked to do.
     const connectOptions = parseConnectOptions(values, process.env);
     const scope = interactive ? parseWizardScope(values) : undefined;
+    // Checked with every other flag, before any sign-in.
+    if (interactive && text(values, 'settle') !== undefined)
+      (await import('../commands/shared/apply-step')).parseSettle(text(values, 'settle'));
     // From here a command keeps time: signing in counts too (az can hang).
     if (!interactive) clock = keepTime(values, aborter, forcer, leave);
     const captured = interactive ? undefined : captureOutput(values);
@@ -233,16 +248,18 @@ export async function main(argv: string[]): Promise<number> {
       // No token to be had: the wizard offers the ways to sign in, in this run (not on the demo).
       const door = connectOptions.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
       doors.push(door);
+      const wizardGateway = terminalSafe(recorded(gateway, record));
       const wizardScope = {
         ...scope,
         ...(vault ? { demoVault: vault } : {}),
         ...(door ? { signIn: door.facts } : {}),
         ...(lastUsed ? { lastUsed } : {}),
         history,
+        consumers: await consumersDoor(values, wizardGateway, history),
       };
       return await runWizard(
         {
-          gateway: terminalSafe(recorded(gateway, record)),
+          gateway: wizardGateway,
           demo: connectOptions.demo,
           notices,
           connected: connecting,
@@ -265,9 +282,16 @@ export async function main(argv: string[]): Promise<number> {
       const gateway = switchableGateway(session.gateway);
       const door = session.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
       doors.push(door);
+      const lineGateway = terminalSafe(recorded(gateway, record));
       return await runLineFace(
-        { gateway: terminalSafe(recorded(gateway, record)), demo: session.demo, ...(door ? { door } : {}), remember },
-        { ...scope, ...(door ? { signIn: door.facts } : {}), ...(lastUsed ? { lastUsed } : {}), history },
+        { gateway: lineGateway, demo: session.demo, ...(door ? { door } : {}), remember },
+        {
+          ...scope,
+          ...(door ? { signIn: door.facts } : {}),
+          ...(lastUsed ? { lastUsed } : {}),
+          history,
+          consumers: await consumersDoor(values, lineGateway, history),
+        },
         io(),
       );
     }

@@ -6,6 +6,7 @@ import { racedWarning } from '../keys/create-key';
 import type { StateAt } from '../wizard/state';
 import { HANDOFF_LABELS } from '../wizard/steps/handoff';
 import { newKeyUnseen } from '../wizard/steps/rotation';
+import { consumerWords } from '../wizard/consumer-words';
 import { BACK, chosenIndex, ENTER, ESCAPE, moveCursor, replaceWith, typed, type LineStep } from './line-answers';
 
 /** The panel's facts, said once: the key, the endpoint, what the integrations take, the check. */
@@ -37,10 +38,13 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
     `${h.ok ? '✔' : '✖'} ${h.said}`,
     ...(h.nextLines ?? []).map((l) => `  ${l}`),
   ]);
+  const consumers = consumerWords(state);
+  const MARK = { pass: '✔ ', warn: '⚠ ', fail: '✖ ', none: '' } as const;
   const extra = [
     ...done.flat(),
     ...(panel.copyMessage ? [panel.copyMessage] : []),
     ...(rotation?.problem ? [`✖ ${rotation.problem}`] : []),
+    ...(consumers?.lines ?? []).map((line) => `${MARK[line.mark]}${line.text}`),
   ];
   const menu = panel.handoff;
   if (menu?.stage === 'kind')
@@ -117,16 +121,17 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
     block: `reveal:${extra.join('|')}:${typeof panel.verify === 'object' ? 'checked' : ''}`,
     question: {
       message: rotation
-        ? `${choices} · y once everything uses '${state.name}' (checked again, then '${rotation.old.name}' deleted) · s stops here`
+        ? `${choices}${consumers?.offer ? ` · ${consumers.offer}` : ''} · y once everything uses '${state.name}' (checked again, then '${rotation.old.name}' deleted) · s stops here`
         : `${choices} · q leaves`,
     },
     answer(text) {
       const answer = text.trim().toLowerCase();
       if (answer === 'r' || answer === 'c' || answer === 'h') return [typed(answer)];
+      if (answer === 'a' && consumers?.offer) return [typed('a')];
       if (rotation && answer === 'y') return [ENTER];
       if (rotation && answer === 's') return [ESCAPE];
       if (!rotation && (answer === 'q' || answer === '')) return [typed('q')];
-      return rotation ? 'Answer r, c, h, y or s.' : 'Answer r, c, h or q.';
+      return rotation ? `Answer r, c, h${consumers?.offer ? ', a' : ''}, y or s.` : 'Answer r, c, h or q.';
     },
   };
 }

@@ -117,7 +117,11 @@ describe('rotate --apply nlk-helm', () => {
       /the rollout of nlk-nginxaas-loadbalancer-kubernetes did not finish/,
     ],
     ['the Secret differs', { secret: 'differs' }, /does not hold the new key/],
-    ['a pod logs a 401', { logs: '401' }, /logged that the dataplane refused its key \(got 401\)/],
+    [
+      'a pod logs a 401',
+      { logs: '401' },
+      /the dataplane refused the new key: got 401 in the log of pod nlk-nginxaas-loadbalancer-kubernetes-/,
+    ],
     ['an old pod keeps running', { pods: 'stale' }, /started before the change and still runs on the old key/],
   ])('%s: rolled back, both keys stay, exit 1 and the command that continues', async (_, faults, why) => {
     const w = await nlkWorld({ faults });

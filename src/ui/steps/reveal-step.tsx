@@ -11,6 +11,7 @@ import type { ApiKey, VerifyResult } from '../../port/gateway';
 import { REVEAL_SECONDS, type HandoffMenu, type WithCreatedKey } from '../../wizard/state';
 import { HandoffMenuView, RotationLines, type RotationView } from './reveal-parts';
 import { newKeyUnseen } from '../../wizard/steps/rotation';
+import { consumerWords } from '../../wizard/consumer-words';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { colors, figures } from '../../term/style';
@@ -71,6 +72,7 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
             stage: state.rotation.stage,
             ...(state.rotation.problem ? { problem: state.rotation.problem } : {}),
             unseen: newKeyUnseen(state),
+            ...(consumerWords(state) ? { consumers: consumerWords(state) } : {}),
           },
         }
       : {}),
@@ -201,12 +203,16 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
           {props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}
         </Text>
       ) : null}
-      {props.prompt === 'keys' && !props.handoff && props.rotation?.stage === 'shown' ? (
+      {props.prompt === 'keys' &&
+      !props.handoff &&
+      props.rotation?.stage === 'shown' &&
+      !props.rotation.consumers?.busy ? (
         <Hints
           keys={[
             ['r', shown ? 'hide' : 'show'],
             ['c', 'copy'],
             ['h', 'hand off'],
+            ...(props.rotation.consumers?.offer ? [['a', 'apply'] as [string, string]] : []),
             ['Enter', 'switched'],
             ['Esc', 'stop'],
           ]}
