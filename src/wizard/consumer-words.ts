@@ -19,6 +19,8 @@ export interface ConsumerWords {
   offer?: string;
   /** Every consumer found runs on the new key: Enter retires the old one. */
   allProven: boolean;
+  /** The consumers are being changed: the panel takes no key meanwhile. */
+  holdsKeys?: boolean;
 }
 
 /** At most this many consumers are listed on the panel; the rest are counted. */
@@ -41,6 +43,7 @@ export function consumerWords(state: Pick<WizardState, 'rotation' | 'preset' | '
       lines: [],
       busy: `Applying '${fresh}' to ${consumers.found.length === 1 ? 'it' : `${consumers.found.length} consumers`} and proving it (${settle} each)…`,
       allProven: false,
+      holdsKeys: true,
     };
   if (consumers.stage === 'found') {
     // Nothing found is no news on a panel that is short of rows already.

@@ -107,7 +107,7 @@ export function RotationLines({ rotation, fresh }: { rotation: RotationView; fre
         </Text>
       ) : null}
       {rotation.consumers ? <ConsumerLines words={rotation.consumers} /> : null}
-      {rotation.consumers?.busy ? null : rotation.consumers?.allProven ? (
+      {rotation.consumers?.holdsKeys ? null : rotation.consumers?.allProven ? (
         <Text bold>{`Enter checks '${fresh}' again and deletes '${rotation.old}'. Esc stops here.`}</Text>
       ) : (
         <>

@@ -206,13 +206,12 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
       {props.prompt === 'keys' &&
       !props.handoff &&
       props.rotation?.stage === 'shown' &&
-      !props.rotation.consumers?.busy ? (
+      !props.rotation.consumers?.holdsKeys ? (
         <Hints
           keys={[
             ['r', shown ? 'hide' : 'show'],
             ['c', 'copy'],
             ['h', 'hand off'],
-            ...(props.rotation.consumers?.offer ? [['a', 'apply'] as [string, string]] : []),
             ['Enter', 'switched'],
             ['Esc', 'stop'],
           ]}
