@@ -14,6 +14,7 @@ import { readEntries } from '../../src/files/history-file';
 import { cliWorld, runCli } from '../helpers/cli';
 import { makeFakeConsumers, nlkRelease, type Call, type Faults, type Scenario } from '../helpers/fake-consumers';
 import { WEB_ARGV } from '../helpers/sample';
+import { expectSchema } from '../helpers/schemas';
 
 const SETTLE = ['--settle', '300ms'];
 
@@ -151,6 +152,25 @@ describe('rotate --apply nlk-helm', () => {
     ]);
   });
 
+  it('with -o json the document says where it stopped and what each consumer did', async () => {
+    const w = await nlkWorld({ faults: { rollout: 'timeout' } });
+    const out = join(mkdtempSync(join(tmpdir(), 'k-')), 'new.key');
+    const result = await runCli(rotateNlk('--yes', '--secret-out', out, '-o', 'json'), { env: w.env });
+    expect(result.code).toBe(1);
+    const document = JSON.parse(result.stdout);
+    expectSchema('rotate', document);
+    expect(document.stoppedAt).toMatchObject({ stage: 'apply', next: expect.stringContaining('--apply nlk-helm=nlk') });
+    expect(document.rotatedFrom.action).toBe('kept');
+    expect(document.applied).toEqual([
+      expect.objectContaining({
+        target: 'nlk-helm=nlk',
+        state: 'failed',
+        rollback: { ok: true, said: 'rolled back to revision 1: the release holds the old key again' },
+      }),
+    ]);
+    expect(result.stdout).not.toContain(w.secretOf('nlk-prod-2'));
+  });
+
   it('a new key held only by the release is deleted again when the release is rolled back', async () => {
     const w = await nlkWorld({ faults: { logs: '401' } });
     const result = await runCli(rotateNlk('--yes'), { env: w.env });
@@ -243,6 +263,7 @@ describe('rotate --apply nlk-helm', () => {
     const result = await runCli(rotateNlk('--yes', '--retire', 'expire=1d', '-o', 'json'), { env: w.env });
     expect(result.code).toBe(0);
     const document = JSON.parse(result.stdout);
+    expectSchema('rotate', document);
     expect(document.rotatedFrom.action).toBe('shortened');
     expect(document.applied).toEqual([expect.objectContaining({ target: 'nlk-helm=nlk', state: 'proven' })]);
     const old = w.emulator.world.key(w.web(), 'nlk-prod');

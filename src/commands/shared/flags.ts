@@ -120,7 +120,7 @@ export const APPLY_FLAGS = [
     name: 'chart',
     type: 'string',
     value: '<ref>',
-    help: 'the NLK chart (default oci://registry-1.docker.io/nginxcharts/nginxaas-loadbalancer-kubernetes, at the installed version)',
+    help: "the NLK chart to upgrade with (default: the docs' nginxcharts OCI chart, at the installed version)",
   },
   {
     name: 'settle',
