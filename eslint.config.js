@@ -16,6 +16,10 @@ const ROOMS = {
   },
   files: { may: ['domain', 'port'], why: 'src/files writes and reads files; it knows no command line or face.' },
   keys: { may: ['domain', 'port', 'files', 'term'], why: "A key's life knows no screen and no command line." },
+  apply: {
+    may: ['domain', 'port', 'files', 'keys'],
+    why: 'src/apply runs helm, kubectl, az and systemctl for --apply: it knows no screen, no command line and no Azure SDK.',
+  },
   azure: {
     may: ['domain', 'wire', 'port', 'files'],
     why: 'src/azure talks to Azure behind the port, for every mode alike.',
@@ -34,11 +38,11 @@ const ROOMS = {
     why: 'The line faces draw the machine; they are handed the port.',
   },
   commands: {
-    may: ['domain', 'port', 'keys', 'files', 'term'],
+    may: ['domain', 'port', 'keys', 'files', 'term', 'apply'],
     why: 'A command owns its flags and is handed the port; the command line composes the commands.',
   },
   cli: {
-    may: ['domain', 'port', 'keys', 'files', 'term', 'wizard', 'ui', 'plain', 'commands', 'wire'],
+    may: ['domain', 'port', 'keys', 'files', 'term', 'wizard', 'ui', 'plain', 'commands', 'wire', 'apply'],
     why: 'Only cli/connect.ts builds the Azure side (and the --demo emulator).',
   },
 };

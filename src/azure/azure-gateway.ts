@@ -223,10 +223,10 @@ export class AzureGateway extends GatewayBase implements Gateway {
     });
   }
 
-  verifyKey(endpoint: string, secret: string, options: CallOptions = {}): Promise<VerifyResult> {
+  verifyKey(endpoint: string, secret: string, options: CallOptions & { url?: string } = {}): Promise<VerifyResult> {
     this.known.add(secret);
     return this.guard(async () => {
-      const result = await verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal);
+      const result = await verifyDataplaneKey(this.settings.target, endpoint, secret, options.signal, options.url);
       if (result.ok) return result;
       const { unreachable, status } = result;
       // The dataplane's words may quote the key it was sent: masked, or not said at all.

@@ -1,6 +1,7 @@
 /**
- * One read-only call to a deployment's dataplane (`GET <endpoint>packages`) with the new key,
- * the same header NLK and nginx-asg-sync send, to show that the key works.
+ * One read-only call to a deployment's dataplane (`GET <endpoint>packages`, or the address a
+ * consumer asks first, such as nginx-asg-sync's `…/nplus/9/http/upstreams/<u>/servers`) with the
+ * new key, the same header NLK and nginx-asg-sync send, to show that the key works.
  */
 import {
   createDefaultHttpClient,
@@ -21,6 +22,7 @@ export async function verifyDataplaneKey(
   endpoint: string,
   secret: string,
   signal?: AbortSignal,
+  address?: string,
 ): Promise<VerifyResult> {
   const tlsOptions = tlsOptionsFor(target);
   const pipeline = withoutFormPolicy(
@@ -30,8 +32,9 @@ export async function verifyDataplaneKey(
       userAgentOptions: { userAgentPrefix: 'nginxaas-keys' },
     }),
   );
-  const url = `${endpoint.replace(/\/+$/, '')}/packages`;
+  const url = address ?? `${endpoint.replace(/\/+$/, '')}/packages`;
   const host = new URL(url).host;
+  if (!url.startsWith('https://')) return { ok: false, message: `${url} is not an https address` };
   const request = createPipelineRequest({
     url,
     method: 'GET',

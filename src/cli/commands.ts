@@ -82,6 +82,12 @@ export const WIZARD = {
     ...TARGET_FLAGS,
     KEY_NAME_FLAG,
     { name: 'plain', type: 'boolean', help: 'line-by-line prompts instead of the full-screen wizard' },
+    {
+      name: 'settle',
+      type: 'string',
+      value: '<duration>',
+      help: 'in a rotation, how long what uses the key (NLK, nginx-asg-sync) must run on the new one before a counts it proven (default 60s)',
+    },
   ],
 } as const satisfies ModeEntry;
 
@@ -90,7 +96,7 @@ export const COMMAND_TABLE = {
     summary: 'create a key without prompts (scripts, CI)',
     usage: 'nginxaas-keys create -d <deployment> [-g <rg>] --name <key-name> [flags]',
     about:
-      'Create a key without prompts, for scripts and CI. Every check happens before any request; the key goes only where you ask (a 0600 file, stdout, or a hand-off), never on a command line.',
+      'Create a key without prompts, for scripts and CI. Every check happens before any request; the key goes only where you ask (a 0600 file, stdout, a hand-off, or a consumer with --apply, which installs NLK with helm upgrade --install where it is not there yet), never on a command line.',
     examples: [
       'nginxaas-keys create -d web-01 --name nlk-canary --secret-out nlk-canary.key --demo',
       'nginxaas-keys create -d web-01 --name nlk-east --emit nlk=nlk.yaml --verify --demo',
@@ -153,8 +159,11 @@ export const COMMAND_TABLE = {
     summary: 'new key, verified and handed off, then retire the old one',
     usage: 'nginxaas-keys rotate <deployment> <old-key> [-g <rg>] [flags]',
     about:
-      'Replace a key without an outage: a new key, verified, handed off; then, once your integrations use it, verified again and the old key deleted.',
-    examples: ['nginxaas-keys rotate web-01 nlk-prod --emit nlk=nlk.yaml --force --demo'],
+      'Replace a key without an outage: a new key, verified, handed off; then, once your integrations use it, verified again and the old key deleted. With --apply it finishes the job at the consumers: every NLK release, AKS extension or nginx-asg-sync unit named is checked before the key is made (the right chart and deployment, the old key in use, no GitOps owner), given the new key (on standard input or in a 0600 file, never an argument), and proven to run on it (--settle, 60 s); the first failure rolls every one back and keeps both keys. The old key is retired (--retire delete, or expire=<when>) only after every proof; --dry-run says every command it would run.',
+    examples: [
+      'nginxaas-keys rotate web-01 nlk-prod --emit nlk=nlk.yaml --force --demo',
+      'nginxaas-keys rotate web-01 nlk-prod --apply nlk-helm=nlk --kube-context aks-prod --yes --demo',
+    ],
     positionals: ['deployment', 'name'],
     flags: ROTATE_FLAGS,
     prepare: lazily(

@@ -7,6 +7,8 @@
 import { HistoryFile } from '../files/history-file';
 import { lastUsedDeployment, rememberDeployment } from '../files/last-used-file';
 import { deferredGateway } from '../port/deferred-gateway';
+import type { Gateway } from '../port/gateway';
+import type { History } from '../port/history';
 import { EXIT } from '../port/io';
 import { Notices } from '../port/notices';
 import { recorded } from '../port/recorded-gateway';
@@ -20,7 +22,7 @@ import { askAzEarly } from './az-token';
 import { keepTime } from './clock';
 import { prepareCommand, type PreparedCommand } from './commands';
 import type { ConnectHooks } from './connect';
-import { flag } from './options';
+import { flag, text, type Values } from './options';
 import { captureOutput } from './output-file';
 import type { Run } from './run';
 import { faceChosen, historyPath, lastUsedPath, settingsWords, type SettingsInForce } from './saved-settings';
@@ -28,6 +30,18 @@ import { parseConnectOptions, parseWizardScope, type ConnectOptions } from './sc
 
 const wizardInstead = (program: string) =>
   `the wizard needs an interactive terminal; in scripts use: ${program} create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>`;
+
+/**
+ * The wizard's way to what uses a key (NLK releases of the current kube context, nginx-asg-sync on
+ * this machine): its rotation finds them and offers to apply the new key there.
+ */
+async function consumersDoor(values: Values, gateway: Gateway, history: History | undefined) {
+  const [{ consumerDoor }, { parseSettle }] = await Promise.all([
+    import('../apply/door'),
+    import('../commands/shared/apply-step'),
+  ]);
+  return consumerDoor({ env: process.env, gateway, history, settleMs: parseSettle(text(values, 'settle')) });
+}
 
 /** What every mode that reaches Azure is built from. */
 interface Parts {
@@ -60,6 +74,9 @@ export async function buildMode(run: Run, settings: SettingsInForce): Promise<()
   // first where the run goes, then what the mode is asked to do.
   const connectOptions = parseConnectOptions(values, process.env);
   const scope = interactive ? parseWizardScope(values) : undefined;
+  // Checked with every other flag, before any sign-in.
+  if (interactive && text(values, 'settle') !== undefined)
+    (await import('../commands/shared/apply-step')).parseSettle(text(values, 'settle'));
   let prepared: PreparedCommand | undefined;
   let captured: ReturnType<typeof captureOutput>;
   if (!interactive) {
@@ -155,9 +172,11 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
   // No token to be had: the wizard offers the ways to sign in, in this run (not on the demo).
   const door = connectOptions.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
   run.opened(door);
+  const wizardGateway = terminalSafe(recorded(gateway, parts.record));
+  const consumers = await consumersDoor(run.values, wizardGateway, run.history);
   return runWizard(
     {
-      gateway: terminalSafe(recorded(gateway, parts.record)),
+      gateway: wizardGateway,
       demo: connectOptions.demo,
       notices: parts.notices,
       connected: connecting,
@@ -166,7 +185,7 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
       // Nobody chose a face: the first screen says, once, how to get the line face.
       offerLineFace: !faceChosen(run.values, process.env, parts.settings),
     },
-    { ...parts.scope, demoVault: vault, signIn: door ? door.facts : undefined },
+    { ...parts.scope, demoVault: vault, signIn: door ? door.facts : undefined, consumers },
     run.io(),
   );
 }
@@ -184,14 +203,19 @@ async function runLines(run: Run, parts: WizardParts): Promise<number> {
   const gateway = switchableGateway(session.gateway);
   const door = session.demo ? undefined : signInDoor(parts.connectOptions, process.env, parts.hooks, gateway);
   run.opened(door);
+  const lineGateway = terminalSafe(recorded(gateway, parts.record));
   return runLineFace(
     {
-      gateway: terminalSafe(recorded(gateway, parts.record)),
+      gateway: lineGateway,
       demo: session.demo,
       door,
       remember: parts.remember,
     },
-    { ...parts.scope, signIn: door ? door.facts : undefined },
+    {
+      ...parts.scope,
+      signIn: door ? door.facts : undefined,
+      consumers: await consumersDoor(run.values, lineGateway, run.history),
+    },
     run.io(),
   );
 }
@@ -220,6 +244,8 @@ async function runCommand(
     program: run.program,
     custody: run.custody,
     settings: run.ranWith as SettingsInForce,
+    history: run.history,
+    command: run.mode,
   });
   const unwritten = captured?.commit();
   if (unwritten !== undefined) run.io().stderr.write(`${run.io().err('danger', 'error:')} ${unwritten}\n`);

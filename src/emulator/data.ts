@@ -24,6 +24,29 @@ export interface EmulatedDeployment {
   nginxVersion: string | null;
   /** Real responses have used NGINX.NGINXPLUS in ids; some sample data keeps that casing. */
   providerCasing?: 'Nginx.NginxPlus' | 'NGINX.NGINXPLUS';
+  /** The upstreams its NGINX Plus API serves (what NLK and nginx-asg-sync change); none when absent. */
+  upstreams?: EmulatedUpstream[];
+}
+
+/** An upstream of the NGINX Plus API (`/nplus/9/{http|stream}/upstreams/<name>/servers`). */
+export interface EmulatedUpstream {
+  name: string;
+  kind: 'http' | 'stream';
+  servers: EmulatedServer[];
+}
+
+/** One server of an upstream, as the NGINX Plus API shows it (the fields NLK and nginx-asg-sync send). */
+export interface EmulatedServer {
+  id: number;
+  server: string;
+  max_conns?: number;
+  max_fails?: number;
+  fail_timeout?: string;
+  slow_start?: string;
+  weight?: number;
+  down?: boolean;
+  drain?: boolean;
+  backup?: boolean;
 }
 
 export interface EmulatedKey {

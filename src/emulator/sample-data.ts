@@ -50,6 +50,18 @@ export function sampleData(now: Date): EmulatorData {
         hasEndpoint: true,
         sku: 'standardv3_Monthly',
         nginxVersion: 'nginx/1.27.4 (nginx-plus-r34-p1)',
+        // What nginx-asg-sync (and NLK) change through the NGINX Plus API: one upstream of each kind.
+        upstreams: [
+          {
+            name: 'backend-one',
+            kind: 'http',
+            servers: [
+              { id: 0, server: '10.0.0.4:80', max_conns: 0, max_fails: 1, fail_timeout: '10s', slow_start: '0s' },
+              { id: 1, server: '10.0.0.5:80', max_conns: 0, max_fails: 1, fail_timeout: '10s', slow_start: '0s' },
+            ],
+          },
+          { name: 'tcp-backend', kind: 'stream', servers: [{ id: 0, server: '10.0.1.4:5432', max_fails: 1 }] },
+        ],
       },
       {
         subscriptionId: PRODUCTION,

@@ -50,7 +50,10 @@ export interface RequestRecord {
   authorization: 'bearer' | 'apikey' | 'none' | 'other';
   /** A PUT whose body carries a key's value (properties.secretText): tests tell what was re-sent. */
   carriesSecret?: boolean;
-  /** When it arrived (performance.now(), ms): tests measure the gaps between retries. */
+  /**
+   * When it arrived, in ms since 1970 to a fraction of a ms: tests measure the gaps between
+   * retries, and put it in order with what other programs did.
+   */
   at: number;
 }
 
@@ -136,7 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       path: url.pathname,
       status: 'dropped',
       authorization: authKind(req),
-      at: performance.now(),
+      at: performance.timeOrigin + performance.now(),
     };
     requests.push(record);
     // A long-running emulator keeps only the newest requests.
@@ -220,10 +223,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         headers: req.headers,
         world,
         now: now(),
+        rawBody,
       });
     }
     if (DATAPLANE_HOST.test(hostHeader)) {
-      return routeDataplane({ method, host: hostHeader, path: url.pathname, headers: req.headers, world, now: now() });
+      return routeDataplane({
+        method,
+        host: hostHeader,
+        path: url.pathname,
+        headers: req.headers,
+        world,
+        now: now(),
+        rawBody,
+      });
     }
     requireBearer(req);
     const body = parseJson(rawBody);

@@ -5,7 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { StateFile } from './state-file';
-import type { EmulatedDeployment, EmulatedKey, EmulatedSubscription, EmulatedVaultSecret, EmulatorData } from './data';
+import type {
+  EmulatedDeployment,
+  EmulatedKey,
+  EmulatedSubscription,
+  EmulatedUpstream,
+  EmulatedVaultSecret,
+  EmulatorData,
+} from './data';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -170,6 +177,25 @@ export class World {
       // The index counts lengths: a delete and a create between two reads would fool it.
       this.built = undefined;
       return true;
+    });
+  }
+
+  /** An upstream of a deployment's NGINX Plus API, by kind and name (names are exact, as NGINX's are). */
+  upstream(d: EmulatedDeployment, kind: 'http' | 'stream', name: string): EmulatedUpstream | undefined {
+    return d.upstreams?.find((u) => u.kind === kind && u.name === name);
+  }
+
+  /** Changes an upstream's servers, on the state file's newest world when there is one. */
+  changeUpstream<T>(
+    d: EmulatedDeployment,
+    kind: 'http' | 'stream',
+    name: string,
+    work: (u: EmulatedUpstream) => T,
+  ): T | undefined {
+    return this.change(() => {
+      const fresh = this.deployment(d.subscriptionId, d.resourceGroup, d.name);
+      const upstream = fresh ? this.upstream(fresh, kind, name) : undefined;
+      return upstream ? work(upstream) : undefined;
     });
   }
 

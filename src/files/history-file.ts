@@ -164,6 +164,7 @@ const FIELDS: readonly (keyof HistoryEntry)[] = [
   'expiresAfter',
   'destination',
   'outcome',
+  'detail',
   'code',
   'status',
   'account',

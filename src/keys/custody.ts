@@ -23,7 +23,9 @@ export type Holder =
   /** Handed off where no file of this run holds it (a Key Vault secret). */
   | { kind: 'vault'; url: string }
   /** The user gave this run the key (typed, piped, or from their own file): they hold it already. */
-  | { kind: 'given'; from: string };
+  | { kind: 'given'; from: string }
+  /** A consumer runs on it now (--apply): an NLK release, the AKS extension, an nginx-asg-sync config. */
+  | { kind: 'consumer'; where: string };
 
 /**
  * `sending`: the PUT has left, its outcome not yet known. `live`: the key exists. `maybe`: its
@@ -96,6 +98,11 @@ export function keyId(ref: DeploymentRef, name: string): string {
   return `${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${name}`.toLowerCase();
 }
 
+/** Takes a holder away: a consumer rolled back to the old key holds the new one no more. */
+export function release(entry: CustodyEntry, holder: Holder): void {
+  entry.holders = entry.holders.filter((h) => !sameHolder(h, holder));
+}
+
 /** Adds a holder, replacing a staged file by the same file in place. */
 export function hold(entry: CustodyEntry, holder: Holder): void {
   if (holder.kind === 'file')
@@ -108,6 +115,7 @@ function sameHolder(a: Holder, b: Holder): boolean {
   if (a.kind === 'stdout') return true;
   if (a.kind === 'vault' && b.kind === 'vault') return a.url === b.url;
   if (a.kind === 'given' && b.kind === 'given') return a.from === b.from;
+  if (a.kind === 'consumer' && b.kind === 'consumer') return a.where === b.where;
   return 'path' in a && 'path' in b && a.path === b.path;
 }
 
@@ -136,6 +144,7 @@ export function account(custody: Custody): KeyAccount[] {
     const stdout = entry.holders.some((h) => h.kind === 'stdout');
     const vaults = entry.holders.flatMap((h) => (h.kind === 'vault' ? [h.url] : []));
     const given = entry.holders.flatMap((h) => (h.kind === 'given' ? [h.from] : []));
+    const consumers = entry.holders.flatMap((h) => (h.kind === 'consumer' ? [h.where] : []));
     const places = [
       ...given,
       ...files.map((f) =>
@@ -143,6 +152,7 @@ export function account(custody: Custody): KeyAccount[] {
       ),
       ...(stdout ? ['standard output'] : []),
       ...vaults,
+      ...consumers,
     ];
     accounts.push({
       name: entry.name,

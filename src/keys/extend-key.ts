@@ -6,7 +6,7 @@
  * service's word, not a reading.
  */
 import { formatUtc } from '../domain/expiry';
-import { GatewayError, type ApiKey, type DeploymentRef, type Gateway } from '../port/gateway';
+import { GatewayError, type ApiKey, type ChangePurpose, type DeploymentRef, type Gateway } from '../port/gateway';
 
 /** The code of an extension whose result, read back, is not what was asked. */
 export const EXTEND_NOT_CONFIRMED = 'ExtendNotConfirmed';
@@ -39,15 +39,16 @@ export async function extendKey(
   ref: DeploymentRef,
   current: ApiKey,
   endDateTime: Date,
-  options: { secret?: string; signal?: AbortSignal } = {},
+  options: { secret?: string; signal?: AbortSignal; purpose?: ChangePurpose } = {},
 ): Promise<Extended> {
   const signal = options.signal ? { signal: options.signal } : {};
+  const purpose = options.purpose ? { purpose: options.purpose } : {};
   try {
     await gateway.putKey(
       ref,
       current.name,
       { endDateTime, ...(options.secret !== undefined ? { secret: options.secret } : {}) },
-      signal,
+      { ...signal, ...purpose },
     );
   } catch (error) {
     if (options.secret === undefined && error instanceof GatewayError && error.kind === 'invalid') {

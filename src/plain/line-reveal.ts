@@ -8,6 +8,7 @@ import type { StateAt } from '../wizard/state';
 import { HANDOFF_LABELS } from '../wizard/steps/handoff';
 import { newKeyUnseen } from '../wizard/steps/rotation';
 import { choose, setText, SUBMIT } from '../wizard/intents';
+import { consumerWords } from '../wizard/consumer-words';
 import { answers, ask, byWord, chosenIndex, refusal, type LineStep } from './line-answers';
 
 /** The panel's facts, said once: the key, the endpoint, what the integrations take, the check. */
@@ -41,10 +42,14 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
     `${h.ok ? '✔' : '✖'} ${h.said}`,
     ...(h.nextLines ?? []).map((l) => `  ${l}`),
   ]);
+  const consumers = consumerWords(state);
+  const MARK = { pass: '✔ ', warn: '⚠ ', fail: '✖ ', none: '' } as const;
   const extra = [
     ...done.flat(),
     ...(panel.copyMessage ? [panel.copyMessage] : []),
     ...(rotation?.problem ? [`✖ ${rotation.problem}`] : []),
+    ...(consumers?.lines ?? []).map((line) => `${MARK[line.mark]}${line.text}`),
+    ...(consumers?.offer ? [consumers.offer] : []),
   ];
   const offered = answers(state);
   const answer = (text: string) => byWord(offered, state, text) ?? refusal(offered);

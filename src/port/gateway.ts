@@ -104,7 +104,7 @@ export interface CallOptions {
   purpose?: ChangePurpose;
 }
 
-export type ChangePurpose = 'rotate-new' | 'rotate-retire';
+export type ChangePurpose = 'rotate-new' | 'rotate-retire' | 'retire-expire';
 
 export interface PutKeyResult {
   key: ApiKey;
@@ -170,6 +170,10 @@ export interface Gateway {
   ): Promise<{ value: string; version: string } | undefined>;
   /** Which of the key actions this sign-in may take on the deployment, as ARM says in advance. */
   keyPermissions(ref: DeploymentRef & { id: string }, options?: CallOptions): Promise<Record<KeyAction, boolean>>;
-  /** Calls the dataplane (`GET /packages`) with the key, to show that it works. */
-  verifyKey(endpoint: string, secret: string, options?: CallOptions): Promise<VerifyResult>;
+  /**
+   * Calls the dataplane with the key, to show that it works: `GET <endpoint>packages`, or with
+   * `url` that address under a dataplane (a consumer's own first call, such as nginx-asg-sync's
+   * `…/nplus/9/http/upstreams/<u>/servers`).
+   */
+  verifyKey(endpoint: string, secret: string, options?: CallOptions & { url?: string }): Promise<VerifyResult>;
 }

@@ -16,6 +16,12 @@ export const HISTORY_ACTIONS = [
   'delete',
   'take-back',
   'hand-off',
+  /** The key put in place at a consumer (--apply), shown to be in use there, or that consumer put back. */
+  'apply',
+  'apply-proof',
+  'apply-rollback',
+  /** The old key of a rotation given a shorter life instead of being deleted (--retire expire=…). */
+  'retire-expire',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 export type HistoryOutcome = 'done' | 'failed' | 'unknown';
@@ -33,8 +39,10 @@ export interface HistoryEntry {
   hint?: string;
   expiresBefore?: string;
   expiresAfter?: string;
-  /** A hand-off's destination: a file's path or a Key Vault secret's URL (never its content). */
+  /** A hand-off's destination: a file's path or a Key Vault secret's URL (never its content); a consumer (--apply). */
   destination?: string;
+  /** Why a step at a consumer failed or stayed unproven, in words (never a key). */
+  detail?: string;
   outcome: HistoryOutcome;
   /** ARM's code (and the HTTP status) of a failure. */
   code?: string;
@@ -47,7 +55,7 @@ export interface HistoryEntry {
 
 export type HistoryIntent = Omit<HistoryEntry, 'id' | 'time' | 'outcome' | 'finished'>;
 export type HistoryResult = Pick<HistoryEntry, 'outcome'> &
-  Partial<Pick<HistoryEntry, 'code' | 'status' | 'hint' | 'expiresAfter'>>;
+  Partial<Pick<HistoryEntry, 'code' | 'status' | 'hint' | 'expiresAfter' | 'detail'>>;
 
 export interface History {
   /** Writes the intent (outcome unknown) and returns its id. */

@@ -116,6 +116,17 @@ function failureEvent(command: Command, error: unknown): WizardEvent {
       return { type: 'handedOff', result: { ok: false, said: `${command.target.kind}: ${problem.message}` } };
     case 'deleteKey':
       return { type: 'deleteFailed', problem };
+    case 'findConsumers':
+      return { type: 'consumersFound', found: [] };
+    case 'applyConsumers':
+      return {
+        type: 'consumersApplied',
+        applied: {
+          outcomes: command.found.map((f) => ({ where: f.where, state: 'failed', said: problem.message })),
+          allProven: false,
+          holding: [],
+        },
+      };
     case 'extendKey':
       return { type: 'extendFailed', problem };
     case 'signIn':
@@ -220,6 +231,16 @@ async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent
     case 'extendKey': {
       const extended = await extendKey(gateway, command.deployment, command.key, command.endDateTime, { signal });
       return { type: 'extended', key: extended.key, previous: extended.previous };
+    }
+    case 'findConsumers': {
+      const door = deps.scope.consumers;
+      return { type: 'consumersFound', found: door ? await door.find(command.deployment, command.old, signal) : [] };
+    }
+    case 'applyConsumers': {
+      const door = deps.scope.consumers;
+      if (!door) throw new GatewayError('unknown', 'this run cannot change the consumers');
+      const applied = await door.apply(command.deployment, command.old, command.found, command.fresh, signal);
+      return { type: 'consumersApplied', applied };
     }
     case 'deleteKey':
       try {

@@ -19,6 +19,8 @@ export type ActionName =
   | 'leave'
   /** A failure's r, a refused or lost create's r. */
   | 'retry'
+  /** A rotation's panel: put the new key where the old one is used (NLK, nginx-asg-sync). */
+  | 'apply'
   /** The reveal panel: show (or hide) the key, copy it, hand it off. */
   | 'show'
   | 'copy'

@@ -19,6 +19,9 @@ import { onConsoleDeleted, onConsoleDeleteFailed, onConsoleKeys } from './steps/
 import { onPeeked, startFleet } from './steps/fleet';
 import { onExtended, onExtendFailed } from './steps/extend';
 import {
+  lookForConsumers,
+  onConsumersApplied,
+  onConsumersFound,
   onDiscarded,
   onDiscardFailed,
   onRetired,
@@ -121,7 +124,11 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'createSucceeded': {
       if (state.step !== 'creating') return state;
       const created = onCreateSucceeded(state, event.result, event.now);
-      return created.rotation ? { ...created, rotation: { ...created.rotation, stage: 'shown' } } : created;
+      return created.rotation && created.step === 'reveal'
+        ? lookForConsumers({ ...created, rotation: { ...created.rotation, stage: 'shown' } })
+        : created.rotation
+          ? { ...created, rotation: { ...created.rotation, stage: 'shown' } }
+          : created;
     }
     case 'createFailed':
       return state.step === 'creating' ? onCreateFailed(state, event.problem) : state;
@@ -153,6 +160,10 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     }
     case 'extended':
       return state.step === 'keys' ? onExtended(state, event.key) : state;
+    case 'consumersFound':
+      return onConsumersFound(state, event.found);
+    case 'consumersApplied':
+      return onConsumersApplied(state, event.applied);
     case 'permissionsRead':
       return state.deployment?.id === event.deployment.id
         ? { ...state, permissions: { deploymentId: event.deployment.id, write: event.write, delete: event.delete } }

@@ -16,6 +16,7 @@ import { DEFAULT_PRESET, PRESETS } from '../domain/expiry';
 import type { Intent } from './intents';
 import type { KeyFlags } from './tokens';
 import type { History, HistoryEntry } from '../port/history';
+import type { ConsumerDoor, ConsumersApplied, FoundConsumer } from '../port/consumers';
 import { NO_MARKS, type FleetMarks } from './fleet-marks';
 
 import type {
@@ -82,6 +83,17 @@ export type Command =
   | { id: number; kind: 'verify'; endpoint: string; secret: string; again?: boolean }
   | { id: number; kind: 'copy'; secret: string }
   | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string; purpose?: ChangePurpose }
+  /** What uses the rotated key here: NLK releases in the current kube context, nginx-asg-sync on this machine. */
+  | { id: number; kind: 'findConsumers'; deployment: Deployment; old: ApiKey }
+  /** The new key put in place at the consumers found, proven, or every one rolled back. */
+  | {
+      id: number;
+      kind: 'applyConsumers';
+      deployment: Deployment;
+      old: ApiKey;
+      found: FoundConsumer[];
+      fresh: { name: string; secret: string };
+    }
   /** A new expiry for a key of the console, the same secret. */
   | { id: number; kind: 'extendKey'; deployment: Deployment; key: ApiKey; endDateTime: Date }
   | {
@@ -115,6 +127,8 @@ export interface WizardCommon {
     lastUsed?: string;
     /** This machine keeps a history: the console reads the deployment's part of it. */
     keepsHistory?: boolean;
+    /** A rotation looks for the consumers of the old key, and offers to apply the new one there. */
+    consumers?: { settleMs: number };
   };
   /** What this machine changed on the chosen deployment, newest first (history), read after each change. */
   keyHistory?: { deploymentId: string; entries: HistoryEntry[] };
@@ -224,6 +238,8 @@ export type WizardEvent =
       result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string; existingPath?: string };
     }
   | { type: 'deleteFailed'; problem: Problem }
+  | { type: 'consumersFound'; found: FoundConsumer[] }
+  | { type: 'consumersApplied'; applied: ConsumersApplied }
   | { type: 'extended'; key: ApiKey; previous: ApiKey }
   | { type: 'deviceCode'; message: string; userCode?: string; url?: string; expiresAt: number }
   | { type: 'signedIn'; authDescription: string; demoVault?: string }
@@ -251,6 +267,8 @@ export interface WizardScope {
   lastUsed?: string;
   /** This machine's record of changes: the key console shows the selected key's; a file hand-off is written to it. */
   history?: Pick<History, 'entries'> & Partial<Pick<History, 'begin' | 'finish'>>;
+  /** What finds and changes the consumers of a key (NLK, nginx-asg-sync) during a rotation. */
+  consumers?: ConsumerDoor;
 }
 
 export const REVEAL_SECONDS = 30;
@@ -271,6 +289,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
       ...(options.signIn ? { signIn: options.signIn } : {}),
       ...(options.lastUsed ? { lastUsed: options.lastUsed } : {}),
       ...(options.history ? { keepsHistory: true } : {}),
+      ...(options.consumers ? { consumers: { settleMs: options.consumers.settleMs } } : {}),
     },
     filter: '',
     caretBack: 0,

@@ -3,6 +3,7 @@
  * screen, the key console and its questions, a rotation, the hand-off menu. Pure data.
  */
 import type { ApiKey, VerifyResult } from '../port/gateway';
+import type { ConsumersApplied, FoundConsumer } from '../port/consumers';
 import type { Problem } from './state';
 
 export interface ExpiryState {
@@ -102,6 +103,15 @@ export interface RotationState {
   unheldConfirmed?: boolean;
   /** y was answered to "delete the old key though the new one could not be checked from here?". */
   uncheckedConfirmed?: boolean;
+  /** What uses the old key here (NLK releases, nginx-asg-sync), found and offered: a applies the new key there. */
+  consumers?: ConsumersState;
+}
+
+/** looking → found (a offers them) → applying → applied (a tries again after a failure). */
+export interface ConsumersState {
+  stage: 'looking' | 'found' | 'applying' | 'applied';
+  found: FoundConsumer[];
+  applied?: ConsumersApplied;
 }
 
 export interface HandoffMenu {

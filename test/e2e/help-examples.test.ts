@@ -96,6 +96,12 @@ const EXPECTED: Record<string, Run> = {
     code: 0,
     says: /nlk-prod-2/,
   },
+  // No cluster here (whatever helm and kubectl this machine has): the checks before any key refuse, nothing changed.
+  'nginxaas-keys rotate web-01 nlk-prod --apply nlk-helm=nlk --kube-context aks-prod --yes --demo': {
+    how: 'shell',
+    code: 2,
+    says: /((helm|kubectl) is not on PATH|kube context 'aks-prod' is not in kubectl's config)[^\n]*\. Nothing was changed/,
+  },
   'nginxaas-keys extend web-01 nlk-canary --expires 6mo --demo': { how: 'shell', code: 0 },
   'nginxaas-keys extend web-01 nlk-canary --expires <date> --secret-file nlk-canary.key --verify --demo': {
     how: 'shell',

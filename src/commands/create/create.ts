@@ -2,7 +2,8 @@
  * `nginxaas-keys create`: every check (deployment, name, expiry, key policy, where the key goes
  * and where it is handed off) before any request; then the one create path, so an existing key is
  * replaced only with --replace and a lost answer never loses the key; then, with --verify, the
- * dataplane is asked whether it takes the key.
+ * dataplane is asked whether it takes the key; with --apply (first-time setup), each consumer is
+ * checked before the key is made, given it once the dataplane takes it, and proven, or rolled back.
  */
 import { CREATE_FLAGS, flag, type CommandValues } from '../shared/flags';
 import { EXIT, type Io, sayProgress } from '../../port/io';
@@ -19,6 +20,15 @@ import {
 import { issueNewKey, parseNewKeyOptions, readSecret, readyDeployment, type NewKeyOptions } from '../shared/new-key';
 import { refuseStdoutToNowhere, reported, writeOut } from '../shared/secret-output';
 import { parseKeyName, parseTarget, type TargetOptions } from '../shared/target';
+import {
+  appliedJson,
+  applyToConsumers,
+  checkConsumers,
+  parseApplyOptions,
+  type ApplyOptions,
+} from '../shared/apply-step';
+import { dryRun } from '../shared/dry-run';
+import type { ApplyReport } from '../../apply/finish';
 
 export interface CreateOptions {
   target: TargetOptions;
@@ -26,19 +36,23 @@ export interface CreateOptions {
   key: NewKeyOptions;
   replace: boolean;
   verify: boolean;
+  apply: ApplyOptions;
   json: boolean;
 }
 
 export function parseCreateOptions(values: CommandValues<typeof CREATE_FLAGS>, now: Date): CreateOptions {
   const target = parseTarget(values);
   const name = parseKeyName(values);
-  const key = parseNewKeyOptions(values, now);
+  const apply = parseApplyOptions(values);
+  const key = parseNewKeyOptions(values, now, apply.targets.length);
   return {
     target,
     name,
     key,
     replace: flag(values, 'replace'),
-    verify: flag(values, 'verify'),
+    // A key is put in place at a consumer only once the dataplane takes it.
+    verify: flag(values, 'verify') || apply.targets.length > 0,
+    apply,
     json: values.output === 'json',
   };
 }
@@ -70,6 +84,18 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
   if (options.key.showSecret) refuseStdoutToNowhere(io);
   const secret = await readSecret(options.key, io);
   const deployment = await readyDeployment(deps, options.target);
+  // Every consumer is checked before the key is made: a refusal leaves everything as it was.
+  const consumers =
+    options.apply.targets.length > 0 ? await checkConsumers(options.apply, deps, deployment, undefined, true) : [];
+  if (options.apply.dryRun)
+    return dryRun(deps, {
+      deployment,
+      newName: options.name,
+      consumers,
+      key: options.key,
+      apply: options.apply,
+      json: options.json,
+    });
   const issued = await issueNewKey(deps, deployment, options.name, options.key, secret, {
     replace: options.replace,
     remedy: 'Pass --replace to replace it.',
@@ -78,9 +104,21 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
   const verification = options.verify
     ? await verifyNewKey(deployment.dataplaneApiEndpoint ?? '', secret, deps)
     : undefined;
+  let applied: ApplyReport | undefined;
+  // A key the dataplane refused is not put anywhere; one that could not be asked from here is (the proofs tell).
+  if (consumers.length > 0 && verification?.outcome !== 'refused' && !io.signal.aborted) {
+    applied = await applyToConsumers(consumers, secret, issued.custody, deps, deployment, issued.key.name);
+  } else if (consumers.length > 0)
+    io.stderr.write(
+      `${io.err('warning', 'note:')} the consumers were not changed: the dataplane did not take the new key (${verification?.message ?? 'not checked'}).\n`,
+    );
   let failedWrite: Error | undefined;
   if (options.json) {
-    const document = { ...issuedDocument(deployment, options.key, issued, io.now(), verification), ...stoppedJson(io) };
+    const document = {
+      ...issuedDocument(deployment, options.key, issued, io.now(), verification),
+      ...(applied ? { applied: appliedJson(applied) } : {}),
+      ...stoppedJson(io),
+    };
     failedWrite = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
     deps.custody.documentPrinted = true;
   } else {
@@ -93,5 +131,6 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
   const stopped = stoppedAfterIssue(options.key, issued, io);
   if (stopped !== undefined) return stopped;
   const handoffFailed = issued.handoffs.some((h) => !h.ok);
-  return verification?.outcome === 'refused' || handoffFailed || issued.raced ? EXIT.failed : EXIT.ok;
+  const applyFailed = consumers.length > 0 && (applied === undefined || applied.failed);
+  return verification?.outcome === 'refused' || handoffFailed || issued.raced || applyFailed ? EXIT.failed : EXIT.ok;
 }

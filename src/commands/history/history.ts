@@ -109,12 +109,13 @@ export function historyLine(entry: HistoryEntry, io: Pick<Io, 'out'>): string {
       : undefined;
   const parts = [
     `${minute(entry.time)} UTC`,
-    entry.action.padEnd(13),
+    entry.action.padEnd(14),
     `${printable(entry.key)} on ${printable(nameOf(entry.deployment))}`,
     outcome,
     ...(expiry ? [expiry] : []),
     ...(entry.hint ? [`hint ${printable(entry.hint)}`] : []),
     ...(entry.destination ? [`to ${printable(entry.destination)}`] : []),
+    ...(entry.detail ? [`(${printable(entry.detail)})`] : []),
     ...(entry.account ? [`as ${printable(entry.account)}`] : []),
     ...(entry.profile ? [`profile ${printable(entry.profile)}`] : []),
   ];

@@ -1,9 +1,11 @@
 /**
  * `nginxaas-keys rotate`: replace a key without an outage. A new key beside the old one, made
  * through the same path as `create`; the dataplane asked whether it takes it; handed off to the
- * same --emit targets; then, once the integrations use it (Enter on a terminal, or --yes), asked
- * again, and only then the old key deleted. A failure at any step stops with both keys in place and
- * names the one command that continues.
+ * same --emit targets; put in place at each --apply consumer and proven there (checked before the
+ * key is made, rolled back on a failure); then, once the integrations use it (every consumer
+ * proven, and Enter on a terminal or --yes), asked again, and only then the old key deleted or
+ * given a shorter life (--retire). A failure at any step stops with both keys in place and names
+ * the one command that continues.
  */
 import { flag, ROTATE_FLAGS, text, type CommandValues } from '../shared/flags';
 import { rotatedName } from '../../domain/key-name';
@@ -35,6 +37,20 @@ import {
 import { refuseStdoutToNowhere, reported, writeOut } from '../shared/secret-output';
 import { Custody } from '../../keys/custody';
 import { existingKey, parseKeyName, parseTarget, type TargetOptions } from '../shared/target';
+import {
+  applyArgs,
+  appliedJson,
+  applyToConsumers,
+  checkConsumers,
+  parseApplyOptions,
+  parseRetire,
+  type ApplyOptions,
+  type RetireHow,
+} from '../shared/apply-step';
+import type { Consumer } from '../../apply/consumer';
+import type { ApplyReport } from '../../apply/finish';
+import { extendKey } from '../../keys/extend-key';
+import { dryRun } from '../shared/dry-run';
 
 export interface RotateOptions {
   target: TargetOptions;
@@ -43,6 +59,10 @@ export interface RotateOptions {
   newName?: string;
   key: NewKeyOptions;
   retire: 'ask' | 'yes' | 'keep';
+  /** What becomes of the old key: deleted (the default), or given a shorter life. */
+  retireHow: RetireHow;
+  /** The consumers that take the new key (--apply), and --dry-run. */
+  apply: ApplyOptions;
   json: boolean;
   /** --no-verify: the dataplane is not asked; the new key is said to be not checked. */
   noVerify: boolean;
@@ -55,7 +75,11 @@ export function parseRotateOptions(values: CommandValues<typeof ROTATE_FLAGS>, n
   if (newName?.toLowerCase() === oldName.toLowerCase())
     throw new UsageError('the new key needs a name of its own: pass another --new-name');
   if (flag(values, 'keep-old') && flag(values, 'yes')) throw new UsageError('use either --keep-old or --yes, not both');
-  const key = parseNewKeyOptions(values, now);
+  if (flag(values, 'keep-old') && text(values, 'retire') !== undefined)
+    throw new UsageError('use either --keep-old or --retire, not both');
+  const apply = parseApplyOptions(values);
+  const retireHow = parseRetire(text(values, 'retire'), now);
+  const key = parseNewKeyOptions(values, now, apply.targets.length);
   const retire = flag(values, 'yes') ? 'yes' : flag(values, 'keep-old') ? 'keep' : 'ask';
   const json = values.output === 'json';
   // The JSON document is the run's last word: a key held only there would be unheld when the old one goes.
@@ -64,16 +88,17 @@ export function parseRotateOptions(values: CommandValues<typeof ROTATE_FLAGS>, n
     json &&
     key.source.kind === 'generate' &&
     key.secretOut === undefined &&
-    key.emit.length === 0
+    key.emit.length === 0 &&
+    apply.targets.length === 0
   )
     throw new UsageError(
       'with -o json the new key reaches you only in the document printed at the end, after --yes has deleted the old key: add --secret-out <file> or --emit, or leave out --yes and delete the old key once you hold the new one',
     );
   const noVerify = flag(values, 'no-verify');
-  return { target, oldName, key, retire, json, noVerify, ...(newName ? { newName } : {}) };
+  return { target, oldName, key, retire, retireHow, apply, json, noVerify, ...(newName ? { newName } : {}) };
 }
 
-type Stage = 'verify' | 'handoff' | 'switch' | 'verify-again' | 'retire';
+type Stage = 'verify' | 'handoff' | 'apply' | 'switch' | 'verify-again' | 'retire';
 
 interface Rotation {
   deployment: Deployment;
@@ -81,7 +106,11 @@ interface Rotation {
   issued: IssuedKey;
   first?: Verification;
   second?: Verification;
-  oldAction: 'deleted' | 'kept' | 'already-gone';
+  oldAction: 'deleted' | 'kept' | 'already-gone' | 'shortened';
+  /** The old key's expiry after --retire expire=. */
+  shortenedTo?: Date;
+  /** What the --apply consumers did. */
+  applied?: ApplyReport;
   stoppedAt?: { stage: Stage; why: string; next: string };
 }
 
@@ -97,6 +126,25 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
       old.name,
       (await gateway.listKeys(deployment, { signal: io.signal })).map((k) => k.name),
     );
+  const { retireHow } = options;
+  if (retireHow.kind === 'expire' && retireHow.endDateTime.getTime() >= old.endDateTime.getTime())
+    throw new UsageError(
+      `--retire expire=${retireHow.given} would not shorten '${old.name}', which expires ${expiryText(old.endDateTime, io.now())} already. Nothing was changed`,
+    );
+  // Every consumer is checked before the new key is made: a refusal leaves everything as it was.
+  const consumers =
+    options.apply.targets.length > 0 ? await checkConsumers(options.apply, deps, deployment, old, false) : [];
+  if (options.apply.dryRun)
+    return dryRun(deps, {
+      deployment,
+      old,
+      newName,
+      consumers,
+      key: options.key,
+      apply: options.apply,
+      retire: { how: retireHow, when: options.retire },
+      json: options.json,
+    });
 
   const issued = await issueNewKey(deps, deployment, newName, options.key, secret, {
     replace: false,
@@ -110,8 +158,9 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
     return secretWriteFailed(deps, deployment, options.key, issued, failedWrite);
   const rotation: Rotation = { deployment, old, issued, oldAction: 'kept' };
   const deleteOld = keyCommand('delete', deployment, old.name, deps);
+  const again = [keyCommand('rotate', deployment, old.name, deps), ...applyArgs(options.apply)].join(' ');
   const stop = (stage: Stage, why: string) => {
-    rotation.stoppedAt = { stage, why, next: `${deleteOld} --yes` };
+    rotation.stoppedAt = { stage, why, next: stage === 'apply' ? again : `${deleteOld} --yes` };
   };
 
   const stopped = stoppedAfterIssue(options.key, issued, io);
@@ -124,7 +173,7 @@ export async function runRotate(options: RotateOptions, deps: CommandDeps): Prom
     }
     return stopped;
   }
-  await checkSwitchAndRetire(rotation, options, deps, secret, stop);
+  await checkSwitchAndRetire(rotation, options, deps, secret, stop, consumers);
   return finishRotation(rotation, options, deps);
 }
 
@@ -138,6 +187,7 @@ async function checkSwitchAndRetire(
   deps: CommandDeps,
   secret: string,
   stop: (stage: Stage, why: string) => void,
+  consumers: readonly Consumer[],
 ): Promise<void> {
   const { io, gateway } = deps;
   const { deployment, old, issued } = rotation;
@@ -152,7 +202,24 @@ async function checkSwitchAndRetire(
   if (rotation.first.outcome === 'refused') return stop('verify', rotation.first.message);
   const failed = issued.handoffs.filter((h) => !h.ok);
   if (failed.length > 0) return stop('handoff', failed.map((h) => h.said).join('; '));
-  if (!(await switched(options, io, old, issued.key.name))) return;
+  if (consumers.length > 0) {
+    const report = await applyToConsumers(consumers, secret, issued.custody, deps, deployment, issued.key.name);
+    rotation.applied = report;
+    // The report said where the key is (or that the consumers are back on the old one).
+    issued.custody.told = Custody.held(issued.custody);
+    if (report.failed) {
+      const failure = report.results.find((r) => r.state === 'failed');
+      const undone = report.rollbackFailed
+        ? 'a rollback did not complete (see above)'
+        : 'every consumer was rolled back';
+      return stop('apply', `${failure?.where ?? 'a consumer'}: ${failure?.why ?? 'failed'}; ${undone}`);
+    }
+    if (io.signal.aborted) return stop('apply', `${stopWords(io).why} while the consumers were proven`);
+    const retire = report.allProven
+      ? await provenRetire(options, io, old, issued.key.name)
+      : await unprovenRetire(report, options, io, old);
+    if (!retire) return;
+  } else if (!(await switched(options, io, old, issued.key.name))) return;
   rotation.second = options.noVerify ? undefined : await check();
   if (io.signal.aborted) return stop('verify-again', `${stoppedHow()} while the new key was being checked again`);
   if (rotation.second && !options.json) reportVerification(rotation.second, io, true, 'after the switch, ');
@@ -171,17 +238,27 @@ async function checkSwitchAndRetire(
     );
   // The delete is let finish on a first Ctrl+C (a second abandons it), so its outcome is known.
   try {
+    if (options.retireHow.kind === 'expire') {
+      const shortened = await extendKey(gateway, deployment, old, options.retireHow.endDateTime, {
+        signal: io.forceSignal,
+        purpose: 'retire-expire',
+      });
+      rotation.oldAction = 'shortened';
+      rotation.shortenedTo = shortened.key.endDateTime;
+      return;
+    }
     await gateway.deleteKey(deployment, old.name, { signal: io.forceSignal });
     rotation.oldAction = 'deleted';
   } catch (error) {
     const failure = error instanceof GatewayError ? error : new GatewayError('unknown', String(error));
     const mayBeGone = failure.kind === 'cancelled' || failure.kind === 'network' || (failure.status ?? 500) >= 500;
     const check = keyCommand('show', deployment, old.name, deps);
+    const doing = options.retireHow.kind === 'expire' ? 'shortening' : 'deleting';
     stop(
       'retire',
       mayBeGone
-        ? `deleting '${old.name}' got no answer (${failure.plain}); it may be gone already: check with ${check}`
-        : `deleting '${old.name}' failed: ${failure.plain}`,
+        ? `${doing} '${old.name}' got no answer (${failure.plain}); it may be ${options.retireHow.kind === 'expire' ? 'shortened' : 'gone'} already: check with ${check}`
+        : `${doing} '${old.name}' failed: ${failure.plain}`,
     );
   }
 }
@@ -195,6 +272,37 @@ async function goOnUnchecked(options: RotateOptions, io: Io, old: ApiKey, newNam
   return confirmOnTerminal(
     io,
     `'${newName}' was not checked: it could not be asked from here. Delete '${old.name}' (hint ${old.hint}) all the same?`,
+  );
+}
+
+/**
+ * Some consumer took the new key but could not be shown using it (no cluster access, a log level
+ * that hides a refusal): the old key stays unless the person says so, on a terminal; --yes said
+ * yes before this was known, so it does not count here.
+ */
+async function unprovenRetire(report: ApplyReport, options: RotateOptions, io: Io, old: ApiKey): Promise<boolean> {
+  const unproven = report.results.filter((r) => r.state === 'unproven');
+  if (options.retire === 'keep' || options.json || !(io.stdin.isTTY && io.stderr.isTTY)) {
+    io.stderr.write(
+      `${io.err('warning', figures.warning)} ${unproven.map((r) => r.where).join(', ')}: unproven, so '${old.name}' stays.\n`,
+    );
+    return false;
+  }
+  const verb = options.retireHow.kind === 'expire' ? 'shortens' : 'deletes';
+  return confirmOnTerminal(
+    io,
+    `${unproven.map((r) => r.where).join(', ')} could not be shown to use the new key. Retire '${old.name}' anyway? Yes ${verb} it.`,
+  );
+}
+
+/** Every consumer runs on the new key: --yes retires the old one; on a terminal, a yes does. */
+async function provenRetire(options: RotateOptions, io: Io, old: ApiKey, newName: string): Promise<boolean> {
+  if (options.retire === 'yes') return true;
+  if (options.retire === 'keep' || !(io.stdin.isTTY && io.stderr.isTTY)) return false;
+  const verb = options.retireHow.kind === 'expire' ? 'shortens its life' : 'deletes it';
+  return confirmOnTerminal(
+    io,
+    `Every consumer runs on '${newName}'. Retire '${old.name}' (hint ${old.hint})? Yes checks '${newName}' once more and ${verb}.`,
   );
 }
 
@@ -218,9 +326,11 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
       hint: old.hint,
       endDateTime: old.endDateTime.toISOString(),
       action: rotation.oldAction,
+      ...(rotation.shortenedTo ? { shortenedTo: rotation.shortenedTo.toISOString() } : {}),
     };
     const document = {
       ...issuedDocument(deployment, options.key, issued, io.now(), rotation.first),
+      ...(rotation.applied ? { applied: appliedJson(rotation.applied) } : {}),
       rotatedFrom,
       ...(rotation.second ? { verificationAfterSwitch: rotation.second } : {}),
       newKeyChecked: checkedOnDataplane(rotation),
@@ -236,9 +346,17 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
     const keys =
       stage === 'retire'
         ? `'${issued.key.name}' is the new key; the old key '${old.name}' may still be there. To finish, once it is unused: ${next}`
-        : `Both keys are in place: '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}, and '${issued.key.name}' is new. When '${issued.key.name}' works for your integrations, finish with: ${next}`;
+        : stage === 'apply'
+          ? `'${old.name}' stays, and ${rotation.applied?.rollbackFailed ? 'not every consumer could be put back on it (see above)' : 'what uses it is back on it'}. ${Custody.held(issued.custody) ? `'${issued.key.name}' stays too, unused (delete it with ${keyCommand('delete', deployment, issued.key.name, deps)} --yes).` : `'${issued.key.name}' is held nowhere now, so it is deleted again.`} Once the cause is fixed, run the rotation again: ${next}`
+          : `Both keys are in place: '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}, and '${issued.key.name}' is new. When '${issued.key.name}' works for your integrations, finish with: ${next}`;
     io.stderr.write(`${io.err('danger', figures.fail)} Rotation stopped at ${stage}: ${why}. ${keys}\n`);
     return io.signal.aborted ? stopWords(io).exit : EXIT.failed;
+  }
+  if (rotation.oldAction === 'shortened') {
+    io.stderr.write(
+      `${io.err('success', figures.pass)} The old key '${old.name}' now expires ${expiryText(rotation.shortenedTo ?? old.endDateTime, io.now())}, kept as the last good one until then. Rotation done: '${issued.key.name}' is the key now.\n`,
+    );
+    return EXIT.ok;
   }
   if (rotation.oldAction === 'kept') {
     io.stderr.write(

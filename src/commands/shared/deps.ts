@@ -3,6 +3,8 @@ import type { Gateway } from '../../port/gateway';
 import type { Io } from '../../port/io';
 import type { Custody } from '../../keys/custody';
 import type { SettingSource } from '../../domain/settings';
+import type { History } from '../../port/history';
+import type { Runner } from '../../apply/run-program';
 
 export interface CommandDeps {
   gateway: Gateway;
@@ -15,4 +17,10 @@ export interface CommandDeps {
   custody: Custody;
   /** The saved defaults this run took, and its profile (cli/saved-settings.ts): said by status. */
   settings?: { profile?: string; used: { name: string; value: string; from: SettingSource }[] };
+  /** The run's record of changes (port/history.ts): --apply writes each step at a consumer to it. */
+  history?: History;
+  /** The command that runs, for the history's entries. */
+  command?: string;
+  /** How helm, kubectl, az, systemctl and journalctl are run (--apply); the PATH's programs unless told. */
+  runner?: Runner;
 }

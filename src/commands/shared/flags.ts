@@ -90,10 +90,49 @@ export const NEW_KEY_FLAGS = [
   { name: 'show-secret', type: 'boolean', help: 'print a generated key on stdout (text) or as "secret" (json)' },
 ] as const satisfies readonly FlagSpec[];
 
+/** Finishing the job at the consumers (--apply): where they are, how long they must run, a dry run. */
+export const APPLY_FLAGS = [
+  {
+    name: 'apply',
+    type: 'string',
+    value: '<kind=target>',
+    help: 'put the key in place and prove it in use (repeatable): nlk-helm=<release>, nlk-ext=<extension>, asg-sync=systemd[:<unit>]',
+    multiple: true,
+  },
+  {
+    name: 'kube-context',
+    type: 'string',
+    value: '<name>',
+    help: 'the kube context of the NLK cluster (required for nlk-helm; never the ambient one)',
+  },
+  {
+    name: 'namespace',
+    type: 'string',
+    value: '<ns>',
+    help: "the NLK release's namespace (default: where the release is)",
+  },
+  {
+    name: 'chart',
+    type: 'string',
+    value: '<ref>',
+    help: "the NLK chart to upgrade with (default: the docs' nginxcharts OCI chart, at the installed version)",
+  },
+  {
+    name: 'settle',
+    type: 'string',
+    value: '<duration>',
+    help: 'how long a consumer must run on the new key with no refusal before it counts as proven (default 60s)',
+  },
+  { name: 'cluster', type: 'string', value: '<name>', help: 'the AKS cluster of nlk-ext' },
+  { name: 'cluster-group', type: 'string', value: '<rg>', help: 'the resource group of that AKS cluster' },
+  { name: 'dry-run', type: 'boolean', help: 'check everything and say every command it would run; change nothing' },
+] as const satisfies readonly FlagSpec[];
+
 export const CREATE_FLAGS = [
   ...TARGET_FLAGS,
   KEY_NAME_FLAG,
   ...NEW_KEY_FLAGS,
+  ...APPLY_FLAGS,
   {
     name: 'verify',
     type: 'boolean',
@@ -120,6 +159,13 @@ export const ROTATE_FLAGS = [
     help: 'do not ask the dataplane (for a run that cannot reach it): the new key is not checked, and the words and the JSON say so',
   },
   { name: 'yes', short: 'y', type: 'boolean', help: 'delete the old key once the checks pass, without asking' },
+  ...APPLY_FLAGS,
+  {
+    name: 'retire',
+    type: 'string',
+    value: '<how>',
+    help: 'what becomes of the old key once every --apply target is proven: delete (default), or expire=<when> (a shorter life, as AWS keeps AWSPREVIOUS)',
+  },
 ] as const satisfies readonly FlagSpec[];
 
 /** A new expiry for an existing key; the value only when the user re-sends it. */

@@ -47,6 +47,8 @@ export interface NewKeyOptions {
   force: boolean;
   /** Where the key is handed off (--emit), each checked before any request. */
   emit: HandoffTarget[];
+  /** How many consumers take the key (--apply): each is a place the key is held once applied. */
+  consumers: number;
 }
 
 function parseSource(values: NewKeyValues): SecretSource {
@@ -59,7 +61,7 @@ function parseSource(values: NewKeyValues): SecretSource {
   return chosen[0] ?? { kind: 'generate' };
 }
 
-export function parseNewKeyOptions(values: NewKeyValues, now: Date): NewKeyOptions {
+export function parseNewKeyOptions(values: NewKeyValues, now: Date, consumers = 0): NewKeyOptions {
   const expires = text(values, 'expires');
   let endDateTime = defaultExpiry(now);
   if (expires !== undefined) {
@@ -79,9 +81,9 @@ export function parseNewKeyOptions(values: NewKeyValues, now: Date): NewKeyOptio
   if (source.kind !== 'generate' && (secretOut !== undefined || showSecret)) {
     throw new UsageError('--secret-out and --show-secret are for generated keys; you already have yours');
   }
-  if (source.kind === 'generate' && secretOut === undefined && !showSecret && emit.length === 0) {
+  if (source.kind === 'generate' && secretOut === undefined && !showSecret && emit.length === 0 && consumers === 0) {
     throw new UsageError(
-      'a generated key must go somewhere: add --secret-out <file>, --emit <kind=dest> or --show-secret (nobody could read it otherwise)',
+      'a generated key must go somewhere: add --secret-out <file>, --emit <kind=dest>, --apply <kind=target> or --show-secret (nobody could read it otherwise)',
     );
   }
   try {
@@ -92,7 +94,15 @@ export function parseNewKeyOptions(values: NewKeyValues, now: Date): NewKeyOptio
     if (error instanceof UnfitDestination) throw new UsageError(error.message);
     throw error;
   }
-  return { endDateTime, source, showSecret, force, emit, ...(secretOut !== undefined ? { secretOut } : {}) };
+  return {
+    endDateTime,
+    source,
+    showSecret,
+    force,
+    emit,
+    consumers,
+    ...(secretOut !== undefined ? { secretOut } : {}),
+  };
 }
 
 /** The key itself, read or generated and checked against the policy; nothing is sent yet. */
@@ -277,8 +287,13 @@ export async function issueNewKey(
   }
   if (outcome.kind !== 'raced' && outcome.settledByCheck)
     io.stderr.write(`${io.err('muted', `The answer was lost; a check found the key, so it was ${outcome.kind}.`)}\n`);
+  // A key meant for consumers (--apply) is held once one takes it, or taken back when none does.
   const heldSomewhere =
-    staged !== undefined || options.showSecret || options.source.kind !== 'generate' || handoffs.some((h) => h.ok);
+    staged !== undefined ||
+    options.showSecret ||
+    options.source.kind !== 'generate' ||
+    handoffs.some((h) => h.ok) ||
+    options.consumers > 0;
   if (!heldSomewhere && outcome.kind === 'created') {
     const why = handoffs.map((h) => h.said).join('; ');
     // A vault that may hold the value of a key deleted here: say which secret, and how to disable it.

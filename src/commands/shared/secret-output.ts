@@ -12,13 +12,17 @@ import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from './deps';
 import { describeFsError } from '../../files/fs-error';
 import type { StagedSecretFile } from '../../files/secret-file';
-import { hold } from '../../keys/custody';
+import { Custody, hold } from '../../keys/custody';
 import type { IssuedKey } from './new-key';
 
-/** The key's report reached the user whole: they were told where it is (and with --show-secret, stdout holds it). */
+/**
+ * The key's report reached the user whole: they were told where it is (and with --show-secret,
+ * stdout holds it). A key meant only for a consumer (--apply) is held nowhere yet: it is told of
+ * once a consumer holds it, and taken back by the closing step if none ever does.
+ */
 export function reported(issued: IssuedKey, options: { showSecret: boolean }): void {
-  issued.custody.told = true;
   if (options.showSecret) hold(issued.custody, { kind: 'stdout' });
+  issued.custody.told = Custody.held(issued.custody);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { Box, Text } from 'ink';
 import { HANDOFF_KINDS } from '../../domain/handoff';
 import type { HandoffMenu, RotationState } from '../../wizard/state';
+import type { ConsumerWords } from '../../wizard/consumer-words';
 import { HANDOFF_LABELS } from '../../wizard/steps/handoff';
 import { Field, Question } from '../components/question';
 import { More } from '../components/more';
@@ -19,6 +20,33 @@ export interface RotationView {
   problem?: string;
   /** The new key has not been shown, copied or handed off: stopping now leaves it unheld. */
   unseen: boolean;
+  /** What uses the old key here, and what applying the new one there did. */
+  consumers?: ConsumerWords;
+}
+
+const MARKS = {
+  pass: [colors.success, figures.pass],
+  warn: [colors.warning, figures.warning],
+  fail: [colors.danger, figures.fail],
+} as const;
+
+/** The consumers found, the offer, or what applying did: one line each (the panel is short of rows). */
+function ConsumerLines({ words }: { words: ConsumerWords }) {
+  return (
+    <Box flexDirection="column">
+      {words.lines.map((line) => (
+        <Text key={line.text} wrap="truncate-end" color={line.mark === 'none' ? undefined : MARKS[line.mark][0]}>
+          {line.mark === 'none' ? line.text : `${MARKS[line.mark][1]} ${line.text}`}
+        </Text>
+      ))}
+      {words.busy ? <Spinner label={words.busy} /> : null}
+      {words.offer ? (
+        <Text wrap="truncate-end" color={colors.accent}>
+          {words.offer}
+        </Text>
+      ) : null}
+    </Box>
+  );
 }
 
 /** The hand-off menu: a kind, then its destination. */
@@ -88,9 +116,14 @@ export function RotationLines({
   return (
     <Box flexDirection="column">
       {rotation.problem ? <Warning text={rotation.problem} /> : null}
-      <Words
-        text={`Switch your integrations to '${fresh}', then press Enter: it is checked again and '${rotation.old}' is deleted. Esc stops here.`}
-      />
+      {rotation.consumers ? <ConsumerLines words={rotation.consumers} /> : null}
+      {rotation.consumers?.holdsKeys ? null : rotation.consumers?.allProven ? (
+        <Words text={`Enter checks '${fresh}' again and deletes '${rotation.old}'. Esc stops here.`} />
+      ) : (
+        <Words
+          text={`Switch your integrations to '${fresh}', then press Enter: it is checked again and '${rotation.old}' is deleted. Esc stops here.`}
+        />
+      )}
     </Box>
   );
 }

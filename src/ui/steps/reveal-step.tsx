@@ -14,6 +14,7 @@ import { REVEAL_SECONDS, type HandoffMenu, type WithCreatedKey } from '../../wiz
 import { HandoffMenuView, RotationLines, type RotationView } from './reveal-parts';
 import { newKeyUnseen } from '../../wizard/steps/rotation';
 import { hintsNow } from '../../wizard/step-table';
+import { consumerWords } from '../../wizard/consumer-words';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { Done, Said, Warning, Words } from '../components/said';
@@ -80,6 +81,7 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
             stage: state.rotation.stage,
             problem: state.rotation.problem,
             unseen: newKeyUnseen(state),
+            ...(consumerWords(state) ? { consumers: consumerWords(state) } : {}),
           },
         }
       : {}),
@@ -246,7 +248,9 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
           text={`Have you saved the key? ${props.hints.map(([k, what]) => `${k} ${what}`).join(' · ')}${props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}`}
         />
       ) : null}
-      {props.prompt === 'keys' && !props.handoff && (!props.rotation || props.rotation.stage === 'shown') ? (
+      {props.prompt === 'keys' &&
+      !props.handoff &&
+      (!props.rotation || (props.rotation.stage === 'shown' && !props.rotation.consumers?.holdsKeys)) ? (
         <Hints keys={props.hints} />
       ) : null}
     </Box>

@@ -4,9 +4,13 @@
  * integrations, press Enter — and Enter checks the new key again and deletes the old one. While
  * the new key's secret is held nowhere (never shown, copied or handed off), Enter asks first and
  * only an explicit d deletes the old key. Esc stops at any point after the new key exists and
- * leaves both keys, naming the command that finishes the job.
+ * leaves both keys, naming the command that finishes the job. Where the command line gave it a
+ * way to the consumers, the panel looks for what uses the old key here (NLK releases of the
+ * current kube context, nginx-asg-sync on this machine) and a applies the new key there, proven
+ * or rolled back, before Enter retires the old one.
  */
 import { couldNotCheck } from '../../domain/reach';
+import type { ConsumersApplied, FoundConsumer } from '../../port/consumers';
 import type { VerifyResult } from '../../port/gateway';
 import { commandFor, issue } from '../effects';
 import { action, BACK, SUBMIT, type Intent } from '../intents';
@@ -51,6 +55,9 @@ const atStage = (stage: RotationState['stage']) => (s: StateAt<'reveal'>) => onP
 /** The rotation's keys on the reveal panel: Enter goes on, Esc stops; and its two questions. */
 export const ROTATION_KEYS: readonly Binding<StateAt<'reveal'>>[] = [
   ...takingKeys(atStage('shown'), true),
+  // What uses the old key here, found: a puts the new key there. No label: the panel's own line
+  // offers it (where, and how long the proof takes), in both faces.
+  { keys: ['a'], when: (s) => atStage('shown')(s) && consumersOffered(s), intent: action('apply') },
   { keys: ['enter'], label: 'switched', word: 'y', when: atStage('shown'), intent: SUBMIT },
   { keys: ['escape'], label: 'stop here', word: 's', when: atStage('shown'), intent: BACK },
   { keys: ['q'], word: false, when: atStage('shown'), intent: action('leave') },
@@ -82,6 +89,9 @@ export function onRotationRevealIntent(state: StateAt<'reveal'>, intent: Intent)
   if (rotation.stage === 'unheld') return onUnheldIntent(state, intent);
   if (rotation.stage === 'unchecked') return onUncheckedIntent(state, intent);
   if (rotation.stage !== 'shown') return state;
+  // Nothing else while the consumers change: Enter must not retire the key they are moving off.
+  if (rotation.consumers?.stage === 'applying') return state;
+  if (intent.type === 'action' && intent.name === 'apply' && consumersOffered(state)) return applyToConsumers(state);
   if (intent.type === 'back') return withRotation(state, { stage: 'stopping', problem: undefined });
   if (intent.type !== 'submit') return undefined;
   // Deleting the old key while no one holds the new one's secret breaks everything for good:
@@ -105,13 +115,56 @@ function checkAgain(state: StateAt<'reveal'>, unheldConfirmed: boolean): WizardS
 
 /**
  * Whether the new key has left the panel: shown by the person's own r (also once it has hidden
- * again), copied, or handed off. A copy asked for but not carried out, or a hand-off that failed,
- * does not count. Until then the secret is held nowhere: stopping leaves a live key no one holds,
- * and deleting the old key leaves no working key at all.
+ * again), copied, handed off, or put in place at a consumer. A copy asked for but not carried out,
+ * a hand-off that failed or a consumer rolled back does not count. Until then the secret is held
+ * nowhere: stopping leaves a live key no one holds, and deleting the old key leaves no working key.
  */
-export function newKeyUnseen(state: Pick<WizardState, 'reveal'>): boolean {
+export function newKeyUnseen(state: Pick<WizardState, 'reveal' | 'rotation'>): boolean {
   const { reveal } = state;
-  return reveal.shownAt === undefined && reveal.copied !== true && !reveal.handedOff.some((h) => h.ok);
+  const applied = (state.rotation?.consumers?.applied?.holding.length ?? 0) > 0;
+  return reveal.shownAt === undefined && reveal.copied !== true && !reveal.handedOff.some((h) => h.ok) && !applied;
+}
+
+/** The new key is shown: look for what uses the old one, where the command line gave a way. */
+export function lookForConsumers(state: WizardState): WizardState {
+  const rotation = state.rotation;
+  if (!state.preset.consumers || !rotation || !state.deployment) return state;
+  return issue(withRotation(state, { consumers: { stage: 'looking', found: [] } }), {
+    kind: 'findConsumers',
+    deployment: state.deployment,
+    old: rotation.old,
+  });
+}
+
+export function onConsumersFound(state: WizardState, found: FoundConsumer[]): WizardState {
+  if (state.rotation?.consumers?.stage !== 'looking') return state;
+  return withRotation(state, { consumers: { stage: 'found', found } });
+}
+
+/** a applies: to what was found, or again after a failure rolled everything back. */
+export function consumersOffered(state: Pick<WizardState, 'rotation'>): boolean {
+  const consumers = state.rotation?.consumers;
+  if (!consumers || consumers.found.length === 0) return false;
+  return consumers.stage === 'found' || (consumers.stage === 'applied' && consumers.applied?.holding.length === 0);
+}
+
+function applyToConsumers(state: StateAt<'reveal'>): WizardState {
+  const rotation = state.rotation;
+  const consumers = rotation?.consumers;
+  if (!rotation || !consumers) return state;
+  return issue(withRotation(state, { problem: undefined, consumers: { stage: 'applying', found: consumers.found } }), {
+    kind: 'applyConsumers',
+    deployment: state.deployment,
+    old: rotation.old,
+    found: consumers.found,
+    fresh: { name: state.result.key.name, secret: state.secret },
+  });
+}
+
+export function onConsumersApplied(state: WizardState, applied: ConsumersApplied): WizardState {
+  const consumers = state.rotation?.consumers;
+  if (consumers?.stage !== 'applying') return state;
+  return withRotation(state, { consumers: { stage: 'applied', found: consumers.found, applied } });
 }
 
 /**
