@@ -13,6 +13,7 @@ import { parseConnectOptions, parseWizardScope } from './scope';
 import { deferredGateway } from '../port/deferred-gateway';
 import { terminalSafe } from '../port/terminal-safe-gateway';
 import { helpOnHelpText, helpText } from './help';
+import { versionLine } from './version';
 import { EXIT, type Io } from '../port/io';
 import { Notices } from '../port/notices';
 import type { Session } from '../port/session';
@@ -127,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     let words: string[] | undefined;
     ({ mode, values, shell, helpOnHelp, words } = parseCommandLine(argv));
     if (flag(values, 'version')) {
-      process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
+      process.stdout.write(`${versionLine()}\n`);
       return EXIT.ok;
     }
     if (flag(values, 'help')) {
