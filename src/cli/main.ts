@@ -220,7 +220,11 @@ export async function main(argv: string[]): Promise<number> {
         import('./connect'),
         import('./sign-in-door'),
       ]);
-      const connecting = connect(connectOptions, process.env, hooks);
+      // Connecting (the Azure SDK, or the demo's emulator) starts once the first frame is drawn: on a
+      // fast start (Node 24's compile cache) it would otherwise be loaded before the frame, not beside it.
+      let drawn = () => {};
+      const firstFrame = new Promise<void>((resolve) => (drawn = resolve));
+      const connecting = firstFrame.then(() => connect(connectOptions, process.env, hooks));
       connecting.then((connected) => (session = connected)).catch(() => undefined);
       const gateway = switchableGateway(
         deferredGateway(
@@ -249,6 +253,7 @@ export async function main(argv: string[]): Promise<number> {
           connected: connecting,
           ...(door ? { door } : {}),
           remember,
+          drawn,
         },
         wizardScope,
         io(),

@@ -27,6 +27,11 @@ export interface WizardRun {
   door?: Pick<SignInDoor, 'signIn' | 'cancel' | 'handOver'>;
   /** Told the deployment the run ended on, for the next run to offer it first (written by the command line). */
   remember?: (deploymentId: string) => void;
+  /**
+   * Told once the first frame is on the screen (Ink writes it as render() returns): the command
+   * line starts connecting then, so that nothing the frame does not need is loaded before it.
+   */
+  drawn?: () => void;
 }
 
 /** What the sign-in screen needs of the command line, without importing it. */
@@ -76,6 +81,7 @@ async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: W
       maxFps: 1000,
     },
   );
+  run.drawn?.();
   const stopRedrawing = redrawWholeWhenNarrowed(io.stdout as NodeJS.WriteStream);
   let failedToConnect: { error: unknown } | undefined;
   let over = false;
