@@ -3,17 +3,22 @@
  * with an AbortController, so unmounting or Ctrl+C cancels the request in flight; and a
  * one-second tick while the key is revealed, to hide it again after 30 seconds. The answers of
  * the background reads for the list's marks are handed over a few times a second, gathered: at
- * one redraw per answer, a list of thousands kept the screen busy and typed keys waited.
+ * one redraw per answer, a list of thousands kept the screen busy and typed keys waited. While
+ * keys are typed, the marks (and the reads after them) wait for a pause (marks-gatherer.ts).
  */
-import { useEffect, useReducer, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import { prepareFilter } from '../domain/deployment-filter';
 import type { Gateway } from '../port/gateway';
 import { runWizardCommand, type CommandDeps } from './commands';
+import { MarksGatherer } from './marks-gatherer';
 import { transition } from './machine';
 import { initialState, type PeekResult, type WizardEvent, type WizardScope, type WizardState } from './state';
 
 /** How long answers for the list's marks are gathered before they are handed to the machine. */
 export const MARKS_GATHER_MS = 150;
+/** How long the keys must have been quiet before marks are handed over; and the longest they wait for it. */
+export const MARKS_QUIET_MS = 250;
+export const MARKS_HOLD_MS = 1500;
 
 export interface WizardDeps {
   gateway: Gateway;
@@ -37,19 +42,18 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
   depsRef.current = deps;
   const lastRun = useRef(0);
   const inFlight = useRef(new Set<AbortController>());
-  const peeks = useRef<{ results: PeekResult[]; answered: number; timer?: NodeJS.Timeout }>({
-    results: [],
-    answered: 0,
-  });
-  const gather = (event: Extract<WizardEvent, { type: 'peeked' }>) => {
-    const pending = peeks.current;
-    pending.results.push(...event.results);
-    pending.answered += event.answered;
-    pending.timer ??= setTimeout(() => {
-      peeks.current = { results: [], answered: 0 };
-      dispatch({ type: 'peeked', results: pending.results, answered: pending.answered });
-    }, MARKS_GATHER_MS);
-  };
+  const peeks = useRef<MarksGatherer<PeekResult>>(undefined);
+  peeks.current ??= new MarksGatherer<PeekResult>(
+    (results, answered) => dispatch({ type: 'peeked', results, answered }),
+    { gatherMs: MARKS_GATHER_MS, quietMs: MARKS_QUIET_MS, holdMs: MARKS_HOLD_MS },
+    { now: () => performance.now(), setTimer: setTimeout, clearTimer: (t) => clearTimeout(t as NodeJS.Timeout) },
+  );
+  const gather = (event: Extract<WizardEvent, { type: 'peeked' }>) => peeks.current?.add(event.results, event.answered);
+  // Keys go to the machine at once; they also tell the marks to wait for a pause.
+  const send = useCallback<Dispatch<WizardEvent>>((event) => {
+    if (event.type === 'input') peeks.current?.typed();
+    dispatch(event);
+  }, []);
 
   useEffect(() => {
     for (const command of state.commands) {
@@ -86,7 +90,7 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
   useEffect(
     () => () => {
       inFlight.current.forEach((controller) => controller.abort());
-      clearTimeout(peeks.current.timer);
+      peeks.current?.dispose();
     },
     [],
   );
@@ -108,5 +112,5 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
     return () => clearInterval(timer);
   }, [ticking]);
 
-  return [state, dispatch];
+  return [state, send];
 }
