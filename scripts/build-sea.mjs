@@ -1,20 +1,25 @@
 // The standalone executable for this platform (dist/<platform>-<arch>/nginxaas-keys): Node's
-// single executable applications. Node 20 runs one embedded CommonJS script, so the program is
-// bundled again as one CommonJS file (no chunks: nothing can be loaded from disk beside it),
-// prepared as a blob with its V8 code cache, and injected into a copy of this node with postject.
-// Executables for other systems are built there, with their own node (see docs/platforms.md).
+// single executable applications, on Node 24 LTS whatever Node runs this build (scripts/node24.mjs:
+// the registry's official binary, pinned with its integrity in tools/node24/package-lock.json).
+// The executable runs one embedded CommonJS script, so the program is bundled again as one
+// CommonJS file (no chunks: nothing can be loaded from disk beside it, and `import()` of a file
+// does not go with the V8 code cache), prepared as a blob with its code cache by that same
+// Node 24 binary (a blob must be made by the binary it goes into), and injected into a copy of it
+// with postject. Executables for other systems are built there (see docs/platforms.md).
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { patchesPlugin, root, shared, STANDALONE_DIR, STANDALONE_NAME } from './bundle-options.mjs';
 import { worthShowing } from './sea-warnings.mjs';
+import { node24 } from './node24.mjs';
 
 // --out=<folder> and --no-code-cache are for the benchmark, which weighs the code cache.
 const outArg = process.argv.find((arg) => arg.startsWith('--out='))?.slice(6);
 const codeCache = !process.argv.includes('--no-code-cache');
 const outDir = outArg ?? STANDALONE_DIR;
 const work = join(outDir, '.sea-work');
+const runtime = node24();
 const executable = join(outDir, STANDALONE_NAME);
 rmSync(work, { recursive: true, force: true });
 rmSync(executable, { force: true });
@@ -66,18 +71,27 @@ await build({
   entryPoints: [join(root, 'src/cli/start.ts')],
   outfile: script,
   format: 'cjs',
+  target: 'node24',
+  define: { ...shared.define, 'process.env.NGINXAAS_KEYS_PACKAGING': '"standalone"' },
   plugins: [patchesPlugin('sea-patches', WITHOUT_AWAIT)],
 });
 
 const blob = join(work, 'sea-prep.blob');
 const config = join(work, 'sea-config.json');
-writeFileSync(
-  config,
-  JSON.stringify({ main: script, output: blob, disableExperimentalSEAWarning: true, useCodeCache: codeCache }, null, 2),
-);
-execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: 'inherit' });
+// execArgvExtension "none": the executable takes no Node options from NODE_OPTIONS (a `--require`
+// there would run any code inside it, before a key is made); its only options are its own (none).
+const seaConfig = {
+  main: script,
+  output: blob,
+  disableExperimentalSEAWarning: true,
+  useCodeCache: codeCache,
+  execArgv: [],
+  execArgvExtension: 'none',
+};
+writeFileSync(config, JSON.stringify(seaConfig, null, 2));
+execFileSync(runtime, ['--experimental-sea-config', config], { stdio: 'inherit' });
 
-copyFileSync(process.execPath, executable);
+copyFileSync(runtime, executable);
 chmodSync(executable, 0o755);
 // macOS refuses a signed binary that was changed: the signature goes first and comes back after
 // (ad hoc here; see docs/platforms.md for a Developer ID). On Windows node's Authenticode signature

@@ -1,7 +1,7 @@
 // Bundles src/cli/main.ts into dist/ for bin/nginxaas-keys.js. Splitting keeps Ink and the Azure
 // SDK out of the start-up path of modes that do not use them.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { patchesPlugin, root, shared, YOGA_WITHOUT_FETCH } from './bundle-options.mjs';
 
@@ -11,8 +11,9 @@ const dist = join(root, 'dist');
 mkdirSync(dist, { recursive: true });
 for (const name of readdirSync(dist)) if (name.endsWith('.js')) rmSync(join(dist, name));
 
-await build({
+const { metafile } = await build({
   ...shared,
+  metafile: true,
   outdir: 'dist',
   splitting: true,
   format: 'esm',
@@ -22,3 +23,6 @@ await build({
     js: "import {createRequire as __nkCreateRequire} from 'node:module'; const require = __nkCreateRequire(import.meta.url);",
   },
 });
+// Which source files each chunk holds: test/e2e/first-frame-chunks.test.ts reads it to tell what the
+// first frame loaded. Not published (package.json's files take dist/*.js only).
+writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile));

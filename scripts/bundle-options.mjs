@@ -65,5 +65,7 @@ export const shared = {
   define: {
     'process.env.NODE_ENV': '"production"',
     'process.env.NGINXAAS_KEYS_VERSION': JSON.stringify(version),
+    // What --version names beside the runtime; the standalone build says 'standalone'.
+    'process.env.NGINXAAS_KEYS_PACKAGING': '"npm package"',
   },
 };

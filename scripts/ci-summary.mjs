@@ -1,6 +1,7 @@
 /**
  * CI's closing line (.ci/run): every run summed — the typecheck and the lint as one check each,
- * the tests of today's run and of every trap-day run (vitest's JSON reports in the folder given)
+ * the tests of today's run, of every trap-day run and of the run on another runtime (Node 24,
+ * `npm run test:node24`, when checks.txt names it) (vitest's JSON reports in the folder given)
  * — in the plain form "N passed, N failed". A run that was expected but left no report counts as
  * a failure, so a crash before the report is never a quiet pass. Exits 1 when anything failed.
  */
@@ -19,6 +20,9 @@ const expected = [
   ['tests today', 'today.json'],
   ...Array.from({ length: trapRuns }, (_, i) => [`trap day ${i + 1}`, `trap-${i + 1}.json`]),
 ];
+/** The suite again on another runtime: expected whenever .ci/run ran it as a check of that name. */
+const ANOTHER_RUNTIME = ['tests on node 24', 'node24.json'];
+if (checks.some((line) => line.startsWith(`${ANOTHER_RUNTIME[0]} `))) expected.push(ANOTHER_RUNTIME);
 
 let passed = 0;
 let failed = 0;

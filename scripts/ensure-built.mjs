@@ -15,7 +15,12 @@ function newestSource(dir) {
   return newest;
 }
 
-const newest = Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'scripts')));
+const newest = Math.max(
+  newestSource(join(root, 'src')),
+  newestSource(join(root, 'scripts')),
+  // The Node inside the standalone executable: a new pin makes a new executable.
+  statSync(join(root, 'tools', 'node24', 'package-lock.json')).mtimeMs,
+);
 const stale = (path) => !existsSync(path) || statSync(path).mtimeMs < newest;
 
 if (stale(join(root, 'dist', 'start.js'))) {

@@ -153,13 +153,13 @@ export class ArmClient extends ServiceClient {
     if (options.body !== undefined) headers.set('content-type', 'application/json; charset=utf-8');
     for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
     // The idle timeout is per attempt; the deadline ends a trickling body and the retries too.
-    const deadline = AbortSignal.timeout(this.deadlineMs);
+    const deadline = requestDeadline(this.deadlineMs, options.abortSignal);
     const request = createPipelineRequest({
       url: url.toString(),
       method: method as 'GET',
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      abortSignal: options.abortSignal ? AbortSignal.any([options.abortSignal, deadline]) : deadline,
+      abortSignal: deadline.signal,
       timeout: this.timeoutMs,
     });
     let response;
@@ -177,11 +177,13 @@ export class ArmClient extends ServiceClient {
       }
       // The pipeline reports its own timeout as an abort; only the caller's abort is a cancel.
       if ((error as Error).name === 'AbortError' && !options.abortSignal?.aborted) {
-        const limit = deadline.aborted ? this.deadlineMs : this.timeoutMs;
-        const words = deadline.aborted ? 'no complete answer within' : 'no answer within';
+        const limit = deadline.expired() ? this.deadlineMs : this.timeoutMs;
+        const words = deadline.expired() ? 'no complete answer within' : 'no answer within';
         throw Object.assign(new Error(`${words} ${seconds(limit)}`), { code: 'ETIMEDOUT' });
       }
       throw error;
+    } finally {
+      deadline.release();
     }
     const text = response.bodyAsText ?? '';
     let body: unknown;
@@ -249,4 +251,32 @@ export class ArmClient extends ServiceClient {
 
 function seconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+}
+
+/**
+ * One request's signal: aborted by the caller's signal or at the deadline, and released as soon as
+ * the request has its answer (its body read). `AbortSignal.timeout` and `AbortSignal.any` did the
+ * same, but each request's timer stayed queued for the whole deadline (3 minutes) and each request
+ * was registered on the run's one long-lived signal: in a fleet sweep of 3,000 requests that kept
+ * ~4 MB more (a bisection found 55db2d9's step of the sweep's peak, 9 MB, about half of it here).
+ */
+function requestDeadline(ms: number, caller: AbortSignal | undefined) {
+  const controller = new AbortController();
+  let expired = false;
+  const onCallerAbort = () => controller.abort(caller?.reason);
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort();
+  }, ms);
+  timer.unref?.();
+  if (caller?.aborted) onCallerAbort();
+  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    release: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    },
+  };
 }

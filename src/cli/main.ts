@@ -8,6 +8,7 @@ import { type Shell } from './commands';
 import { flag } from './options';
 import { parseCommandLine } from './parse';
 import { helpOnHelpText, helpText } from './help';
+import { versionLine } from './version';
 import type { HelpTopic } from './help-topics';
 import { EXIT } from '../port/io';
 import { buildMode } from './modes';
@@ -48,7 +49,7 @@ async function runMode(run: Run): Promise<number> {
     ({ mode: run.mode, values: run.values, shell, helpOnHelp, helpTopic, words } = parseCommandLine(argv, program));
     const { mode, values } = run;
     if (flag(values, 'version')) {
-      process.stdout.write(`nginxaas-keys ${process.env.NGINXAAS_KEYS_VERSION ?? 'dev'}\n`);
+      process.stdout.write(`${versionLine()}\n`);
       return EXIT.ok;
     }
     if (flag(values, 'help')) {

@@ -158,7 +158,11 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
     import('./connect'),
     import('./sign-in-door'),
   ]);
-  const connecting = connect(connectOptions, process.env, hooks);
+  // Connecting (the Azure SDK, or the demo's emulator) starts once the first frame is drawn: on a
+  // fast start (Node 24's compile cache) it would otherwise be loaded before the frame, not beside it.
+  let drawn = () => {};
+  const firstFrame = new Promise<void>((resolve) => (drawn = resolve));
+  const connecting = firstFrame.then(() => connect(connectOptions, process.env, hooks));
   connecting.then((connected) => (run.session = connected)).catch(() => undefined);
   const gateway = switchableGateway(
     deferredGateway(
@@ -184,6 +188,7 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
       remember: parts.remember,
       // Nobody chose a face: the first screen says, once, how to get the line face.
       offerLineFace: !faceChosen(run.values, process.env, parts.settings),
+      drawn,
     },
     { ...parts.scope, demoVault: vault, signIn: door ? door.facts : undefined, consumers },
     run.io(),

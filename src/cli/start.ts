@@ -1,8 +1,12 @@
 /**
  * The program's start, from npm's bin/nginxaas-keys.js and as the standalone executable's one
- * script: the environment that libraries read as they load is set first, then the program is
- * loaded and run, and the process exits once its output has been handed over.
+ * script: the environment that libraries read as they load is set first, and V8's compile cache
+ * is turned on (the npm command on Node 22.1+; the executable carries its own), then the program
+ * is loaded and run, and the process exits once its output has been handed over. It imports only
+ * what that takes: everything else is in the bundle's chunks, loaded by `import()` below.
  */
+import { enablePrivateCompileCache, flushCompileCache } from './compile-cache';
+
 const argv = process.argv.slice(2);
 // React reads NODE_ENV when it loads (the bundles fix it too; written so, the build's define
 // leaves this line alone); colour libraries read FORCE_COLOR when they load.
@@ -20,6 +24,8 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
+if (process.env.NGINXAAS_KEYS_PACKAGING !== 'standalone') enablePrivateCompileCache(process.env);
+
 void (async () => {
   // A signal after main() has given its answer (a second Ctrl+C while the last words are flushed)
   // must not kill the process and replace that answer: from here to the exit, they are taken.
@@ -30,5 +36,6 @@ void (async () => {
   // But only once stdout and stderr have handed over everything: a pipe takes 64 KiB at a time,
   // and a big `list --all -o json` must not be cut there.
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  flushCompileCache();
   process.exit(code);
 })();

@@ -68,3 +68,33 @@ export function configFolder(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, 
   const base = env.XDG_CONFIG_HOME || posix.join(env.HOME || home, '.config');
   return posix.join(base, 'nginxaas-keys');
 }
+
+/**
+ * The folder of the program's cache (V8's compile cache of the npm command): `$XDG_CACHE_HOME/nginxaas-keys`,
+ * else `~/.cache/nginxaas-keys`. A cache rather than the state: it can be deleted at any time and is
+ * made again, and backups and tools that clear caches know the place. None on Windows, whose folders
+ * are guarded by access lists this program does not read (it checks an owner and a mode, below).
+ */
+export function cacheFolder(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string | undefined {
+  if (platform === 'win32') return undefined;
+  const base = env.XDG_CACHE_HOME || posix.join(env.HOME || home, '.cache');
+  return posix.join(base, 'nginxaas-keys');
+}
+
+/** What a folder's lstat says of it: enough to tell whether it is the user's own and private. */
+export interface FolderFacts {
+  isDirectory: boolean;
+  isSymbolicLink: boolean;
+  uid: number;
+  mode: number;
+}
+
+/**
+ * Whether a folder may hold code this program will run (a compile cache is compiled code): a real
+ * folder, not a link; the user's own; and no one else may read, write or enter it (0700 or less).
+ * A folder that fails is left as it is and not used: it is not ours to repair, and someone else
+ * may already have put something in it.
+ */
+export function privateFolder(facts: FolderFacts, uid: number): boolean {
+  return facts.isDirectory && !facts.isSymbolicLink && facts.uid === uid && (facts.mode & 0o077) === 0;
+}

@@ -29,6 +29,11 @@ export interface WizardRun {
   remember?: (deploymentId: string) => void;
   /** Nobody chose a face: the first screen says how to get the line face. */
   offerLineFace?: boolean;
+  /**
+   * Told once the first frame is on the screen (Ink writes it as render() returns): the command
+   * line starts connecting then, so that nothing the frame does not need is loaded before it.
+   */
+  drawn?: () => void;
 }
 
 export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Promise<number> {
@@ -73,6 +78,7 @@ async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: W
       maxFps: 1000,
     },
   );
+  run.drawn?.();
   const stopRedrawing = redrawWholeWhenNarrowed(io.stdout as NodeJS.WriteStream);
   let failedToConnect: { error: unknown } | undefined;
   let over = false;

@@ -3,11 +3,13 @@
  * with an AbortController of its own, so a finished wizard, Ctrl+C or an unmount cancels what is
  * in flight; its answer comes back as the machine's event. The answers of the background reads
  * for the list's marks may be gathered for a moment and handed over together: at one redraw per
- * answer, a list of thousands kept a screen busy and typed keys waited.
+ * answer, a list of thousands kept a screen busy and typed keys waited. While keys are typed, the
+ * marks (and the reads after them) wait for a pause (marks-gatherer.ts).
  */
 import type { Gateway } from '../port/gateway';
 import { runWizardCommand } from './commands';
 import type { SignInDoor } from './door';
+import { MarksGatherer, type GatherTimes } from './marks-gatherer';
 import type { Command, PeekResult, WizardEvent, WizardScope } from './state';
 
 /** What the commands need, read anew for every command (a face may hand over new objects). */
@@ -21,8 +23,8 @@ export interface RunnerDeps {
 }
 
 export interface RunnerOptions {
-  /** Gather the answers of the marks' reads this long before handing them over (0: one by one). */
-  gatherMarksMs?: number;
+  /** Gather the answers of the marks' reads before handing them over, and hold them while keys are typed (without: one by one). */
+  gatherMarks?: GatherTimes;
   /** Told when a command cancelled meanwhile has come back (its answer is dropped). */
   onDropped?: () => void;
 }
@@ -33,13 +35,26 @@ const BACKGROUND: ReadonlySet<Command['kind']> = new Set(['peekKeys', 'copy']);
 export class CommandRunner {
   private lastRun = 0;
   private readonly running = new Map<number, { kind: Command['kind']; controller: AbortController }>();
-  private peeks: { results: PeekResult[]; answered: number; timer?: NodeJS.Timeout } = { results: [], answered: 0 };
+  private readonly marks: MarksGatherer<PeekResult> | undefined;
 
   constructor(
     private readonly deps: () => RunnerDeps,
     private readonly dispatch: (event: WizardEvent) => void,
     private readonly options: RunnerOptions = {},
-  ) {}
+  ) {
+    this.marks = options.gatherMarks
+      ? new MarksGatherer<PeekResult>(
+          (results, answered) => this.dispatch({ type: 'peeked', results, answered }),
+          options.gatherMarks,
+          { now: () => performance.now(), setTimer: setTimeout, clearTimer: (t) => clearTimeout(t as NodeJS.Timeout) },
+        )
+      : undefined;
+  }
+
+  /** A key was typed: the marks wait for a pause in typing (at most their hold). */
+  typed(): void {
+    this.marks?.typed();
+  }
 
   /** Starts every command not started yet, in order. */
   run(commands: readonly Command[]): void {
@@ -63,7 +78,7 @@ export class CommandRunner {
   /** Cancels everything, and drops the marks not yet handed over. */
   stop(): void {
     this.abortAll();
-    clearTimeout(this.peeks.timer);
+    this.marks?.dispose();
   }
 
   /** Whether something a person waits for is in flight (not the marks, not a copy). */
@@ -93,19 +108,9 @@ export class CommandRunner {
       .then((event) => {
         this.running.delete(command.id);
         if (controller.signal.aborted) return this.options.onDropped?.();
-        if (event.type === 'peeked' && this.options.gatherMarksMs) return this.gather(event);
+        if (event.type === 'peeked' && this.marks) return this.marks.add(event.results, event.answered);
         this.dispatch(event);
       })
       .catch(() => this.running.delete(command.id));
-  }
-
-  private gather(event: Extract<WizardEvent, { type: 'peeked' }>): void {
-    const pending = this.peeks;
-    pending.results.push(...event.results);
-    pending.answered += event.answered;
-    pending.timer ??= setTimeout(() => {
-      this.peeks = { results: [], answered: 0 };
-      this.dispatch({ type: 'peeked', results: pending.results, answered: pending.answered });
-    }, this.options.gatherMarksMs);
   }
 }

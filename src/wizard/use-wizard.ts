@@ -3,9 +3,9 @@
  * runner (runner.ts: each once, by id, with an AbortController), so unmounting or Ctrl+C cancels
  * the request in flight; and a one-second tick while the key is revealed, to hide it again after
  * 30 seconds. The answers of the background reads for the list's marks are handed over a few
- * times a second, gathered.
+ * times a second, gathered; while keys are typed they wait for a pause (marks-gatherer.ts).
  */
-import { useEffect, useReducer, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import { prepareFilter } from '../domain/deployment-filter';
 import type { Gateway } from '../port/gateway';
 import type { SignInDoor } from './door';
@@ -15,6 +15,9 @@ import { initialState, type WizardEvent, type WizardScope, type WizardState } fr
 
 /** How long answers for the list's marks are gathered before they are handed to the machine. */
 export const MARKS_GATHER_MS = 150;
+/** How long the keys must have been quiet before marks are handed over; and the longest they wait for it. */
+export const MARKS_QUIET_MS = 250;
+export const MARKS_HOLD_MS = 1500;
 
 export interface WizardDeps {
   gateway: Gateway;
@@ -43,7 +46,7 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
       return { gateway, scope, now: clock, copy, door };
     },
     dispatch,
-    { gatherMarksMs: MARKS_GATHER_MS },
+    { gatherMarks: { gatherMs: MARKS_GATHER_MS, quietMs: MARKS_QUIET_MS, holdMs: MARKS_HOLD_MS } },
   );
 
   useEffect(() => runner.current?.run(state.commands), [state.commands]);
@@ -71,5 +74,11 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
     return () => clearInterval(timer);
   }, [ticking]);
 
-  return [state, dispatch];
+  // Keys go to the machine at once; they also tell the marks to wait for a pause.
+  const send = useCallback<Dispatch<WizardEvent>>((event) => {
+    if (event.type === 'input' || event.type === 'intent') runner.current?.typed();
+    dispatch(event);
+  }, []);
+
+  return [state, send];
 }

@@ -351,7 +351,10 @@ describe('the program as a whole', () => {
       '--expires',
     ])
       expect(create.stdout).toContain(flag);
-    expect((await runCli(['--version'])).stdout).toMatch(/^nginxaas-keys \d+\.\d+\.\d+\n$/);
+    // The npm command names the Node it runs on (the one running these tests).
+    const version = (await runCli(['--version'])).stdout;
+    expect(version).toMatch(/^nginxaas-keys \d+\.\d+\.\d+ \(node v\d+\.\d+\.\d+, npm package\)\n$/);
+    expect(version).toContain(`(node ${process.version}, npm package)`);
   });
 
   it('the wizard without a terminal exits 2 and names the command that does the same', async () => {

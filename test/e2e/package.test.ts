@@ -77,7 +77,8 @@ describe('npm pack', () => {
     expect(existsSync(join(installed, 'schemas/list.schema.json'))).toBe(true);
     const version = await run(join(prefix, 'bin/nginxaas-keys'), ['--version'], { cwd: folder });
     const { version: expected } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(version.stdout.trim()).toBe(`nginxaas-keys ${expected}`);
+    // The installed command runs on the node PATH finds (the one running these tests: test:node24 puts Node 24 first).
+    expect(version.stdout.trim()).toBe(`nginxaas-keys ${expected} (node ${process.version}, npm package)`);
     // On PATH, as npm install -g puts it: the commands it prints say nginxaas-keys.
     const env = { ...process.env, PATH: `${join(prefix, 'bin')}:${process.env.PATH ?? ''}` };
     const bad = await run('nginxaas-keys', ['list', '--bogus'], { cwd: folder, env }).catch((e: unknown) => e);

@@ -5,7 +5,7 @@
  * pseudo-terminal. Built here first when it is missing or older than the sources.
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,12 @@ const EXECUTABLE = join(
 );
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const tempDir = useTempDir('standalone-');
+/** The Node the executable is built on: the version tools/node24's lockfile pins for this platform. */
+const NODE24_VERSION = (
+  JSON.parse(readFileSync(join(ROOT, 'tools', 'node24', 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string }>;
+  }
+).packages[`node_modules/node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`]?.version;
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.mjs'), '--sea'], { stdio: 'ignore' });
@@ -49,8 +55,35 @@ describe('the standalone executable, with no node on PATH', () => {
     const machine = bareMachine();
     const lookup = await run('/bin/sh', ['-c', 'command -v node || echo none'], { env: machine.env });
     expect(lookup.stdout.trim()).toBe('none');
-    expect(await standalone(['--version'], machine)).toMatchObject({ code: 0, stdout: `nginxaas-keys ${version}\n` });
+    // The runtime inside is Node 24 LTS, the version pinned in tools/node24 (not the Node that built it).
+    expect(await standalone(['--version'], machine)).toMatchObject({
+      code: 0,
+      stdout: `nginxaas-keys ${version} (node v${NODE24_VERSION}, ${process.platform}-${process.arch}, standalone)\n`,
+    });
+    expect(NODE24_VERSION).toMatch(/^24\./);
     expect(statSync(EXECUTABLE).mode & 0o111).not.toBe(0);
+  });
+
+  it('takes no Node options from NODE_OPTIONS: a --require preload runs in node, not in the executable', async () => {
+    const machine = bareMachine();
+    const ran = join(machine.cwd, 'preload-ran');
+    const preload = join(machine.cwd, 'preload.cjs');
+    // What an attacker's preload would do (hook fs.writeSync to catch a key); here it only leaves a mark.
+    writeFileSync(preload, `require('node:fs').writeFileSync(${JSON.stringify(ran)}, 'ran');\n`);
+    const options = { NODE_OPTIONS: `--require ${preload}` };
+    // The same variable does reach a node: the preload is a working one.
+    await run(process.execPath, ['-e', '0'], { env: { ...machine.env, ...options } });
+    expect(existsSync(ran)).toBe(true);
+    rmSync(ran);
+    const answered = await standalone(['--version'], machine, options);
+    expect(answered.code, answered.stderr).toBe(0);
+    const created = await standalone(
+      ['create', '--demo', '-d', 'web-01', '--name', 'preloaded', '--secret-out', 'preloaded.key'],
+      machine,
+      options,
+    );
+    expect(created.code, created.stderr).toBe(0);
+    expect(existsSync(ran)).toBe(false);
   });
 
   it('creates, lists and deletes a key on --demo', async () => {

@@ -4,7 +4,7 @@
  * reach az at all.
  */
 import { describe, expect, it } from 'vitest';
-import { azInvocation, stateFolder } from '../../src/domain/platform';
+import { azInvocation, cacheFolder, privateFolder, stateFolder } from '../../src/domain/platform';
 import { clipboardTools } from '../../src/term/clipboard';
 import { parseConnectOptions } from '../../src/cli/scope';
 
@@ -52,6 +52,32 @@ describe('the state folder', () => {
   ] as const)('on %s with %j: %s', (platform, env, folder) => {
     const home = platform === 'win32' ? 'C:\\fallback' : '/fallback';
     expect(stateFolder(platform, env, home)).toBe(folder);
+  });
+});
+
+describe('the cache folder (the compile cache of the npm command)', () => {
+  it.each([
+    ['linux', { XDG_CACHE_HOME: '/x/cache' }, '/x/cache/nginxaas-keys'],
+    ['linux', { HOME: '/home/ana' }, '/home/ana/.cache/nginxaas-keys'],
+    ['darwin', {}, '/fallback/.cache/nginxaas-keys'],
+    ['win32', { LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local' }, undefined],
+  ] as const)('on %s with %j: %s', (platform, env, folder) => {
+    expect(cacheFolder(platform, env, '/fallback')).toBe(folder);
+  });
+
+  const ours = { isDirectory: true, isSymbolicLink: false, uid: 1000, mode: 0o40700 };
+  it.each([
+    ['ours, 0700', ours, true],
+    ['ours, 0500', { ...ours, mode: 0o40500 }, true],
+    ['ours, 0750 (the group may enter)', { ...ours, mode: 0o40750 }, false],
+    ['ours, 0777', { ...ours, mode: 0o40777 }, false],
+    ['ours, 0701 (others may pass through)', { ...ours, mode: 0o40701 }, false],
+    ["another user's, 0700", { ...ours, uid: 1001 }, false],
+    ["root's, 0700", { ...ours, uid: 0 }, false],
+    ['a link', { ...ours, isSymbolicLink: true }, false],
+    ['a file', { ...ours, isDirectory: false }, false],
+  ])('%s: private is %s', (_label, facts, expected) => {
+    expect(privateFolder(facts, 1000)).toBe(expected);
   });
 });
 

@@ -11,7 +11,7 @@ import { EXIT, sayProgress, type Io } from '../../port/io';
 import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from '../shared/deps';
 import { sweepKeys } from '../../keys/sweep';
-import { releaseMemoryEvery } from './release-memory';
+import { holdYoungGeneration, releaseMemoryEvery } from './release-memory';
 import {
   blind,
   flagged,
@@ -63,6 +63,21 @@ export function parseListOptions(values: CommandValues<typeof LIST_FLAGS>): List
 
 /** Every deployment's keys: a fleet sweep, with a live count on a terminal and rows streamed to a pipe. */
 async function listEverywhere(
+  gateway: Gateway,
+  scope: { subscription?: string; resourceGroup?: string },
+  within: number | undefined,
+  stream: boolean,
+  io: Io,
+): Promise<{ listed: Listed[]; streamer?: ListStreamer; unreadSubscriptions?: { subscriptionId: string }[] }> {
+  const letGrow = holdYoungGeneration();
+  try {
+    return await sweepEverywhere(gateway, scope, within, stream, io);
+  } finally {
+    letGrow();
+  }
+}
+
+async function sweepEverywhere(
   gateway: Gateway,
   scope: { subscription?: string; resourceGroup?: string },
   within: number | undefined,
