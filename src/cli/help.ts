@@ -6,7 +6,7 @@
  * not a terminal, 60 at the least), with a hanging indent; a flag whose name is too long for the
  * column has its words on the next line, under the column, like every other entry's.
  */
-import { COMMAND_ALIASES, COMMAND_TABLE, COMMANDS, modeEntry, type Mode } from './commands';
+import { COMMAND_ALIASES, COMMAND_TABLE, COMMANDS, modeEntry, type Mode } from './command-table';
 import { flagsOf } from './options';
 import type { FlagSpec } from '../commands/shared/flags';
 import { COMMAND_NAME } from '../domain/started-as';

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { flagsOf } from '../../src/cli/options';
-import { COMMANDS, type Mode } from '../../src/cli/commands';
+import { COMMANDS, type Mode } from '../../src/cli/command-table';
 import { BIN, runInPty } from '../helpers/pty';
 
 const TOPICS: Mode[] = ['wizard', ...COMMANDS];
