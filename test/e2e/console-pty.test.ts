@@ -89,7 +89,7 @@ describe('the key console', () => {
     expect(await run.exit).toBe(130);
   });
 
-  it('a rotation stopped half-way leaves both keys and names the command that finishes it', async () => {
+  it('a rotation stopped half-way leaves both keys; the new key, held by no one, is the one its command deletes', async () => {
     const { run, names } = await atConsole();
     await run.type(KEY.down, 'r', KEY.enter);
     await run.waitFor('The dataplane accepted the key');
@@ -99,8 +99,10 @@ describe('the key console', () => {
     await run.type('y');
     await run.waitFor("Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'.");
     expect(run.screen().replace(/\s+/g, ' ')).toContain(
-      `Once nothing uses 'nlk-prod': nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name nlk-prod`,
+      `so nothing can use it: delete it with nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name nlk-prod-2`,
     );
+    // Deleting the old key would leave only a key no one holds.
+    expect(run.screen()).not.toContain('Once nothing uses');
     expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
     run.pty.write(KEY.ctrlC);
     expect(await run.exit).toBe(130);

@@ -837,7 +837,8 @@ describe('the key console', () => {
       const stopped = press(refused, 'Esc', 'y');
       expect([stopped.step, stopped.console.message?.ok]).toEqual(['keys', false]);
       expect(stopped.console.message?.text).toBe(
-        `Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'. 'nlk-prod-2' was never shown, copied or handed off. Once nothing uses 'nlk-prod': nginxaas-keys delete -d web-01 -g edge-rg --subscription ${WEB.subscriptionId} --name nlk-prod`,
+        // No one holds the new key, so nothing uses it: the command offered deletes it, never the old one.
+        `Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'. 'nlk-prod-2' was never shown, copied or handed off, so nothing can use it: delete it with nginxaas-keys delete -d web-01 -g edge-rg --subscription ${WEB.subscriptionId} --name nlk-prod-2`,
       );
     });
 

@@ -212,11 +212,14 @@ function stop(state: StateAt<'reveal'>): WizardState {
   if (!rotation) return state;
   const fresh = state.result.key.name;
   const changes = [...state.changes, `Created key '${fresh}' beside '${rotation.old.name}' (rotation stopped).`];
-  const unheld = newKeyUnseen(state) ? ` '${fresh}' was never shown, copied or handed off.` : '';
+  // A new key no one holds cannot be in use: the old one must stay, and the new one is what to delete.
+  const next = newKeyUnseen(state)
+    ? `'${fresh}' was never shown, copied or handed off, so nothing can use it: delete it with ${commandFor(state, 'delete', fresh)}`
+    : `Once nothing uses '${rotation.old.name}': ${finishRotationCommand(state)}`;
   return backToConsole(
     { ...state, changes },
     false,
-    `Rotation stopped: both keys stay, '${rotation.old.name}' and the new '${fresh}'.${unheld} Once nothing uses '${rotation.old.name}': ${finishRotationCommand(state)}`,
+    `Rotation stopped: both keys stay, '${rotation.old.name}' and the new '${fresh}'. ${next}`,
   );
 }
 
