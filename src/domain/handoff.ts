@@ -5,6 +5,7 @@
  */
 import { printable } from './printable';
 import { apiKeyHeaderValue, nplusUrl } from './endpoint';
+import { COMMAND_MARK, commandIn, shellWord } from './started-as';
 
 export const HANDOFF_KINDS = ['nlk', 'asg-sync', 'env', 'keyvault'] as const;
 export type HandoffKind = (typeof HANDOFF_KINDS)[number];
@@ -179,16 +180,14 @@ export function handoffFile(kind: 'nlk' | 'asg-sync' | 'env', facts: HandoffFact
 
 /**
  * What the person does next, never the key itself: sentences, each one line that a face wraps to
- * its width, and commands split with shell continuations into short lines (ending in ` \` or
- * indented), each drawn as it is, never wrapped or cut.
+ * its width, and commands (`$ ` and the command, term/text-width COMMAND_MARK), which a face lays
+ * out as a shell reads them (commandLines), never wrapped by the terminal or cut.
  */
 export function handoffNextLines(target: HandoffTarget): string[] {
   switch (target.kind) {
     case 'nlk':
       return [
-        'helm upgrade --install nlk \\',
-        `  ${NLK_CHART} \\`,
-        `  --version ${NLK_CHART_VERSION} -f ${target.path}`,
+        `${COMMAND_MARK}helm upgrade --install nlk ${NLK_CHART} --version ${NLK_CHART_VERSION} -f ${shellWord(target.path)}`,
         'The upgrade rolls the NLK pod, which reads the key only at start.',
       ];
     case 'asg-sync':
@@ -204,13 +203,13 @@ export function handoffNextLines(target: HandoffTarget): string[] {
   }
 }
 
-/** A line of a command (shell continuations): drawn as it is, where a sentence is wrapped. */
-export const isCommandLine = (line: string): boolean => line.endsWith(' \\') || line.startsWith('  ');
+/** A line that is a command: laid out as a shell reads it, where a sentence is wrapped. */
+export const isCommandLine = (line: string): boolean => commandIn(line) !== undefined;
 
 /** The same, as one line (for JSON). */
 export function handoffNextStep(target: HandoffTarget): string {
   return handoffNextLines(target)
-    .map((line) => line.replace(/ \\$/, ''))
+    .map((line) => commandIn(line) ?? line)
     .join(' ')
     .replace(/\s+/g, ' ');
 }

@@ -24,3 +24,17 @@ export function shellWord(word: string, platform: NodeJS.Platform = 'linux'): st
 export function commandLine(words: string, as: StartedAs = {}): string {
   return [as.program ?? COMMAND_NAME, words.trim(), as.demo ? '--demo' : ''].filter((part) => part !== '').join(' ');
 }
+
+/**
+ * What starts a paragraph of a message that is a command to run (`…delete it with:\n$ cmd`): the
+ * faces draw the command without it, on lines of its own, as a shell reads it (commandLines). Where
+ * nothing lays the message out, `$ cmd` still reads as a command.
+ */
+export const COMMAND_MARK = '$ ';
+
+/** `command` as a paragraph of a message: on lines of its own, laid out by commandLines. */
+export const commandParagraph = (command: string): string => `\n${COMMAND_MARK}${command}\n`;
+
+/** The command in a line that is one (`$ cmd`), else undefined. */
+export const commandIn = (line: string): string | undefined =>
+  line.startsWith(COMMAND_MARK) ? line.slice(COMMAND_MARK.length) : undefined;

@@ -3,6 +3,7 @@
  * tables alike.
  */
 import stringWidth from './display-width';
+import { COMMAND_MARK, commandIn } from '../domain/started-as';
 
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
@@ -63,6 +64,10 @@ export function messageLines(text: string, width: number, overlong: 'whole' | 'c
   const room = Math.max(1, width);
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
+    if (paragraph.startsWith(COMMAND_MARK)) {
+      lines.push(...commandLines(paragraph.slice(COMMAND_MARK.length), room));
+      continue;
+    }
     let line = '';
     for (const word of datesUnbroken(paragraph).split(' ')) {
       if (word === '') continue;
@@ -77,6 +82,97 @@ export function messageLines(text: string, width: number, overlong: 'whole' | 'c
     if (line !== '') lines.push(line);
   }
   return lines.map((line) => line.replaceAll('\u00a0', ' '));
+}
+
+/**
+ * Whether the line after `previous` goes on a word that `previous` broke (a bare `\\` at its
+ * end): it must start at the terminal's first column, under no mark and no indentation, or the
+ * shell would read the indentation as a space inside the word.
+ */
+export const startsBare = (previous: string | undefined): boolean =>
+  previous !== undefined && previous.endsWith('\\') && !previous.endsWith(' \\');
+
+/** The words of a command line as a shell splits them: at spaces outside quotes. */
+function shellWords(command: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote: string | undefined;
+  for (const ch of command) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === ' ') {
+      if (word !== '') words.push(word);
+      word = '';
+      continue;
+    }
+    word += ch;
+  }
+  if (word !== '') words.push(word);
+  return words;
+}
+
+/** Where a word may be broken with a bare `\\` + newline (outside single quotes): after a `/`, `-`, `.` or `=` if it can. */
+function wordBreak(word: string, room: number): number {
+  const chars = Array.from(word);
+  let quote: string | undefined;
+  let last = 0;
+  let lastNice = 0;
+  let width = 0;
+  for (let i = 0; i < chars.length; i += 1) {
+    const ch = chars[i] as string;
+    width += stringWidth(ch);
+    if (width > room) break;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    // Inside single quotes a backslash is itself: no break there (inside double quotes a shell removes it).
+    if (quote !== "'" && ch !== '\\' && i + 1 < chars.length) {
+      last = i + 1;
+      if ('/-.=,:'.includes(ch)) lastNice = i + 1;
+    }
+  }
+  return lastNice > 0 ? lastNice : last;
+}
+
+/**
+ * A command laid out as a shell reads it, in lines of at most `width` columns: broken between
+ * words, each line but the last ending in ` \\` and the next indented two columns. A word wider
+ * than a line (a chart's URL) is broken inside, the line ending in a bare `\\` and going on at
+ * the start of the next (a shell joins the two halves into one word). Never cut: joined back the
+ * way a shell joins lines (a `\\` + newline removed), it is the command.
+ */
+export function commandLines(command: string, width: number): string[] {
+  const room = Math.max(8, width);
+  const lines: string[] = [];
+  let line = '';
+  // After a word broken inside, the next word starts a line of its own, indented like the others.
+  let broken = false;
+  const words = shellWords(command);
+  words.forEach((whole, i) => {
+    // Room on a line for a word: a continuation's ` \\` after it, unless it ends the command.
+    const tail = i === words.length - 1 ? 0 : 2;
+    let head = line === '' ? '' : `${line} `;
+    if (line !== '' && (broken || stringWidth(head) + stringWidth(whole) + tail > room)) {
+      lines.push(`${line} \\`);
+      head = '  ';
+    }
+    let word = whole;
+    broken = false;
+    // A word too wide for any line: broken inside, each piece ending in a bare backslash.
+    while (stringWidth(head) + stringWidth(word) + tail > room) {
+      const at = wordBreak(word, room - stringWidth(head) - 1);
+      if (at <= 0) break;
+      const chars = Array.from(word);
+      lines.push(`${head}${chars.slice(0, at).join('')}\\`);
+      word = chars.slice(at).join('');
+      head = '';
+      broken = true;
+    }
+    line = `${head}${word}`;
+  });
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 /** The lines `text` takes as a message (messageLines) at `width` columns: for a view that leaves room for it. */
@@ -94,9 +190,24 @@ const LEAD = /^(\s*(?:[✖⚠✔ℹ?!•] |\d+\. )?)/;
  * terminal): the line as it is.
  */
 export function hangingLines(line: string, width: number | undefined): string[] {
-  if (width === undefined || stringWidth(line) < width || line.endsWith(' \\')) return [line];
-  const lead = LEAD.exec(line)?.[1] ?? '';
+  const [first = '', ...rest] = line.split('\n').filter((paragraph) => paragraph.trim() !== '');
+  const lead = LEAD.exec(first)?.[1] ?? '';
   const hang = ' '.repeat(stringWidth(lead));
-  const words = messageLines(line.slice(lead.length), width - 1 - hang.length, 'whole');
+  // A message's later paragraphs (a command to run, a sentence after it) hang under its first's words.
+  return [
+    ...paragraphLines(first.slice(lead.length), lead, hang, width),
+    ...rest.flatMap((paragraph) => paragraphLines(paragraph, hang, hang, width)),
+  ];
+}
+
+function paragraphLines(text: string, lead: string, hang: string, width: number | undefined): string[] {
+  const command = commandIn(text);
+  if (command !== undefined) {
+    // Laid out as a shell reads it (on no terminal: whole, on its line).
+    const lines = width === undefined ? [command] : commandLines(command, width - 1 - hang.length);
+    return lines.map((row, i) => `${i === 0 ? lead : startsBare(lines[i - 1]) ? '' : hang}${row}`);
+  }
+  if (width === undefined || stringWidth(lead + text) < width || text.endsWith(' \\')) return [lead + text];
+  const words = messageLines(text, width - 1 - hang.length, 'whole');
   return words.map((words, i) => `${i === 0 ? lead : hang}${words}`);
 }

@@ -13,6 +13,8 @@ import { NOW, deployment, discovery, key } from '../helpers/fixtures';
 import { frameAt, overWide } from '../helpers/render-at';
 import { useZone, ZONES } from '../helpers/zone';
 import { pressed } from '../helpers/keys';
+import { handoffNextLines, type HandoffTarget } from '../../src/domain/handoff';
+import { commandIn } from '../../src/domain/started-as';
 
 const LONG = deployment('web-frontend-production-eastus2-01', {
   resourceGroup: 'contoso-edge-production-rg',
@@ -198,6 +200,79 @@ describe.each(ZONES)('in %s', (zone) => {
         const rows = frame.split('\n').filter((line) => names.some((name) => line.includes(` ${name.slice(0, 8)}`)));
         expect(rows).toHaveLength(WORLD.deployments.length);
       }
+    });
+  });
+});
+
+/** A hand-off done, as the runner tells the machine. */
+function handedOff(state: WizardState, target: HandoffTarget): WizardState {
+  return transition(state, {
+    type: 'handedOff',
+    result: {
+      ok: true,
+      said: `${target.kind}: wrote ${'path' in target ? target.path : target.url} (0600)`,
+      nextLines: handoffNextLines(target),
+    },
+  });
+}
+const verifiedOk = (state: WizardState) => transition(state, { type: 'verified', result: { ok: true, status: 200 } });
+const created = verifiedOk(
+  transition(
+    { ...creating, secret: SECRET },
+    {
+      type: 'createSucceeded',
+      result: { created: true, key: { ...key('nlk-prod', 181, '3f2'), id: `${LONG.id}/apiKeys/nlk-prod` } },
+      now: NOW,
+    },
+  ),
+);
+/** A frame's text as a shell reads it: a backslash and its line break removed, runs of spaces one. */
+const shellJoined = (text: string) => text.replace(/\\\n/g, '').replace(/ +/g, ' ');
+const NLK: HandoffTarget = { kind: 'nlk', path: 'nlk-values.yaml' };
+const ENV: HandoffTarget = { kind: 'env', path: 'walk.env' };
+const rotatedOk = verifiedOk(rotated);
+const PANELS: [string, WizardState][] = [
+  ['created', created],
+  ['created, shown', send(created, 'r')],
+  ['created, asking', send(created, 'q')],
+  ['created, hand-off menu', send(created, 'h')],
+  ['created, hand-off destination', send(created, 'h', ENTER)],
+  ['created, NLK handed off', handedOff(created, NLK)],
+  ['created, NLK handed off, asking', send(handedOff(created, NLK), 'q')],
+  ['created, dotenv handed off, asking', send(handedOff(created, ENV), 'q')],
+  ['created, two hand-offs, shown', send(handedOff(handedOff(created, ENV), NLK), 'r')],
+  ['rotation', rotatedOk],
+  ['rotation, NLK handed off', handedOff(rotatedOk, NLK)],
+  ['rotation, NLK handed off, shown', send(handedOff(rotatedOk, NLK), 'r')],
+  ['rotation, NLK handed off, stopping', send(handedOff(rotatedOk, NLK), { escape: true })],
+  ['rotation, unheld question', send(rotatedOk, ENTER)],
+  ['rotation, stopping, never seen', send(rotatedOk, { escape: true })],
+];
+
+// At the terminal's own rows: with a Local row (any zone but UTC), after a hand-off, in a rotation.
+describe.each(['UTC', 'America/New_York', 'Pacific/Chatham'])('the reveal panel in %s', (zone) => {
+  useZone(zone);
+  describe.each([
+    [60, 20],
+    [80, 24],
+    [120, 40],
+  ])('at %i×%i', (columns, rows) => {
+    it.each(PANELS)('%s is shorter than the terminal, and keeps what it must', async (_label, state) => {
+      const frame = await frameAt(<Screen state={state} rows={rows} columns={columns} />, columns);
+      const lines = frame.split('\n');
+      expect(lines.length, frame).toBeLessThanOrEqual(rows - 1);
+      expect(await overWide(frame, columns)).toEqual([]);
+      // The title, the key's hint, both URLs, the warning; the question and the keys when asked.
+      expect(frame).toContain('NGINXaaS dataplane API key');
+      expect(frame).toMatch(/Created key/);
+      expect(frame).toMatch(/ Hint +3f2|3f2•/);
+      expect(lines.filter((line) => line.includes('nginxaas.net/')).length).toBeGreaterThanOrEqual(2);
+      expect(frame).toContain('Save the key now');
+      if (state.reveal.askingToLeave) expect(frame).toContain('Have you saved the key?');
+      // The NLK command whole, as a shell joins its lines.
+      const last = state.reveal.handedOff.at(-1);
+      if (last?.said.startsWith('nlk') && !state.reveal.handoff)
+        expect(shellJoined(frame)).toContain(commandIn(handoffNextLines(NLK)[0] ?? ''));
     });
   });
 });

@@ -2,6 +2,7 @@
  * How `create` and `rotate` report a new key: the key's facts, where it was handed off and what to
  * restart, the dataplane check, in text (stdout, or stderr when stdout carries the key) or JSON.
  */
+import { commandIn } from '../../domain/started-as';
 import { nplusUrl } from '../../domain/endpoint';
 import type { Deployment } from '../../port/gateway';
 import type { Verification } from '../../keys/verify';
@@ -70,7 +71,7 @@ export async function reportIssuedText(
       ...(options.secretOut !== undefined ? [`  key file  ${options.secretOut} (mode 0600)`] : []),
       ...issued.handoffs.flatMap((h) => [
         `${h.ok ? p('success', figures.pass) : p('danger', figures.fail)} ${h.target.kind}: ${h.said}`,
-        ...(h.nextLines ?? []).map((line) => `    ${line}`),
+        ...(h.nextLines ?? []).map((line) => `    ${commandIn(line) ?? line}`),
       ]),
       `${p('warning', figures.warning)} Azure never shows this key again.`,
       '',

@@ -9,7 +9,7 @@
 import { Box, Text } from 'ink';
 import { colors, figures, type Role } from '../../term/style';
 import stringWidth from '../../term/display-width';
-import { messageLines } from '../../term/text-width';
+import { messageLines, startsBare } from '../../term/text-width';
 import { useFrameWidth } from './frame';
 
 /** What a mark says to a screen reader, by its role. */
@@ -39,8 +39,8 @@ export function Said({ mark, role, text, indent = 0, bold = false, plainWords = 
     <Box flexDirection="column" aria-label={heard}>
       {(lines.length > 0 ? lines : ['']).map((line, i) => (
         <Text key={i} wrap="truncate-end">
-          {pad}
-          <Text color={colors[role]}>{i === 0 ? `${mark} ` : ' '.repeat(markWidth)}</Text>
+          {startsBare(lines[i - 1]) ? '' : pad}
+          <Text color={colors[role]}>{i === 0 ? `${mark} ` : startsBare(lines[i - 1]) ? '' : ' '.repeat(markWidth)}</Text>
           <Text color={wordsColor} bold={bold}>
             {line}
           </Text>
@@ -73,7 +73,7 @@ export function Words({ text, indent = 0, role }: { text: string; indent?: numbe
     <Box flexDirection="column" aria-label={text}>
       {lines.map((line, i) => (
         <Text key={i} wrap="truncate-end" color={role ? colors[role] : undefined}>
-          {' '.repeat(indent)}
+          {startsBare(lines[i - 1]) ? '' : ' '.repeat(indent)}
           {line}
         </Text>
       ))}

@@ -13,6 +13,7 @@ import { listRoom, windowOf } from '../../wizard/list-window';
 import { Spinner } from '../components/spinner';
 import { Said, Warning, Words } from '../components/said';
 import { colors, figures } from '../../term/style';
+import { wrappedLineCount } from '../../term/text-width';
 
 export interface RotationView {
   old: string;
@@ -97,6 +98,62 @@ export function HandoffMenuView({
   );
 }
 
+/** What is left to do, said under the new key. */
+function nextWords(rotation: RotationView, fresh: string): string {
+  return rotation.consumers?.allProven
+    ? `Enter checks '${fresh}' again and deletes '${rotation.old}'. Esc stops here.`
+    : `Switch your integrations to '${fresh}', then press Enter: it is checked again and '${rotation.old}' is deleted. Esc stops here.`;
+}
+
+const uncheckedTitle = (rotation: RotationView, fresh: string) =>
+  `Delete '${rotation.old}' though '${fresh}' was not checked?`;
+const stopTitle = (rotation: RotationView, fresh: string) =>
+  `Stop the rotation? '${fresh}' is live beside '${rotation.old}'.`;
+const stopUnseen = (fresh: string) => `'${fresh}' was never shown, copied or handed off: Azure cannot show it again.`;
+const unheldTitle = (rotation: RotationView, fresh: string) =>
+  `Delete '${rotation.old}' though no one holds '${fresh}'?`;
+const unheldWarning = (rotation: RotationView, fresh: string) =>
+  `'${fresh}' was never shown, copied or handed off: its secret is in no place; Azure cannot show it again. Whatever uses '${rotation.old}' would be refused.`;
+
+/** Rows a message takes under a one-column mark at `width`. */
+const said = (text: string, width: number) => wrappedLineCount(text, width - 2);
+
+/** The rows RotationLines takes at `width` (the reveal panel keeps its frame shorter than the terminal with it). */
+export function rotationRows(rotation: RotationView, fresh: string, width: number): number {
+  switch (rotation.stage) {
+    case 'reverifying':
+    case 'retiring':
+    case 'discarding':
+      return 1;
+    case 'unchecked':
+      return said(uncheckedTitle(rotation, fresh), width) + (rotation.problem ? said(rotation.problem, width) : 0) + 1;
+    case 'stopping':
+      return said(stopTitle(rotation, fresh), width) + (rotation.unseen ? said(stopUnseen(fresh), width) : 0) + 1;
+    case 'unheld':
+      return said(unheldTitle(rotation, fresh), width) + said(unheldWarning(rotation, fresh), width) + 1;
+    default: {
+      const words = rotation.consumers;
+      return (
+        (rotation.problem ? said(rotation.problem, width) : 0) +
+        (words ? words.lines.length + (words.busy ? 1 : 0) + (words.offer ? 1 : 0) : 0) +
+        (words?.holdsKeys ? 0 : wrappedLineCount(nextWords(rotation, fresh), width))
+      );
+    }
+  }
+}
+
+/** The rows HandoffMenuView takes at `width` and `rows`. */
+export function handoffMenuRows(menu: HandoffMenu, width: number, rows: number): number {
+  if (menu.stage === 'working') return 1;
+  const kind = HANDOFF_KINDS[menu.cursor] ?? 'nlk';
+  if (menu.stage === 'destination')
+    return (
+      said(`Where should the ${HANDOFF_LABELS[kind]} go?`, width) + 1 + (menu.error ? said(menu.error, width) : 0) + 1
+    );
+  const shown = windowOf(HANDOFF_KINDS.length, menu.cursor, listRoom('handoff', rows));
+  return 1 + (shown.start > 0 ? 1 : 0) + (shown.end - shown.start) + (shown.below > 0 ? 1 : 0) + 1;
+}
+
 /** What is left of a rotation, under the new key: switch, then Enter; or Esc to stop with both keys. */
 export function RotationLines({
   rotation,
@@ -117,13 +174,7 @@ export function RotationLines({
     <Box flexDirection="column">
       {rotation.problem ? <Warning text={rotation.problem} /> : null}
       {rotation.consumers ? <ConsumerLines words={rotation.consumers} /> : null}
-      {rotation.consumers?.holdsKeys ? null : rotation.consumers?.allProven ? (
-        <Words text={`Enter checks '${fresh}' again and deletes '${rotation.old}'. Esc stops here.`} />
-      ) : (
-        <Words
-          text={`Switch your integrations to '${fresh}', then press Enter: it is checked again and '${rotation.old}' is deleted. Esc stops here.`}
-        />
-      )}
+      {rotation.consumers?.holdsKeys ? null : <Words text={nextWords(rotation, fresh)} />}
     </Box>
   );
 }
@@ -142,7 +193,7 @@ function UncheckedQuestion({
   hints: [string, string][];
 }) {
   return (
-    <Question title={`Delete '${rotation.old}' though '${fresh}' was not checked?`} hints={hints}>
+    <Question title={uncheckedTitle(rotation, fresh)} hints={hints}>
       {rotation.problem ? <Said mark={figures.warning} role="warning" text={rotation.problem} /> : null}
     </Question>
   );
@@ -159,14 +210,8 @@ function StopQuestion({
   hints: [string, string][];
 }) {
   return (
-    <Question title={`Stop the rotation? '${fresh}' is live beside '${rotation.old}'.`} hints={hints}>
-      {rotation.unseen ? (
-        <Said
-          mark={figures.warning}
-          role="warning"
-          text={`'${fresh}' was never shown, copied or handed off: Azure cannot show it again.`}
-        />
-      ) : null}
+    <Question title={stopTitle(rotation, fresh)} hints={hints}>
+      {rotation.unseen ? <Said mark={figures.warning} role="warning" text={stopUnseen(fresh)} /> : null}
     </Question>
   );
 }
@@ -185,10 +230,8 @@ function UnheldQuestion({
   hints: [string, string][];
 }) {
   return (
-    <Question title={`Delete '${rotation.old}' though no one holds '${fresh}'?`} hints={hints}>
-      <Warning
-        text={`'${fresh}' was never shown, copied or handed off: its secret is in no place; Azure cannot show it again. Whatever uses '${rotation.old}' would be refused.`}
-      />
+    <Question title={unheldTitle(rotation, fresh)} hints={hints}>
+      <Warning text={unheldWarning(rotation, fresh)} />
     </Question>
   );
 }

@@ -11,7 +11,7 @@ import { formatDaysFromNow, formatLocal, formatUtc } from '../../domain/expiry';
 import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../port/gateway';
 import { REVEAL_SECONDS, type HandoffMenu, type WithCreatedKey } from '../../wizard/state';
-import { HandoffMenuView, RotationLines, type RotationView } from './reveal-parts';
+import { HandoffMenuView, RotationLines, handoffMenuRows, rotationRows, type RotationView } from './reveal-parts';
 import { newKeyUnseen } from '../../wizard/steps/rotation';
 import { hintsNow } from '../../wizard/step-table';
 import { consumerWords } from '../../wizard/consumer-words';
@@ -19,7 +19,8 @@ import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { Done, Said, Warning, Words } from '../components/said';
 import { useFrameWidth } from '../components/frame';
-import { cutMiddle } from '../../term/text-width';
+import { commandLines, cutMiddle, wrappedLineCount } from '../../term/text-width';
+import { commandIn } from '../../domain/started-as';
 import { colors, figures } from '../../term/style';
 
 export interface RevealViewProps {
@@ -145,8 +146,85 @@ function IntegrationHints({ header }: { header: string }) {
   );
 }
 
-/** Below this many rows the integrations' names give way to one line: the key must stay in view. */
-const ROWS_FOR_HINTS = 23;
+/** What gives way on a short terminal, first to last: the key, its hint, the URLs, the warning, a question and the keys stay. */
+const GIVES_WAY = ['integrations', 'labels', 'local', 'nextWords', 'olderDone', 'hLine', 'keyRow'] as const;
+type Optional = (typeof GIVES_WAY)[number];
+
+const H_LINE = 'hands it to NLK, nginx-asg-sync, a .env file or Key Vault';
+const INTEGRATION_ROWS = 7;
+
+function createdText(props: RevealViewProps): string {
+  return `${props.action === 'created' ? 'Created' : 'Replaced'} key '${props.apiKey.name}' on ${props.deploymentName}${props.rotation ? ` to replace '${props.rotation.old}'` : ''}`;
+}
+
+function verifyText(verify: VerifyResult): string {
+  if (verify.ok) return `The dataplane accepted the key (GET /packages: ${verify.status}).`;
+  return verify.unreachable
+    ? couldNotCheck('the key', verify.unreachable)
+    : `Could not confirm the key on the dataplane yet: ${verify.message}`;
+}
+
+function askingText(props: RevealViewProps): string {
+  return `Have you saved the key? ${props.hints.map(([k, what]) => `${k} ${what}`).join(' · ')}${props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}`;
+}
+
+const SAVE_NOW = 'Save the key now: it is never shown again.';
+
+const showsHints = (props: RevealViewProps) =>
+  props.prompt === 'keys' &&
+  !props.handoff &&
+  (!props.rotation || (props.rotation.stage === 'shown' && !props.rotation.consumers?.holdsKeys));
+
+/**
+ * The parts of the panel that give way so that the frame (with its title row) stays shorter than
+ * the terminal: a frame as tall as the terminal is drawn again from the top by Ink, and the last
+ * one leaves the shell's prompt on its last line.
+ */
+export function givingWay(props: RevealViewProps, width: number, rows: number): Set<Optional> {
+  const said = (text: string) => wrappedLineCount(text, width - 2);
+  const last = props.handedOff.at(-1);
+  const next = !props.handoff && last ? (last.nextLines ?? []) : [];
+  const commands = next.reduce((n, line) => {
+    const command = commandIn(line);
+    return n + (command === undefined ? 0 : commandLines(command, width - 2).length);
+  }, 0);
+  const rowsOf: Record<Optional, number> = {
+    integrations: props.handoff || last || props.rotation ? 0 : INTEGRATION_ROWS - said(H_LINE),
+    labels: 2,
+    local: formatLocal(props.apiKey.endDateTime) ? 1 : 0,
+    nextWords: next.filter((line) => !isCommandLine(line)).reduce((n, line) => n + said(line), 0),
+    olderDone: props.handedOff.slice(0, -1).reduce((n, done) => n + said(done.said), 0),
+    hLine: props.handoff || last ? 0 : said(H_LINE),
+    keyRow: 1,
+  };
+  const verify = props.verify;
+  const kept =
+    said(createdText(props)) +
+    (props.raced ? said('It replaced a key someone made meanwhile.') : 0) +
+    // The key, its hint, the expiry, the endpoint and its nplus form.
+    5 +
+    (props.handoff ? handoffMenuRows(props.handoff, width, rows) : 0) +
+    (last ? said(last.said) : 0) +
+    commands +
+    (verify === 'pending' ? 1 : verify ? said(verifyText(verify)) : 0) +
+    (props.copyMessage ? wrappedLineCount(props.copyMessage, width) : 0) +
+    (props.notice ? said(props.notice) : 0) +
+    said(SAVE_NOW) +
+    (props.rotation && !props.handoff ? rotationRows(props.rotation, props.apiKey.name, width) : 0) +
+    (props.prompt === 'deleting' ? 1 : 0) +
+    (props.prompt === 'asking' ? said(askingText(props)) : 0) +
+    (showsHints(props) ? 1 : 0);
+  // The frame's title row, and one row short of the terminal.
+  const room = rows - 2;
+  let total = kept + GIVES_WAY.reduce((n, part) => n + rowsOf[part], 0);
+  const gone = new Set<Optional>();
+  for (const part of GIVES_WAY) {
+    if (total <= room) break;
+    gone.add(part);
+    total -= rowsOf[part];
+  }
+  return gone;
+}
 
 export function RevealStep(props: RevealViewProps & { rows?: number }) {
   const { apiKey: key, endpoint, shown, verify } = props;
@@ -154,21 +232,21 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
   const keyText = shown ? props.secret : maskSecret(props.secret);
   const header = shown ? apiKeyHeaderValue(props.secret) : 'ApiKey <base64 of the key>';
   const last = props.handedOff.at(-1);
-  const local = formatLocal(key.endDateTime);
+  const width = useFrameWidth();
+  const gone = givingWay(props, width, props.rows ?? 24);
+  const local = gone.has('local') ? undefined : formatLocal(key.endDateTime);
+  const shownDone = gone.has('olderDone') ? props.handedOff.slice(-1) : props.handedOff;
   return (
     <Box flexDirection="column">
-      <Said
-        mark={figures.pass}
-        role="success"
-        bold
-        text={`${props.action === 'created' ? 'Created' : 'Replaced'} key '${key.name}' on ${props.deploymentName}${props.rotation ? ` to replace '${props.rotation.old}'` : ''}`}
-      />
+      <Said mark={figures.pass} role="success" bold text={createdText(props)} />
       {props.raced ? (
         <Said mark={figures.warning} role="danger" bold text="It replaced a key someone made meanwhile." />
       ) : null}
-      <Row label="Key">
-        <Text color={colors.muted}>{shown ? `shown (hides in ${props.secondsLeft} s)` : 'masked (r shows it)'}</Text>
-      </Row>
+      {gone.has('keyRow') ? null : (
+        <Row label="Key">
+          <Text color={colors.muted}>{shown ? `shown (hides in ${props.secondsLeft} s)` : 'masked (r shows it)'}</Text>
+        </Row>
+      )}
       <Whole
         color={shown ? colors.secret : undefined}
         bold={shown}
@@ -180,13 +258,17 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
       <Row label="Expires">{`${formatUtc(key.endDateTime)} (${formatDaysFromNow(key.endDateTime, props.now)})`}</Row>
       {/* On a row of its own: beside the UTC time it would not fit 60 columns in Chatham or Kolkata. */}
       {local ? <Row label="Local">{local}</Row> : null}
-      <Row label="Endpoint">
-        <Text color={colors.muted}>the dataplane API</Text>
-      </Row>
+      {gone.has('labels') ? null : (
+        <Row label="Endpoint">
+          <Text color={colors.muted}>the dataplane API</Text>
+        </Row>
+      )}
       <Whole>{endpoint}</Whole>
-      <Row label="nplus">
-        <Text color={colors.muted}>what NLK and nginx-asg-sync take</Text>
-      </Row>
+      {gone.has('labels') ? null : (
+        <Row label="nplus">
+          <Text color={colors.muted}>what NLK and nginx-asg-sync take</Text>
+        </Row>
+      )}
       <Whole>{nplus}</Whole>
       {props.handoff ? (
         <HandoffMenuView
@@ -195,64 +277,34 @@ export function RevealStep(props: RevealViewProps & { rows?: number }) {
           rows={props.rows ?? 24}
           hints={props.hints}
         />
-      ) : last ? null : (props.rows ?? 24) >= ROWS_FOR_HINTS && !props.rotation ? (
+      ) : last ? null : !gone.has('integrations') && !props.rotation ? (
         <IntegrationHints header={header} />
-      ) : (
-        <Said
-          mark="h"
-          role="accent"
-          plainWords
-          spoken="h"
-          text="hands it to NLK, nginx-asg-sync, a .env file or Key Vault"
-        />
+      ) : gone.has('hLine') ? null : (
+        <Said mark="h" role="accent" plainWords spoken="h" text={H_LINE} />
       )}
-      {props.handedOff.map((done) => (
+      {shownDone.map((done) => (
         <Done key={done.said} text={done.said} />
       ))}
-      {/* Only the latest hand-off's next step: the panel must stay within 24 rows. */}
+      {/* Only the latest hand-off's next step: a command laid out as a shell reads it, never cut. */}
       {!props.handoff && last
         ? (last.nextLines ?? []).map((line) =>
-            isCommandLine(line) ? (
-              <Text key={line} wrap="truncate-end">{`  ${line}`}</Text>
-            ) : (
-              <Words key={line} indent={2} text={line} />
-            ),
+            isCommandLine(line) || !gone.has('nextWords') ? <Words key={line} indent={2} text={line} /> : null,
           )
         : null}
       {verify === 'pending' ? <Spinner label="Checking the key against the dataplane…" /> : null}
-      {verify && verify !== 'pending' && verify.ok ? (
-        <Done text={`The dataplane accepted the key (GET /packages: ${verify.status}).`} />
-      ) : null}
-      {verify && verify !== 'pending' && !verify.ok ? (
-        <Warning
-          text={
-            verify.unreachable
-              ? couldNotCheck('the key', verify.unreachable)
-              : `Could not confirm the key on the dataplane yet: ${verify.message}`
-          }
-        />
-      ) : null}
+      {verify && verify !== 'pending' && verify.ok ? <Done text={verifyText(verify)} /> : null}
+      {verify && verify !== 'pending' && !verify.ok ? <Warning text={verifyText(verify)} /> : null}
       {props.copyMessage ? <Words role="accent" text={props.copyMessage} /> : null}
       {props.notice ? <Warning text={props.notice} /> : null}
-      <Warning text="Save the key now: it is never shown again." />
+      <Warning text={SAVE_NOW} />
       {props.rotation && !props.handoff ? (
         <RotationLines rotation={props.rotation} fresh={key.name} hints={props.hints} />
       ) : null}
       {props.prompt === 'deleting' ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
       {props.prompt === 'asking' ? (
-        <Said
-          mark={figures.question}
-          role="accent"
-          bold
-          spoken=""
-          text={`Have you saved the key? ${props.hints.map(([k, what]) => `${k} ${what}`).join(' · ')}${props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}`}
-        />
+        <Said mark={figures.question} role="accent" bold spoken="" text={askingText(props)} />
       ) : null}
-      {props.prompt === 'keys' &&
-      !props.handoff &&
-      (!props.rotation || (props.rotation.stage === 'shown' && !props.rotation.consumers?.holdsKeys)) ? (
-        <Hints keys={props.hints} />
-      ) : null}
+      {showsHints(props) ? <Hints keys={props.hints} /> : null}
     </Box>
   );
 }
