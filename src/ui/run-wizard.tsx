@@ -3,6 +3,7 @@
  * hands the terminal to `az login`, Ink lets go of it, az runs, and the wizard is drawn again from
  * where it was, in the same run.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink';
 import type { Gateway } from '../port/gateway';
 import type { Io } from '../port/io';
@@ -52,6 +53,7 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
 
 async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: WizardState | undefined) {
   let final: WizardState | undefined;
+  const lastLine = watchLastLine(io.stdout as NodeJS.WriteStream);
   const instance = render(
     <App
       gateway={run.gateway}
@@ -91,8 +93,34 @@ async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: W
   await instance.waitUntilExit();
   over = true;
   stopRedrawing();
+  // Ink ends a frame as tall as the terminal without a line break: the shell's prompt would land
+  // on the program's last line. Whatever the frame, the run's output ends with one.
+  if (lastLine.stop() && !failedToConnect) io.stdout.write('\n');
   if (failedToConnect) throw failedToConnect.error;
   return final as WizardState | undefined;
+}
+
+/**
+ * Watches what is written to the terminal; stop() says whether the last thing it shows (control
+ * sequences aside) is left without a line break after it.
+ */
+function watchLastLine(stdout: NodeJS.WriteStream): { stop(): boolean } {
+  let open = false;
+  const write = stdout.write;
+  const watched = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+    const shown = stripVTControlCharacters(
+      typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(),
+    );
+    if (shown !== '') open = !shown.endsWith('\n');
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  };
+  stdout.write = watched as typeof stdout.write;
+  return {
+    stop() {
+      if (stdout.write === watched) stdout.write = write;
+      return open;
+    },
+  };
 }
 
 /**

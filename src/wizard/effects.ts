@@ -3,6 +3,7 @@
  * finish the wizard, edit a text field, and name the command that acts on a key.
  */
 import { keyCommand } from '../domain/resource-id';
+import { commandParagraph } from '../domain/started-as';
 import type { CommandSpec, WizardState } from './state';
 
 /** Queues a command; the state keeps its step's type. */
@@ -32,7 +33,10 @@ export function isFinished(state: WizardState): boolean {
   return state.exitCode !== undefined;
 }
 
-/** The command that acts on the wizard's key; empty before a deployment is chosen. */
+/**
+ * The command that acts on the wizard's key, as a paragraph of a message (`\n$ cmd\n`: the faces
+ * lay it out on lines of its own, as a shell reads it); empty before a deployment is chosen.
+ */
 export function commandFor(state: WizardState, verb: 'show' | 'delete', keyName: string): string {
-  return state.deployment ? keyCommand(verb, state.deployment, keyName, state.preset) : '';
+  return state.deployment ? commandParagraph(keyCommand(verb, state.deployment, keyName, state.preset)) : '';
 }

@@ -180,7 +180,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
         state,
         'done',
         1,
-        `Could not delete key '${state.name}': ${event.problem.message}. It is still active; delete it with: ${commandFor(state, 'delete', state.name)}`,
+        `Could not delete key '${state.name}': ${event.problem.message}. It is still active; delete it with:${commandFor(state, 'delete', state.name)}`,
       );
   }
 }
@@ -223,7 +223,7 @@ function leaveNow(state: WizardState): WizardState {
       state,
       'cancelled',
       130,
-      `Key '${key.name}' was created and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}). If you did not save it, delete it: ${commandFor(state, 'delete', key.name)}`,
+      `Key '${key.name}' was created and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}). If you did not save it, delete it:${commandFor(state, 'delete', key.name)}`,
     );
   }
   // The key console may have changed Azure before Ctrl+C: say what, not "nothing".

@@ -7,14 +7,17 @@
  * line wrapped under its mark). The last output ends with a newline: the shell's next line
  * starts on a row of its own.
  */
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { NLK_CHART, NLK_CHART_VERSION } from '../../src/domain/handoff';
 import { fleetWorld } from '../../src/emulator/fleet';
 import { LINE_FACE_OFFER } from '../../src/ui/app';
 import { envFor } from '../helpers/cli';
-import { useEmulator } from '../helpers/emulator';
+import { sampleWeb, useEmulator } from '../helpers/emulator';
 import { makeFakeAz, noAzPath } from '../helpers/fake-az';
 import { expectSoundFrames } from '../helpers/frame-check';
-import { BIN, KEY, runInPty, type PtyRun } from '../helpers/pty';
+import { BIN, KEY, childEnv, runInPty, type PtyRun } from '../helpers/pty';
 import { WEB_ARGV } from '../helpers/sample';
 
 const SIZES = [
@@ -48,12 +51,38 @@ async function endsOnItsOwnLine(run: PtyRun, code: number): Promise<void> {
 
 const typeWords = (run: PtyRun, words: string) => run.type(...words.split(''));
 
+/**
+ * The command the terminal shows from the row that starts with `start`: that row and the rows its
+ * continuations (a trailing `\\`) carry on to, as printed — for a shell to read as it stands.
+ */
+function commandOnScreen(run: PtyRun, start: string): string {
+  const rows = run.rows().map((row) => row.text);
+  const at = rows.findLastIndex((row) => row.includes(start));
+  expect(at, run.screen()).toBeGreaterThanOrEqual(0);
+  let end = at;
+  while ((rows[end] ?? '').endsWith('\\')) end += 1;
+  return rows.slice(at, end + 1).join('\n');
+}
+
+/** The words a shell makes of `text` (as printed, line breaks and all). */
+function shellWords(text: string): string[] {
+  const out = execFileSync(
+    '/bin/sh',
+    ['-c', `words() { for w in "$@"; do printf '%s\\n' "$w"; done; }\nwords ${text}`],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return out.split('\n').slice(0, -1);
+}
+
 describe.each(SIZES)('the full-screen wizard at %i×%i', (cols, rows) => {
   const size = { cols, rows };
 
   it('create: the list, a filter, a refusal, the console and its questions, each step with its errors, the panel, the hand-off, delete again', async () => {
     const emulator = await useEmulator();
-    const run = underShell([], envFor(emulator), size);
+    // A zone with a Local row beside UTC: the reveal panel is a row taller there.
+    const run = underShell([], { ...envFor(emulator), TZ: 'America/New_York' }, size);
     await see(run, 'Choose a deployment', 'the list');
     // The first screen says once how to get the line face; the first key takes it away.
     expect(run.screen()).toContain(LINE_FACE_OFFER);
@@ -146,6 +175,44 @@ describe.each(SIZES)('the full-screen wizard at %i×%i', (cols, rows) => {
     await see(run, 'Done before that', 'the farewell');
     await endsOnItsOwnLine(run, 130);
     expectSoundFrames(run, 'after the end');
+  });
+
+  it('rotate in New York: an NLK hand-off, its helm command as a shell reads it, stopped, the delete command that runs as printed', async () => {
+    const emulator = await useEmulator();
+    const env = { ...envFor(emulator), TZ: 'America/New_York' };
+    const run = underShell(WEB_ARGV, env, size);
+    await run.waitFor('ci-2025');
+    await run.type(KEY.down, 'r');
+    await run.waitFor("Rotate key 'nlk-prod'");
+    await run.type(KEY.enter);
+    await see(run, 'The dataplane accepted the key', 'the rotation’s panel');
+    await run.type('h');
+    await see(run, 'Hand the key to', 'the hand-off menu in a rotation');
+    await run.type(KEY.enter);
+    await see(run, 'Where should the', 'the NLK values file’s destination');
+    await run.type(KEY.ctrlU);
+    await typeWords(run, 'walk-values.yaml');
+    await run.type(KEY.enter);
+    await see(run, /✔ nlk: /, 'an NLK hand-off in a rotation (the issue: 22 rows at 60×20)');
+    expect(run.screen()).toMatch(/Created key 'nlk-prod-\d+'/);
+    expect(shellWords(commandOnScreen(run, 'helm upgrade'))).toEqual(
+      `helm upgrade --install nlk ${NLK_CHART} --version ${NLK_CHART_VERSION} -f walk-values.yaml`.split(' '),
+    );
+    await run.type('r');
+    await see(run, '(hides in', 'the key shown after the hand-off');
+    await run.type(KEY.esc);
+    await see(run, 'Stop the rotation?', 'stopping');
+    await run.type('y');
+    await see(run, 'Rotation stopped', 'the rotation stopped, with the command that finishes it');
+    const printed = commandOnScreen(run, ' delete -d ');
+    expect(shellWords(printed)).toEqual(expect.arrayContaining(['delete', '--name', 'nlk-prod']));
+    await run.type(KEY.ctrlC);
+    await endsOnItsOwnLine(run, 130);
+    expectSoundFrames(run, 'after the end');
+    // As printed, in a shell: it deletes the old key.
+    // (Not execFileSync: the emulator answers from this process.)
+    await promisify(execFile)('/bin/sh', ['-c', `${printed} --yes`], { env: childEnv(env) });
+    expect(emulator.world.key(sampleWeb(emulator).web(), 'nlk-prod')).toBeUndefined();
   });
 
   it('Azure refuses the key', async () => {

@@ -838,7 +838,7 @@ describe('the key console', () => {
       expect([stopped.step, stopped.console.message?.ok]).toEqual(['keys', false]);
       expect(stopped.console.message?.text).toBe(
         // No one holds the new key, so nothing uses it: the command offered deletes it, never the old one.
-        `Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'. 'nlk-prod-2' was never shown, copied or handed off, so nothing can use it: delete it with nginxaas-keys delete -d web-01 -g edge-rg --subscription ${WEB.subscriptionId} --name nlk-prod-2`,
+        `Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'. 'nlk-prod-2' was never shown, copied or handed off, so nothing can use it: delete it with:\n$ nginxaas-keys delete -d web-01 -g edge-rg --subscription ${WEB.subscriptionId} --name nlk-prod-2\n`,
       );
     });
 
@@ -857,7 +857,7 @@ describe('the key console', () => {
     it('stopped after the key was shown: the message names both keys and no warning about an unheld key', () => {
       const stopped = press(created(), 'r', 'Esc', 'y');
       expect(stopped.console.message?.text).toMatch(
-        /^Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'\. Once nothing uses 'nlk-prod': /,
+        /^Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'\. Once nothing uses 'nlk-prod', delete it:\n\$ /,
       );
     });
 
@@ -886,7 +886,7 @@ describe('the key console', () => {
         ["Created key 'nlk-prod-2' beside 'nlk-prod' (rotation stopped)."],
       ]);
       expect(back.console.message?.text).toBe(
-        `Rotation stopped, but 'nlk-prod-2' could not be deleted (AuthorizationFailed): both keys stay. Delete it with: nginxaas-keys delete -d web-01 -g edge-rg --subscription ${WEB.subscriptionId} --name nlk-prod-2`,
+        `Rotation stopped, but 'nlk-prod-2' could not be deleted (AuthorizationFailed): both keys stay. Delete it with:\n$ nginxaas-keys delete -d web-01 -g edge-rg --subscription ${WEB.subscriptionId} --name nlk-prod-2\n`,
       );
     });
 

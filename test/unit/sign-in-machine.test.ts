@@ -118,7 +118,7 @@ describe('the sign-in screen', () => {
     const quit = press(signedOut(), 'q');
     expect([quit.exitCode, quit.farewell]).toEqual([
       4,
-      'Stopped: not signed in to the Azure CLI. Sign in with az login, or with a device code: nginxaas-keys --auth device-code; or try the demo: nginxaas-keys --demo',
+      'Stopped: not signed in to the Azure CLI. Sign in with az login, or with a device code:\n$ nginxaas-keys --auth device-code\nor try the demo:\n$ nginxaas-keys --demo\n',
     ]);
     expect(press(initialState(NOW), 'q').exitCode).toBe(130);
   });

@@ -135,7 +135,7 @@ export function rotationRows(rotation: RotationView, fresh: string, width: numbe
       const words = rotation.consumers;
       return (
         (rotation.problem ? said(rotation.problem, width) : 0) +
-        (words ? words.lines.length + (words.busy ? 1 : 0) + (words.offer ? 1 : 0) : 0) +
+        (words ? words.lines.length + (words.busy ? said(words.busy, width) : 0) + (words.offer ? 1 : 0) : 0) +
         (words?.holdsKeys ? 0 : wrappedLineCount(nextWords(rotation, fresh), width))
       );
     }

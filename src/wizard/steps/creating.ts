@@ -53,7 +53,7 @@ export function onCreateSucceeded(state: StateAt<'creating'>, result: PutKeyResu
       { ...state, result },
       'cancelled',
       130,
-      `Key '${key.name}' was created before the signal took effect and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}); its value was not saved: delete it with: ${commandFor(state, 'delete', key.name)}`,
+      `Key '${key.name}' was created before the signal took effect and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}); its value was not saved: delete it with:${commandFor(state, 'delete', key.name)}`,
     );
   }
   const notice =
@@ -92,5 +92,5 @@ export function onCreateFailed(state: WizardState, problem: Problem): WizardStat
 
 /** The words when the wizard ends not knowing whether its key exists. */
 export function mayExist(state: WizardState): string {
-  return `Azure may have created key '${state.name}', and its value is not kept. Check with: ${commandFor(state, 'show', state.name)}; if it is there, delete it: ${commandFor(state, 'delete', state.name)}`;
+  return `Azure may have created key '${state.name}', and its value is not kept. Check with:${commandFor(state, 'show', state.name)}if it is there, delete it:${commandFor(state, 'delete', state.name)}`;
 }

@@ -214,8 +214,8 @@ function stop(state: StateAt<'reveal'>): WizardState {
   const changes = [...state.changes, `Created key '${fresh}' beside '${rotation.old.name}' (rotation stopped).`];
   // A new key no one holds cannot be in use: the old one must stay, and the new one is what to delete.
   const next = newKeyUnseen(state)
-    ? `'${fresh}' was never shown, copied or handed off, so nothing can use it: delete it with ${commandFor(state, 'delete', fresh)}`
-    : `Once nothing uses '${rotation.old.name}': ${finishRotationCommand(state)}`;
+    ? `'${fresh}' was never shown, copied or handed off, so nothing can use it: delete it with:${commandFor(state, 'delete', fresh)}`
+    : `Once nothing uses '${rotation.old.name}', delete it:${finishRotationCommand(state)}`;
   return backToConsole(
     { ...state, changes },
     false,
@@ -239,7 +239,7 @@ export function onDiscardFailed(state: StateAt<'reveal'>, problem: string): Wiza
   return backToConsole(
     { ...state, changes },
     false,
-    `Rotation stopped, but '${fresh}' could not be deleted (${problem}): both keys stay. Delete it with: ${commandFor(state, 'delete', fresh)}`,
+    `Rotation stopped, but '${fresh}' could not be deleted (${problem}): both keys stay. Delete it with:${commandFor(state, 'delete', fresh)}`,
   );
 }
 
@@ -298,6 +298,6 @@ export function onRetireFailed(state: StateAt<'reveal'>, problem: string): Wizar
   return withRotation(state, {
     stage: 'shown',
     unheldConfirmed: false,
-    problem: `Could not delete '${state.rotation?.old.name ?? ''}': ${problem}. Both keys stay; Enter tries again, or later: ${finishRotationCommand(state)}`,
+    problem: `Could not delete '${state.rotation?.old.name ?? ''}': ${problem}. Both keys stay; Enter tries again, or later:${finishRotationCommand(state)}`,
   });
 }

@@ -5,7 +5,7 @@
  * code and page on screen, c copies the code, a countdown, Esc goes back), a browser where one
  * can open, the demo, or quit (exit 4, the ways said again).
  */
-import { commandLine } from '../../domain/started-as';
+import { commandLine, commandParagraph } from '../../domain/started-as';
 import { MOVES, moveTo, pageOf, within } from '../list-window';
 import { SIGN_IN } from '../../domain/sign-in';
 import { finish, issue } from '../effects';
@@ -113,7 +113,7 @@ function quit(state: WizardState): WizardState {
     state,
     'done',
     4,
-    `Stopped: ${problem?.message ?? code}. Sign in with az login, or with a device code: ${commandLine('--auth device-code', { program: state.preset.program })}; or try the demo: ${commandLine('', { program: state.preset.program, demo: true })}`,
+    `Stopped: ${problem?.message ?? code}. Sign in with az login, or with a device code:${commandParagraph(commandLine('--auth device-code', { program: state.preset.program }))}or try the demo:${commandParagraph(commandLine('', { program: state.preset.program, demo: true }))}`,
   );
 }
 
