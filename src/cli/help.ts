@@ -85,7 +85,8 @@ function asStarted(line: string, program: string): string {
 }
 
 export function helpText(mode: Mode, columns = 80, program = COMMAND_NAME): string {
-  const width = Math.max(60, Math.min(columns, 120));
+  // One column short of the terminal: a line that reaches its last column is wrapped by some terminals.
+  const width = Math.max(60, Math.min(columns, 120)) - 1;
   const summary = modeEntry(mode);
   const { own, inherited } = flagsOf(mode);
   const usage = wrap('  ', unbrokenGroups(asStarted(summary.usage, program)), width, 6);
@@ -162,7 +163,8 @@ function examplesPart(examples: readonly string[], program: string, width: numbe
 
 /** `help help`: the same layout as any command's help. */
 export function helpOnHelpText(columns = 80, program = COMMAND_NAME): string {
-  const width = Math.max(60, Math.min(columns, 120));
+  // One column short of the terminal: a line that reaches its last column is wrapped by some terminals.
+  const width = Math.max(60, Math.min(columns, 120)) - 1;
   const about = `Help for a command: ${HELP_SUMMARY.replace(/^a command's help: /, '')}. Without a command, the wizard's help and the list of commands.`;
   return `${[wrap('', about, width, 0), '', 'USAGE', `  ${program} help [command]`, '', ...examplesPart(HELP_EXAMPLES, program, width)].join('\n')}`;
 }

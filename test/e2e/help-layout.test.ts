@@ -74,7 +74,8 @@ describe('help at 60 and 80 columns', () => {
       '%s: fits, its entries whole, its flags all named',
       async (topic) => {
         const help = await helpAt(topic, cols);
-        expect(help.split('\n').filter((line) => line.length > cols)).toEqual([]);
+        // Shorter than the terminal: a line that reaches its last column is wrapped by some terminals.
+        expect(help.split('\n').filter((line) => line.length >= cols)).toEqual([]);
         const { own, inherited } = flagsOf(topic);
         const ownNames = entries(section(help, 'FLAGS'));
         expect(ownNames).toEqual(own.map((f) => f.name));
