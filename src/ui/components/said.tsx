@@ -40,7 +40,9 @@ export function Said({ mark, role, text, indent = 0, bold = false, plainWords = 
       {(lines.length > 0 ? lines : ['']).map((line, i) => (
         <Text key={i} wrap="truncate-end">
           {startsBare(lines[i - 1]) ? '' : pad}
-          <Text color={colors[role]}>{i === 0 ? `${mark} ` : startsBare(lines[i - 1]) ? '' : ' '.repeat(markWidth)}</Text>
+          <Text color={colors[role]}>
+            {i === 0 ? `${mark} ` : startsBare(lines[i - 1]) ? '' : ' '.repeat(markWidth)}
+          </Text>
           <Text color={wordsColor} bold={bold}>
             {line}
           </Text>
