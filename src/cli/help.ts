@@ -117,7 +117,7 @@ export function helpText(mode: Mode, columns = 80, program = COMMAND_NAME): stri
     ),
     wrap(
       '  ',
-      'Keys are never taken from arguments. The examples run as written on the demo (--demo: sample deployments on a local emulator, no Azure account); without --demo they act on Azure.',
+      'Keys are never taken from arguments. The examples run as written on the demo (--demo: sample deployments on a local emulator, no Azure account); without --demo they act on Azure. An --apply example also needs what it drives (helm and kubectl, az, or systemctl): without them it stops before any change.',
       width,
       2,
     ),

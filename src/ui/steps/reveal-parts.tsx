@@ -109,7 +109,8 @@ const uncheckedTitle = (rotation: RotationView, fresh: string) =>
   `Delete '${rotation.old}' though '${fresh}' was not checked?`;
 const stopTitle = (rotation: RotationView, fresh: string) =>
   `Stop the rotation? '${fresh}' is live beside '${rotation.old}'.`;
-const stopUnseen = (fresh: string) => `'${fresh}' was never shown, copied or handed off: Azure cannot show it again.`;
+const stopUnseen = (fresh: string) =>
+  `'${fresh}' was never shown, copied or handed off, and Azure cannot show it again: it cannot stay, so stopping deletes it again.`;
 const unheldTitle = (rotation: RotationView, fresh: string) =>
   `Delete '${rotation.old}' though no one holds '${fresh}'?`;
 const unheldWarning = (rotation: RotationView, fresh: string) =>
