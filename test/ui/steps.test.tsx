@@ -2,6 +2,7 @@
  * Each wizard step rendered alone from hand-made props at 80 columns, as an unstyled frame: the
  * view draws exactly what it is given, and nothing is wider than the terminal.
  */
+import { handoffNextLines } from '../../src/domain/handoff';
 import { describe, expect, it } from 'vitest';
 import { CreatingStep } from '../../src/ui/steps/creating-step';
 import { ChooseDeploymentStep, type DeploymentRow } from '../../src/ui/steps/choose-deployment-step';
@@ -401,15 +402,14 @@ describe('each step alone at 80 columns', () => {
   it('reveal: a hand-off done, its next step in lines that fit', async () => {
     const done = {
       said: 'nlk: wrote nlk-values.yaml (mode 0600)',
-      nextLines: [
-        'helm upgrade --install nlk \\',
-        '  oci://registry-1.docker.io/nginxcharts/nginxaas-loadbalancer-kubernetes \\',
-        '  --version 1.2.6 -f nlk-values.yaml',
-      ],
+      nextLines: handoffNextLines({ kind: 'nlk', path: 'nlk-values.yaml' }),
     };
     const frame = await at80(<RevealStep {...reveal} handedOff={[done]} />);
     expect(frame).toContain('✔ nlk: wrote nlk-values.yaml (mode 0600)');
-    expect(frame).toContain('    oci://registry-1.docker.io/nginxcharts/nginxaas-loadbalancer-kubernetes \\');
+    // The command on lines of its own, as a shell reads it, indented under the done line.
+    expect(frame).toContain(
+      '  helm upgrade --install nlk \\\n    oci://registry-1.docker.io/nginxcharts/nginxaas-loadbalancer-kubernetes \\\n',
+    );
   });
 
   it('reveal: shown on r, with the ApiKey header value', async () => {

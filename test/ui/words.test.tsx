@@ -129,7 +129,7 @@ describe('the wizard speaks in no flags', () => {
     });
     const stopped = send({ ...rotated, preset: started.preset }, 'r', ESC, 'y');
     expect(stopped.console.message?.text).toMatch(
-      / node bin\/nginxaas-keys\.js delete -d web-01 -g edge-rg --subscription \S+ --name nlk-prod --demo$/,
+      /\n\$ node bin\/nginxaas-keys\.js delete -d web-01 -g edge-rg --subscription \S+ --name nlk-prod --demo\n$/,
     );
   });
 });
