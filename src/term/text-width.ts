@@ -112,6 +112,24 @@ function shellWords(command: string): string[] {
   return words;
 }
 
+/**
+ * A flag and its value kept on one line (`-f nlk-values.yaml`, not `-f \\` then the file) where the
+ * two fit a line together: a shell reads the space between them as any other.
+ */
+function flagsWithValues(words: string[], room: number): string[] {
+  const units: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] as string;
+    const value = words[i + 1];
+    const pair = `${word} ${value}`;
+    if (word.startsWith('-') && value !== undefined && !value.startsWith('-') && stringWidth(pair) + 4 <= room) {
+      units.push(pair);
+      i += 1;
+    } else units.push(word);
+  }
+  return units;
+}
+
 /** Where a word may be broken with a bare `\\` + newline (outside single quotes): after a `/`, `-`, `.` or `=` if it can. */
 function wordBreak(word: string, room: number): number {
   const chars = Array.from(word);
@@ -148,7 +166,7 @@ export function commandLines(command: string, width: number): string[] {
   let line = '';
   // After a word broken inside, the next word starts a line of its own, indented like the others.
   let broken = false;
-  const words = shellWords(command);
+  const words = flagsWithValues(shellWords(command), room);
   words.forEach((whole, i) => {
     // Room on a line for a word: a continuation's ` \\` after it, unless it ends the command.
     const tail = i === words.length - 1 ? 0 : 2;

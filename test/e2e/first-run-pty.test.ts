@@ -105,8 +105,9 @@ describe('the sign-in screen, in a terminal', () => {
     await run.type('q');
     expect(await run.exit).toBe(4);
     // Nothing on this PATH runs the program: its commands name it as it was started.
-    expect(run.text().replace(/\s+/g, ' ')).toContain(
-      `Sign in with az login, or with a device code: node ${BIN} --auth device-code; or try the demo: node ${BIN} --demo`,
+    // Each command on lines of its own, as a shell reads them (a ` \\` continues a line).
+    expect(run.text().replace(/ \\\n/g, ' ').replace(/\s+/g, ' ')).toContain(
+      `Sign in with az login, or with a device code: node ${BIN} --auth device-code or try the demo: node ${BIN} --demo`,
     );
   });
 

@@ -33,7 +33,7 @@ describe('the wizard on --demo, after the key', () => {
     await run.waitFor('Where should the NLK Helm values file go?');
     await run.type(KEY.enter);
     await run.waitFor('nlk: wrote nlk-values.yaml (mode 0600)');
-    expect(run.screen()).toContain('--version 1.2.6 -f nlk-values.yaml');
+    expect(run.screen().replace(/ \\\n\s*/g, ' ')).toContain('--version 1.2.6 -f nlk-values.yaml');
     const values = join(folder, 'nlk-values.yaml');
     expect(statSync(values).mode & 0o777).toBe(0o600);
     expect(readFileSync(values, 'utf8')).toMatch(/dataplaneApiKey: "[0-9a-f-]{36}"/);

@@ -91,7 +91,8 @@ describe('--emit', () => {
       },
     });
     expect(result.stdout).toContain(
-      `helm upgrade --install nlk \\\n      oci://registry-1.docker.io/nginxcharts/nginxaas-loadbalancer-kubernetes \\\n      --version 1.2.6 -f ${files.nlk}`,
+      // Not a terminal: the command whole, on a line of its own.
+      `\n    helm upgrade --install nlk oci://registry-1.docker.io/nginxcharts/nginxaas-loadbalancer-kubernetes --version 1.2.6 -f ${files.nlk}\n`,
     );
     expect(result.stdout).toContain('rolls the NLK pod, which reads the key only at start');
     expect(result.stdout).toContain('restart nginx-asg-sync');

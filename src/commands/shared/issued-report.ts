@@ -3,6 +3,7 @@
  * restart, the dataplane check, in text (stdout, or stderr when stdout carries the key) or JSON.
  */
 import { commandIn } from '../../domain/started-as';
+import { commandLines, startsBare } from '../../term/text-width';
 import { nplusUrl } from '../../domain/endpoint';
 import type { Deployment } from '../../port/gateway';
 import type { Verification } from '../../keys/verify';
@@ -47,6 +48,17 @@ export function issuedDocument(
 }
 
 /**
+ * A line of a hand-off's next step, under its done line: a command laid out as a shell reads it to
+ * the terminal's width (on no terminal: whole, on a line of its own), never wrapped by the terminal.
+ */
+function nextLine(line: string, out: Io['stdout']): string[] {
+  const command = commandIn(line);
+  if (command === undefined) return [`    ${line}`];
+  const rows = out.isTTY && out.columns ? commandLines(command, out.columns - 1 - 4) : [command];
+  return rows.map((row, i) => (startsBare(rows[i - 1]) ? row : `    ${row}`));
+}
+
+/**
  * Text output. With --show-secret, stdout carries the key alone (KEY=$(nginxaas-keys create ...)):
  * the answer is that write's error, if it failed (the key then reached nobody through stdout).
  */
@@ -71,7 +83,7 @@ export async function reportIssuedText(
       ...(options.secretOut !== undefined ? [`  key file  ${options.secretOut} (mode 0600)`] : []),
       ...issued.handoffs.flatMap((h) => [
         `${h.ok ? p('success', figures.pass) : p('danger', figures.fail)} ${h.target.kind}: ${h.said}`,
-        ...(h.nextLines ?? []).map((line) => `    ${commandIn(line) ?? line}`),
+        ...(h.nextLines ?? []).flatMap((line) => nextLine(line, summary)),
       ]),
       `${p('warning', figures.warning)} Azure never shows this key again.`,
       '',
