@@ -366,9 +366,7 @@ if (runs('filter')) {
     const bare = [];
     for (let i = 0; i < 3; i++) {
       ours.push(...(await keystrokes([bin], big.env, size)));
-      bare.push(
-        ...(await keystrokes([join(root, 'bench', 'bare-ink-list.mjs')], { NODE_ENV: 'production' }, size)),
-      );
+      bare.push(...(await keystrokes([join(root, 'bench', 'bare-ink-list.mjs')], { NODE_ENV: 'production' }, size)));
     }
     const at = `${size.cols}×${size.rows}`;
     record(

@@ -11,7 +11,7 @@ import { account, hold, type Custody, type KeyAccount } from '../keys/custody';
 import { GatewayError, type Gateway } from '../port/gateway';
 import { EXIT, type Io } from '../port/io';
 import { figures } from '../term/style';
-import type { Mode } from './commands';
+import type { Mode } from './command-table';
 import { reportFailure, writeJsonDocument } from './failure';
 import type { Values } from './options';
 import type { History } from '../port/history';

@@ -3,7 +3,7 @@
  * knows every command, each command's own flags, and the values of the flags that take a choice.
  * Nothing in it runs the program or reaches Azure while completing.
  */
-import { COMMAND_ALIASES, COMMANDS, type Mode, type Shell } from './commands';
+import { COMMAND_ALIASES, COMMANDS, type Mode, type Shell } from './command-table';
 import { OPTION_SPECS, type OptionSpec } from './options';
 import { SETTING_NAMES } from '../domain/settings';
 

@@ -2,7 +2,7 @@
  * How a run that failed ends: one line on stderr in plain words (the ARM code where Azure gave one),
  * the advice for that kind of failure, and the exit code. Never a stack trace unless --verbose.
  */
-import type { Mode } from './commands';
+import type { Mode } from './command-table';
 import { flag, text, type Values } from './options';
 import { authModeOf } from './scope';
 import { printable } from '../domain/printable';

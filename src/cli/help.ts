@@ -6,7 +6,7 @@
  * not a terminal, 60 at the least), with a hanging indent; a flag whose name is too long for the
  * column has its words on the next line, under the column, like every other entry's.
  */
-import { COMMAND_ALIASES, COMMAND_TABLE, COMMANDS, modeEntry, type Mode } from './commands';
+import { COMMAND_ALIASES, COMMAND_TABLE, COMMANDS, modeEntry, type Mode } from './command-table';
 import { flagsOf } from './options';
 import type { FlagSpec } from '../commands/shared/flags';
 import { COMMAND_NAME } from '../domain/started-as';
@@ -116,7 +116,7 @@ export function helpText(mode: Mode, columns = 80, program = COMMAND_NAME): stri
     ),
     wrap(
       '  ',
-      'Keys are never taken from arguments. The examples run as written on the demo (--demo: sample deployments on a local emulator, no Azure account); without --demo they act on Azure.',
+      'Keys are never taken from arguments. The examples run as written on the demo (--demo: sample deployments on a local emulator, no Azure account); without --demo they act on Azure. An --apply example also needs what it drives (helm and kubectl, az, or systemctl): without them it stops before any change.',
       width,
       2,
     ),

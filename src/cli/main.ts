@@ -4,7 +4,7 @@
  * checked flags ask for — the wizard (a terminal), the line face (--plain, TERM=dumb) or a
  * command — and run it. Every usage error comes before any sign-in or request. Returns the exit code.
  */
-import { type Shell } from './commands';
+import { type Shell } from './command-table';
 import { flag } from './options';
 import { parseCommandLine } from './parse';
 import { helpOnHelpText, helpText } from './help';

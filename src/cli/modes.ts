@@ -20,7 +20,7 @@ import { painter } from '../term/style';
 import type { WizardScope } from '../wizard/state';
 import { askAzEarly } from './az-token';
 import { keepTime } from './clock';
-import { prepareCommand, type PreparedCommand } from './commands';
+import { prepareCommand, type PreparedCommand } from './command-table';
 import type { ConnectHooks } from './connect';
 import { flag, text, type Values } from './options';
 import { captureOutput } from './output-file';

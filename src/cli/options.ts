@@ -14,7 +14,7 @@ import {
   type FlagSpec,
 } from '../commands/shared/flags';
 import type { Values as FlagValues } from '../commands/shared/flags';
-import { AZURE_COMMANDS, COMMAND_TABLE, COMMANDS, modeEntry, WIZARD, type Mode } from './commands';
+import { AZURE_COMMANDS, COMMAND_TABLE, COMMANDS, modeEntry, WIZARD, type Mode } from './command-table';
 
 export interface OptionSpec extends FlagSpec {
   /** The modes that take it. */

@@ -5,7 +5,7 @@
  */
 import { COMMAND_NAME } from '../domain/started-as';
 import { parseArgs } from 'node:util';
-import { COMMAND_ALIASES, COMMANDS, modeEntry, SHELLS, type CommandName, type Mode, type Shell } from './commands';
+import { COMMAND_ALIASES, COMMANDS, modeEntry, SHELLS, type CommandName, type Mode, type Shell } from './command-table';
 import { OPTION_SPECS, type OptionName, type Values } from './options';
 import { checkKeyName } from '../domain/key-name';
 import { checkResourceGroup, checkSubscriptionId } from '../domain/resource-id';

@@ -3,7 +3,8 @@
  * the manual cannot drift from the program: `npm run docs` writes it, and a test fails when the file
  * in the repository is not what this makes.
  */
-import { COMMAND_ALIASES, COMMANDS, lastDayOfNextYear, modeEntry, type Mode } from './commands';
+import { lastDayOfNextYear } from '../domain/example-dates';
+import { COMMAND_ALIASES, COMMANDS, modeEntry, type Mode } from './command-table';
 import { flagsOf } from './options';
 import type { FlagSpec } from '../commands/shared/flags';
 
@@ -60,7 +61,7 @@ export function referenceMarkdown(): string {
   const lines = [
     '# Command reference',
     '',
-    '<!-- Made by `npm run docs` from src/cli/commands.ts and the flags the commands own; do not edit by hand. -->',
+    '<!-- Made by `npm run docs` from src/cli/command-table.ts and the spec and flags in each src/commands/<name>/; do not edit by hand. -->',
     '',
     `Every command and flag of \`${PROGRAM}\`, as \`${PROGRAM} <command> --help\` shows them. Exit codes: 0 done, 1 the operation failed, 2 bad usage or input, 3 \`list --expiring-within\` found keys expiring, 4 not signed in to Azure, 130 cancelled, 141 stdout closed early.`,
     '',

@@ -13,7 +13,7 @@ import type { Session } from '../port/session';
 import { colorEnabled, painter } from '../term/style';
 import type { keepTime } from './clock';
 import { closingOnce, type Outcome } from './closing';
-import type { Mode } from './commands';
+import type { Mode } from './command-table';
 import { flag, type Values } from './options';
 import { thisProgram } from './program-name';
 import { QuietStderr } from './quiet-stderr';

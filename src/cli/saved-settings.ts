@@ -22,7 +22,7 @@ import {
 } from '../domain/settings';
 import { readSettings, SettingsFileError } from '../files/settings-file';
 import { UsageError } from '../port/usage-error';
-import type { Mode } from './commands';
+import type { Mode } from './command-table';
 import { OPTION_SPECS, type OptionName, type Values } from './options';
 import { parseCommandLine } from './parse';
 import { parseConnectOptions, parseWizardScope } from './scope';

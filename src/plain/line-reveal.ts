@@ -79,7 +79,9 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
     };
   if (rotation?.stage === 'stopping') {
     const fresh = state.result.key.name;
-    const unheld = newKeyUnseen(state) ? ` It was never shown, copied or handed off.` : '';
+    const unheld = newKeyUnseen(state)
+      ? ` It was never shown, copied or handed off, and no one can read it again: it cannot stay, so stopping deletes it again.`
+      : '';
     return {
       lines: [`'${fresh}' is live beside '${rotation.old.name}'.${unheld}`],
       block: 'stopping',

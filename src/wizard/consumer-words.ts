@@ -58,13 +58,14 @@ export function consumerWords(state: Pick<WizardState, 'rotation' | 'preset' | '
     };
   }
   const applied = consumers.applied;
-  // Why, on a line of its own: the consumer's name alone may fill the line.
+  // Why, on a line of its own: the consumer's name alone may fill the line. What came of it goes
+  // first: the full-screen panel cuts a long line at its end, and the verdict must stay in view.
   const lines: ConsumerLine[] = (applied?.outcomes ?? []).slice(0, LISTED).flatMap((o): ConsumerLine[] => {
     const why: ConsumerLine[] = o.said ? [{ mark: 'none', text: `  ${o.said}` }] : [];
-    if (o.state === 'proven') return [{ mark: 'pass', text: `${o.where}: runs on '${fresh}'` }];
-    if (o.state === 'unproven') return [{ mark: 'warn', text: `${o.where}: in place, unproven` }, ...why];
-    if (o.state === 'skipped') return [{ mark: 'none', text: `${o.where}: not changed` }];
-    return [{ mark: 'fail', text: `${o.where}${o.state === 'refused' ? ': refused' : ''}` }, ...why];
+    if (o.state === 'proven') return [{ mark: 'pass', text: `runs on '${fresh}': ${o.where}` }];
+    if (o.state === 'unproven') return [{ mark: 'warn', text: `in place, unproven: ${o.where}` }, ...why];
+    if (o.state === 'skipped') return [{ mark: 'none', text: `not changed: ${o.where}` }];
+    return [{ mark: 'fail', text: `${o.state === 'refused' ? 'refused: ' : ''}${o.where}` }, ...why];
   });
   return {
     lines: [...lines, ...more(applied?.outcomes.length ?? 0)],

@@ -10,12 +10,12 @@ import { exposureWarning, gitExposure } from '../keys/git-exposure';
 import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
 import { problemFrom } from './problem';
 import { HANDOFF_LABELS } from './steps/handoff';
-import type { CommandDeps } from './commands';
+import type { PerformDeps } from './perform';
 import type { Command, WizardEvent } from './state';
 
 export async function performCreate(
   command: Extract<Command, { kind: 'create' }>,
-  deps: CommandDeps,
+  deps: PerformDeps,
 ): Promise<WizardEvent> {
   const { gateway, signal } = deps;
   try {
@@ -63,7 +63,7 @@ export async function performCreate(
 
 export async function performHandoff(
   command: Extract<Command, { kind: 'handoff' }>,
-  deps: CommandDeps,
+  deps: PerformDeps,
 ): Promise<WizardEvent> {
   const { gateway, signal } = deps;
   const target = command.target;

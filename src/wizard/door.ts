@@ -3,7 +3,7 @@
  * ending it (a device code, a browser, the demo; `az login` in this terminal, handed over). One
  * type for both faces; the command line builds it (cli/sign-in-door.ts).
  */
-import type { DeviceCodeShown, SignedInWith } from './commands';
+import type { DeviceCodeShown, SignedInWith } from './perform';
 import type { SignInFacts, SignInHow } from './state';
 
 export interface SignInDoor {

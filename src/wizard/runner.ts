@@ -7,7 +7,7 @@
  * marks (and the reads after them) wait for a pause (marks-gatherer.ts).
  */
 import type { Gateway } from '../port/gateway';
-import { runWizardCommand } from './commands';
+import { perform } from './perform';
 import type { SignInDoor } from './door';
 import { MarksGatherer, type GatherTimes } from './marks-gatherer';
 import type { Command, PeekResult, WizardEvent, WizardScope } from './state';
@@ -95,7 +95,7 @@ export class CommandRunner {
     const controller = new AbortController();
     this.running.set(command.id, { kind: command.kind, controller });
     const deps = this.deps();
-    void runWizardCommand(command, {
+    void perform(command, {
       gateway: deps.gateway,
       scope: deps.scope,
       signal: controller.signal,

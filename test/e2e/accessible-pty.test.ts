@@ -104,7 +104,7 @@ describe('the wizard under a screen reader (ACCESSIBLE=0 INK_SCREEN_READER=true)
     await run.waitFor(/the key, masked: its hint \w{3}, the rest hidden/);
     // Said with its role in a word, not by a mark.
     await run.waitFor('done: The dataplane accepted the key');
-    expect(run.screen()).toContain('warning: The only time the key can be seen');
+    expect(run.screen()).toContain('warning: Save the key now: it is never shown again.');
     await run.type('q');
     await run.waitFor('Have you saved the key?');
     await run.type('y');

@@ -64,7 +64,7 @@ describe('the rotation applies the new key where the old one is used', () => {
       await run.waitFor("a puts 'nlk-prod-2' there and proves it (300 ms)");
       expect(run.screen()).not.toContain('nlk-other');
       await run.type('a');
-      await run.waitFor("NLK release 'nlk' (namespace nlk, kube context aks-prod): runs on 'nlk-prod-2'", 30_000);
+      await run.waitFor("runs on 'nlk-prod-2': NLK release 'nlk' (namespace nlk, kube context aks-prod)", 30_000);
       await run.waitFor("Enter checks 'nlk-prod-2' again and deletes 'nlk-prod'.");
       expect(w.runningKey()).toBe(w.secretOf('nlk-prod-2'));
       expect(w.emulator.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
@@ -123,7 +123,7 @@ describe('the rotation applies the new key where the old one is used', () => {
     await answer("? Rotate 'nlk-prod'? y goes on", 'y');
     await run.waitFor(FOUND, 20_000);
     await answer("a puts 'nlk-prod-2' there and proves it", 'a');
-    await run.waitFor("✔ NLK release 'nlk' (namespace nlk, kube context aks-prod): runs on 'nlk-prod-2'", 30_000);
+    await run.waitFor("✔ runs on 'nlk-prod-2': NLK release 'nlk' (namespace nlk, kube context aks-prod)", 30_000);
     expect(w.runningKey()).toBe(w.secretOf('nlk-prod-2'));
     // Held by the release: y goes on without asking whether anyone holds the new key.
     await answer(/\? (Rotation \(\? says the choices\)|.*y switched)/, 'y');

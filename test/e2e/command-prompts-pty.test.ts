@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { useEmulator } from '../helpers/emulator';
 import { envFor } from '../helpers/cli';
+import { frameProblems } from '../helpers/frame-check';
 import { BIN, KEY, runInPty } from '../helpers/pty';
 
 describe('delete in a terminal', () => {
@@ -19,6 +20,29 @@ describe('delete in a terminal', () => {
     expect(run.text()).toContain('Nothing was deleted.');
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
     expect(emulator.world.key(web, 'asg-sync')).toBeDefined();
+  });
+});
+
+describe('a question of a command in an 80-column terminal', () => {
+  it('is wrapped by the program under its words: no row reaches the edge, none continues under the ?', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(
+      process.execPath,
+      [BIN, 'delete', '-d', 'web-01', '-g', 'edge-rg', '--subscription', PRODUCTION, '--name', 'asg-sync'],
+      envFor(emulator),
+      { cols: 80, rows: 24 },
+    );
+    await run.waitFor('(y/N)');
+    await run.quiet();
+    // "? Delete key 'asg-sync' from web-01 (edge-rg)? Whatever still uses it is refused at once." is 89 wide.
+    expect(frameProblems(run.rows(), 80), run.screen()).toEqual([]);
+    const asked = run
+      .rows()
+      .map((row) => row.text)
+      .filter((text) => text.trim() !== '');
+    expect(asked.at(-1), run.screen()).toMatch(/^ {2}\S.*\(y\/N\)/);
+    await run.type('n', KEY.enter);
+    expect(await run.exit).toBe(130);
   });
 });
 

@@ -89,19 +89,18 @@ describe('the key console', () => {
     expect(await run.exit).toBe(130);
   });
 
-  it('a rotation stopped half-way leaves both keys and names the command that finishes it', async () => {
+  it('a rotation stopped half-way while no one holds the new key deletes it again: it cannot stay live', async () => {
     const { run, names } = await atConsole();
     await run.type(KEY.down, 'r', KEY.enter);
     await run.waitFor('The dataplane accepted the key');
     await run.type(KEY.esc);
     await run.waitFor("Stop the rotation? 'nlk-prod-2' is live beside 'nlk-prod'.");
-    expect(run.screen()).toContain("'nlk-prod-2' was never shown, copied or handed off");
-    await run.type('y');
-    await run.waitFor("Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'.");
-    expect(run.screen().replace(/\s+/g, ' ')).toContain(
-      `Once nothing uses 'nlk-prod': nginxaas-keys delete -d web-01 -g edge-rg --subscription ${PRODUCTION} --name nlk-prod`,
-    );
-    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod', 'nlk-prod-2']);
+    expect(run.screen().replace(/\s+/g, ' ')).toContain('it cannot stay, so stopping deletes it again');
+    // Keeping both is not offered: y does nothing.
+    expect(run.screen()).not.toContain('y stop');
+    await run.type('y', 'd');
+    await run.waitFor("Rotation stopped: 'nlk-prod-2' deleted again; 'nlk-prod' stays as it was.");
+    expect(names()).toEqual(['asg-sync', 'ci-2025', 'nlk-prod']);
     run.pty.write(KEY.ctrlC);
     expect(await run.exit).toBe(130);
   });

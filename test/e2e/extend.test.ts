@@ -238,7 +238,8 @@ describe('extend to an earlier expiry (issue 31, case 6)', () => {
       [BIN, 'extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', sooner.arg],
       env,
     );
-    await run.waitFor(`${roundDays(current, sooner.end)} days sooner than now`);
+    // The question is wrapped under its words: the phrase may span two rows.
+    await run.waitFor(new RegExp(`${roundDays(current, sooner.end)} days sooner\\s+than now`));
     await run.type(KEY.enter);
     expect(await run.exit).toBe(130);
     expect(run.text()).toContain('Nothing was changed.');

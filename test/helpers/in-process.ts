@@ -3,7 +3,7 @@
  * and I/O handed in, failures reported the same way — against the real gateway and the HTTPS
  * emulator. Faster than spawning the binary, and a failure shows where it happened.
  */
-import { prepareCommand, type Mode } from '../../src/cli/commands';
+import { prepareCommand, type Mode } from '../../src/cli/command-table';
 import type { Values } from '../../src/cli/options';
 import { parseCommandLine } from '../../src/cli/parse';
 import { parseConnectOptions } from '../../src/cli/scope';

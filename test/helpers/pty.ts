@@ -7,6 +7,7 @@
 import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import { mkdtempSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +74,25 @@ export function childEnv(extra: Record<string, string | undefined> = {}): Record
   return env;
 }
 
+/**
+ * node-pty destroys its socket 200 ms after the child has exited, unread output and all: on a busy
+ * machine the last lines (the end of a long --help) were lost. The socket closes by itself once
+ * everything is read (the pty answers EIO); its destroy waits for that, 10 s at most.
+ */
+function readToTheEnd(pty: IPty): void {
+  const socket = (pty as unknown as { _socket?: Socket })._socket;
+  if (!socket) return;
+  const destroy = socket.destroy.bind(socket);
+  let asked = false;
+  socket.destroy = ((error?: Error) => {
+    if (socket.readableEnded || socket.destroyed || asked) return destroy(error);
+    asked = true;
+    const late = setTimeout(() => destroy(error), 10_000);
+    socket.once('close', () => clearTimeout(late));
+    return socket;
+  }) as typeof socket.destroy;
+}
+
 export function runInPty(
   file: string,
   args: string[],
@@ -92,6 +112,7 @@ export function runInPty(
     env: environment,
   });
   live.add(pty);
+  readToTheEnd(pty);
   const terminal = new xterm.Terminal({ cols: size.cols, rows: size.rows, allowProposedApi: true, scrollback: 1000 });
   let output = '';
   // xterm parses what it is given later, in its own time: the exit waits until the last output is

@@ -107,6 +107,10 @@ describe.each([60, 80, 120])('at %i columns', (columns) => {
     const lines = frame.split('\n').map((line) => line.trim());
     const endpoint = LONG.dataplaneApiEndpoint ?? '';
     if (endpoint.length + 7 <= columns) expect(lines).toContain(endpoint);
+    // What came of each consumer stays in view at every width, its name cut after it if need be.
+    if (_label === 'applied and proven')
+      expect(lines).toContainEqual(expect.stringMatching(/^✔ runs on 'nlk-prod-2': /));
+    if (_label === 'failed and rolled back') expect(lines).toContainEqual(expect.stringMatching(/^not changed: /));
     // The line of keys, whole, except while the consumers change (no key is taken then).
     if (state.rotation?.consumers?.stage !== 'applying') expect(lines.at(-1)).toMatch(/Esc stop here$/);
   });

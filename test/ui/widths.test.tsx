@@ -135,6 +135,7 @@ const SCREENS: [string, WizardState][] = [
     'expiry, a date of your own',
     send(named, { downArrow: true }, { downArrow: true }, { downArrow: true }, ENTER, '2027-03-01'),
   ],
+  ['key value, empty', send(named, ENTER)],
   ['key value, typed', typedKey],
   ['review, REPLACE', review],
   ['creating', creating],
@@ -183,6 +184,9 @@ describe.each(ZONES)('in %s', (zone) => {
         expect(lines).toContain(`${endpoint}nplus`);
       }
       if (state.step === 'reveal' && state.reveal.shown) expect(lines).toContain(SECRET);
+      // An empty field keeps its pointer and the start of what it offers; only its end may be cut.
+      if (state.step === 'keyValue' && state.secret === '')
+        expect(lines).toContainEqual(expect.stringMatching(/^❯ press Enter to generate one/));
       // The question's keys, every one of them on its one line: none cut off at the edge.
       if (state.rotation?.stage === 'unheld')
         expect(lines).toContainEqual(

@@ -127,7 +127,7 @@ describe('the wizard speaks in no flags', () => {
       demoVault: 'contoso-keys.vault.azure.net',
       program: 'node bin/nginxaas-keys.js',
     });
-    const stopped = send({ ...rotated, preset: started.preset }, ESC, 'y');
+    const stopped = send({ ...rotated, preset: started.preset }, 'r', ESC, 'y');
     expect(stopped.console.message?.text).toMatch(
       / node bin\/nginxaas-keys\.js delete -d web-01 -g edge-rg --subscription \S+ --name nlk-prod --demo$/,
     );

@@ -12,7 +12,7 @@ import { dayTakenAt } from '../helpers/calendar';
 async function datedExampleAt(now: Date): Promise<string> {
   vi.useFakeTimers({ now, toFake: ['Date'] });
   vi.resetModules();
-  const { COMMAND_TABLE } = await import('../../src/cli/commands');
+  const { COMMAND_TABLE } = await import('../../src/cli/command-table');
   const example = COMMAND_TABLE.extend.examples.find((e) => /--expires \d{4}-\d{2}-\d{2} /.test(e));
   const date = /--expires (\d{4}-\d{2}-\d{2}) /.exec(example ?? '')?.[1];
   if (!date) throw new Error(`no dated example in: ${COMMAND_TABLE.extend.examples.join(' | ')}`);

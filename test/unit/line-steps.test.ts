@@ -150,7 +150,7 @@ describe('the rest of the flow in lines', () => {
     expect(answer(deleting, '').console.confirm).toBeUndefined();
   });
 
-  it('a rotation stopped with s asks what becomes of the new key: y keeps both, d deletes it, n goes back', () => {
+  it('a rotation stopped with s asks what becomes of the new key: y keeps both (only once someone holds it), d deletes it, n goes back', () => {
     const rotating = answer(answer(atConsole(), 'r 2'), 'y');
     const generated = transition(rotating, { type: 'secretGenerated', secret: 'new-secret-uuid' });
     const shown = transition(generated, {
@@ -160,16 +160,20 @@ describe('the rest of the flow in lines', () => {
     });
     const asked = answer(shown, 's');
     expect(lineStep(asked)?.lines).toEqual([
-      "'asg-sync-2' is live beside 'asg-sync'. It was never shown, copied or handed off.",
+      "'asg-sync-2' is live beside 'asg-sync'. It was never shown, copied or handed off, and no one can read it again: it cannot stay, so stopping deletes it again.",
     ]);
-    expect(lineStep(asked)?.question?.message).toBe(
+    // No one holds it: keeping both is not offered.
+    expect(lineStep(asked)?.question?.message).toBe("Stop the rotation? d deletes 'asg-sync-2' again · n goes back");
+    expect(() => answer(asked, 'y')).toThrow('Answer d or n.');
+    const held = answer(answer(shown, 'r'), 's');
+    expect(lineStep(held)?.lines).toEqual(["'asg-sync-2' is live beside 'asg-sync'."]);
+    expect(lineStep(held)?.question?.message).toBe(
       "Stop the rotation? y stops, both keys stay · d deletes 'asg-sync-2' again · n goes back",
     );
-    expect(lineStep(answer(answer(shown, 'r'), 's'))?.lines).toEqual(["'asg-sync-2' is live beside 'asg-sync'."]);
     expect(answer(asked, 'n').rotation?.stage).toBe('shown');
     expect(answer(asked, 'd').commands.at(-1)).toMatchObject({ kind: 'deleteKey', name: 'asg-sync-2' });
-    expect(answer(asked, 'y').console.message?.text).toMatch(/^Rotation stopped: both keys stay/);
-    expect(() => answer(asked, 'q')).toThrow('Answer y, d or n.');
+    expect(answer(held, 'y').console.message?.text).toMatch(/^Rotation stopped: both keys stay/);
+    expect(() => answer(held, 'q')).toThrow('Answer y, d or n.');
   });
 
   it('y on a key never shown asks before the old key goes: no default, only d deletes it, r shows it first', () => {

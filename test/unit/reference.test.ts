@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { referenceMarkdown } from '../../src/cli/reference';
-import { COMMANDS } from '../../src/cli/commands';
+import { COMMANDS } from '../../src/cli/command-table';
 import { OPTION_SPECS } from '../../src/cli/options';
 
 describe('docs/reference.md, the command reference', () => {

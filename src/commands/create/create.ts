@@ -5,7 +5,8 @@
  * dataplane is asked whether it takes the key; with --apply (first-time setup), each consumer is
  * checked before the key is made, given it once the dataplane takes it, and proven, or rolled back.
  */
-import { CREATE_FLAGS, flag, type CommandValues } from '../shared/flags';
+import { flag, type CommandValues } from '../shared/flags';
+import { CREATE_FLAGS } from './flags';
 import { EXIT, type Io, sayProgress } from '../../port/io';
 import { verifyWithPatience, type Verification } from '../../keys/verify';
 import type { CommandDeps } from '../shared/deps';

@@ -5,7 +5,8 @@
  * the SDK's retry find it gone (204).
  */
 import { deletingWords } from '../../domain/readiness';
-import { DELETE_FLAGS, flag, type CommandValues } from '../shared/flags';
+import { flag, type CommandValues } from '../shared/flags';
+import { DELETE_FLAGS } from './flags';
 import { GatewayError, type Deployment } from '../../port/gateway';
 import { EXIT, type Io } from '../../port/io';
 import { figures } from '../../term/style';

@@ -1,5 +1,6 @@
 /** `nginxaas-keys endpoint`: the deployment's dataplane API endpoint, or its …/nplus form. */
-import { ENDPOINT_FLAGS, flag, type CommandValues } from '../shared/flags';
+import { flag, type CommandValues } from '../shared/flags';
+import { ENDPOINT_FLAGS } from './flags';
 import { nplusUrl } from '../../domain/endpoint';
 import { GatewayError } from '../../port/gateway';
 import { EXIT } from '../../port/io';

@@ -8,7 +8,8 @@
  * Vault hand-off gets a new version with the new expiresOn, so the vault's near-expiry event
  * follows the key.
  */
-import { flag, text, texts, type CommandValues, type EXTEND_FLAGS } from '../shared/flags';
+import { flag, text, texts, type CommandValues } from '../shared/flags';
+import type { EXTEND_FLAGS } from './flags';
 import { formatUtc, parseExpiry, shortening } from '../../domain/expiry';
 import { handoffFacts, parseHandoff, type HandoffTarget } from '../../domain/handoff';
 import { keyCommand } from '../../domain/resource-id';

@@ -10,7 +10,8 @@ import { readEntries } from '../../files/history-file';
 import type { HistoryEntry } from '../../port/history';
 import { EXIT, type Io } from '../../port/io';
 import { UsageError } from '../../port/usage-error';
-import { text, type CommandValues, type HISTORY_FLAGS } from '../shared/flags';
+import { text, type CommandValues } from '../shared/flags';
+import type { HISTORY_FLAGS } from './flags';
 
 export interface HistoryOptions {
   deployment?: string;

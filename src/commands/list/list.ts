@@ -5,7 +5,8 @@
  */
 import { canTakeKey } from '../../domain/readiness';
 import { printable } from '../../domain/printable';
-import { flag, LIST_FLAGS, text, type CommandValues } from '../shared/flags';
+import { flag, text, type CommandValues } from '../shared/flags';
+import { LIST_FLAGS } from './flags';
 import type { Gateway } from '../../port/gateway';
 import { EXIT, sayProgress, type Io } from '../../port/io';
 import { UsageError } from '../../port/usage-error';

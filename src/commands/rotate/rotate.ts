@@ -7,7 +7,8 @@
  * given a shorter life (--retire). A failure at any step stops with both keys in place and names
  * the one command that continues.
  */
-import { flag, ROTATE_FLAGS, text, type CommandValues } from '../shared/flags';
+import { flag, text, type CommandValues } from '../shared/flags';
+import { ROTATE_FLAGS } from './flags';
 import { rotatedName } from '../../domain/key-name';
 import { keyCommand } from '../../domain/resource-id';
 import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';

@@ -5,14 +5,27 @@
  */
 import { createInterface } from 'node:readline';
 import type { Io } from '../../port/io';
+import { messageLines } from '../../term/text-width';
 
 export async function confirmOnTerminal(io: Io, message: string): Promise<boolean> {
   if (io.env.TERM === 'dumb') return whilePersonAnswers(io, confirmOnLine(io, message));
   const { confirm } = await import('@inquirer/prompts');
   return whilePersonAnswers(
     io,
-    confirm({ message, default: false }, { input: io.stdin, output: io.stderr, signal: io.signal }),
+    confirm(
+      { message: laidOut(message, (io.stderr as { columns?: number }).columns), default: false },
+      { input: io.stdin, output: io.stderr, signal: io.signal },
+    ),
   );
+}
+
+/**
+ * The question wrapped by us, later lines under its words: inquirer breaks it only at the edge,
+ * with the rest under the '?'. Room is kept for '? ' before it and ' (y/N) ' and 'Yes' after it.
+ */
+function laidOut(message: string, columns: number | undefined): string {
+  if (!columns) return message;
+  return messageLines(message, columns - 14, 'whole').join('\n  ');
 }
 
 /** The run's time limit stands still and its status line gives way while a person answers. */

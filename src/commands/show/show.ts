@@ -1,5 +1,6 @@
 /** `nginxaas-keys show`: one key's hint, expiry and days left. */
-import type { CommandValues, SHOW_FLAGS } from '../shared/flags';
+import type { CommandValues } from '../shared/flags';
+import type { SHOW_FLAGS } from './flags';
 import { nplusUrl } from '../../domain/endpoint';
 import { EXIT } from '../../port/io';
 import type { CommandDeps } from '../shared/deps';

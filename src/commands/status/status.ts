@@ -7,7 +7,8 @@
  * matches is never sent to the dataplane. Exit 0 when all is well, 1 when
  * something is not, 4 when the run cannot sign in (thrown, and said as every command says it).
  */
-import { flag, text, type CommandValues, type STATUS_FLAGS } from '../shared/flags';
+import { flag, text, type CommandValues } from '../shared/flags';
+import type { STATUS_FLAGS } from './flags';
 import { parseHandoff } from '../../domain/handoff';
 import { keyStatus } from '../../domain/readiness';
 import { GatewayError, type ApiKey, type Deployment, type Discovery, type SignedIn } from '../../port/gateway';

@@ -56,7 +56,9 @@ export function Field({
   const under = chars[at] ?? ' ';
   return (
     <Text
-      wrap="truncate-start"
+      // Typing, the end (where the caret is) stays in view; empty, the pointer and the start of
+      // the placeholder do: cut at its start, an offer reads '…Enter to generate one'.
+      wrap={value === '' && placeholder ? 'truncate-end' : 'truncate-start'}
       aria-label={spoken ?? (value === '' ? `empty${placeholder ? `; ${placeholder}` : ''}` : `typed: ${value}`)}
     >
       <Text color={colors.accent}>{figures.pointer} </Text>

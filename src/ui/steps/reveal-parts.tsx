@@ -164,7 +164,7 @@ function StopQuestion({
         <Said
           mark={figures.warning}
           role="warning"
-          text={`'${fresh}' was never shown, copied or handed off: Azure cannot show it again.`}
+          text={`'${fresh}' was never shown, copied or handed off, and Azure cannot show it again: it cannot stay, so stopping deletes it again.`}
         />
       ) : null}
     </Question>

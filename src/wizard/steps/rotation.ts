@@ -66,7 +66,13 @@ export const ROTATION_KEYS: readonly Binding<StateAt<'reveal'>>[] = [
   { keys: ['d'], label: 'delete anyway', when: atStage('unheld'), intent: action('discard') },
   { keys: ['escape'], label: 'stop here', word: 's', when: atStage('unheld'), intent: BACK },
   // Stop the rotation? y keeps both keys, d deletes the new one again, n or Esc goes back.
-  { keys: ['y'], label: 'stop, both keys stay', when: atStage('stopping'), intent: action('yes') },
+  // Not while no one holds the new key: a live key whose secret is nowhere cannot stay (custody).
+  {
+    keys: ['y'],
+    label: 'stop, both keys stay',
+    when: (s) => atStage('stopping')(s) && !newKeyUnseen(s),
+    intent: action('yes'),
+  },
   {
     keys: ['d'],
     label: (s) => `delete '${s.result.key.name}' again`,
@@ -197,7 +203,7 @@ function onStoppingIntent(state: StateAt<'reveal'>, intent: Intent): WizardState
   if (intent.type === 'back') return withRotation(state, { stage: 'shown' });
   if (intent.type !== 'action') return state;
   if (intent.name === 'no') return withRotation(state, { stage: 'shown' });
-  if (intent.name === 'yes') return stop(state);
+  if (intent.name === 'yes') return newKeyUnseen(state) ? state : stop(state);
   if (intent.name === 'discard')
     return issue(withRotation(state, { stage: 'discarding' }), {
       kind: 'deleteKey',
@@ -212,11 +218,10 @@ function stop(state: StateAt<'reveal'>): WizardState {
   if (!rotation) return state;
   const fresh = state.result.key.name;
   const changes = [...state.changes, `Created key '${fresh}' beside '${rotation.old.name}' (rotation stopped).`];
-  const unheld = newKeyUnseen(state) ? ` '${fresh}' was never shown, copied or handed off.` : '';
   return backToConsole(
     { ...state, changes },
     false,
-    `Rotation stopped: both keys stay, '${rotation.old.name}' and the new '${fresh}'.${unheld} Once nothing uses '${rotation.old.name}': ${finishRotationCommand(state)}`,
+    `Rotation stopped: both keys stay, '${rotation.old.name}' and the new '${fresh}'. Once nothing uses '${rotation.old.name}': ${finishRotationCommand(state)}`,
   );
 }
 

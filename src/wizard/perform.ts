@@ -14,7 +14,7 @@ import { performCreate, performHandoff } from './create-and-handoff';
 import type { Command, SignInHow, WizardEvent, WizardScope } from './state';
 import type { HistoryEntry } from '../port/history';
 
-export interface CommandDeps {
+export interface PerformDeps {
   gateway: Gateway;
   scope: WizardScope;
   signal: AbortSignal;
@@ -45,7 +45,7 @@ export interface SignedInWith {
   demoVault?: string;
 }
 
-async function discover(deps: CommandDeps): Promise<Discovery> {
+async function discover(deps: PerformDeps): Promise<Discovery> {
   const { gateway, scope, signal } = deps;
   if (scope.deployment && looksLikeResourceId(scope.deployment)) {
     const ref = parseDeploymentId(scope.deployment);
@@ -78,9 +78,9 @@ async function discover(deps: CommandDeps): Promise<Discovery> {
  * Never rejects: a command that throws is answered with its own failure event, so the machine
  * hears of it (an unhandled rejection would leave a spinner turning for ever).
  */
-export async function runWizardCommand(command: Command, deps: CommandDeps): Promise<WizardEvent> {
+export async function perform(command: Command, deps: PerformDeps): Promise<WizardEvent> {
   try {
-    return await perform(command, deps);
+    return await carryOut(command, deps);
   } catch (error) {
     return failureEvent(command, error);
   }
@@ -139,7 +139,7 @@ function failureEvent(command: Command, error: unknown): WizardEvent {
   }
 }
 
-async function perform(command: Command, deps: CommandDeps): Promise<WizardEvent> {
+async function carryOut(command: Command, deps: PerformDeps): Promise<WizardEvent> {
   const { gateway, signal } = deps;
   switch (command.kind) {
     case 'discover':

@@ -1,12 +1,12 @@
 /** The wizard's runner: each command through the gateway, answered with one event. */
 import { describe, expect, it } from 'vitest';
-import { runWizardCommand, type CommandDeps } from '../../src/wizard/commands';
+import { perform, type PerformDeps } from '../../src/wizard/perform';
 import { CommandRunner } from '../../src/wizard/runner';
 import { FakeGateway } from '../helpers/fake-gateway';
 import type { Gateway } from '../../src/port/gateway';
 import { NOW, WEB, discovery, key } from '../helpers/fixtures';
 
-function deps(gateway: FakeGateway): CommandDeps {
+function deps(gateway: FakeGateway): PerformDeps {
   return {
     gateway,
     scope: {},
@@ -33,20 +33,20 @@ describe('the create command', () => {
       key: { ...key(name), hint: (body.secret ?? '').slice(0, 3) },
       created: false,
     });
-    const event = await runWizardCommand(create(false), deps(gateway));
+    const event = await perform(create(false), deps(gateway));
     expect(event).toMatchObject({ type: 'createSucceeded', result: { created: false, raced: true } });
   });
 
   it('a key that appeared since the review is not replaced', async () => {
     const gateway = new FakeGateway(discovery(), [key('fresh-key')]);
-    const event = await runWizardCommand(create(false), deps(gateway));
+    const event = await perform(create(false), deps(gateway));
     expect(event).toMatchObject({ type: 'createFailed', problem: { kind: 'alreadyExists' } });
     expect(gateway.calls).toEqual(['getKey fresh-key']);
   });
 
   it('a confirmed replace answered 200 is "replaced"', async () => {
     const gateway = new FakeGateway(discovery(), [key('fresh-key')]);
-    const event = await runWizardCommand(create(true), deps(gateway));
+    const event = await perform(create(true), deps(gateway));
     expect(event).toMatchObject({ type: 'createSucceeded', result: { created: false } });
   });
 });
@@ -91,7 +91,7 @@ describe('a command that throws is answered, never left as an unhandled rejectio
     ],
   ])('%j', async (command, event) => {
     const d = { ...deps(broken()), copy: async (): Promise<string> => Promise.reject(new Error('socket hang up')) };
-    await expect(runWizardCommand(command, d)).resolves.toMatchObject(event);
+    await expect(perform(command, d)).resolves.toMatchObject(event);
   });
 });
 
