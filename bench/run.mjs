@@ -297,9 +297,15 @@ if (runs('azure')) {
   arm.stop();
 }
 
-// 4. Filtering 5,000 deployments: keystroke to the redrawn count, in a pty, beside a bare Ink app
+// 4. Filtering 5,000 deployments: keystroke to the redrawn frame, in a pty, beside a bare Ink app
 // that draws and filters a list of the same size (bench/bare-ink-list.mjs): Ink's own floor.
-/** Milliseconds from each key written to the count line redrawn, over one walk of the keys. */
+/**
+ * Milliseconds from each key written until the frame that answers it is drawn whole: the field
+ * shows what was typed (the count line, once it is emptied), and the frame's end follows. Both
+ * programs draw the field as `❯ text` with a reverse-video caret, and Ink ends each frame with the
+ * end of a synchronized update; a frame drawn in between (a mark arriving) does not count.
+ */
+const FRAME_END = '\u001b[?2026l';
 function keystrokes(args, extraEnv, size) {
   return new Promise((resolve, reject) => {
     const pty = spawnPty(node, args, {
@@ -311,13 +317,19 @@ function keystrokes(args, extraEnv, size) {
     let waiting;
     pty.onData((data) => {
       output += data;
-      if (waiting && /deployments in/.test(data)) {
-        const done = waiting;
+      if (!waiting) return;
+      const after = output.slice(waiting.from);
+      const at = after.indexOf(waiting.shows);
+      if (at >= 0 && after.indexOf(FRAME_END, at) >= 0) {
+        const { done } = waiting;
         waiting = undefined;
         done(performance.now());
       }
     });
-    const keys = 'edge-1-2edge-3-1edge-12-0'.split('');
+    // Ctrl+U between words empties the filter, so the whole list comes back, then narrows again.
+    const keys = 'edge-1-2edge-3-1edge-12-0'
+      .split('')
+      .flatMap((key, i) => (i > 0 && i % 8 === 0 ? ['\u0015', key] : [key]));
     const measured = [];
     const until = (pattern) =>
       new Promise((ok) => {
@@ -325,14 +337,15 @@ function keystrokes(args, extraEnv, size) {
         check();
       });
     (async () => {
-      await until(/of 5001 deployments/);
+      await until(/5001 deployments in/);
       await new Promise((r) => setTimeout(r, 500));
-      for (const [i, key] of keys.entries()) {
-        // Ctrl+U between words keeps the list changing on every key.
-        const chunk = i > 0 && i % 8 === 0 ? '\u0015' + key : key;
+      let typed = '';
+      for (const key of keys) {
+        typed = key === '\u0015' ? '' : typed + key;
+        const shows = typed === '' ? '5001 deployments in' : `❯ ${typed}\u001b[7m`;
         const sent = performance.now();
-        const shown = new Promise((ok) => (waiting = ok));
-        pty.write(chunk);
+        const shown = new Promise((done) => (waiting = { from: output.length, shows, done }));
+        pty.write(key);
         measured.push((await shown) - sent);
         await new Promise((r) => setTimeout(r, 60));
       }

@@ -1,4 +1,5 @@
 /** Step 1: choose a deployment. Type to filter; rows that cannot take a key are dimmed, with why. */
+import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { markOf, type FleetMark } from '../../wizard/fleet-marks';
 import type { WizardState } from '../../wizard/state';
@@ -137,29 +138,19 @@ export function ChooseDeploymentStep({
       </Text>
       <Box flexDirection="column" aria-role="listbox">
         <More count={start} direction="up" />
-        {noted.map(({ d, note: [mark, role, note] }, i) => {
-          const selected = start + i === cursor;
-          const ready = d.blocked === undefined;
-          const rest = `  ${padEnd(d.resourceGroup, groupWidth)}  ${padEnd(cut(d.subscription, subWidth), subWidth)}  ${d.location}`;
-          return (
-            <Box
-              key={d.id}
-              aria-role="option"
-              aria-state={{ selected }}
-              {...(d.spoken ? { 'aria-label': d.spoken } : {})}
-            >
-              <Text dimColor={!ready} wrap="truncate-end">
-                <Text color={selected ? colors.accent : undefined}>{selected ? `${figures.pointer} ` : '  '}</Text>
-                <Text color={role ? colors[role] : undefined}>{mark}</Text>{' '}
-                <Text color={selected && ready ? colors.accent : undefined} bold={selected && ready}>
-                  {`${padEnd(d.name, nameWidth)}  `}
-                </Text>
-                <Text color={ready ? (role ? colors[role] : colors.muted) : undefined}>{padEnd(note, noteWidth)}</Text>
-                {rest}
-              </Text>
-            </Box>
-          );
-        })}
+        {noted.map(({ d, note: [mark, role, note] }, i) => (
+          <Row
+            key={d.id}
+            selected={start + i === cursor}
+            ready={d.blocked === undefined}
+            spoken={d.spoken}
+            mark={mark}
+            role={role}
+            name={`${padEnd(d.name, nameWidth)}  `}
+            note={padEnd(note, noteWidth)}
+            rest={`  ${padEnd(d.resourceGroup, groupWidth)}  ${padEnd(cut(d.subscription, subWidth), subWidth)}  ${d.location}`}
+          />
+        ))}
         <More count={matching - start - shown.length} direction="down" />
         {matching === 0 ? <Words role="warning" text={`No deployment matches “${filter}”.`} /> : null}
         {shown.some((d) => d.blocked !== undefined) ? (
@@ -171,6 +162,38 @@ export function ChooseDeploymentStep({
     </Question>
   );
 }
+
+interface RowProps {
+  selected: boolean;
+  ready: boolean;
+  spoken: string | undefined;
+  mark: string;
+  role: 'danger' | 'warning' | undefined;
+  /** The name, the note and the rest of the row, each padded to its column already. */
+  name: string;
+  note: string;
+  rest: string;
+}
+
+/**
+ * One row, drawn again only when what it shows changed: a keystroke that narrows the list keeps
+ * most rows of the window, and each row is six of Ink's nodes.
+ */
+const Row = memo(function Row({ selected, ready, spoken, mark, role, name, note, rest }: RowProps) {
+  return (
+    <Box aria-role="option" aria-state={{ selected }} {...(spoken ? { 'aria-label': spoken } : {})}>
+      <Text dimColor={!ready} wrap="truncate-end">
+        <Text color={selected ? colors.accent : undefined}>{selected ? `${figures.pointer} ` : '  '}</Text>
+        <Text color={role ? colors[role] : undefined}>{mark}</Text>{' '}
+        <Text color={selected && ready ? colors.accent : undefined} bold={selected && ready}>
+          {name}
+        </Text>
+        <Text color={ready ? (role ? colors[role] : colors.muted) : undefined}>{note}</Text>
+        {rest}
+      </Text>
+    </Box>
+  );
+});
 
 /** The row's mark and its keys in words: `! 3 keys, 1 expired`; `…` while they are read. */
 function keysNote(d: DeploymentRow): [string, 'danger' | 'warning' | undefined, string] {
