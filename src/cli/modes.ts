@@ -17,6 +17,7 @@ import { terminalSafe } from '../port/terminal-safe-gateway';
 import { UsageError } from '../port/usage-error';
 import { watched } from '../port/watched-gateway';
 import { painter } from '../term/style';
+import { hangingLines } from '../term/text-width';
 import type { WizardScope } from '../wizard/state';
 import { askAzEarly } from './az-token';
 import { keepTime } from './clock';
@@ -114,7 +115,12 @@ function buildParts(run: Run, settings: SettingsInForce, connectOptions: Connect
   });
   run.history = history;
   // A note may be held (--quiet); a device code is for a person to act on now, and never is.
-  const notices = new Notices((message) => run.io().stderr.write(`${message}\n`));
+  // Laid out to the terminal's width by us (never broken by the terminal mid-word); whole elsewhere.
+  const notices = new Notices((message) => {
+    const stderr = run.io().stderr as NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+    const width = stderr.isTTY && stderr.columns ? stderr.columns - 1 : undefined;
+    for (const row of hangingLines(message, width)) stderr.write(`${row}\n`);
+  });
   return {
     connectOptions,
     notices,

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
+import { BIN, runInPty } from '../helpers/pty';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('demo-port-');
@@ -51,6 +52,36 @@ describe('the demo emulator port', () => {
       );
       const again = await runCli(['endpoint', 'web-01', '--demo'], { env });
       expect([portOf(again.stdout), again.stderr]).toEqual([second, '']);
+    } finally {
+      squatter.close();
+    }
+  });
+
+  it('said on a terminal, the notice is laid out to its width: no word broken by the terminal', async () => {
+    const env = { XDG_STATE_HOME: join(tempDir(), 'state') };
+    const first = portOf((await runCli(['endpoint', 'web-01', '--demo'], { env })).stdout);
+    const squatter = await hold(first);
+    try {
+      const run = runInPty(
+        process.execPath,
+        [BIN, 'endpoint', 'web-01', '--demo'],
+        { ...env, NO_COLOR: '1' },
+        {
+          cols: 60,
+          rows: 20,
+        },
+      );
+      expect(await run.exit).toBe(0);
+      // The notice's rows (the endpoint printed after it is a URL wider than the terminal: whole, as output).
+      const all = run.rows();
+      const start = all.findIndex((row) => row.text.startsWith("The demo's emulator"));
+      const end = all.findIndex((row, i) => i >= start && row.text.endsWith('now.'));
+      expect([start >= 0, end >= start]).toEqual([true, true]);
+      const rows = all.slice(start, end + 1);
+      expect(rows.filter((row) => row.wrapped || row.full)).toEqual([]);
+      expect(rows.map((row) => row.text.trim()).join(' ')).toContain(
+        `(its port of before, ${first}, is taken): files handed off in an earlier demo name https://127.0.0.1:${first}/ and reach no demo now.`,
+      );
     } finally {
       squatter.close();
     }

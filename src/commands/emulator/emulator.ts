@@ -15,6 +15,7 @@ import { fleetWorld, parseFleetSize, type FleetSize } from '../../emulator/fleet
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { EXIT, type Io } from '../../port/io';
 import { figures } from '../../term/style';
+import { commandLines } from '../../term/text-width';
 
 function loadWorld(path: string, what: string): EmulatorData {
   let parsed: unknown;
@@ -121,7 +122,11 @@ async function serve(
         `  export NGINXAAS_ACCESS_TOKEN=${emulator.token}`,
         `  ${program} list --all`,
         '',
-        `Or: curl --cacert ${caFile} -H "Authorization: Bearer ${emulator.token}" "${emulator.url}/subscriptions?api-version=2022-12-01"`,
+        'Or:',
+        ...curlLines(
+          `curl --cacert ${caFile} -H "Authorization: Bearer ${emulator.token}" "${emulator.url}/subscriptions?api-version=2022-12-01"`,
+          io,
+        ),
         `${statePath ? `State is kept in ${statePath}. ` : ''}Ctrl+C stops it.`,
         '',
       ].join('\n'),
@@ -135,4 +140,14 @@ async function serve(
   await emulator.close();
   if (!options.json) io.stderr.write('Emulator stopped.\n');
   return EXIT.ok;
+}
+
+/**
+ * A command to paste, on lines of its own: on a terminal laid out as a shell reads it (never
+ * wrapped by the terminal, never cut), elsewhere whole on one line.
+ */
+function curlLines(command: string, io: Io): string[] {
+  const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+  if (!columns) return [`  ${command}`];
+  return commandLines(command, columns - 3).map((line) => `  ${line}`);
 }
