@@ -106,8 +106,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         if (handling === 0) for (const resolve of whenIdle.splice(0)) resolve();
       });
   });
-  // Sockets left open by clients must not keep close() waiting.
-  server.keepAliveTimeout = 2000;
+  // Idle keep-alive sockets are kept a minute, longer than any retry's backoff, as Azure's front
+  // doors keep theirs: at 2 s a retry could land on a socket the emulator had just closed ('socket
+  // hang up' on a loaded machine). close() ends every connection itself (closeAllConnections below).
+  server.keepAliveTimeout = 60_000;
   let connections = 0;
   server.on('secureConnection', () => connections++);
 
