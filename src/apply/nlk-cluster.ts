@@ -13,7 +13,7 @@ import {
   nlkFullname,
   nlkSecretName,
 } from '../domain/apply-target';
-import { ApplyRefusal, jsonOf, pause, type ApplyContext, seconds } from './consumer';
+import { ApplyRefusal, jsonOf, pause, type ApplyContext, type Proof, seconds } from './consumer';
 import { lastWords, type ProgramCall } from './run-program';
 
 const READ_MS = 30_000;
@@ -259,4 +259,12 @@ export function exercisedBy(config: { logLevel?: unknown; serviceAnnotationMatch
     annotationMatch:
       typeof config?.serviceAnnotationMatch === 'string' ? config.serviceAnnotationMatch : NLK_DEFAULT_ANNOTATION_MATCH,
   };
+}
+
+/** What the cluster showed, as the consumer's proof: after the lines its own steps said. */
+export function proofFrom(proof: Awaited<ReturnType<NlkOnCluster['prove']>>, lines: string[]): Proof {
+  lines.push(...proof.lines);
+  if (!proof.ok) return { outcome: 'failed', why: proof.why, lines };
+  if (proof.notExercised) return { outcome: 'unproven', why: `not exercised: ${proof.notExercised}`, lines };
+  return { outcome: 'proven', lines };
 }

@@ -11,7 +11,7 @@
  */
 import { hostsPointAt, NLK_EXTENSION_TYPE, startsWithHint, type ApplyTarget } from '../domain/apply-target';
 import { ApplyFailure, ApplyRefusal, jsonOf, type ApplyContext, type Consumer, type Proof, seconds } from './consumer';
-import { exercisedBy, NlkOnCluster } from './nlk-cluster';
+import { exercisedBy, NlkOnCluster, proofFrom } from './nlk-cluster';
 import { withPrivateFile } from './private-file';
 import { describe, lastWords, type ProgramCall } from './run-program';
 
@@ -167,10 +167,7 @@ export class NlkExtension implements Consumer {
         serviceAnnotationMatch: this.settings['nlk.config.serviceAnnotationMatch'],
       }),
     });
-    lines.push(...proof.lines);
-    if (!proof.ok) return { outcome: 'failed', why: proof.why, lines };
-    if (proof.notExercised) return { outcome: 'unproven', why: `not exercised: ${proof.notExercised}`, lines };
-    return { outcome: 'proven', lines };
+    return proofFrom(proof, lines);
   }
 
   async rollback(): Promise<{ ok: boolean; said: string }> {

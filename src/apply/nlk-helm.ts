@@ -11,7 +11,7 @@
 import { hostsPointAt, NLK_CHART_NAME, startsWithHint, type ApplyTarget } from '../domain/apply-target';
 import { NLK_CHART, NLK_CHART_VERSION } from '../domain/handoff';
 import { ApplyFailure, ApplyRefusal, jsonOf, type ApplyContext, type Consumer, type Proof, seconds } from './consumer';
-import { exercisedBy, NlkOnCluster } from './nlk-cluster';
+import { exercisedBy, NlkOnCluster, proofFrom } from './nlk-cluster';
 import { describe, lastWords, type ProgramCall } from './run-program';
 
 const READ_MS = 30_000;
@@ -218,10 +218,7 @@ export class NlkHelm implements Consumer {
       await this.cluster.checkDeployment(false);
     }
     const proof = await this.cluster.prove(secret, exercisedBy(this.values?.nlk?.config));
-    lines.push(...proof.lines);
-    if (!proof.ok) return { outcome: 'failed', why: proof.why, lines };
-    if (proof.notExercised) return { outcome: 'unproven', why: `not exercised: ${proof.notExercised}`, lines };
-    return { outcome: 'proven', lines };
+    return proofFrom(proof, lines);
   }
 
   async rollback(): Promise<{ ok: boolean; said: string }> {

@@ -155,16 +155,15 @@ export function handoffMenuRows(menu: HandoffMenu, width: number, rows: number):
   return 1 + (shown.start > 0 ? 1 : 0) + (shown.end - shown.start) + (shown.below > 0 ? 1 : 0) + 1;
 }
 
-/** What is left of a rotation, under the new key: switch, then Enter; or Esc to stop with both keys. */
-export function RotationLines({
-  rotation,
-  fresh,
-  hints,
-}: {
+/** What each part of a rotation's panel is drawn from. */
+interface RotationPartProps {
   rotation: RotationView;
   fresh: string;
   hints: [string, string][];
-}) {
+}
+
+/** What is left of a rotation, under the new key: switch, then Enter; or Esc to stop with both keys. */
+export function RotationLines({ rotation, fresh, hints }: RotationPartProps) {
   if (rotation.stage === 'reverifying') return <Spinner label={`Checking '${fresh}' on the dataplane again…`} />;
   if (rotation.stage === 'unchecked') return <UncheckedQuestion rotation={rotation} fresh={fresh} hints={hints} />;
   if (rotation.stage === 'retiring') return <Spinner label={`Deleting the old key '${rotation.old}'…`} />;
@@ -184,15 +183,7 @@ export function RotationLines({
  * The second check could not ask the dataplane from here: the old key may go all the same, after a
  * yes that says the new key was not checked. No default: y goes on, Enter checks again, Esc stops.
  */
-function UncheckedQuestion({
-  rotation,
-  fresh,
-  hints,
-}: {
-  rotation: RotationView;
-  fresh: string;
-  hints: [string, string][];
-}) {
+function UncheckedQuestion({ rotation, fresh, hints }: RotationPartProps) {
   return (
     <Question title={uncheckedTitle(rotation, fresh)} hints={hints}>
       {rotation.problem ? <Said mark={figures.warning} role="warning" text={rotation.problem} /> : null}
@@ -201,15 +192,7 @@ function UncheckedQuestion({
 }
 
 /** Esc during a rotation: the new key is live, so stopping asks what becomes of it. */
-function StopQuestion({
-  rotation,
-  fresh,
-  hints,
-}: {
-  rotation: RotationView;
-  fresh: string;
-  hints: [string, string][];
-}) {
+function StopQuestion({ rotation, fresh, hints }: RotationPartProps) {
   return (
     <Question title={stopTitle(rotation, fresh)} hints={hints}>
       {rotation.unseen ? <Said mark={figures.warning} role="warning" text={stopUnseen(fresh)} /> : null}
@@ -221,15 +204,7 @@ function StopQuestion({
  * Enter while the new key is held nowhere: deleting the old one now would lose both. No default:
  * the ways to take the key first, d to delete anyway, Esc to stop.
  */
-function UnheldQuestion({
-  rotation,
-  fresh,
-  hints,
-}: {
-  rotation: RotationView;
-  fresh: string;
-  hints: [string, string][];
-}) {
+function UnheldQuestion({ rotation, fresh, hints }: RotationPartProps) {
   return (
     <Question title={unheldTitle(rotation, fresh)} hints={hints}>
       <Warning text={unheldWarning(rotation, fresh)} />
