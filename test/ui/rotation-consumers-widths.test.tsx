@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { Screen } from '../../src/ui/app';
 import { transition } from '../../src/wizard/machine';
-import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
-import type { KeyFlags } from '../../src/wizard/tokens';
+import { initialState, type WizardState } from '../../src/wizard/state';
 import type { ConsumerDoor, FoundConsumer } from '../../src/port/consumers';
 import { NOW, deployment, discovery, key } from '../helpers/fixtures';
 import { frameAt, overWide } from '../helpers/render-at';
 import { pressed } from '../helpers/keys';
+import { send } from '../helpers/machine-input';
 
 const LONG = deployment('web-frontend-production-eastus2-01', {
   resourceGroup: 'contoso-edge-production-rg',
@@ -24,17 +24,6 @@ const DOOR: ConsumerDoor = {
   apply: async () => ({ outcomes: [], allProven: false, holding: [] }),
 };
 const ENTER = pressed('enter').key;
-
-function send(state: WizardState, ...inputs: (string | KeyFlags | WizardEvent)[]): WizardState {
-  return inputs.reduce<WizardState>((s, input) => {
-    if (typeof input === 'object' && 'type' in input) return transition(s, input as WizardEvent);
-    const event: WizardEvent =
-      typeof input === 'string'
-        ? { type: 'input', input, key: {}, now: NOW }
-        : { type: 'input', input: '', key: input as KeyFlags, now: NOW };
-    return transition(s, event);
-  }, state);
-}
 
 const found: FoundConsumer[] = ['nlk', 'nlk-east-production-cluster', 'nlk-west'].map((name) => ({
   target: `nlk-helm=${name}`,

@@ -7,12 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Screen } from '../../src/ui/app';
 import { transition } from '../../src/wizard/machine';
-import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
-import type { KeyFlags } from '../../src/wizard/tokens';
+import { initialState, type WizardState } from '../../src/wizard/state';
 import { NOW, deployment, discovery, key } from '../helpers/fixtures';
 import { frameAt, overWide } from '../helpers/render-at';
 import { useZone, ZONES } from '../helpers/zone';
 import { pressed } from '../helpers/keys';
+import { send } from '../helpers/machine-input';
 import { handoffNextLines, type HandoffTarget } from '../../src/domain/handoff';
 import { commandIn } from '../../src/domain/started-as';
 
@@ -24,16 +24,6 @@ const LONG = deployment('web-frontend-production-eastus2-01', {
 });
 const WORLD = discovery([...discovery().deployments, LONG]);
 const SECRET = '3f2b9c1e-7a4d-4e8f-9b6a-0c5d2e1f4a7b';
-
-function send(state: WizardState, ...inputs: (string | KeyFlags)[]): WizardState {
-  return inputs.reduce<WizardState>((s, input) => {
-    const event: WizardEvent =
-      typeof input === 'string'
-        ? { type: 'input', input, key: {}, now: NOW }
-        : { type: 'input', input: '', key: input, now: NOW };
-    return transition(s, event);
-  }, state);
-}
 
 const ENTER = pressed('enter').key;
 const loaded = transition(initialState(NOW), { type: 'deploymentsLoaded', discovery: WORLD, now: NOW });

@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Screen } from '../../src/ui/app';
 import { transition } from '../../src/wizard/machine';
-import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
-import type { KeyFlags } from '../../src/wizard/tokens';
+import { initialState, type WizardState } from '../../src/wizard/state';
 import type { Intent } from '../../src/wizard/intents';
 import { lineStep } from '../../src/plain/line-steps';
 import { deletingWords } from '../../src/domain/readiness';
@@ -19,23 +18,13 @@ import { handoffFacts } from '../../src/domain/handoff';
 import { NOW, WEB, discovery, key } from '../helpers/fixtures';
 import { frameAt } from '../helpers/render-at';
 import { pressed } from '../helpers/keys';
+import { send } from '../helpers/machine-input';
 import { useZone } from '../helpers/zone';
 
 useZone('UTC');
 const ENTER = pressed('enter').key;
 const DOWN = pressed('down').key;
 const ESC = pressed('esc').key;
-
-function send(state: WizardState, ...inputs: (string | KeyFlags | WizardEvent)[]): WizardState {
-  return inputs.reduce<WizardState>((s, input) => {
-    if (typeof input === 'object' && 'type' in input) return transition(s, input as WizardEvent);
-    const event: WizardEvent =
-      typeof input === 'string'
-        ? { type: 'input', input, key: {}, now: NOW }
-        : { type: 'input', input: '', key: input as KeyFlags, now: NOW };
-    return transition(s, event);
-  }, state);
-}
 
 const loaded = send(initialState(NOW, { demoVault: 'contoso-keys.vault.azure.net' }), {
   type: 'deploymentsLoaded',
