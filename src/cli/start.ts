@@ -5,7 +5,6 @@
  * is loaded and run, and the process exits once its output has been handed over. It imports only
  * what that takes: everything else is in the bundle's chunks, loaded by `import()` below.
  */
-import { enablePrivateCompileCache, flushCompileCache } from './compile-cache';
 import { versionLine } from './version';
 
 const argv = process.argv.slice(2);
@@ -38,19 +37,17 @@ function versionAlone(): boolean {
   return true;
 }
 
-if (versionAlone()) {
-  // stdout is a pipe or a file: the line is handed over before the natural exit.
-  process.exitCode = 0;
-} else {
-  if (process.env.NGINXAAS_KEYS_PACKAGING !== 'standalone') enablePrivateCompileCache(process.env);
-  run();
-}
+// stdout may be a pipe or a file: the version's line is handed over before the natural exit.
+if (!versionAlone()) run();
 
 function run(): void {
   void (async () => {
     // A signal after main() has given its answer (a second Ctrl+C while the last words are flushed)
     // must not kill the process and replace that answer: from here to the exit, they are taken.
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => undefined);
+    // Loaded here, not with this file: `--version` alone needs none of it.
+    const { enablePrivateCompileCache, flushCompileCache } = await import('./compile-cache');
+    if (process.env.NGINXAAS_KEYS_PACKAGING !== 'standalone') enablePrivateCompileCache(process.env);
     const { main } = await import('./main');
     const code = await main(argv);
     // Exit explicitly: idle keep-alive sockets of the HTTP agent would otherwise hold the process.
