@@ -38,7 +38,8 @@ export function askAzEarly(
   // The same audience the credential will ask for (domain/clouds.ts), so the answer is used.
   const audience = armAudience({
     cloud: name,
-    ...(where.armEndpoint ? { armEndpoint: where.armEndpoint } : {}),
+    armEndpoint: where.armEndpoint,
+    // An empty audience is none: armAudience falls back with ??, so it stays absent.
     ...(where.armAudience ? { audience: where.armAudience } : {}),
   });
   if (!audience.ok) return undefined;
@@ -67,6 +68,7 @@ export function askAzEarly(
         resolve({
           token: answer.accessToken,
           expiresOnTimestamp: expires,
+          // az may say "" or null: none, so that cliSubscription ?? falls back to az's default.
           ...(answer.subscription ? { subscription: answer.subscription } : {}),
         });
       } catch (parseError) {

@@ -29,8 +29,8 @@ export function recordEnding(history: History, custody: Custody, command: string
         deployment: deploymentId(entry.deployment),
         key: entry.name,
         destination: holder.path,
-        ...(who?.account !== undefined ? { account: who.account } : {}),
-        ...(who?.profile !== undefined ? { profile: who.profile } : {}),
+        account: who?.account,
+        profile: who?.profile,
       });
       history.finish(id, { outcome: 'done' });
     }

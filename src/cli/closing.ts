@@ -52,6 +52,7 @@ export async function closeRun(ending: RunEnding, outcome: Outcome): Promise<num
   const keys = accounts.map(keyJson);
   let code: number;
   if ('failure' in outcome) {
+    // Only what there is: no empty `keys`, and the secret exactly when it was held for stdout above.
     const extra =
       json && (keys.length > 0 || secret)
         ? { ...(keys.length > 0 ? { keys } : {}), ...(secret ? { secret } : {}) }

@@ -83,7 +83,7 @@ export function runConfig(words: string[], values: Values, io: Io, program = COM
         ? { defaults: file.defaults, profiles: { ...file.profiles, [profile]: section } }
         : { defaults: section, profiles: file.profiles };
     save(path, next);
-    if (json) io.stdout.write(`${JSON.stringify({ name, value, ...(profile ? { profile } : {}), path }, null, 2)}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ name, value, profile, path }, null, 2)}\n`);
     else io.stderr.write(`${io.err('success', figures.pass)} saved ${name} ${printable(value)} in ${where}\n`);
     return EXIT.ok;
   }
@@ -100,7 +100,7 @@ export function runConfig(words: string[], values: Values, io: Io, program = COM
           ? { defaults: file.defaults, profiles: { ...file.profiles, [profile]: section } }
           : { defaults: section, profiles: file.profiles },
       );
-    if (json) io.stdout.write(`${JSON.stringify({ name, removed: had, ...(profile ? { profile } : {}) }, null, 2)}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ name, removed: had, profile }, null, 2)}\n`);
     else io.stderr.write(had ? `removed ${name} from ${where}\n` : `${name} was not saved in ${where}\n`);
     return EXIT.ok;
   }
@@ -110,7 +110,7 @@ export function runConfig(words: string[], values: Values, io: Io, program = COM
     const found = inForce.find((e) => e.name === name);
     if (json) {
       io.stdout.write(
-        `${JSON.stringify({ name, value: found?.value ?? null, ...(found ? { from: fromJson(found.from) } : {}) }, null, 2)}\n`,
+        `${JSON.stringify({ name, value: found?.value ?? null, from: found && fromJson(found.from) }, null, 2)}\n`,
       );
     } else if (found) io.stdout.write(`${found.value}\n`);
     else io.stderr.write(`${name} is not saved${profile !== undefined ? ` for profile ${profile}` : ''}\n`);
@@ -121,7 +121,7 @@ export function runConfig(words: string[], values: Values, io: Io, program = COM
       `${JSON.stringify(
         {
           path,
-          ...(profile !== undefined ? { profile } : {}),
+          profile,
           defaults: file.defaults,
           profiles: file.profiles,
           inForce: inForce.map((e) => ({ name: e.name, value: e.value, from: fromJson(e.from) })),

@@ -41,9 +41,7 @@ export interface ConnectHooks {
 
 export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, hooks: ConnectHooks): Promise<Session> {
   const timeoutMs = requestTimeoutMs(env);
-  const timeout = timeoutMs !== undefined ? { timeoutMs } : {};
   const userAgent = `nginxaas-keys/${VERSION}`;
-  const log = hooks.log ? { log: hooks.log } : {};
   const [{ resolveArmTarget }, { createCredential }, { AzureGateway }] = await Promise.all([
     import('../azure/cloud'),
     import('../azure/credentials'),
@@ -59,7 +57,7 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     // The port of the last demo where it is free, so that what an earlier demo handed off still answers.
     const portFile = state ? demoPortPath(state.path) : undefined;
     const before = portFile ? rememberedDemoPort(portFile) : undefined;
-    const emulator = await startEmulator({ ...world, ...(before ? { port: before } : {}) }).catch((error: unknown) => {
+    const emulator = await startEmulator({ ...world, port: before }).catch((error: unknown) => {
       if (before === undefined) throw error;
       return startEmulator(world).then((moved) => {
         hooks.onNotice?.(
@@ -79,18 +77,19 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
       authDescription: authDescription(options),
       useCliDefaultSubscription: false,
       userAgent,
-      ...timeout,
-      ...log,
+      timeoutMs,
+      log: hooks.log,
     });
     return { gateway, demo: true, demoVault: DEMO_VAULT, close: () => emulator.close() };
   }
 
+  // Never empty where set: parseConnectOptions checks each (a cloud is one of its choices).
   const resolved = resolveArmTarget({
-    ...(options.cloud ? { cloud: options.cloud } : {}),
-    ...(options.armEndpoint ? { armEndpoint: options.armEndpoint } : {}),
-    ...(options.armAudience ? { armAudience: options.armAudience } : {}),
-    ...(options.caPem ? { caPem: options.caPem } : {}),
-    ...(options.authorityHost ? { authorityHost: options.authorityHost } : {}),
+    cloud: options.cloud,
+    armEndpoint: options.armEndpoint,
+    armAudience: options.armAudience,
+    caPem: options.caPem,
+    authorityHost: options.authorityHost,
   });
   if (!resolved.ok) throw new UsageError(resolved.problem);
   if (options.auth === 'env') {
@@ -107,9 +106,9 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     credential = await createCredential(options.auth, {
       target: resolved.target,
       env,
-      ...(options.tenant ? { tenantId: options.tenant } : {}),
-      ...(hooks.onDeviceCode ? { onDeviceCode: hooks.onDeviceCode } : {}),
-      ...(hooks.early && hooks.early.scope === resolved.target.scope ? { early: hooks.early } : {}),
+      tenantId: options.tenant,
+      onDeviceCode: hooks.onDeviceCode,
+      early: hooks.early?.scope === resolved.target.scope ? hooks.early : undefined,
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -119,13 +118,12 @@ export async function connect(options: ConnectOptions, env: NodeJS.ProcessEnv, h
     target: resolved.target,
     authDescription: authDescription(options),
     useCliDefaultSubscription: options.auth === 'cli',
-    ...(options.auth === 'cli' && hooks.early
-      ? { cliSubscription: hooks.early.token.then((t) => t.subscription).catch(() => undefined) }
-      : {}),
+    cliSubscription:
+      options.auth === 'cli' ? hooks.early?.token.then((t) => t.subscription).catch(() => undefined) : undefined,
     preconnect: options.auth !== 'token',
     userAgent,
-    ...timeout,
-    ...log,
+    timeoutMs,
+    log: hooks.log,
   });
   return { gateway, demo: false, close: async () => {} };
 }

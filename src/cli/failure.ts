@@ -67,6 +67,7 @@ export function reportFailure(
     return notSignedIn(error, values, io, start, (v, i, e) => jsonError(v, i, e));
   if (error instanceof GatewayError) {
     const next = advice(error.kind);
+    // A code of '' is no code (as GatewayError.plain reads it): kept out of the document.
     jsonError(values, io, { kind: error.kind, ...(error.code ? { code: error.code } : {}), message: error.message });
     io.stderr.write(`${p('danger', 'error:')} ${error.plain}\n${next ? `${next}\n` : ''}`);
     return EXIT.failed;
@@ -104,15 +105,13 @@ function notSignedIn(
   const code = isSignInCode(error.code) ? error.code : undefined;
   const ways = waysToSignIn(code, {
     auth,
-    ...(tenant ? { tenant } : {}),
-    ...(start.program ? { program: start.program } : {}),
-    ...(start.argv
-      ? {
-          again: withoutAuth(start.argv)
-            .map((word) => shellWord(word))
-            .join(' '),
-        }
-      : {}),
+    tenant,
+    program: start.program,
+    again:
+      start.argv &&
+      withoutAuth(start.argv)
+        .map((word) => shellWord(word))
+        .join(' '),
   });
   io.stderr.write(`${io.err('danger', 'error:')} ${error.plain}\nTo sign in:\n${ways.map((w) => `  ${w}\n`).join('')}`);
   jsonError(values, io, {

@@ -65,6 +65,7 @@ function refuseRepeated(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens
 }
 
 function parse(argv: string[], program: string): ParsedArgs {
+  // Absent, not undefined: node:util's parseArgs refuses a `short` or `multiple` key that is undefined.
   const options = Object.fromEntries(
     OPTION_SPECS.map((o) => [
       o.name,

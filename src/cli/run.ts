@@ -83,6 +83,7 @@ export class Run {
       forceSignal: this.forcer.signal,
       ...this.clock?.io,
       ...this.toFile,
+      // Spreads, not keys: each layer replaces what is above it only where it has something to say.
       // A command's stderr may be held (--quiet); the wizard's faces draw on the terminal as it is.
       ...(this.mode !== 'wizard' ? { stderr: this.quiet.stream } : {}),
       ...(this.clock ? { askingPerson: this.asking } : {}),

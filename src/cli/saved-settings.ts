@@ -177,7 +177,7 @@ export function applySettings(
   const given = (name: SettingName) => values[flagOf(name)] !== undefined;
   // The endpoint group is taken whole or not at all: never a saved audience for another endpoint.
   const groupGiven = ENDPOINT_GROUP.some((name) => given(name) || fromEnvironment(name, env));
-  const result: SettingsInForce = { ...(profile !== undefined ? { profile } : {}), path, used: [], overridden: [] };
+  const result: SettingsInForce = { profile, path, used: [], overridden: [] };
   if (mode === 'wizard' && accessibleFromEnvironment(env) === true) values.plain = true;
   for (const entry of saved) {
     const flagName = flagOf(entry.name);

@@ -52,7 +52,8 @@ export function authModeOf(values: Values, env: NodeJS.ProcessEnv): AuthMode {
 
 export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): ConnectOptions {
   const auth = authModeOf(values, env);
-  const armEndpoint = text(values, 'arm-endpoint') ?? env.NGINXAAS_ARM_ENDPOINT;
+  // An empty one (NGINXAAS_ARM_ENDPOINT=) is no endpoint.
+  const armEndpoint = (text(values, 'arm-endpoint') ?? env.NGINXAAS_ARM_ENDPOINT) || undefined;
   const caPath = text(values, 'arm-ca') ?? env.NGINXAAS_ARM_CA;
   const cloud = text(values, 'cloud');
   const tenant = text(values, 'tenant');
@@ -80,7 +81,7 @@ export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): Con
       throw new UsageError(`--arm-audience '${printable(armAudienceText)}' is not a URI`);
     const audience = armAudience({
       cloud: cloud !== undefined && isCloudName(cloud) ? cloud : 'AzureCloud',
-      ...(armEndpoint ? { armEndpoint } : {}),
+      armEndpoint,
       audience: armAudienceText,
     });
     if (!audience.ok) throw new UsageError(audience.problem);
@@ -93,14 +94,15 @@ export function parseConnectOptions(values: Values, env: NodeJS.ProcessEnv): Con
   }
   return {
     demo: flag(values, 'demo'),
-    ...(flag(values, 'demo') ? { demoState: { path: demoStatePath(env), reset: flag(values, 'demo-reset') } } : {}),
+    demoState: flag(values, 'demo') ? { path: demoStatePath(env), reset: flag(values, 'demo-reset') } : undefined,
     auth,
-    ...(cloud !== undefined ? { cloud } : {}),
-    ...(armEndpoint ? { armEndpoint } : {}),
-    ...(armAudienceText !== undefined ? { armAudience: armAudienceText } : {}),
-    ...(caPath && !flag(values, 'demo') ? { caPem: readCa(caPath) } : {}),
-    ...(tenant !== undefined ? { tenant } : {}),
-    ...(authorityHost ? { authorityHost: authorityHost.replace(/\/$/, '') } : {}),
+    cloud,
+    armEndpoint,
+    armAudience: armAudienceText,
+    caPem: caPath && !flag(values, 'demo') ? readCa(caPath) : undefined,
+    tenant,
+    // Checked above: an https origin, never empty.
+    authorityHost: authorityHost?.replace(/\/$/, ''),
   };
 }
 
@@ -129,10 +131,5 @@ export function parseWizardScope(values: Values): WizardScope {
   }
   const subscription = text(values, 'subscription');
   const resourceGroup = text(values, 'resource-group');
-  return {
-    ...(subscription !== undefined ? { subscription } : {}),
-    ...(resourceGroup !== undefined ? { resourceGroup } : {}),
-    ...(deployment !== undefined ? { deployment } : {}),
-    ...(name !== undefined ? { name } : {}),
-  };
+  return { subscription, resourceGroup, deployment, name };
 }

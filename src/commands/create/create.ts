@@ -70,7 +70,7 @@ export async function verifyNewKey(endpoint: string, secret: string, deps: Comma
   let said = false;
   const waitMs = verifyWaitMs(io);
   return verifyWithPatience(deps.gateway, endpoint, secret, {
-    ...(waitMs !== undefined ? { waitMs } : {}),
+    waitMs,
     signal: io.signal,
     onWait: (secondsLeft) => {
       if (said) return;
@@ -117,7 +117,7 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
   if (options.json) {
     const document = {
       ...issuedDocument(deployment, options.key, issued, io.now(), verification),
-      ...(applied ? { applied: appliedJson(applied) } : {}),
+      applied: applied && appliedJson(applied),
       ...stoppedJson(io),
     };
     failedWrite = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);

@@ -59,10 +59,10 @@ export function parseEmulatorOptions(values: CommandValues<typeof EMULATOR_FLAGS
   return {
     port,
     json: values.output === 'json',
-    ...(fleet ? { fleet } : {}),
-    ...(latencyMs !== undefined ? { latencyMs } : {}),
-    ...(statePath !== undefined ? { statePath } : {}),
-    ...(seedPath !== undefined ? { seedPath } : {}),
+    fleet,
+    latencyMs,
+    statePath,
+    seedPath,
   };
 }
 
@@ -80,10 +80,10 @@ export async function runEmulator(options: EmulatorCommandOptions, io: Io, progr
 
   const emulator = await startEmulator({
     port,
-    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
-    ...(data ? { data } : {}),
-    ...(statePath ? { statePath } : {}),
-    ...(typeof process.env.NGINXAAS_EMULATOR_TOKEN === 'string' ? { token: process.env.NGINXAAS_EMULATOR_TOKEN } : {}),
+    latencyMs: options.latencyMs,
+    data,
+    statePath,
+    token: process.env.NGINXAAS_EMULATOR_TOKEN,
   });
   // Written at once: a state file that was there before (perhaps 0644) is replaced by our 0600 one.
   emulator.world.save();

@@ -80,7 +80,7 @@ export function parseExtendOptions(values: CommandValues<typeof EXTEND_FLAGS>, n
     shorten: flag(values, 'shorten'),
     vaults,
     json: values.output === 'json',
-    ...(source ? { source } : {}),
+    source,
   };
 }
 
@@ -219,7 +219,7 @@ async function sendExpiry(
 ): Promise<Extended> {
   try {
     return await extendKey(deps.gateway, deployment, key, endDateTime, {
-      ...(secret !== undefined ? { secret } : {}),
+      secret,
       signal: deps.io.signal,
     });
   } catch (error) {

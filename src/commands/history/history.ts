@@ -63,9 +63,9 @@ export function parseHistoryOptions(values: CommandValues<typeof HISTORY_FLAGS>,
   if (limit !== undefined && (!/^\d{1,6}$/.test(limit) || Number(limit) === 0))
     throw new UsageError(`--limit takes a whole number of entries, 1 or more; not '${printable(limit)}'`);
   return {
-    ...(deployment !== undefined ? { deployment } : {}),
-    ...(key !== undefined ? { key } : {}),
-    ...(since !== undefined ? { since: parseSince(since, now) } : {}),
+    deployment,
+    key,
+    since: since !== undefined ? parseSince(since, now) : undefined,
     limit: limit !== undefined ? Number(limit) : DEFAULT_LIMIT,
     json: values.output === 'json',
   };

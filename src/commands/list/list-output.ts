@@ -95,17 +95,14 @@ export function shown(listed: Listed[], now: Date, within: number | undefined): 
 
 export function writeListJson(listed: Listed[], summary: Summary, within: number | undefined, io: Io): void {
   const now = io.now();
+  // Keys only with --expiring-within: their presence says the window was asked.
   const document = {
     ...(within !== undefined ? { expiringWithinDays: within, expiringFound: flagged(summary) } : {}),
     summary,
     deployments: listed.map((l) => ({
       deployment: deploymentJson(l.deployment),
       keys: l.keys.map((k) => ({ ...keyJson(k, now), ...(within !== undefined ? { flagged: true } : {}) })),
-      ...(l.problem
-        ? { problem: l.problem }
-        : l.cannotTakeKeys
-          ? { problem: `cannot take keys: ${l.cannotTakeKeys}` }
-          : {}),
+      problem: l.problem || (l.cannotTakeKeys ? `cannot take keys: ${l.cannotTakeKeys}` : undefined),
     })),
   };
   io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

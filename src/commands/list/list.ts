@@ -50,15 +50,15 @@ export function parseListOptions(values: CommandValues<typeof LIST_FLAGS>): List
   const scope: ListOptions['scope'] = all
     ? {
         all: true,
-        ...(subscription !== undefined ? { subscription } : {}),
-        ...(resourceGroup !== undefined ? { resourceGroup } : {}),
+        subscription,
+        resourceGroup,
       }
     : { all: false, target: parseTarget(values) };
   return {
     scope,
     json: values.output === 'json',
     prometheus: values.output === 'prometheus',
-    ...(within !== undefined ? { expiringWithin: Number(within) } : {}),
+    expiringWithin: within !== undefined ? Number(within) : undefined,
   };
 }
 
@@ -89,7 +89,8 @@ async function sweepEverywhere(
   const group = scope.resourceGroup;
   const progress = (line: string) => sayProgress(io, line);
   const found = await gateway.discoverDeployments(
-    { ...(subscription ? { subscriptions: [subscription] } : {}), ...(group ? { resourceGroup: group } : {}) },
+    // Never empty: parse checks the subscription (a GUID) and the group (1 to 90 characters).
+    { subscriptions: subscription ? [subscription] : undefined, resourceGroup: group },
     { signal: io.signal, onProgress: progress },
   );
   for (const problem of found.problems)
@@ -125,12 +126,12 @@ async function sweepEverywhere(
     });
     return ready.ok ? l : { ...l, cannotTakeKeys: ready.reason };
   });
-  return { listed, unreadSubscriptions: found.problems, ...(streamer ? { streamer } : {}) };
+  return { listed, unreadSubscriptions: found.problems, streamer };
 }
 
 /** A deployment that cannot take a key now (failed, updating, its subscription disabled) says why. */
 function withReadiness(l: Listed, subscriptionState?: string): Listed {
-  const ready = canTakeKey({ ...l.deployment, ...(subscriptionState ? { subscriptionState } : {}) });
+  const ready = canTakeKey({ ...l.deployment, subscriptionState });
   return ready.ok ? l : { ...l, cannotTakeKeys: ready.reason };
 }
 

@@ -96,7 +96,7 @@ export function parseRotateOptions(values: CommandValues<typeof ROTATE_FLAGS>, n
       'with -o json the new key reaches you only in the document printed at the end, after --yes has deleted the old key: add --secret-out <file> or --emit, or leave out --yes and delete the old key once you hold the new one',
     );
   const noVerify = flag(values, 'no-verify');
-  return { target, oldName, key, retire, retireHow, apply, json, noVerify, ...(newName ? { newName } : {}) };
+  return { target, oldName, key, retire, retireHow, apply, json, noVerify, newName };
 }
 
 type Stage = 'verify' | 'handoff' | 'apply' | 'switch' | 'verify-again' | 'retire';
@@ -327,15 +327,15 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
       hint: old.hint,
       endDateTime: old.endDateTime.toISOString(),
       action: rotation.oldAction,
-      ...(rotation.shortenedTo ? { shortenedTo: rotation.shortenedTo.toISOString() } : {}),
+      shortenedTo: rotation.shortenedTo?.toISOString(),
     };
     const document = {
       ...issuedDocument(deployment, options.key, issued, io.now(), rotation.first),
-      ...(rotation.applied ? { applied: appliedJson(rotation.applied) } : {}),
+      applied: rotation.applied && appliedJson(rotation.applied),
       rotatedFrom,
-      ...(rotation.second ? { verificationAfterSwitch: rotation.second } : {}),
+      verificationAfterSwitch: rotation.second,
       newKeyChecked: checkedOnDataplane(rotation),
-      ...(rotation.stoppedAt ? { stoppedAt: rotation.stoppedAt } : {}),
+      stoppedAt: rotation.stoppedAt,
     };
     const failed = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
     deps.custody.documentPrinted = true;

@@ -73,11 +73,11 @@ export function parseApplyOptions(values: CommandValues<typeof APPLY_FLAGS>): Ap
     dryRun: flag(values, 'dry-run'),
     settings: {
       settleMs: parseSettle(text(values, 'settle')),
-      ...(kubeContext !== undefined ? { kubeContext } : {}),
-      ...(namespace !== undefined ? { namespace } : {}),
-      ...(chart !== undefined ? { chart } : {}),
-      ...(cluster !== undefined ? { cluster } : {}),
-      ...(clusterGroup !== undefined ? { clusterGroup } : {}),
+      kubeContext,
+      namespace,
+      chart,
+      cluster,
+      clusterGroup,
     },
   };
 }
@@ -131,7 +131,7 @@ export async function checkConsumers(
     run: runnerFor(deps),
     deployment,
     nplus: nplusUrl(endpoint),
-    ...(old ? { old: { name: old.name, hint: old.hint } } : {}),
+    old: old && { name: old.name, hint: old.hint },
     create,
     settings: options.settings,
     signal: io.signal,
@@ -186,6 +186,7 @@ export async function applyToConsumers(
           key: keyName,
           destination: consumer.where,
         });
+        // finish() spreads this over the entry begun above: a detail only when it has words.
         history.finish(id, { outcome, ...(detail ? { detail } : {}) });
       } catch {
         // The record is kept beside the work; a record that cannot be written never stops it.
@@ -207,8 +208,9 @@ export function appliedJson(report: ApplyReport) {
     target: applyText(r.target),
     where: r.where,
     state: r.state,
+    // A why of '' (an error without words) is none.
     ...(r.why ? { why: r.why } : {}),
     proof: r.lines,
-    ...(r.rollback ? { rollback: r.rollback } : {}),
+    rollback: r.rollback,
   }));
 }

@@ -39,6 +39,7 @@ export function keyJson(key: ApiKey, now: Date) {
 }
 
 export function deploymentJson(d: Deployment) {
+  // Azure may give an empty display name or endpoint: said as none, not as "".
   return {
     name: d.name,
     resourceGroup: d.resourceGroup,

@@ -30,7 +30,7 @@ export function issuedDocument(
     dataplaneApiEndpoint: endpoint,
     nplusEndpoint: nplusUrl(endpoint),
     deployment: deploymentJson(deployment),
-    ...(options.secretOut !== undefined ? { secretFile: options.secretOut } : {}),
+    secretFile: options.secretOut,
     ...(issued.handoffs.length > 0
       ? {
           handoff: issued.handoffs.map((h) => ({
@@ -38,12 +38,13 @@ export function issuedDocument(
             destination: h.target.kind === 'keyvault' ? h.target.url : h.target.path,
             ok: h.ok,
             message: h.said,
+            // handoffNextStep may be '': no next step.
             ...(h.next ? { next: h.next } : {}),
           })),
         }
       : {}),
-    ...(verification ? { verification } : {}),
-    ...(options.showSecret ? { secret: issued.secret } : {}),
+    verification,
+    secret: options.showSecret ? issued.secret : undefined,
   };
 }
 

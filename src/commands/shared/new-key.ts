@@ -101,7 +101,7 @@ export function parseNewKeyOptions(values: NewKeyValues, now: Date, consumers = 
     force,
     emit,
     consumers,
-    ...(secretOut !== undefined ? { secretOut } : {}),
+    secretOut,
   };
 }
 

@@ -24,22 +24,19 @@ export function parseTarget(values: TargetValues): TargetOptions {
   if (given === undefined) throw new UsageError('--deployment (-d) <name or resource id> is required');
   const resourceGroup = text(values, 'resource-group');
   const subscription = text(values, 'subscription');
-  const scope = {
-    ...(resourceGroup !== undefined ? { resourceGroup } : {}),
-    ...(subscription !== undefined ? { subscription } : {}),
-  };
   if (looksLikeResourceId(given)) {
     const ref = parseDeploymentId(given);
     if (!ref || ref.apiKeyName)
       throw new UsageError(`'${printable(given)}' is not the resource id of an NGINXaaS deployment`);
     return {
       deployment: { subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup, name: ref.name },
-      ...scope,
+      resourceGroup,
+      subscription,
     };
   }
   const check = checkKeyName(given, 'deployment name');
   if (!check.ok) throw new UsageError(check.problem);
-  return { deployment: given, ...scope };
+  return { deployment: given, resourceGroup, subscription };
 }
 
 export function parseKeyName(values: Values<'name' | 'new-name'>, option: 'name' | 'new-name' = 'name'): string {
@@ -72,7 +69,8 @@ export async function resolveDeployment(
   }
 
   const found = await gateway.discoverDeployments(
-    { ...(subscriptionId ? { subscriptions: [subscriptionId] } : {}), ...(group ? { resourceGroup: group } : {}) },
+    // Never empty: parse checks the group (1 to 90 characters), the subscription is a GUID or az's default.
+    { subscriptions: subscriptionId ? [subscriptionId] : undefined, resourceGroup: group },
     { signal },
   );
   const matches = found.deployments.filter((d) => d.name.toLowerCase() === name.toLowerCase());

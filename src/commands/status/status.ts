@@ -50,8 +50,8 @@ export function parseStatusOptions(values: CommandValues<typeof STATUS_FLAGS>): 
     throw new UsageError("a key's value is checked against a deployment's keys: pass -d <deployment> too");
   return {
     json: values.output === 'json',
-    ...(target ? { target } : {}),
-    ...(sources[0] ? { value: sources[0] } : {}),
+    target,
+    value: sources[0],
   };
 }
 
@@ -115,20 +115,16 @@ export async function runStatus(options: StatusOptions, deps: CommandDeps): Prom
   if (options.json) {
     const document = {
       ok,
-      signIn: { how: gateway.authDescription, ...(signedIn ? signedIn : {}) },
+      signIn: { how: gateway.authDescription, ...signedIn },
       subscriptions: subscriptions.map((s) => ({ id: s.subscriptionId, name: s.displayName, state: s.state })),
       deployments: discovery.deployments.length,
       ...(discovery.problems.length > 0 ? { problems: discovery.problems } : {}),
-      ...(deployment
-        ? {
-            deployment: {
-              name: deployment.name,
-              id: deployment.id,
-              endpoint: deployment.dataplaneApiEndpoint ?? null,
-              answers: endpoint?.ok ?? false,
-            },
-          }
-        : {}),
+      deployment: deployment && {
+        name: deployment.name,
+        id: deployment.id,
+        endpoint: deployment.dataplaneApiEndpoint ?? null,
+        answers: endpoint?.ok ?? false,
+      },
       ...(finding
         ? {
             key: finding.matches[0] ? keyJson(finding.matches[0], io.now()) : null,
