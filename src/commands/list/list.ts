@@ -119,13 +119,7 @@ async function sweepEverywhere(
     },
   });
   live?.(-1);
-  const listed: Listed[] = swept.map((l) => {
-    const ready = canTakeKey({
-      ...l.deployment,
-      subscriptionState: states.get(l.deployment.subscriptionId.toLowerCase()),
-    });
-    return ready.ok ? l : { ...l, cannotTakeKeys: ready.reason };
-  });
+  const listed = swept.map((l) => withReadiness(l, states.get(l.deployment.subscriptionId.toLowerCase())));
   return { listed, unreadSubscriptions: found.problems, streamer };
 }
 
