@@ -45,6 +45,26 @@ export const YOGA_WITHOUT_FETCH = {
   edits: [{ find: '"function"!=typeof fetch', replace: 'true' }],
 };
 
+/**
+ * Another start-up cost, of the ES module bundle on Node 22 and later: importing a built-in as an
+ * ES module makes Node build a view of all its exports, and node:http's include `WebSocket` and
+ * its kin, getters that load undici (a megabyte of JavaScript Node has not compiled yet) for a
+ * program that never uses it. The Azure SDK imports node:http so; taken by require (as the
+ * standalone executable's CommonJS bundle takes it), only what is used is read.
+ */
+export const HTTP_BY_REQUIRE = {
+  name: 'http-by-require',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^(node:)?http$/ }, ({ namespace }) =>
+      namespace === 'http-by-require' ? undefined : { path: 'node:http', namespace: 'http-by-require' },
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'http-by-require' }, () => ({
+      contents: 'module.exports = require("node:http");',
+      loader: 'js',
+    }));
+  },
+};
+
 export const shared = {
   absWorkingDir: root,
   entryPoints: { start: 'src/cli/start.ts' },

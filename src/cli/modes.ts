@@ -6,6 +6,8 @@
  */
 import { HistoryFile } from '../files/history-file';
 import { lastUsedDeployment, rememberDeployment } from '../files/last-used-file';
+import { parseSettle } from '../commands/shared/settle';
+import type { ConsumerDoor } from '../port/consumers';
 import { deferredGateway } from '../port/deferred-gateway';
 import type { Gateway } from '../port/gateway';
 import type { History } from '../port/history';
@@ -34,14 +36,21 @@ const wizardInstead = (program: string) =>
 
 /**
  * The wizard's way to what uses a key (NLK releases of the current kube context, nginx-asg-sync on
- * this machine): its rotation finds them and offers to apply the new key there.
+ * this machine): its rotation finds them and offers to apply the new key there. What does that
+ * (src/apply) loads when a rotation first looks, not before the first frame.
  */
-async function consumersDoor(values: Values, gateway: Gateway, history: History | undefined) {
-  const [{ consumerDoor }, { parseSettle }] = await Promise.all([
-    import('../apply/door'),
-    import('../commands/shared/apply-step'),
-  ]);
-  return consumerDoor({ env: process.env, gateway, history, settleMs: parseSettle(text(values, 'settle')) });
+function consumersDoor(values: Values, gateway: Gateway, history: History | undefined): ConsumerDoor {
+  const settleMs = parseSettle(text(values, 'settle'));
+  let door: Promise<ConsumerDoor> | undefined;
+  const opened = () =>
+    (door ??= import('../apply/door').then(({ consumerDoor }) =>
+      consumerDoor({ env: process.env, gateway, history, settleMs }),
+    ));
+  return {
+    settleMs,
+    find: async (...args) => (await opened()).find(...args),
+    apply: async (...args) => (await opened()).apply(...args),
+  };
 }
 
 /** What every mode that reaches Azure is built from. */
@@ -76,8 +85,7 @@ export async function buildMode(run: Run, settings: SettingsInForce): Promise<()
   const connectOptions = parseConnectOptions(values, process.env);
   const scope = interactive ? parseWizardScope(values) : undefined;
   // Checked with every other flag, before any sign-in.
-  if (interactive && text(values, 'settle') !== undefined)
-    (await import('../commands/shared/apply-step')).parseSettle(text(values, 'settle'));
+  if (interactive) parseSettle(text(values, 'settle'));
   let prepared: PreparedCommand | undefined;
   let captured: ReturnType<typeof captureOutput>;
   if (!interactive) {
@@ -183,7 +191,7 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
   const door = connectOptions.demo ? undefined : signInDoor(connectOptions, process.env, hooks, gateway);
   run.opened(door);
   const wizardGateway = terminalSafe(recorded(gateway, parts.record));
-  const consumers = await consumersDoor(run.values, wizardGateway, run.history);
+  const consumers = consumersDoor(run.values, wizardGateway, run.history);
   return runWizard(
     {
       gateway: wizardGateway,
@@ -225,7 +233,7 @@ async function runLines(run: Run, parts: WizardParts): Promise<number> {
     {
       ...parts.scope,
       signIn: door ? door.facts : undefined,
-      consumers: await consumersDoor(run.values, lineGateway, run.history),
+      consumers: consumersDoor(run.values, lineGateway, run.history),
     },
     run.io(),
   );

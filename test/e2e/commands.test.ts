@@ -355,6 +355,12 @@ describe('the program as a whole', () => {
     const version = (await runCli(['--version'])).stdout;
     expect(version).toMatch(/^nginxaas-keys \d+\.\d+\.\d+ \(node v\d+\.\d+\.\d+, npm package\)\n$/);
     expect(version).toContain(`(node ${process.version}, npm package)`);
+    // Alone it is answered before the program loads; with other flags, after they are all checked:
+    // the same line either way, and a bad flag beside it is still refused.
+    expect((await runCli(['--version', '--no-color'])).stdout).toBe(version);
+    const refused = await runCli(['--version', '--colour']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
   });
 
   it('the wizard without a terminal exits 2 and names the command that does the same', async () => {

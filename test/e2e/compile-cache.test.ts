@@ -18,10 +18,10 @@ const run = promisify(execFile);
 const tempDir = useTempDir('compile-cache-');
 const NODE24 = execFileSync(process.execPath, [join(ROOT, 'scripts', 'node24.mjs')], { encoding: 'utf8' }).trim();
 
-/** `--version` on `node`, with the cache folder's parent given as XDG_CACHE_HOME; the files the cache folder holds after it. */
-async function versionWithCacheIn(cacheHome: string, node = NODE24): Promise<string[]> {
-  const { stdout } = await run(node, [BIN, '--version'], { env: withEnv({ XDG_CACHE_HOME: cacheHome }) });
-  expect(stdout).toMatch(/^nginxaas-keys /);
+/** `--help` (which loads the program; `--version` alone is answered before it) on `node`, with the cache folder's parent given as XDG_CACHE_HOME; the files the cache folder holds after it. */
+async function helpWithCacheIn(cacheHome: string, node = NODE24): Promise<string[]> {
+  const { stdout } = await run(node, [BIN, '--help'], { env: withEnv({ XDG_CACHE_HOME: cacheHome }) });
+  expect(stdout).toMatch(/^The interactive wizard/);
   const folder = join(cacheHome, 'nginxaas-keys');
   return existsSync(folder) ? readdirSync(folder, { recursive: true }).map(String) : [];
 }
@@ -29,7 +29,7 @@ async function versionWithCacheIn(cacheHome: string, node = NODE24): Promise<str
 describe('the compile cache of the npm command', () => {
   it('on Node 24: made 0700 in XDG_CACHE_HOME/nginxaas-keys, and filled', async () => {
     const home = tempDir();
-    const files = await versionWithCacheIn(home);
+    const files = await helpWithCacheIn(home);
     expect(statSync(join(home, 'nginxaas-keys')).mode & 0o777).toBe(0o700);
     expect(files.length).toBeGreaterThan(1);
   });
@@ -39,7 +39,7 @@ describe('the compile cache of the npm command', () => {
       const home = tempDir();
       mkdirSync(join(home, 'nginxaas-keys'));
       chmodSync(join(home, 'nginxaas-keys'), mode);
-      expect(await versionWithCacheIn(home)).toEqual([]);
+      expect(await helpWithCacheIn(home)).toEqual([]);
       expect(statSync(join(home, 'nginxaas-keys')).mode & 0o777).toBe(mode);
     }
   });
@@ -49,7 +49,7 @@ describe('the compile cache of the npm command', () => {
     const elsewhere = join(home, 'elsewhere');
     mkdirSync(elsewhere, { mode: 0o700 });
     symlinkSync(elsewhere, join(home, 'nginxaas-keys'));
-    await versionWithCacheIn(home);
+    await helpWithCacheIn(home);
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
@@ -59,12 +59,12 @@ describe('the compile cache of the npm command', () => {
     const theirs = join(home, 'nginxaas-keys');
     mkdirSync(theirs, { mode: 0o700 });
     chownSync(theirs, 65534, 65534);
-    expect(await versionWithCacheIn(home)).toEqual([]);
+    expect(await helpWithCacheIn(home)).toEqual([]);
   });
 
   it("on the machine's Node: a cache exactly when that Node has one (Node 22.1 and later)", async () => {
     const home = tempDir();
-    const files = await versionWithCacheIn(home, process.execPath);
+    const files = await helpWithCacheIn(home, process.execPath);
     const hasCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
     expect(existsSync(join(home, 'nginxaas-keys'))).toBe(hasCache);
     expect(files.length > 0).toBe(hasCache);

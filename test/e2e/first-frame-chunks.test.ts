@@ -4,12 +4,16 @@
  * (helpers/load-trace.mjs) and the moment the first frame is written; the bundle's metafile
  * (dist/meta.json, written by the build) names the source files in each. The Azure SDK, the
  * Azure side of the gateway and the emulator load after the frame, on the machine's Node and on
- * Node 24 alike (`npm run test:node24`).
+ * Node 24 alike (`npm run test:node24`). And on Node 24 no run loads undici, which Node's own
+ * module view of node:http would.
  */
-import { readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BIN, KEY, ROOT, runInPty } from '../helpers/pty';
+import { withEnv } from '../helpers/child-env';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('first-frame-');
@@ -62,5 +66,33 @@ describe('the first frame', () => {
     // And they are loaded after it: the trace sees them (so the check above looks at real loads).
     expect(after.some((source) => source.startsWith('node_modules/@azure/core-rest-pipeline/'))).toBe(true);
     expect(after.some((source) => source.startsWith('src/emulator/server'))).toBe(true);
+  });
+});
+
+describe('what the npm command does not load', () => {
+  // Node 22+ builds an ES module's view of node:http from all its exports, whose WebSocket getters
+  // load undici; the bundle takes node:http by require (scripts/bundle-options.mjs, HTTP_BY_REQUIRE).
+  it('on Node 24, a run that talks to Azure over HTTPS loads no undici', async () => {
+    const node24 = execFileSync(process.execPath, [join(ROOT, 'scripts', 'node24.mjs')], { encoding: 'utf8' }).trim();
+    const dir = tempDir();
+    const probe = join(dir, 'probe.cjs');
+    const said = join(dir, 'loaded');
+    writeFileSync(
+      probe,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(said)}, ` +
+        `JSON.stringify(process.moduleLoadList.filter((m) => /http|undici/.test(m)))));\n`,
+    );
+    const { stdout } = await promisify(execFile)(
+      node24,
+      ['--require', probe, BIN, 'list', '--all', '--demo', '-o', 'json'],
+      {
+        env: withEnv({ XDG_STATE_HOME: dir }),
+      },
+    );
+    expect(JSON.parse(stdout).deployments.length).toBeGreaterThan(0);
+    const loaded = JSON.parse(readFileSync(said, 'utf8')) as string[];
+    // The probe sees what it should: the run did load node:http.
+    expect(loaded).toContain('NativeModule http');
+    expect(loaded.filter((m) => m.includes('undici'))).toEqual([]);
   });
 });

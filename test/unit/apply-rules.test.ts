@@ -15,7 +15,8 @@ import {
 import { keyOfHeader, readAsgConfig, withNewAuthorization } from '../../src/domain/asg-config';
 import { flagValue, readUnit } from '../../src/apply/asg-sync';
 import { gitOpsOwner } from '../../src/apply/nlk-cluster';
-import { parseRetire, parseSettle, parseApplyOptions } from '../../src/commands/shared/apply-step';
+import { parseRetire, parseApplyOptions } from '../../src/commands/shared/apply-step';
+import { parseSettle } from '../../src/commands/shared/settle';
 import { UsageError } from '../../src/port/usage-error';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');

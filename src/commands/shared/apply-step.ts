@@ -18,24 +18,12 @@ import { UsageError } from '../../port/usage-error';
 import { figures } from '../../term/style';
 import { flag, text, texts, type APPLY_FLAGS, type CommandValues } from './flags';
 import type { CommandDeps } from './deps';
+import { parseSettle } from './settle';
 
 export interface ApplyOptions {
   targets: ApplyTarget[];
   settings: ApplySettings;
   dryRun: boolean;
-}
-
-export const DEFAULT_SETTLE_MS = 60_000;
-const LONGEST_SETTLE_MS = 30 * 60_000;
-
-/** `--settle`: 90s, 2m, 500ms, or a number of seconds. */
-export function parseSettle(given: string | undefined): number {
-  if (given === undefined) return DEFAULT_SETTLE_MS;
-  const match = /^(\d{1,7})(ms|s|m)?$/.exec(given.trim());
-  const ms = match ? Number(match[1]) * (match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000) : NaN;
-  if (!(ms >= 0 && ms <= LONGEST_SETTLE_MS))
-    throw new UsageError(`--settle takes a duration up to 30m, such as 60s, 2m or 500ms; not '${printable(given)}'`);
-  return ms;
 }
 
 export function parseApplyOptions(values: CommandValues<typeof APPLY_FLAGS>): ApplyOptions {
