@@ -68,6 +68,7 @@ export function consumerDoor(options: DoorOptions): ConsumerDoor {
       for (const one of chosen) {
         const parsed = parseApplyTarget(one.target);
         if (!parsed.ok) continue;
+        // A flag given as '' is no flag: absent, so the consumer's `??` falls through to the cluster's own.
         const settings = {
           ...(one.kubeContext ? { kubeContext: one.kubeContext } : {}),
           ...(one.namespace ? { namespace: one.namespace } : {}),
@@ -105,6 +106,7 @@ export function consumerDoor(options: DoorOptions): ConsumerDoor {
               key: fresh.name,
               destination: c.where,
             });
+            // Absent, not undefined: finish() spreads the result over the entry.
             options.history.finish(id, { outcome, ...(detail ? { detail } : {}) });
           } catch {
             // A record that cannot be written never stops the work.
@@ -115,7 +117,7 @@ export function consumerDoor(options: DoorOptions): ConsumerDoor {
         outcomes: report.results.map((r) => ({
           where: r.where,
           state: r.state,
-          ...(r.why || r.rollback ? { said: [r.why, r.rollback?.said].filter(Boolean).join('; ') } : {}),
+          said: r.why || r.rollback ? [r.why, r.rollback?.said].filter(Boolean).join('; ') : undefined,
         })),
         allProven: report.allProven,
         holding: [...holding],

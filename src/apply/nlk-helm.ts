@@ -63,8 +63,8 @@ export class NlkHelm implements Consumer {
       program: 'helm',
       args: [...args, `--namespace=${this.namespace}`, `--kube-context=${this.kubeContext}`],
       timeoutMs,
-      ...(input !== undefined ? { input } : {}),
-      ...(inputWords ? { inputWords } : {}),
+      input,
+      inputWords,
     };
   }
 

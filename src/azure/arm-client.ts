@@ -103,8 +103,8 @@ export class ArmClient extends ServiceClient {
       credentialScopes: options.credentialScopes,
       requestContentType: 'application/json; charset=utf-8',
       userAgentOptions: { userAgentPrefix: options.userAgent ?? 'nginxaas-keys' },
-      ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
-      ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
+      tlsOptions: options.tlsOptions,
+      retryOptions: options.retryOptions,
       // Both sit per retry, so each attempt shows in the log and each 429 is looked at.
       additionalPolicies: [
         {
@@ -158,7 +158,7 @@ export class ArmClient extends ServiceClient {
       url: url.toString(),
       method: method as 'GET',
       headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
       abortSignal: deadline.signal,
       timeout: this.timeoutMs,
     });

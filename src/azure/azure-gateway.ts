@@ -105,11 +105,11 @@ export class AzureGateway extends GatewayBase implements Gateway {
         arm: this.arm,
         clientFor: (id: string) => this.client(id),
         readDeployment: (d: Deployment, signal?: AbortSignal) => this.getDeployment(d, signal ? { signal } : {}),
-        ...(this.settings.log ? { log: this.settings.log } : {}),
+        log: this.settings.log,
       };
       const found = await findDeployments(context, ids, scope.resourceGroup, {
         ...options,
-        ...(everywhere ? { everywhere } : {}),
+        everywhere,
       });
       const problems = found.problems.map((problem) => ({ ...problem, message: this.known.text(problem.message) }));
       return { ...found, problems, deployments: withSubscriptionNames(found.deployments, all), searched };
@@ -177,8 +177,8 @@ export class AzureGateway extends GatewayBase implements Gateway {
       const key = await this.client(ref.subscriptionId).apiKeys.createOrUpdate(ref.resourceGroup, ref.name, name, {
         body: { properties: { secretText: body.secret, endDateTime: body.endDateTime } },
         onStatus: (s) => (status = s),
-        ...(options.signal ? { abortSignal: options.signal } : {}),
-        ...(options.onlyIfAbsent ? { onlyIfAbsent: true } : {}),
+        abortSignal: options.signal,
+        onlyIfAbsent: options.onlyIfAbsent,
       });
       return { key: toApiKey(key), created: status === 201 };
     });
@@ -189,7 +189,7 @@ export class AzureGateway extends GatewayBase implements Gateway {
       let status = 0;
       await this.client(ref.subscriptionId).apiKeys.delete(ref.resourceGroup, ref.name, name, {
         onStatus: (s) => (status = s),
-        ...(options.signal ? { abortSignal: options.signal } : {}),
+        abortSignal: options.signal,
       });
       return status === 204 ? 'absent' : 'deleted';
     });
@@ -206,7 +206,7 @@ export class AzureGateway extends GatewayBase implements Gateway {
       return storeVaultSecret(this.credential, this.settings.target, destination, value, {
         expiresOn: options.expiresOn,
         tags: options.tags,
-        ...(options.signal ? { signal: options.signal } : {}),
+        signal: options.signal,
       });
     });
   }
@@ -237,7 +237,7 @@ export class AzureGateway extends GatewayBase implements Gateway {
           answerCause(status ?? 0, 'its words are hidden because they may quote the key'),
         ),
       };
-      return { ...result, message: this.known.text(result.message, status), ...(said ? { unreachable: said } : {}) };
+      return { ...result, message: this.known.text(result.message, status), unreachable: said };
     });
   }
 }

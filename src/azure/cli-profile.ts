@@ -14,7 +14,7 @@ export function azureCliDefaultSubscription(signal?: AbortSignal): Promise<strin
       az.args,
       {
         timeout: 30_000,
-        ...(signal ? { signal } : {}),
+        signal,
         windowsHide: true,
         windowsVerbatimArguments: az.windowsVerbatimArguments,
       },

@@ -52,6 +52,7 @@ export function resolveArmTarget(input: {
     }
     endpoint = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   }
+  // A flag given as '' is no flag: absent (armAudience tells an undefined audience from a given one).
   const audience = armAudience({
     cloud,
     ...(input.armEndpoint ? { armEndpoint: endpoint } : {}),

@@ -142,11 +142,10 @@ export async function createCredential(mode: AuthMode, settings: CredentialSetti
  */
 function authorityOptions(target: ArmTarget) {
   const sameHost = target.customAuthority && new URL(target.authorityHost).origin === new URL(target.endpoint).origin;
-  const tlsOptions = sameHost ? tlsOptionsFor(target) : undefined;
   return {
     authorityHost: target.authorityHost,
-    ...(target.customAuthority ? { disableInstanceDiscovery: true } : {}),
-    ...(tlsOptions ? { tlsOptions } : {}),
+    disableInstanceDiscovery: target.customAuthority,
+    tlsOptions: sameHost ? tlsOptionsFor(target) : undefined,
   };
 }
 

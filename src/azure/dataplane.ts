@@ -28,7 +28,7 @@ export async function verifyDataplaneKey(
   const pipeline = withoutFormPolicy(
     createPipelineFromOptions({
       retryOptions: { maxRetries: 1, retryDelayInMs: 500 },
-      ...(tlsOptions ? { tlsOptions } : {}),
+      tlsOptions,
       userAgentOptions: { userAgentPrefix: 'nginxaas-keys' },
     }),
   );
@@ -40,7 +40,7 @@ export async function verifyDataplaneKey(
     method: 'GET',
     headers: createHttpHeaders({ authorization: apiKeyHeaderValue(secret), accept: 'application/json' }),
     timeout: 15_000,
-    ...(signal ? { abortSignal: signal } : {}),
+    abortSignal: signal,
   });
   try {
     const response = await pipeline.sendRequest(createDefaultHttpClient(), request);

@@ -76,9 +76,9 @@ export async function queryResourceGraph(
     const guard = new PageGuard('Resource Graph');
     do {
       const body: ResourceGraphRequest = {
-        ...(batch ? { subscriptions: batch } : {}),
+        subscriptions: batch,
         query: DEPLOYMENTS_QUERY,
-        options: { resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) },
+        options: { resultFormat: 'objectArray', $skipToken: skipToken },
       };
       const answer = await arm.call<ResourceGraphResponse<ResourceGraphDeploymentRow>>(
         'POST',

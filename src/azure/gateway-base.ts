@@ -53,9 +53,10 @@ export class GatewayBase {
     this.arm = new ArmClient(this.credential, {
       endpoint: settings.target.endpoint,
       credentialScopes: [settings.target.scope],
-      ...(tlsOptions ? { tlsOptions } : {}),
-      ...(settings.retryOptions ? { retryOptions: settings.retryOptions } : {}),
-      ...(this.settings.log ? { log: this.settings.log } : {}),
+      tlsOptions,
+      retryOptions: settings.retryOptions,
+      log: this.settings.log,
+      // '' and 0 are no setting: absent, so that ArmClient's defaults (its `??`) apply.
       ...(settings.userAgent ? { userAgent: settings.userAgent } : {}),
       ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
     });

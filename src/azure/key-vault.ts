@@ -26,7 +26,7 @@ async function secretClient(credential: TokenCredential, target: ArmTarget, vaul
     // No blind retries of a store: a retry after a lost answer adds a version each time. A lost
     // answer is settled below by reading the newest version instead.
     retryOptions: { maxRetries: 0 },
-    ...(tlsOptions ? { tlsOptions } : {}),
+    tlsOptions,
   });
 }
 
@@ -62,16 +62,14 @@ export async function storeVaultSecret(
       contentType: 'text/plain',
       expiresOn: options.expiresOn,
       tags: options.tags,
-      ...(options.signal ? { abortSignal: options.signal } : {}),
+      abortSignal: options.signal,
     });
     return { id: stored.properties.id ?? '', version: stored.properties.version ?? '' };
   };
   /** The newest version, when it holds our value: the store that lost its answer was carried out. */
   const ours = async (): Promise<StoredSecret | undefined | 'unreadable'> => {
     try {
-      const newest = await client.getSecret(destination.secretName, {
-        ...(options.signal ? { abortSignal: options.signal } : {}),
-      });
+      const newest = await client.getSecret(destination.secretName, { abortSignal: options.signal });
       return newest.value === value
         ? { id: newest.properties.id ?? '', version: newest.properties.version ?? '' }
         : undefined;

@@ -28,6 +28,7 @@ export function fromWire(d: NginxDeployment, fallback?: DeploymentRef): Deployme
     id: canonicalId(d.id ?? ''),
     location: d.location ?? '',
     provisioningState: d.properties?.provisioningState ?? 'NotSpecified',
+    // Absent, not undefined: withEndpoint (discovery.ts) spreads this over Resource Graph's row.
     ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
     ...(d.sku?.name ? { sku: d.sku.name } : {}),
   };
@@ -44,7 +45,8 @@ export function fromGraph(row: ResourceGraphDeploymentRow): Deployment {
     id: canonicalId(row.id),
     location: row.location,
     provisioningState: row.provisioningState || 'NotSpecified',
-    ...(endpoint ? { dataplaneApiEndpoint: endpoint } : {}),
+    dataplaneApiEndpoint: endpoint,
+    // tostring() answers '' for a deployment without a SKU: none.
     ...(row.sku ? { sku: row.sku } : {}),
   };
 }

@@ -119,8 +119,8 @@ export class ApiKeys {
     const properties = options.body?.properties;
     const body: WireApiKeyRequest = {
       properties: {
-        ...(properties?.secretText !== undefined ? { secretText: properties.secretText } : {}),
-        ...(properties?.endDateTime ? { endDateTime: properties.endDateTime.toISOString() } : {}),
+        secretText: properties?.secretText,
+        endDateTime: properties?.endDateTime?.toISOString(),
       },
     };
     const answer = await this.client.pipeline.call<WireApiKey>(
@@ -134,7 +134,7 @@ export class ApiKeys {
         shape: keyShape,
         // ARM's conditional create: 412 when a key of that name exists (whether the service
         // honours it is not published; the emulator does).
-        ...(options.onlyIfAbsent ? { headers: { 'if-none-match': '*' } } : {}),
+        headers: options.onlyIfAbsent ? { 'if-none-match': '*' } : undefined,
       },
     );
     options.onStatus?.(answer.status);

@@ -19,7 +19,7 @@ export async function readPermissions(
     [200],
     {
       query: { 'api-version': API_VERSION },
-      ...(signal ? { abortSignal: signal } : {}),
+      abortSignal: signal,
     },
   );
   const value = Array.isArray(answer.body?.value) ? (answer.body.value as Record<string, unknown>[]) : [];

@@ -98,7 +98,7 @@ export function evaluate(secret: string): PolicyResult {
       label: 'only printable ASCII, no spaces',
       ok: badIndex < 0,
       required: true,
-      ...(badIndex >= 0 ? { detail: `${describeCharacter(chars[badIndex] ?? '')} at position ${badIndex + 1}` } : {}),
+      detail: badIndex >= 0 ? `${describeCharacter(chars[badIndex] ?? '')} at position ${badIndex + 1}` : undefined,
     },
   ];
 

@@ -27,7 +27,7 @@ export function parseDeploymentId(id: string): (DeploymentRef & { apiKeyName?: s
       subscriptionId: decodeURIComponent(subscriptionId as string),
       resourceGroup: decodeURIComponent(resourceGroup as string),
       name: decodeURIComponent(name as string),
-      ...(apiKeyName ? { apiKeyName: decodeURIComponent(apiKeyName) } : {}),
+      apiKeyName: apiKeyName && decodeURIComponent(apiKeyName),
     };
   } catch {
     return undefined;

@@ -55,7 +55,7 @@ export function routeGraph(ctx: GraphContext): Reply {
     resultTruncated: 'false',
     data,
     facets: [],
-    ...(start + top < rows.length ? { $skipToken: String(start + top) } : {}),
+    $skipToken: start + top < rows.length ? String(start + top) : undefined,
   };
   return { status: 200, body: response };
 }

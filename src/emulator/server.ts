@@ -177,8 +177,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const dataplane =
       DATAPLANE_HOST.test(url.pathname.split('/')[1] ?? '') ||
       DATAPLANE_HOST.test(String(req.headers.host ?? '').replace(/:\d+$/, ''));
-    if (fault && answeredInstead(res, fault, { rawBody, dataplane, ...(authorization ? { authorization } : {}) }))
-      return;
+    if (fault && answeredInstead(res, fault, { rawBody, dataplane, authorization })) return;
 
     let reply: Reply;
     try {
@@ -255,7 +254,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       pageSize,
       now: now(),
       behaviour,
-      ...(typeof ifNoneMatch === 'string' ? { ifNoneMatch } : {}),
+      ifNoneMatch: typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined,
     });
   }
 

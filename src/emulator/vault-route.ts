@@ -32,18 +32,19 @@ function vaultError(status: number, code: string, message: string, headers: Reco
 
 function bundle(secret: EmulatedVaultSecret, withValue: boolean) {
   return {
-    ...(withValue ? { value: secret.value } : {}),
+    value: withValue ? secret.value : undefined,
     id: `https://${secret.vault}/secrets/${secret.name}/${secret.version}`,
+    // Answered as JSON, where an undefined is no field; an empty content type is none.
     ...(secret.contentType ? { contentType: secret.contentType } : {}),
     attributes: {
       enabled: true,
-      ...(secret.exp !== undefined ? { exp: secret.exp } : {}),
+      exp: secret.exp,
       created: secret.created,
       updated: secret.created,
       recoveryLevel: 'Recoverable+Purgeable',
       recoverableDays: 90,
     },
-    ...(secret.tags ? { tags: secret.tags } : {}),
+    tags: secret.tags,
   };
 }
 
@@ -82,9 +83,9 @@ export function routeVault(ctx: VaultContext): Reply {
       version: randomBytes(16).toString('hex'),
       value: request.value,
       created: Math.floor(ctx.now.getTime() / 1000),
-      ...(typeof request.contentType === 'string' ? { contentType: request.contentType } : {}),
-      ...(request.tags && typeof request.tags === 'object' ? { tags: request.tags as Record<string, string> } : {}),
-      ...(typeof request.attributes?.exp === 'number' ? { exp: request.attributes.exp } : {}),
+      contentType: typeof request.contentType === 'string' ? request.contentType : undefined,
+      tags: request.tags && typeof request.tags === 'object' ? (request.tags as Record<string, string>) : undefined,
+      exp: typeof request.attributes?.exp === 'number' ? request.attributes.exp : undefined,
     };
     ctx.world.addVaultSecret(secret);
     return { status: 200, body: bundle(secret, true) };

@@ -20,7 +20,7 @@ function read(path: string): LastUsed {
     const parsed = JSON.parse(readSmallFile(path, 64 * 1024, 'the last-used file')) as Partial<LastUsed>;
     const profiles: Record<string, string> = {};
     for (const [name, id] of Object.entries(parsed.profiles ?? {})) if (typeof id === 'string') profiles[name] = id;
-    return { ...(typeof parsed.none === 'string' ? { none: parsed.none } : {}), profiles };
+    return { none: typeof parsed.none === 'string' ? parsed.none : undefined, profiles };
   } catch {
     return { profiles: {} };
   }

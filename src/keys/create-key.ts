@@ -114,8 +114,8 @@ export async function createKey(
     // Not the first cancel: a GET right after abandoning a PUT could not prove it was not carried out.
     const force = options.forceSignal;
     const answer = await gateway.putKey(ref, name, sent, {
-      ...(force ? { signal: force } : {}),
-      ...(options.purpose ? { purpose: options.purpose } : {}),
+      signal: force,
+      purpose: options.purpose,
       // A name seen free is created only if it still is (ARM's conditional create).
       ...(replacing ? {} : { onlyIfAbsent: true }),
     });
@@ -171,8 +171,8 @@ async function settle(
   const unknown: CreateOutcome = {
     kind: 'unknown',
     problem: failure,
-    ...(before ? { previous: before } : {}),
-    ...(slow ? { mayStillAppear: true } : {}),
+    previous: before,
+    mayStillAppear: slow,
   };
   const look = async (): Promise<ApiKey | undefined | 'unreadable'> => {
     try {

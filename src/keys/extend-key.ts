@@ -41,14 +41,12 @@ export async function extendKey(
   endDateTime: Date,
   options: { secret?: string; signal?: AbortSignal; purpose?: ChangePurpose } = {},
 ): Promise<Extended> {
-  const signal = options.signal ? { signal: options.signal } : {};
-  const purpose = options.purpose ? { purpose: options.purpose } : {};
   try {
     await gateway.putKey(
       ref,
       current.name,
-      { endDateTime, ...(options.secret !== undefined ? { secret: options.secret } : {}) },
-      { ...signal, ...purpose },
+      { endDateTime, secret: options.secret },
+      { signal: options.signal, purpose: options.purpose },
     );
   } catch (error) {
     if (options.secret === undefined && error instanceof GatewayError && error.kind === 'invalid') {
@@ -61,7 +59,7 @@ export async function extendKey(
     }
     throw error;
   }
-  const after = await gateway.getKey(ref, current.name, signal);
+  const after = await gateway.getKey(ref, current.name, { signal: options.signal });
   if (!after)
     throw new GatewayError(
       'unknown',

@@ -131,7 +131,7 @@ export async function deliverHandoffs(
       const stored = await gateway.storeSecret(target, facts.secret, {
         expiresOn: facts.endDateTime,
         tags: { deployment: facts.deploymentId, keyName: facts.keyName },
-        ...(options.signal ? { signal: options.signal } : {}),
+        signal: options.signal,
       });
       results.push({
         target,

@@ -54,7 +54,7 @@ export async function proveValue(
     };
   const verification = await verifyWithPatience(gateway, endpoint, secret, {
     waitMs: 0,
-    ...(signal ? { signal } : {}),
+    signal,
   });
   if (verification.outcome === 'accepted')
     return {

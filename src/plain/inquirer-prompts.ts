@@ -6,15 +6,7 @@ import type { Prompts } from './prompts';
 export function inquirerPrompts(io: Io): Prompts {
   const context = { input: io.stdin, output: io.stdout, signal: io.signal, clearPromptOnDone: false };
   return {
-    input: (q) =>
-      input(
-        {
-          message: q.message,
-          ...(q.default ? { default: q.default } : {}),
-          ...(q.validate ? { validate: q.validate } : {}),
-        },
-        context,
-      ),
-    password: (q) => password({ message: q.message, ...(q.validate ? { validate: q.validate } : {}) }, context),
+    input: (q) => input({ message: q.message, default: q.default, validate: q.validate }, context),
+    password: (q) => password({ message: q.message, validate: q.validate }, context),
   };
 }

@@ -68,7 +68,10 @@ export interface History {
   thisRun(): HistoryEntry[];
 }
 
-/** A failure's outcome: a request whose answer was lost may have been carried out. */
+/**
+ * A failure's outcome: a request whose answer was lost may have been carried out. Its fields are
+ * absent, not undefined: finish() spreads a result over the entry it completes.
+ */
 export function failureResult(error: unknown): HistoryResult {
   if (!(error instanceof GatewayError)) return { outcome: 'unknown' };
   if (error.kind === 'network' || error.kind === 'cancelled' || error.kind === 'unknown')

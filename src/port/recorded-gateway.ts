@@ -54,6 +54,7 @@ export function recorded(gateway: Gateway, context: RecordContext): Gateway {
     const id = context.history.begin({
       ...intent,
       command: context.command,
+      // '' is no account or profile: absent, as the closing step looks for the first entry that has one.
       ...(signedIn ? { account: signedIn } : {}),
       ...(context.profile ? { profile: context.profile } : {}),
     });

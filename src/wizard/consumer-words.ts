@@ -69,7 +69,7 @@ export function consumerWords(state: Pick<WizardState, 'rotation' | 'preset' | '
   });
   return {
     lines: [...lines, ...more(applied?.outcomes.length ?? 0)],
-    ...(consumersOffered(state) ? { offer: `a tries again: '${old}' stays in use meanwhile` } : {}),
+    offer: consumersOffered(state) ? `a tries again: '${old}' stays in use meanwhile` : undefined,
     allProven: applied?.allProven === true,
   };
 }

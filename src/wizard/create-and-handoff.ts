@@ -25,7 +25,7 @@ export async function performCreate(
       command.deployment,
       command.name,
       { secret: command.secret, endDateTime: command.endDateTime },
-      { replace: command.replace, signal, ...(command.purpose ? { purpose: command.purpose } : {}) },
+      { replace: command.replace, signal, purpose: command.purpose },
     );
     if (outcome.kind === 'exists') {
       const existing = outcome.existing;
@@ -101,7 +101,7 @@ export async function performHandoff(
   const said = `${command.target.kind}: ${result.said}`;
   return {
     type: 'handedOff',
-    result: { ok: result.ok, said, ...(result.nextLines ? { nextLines: result.nextLines } : {}) },
+    result: { ok: result.ok, said, nextLines: result.nextLines },
   };
 }
 

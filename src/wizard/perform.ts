@@ -57,6 +57,7 @@ async function discover(deps: PerformDeps): Promise<Discovery> {
     ]);
     const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === ref.subscriptionId.toLowerCase());
     return {
+      // Absent, not undefined: spread over the deployment as Azure gave it.
       deployments: [{ ...deployment, ...(subscription ? { subscriptionName: subscription.displayName } : {}) }],
       searched: subscription
         ? [subscription]
@@ -65,6 +66,7 @@ async function discover(deps: PerformDeps): Promise<Discovery> {
       problems: [],
     };
   }
+  // A flag given as '' is no flag: absent, as the gateway tells an undefined scope from a given one.
   return gateway.discoverDeployments(
     {
       ...(scope.subscription ? { subscriptions: [scope.subscription] } : {}),
@@ -108,7 +110,7 @@ function failureEvent(command: Command, error: unknown): WizardEvent {
       return {
         type: 'verified',
         result: { ok: false, message: `the check itself failed: ${problem.message}` },
-        ...(command.again ? { again: true } : {}),
+        again: command.again,
       };
     case 'copy':
       return { type: 'copied', message: `could not copy the key: ${problem.message}`, ok: false };
@@ -207,7 +209,7 @@ async function carryOut(command: Command, deps: PerformDeps): Promise<WizardEven
                 unreachable: { host: checked.host, cause: checked.cause },
               }
             : { ok: false, message: checked.message, ...('status' in checked ? { status: checked.status } : {}) };
-      return { type: 'verified', result, ...(command.again ? { again: true } : {}) };
+      return { type: 'verified', result, again: command.again };
     }
     case 'copy':
       return { type: 'copied', message: await deps.copy(command.secret), ok: true };
@@ -244,7 +246,7 @@ async function carryOut(command: Command, deps: PerformDeps): Promise<WizardEven
     }
     case 'deleteKey':
       try {
-        const options = { signal, ...(command.purpose ? { purpose: command.purpose } : {}) };
+        const options = { signal, purpose: command.purpose };
         return { type: 'deleted', outcome: await gateway.deleteKey(command.deployment, command.name, options) };
       } catch (error) {
         return { type: 'deleteFailed', problem: problemFrom(error) };

@@ -7,6 +7,6 @@ export function problemFrom(error: unknown): Problem {
   return {
     message: e?.message ?? String(error),
     ...(e?.code ? { code: e.code } : {}),
-    ...(error instanceof GatewayError ? { kind: error.kind } : {}),
+    kind: error instanceof GatewayError ? error.kind : undefined,
   };
 }

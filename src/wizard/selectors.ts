@@ -26,8 +26,8 @@ export function readiness(state: Pick<WizardState, 'discovery'>, d: Deployment):
   const subscription = subscriptionOf(state.discovery, d.subscriptionId);
   return canTakeKey({
     provisioningState: d.provisioningState,
-    ...(d.dataplaneApiEndpoint ? { dataplaneApiEndpoint: d.dataplaneApiEndpoint } : {}),
-    ...(subscription ? { subscriptionState: subscription.state } : {}),
+    dataplaneApiEndpoint: d.dataplaneApiEndpoint,
+    subscriptionState: subscription?.state,
   });
 }
 

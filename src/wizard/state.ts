@@ -281,12 +281,13 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
     now,
     rows: 24,
     loadingMessage: `Signing in with ${authDescription}…`,
+    // A flag given as '' is no flag: absent, as readers tell undefined from given (`preset.name !== undefined`).
     preset: {
       ...(options.deployment ? { deployment: options.deployment } : {}),
       ...(options.name ? { name: options.name } : {}),
       ...(options.demoVault ? { demoVault: options.demoVault, demo: true } : {}),
       ...(options.program ? { program: options.program } : {}),
-      ...(options.signIn ? { signIn: options.signIn } : {}),
+      signIn: options.signIn,
       ...(options.lastUsed ? { lastUsed: options.lastUsed } : {}),
       ...(options.history ? { keepsHistory: true } : {}),
       ...(options.consumers ? { consumers: { settleMs: options.consumers.settleMs } } : {}),

@@ -54,17 +54,17 @@ export function Said({ mark, role, text, indent = 0, bold = false, plainWords = 
 
 /** A refusal: ✖ and the reason in the danger colour. */
 export function Problem({ text, indent }: { text: string; indent?: number }) {
-  return <Said mark={figures.fail} role="danger" text={text} {...(indent !== undefined ? { indent } : {})} />;
+  return <Said mark={figures.fail} role="danger" text={text} indent={indent} />;
 }
 
 /** A warning: ⚠ and the words in the warning colour. */
 export function Warning({ text, indent }: { text: string; indent?: number }) {
-  return <Said mark={figures.warning} role="warning" text={text} {...(indent !== undefined ? { indent } : {})} />;
+  return <Said mark={figures.warning} role="warning" text={text} indent={indent} />;
 }
 
 /** Something done: ✔ and the words in the success colour. */
 export function Done({ text, indent }: { text: string; indent?: number }) {
-  return <Said mark={figures.pass} role="success" text={text} {...(indent !== undefined ? { indent } : {})} />;
+  return <Said mark={figures.pass} role="success" text={text} indent={indent} />;
 }
 
 /** Words with no mark, wrapped the same way, starting `indent` columns in. */

@@ -181,7 +181,7 @@ interface RowProps {
  */
 const Row = memo(function Row({ selected, ready, spoken, mark, role, name, note, rest }: RowProps) {
   return (
-    <Box aria-role="option" aria-state={{ selected }} {...(spoken ? { 'aria-label': spoken } : {})}>
+    <Box aria-role="option" aria-state={{ selected }} aria-label={spoken}>
       <Text dimColor={!ready} wrap="truncate-end">
         <Text color={selected ? colors.accent : undefined}>{selected ? `${figures.pointer} ` : '  '}</Text>
         <Text color={role ? colors[role] : undefined}>{mark}</Text>{' '}

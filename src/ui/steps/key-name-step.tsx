@@ -27,7 +27,7 @@ export function keyNameView(state: WizardState): KeyNameViewProps {
     state.keys === 'loading' || state.keys === undefined
       ? { state: 'loading', waiting: state.nameWaiting }
       : Array.isArray(state.keys)
-        ? { state: 'read', ...(existingKey(state) ? { existing: existingKey(state) as ApiKey } : {}) }
+        ? { state: 'read', existing: existingKey(state) }
         : { state: 'failed', error: state.keys.error };
   return {
     name: state.name,

@@ -34,7 +34,7 @@ export function KeyValueStep({ secret, shown, error, caretBack, hints }: KeyValu
         value={value}
         caretBack={caretBack ?? 0}
         placeholder="press Enter to generate one (UUIDv4), or type or paste your own"
-        {...(secret !== '' && !shown ? { spoken: `${Array.from(secret).length} characters typed, hidden` } : {})}
+        spoken={secret !== '' && !shown ? `${Array.from(secret).length} characters typed, hidden` : undefined}
       />
       {secret === '' ? (
         <Text color={colors.muted}>A generated key is shown once, after it is created.</Text>

@@ -72,9 +72,9 @@ export function keysView(state: StateAt<'keys'>, rows = 24, columns = 80): KeysV
     hints: hintsNow(state, rows),
     confirm,
     extend: state.console.extend,
-    ...(confirm?.kind === 'rotate' ? { plan: rotationPlan(state, confirm.key) } : {}),
+    plan: confirm?.kind === 'rotate' ? rotationPlan(state, confirm.key) : undefined,
     message: state.console.message,
-    ...(keepsHistory && selected ? { history: keyHistoryWords(state, selected.name) ?? '' } : {}),
+    history: keepsHistory && selected ? (keyHistoryWords(state, selected.name) ?? '') : undefined,
   };
 }
 

@@ -75,17 +75,13 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
     now: state.now,
     caretBack: state.caretBack,
     hints: finished ? [] : hintsNow(state),
-    ...(state.rotation
-      ? {
-          rotation: {
-            old: state.rotation.old.name,
-            stage: state.rotation.stage,
-            problem: state.rotation.problem,
-            unseen: newKeyUnseen(state),
-            ...(consumerWords(state) ? { consumers: consumerWords(state) } : {}),
-          },
-        }
-      : {}),
+    rotation: state.rotation && {
+      old: state.rotation.old.name,
+      stage: state.rotation.stage,
+      problem: state.rotation.problem,
+      unseen: newKeyUnseen(state),
+      consumers: consumerWords(state),
+    },
     verify: reveal.verify,
     copyMessage: reveal.copyMessage,
     notice: reveal.notice && !finished ? reveal.notice : undefined,

@@ -23,7 +23,7 @@ export function startCreate(state: Bound): WizardState {
       secret: state.secret,
       endDateTime: end,
       replace: Boolean(existing),
-      ...(state.rotation?.stage === 'creating' ? { purpose: 'rotate-new' as const } : {}),
+      purpose: state.rotation?.stage === 'creating' ? 'rotate-new' : undefined,
     },
   );
 }
