@@ -208,7 +208,11 @@ async function carryOut(command: Command, deps: PerformDeps): Promise<WizardEven
                 ...(checked.status ? { status: checked.status } : {}),
                 unreachable: { host: checked.host, cause: checked.cause },
               }
-            : { ok: false, message: checked.message, ...('status' in checked ? { status: checked.status } : {}) };
+            : {
+                ok: false,
+                message: checked.message,
+                ...(checked.outcome === 'refused' ? { status: checked.status } : {}),
+              };
       return { type: 'verified', result, again: command.again };
     }
     case 'copy':
