@@ -285,6 +285,20 @@ if (runs('fleet')) {
     2,
   );
   record('peak RSS of that sweep', sweepRss, bareRss, 'node -e 0', '≤ 100 MB', sweepRss <= 100, mb);
+  // The floor: the same requests through Node's https alone (bench/bare-sweep.mjs).
+  const bareSweep = join(root, 'bench', 'bare-sweep.mjs');
+  const [sweepAgain, floorTime] = await sideBySide(
+    () => timeOnce([bin, 'list', '--all', '-o', 'json'], fleet.env),
+    () => timeOnce([bareSweep], fleet.env),
+    3,
+  );
+  record('the sweep, beside a bare https sweep', sweepAgain, floorTime, 'same requests, no SDK', '—', true);
+  const [rssAgain, floorRss] = await sideBySide(
+    () => peakRss([bin, 'list', '--all', '-o', 'json'], fleet.env),
+    () => peakRss([bareSweep], fleet.env),
+    2,
+  );
+  record('its peak RSS, beside the bare sweep', rssAgain, floorRss, 'same requests, no SDK', '—', true, mb);
   fleet.stop();
 }
 
