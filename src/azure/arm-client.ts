@@ -84,6 +84,8 @@ export function withoutFormPolicy<P extends { removePolicy(options: { name: stri
 /** Where core-rest-pipeline finds a proxy: behind one, connections are the proxy's to open. */
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
 
+const positive = (ms: number | undefined) => (ms !== undefined && ms > 0 ? ms : undefined);
+
 export class ArmClient extends ServiceClient {
   readonly endpoint: string;
   private readonly timeoutMs: number;
@@ -124,8 +126,9 @@ export class ArmClient extends ServiceClient {
     this.tlsSettings = options.tlsOptions;
     this.log = options.log;
     this.endpoint = options.endpoint;
-    this.timeoutMs = options.timeoutMs ?? 60_000;
-    this.deadlineMs = options.deadlineMs ?? 3 * this.timeoutMs;
+    // Every request has an end: a 0 (or less) would mean none to the pipeline, so it is the default too.
+    this.timeoutMs = positive(options.timeoutMs) ?? 60_000;
+    this.deadlineMs = positive(options.deadlineMs) ?? 3 * this.timeoutMs;
   }
 
   /**
