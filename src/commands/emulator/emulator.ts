@@ -15,7 +15,8 @@ import { fleetWorld, parseFleetSize, type FleetSize } from '../../emulator/fleet
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { EXIT, type Io } from '../../port/io';
 import { figures } from '../../term/style';
-import { commandLines } from '../../term/text-width';
+import stringWidth from '../../term/display-width';
+import { commandLines, cutMiddle, hangingLines, startsBare } from '../../term/text-width';
 
 function loadWorld(path: string, what: string): EmulatorData {
   let parsed: unknown;
@@ -110,24 +111,31 @@ async function serve(
     io.stdout.write(`${JSON.stringify({ url: emulator.url, caFile, token: emulator.token, pid: process.pid })}\n`);
   } else {
     const p = io.out;
+    const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+    const shell = (command: string) => shellLines(command, columns);
+    const listening = hangingLines(
+      `${figures.pass} NGINXaaS emulator listening on ${emulator.url} (loopback only)`,
+      columns,
+    ).map((line) =>
+      line.replace(figures.pass, p('success', figures.pass)).replace(emulator.url, p('accent', emulator.url)),
+    );
     io.stdout.write(
       [
-        `${p('success', figures.pass)} NGINXaaS emulator listening on ${p('accent', emulator.url)} (loopback only)`,
-        `  CA certificate  ${caFile}`,
-        `  access token    ${emulator.token}`,
+        ...listening,
+        ...labelled('CA certificate', caFile, columns),
+        ...labelled('access token', emulator.token, columns),
         '',
         'Use it from another shell:',
-        `  export NGINXAAS_ARM_ENDPOINT=${emulator.url}`,
-        `  export NGINXAAS_ARM_CA=${caFile}`,
-        `  export NGINXAAS_ACCESS_TOKEN=${emulator.token}`,
-        `  ${program} list --all`,
+        ...shell(`export NGINXAAS_ARM_ENDPOINT=${emulator.url}`),
+        ...shell(`export NGINXAAS_ARM_CA=${caFile}`),
+        ...shell(`export NGINXAAS_ACCESS_TOKEN=${emulator.token}`),
+        ...shell(`${program} list --all`),
         '',
         'Or:',
-        ...curlLines(
+        ...shell(
           `curl --cacert ${caFile} -H "Authorization: Bearer ${emulator.token}" "${emulator.url}/subscriptions?api-version=2022-12-01"`,
-          io,
         ),
-        `${statePath ? `State is kept in ${statePath}. ` : ''}Ctrl+C stops it.`,
+        ...hangingLines(`${statePath ? `State is kept in ${statePath}. ` : ''}Ctrl+C stops it.`, columns),
         '',
       ].join('\n'),
     );
@@ -144,10 +152,21 @@ async function serve(
 
 /**
  * A command to paste, on lines of its own: on a terminal laid out as a shell reads it (never
- * wrapped by the terminal, never cut), elsewhere whole on one line.
+ * wrapped by the terminal, never cut; a word broken inside goes on at the first column, where
+ * indentation would be read as a space), elsewhere whole on one line.
  */
-function curlLines(command: string, io: Io): string[] {
-  const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+function shellLines(command: string, columns: number | undefined): string[] {
   if (!columns) return [`  ${command}`];
-  return commandLines(command, columns - 3).map((line) => `  ${line}`);
+  const lines = commandLines(command, columns - 3);
+  return lines.map((line, i) => `${startsBare(lines[i - 1]) ? '' : '  '}${line}`);
+}
+
+/**
+ * `  label  value`, or the value on a line of its own below the label where both do not fit; a
+ * value wider than the terminal even so is cut in its middle: it is there to be read, and the
+ * exports below carry it whole, to be pasted.
+ */
+function labelled(label: string, value: string, columns: number | undefined): string[] {
+  const line = `  ${label.padEnd(16)}${value}`;
+  return !columns || stringWidth(line) < columns ? [line] : [`  ${label}`, `    ${cutMiddle(value, columns - 5)}`];
 }
