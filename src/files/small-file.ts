@@ -29,10 +29,21 @@ export function readSmallFile(
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new SmallFileError(`${what} '${path}' is not a regular file`);
     if (stat.size > maxBytes) throw tooLarge();
-    const buffer = Buffer.alloc(maxBytes + 1);
+    // Sized by what fstat says, grown (up to one byte past the limit) if the file grows while it is
+    // read: a buffer of the limit itself was 256 MB for the demo's world, ~10 ms each time it was made.
+    let buffer = Buffer.alloc(Math.min(maxBytes + 1, stat.size + 1));
     let filled = 0;
-    for (let got = -1; got !== 0 && filled <= maxBytes; filled += got)
-      got = readSync(fd, buffer, filled, maxBytes + 1 - filled, null);
+    for (;;) {
+      if (filled === buffer.length) {
+        if (filled > maxBytes) throw tooLarge();
+        const grown = Buffer.alloc(Math.min(maxBytes + 1, buffer.length * 2));
+        buffer.copy(grown, 0, 0, filled);
+        buffer = grown;
+      }
+      const got = readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (got === 0) break;
+      filled += got;
+    }
     if (filled > maxBytes) throw tooLarge();
     return buffer.subarray(0, filled).toString('utf8');
   } finally {
