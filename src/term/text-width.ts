@@ -218,13 +218,19 @@ export function hangingLines(line: string, width: number | undefined): string[] 
   ];
 }
 
+/**
+ * A command on lines of its own under `indent` (its first after `lead`), laid out as a shell reads
+ * it to a terminal of `width` columns (a word broken inside goes on at the first column, where
+ * indentation would be read as a space); on no terminal (undefined `width`), whole on one line.
+ */
+export function indentedCommand(command: string, width: number | undefined, indent: string, lead = indent): string[] {
+  const lines = width === undefined ? [command] : commandLines(command, width - 1 - indent.length);
+  return lines.map((row, i) => `${i === 0 ? lead : startsBare(lines[i - 1]) ? '' : indent}${row}`);
+}
+
 function paragraphLines(text: string, lead: string, hang: string, width: number | undefined): string[] {
   const command = commandIn(text);
-  if (command !== undefined) {
-    // Laid out as a shell reads it (on no terminal: whole, on its line).
-    const lines = width === undefined ? [command] : commandLines(command, width - 1 - hang.length);
-    return lines.map((row, i) => `${i === 0 ? lead : startsBare(lines[i - 1]) ? '' : hang}${row}`);
-  }
+  if (command !== undefined) return indentedCommand(command, width, hang, lead);
   if (width === undefined || stringWidth(lead + text) < width || text.endsWith(' \\')) return [lead + text];
   const words = messageLines(text, width - 1 - hang.length, 'whole');
   return words.map((words, i) => `${i === 0 ? lead : hang}${words}`);

@@ -16,7 +16,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { EXIT, type Io } from '../../port/io';
 import { figures } from '../../term/style';
 import stringWidth from '../../term/display-width';
-import { commandLines, cutMiddle, hangingLines, startsBare } from '../../term/text-width';
+import { cutMiddle, hangingLines, indentedCommand } from '../../term/text-width';
 
 function loadWorld(path: string, what: string): EmulatorData {
   let parsed: unknown;
@@ -112,7 +112,8 @@ async function serve(
   } else {
     const p = io.out;
     const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
-    const shell = (command: string) => shellLines(command, columns);
+    // Each command to paste on lines of its own (term/text-width: laid out as a shell reads it).
+    const shell = (command: string) => indentedCommand(command, columns || undefined, '  ');
     const listening = hangingLines(
       `${figures.pass} NGINXaaS emulator listening on ${emulator.url} (loopback only)`,
       columns,
@@ -148,17 +149,6 @@ async function serve(
   await emulator.close();
   if (!options.json) io.stderr.write('Emulator stopped.\n');
   return EXIT.ok;
-}
-
-/**
- * A command to paste, on lines of its own: on a terminal laid out as a shell reads it (never
- * wrapped by the terminal, never cut; a word broken inside goes on at the first column, where
- * indentation would be read as a space), elsewhere whole on one line.
- */
-function shellLines(command: string, columns: number | undefined): string[] {
-  if (!columns) return [`  ${command}`];
-  const lines = commandLines(command, columns - 3);
-  return lines.map((line, i) => `${startsBare(lines[i - 1]) ? '' : '  '}${line}`);
 }
 
 /**

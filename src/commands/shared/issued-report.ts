@@ -3,7 +3,7 @@
  * restart, the dataplane check, in text (stdout, or stderr when stdout carries the key) or JSON.
  */
 import { commandIn } from '../../domain/started-as';
-import { commandLines, startsBare } from '../../term/text-width';
+import { indentedCommand } from '../../term/text-width';
 import { nplusUrl } from '../../domain/endpoint';
 import type { Deployment } from '../../port/gateway';
 import type { Verification } from '../../keys/verify';
@@ -55,8 +55,7 @@ export function issuedDocument(
 function nextLine(line: string, out: Io['stdout']): string[] {
   const command = commandIn(line);
   if (command === undefined) return [`    ${line}`];
-  const rows = out.isTTY && out.columns ? commandLines(command, out.columns - 1 - 4) : [command];
-  return rows.map((row, i) => (startsBare(rows[i - 1]) ? row : `    ${row}`));
+  return indentedCommand(command, out.isTTY && out.columns ? out.columns : undefined, '    ');
 }
 
 /**
