@@ -32,7 +32,9 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
 function versionAlone(): boolean {
   if (argv.length !== 1 || argv[0] !== '--version') return false;
   // A reader that went away (`--version | true`) ends it as main() does: quietly, as SIGPIPE would.
-  process.stdout.on('error', () => process.exit(141));
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(141);
+  });
   process.stdout.write(`${versionLine()}\n`);
   return true;
 }
