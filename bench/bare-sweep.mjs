@@ -34,7 +34,6 @@ function send(url, body) {
     request.end(body ? JSON.stringify(body) : undefined);
   });
 }
-const get = (url) => send(url);
 
 /** Resource Graph's rows of every deployment, page by page. */
 async function graph() {
@@ -55,7 +54,7 @@ async function graph() {
 async function all(url) {
   const items = [];
   for (let next = url; next;) {
-    const page = await get(next);
+    const page = await send(next);
     items.push(...page.value);
     next = page.nextLink;
   }

@@ -3,7 +3,14 @@
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HTTP_BY_REQUIRE, patchesPlugin, root, shared, YOGA_WITHOUT_FETCH } from './bundle-options.mjs';
+import {
+  ESM_REQUIRE_BANNER,
+  HTTP_BY_REQUIRE,
+  patchesPlugin,
+  root,
+  shared,
+  YOGA_WITHOUT_FETCH,
+} from './bundle-options.mjs';
 
 // The last bundle's files go (their names carry hashes); the standalone executable in
 // dist/<platform>/ stays: it is built on its own (build-sea.mjs).
@@ -18,10 +25,7 @@ const { metafile } = await build({
   splitting: true,
   format: 'esm',
   plugins: [patchesPlugin('start-up-patches', [YOGA_WITHOUT_FETCH]), HTTP_BY_REQUIRE],
-  // signal-exit inside ink uses require(); ESM output needs a real one.
-  banner: {
-    js: "import {createRequire as __nkCreateRequire} from 'node:module'; const require = __nkCreateRequire(import.meta.url);",
-  },
+  banner: ESM_REQUIRE_BANNER,
 });
 // Which source files each chunk holds: test/e2e/first-frame-chunks.test.ts reads it to tell what the
 // first frame loaded. Not published (package.json's files take dist/*.js only).

@@ -65,6 +65,11 @@ export const HTTP_BY_REQUIRE = {
   },
 };
 
+/** The ES module bundle's first line: signal-exit inside Ink uses require(), and ESM output needs a real one. */
+export const ESM_REQUIRE_BANNER = {
+  js: "import {createRequire as __nkCreateRequire} from 'node:module'; const require = __nkCreateRequire(import.meta.url);",
+};
+
 export const shared = {
   absWorkingDir: root,
   entryPoints: { start: 'src/cli/start.ts' },
