@@ -7,10 +7,7 @@
 import { HistoryFile } from '../files/history-file';
 import { lastUsedDeployment, rememberDeployment } from '../files/last-used-file';
 import { parseSettle } from '../commands/shared/settle';
-import type { ConsumerDoor } from '../port/consumers';
 import { deferredGateway } from '../port/deferred-gateway';
-import type { Gateway } from '../port/gateway';
-import type { History } from '../port/history';
 import { EXIT } from '../port/io';
 import { Notices } from '../port/notices';
 import { recorded } from '../port/recorded-gateway';
@@ -22,10 +19,11 @@ import { painter } from '../term/style';
 import { hangingLines } from '../term/text-width';
 import type { WizardScope } from '../wizard/state';
 import { askAzEarly } from './az-token';
+import { consumersDoor } from './consumers-door';
 import { keepTime } from './clock';
 import { prepareCommand, type PreparedCommand } from './command-table';
 import type { ConnectHooks } from './connect';
-import { flag, text, type Values } from './options';
+import { flag, text } from './options';
 import { captureOutput } from './output-file';
 import type { Run } from './run';
 import { faceChosen, historyPath, lastUsedPath, settingsWords, type SettingsInForce } from './saved-settings';
@@ -33,25 +31,6 @@ import { parseConnectOptions, parseWizardScope, type ConnectOptions } from './sc
 
 const wizardInstead = (program: string) =>
   `the wizard needs an interactive terminal; in scripts use: ${program} create -d <deployment> -g <resource-group> --name <key-name> --secret-out <file>`;
-
-/**
- * The wizard's way to what uses a key (NLK releases of the current kube context, nginx-asg-sync on
- * this machine): its rotation finds them and offers to apply the new key there. What does that
- * (src/apply) loads when a rotation first looks, not before the first frame.
- */
-function consumersDoor(values: Values, gateway: Gateway, history: History | undefined): ConsumerDoor {
-  const settleMs = parseSettle(text(values, 'settle'));
-  let door: Promise<ConsumerDoor> | undefined;
-  const opened = () =>
-    (door ??= import('../apply/door').then(({ consumerDoor }) =>
-      consumerDoor({ env: process.env, gateway, history, settleMs }),
-    ));
-  return {
-    settleMs,
-    find: async (...args) => (await opened()).find(...args),
-    apply: async (...args) => (await opened()).apply(...args),
-  };
-}
 
 /** What every mode that reaches Azure is built from. */
 interface Parts {
