@@ -190,7 +190,7 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
 
 /** The line face (--plain, TERM=dumb): connected first, then asked in lines. */
 async function runLines(run: Run, parts: WizardParts): Promise<number> {
-  const [{ connect }, { runLineFace }, { signInDoor }] = await Promise.all([
+  const [{ connect, demoVault }, { runLineFace }, { signInDoor }] = await Promise.all([
     import('./connect'),
     import('../plain/line-face'),
     import('./sign-in-door'),
@@ -211,6 +211,8 @@ async function runLines(run: Run, parts: WizardParts): Promise<number> {
     },
     {
       ...parts.scope,
+      // As the full-screen wizard's: the demo's vault, and commands it names carry --demo.
+      demoVault: demoVault(parts.connectOptions),
       signIn: door ? door.facts : undefined,
       consumers: consumersDoor(run.values, lineGateway, run.history),
     },

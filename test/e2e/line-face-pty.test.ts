@@ -93,6 +93,25 @@ describe('--plain drives the wizard', () => {
     );
   });
 
+  it("on --demo, the commands it names carry --demo, as the full-screen wizard's do", async () => {
+    const run = runInPty(process.execPath, [BIN, '--plain', '--demo', '-d', 'web-01', '--name', 'demo-key'], {});
+    await answer(run, '? Key name');
+    await answer(run, '? Expiry: a number');
+    await answer(run, '? Key (hidden');
+    await answer(run, '? Create it? y creates', 'y');
+    await run.waitFor('? r shows the key', 30_000);
+    await run.type(KEY.ctrlC);
+    await run.waitFor('? Have you saved the key?');
+    await run.type(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+    expect(
+      run
+        .text()
+        .replace(/\s*\\\s*/g, ' ')
+        .replace(/\s+/g, ' '),
+    ).toMatch(/delete it: nginxaas-keys delete -d web-01 .*--name demo-key --demo/);
+  });
+
   it('a lost answer is settled by the machine: a check finds the key, and the panel shows it', async () => {
     const emulator = await useEmulator();
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
