@@ -6,7 +6,7 @@ import { couldNotCheck } from '../domain/reach';
 import { racedWarning } from '../keys/create-key';
 import type { StateAt } from '../wizard/state';
 import { HANDOFF_LABELS } from '../wizard/steps/handoff';
-import { newKeyUnseen } from '../wizard/steps/rotation';
+import { heldByNoOne, newKeyUnseen, UNHELD } from '../wizard/steps/reveal';
 import { choose, setText, SUBMIT } from '../wizard/intents';
 import { consumerWords } from '../wizard/consumer-words';
 import { answers, ask, byWord, chosenIndex, refusal, type LineStep } from './line-answers';
@@ -112,6 +112,13 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
       answer,
     };
   }
+  if (panel.askingToLeave && heldByNoOne(state))
+    return {
+      lines: [`⚠ ${UNHELD}`],
+      block: 'leaving-unheld',
+      question: { message: ask('Go back to the key, or delete it again?', offered) },
+      answer,
+    };
   if (panel.askingToLeave)
     return {
       lines: [],

@@ -30,6 +30,7 @@ import {
   onRotationSecret,
 } from './steps/rotation';
 import { submitName } from './steps/key-name';
+import { deleteAgain, heldByNoOne } from './steps/reveal';
 import { onDeviceCode, onSignedIn, onSignInFailed, toSignIn } from './steps/sign-in';
 import { tokensOf } from './tokens';
 
@@ -75,7 +76,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'progress':
       return state.step === 'loading' ? { ...state, loadingMessage: event.message } : state;
     case 'interrupted':
-      return holdWhileCreating(state, 'signal') ?? leaveNow(state);
+      return holdWhileCreating(state, 'signal') ?? deleteUnheldAndLeave(state) ?? leaveNow(state);
     case 'deploymentsLoaded': {
       const loaded = onDeploymentsLoaded({ ...state, now: event.now }, event.discovery);
       // Marks only matter on the list: a -d that skipped it reads no other deployment's keys.
@@ -124,7 +125,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'createSucceeded': {
       if (state.step !== 'creating') return state;
       const created = onCreateSucceeded(state, event.result, event.now);
-      return created.rotation && created.step === 'reveal'
+      return created.rotation && created.step === 'reveal' && !created.reveal.deleting
         ? lookForConsumers({ ...created, rotation: { ...created.rotation, stage: 'shown' } })
         : created.rotation
           ? { ...created, rotation: { ...created.rotation, stage: 'shown' } }
@@ -150,13 +151,15 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
       if (state.rotation?.stage === 'discarding' && state.step === 'reveal') return onDiscarded(state, event.outcome);
       // After a REPLACE the old key was gone already: deleting the new one leaves no key of that name.
       const replaced = state.result?.created === false;
+      const unheld = state.reveal.leavingUnheld === true;
+      const why = unheld ? 'because no one held it (never shown, copied or handed off)' : 'as asked';
       const words =
         event.outcome !== 'deleted'
           ? `Key '${state.name}' was already gone.`
           : replaced
-            ? `Deleted key '${state.name}', as asked. The key it replaced was already gone: no key of that name is left, and whatever used it is refused.`
-            : `Deleted key '${state.name}' again, as asked: nothing is left behind.`;
-      return finish(state, 'done', 0, words);
+            ? `Deleted key '${state.name}', ${why}. The key it replaced was already gone: no key of that name is left, and whatever used it is refused.`
+            : `Deleted key '${state.name}' again, ${why}: nothing is left behind.`;
+      return unheld ? finish(state, 'cancelled', 130, words) : finish(state, 'done', 0, words);
     }
     case 'extended':
       return state.step === 'keys' ? onExtended(state, event.key) : state;
@@ -180,7 +183,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
         state,
         'done',
         1,
-        `Could not delete key '${state.name}': ${event.problem.message}. It is still active; delete it with:${commandFor(state, 'delete', state.name)}`,
+        `Could not delete key '${state.name}': ${event.problem.message}. It is still active${state.reveal.leavingUnheld ? ', and no one holds its secret' : ''}; delete it with:${commandFor(state, 'delete', state.name)}`,
       );
   }
 }
@@ -205,17 +208,37 @@ function onIntent(state: WizardState, intent: Intent): WizardState {
 }
 
 function onCtrlC(state: WizardState): WizardState {
-  // On the reveal panel the first Ctrl+C asks whether the key was saved; the second leaves.
+  // On the reveal panel the first Ctrl+C asks whether the key was saved; the second leaves, and
+  // deletes the key again first if no one holds it.
   if (state.step === 'reveal' && state.result && !state.reveal.askingToLeave) {
     return { ...state, reveal: { ...state.reveal, askingToLeave: true, askedByCtrlC: true, shown: false } };
   }
-  return holdWhileCreating(state, 'key') ?? leaveNow(state);
+  return holdWhileCreating(state, 'key') ?? deleteUnheldAndLeave(state) ?? leaveNow(state);
+}
+
+/**
+ * Leaving the panel while no one holds its generated key would leave a live key whose secret is
+ * nowhere (custody): it is deleted again first. Ctrl+C or a signal once more leaves at once.
+ */
+function deleteUnheldAndLeave(state: WizardState): WizardState | undefined {
+  if (state.step !== 'reveal' || state.reveal.deleting || !heldByNoOne(state)) return undefined;
+  return deleteAgain(state, true);
 }
 
 /** Leaves at once with 130, saying what became of the key. */
 function leaveNow(state: WizardState): WizardState {
   if (state.step === 'creating' && (!state.createError || state.createError.uncertain)) {
     return finish(state, 'cancelled', 130, `Cancelled while the key was being created. ${mayExist(state)}`);
+  }
+  if (state.result && state.reveal.deleting) {
+    const key = state.result.key;
+    const unheld = state.reveal.leavingUnheld ? ', and no one holds its secret' : '';
+    return finish(
+      state,
+      'cancelled',
+      130,
+      `Left while key '${key.name}' was being deleted again: it may still be active${unheld}. Check with:${commandFor(state, 'show', key.name)}if it is there, delete it:${commandFor(state, 'delete', key.name)}`,
+    );
   }
   if (state.result) {
     const key = state.result.key;

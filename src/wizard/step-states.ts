@@ -29,6 +29,11 @@ export interface RevealState {
   /** Ctrl+C asked (a second one leaves at once), not q or Enter. */
   askedByCtrlC?: boolean;
   deleting: boolean;
+  /**
+   * The key is being deleted again on the way out (a second Ctrl+C, or a signal) because no one
+   * holds its secret: the run then ends cancelled, 130.
+   */
+  leavingUnheld?: boolean;
   /** Said above the keys, e.g. that the key was created although Ctrl+C was pressed. */
   notice?: string;
   /** The hand-off menu (h): choosing a kind, then its destination. */

@@ -81,7 +81,7 @@ describe('--plain drives the wizard', () => {
     const run = runInPty(process.execPath, [BIN, '--plain', ...WEB_ARGV, '--name', 'ctrl-c-key'], envFor(emulator));
     await answer(run, '? Key name');
     await answer(run, '? Expiry: a number');
-    await answer(run, '? Key (hidden');
+    await answer(run, '? Key (hidden', 'Typed-Secret-77');
     await answer(run, '? Create it? y creates', 'y');
     await run.waitFor('? r shows the key', 30_000);
     await run.type(KEY.ctrlC);
@@ -93,11 +93,34 @@ describe('--plain drives the wizard', () => {
     );
   });
 
+  it('a generated key no one holds: no y to leave, and a second Ctrl+C deletes it again before leaving', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN, '--plain', ...WEB_ARGV, '--name', 'unheld-key'], envFor(emulator));
+    await answer(run, '? Key name');
+    await answer(run, '? Expiry: a number');
+    await answer(run, '? Key (hidden');
+    await answer(run, '? Create it? y creates', 'y');
+    await run.waitFor('? r shows the key', 30_000);
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(emulator.world.key(web, 'unheld-key')).toBeDefined();
+    await answer(run, '? r shows the key', 'q');
+    await run.waitFor('No one holds this key: it was never shown, copied or handed off');
+    await run.waitFor('? Go back to the key, or delete it again?');
+    // y is not one of the answers: it is refused, and asked again.
+    await run.type('y', KEY.enter);
+    await run.waitFor('✖ Answer n or d.');
+    await run.type(KEY.ctrlC);
+    expect(await run.exit).toBe(130);
+    expect(run.text().replace(/\s+/g, ' ')).toContain("Deleted key 'unheld-key' again, because no one held it");
+    expect(emulator.world.key(web, 'unheld-key')).toBeUndefined();
+  });
+
   it("on --demo, the commands it names carry --demo, as the full-screen wizard's do", async () => {
     const run = runInPty(process.execPath, [BIN, '--plain', '--demo', '-d', 'web-01', '--name', 'demo-key'], {});
     await answer(run, '? Key name');
     await answer(run, '? Expiry: a number');
-    await answer(run, '? Key (hidden');
+    // A key of one's own: it stays live after the second Ctrl+C, named with its delete command.
+    await answer(run, '? Key (hidden', 'Demo-Secret-77');
     await answer(run, '? Create it? y creates', 'y');
     await run.waitFor('? r shows the key', 30_000);
     await run.type(KEY.ctrlC);

@@ -115,6 +115,62 @@ describe('the wizard in a real terminal', () => {
     expect(lastFrame).toContain("Key 'term-key' was created and is active");
   });
 
+  describe('a generated key that no one holds (never shown, copied or handed off) is not left live', () => {
+    it('Ctrl+C twice on the panel deletes it again, then leaves with 130', async () => {
+      const { emulator, env } = await emulatorEnv();
+      const run = runInPty(process.execPath, [BIN, '-d', 'web-01', '--name', 'unheld-key'], env);
+      await run.waitFor('Name the key');
+      await run.type(KEY.enter);
+      await generateAndCreate(run);
+      const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+      expect(emulator.world.key(web, 'unheld-key')).toBeDefined();
+      await run.type(KEY.ctrlC);
+      await run.waitFor('Ctrl+C again: delete it and leave');
+      expect(run.screen()).toContain('No one holds this key');
+      expect(run.screen()).not.toMatch(/\by leave\b/);
+      await run.type(KEY.ctrlC);
+      expect(await run.exit).toBe(130);
+      expect(lastFrameOf(run).replace(/\s+/g, ' ')).toContain("Deleted key 'unheld-key' again, because no one held it");
+      expect(emulator.world.key(web, 'unheld-key')).toBeUndefined();
+    });
+
+    it('SIGTERM on the panel deletes it again, then leaves with 130', async () => {
+      const { emulator, env } = await emulatorEnv();
+      const run = runInPty(process.execPath, [BIN, '-d', 'web-01', '--name', 'term-unheld'], env);
+      await run.waitFor('Name the key');
+      await run.type(KEY.enter);
+      await generateAndCreate(run);
+      run.pty.kill('SIGTERM');
+      expect(await run.exit).toBe(130);
+      const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+      expect(emulator.world.key(web, 'term-unheld')).toBeUndefined();
+      expect(emulator.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+    });
+
+    it('SIGTERM while Azure creates it: the PUT finishes, and the key it made is deleted again', async () => {
+      const { emulator, env } = await emulatorEnv();
+      emulator.faults.add({ method: 'PUT', delayMs: 1500 });
+      const run = runInPty(process.execPath, [BIN, '-d', 'web-01', '--name', 'signal-made'], env);
+      await run.waitFor('Name the key');
+      await run.type(KEY.enter);
+      await run.waitFor('When should the key expire?');
+      await run.type(KEY.enter);
+      await run.waitFor('The key value');
+      await run.type(KEY.enter);
+      await run.waitFor('CREATE a new key');
+      await run.type(KEY.enter);
+      await run.waitFor('Creating key');
+      run.pty.kill('SIGTERM');
+      expect(await run.exit).toBe(130);
+      const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+      expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+      expect(emulator.world.key(web, 'signal-made')).toBeUndefined();
+      expect(lastFrameOf(run).replace(/\s+/g, ' ')).toContain(
+        "Deleted key 'signal-made' again, because no one held it",
+      );
+    });
+  });
+
   it('a one-chunk paste of a whole answer with Enter works as in tmux send-keys', async () => {
     const { emulator, env } = await emulatorEnv();
     const run = runInPty(process.execPath, [BIN, '-d', 'web-01'], env);

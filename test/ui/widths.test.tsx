@@ -15,6 +15,7 @@ import { pressed } from '../helpers/keys';
 import { send } from '../helpers/machine-input';
 import { handoffNextLines, type HandoffTarget } from '../../src/domain/handoff';
 import { commandIn } from '../../src/domain/started-as';
+import { heldByNoOne } from '../../src/wizard/steps/reveal';
 
 const LONG = deployment('web-frontend-production-eastus2-01', {
   resourceGroup: 'contoso-edge-production-rg',
@@ -225,6 +226,11 @@ const PANELS: [string, WizardState][] = [
   ['created', created],
   ['created, shown', send(created, 'r')],
   ['created, asking', send(created, 'q')],
+  // A generated key never shown, copied or handed off: not "saved?", but that no one holds it.
+  [
+    'created, generated, asked by Ctrl+C',
+    transition({ ...created, secretGenerated: true }, { type: 'input', ...pressed('ctrlC'), now: NOW }),
+  ],
   ['created, hand-off menu', send(created, 'h')],
   ['created, hand-off destination', send(created, 'h', ENTER)],
   ['created, NLK handed off', handedOff(created, NLK)],
@@ -258,7 +264,8 @@ describe.each(['UTC', 'America/New_York', 'Pacific/Chatham'])('the reveal panel 
       expect(frame).toMatch(/ Hint +3f2|3f2•/);
       expect(lines.filter((line) => line.includes('nginxaas.net/')).length).toBeGreaterThanOrEqual(2);
       expect(frame).toContain('Save the key now');
-      if (state.reveal.askingToLeave) expect(frame).toContain('Have you saved the key?');
+      if (state.reveal.askingToLeave)
+        expect(frame).toContain(heldByNoOne(state) ? 'Ctrl+C again: delete it and leave' : 'Have you saved the key?');
       // The NLK command whole, as a shell joins its lines.
       const last = state.reveal.handedOff.at(-1);
       if (last?.said.startsWith('nlk') && !state.reveal.handoff)

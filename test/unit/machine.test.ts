@@ -574,6 +574,84 @@ describe('Ctrl+C', () => {
     expect(send(atExpiry(), { type: 'interrupted' }).farewell).toBe('Cancelled. Nothing was created.');
   });
 
+  describe('a generated key no one holds yet (never shown, copied or handed off) is never left live', () => {
+    const generatedReview = () =>
+      send(press(atSecret(), 'Enter'), { type: 'secretGenerated', secret: 'a2345678-1234-4234-8234-123456789012' });
+    const creatingGenerated = () => press(generatedReview(), 'Enter');
+    const createdEvent: WizardEvent = {
+      type: 'createSucceeded',
+      result: { key: key('fresh-key', 181, 'a23'), created: true },
+      now: NOW,
+    };
+    const revealGenerated = () => send(creatingGenerated(), createdEvent);
+    const deletes = (s: WizardState) => s.commands.filter((c) => c.kind === 'deleteKey');
+
+    it('"have you saved it?" offers no y, and y changes nothing', () => {
+      const asked = press(revealGenerated(), 'q');
+      expect(asked.reveal.askingToLeave).toBe(true);
+      expect(press(asked, 'y')).toEqual(asked);
+      // Once it is shown, it is held: y leaves as before.
+      const seen = press(revealGenerated(), 'r', 'r', 'q', 'y');
+      expect([seen.step, seen.exitCode]).toEqual(['done', 0]);
+    });
+
+    it.each([
+      ['a second Ctrl+C', (s: WizardState) => press(s, 'CtrlC', 'CtrlC')],
+      ['q, then Ctrl+C', (s: WizardState) => press(s, 'q', 'CtrlC')],
+      ['a signal', (s: WizardState) => send(s, { type: 'interrupted' })],
+    ] as const)('%s deletes it again before leaving with 130', (_how, leave) => {
+      const leaving = leave(revealGenerated());
+      expect([leaving.exitCode, leaving.reveal.deleting, deletes(leaving)]).toEqual([
+        undefined,
+        true,
+        [expect.objectContaining({ name: 'fresh-key' })],
+      ]);
+      const gone = send(leaving, { type: 'deleted', outcome: 'deleted' });
+      expect([gone.step, gone.exitCode]).toEqual(['cancelled', 130]);
+      expect(gone.farewell).toContain("Deleted key 'fresh-key' again, because no one held it");
+      const refused = send(leaving, {
+        type: 'deleteFailed',
+        problem: { kind: 'forbidden', message: 'AuthorizationFailed' },
+      });
+      expect(refused.exitCode).toBe(1);
+      expect(refused.farewell).toContain('It is still active, and no one holds its secret; delete it with:');
+    });
+
+    it('Ctrl+C once more while it is being deleted leaves at once, saying it may still be live', () => {
+      const left = press(revealGenerated(), 'CtrlC', 'CtrlC', 'CtrlC');
+      expect(left.exitCode).toBe(130);
+      expect(left.farewell).toContain("Left while key 'fresh-key' was being deleted again: it may still be active");
+      expect(left.farewell).toContain('nginxaas-keys delete');
+      expect(deletes(left)).toHaveLength(1);
+    });
+
+    it('a signal while Azure creates it: the created key is deleted again, not left for the person to find', () => {
+      const made = send(send(creatingGenerated(), { type: 'interrupted' }), createdEvent);
+      expect([made.exitCode, made.reveal.deleting, deletes(made).length]).toEqual([undefined, true, 1]);
+      expect(made.commands.some((c) => c.kind === 'verify')).toBe(false);
+      expect(send(made, { type: 'deleted', outcome: 'deleted' }).exitCode).toBe(130);
+    });
+
+    it.each([
+      ['shown', ['r']],
+      ['copied', []],
+      ['handed off', []],
+    ] as const)('once %s, a second Ctrl+C leaves it live, named with its delete command', (how, keys) => {
+      let held = press(revealGenerated(), ...keys);
+      if (how === 'copied') held = send(press(held, 'c'), { type: 'copied', ok: true, message: 'Copied.' });
+      if (how === 'handed off')
+        held = send(held, { type: 'handedOff', result: { ok: true, said: 'Wrote ./nlk-values.yaml (0600).' } });
+      const left = press(held, 'CtrlC', 'CtrlC');
+      expect([left.exitCode, deletes(left)]).toEqual([130, []]);
+      expect(left.farewell).toContain("Key 'fresh-key' was created and is active");
+    });
+
+    it('a copy that failed does not count as holding it', () => {
+      const failed = send(press(revealGenerated(), 'c'), { type: 'copied', ok: false, message: 'no clipboard' });
+      expect(deletes(press(failed, 'CtrlC', 'CtrlC'))).toHaveLength(1);
+    });
+  });
+
   it('the summary of answered steps after Ctrl+C marks only those really answered', async () => {
     const { answeredView } = await import('../../src/ui/components/answered');
     expect(answeredView(press(loaded(), 'CtrlC'))).toEqual([]);

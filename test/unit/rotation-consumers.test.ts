@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardEvent, type WizardScope, type WizardState } from '../../src/wizard/state';
-import { newKeyUnseen } from '../../src/wizard/steps/rotation';
+import { newKeyUnseen } from '../../src/wizard/steps/reveal';
 import { consumerWords } from '../../src/wizard/consumer-words';
 import type { ConsumerDoor } from '../../src/port/consumers';
 import { pressed, type KeyName } from '../helpers/keys';

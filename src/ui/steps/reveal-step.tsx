@@ -12,7 +12,7 @@ import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../port/gateway';
 import { REVEAL_SECONDS, type HandoffMenu, type WithCreatedKey } from '../../wizard/state';
 import { HandoffMenuView, RotationLines, handoffMenuRows, rotationRows, type RotationView } from './reveal-parts';
-import { newKeyUnseen } from '../../wizard/steps/rotation';
+import { heldByNoOne, newKeyUnseen, UNHELD } from '../../wizard/steps/reveal';
 import { hintsNow } from '../../wizard/step-table';
 import { consumerWords } from '../../wizard/consumer-words';
 import { Hints } from '../components/hints';
@@ -43,6 +43,8 @@ export interface RevealViewProps {
   handedOff: { said: string; nextLines?: string[] }[];
   /** The question came from Ctrl+C: a second one leaves at once. */
   ctrlCAgainLeaves?: boolean;
+  /** A generated key that has not left the panel: leaving deletes it again (custody). */
+  unheld?: boolean;
   /** What the last line offers: the keys, the "saved?" question, a delete in flight, or nothing. */
   prompt: 'keys' | 'asking' | 'deleting' | 'none';
   now: Date;
@@ -88,6 +90,7 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
     handoff: reveal.handoff && !finished ? reveal.handoff : undefined,
     handedOff: reveal.handedOff,
     ctrlCAgainLeaves: reveal.askedByCtrlC ? true : undefined,
+    unheld: heldByNoOne(state) ? true : undefined,
   };
 }
 
@@ -161,7 +164,9 @@ function verifyText(verify: VerifyResult): string {
 }
 
 function askingText(props: RevealViewProps): string {
-  return `Have you saved the key? ${props.hints.map(([k, what]) => `${k} ${what}`).join(' · ')}${props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}`;
+  const hints = props.hints.map(([k, what]) => `${k} ${what}`).join(' · ');
+  if (props.unheld) return `${UNHELD} ${hints}${props.ctrlCAgainLeaves ? ' (Ctrl+C again: delete it and leave)' : ''}`;
+  return `Have you saved the key? ${hints}${props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}`;
 }
 
 const SAVE_NOW = 'Save the key now: it is never shown again.';

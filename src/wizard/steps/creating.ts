@@ -11,6 +11,7 @@ import { commandFor, finish, issue } from '../effects';
 import { action, BACK, CANCEL, type Intent } from '../intents';
 import type { Binding } from '../keymap';
 import type { Problem, StateAt, WizardState } from '../state';
+import { deleteAgain } from './reveal';
 import { startCreate } from './review';
 import { onRotationCreateEscape } from './rotation';
 
@@ -48,19 +49,21 @@ export function holdWhileCreating(state: WizardState, why: 'key' | 'signal'): Wi
 
 export function onCreateSucceeded(state: StateAt<'creating'>, result: PutKeyResult, now: Date): WizardState {
   const key = result.key;
-  if (state.leaving === 'signal') {
+  // A generated key made after a signal has left no trace but this process: it is deleted again
+  // on the way out (reveal.ts). A typed one is the person's own.
+  if (state.leaving === 'signal' && !state.secretGenerated) {
     return finish(
       { ...state, result },
       'cancelled',
       130,
-      `Key '${key.name}' was created before the signal took effect and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}); its value was not saved: delete it with:${commandFor(state, 'delete', key.name)}`,
+      `Key '${key.name}' was created before the signal took effect and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}), with the value you typed. If it is not wanted, delete it with:${commandFor(state, 'delete', key.name)}`,
     );
   }
   const notice =
     state.leaving === 'key'
       ? 'Ctrl+C came while Azure was creating the key, and it was created: save it now, or leave with q and d to delete it.'
       : undefined;
-  const next: WizardState = {
+  const next: StateAt<'reveal'> = {
     ...state,
     now,
     step: 'reveal',
@@ -76,6 +79,7 @@ export function onCreateSucceeded(state: StateAt<'creating'>, result: PutKeyResu
       notice,
     },
   };
+  if (state.leaving === 'signal') return deleteAgain(next, true);
   const endpoint = state.deployment.dataplaneApiEndpoint;
   return endpoint ? issue(next, { kind: 'verify', endpoint, secret: state.secret }) : next;
 }

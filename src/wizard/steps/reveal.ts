@@ -11,6 +11,30 @@ export const onPanel = (s: StateAt<'reveal'>) => !s.reveal.handoff && !s.reveal.
 const asking = (s: StateAt<'reveal'>) => s.reveal.askingToLeave && !s.reveal.deleting && !s.reveal.handoff;
 const alone = (s: StateAt<'reveal'>) => onPanel(s) && !s.rotation;
 
+/**
+ * Whether the new key has left the panel: shown by the person's own r (also once it has hidden
+ * again), copied, handed off, or put in place at a consumer. A copy asked for but not carried out,
+ * a hand-off that failed or a consumer rolled back does not count. Until then the secret is held
+ * nowhere: stopping leaves a live key no one holds, and deleting the old key leaves no working key.
+ */
+export function newKeyUnseen(state: Pick<WizardState, 'reveal' | 'rotation'>): boolean {
+  const { reveal } = state;
+  const applied = (state.rotation?.consumers?.applied?.holding.length ?? 0) > 0;
+  return reveal.shownAt === undefined && reveal.copied !== true && !reveal.handedOff.some((h) => h.ok) && !applied;
+}
+
+/**
+ * A generated key that has not left the panel: its secret is in this process alone, and a live key
+ * whose secret is nowhere cannot stay (custody). A key the person typed is theirs already.
+ */
+/** Why leaving is not offered, in both faces. */
+export const UNHELD =
+  'No one holds this key: it was never shown, copied or handed off, and Azure cannot show it again. Leaving deletes it again.';
+
+export function heldByNoOne(state: Pick<WizardState, 'reveal' | 'rotation' | 'secretGenerated' | 'result'>): boolean {
+  return state.result !== undefined && state.secretGenerated && newKeyUnseen(state);
+}
+
 /** The keys that take the key off the panel: the rotation's questions offer them too. */
 export function takingKeys(when: (s: StateAt<'reveal'>) => boolean, short: boolean): Binding<StateAt<'reveal'>>[] {
   const what = short ? '' : ' the key';
@@ -32,7 +56,8 @@ export const REVEAL_KEYS: readonly Binding<StateAt<'reveal'>>[] = [
   ...takingKeys(alone, false),
   { keys: ['q'], label: 'leave', when: alone, intent: action('leave') },
   { keys: ['enter'], word: false, when: alone, intent: SUBMIT },
-  { keys: ['y'], label: 'leave', when: asking, intent: action('yes') },
+  // Not while no one holds the key: leaving would leave it live with its secret nowhere.
+  { keys: ['y'], label: 'leave', when: (s) => asking(s) && !heldByNoOne(s), intent: action('yes') },
   { keys: ['n'], label: 'go back to it', when: asking, intent: action('no') },
   { keys: ['d'], label: 'delete it again', when: asking, intent: action('discard') },
   { keys: ['escape'], word: false, when: asking, intent: action('no') },
@@ -44,12 +69,12 @@ const toLeave = (state: StateAt<'reveal'>): WizardState => ({
 });
 
 export function onRevealIntent(state: StateAt<'reveal'>, intent: Intent): WizardState {
-  const { reveal, result, deployment } = state;
+  const { reveal, result } = state;
   if (reveal.deleting) return state;
   if (reveal.handoff) return onHandoffIntent(state, reveal.handoff, intent);
   if (reveal.askingToLeave) {
     if (intent.type !== 'action') return state;
-    if (intent.name === 'yes') {
+    if (intent.name === 'yes' && !heldByNoOne(state)) {
       const key = result.key;
       return finish(
         state,
@@ -59,11 +84,7 @@ export function onRevealIntent(state: StateAt<'reveal'>, intent: Intent): Wizard
       );
     }
     if (intent.name === 'no') return { ...state, reveal: { ...reveal, askingToLeave: false, askedByCtrlC: false } };
-    if (intent.name === 'discard')
-      return issue(
-        { ...state, reveal: { ...reveal, deleting: true } },
-        { kind: 'deleteKey', deployment, name: result.key.name },
-      );
+    if (intent.name === 'discard') return deleteAgain(state, false);
     return state;
   }
   if (intent.type === 'submit') return toLeave(state);
@@ -86,4 +107,16 @@ export function onRevealIntent(state: StateAt<'reveal'>, intent: Intent): Wizard
     default:
       return state;
   }
+}
+
+/**
+ * Deletes the key again: asked for with d, or on the way out (a second Ctrl+C, a signal) while no
+ * one holds it, which then ends cancelled.
+ */
+export function deleteAgain(state: StateAt<'reveal'>, leaving: boolean): WizardState {
+  const reveal = { ...state.reveal, deleting: true, askingToLeave: true, shown: false };
+  return issue(
+    { ...state, reveal: leaving ? { ...reveal, leavingUnheld: true } : reveal },
+    { kind: 'deleteKey', deployment: state.deployment, name: state.result.key.name },
+  );
 }

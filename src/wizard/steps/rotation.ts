@@ -17,7 +17,7 @@ import { action, BACK, SUBMIT, type Intent } from '../intents';
 import type { Binding } from '../keymap';
 import type { Bound, RotationState, StateAt, WizardState } from '../state';
 import { finishRotationCommand, reloadKeys } from './keys';
-import { onPanel, onRevealIntent, takingKeys } from './reveal';
+import { newKeyUnseen, onPanel, onRevealIntent, takingKeys } from './reveal';
 import { startCreate } from './review';
 
 function withRotation<S extends WizardState>(state: S, change: Partial<RotationState>): S {
@@ -117,18 +117,6 @@ function checkAgain(state: StateAt<'reveal'>, unheldConfirmed: boolean): WizardS
     secret: state.secret,
     again: true,
   });
-}
-
-/**
- * Whether the new key has left the panel: shown by the person's own r (also once it has hidden
- * again), copied, handed off, or put in place at a consumer. A copy asked for but not carried out,
- * a hand-off that failed or a consumer rolled back does not count. Until then the secret is held
- * nowhere: stopping leaves a live key no one holds, and deleting the old key leaves no working key.
- */
-export function newKeyUnseen(state: Pick<WizardState, 'reveal' | 'rotation'>): boolean {
-  const { reveal } = state;
-  const applied = (state.rotation?.consumers?.applied?.holding.length ?? 0) > 0;
-  return reveal.shownAt === undefined && reveal.copied !== true && !reveal.handedOff.some((h) => h.ok) && !applied;
 }
 
 /** The new key is shown: look for what uses the old one, where the command line gave a way. */
