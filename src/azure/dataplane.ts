@@ -13,7 +13,7 @@ import { apiKeyHeaderValue } from '../domain/endpoint';
 import { printable } from '../domain/printable';
 import { answerCause, networkCause } from '../domain/reach';
 import type { VerifyResult } from '../port/gateway';
-import { withoutFormPolicy } from './arm-client';
+import { withoutIdlePolicies } from './arm-client';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
 import { toGatewayError } from './errors';
 
@@ -25,7 +25,7 @@ export async function verifyDataplaneKey(
   address?: string,
 ): Promise<VerifyResult> {
   const tlsOptions = tlsOptionsFor(target);
-  const pipeline = withoutFormPolicy(
+  const pipeline = withoutIdlePolicies(
     createPipelineFromOptions({
       retryOptions: { maxRetries: 1, retryDelayInMs: 500 },
       tlsOptions,

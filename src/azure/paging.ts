@@ -65,8 +65,14 @@ export function pagedList<Wire, T>(
   });
 }
 
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+export async function collect<T>(iterable: AsyncIterable<T> | PagedAsyncIterableIterator<T>): Promise<T[]> {
   const all: T[] = [];
+  // Page by page where the list has pages: a few awaits a page, not a few an item (a fleet
+  // sweep reads thousands of lists).
+  if ('byPage' in iterable) {
+    for await (const page of iterable.byPage()) for (const item of page) all.push(item);
+    return all;
+  }
   for await (const item of iterable) all.push(item);
   return all;
 }

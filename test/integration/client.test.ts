@@ -112,6 +112,25 @@ describe('NginxManagementClient (arm-nginx method names) over HTTPS', () => {
   });
 });
 
+describe('the pipeline', () => {
+  it('leaves out the policies that cost every request and do nothing here, and keeps retries, throttling and the cap', async () => {
+    const emulator = await useEmulator();
+    const arm = new ArmClient(staticTokenCredential(emulator.token), {
+      endpoint: targetFor(emulator).endpoint,
+      credentialScopes: [targetFor(emulator).scope],
+      tlsOptions: { ca: [emulator.caPem] },
+    });
+    const names = arm.pipeline.getOrderedPolicies().map((policy) => policy.name);
+    for (const idle of ['formDataPolicy', 'tracingPolicy', 'serializationPolicy', 'deserializationPolicy'])
+      expect(names).not.toContain(idle);
+    expect(names).toEqual(expect.arrayContaining(['defaultRetryPolicy', 'bearerTokenAuthenticationPolicy']));
+    expect(names.length).toBeGreaterThanOrEqual(9);
+    // And it still reads what it asks for.
+    const deployments = await collect(new NginxManagementClient(arm, PRODUCTION).deployments.list());
+    expect(deployments.length).toBeGreaterThan(0);
+  });
+});
+
 describe('gateway errors: each ARM failure becomes our kind, with the ARM code', () => {
   it('notFound for a missing deployment and a missing group', async () => {
     const emulator = await useEmulator();
