@@ -134,7 +134,7 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
   return {
     lines: [...revealLines(state), ...switching, ...extra],
     scene: `reveal:${state.result.key.id}`,
-    block: `reveal:${extra.join('|')}:${typeof panel.verify === 'object' ? 'checked' : ''}`,
+    block: `reveal:${panel.notice ?? ''}:${extra.join('|')}:${typeof panel.verify === 'object' ? 'checked' : ''}`,
     question: { message: ask('', offered), short: rotation ? 'Rotation' : 'The key' },
     answer,
   };

@@ -76,7 +76,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'progress':
       return state.step === 'loading' ? { ...state, loadingMessage: event.message } : state;
     case 'interrupted':
-      return holdWhileCreating(state, 'signal') ?? deleteUnheldAndLeave(state) ?? leaveNow(state);
+      return holdWhileCreating(state, 'signal') ?? bySignal(deleteUnheldAndLeave(state)) ?? leaveNow(state);
     case 'deploymentsLoaded': {
       const loaded = onDeploymentsLoaded({ ...state, now: event.now }, event.discovery);
       // Marks only matter on the list: a -d that skipped it reads no other deployment's keys.
@@ -179,6 +179,19 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
         return onRetireFailed(state, event.problem.message);
       if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
         return onDiscardFailed(state, event.problem.message);
+      // No one holds it: ending now would throw its only copy away. Back to the panel, to take it.
+      if (state.step === 'reveal' && heldByNoOne(state) && !state.reveal.leftBySignal)
+        return {
+          ...state,
+          reveal: {
+            ...state.reveal,
+            deleting: false,
+            leavingUnheld: false,
+            askingToLeave: false,
+            askedByCtrlC: false,
+            notice: `Could not delete key '${state.name}' again: ${event.problem.message}. It is still active and no one holds it: take it now (r, c or h), or try d again.`,
+          },
+        };
       return finish(
         state,
         'done',
@@ -221,9 +234,21 @@ function onCtrlC(state: WizardState): WizardState {
  * nowhere (custody): it is deleted again first. Ctrl+C or a signal once more leaves at once.
  */
 function deleteUnheldAndLeave(state: WizardState): WizardState | undefined {
-  if (state.step !== 'reveal' || state.reveal.deleting || !heldByNoOne(state)) return undefined;
+  if (state.step !== 'reveal' || !heldByNoOne(state)) return undefined;
+  // The rotation's own requests in flight (a check, a DELETE) are not raced by another DELETE.
+  if (state.rotation && ROTATION_BUSY.has(state.rotation.stage)) return undefined;
+  // Its d is deleting it already: the first interruption waits for that answer, then leaves.
+  if (state.reveal.deleting)
+    return state.reveal.leavingUnheld ? undefined : { ...state, reveal: { ...state.reveal, leavingUnheld: true } };
   return deleteAgain(state, true);
 }
+
+/** A signal asked to stop: if that DELETE fails, the run ends all the same (nobody is there to take the key). */
+function bySignal(state: WizardState | undefined): WizardState | undefined {
+  return state && { ...state, reveal: { ...state.reveal, leftBySignal: true } };
+}
+
+const ROTATION_BUSY: ReadonlySet<string> = new Set(['creating', 'reverifying', 'retiring', 'discarding']);
 
 /** Leaves at once with 130, saying what became of the key. */
 function leaveNow(state: WizardState): WizardState {

@@ -34,6 +34,8 @@ export interface RevealState {
    * holds its secret: the run then ends cancelled, 130.
    */
   leavingUnheld?: boolean;
+  /** That leaving was asked by a signal: a failed DELETE then ends the run all the same. */
+  leftBySignal?: boolean;
   /** Said above the keys, e.g. that the key was created although Ctrl+C was pressed. */
   notice?: string;
   /** The hand-off menu (h): choosing a kind, then its destination. */
