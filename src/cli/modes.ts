@@ -20,6 +20,7 @@ import { hangingLines } from '../term/text-width';
 import type { WizardScope } from '../wizard/state';
 import { askAzEarly } from './az-token';
 import { consumersDoor } from './consumers-door';
+import { outliveClosedTerminal, wizardCustody } from './wizard-custody';
 import { keepTime } from './clock';
 import { prepareCommand, type PreparedCommand } from './command-table';
 import type { ConnectHooks } from './connect';
@@ -171,21 +172,28 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
   run.opened(door);
   const wizardGateway = terminalSafe(recorded(gateway, parts.record));
   const consumers = consumersDoor(run.values, wizardGateway, run.history);
-  return runWizard(
-    {
-      gateway: wizardGateway,
-      demo: connectOptions.demo,
-      notices: parts.notices,
-      connected: connecting,
-      door,
-      remember: parts.remember,
-      // Nobody chose a face: the first screen says, once, how to get the line face.
-      offerLineFace: !faceChosen(run.values, process.env, parts.settings),
-      drawn,
-    },
-    { ...parts.scope, demoVault: vault, signIn: door ? door.facts : undefined, consumers },
-    run.io(),
-  );
+  const custody = wizardCustody(run.io());
+  const streams = outliveClosedTerminal([process.stdin, process.stdout, process.stderr], run.hangUp);
+  try {
+    return await runWizard(
+      {
+        gateway: wizardGateway,
+        demo: connectOptions.demo,
+        notices: parts.notices,
+        connected: connecting,
+        door,
+        remember: parts.remember,
+        // Nobody chose a face: the first screen says, once, how to get the line face.
+        offerLineFace: !faceChosen(run.values, process.env, parts.settings),
+        drawn,
+      },
+      { ...parts.scope, demoVault: vault, signIn: door ? door.facts : undefined, consumers, watch: custody.watch },
+      run.io(),
+    );
+  } finally {
+    await custody.settle(wizardGateway);
+    streams();
+  }
 }
 
 /** The line face (--plain, TERM=dumb): connected first, then asked in lines. */
@@ -202,22 +210,30 @@ async function runLines(run: Run, parts: WizardParts): Promise<number> {
   const door = session.demo ? undefined : signInDoor(parts.connectOptions, process.env, parts.hooks, gateway);
   run.opened(door);
   const lineGateway = terminalSafe(recorded(gateway, parts.record));
-  return runLineFace(
-    {
-      gateway: lineGateway,
-      demo: session.demo,
-      door,
-      remember: parts.remember,
-    },
-    {
-      ...parts.scope,
-      // As the full-screen wizard's: the demo's vault, and commands it names carry --demo.
-      demoVault: demoVault(parts.connectOptions),
-      signIn: door ? door.facts : undefined,
-      consumers: consumersDoor(run.values, lineGateway, run.history),
-    },
-    run.io(),
-  );
+  const custody = wizardCustody(run.io());
+  const streams = outliveClosedTerminal([process.stdin, process.stdout, process.stderr], run.hangUp);
+  try {
+    return await runLineFace(
+      {
+        gateway: lineGateway,
+        demo: session.demo,
+        door,
+        remember: parts.remember,
+      },
+      {
+        ...parts.scope,
+        // As the full-screen wizard's: the demo's vault, and commands it names carry --demo.
+        demoVault: demoVault(parts.connectOptions),
+        signIn: door ? door.facts : undefined,
+        consumers: consumersDoor(run.values, lineGateway, run.history),
+        watch: custody.watch,
+      },
+      run.io(),
+    );
+  } finally {
+    await custody.settle(lineGateway);
+    streams();
+  }
 }
 
 /** A command: connected, run through the gateway its output needs, closed by the one closing step. */

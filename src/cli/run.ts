@@ -48,6 +48,10 @@ export class Run {
   readonly verboseLines: string[] = [];
   private readonly doors: { close(): Promise<void> }[] = [];
   private readonly onSignal = () => (this.aborter.signal.aborted ? this.forcer.abort() : this.aborter.abort());
+  /** The terminal went away (EIO): stopped as by a first signal, which lets a DELETE under way finish. */
+  readonly hangUp = () => {
+    if (!this.aborter.signal.aborted) this.aborter.abort();
+  };
 
   readonly close = closingOnce(() => ({
     custody: this.custody,

@@ -28,7 +28,7 @@ class Driver {
 
   constructor(
     gateway: Gateway,
-    scope: WizardScope,
+    private readonly scope: WizardScope,
     private readonly io: Io,
     door?: SignInDoor,
   ) {
@@ -46,6 +46,7 @@ class Driver {
 
   dispatch(event: WizardEvent): void {
     this.state = transition(this.state, event);
+    this.scope.watch?.(this.state);
     if (isFinished(this.state)) this.runner.abortAll();
     this.runner.run(this.state.commands);
     this.wake?.();
@@ -54,6 +55,7 @@ class Driver {
   /** Back from a hand-over: the machine goes on from this state, its commands run anew. */
   resume(state: WizardState): void {
     this.state = state;
+    this.scope.watch?.(state);
     this.runner.restart();
     this.runner.run(state.commands);
   }

@@ -269,6 +269,11 @@ export interface WizardScope {
   history?: Pick<History, 'entries'> & Partial<Pick<History, 'begin' | 'finish'>>;
   /** What finds and changes the consumers of a key (NLK, nginx-asg-sync) during a rotation. */
   consumers?: ConsumerDoor;
+  /**
+   * Told every state the face draws: the command line keeps the last, so that an ending the
+   * machine did not decide (the terminal closed under it) still deletes a key no one holds.
+   */
+  watch?: (state: WizardState) => void;
 }
 
 export const REVEAL_SECONDS = 30;

@@ -51,6 +51,8 @@ export function useWizard(deps: WizardDeps): [WizardState, Dispatch<WizardEvent>
 
   useEffect(() => runner.current?.run(state.commands), [state.commands]);
 
+  useEffect(() => depsRef.current.scope.watch?.(state), [state]);
+
   useEffect(() => {
     if (state.exitCode !== undefined) runner.current?.abortAll();
   }, [state.exitCode]);

@@ -1,0 +1,74 @@
+/**
+ * The wizard's custody where its machine did not decide the ending: the terminal closed under it
+ * (the window shut, an ssh link dropped), the face crashed or was taken down. The machine deletes
+ * again a generated key no one holds on every ending it sees; this keeps the last state a face
+ * drew and, after the face is gone, does the same for an ending it did not see.
+ */
+import type { Io } from '../port/io';
+import type { Gateway } from '../port/gateway';
+import { commandFor, isFinished } from '../wizard/effects';
+import { heldByNoOne } from '../wizard/steps/reveal';
+import type { WizardState } from '../wizard/state';
+
+export interface WizardCustody {
+  watch(state: WizardState): void;
+  /** After the face: a live key no one holds is deleted again, and said (if anyone can read it). */
+  settle(gateway: Gateway): Promise<void>;
+}
+
+export function wizardCustody(io: Pick<Io, 'stderr'>): WizardCustody {
+  let last: WizardState | undefined;
+  return {
+    watch: (state) => {
+      last = state;
+    },
+    async settle(gateway) {
+      const state = last;
+      if (!state || isFinished(state) || state.step !== 'reveal' || !heldByNoOne(state)) return;
+      const name = state.result.key.name;
+      let words: string;
+      try {
+        await gateway.deleteKey(state.deployment, name);
+        words = `Key '${name}' was deleted again: the wizard ended before anyone held its secret (never shown, copied or handed off).`;
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        words = `Key '${name}' is still active and no one holds its secret (deleting it again failed: ${why}); delete it with:${commandFor(state, 'delete', name)}`;
+      }
+      saidIfAnyoneReads(io, words);
+    },
+  };
+}
+
+/** The terminal may be gone: a write that fails is not a second failure. */
+function saidIfAnyoneReads(io: Pick<Io, 'stderr'>, words: string): void {
+  try {
+    io.stderr.write(`${words}\n`);
+  } catch {
+    // Nobody to tell.
+  }
+}
+
+/**
+ * A closed terminal makes the streams fail (EIO) as the wizard ends. Without a listener that error
+ * ends the process before the key is settled; readline even says it on an interface of its own
+ * that no one can listen to (leaving raw mode on a terminal that is gone), so an uncaught EIO is
+ * taken too, and only that: the run is stopped as by a hang-up. Returns the function that takes
+ * the listeners off.
+ */
+export function outliveClosedTerminal(streams: NodeJS.EventEmitter[], hangUp: () => void): () => void {
+  const ignore = () => {};
+  const terminalGone = (error: Error & { code?: string }) => {
+    if (error.code === 'EIO') return hangUp();
+    // Anything else is as uncaught as it was: off the list, and thrown again where no one catches it.
+    process.off('uncaughtException', terminalGone);
+    process.nextTick(() => {
+      throw error;
+    });
+  };
+  for (const stream of streams) stream.on('error', ignore);
+  process.on('uncaughtException', terminalGone);
+  return () => {
+    streams.forEach((stream) => stream.off('error', ignore));
+    process.off('uncaughtException', terminalGone);
+  };
+}
