@@ -7,7 +7,7 @@
 import type { Io } from '../port/io';
 import type { Gateway } from '../port/gateway';
 import { commandFor, isFinished } from '../wizard/effects';
-import { heldByNoOne } from '../wizard/steps/reveal';
+import { heldByNoOne, unheldWhy } from '../wizard/steps/reveal';
 import type { WizardState } from '../wizard/state';
 
 export interface WizardCustody {
@@ -29,7 +29,7 @@ export function wizardCustody(io: Pick<Io, 'stderr'>): WizardCustody {
       let words: string;
       try {
         await gateway.deleteKey(state.deployment, name);
-        words = `Key '${name}' was deleted again: the wizard ended before anyone held its secret (never shown, copied or handed off).`;
+        words = `Key '${name}' was deleted again: the wizard ended before anyone held its secret (${unheldWhy(state)}).`;
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         words = `Key '${name}' is still active and no one holds its secret (deleting it again failed: ${why}); delete it with:${commandFor(state, 'delete', name)}`;

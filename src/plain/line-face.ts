@@ -66,7 +66,9 @@ class Driver {
 
   /** Until a person is asked something, or the wizard has ended. */
   async settled(onMove: () => void): Promise<void> {
-    while (!isFinished(this.state) && (this.runner.busy() || this.readingMarks())) {
+    // A copy too (at most a few seconds): its outcome is said before the next question, which it may change.
+    const waiting = () => this.runner.busy() || this.runner.isRunning('copy') || this.readingMarks();
+    while (!isFinished(this.state) && waiting()) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = undefined;
       onMove();

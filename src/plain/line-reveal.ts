@@ -6,7 +6,7 @@ import { couldNotCheck } from '../domain/reach';
 import { racedWarning } from '../keys/create-key';
 import type { StateAt } from '../wizard/state';
 import { HANDOFF_LABELS } from '../wizard/steps/handoff';
-import { heldByNoOne, newKeyUnseen, UNHELD } from '../wizard/steps/reveal';
+import { heldByNoOne, newKeyUnseen, UNHELD, UNSURE_COPY } from '../wizard/steps/reveal';
 import { choose, setText, SUBMIT } from '../wizard/intents';
 import { consumerWords } from '../wizard/consumer-words';
 import { answers, ask, byWord, chosenIndex, refusal, type LineStep } from './line-answers';
@@ -112,6 +112,13 @@ export function reveal(state: StateAt<'reveal'>): LineStep {
       answer,
     };
   }
+  if (panel.askingToLeave && heldByNoOne(state) && panel.copiedUnsure)
+    return {
+      lines: [`⚠ ${UNSURE_COPY}`],
+      block: 'leaving-unsure',
+      question: { message: ask('Have you saved the key?', offered) },
+      answer,
+    };
   if (panel.askingToLeave && heldByNoOne(state))
     return {
       lines: [`⚠ ${UNHELD}`],

@@ -1,7 +1,8 @@
 /**
  * Copying the key: OSC 52 (the terminal's own clipboard, also over SSH) and the system clipboard
  * where a tool for it exists. The key goes to a tool on its standard input, never its arguments.
- * Says which ways were tried and which worked.
+ * Says which ways were tried and which worked, and whether the key surely arrived: OSC 52 alone
+ * may not (many terminals ignore it), and a dumb terminal would print it.
  */
 import { spawn } from 'node:child_process';
 
@@ -52,12 +53,23 @@ export function makeCopier(
   env: NodeJS.ProcessEnv = process.env,
   platform = process.platform,
 ) {
-  return async (secret: string): Promise<string> => {
-    write(osc52(secret));
+  return async (secret: string): Promise<{ said: string; sure: boolean; sent: boolean }> => {
+    const terminal = env.TERM !== 'dumb';
+    if (terminal) write(osc52(secret));
+    const also = terminal ? ', and sent to the terminal clipboard (OSC 52)' : '';
     for (const tool of clipboardTools(env, platform)) {
-      if (await pipeTo(tool, secret))
-        return `Copied with ${tool.command}, and sent to the terminal clipboard (OSC 52).`;
+      if (await pipeTo(tool, secret)) return { said: `Copied with ${tool.command}${also}.`, sure: true, sent: true };
     }
-    return 'Sent to the terminal clipboard (OSC 52); it arrives if your terminal allows it. No system clipboard tool was found.';
+    if (!terminal)
+      return {
+        said: 'Not copied: no system clipboard tool was found, and a dumb terminal takes no OSC 52.',
+        sure: false,
+        sent: false,
+      };
+    return {
+      said: 'Sent to the terminal clipboard (OSC 52) only: it arrives if your terminal allows it. No system clipboard tool was found.',
+      sure: false,
+      sent: true,
+    };
   };
 }

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Text, useApp, useInput, useStdout } from 'ink';
 import type { Gateway } from '../port/gateway';
 import type { Notices } from '../port/notices';
-import type { WizardScope, WizardState } from '../wizard/state';
+import type { CopyOutcome, WizardScope, WizardState } from '../wizard/state';
 import { createdKey } from '../wizard/selectors';
 import { hintsNow } from '../wizard/step-table';
 import { useWizard, type WizardDeps } from '../wizard/use-wizard';
@@ -29,7 +29,7 @@ export interface AppProps {
   gateway: Gateway;
   scope: WizardScope;
   clock?: () => Date;
-  copy?: (secret: string) => Promise<string>;
+  copy?: (secret: string) => Promise<CopyOutcome>;
   initial?: WizardState;
   demo?: boolean;
   onFinish?: (state: WizardState) => void;
@@ -109,7 +109,7 @@ export function actingAs(state: WizardState): string | undefined {
 }
 
 /** No clipboard given: the copy fails in words, so the key is not counted as copied. */
-const noCopy = (): Promise<string> => Promise.reject(new Error('copying is not available here'));
+const noCopy = (): Promise<CopyOutcome> => Promise.reject(new Error('copying is not available here'));
 
 export function App(props: AppProps) {
   const clock = props.clock ?? (() => new Date());

@@ -30,7 +30,7 @@ import {
   onRotationSecret,
 } from './steps/rotation';
 import { submitName } from './steps/key-name';
-import { deleteAgain, heldByNoOne } from './steps/reveal';
+import { deleteAgain, heldByNoOne, unheldWhy } from './steps/reveal';
 import { onDeviceCode, onSignedIn, onSignInFailed, toSignIn } from './steps/sign-in';
 import { tokensOf } from './tokens';
 
@@ -143,7 +143,12 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
         return { ...state, signIn: { ...state.signIn, copyMessage: event.message } };
       return {
         ...state,
-        reveal: { ...state.reveal, copyMessage: event.message, copied: state.reveal.copied === true || event.ok },
+        reveal: {
+          ...state.reveal,
+          copyMessage: event.message,
+          copied: state.reveal.copied === true || event.ok,
+          copiedUnsure: state.reveal.copiedUnsure === true || event.unsure === true,
+        },
       };
     case 'deleted': {
       if (state.step === 'keys') return onConsoleDeleted(state, event.outcome);
@@ -152,7 +157,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
       // After a REPLACE the old key was gone already: deleting the new one leaves no key of that name.
       const replaced = state.result?.created === false;
       const unheld = state.reveal.leavingUnheld === true;
-      const why = unheld ? 'because no one held it (never shown, copied or handed off)' : 'as asked';
+      const why = unheld ? `because no one held it (${unheldWhy(state)})` : 'as asked';
       const words =
         event.outcome !== 'deleted'
           ? `Key '${state.name}' was already gone.`

@@ -11,7 +11,7 @@ import { extendKey } from '../keys/extend-key';
 import { verifyWithPatience } from '../keys/verify';
 import { problemFrom } from './problem';
 import { performCreate, performHandoff } from './create-and-handoff';
-import type { Command, SignInHow, WizardEvent, WizardScope } from './state';
+import type { Command, CopyOutcome, SignInHow, WizardEvent, WizardScope } from './state';
 import type { HistoryEntry } from '../port/history';
 
 export interface PerformDeps {
@@ -20,7 +20,7 @@ export interface PerformDeps {
   signal: AbortSignal;
   now: () => Date;
   onProgress: (message: string) => void;
-  copy: (secret: string) => Promise<string>;
+  copy: (secret: string) => Promise<CopyOutcome>;
   /** Signs this run in another way (the sign-in screen); the gateway answers as the new sign-in afterwards. */
   signIn?: (
     how: SignInHow,
@@ -215,8 +215,11 @@ async function carryOut(command: Command, deps: PerformDeps): Promise<WizardEven
               };
       return { type: 'verified', result, again: command.again };
     }
-    case 'copy':
-      return { type: 'copied', message: await deps.copy(command.secret), ok: true };
+    case 'copy': {
+      const copied = await deps.copy(command.secret);
+      // Only a copy known to have arrived holds the key; OSC 52 alone is said, not counted.
+      return { type: 'copied', message: copied.said, ok: copied.sure, unsure: !copied.sure && copied.sent };
+    }
     case 'handoff': {
       const event = await performHandoff(command, deps);
       recordFileHandoff(deps.scope.history, command, event);

@@ -10,14 +10,14 @@ import type { Gateway } from '../port/gateway';
 import { perform } from './perform';
 import type { SignInDoor } from './door';
 import { MarksGatherer, type GatherTimes } from './marks-gatherer';
-import type { Command, PeekResult, WizardEvent, WizardScope } from './state';
+import type { Command, CopyOutcome, PeekResult, WizardEvent, WizardScope } from './state';
 
 /** What the commands need, read anew for every command (a face may hand over new objects). */
 export interface RunnerDeps {
   gateway: Gateway;
   scope: WizardScope;
   now: () => Date;
-  copy: (secret: string) => Promise<string>;
+  copy: (secret: string) => Promise<CopyOutcome>;
   /** The sign-in screen's ways, where this run has them. */
   door?: Pick<SignInDoor, 'signIn' | 'cancel'>;
 }

@@ -48,6 +48,14 @@ export type Step =
   | 'cancelled'
   | 'done';
 
+/** What a copy did: words for the person, and whether the key surely arrived somewhere (a system clipboard). */
+export interface CopyOutcome {
+  said: string;
+  sure: boolean;
+  /** Sent where it may or may not arrive (OSC 52 to the terminal). */
+  sent: boolean;
+}
+
 export interface Problem {
   message: string;
   code?: string;
@@ -231,7 +239,7 @@ export type WizardEvent =
   /** The answers of `answered` peekKeys commands (the runner may gather several into one event). */
   | { type: 'peeked'; results: PeekResult[]; answered: number }
   /** `ok`: the copy was carried out (a failed one says why in `message`). */
-  | { type: 'copied'; message: string; ok: boolean }
+  | { type: 'copied'; message: string; ok: boolean; unsure?: boolean }
   | { type: 'deleted'; outcome: 'deleted' | 'absent' }
   | {
       type: 'handedOff';

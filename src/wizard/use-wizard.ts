@@ -11,7 +11,7 @@ import type { Gateway } from '../port/gateway';
 import type { SignInDoor } from './door';
 import { transition } from './machine';
 import { CommandRunner } from './runner';
-import { initialState, type WizardEvent, type WizardScope, type WizardState } from './state';
+import { initialState, type CopyOutcome, type WizardEvent, type WizardScope, type WizardState } from './state';
 
 /** How long answers for the list's marks are gathered before they are handed to the machine. */
 export const MARKS_GATHER_MS = 150;
@@ -23,7 +23,7 @@ export interface WizardDeps {
   gateway: Gateway;
   scope: WizardScope;
   clock: () => Date;
-  copy: (secret: string) => Promise<string>;
+  copy: (secret: string) => Promise<CopyOutcome>;
   /** Start somewhere else than the beginning (tests mount any screen this way, and a hand-over's return). */
   initial?: WizardState;
   /** The sign-in screen's ways, where this run has them. */

@@ -115,6 +115,29 @@ describe('--plain drives the wizard', () => {
     expect(emulator.world.key(web, 'unheld-key')).toBeUndefined();
   });
 
+  it('TERM=dumb: c sends no OSC 52 into a terminal that would print it, and a key not copied is not held', async () => {
+    const emulator = await useEmulator();
+    const run = runInPty(process.execPath, [BIN, ...WEB_ARGV, '--name', 'dumb-copy'], {
+      ...envFor(emulator),
+      TERM: 'dumb',
+      DISPLAY: undefined,
+      WAYLAND_DISPLAY: undefined,
+    });
+    await answer(run, '? Key name');
+    await answer(run, '? Expiry: a number');
+    await answer(run, '? Key (hidden');
+    await answer(run, '? Create it? y creates', 'y');
+    await answer(run, '? r shows the key', 'c');
+    await run.waitFor('Not copied: no system clipboard tool was found, and a dumb terminal takes no OSC 52.');
+    expect(run.raw()).not.toContain(']52;');
+    await run.type('q', KEY.enter);
+    await run.waitFor('No one holds this key');
+    await run.type('d', KEY.enter);
+    expect(await run.exit).toBe(0);
+    const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
+    expect(emulator.world.key(web, 'dumb-copy')).toBeUndefined();
+  });
+
   it("on --demo, the commands it names carry --demo, as the full-screen wizard's do", async () => {
     const run = runInPty(process.execPath, [BIN, '--plain', '--demo', '-d', 'web-01', '--name', 'demo-key'], {});
     await answer(run, '? Key name');

@@ -678,6 +678,22 @@ describe('Ctrl+C', () => {
       expect(signalled.farewell).toContain('It is still active, and no one holds its secret; delete it with:');
     });
 
+    it('a copy sent to the terminal only (OSC 52) is not counted: y is offered (the person knows), Ctrl+C twice deletes', () => {
+      const sent = send(press(revealGenerated(), 'c'), {
+        type: 'copied',
+        message: 'Sent to the terminal clipboard (OSC 52) only',
+        ok: false,
+        unsure: true,
+      });
+      expect([sent.reveal.copied, sent.reveal.copiedUnsure]).toEqual([false, true]);
+      expect(press(sent, 'q', 'y').exitCode).toBe(0);
+      const left = press(sent, 'CtrlC', 'CtrlC');
+      expect(deletes(left)).toHaveLength(1);
+      expect(send(left, { type: 'deleted', outcome: 'deleted' }).farewell).toContain(
+        "only sent to the terminal's clipboard, which may not have taken it",
+      );
+    });
+
     it('a copy that failed does not count as holding it', () => {
       const failed = send(press(revealGenerated(), 'c'), { type: 'copied', ok: false, message: 'no clipboard' });
       expect(deletes(press(failed, 'CtrlC', 'CtrlC'))).toHaveLength(1);

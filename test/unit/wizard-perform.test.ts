@@ -13,7 +13,7 @@ function deps(gateway: FakeGateway): PerformDeps {
     signal: new AbortController().signal,
     now: () => NOW,
     onProgress: () => {},
-    copy: async () => 'copied',
+    copy: async () => ({ said: 'copied', sure: true, sent: true }),
   };
 }
 const create = (replace: boolean) => ({
@@ -90,7 +90,7 @@ describe('a command that throws is answered, never left as an unhandled rejectio
       { type: 'handedOff', result: { ok: false } },
     ],
   ])('%j', async (command, event) => {
-    const d = { ...deps(broken()), copy: async (): Promise<string> => Promise.reject(new Error('socket hang up')) };
+    const d = { ...deps(broken()), copy: async () => Promise.reject(new Error('socket hang up')) };
     await expect(perform(command, d)).resolves.toMatchObject(event);
   });
 });
@@ -115,7 +115,7 @@ describe('the one runner (both faces use it)', () => {
     const { gateway, release } = held();
     const events: string[] = [];
     const runner = new CommandRunner(
-      () => ({ gateway, scope: {}, now: () => NOW, copy: async () => '' }),
+      () => ({ gateway, scope: {}, now: () => NOW, copy: async () => ({ said: '', sure: true, sent: true }) }),
       (event) => events.push(event.type),
     );
     runner.run([load(1)]);
@@ -131,7 +131,7 @@ describe('the one runner (both faces use it)', () => {
     const events: string[] = [];
     let dropped = 0;
     const runner = new CommandRunner(
-      () => ({ gateway, scope: {}, now: () => NOW, copy: async () => '' }),
+      () => ({ gateway, scope: {}, now: () => NOW, copy: async () => ({ said: '', sure: true, sent: true }) }),
       (event) => events.push(event.type),
       { onDropped: () => dropped++ },
     );
@@ -148,7 +148,7 @@ describe('the one runner (both faces use it)', () => {
     release();
     const events: string[] = [];
     const runner = new CommandRunner(
-      () => ({ gateway, scope: {}, now: () => NOW, copy: async () => '' }),
+      () => ({ gateway, scope: {}, now: () => NOW, copy: async () => ({ said: '', sure: true, sent: true }) }),
       (event) => events.push(event.type),
     );
     runner.run([load(1)]);

@@ -12,7 +12,7 @@ import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../port/gateway';
 import { REVEAL_SECONDS, type HandoffMenu, type WithCreatedKey } from '../../wizard/state';
 import { HandoffMenuView, RotationLines, handoffMenuRows, rotationRows, type RotationView } from './reveal-parts';
-import { heldByNoOne, newKeyUnseen, UNHELD } from '../../wizard/steps/reveal';
+import { heldByNoOne, newKeyUnseen, UNHELD, UNSURE_COPY } from '../../wizard/steps/reveal';
 import { hintsNow } from '../../wizard/step-table';
 import { consumerWords } from '../../wizard/consumer-words';
 import { Hints } from '../components/hints';
@@ -44,7 +44,7 @@ export interface RevealViewProps {
   /** The question came from Ctrl+C: a second one leaves at once. */
   ctrlCAgainLeaves?: boolean;
   /** A generated key that has not left the panel: leaving deletes it again (custody). */
-  unheld?: boolean;
+  unheld?: true | 'unsure';
   /** What the last line offers: the keys, the "saved?" question, a delete in flight, or nothing. */
   prompt: 'keys' | 'asking' | 'deleting' | 'none';
   now: Date;
@@ -90,7 +90,7 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
     handoff: reveal.handoff && !finished ? reveal.handoff : undefined,
     handedOff: reveal.handedOff,
     ctrlCAgainLeaves: reveal.askedByCtrlC ? true : undefined,
-    unheld: heldByNoOne(state) ? true : undefined,
+    unheld: heldByNoOne(state) ? (reveal.copiedUnsure ? 'unsure' : true) : undefined,
   };
 }
 
@@ -165,7 +165,9 @@ function verifyText(verify: VerifyResult): string {
 
 function askingText(props: RevealViewProps): string {
   const hints = props.hints.map(([k, what]) => `${k} ${what}`).join(' · ');
-  if (props.unheld) return `${UNHELD} ${hints}${props.ctrlCAgainLeaves ? ' (Ctrl+C again: delete it and leave)' : ''}`;
+  const deletes = props.ctrlCAgainLeaves ? ' (Ctrl+C again: delete it and leave)' : '';
+  if (props.unheld === 'unsure') return `Have you saved the key? ${UNSURE_COPY} ${hints}${deletes}`;
+  if (props.unheld) return `${UNHELD} ${hints}${deletes}`;
   return `Have you saved the key? ${hints}${props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}`;
 }
 

@@ -31,6 +31,20 @@ export function newKeyUnseen(state: Pick<WizardState, 'reveal' | 'rotation'>): b
 export const UNHELD =
   'No one holds this key: it was never shown, copied or handed off, and Azure cannot show it again. Leaving deletes it again.';
 
+/** Sent to the terminal's clipboard alone: the person knows whether it arrived, the program does not. */
+export const UNSURE_COPY =
+  "It was only sent to the terminal's clipboard (OSC 52), which not every terminal takes: y if you have it.";
+
+/** Why no one is known to hold the key, in a few words. */
+export function unheldWhy(state: Pick<WizardState, 'reveal'>): string {
+  return state.reveal.copiedUnsure
+    ? "only sent to the terminal's clipboard, which may not have taken it"
+    : 'never shown, copied or handed off';
+}
+
+/** A leave with y: the key is held, or only the person can tell (a copy that may have arrived). */
+const mayLeave = (s: StateAt<'reveal'>) => !heldByNoOne(s) || s.reveal.copiedUnsure === true;
+
 export function heldByNoOne(state: Pick<WizardState, 'reveal' | 'rotation' | 'secretGenerated' | 'result'>): boolean {
   return state.result !== undefined && state.secretGenerated && newKeyUnseen(state);
 }
@@ -57,7 +71,7 @@ export const REVEAL_KEYS: readonly Binding<StateAt<'reveal'>>[] = [
   { keys: ['q'], label: 'leave', when: alone, intent: action('leave') },
   { keys: ['enter'], word: false, when: alone, intent: SUBMIT },
   // Not while no one holds the key: leaving would leave it live with its secret nowhere.
-  { keys: ['y'], label: 'leave', when: (s) => asking(s) && !heldByNoOne(s), intent: action('yes') },
+  { keys: ['y'], label: 'leave', when: (s) => asking(s) && mayLeave(s), intent: action('yes') },
   { keys: ['n'], label: 'go back to it', when: asking, intent: action('no') },
   { keys: ['d'], label: 'delete it again', when: asking, intent: action('discard') },
   { keys: ['escape'], word: false, when: asking, intent: action('no') },
@@ -74,7 +88,7 @@ export function onRevealIntent(state: StateAt<'reveal'>, intent: Intent): Wizard
   if (reveal.handoff) return onHandoffIntent(state, reveal.handoff, intent);
   if (reveal.askingToLeave) {
     if (intent.type !== 'action') return state;
-    if (intent.name === 'yes' && !heldByNoOne(state)) {
+    if (intent.name === 'yes' && mayLeave(state)) {
       const key = result.key;
       return finish(
         state,
