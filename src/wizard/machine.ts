@@ -28,6 +28,8 @@ import {
   onRetireFailed,
   onReverified,
   onRotationSecret,
+  endedAtConsole,
+  leaveRotation,
 } from './steps/rotation';
 import { submitName } from './steps/key-name';
 import { deleteAgain, heldByNoOne, unheldWhy } from './steps/reveal';
@@ -134,7 +136,12 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'createFailed':
       return state.step === 'creating' ? onCreateFailed(state, event.problem) : state;
     case 'verified':
-      if (event.again) return state.step === 'reveal' ? onReverified(state, event.result) : state;
+      if (event.again) {
+        if (state.step !== 'reveal') return state;
+        // Asked to stop meanwhile: the old key is not deleted now; the rotation is left as Esc would.
+        if (state.rotation?.leaving && state.rotation.stage === 'reverifying') return leaveRotation(state);
+        return onReverified(state, event.result);
+      }
       return { ...state, reveal: { ...state.reveal, verify: event.result } };
     case 'handedOff':
       return onHandedOff(state, event.result);
@@ -152,8 +159,10 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
       };
     case 'deleted': {
       if (state.step === 'keys') return onConsoleDeleted(state, event.outcome);
-      if (state.rotation?.stage === 'retiring' && state.step === 'reveal') return onRetired(state, event.outcome);
-      if (state.rotation?.stage === 'discarding' && state.step === 'reveal') return onDiscarded(state, event.outcome);
+      if (state.rotation?.stage === 'retiring' && state.step === 'reveal')
+        return leftAfter(state, onRetired(state, event.outcome), 130);
+      if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
+        return leftAfter(state, onDiscarded(state, event.outcome), 130);
       // After a REPLACE the old key was gone already: deleting the new one leaves no key of that name.
       const replaced = state.result?.created === false;
       const unheld = state.reveal.leavingUnheld === true;
@@ -180,10 +189,12 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
       return state.step === 'keys' ? onExtendFailed(state, event.problem) : state;
     case 'deleteFailed':
       if (state.step === 'keys') return onConsoleDeleteFailed(state, event.problem.message);
-      if (state.rotation?.stage === 'retiring' && state.step === 'reveal')
-        return onRetireFailed(state, event.problem.message);
+      if (state.rotation?.stage === 'retiring' && state.step === 'reveal') {
+        const failed = onRetireFailed(state, event.problem.message);
+        return state.rotation.leaving && failed.step === 'reveal' ? leaveRotation(failed) : failed;
+      }
       if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
-        return onDiscardFailed(state, event.problem.message);
+        return leftAfter(state, onDiscardFailed(state, event.problem.message), 1);
       // No one holds it: ending now would throw its only copy away. Back to the panel, to take it.
       if (state.step === 'reveal' && heldByNoOne(state) && !state.reveal.leftBySignal)
         return {
@@ -239,9 +250,12 @@ function onCtrlC(state: WizardState): WizardState {
  * nowhere (custody): it is deleted again first. Ctrl+C or a signal once more leaves at once.
  */
 function deleteUnheldAndLeave(state: WizardState): WizardState | undefined {
-  if (state.step !== 'reveal' || !heldByNoOne(state)) return undefined;
-  // The rotation's own requests in flight (a check, a DELETE) are not raced by another DELETE.
-  if (state.rotation && ROTATION_BUSY.has(state.rotation.stage)) return undefined;
+  if (state.step !== 'reveal') return undefined;
+  // The rotation's own request in flight (a check, a DELETE) is not raced by another DELETE: its
+  // answer is waited for, then the run ends; a second interruption leaves at once.
+  if (state.rotation && ROTATION_BUSY.has(state.rotation.stage))
+    return state.rotation.leaving ? undefined : { ...state, rotation: { ...state.rotation, leaving: true } };
+  if (!heldByNoOne(state)) return undefined;
   // Its d is deleting it already: the first interruption waits for that answer, then leaves.
   if (state.reveal.deleting)
     return state.reveal.leavingUnheld ? undefined : { ...state, reveal: { ...state.reveal, leavingUnheld: true } };
@@ -251,6 +265,11 @@ function deleteUnheldAndLeave(state: WizardState): WizardState | undefined {
 /** A signal asked to stop: if that DELETE fails, the run ends all the same (nobody is there to take the key). */
 function bySignal(state: WizardState | undefined): WizardState | undefined {
   return state && { ...state, reveal: { ...state.reveal, leftBySignal: true } };
+}
+
+/** After the rotation's request in flight answered: where a signal asked to stop, the run ends there. */
+function leftAfter(before: WizardState, after: WizardState, code: number): WizardState {
+  return before.rotation?.leaving && after.step === 'keys' ? endedAtConsole(after, code) : after;
 }
 
 const ROTATION_BUSY: ReadonlySet<string> = new Set(['creating', 'reverifying', 'retiring', 'discarding']);

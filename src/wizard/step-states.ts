@@ -114,6 +114,8 @@ export interface RotationState {
   uncheckedConfirmed?: boolean;
   /** What uses the old key here (NLK releases, nginx-asg-sync), found and offered: a applies the new key there. */
   consumers?: ConsumersState;
+  /** A signal came while the rotation's own request was in flight: its answer is taken, then the run ends. */
+  leaving?: boolean;
 }
 
 /** looking → found (a offers them) → applying → applied (a tries again after a failure). */

@@ -1112,16 +1112,32 @@ describe('the key console', () => {
         expect([next.rotation?.stage, done(next)]).toEqual(['shown', true]);
       });
 
-      it("a signal while the rotation's own check or DELETE is in flight starts no DELETE of its own", () => {
+      it("a signal while the rotation's own check or DELETE is in flight waits for its answer, then ends the run", () => {
         const checking = press(unheld(), 'd');
-        const retiring = retire(checking);
-        for (const busy of [checking, retiring]) {
-          const left = send(busy, { type: 'interrupted' });
-          expect(left.exitCode).toBe(130);
-          expect(left.commands.filter((c) => c.kind === 'deleteKey')).toEqual(
-            busy.commands.filter((c) => c.kind === 'deleteKey'),
-          );
-        }
+        const deletes = (s: WizardState) => s.commands.filter((c) => c.kind === 'deleteKey').map((c) => c.name);
+        const held = send(checking, { type: 'interrupted' });
+        expect([held.exitCode, held.rotation?.leaving, deletes(held)]).toEqual([undefined, true, []]);
+        // The check answers: the old key is not deleted now; the new one, held by no one, goes again.
+        const checked = send(held, { type: 'verified', result: { ok: true, status: 200 }, again: true });
+        expect([checked.rotation?.stage, deletes(checked)]).toEqual(['discarding', ['nlk-prod-2']]);
+        const ended = send(checked, { type: 'deleted', outcome: 'deleted' });
+        expect([ended.step, ended.exitCode, ended.farewell]).toEqual([
+          'cancelled',
+          130,
+          "Rotation stopped: 'nlk-prod-2' deleted again; 'nlk-prod' stays as it was.",
+        ]);
+        // The old key's DELETE in flight: its answer is taken, and the rotation's words end the run.
+        const retiring = send(retire(checking), { type: 'interrupted' });
+        const retired = send(retiring, { type: 'deleted', outcome: 'deleted' });
+        expect([retired.exitCode, retired.farewell]).toEqual([130, expect.stringContaining("'nlk-prod' deleted")]);
+        // A second signal does not wait.
+        expect(send(held, { type: 'interrupted' }).exitCode).toBe(130);
+      });
+
+      it('Ctrl+C, then y ("saved, leave") on a rotation: both keys named, with the command that finishes it', () => {
+        const left = press(created(), 'r', 'CtrlC', 'y');
+        expect([left.step, left.exitCode]).toEqual(['done', 0]);
+        expect(left.farewell).toContain("Rotation stopped: both keys stay, 'nlk-prod' and the new 'nlk-prod-2'");
       });
 
       it('Esc asks about stopping instead; n there goes back to the panel', () => {

@@ -43,7 +43,7 @@ export function unheldWhy(state: Pick<WizardState, 'reveal'>): string {
 }
 
 /** A leave with y: the key is held, or only the person can tell (a copy that may have arrived). */
-const mayLeave = (s: StateAt<'reveal'>) => !heldByNoOne(s) || s.reveal.copiedUnsure === true;
+export const mayLeave = (s: StateAt<'reveal'>) => !heldByNoOne(s) || s.reveal.copiedUnsure === true;
 
 export function heldByNoOne(state: Pick<WizardState, 'reveal' | 'rotation' | 'secretGenerated' | 'result'>): boolean {
   return state.result !== undefined && state.secretGenerated && newKeyUnseen(state);

@@ -12,12 +12,14 @@
 import { couldNotCheck } from '../../domain/reach';
 import type { ConsumersApplied, FoundConsumer } from '../../port/consumers';
 import type { VerifyResult } from '../../port/gateway';
-import { commandFor, issue } from '../effects';
+import { commandFor, finish, issue } from '../effects';
 import { action, BACK, SUBMIT, type Intent } from '../intents';
 import type { Binding } from '../keymap';
 import type { Bound, RotationState, StateAt, WizardState } from '../state';
 import { finishRotationCommand, reloadKeys } from './keys';
-import { newKeyUnseen, onPanel, onRevealIntent, takingKeys } from './reveal';
+import { mayLeave, newKeyUnseen, onPanel, onRevealIntent, takingKeys } from './reveal';
+
+const isYes = (intent: Intent) => intent.type === 'action' && intent.name === 'yes';
 import { startCreate } from './review';
 
 function withRotation<S extends WizardState>(state: S, change: Partial<RotationState>): S {
@@ -90,6 +92,9 @@ export const ROTATION_KEYS: readonly Binding<StateAt<'reveal'>>[] = [
 /** Intents on the reveal panel that belong to the rotation: Enter goes on, Esc stops. */
 export function onRotationRevealIntent(state: StateAt<'reveal'>, intent: Intent): WizardState | undefined {
   const rotation = state.rotation;
+  // "Have you saved the key?" y, in a rotation: left as Esc's stop leaves it, both keys named.
+  if (rotation && state.reveal.askingToLeave && !state.reveal.deleting && isYes(intent) && mayLeave(state))
+    return endedAtConsole(stop(state), 0);
   if (!rotation || state.reveal.handoff || state.reveal.askingToLeave) return undefined;
   if (rotation.stage === 'stopping') return onStoppingIntent(state, intent);
   if (rotation.stage === 'unheld') return onUnheldIntent(state, intent);
@@ -211,6 +216,29 @@ function stop(state: StateAt<'reveal'>): WizardState {
     false,
     `Rotation stopped: both keys stay, '${rotation.old.name}' and the new '${fresh}'. Once nothing uses '${rotation.old.name}', delete it:${finishRotationCommand(state)}`,
   );
+}
+
+/**
+ * The run is to end (a signal) once the rotation's request in flight has answered: what it left is
+ * settled the way "Stop the rotation?" would settle it. A new key no one holds is deleted again
+ * (custody); otherwise both keys stay, with the command that finishes the job.
+ */
+export function leaveRotation(state: StateAt<'reveal'>): WizardState {
+  const rotation = state.rotation;
+  if (!rotation) return state;
+  if (newKeyUnseen(state))
+    return issue(withRotation(state, { stage: 'discarding', leaving: true }), {
+      kind: 'deleteKey',
+      deployment: state.deployment,
+      name: state.result.key.name,
+    });
+  return endedAtConsole(stop(state), 130);
+}
+
+/** A rotation's ending that went back to the console, as the run's last words instead (it was asked to stop). */
+export function endedAtConsole(state: WizardState, code: number): WizardState {
+  const words = state.console.message?.text ?? 'Cancelled.';
+  return finish(state, code === 0 ? 'done' : 'cancelled', code, words);
 }
 
 /** The new key deleted again after "Stop the rotation?" d: the deployment is as it was. */
