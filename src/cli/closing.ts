@@ -36,7 +36,7 @@ export interface RunEnding {
 export type Outcome = { code: number } | { failure: unknown };
 
 /** How long the closing step may spend deleting again a key nobody holds. */
-const TAKE_BACK_MS = 8_000;
+export const TAKE_BACK_MS = 8_000;
 
 export async function closeRun(ending: RunEnding, outcome: Outcome): Promise<number> {
   const { custody, io, values } = ending;

@@ -5,6 +5,7 @@
  * drew and, after the face is gone, does the same for an ending it did not see.
  */
 import type { Io } from '../port/io';
+import { TAKE_BACK_MS } from './closing';
 import type { Gateway } from '../port/gateway';
 import { commandFor, isFinished } from '../wizard/effects';
 import { heldByNoOne, unheldWhy } from '../wizard/steps/reveal';
@@ -28,7 +29,7 @@ export function wizardCustody(io: Pick<Io, 'stderr'>): WizardCustody {
       const name = state.result.key.name;
       let words: string;
       try {
-        await gateway.deleteKey(state.deployment, name);
+        await gateway.deleteKey(state.deployment, name, { signal: AbortSignal.timeout(TAKE_BACK_MS) });
         words = `Key '${name}' was deleted again: the wizard ended before anyone held its secret (${unheldWhy(state)}).`;
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);

@@ -12,7 +12,7 @@ import type { Intent } from './intents';
 import { intentsForKey } from './keymap';
 import { REVEAL_SECONDS, type WizardEvent, type WizardState } from './state';
 import { activeField, entryOf, keysOf } from './step-table';
-import { holdWhileCreating, mayExist, onCreateFailed, onCreateSucceeded } from './steps/creating';
+import { deleteIfMaybeMade, holdWhileCreating, mayExist, onCreateFailed, onCreateSucceeded } from './steps/creating';
 import { onDeploymentsLoaded } from './steps/choose-deployment';
 import { onHandedOff } from './steps/handoff';
 import { onConsoleDeleted, onConsoleDeleteFailed, onConsoleKeys } from './steps/keys';
@@ -78,7 +78,12 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'progress':
       return state.step === 'loading' ? { ...state, loadingMessage: event.message } : state;
     case 'interrupted':
-      return holdWhileCreating(state, 'signal') ?? bySignal(deleteUnheldAndLeave(state)) ?? leaveNow(state);
+      return (
+        holdWhileCreating(state, 'signal') ??
+        bySignal(deleteUnheldAndLeave(state)) ??
+        deleteIfMaybeMade(state) ??
+        leaveNow(state)
+      );
     case 'deploymentsLoaded': {
       const loaded = onDeploymentsLoaded({ ...state, now: event.now }, event.discovery);
       // Marks only matter on the list: a -d that skipped it reads no other deployment's keys.
@@ -167,6 +172,16 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
       const replaced = state.result?.created === false;
       const unheld = state.reveal.leavingUnheld === true;
       const why = unheld ? `because no one held it (${unheldWhy(state)})` : 'as asked';
+      // Left while it was not known whether Azure made it: now it is known.
+      if (state.step === 'creating')
+        return finish(
+          state,
+          'cancelled',
+          130,
+          event.outcome === 'deleted'
+            ? `Azure had created key '${state.name}', and no one held its value: deleted again, nothing is left behind.`
+            : `Azure had not created key '${state.name}': nothing is left behind.`,
+        );
       const words =
         event.outcome !== 'deleted'
           ? `Key '${state.name}' was already gone.`
@@ -195,6 +210,13 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
       }
       if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
         return leftAfter(state, onDiscardFailed(state, event.problem.message), 1);
+      if (state.step === 'creating')
+        return finish(
+          state,
+          'cancelled',
+          130,
+          `Could not delete it again (${event.problem.message}). ${mayExist(state)}`,
+        );
       // No one holds it: ending now would throw its only copy away. Back to the panel, to take it.
       if (state.step === 'reveal' && heldByNoOne(state) && !state.reveal.leftBySignal)
         return {
@@ -242,7 +264,7 @@ function onCtrlC(state: WizardState): WizardState {
   if (state.step === 'reveal' && state.result && !state.reveal.askingToLeave) {
     return { ...state, reveal: { ...state.reveal, askingToLeave: true, askedByCtrlC: true, shown: false } };
   }
-  return holdWhileCreating(state, 'key') ?? deleteUnheldAndLeave(state) ?? leaveNow(state);
+  return holdWhileCreating(state, 'key') ?? deleteUnheldAndLeave(state) ?? deleteIfMaybeMade(state) ?? leaveNow(state);
 }
 
 /**

@@ -694,6 +694,47 @@ describe('Ctrl+C', () => {
       );
     });
 
+    it('leaving while it is not known whether Azure made it: deleted again if the name was free, never if it replaced one', () => {
+      const lost: WizardEvent = {
+        type: 'createFailed',
+        problem: { message: 'the answer was lost', kind: 'network', uncertain: true },
+      };
+      for (const leave of [
+        (s: WizardState) => press(s, 'CtrlC'),
+        (s: WizardState) => send(s, { type: 'interrupted' }),
+      ]) {
+        const unknown = leave(send(creatingGenerated(), lost));
+        expect([unknown.exitCode, deletes(unknown)]).toEqual([
+          undefined,
+          [expect.objectContaining({ name: 'fresh-key' })],
+        ]);
+        expect(send(unknown, { type: 'deleted', outcome: 'deleted' }).farewell).toBe(
+          "Azure had created key 'fresh-key', and no one held its value: deleted again, nothing is left behind.",
+        );
+        expect(send(unknown, { type: 'deleted', outcome: 'absent' }).exitCode).toBe(130);
+        const twice = leave(unknown);
+        expect([twice.exitCode, deletes(twice).length]).toEqual([130, 1]);
+        expect(twice.farewell).toContain('Azure may have created');
+      }
+      // A signal during the PUT whose answer is then lost: the same.
+      expect(deletes(send(send(creatingGenerated(), { type: 'interrupted' }), lost))).toHaveLength(1);
+      // The name was taken at the review: the PUT may have replaced that key, or not. Nothing is deleted.
+      const replacing = send(
+        press(
+          send(press(atSecret('nlk-prod'), 'Enter'), {
+            type: 'secretGenerated',
+            secret: 'a2345678-1234-4234-8234-123456789012',
+          }),
+          'y',
+          'Enter',
+        ),
+        lost,
+      );
+      expect(replacing.step).toBe('creating');
+      const left = press(replacing, 'CtrlC');
+      expect([left.exitCode, deletes(left)]).toEqual([130, []]);
+    });
+
     it('a copy that failed does not count as holding it', () => {
       const failed = send(press(revealGenerated(), 'c'), { type: 'copied', ok: false, message: 'no clipboard' });
       expect(deletes(press(failed, 'CtrlC', 'CtrlC'))).toHaveLength(1);

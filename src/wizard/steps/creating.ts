@@ -13,6 +13,7 @@ import type { Binding } from '../keymap';
 import type { Problem, StateAt, WizardState } from '../state';
 import { deleteAgain } from './reveal';
 import { startCreate } from './review';
+import { existingKey } from '../selectors';
 import { onRotationCreateEscape } from './rotation';
 
 const failed = (s: StateAt<'creating'>) => s.createError !== undefined;
@@ -90,8 +91,24 @@ export function onCreateFailed(state: WizardState, problem: Problem): WizardStat
   // send the same key again, unless a signal asked to stop.
   if (!problem.uncertain)
     return finish(state, 'cancelled', 130, `Cancelled. Nothing was created (${problem.message}).`);
-  if (state.leaving === 'signal') return finish(state, 'cancelled', 130, mayExist(state));
+  if (state.leaving === 'signal')
+    return deleteIfMaybeMade({ ...state, createError: problem }) ?? finish(state, 'cancelled', 130, mayExist(state));
   return { ...state, createError: problem, leaving: undefined };
+}
+
+/**
+ * Leaving while it is not known whether Azure made the key: a generated key that may be live is
+ * held by no one, so it is deleted again, as the commands' closing step does. Not where the name
+ * was taken at the review (the PUT may have replaced someone's key, or not), nor where the keys
+ * could not be read, nor twice.
+ */
+export function deleteIfMaybeMade(state: WizardState): WizardState | undefined {
+  if (state.step !== 'creating' || !state.createError?.uncertain || !state.secretGenerated) return undefined;
+  if (state.reveal.leavingUnheld || !Array.isArray(state.keys) || existingKey(state)) return undefined;
+  return issue(
+    { ...state, reveal: { ...state.reveal, leavingUnheld: true } },
+    { kind: 'deleteKey', deployment: state.deployment, name: state.name },
+  );
 }
 
 /** The words when the wizard ends not knowing whether its key exists. */
