@@ -32,7 +32,7 @@ import {
   leaveRotation,
 } from './steps/rotation';
 import { submitName } from './steps/key-name';
-import { deleteAgain, heldByNoOne, unheldWhy } from './steps/reveal';
+import { deleteAgain, heldByNoOne, takingInFlight, unheldWhy } from './steps/reveal';
 import { onDeviceCode, onSignedIn, onSignInFailed, toSignIn } from './steps/sign-in';
 import { tokensOf } from './tokens';
 
@@ -149,19 +149,20 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
       }
       return { ...state, reveal: { ...state.reveal, verify: event.result } };
     case 'handedOff':
-      return onHandedOff(state, event.result);
+      return afterTaking(onHandedOff(state, event.result));
     case 'copied':
       if (state.step === 'signIn' && state.signIn)
         return { ...state, signIn: { ...state.signIn, copyMessage: event.message } };
-      return {
+      return afterTaking({
         ...state,
         reveal: {
           ...state.reveal,
           copyMessage: event.message,
           copied: state.reveal.copied === true || event.ok,
           copiedUnsure: state.reveal.copiedUnsure === true || event.unsure === true,
+          copying: false,
         },
-      };
+      });
     case 'deleted': {
       if (state.step === 'keys') return onConsoleDeleted(state, event.outcome);
       if (state.rotation?.stage === 'retiring' && state.step === 'reveal')
@@ -278,6 +279,11 @@ function deleteUnheldAndLeave(state: WizardState): WizardState | undefined {
   if (state.rotation && ROTATION_BUSY.has(state.rotation.stage))
     return state.rotation.leaving ? undefined : { ...state, rotation: { ...state.rotation, leaving: true } };
   if (!heldByNoOne(state)) return undefined;
+  // A copy or hand-off under way may yet hold it: its outcome decides (afterTaking).
+  if (takingInFlight(state))
+    return state.reveal.leavingUnheld
+      ? undefined
+      : { ...state, reveal: { ...state.reveal, leavingUnheld: true, askingToLeave: true } };
   // Its d is deleting it already: the first interruption waits for that answer, then leaves.
   if (state.reveal.deleting)
     return state.reveal.leavingUnheld ? undefined : { ...state, reveal: { ...state.reveal, leavingUnheld: true } };
@@ -287,6 +293,13 @@ function deleteUnheldAndLeave(state: WizardState): WizardState | undefined {
 /** A signal asked to stop: if that DELETE fails, the run ends all the same (nobody is there to take the key). */
 function bySignal(state: WizardState | undefined): WizardState | undefined {
   return state && { ...state, reveal: { ...state.reveal, leftBySignal: true } };
+}
+
+/** A leave waited for a copy or hand-off under way: now it is known whether the key is held. */
+function afterTaking(state: WizardState): WizardState {
+  if (state.step !== 'reveal' || !state.reveal.leavingUnheld || state.reveal.deleting || takingInFlight(state))
+    return state;
+  return heldByNoOne(state) ? deleteAgain(state, true) : leaveNow(state);
 }
 
 /** After the rotation's request in flight answered: where a signal asked to stop, the run ends there. */

@@ -23,6 +23,8 @@ export interface RevealState {
   copyMessage?: string;
   /** A copy was carried out (not merely asked for, nor failed): the key has left the panel. */
   copied?: boolean;
+  /** A copy is under way (its outcome not yet known). */
+  copying?: boolean;
   /** Sent to the terminal's clipboard only (OSC 52), which may not have taken it: said, not counted. */
   copiedUnsure?: boolean;
   verify?: VerifyResult | 'pending';

@@ -735,6 +735,20 @@ describe('Ctrl+C', () => {
       expect([left.exitCode, deletes(left)]).toEqual([130, []]);
     });
 
+    it('a copy or hand-off under way when it is left: its outcome decides, held and named or deleted again', () => {
+      const copying = press(revealGenerated(), 'c', 'CtrlC', 'CtrlC');
+      expect([copying.exitCode, deletes(copying), copying.reveal.leavingUnheld]).toEqual([undefined, [], true]);
+      const copied = send(copying, { type: 'copied', message: 'Copied with xclip.', ok: true });
+      expect([copied.exitCode, deletes(copied)]).toEqual([130, []]);
+      expect(copied.farewell).toContain("Key 'fresh-key' was created and is active");
+      const failed = send(copying, { type: 'copied', message: 'could not copy', ok: false });
+      expect([failed.exitCode, deletes(failed).length]).toEqual([undefined, 1]);
+      const writing = send(press(revealGenerated(), 'h', 'Enter', 'Enter'), { type: 'interrupted' });
+      expect([writing.reveal.handoff?.stage, deletes(writing)]).toEqual(['working', []]);
+      const written = send(writing, { type: 'handedOff', result: { ok: true, said: 'nlk: wrote nlk-values.yaml' } });
+      expect([written.exitCode, deletes(written)]).toEqual([130, []]);
+    });
+
     it('a copy that failed does not count as holding it', () => {
       const failed = send(press(revealGenerated(), 'c'), { type: 'copied', ok: false, message: 'no clipboard' });
       expect(deletes(press(failed, 'CtrlC', 'CtrlC'))).toHaveLength(1);

@@ -35,6 +35,11 @@ export const UNHELD =
 export const UNSURE_COPY =
   "It was only sent to the terminal's clipboard (OSC 52), which not every terminal takes: y if you have it.";
 
+/** A copy or a hand-off under way: whether it will hold the key is not known yet. */
+export function takingInFlight(state: Pick<WizardState, 'reveal'>): boolean {
+  return state.reveal.copying === true || state.reveal.handoff?.stage === 'working';
+}
+
 /** Why no one is known to hold the key, in a few words. */
 export function unheldWhy(state: Pick<WizardState, 'reveal'>): string {
   return state.reveal.copiedUnsure
@@ -111,7 +116,7 @@ export function onRevealIntent(state: StateAt<'reveal'>, intent: Intent): Wizard
     }
     case 'copy':
       return issue(
-        { ...state, reveal: { ...reveal, copyMessage: 'Copying…' } },
+        { ...state, reveal: { ...reveal, copyMessage: 'Copying…', copying: true } },
         { kind: 'copy', secret: state.secret },
       );
     case 'handoff':
