@@ -20,7 +20,7 @@ import { hangingLines } from '../term/text-width';
 import type { WizardScope } from '../wizard/state';
 import { askAzEarly } from './az-token';
 import { consumersDoor } from './consumers-door';
-import { outliveClosedTerminal, wizardCustody } from './wizard-custody';
+import { keepingCustody } from './wizard-custody';
 import { keepTime } from './clock';
 import { prepareCommand, type PreparedCommand } from './command-table';
 import type { ConnectHooks } from './connect';
@@ -172,10 +172,8 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
   run.opened(door);
   const wizardGateway = terminalSafe(recorded(gateway, parts.record));
   const consumers = consumersDoor(run.values, wizardGateway, run.history);
-  const custody = wizardCustody(run.io());
-  const streams = outliveClosedTerminal([process.stdin, process.stdout, process.stderr], run.hangUp);
-  try {
-    return await runWizard(
+  return keepingCustody(run, wizardGateway, (watch) =>
+    runWizard(
       {
         gateway: wizardGateway,
         demo: connectOptions.demo,
@@ -187,13 +185,10 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
         offerLineFace: !faceChosen(run.values, process.env, parts.settings),
         drawn,
       },
-      { ...parts.scope, demoVault: vault, signIn: door ? door.facts : undefined, consumers, watch: custody.watch },
+      { ...parts.scope, demoVault: vault, signIn: door ? door.facts : undefined, consumers, watch },
       run.io(),
-    );
-  } finally {
-    await custody.settle(wizardGateway);
-    streams();
-  }
+    ),
+  );
 }
 
 /** The line face (--plain, TERM=dumb): connected first, then asked in lines. */
@@ -210,30 +205,20 @@ async function runLines(run: Run, parts: WizardParts): Promise<number> {
   const door = session.demo ? undefined : signInDoor(parts.connectOptions, process.env, parts.hooks, gateway);
   run.opened(door);
   const lineGateway = terminalSafe(recorded(gateway, parts.record));
-  const custody = wizardCustody(run.io());
-  const streams = outliveClosedTerminal([process.stdin, process.stdout, process.stderr], run.hangUp);
-  try {
-    return await runLineFace(
-      {
-        gateway: lineGateway,
-        demo: session.demo,
-        door,
-        remember: parts.remember,
-      },
+  return keepingCustody(run, lineGateway, (watch) =>
+    runLineFace(
+      { gateway: lineGateway, demo: session.demo, door, remember: parts.remember },
       {
         ...parts.scope,
         // As the full-screen wizard's: the demo's vault, and commands it names carry --demo.
         demoVault: demoVault(parts.connectOptions),
         signIn: door ? door.facts : undefined,
         consumers: consumersDoor(run.values, lineGateway, run.history),
-        watch: custody.watch,
+        watch,
       },
       run.io(),
-    );
-  } finally {
-    await custody.settle(lineGateway);
-    streams();
-  }
+    ),
+  );
 }
 
 /** A command: connected, run through the gateway its output needs, closed by the one closing step. */

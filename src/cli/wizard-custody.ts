@@ -73,3 +73,22 @@ export function outliveClosedTerminal(streams: NodeJS.EventEmitter[], hangUp: ()
     process.off('uncaughtException', terminalGone);
   };
 }
+
+/**
+ * A face of the wizard run with its custody kept: told each state it draws, and settled after it
+ * ends however it ends, with a closed terminal's EIO taken as a hang-up meanwhile.
+ */
+export async function keepingCustody(
+  run: { io(): Pick<Io, 'stderr'>; hangUp(): void },
+  gateway: Gateway,
+  face: (watch: WizardCustody['watch']) => Promise<number>,
+): Promise<number> {
+  const custody = wizardCustody(run.io());
+  const streams = outliveClosedTerminal([process.stdin, process.stdout, process.stderr], run.hangUp);
+  try {
+    return await face(custody.watch);
+  } finally {
+    await custody.settle(gateway);
+    streams();
+  }
+}

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { envFor } from '../helpers/cli';
 import { useEmulator } from '../helpers/emulator';
-import { BIN, KEY, runInPty, type PtyRun } from '../helpers/pty';
+import { BIN, KEY, runInPty, walkToReview, type PtyRun } from '../helpers/pty';
 import { waitUntil } from '../helpers/wait';
 import { WEB_ARGV } from '../helpers/sample';
 
@@ -43,13 +43,7 @@ async function closeTerminal(run: PtyRun): Promise<void> {
 describe('the terminal closed on the panel of a generated key no one holds', () => {
   it('full screen: the key is deleted again before the process ends', async () => {
     const { emulator, run, errFile, live } = await inTerminal([], 'hangup');
-    await run.waitFor('Name the key');
-    await run.type(KEY.enter);
-    await run.waitFor('When should the key expire?');
-    await run.type(KEY.enter);
-    await run.waitFor('The key value');
-    await run.type(KEY.enter);
-    await run.waitFor('CREATE a new key');
+    await walkToReview(run);
     await run.type(KEY.enter);
     await run.waitFor('The dataplane accepted the key');
     expect(live()).toBe(true);

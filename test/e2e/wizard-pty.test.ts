@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { useEmulator } from '../helpers/emulator';
-import { BIN, KEY, runInPty, toNameStep, type PtyRun } from '../helpers/pty';
+import { BIN, KEY, runInPty, toNameStep, walkToReview, type PtyRun } from '../helpers/pty';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('wizard-e2e-');
@@ -151,13 +151,7 @@ describe('the wizard in a real terminal', () => {
       const { emulator, env } = await emulatorEnv();
       emulator.faults.add({ method: 'PUT', delayMs: 1500 });
       const run = runInPty(process.execPath, [BIN, '-d', 'web-01', '--name', 'signal-made'], env);
-      await run.waitFor('Name the key');
-      await run.type(KEY.enter);
-      await run.waitFor('When should the key expire?');
-      await run.type(KEY.enter);
-      await run.waitFor('The key value');
-      await run.type(KEY.enter);
-      await run.waitFor('CREATE a new key');
+      await walkToReview(run);
       await run.type(KEY.enter);
       await run.waitFor('Creating key');
       run.pty.kill('SIGTERM');
