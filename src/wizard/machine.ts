@@ -2,37 +2,31 @@
  * The wizard as a pure function: transition(state, event) -> state. Keys arrive as tokens and
  * are applied in order, so a paste or a fast typist can never be lost or reach a stale step.
  * Each step's keys are handled in its own module (./steps); this one routes events and tokens to
- * them and decides how the wizard ends. Work for the outside world is queued as commands that
+ * them (how it ends when asked to: ./leaving). Work for the outside world is queued as commands that
  * the runner performs once each. Every refusal comes from src/domain, so the TUI, the plain mode
  * and the commands agree.
  */
-import { formatUtc } from '../domain/expiry';
-import { commandFor, finish, isFinished, issue } from './effects';
+import { isFinished, issue } from './effects';
 import type { Intent } from './intents';
 import { intentsForKey } from './keymap';
+import { afterTaking, onCtrlC, onDeleted, onDeleteFailed, onInterrupted } from './leaving';
 import { REVEAL_SECONDS, type WizardEvent, type WizardState } from './state';
 import { activeField, entryOf, keysOf } from './step-table';
-import { deleteIfMaybeMade, holdWhileCreating, mayExist, onCreateFailed, onCreateSucceeded } from './steps/creating';
+import { onCreateFailed, onCreateSucceeded } from './steps/creating';
 import { onDeploymentsLoaded } from './steps/choose-deployment';
 import { onHandedOff } from './steps/handoff';
-import { onConsoleDeleted, onConsoleDeleteFailed, onConsoleKeys } from './steps/keys';
+import { onConsoleKeys } from './steps/keys';
 import { onPeeked, startFleet } from './steps/fleet';
 import { onExtended, onExtendFailed } from './steps/extend';
 import {
+  leaveRotation,
   lookForConsumers,
   onConsumersApplied,
   onConsumersFound,
-  onDiscarded,
-  onDiscardFailed,
-  onRetired,
-  onRetireFailed,
   onReverified,
   onRotationSecret,
-  endedAtConsole,
-  leaveRotation,
 } from './steps/rotation';
 import { submitName } from './steps/key-name';
-import { deleteAgain, heldByNoOne, takingInFlight, unheldWhy } from './steps/reveal';
 import { onDeviceCode, onSignedIn, onSignInFailed, toSignIn } from './steps/sign-in';
 import { tokensOf } from './tokens';
 
@@ -78,12 +72,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'progress':
       return state.step === 'loading' ? { ...state, loadingMessage: event.message } : state;
     case 'interrupted':
-      return (
-        holdWhileCreating(state, 'signal') ??
-        bySignal(deleteUnheldAndLeave(state)) ??
-        deleteIfMaybeMade(state) ??
-        leaveNow(state)
-      );
+      return onInterrupted(state);
     case 'deploymentsLoaded': {
       const loaded = onDeploymentsLoaded({ ...state, now: event.now }, event.discovery);
       // Marks only matter on the list: a -d that skipped it reads no other deployment's keys.
@@ -163,34 +152,8 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
           copying: false,
         },
       });
-    case 'deleted': {
-      if (state.step === 'keys') return onConsoleDeleted(state, event.outcome);
-      if (state.rotation?.stage === 'retiring' && state.step === 'reveal')
-        return leftAfter(state, onRetired(state, event.outcome), 130);
-      if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
-        return leftAfter(state, onDiscarded(state, event.outcome), 130);
-      // After a REPLACE the old key was gone already: deleting the new one leaves no key of that name.
-      const replaced = state.result?.created === false;
-      const unheld = state.reveal.leavingUnheld === true;
-      const why = unheld ? `because no one held it (${unheldWhy(state)})` : 'as asked';
-      // Left while it was not known whether Azure made it: now it is known.
-      if (state.step === 'creating')
-        return finish(
-          state,
-          'cancelled',
-          130,
-          event.outcome === 'deleted'
-            ? `Azure had created key '${state.name}', and no one held its value: deleted again, nothing is left behind.`
-            : `Azure had not created key '${state.name}': nothing is left behind.`,
-        );
-      const words =
-        event.outcome !== 'deleted'
-          ? `Key '${state.name}' was already gone.`
-          : replaced
-            ? `Deleted key '${state.name}', ${why}. The key it replaced was already gone: no key of that name is left, and whatever used it is refused.`
-            : `Deleted key '${state.name}' again, ${why}: nothing is left behind.`;
-      return unheld ? finish(state, 'cancelled', 130, words) : finish(state, 'done', 0, words);
-    }
+    case 'deleted':
+      return onDeleted(state, event.outcome);
     case 'extended':
       return state.step === 'keys' ? onExtended(state, event.key) : state;
     case 'consumersFound':
@@ -204,39 +167,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'extendFailed':
       return state.step === 'keys' ? onExtendFailed(state, event.problem) : state;
     case 'deleteFailed':
-      if (state.step === 'keys') return onConsoleDeleteFailed(state, event.problem.message);
-      if (state.rotation?.stage === 'retiring' && state.step === 'reveal') {
-        const failed = onRetireFailed(state, event.problem.message);
-        return state.rotation.leaving && failed.step === 'reveal' ? leaveRotation(failed) : failed;
-      }
-      if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
-        return leftAfter(state, onDiscardFailed(state, event.problem.message), 1);
-      if (state.step === 'creating')
-        return finish(
-          state,
-          'cancelled',
-          130,
-          `Could not delete it again (${event.problem.message}). ${mayExist(state)}`,
-        );
-      // No one holds it: ending now would throw its only copy away. Back to the panel, to take it.
-      if (state.step === 'reveal' && heldByNoOne(state) && !state.reveal.leftBySignal)
-        return {
-          ...state,
-          reveal: {
-            ...state.reveal,
-            deleting: false,
-            leavingUnheld: false,
-            askingToLeave: false,
-            askedByCtrlC: false,
-            notice: `Could not delete key '${state.name}' again: ${event.problem.message}. It is still active and no one holds it: take it now (r, c or h), or try d again.`,
-          },
-        };
-      return finish(
-        state,
-        'done',
-        1,
-        `Could not delete key '${state.name}': ${event.problem.message}. It is still active${state.reveal.leavingUnheld ? ', and no one holds its secret' : ''}; delete it with:${commandFor(state, 'delete', state.name)}`,
-      );
+      return onDeleteFailed(state, event.problem.message);
   }
 }
 
@@ -257,83 +188,4 @@ function onIntent(state: WizardState, intent: Intent): WizardState {
   const next = entryOf(state).on(state as never, intent);
   // A field entered anew starts with the caret after its text.
   return activeField(next)?.name === field?.name ? next : { ...next, caretBack: 0 };
-}
-
-function onCtrlC(state: WizardState): WizardState {
-  // On the reveal panel the first Ctrl+C asks whether the key was saved; the second leaves, and
-  // deletes the key again first if no one holds it.
-  if (state.step === 'reveal' && state.result && !state.reveal.askingToLeave) {
-    return { ...state, reveal: { ...state.reveal, askingToLeave: true, askedByCtrlC: true, shown: false } };
-  }
-  return holdWhileCreating(state, 'key') ?? deleteUnheldAndLeave(state) ?? deleteIfMaybeMade(state) ?? leaveNow(state);
-}
-
-/**
- * Leaving the panel while no one holds its generated key would leave a live key whose secret is
- * nowhere (custody): it is deleted again first. Ctrl+C or a signal once more leaves at once.
- */
-function deleteUnheldAndLeave(state: WizardState): WizardState | undefined {
-  if (state.step !== 'reveal') return undefined;
-  // The rotation's own request in flight (a check, a DELETE) is not raced by another DELETE: its
-  // answer is waited for, then the run ends; a second interruption leaves at once.
-  if (state.rotation && ROTATION_BUSY.has(state.rotation.stage))
-    return state.rotation.leaving ? undefined : { ...state, rotation: { ...state.rotation, leaving: true } };
-  if (!heldByNoOne(state)) return undefined;
-  // A copy or hand-off under way may yet hold it: its outcome decides (afterTaking).
-  if (takingInFlight(state))
-    return state.reveal.leavingUnheld
-      ? undefined
-      : { ...state, reveal: { ...state.reveal, leavingUnheld: true, askingToLeave: true } };
-  // Its d is deleting it already: the first interruption waits for that answer, then leaves.
-  if (state.reveal.deleting)
-    return state.reveal.leavingUnheld ? undefined : { ...state, reveal: { ...state.reveal, leavingUnheld: true } };
-  return deleteAgain(state, true);
-}
-
-/** A signal asked to stop: if that DELETE fails, the run ends all the same (nobody is there to take the key). */
-function bySignal(state: WizardState | undefined): WizardState | undefined {
-  return state && { ...state, reveal: { ...state.reveal, leftBySignal: true } };
-}
-
-/** A leave waited for a copy or hand-off under way: now it is known whether the key is held. */
-function afterTaking(state: WizardState): WizardState {
-  if (state.step !== 'reveal' || !state.reveal.leavingUnheld || state.reveal.deleting || takingInFlight(state))
-    return state;
-  return heldByNoOne(state) ? deleteAgain(state, true) : leaveNow(state);
-}
-
-/** After the rotation's request in flight answered: where a signal asked to stop, the run ends there. */
-function leftAfter(before: WizardState, after: WizardState, code: number): WizardState {
-  return before.rotation?.leaving && after.step === 'keys' ? endedAtConsole(after, code) : after;
-}
-
-const ROTATION_BUSY: ReadonlySet<string> = new Set(['creating', 'reverifying', 'retiring', 'discarding']);
-
-/** Leaves at once with 130, saying what became of the key. */
-function leaveNow(state: WizardState): WizardState {
-  if (state.step === 'creating' && (!state.createError || state.createError.uncertain)) {
-    return finish(state, 'cancelled', 130, `Cancelled while the key was being created. ${mayExist(state)}`);
-  }
-  if (state.result && state.reveal.deleting) {
-    const key = state.result.key;
-    const unheld = state.reveal.leavingUnheld ? ', and no one holds its secret' : '';
-    return finish(
-      state,
-      'cancelled',
-      130,
-      `Left while key '${key.name}' was being deleted again: it may still be active${unheld}. Check with:${commandFor(state, 'show', key.name)}if it is there, delete it:${commandFor(state, 'delete', key.name)}`,
-    );
-  }
-  if (state.result) {
-    const key = state.result.key;
-    return finish(
-      state,
-      'cancelled',
-      130,
-      `Key '${key.name}' was created and is active (hint ${key.hint}, expires ${formatUtc(key.endDateTime)}). If you did not save it, delete it:${commandFor(state, 'delete', key.name)}`,
-    );
-  }
-  // The key console may have changed Azure before Ctrl+C: say what, not "nothing".
-  const before = state.changes.length > 0 ? `Cancelled. Done before that: ${state.changes.join(' ')}` : undefined;
-  return finish(state, 'cancelled', 130, before ?? 'Cancelled. Nothing was created.');
 }
