@@ -18,7 +18,7 @@ import {
   onDiscardFailed,
   onRetired,
   onRetireFailed,
-} from './steps/rotation';
+} from './steps/rotation-ending';
 
 /** A signal (SIGTERM, SIGHUP, a closed terminal): a key being created is let finish first. */
 export function onInterrupted(state: WizardState): WizardState {

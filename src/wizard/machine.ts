@@ -18,14 +18,8 @@ import { onHandedOff } from './steps/handoff';
 import { onConsoleKeys } from './steps/keys';
 import { onPeeked, startFleet } from './steps/fleet';
 import { onExtended, onExtendFailed } from './steps/extend';
-import {
-  leaveRotation,
-  lookForConsumers,
-  onConsumersApplied,
-  onConsumersFound,
-  onReverified,
-  onRotationSecret,
-} from './steps/rotation';
+import { lookForConsumers, onConsumersApplied, onConsumersFound, onRotationSecret } from './steps/rotation';
+import { leaveRotation, onReverified } from './steps/rotation-ending';
 import { submitName } from './steps/key-name';
 import { onDeviceCode, onSignedIn, onSignInFailed, toSignIn } from './steps/sign-in';
 import { tokensOf } from './tokens';

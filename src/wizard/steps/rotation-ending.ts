@@ -1,0 +1,145 @@
+/**
+ * How a rotation ends: the second check and the old key's DELETE (retire), a stop with both keys,
+ * the new key deleted again, or the run asked to stop while one of these was under way. Each ends
+ * back on the key console, with what happened in one line (or as the run's last words).
+ */
+import { couldNotCheck } from '../../domain/reach';
+import type { VerifyResult } from '../../port/gateway';
+import { commandFor, finish, issue } from '../effects';
+import type { Bound, RotationState, StateAt, WizardState } from '../state';
+import { finishRotationCommand, reloadKeys } from './keys';
+import { newKeyUnseen } from './reveal';
+
+export function withRotation<S extends WizardState>(state: S, change: Partial<RotationState>): S {
+  return state.rotation ? { ...state, rotation: { ...state.rotation, ...change } } : state;
+}
+
+/** Back to the console, the rotation over, with what happened in one line. */
+export function backToConsole(state: Bound, ok: boolean, text: string): WizardState {
+  return reloadKeys({
+    ...state,
+    step: 'keys',
+    rotation: undefined,
+    result: undefined,
+    secret: '',
+    secretGenerated: false,
+    createError: undefined,
+    reveal: { shown: false, askingToLeave: false, deleting: false, handedOff: [] },
+    console: { cursor: 0, arriving: false, message: { ok, text } },
+  });
+}
+
+/** Stopped with both keys: back to the console, with the command that finishes the job. */
+export function stop(state: StateAt<'reveal'>): WizardState {
+  const rotation = state.rotation;
+  if (!rotation) return state;
+  const fresh = state.result.key.name;
+  const changes = [...state.changes, `Created key '${fresh}' beside '${rotation.old.name}' (rotation stopped).`];
+  return backToConsole(
+    { ...state, changes },
+    false,
+    `Rotation stopped: both keys stay, '${rotation.old.name}' and the new '${fresh}'. Once nothing uses '${rotation.old.name}', delete it:${finishRotationCommand(state)}`,
+  );
+}
+
+/**
+ * The run is to end (a signal) once the rotation's request in flight has answered: what it left is
+ * settled the way "Stop the rotation?" would settle it. A new key no one holds is deleted again
+ * (custody); otherwise both keys stay, with the command that finishes the job.
+ */
+export function leaveRotation(state: StateAt<'reveal'>): WizardState {
+  const rotation = state.rotation;
+  if (!rotation) return state;
+  if (newKeyUnseen(state))
+    return issue(withRotation(state, { stage: 'discarding', leaving: true }), {
+      kind: 'deleteKey',
+      deployment: state.deployment,
+      name: state.result.key.name,
+    });
+  return endedAtConsole(stop(state), 130);
+}
+
+/** A rotation's ending that went back to the console, as the run's last words instead (it was asked to stop). */
+export function endedAtConsole(state: WizardState, code: number): WizardState {
+  const words = state.console.message?.text ?? 'Cancelled.';
+  return finish(state, code === 0 ? 'done' : 'cancelled', code, words);
+}
+
+/** The new key deleted again after "Stop the rotation?" d: the deployment is as it was. */
+export function onDiscarded(state: StateAt<'reveal'>, outcome: 'deleted' | 'absent'): WizardState {
+  const old = state.rotation?.old.name ?? '';
+  const fresh = state.result.key.name;
+  const gone = outcome === 'deleted' ? `'${fresh}' deleted again` : `'${fresh}' was already gone`;
+  return backToConsole(state, false, `Rotation stopped: ${gone}; '${old}' stays as it was.`);
+}
+
+export function onDiscardFailed(state: StateAt<'reveal'>, problem: string): WizardState {
+  const rotation = state.rotation;
+  if (!rotation) return state;
+  const fresh = state.result.key.name;
+  const changes = [...state.changes, `Created key '${fresh}' beside '${rotation.old.name}' (rotation stopped).`];
+  return backToConsole(
+    { ...state, changes },
+    false,
+    `Rotation stopped, but '${fresh}' could not be deleted (${problem}): both keys stay. Delete it with:${commandFor(state, 'delete', fresh)}`,
+  );
+}
+
+/** The second check, after the switch: if the dataplane takes the new key, the old one goes. */
+export function onReverified(state: StateAt<'reveal'>, result: VerifyResult): WizardState {
+  const rotation = state.rotation;
+  if (!rotation || rotation.stage !== 'reverifying') return state;
+  // Could not ask from here (a private deployment, a machine outside its network): the user may go on.
+  if (!result.ok && result.unreachable)
+    return withRotation(state, {
+      stage: 'unchecked',
+      problem: couldNotCheck(`'${state.result.key.name}'`, result.unreachable),
+    });
+  if (!result.ok)
+    return withRotation(state, {
+      stage: 'shown',
+      unheldConfirmed: false,
+      problem: `The dataplane refused '${state.result.key.name}': ${result.message}. Both keys stay: Enter checks again, Esc stops here.`,
+    });
+  return retire(state);
+}
+
+/** The one place the old key is deleted: never while the new one is held nowhere, unless d said so. */
+export function retire(state: StateAt<'reveal'>): WizardState {
+  const rotation = state.rotation;
+  if (!rotation) return state;
+  if (newKeyUnseen(state) && rotation.unheldConfirmed !== true) return withRotation(state, { stage: 'unheld' });
+  return issue(withRotation(state, { stage: 'retiring' }), {
+    kind: 'deleteKey',
+    deployment: state.deployment,
+    name: rotation.old.name,
+    purpose: 'rotate-retire',
+  });
+}
+
+/** What the rotation did, in words: "in use" only of what was checked (the dataplane took the key). */
+export function onRetired(state: StateAt<'reveal'>, outcome: 'deleted' | 'absent'): WizardState {
+  const old = state.rotation?.old.name ?? '';
+  const fresh = state.result.key.name;
+  const gone = outcome === 'deleted' ? `'${old}' deleted` : `'${old}' was already gone`;
+  const unheld = newKeyUnseen(state)
+    ? ` '${fresh}' was never shown, copied or handed off: no one holds its secret.`
+    : '';
+  const unchecked = state.rotation?.uncheckedConfirmed === true;
+  const checked = unchecked
+    ? `Rotated: ${gone}; '${fresh}' was not checked, since the dataplane could not be asked from here.`
+    : `Rotated: the dataplane takes '${fresh}'; ${gone}.`;
+  const changes = [
+    ...state.changes,
+    `Rotated: created key '${fresh}', ${gone}${unchecked ? `; '${fresh}' was not checked on the dataplane` : ''}.${unheld}`,
+  ];
+  return backToConsole({ ...state, changes }, !unheld && !unchecked, `${checked}${unheld}`);
+}
+
+export function onRetireFailed(state: StateAt<'reveal'>, problem: string): WizardState {
+  return withRotation(state, {
+    stage: 'shown',
+    unheldConfirmed: false,
+    problem: `Could not delete '${state.rotation?.old.name ?? ''}': ${problem}. Both keys stay; Enter tries again, or later:${finishRotationCommand(state)}`,
+  });
+}
