@@ -7,6 +7,7 @@
  * and the one JSON document follow from the record.
  */
 import { keyCommand } from '../domain/resource-id';
+import { deleteIfSentHere } from '../keys/create-key';
 import { account, hold, type Custody, type KeyAccount } from '../keys/custody';
 import { GatewayError, type Gateway } from '../port/gateway';
 import { EXIT, type Io } from '../port/io';
@@ -105,7 +106,14 @@ async function takeBack(
   const deleteIt = `${keyCommand('delete', ref, name, ending)} --yes`;
   if (!ending.gateway) return `${what} on ${ref.name}, and nobody holds its secret: delete it with: ${deleteIt}`;
   try {
-    await ending.gateway.deleteKey(ref, name, { signal: AbortSignal.timeout(TAKE_BACK_MS) });
+    const signal = AbortSignal.timeout(TAKE_BACK_MS);
+    // A key that only may have been made: the name may be someone else's by now.
+    const outcome =
+      entry?.state === 'maybe'
+        ? await deleteIfSentHere(ending.gateway, ref, name, { signal })
+        : await ending.gateway.deleteKey(ref, name, { signal });
+    if (outcome === 'notOurs')
+      return `${what} on ${ref.name}: a key of that name is there, but not the one this run sent (another hint or expiry), so it was left alone.`;
     if (entry) entry.state = 'gone';
     return `${what} on ${ref.name}, but nobody held its secret, so it was deleted again.`;
   } catch (error) {

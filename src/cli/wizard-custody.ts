@@ -49,6 +49,13 @@ function saidIfAnyoneReads(io: Pick<Io, 'stderr'>, words: string): void {
   }
 }
 
+/** EIO on the terminal itself (a read, a write, raw mode): a file's EIO names its path and is a failure. */
+export function fromClosedTerminal(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const failed = error as { code?: unknown; path?: unknown };
+  return failed.code === 'EIO' && failed.path === undefined;
+}
+
 /**
  * A closed terminal makes the streams fail (EIO) as the wizard ends. Without a listener that error
  * ends the process before the key is settled; readline even says it on an interface of its own
@@ -57,19 +64,18 @@ function saidIfAnyoneReads(io: Pick<Io, 'stderr'>, words: string): void {
  * the listeners off.
  */
 export function outliveClosedTerminal(streams: NodeJS.EventEmitter[], hangUp: () => void): () => void {
-  const ignore = () => {};
-  const terminalGone = (error: Error & { code?: string }) => {
-    if (error.code === 'EIO') return hangUp();
+  const terminalGone = (error: unknown) => {
+    if (fromClosedTerminal(error)) return hangUp();
     // Anything else is as uncaught as it was: off the list, and thrown again where no one catches it.
     process.off('uncaughtException', terminalGone);
     process.nextTick(() => {
       throw error;
     });
   };
-  for (const stream of streams) stream.on('error', ignore);
+  for (const stream of streams) stream.on('error', terminalGone);
   process.on('uncaughtException', terminalGone);
   return () => {
-    streams.forEach((stream) => stream.off('error', ignore));
+    streams.forEach((stream) => stream.off('error', terminalGone));
     process.off('uncaughtException', terminalGone);
   };
 }

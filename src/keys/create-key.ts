@@ -60,8 +60,11 @@ export function racedWarning(name: string): string {
 /** What this process sent, by key: a resend of the same secret (the wizard's r) is the same attempt. */
 const attempts = new Map<string, NewKeyBody>();
 
+const attemptId = (ref: DeploymentRef, name: string) =>
+  `${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${name}`.toLowerCase();
+
 function attemptFor(ref: DeploymentRef, name: string, body: NewKeyBody): { sent: NewKeyBody; resend: boolean } {
-  const id = `${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${name}`.toLowerCase();
+  const id = attemptId(ref, name);
   const earlier = attempts.get(id);
   const sameDay = earlier && Math.abs(earlier.endDateTime.getTime() - body.endDateTime.getTime()) < 1000;
   if (earlier && earlier.secret === body.secret && sameDay) return { sent: earlier, resend: true };
@@ -69,6 +72,24 @@ function attemptFor(ref: DeploymentRef, name: string, body: NewKeyBody): { sent:
   const sent = { secret: body.secret, endDateTime: new Date(second + randomInt(1, 1000)) };
   attempts.set(id, sent);
   return { sent, resend: false };
+}
+
+/**
+ * Deletes key `name` again only if it is the one this process last sent by that name (its hint and
+ * expiry to the millisecond). A key whose creation is in doubt may be someone else's by now: a
+ * name free at the review can be taken meanwhile, and our PUT may never have landed.
+ */
+export async function deleteIfSentHere(
+  gateway: Pick<Gateway, 'getKey' | 'deleteKey'>,
+  ref: DeploymentRef,
+  name: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<'deleted' | 'absent' | 'notOurs'> {
+  const sent = attempts.get(attemptId(ref, name));
+  const key = await gateway.getKey(ref, name, options);
+  if (!key) return 'absent';
+  if (!sent || !isKeyFrom(key, sent)) return 'notOurs';
+  return gateway.deleteKey(ref, name, options);
 }
 
 /** The key a PUT of `body` leaves behind: the same hint, the same expiry to the millisecond. */

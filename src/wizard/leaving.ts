@@ -111,7 +111,7 @@ function leaveNow(state: WizardState): WizardState {
 }
 
 /** A DELETE answered: whose it was (the console's, a rotation's, the panel's) says what comes next. */
-export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent'): WizardState {
+export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent', notOurs = false): WizardState {
   if (state.step === 'keys') return onConsoleDeleted(state, outcome);
   if (state.rotation?.stage === 'retiring' && state.step === 'reveal')
     return leftAfter(state, onRetired(state, outcome), 130);
@@ -127,9 +127,11 @@ export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent'): Wi
       state,
       'cancelled',
       130,
-      outcome === 'deleted'
-        ? `Azure had created key '${state.name}', and no one held its value: deleted again, nothing is left behind.`
-        : `Azure had not created key '${state.name}': nothing is left behind.`,
+      notOurs
+        ? `A key '${state.name}' is there, but not the one this run sent (another hint or expiry): someone else's, left alone. This run's key is not there.`
+        : outcome === 'deleted'
+          ? `Azure had created key '${state.name}', and no one held its value: deleted again, nothing is left behind.`
+          : `Azure had not created key '${state.name}': nothing is left behind.`,
     );
   const words =
     outcome !== 'deleted'

@@ -147,7 +147,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
         },
       });
     case 'deleted':
-      return onDeleted(state, event.outcome);
+      return onDeleted(state, event.outcome, event.notOurs === true);
     case 'extended':
       return state.step === 'keys' ? onExtended(state, event.key) : state;
     case 'consumersFound':

@@ -9,6 +9,7 @@ import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';
 import { GatewayError, type Discovery, type Gateway, type VerifyResult } from '../port/gateway';
 import { extendKey } from '../keys/extend-key';
 import { verifyWithPatience } from '../keys/verify';
+import { deleteIfSentHere } from '../keys/create-key';
 import { problemFrom } from './problem';
 import { performCreate, performHandoff } from './create-and-handoff';
 import type { Command, CopyOutcome, SignInHow, WizardEvent, WizardScope } from './state';
@@ -253,6 +254,12 @@ async function carryOut(command: Command, deps: PerformDeps): Promise<WizardEven
     }
     case 'deleteKey':
       try {
+        if (command.onlyIfSentHere) {
+          const outcome = await deleteIfSentHere(gateway, command.deployment, command.name, { signal });
+          return outcome === 'notOurs'
+            ? { type: 'deleted', outcome: 'absent', notOurs: true }
+            : { type: 'deleted', outcome };
+        }
         const options = { signal, purpose: command.purpose };
         return { type: 'deleted', outcome: await gateway.deleteKey(command.deployment, command.name, options) };
       } catch (error) {

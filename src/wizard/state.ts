@@ -90,7 +90,15 @@ export type Command =
     }
   | { id: number; kind: 'verify'; endpoint: string; secret: string; again?: boolean }
   | { id: number; kind: 'copy'; secret: string }
-  | { id: number; kind: 'deleteKey'; deployment: Deployment; name: string; purpose?: ChangePurpose }
+  | {
+      id: number;
+      kind: 'deleteKey';
+      deployment: Deployment;
+      name: string;
+      purpose?: ChangePurpose;
+      /** Only the key this run sent by that name (its creation was in doubt): another is left alone. */
+      onlyIfSentHere?: boolean;
+    }
   /** What uses the rotated key here: NLK releases in the current kube context, nginx-asg-sync on this machine. */
   | { id: number; kind: 'findConsumers'; deployment: Deployment; old: ApiKey }
   /** The new key put in place at the consumers found, proven, or every one rolled back. */
@@ -240,7 +248,8 @@ export type WizardEvent =
   | { type: 'peeked'; results: PeekResult[]; answered: number }
   /** `ok`: the copy was carried out (a failed one says why in `message`). */
   | { type: 'copied'; message: string; ok: boolean; unsure?: boolean }
-  | { type: 'deleted'; outcome: 'deleted' | 'absent' }
+  /** notOurs: a key of that name is there, but not the one this run sent (onlyIfSentHere): left alone. */
+  | { type: 'deleted'; outcome: 'deleted' | 'absent'; notOurs?: boolean }
   | {
       type: 'handedOff';
       result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string; existingPath?: string };

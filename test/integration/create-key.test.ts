@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { GatewayError } from '../../src/port/gateway';
-import { createKey } from '../../src/keys/create-key';
+import { createKey, deleteIfSentHere } from '../../src/keys/create-key';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
 import { WEB_REF, inDays } from '../helpers/sample';
 
@@ -175,5 +175,30 @@ describe('createKey', () => {
       code: 'AuthorizationFailed',
     });
     expect(emulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/denied'))).toHaveLength(1);
+  });
+});
+
+describe('deleteIfSentHere: a key whose creation was in doubt is deleted again only if it is ours', () => {
+  it('deletes the key this process sent; leaves another of that name alone; says when none is there', async () => {
+    const { gateway, emulator, web } = await setup();
+    const body = { secret: 'Doubt-Secret-0001', endDateTime: inDays(30) };
+    await createKey(gateway, WEB_REF, 'doubted', body, { replace: false });
+    expect(await deleteIfSentHere(gateway, WEB_REF, 'doubted')).toBe('deleted');
+    expect(emulator.world.key(web, 'doubted')).toBeUndefined();
+    expect(await deleteIfSentHere(gateway, WEB_REF, 'doubted')).toBe('absent');
+    // Sent here, then someone else's key took the name: it stays.
+    await createKey(
+      gateway,
+      WEB_REF,
+      'taken',
+      { secret: 'Taken-Secret-0001', endDateTime: inDays(30) },
+      { replace: false },
+    );
+    emulator.world.putKey(web, 'taken', 'Stranger-Secret-01', inDays(30).toISOString());
+    expect(await deleteIfSentHere(gateway, WEB_REF, 'taken')).toBe('notOurs');
+    expect(emulator.world.key(web, 'taken')?.secret).toBe('Stranger-Secret-01');
+    // Never sent here at all.
+    expect(await deleteIfSentHere(gateway, WEB_REF, 'nlk-prod')).toBe('notOurs');
+    expect(emulator.world.key(web, 'nlk-prod')).toBeDefined();
   });
 });

@@ -16,8 +16,9 @@ import { startCreate } from './review';
 import { existingKey } from '../selectors';
 import { onRotationCreateEscape } from './rotation';
 
-const failed = (s: StateAt<'creating'>) => s.createError !== undefined;
-const refused = (s: StateAt<'creating'>) => s.createError !== undefined && !s.createError.uncertain;
+// Not while leaving deletes it again: sending it anew then would race that DELETE.
+const failed = (s: StateAt<'creating'>) => s.createError !== undefined && !s.reveal.leavingUnheld;
+const refused = (s: StateAt<'creating'>) => failed(s) && !s.createError?.uncertain;
 
 export const CREATING_KEYS: readonly Binding<StateAt<'creating'>>[] = [
   {
@@ -31,7 +32,7 @@ export const CREATING_KEYS: readonly Binding<StateAt<'creating'>>[] = [
 ];
 
 export function onCreatingIntent(state: StateAt<'creating'>, intent: Intent): WizardState {
-  if (!state.createError) return state;
+  if (!state.createError || state.reveal.leavingUnheld) return state;
   if (intent.type === 'action' && intent.name === 'retry')
     return startCreate({ ...state, step: 'review', leaving: undefined });
   if (intent.type === 'back') {
@@ -107,7 +108,7 @@ export function deleteIfMaybeMade(state: WizardState): WizardState | undefined {
   if (state.reveal.leavingUnheld || !Array.isArray(state.keys) || existingKey(state)) return undefined;
   return issue(
     { ...state, reveal: { ...state.reveal, leavingUnheld: true } },
-    { kind: 'deleteKey', deployment: state.deployment, name: state.name },
+    { kind: 'deleteKey', deployment: state.deployment, name: state.name, onlyIfSentHere: true },
   );
 }
 
