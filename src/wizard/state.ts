@@ -2,16 +2,7 @@
  * The wizard's state and the events that move it. Pure data: no Ink, no Azure, no clock (every
  * event that needs the time carries `now`).
  */
-import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
-import type {
-  ApiKey,
-  ChangePurpose,
-  Deployment,
-  Discovery,
-  ErrorKind,
-  PutKeyResult,
-  VerifyResult,
-} from '../port/gateway';
+import type { ApiKey, Deployment, Discovery, PutKeyResult, VerifyResult } from '../port/gateway';
 import { DEFAULT_PRESET, PRESETS } from '../domain/expiry';
 import type { Intent } from './intents';
 import type { KeyFlags } from './tokens';
@@ -19,6 +10,7 @@ import type { History, HistoryEntry } from '../port/history';
 import type { ConsumerDoor, ConsumersApplied, FoundConsumer } from '../port/consumers';
 import { NO_MARKS, type FleetMarks } from './fleet-marks';
 
+import type { Command, Problem } from './commands';
 import type {
   ConsoleState,
   ExpiryState,
@@ -30,6 +22,7 @@ import type {
 } from './step-states';
 
 export type * from './step-states';
+export type * from './commands';
 
 export type Step =
   | 'loading'
@@ -47,82 +40,6 @@ export type Step =
   | 'failed'
   | 'cancelled'
   | 'done';
-
-/** What a copy did: words for the person, and whether the key surely arrived somewhere (a system clipboard). */
-export interface CopyOutcome {
-  said: string;
-  sure: boolean;
-  /** Sent where it may or may not arrive (OSC 52 to the terminal). */
-  sent: boolean;
-}
-
-export interface Problem {
-  message: string;
-  code?: string;
-  kind?: ErrorKind;
-  /** The request may have been carried out although no answer said so (a create whose answer was lost). */
-  uncertain?: boolean;
-}
-
-/** Work the runner does for the machine; each runs once, by id. */
-export type Command =
-  | { id: number; kind: 'discover' }
-  | { id: number; kind: 'signIn'; how: SignInHow }
-  | { id: number; kind: 'cancelSignIn' }
-  | { id: number; kind: 'loadKeys'; deployment: Deployment }
-  /** This machine's record of the deployment's changes (history): read, never written, by the wizard. */
-  | { id: number; kind: 'readHistory'; deployment: Deployment }
-  /** What this sign-in may do to the deployment's keys, asked of ARM before any change. */
-  | { id: number; kind: 'permissions'; deployment: Deployment }
-  /** The keys of a deployment on the list, read in the background for its expiry mark. */
-  | { id: number; kind: 'peekKeys'; deployments: Deployment[] }
-  | { id: number; kind: 'generate' }
-  | {
-      id: number;
-      kind: 'create';
-      deployment: Deployment;
-      name: string;
-      secret: string;
-      endDateTime: Date;
-      replace: boolean;
-      /** Set when the key is a rotation's new key, for the history. */
-      purpose?: ChangePurpose;
-    }
-  | { id: number; kind: 'verify'; endpoint: string; secret: string; again?: boolean }
-  | { id: number; kind: 'copy'; secret: string }
-  | {
-      id: number;
-      kind: 'deleteKey';
-      deployment: Deployment;
-      name: string;
-      purpose?: ChangePurpose;
-      /** Only the key this run sent by that name (its creation was in doubt): another is left alone. */
-      onlyIfSentHere?: boolean;
-    }
-  /** What uses the rotated key here: NLK releases in the current kube context, nginx-asg-sync on this machine. */
-  | { id: number; kind: 'findConsumers'; deployment: Deployment; old: ApiKey }
-  /** The new key put in place at the consumers found, proven, or every one rolled back. */
-  | {
-      id: number;
-      kind: 'applyConsumers';
-      deployment: Deployment;
-      old: ApiKey;
-      found: FoundConsumer[];
-      fresh: { name: string; secret: string };
-    }
-  /** A new expiry for a key of the console, the same secret. */
-  | { id: number; kind: 'extendKey'; deployment: Deployment; key: ApiKey; endDateTime: Date }
-  | {
-      id: number;
-      kind: 'handoff';
-      target: HandoffTarget;
-      facts: HandoffFacts;
-      acceptExposed?: boolean;
-      /** The destination is a file that exists, and Enter was pressed on it again: replace it. */
-      replaceExisting?: boolean;
-    };
-
-export type CommandSpec = Command extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
 
 /** What every step has; what a step owns is in StepState. */
 export interface WizardCommon {
