@@ -231,6 +231,16 @@ const PANELS: [string, WizardState][] = [
     'created, generated, asked by Ctrl+C',
     transition({ ...created, secretGenerated: true }, { type: 'input', ...pressed('ctrlC'), now: NOW }),
   ],
+  [
+    'created, generated, sent to the terminal clipboard only, asked',
+    send(
+      transition(
+        { ...created, secretGenerated: true },
+        { type: 'copied', message: 'Sent (OSC 52) only', ok: false, unsure: true },
+      ),
+      'q',
+    ),
+  ],
   ['created, hand-off menu', send(created, 'h')],
   ['created, hand-off destination', send(created, 'h', ENTER)],
   ['created, NLK handed off', handedOff(created, NLK)],
@@ -265,7 +275,9 @@ describe.each(['UTC', 'America/New_York', 'Pacific/Chatham'])('the reveal panel 
       expect(lines.filter((line) => line.includes('nginxaas.net/')).length).toBeGreaterThanOrEqual(2);
       expect(frame).toContain('Save the key now');
       if (state.reveal.askingToLeave)
-        expect(frame).toContain(heldByNoOne(state) ? 'Ctrl+C again: delete it and leave' : 'Have you saved the key?');
+        expect(frame).toContain(
+          heldByNoOne(state) && !state.reveal.copiedUnsure ? 'No one holds this key' : 'Have you saved the key?',
+        );
       // The NLK command whole, as a shell joins its lines.
       const last = state.reveal.handedOff.at(-1);
       if (last?.said.startsWith('nlk') && !state.reveal.handoff)
