@@ -19,7 +19,7 @@ import { onConsoleKeys } from './steps/keys';
 import { onPeeked, startFleet } from './steps/fleet';
 import { onExtended, onExtendFailed } from './steps/extend';
 import { lookForConsumers, onConsumersApplied, onConsumersFound, onRotationSecret } from './steps/rotation';
-import { leaveRotation, onReverified } from './steps/rotation-ending';
+import { onReverified } from './steps/rotation-ending';
 import { submitName } from './steps/key-name';
 import { onDeviceCode, onSignedIn, onSignInFailed, toSignIn } from './steps/sign-in';
 import { tokensOf } from './tokens';
@@ -124,12 +124,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'createFailed':
       return state.step === 'creating' ? onCreateFailed(state, event.problem) : state;
     case 'verified':
-      if (event.again) {
-        if (state.step !== 'reveal') return state;
-        // Asked to stop meanwhile: the old key is not deleted now; the rotation is left as Esc would.
-        if (state.rotation?.leaving && state.rotation.stage === 'reverifying') return leaveRotation(state);
-        return onReverified(state, event.result);
-      }
+      if (event.again) return state.step === 'reveal' ? onReverified(state, event.result) : state;
       return { ...state, reveal: { ...state.reveal, verify: event.result } };
     case 'handedOff':
       return afterTaking(onHandedOff(state, event.result));

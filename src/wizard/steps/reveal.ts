@@ -23,10 +23,6 @@ export function newKeyUnseen(state: Pick<WizardState, 'reveal' | 'rotation'>): b
   return reveal.shownAt === undefined && reveal.copied !== true && !reveal.handedOff.some((h) => h.ok) && !applied;
 }
 
-/**
- * A generated key that has not left the panel: its secret is in this process alone, and a live key
- * whose secret is nowhere cannot stay (custody). A key the person typed is theirs already.
- */
 /** Why leaving is not offered, in both faces. */
 export const UNHELD =
   'No one holds this key: it was never shown, copied or handed off, and Azure cannot show it again. Leaving deletes it again.';
@@ -50,6 +46,10 @@ export function unheldWhy(state: Pick<WizardState, 'reveal'>): string {
 /** A leave with y: the key is held, or only the person can tell (a copy that may have arrived). */
 export const mayLeave = (s: StateAt<'reveal'>) => !heldByNoOne(s) || s.reveal.copiedUnsure === true;
 
+/**
+ * A generated key that has not left the panel: its secret is in this process alone, and a live key
+ * whose secret is nowhere cannot stay (custody). A key the person typed is theirs already.
+ */
 export function heldByNoOne(state: Pick<WizardState, 'reveal' | 'rotation' | 'secretGenerated' | 'result'>): boolean {
   return state.result !== undefined && state.secretGenerated && newKeyUnseen(state);
 }

@@ -31,15 +31,31 @@ export function backToConsole(state: Bound, ok: boolean, text: string): WizardSt
 
 /** Stopped with both keys: back to the console, with the command that finishes the job. */
 export function stop(state: StateAt<'reveal'>): WizardState {
+  const old = state.rotation?.old.name ?? '';
+  return bothKept(
+    state,
+    `Rotation stopped: both keys stay, '${old}' and the new '${state.result.key.name}'. Once nothing uses '${old}', delete it:${finishRotationCommand(state)}`,
+  );
+}
+
+/** Back to the console with both keys live: the new one counted among the run's changes. */
+function bothKept(state: StateAt<'reveal'>, words: string): WizardState {
   const rotation = state.rotation;
   if (!rotation) return state;
-  const fresh = state.result.key.name;
-  const changes = [...state.changes, `Created key '${fresh}' beside '${rotation.old.name}' (rotation stopped).`];
-  return backToConsole(
-    { ...state, changes },
-    false,
-    `Rotation stopped: both keys stay, '${rotation.old.name}' and the new '${fresh}'. Once nothing uses '${rotation.old.name}', delete it:${finishRotationCommand(state)}`,
-  );
+  const changes = [
+    ...state.changes,
+    `Created key '${state.result.key.name}' beside '${rotation.old.name}' (rotation stopped).`,
+  ];
+  return backToConsole({ ...state, changes }, false, words);
+}
+
+/** "Stop the rotation?" d, or a stop while no one holds the new key: it is deleted again. */
+export function discardNew(state: StateAt<'reveal'>, change: Partial<RotationState> = {}): WizardState {
+  return issue(withRotation(state, { ...change, stage: 'discarding' }), {
+    kind: 'deleteKey',
+    deployment: state.deployment,
+    name: state.result.key.name,
+  });
 }
 
 /**
@@ -50,12 +66,7 @@ export function stop(state: StateAt<'reveal'>): WizardState {
 export function leaveRotation(state: StateAt<'reveal'>): WizardState {
   const rotation = state.rotation;
   if (!rotation) return state;
-  if (newKeyUnseen(state))
-    return issue(withRotation(state, { stage: 'discarding', leaving: true }), {
-      kind: 'deleteKey',
-      deployment: state.deployment,
-      name: state.result.key.name,
-    });
+  if (newKeyUnseen(state)) return discardNew(state, { leaving: true });
   return endedAtConsole(stop(state), 130);
 }
 
@@ -74,13 +85,9 @@ export function onDiscarded(state: StateAt<'reveal'>, outcome: 'deleted' | 'abse
 }
 
 export function onDiscardFailed(state: StateAt<'reveal'>, problem: string): WizardState {
-  const rotation = state.rotation;
-  if (!rotation) return state;
   const fresh = state.result.key.name;
-  const changes = [...state.changes, `Created key '${fresh}' beside '${rotation.old.name}' (rotation stopped).`];
-  return backToConsole(
-    { ...state, changes },
-    false,
+  return bothKept(
+    state,
     `Rotation stopped, but '${fresh}' could not be deleted (${problem}): both keys stay. Delete it with:${commandFor(state, 'delete', fresh)}`,
   );
 }
@@ -89,6 +96,8 @@ export function onDiscardFailed(state: StateAt<'reveal'>, problem: string): Wiza
 export function onReverified(state: StateAt<'reveal'>, result: VerifyResult): WizardState {
   const rotation = state.rotation;
   if (!rotation || rotation.stage !== 'reverifying') return state;
+  // Asked to stop meanwhile: the old key is not deleted now; the rotation is left as Esc would.
+  if (rotation.leaving) return leaveRotation(state);
   // Could not ask from here (a private deployment, a machine outside its network): the user may go on.
   if (!result.ok && result.unreachable)
     return withRotation(state, {

@@ -16,7 +16,7 @@ import type { Binding } from '../keymap';
 import type { RotationState, StateAt, WizardState } from '../state';
 import { mayLeave, newKeyUnseen, onPanel, onRevealIntent, takingKeys } from './reveal';
 import { startCreate } from './review';
-import { backToConsole, endedAtConsole, retire, stop, withRotation } from './rotation-ending';
+import { backToConsole, discardNew, endedAtConsole, retire, stop, withRotation } from './rotation-ending';
 
 const isYes = (intent: Intent) => intent.type === 'action' && intent.name === 'yes';
 
@@ -176,11 +176,6 @@ function onStoppingIntent(state: StateAt<'reveal'>, intent: Intent): WizardState
   if (intent.type !== 'action') return state;
   if (intent.name === 'no') return withRotation(state, { stage: 'shown' });
   if (intent.name === 'yes') return newKeyUnseen(state) ? state : stop(state);
-  if (intent.name === 'discard')
-    return issue(withRotation(state, { stage: 'discarding' }), {
-      kind: 'deleteKey',
-      deployment: state.deployment,
-      name: state.result.key.name,
-    });
+  if (intent.name === 'discard') return discardNew(state);
   return state;
 }
