@@ -28,6 +28,14 @@ async function answer(run: PtyRun, question: string | RegExp, words = ''): Promi
   await run.type(...words.split(''), KEY.enter);
 }
 
+/** From the name (given with --name) to the key made: the default expiry, the key (generated when empty), y. */
+async function createNamed(run: PtyRun, secret = ''): Promise<void> {
+  await answer(run, '? Key name');
+  await answer(run, '? Expiry: a number');
+  await answer(run, '? Key (hidden', secret);
+  await answer(run, '? Create it? y creates', 'y');
+}
+
 describe('--plain drives the wizard', () => {
   it('create: words filter and choose, the policy refuses a weak key, r shows it once, the saved-it gate has no default', async () => {
     const emulator = await useEmulator();
@@ -79,10 +87,7 @@ describe('--plain drives the wizard', () => {
   it('Ctrl+C on the reveal panel asks first; a second Ctrl+C leaves, naming the key and its delete command', async () => {
     const emulator = await useEmulator();
     const run = runInPty(process.execPath, [BIN, '--plain', ...WEB_ARGV, '--name', 'ctrl-c-key'], envFor(emulator));
-    await answer(run, '? Key name');
-    await answer(run, '? Expiry: a number');
-    await answer(run, '? Key (hidden', 'Typed-Secret-77');
-    await answer(run, '? Create it? y creates', 'y');
+    await createNamed(run, 'Typed-Secret-77');
     await run.waitFor('? r shows the key', 30_000);
     await run.type(KEY.ctrlC);
     await run.waitFor('? Have you saved the key?');
@@ -96,10 +101,7 @@ describe('--plain drives the wizard', () => {
   it('a generated key no one holds: no y to leave, and a second Ctrl+C deletes it again before leaving', async () => {
     const emulator = await useEmulator();
     const run = runInPty(process.execPath, [BIN, '--plain', ...WEB_ARGV, '--name', 'unheld-key'], envFor(emulator));
-    await answer(run, '? Key name');
-    await answer(run, '? Expiry: a number');
-    await answer(run, '? Key (hidden');
-    await answer(run, '? Create it? y creates', 'y');
+    await createNamed(run);
     await run.waitFor('? r shows the key', 30_000);
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
     expect(emulator.world.key(web, 'unheld-key')).toBeDefined();
@@ -123,10 +125,7 @@ describe('--plain drives the wizard', () => {
       DISPLAY: undefined,
       WAYLAND_DISPLAY: undefined,
     });
-    await answer(run, '? Key name');
-    await answer(run, '? Expiry: a number');
-    await answer(run, '? Key (hidden');
-    await answer(run, '? Create it? y creates', 'y');
+    await createNamed(run);
     await answer(run, '? r shows the key', 'c');
     await run.waitFor('Not copied: no system clipboard tool was found, and a dumb terminal takes no OSC 52.');
     expect(run.raw()).not.toContain(']52;');
@@ -140,11 +139,8 @@ describe('--plain drives the wizard', () => {
 
   it("on --demo, the commands it names carry --demo, as the full-screen wizard's do", async () => {
     const run = runInPty(process.execPath, [BIN, '--plain', '--demo', '-d', 'web-01', '--name', 'demo-key'], {});
-    await answer(run, '? Key name');
-    await answer(run, '? Expiry: a number');
     // A key of one's own: it stays live after the second Ctrl+C, named with its delete command.
-    await answer(run, '? Key (hidden', 'Demo-Secret-77');
-    await answer(run, '? Create it? y creates', 'y');
+    await createNamed(run, 'Demo-Secret-77');
     await run.waitFor('? r shows the key', 30_000);
     await run.type(KEY.ctrlC);
     await run.waitFor('? Have you saved the key?');
@@ -162,10 +158,7 @@ describe('--plain drives the wizard', () => {
     const emulator = await useEmulator();
     emulator.faults.add({ method: 'PUT', commitThenDrop: true, times: -1 });
     const run = runInPty(process.execPath, [BIN, '--plain', ...WEB_ARGV, '--name', 'plain-lost'], envFor(emulator));
-    await answer(run, '? Key name');
-    await answer(run, '? Expiry: a number');
-    await answer(run, '? Key (hidden', 'Plain-Lost-Secret-1');
-    await answer(run, '? Create it? y creates', 'y');
+    await createNamed(run, 'Plain-Lost-Secret-1');
     await run.waitFor("✔ Created key 'plain-lost'", 30_000);
     const web = emulator.world.deployment(PRODUCTION, 'edge-rg', 'web-01')!;
     expect(emulator.world.key(web, 'plain-lost')?.secret).toBe('Plain-Lost-Secret-1');
