@@ -8,13 +8,13 @@ import {
   createHttpHeaders,
   createPipelineRequest,
   type HttpClient,
-  type PipelinePolicy,
   type PipelineRetryOptions,
   type TlsSettings,
 } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import { pageShape, unreadableAnswer, type Shape } from './answer-shapes';
 import { boundedBodyPolicy } from './bounded-body';
+import { requestLogPolicy, withoutIdlePolicies } from './pipeline-policies';
 import { ArmError } from './errors';
 import { throttlingPolicy, ThrottledTooLong } from './throttling';
 import { pagedList, type PagedAsyncIterableIterator } from './paging';
@@ -48,44 +48,6 @@ export interface ArmCallOptions {
 export interface ArmAnswer<T> {
   status: number;
   body: T;
-}
-
-function requestLogPolicy(log: (line: string) => void): PipelinePolicy {
-  return {
-    name: 'nginxaasKeysRequestLog',
-    async sendRequest(request, next) {
-      const started = Date.now();
-      const url = new URL(request.url);
-      log(`→ ${request.method} ${url.origin}${url.pathname}${url.search}`);
-      try {
-        const response = await next(request);
-        const id = response.headers.get('x-ms-request-id');
-        log(
-          `← ${response.status} ${request.method} ${url.pathname} (${Date.now() - started} ms${id ? `, request id ${id}` : ''})`,
-        );
-        return response;
-      } catch (error) {
-        log(`✖ ${request.method} ${url.pathname}: ${(error as Error).message.split('\n')[0]}`);
-        throw error;
-      }
-    },
-  };
-}
-
-/**
- * Policies that do nothing for us but cost every request, dropped:
- * - We never send forms. core-rest-pipeline's form policy asks every request `body instanceof
- *   FormData`, and touching that global makes Node 20 load undici: ~26 ms before the first answer.
- * - We register no tracing instrumenter: the tracing policy would still build a span and sanitize
- *   the URL of each request for nobody.
- * - We send no operation specs: core-client's (de)serialization policies would only parse every
- *   JSON answer a second time (ArmClient.call reads the text itself, capped).
- * Measured on a fleet sweep of 3,000 requests: BENCHMARKS.md.
- */
-export function withoutIdlePolicies<P extends { removePolicy(options: { name: string }): unknown }>(pipeline: P): P {
-  for (const name of ['formDataPolicy', 'tracingPolicy', 'serializationPolicy', 'deserializationPolicy'])
-    pipeline.removePolicy({ name });
-  return pipeline;
 }
 
 /** Where core-rest-pipeline finds a proxy: behind one, connections are the proxy's to open. */

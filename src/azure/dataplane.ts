@@ -13,7 +13,7 @@ import { apiKeyHeaderValue } from '../domain/endpoint';
 import { printable } from '../domain/printable';
 import { answerCause, networkCause } from '../domain/reach';
 import type { VerifyResult } from '../port/gateway';
-import { withoutIdlePolicies } from './arm-client';
+import { withoutIdlePolicies } from './pipeline-policies';
 import { tlsOptionsFor, type ArmTarget } from './cloud';
 import { toGatewayError } from './errors';
 

@@ -2,7 +2,6 @@
  * Step 7: the reveal panel. The key is masked (hint visible) until `r`; it hides again after
  * 30 seconds; `c` copies it. The endpoint, its …/nplus form and what NLK and nginx-asg-sync need.
  */
-import { couldNotCheck } from '../../domain/reach';
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { apiKeyHeaderValue, nplusUrl } from '../../domain/endpoint';
@@ -11,16 +10,17 @@ import { formatDaysFromNow, formatLocal, formatUtc } from '../../domain/expiry';
 import { maskSecret } from '../../domain/secret';
 import type { ApiKey, VerifyResult } from '../../port/gateway';
 import { REVEAL_SECONDS, type HandoffMenu, type WithCreatedKey } from '../../wizard/state';
-import { HandoffMenuView, RotationLines, handoffMenuRows, rotationRows, type RotationView } from './reveal-parts';
-import { heldByNoOne, newKeyUnseen, UNHELD, UNSURE_COPY } from '../../wizard/steps/reveal';
+import { HandoffMenuView, RotationLines, type RotationView } from './reveal-parts';
+import { askingText, createdText, givingWay, H_LINE, SAVE_NOW, showsHints, verifyText } from './reveal-layout';
+
+import { heldByNoOne, newKeyUnseen } from '../../wizard/steps/reveal';
 import { hintsNow } from '../../wizard/step-table';
 import { consumerWords } from '../../wizard/consumer-words';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
 import { Done, Said, Warning, Words } from '../components/said';
 import { useFrameWidth } from '../components/frame';
-import { commandLines, cutMiddle, wrappedLineCount } from '../../term/text-width';
-import { commandIn } from '../../domain/started-as';
+import { cutMiddle } from '../../term/text-width';
 import { colors, figures } from '../../term/style';
 
 export interface RevealViewProps {
@@ -143,90 +143,6 @@ function IntegrationHints({ header }: { header: string }) {
       <Whole>{`  ${header}`}</Whole>
     </Box>
   );
-}
-
-/** What gives way on a short terminal, first to last: the key, its hint, the URLs, the warning, a question and the keys stay. */
-const GIVES_WAY = ['integrations', 'labels', 'local', 'nextWords', 'olderDone', 'hLine', 'keyRow'] as const;
-type Optional = (typeof GIVES_WAY)[number];
-
-const H_LINE = 'hands it to NLK, nginx-asg-sync, a .env file or Key Vault';
-const INTEGRATION_ROWS = 7;
-
-function createdText(props: RevealViewProps): string {
-  return `${props.action === 'created' ? 'Created' : 'Replaced'} key '${props.apiKey.name}' on ${props.deploymentName}${props.rotation ? ` to replace '${props.rotation.old}'` : ''}`;
-}
-
-function verifyText(verify: VerifyResult): string {
-  if (verify.ok) return `The dataplane accepted the key (GET /packages: ${verify.status}).`;
-  return verify.unreachable
-    ? couldNotCheck('the key', verify.unreachable)
-    : `Could not confirm the key on the dataplane yet: ${verify.message}`;
-}
-
-function askingText(props: RevealViewProps): string {
-  const hints = props.hints.map(([k, what]) => `${k} ${what}`).join(' · ');
-  const deletes = props.ctrlCAgainLeaves ? ' (Ctrl+C again: delete it and leave)' : '';
-  if (props.unheld === 'unsure') return `Have you saved the key? ${UNSURE_COPY} ${hints}${deletes}`;
-  if (props.unheld) return `${UNHELD} ${hints}${deletes}`;
-  return `Have you saved the key? ${hints}${props.ctrlCAgainLeaves ? ' (Ctrl+C again: leave now)' : ''}`;
-}
-
-const SAVE_NOW = 'Save the key now: it is never shown again.';
-
-const showsHints = (props: RevealViewProps) =>
-  props.prompt === 'keys' &&
-  !props.handoff &&
-  (!props.rotation || (props.rotation.stage === 'shown' && !props.rotation.consumers?.holdsKeys));
-
-/**
- * The parts of the panel that give way so that the frame (with its title row) stays shorter than
- * the terminal: a frame as tall as the terminal is drawn again from the top by Ink, and the last
- * one leaves the shell's prompt on its last line.
- */
-export function givingWay(props: RevealViewProps, width: number, rows: number): Set<Optional> {
-  const said = (text: string) => wrappedLineCount(text, width - 2);
-  const last = props.handedOff.at(-1);
-  const next = !props.handoff && last ? (last.nextLines ?? []) : [];
-  const commands = next.reduce((n, line) => {
-    const command = commandIn(line);
-    return n + (command === undefined ? 0 : commandLines(command, width - 2).length);
-  }, 0);
-  const rowsOf: Record<Optional, number> = {
-    integrations: props.handoff || last || props.rotation ? 0 : INTEGRATION_ROWS - said(H_LINE),
-    labels: 2,
-    local: formatLocal(props.apiKey.endDateTime) ? 1 : 0,
-    nextWords: next.filter((line) => !isCommandLine(line)).reduce((n, line) => n + said(line), 0),
-    olderDone: props.handedOff.slice(0, -1).reduce((n, done) => n + said(done.said), 0),
-    hLine: props.handoff || last ? 0 : said(H_LINE),
-    keyRow: 1,
-  };
-  const verify = props.verify;
-  const kept =
-    said(createdText(props)) +
-    (props.raced ? said('It replaced a key someone made meanwhile.') : 0) +
-    // The key, its hint, the expiry, the endpoint and its nplus form.
-    5 +
-    (props.handoff ? handoffMenuRows(props.handoff, width, rows) : 0) +
-    (last ? said(last.said) : 0) +
-    commands +
-    (verify === 'pending' ? 1 : verify ? said(verifyText(verify)) : 0) +
-    (props.copyMessage ? wrappedLineCount(props.copyMessage, width) : 0) +
-    (props.notice ? said(props.notice) : 0) +
-    said(SAVE_NOW) +
-    (props.rotation && !props.handoff ? rotationRows(props.rotation, props.apiKey.name, width) : 0) +
-    (props.prompt === 'deleting' ? 1 : 0) +
-    (props.prompt === 'asking' ? said(askingText(props)) : 0) +
-    (showsHints(props) ? 1 : 0);
-  // The frame's title row, and one row short of the terminal.
-  const room = rows - 2;
-  let total = kept + GIVES_WAY.reduce((n, part) => n + rowsOf[part], 0);
-  const gone = new Set<Optional>();
-  for (const part of GIVES_WAY) {
-    if (total <= room) break;
-    gone.add(part);
-    total -= rowsOf[part];
-  }
-  return gone;
 }
 
 export function RevealStep(props: RevealViewProps & { rows?: number }) {
