@@ -25,7 +25,10 @@ export function wizardCustody(io: Pick<Io, 'stderr'>): WizardCustody {
     },
     async settle(gateway) {
       const state = last;
-      if (!state || isFinished(state) || state.step !== 'reveal' || !heldByNoOne(state)) return;
+      if (!state?.result || !state.deployment || !heldByNoOne(state)) return;
+      // Ended by the machine: settled, unless it left while its own DELETE of the key was under
+      // way (a second interruption; a hang-up can bring two), and that DELETE was cut short.
+      if (isFinished(state) ? !state.reveal.deleting : state.step !== 'reveal') return;
       const name = state.result.key.name;
       let words: string;
       try {

@@ -117,6 +117,8 @@ export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent', not
     return leftAfter(state, onRetired(state, outcome), 130);
   if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
     return leftAfter(state, onDiscarded(state, outcome), 130);
+  // The DELETE has answered: nothing is under way any more (the closing settle reads this).
+  state = { ...state, reveal: { ...state.reveal, deleting: false } };
   // After a REPLACE the old key was gone already: deleting the new one leaves no key of that name.
   const replaced = state.result?.created === false;
   const unheld = state.reveal.leavingUnheld === true;
@@ -151,6 +153,7 @@ export function onDeleteFailed(state: WizardState, problem: string): WizardState
   }
   if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
     return leftAfter(state, onDiscardFailed(state, problem), 1);
+  state = { ...state, reveal: { ...state.reveal, deleting: false } };
   if (state.step === 'creating')
     return finish(state, 'cancelled', 130, `Could not delete it again (${problem}). ${mayExist(state)}`);
   // No one holds it: ending now would throw its only copy away. Back to the panel, to take it.

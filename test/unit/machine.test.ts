@@ -755,6 +755,38 @@ describe('Ctrl+C', () => {
       expect([written.exitCode, deletes(written)]).toEqual([130, []]);
     });
 
+    it('after the face: a DELETE the machine left under way is made again; one that answered is not', async () => {
+      const { wizardCustody } = await import('../../src/cli/wizard-custody');
+      const deleted: string[] = [];
+      const gateway = {
+        deleteKey: async (_ref: unknown, name: string) => {
+          deleted.push(name);
+          return 'deleted' as const;
+        },
+      } as unknown as Parameters<ReturnType<typeof wizardCustody>['settle']>[0];
+      const said: string[] = [];
+      const settle = async (state: WizardState) => {
+        const custody = wizardCustody({ stderr: { write: (text: string) => said.push(text) } } as never);
+        custody.watch(state);
+        await custody.settle(gateway);
+      };
+      // Ctrl+C three times: the machine leaves while its DELETE is under way, and the run cuts it short.
+      await settle(press(revealGenerated(), 'CtrlC', 'CtrlC', 'CtrlC'));
+      expect(deleted).toEqual(['fresh-key']);
+      // The DELETE answered, or failed and said so: settled by the machine.
+      await settle(send(press(revealGenerated(), 'CtrlC', 'CtrlC'), { type: 'deleted', outcome: 'deleted' }));
+      await settle(
+        send(send(revealGenerated(), { type: 'interrupted' }), {
+          type: 'deleteFailed',
+          problem: { kind: 'forbidden', message: 'AuthorizationFailed' },
+        }),
+      );
+      // A key someone holds is never deleted after the face.
+      await settle(press(revealGenerated(), 'r', 'CtrlC', 'CtrlC'));
+      expect(deleted).toEqual(['fresh-key']);
+      expect(said.join('')).toContain("Key 'fresh-key' was deleted again");
+    });
+
     it('a copy that failed does not count as holding it', () => {
       const failed = send(press(revealGenerated(), 'c'), { type: 'copied', ok: false, message: 'no clipboard' });
       expect(deletes(press(failed, 'CtrlC', 'CtrlC'))).toHaveLength(1);
