@@ -1,7 +1,8 @@
 // The floor of the fleet sweep: the same requests as `list --all` (the subscriptions page by page
-// beside one Resource Graph query for the deployments, then each deployment's keys), 64 in flight, through Node's own https client
-// with a keep-alive agent: no Azure SDK, no retries, no checks, no table. It prints the same answers
-// as one JSON document. What is left is what Node, TLS and JSON take for this fleet on this machine.
+// beside one Resource Graph query for the deployments, each page's keys read as it comes), 64 in
+// flight, through Node's own https client with a keep-alive agent: no Azure SDK, no retries, no
+// checks, no table. It prints the same answers as one JSON document. What is left is what Node,
+// TLS and JSON take for this fleet on this machine.
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 
@@ -35,8 +36,8 @@ function send(url, body) {
   });
 }
 
-/** Resource Graph's rows of every deployment, page by page. */
-async function graph() {
+/** Resource Graph's rows of every deployment, page by page; each page handed to `onPage` as it comes. */
+async function graph(onPage) {
   const rows = [];
   let skipToken;
   do {
@@ -45,6 +46,7 @@ async function graph() {
       options: { resultFormat: 'objectArray', $skipToken: skipToken },
     });
     rows.push(...page.data);
+    onPage(page.data);
     skipToken = page.$skipToken;
   } while (skipToken);
   return rows;
@@ -61,23 +63,43 @@ async function all(url) {
   return items;
 }
 
-/** `work` on each item, IN_FLIGHT at a time. */
-async function pool(items, work) {
-  const results = new Array(items.length);
+/** `work` on each item as items are added, IN_FLIGHT at a time; `done` resolves once the last is added and read. */
+function pool(work) {
+  const items = [];
+  const results = new Map();
   let next = 0;
+  let running = 0;
+  let closed = false;
+  let finish;
+  const done = new Promise((resolve) => (finish = resolve));
   const worker = async () => {
+    running++;
     while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
+      const item = items[next++];
+      results.set(item, await work(item));
     }
+    running--;
+    if (closed && running === 0) finish(results);
   };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  return results;
+  const pump = () => {
+    while (running < IN_FLIGHT && next < items.length) void worker();
+  };
+  return {
+    add: (more) => (items.push(...more), pump()),
+    close: () => ((closed = true), running === 0 && next === items.length && finish(results), done),
+  };
 }
 
-const [subscriptions, deployments] = await Promise.all([all('/subscriptions?api-version=2022-12-01'), graph()]);
-const keys = await pool(deployments, (d) => all(`${d.id}/apiKeys?api-version=2025-11-01`));
+// As list --all: the keys are read as Resource Graph's pages come, beside the subscription list.
+const keysOf = pool((row) => all(`${row.id}/apiKeys?api-version=2025-11-01`));
+const [subscriptions, rows] = await Promise.all([all('/subscriptions?api-version=2022-12-01'), graph(keysOf.add)]);
+const keys = await keysOf.close();
+const visible = new Set(subscriptions.map((s) => s.subscriptionId));
+const deployments = rows.filter((row) => visible.has(row.subscriptionId));
 process.stdout.write(
-  JSON.stringify({ subscriptions, deployments: deployments.map((deployment, i) => ({ deployment, keys: keys[i] })) }),
+  JSON.stringify({
+    subscriptions,
+    deployments: deployments.map((deployment) => ({ deployment, keys: keys.get(deployment) })),
+  }),
 );
 agent.destroy();

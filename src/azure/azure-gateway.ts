@@ -26,6 +26,7 @@ import {
   GatewayError,
   type ApiKey,
   type CallOptions,
+  type DiscoverOptions,
   type Deployment,
   type Discovery,
   type Gateway,
@@ -87,14 +88,14 @@ export class AzureGateway extends GatewayBase implements Gateway {
 
   async discoverDeployments(
     scope: { subscriptions?: string[]; resourceGroup?: string },
-    options: CallOptions & { onProgress?: (message: string) => void } = {},
+    options: DiscoverOptions = {},
   ): Promise<Discovery> {
     return this.guard(async () => {
       // Searching everywhere: the Resource Graph query goes out beside the subscription list, not
       // after it, so that finding the deployments costs one round trip after the token.
       const everywhere =
         scope.subscriptions === undefined && scope.resourceGroup === undefined
-          ? queryResourceGraph(this.arm, undefined, options.signal)
+          ? queryResourceGraph(this.arm, undefined, options.signal, options.onFound)
           : undefined;
       everywhere?.catch(() => undefined);
       const all = await this.listSubscriptions(options);

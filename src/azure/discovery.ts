@@ -64,6 +64,7 @@ export async function queryResourceGraph(
   arm: ArmClient,
   subscriptionIds: string[] | undefined,
   signal?: AbortSignal,
+  onFound?: (deployments: Deployment[]) => void,
 ): Promise<ResourceGraphDeploymentRow[]> {
   const rows: ResourceGraphDeploymentRow[] = [];
   const batches: (string[] | undefined)[] = [];
@@ -93,6 +94,7 @@ export async function queryResourceGraph(
       );
       const data = answer.body.data;
       rows.push(...data);
+      onFound?.(data.map(fromGraph));
       skipToken = answer.body.$skipToken || undefined;
       if (skipToken) guard.next(skipToken, data.length);
     } while (skipToken);
@@ -169,6 +171,7 @@ export async function findDeployments(
   options: {
     signal?: AbortSignal;
     onProgress?: (message: string) => void;
+    onFound?: (deployments: Deployment[]) => void;
     /** Rows of a query already sent for every readable subscription (undefined: ask now, by `ids`). */
     everywhere?: Promise<ResourceGraphDeploymentRow[]>;
   },
@@ -180,7 +183,7 @@ export async function findDeployments(
       const wanted = new Set(ids.map((id) => id.toLowerCase()));
       const rows = options.everywhere
         ? (await options.everywhere).filter((row) => wanted.has(row.subscriptionId.toLowerCase()))
-        : await queryResourceGraph(ctx.arm, ids, options.signal);
+        : await queryResourceGraph(ctx.arm, ids, options.signal, options.onFound);
       // Resource Graph may answer a row twice (across pages, say): each deployment is listed once.
       const unique = [...new Map(rows.map((row) => [row.id.toLowerCase(), row])).values()];
       const deployments = await mapBounded(unique.map(fromGraph), LISTING_CONCURRENCY, (d) =>

@@ -95,6 +95,16 @@ export function advice(kind: ErrorKind | string | undefined): string | undefined
   return undefined;
 }
 
+export interface DiscoverOptions extends CallOptions {
+  onProgress?: (message: string) => void;
+  /**
+   * Deployments as the search finds them, before it is done (Resource Graph's pages, before the
+   * subscription list is read to its end): for a caller that reads ahead. They are not yet checked
+   * against the subscriptions searched, nor named; the answer's list is the one that counts.
+   */
+  onFound?: (deployments: Deployment[]) => void;
+}
+
 export interface CallOptions {
   signal?: AbortSignal;
   /**
@@ -139,7 +149,7 @@ export interface Gateway {
   defaultSubscription(options?: CallOptions): Promise<string>;
   discoverDeployments(
     scope: { subscriptions?: string[]; resourceGroup?: string },
-    options?: CallOptions & { onProgress?: (message: string) => void },
+    options?: DiscoverOptions,
   ): Promise<Discovery>;
   getDeployment(ref: DeploymentRef, options?: CallOptions): Promise<Deployment>;
   listKeys(ref: DeploymentRef, options?: CallOptions): Promise<ApiKey[]>;

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fleetWorld } from '../../src/emulator/fleet';
 import { sweepKeys, type Swept } from '../../src/keys/sweep';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
+import { runInProcess } from '../helpers/in-process';
+import { json } from '../helpers/schemas';
 
 describe('sweepKeys', () => {
   it('reads every deployment of a fleet, each reported as it arrives and kept in its place', async () => {
@@ -46,5 +48,31 @@ describe('sweepKeys', () => {
     expect(emulator.requests.filter((r) => r.path.endsWith('edge-0-0/apiKeys')).map((r) => r.status)).toEqual([
       429, 429, 429, 200,
     ]);
+  });
+
+  it('list --all reads keys as Resource Graph answers, while the subscription list is still paged through', async () => {
+    // Six pages of subscriptions, each a round trip: Resource Graph answers in the first.
+    const emulator = await useEmulator({
+      data: fleetWorld({ subscriptions: 60, deployments: 2 }, new Date()),
+      pageSize: 10,
+      latencyMs: 20,
+    });
+    const result = await runInProcess(['list', '--all', '-o', 'json'], gatewayFor(emulator));
+    expect(result.code).toBe(0);
+    const arrived = [...emulator.requests].sort((a, b) => a.at - b.at);
+    const keyReads = arrived.filter((r) => r.path.endsWith('/apiKeys'));
+    const lastSubscriptionPage = arrived.findLast((r) => r.path === '/subscriptions');
+    expect(arrived.filter((r) => r.path === '/subscriptions')).toHaveLength(6);
+    expect(keyReads[0]!.at).toBeLessThan(lastSubscriptionPage!.at);
+    // Read once each, and listed in order with their subscriptions' names, known only at the end.
+    expect(new Set(keyReads.map((r) => r.path)).size).toBe(120);
+    expect(keyReads).toHaveLength(120);
+    const listed = json(result.stdout);
+    expect(listed.deployments).toHaveLength(120);
+    expect(
+      listed.deployments.every((d: { deployment: { subscriptionName?: string } }) =>
+        d.deployment.subscriptionName?.startsWith('Fleet '),
+      ),
+    ).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import type { Gateway } from '../../port/gateway';
 import { EXIT, sayProgress, type Io } from '../../port/io';
 import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from '../shared/deps';
-import { sweepKeys } from '../../keys/sweep';
+import { fleetSweep } from '../../keys/sweep';
 import { holdYoungGeneration, releaseMemoryEvery } from './release-memory';
 import {
   blind,
@@ -88,11 +88,19 @@ async function sweepEverywhere(
   const subscription = scope.subscription;
   const group = scope.resourceGroup;
   const progress = (line: string) => sayProgress(io, line);
-  const found = await gateway.discoverDeployments(
-    // Never empty: parse checks the subscription (a GUID) and the group (1 to 90 characters).
-    { subscriptions: subscription ? [subscription] : undefined, resourceGroup: group },
-    { signal: io.signal, onProgress: progress },
-  );
+  // The keys are read as the search finds deployments, not after it: Resource Graph answers
+  // while the subscription list is still being paged through.
+  const sweep = fleetSweep(gateway, { signal: io.signal });
+  const found = await gateway
+    .discoverDeployments(
+      // Never empty: parse checks the subscription (a GUID) and the group (1 to 90 characters).
+      { subscriptions: subscription ? [subscription] : undefined, resourceGroup: group },
+      { signal: io.signal, onProgress: progress, onFound: (deployments) => sweep.readAhead(deployments) },
+    )
+    .catch((error: unknown) => {
+      sweep.stop();
+      throw error;
+    });
   for (const problem of found.problems)
     // With -o json the gateway gives Azure's own text: stderr may be a terminal all the same.
     io.stderr.write(
@@ -106,8 +114,7 @@ async function sweepEverywhere(
   const streamer = stream ? streamListText(deployments, within, io) : undefined;
   let done = 0;
   const release = releaseMemoryEvery(250);
-  const swept = await sweepKeys(gateway, deployments, {
-    signal: io.signal,
+  const swept = await sweep.settle(deployments, {
     onSwept: (index, swept) => {
       live?.(++done);
       streamer?.add(index, swept);
