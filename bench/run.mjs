@@ -151,7 +151,13 @@ async function emulator(...args) {
     ...info,
     child,
     env: { NGINXAAS_ARM_ENDPOINT: info.url, NGINXAAS_ARM_CA: info.caFile, NGINXAAS_ACCESS_TOKEN: info.token },
-    stop: () => child.kill('SIGINT'),
+    // Waits for it to exit: Node 24 writes its compile cache into the scratch folder as it goes.
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGINT');
+      }),
   };
 }
 
@@ -291,7 +297,7 @@ if (runs('fleet')) {
   // The floor's peak: the larger of two runs, as the sweep's own above (the median of two).
   const floorRss = median([peakRss(bareSweep, fleet.env), peakRss(bareSweep, fleet.env)]);
   record('its peak RSS, beside the bare sweep', sweepRss, floorRss, 'same requests, no SDK', '—', true, mb);
-  fleet.stop();
+  await fleet.stop();
 }
 
 // 3. Real-Azure start: a fake az that takes 700 ms, ARM 100 ms away.
@@ -335,7 +341,7 @@ if (runs('azure')) {
     '—',
     true,
   );
-  arm.stop();
+  await arm.stop();
 }
 
 // 4. Filtering 5,000 deployments: keystroke to the redrawn frame, in a pty, beside a bare Ink app
@@ -428,7 +434,7 @@ if (runs('filter')) {
     );
   }
   const bareRss = median([peakRss(['-e', '0']), peakRss(['-e', '0']), peakRss(['-e', '0'])]);
-  big.stop();
+  await big.stop();
   // The wizard's own peak, through a pty: the demo's list, held for a second.
   const rssFile = join(scratch, 'wizard-rss');
   await inPty(['--require', probe, bin, '--demo'], [/web-01/], { NGINXAAS_BENCH_RSS_FILE: rssFile });
