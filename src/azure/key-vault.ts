@@ -83,6 +83,13 @@ export async function storeVaultSecret(
       return await store();
     } catch (error) {
       failure = toGatewayError(error, { endpoint });
+      // Stopped while the store was under way: the vault may have carried it out all the same.
+      if (failure.kind === 'cancelled')
+        throw new GatewayError(
+          'cancelled',
+          'the run was stopped while the vault was storing it, so it is not known whether its newest version now holds this key',
+          STORE_OUTCOME_UNKNOWN,
+        );
       if (!mayHaveBeenStored(failure)) throw failure;
     }
     const found = await ours();

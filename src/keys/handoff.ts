@@ -100,7 +100,13 @@ export async function deliverHandoffs(
   targets: readonly HandoffTarget[],
   staged: StagedHandoffs | undefined,
   facts: HandoffFacts,
-  options: { keyExists: boolean; signal?: AbortSignal },
+  options: {
+    keyExists: boolean;
+    /** The run's first signal: no store is started after it. */
+    signal?: AbortSignal;
+    /** The run's second signal: a store under way is let finish until it, so that its outcome is known. */
+    forceSignal?: AbortSignal;
+  },
 ): Promise<HandoffResult[]> {
   const results: HandoffResult[] = [];
   for (const file of staged?.files ?? []) {
@@ -127,11 +133,15 @@ export async function deliverHandoffs(
       results.push({ target, ok: false, said: `not stored in ${target.url}: it is not known whether the key exists` });
       continue;
     }
+    if (options.signal?.aborted) {
+      results.push({ target, ok: false, said: `not stored in ${target.url}: the run was stopped before it was sent` });
+      continue;
+    }
     try {
       const stored = await gateway.storeSecret(target, facts.secret, {
         expiresOn: facts.endDateTime,
         tags: { deployment: facts.deploymentId, keyName: facts.keyName },
-        signal: options.signal,
+        signal: options.forceSignal ?? options.signal,
       });
       results.push({
         target,

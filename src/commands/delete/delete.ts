@@ -12,6 +12,8 @@ import { EXIT, type Io } from '../../port/io';
 import { figures } from '../../term/style';
 import { UsageError } from '../../port/usage-error';
 import { confirmOnTerminal } from '../shared/ask';
+import { letFinish, stoppedAfterChange } from '../shared/let-finish';
+import { keyCommand } from '../../domain/resource-id';
 import type { CommandDeps } from '../shared/deps';
 import { deploymentJson, describeDeployment } from '../shared/format';
 import { parseKeyName, parseTarget, resolveDeployment, type TargetOptions } from '../shared/target';
@@ -34,7 +36,8 @@ export function parseDeleteOptions(values: CommandValues<typeof DELETE_FLAGS>): 
   };
 }
 
-export async function runDelete(options: DeleteOptions, { gateway, io }: CommandDeps): Promise<number> {
+export async function runDelete(options: DeleteOptions, deps: CommandDeps): Promise<number> {
+  const { gateway, io } = deps;
   const { name } = options;
   if (!options.yes && !(io.stdin.isTTY && io.stderr.isTTY)) {
     throw new UsageError('delete asks for confirmation and there is no terminal: pass --yes');
@@ -61,13 +64,22 @@ export async function runDelete(options: DeleteOptions, { gateway, io }: Command
   }
   // The key was there a moment ago and our request went out: a 204 now is our own retry meeting
   // what our first, unanswered try did (or another's delete just before): gone, in either case.
-  await gateway.deleteKey(deployment, name, { signal: io.signal });
+  // Let finish on a first Ctrl+C: once sent, only its answer tells whether the key is gone.
+  try {
+    await letFinish(io, `deletes key '${name}'`, (signal) => gateway.deleteKey(deployment, name, { signal }));
+  } catch (error) {
+    if (!(error instanceof GatewayError) || error.kind !== 'cancelled' || !io.forceSignal.aborted) throw error;
+    throw new GatewayError(
+      'cancelled',
+      `key '${name}' may be deleted already (the request had gone out): check with ${keyCommand('show', deployment, name, deps)}`,
+    );
+  }
   if (options.json) writeJson(io, name, deployment, 'deleted');
   else
     io.stdout.write(
       `${io.out('success', figures.pass)} Deleted key '${name}' (hint ${seen.hint}) from ${describeDeployment(deployment)}.\n`,
     );
-  return EXIT.ok;
+  return stoppedAfterChange(io, `deleted key '${name}'`) ?? EXIT.ok;
 }
 
 function writeJson(io: Io, name: string, deployment: Deployment, result: 'deleted' | 'already-gone'): void {

@@ -21,6 +21,7 @@ import { extendKey, extendRefusal, valueMatchesHint, type Extended } from '../..
 import { proveValue, type Proof } from '../../keys/prove-value';
 import { confirmOnTerminal } from '../shared/ask';
 import { checkHandoffTargets, deliverHandoffs, type HandoffResult } from '../../keys/handoff';
+import { letFinish, sayFinishing, stoppedAfterChange } from '../shared/let-finish';
 import { figures } from '../../term/style';
 import type { CommandDeps } from '../shared/deps';
 import { deploymentJson, describeDeployment, expiryText, keyJson } from '../shared/format';
@@ -154,10 +155,13 @@ export async function runExtend(options: ExtendOptions, deps: CommandDeps): Prom
       secret: values[i] ?? '',
       endDateTime: extended.key.endDateTime,
     });
-    stored.push(...(await deliverHandoffs(gateway, [vault], undefined, facts, { keyExists: true, signal: io.signal })));
+    const handing = { keyExists: true, signal: io.signal, forceSignal: io.forceSignal };
+    const quiet = sayFinishing(io, `stores key '${key.name}' in ${vault.url}`);
+    stored.push(...(await deliverHandoffs(gateway, [vault], undefined, facts, handing).finally(quiet)));
   }
   report(options, deps, deployment, extended, stored, proof);
-  return stored.every((s) => s.ok) ? EXIT.ok : EXIT.failed;
+  const stopped = stoppedAfterChange(io, `moved the expiry of key '${key.name}'`);
+  return stopped ?? (stored.every((s) => s.ok) ? EXIT.ok : EXIT.failed);
 }
 
 /**
@@ -218,12 +222,17 @@ async function sendExpiry(
   proof: Proof | undefined,
 ): Promise<Extended> {
   try {
-    return await extendKey(deps.gateway, deployment, key, endDateTime, {
-      secret,
-      signal: deps.io.signal,
-    });
+    // Let finish on a first Ctrl+C, with its read-back: once sent, only they tell what the key is now.
+    return await letFinish(deps.io, `changes the expiry of key '${key.name}'`, (signal) =>
+      extendKey(deps.gateway, deployment, key, endDateTime, { secret, signal }),
+    );
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
+    if (error.kind === 'cancelled' && deps.io.forceSignal.aborted)
+      throw new GatewayError(
+        'cancelled',
+        `the expiry of '${key.name}' may or may not have moved (the request had gone out; its secret is the same either way): check with ${keyCommand('show', deployment, key.name, deps)}`,
+      );
     if (error.kind === 'invalid' && secret === undefined && proof?.outcome === 'unasked')
       throw new GatewayError(
         'invalid',

@@ -121,13 +121,13 @@ export async function secretWriteFailed(
  */
 export function stoppedAfterIssue(options: NewKeyOptions, issued: IssuedKey, io: Io): number | undefined {
   if (!io.signal.aborted) return undefined;
-  const files = issued.handoffs.filter((h) => h.ok && h.target.kind !== 'keyvault').length;
+  const handedOff = issued.handoffs.filter((h) => h.ok).length;
   const held =
     options.secretOut !== undefined
       ? `; it is in ${options.secretOut}`
       : options.showSecret
         ? '; it was printed above'
-        : files > 0
+        : handedOff > 0
           ? '; it was handed off as shown'
           : '';
   const stopped = stopWords(io);

@@ -13,7 +13,7 @@ import { keyCommand } from '../../domain/resource-id';
 import { generateUuidKey } from '../../domain/secret';
 import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
 import { requestTimeoutMs, type Io } from '../../port/io';
-import { graceFrom, spokenDuration, stoppedByLimit } from '../../port/run-limit';
+import { finishingWords, sayFinishing } from './let-finish';
 import { createKey, racedWarning, type CreateOutcome } from '../../keys/create-key';
 import { hold, type CustodyEntry, type Holder } from '../../keys/custody';
 import { exposureWarnings } from '../../keys/git-exposure';
@@ -197,12 +197,7 @@ export async function issueNewKey(
         // After a timeout, the second look waits as long as the client waited (10 s at the most).
         recheckAfterMs: Math.min(requestTimeoutMs(io.env) ?? 10_000, 10_000),
         forceSignal: io.forceSignal,
-        onHeld: () =>
-          io.stderr.write(
-            stoppedByLimit(io.signal)
-              ? `The run's time limit passed; finishing the request that creates key '${name}' (for ${spokenDuration(graceFrom(io.env).forceAfterMs)} at the most), so that its outcome is known.\n`
-              : `Finishing the request that creates key '${name}', so that its outcome is known; a second Ctrl+C leaves at once.\n`,
-          ),
+        onHeld: () => io.stderr.write(finishingWords(io, `creates key '${name}'`)),
         onSending: (sent) => {
           // The files name the expiry the PUT carries, to the millisecond of this attempt.
           facts = { ...facts, endDateTime: sent.endDateTime };
@@ -240,10 +235,13 @@ export async function issueNewKey(
   const kept = keepKeyFile(staged, name, outcome.kind !== 'unknown');
   if (staged && kept.ok) hold(held, { kind: 'file', path: staged.path });
   const keyExists = outcome.kind !== 'unknown';
+  // A vault's store is let finish on a first Ctrl+C: the vault may carry it out all the same.
+  const quiet = sayFinishing(io, `stores key '${name}' in Key Vault`);
   const handoffs = await deliverHandoffs(gateway, options.emit, stagedHandoffs, facts, {
     keyExists,
     signal: io.signal,
-  });
+    forceSignal: io.forceSignal,
+  }).finally(quiet);
   for (const h of handoffs) {
     if (!h.ok) continue;
     hold(

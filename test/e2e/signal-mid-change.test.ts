@@ -1,0 +1,149 @@
+/**
+ * A change already sent to Azure is let finish on a first signal, so that what it did is known and
+ * said: extend's PUT with its read-back, delete's DELETE, a new key's Key Vault store. A second
+ * signal leaves at once, saying that the change may have been carried out. (Found by an attack on
+ * custody: each of these once answered only "Cancelled." after Azure had made the change, or took
+ * a vault's stored key for unstored and deleted it, leaving a dead key as the vault's newest version.)
+ */
+import { describe, expect, it } from 'vitest';
+import { DEMO_VAULT } from '../../src/emulator/sample-data';
+import { cliWorld, runCli } from '../helpers/cli';
+import { WEB_ARGV } from '../helpers/sample';
+import { waitUntil } from '../helpers/wait';
+
+type World = Awaited<ReturnType<typeof cliWorld>>;
+
+/** Runs `args` with `fault` holding the request it matches, and signals the run once (or twice) when it arrives. */
+async function signalled(
+  world: World,
+  args: string[],
+  fault: { method: 'PUT' | 'DELETE'; path: string; withToken?: boolean },
+  signals = 1,
+) {
+  const { env, emulator } = world;
+  emulator.requests.length = 0;
+  emulator.faults.add({ ...fault, delayMs: 1500 });
+  const arrived = () =>
+    emulator.requests.some(
+      (r) =>
+        r.method === fault.method && r.path.includes(fault.path) && (!fault.withToken || r.authorization !== 'none'),
+    );
+  return runCli(args, {
+    env,
+    onSpawn: (pid) =>
+      void waitUntil(arrived, 20_000, fault.method).then(async () => {
+        process.kill(pid, 'SIGTERM');
+        if (signals > 1) {
+          await new Promise((r) => setTimeout(r, 300));
+          process.kill(pid, 'SIGTERM');
+        }
+      }),
+  });
+}
+
+describe('a signal while a change is under way', () => {
+  it('extend: the PUT and its read-back finish, the new expiry is reported, then 130', async () => {
+    const world = await cliWorld();
+    const key = () => world.emulator.world.key(world.web(), 'asg-sync')!;
+    const before = new Date(key().endDateTime).getTime();
+    const result = await signalled(
+      world,
+      ['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '30d', '--shorten'],
+      { method: 'PUT', path: '/apiKeys/' },
+    );
+    expect(new Date(key().endDateTime).getTime()).toBeLessThan(before);
+    expect(result.stdout).toContain("Key 'asg-sync' on web-01 (edge-rg) now expires");
+    expect(result.stderr).toBe(
+      "Finishing the request that changes the expiry of key 'asg-sync', so that its outcome is known; a second Ctrl+C leaves at once.\n" +
+        "Cancelled, but only after Azure moved the expiry of key 'asg-sync'.\n",
+    );
+    expect(result.code).toBe(130);
+    // The read-back ran: a GET of the key after the PUT.
+    const asked = world.emulator.requests.map((r) => `${r.method} ${r.path.split('/').pop()}`);
+    expect(asked.slice(asked.lastIndexOf('PUT asg-sync'))).toContain('GET asg-sync');
+  });
+
+  it('extend, signalled twice: leaves at once, saying the expiry may or may not have moved', async () => {
+    const world = await cliWorld();
+    const result = await signalled(
+      world,
+      ['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '30d', '--shorten'],
+      { method: 'PUT', path: '/apiKeys/' },
+      2,
+    );
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(
+      /^Cancelled: the expiry of 'asg-sync' may or may not have moved \(the request had gone out; its secret is the same either way\): check with .*show .*--name asg-sync\.\n$/m,
+    );
+  });
+
+  it('delete: the DELETE finishes, the deletion is reported, then 130', async () => {
+    const world = await cliWorld();
+    const result = await signalled(world, ['delete', ...WEB_ARGV, '--name', 'asg-sync', '--yes'], {
+      method: 'DELETE',
+      path: '/apiKeys/',
+    });
+    expect(world.emulator.world.key(world.web(), 'asg-sync')).toBeUndefined();
+    expect(result.stdout).toMatch(/^✔ Deleted key 'asg-sync' \(hint \w+\) from web-01 \(edge-rg\)\.\n$/);
+    expect(result.stderr).toContain("Cancelled, but only after Azure deleted key 'asg-sync'.\n");
+    expect(result.code).toBe(130);
+  });
+
+  it('delete, signalled twice: says the key may be deleted already, with the command that checks', async () => {
+    const world = await cliWorld();
+    const result = await signalled(
+      world,
+      ['delete', ...WEB_ARGV, '--name', 'asg-sync', '--yes'],
+      { method: 'DELETE', path: '/apiKeys/' },
+      2,
+    );
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(
+      /Cancelled: key 'asg-sync' may be deleted already \(the request had gone out\): check with .*show /,
+    );
+  });
+
+  it("rotate's Key Vault store finishes: the vault and the words agree, and the old key is kept", async () => {
+    const world = await cliWorld();
+    const url = `https://${DEMO_VAULT}/secrets/nlk-web-01`;
+    const first = await runCli(['create', ...WEB_ARGV, '--name', 'nlk-web', '--emit', `keyvault=${url}`], {
+      env: world.env,
+    });
+    expect(first.code).toBe(0);
+    const oldSecret = world.secretOf('nlk-web');
+    const result = await signalled(
+      world,
+      ['rotate', ...WEB_ARGV, '--name', 'nlk-web', '--emit', `keyvault=${url}`, '--yes'],
+      { method: 'PUT', path: '/secrets/', withToken: true },
+    );
+    const versions = world.emulator.world.vaultSecretVersions(DEMO_VAULT, 'nlk-web-01');
+    // The vault's newest version is the new key, which is live; the old key stays.
+    expect(versions.map((v) => v.value)).toEqual([oldSecret, world.secretOf('nlk-web-2')]);
+    expect(world.secretOf('nlk-web')).toBe(oldSecret);
+    expect(result.stdout).toContain(`keyvault: stored as ${url}`);
+    expect(result.stderr).toContain(
+      "Finishing the request that stores key 'nlk-web-2' in Key Vault, so that its outcome is known",
+    );
+    expect(result.stderr).toContain(
+      "Cancelled, but only after Azure created key 'nlk-web-2'; it was handed off as shown.",
+    );
+    expect(result.stderr).toContain("The old key 'nlk-web' was kept.");
+    expect(result.code).toBe(130);
+  });
+
+  it('a store cut short by a second signal is said to be in doubt, with how to disable that version', async () => {
+    const world = await cliWorld();
+    const url = `https://${DEMO_VAULT}/secrets/doubtful`;
+    const result = await signalled(
+      world,
+      ['create', ...WEB_ARGV, '--name', 'doubtful', '--emit', `keyvault=${url}`],
+      { method: 'PUT', path: '/secrets/', withToken: true },
+      2,
+    );
+    // Nobody was seen to hold it: deleted again, and the vault's version named as possibly dead.
+    await waitUntil(() => world.secretOf('doubtful') === undefined, 10_000, 'the key deleted again');
+    expect(result.stderr).toContain('it is not known whether its newest version now holds this key');
+    expect(result.stderr).toContain(`If the newest version of ${url} holds it, that value is dead now`);
+    expect(result.code).not.toBe(0);
+  });
+});
