@@ -249,6 +249,10 @@ async function runCommand(
     command: run.mode,
   });
   const unwritten = captured?.commit();
-  if (unwritten !== undefined) run.io().stderr.write(`${run.io().err('danger', 'error:')} ${unwritten}\n`);
+  if (unwritten !== undefined) {
+    run.io().stderr.write(`${run.io().err('danger', 'error:')} ${unwritten}\n`);
+    // The report that said where each new key is never arrived: the closing step says it again.
+    for (const entry of run.custody.mayBeLive()) entry.told = false;
+  }
   return run.close({ code: unwritten === undefined ? code : EXIT.failed });
 }

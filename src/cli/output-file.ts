@@ -9,6 +9,7 @@ import { flag, text, type Values } from './options';
 import { checkOutputFile, writeOutputFile } from '../files/output-file';
 import { UnfitDestination } from '../files/secret-file';
 import { UsageError } from '../port/usage-error';
+import { describeFsError } from '../files/fs-error';
 
 export interface CapturedOutput {
   path: string;
@@ -44,7 +45,7 @@ export function captureOutput(values: Values): CapturedOutput | undefined {
         writeOutputFile(path, Buffer.concat(chunks).toString('utf8'));
         return undefined;
       } catch (error) {
-        return (error as Error).message;
+        return `--output-file ${path} was not written (${describeFsError(error)}): what the command printed is lost`;
       }
     },
   };

@@ -102,6 +102,8 @@ export class Run {
   readonly leave = (reason: RunTimeLimit): void => {
     void (async () => {
       const failure = new Error(`${reason.message}, and the run did not stop when asked: leaving now`);
+      // An --output-file is not written by a run cut short: a report gathered for it reached no one.
+      if (this.toFile.stdout) for (const entry of this.custody.mayBeLive()) entry.told = false;
       const code = await this.close({ failure });
       this.quiet.end(code === EXIT.ok);
       await flushed(process.stdout);
