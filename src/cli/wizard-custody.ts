@@ -8,7 +8,8 @@ import type { Io } from '../port/io';
 import { TAKE_BACK_MS } from './closing';
 import type { Gateway } from '../port/gateway';
 import { commandFor, isFinished } from '../wizard/effects';
-import { heldByNoOne, unheldWhy } from '../wizard/steps/reveal';
+import { heldByNoOne, takingInFlight, unheldWhy } from '../wizard/steps/reveal';
+import { deadVersionWords, handoffUnderWay } from '../wizard/steps/handoff';
 import type { WizardState } from '../wizard/state';
 
 export interface WizardCustody {
@@ -27,13 +28,21 @@ export function wizardCustody(io: Pick<Io, 'stderr'>): WizardCustody {
       const state = last;
       if (!state?.result || !state.deployment || !heldByNoOne(state)) return;
       // Ended by the machine: settled, unless it left while its own DELETE of the key was under
-      // way (a second interruption; a hang-up can bring two), and that DELETE was cut short.
-      if (isFinished(state) ? !state.reveal.deleting : state.step !== 'reveal') return;
+      // way, or a copy or hand-off that might have held it (a second interruption; a hang-up can
+      // bring two), and that was cut short.
+      const cut = state.reveal.leavingUnheld === true && takingInFlight(state);
+      if (isFinished(state) ? !state.reveal.deleting && !cut : state.step !== 'reveal') return;
       const name = state.result.key.name;
+      const handoff = handoffUnderWay(state);
+      // A vault's store cut short may have been carried out all the same.
+      const dead = deadVersionWords([
+        ...(state.reveal.vaultsInDoubt ?? []),
+        ...(cut && handoff?.kind === 'keyvault' ? [handoff.destination] : []),
+      ]);
       let words: string;
       try {
         await gateway.deleteKey(state.deployment, name, { signal: AbortSignal.timeout(TAKE_BACK_MS) });
-        words = `Key '${name}' was deleted again: the wizard ended before anyone held its secret (${unheldWhy(state)}).`;
+        words = `Key '${name}' was deleted again: the wizard ended before anyone held its secret (${cut ? `its hand-off to ${handoff?.words ?? 'the clipboard'} was cut short` : unheldWhy(state)}).${dead}`;
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         words = `Key '${name}' is still active and no one holds its secret (deleting it again failed: ${why}); delete it with:${commandFor(state, 'delete', name)}`;

@@ -101,7 +101,12 @@ export async function performHandoff(
   const said = `${command.target.kind}: ${result.said}`;
   return {
     type: 'handedOff',
-    result: { ok: result.ok, said, nextLines: result.nextLines },
+    result: {
+      ok: result.ok,
+      said,
+      nextLines: result.nextLines,
+      ...(result.uncertain && result.target.kind === 'keyvault' ? { inDoubt: result.target.url } : {}),
+    },
   };
 }
 

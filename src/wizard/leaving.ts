@@ -11,6 +11,7 @@ import type { WizardState } from './state';
 import { deleteIfMaybeMade, holdWhileCreating, mayExist } from './steps/creating';
 import { onConsoleDeleted, onConsoleDeleteFailed } from './steps/keys';
 import { deleteAgain, heldByNoOne, takingInFlight, unheldWhy } from './steps/reveal';
+import { deadVersionWords, handoffUnderWay } from './steps/handoff';
 import {
   endedAtConsole,
   leaveRotation,
@@ -96,6 +97,17 @@ function leaveNow(state: WizardState): WizardState {
       `Left while key '${key.name}' was being deleted again: it may still be active${unheld}. Check with:${commandFor(state, 'show', key.name)}if it is there, delete it:${commandFor(state, 'delete', key.name)}`,
     );
   }
+  // A second interruption while a copy or hand-off was under way cuts it short: no one is known to
+  // hold the key, and the command line deletes it again once the face is gone (cli/wizard-custody.ts).
+  if (state.result && state.reveal.leavingUnheld && takingInFlight(state) && heldByNoOne(state)) {
+    const cut = handoffUnderWay(state)?.words ?? 'the clipboard';
+    return finish(
+      state,
+      'cancelled',
+      130,
+      `Left while key '${state.result.key.name}' was being handed to ${cut}, cut short by a second interruption: no one is known to hold its secret, so it is deleted again.`,
+    );
+  }
   if (state.result) {
     const key = state.result.key;
     return finish(
@@ -123,6 +135,7 @@ export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent', not
   const replaced = state.result?.created === false;
   const unheld = state.reveal.leavingUnheld === true;
   const why = unheld ? `because no one held it (${unheldWhy(state)})` : 'as asked';
+  const dead = deadVersionWords(state.reveal.vaultsInDoubt ?? []);
   // Left while it was not known whether Azure made it: now it is known.
   if (state.step === 'creating')
     return finish(
@@ -140,7 +153,7 @@ export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent', not
       ? `Key '${state.name}' was already gone.`
       : replaced
         ? `Deleted key '${state.name}', ${why}. The key it replaced was already gone: no key of that name is left, and whatever used it is refused.`
-        : `Deleted key '${state.name}' again, ${why}: nothing is left behind.`;
+        : `Deleted key '${state.name}' again, ${why}${dead ? `.${dead}` : ': nothing is left behind.'}`;
   return unheld ? finish(state, 'cancelled', 130, words) : finish(state, 'done', 0, words);
 }
 

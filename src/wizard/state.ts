@@ -169,7 +169,15 @@ export type WizardEvent =
   | { type: 'deleted'; outcome: 'deleted' | 'absent'; notOurs?: boolean }
   | {
       type: 'handedOff';
-      result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string; existingPath?: string };
+      result: {
+        ok: boolean;
+        said: string;
+        nextLines?: string[];
+        exposedPath?: string;
+        existingPath?: string;
+        /** A Key Vault secret whose newest version may hold the key: the store's answer was lost. */
+        inDoubt?: string;
+      };
     }
   | { type: 'deleteFailed'; problem: Problem }
   | { type: 'consumersFound'; found: FoundConsumer[] }

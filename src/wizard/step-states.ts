@@ -46,6 +46,8 @@ export interface RevealState {
   handoff?: HandoffMenu;
   /** What the hand-offs did, one line each with the next step. */
   handedOff: { ok: boolean; said: string; nextLines?: string[] }[];
+  /** Key Vault secrets whose newest version may hold the key (a store whose answer was lost). */
+  vaultsInDoubt?: string[];
 }
 
 /** The ways the sign-in screen offers; the Azure CLI's two run `az login` in this terminal. */

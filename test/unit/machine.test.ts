@@ -753,6 +753,15 @@ describe('Ctrl+C', () => {
       expect([writing.reveal.handoff?.stage, deletes(writing)]).toEqual(['working', []]);
       const written = send(writing, { type: 'handedOff', result: { ok: true, said: 'nlk: wrote nlk-values.yaml' } });
       expect([written.exitCode, deletes(written)]).toEqual([130, []]);
+      // A vault store whose answer was lost: the key is deleted again, and that version named as dead.
+      const vault = 'https://v.vault.azure.net/secrets/fresh-key';
+      const doubtful = send(writing, {
+        type: 'handedOff',
+        result: { ok: false, said: 'keyvault: lost', inDoubt: vault },
+      });
+      const gone = send(doubtful, { type: 'deleted', outcome: 'deleted' });
+      expect(gone.farewell).toContain(`If the newest version of ${vault} holds it, that value is dead now`);
+      expect(gone.farewell).not.toContain('nothing is left behind');
     });
 
     it('after the face: a DELETE the machine left under way is made again; one that answered is not', async () => {
@@ -785,6 +794,18 @@ describe('Ctrl+C', () => {
       await settle(press(revealGenerated(), 'r', 'CtrlC', 'CtrlC'));
       expect(deleted).toEqual(['fresh-key']);
       expect(said.join('')).toContain("Key 'fresh-key' was deleted again");
+      // A second interruption while a hand-off was under way cut it short: the key is deleted after the face.
+      const writing = send(press(revealGenerated(), 'h', 'Enter', 'Enter'), { type: 'interrupted' });
+      const cut = send(writing, { type: 'interrupted' });
+      expect([cut.exitCode, deletes(cut)]).toEqual([130, []]);
+      expect(cut.farewell).toContain("Left while key 'fresh-key' was being handed to the NLK Helm values file");
+      expect(cut.farewell).toContain('so it is deleted again');
+      await settle(cut);
+      expect(deleted).toEqual(['fresh-key', 'fresh-key']);
+      expect(said.at(-1)).toContain('its hand-off to the NLK Helm values file');
+      // A hand-off that ended (and held the key) before the face went: nothing more.
+      await settle(send(writing, { type: 'handedOff', result: { ok: true, said: 'nlk: wrote nlk-values.yaml' } }));
+      expect(deleted).toHaveLength(2);
     });
 
     it('a copy that failed does not count as holding it', () => {

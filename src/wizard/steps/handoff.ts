@@ -16,7 +16,7 @@ import { issue } from '../effects';
 import { BACK, SUBMIT, type Intent } from '../intents';
 import type { Binding } from '../keymap';
 import { MOVES, moveTo, pageOf, within } from '../list-window';
-import type { HandoffMenu, StateAt, WizardState } from '../state';
+import type { HandoffMenu, StateAt, WizardEvent, WizardState } from '../state';
 
 export const HANDOFF_LABELS: Record<HandoffKind, string> = {
   nlk: 'NLK Helm values file',
@@ -106,11 +106,34 @@ export function onHandoffIntent(state: StateAt<'reveal'>, menu: HandoffMenu, int
   });
 }
 
+/** Said where a key is deleted again while a vault's newest version may hold it. */
+export function deadVersionWords(vaults: readonly string[]): string {
+  if (vaults.length === 0) return '';
+  return ` If the newest version of ${vaults.join(', ')} holds it, that value is dead now: disable it with \`az keyvault secret set-attributes --enabled false --id <url>/<version>\`.`;
+}
+
+/** The hand-off under way: its kind, and in words ("the Azure Key Vault secret https://…"). */
+export function handoffUnderWay(
+  state: Pick<WizardState, 'reveal'>,
+): { kind: HandoffKind; destination: string; words: string } | undefined {
+  const menu = state.reveal.handoff;
+  if (menu?.stage !== 'working') return undefined;
+  const kind = kindOf(menu);
+  const destination = menu.text.trim();
+  return { kind, destination, words: `the ${HANDOFF_LABELS[kind]} ${destination}` };
+}
+
 export function onHandedOff(
   state: WizardState,
-  result: { ok: boolean; said: string; nextLines?: string[]; exposedPath?: string; existingPath?: string },
+  result: Extract<WizardEvent, { type: 'handedOff' }>['result'],
 ): WizardState {
   const menu = state.reveal.handoff;
+  // A store whose answer was lost: if the key is deleted again, that version is said to be dead.
+  if (result.inDoubt !== undefined)
+    state = {
+      ...state,
+      reveal: { ...state.reveal, vaultsInDoubt: [...(state.reveal.vaultsInDoubt ?? []), result.inDoubt] },
+    };
   // A refused destination (a folder, a link, a file that exists, one git would commit) keeps the
   // menu open to choose another; a file that exists, or a path git would commit, is written when
   // Enter is pressed on it again. A warning said once stays known, so each is asked only once.
