@@ -10,7 +10,14 @@ import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { patchesPlugin, root, shared, STANDALONE_DIR, STANDALONE_NAME } from './bundle-options.mjs';
+import {
+  INK_CACHES_ACROSS_FRAMES,
+  patchesPlugin,
+  root,
+  shared,
+  STANDALONE_DIR,
+  STANDALONE_NAME,
+} from './bundle-options.mjs';
 import { worthShowing } from './sea-warnings.mjs';
 import { node24 } from './node24.mjs';
 
@@ -73,7 +80,7 @@ await build({
   format: 'cjs',
   target: 'node24',
   define: { ...shared.define, 'process.env.NGINXAAS_KEYS_PACKAGING': '"standalone"' },
-  plugins: [patchesPlugin('sea-patches', WITHOUT_AWAIT)],
+  plugins: [patchesPlugin('sea-patches', [...WITHOUT_AWAIT, INK_CACHES_ACROSS_FRAMES])],
 });
 
 const blob = join(work, 'sea-prep.blob');

@@ -10,6 +10,7 @@ import {
   root,
   shared,
   YOGA_WITHOUT_FETCH,
+  INK_CACHES_ACROSS_FRAMES,
 } from './bundle-options.mjs';
 
 // The last bundle's files go (their names carry hashes); the standalone executable in
@@ -24,7 +25,7 @@ const { metafile } = await build({
   outdir: 'dist',
   splitting: true,
   format: 'esm',
-  plugins: [patchesPlugin('start-up-patches', [YOGA_WITHOUT_FETCH]), HTTP_BY_REQUIRE],
+  plugins: [patchesPlugin('start-up-patches', [YOGA_WITHOUT_FETCH, INK_CACHES_ACROSS_FRAMES]), HTTP_BY_REQUIRE],
   banner: ESM_REQUIRE_BANNER,
 });
 // Which source files each chunk holds: test/e2e/first-frame-chunks.test.ts reads it to tell what the

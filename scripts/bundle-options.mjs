@@ -46,6 +46,36 @@ export const YOGA_WITHOUT_FETCH = {
 };
 
 /**
+ * A keystroke's cost in Ink's output: each frame builds a new Output whose caches (each line's
+ * styled characters, each text's width) start empty, so every line of the frame is tokenized
+ * again though most did not change. Here a frame's caches fall back on the frame before's (and
+ * forget the one before that), so an unchanged line is tokenized once. The cached values are
+ * never changed after they are made; within a frame Ink already shares them. (The chain is one
+ * of every Output made: the wizard draws no <Static>, whose output would sit between two frames.)
+ */
+export const INK_CACHES_ACROSS_FRAMES = {
+  file: /ink[\\/]build[\\/]output\.js$/,
+  edits: [
+    {
+      find: 'class OutputCaches {\n    widths = new Map();',
+      replace:
+        'let lastOutputCaches;\nclass OutputCaches {\n    previous = lastOutputCaches && ((lastOutputCaches.previous = undefined), lastOutputCaches);\n    widths = new Map();',
+    },
+    {
+      find: '        let cached = this.styledChars.get(line);\n        if (cached === undefined) {',
+      replace:
+        '        let cached = this.styledChars.get(line);\n        if (cached === undefined && (cached = this.previous?.styledChars.get(line)) !== undefined) this.styledChars.set(line, cached);\n        if (cached === undefined) {',
+    },
+    {
+      find: '        let cached = this.widths.get(text);\n        if (cached === undefined) {',
+      replace:
+        '        let cached = this.widths.get(text);\n        if (cached === undefined && (cached = this.previous?.widths.get(text)) !== undefined) this.widths.set(text, cached);\n        if (cached === undefined) {',
+    },
+    { find: '    caches = new OutputCaches();', replace: '    caches = (lastOutputCaches = new OutputCaches());' },
+  ],
+};
+
+/**
  * Another start-up cost, of the ES module bundle on Node 22 and later: importing a built-in as an
  * ES module makes Node build a view of all its exports, and node:http's include `WebSocket` and
  * its kin, getters that load undici (a megabyte of JavaScript Node has not compiled yet) for a
