@@ -8,7 +8,8 @@
  */
 import { keyCommand } from '../domain/resource-id';
 import { deleteIfSentHere } from '../keys/create-key';
-import { account, hold, type Custody, type KeyAccount } from '../keys/custody';
+import { account, hold, madeWords, REPLACED_GONE, type Custody, type KeyAccount } from '../keys/custody';
+import { deadVersionWords } from '../keys/handoff';
 import { GatewayError, type Gateway } from '../port/gateway';
 import { EXIT, type Io } from '../port/io';
 import { figures } from '../term/style';
@@ -79,8 +80,7 @@ export async function closeRun(ending: RunEnding, outcome: Outcome): Promise<num
     entry.told = true;
     const words = accounts.find((a) => a.name === entry.name && a.deployment === entry.deployment.name);
     const ref = entry.deployment;
-    const what =
-      entry.state === 'live' ? `key '${entry.name}' was created` : `key '${entry.name}' may have been created`;
+    const what = `key '${entry.name}' ${madeWords(entry)}`;
     if (entry.holders.length > 0) {
       io.stderr.write(
         `${io.err('warning', figures.warning)} ${what} on ${ref.name}: ${words?.said ?? 'its secret is held'}. Check it with: ${keyCommand('show', ref, entry.name, ending)}; delete it with: ${keyCommand('delete', ref, entry.name, ending)} --yes\n`,
@@ -115,7 +115,8 @@ async function takeBack(
     if (outcome === 'notOurs')
       return `${what} on ${ref.name}: a key of that name is there, but not the one this run sent (another hint or expiry), so it was left alone.`;
     if (entry) entry.state = 'gone';
-    return `${what} on ${ref.name}, but nobody held its secret, so it was deleted again.`;
+    const after = `${entry?.replaced ? REPLACED_GONE : ''}${deadVersionWords(entry?.vaultsInDoubt ?? [])}`;
+    return `${what} on ${ref.name}, but nobody held its secret, so it was deleted again.${after}`;
   } catch (error) {
     const failure = error instanceof GatewayError ? error.plain : String(error);
     return `${what} on ${ref.name}, nobody holds its secret, and deleting it again failed (${failure}): delete it with: ${deleteIt}`;

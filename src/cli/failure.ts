@@ -49,13 +49,15 @@ export function reportFailure(
   const cancelled = error instanceof GatewayError && error.kind === 'cancelled';
   if (cancelled || name === 'AbortError' || name === 'ExitPromptError') {
     const stopped = stopWords(io);
+    // What the stopped step says of itself (a change that may have been made meanwhile) is kept.
+    const own = cancelled && error.message !== 'cancelled' ? error.message : undefined;
     if (stopped.exit !== EXIT.cancelled) {
-      const words = stopped.words.replace(/^Gave/, 'gave');
+      const words = `${stopped.words.replace(/^Gave/, 'gave')}${own ? `; ${own}` : ''}`;
       io.stderr.write(`${p('danger', 'error:')} ${words}.\n`);
       jsonError(values, io, { kind: 'timeLimit', message: words });
       return stopped.exit;
     }
-    const said = cancelled && error.message !== 'cancelled' ? `Cancelled: ${error.message}.` : 'Cancelled.';
+    const said = own ? `Cancelled: ${own}.` : 'Cancelled.';
     io.stderr.write(`${said}\n`);
     jsonError(values, io, {
       kind: 'cancelled',

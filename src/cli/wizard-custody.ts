@@ -9,7 +9,9 @@ import { TAKE_BACK_MS } from './closing';
 import type { Gateway } from '../port/gateway';
 import { commandFor, isFinished } from '../wizard/effects';
 import { heldByNoOne, takingInFlight, unheldWhy } from '../wizard/steps/reveal';
-import { deadVersionWords, handoffUnderWay } from '../wizard/steps/handoff';
+import { handoffUnderWay } from '../wizard/steps/handoff';
+import { deadVersionWords } from '../keys/handoff';
+import { REPLACED_GONE } from '../keys/custody';
 import type { WizardState } from '../wizard/state';
 
 export interface WizardCustody {
@@ -42,7 +44,8 @@ export function wizardCustody(io: Pick<Io, 'stderr'>): WizardCustody {
       let words: string;
       try {
         await gateway.deleteKey(state.deployment, name, { signal: AbortSignal.timeout(TAKE_BACK_MS) });
-        words = `Key '${name}' was deleted again: the wizard ended before anyone held its secret (${cut ? `its hand-off to ${handoff?.words ?? 'the clipboard'} was cut short` : unheldWhy(state)}).${dead}`;
+        const replaced = state.result.created ? '' : REPLACED_GONE;
+        words = `Key '${name}' was deleted again: the wizard ended before anyone held its secret (${cut ? `its hand-off to ${handoff?.words ?? 'the clipboard'} was cut short` : unheldWhy(state)}).${replaced}${dead}`;
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         words = `Key '${name}' is still active and no one holds its secret (deleting it again failed: ${why}); delete it with:${commandFor(state, 'delete', name)}`;

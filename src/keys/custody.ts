@@ -41,6 +41,10 @@ export interface CustodyEntry {
   holders: Holder[];
   /** The user was told, in this run's own words, where the secret is (its report, or its error). */
   told: boolean;
+  /** It replaced a key of the same name: if it goes, no key of that name is left. */
+  replaced?: boolean;
+  /** Key Vault secrets whose newest version may hold it (a store whose answer was lost or cut short). */
+  vaultsInDoubt?: string[];
 }
 
 /** One line of what the closing step found, for stderr and for the JSON document. */
@@ -54,6 +58,16 @@ export interface KeyAccount {
   vaults: string[];
   /** Words for a person: where the secret is, or that nobody holds it. */
   said: string;
+}
+
+/** Said when a key that replaced another is deleted again. */
+export const REPLACED_GONE =
+  ' The key it replaced was already gone: no key of that name is left, and whatever used it is refused.';
+
+/** How a key came to be, in the words that say it was taken back: "was created", or that it replaced one. */
+export function madeWords(entry: Pick<CustodyEntry, 'replaced' | 'state'> | undefined): string {
+  if (entry?.replaced) return 'replaced the key of that name';
+  return entry?.state === 'maybe' ? 'may have been created' : 'was created';
 }
 
 export class Custody {

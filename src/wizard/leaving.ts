@@ -11,7 +11,9 @@ import type { WizardState } from './state';
 import { deleteIfMaybeMade, holdWhileCreating, mayExist } from './steps/creating';
 import { onConsoleDeleted, onConsoleDeleteFailed } from './steps/keys';
 import { deleteAgain, heldByNoOne, takingInFlight, unheldWhy } from './steps/reveal';
-import { deadVersionWords, handoffUnderWay } from './steps/handoff';
+import { handoffUnderWay } from './steps/handoff';
+import { deadVersionWords } from '../keys/handoff';
+import { REPLACED_GONE } from '../keys/custody';
 import {
   endedAtConsole,
   leaveRotation,
@@ -105,7 +107,7 @@ function leaveNow(state: WizardState): WizardState {
       state,
       'cancelled',
       130,
-      `Left while key '${state.result.key.name}' was being handed to ${cut}, cut short by a second interruption: no one is known to hold its secret, so it is deleted again.`,
+      `Left while key '${state.result.key.name}' was being handed to ${cut}, cut short by a second interruption: no one is known to hold its secret, so it is deleted again.${state.result.created ? '' : REPLACED_GONE}`,
     );
   }
   if (state.result) {
@@ -152,7 +154,7 @@ export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent', not
     outcome !== 'deleted'
       ? `Key '${state.name}' was already gone.`
       : replaced
-        ? `Deleted key '${state.name}', ${why}. The key it replaced was already gone: no key of that name is left, and whatever used it is refused.`
+        ? `Deleted key '${state.name}', ${why}.${REPLACED_GONE}${dead}`
         : `Deleted key '${state.name}' again, ${why}${dead ? `.${dead}` : ': nothing is left behind.'}`;
   return unheld ? finish(state, 'cancelled', 130, words) : finish(state, 'done', 0, words);
 }

@@ -9,9 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_VAULT } from '../../src/emulator/sample-data';
 import { cliWorld, runCli } from '../helpers/cli';
 import { WEB_ARGV } from '../helpers/sample';
+import { useTempDir } from '../helpers/temp';
+import { join } from 'node:path';
 import { waitUntil } from '../helpers/wait';
 
 type World = Awaited<ReturnType<typeof cliWorld>>;
+
+const tempDir = useTempDir('signal-mid-change-');
 
 /** Runs `args` with `fault` holding the request it matches, and signals the run once (or twice) when it arrives. */
 async function signalled(
@@ -145,5 +149,127 @@ describe('a signal while a change is under way', () => {
     expect(result.stderr).toContain('it is not known whether its newest version now holds this key');
     expect(result.stderr).toContain(`If the newest version of ${url} holds it, that value is dead now`);
     expect(result.code).not.toBe(0);
+  });
+
+  it("rotate's retire: the old key's DELETE finishes, then 130, and the JSON document says it was stopped", async () => {
+    const world = await cliWorld();
+    const result = await signalled(
+      world,
+      [
+        'rotate',
+        ...WEB_ARGV,
+        '--name',
+        'asg-sync',
+        '--secret-out',
+        join(tempDir(), 'new.key'),
+        '--yes',
+        '--no-verify',
+        '-o',
+        'json',
+      ],
+      { method: 'DELETE', path: '/apiKeys/asg-sync' },
+    );
+    expect(world.secretOf('asg-sync')).toBeUndefined();
+    expect(result.stderr).toContain(
+      "Finishing the request that deletes the old key 'asg-sync', so that its outcome is known; a second Ctrl+C leaves at once.",
+    );
+    expect(result.stderr).toContain("Cancelled, but only after Azure deleted the old key 'asg-sync'.");
+    const document = JSON.parse(result.stdout) as { rotatedFrom: { action: string }; stopped?: { kind: string } };
+    expect([document.rotatedFrom.action, document.stopped?.kind]).toEqual(['deleted', 'cancelled']);
+    expect(result.code).toBe(130);
+  });
+});
+
+describe('the run limit while a change is let finish', () => {
+  const GRACE = { NGINXAAS_KEYS_GRACE_MS: '1000,1000', NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '120000' };
+
+  it.each([
+    [
+      'delete',
+      ['--name', 'asg-sync', '--yes'],
+      'DELETE',
+      /may be deleted already \(the request had gone out\): check with .*show /,
+    ],
+    [
+      'extend',
+      ['--name', 'asg-sync', '--expires', '30d', '--shorten'],
+      'PUT',
+      /may or may not have moved .*: check with .*show /,
+    ],
+  ] as const)(
+    '%s held past the limit and its grace: says the change may have been made',
+    async (command, extra, method, words) => {
+      const { env, emulator } = await cliWorld();
+      emulator.faults.add({ method, path: '/apiKeys/asg-sync', delayMs: 9_000 });
+      const result = await runCli([command, ...WEB_ARGV, ...extra, '--timeout', '3s'], { env: { ...env, ...GRACE } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("The run's time limit passed; finishing the request that");
+      expect(result.stderr).toMatch(/^error: gave up: the run's time limit of 3 s passed \(--timeout changes it\)/m);
+      expect(result.stderr).toMatch(words);
+    },
+  );
+
+  it("rotate's retire past the limit: said, and not 0", async () => {
+    const world = await cliWorld();
+    world.emulator.faults.add({ method: 'DELETE', path: '/apiKeys/asg-sync', delayMs: 7000 });
+    const result = await runCli(
+      [
+        'rotate',
+        ...WEB_ARGV,
+        '--name',
+        'asg-sync',
+        '--secret-out',
+        join(tempDir(), 'new.key'),
+        '--yes',
+        '--no-verify',
+        '--timeout',
+        '4s',
+      ],
+      { env: world.env },
+    );
+    expect(world.secretOf('asg-sync')).toBeUndefined();
+    expect(result.stderr).toContain(
+      "The run's time limit passed; finishing the request that deletes the old key 'asg-sync'",
+    );
+    expect(result.stderr).toMatch(
+      /Gave up: the run's time limit of 4 s passed.*, but only after Azure deleted the old key 'asg-sync'\./,
+    );
+    expect(result.code).toBe(1);
+  });
+});
+
+describe('a key deleted again after its only vault store was cut short', () => {
+  it('create --replace: says the key it replaced is gone too, and names the vault version that may be dead', async () => {
+    const world = await cliWorld();
+    const url = `https://${DEMO_VAULT}/secrets/asg-sync-key`;
+    const result = await signalled(
+      world,
+      ['create', ...WEB_ARGV, '--name', 'asg-sync', '--replace', '--emit', `keyvault=${url}`],
+      { method: 'PUT', path: '/secrets/', withToken: true },
+      2,
+    );
+    await waitUntil(() => world.secretOf('asg-sync') === undefined, 10_000, 'the key deleted again');
+    expect(result.stderr).toMatch(/key 'asg-sync' replaced the key of that name, but .*so it was deleted again\./);
+    expect(result.stderr).toContain('The key it replaced was already gone: no key of that name is left');
+    expect(result.stderr).toContain(`If the newest version of ${url} holds it, that value is dead now`);
+    expect(result.code).not.toBe(0);
+  });
+
+  it('the forced exit takes it back: the vault version that may be dead is named', async () => {
+    const world = await cliWorld();
+    const url = `https://${DEMO_VAULT}/secrets/slow-vault`;
+    // A slow vault and a slow DELETE: the store outlives the grace, the DELETE the forced exit.
+    world.emulator.faults.add({ method: 'PUT', path: '/secrets/', withToken: true, delayMs: 8000 });
+    world.emulator.faults.add({ method: 'DELETE', path: '/apiKeys/slow', delayMs: 5000 });
+    const result = await runCli(
+      ['create', ...WEB_ARGV, '--name', 'slow', '--emit', `keyvault=${url}`, '--timeout', '3s'],
+      {
+        env: { ...world.env, NGINXAAS_KEYS_GRACE_MS: '1000,1000', NGINXAAS_KEYS_REQUEST_TIMEOUT_MS: '120000' },
+      },
+    );
+    await waitUntil(() => world.secretOf('slow') === undefined, 15_000, 'the key deleted again');
+    expect(result.stderr).toContain('the run did not stop when asked: leaving now');
+    expect(result.stderr).toContain(`If the newest version of ${url} holds it, that value is dead now`);
+    expect(result.code).toBe(1);
   });
 });

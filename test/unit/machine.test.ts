@@ -803,9 +803,16 @@ describe('Ctrl+C', () => {
       await settle(cut);
       expect(deleted).toEqual(['fresh-key', 'fresh-key']);
       expect(said.at(-1)).toContain('its hand-off to the NLK Helm values file');
+      // A key that replaced one: both words say that no key of that name is left.
+      const replacing = { ...writing, result: { ...writing.result!, created: false } };
+      const cutReplace = send(replacing, { type: 'interrupted' });
+      expect(cutReplace.farewell).toContain('The key it replaced was already gone: no key of that name is left');
+      await settle(cutReplace);
+      expect(said.at(-1)).toContain('The key it replaced was already gone: no key of that name is left');
+      expect(deleted).toEqual(['fresh-key', 'fresh-key', 'fresh-key']);
       // A hand-off that ended (and held the key) before the face went: nothing more.
       await settle(send(writing, { type: 'handedOff', result: { ok: true, said: 'nlk: wrote nlk-values.yaml' } }));
-      expect(deleted).toHaveLength(2);
+      expect(deleted).toHaveLength(3);
     });
 
     it('a copy that failed does not count as holding it', () => {

@@ -7,7 +7,7 @@
  */
 import { flag, type CommandValues } from '../shared/flags';
 import { CREATE_FLAGS } from './flags';
-import { EXIT, type Io, sayProgress } from '../../port/io';
+import { EXIT, stopWords, type Io, sayProgress } from '../../port/io';
 import { verifyWithPatience, type Verification } from '../../keys/verify';
 import type { CommandDeps } from '../shared/deps';
 import {
@@ -111,7 +111,11 @@ export async function runCreate(options: CreateOptions, deps: CommandDeps): Prom
     applied = await applyToConsumers(consumers, secret, issued.custody, deps, deployment, issued.key.name);
   } else if (consumers.length > 0)
     io.stderr.write(
-      `${io.err('warning', 'note:')} the consumers were not changed: the dataplane did not take the new key (${verification?.message ?? 'not checked'}).\n`,
+      `${io.err('warning', 'note:')} the consumers were not changed: ${
+        io.signal.aborted
+          ? `${stopWords(io).why} before they were`
+          : `the dataplane did not take the new key (${verification?.message ?? 'not checked'})`
+      }.\n`,
     );
   let failedWrite: Error | undefined;
   if (options.json) {

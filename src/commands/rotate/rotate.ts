@@ -22,6 +22,7 @@ import type { CommandDeps } from '../shared/deps';
 import { expiryText } from '../shared/format';
 import {
   stoppedAfterIssue,
+  stoppedJson,
   issuedDocument,
   reportIssuedText,
   reportVerification,
@@ -52,6 +53,7 @@ import type { Consumer } from '../../apply/consumer';
 import type { ApplyReport } from '../../apply/finish';
 import { extendKey } from '../../keys/extend-key';
 import { dryRun } from '../shared/dry-run';
+import { sayFinishing, stoppedAfterChange } from '../shared/let-finish';
 
 export interface RotateOptions {
   target: TargetOptions;
@@ -237,7 +239,12 @@ async function checkSwitchAndRetire(
       'switch',
       `the secret of '${issued.key.name}' has reached no file, output or vault yet, so '${old.name}' was kept`,
     );
+  if (io.signal.aborted) return stop('retire', `${stopWords(io).why} before '${old.name}' was retired`);
   // The delete is let finish on a first Ctrl+C (a second abandons it), so its outcome is known.
+  const quiet = sayFinishing(
+    io,
+    options.retireHow.kind === 'expire' ? `shortens the old key '${old.name}'` : `deletes the old key '${old.name}'`,
+  );
   try {
     if (options.retireHow.kind === 'expire') {
       const shortened = await extendKey(gateway, deployment, old, options.retireHow.endDateTime, {
@@ -261,6 +268,8 @@ async function checkSwitchAndRetire(
         ? `${doing} '${old.name}' got no answer (${failure.plain}); it may be ${options.retireHow.kind === 'expire' ? 'shortened' : 'gone'} already: check with ${check}`
         : `${doing} '${old.name}' failed: ${failure.plain}`,
     );
+  } finally {
+    quiet();
   }
 }
 
@@ -336,6 +345,8 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
       verificationAfterSwitch: rotation.second,
       newKeyChecked: checkedOnDataplane(rotation),
       stoppedAt: rotation.stoppedAt,
+      // Stopped (a signal, the time limit) while the old key was retired, which was let finish.
+      ...(rotation.stoppedAt ? {} : stoppedJson(io)),
     };
     const failed = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
     deps.custody.documentPrinted = true;
@@ -357,7 +368,7 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
     io.stderr.write(
       `${io.err('success', figures.pass)} The old key '${old.name}' now expires ${expiryText(rotation.shortenedTo ?? old.endDateTime, io.now())}, kept as the last good one until then. Rotation done: '${issued.key.name}' is the key now.\n`,
     );
-    return EXIT.ok;
+    return stoppedAfterChange(io, `shortened the old key '${old.name}'`) ?? EXIT.ok;
   }
   if (rotation.oldAction === 'kept') {
     io.stderr.write(
@@ -370,6 +381,7 @@ async function finishRotation(rotation: Rotation, options: RotateOptions, deps: 
     io.stderr.write(
       `${io.err('success', figures.pass)} Deleted the old key '${old.name}'. Rotation done: '${issued.key.name}' is the key now.${unchecked}\n`,
     );
+    return stoppedAfterChange(io, `deleted the old key '${old.name}'`) ?? EXIT.ok;
   }
   return EXIT.ok;
 }

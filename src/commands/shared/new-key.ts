@@ -15,11 +15,12 @@ import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
 import { requestTimeoutMs, type Io } from '../../port/io';
 import { finishingWords, sayFinishing } from './let-finish';
 import { createKey, racedWarning, type CreateOutcome } from '../../keys/create-key';
-import { hold, type CustodyEntry, type Holder } from '../../keys/custody';
+import { hold, REPLACED_GONE, type CustodyEntry, type Holder } from '../../keys/custody';
 import { exposureWarnings } from '../../keys/git-exposure';
 import { figures } from '../../term/style';
 import {
   checkHandoffTargets,
+  deadVersionWords,
   deliverHandoffs,
   discardHandoffFiles,
   stageHandoffFiles,
@@ -242,7 +243,10 @@ export async function issueNewKey(
     signal: io.signal,
     forceSignal: io.forceSignal,
   }).finally(quiet);
+  held.replaced = outcome.kind === 'replaced';
   for (const h of handoffs) {
+    if (!h.ok && h.uncertain && h.target.kind === 'keyvault')
+      held.vaultsInDoubt = [...(held.vaultsInDoubt ?? []), h.target.url];
     if (!h.ok) continue;
     hold(
       held,
@@ -292,16 +296,10 @@ export async function issueNewKey(
     options.source.kind !== 'generate' ||
     handoffs.some((h) => h.ok) ||
     options.consumers > 0;
-  if (!heldSomewhere && outcome.kind === 'created') {
+  if (!heldSomewhere && (outcome.kind === 'created' || outcome.kind === 'replaced')) {
     const why = handoffs.map((h) => h.said).join('; ');
     // A vault that may hold the value of a key deleted here: say which secret, and how to disable it.
-    const dead = handoffs
-      .filter((h) => h.uncertain && h.target.kind === 'keyvault')
-      .map((h) => (h.target.kind === 'keyvault' ? h.target.url : ''));
-    const after =
-      dead.length > 0
-        ? ` If the newest version of ${dead.join(', ')} holds it, that value is dead now: see it with \`az keyvault secret show --id <url>\` and disable that version with \`az keyvault secret set-attributes --enabled false --id <url>/<version>\`.`
-        : '';
+    const after = `${outcome.kind === 'replaced' ? REPLACED_GONE : ''}${deadVersionWords(held.vaultsInDoubt ?? [])}`;
     await takeBackUnheldKey(deps, deployment, name, `it could not be handed off anywhere (${why})`, after);
   }
   // A key the user typed or gave in a file: they hold its secret already.

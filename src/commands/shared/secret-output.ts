@@ -12,7 +12,7 @@ import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from './deps';
 import { describeFsError } from '../../files/fs-error';
 import type { StagedSecretFile } from '../../files/secret-file';
-import { Custody, hold } from '../../keys/custody';
+import { Custody, hold, madeWords } from '../../keys/custody';
 import type { IssuedKey } from './new-key';
 
 /**
@@ -37,6 +37,7 @@ export async function takeBackUnheldKey(
   after = '',
 ): Promise<never> {
   const entry = deps.custody.find(deployment, name);
+  const made = madeWords(entry?.state === 'maybe' ? undefined : entry);
   try {
     await deps.gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) });
   } catch (error) {
@@ -45,14 +46,14 @@ export async function takeBackUnheldKey(
     if (entry) entry.told = true;
     throw new GatewayError(
       'unknown',
-      `key '${name}' was created, but ${why}, and deleting it again failed too (${failure}): nobody holds its secret. Delete it with: ${keyCommand('delete', deployment, name, deps)} --yes`,
+      `key '${name}' ${made}, but ${why}, and deleting it again failed too (${failure}): nobody holds its secret. Delete it with: ${keyCommand('delete', deployment, name, deps)} --yes`,
     );
   }
   if (entry) {
     entry.state = 'gone';
     entry.holders = [];
   }
-  throw new GatewayError('unknown', `key '${name}' was created, but ${why}, so it was deleted again.${after}`);
+  throw new GatewayError('unknown', `key '${name}' ${made}, but ${why}, so it was deleted again.${after}`);
 }
 
 /**

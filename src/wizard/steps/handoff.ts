@@ -106,12 +106,6 @@ export function onHandoffIntent(state: StateAt<'reveal'>, menu: HandoffMenu, int
   });
 }
 
-/** Said where a key is deleted again while a vault's newest version may hold it. */
-export function deadVersionWords(vaults: readonly string[]): string {
-  if (vaults.length === 0) return '';
-  return ` If the newest version of ${vaults.join(', ')} holds it, that value is dead now: disable it with \`az keyvault secret set-attributes --enabled false --id <url>/<version>\`.`;
-}
-
 /** The hand-off under way: its kind, and in words ("the Azure Key Vault secret https://…"). */
 export function handoffUnderWay(
   state: Pick<WizardState, 'reveal'>,
