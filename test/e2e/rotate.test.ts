@@ -41,7 +41,7 @@ describe('rotation when its last step fails', () => {
     expect(secretOf(document.name)).toBeDefined();
   });
 
-  it('Ctrl+C during the final DELETE lets it finish; a second one leaves, saying the old key may be gone and how to check', async () => {
+  it('Ctrl+C during the final DELETE lets it finish, said, then 130; a second one leaves, saying the old key may be gone and how to check', async () => {
     const { env, emulator, secretOf } = await cliWorld();
     emulator.faults.add({ method: 'DELETE', delayMs: 4_000, times: -1 });
     const file = join(tempDir(), 'new.key');
@@ -54,8 +54,11 @@ describe('rotation when its last step fails', () => {
     // The status line says what is awaited once the DELETE has taken two seconds.
     await once.waitFor("waiting for Azure: deleting key 'asg-sync'");
     once.pty.write(KEY.ctrlC);
-    expect(await once.exit).toBe(0);
-    expect(once.text()).not.toContain('Cancelled');
+    expect(await once.exit).toBe(130);
+    const said = once.text().replace(/\s+/g, ' ');
+    expect(said).toContain("Finishing the request that deletes the old key 'asg-sync'");
+    expect(said).toContain("Rotation done: 'asg-sync-2' is the key now.");
+    expect(said).toContain("Cancelled, but only after Azure deleted the old key 'asg-sync'.");
     expect(secretOf('asg-sync')).toBeUndefined();
 
     const twice = rotate([`${file}2`, '--name', 'nlk-prod']);
