@@ -11,37 +11,20 @@ import { flag, text, type CommandValues } from '../shared/flags';
 import { ROTATE_FLAGS } from './flags';
 import { rotatedName } from '../../domain/key-name';
 import { keyCommand } from '../../domain/resource-id';
-import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
-import { EXIT, stopWords, type Io } from '../../port/io';
-import { NOT_CHECKED, type Verification } from '../../keys/verify';
-import { figures } from '../../term/style';
+import { GatewayError } from '../../port/gateway';
+import { stopWords } from '../../port/io';
+import { NOT_CHECKED } from '../../keys/verify';
 import { UsageError } from '../../port/usage-error';
-import { confirmOnTerminal } from '../shared/ask';
 import { verifyNewKey } from '../create/create';
 import type { CommandDeps } from '../shared/deps';
 import { expiryText } from '../shared/format';
-import {
-  stoppedAfterIssue,
-  stoppedJson,
-  issuedDocument,
-  reportIssuedText,
-  reportVerification,
-  secretWriteFailed,
-} from '../shared/issued-report';
-import {
-  issueNewKey,
-  parseNewKeyOptions,
-  readSecret,
-  readyDeployment,
-  type IssuedKey,
-  type NewKeyOptions,
-} from '../shared/new-key';
-import { refuseStdoutToNowhere, reported, writeOut } from '../shared/secret-output';
+import { stoppedAfterIssue, reportIssuedText, reportVerification, secretWriteFailed } from '../shared/issued-report';
+import { issueNewKey, parseNewKeyOptions, readSecret, readyDeployment, type NewKeyOptions } from '../shared/new-key';
+import { refuseStdoutToNowhere, reported } from '../shared/secret-output';
 import { Custody } from '../../keys/custody';
 import { existingKey, parseKeyName, parseTarget, type TargetOptions } from '../shared/target';
 import {
   applyArgs,
-  appliedJson,
   applyToConsumers,
   checkConsumers,
   parseApplyOptions,
@@ -50,10 +33,11 @@ import {
   type RetireHow,
 } from '../shared/apply-step';
 import type { Consumer } from '../../apply/consumer';
-import type { ApplyReport } from '../../apply/finish';
 import { extendKey } from '../../keys/extend-key';
 import { dryRun } from '../shared/dry-run';
-import { sayFinishing, stoppedAfterChange } from '../shared/let-finish';
+import { sayFinishing } from '../shared/let-finish';
+import { finishRotation, type Rotation, type Stage } from './rotation-end';
+import { goOnUnchecked, provenRetire, switched, unprovenRetire } from './retire-questions';
 
 export interface RotateOptions {
   target: TargetOptions;
@@ -99,22 +83,6 @@ export function parseRotateOptions(values: CommandValues<typeof ROTATE_FLAGS>, n
     );
   const noVerify = flag(values, 'no-verify');
   return { target, oldName, key, retire, retireHow, apply, json, noVerify, newName };
-}
-
-type Stage = 'verify' | 'handoff' | 'apply' | 'switch' | 'verify-again' | 'retire';
-
-interface Rotation {
-  deployment: Deployment;
-  old: ApiKey;
-  issued: IssuedKey;
-  first?: Verification;
-  second?: Verification;
-  oldAction: 'deleted' | 'kept' | 'already-gone' | 'shortened';
-  /** The old key's expiry after --retire expire=. */
-  shortenedTo?: Date;
-  /** What the --apply consumers did. */
-  applied?: ApplyReport;
-  stoppedAt?: { stage: Stage; why: string; next: string };
 }
 
 export async function runRotate(options: RotateOptions, deps: CommandDeps): Promise<number> {
@@ -271,122 +239,4 @@ async function checkSwitchAndRetire(
   } finally {
     quiet();
   }
-}
-
-/**
- * The dataplane could not be asked after the switch: a person may go on after a yes that says the
- * new key was not checked; a script (--yes) stops, and --no-verify is how it goes on.
- */
-async function goOnUnchecked(options: RotateOptions, io: Io, old: ApiKey, newName: string): Promise<boolean> {
-  if (options.retire !== 'ask' || !(io.stdin.isTTY && io.stderr.isTTY)) return false;
-  return confirmOnTerminal(
-    io,
-    `'${newName}' was not checked: it could not be asked from here. Delete '${old.name}' (hint ${old.hint}) all the same?`,
-  );
-}
-
-/**
- * Some consumer took the new key but could not be shown using it (no cluster access, a log level
- * that hides a refusal): the old key stays unless the person says so, on a terminal; --yes said
- * yes before this was known, so it does not count here.
- */
-async function unprovenRetire(report: ApplyReport, options: RotateOptions, io: Io, old: ApiKey): Promise<boolean> {
-  const unproven = report.results.filter((r) => r.state === 'unproven');
-  if (options.retire === 'keep' || options.json || !(io.stdin.isTTY && io.stderr.isTTY)) {
-    io.stderr.write(
-      `${io.err('warning', figures.warning)} ${unproven.map((r) => r.where).join(', ')}: unproven, so '${old.name}' stays.\n`,
-    );
-    return false;
-  }
-  const verb = options.retireHow.kind === 'expire' ? 'shortens' : 'deletes';
-  return confirmOnTerminal(
-    io,
-    `${unproven.map((r) => r.where).join(', ')} could not be shown to use the new key. Retire '${old.name}' anyway? Yes ${verb} it.`,
-  );
-}
-
-/** Every consumer runs on the new key: --yes retires the old one; on a terminal, a yes does. */
-async function provenRetire(options: RotateOptions, io: Io, old: ApiKey, newName: string): Promise<boolean> {
-  if (options.retire === 'yes') return true;
-  if (options.retire === 'keep' || !(io.stdin.isTTY && io.stderr.isTTY)) return false;
-  const verb = options.retireHow.kind === 'expire' ? 'shortens its life' : 'deletes it';
-  return confirmOnTerminal(
-    io,
-    `Every consumer runs on '${newName}'. Retire '${old.name}' (hint ${old.hint})? Yes checks '${newName}' once more and ${verb}.`,
-  );
-}
-
-/** Whether the integrations use the new key now: --yes says so; on a terminal, Enter does. */
-async function switched(options: RotateOptions, io: Io, old: ApiKey, newName: string): Promise<boolean> {
-  if (options.retire === 'yes') return true;
-  if (options.retire === 'keep' || !(io.stdin.isTTY && io.stderr.isTTY)) return false;
-  io.stderr.write(`Now move what uses '${old.name}' to '${newName}' (see "next" above: restart what reads the key).\n`);
-  return confirmOnTerminal(
-    io,
-    `Does everything use '${newName}' now? Yes checks it once more and deletes '${old.name}' (hint ${old.hint}).`,
-  );
-}
-
-async function finishRotation(rotation: Rotation, options: RotateOptions, deps: CommandDeps): Promise<number> {
-  const { io } = deps;
-  const { deployment, old, issued } = rotation;
-  if (options.json) {
-    const rotatedFrom = {
-      name: old.name,
-      hint: old.hint,
-      endDateTime: old.endDateTime.toISOString(),
-      action: rotation.oldAction,
-      shortenedTo: rotation.shortenedTo?.toISOString(),
-    };
-    const document = {
-      ...issuedDocument(deployment, options.key, issued, io.now(), rotation.first),
-      applied: rotation.applied && appliedJson(rotation.applied),
-      rotatedFrom,
-      verificationAfterSwitch: rotation.second,
-      newKeyChecked: checkedOnDataplane(rotation),
-      stoppedAt: rotation.stoppedAt,
-      // Stopped (a signal, the time limit) while the old key was retired, which was let finish.
-      ...(rotation.stoppedAt ? {} : stoppedJson(io)),
-    };
-    const failed = await writeOut(io, `${JSON.stringify(document, null, 2)}\n`);
-    deps.custody.documentPrinted = true;
-    if (failed && options.key.showSecret) return secretWriteFailed(deps, deployment, options.key, issued, failed);
-    if (!failed) reported(issued, options.key);
-  }
-  if (rotation.stoppedAt) {
-    const { stage, why, next } = rotation.stoppedAt;
-    const keys =
-      stage === 'retire'
-        ? `'${issued.key.name}' is the new key; the old key '${old.name}' may still be there. To finish, once it is unused: ${next}`
-        : stage === 'apply'
-          ? `'${old.name}' stays, and ${rotation.applied?.rollbackFailed ? 'not every consumer could be put back on it (see above)' : 'what uses it is back on it'}. ${Custody.held(issued.custody) ? `'${issued.key.name}' stays too, unused (delete it with ${keyCommand('delete', deployment, issued.key.name, deps)} --yes).` : `'${issued.key.name}' is held nowhere now, so it is deleted again.`} Once the cause is fixed, run the rotation again: ${next}`
-          : `Both keys are in place: '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}, and '${issued.key.name}' is new. When '${issued.key.name}' works for your integrations, finish with: ${next}`;
-    io.stderr.write(`${io.err('danger', figures.fail)} Rotation stopped at ${stage}: ${why}. ${keys}\n`);
-    return io.signal.aborted ? stopWords(io).exit : EXIT.failed;
-  }
-  if (rotation.oldAction === 'shortened') {
-    io.stderr.write(
-      `${io.err('success', figures.pass)} The old key '${old.name}' now expires ${expiryText(rotation.shortenedTo ?? old.endDateTime, io.now())}, kept as the last good one until then. Rotation done: '${issued.key.name}' is the key now.\n`,
-    );
-    return stoppedAfterChange(io, `shortened the old key '${old.name}'`) ?? EXIT.ok;
-  }
-  if (rotation.oldAction === 'kept') {
-    io.stderr.write(
-      `The old key '${old.name}' still works until ${expiryText(old.endDateTime, io.now())}. When your integrations use '${issued.key.name}', retire it: ${keyCommand('delete', deployment, old.name, deps)}\n`,
-    );
-  } else {
-    const unchecked = checkedOnDataplane(rotation)
-      ? ''
-      : ` It was not checked on the dataplane: make sure what uses it works.`;
-    io.stderr.write(
-      `${io.err('success', figures.pass)} Deleted the old key '${old.name}'. Rotation done: '${issued.key.name}' is the key now.${unchecked}\n`,
-    );
-    return stoppedAfterChange(io, `deleted the old key '${old.name}'`) ?? EXIT.ok;
-  }
-  return EXIT.ok;
-}
-
-/** Whether the dataplane took the new key at either check. */
-function checkedOnDataplane(rotation: Rotation): boolean {
-  return rotation.first?.outcome === 'accepted' || rotation.second?.outcome === 'accepted';
 }
