@@ -37,10 +37,11 @@ export function wizardCustody(io: Pick<Io, 'stderr'>): WizardCustody {
       const name = state.result.key.name;
       const handoff = handoffUnderWay(state);
       // A vault's store cut short may have been carried out all the same.
-      const dead = deadVersionWords([
+      const inDoubt = [
         ...(state.reveal.vaultsInDoubt ?? []),
         ...(cut && handoff?.kind === 'keyvault' ? [handoff.destination] : []),
-      ]);
+      ];
+      const dead = deadVersionWords(inDoubt);
       let words: string;
       try {
         await gateway.deleteKey(state.deployment, name, { signal: AbortSignal.timeout(TAKE_BACK_MS) });
@@ -48,7 +49,9 @@ export function wizardCustody(io: Pick<Io, 'stderr'>): WizardCustody {
         words = `Key '${name}' was deleted again: the wizard ended before anyone held its secret (${cut ? `its hand-off to ${handoff?.words ?? 'the clipboard'} was cut short` : unheldWhy(state)}).${replaced}${dead}`;
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        words = `Key '${name}' is still active and no one holds its secret (deleting it again failed: ${why}); delete it with:${commandFor(state, 'delete', name)}`;
+        // Still live: a vault that may have stored it may hold a working secret.
+        const holder = inDoubt.length > 0 ? `${inDoubt.join(', ')} may hold its secret` : 'no one holds its secret';
+        words = `Key '${name}' is still active and ${holder} (deleting it again failed: ${why}); delete it with:${commandFor(state, 'delete', name)}`;
       }
       saidIfAnyoneReads(io, words);
     },

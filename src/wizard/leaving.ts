@@ -107,7 +107,7 @@ function leaveNow(state: WizardState): WizardState {
       state,
       'cancelled',
       130,
-      `Left while key '${state.result.key.name}' was being handed to ${cut}, cut short by a second interruption: no one is known to hold its secret, so it is deleted again.${state.result.created ? '' : REPLACED_GONE}`,
+      `Left while key '${state.result.key.name}' was being handed to ${cut}, cut short by a second interruption: no one is known to hold its secret, so it is being deleted again.`,
     );
   }
   if (state.result) {

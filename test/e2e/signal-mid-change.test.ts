@@ -11,6 +11,7 @@ import { cliWorld, runCli } from '../helpers/cli';
 import { WEB_ARGV } from '../helpers/sample';
 import { useTempDir } from '../helpers/temp';
 import { join } from 'node:path';
+import { closeSync, openSync } from 'node:fs';
 import { waitUntil } from '../helpers/wait';
 
 type World = Awaited<ReturnType<typeof cliWorld>>;
@@ -271,5 +272,119 @@ describe('a key deleted again after its only vault store was cut short', () => {
     expect(result.stderr).toContain('the run did not stop when asked: leaving now');
     expect(result.stderr).toContain(`If the newest version of ${url} holds it, that value is dead now`);
     expect(result.code).toBe(1);
+  });
+});
+
+describe("rotate's retire: what the document and the words say of the old key", () => {
+  async function rotateWithSlowDelete(
+    during: (pid: number, world: World) => void,
+    onStderr?: (stderr: string, pid: number) => void,
+  ) {
+    let child = 0;
+    const world = await cliWorld();
+    world.emulator.faults.add({ method: 'DELETE', path: '/apiKeys/asg-sync', delayMs: 2500 });
+    const arrived = () =>
+      world.emulator.requests.some((r) => r.method === 'DELETE' && r.path.endsWith('/apiKeys/asg-sync'));
+    const args = ['rotate', ...WEB_ARGV, '--name', 'asg-sync', '--secret-out', join(tempDir(), 'new.key')];
+    const result = await runCli([...args, '--yes', '--no-verify', '-o', 'json'], {
+      env: world.env,
+      onSpawn: (pid) => {
+        child = pid;
+        void waitUntil(arrived, 20_000, 'the DELETE').then(() => during(pid, world));
+      },
+      onStderr: (stderr) => onStderr?.(stderr, child),
+    });
+    const document = JSON.parse(result.stdout) as { rotatedFrom: { action: string }; stoppedAt?: { why: string } };
+    return { world, result, document };
+  }
+
+  it('a DELETE cut short by a second Ctrl+C: "unknown", not "kept"', async () => {
+    let insisted = false;
+    const { result, document } = await rotateWithSlowDelete(
+      (pid) => process.kill(pid, 'SIGINT'),
+      (stderr, pid) => {
+        if (insisted || !stderr.includes('Finishing the request that deletes')) return;
+        insisted = true;
+        process.kill(pid, 'SIGINT');
+      },
+    );
+    expect(result.code).toBe(130);
+    expect(document.stoppedAt?.why).toContain('may be gone already');
+    expect(document.rotatedFrom.action).toBe('unknown');
+  });
+
+  it('an old key someone else deleted meanwhile: "already-gone", and the words do not say Azure deleted it', async () => {
+    const { world, result, document } = await rotateWithSlowDelete((pid, w) => {
+      w.emulator.world.deleteKey(w.web(), 'asg-sync');
+      process.kill(pid, 'SIGINT');
+    });
+    const deletes = world.emulator.requests.filter(
+      (r) => r.method === 'DELETE' && r.path.endsWith('/apiKeys/asg-sync'),
+    );
+    expect(deletes.map((r) => r.status)).toEqual([204]);
+    expect(document.rotatedFrom.action).toBe('already-gone');
+    expect(result.stderr).toContain("The old key 'asg-sync' was already gone. Rotation done");
+    expect(result.stderr).not.toContain("Deleted the old key 'asg-sync'");
+    expect(result.stderr).toContain(
+      "Cancelled, but only after Azure answered that the old key 'asg-sync' was gone already.",
+    );
+    expect(result.code).toBe(130);
+  });
+});
+
+describe('the words that take a key back come from the custody record', () => {
+  it.each([
+    ['a new key', 'full-vault', [] as string[]],
+    ['--replace of a working key', 'asg-sync', ['--replace']],
+  ])(
+    '--show-secret > /dev/full after a vault store in doubt (%s): the vault and the replace are said',
+    async (_what, name, extra) => {
+      const { env, emulator, secretOf } = await cliWorld();
+      const url = `https://${DEMO_VAULT}/secrets/${name}`;
+      // Every store is carried out, its answer lost; the secret cannot be read back: in doubt.
+      emulator.faults.add({ method: 'PUT', path: '/secrets/', withToken: true, commitThenDrop: true, times: -1 });
+      emulator.faults.add({
+        method: 'GET',
+        path: '/secrets/',
+        withToken: true,
+        status: 403,
+        code: 'Forbidden',
+        message: 'no get',
+        times: -1,
+      });
+      const full = openSync('/dev/full', 'w');
+      const result = await runCli(
+        ['create', ...WEB_ARGV, '--name', name, '--show-secret', '--emit', `keyvault=${url}`, ...extra],
+        {
+          env,
+          stdoutFd: full,
+        },
+      );
+      closeSync(full);
+      expect(result.code).toBe(1);
+      expect(secretOf(name)).toBeUndefined();
+      expect(result.stderr).toContain('so it was deleted again');
+      expect(result.stderr).toContain(`If the newest version of ${url} holds it, that value is dead now`);
+      expect(result.stderr.includes('no key of that name is left')).toBe(extra.length > 0);
+    },
+  );
+
+  it('a raced create (200 where 201 was due) whose only vault refused: taken back, said to have replaced a key', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/raced', okStatus: 200 });
+    emulator.faults.add({
+      method: 'PUT',
+      path: '/secrets/',
+      withToken: true,
+      status: 403,
+      code: 'Forbidden',
+      message: 'no',
+    });
+    const url = `https://${DEMO_VAULT}/secrets/raced`;
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'raced', '--emit', `keyvault=${url}`], { env });
+    expect(result.code).toBe(1);
+    expect(secretOf('raced')).toBeUndefined();
+    expect(result.stderr).toMatch(/key 'raced' replaced the key of that name, but .*so it was deleted again\./);
+    expect(result.stderr).toContain('no key of that name is left');
   });
 });

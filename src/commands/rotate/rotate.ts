@@ -223,11 +223,14 @@ async function checkSwitchAndRetire(
       rotation.shortenedTo = shortened.key.endDateTime;
       return;
     }
-    await gateway.deleteKey(deployment, old.name, { signal: io.forceSignal });
-    rotation.oldAction = 'deleted';
+    // 204: it was gone before this DELETE (another's, or our retry meeting our first try's).
+    const outcome = await gateway.deleteKey(deployment, old.name, { signal: io.forceSignal });
+    rotation.oldAction = outcome === 'absent' ? 'already-gone' : 'deleted';
   } catch (error) {
     const failure = error instanceof GatewayError ? error : new GatewayError('unknown', String(error));
     const mayBeGone = failure.kind === 'cancelled' || failure.kind === 'network' || (failure.status ?? 500) >= 500;
+    // Not known either way: the document does not say it was kept.
+    if (mayBeGone) rotation.oldAction = 'unknown';
     const check = keyCommand('show', deployment, old.name, deps);
     const doing = options.retireHow.kind === 'expire' ? 'shortening' : 'deleting';
     stop(

@@ -26,7 +26,8 @@ export interface Rotation {
   issued: IssuedKey;
   first?: Verification;
   second?: Verification;
-  oldAction: 'deleted' | 'kept' | 'already-gone' | 'shortened';
+  /** 'unknown': its DELETE or PUT got no answer, so it may be retired already, or not. */
+  oldAction: 'deleted' | 'kept' | 'already-gone' | 'shortened' | 'unknown';
   /** The old key's expiry after --retire expire=. */
   shortenedTo?: Date;
   /** What the --apply consumers did. */
@@ -85,10 +86,16 @@ export async function finishRotation(rotation: Rotation, options: RotateOptions,
     const unchecked = checkedOnDataplane(rotation)
       ? ''
       : ` It was not checked on the dataplane: make sure what uses it works.`;
+    const gone = rotation.oldAction === 'already-gone';
     io.stderr.write(
-      `${io.err('success', figures.pass)} Deleted the old key '${old.name}'. Rotation done: '${issued.key.name}' is the key now.${unchecked}\n`,
+      `${io.err('success', figures.pass)} ${gone ? `The old key '${old.name}' was already gone` : `Deleted the old key '${old.name}'`}. Rotation done: '${issued.key.name}' is the key now.${unchecked}\n`,
     );
-    return stoppedAfterChange(io, `deleted the old key '${old.name}'`) ?? EXIT.ok;
+    return (
+      stoppedAfterChange(
+        io,
+        gone ? `answered that the old key '${old.name}' was gone already` : `deleted the old key '${old.name}'`,
+      ) ?? EXIT.ok
+    );
   }
   return EXIT.ok;
 }

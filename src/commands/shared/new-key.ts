@@ -15,12 +15,11 @@ import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
 import { requestTimeoutMs, type Io } from '../../port/io';
 import { finishingWords, sayFinishing } from './let-finish';
 import { createKey, racedWarning, type CreateOutcome } from '../../keys/create-key';
-import { hold, REPLACED_GONE, type CustodyEntry, type Holder } from '../../keys/custody';
+import { hold, type CustodyEntry, type Holder } from '../../keys/custody';
 import { exposureWarnings } from '../../keys/git-exposure';
 import { figures } from '../../term/style';
 import {
   checkHandoffTargets,
-  deadVersionWords,
   deliverHandoffs,
   discardHandoffFiles,
   stageHandoffFiles,
@@ -243,7 +242,8 @@ export async function issueNewKey(
     signal: io.signal,
     forceSignal: io.forceSignal,
   }).finally(quiet);
-  held.replaced = outcome.kind === 'replaced';
+  // Raced: a key made meanwhile by someone else, replaced by this one (a 200 where 201 was due).
+  held.replaced = outcome.kind === 'replaced' || outcome.kind === 'raced';
   for (const h of handoffs) {
     if (!h.ok && h.uncertain && h.target.kind === 'keyvault')
       held.vaultsInDoubt = [...(held.vaultsInDoubt ?? []), h.target.url];
@@ -296,11 +296,9 @@ export async function issueNewKey(
     options.source.kind !== 'generate' ||
     handoffs.some((h) => h.ok) ||
     options.consumers > 0;
-  if (!heldSomewhere && (outcome.kind === 'created' || outcome.kind === 'replaced')) {
+  if (!heldSomewhere) {
     const why = handoffs.map((h) => h.said).join('; ');
-    // A vault that may hold the value of a key deleted here: say which secret, and how to disable it.
-    const after = `${outcome.kind === 'replaced' ? REPLACED_GONE : ''}${deadVersionWords(held.vaultsInDoubt ?? [])}`;
-    await takeBackUnheldKey(deps, deployment, name, `it could not be handed off anywhere (${why})`, after);
+    await takeBackUnheldKey(deps, deployment, name, `it could not be handed off anywhere (${why})`);
   }
   // A key the user typed or gave in a file: they hold its secret already.
   if (options.source.kind !== 'generate') held.told = true;

@@ -12,7 +12,8 @@ import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from './deps';
 import { describeFsError } from '../../files/fs-error';
 import type { StagedSecretFile } from '../../files/secret-file';
-import { Custody, hold, madeWords } from '../../keys/custody';
+import { Custody, hold, madeWords, REPLACED_GONE } from '../../keys/custody';
+import { deadVersionWords } from '../../keys/handoff';
 import type { IssuedKey } from './new-key';
 
 /**
@@ -34,9 +35,10 @@ export async function takeBackUnheldKey(
   deployment: Deployment,
   name: string,
   why: string,
-  after = '',
 ): Promise<never> {
   const entry = deps.custody.find(deployment, name);
+  // From the record, so that no caller forgets them: the key it replaced, a vault that may hold it.
+  const after = `${entry?.replaced ? REPLACED_GONE : ''}${deadVersionWords(entry?.vaultsInDoubt ?? [])}`;
   const made = madeWords(entry?.state === 'maybe' ? undefined : entry);
   try {
     await deps.gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) });
