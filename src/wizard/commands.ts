@@ -23,6 +23,11 @@ export interface Problem {
   uncertain?: boolean;
 }
 
+/** No answer came (a reset, a timeout, a server error): the request may have been carried out all the same. */
+export function answerMayBeLost(problem: Problem): boolean {
+  return problem.kind === 'network' || problem.kind === 'cancelled' || problem.kind === 'unknown';
+}
+
 /** Work the runner does for the machine; each runs once, by id. */
 export type Command =
   | { id: number; kind: 'discover' }

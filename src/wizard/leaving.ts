@@ -78,8 +78,8 @@ export function afterTaking(state: WizardState): WizardState {
 }
 
 /** After the rotation's request in flight answered: where a signal asked to stop, the run ends there. */
-function leftAfter(before: WizardState, after: WizardState, code: number): WizardState {
-  return before.rotation?.leaving && after.step === 'keys' ? endedAtConsole(after, code) : after;
+function leftAfter(before: WizardState, after: WizardState, code: number, doneMeanwhile = false): WizardState {
+  return before.rotation?.leaving && after.step === 'keys' ? endedAtConsole(after, code, doneMeanwhile) : after;
 }
 
 const ROTATION_BUSY: ReadonlySet<string> = new Set(['creating', 'reverifying', 'retiring', 'discarding']);
@@ -128,7 +128,7 @@ function leaveNow(state: WizardState): WizardState {
 export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent', notOurs = false): WizardState {
   if (state.step === 'keys') return onConsoleDeleted(state, outcome);
   if (state.rotation?.stage === 'retiring' && state.step === 'reveal')
-    return leftAfter(state, onRetired(state, outcome), 130);
+    return leftAfter(state, onRetired(state, outcome), 130, true);
   if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
     return leftAfter(state, onDiscarded(state, outcome), 130);
   // The DELETE has answered: nothing is under way any more (the closing settle reads this).
@@ -160,10 +160,10 @@ export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent', not
 }
 
 /** A DELETE failed: the console's and a rotation's say so in place; a key no one holds is not dropped. */
-export function onDeleteFailed(state: WizardState, problem: string): WizardState {
+export function onDeleteFailed(state: WizardState, problem: string, mayBeDone = false): WizardState {
   if (state.step === 'keys') return onConsoleDeleteFailed(state, problem);
   if (state.rotation?.stage === 'retiring' && state.step === 'reveal') {
-    const failed = onRetireFailed(state, problem);
+    const failed = onRetireFailed(state, problem, mayBeDone);
     return state.rotation.leaving && failed.step === 'reveal' ? leaveRotation(failed) : failed;
   }
   if (state.rotation?.stage === 'discarding' && state.step === 'reveal')

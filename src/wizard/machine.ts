@@ -6,6 +6,7 @@
  * the runner performs once each. Every refusal comes from src/domain, so the TUI, the plain mode
  * and the commands agree.
  */
+import { answerMayBeLost } from './commands';
 import { isFinished, issue } from './effects';
 import type { Intent } from './intents';
 import { intentsForKey } from './keymap';
@@ -156,7 +157,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'extendFailed':
       return state.step === 'keys' ? onExtendFailed(state, event.problem) : state;
     case 'deleteFailed':
-      return onDeleteFailed(state, event.problem.message);
+      return onDeleteFailed(state, event.problem.message, answerMayBeLost(event.problem));
   }
 }
 

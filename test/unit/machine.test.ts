@@ -1183,6 +1183,29 @@ describe('the key console', () => {
         );
       });
 
+      it('a DELETE of the old key that got no answer: it may be gone, with the show command; a refusal keeps both', () => {
+        const retiring = press(asked(), 'y');
+        const lost = send(retiring, { type: 'deleteFailed', problem: { kind: 'network', message: 'socket hang up' } });
+        expect(lost.rotation?.problem).toMatch(
+          /^Deleting 'nlk-prod' got no answer \(socket hang up\): it may be gone already\. Check with:/,
+        );
+        expect(lost.rotation?.problem).not.toContain('Both keys stay');
+        const refused = send(retiring, {
+          type: 'deleteFailed',
+          problem: { kind: 'forbidden', message: 'AuthorizationFailed' },
+        });
+        expect(refused.rotation?.problem).toMatch(/^Could not delete 'nlk-prod': AuthorizationFailed\. Both keys stay/);
+      });
+
+      it('a signal while the old key is deleted: the DELETE answers, its outcome is said, then that the run stopped', () => {
+        const leaving = send(press(asked(), 'y'), { type: 'interrupted' });
+        const ended = send(leaving, { type: 'deleted', outcome: 'deleted' });
+        expect([ended.exitCode, ended.farewell]).toEqual([
+          130,
+          "Rotated: 'nlk-prod' deleted; 'nlk-prod-2' was not checked, since the dataplane could not be asked from here. Cancelled, but only after the request under way was answered.",
+        ]);
+      });
+
       it('Enter checks again; Esc asks about stopping, with both keys', () => {
         expect(lastCommand(press(asked(), 'Enter'))).toMatchObject({ kind: 'verify', again: true });
         expect(press(asked(), 'Esc').rotation?.stage).toBe('stopping');

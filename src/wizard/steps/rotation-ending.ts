@@ -71,8 +71,12 @@ export function leaveRotation(state: StateAt<'reveal'>): WizardState {
 }
 
 /** A rotation's ending that went back to the console, as the run's last words instead (it was asked to stop). */
-export function endedAtConsole(state: WizardState, code: number): WizardState {
-  const words = state.console.message?.text ?? 'Cancelled.';
+export function endedAtConsole(state: WizardState, code: number, doneMeanwhile = false): WizardState {
+  const said = state.console.message?.text;
+  // Asked to stop while the old key's DELETE was under way: what it did is said, then that the run stops.
+  const words = said
+    ? `${said}${doneMeanwhile && code !== 0 ? ' Cancelled, but only after the request under way was answered.' : ''}`
+    : 'Cancelled.';
   return finish(state, code === 0 ? 'done' : 'cancelled', code, words);
 }
 
@@ -145,10 +149,14 @@ export function onRetired(state: StateAt<'reveal'>, outcome: 'deleted' | 'absent
   return backToConsole({ ...state, changes }, !unheld && !unchecked, `${checked}${unheld}`);
 }
 
-export function onRetireFailed(state: StateAt<'reveal'>, problem: string): WizardState {
+/** `mayBeDone`: no answer came (a reset, a timeout, a 5xx): the old key may be gone already. */
+export function onRetireFailed(state: StateAt<'reveal'>, problem: string, mayBeDone = false): WizardState {
+  const old = state.rotation?.old.name ?? '';
   return withRotation(state, {
     stage: 'shown',
     unheldConfirmed: false,
-    problem: `Could not delete '${state.rotation?.old.name ?? ''}': ${problem}. Both keys stay; Enter tries again, or later:${finishRotationCommand(state)}`,
+    problem: mayBeDone
+      ? `Deleting '${old}' got no answer (${problem}): it may be gone already. Check with:${commandFor(state, 'show', old)}Enter tries again (a key already gone is said so), or later:${finishRotationCommand(state)}`
+      : `Could not delete '${old}': ${problem}. Both keys stay; Enter tries again, or later:${finishRotationCommand(state)}`,
   });
 }
