@@ -107,9 +107,11 @@ async function takeBack(
   if (!ending.gateway) return `${what} on ${ref.name}, and nobody holds its secret: delete it with: ${deleteIt}`;
   try {
     const signal = AbortSignal.timeout(TAKE_BACK_MS);
+    // A DELETE of it already under way (the forced exit came meanwhile): its answer, not a second one.
     // A key that only may have been made: the name may be someone else's by now.
-    const outcome =
-      entry?.state === 'maybe'
+    const outcome = entry?.takingBack
+      ? await answerWithin(entry.takingBack, signal)
+      : entry?.state === 'maybe'
         ? await deleteIfSentHere(ending.gateway, ref, name, { signal })
         : await ending.gateway.deleteKey(ref, name, { signal });
     if (outcome === 'notOurs')
@@ -121,6 +123,15 @@ async function takeBack(
     const failure = error instanceof GatewayError ? error.plain : String(error);
     return `${what} on ${ref.name}, nobody holds its secret, and deleting it again failed (${failure}): delete it with: ${deleteIt}`;
   }
+}
+
+/** The answer of a request under way, or a failure once `signal` ends the wait. */
+function answerWithin<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const gaveUp = () => reject(new Error(`no answer within ${TAKE_BACK_MS / 1000} s`));
+    signal.addEventListener('abort', gaveUp, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', gaveUp));
+  });
 }
 
 function keyJson(a: KeyAccount) {

@@ -45,6 +45,8 @@ export interface CustodyEntry {
   replaced?: boolean;
   /** Key Vault secrets whose newest version may hold it (a store whose answer was lost or cut short). */
   vaultsInDoubt?: string[];
+  /** Its DELETE again, under way: an ending that finds it waits for that answer, not sending another. */
+  takingBack?: Promise<'deleted' | 'absent'>;
 }
 
 /** One line of what the closing step found, for stderr and for the JSON document. */

@@ -271,6 +271,9 @@ describe('a key deleted again after its only vault store was cut short', () => {
     await waitUntil(() => world.secretOf('slow') === undefined, 15_000, 'the key deleted again');
     expect(result.stderr).toContain('the run did not stop when asked: leaving now');
     expect(result.stderr).toContain(`If the newest version of ${url} holds it, that value is dead now`);
+    // The closing step waited for the DELETE under way, and sent no second one.
+    const deletes = world.emulator.requests.filter((r) => r.method === 'DELETE' && r.path.endsWith('/apiKeys/slow'));
+    expect(deletes).toHaveLength(1);
     expect(result.code).toBe(1);
   });
 });

@@ -41,7 +41,9 @@ export async function takeBackUnheldKey(
   const after = `${entry?.replaced ? REPLACED_GONE : ''}${deadVersionWords(entry?.vaultsInDoubt ?? [])}`;
   const made = madeWords(entry?.state === 'maybe' ? undefined : entry);
   try {
-    await deps.gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) });
+    const deleting = deps.gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) });
+    if (entry) entry.takingBack = deleting;
+    await deleting;
   } catch (error) {
     const failure = error instanceof GatewayError ? error.plain : String(error);
     // The words below name the key and the command that deletes it.
