@@ -8,8 +8,7 @@
  */
 import { keyCommand } from '../domain/resource-id';
 import { deleteIfSentHere } from '../keys/create-key';
-import { account, hold, madeWords, REPLACED_GONE, type Custody, type KeyAccount } from '../keys/custody';
-import { deadVersionWords } from '../keys/handoff';
+import { account, hold, madeWords, takenBackWords, type Custody, type KeyAccount } from '../keys/custody';
 import { GatewayError, type Gateway } from '../port/gateway';
 import { EXIT, type Io } from '../port/io';
 import { figures } from '../term/style';
@@ -117,8 +116,7 @@ async function takeBack(
     if (outcome === 'notOurs')
       return `${what} on ${ref.name}: a key of that name is there, but not the one this run sent (another hint or expiry), so it was left alone.`;
     if (entry) entry.state = 'gone';
-    const after = `${entry?.replaced ? REPLACED_GONE : ''}${deadVersionWords(entry?.vaultsInDoubt ?? [])}`;
-    return `${what} on ${ref.name}, but nobody held its secret, so it was deleted again.${after}`;
+    return `${what} on ${ref.name}, but nobody held its secret, so it was deleted again.${takenBackWords(entry)}`;
   } catch (error) {
     const failure = error instanceof GatewayError ? error.plain : String(error);
     return `${what} on ${ref.name}, nobody holds its secret, and deleting it again failed (${failure}): delete it with: ${deleteIt}`;

@@ -10,8 +10,7 @@ import type { Gateway } from '../port/gateway';
 import { commandFor, isFinished } from '../wizard/effects';
 import { heldByNoOne, takingInFlight, unheldWhy } from '../wizard/steps/reveal';
 import { handoffUnderWay } from '../wizard/steps/handoff';
-import { deadVersionWords } from '../keys/handoff';
-import { REPLACED_GONE } from '../keys/custody';
+import { deadVersionWords, REPLACED_GONE } from '../keys/custody';
 import type { WizardState } from '../wizard/state';
 
 export interface WizardCustody {

@@ -17,6 +17,7 @@
 import { randomInt } from 'node:crypto';
 import { hintOf } from '../domain/secret';
 import { GatewayError, type ApiKey, type ChangePurpose, type DeploymentRef, type Gateway } from '../port/gateway';
+import { keyId } from './custody';
 
 export interface NewKeyBody {
   secret: string;
@@ -60,11 +61,8 @@ export function racedWarning(name: string): string {
 /** What this process sent, by key: a resend of the same secret (the wizard's r) is the same attempt. */
 const attempts = new Map<string, NewKeyBody>();
 
-const attemptId = (ref: DeploymentRef, name: string) =>
-  `${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${name}`.toLowerCase();
-
 function attemptFor(ref: DeploymentRef, name: string, body: NewKeyBody): { sent: NewKeyBody; resend: boolean } {
-  const id = attemptId(ref, name);
+  const id = keyId(ref, name);
   const earlier = attempts.get(id);
   const sameDay = earlier && Math.abs(earlier.endDateTime.getTime() - body.endDateTime.getTime()) < 1000;
   if (earlier && earlier.secret === body.secret && sameDay) return { sent: earlier, resend: true };
@@ -85,7 +83,7 @@ export async function deleteIfSentHere(
   name: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<'deleted' | 'absent' | 'notOurs'> {
-  const sent = attempts.get(attemptId(ref, name));
+  const sent = attempts.get(keyId(ref, name));
   const key = await gateway.getKey(ref, name, options);
   if (!key) return 'absent';
   if (!sent || !isKeyFrom(key, sent)) return 'notOurs';

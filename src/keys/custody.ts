@@ -72,6 +72,20 @@ export function madeWords(entry: Pick<CustodyEntry, 'replaced' | 'state'> | unde
   return entry?.state === 'maybe' ? 'may have been created' : 'was created';
 }
 
+/**
+ * Said where a key is deleted again while a vault's newest version may hold it (a store whose
+ * answer was lost or was cut short): that value is dead, and how to see and disable it.
+ */
+export function deadVersionWords(vaults: readonly string[]): string {
+  if (vaults.length === 0) return '';
+  return ` If the newest version of ${vaults.join(', ')} holds it, that value is dead now: see it with \`az keyvault secret show --id <url>\` and disable that version with \`az keyvault secret set-attributes --enabled false --id <url>/<version>\`.`;
+}
+
+/** What follows "so it was deleted again" for a key of the record: the key it replaced, a vault that may hold it. */
+export function takenBackWords(entry: Pick<CustodyEntry, 'replaced' | 'vaultsInDoubt'> | undefined): string {
+  return `${entry?.replaced ? REPLACED_GONE : ''}${deadVersionWords(entry?.vaultsInDoubt ?? [])}`;
+}
+
 export class Custody {
   private readonly entries: CustodyEntry[] = [];
   /** Whether this run printed its one JSON document already (a success's, or an error's). */

@@ -94,15 +94,6 @@ export function discardHandoffFiles(staged: StagedHandoffs | undefined): void {
   for (const file of staged?.files ?? []) file.staged.discard();
 }
 
-/**
- * Said where a key is deleted again while a vault's newest version may hold it (a store whose
- * answer was lost or was cut short): that value is dead, and how to see and disable it.
- */
-export function deadVersionWords(vaults: readonly string[]): string {
-  if (vaults.length === 0) return '';
-  return ` If the newest version of ${vaults.join(', ')} holds it, that value is dead now: see it with \`az keyvault secret show --id <url>\` and disable that version with \`az keyvault secret set-attributes --enabled false --id <url>/<version>\`.`;
-}
-
 /** Moves the staged files into place; when the key exists (`stored`), stores the vault secrets too. */
 export async function deliverHandoffs(
   gateway: Gateway,

@@ -12,8 +12,7 @@ import { deleteIfMaybeMade, holdWhileCreating, mayExist } from './steps/creating
 import { onConsoleDeleted, onConsoleDeleteFailed } from './steps/keys';
 import { deleteAgain, heldByNoOne, takingInFlight, unheldWhy } from './steps/reveal';
 import { handoffUnderWay } from './steps/handoff';
-import { deadVersionWords } from '../keys/handoff';
-import { REPLACED_GONE } from '../keys/custody';
+import { deadVersionWords, REPLACED_GONE } from '../keys/custody';
 import {
   endedAtConsole,
   leaveRotation,

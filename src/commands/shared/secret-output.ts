@@ -12,8 +12,7 @@ import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from './deps';
 import { describeFsError } from '../../files/fs-error';
 import type { StagedSecretFile } from '../../files/secret-file';
-import { Custody, hold, madeWords, REPLACED_GONE } from '../../keys/custody';
-import { deadVersionWords } from '../../keys/handoff';
+import { Custody, hold, madeWords, takenBackWords } from '../../keys/custody';
 import type { IssuedKey } from './new-key';
 
 /**
@@ -38,8 +37,8 @@ export async function takeBackUnheldKey(
 ): Promise<never> {
   const entry = deps.custody.find(deployment, name);
   // From the record, so that no caller forgets them: the key it replaced, a vault that may hold it.
-  const after = `${entry?.replaced ? REPLACED_GONE : ''}${deadVersionWords(entry?.vaultsInDoubt ?? [])}`;
-  const made = madeWords(entry?.state === 'maybe' ? undefined : entry);
+  const after = takenBackWords(entry);
+  const made = madeWords(entry);
   try {
     const deleting = deps.gateway.deleteKey(deployment, name, { signal: AbortSignal.timeout(15_000) });
     if (entry) entry.takingBack = deleting;
