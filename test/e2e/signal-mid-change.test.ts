@@ -18,6 +18,19 @@ type World = Awaited<ReturnType<typeof cliWorld>>;
 
 const tempDir = useTempDir('signal-mid-change-');
 
+/** rotate of asg-sync straight to its retire: the new key in a file, no check, no question. */
+const retireAsgSync = (...extra: string[]) => [
+  'rotate',
+  ...WEB_ARGV,
+  '--name',
+  'asg-sync',
+  '--secret-out',
+  join(tempDir(), 'new.key'),
+  '--yes',
+  '--no-verify',
+  ...extra,
+];
+
 /** Runs `args` with `fault` holding the request it matches, and signals the run once (or twice) when it arrives. */
 async function signalled(
   world: World,
@@ -154,22 +167,7 @@ describe('a signal while a change is under way', () => {
 
   it("rotate's retire: the old key's DELETE finishes, then 130, and the JSON document says it was stopped", async () => {
     const world = await cliWorld();
-    const result = await signalled(
-      world,
-      [
-        'rotate',
-        ...WEB_ARGV,
-        '--name',
-        'asg-sync',
-        '--secret-out',
-        join(tempDir(), 'new.key'),
-        '--yes',
-        '--no-verify',
-        '-o',
-        'json',
-      ],
-      { method: 'DELETE', path: '/apiKeys/asg-sync' },
-    );
+    const result = await signalled(world, retireAsgSync('-o', 'json'), { method: 'DELETE', path: '/apiKeys/asg-sync' });
     expect(world.secretOf('asg-sync')).toBeUndefined();
     expect(result.stderr).toContain(
       "Finishing the request that deletes the old key 'asg-sync', so that its outcome is known; a second Ctrl+C leaves at once.",
@@ -213,21 +211,7 @@ describe('the run limit while a change is let finish', () => {
   it("rotate's retire past the limit: said, and not 0", async () => {
     const world = await cliWorld();
     world.emulator.faults.add({ method: 'DELETE', path: '/apiKeys/asg-sync', delayMs: 7000 });
-    const result = await runCli(
-      [
-        'rotate',
-        ...WEB_ARGV,
-        '--name',
-        'asg-sync',
-        '--secret-out',
-        join(tempDir(), 'new.key'),
-        '--yes',
-        '--no-verify',
-        '--timeout',
-        '4s',
-      ],
-      { env: world.env },
-    );
+    const result = await runCli(retireAsgSync('--timeout', '4s'), { env: world.env });
     expect(world.secretOf('asg-sync')).toBeUndefined();
     expect(result.stderr).toContain(
       "The run's time limit passed; finishing the request that deletes the old key 'asg-sync'",
@@ -288,8 +272,7 @@ describe("rotate's retire: what the document and the words say of the old key", 
     world.emulator.faults.add({ method: 'DELETE', path: '/apiKeys/asg-sync', delayMs: 2500 });
     const arrived = () =>
       world.emulator.requests.some((r) => r.method === 'DELETE' && r.path.endsWith('/apiKeys/asg-sync'));
-    const args = ['rotate', ...WEB_ARGV, '--name', 'asg-sync', '--secret-out', join(tempDir(), 'new.key')];
-    const result = await runCli([...args, '--yes', '--no-verify', '-o', 'json'], {
+    const result = await runCli(retireAsgSync('-o', 'json'), {
       env: world.env,
       onSpawn: (pid) => {
         child = pid;
