@@ -61,15 +61,6 @@ interface Entry {
   places?: number[];
 }
 
-/** The keys of a fixed list of deployments, in its order. */
-export function sweepKeys(
-  gateway: Gateway,
-  deployments: Deployment[],
-  options: SweepOptions & SettleOptions = {},
-): Promise<Swept[]> {
-  return fleetSweep(gateway, options).settle(deployments, options);
-}
-
 export function fleetSweep(gateway: Gateway, options: SweepOptions = {}): FleetSweep {
   const clock = options.clock ?? (() => Date.now());
   const concurrency = Math.max(1, options.concurrency ?? SWEEP_CONCURRENCY);

@@ -5,18 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fleetWorld } from '../../src/emulator/fleet';
-import { sweepKeys, type Swept } from '../../src/keys/sweep';
+import { fleetSweep, type Swept } from '../../src/keys/sweep';
 import { gatewayFor, useEmulator } from '../helpers/emulator';
 import { runInProcess } from '../helpers/in-process';
 import { json } from '../helpers/schemas';
 
-describe('sweepKeys', () => {
+describe('fleetSweep', () => {
   it('reads every deployment of a fleet, each reported as it arrives and kept in its place', async () => {
     const emulator = await useEmulator({ data: fleetWorld({ subscriptions: 20, deployments: 3 }, new Date()) });
     const gateway = gatewayFor(emulator);
     const deployments = (await gateway.discoverDeployments({})).deployments;
     const arrivals: number[] = [];
-    const swept = await sweepKeys(gateway, deployments, { concurrency: 16, onSwept: (index) => arrivals.push(index) });
+    const swept = await fleetSweep(gateway, { concurrency: 16 }).settle(deployments, {
+      onSwept: (index) => arrivals.push(index),
+    });
     expect(swept.map((s) => s.deployment.id)).toEqual(deployments.map((d) => d.id));
     expect(swept.every((s) => s.keys.length === 1 && s.problem === undefined)).toBe(true);
     expect([...arrivals].sort((a, b) => a - b)).toEqual(deployments.map((_, i) => i));
@@ -37,7 +39,7 @@ describe('sweepKeys', () => {
       times: 3,
     });
     emulator.faults.add({ path: `nginxDeployments/${broken?.name}/apiKeys`, status: 500, times: -1 });
-    const swept: Swept[] = await sweepKeys(gateway, deployments, { throttledPauseMs: 50 });
+    const swept: Swept[] = await fleetSweep(gateway, { throttledPauseMs: 50 }).settle(deployments);
     const first = swept.find((s) => s.deployment.name === 'edge-0-0');
     expect([first?.keys.length, first?.problem]).toEqual([1, undefined]);
     const failed = swept.find((s) => s.deployment.name === broken?.name);
