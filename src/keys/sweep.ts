@@ -28,6 +28,8 @@ export interface SweepOptions {
   throttledPauseMs?: number;
   signal?: AbortSignal;
   clock?: () => number;
+  /** Called once per answer (keys or a failure), read ahead or not: a long sweep's unit of work. */
+  onAnswer?: () => void;
 }
 
 export interface SettleOptions {
@@ -98,8 +100,10 @@ export function fleetSweep(gateway: Gateway, options: SweepOptions = {}): FleetS
     for (let wait = bucket.take(clock()); wait > 0; wait = bucket.take(clock())) await sleep(wait, options.signal);
     try {
       const keys = await gateway.listKeys(entry.deployment, options.signal ? { signal: options.signal } : {});
+      options.onAnswer?.();
       arrived(entry, { keys });
     } catch (error) {
+      options.onAnswer?.();
       if (!(error instanceof GatewayError) || error.kind === 'cancelled') throw error;
       if (error.kind === 'throttled' && ++entry.tries < TRIES_WHEN_THROTTLED) {
         bucket.pause(clock() + (options.throttledPauseMs ?? 10_000));

@@ -137,4 +137,18 @@ describe('fleetSweep reads ahead', () => {
     stopped.readAhead([deployment('charlie')]);
     expect(other.asked).toEqual(['alpha']);
   });
+  it('counts every answer, read ahead or not and failed or not, before the list is final', async () => {
+    const held = heldGateway();
+    let answers = 0;
+    const sweep = fleetSweep(held.gateway, { concurrency: 4, onAnswer: () => (answers += 1) });
+    const [a, b, c] = [deployment('a'), deployment('b'), deployment('c')];
+    sweep.readAhead([a, b]);
+    await held.answer('a');
+    await held.answer('b', new GatewayError('notFound', 'gone'));
+    expect(answers).toBe(2);
+    const settled = sweep.settle([a, b, c]);
+    await held.answer('c');
+    await settled;
+    expect(answers).toBe(3);
+  });
 });

@@ -12,6 +12,7 @@ import { figures } from '../../term/style';
 import { keyOrder } from '../../domain/key-order';
 import { naturalOrder } from '../../domain/natural-order';
 import { padEnd, widest } from '../../term/text-width';
+import { jsonInParts } from '../../term/json-in-parts';
 import { deploymentJson, expiryText, keyJson, statusWord } from '../shared/format';
 import { keyTable, writeGroupedList } from './list-grouped';
 
@@ -96,16 +97,21 @@ export function shown(listed: Listed[], now: Date, within: number | undefined): 
 export function writeListJson(listed: Listed[], summary: Summary, within: number | undefined, io: Io): void {
   const now = io.now();
   // Keys only with --expiring-within: their presence says the window was asked.
-  const document = {
+  const head = {
     ...(within !== undefined ? { expiringWithinDays: within, expiringFound: flagged(summary) } : {}),
     summary,
-    deployments: listed.map((l) => ({
+  };
+  jsonInParts(
+    head,
+    'deployments',
+    listed,
+    (l) => ({
       deployment: deploymentJson(l.deployment),
       keys: l.keys.map((k) => ({ ...keyJson(k, now), ...(within !== undefined ? { flagged: true } : {}) })),
       problem: l.problem || (l.cannotTakeKeys ? `cannot take keys: ${l.cannotTakeKeys}` : undefined),
-    })),
-  };
-  io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    }),
+    (text) => io.stdout.write(text),
+  );
 }
 
 /** `list -d`: one deployment's keys; `list --all` on a terminal: grouped by deployment (list-grouped.ts). */

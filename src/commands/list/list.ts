@@ -12,7 +12,7 @@ import { EXIT, sayProgress, type Io } from '../../port/io';
 import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from '../shared/deps';
 import { fleetSweep } from '../../keys/sweep';
-import { holdYoungGeneration, releaseMemoryEvery } from './release-memory';
+import { ANSWERS_A_COLLECTION, holdMemoryDown, releaseMemoryEvery } from './release-memory';
 import {
   blind,
   flagged,
@@ -70,27 +70,14 @@ async function listEverywhere(
   stream: boolean,
   io: Io,
 ): Promise<{ listed: Listed[]; streamer?: ListStreamer; unreadSubscriptions?: { subscriptionId: string }[] }> {
-  const letGrow = holdYoungGeneration();
-  try {
-    return await sweepEverywhere(gateway, scope, within, stream, io);
-  } finally {
-    letGrow();
-  }
-}
-
-async function sweepEverywhere(
-  gateway: Gateway,
-  scope: { subscription?: string; resourceGroup?: string },
-  within: number | undefined,
-  stream: boolean,
-  io: Io,
-): Promise<{ listed: Listed[]; streamer?: ListStreamer; unreadSubscriptions?: { subscriptionId: string }[] }> {
   const subscription = scope.subscription;
   const group = scope.resourceGroup;
   const progress = (line: string) => sayProgress(io, line);
   // The keys are read as the search finds deployments, not after it: Resource Graph answers
   // while the subscription list is still being paged through.
-  const sweep = fleetSweep(gateway, { signal: io.signal });
+  // Full collections counted from the first answer read ahead: the heap's peak came before the
+  // list was final.
+  const sweep = fleetSweep(gateway, { signal: io.signal, onAnswer: releaseMemoryEvery(ANSWERS_A_COLLECTION) });
   const found = await gateway
     .discoverDeployments(
       // Never empty: parse checks the subscription (a GUID) and the group (1 to 90 characters).
@@ -113,12 +100,10 @@ async function sweepEverywhere(
   if (!live) progress(`Reading the keys of ${count} deployment${count === 1 ? '' : 's'}…`);
   const streamer = stream ? streamListText(deployments, within, io) : undefined;
   let done = 0;
-  const release = releaseMemoryEvery(250);
   const swept = await sweep.settle(deployments, {
     onSwept: (index, swept) => {
       live?.(++done);
       streamer?.add(index, swept);
-      release();
     },
     explain: (deployment, error) => {
       const state = states.get(deployment.subscriptionId.toLowerCase());
@@ -151,7 +136,18 @@ function liveCount(io: Io, total: number): ((done: number) => void) | undefined 
   };
 }
 
-export async function runList(options: ListOptions, { gateway, io }: CommandDeps): Promise<number> {
+export async function runList(options: ListOptions, deps: CommandDeps): Promise<number> {
+  if (!options.scope.all) return listAndWrite(options, deps);
+  // Held until the output is written too, which is the end of the run.
+  const letGrow = holdMemoryDown();
+  try {
+    return await listAndWrite(options, deps);
+  } finally {
+    letGrow();
+  }
+}
+
+async function listAndWrite(options: ListOptions, { gateway, io }: CommandDeps): Promise<number> {
   const within = options.expiringWithin;
   const scope = options.scope;
   const all = scope.all;

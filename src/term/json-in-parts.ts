@@ -1,0 +1,33 @@
+/**
+ * A JSON document written as `JSON.stringify(document, null, 2)` writes it, byte for byte, but its
+ * one long list a part at a time: a fleet's `list --all -o json` is megabytes, and as one string
+ * it was held three times over at the end of a sweep (the text, its flattened copy, the bytes
+ * written), the sweep's peak memory. The list's items are made only as their part is written.
+ */
+const PART = 200;
+
+export function jsonInParts<T>(
+  head: Record<string, unknown>,
+  listName: string,
+  items: readonly T[],
+  itemJson: (item: T) => unknown,
+  write: (text: string) => void,
+): void {
+  const headText = JSON.stringify(head, null, 2);
+  // `{}` alone, or `{\n  "a": 1\n}` opened again for one more member.
+  const opening = headText === '{}' ? '{\n' : `${headText.slice(0, -2)},\n`;
+  const name = JSON.stringify(listName);
+  if (items.length === 0) {
+    write(`${opening}  ${name}: []\n}\n`);
+    return;
+  }
+  write(`${opening}  ${name}: [\n`);
+  for (let start = 0; start < items.length; start += PART) {
+    const part = items
+      .slice(start, start + PART)
+      .map((item) => `    ${JSON.stringify(itemJson(item), null, 2).replaceAll('\n', '\n    ')}`)
+      .join(',\n');
+    write(start + PART < items.length ? `${part},\n` : `${part}\n`);
+  }
+  write('  ]\n}\n');
+}
