@@ -152,7 +152,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.cjs'],
+    // bin/ is CommonJS too (bin/package.json): the npm command's --version skips the ES module loader.
+    files: ['**/*.cjs', 'bin/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },

@@ -17,7 +17,7 @@ import {
 // dist/<platform>/ stays: it is built on its own (build-sea.mjs).
 const dist = join(root, 'dist');
 mkdirSync(dist, { recursive: true });
-for (const name of readdirSync(dist)) if (name.endsWith('.js')) rmSync(join(dist, name));
+for (const name of readdirSync(dist)) if (/\.c?js$/.test(name)) rmSync(join(dist, name));
 
 const { metafile } = await build({
   ...shared,
@@ -31,3 +31,12 @@ const { metafile } = await build({
 // Which source files each chunk holds: test/e2e/first-frame-chunks.test.ts reads it to tell what the
 // first frame loaded. Not published (package.json's files take dist/*.js only).
 writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile));
+
+// `--version` of the npm command, for bin/nginxaas-keys.js to require: CommonJS and nothing else,
+// so that answering it loads neither the ES module loader nor the bundle.
+await build({
+  ...shared,
+  entryPoints: ['src/cli/version.ts'],
+  outfile: join(dist, 'version.cjs'),
+  format: 'cjs',
+});

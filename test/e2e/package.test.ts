@@ -35,7 +35,9 @@ const ALLOWED = [
   /^README\.md$/,
   /^LICENSE$/,
   /^bin\/nginxaas-keys\.js$/,
+  /^bin\/package\.json$/,
   /^dist\/[\w.-]+\.js$/,
+  /^dist\/version\.cjs$/,
   /^schemas\/[\w-]+\.schema\.json$/,
 ];
 
@@ -49,7 +51,9 @@ describe('npm pack', () => {
         'README.md',
         'LICENSE',
         'bin/nginxaas-keys.js',
+        'bin/package.json',
         'dist/start.js',
+        'dist/version.cjs',
         ...schemas,
       ]),
     );
