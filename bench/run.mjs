@@ -18,8 +18,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'nginxaas-keys.js');
 const probe = join(root, 'bench', 'rss-probe.cjs');
 const scratch = mkdtempSync(join(tmpdir(), 'nginxaas-keys-bench-'));
-// The npm command's compile cache (Node 22.1+) lives in the scratch folder too: the warm-up run of
-// each figure fills it, as a user's first run does.
+// The npm command's code cache (src/cli/code-cache.ts) lives in the scratch folder too: the warm-up
+// run of each figure fills it, as a user's first run does.
 const env = { ...process.env, NO_COLOR: '1', XDG_STATE_HOME: scratch, XDG_CACHE_HOME: scratch, TZ: 'UTC' };
 /** The Node that runs every measured program and its baseline. */
 const node = process.argv.includes('--node24') ? node24() : process.execPath;
@@ -118,26 +118,24 @@ function peakRss(args, extraEnv = {}) {
   return Number(readFileSync(file, 'utf8').trim().split('\n').pop()) / 1024;
 }
 
-/** bench/ink-hello.mjs bundled as the npm command is (scripts/bundle-options.mjs): one minified ES module. */
+/** bench/ink-hello.mjs bundled as the npm command is (scripts/bundle-options.mjs): one minified CommonJS file. */
 async function bundledInkHello() {
   const { build } = await import('esbuild');
-  const { ESM_REQUIRE_BANNER, patchesPlugin, shared, YOGA_WITHOUT_FETCH } =
-    await import('../scripts/bundle-options.mjs');
-  const outfile = join(scratch, 'ink-hello.mjs');
+  const { COMMONJS_PATCHES, patchesPlugin, shared } = await import('../scripts/bundle-options.mjs');
+  const outfile = join(scratch, 'ink-hello.cjs');
   await build({
     ...shared,
     entryPoints: [join(root, 'bench', 'ink-hello.mjs')],
     outfile,
-    format: 'esm',
-    plugins: [patchesPlugin('start-up-patches', [YOGA_WITHOUT_FETCH])],
-    banner: ESM_REQUIRE_BANNER,
+    format: 'cjs',
+    plugins: [patchesPlugin('start-up-patches', COMMONJS_PATCHES)],
   });
   return outfile;
 }
 
 /** Milliseconds to the wizard's first frame: `args` run by node, or by `file` (the standalone executable). */
-const timeToFirstFrame = (args, file = node) =>
-  inPty(args, [/NGINXaaS dataplane API key/], {}, undefined, file).then((t) => t[0]);
+const FIRST_FRAME = /NGINXaaS dataplane API key/;
+const timeToFirstFrame = (args, file = node) => inPty(args, [FIRST_FRAME], {}, undefined, file).then((t) => t[0]);
 
 /** The emulator as `nginxaas-keys emulator` runs it, with its URL, CA file and token. */
 async function emulator(...args) {
@@ -151,7 +149,7 @@ async function emulator(...args) {
     ...info,
     child,
     env: { NGINXAAS_ARM_ENDPOINT: info.url, NGINXAAS_ARM_CA: info.caFile, NGINXAAS_ACCESS_TOKEN: info.token },
-    // Waits for it to exit: Node 24 writes its compile cache into the scratch folder as it goes.
+    // Waits for it to exit: it writes its code cache into the scratch folder as it ends.
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -213,7 +211,7 @@ if (runs('start')) {
   // Ink's own floor: the same frame's title from a one-line Ink app, bundled as ours.
   const inkHello = await bundledInkHello();
   const [inkFrame, bareInk] = await sideBySide(() => timeToFirstFrame([inkHello]), bare, 5);
-  record("Ink's own first frame (one line)", inkFrame, bareInk, 'bare node prints', '— (floor)', true);
+  record("Ink's own first frame (one line, no cache)", inkFrame, bareInk, 'bare node prints', '— (floor)', true);
   const [wizardFrame, inkAgain] = await sideBySide(
     () => timeToFirstFrame([bin, '--demo']),
     () => timeToFirstFrame([inkHello]),
@@ -238,24 +236,34 @@ if (runs('standalone')) {
     7,
   );
   record('standalone: --version', seaVersion, npmVersion, 'npm: node bin/…', '—', true);
-  // useCodeCache is kept only while it pays: the same executable built without it, side by side.
-  const uncachedDir = join(scratch, 'sea-without-code-cache');
-  spawnSync(process.execPath, [join(root, 'scripts', 'build-sea.mjs'), `--out=${uncachedDir}`, '--no-code-cache'], {
-    stdio: 'ignore',
-  });
-  const uncached = join(uncachedDir, STANDALONE_NAME);
+  // The code cache is kept only while it pays: the same run with an empty cache folder each time
+  // (a first run, which also writes one), side by side; on Node 20 (npm) and in the executable.
+  const freshCache = () => ({ XDG_CACHE_HOME: mkdtempSync(join(scratch, 'fresh-cache-')) });
   const [cachedFrame, uncachedFrame] = await sideBySide(
     () => timeToFirstFrame(['--demo'], executable),
-    () => timeToFirstFrame(['--demo'], uncached),
+    () => inPty(['--demo'], [FIRST_FRAME], freshCache(), undefined, executable).then((t) => t[0]),
     5,
   );
   record(
     'standalone first frame, code cache',
     cachedFrame,
     uncachedFrame,
-    'built without it',
+    'an empty cache folder',
     '≤ 1.0×',
     cachedFrame <= uncachedFrame,
+  );
+  const [npmCached, npmUncached] = await sideBySide(
+    () => timeToFirstFrame([bin, '--demo']),
+    () => inPty([bin, '--demo'], [FIRST_FRAME], freshCache()).then((t) => t[0]),
+    5,
+  );
+  record(
+    'npm first frame, code cache',
+    npmCached,
+    npmUncached,
+    'an empty cache folder',
+    '≤ 1.0×',
+    npmCached <= npmUncached,
   );
 }
 

@@ -1,16 +1,17 @@
 // The standalone executable for this platform (dist/<platform>-<arch>/nginxaas-keys): Node's
 // single executable applications, on Node 24 LTS whatever Node runs this build (scripts/node24.mjs:
 // the registry's official binary, pinned with its integrity in tools/node24/package-lock.json).
-// The executable runs one embedded CommonJS script, so the program is bundled again as one
-// CommonJS file (no chunks: nothing can be loaded from disk beside it, and `import()` of a file
-// does not go with the V8 code cache), prepared as a blob with its code cache by that same
-// Node 24 binary (a blob must be made by the binary it goes into), and injected into a copy of it
-// with postject. Executables for other systems are built there (see docs/platforms.md).
+// The program is bundled again for Node 24 as one CommonJS file and carried as an asset; the
+// executable's one script (src/cli/standalone-main.ts) runs it with the user's code cache, as the
+// npm command runs its own (src/cli/launch.ts). Both are prepared as a blob by that same Node 24
+// binary (a blob must be made by the binary it goes into) and injected into a copy of it with
+// postject. Executables for other systems are built there (see docs/platforms.md).
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  COMMONJS_PATCHES,
   INK_CACHES_ACROSS_FRAMES,
   patchesPlugin,
   root,
@@ -21,9 +22,7 @@ import {
 import { worthShowing } from './sea-warnings.mjs';
 import { node24 } from './node24.mjs';
 
-// --out=<folder> and --no-code-cache are for the benchmark, which weighs the code cache.
 const outArg = process.argv.find((arg) => arg.startsWith('--out='))?.slice(6);
-const codeCache = !process.argv.includes('--no-code-cache');
 const outDir = outArg ?? STANDALONE_DIR;
 const work = join(outDir, '.sea-work');
 const runtime = node24();
@@ -32,55 +31,26 @@ rmSync(work, { recursive: true, force: true });
 rmSync(executable, { force: true });
 mkdirSync(work, { recursive: true });
 
-/**
- * Top-level awaits, which CommonJS cannot hold. yoga-layout awaits its WebAssembly: Node compiles
- * and instantiates WebAssembly synchronously as well, and Emscripten's module is ready as soon as
- * its instance is, so the same bytes are made ready before the first line of Ink runs (and never
- * through fetch).
- */
-const WITHOUT_AWAIT = [
-  {
-    file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
-    edits: [
-      { find: 'var _scriptDir = import.meta.url;', replace: 'var _scriptDir = undefined;' },
-      {
-        find: '(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming',
-        replace:
-          '{var nkInstance=new WebAssembly.Instance(new WebAssembly.Module(wa()),d);a(nkInstance);return nkInstance.exports}(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming',
-      },
-    ],
-  },
-  {
-    file: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/,
-    edits: [
-      {
-        find: 'const Yoga = wrapAssembly(await loadYoga());',
-        replace: 'const nkModule = {};\nloadYoga(nkModule);\nconst Yoga = wrapAssembly(nkModule);',
-      },
-    ],
-  },
-  // Ink awaits React's devtools and its own package.json only when DEV is set: not in this build.
-  {
-    file: /ink[\\/]build[\\/]reconciler\.js$/,
-    edits: [
-      {
-        find: "await import('./devtools.js');",
-        replace: "throw Object.assign(new Error('no devtools'), { code: 'ERR_MODULE_NOT_FOUND' });",
-      },
-      { find: '? await loadPackageJson()', replace: '? { name: undefined, version: undefined }' },
-    ],
-  },
-];
-
 const script = join(work, 'nginxaas-keys.cjs');
+// What --version names beside the runtime, in the program and in the script that answers it alone.
+const standaloneDefine = { ...shared.define, 'process.env.NGINXAAS_KEYS_PACKAGING': '"standalone"' };
 await build({
   ...shared,
   entryPoints: [join(root, 'src/cli/start.ts')],
   outfile: script,
   format: 'cjs',
   target: 'node24',
-  define: { ...shared.define, 'process.env.NGINXAAS_KEYS_PACKAGING': '"standalone"' },
-  plugins: [patchesPlugin('sea-patches', [...WITHOUT_AWAIT, INK_CACHES_ACROSS_FRAMES])],
+  define: standaloneDefine,
+  plugins: [patchesPlugin('sea-patches', [...COMMONJS_PATCHES, INK_CACHES_ACROSS_FRAMES])],
+});
+const main = join(work, 'main.cjs');
+await build({
+  ...shared,
+  entryPoints: [join(root, 'src/cli/standalone-main.ts')],
+  outfile: main,
+  format: 'cjs',
+  target: 'node24',
+  define: standaloneDefine,
 });
 
 const blob = join(work, 'sea-prep.blob');
@@ -88,10 +58,11 @@ const config = join(work, 'sea-config.json');
 // execArgvExtension "none": the executable takes no Node options from NODE_OPTIONS (a `--require`
 // there would run any code inside it, before a key is made); its only options are its own (none).
 const seaConfig = {
-  main: script,
+  main,
+  assets: { 'nginxaas-keys.cjs': script },
   output: blob,
   disableExperimentalSEAWarning: true,
-  useCodeCache: codeCache,
+  useCodeCache: true,
   execArgv: [],
   execArgvExtension: 'none',
 };

@@ -35,15 +35,45 @@ export function patchesPlugin(name, patches) {
 }
 
 /**
- * A start-up cost of Ink's dependencies, cut where it is made: yoga (the layout engine) embeds
- * its WebAssembly as base64 and, when `fetch` exists, fetches that data: URL through it, which
- * makes Node load undici (~40 ms of the first frame on two cores). Its other path decodes the
- * same bytes without fetch.
+ * Top-level awaits, which CommonJS cannot hold (both bundles are CommonJS: one file each, compiled
+ * with a code cache). yoga-layout awaits its WebAssembly: Node compiles and instantiates
+ * WebAssembly synchronously as well, and Emscripten's module is ready as soon as its instance is,
+ * so the same bytes are made ready before the first line of Ink runs, and never through `fetch`
+ * (which would load undici, ~40 ms of the first frame on two cores).
  */
-export const YOGA_WITHOUT_FETCH = {
-  file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
-  edits: [{ find: '"function"!=typeof fetch', replace: 'true' }],
-};
+export const COMMONJS_PATCHES = [
+  {
+    file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    edits: [
+      { find: 'var _scriptDir = import.meta.url;', replace: 'var _scriptDir = undefined;' },
+      {
+        find: '(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming',
+        replace:
+          '{var nkInstance=new WebAssembly.Instance(new WebAssembly.Module(wa()),d);a(nkInstance);return nkInstance.exports}(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming',
+      },
+    ],
+  },
+  {
+    file: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/,
+    edits: [
+      {
+        find: 'const Yoga = wrapAssembly(await loadYoga());',
+        replace: 'const nkModule = {};\nloadYoga(nkModule);\nconst Yoga = wrapAssembly(nkModule);',
+      },
+    ],
+  },
+  // Ink awaits React's devtools and its own package.json only when DEV is set: not in these builds.
+  {
+    file: /ink[\\/]build[\\/]reconciler\.js$/,
+    edits: [
+      {
+        find: "await import('./devtools.js');",
+        replace: "throw Object.assign(new Error('no devtools'), { code: 'ERR_MODULE_NOT_FOUND' });",
+      },
+      { find: '? await loadPackageJson()', replace: '? { name: undefined, version: undefined }' },
+    ],
+  },
+];
 
 /**
  * A keystroke's cost in Ink's output: each frame builds a new Output whose caches (each line's
@@ -73,31 +103,6 @@ export const INK_CACHES_ACROSS_FRAMES = {
     },
     { find: '    caches = new OutputCaches();', replace: '    caches = (lastOutputCaches = new OutputCaches());' },
   ],
-};
-
-/**
- * Another start-up cost, of the ES module bundle on Node 22 and later: importing a built-in as an
- * ES module makes Node build a view of all its exports, and node:http's include `WebSocket` and
- * its kin, getters that load undici (a megabyte of JavaScript Node has not compiled yet) for a
- * program that never uses it. The Azure SDK imports node:http so; taken by require (as the
- * standalone executable's CommonJS bundle takes it), only what is used is read.
- */
-export const HTTP_BY_REQUIRE = {
-  name: 'http-by-require',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /^(node:)?http$/ }, ({ namespace }) =>
-      namespace === 'http-by-require' ? undefined : { path: 'node:http', namespace: 'http-by-require' },
-    );
-    esbuild.onLoad({ filter: /.*/, namespace: 'http-by-require' }, () => ({
-      contents: 'module.exports = require("node:http");',
-      loader: 'js',
-    }));
-  },
-};
-
-/** The ES module bundle's first line: signal-exit inside Ink uses require(), and ESM output needs a real one. */
-export const ESM_REQUIRE_BANNER = {
-  js: "import {createRequire as __nkCreateRequire} from 'node:module'; const require = __nkCreateRequire(import.meta.url);",
 };
 
 export const shared = {

@@ -23,7 +23,7 @@ const newest = Math.max(
 );
 const stale = (path) => !existsSync(path) || statSync(path).mtimeMs < newest;
 
-if (stale(join(root, 'dist', 'start.js'))) {
+if (stale(join(root, 'dist', 'nginxaas-keys.cjs'))) {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 }
 if (process.argv.includes('--sea')) {

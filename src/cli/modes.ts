@@ -153,7 +153,7 @@ async function runFullScreen(run: Run, parts: WizardParts): Promise<number> {
     import('./sign-in-door'),
   ]);
   // Connecting (the Azure SDK, or the demo's emulator) starts once the first frame is drawn: on a
-  // fast start (Node 24's compile cache) it would otherwise be loaded before the frame, not beside it.
+  // fast start (a code cache) it would otherwise be run before the frame, not beside it.
   let drawn = () => {};
   const firstFrame = new Promise<void>((resolve) => (drawn = resolve));
   const connecting = firstFrame.then(() => connect(connectOptions, process.env, hooks));

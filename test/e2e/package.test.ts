@@ -36,8 +36,7 @@ const ALLOWED = [
   /^LICENSE$/,
   /^bin\/nginxaas-keys\.js$/,
   /^bin\/package\.json$/,
-  /^dist\/[\w.-]+\.js$/,
-  /^dist\/version\.cjs$/,
+  /^dist\/(nginxaas-keys|launch|version)\.cjs$/,
   /^schemas\/[\w-]+\.schema\.json$/,
 ];
 
@@ -52,7 +51,8 @@ describe('npm pack', () => {
         'LICENSE',
         'bin/nginxaas-keys.js',
         'bin/package.json',
-        'dist/start.js',
+        'dist/nginxaas-keys.cjs',
+        'dist/launch.cjs',
         'dist/version.cjs',
         ...schemas,
       ]),

@@ -1,24 +1,26 @@
 /**
- * Nothing the first frame does not need is loaded before it is drawn: the wizard is run on --demo
- * in a pseudo-terminal with a loader hook that writes down each bundle file as it loads
- * (helpers/load-trace.mjs) and the moment the first frame is written; the bundle's metafile
- * (dist/meta.json, written by the build) names the source files in each. The Azure SDK, the
- * Azure side of the gateway and the emulator load after the frame, on the machine's Node and on
- * Node 24 alike (`npm run test:node24`). And on Node 24 no run loads undici, which Node's own
- * module view of node:http would.
+ * Nothing the first frame does not need runs before it is drawn: the wizard is run on --demo in a
+ * pseudo-terminal with V8's precise coverage (helpers/frame-coverage.cjs), taken as the first
+ * frame is written and again as the list is drawn; the bundle's source map (dist/, written by the
+ * build) names the source file of each function that ran. The Azure SDK, the Azure side of the
+ * gateway and the emulator run after the frame, on the machine's Node and on Node 24 alike (`npm
+ * run test:node24`). And on Node 24 no run loads undici, which Node's own module view of
+ * node:http would.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BIN, KEY, ROOT, runInPty } from '../helpers/pty';
 import { withEnv } from '../helpers/child-env';
+import { WRAPPER_START } from '../../src/cli/launch';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('first-frame-');
 
-/** What may wait until after the first frame: each is a source path of the bundle's metafile. */
+/** What may wait until after the first frame: each is a source path of the bundle's source map. */
 const AFTER_THE_FRAME = [
   /^node_modules\/@azure\//,
   /^node_modules\/@azure-rest\//,
@@ -28,42 +30,55 @@ const AFTER_THE_FRAME = [
   /^src\/emulator\/(?!sample-data\.ts$)/,
 ];
 
-interface Meta {
-  outputs: Record<string, { inputs: Record<string, unknown> }>;
+/** The source files of the functions that start at these offsets of the compiled script. */
+function sourcesAt(offsets: number[]): Set<string> {
+  const bundle = readFileSync(join(ROOT, 'dist', 'nginxaas-keys.cjs'), 'utf8');
+  const map = new SourceMap(JSON.parse(readFileSync(join(ROOT, 'dist', 'nginxaas-keys.cjs.map'), 'utf8')));
+  const lineStarts = [0];
+  for (let i = bundle.indexOf('\n'); i >= 0; i = bundle.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const sources = new Set<string>();
+  for (const offset of offsets) {
+    // The launcher compiles the bundle inside a wrapper of one line.
+    const at = offset - WRAPPER_START.length;
+    if (at < 0) continue;
+    let line = lineStarts.length - 1;
+    while ((lineStarts[line] ?? 0) > at) line--;
+    const entry = map.findEntry(line, at - (lineStarts[line] ?? 0)) as { originalSource?: string };
+    if (entry.originalSource) sources.add(entry.originalSource.replace(/^(\.\.\/)+/, ''));
+  }
+  return sources;
 }
 
 describe('the first frame', () => {
-  it('is drawn before the Azure SDK, the Azure gateway and the emulator are loaded', async () => {
-    const trace = join(tempDir(), 'loads');
+  it('is drawn before the Azure SDK, the Azure gateway and the emulator run', async () => {
+    const trace = join(tempDir(), 'coverage');
     const wizard = runInPty(
       process.execPath,
-      ['--import', join(ROOT, 'test', 'helpers', 'load-trace.mjs'), BIN, '--demo'],
-      { NGINXAAS_LOAD_TRACE: trace, NO_COLOR: '1' },
+      ['--require', join(ROOT, 'test', 'helpers', 'frame-coverage.cjs'), BIN, '--demo'],
+      { NGINXAAS_COVERAGE_FILE: trace, NO_COLOR: '1', XDG_CACHE_HOME: tempDir() },
       { cols: 120, rows: 40 },
     );
-    // The list is there once the demo's emulator answered: by then the rest has loaded too.
+    // The list is there once the demo's emulator answered: by then the rest has run too.
     await wizard.waitFor('web-01');
     wizard.pty.write(KEY.ctrlC);
     expect(await wizard.exit).toBe(130);
 
-    const meta = JSON.parse(readFileSync(join(ROOT, 'dist', 'meta.json'), 'utf8')) as Meta;
-    const sources = (files: string[]) =>
-      files.flatMap((file) => Object.keys(meta.outputs[`dist/${file}`]?.inputs ?? { [`unknown: ${file}`]: 0 }));
-    const lines = readFileSync(trace, 'utf8').trim().split('\n');
-    const frame = lines.indexOf('FRAME');
-    expect(frame).toBeGreaterThan(0);
-    const before = sources(lines.slice(0, frame));
-    const after = sources(lines.slice(frame + 1));
-    // Every file the trace names is in this build's metafile (a build during the run would say otherwise).
-    expect([...before, ...after].filter((source) => source.startsWith('unknown: '))).toEqual([]);
+    const takes = readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { label: string; url?: string; ran: number[] });
+    expect(takes.map((t) => t.label)).toEqual(['frame', 'list']);
+    expect(takes[0]?.url).toMatch(/dist\/nginxaas-keys\.cjs$/);
+    const before = [...sourcesAt(takes[0]?.ran ?? [])];
+    const after = [...sourcesAt(takes[1]?.ran ?? [])];
     // The frame's own: Ink and the wizard's screens.
     expect(before).toEqual(expect.arrayContaining(['src/ui/run-wizard.tsx', 'src/wizard/machine.ts']));
     expect(
       before.some((source) => source.startsWith('node_modules/ink/')),
-      `Ink among the files loaded before the frame; the trace:\n${lines.join('\n')}`,
+      `Ink among the files run before the frame:\n${before.join('\n')}`,
     ).toBe(true);
     expect(before.filter((source) => AFTER_THE_FRAME.some((pattern) => pattern.test(source)))).toEqual([]);
-    // And they are loaded after it: the trace sees them (so the check above looks at real loads).
+    // And they run after it: the coverage sees them (so the check above looks at real runs).
     expect(after.some((source) => source.startsWith('node_modules/@azure/core-rest-pipeline/'))).toBe(true);
     expect(after.some((source) => source.startsWith('src/emulator/server'))).toBe(true);
   });
