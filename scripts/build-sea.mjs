@@ -11,7 +11,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  assertAscii,
   COMMONJS_PATCHES,
+  FUNCTION_WRAPPER,
   INK_CACHES_ACROSS_FRAMES,
   patchesPlugin,
   root,
@@ -36,6 +38,7 @@ const script = join(work, 'nginxaas-keys.cjs');
 const standaloneDefine = { ...shared.define, 'process.env.NGINXAAS_KEYS_PACKAGING': '"standalone"' };
 await build({
   ...shared,
+  ...FUNCTION_WRAPPER,
   entryPoints: [join(root, 'src/cli/start.ts')],
   outfile: script,
   format: 'cjs',
@@ -43,6 +46,7 @@ await build({
   define: standaloneDefine,
   plugins: [patchesPlugin('sea-patches', [...COMMONJS_PATCHES, INK_CACHES_ACROSS_FRAMES])],
 });
+assertAscii(script);
 const main = join(work, 'main.cjs');
 await build({
   ...shared,

@@ -1,7 +1,7 @@
 /**
- * V8's code cache for the npm command, in a folder of the user's own (see cacheFolder), made 0700
- * and used only while it is still a private folder of this user (privateFolder): compiled code is
- * code this program will run. The npm command and the standalone executable keep one each.
+ * V8's code cache of the program (launch.ts), in a folder of the user's own (see cacheFolder), made
+ * 0700 and used only while it is still a private folder of this user (privateFolder): compiled code
+ * is code this program will run. The npm command and the standalone executable keep one each.
  *
  * Node's own compile cache (`module.enableCompileCache`, Node 22.1+) keeps what V8 compiled when a
  * module was loaded, not the functions compiled as the program then ran; this cache is made at the
@@ -43,7 +43,7 @@ export function privateCacheFolder(env: NodeJS.ProcessEnv): string | undefined {
  * a rebuilt bundle of the same length never meets the old one's code. The wizard and the commands
  * run different code, and each keeps the cache of its own first run.
  */
-export function cacheFileName(source: string, kind: CacheKind, packaging: Packaging): string {
+export function cacheFileName(source: Uint8Array, kind: CacheKind, packaging: Packaging): string {
   const sum = crc32(source).toString(16).padStart(8, '0');
   return `${sum}-${process.version}-${process.arch}-${packaging}-${kind}.v8cache`;
 }

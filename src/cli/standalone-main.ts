@@ -9,4 +9,4 @@ import { answeredVersionAlone } from './version';
 
 const argv = process.argv.slice(2);
 if (!answeredVersionAlone(argv))
-  runWithCodeCache(getAsset('nginxaas-keys.cjs', 'utf8'), process.execPath, 'standalone', argv);
+  runWithCodeCache(new Uint8Array(getAsset('nginxaas-keys.cjs')), process.execPath, 'standalone', argv);

@@ -12,7 +12,8 @@ export interface FleetSize {
 
 /** `1000x3` (or `1000×3`); undefined when it is not that shape. */
 export function parseFleetSize(text: string): FleetSize | undefined {
-  const match = /^(\d{1,5})\s*[x×]\s*(\d{1,3})$/i.exec(text.trim());
+  // × escaped: the bundle stays ASCII (scripts/build.mjs).
+  const match = /^(\d{1,5})\s*[x\u00d7]\s*(\d{1,3})$/i.exec(text.trim());
   if (!match) return undefined;
   const subscriptions = Number(match[1]);
   const deployments = Number(match[2]);

@@ -198,8 +198,12 @@ export function wrappedLineCount(text: string, width: number): number {
   return Math.max(1, messageLines(text, width).length);
 }
 
-/** What starts a line of the line faces and its words hang under: indentation, then a mark or a number. */
-const LEAD = /^(\s*(?:[✖⚠✔ℹ?!•] |\d+\. )?)/;
+/**
+ * What starts a line of the line faces and its words hang under: indentation, then a mark (✖ ⚠ ✔ ℹ
+ * ? ! •) or a number. Escaped, as every character past ASCII in a regular expression: the bundle
+ * stays ASCII (scripts/build.mjs), which V8 holds at one byte a character.
+ */
+const LEAD = /^(\s*(?:[\u2716\u26a0\u2714\u2139?!\u2022] |\d+\. )?)/;
 
 /**
  * A line of the line faces laid out to `width` columns: wrapped by us at spaces (messageLines,

@@ -15,7 +15,6 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BIN, KEY, ROOT, runInPty } from '../helpers/pty';
 import { withEnv } from '../helpers/child-env';
-import { WRAPPER_START } from '../../src/cli/launch';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('first-frame-');
@@ -37,10 +36,8 @@ function sourcesAt(offsets: number[]): Set<string> {
   const lineStarts = [0];
   for (let i = bundle.indexOf('\n'); i >= 0; i = bundle.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const sources = new Set<string>();
-  for (const offset of offsets) {
-    // The launcher compiles the bundle inside a wrapper of one line.
-    const at = offset - WRAPPER_START.length;
-    if (at < 0) continue;
+  // The bundle is the script as it was compiled (its wrapper is in the file): offsets are the file's.
+  for (const at of offsets) {
     let line = lineStarts.length - 1;
     while ((lineStarts[line] ?? 0) > at) line--;
     const entry = map.findEntry(line, at - (lineStarts[line] ?? 0)) as { originalSource?: string };

@@ -23,6 +23,9 @@ function collector(): Collect | null {
     try {
       setFlagsFromString('--expose-gc');
       const found: unknown = runInNewContext('typeof gc === "function" ? gc : null');
+      // Back to V8's default once fetched: the code cache written at the end of the run records
+      // V8's flags, and one made under others is refused at every start (src/cli/code-cache.ts).
+      setFlagsFromString('--no-expose-gc');
       collect = typeof found === 'function' ? (found as Collect) : null;
     } catch {
       collect = null;
