@@ -77,8 +77,8 @@ export function readCache(folder: string, name: string): Buffer | undefined {
  * the same kind that other builds or runtimes left.
  */
 export function writeCache(folder: string, name: string, script: Script): void {
+  const partial = join(folder, `${name}.${process.pid}.partial`);
   try {
-    const partial = join(folder, `${name}.${process.pid}.partial`);
     writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
     renameSync(partial, join(folder, name));
     // Everything after the checksum: this runtime's caches of this packaging and kind, of other builds.
@@ -86,6 +86,11 @@ export function writeCache(folder: string, name: string, script: Script): void {
     for (const other of readdirSync(folder))
       if (other !== name && other.endsWith(sameRuntimeAndKind)) rmSync(join(folder, other), { force: true });
   } catch {
-    // Only a slower start next time.
+    // Only a slower start next time; a file half written (a full disk) goes, if it can.
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Left for the next run of this build to write over.
+    }
   }
 }
