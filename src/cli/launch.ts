@@ -30,7 +30,7 @@ export function runWithCodeCache(
 ): void {
   const folder = privateCacheFolder(process.env);
   const name = cacheFileName(bundle, cacheKind(argv), packaging);
-  const cachedData = folder === undefined ? undefined : readCache(folder, name);
+  const cachedData = folder === undefined ? undefined : readCache(folder, name, bundle);
   const script = new Script(Buffer.from(bundle.buffer, bundle.byteOffset, bundle.byteLength).toString('latin1'), {
     filename,
     ...(cachedData ? { cachedData } : {}),
@@ -39,8 +39,12 @@ export function runWithCodeCache(
       ? { importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }
       : {}),
   });
+  // Written at the end of a run that had none, unless the run only refused its words (exit 2): a
+  // typo's cache would hold almost nothing, and be kept.
   if (folder !== undefined && (cachedData === undefined || script.cachedDataRejected === true))
-    process.once('exit', () => writeCache(folder, name, script));
+    process.once('exit', (code) => {
+      if (code !== 2) writeCache(folder, name, script, bundle);
+    });
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   const module = { exports: {} };
   run.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));

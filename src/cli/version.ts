@@ -30,8 +30,12 @@ export function answeredVersionAlone(argv: readonly string[]): boolean {
     // A reader that went away (`--version | true`) ends it quietly, as SIGPIPE would.
     if (code === 'EPIPE') process.exit(141);
     // A non-blocking pipe that is full: the stream waits for it.
-    if (code !== 'EAGAIN') throw error;
-    process.stdout.write(line);
+    if (code === 'EAGAIN') process.stdout.write(line);
+    else {
+      // A full disk, say: one line, as every failure of this program says it.
+      process.stderr.write(`error: cannot write to stdout (${code ?? String(error)})\n`);
+      process.exit(1);
+    }
   }
   return true;
 }

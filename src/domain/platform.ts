@@ -77,7 +77,9 @@ export function configFolder(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, 
  */
 export function cacheFolder(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string | undefined {
   if (platform === 'win32') return undefined;
-  const base = env.XDG_CACHE_HOME || posix.join(env.HOME || home, '.cache');
+  // A relative XDG_CACHE_HOME is to be ignored (the XDG base directory specification).
+  const xdg = env.XDG_CACHE_HOME && posix.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
+  const base = xdg ?? posix.join(env.HOME || home, '.cache');
   return posix.join(base, 'nginxaas-keys');
 }
 

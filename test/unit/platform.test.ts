@@ -55,10 +55,12 @@ describe('the state folder', () => {
   });
 });
 
-describe('the cache folder (the compile cache of the npm command)', () => {
+describe('the cache folder (the code cache of the program)', () => {
   it.each([
     ['linux', { XDG_CACHE_HOME: '/x/cache' }, '/x/cache/nginxaas-keys'],
     ['linux', { HOME: '/home/ana' }, '/home/ana/.cache/nginxaas-keys'],
+    // A relative one is ignored, as the XDG base directory specification says.
+    ['linux', { XDG_CACHE_HOME: 'relcache', HOME: '/home/ana' }, '/home/ana/.cache/nginxaas-keys'],
     ['darwin', {}, '/fallback/.cache/nginxaas-keys'],
     ['win32', { LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local' }, undefined],
   ] as const)('on %s with %j: %s', (platform, env, folder) => {
