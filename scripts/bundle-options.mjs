@@ -1,6 +1,6 @@
-// What both bundles share: the npm one (dist/start.js and its chunks, ESM) and the standalone
-// executable's (one CommonJS file, see build-sea.mjs). Settings marked here were each needed
-// on Node 20 (see shared stack notes §6.3).
+// What both bundles of the program share: the npm command's (dist/nginxaas-keys.cjs, build.mjs)
+// and the standalone executable's (build-sea.mjs), each one CommonJS file run by
+// src/cli/launch.ts. Settings marked here were each needed on Node 20 (see shared stack notes §6.3).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
