@@ -13,26 +13,13 @@
  * a header of its own, checked before V8 sees the data: the checksum of the program it was made from
  * and of the cached data itself.
  */
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { cacheFolder, privateFolder } from '../domain/platform';
+import { readSmallFileBytes } from '../files/small-file';
 
 /** The private cache folder, made 0700 where it is missing; undefined where there is none (Windows) or it is not private. */
 export function privateCacheFolder(env: NodeJS.ProcessEnv): string | undefined {
@@ -76,15 +63,20 @@ function nearestExisting(path: string): string {
 
 const hex = (n: number) => n.toString(16).padStart(8, '0');
 
+/** The program's checksum: the name of its cache files and their header carry it. */
+export function programChecksum(program: Uint8Array): number {
+  return crc32(program);
+}
+
 /**
  * Where the cache of this program on this runtime lives: its checksum (a rebuilt bundle of the same
  * length never meets the old one's code), then what V8 would otherwise refuse it for, so that runs
  * under different flags (NODE_OPTIONS in one shell and not another) keep one each rather than
  * writing over each other. The wizard and the commands run different code, and keep one each.
  */
-export function cacheFileName(source: Uint8Array, kind: CacheKind, packaging: Packaging): string {
+export function cacheFileName(programSum: number, kind: CacheKind, packaging: Packaging): string {
   const flags = crc32(`${process.execArgv.join('\0')}\n${process.env.NODE_OPTIONS ?? ''}`);
-  return `${hex(crc32(source))}-${process.version}-${process.arch}-${packaging}-${kind}-${hex(flags)}.v8cache`;
+  return `${hex(programSum)}-${process.version}-${process.arch}-${packaging}-${kind}-${hex(flags)}.v8cache`;
 }
 
 /** The npm command and the standalone executable (on the same Node) each keep their own. */
@@ -112,34 +104,23 @@ const LARGEST = 32 * 1024 * 1024;
  * program is there: a regular file of this user's (not a link, a pipe or a folder), read without
  * following a link and without waiting on a pipe.
  */
-export function readCache(folder: string, name: string, source: Uint8Array): Buffer | undefined {
-  let fd: number | undefined;
+export function readCache(folder: string, name: string, programSum: number): Buffer | undefined {
   try {
-    fd = openSync(join(folder, name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.uid !== process.getuid?.() || stat.size < HEADER || stat.size > LARGEST)
-      return undefined;
-    const file = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < file.length) {
-      const got = readSync(fd, file, read, file.length - read, read);
-      if (got === 0) return undefined;
-      read += got;
-    }
+    const path = join(folder, name);
+    const { bytes: file, stat } = readSmallFileBytes(path, LARGEST, 'the code cache', { noFollow: true });
+    if (stat.uid !== process.getuid?.() || file.length < HEADER) return undefined;
     const data = file.subarray(HEADER);
     const whole =
       file.readUInt32BE(0) === MAGIC &&
-      file.readUInt32BE(4) === crc32(source) &&
+      file.readUInt32BE(4) === programSum &&
       file.readUInt32BE(8) === data.length &&
       file.readUInt32BE(12) === crc32(data);
     if (!whole) return undefined;
     // A cache in use is kept from the sweep of old ones (writeCache) by its time.
-    if (Date.now() - stat.mtimeMs > DAY) utimesSync(join(folder, name), new Date(), new Date());
+    if (Date.now() - stat.mtimeMs > DAY) utimesSync(path, new Date(), new Date());
     return data;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -153,13 +134,13 @@ const BUILDS_KEPT = 3;
  * sweeps the folder: of the caches of this runtime, packaging, kind and flags, the newest few;
  * others unused for 30 days (an older Node's); partial files an hour old (a run killed mid-write).
  */
-export function writeCache(folder: string, name: string, script: Script, source: Uint8Array): void {
+export function writeCache(folder: string, name: string, script: Script, programSum: number): void {
   const partial = join(folder, `${name}.${process.pid}.partial`);
   try {
     const data = script.createCachedData();
     const header = Buffer.alloc(HEADER);
     header.writeUInt32BE(MAGIC, 0);
-    header.writeUInt32BE(crc32(source), 4);
+    header.writeUInt32BE(programSum, 4);
     header.writeUInt32BE(data.length, 8);
     header.writeUInt32BE(crc32(data), 12);
     writeFileSync(partial, Buffer.concat([header, data]), { mode: 0o600 });

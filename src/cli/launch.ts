@@ -11,7 +11,15 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { constants, Script } from 'node:vm';
-import { cacheFileName, cacheKind, privateCacheFolder, readCache, writeCache, type Packaging } from './code-cache';
+import {
+  cacheFileName,
+  cacheKind,
+  privateCacheFolder,
+  programChecksum,
+  readCache,
+  writeCache,
+  type Packaging,
+} from './code-cache';
 
 /** The npm command: the bundle file beside this one. */
 export function launch(bundle: string, argv: readonly string[]): void {
@@ -29,8 +37,9 @@ export function runWithCodeCache(
   argv: readonly string[],
 ): void {
   const folder = privateCacheFolder(process.env);
-  const name = cacheFileName(bundle, cacheKind(argv), packaging);
-  const cachedData = folder === undefined ? undefined : readCache(folder, name, bundle);
+  const programSum = programChecksum(bundle);
+  const name = cacheFileName(programSum, cacheKind(argv), packaging);
+  const cachedData = folder === undefined ? undefined : readCache(folder, name, programSum);
   const script = new Script(Buffer.from(bundle.buffer, bundle.byteOffset, bundle.byteLength).toString('latin1'), {
     filename,
     ...(cachedData ? { cachedData } : {}),
@@ -43,7 +52,7 @@ export function runWithCodeCache(
   // typo's cache would hold almost nothing, and be kept.
   if (folder !== undefined && (cachedData === undefined || script.cachedDataRejected === true))
     process.once('exit', (code) => {
-      if (code !== 2) writeCache(folder, name, script, bundle);
+      if (code !== 2) writeCache(folder, name, script, programSum);
     });
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   const module = { exports: {} };

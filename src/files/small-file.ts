@@ -3,7 +3,7 @@
  * up to a size, so that /dev/zero, a FIFO with no writer or a huge file ends with words instead
  * of reading for ever or blocking past every signal.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { describeFsError } from './fs-error';
 
 export class SmallFileError extends Error {
@@ -11,17 +11,30 @@ export class SmallFileError extends Error {
 }
 
 /** Reads `path` if it is a regular file of at most `maxBytes`; `tooLarge` words the refusal of one larger. */
-export function readSmallFile(
+export function readSmallFile(path: string, maxBytes: number, what: string, tooLarge?: () => Error): string {
+  return readSmallFileBytes(path, maxBytes, what, { tooLarge }).bytes.toString('utf8');
+}
+
+export interface SmallFileOptions {
+  tooLarge?: () => Error;
+  /** A link at the path itself is refused (ELOOP), not followed. */
+  noFollow?: boolean;
+}
+
+/** The bytes of `path` if it is a regular file of at most `maxBytes`, with what fstat said of it. */
+export function readSmallFileBytes(
   path: string,
   maxBytes: number,
   what: string,
-  tooLarge: () => Error = () =>
-    new SmallFileError(`${what} '${path}' is larger than ${Math.round(maxBytes / 1024)} KiB; it was not read`),
-): string {
+  options: SmallFileOptions = {},
+): { bytes: Buffer; stat: Stats } {
+  const tooLarge =
+    options.tooLarge ??
+    (() => new SmallFileError(`${what} '${path}' is larger than ${Math.round(maxBytes / 1024)} KiB; it was not read`));
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would block the open itself.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0));
   } catch (error) {
     throw new SmallFileError(`cannot read ${what} '${path}': ${describeFsError(error)}`);
   }
@@ -44,7 +57,7 @@ export function readSmallFile(
       if (got === 0) break;
       filled += got;
     }
-    return buffer.subarray(0, filled).toString('utf8');
+    return { bytes: buffer.subarray(0, filled), stat };
   } finally {
     closeSync(fd);
   }

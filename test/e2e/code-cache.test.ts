@@ -22,7 +22,7 @@ import {
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { cacheFileName, cacheKind } from '../../src/cli/code-cache';
+import { cacheFileName, cacheKind, programChecksum } from '../../src/cli/code-cache';
 import { withEnv } from '../helpers/child-env';
 import { BIN, ROOT } from '../helpers/pty';
 import { useTempDir } from '../helpers/temp';
@@ -151,7 +151,7 @@ describe('the code cache of the npm command', () => {
     const home = tempDir();
     const folder = join(home, 'nginxaas-keys');
     mkdirSync(folder, { mode: 0o700 });
-    const name = cacheFileName(BUNDLE, 'commands', 'npm').replace(/-[0-9a-f]{8}\.v8cache$/, '');
+    const name = cacheFileName(programChecksum(BUNDLE), 'commands', 'npm').replace(/-[0-9a-f]{8}\.v8cache$/, '');
     // Three older builds of the same kind (the flags part as a plain run's), the oldest oldest.
     const plain = await madeCache();
     const flagsPart = plain.file.slice(plain.file.lastIndexOf('-'));
@@ -220,8 +220,12 @@ describe('which cache a run meets', () => {
     const changed = Buffer.from(BUNDLE.toString('latin1').replace('nginxaas-keys', 'nginxaas-KEYS'), 'latin1');
     expect(changed.length).toBe(BUNDLE.length);
     expect(changed.equals(BUNDLE)).toBe(false);
-    expect(cacheFileName(changed, 'wizard', 'npm')).not.toBe(cacheFileName(BUNDLE, 'wizard', 'npm'));
-    expect(cacheFileName(BUNDLE, 'wizard', 'npm')).toContain(`-${process.version}-${process.arch}-npm-wizard-`);
+    expect(cacheFileName(programChecksum(changed), 'wizard', 'npm')).not.toBe(
+      cacheFileName(programChecksum(BUNDLE), 'wizard', 'npm'),
+    );
+    expect(cacheFileName(programChecksum(BUNDLE), 'wizard', 'npm')).toContain(
+      `-${process.version}-${process.arch}-npm-wizard-`,
+    );
   });
 
   it.each([
