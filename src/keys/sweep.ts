@@ -99,11 +99,11 @@ export function fleetSweep(gateway: Gateway, options: SweepOptions = {}): FleetS
     const bucket = bucketOf(entry.deployment);
     for (let wait = bucket.take(clock()); wait > 0; wait = bucket.take(clock())) await sleep(wait, options.signal);
     try {
-      const keys = await gateway.listKeys(entry.deployment, options.signal ? { signal: options.signal } : {});
-      options.onAnswer?.();
+      const keys = await gateway
+        .listKeys(entry.deployment, options.signal ? { signal: options.signal } : {})
+        .finally(() => options.onAnswer?.());
       arrived(entry, { keys });
     } catch (error) {
-      options.onAnswer?.();
       if (!(error instanceof GatewayError) || error.kind === 'cancelled') throw error;
       if (error.kind === 'throttled' && ++entry.tries < TRIES_WHEN_THROTTLED) {
         bucket.pause(clock() + (options.throttledPauseMs ?? 10_000));
