@@ -7,35 +7,17 @@
 
 const NOT_BUILT = 'nginxaas-keys is not built yet: run `npm run build` (or `npm run demo`, which builds first).\n';
 
-/** A fresh clone has no bundle yet; the published package always ships one. */
-function notBuilt(error, file) {
-  return error?.code === 'MODULE_NOT_FOUND' && String(error.message).includes(file);
-}
-
-function answerVersion() {
-  let version;
+/** A part of dist/; a fresh clone has none until it is built (the published package always has them). */
+function built(file) {
   try {
-    version = require('../dist/version.cjs');
+    return require(`../dist/${file}`);
   } catch (error) {
-    if (!notBuilt(error, 'dist/version.cjs')) throw error;
+    if (error?.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes(`dist/${file}`)) throw error;
     process.stderr.write(NOT_BUILT);
     process.exit(2);
   }
-  version.answeredVersionAlone(argv);
 }
 
 const argv = process.argv.slice(2);
-if (argv.length === 1 && argv[0] === '--version') answerVersion();
-else runProgram();
-
-function runProgram() {
-  let launch;
-  try {
-    ({ launch } = require('../dist/launch.cjs'));
-  } catch (error) {
-    if (!notBuilt(error, 'dist/launch.cjs')) throw error;
-    process.stderr.write(NOT_BUILT);
-    process.exit(2);
-  }
-  launch(require('node:path').join(__dirname, '..', 'dist', 'nginxaas-keys.cjs'), argv);
-}
+if (argv.length === 1 && argv[0] === '--version') built('version.cjs').answeredVersionAlone(argv);
+else built('launch.cjs').launch(require('node:path').join(__dirname, '..', 'dist', 'nginxaas-keys.cjs'), argv);
