@@ -10,17 +10,7 @@ import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  assertAscii,
-  COMMONJS_PATCHES,
-  FUNCTION_WRAPPER,
-  INK_CACHES_ACROSS_FRAMES,
-  patchesPlugin,
-  root,
-  shared,
-  STANDALONE_DIR,
-  STANDALONE_NAME,
-} from './bundle-options.mjs';
+import { buildProgram, root, shared, STANDALONE_DIR, STANDALONE_NAME } from './bundle-options.mjs';
 import { worthShowing } from './sea-warnings.mjs';
 import { node24 } from './node24.mjs';
 
@@ -36,17 +26,7 @@ mkdirSync(work, { recursive: true });
 const script = join(work, 'nginxaas-keys.cjs');
 // What --version names beside the runtime, in the program and in the script that answers it alone.
 const standaloneDefine = { ...shared.define, 'process.env.NGINXAAS_KEYS_PACKAGING': '"standalone"' };
-await build({
-  ...shared,
-  ...FUNCTION_WRAPPER,
-  entryPoints: [join(root, 'src/cli/start.ts')],
-  outfile: script,
-  format: 'cjs',
-  target: 'node24',
-  define: standaloneDefine,
-  plugins: [patchesPlugin('sea-patches', [...COMMONJS_PATCHES, INK_CACHES_ACROSS_FRAMES])],
-});
-assertAscii(script);
+await buildProgram({ outfile: script, target: 'node24', define: standaloneDefine });
 const main = join(work, 'main.cjs');
 await build({
   ...shared,

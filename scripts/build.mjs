@@ -4,15 +4,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  assertAscii,
-  COMMONJS_PATCHES,
-  FUNCTION_WRAPPER,
-  INK_CACHES_ACROSS_FRAMES,
-  patchesPlugin,
-  root,
-  shared,
-} from './bundle-options.mjs';
+import { buildProgram, root, shared } from './bundle-options.mjs';
 
 // The last bundle's files go; the standalone executable in dist/<platform>/ stays: it is built
 // on its own (build-sea.mjs).
@@ -20,19 +12,13 @@ const dist = join(root, 'dist');
 mkdirSync(dist, { recursive: true });
 for (const name of readdirSync(dist)) if (/\.(c?js|map|json)$/.test(name)) rmSync(join(dist, name));
 
-const program = join(dist, 'nginxaas-keys.cjs');
-await build({
-  ...shared,
-  ...FUNCTION_WRAPPER,
-  outfile: program,
-  format: 'cjs',
-  plugins: [patchesPlugin('start-up-patches', [...COMMONJS_PATCHES, INK_CACHES_ACROSS_FRAMES])],
+await buildProgram({
+  outfile: join(dist, 'nginxaas-keys.cjs'),
   // Where each function of the bundle came from: test/e2e/first-frame.test.ts reads it to tell
   // which source files ran before the first frame. Not published (package.json's files).
   sourcemap: 'external',
   sourcesContent: false,
 });
-assertAscii(program);
 
 // What loads it with its code cache, and `--version` alone: CommonJS, small, and nothing else.
 for (const [entry, out] of [

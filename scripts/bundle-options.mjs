@@ -1,6 +1,7 @@
 // What both bundles of the program share: the npm command's (dist/nginxaas-keys.cjs, build.mjs)
 // and the standalone executable's (build-sea.mjs), each one CommonJS file run by
 // src/cli/launch.ts. Settings marked here were each needed on Node 20 (see shared stack notes §6.3).
+import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,7 +111,7 @@ export const INK_CACHES_ACROSS_FRAMES = {
  * the file: src/cli/launch.ts compiles the file's text as it is (a wrapper added at run time would
  * make a second copy of a 1.8 MB text), and the script's value is the function to call.
  */
-export const FUNCTION_WRAPPER = {
+const FUNCTION_WRAPPER = {
   banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
   footer: { js: '})' },
 };
@@ -120,7 +121,7 @@ export const FUNCTION_WRAPPER = {
  * not in regular expressions): V8 keeps an ASCII text at one byte a character, and any other at
  * two, 3.6 MB where 1.8 would do.
  */
-export function assertAscii(file) {
+function assertAscii(file) {
   const text = readFileSync(file, 'latin1');
   const at = text.search(/[\u0080-\u00ff]/);
   if (at >= 0) throw new Error(`${file} is not ASCII at ${at}: …${text.slice(Math.max(0, at - 60), at + 20)}…`);
@@ -150,3 +151,21 @@ export const shared = {
     'process.env.NGINXAAS_KEYS_PACKAGING': '"npm package"',
   },
 };
+
+/**
+ * Builds the program, src/cli/start.ts and all it reaches, as both packagings run it: one
+ * CommonJS function expression (FUNCTION_WRAPPER), patched for CommonJS and for Ink's caches, and
+ * ASCII. `options` gives the file and what differs (the npm command's source map, the
+ * executable's Node 24 and its --version words).
+ */
+export async function buildProgram(options) {
+  await build({
+    ...shared,
+    ...FUNCTION_WRAPPER,
+    entryPoints: [join(root, 'src/cli/start.ts')],
+    format: 'cjs',
+    plugins: [patchesPlugin('program-patches', [...COMMONJS_PATCHES, INK_CACHES_ACROSS_FRAMES])],
+    ...options,
+  });
+  assertAscii(options.outfile);
+}
