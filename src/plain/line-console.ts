@@ -1,5 +1,6 @@
 /** The key console in lines: its keys numbered, then its keymap's words (n, r N, e N, d N, < or q); and the questions of r, e and d. */
-import { formatDaysFromNow, formatUtc, labelBeside } from '../domain/expiry';
+import { formatUtc } from '../domain/expiry';
+import { formatDaysFromNow, labelBeside } from '../domain/expiry-words';
 import { deletingWords } from '../domain/readiness';
 import type { ApiKey } from '../port/gateway';
 import { consoleKeys, rotationPlan } from '../wizard/selectors';

@@ -1,6 +1,7 @@
 /** The key's panel in lines: its facts said once, then show, copy, hand off, leave; the rotation's last steps. */
 import { nplusUrl } from '../domain/endpoint';
-import { formatDaysFromNow, formatUtc } from '../domain/expiry';
+import { formatUtc } from '../domain/expiry';
+import { formatDaysFromNow } from '../domain/expiry-words';
 import { HANDOFF_KINDS } from '../domain/handoff';
 import { couldNotCheck } from '../domain/reach';
 import { racedWarning } from '../keys/create-key';

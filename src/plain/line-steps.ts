@@ -3,7 +3,8 @@
  * to ask (the step's own words from its keymap), and the intents an answer stands for. The machine
  * decides every rule; nothing here calls Azure or checks a name, a date or a key itself.
  */
-import { formatDaysFromNow, formatUtc } from '../domain/expiry';
+import { formatUtc } from '../domain/expiry';
+import { formatDaysFromNow } from '../domain/expiry-words';
 import { EXPIRING_FROM_THE_START_WORDS, expiringFromTheStart } from '../domain/readiness';
 import type { Deployment } from '../port/gateway';
 import { markOf } from '../wizard/fleet-marks';

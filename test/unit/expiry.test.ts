@@ -14,10 +14,8 @@ import {
   PRESETS,
   daysLeft,
   endsWithin,
-  formatExpiry,
-  formatDaysFromNow,
-  formatLocal,
 } from '../../src/domain/expiry';
+import { formatExpiry, formatDaysFromNow, formatLocal } from '../../src/domain/expiry-words';
 import { expiringFromTheStart, keyStatus } from '../../src/domain/readiness';
 
 const at = (iso: string) => new Date(iso);

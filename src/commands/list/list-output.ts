@@ -3,7 +3,8 @@
  * width, never wrapped), then a summary line of what expires; or one JSON document with a
  * `summary` object. The summary's window is --expiring-within's days, else 30.
  */
-import { endsWithin, formatLocal } from '../../domain/expiry';
+import { endsWithin } from '../../domain/expiry';
+import { formatLocal } from '../../domain/expiry-words';
 import { printable } from '../../domain/printable';
 import { EXPIRING_SOON_DAYS, expiryCounts } from '../../domain/readiness';
 import type { ApiKey, Deployment } from '../../port/gateway';

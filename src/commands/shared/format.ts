@@ -1,7 +1,8 @@
 /** Text output of the commands: aligned tables and key facts, measured by display width. */
 import stringWidth from '../../term/display-width';
 import { cut, padEnd } from '../../term/text-width';
-import { daysLeft, formatDaysFromNow, formatExpiry, formatUtc } from '../../domain/expiry';
+import { daysLeft, formatUtc } from '../../domain/expiry';
+import { formatDaysFromNow, formatExpiry } from '../../domain/expiry-words';
 import { EXPIRING_SOON_DAYS, keyStatus, type KeyStatus } from '../../domain/readiness';
 import type { ApiKey, Deployment } from '../../port/gateway';
 import type { Painter } from '../../term/style';

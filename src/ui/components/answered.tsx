@@ -1,6 +1,6 @@
 /** The steps answered so far, one line each, so the live frame stays short. */
 import { Box, Text } from 'ink';
-import { chosenExpiryWords } from '../../domain/expiry';
+import { chosenExpiryWords } from '../../domain/expiry-words';
 import type { WizardState } from '../../wizard/state';
 import { colors, figures } from '../../term/style';
 

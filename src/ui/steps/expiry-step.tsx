@@ -4,15 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import {
-  formatDaysFromNow,
-  formatLocal,
-  formatUtc,
-  LONGEST_WHY,
-  parseExpiry,
-  PRESETS,
-  resolvePreset,
-} from '../../domain/expiry';
+import { formatUtc, LONGEST_WHY, parseExpiry, PRESETS, resolvePreset } from '../../domain/expiry';
+import { formatDaysFromNow, formatLocal } from '../../domain/expiry-words';
 import type { ExpiryState, WizardState } from '../../wizard/state';
 import { hintsNow } from '../../wizard/step-table';
 import { Field, Question } from '../components/question';

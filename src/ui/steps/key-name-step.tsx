@@ -1,5 +1,6 @@
 /** Step 2: name the key, checked live; an existing key of that name is said at once. */
-import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
+import { formatUtc } from '../../domain/expiry';
+import { formatDaysFromNow } from '../../domain/expiry-words';
 import type { ApiKey } from '../../port/gateway';
 import type { WizardState } from '../../wizard/state';
 import { existingKey, nameProblem } from '../../wizard/selectors';

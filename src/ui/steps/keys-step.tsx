@@ -3,7 +3,8 @@
  * days, ✔ ok), soonest first; then a delete that waits for the key's name, or a rotation's plan.
  */
 import { Box, Text } from 'ink';
-import { formatDaysFromNow, formatUtc, labelBeside } from '../../domain/expiry';
+import { formatUtc } from '../../domain/expiry';
+import { formatDaysFromNow, labelBeside } from '../../domain/expiry-words';
 import { deletingWords, keyStatus, EXPIRING_SOON_DAYS, type KeyStatus } from '../../domain/readiness';
 import type { ApiKey } from '../../port/gateway';
 import { consoleKeys, rotationPlan } from '../../wizard/selectors';

@@ -4,7 +4,7 @@
  */
 import { couldNotCheck } from '../../domain/reach';
 import { isCommandLine } from '../../domain/handoff';
-import { formatLocal } from '../../domain/expiry';
+import { formatLocal } from '../../domain/expiry-words';
 import type { VerifyResult } from '../../port/gateway';
 import { UNHELD, UNSURE_COPY } from '../../wizard/steps/reveal';
 import { commandLines, wrappedLineCount } from '../../term/text-width';

@@ -1,6 +1,7 @@
 /** Step 5: what is about to happen, CREATE or REPLACE (which needs an explicit y). */
 import { Box, Text } from 'ink';
-import { formatDaysFromNow, formatUtc } from '../../domain/expiry';
+import { formatUtc } from '../../domain/expiry';
+import { formatDaysFromNow } from '../../domain/expiry-words';
 import type { ApiKey, Deployment } from '../../port/gateway';
 import type { StateAt } from '../../wizard/state';
 import { existingKey, permissionWarning } from '../../wizard/selectors';
