@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KnownSecrets } from '../../src/azure/known-secrets';
-import { MASK, maskSecrets, readings } from '../../src/domain/secret-forms';
+import { MASK, maskSecrets } from '../../src/domain/secret-forms';
+import { readings } from '../../src/domain/secret-readings';
 import { GatewayError } from '../../src/port/gateway';
 
 const json = (v: string) => JSON.stringify(v).slice(1, -1);
