@@ -13,7 +13,6 @@ import type { EXTEND_FLAGS } from './flags';
 import { formatUtc, parseExpiry, shortening } from '../../domain/expiry';
 import { handoffFacts, parseHandoff, type HandoffTarget } from '../../domain/handoff';
 import { keyCommand } from '../../domain/resource-id';
-import { nplusUrl } from '../../domain/endpoint';
 import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
 import { EXIT } from '../../port/io';
 import { UsageError } from '../../port/usage-error';
@@ -22,10 +21,9 @@ import { proveValue, type Proof } from '../../keys/prove-value';
 import { confirmOnTerminal } from '../shared/ask';
 import { checkHandoffTargets, deliverHandoffs, type HandoffResult } from '../../keys/handoff';
 import { letFinish, sayFinishing, stoppedAfterChange } from '../shared/let-finish';
-import { figures } from '../../term/style';
 import type { CommandDeps } from '../shared/deps';
-import { deploymentJson, describeDeployment, expiryText, keyJson } from '../shared/format';
 import { readSecret, readyDeployment, type SecretSource } from '../shared/new-key';
+import { reportExtended } from './report';
 import { existingKey, parseKeyName, parseTarget, type TargetOptions } from '../shared/target';
 
 type KeyVaultTarget = Extract<HandoffTarget, { kind: 'keyvault' }>;
@@ -159,7 +157,7 @@ export async function runExtend(options: ExtendOptions, deps: CommandDeps): Prom
     const quiet = sayFinishing(io, `stores key '${key.name}' in ${vault.url}`);
     stored.push(...(await deliverHandoffs(gateway, [vault], undefined, facts, handing).finally(quiet)));
   }
-  report(options, deps, deployment, extended, stored, proof);
+  reportExtended(options, deps, deployment, extended, stored, proof);
   const stopped = stoppedAfterChange(io, `moved the expiry of key '${key.name}'`);
   return stopped ?? (stored.every((s) => s.ok) ? EXIT.ok : EXIT.failed);
 }
@@ -249,55 +247,4 @@ async function sendExpiry(
       error.status,
     );
   }
-}
-
-function report(
-  options: ExtendOptions,
-  deps: CommandDeps,
-  deployment: Deployment,
-  extended: Extended,
-  stored: HandoffResult[],
-  proof: Proof | undefined,
-): void {
-  const { io } = deps;
-  const now = io.now();
-  const { key, previous } = extended;
-  const proven = proof?.outcome === 'proven';
-  if (options.json) {
-    const endpoint = deployment.dataplaneApiEndpoint;
-    const document = {
-      ...keyJson(key, now),
-      previousEndDateTime: previous.endDateTime.toISOString(),
-      ...(endpoint ? { dataplaneApiEndpoint: endpoint, nplusEndpoint: nplusUrl(endpoint) } : {}),
-      deployment: deploymentJson(deployment),
-      valueSent: proven,
-      ...(proof ? { proven, proof: { outcome: proof.outcome, said: proof.said } } : {}),
-      ...(stored.length > 0 ? { handoffs: stored.map((s) => ({ kind: s.target.kind, ok: s.ok, said: s.said })) } : {}),
-    };
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-  } else {
-    const shorter = shortening(previous.endDateTime, key.endDateTime);
-    const sooner = shorter ? `, ${shorter.words.replace('than now', 'than before')}` : '';
-    io.stdout.write(
-      [
-        `${io.out('success', figures.pass)} Key '${key.name}' on ${describeDeployment(deployment)} now expires ${expiryText(key.endDateTime, now)}${sooner}.`,
-        `  was       ${expiryText(previous.endDateTime, now)}`,
-        proven
-          ? `  hint      ${key.hint} (the same secret, re-sent once proven: nothing that uses it needs to change)`
-          : `  hint      ${key.hint} (only the expiry was sent, so the key keeps its secret: nothing that uses it needs to change)`,
-        ...(proof ? [`  checked   ${proof.said}`] : []),
-        '',
-      ].join('\n'),
-    );
-  }
-  if (proof?.outcome === 'unasked')
-    io.stderr.write(
-      `${io.err('warning', figures.warning)} The value given was not sent: it could not be proven to be '${key.name}' (${proof.said}). Only the expiry was.\n`,
-    );
-  for (const s of stored)
-    io.stderr.write(
-      s.ok
-        ? `${io.err('success', figures.pass)} Key Vault: ${s.said}. ${(s.nextLines ?? []).join(' ')}\n`
-        : `${io.err('danger', figures.fail)} Key Vault: ${s.said}. The key's new expiry stands; store it again with --emit once the vault answers.\n`,
-    );
 }
