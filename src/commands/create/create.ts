@@ -18,7 +18,8 @@ import {
   reportVerification,
   secretWriteFailed,
 } from '../shared/issued-report';
-import { issueNewKey, parseNewKeyOptions, readSecret, readyDeployment, type NewKeyOptions } from '../shared/new-key';
+import { issueNewKey, readyDeployment } from '../shared/new-key';
+import { parseNewKeyOptions, readSecret, type NewKeyOptions } from '../shared/new-key-options';
 import { refuseStdoutToNowhere, reported, writeOut } from '../shared/secret-output';
 import { parseKeyName, parseTarget, type TargetOptions } from '../shared/target';
 import {

@@ -22,7 +22,8 @@ import { confirmOnTerminal } from '../shared/ask';
 import { checkHandoffTargets, deliverHandoffs, type HandoffResult } from '../../keys/handoff';
 import { letFinish, sayFinishing, stoppedAfterChange } from '../shared/let-finish';
 import type { CommandDeps } from '../shared/deps';
-import { readSecret, readyDeployment, type SecretSource } from '../shared/new-key';
+import { readyDeployment } from '../shared/new-key';
+import { readSecret, type SecretSource } from '../shared/new-key-options';
 import { reportExtended } from './report';
 import { existingKey, parseKeyName, parseTarget, type TargetOptions } from '../shared/target';
 

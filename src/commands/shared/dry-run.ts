@@ -11,7 +11,7 @@ import { EXIT } from '../../port/io';
 import { consumerPlan, type ApplyOptions, type RetireHow } from './apply-step';
 import type { CommandDeps } from './deps';
 import { describeDeployment } from './format';
-import type { NewKeyOptions } from './new-key';
+import type { NewKeyOptions } from './new-key-options';
 
 export interface DryRunFacts {
   deployment: Deployment;

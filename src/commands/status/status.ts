@@ -18,7 +18,7 @@ import { hintMatches, proveValue, type Proof } from '../../keys/prove-value';
 import { figures } from '../../term/style';
 import type { CommandDeps } from '../shared/deps';
 import { describeDeployment, expiryText, keyJson } from '../shared/format';
-import { readSecret, type SecretSource } from '../shared/new-key';
+import { readSecret, type SecretSource } from '../shared/new-key-options';
 import { parseTarget, resolveDeployment, type TargetOptions } from '../shared/target';
 import { settingsCheck } from './status-settings';
 
