@@ -6,14 +6,13 @@
  * compared in memory; it is never printed.
  */
 import {
-  NLK_DEFAULT_ANNOTATION_MATCH,
   NLK_QUIET_LEVELS,
   NLK_SECRET_KEY,
   NLK_SERVICE_ANNOTATION,
   nlkFullname,
   nlkSecretName,
 } from '../domain/apply-target';
-import { ApplyRefusal, jsonOf, pause, type ApplyContext, type Proof, seconds } from './consumer';
+import { ApplyRefusal, jsonOf, pause, type ApplyContext, seconds } from './consumer';
 import { lastWords, type ProgramCall } from './run-program';
 
 const READ_MS = 30_000;
@@ -247,24 +246,4 @@ export class NlkOnCluster {
     const services = jsonOf<{ items: { metadata: Meta }[] }>(result.stdout, 'kubectl get services');
     return services.items.some((s) => s.metadata.annotations?.[NLK_SERVICE_ANNOTATION] === match);
   }
-}
-
-/** What NLK's values say of whether a refused key would show: its log level and its annotation. */
-export function exercisedBy(config: { logLevel?: unknown; serviceAnnotationMatch?: unknown } | undefined): {
-  logLevel: string;
-  annotationMatch: string;
-} {
-  return {
-    logLevel: typeof config?.logLevel === 'string' ? config.logLevel : 'info',
-    annotationMatch:
-      typeof config?.serviceAnnotationMatch === 'string' ? config.serviceAnnotationMatch : NLK_DEFAULT_ANNOTATION_MATCH,
-  };
-}
-
-/** What the cluster showed, as the consumer's proof: after the lines its own steps said. */
-export function proofFrom(proof: Awaited<ReturnType<NlkOnCluster['prove']>>, lines: string[]): Proof {
-  lines.push(...proof.lines);
-  if (!proof.ok) return { outcome: 'failed', why: proof.why, lines };
-  if (proof.notExercised) return { outcome: 'unproven', why: `not exercised: ${proof.notExercised}`, lines };
-  return { outcome: 'proven', lines };
 }

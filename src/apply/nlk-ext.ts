@@ -11,7 +11,8 @@
  */
 import { hostsPointAt, NLK_EXTENSION_TYPE, startsWithHint, type ApplyTarget } from '../domain/apply-target';
 import { ApplyFailure, ApplyRefusal, jsonOf, type ApplyContext, type Consumer, type Proof, seconds } from './consumer';
-import { exercisedBy, NlkOnCluster, proofFrom } from './nlk-cluster';
+import { NlkOnCluster } from './nlk-cluster';
+import { exercisedBy, proofFrom } from './nlk-proof';
 import { withPrivateFile } from './private-file';
 import { describe, lastWords, type ProgramCall } from './run-program';
 

@@ -11,7 +11,8 @@
 import { hostsPointAt, NLK_CHART_NAME, startsWithHint, type ApplyTarget } from '../domain/apply-target';
 import { NLK_CHART, NLK_CHART_VERSION } from '../domain/handoff';
 import { ApplyFailure, ApplyRefusal, jsonOf, type ApplyContext, type Consumer, type Proof, seconds } from './consumer';
-import { exercisedBy, NlkOnCluster, proofFrom } from './nlk-cluster';
+import { NlkOnCluster } from './nlk-cluster';
+import { exercisedBy, proofFrom } from './nlk-proof';
 import { describe, lastWords, type ProgramCall } from './run-program';
 
 const READ_MS = 30_000;
