@@ -11,10 +11,7 @@
  * nor "Couldn't update". On failure the backup goes back and the unit is restarted.
  */
 import {
-  closeSync,
   copyFileSync,
-  fchownSync,
-  openSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -31,6 +28,8 @@ import { writeExclusive } from '../files/secret-file';
 import { describeFsError } from '../files/fs-error';
 import { ApplyFailure, ApplyRefusal, pause, type ApplyContext, type Consumer, type Proof, seconds } from './consumer';
 import { describe, lastWords, type ProgramCall } from './run-program';
+import { flagValue, readUnit, type UnitFacts } from './systemd-unit';
+import { keepOwner, sizeOf, tailOf } from './local-files';
 
 const READ_MS = 30_000;
 const RESTART_MS = 120_000;
@@ -38,43 +37,6 @@ const LOOK_EVERY_MS = 2_000;
 const DEFAULT_CONFIG = '/etc/nginx/config.yaml';
 const TROUBLE = /Problem with the NGINX configuration|Couldn't update/;
 const PROPERTIES = 'LoadState,ActiveState,SubState,MainPID,NRestarts,ExecStart';
-
-interface UnitFacts {
-  loadState: string;
-  activeState: string;
-  mainPid: number;
-  restarts: number;
-  argv: string[];
-}
-
-/** `systemctl show` lines: `Name=value`, one a line. */
-export function readUnit(text: string): UnitFacts {
-  const fields = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const at = line.indexOf('=');
-    if (at > 0 && !fields.has(line.slice(0, at))) fields.set(line.slice(0, at), line.slice(at + 1));
-  }
-  const execStart = fields.get('ExecStart') ?? '';
-  const argv = /argv\[\]=([^;]*)/.exec(execStart)?.[1]?.trim().split(/\s+/) ?? [];
-  return {
-    loadState: fields.get('LoadState') ?? '',
-    activeState: fields.get('ActiveState') ?? '',
-    mainPid: Number(fields.get('MainPID') ?? 0),
-    restarts: Number(fields.get('NRestarts') ?? 0),
-    argv,
-  };
-}
-
-/** A Go flag's value in argv: `-name=v`, `--name=v`, `-name v`. */
-export function flagValue(argv: readonly string[], name: string): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i] ?? '';
-    const match = new RegExp(`^--?${name}(=(.*))?$`).exec(word);
-    if (!match) continue;
-    return match[1] !== undefined ? match[2] : argv[i + 1];
-  }
-  return undefined;
-}
 
 export class AsgSync implements Consumer {
   readonly target: ApplyTarget;
@@ -291,35 +253,5 @@ export class AsgSync implements Consumer {
         said: `${this.configPath} is back, but systemctl restart ${this.unit} failed: ${lastWords(restart)}`,
       };
     return { ok: true, said: `${this.configPath} is back as it was and ${this.unit} restarted on the old key` };
-  }
-}
-
-/** The owner the config had (preflight refused a file this run could not give back to its owner). */
-function keepOwner(path: string, stat: Stats): void {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-  try {
-    fchownSync(fd, stat.uid, stat.gid);
-  } catch (error) {
-    // Our own file in a group we are not in keeps our group: the owner is what matters.
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
-
-function tailOf(path: string, from: number): string {
-  try {
-    const text = readFileSync(path);
-    return text.subarray(Math.min(from, text.length)).toString('utf8');
-  } catch {
-    return '';
   }
 }

@@ -13,7 +13,7 @@ import {
   sameNplus,
 } from '../../src/domain/apply-target';
 import { keyOfHeader, readAsgConfig, withNewAuthorization } from '../../src/domain/asg-config';
-import { flagValue, readUnit } from '../../src/apply/asg-sync';
+import { flagValue, readUnit } from '../../src/apply/systemd-unit';
 import { gitOpsOwner } from '../../src/apply/nlk-cluster';
 import { parseRetire, parseApplyOptions } from '../../src/commands/shared/apply-step';
 import { parseSettle } from '../../src/commands/shared/settle';
