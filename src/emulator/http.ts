@@ -96,3 +96,14 @@ export function authKind(req: IncomingMessage): 'bearer' | 'apikey' | 'none' | '
   if (header.startsWith('ApiKey ')) return 'apikey';
   return 'other';
 }
+
+/** ARM's refusal of a request without the emulator's bearer token. */
+export function requireBearer(req: IncomingMessage, token: string): void {
+  const header = String(req.headers.authorization ?? '');
+  if (header === '') {
+    throw new ArmFailure(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
+  }
+  if (header !== `Bearer ${token}`) {
+    throw new ArmFailure(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
+  }
+}

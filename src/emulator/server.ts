@@ -12,19 +12,19 @@ import { makeLoopbackCertificate } from './certificate';
 import type { EmulatorData } from './data';
 import { DATAPLANE_HOST, routeDataplane } from './dataplane-route';
 import { routeVault, VAULT_HOST } from './vault-route';
-import { FaultBook, matchesRequest, type FaultSpec } from './faults';
+import { FaultBook } from './faults';
+import { carriesSecret, RequestLog, type RequestRecord } from './request-log';
+import { controlRoute } from './control-route';
 import { answerAltered, answeredInstead } from './fault-answers';
 import { routeGraph } from './graph-route';
-import { ArmFailure, parseJson, readBody, send, type Reply } from './http';
+import { ArmFailure, parseJson, readBody, requireBearer, send, type Reply } from './http';
 import { sampleData } from './sample-data';
 import { World } from './world';
 import { EntraEmulator } from './entra-route';
 import { authKind } from './http';
 import type { Behaviour } from './data';
 
-export type { Behaviour };
-
-const MAX_LOGGED_REQUESTS = 10_000;
+export type { Behaviour, RequestRecord };
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -41,20 +41,6 @@ export interface EmulatorOptions {
   /** Added to every answer (not the control routes), as a far-away ARM would be: for benchmarks. */
   latencyMs?: number;
   behaviour?: Partial<Behaviour>;
-}
-
-export interface RequestRecord {
-  method: string;
-  path: string;
-  status: number | 'dropped';
-  authorization: 'bearer' | 'apikey' | 'none' | 'other';
-  /** A PUT whose body carries a key's value (properties.secretText): tests tell what was re-sent. */
-  carriesSecret?: boolean;
-  /**
-   * When it arrived, in ms since 1970 to a fraction of a ms: tests measure the gaps between
-   * retries, and put it in order with what other programs did.
-   */
-  at: number;
 }
 
 export interface RunningEmulator {
@@ -78,7 +64,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const world = new World(options.data ?? sampleData(now()), options.statePath);
   const faults = new FaultBook();
   const behaviour: Behaviour = { secretlessPut: 'keep', deviceCodePolls: 1, ...options.behaviour };
-  const requests: RequestRecord[] = [];
+  const log = new RequestLog();
+  const requests = log.records;
   const token = options.token ?? `emulator-${randomBytes(18).toString('base64url')}`;
   const polls = () => behaviour.deviceCodePolls;
   const entra = new EntraEmulator(
@@ -113,45 +100,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let connections = 0;
   server.on('secureConnection', () => connections++);
 
-  // Requests held by a `holdUntil` fault, each told when another request has been answered.
-  const barriers = new Set<() => void>();
-  function heldUntil(barrier: NonNullable<FaultSpec['holdUntil']>): Promise<void> {
-    const answered = (r: RequestRecord) => typeof r.status === 'number' && matchesRequest(barrier, r.method, r.path);
-    const reached = () => requests.filter(answered).length >= barrier.count;
-    return new Promise((resolve) => {
-      const done = () => {
-        barriers.delete(check);
-        clearTimeout(timer);
-        resolve();
-      };
-      const check = () => {
-        if (reached()) done();
-      };
-      const timer = setTimeout(done, barrier.timeoutMs ?? 20_000);
-      barriers.add(check);
-      check();
-    });
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl);
     const method = (req.method ?? 'GET').toUpperCase();
-    const record: RequestRecord = {
-      method,
-      path: url.pathname,
-      status: 'dropped',
-      authorization: authKind(req),
-      at: performance.timeOrigin + performance.now(),
-    };
-    requests.push(record);
-    // A long-running emulator keeps only the newest requests.
-    if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS);
-    res.on('finish', () => {
-      record.status = res.statusCode;
-      for (const answered of barriers) answered();
-    });
+    const record = log.add({ method, path: url.pathname, authorization: authKind(req) });
+    res.on('finish', () => log.answered(record, res.statusCode));
 
-    if (url.pathname.startsWith('/_emulator/')) return send(res, control(req, url, await readBody(req)));
+    if (url.pathname.startsWith('/_emulator/'))
+      return send(res, controlRoute({ token, faults, requests, behaviour }, req, url, await readBody(req)));
     // What another process wrote to a shared state file (a command beside a --demo wizard).
     try {
       world.refresh();
@@ -170,7 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (method === 'PUT' && carriesSecret(rawBody)) record.carriesSecret = true;
     const delay = (fault?.delayMs ?? 0) + (options.latencyMs ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    if (fault?.holdUntil) await heldUntil(fault.holdUntil);
+    if (fault?.holdUntil) await log.heldUntil(fault.holdUntil);
     if (fault?.reset) return void req.socket.destroy();
     // A fault that answers in place of the service (nothing is carried out).
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
@@ -238,7 +194,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         rawBody,
       });
     }
-    requireBearer(req);
+    requireBearer(req, token);
     const body = parseJson(rawBody);
     if (/^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(url.pathname)) {
       // Resource Graph pages by 1000 rows (its default and maximum), not by ARM's list page.
@@ -256,42 +212,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       behaviour,
       ifNoneMatch: typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined,
     });
-  }
-
-  function requireBearer(req: IncomingMessage): void {
-    const header = String(req.headers.authorization ?? '');
-    if (header === '') {
-      throw new ArmFailure(
-        401,
-        'AuthenticationFailed',
-        "Authentication failed. The 'Authorization' header is missing.",
-      );
-    }
-    if (header !== `Bearer ${token}`) {
-      throw new ArmFailure(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
-    }
-  }
-
-  /** Test hooks over HTTP, for an emulator in another process. Never shows a secret. */
-  function control(req: IncomingMessage, url: URL, rawBody: string): Reply {
-    if (url.pathname === '/_emulator/health') return { status: 200, body: { ok: true } };
-    try {
-      requireBearer(req);
-    } catch (error) {
-      return (error as ArmFailure).reply();
-    }
-    const method = (req.method ?? 'GET').toUpperCase();
-    if (url.pathname === '/_emulator/faults') {
-      if (method === 'POST') return { status: 201, body: faults.add((parseJson(rawBody) ?? {}) as FaultSpec) };
-      if (method === 'DELETE') return (faults.clear(), { status: 204 });
-      return { status: 200, body: faults.list() };
-    }
-    if (url.pathname === '/_emulator/requests') return { status: 200, body: requests };
-    if (url.pathname === '/_emulator/behaviour') {
-      if (method === 'POST') Object.assign(behaviour, parseJson(rawBody) ?? {});
-      return { status: 200, body: behaviour };
-    }
-    return { status: 404, body: { error: { code: 'NotFound', message: 'unknown control route' } } };
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -318,13 +238,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.closeAllConnections();
       }),
   };
-}
-
-function carriesSecret(rawBody: string): boolean {
-  try {
-    const body = JSON.parse(rawBody) as { properties?: { secretText?: unknown } } | null;
-    return body?.properties?.secretText !== undefined;
-  } catch {
-    return false;
-  }
 }
