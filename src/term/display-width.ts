@@ -5,49 +5,19 @@
  * Why a stand-in: string-width builds an `RGI_Emoji` regular expression and a grapheme segmenter
  * when it loads, which took ~110 ms of the wizard's first frame on a 2-core machine. Almost every
  * string drawn is ASCII, box drawing, arrows, marks or CJK, where each code point is a cluster of
- * its own and East Asian Width alone decides; only the rest (combining marks, joiners, flags,
- * jamo, variation selectors…) go through clusters, and only they build those expressions, once.
+ * its own (graphemes.ts) and East Asian Width alone decides; only the rest (combining marks,
+ * joiners, flags, jamo, variation selectors…) go through clusters, and only they build those
+ * expressions, once.
  * test/unit/display-width.test.ts checks it against string-width itself.
  */
 import { eastAsianWidth } from 'get-east-asian-width';
 import stripAnsi from 'strip-ansi';
+import { graphemeSegmenter, standsAlone } from './graphemes';
 
 export interface WidthOptions {
   /** East Asian "ambiguous" characters take one column (the default) or two. */
   ambiguousIsNarrow?: boolean;
   countAnsiEscapeCodes?: boolean;
-}
-
-/** Ranges whose code points never join a neighbour into one cluster (and are visible). */
-const ALONE: ReadonlyArray<readonly [number, number]> = [
-  [0x00a0, 0x00ac],
-  [0x00ae, 0x02ff],
-  [0x2000, 0x200a],
-  [0x2010, 0x2027],
-  [0x2030, 0x205e],
-  [0x2070, 0x20cf],
-  [0x2100, 0x2bff],
-  [0x2e80, 0x3029],
-  [0x3030, 0x3098],
-  [0x309b, 0x3163],
-  [0x3165, 0x9fff],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xff01, 0xff9d],
-  [0xffe0, 0xffee],
-  [0x1f300, 0x1f3fa],
-  [0x1f400, 0x1f64f],
-  [0x1f680, 0x1f6ff],
-  [0x1f900, 0x1f9ff],
-  [0x20000, 0x3fffd],
-];
-
-function standsAlone(codePoint: number): boolean {
-  for (const [from, to] of ALONE) {
-    if (codePoint < from) return false;
-    if (codePoint <= to) return true;
-  }
-  return false;
 }
 
 const isControl = (codePoint: number) => codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f);
@@ -76,7 +46,6 @@ export default function stringWidth(input: string, options: WidthOptions = {}): 
 // Built the first time a string needs clusters: each costs tens of milliseconds to make.
 let clusterRules:
   | {
-      segmenter: Intl.Segmenter;
       visible: RegExp;
       spacingMark: RegExp;
       rgiEmoji: RegExp;
@@ -86,7 +55,6 @@ let clusterRules:
 
 function rules() {
   clusterRules ??= {
-    segmenter: new Intl.Segmenter(),
     // The `v` flag (Node 20 has it) in strings: the compiler's target predates it.
     visible: new RegExp(
       '[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]',
@@ -102,9 +70,9 @@ function rules() {
 type Wide = { ambiguousAsWide: boolean };
 
 function clusterWidth(text: string, wide: Wide): number {
-  const { segmenter, visible, rgiEmoji } = rules();
+  const { visible, rgiEmoji } = rules();
   let width = 0;
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of graphemeSegmenter.segment(text)) {
     const start = segment.search(visible);
     if (start === -1) continue;
     if (rgiEmoji.test(segment) || isWideEmojiSequence(segment)) {
