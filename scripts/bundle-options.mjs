@@ -63,6 +63,18 @@ export const COMMONJS_PATCHES = [
       },
     ],
   },
+  // signal-exit 3 (Ink's and restore-cursor's) loads all of node:assert, 4–5 ms of the first frame,
+  // for one check that its callback is a function.
+  {
+    file: /signal-exit[\\/]index\.js$/,
+    edits: [
+      {
+        find: "var assert = require('assert')",
+        replace:
+          'var assert = { equal: function (actual, expected, message) { if (actual != expected) throw new TypeError(message) } }',
+      },
+    ],
+  },
   // Ink awaits React's devtools and its own package.json only when DEV is set: not in these builds.
   {
     file: /ink[\\/]build[\\/]reconciler\.js$/,
@@ -105,6 +117,36 @@ export const INK_CACHES_ACROSS_FRAMES = {
     { find: '    caches = new OutputCaches();', replace: '    caches = (lastOutputCaches = new OutputCaches());' },
   ],
 };
+
+/**
+ * Ink's output (@alcalzone/ansi-tokenize) and cli-truncate's slice-ansi each make an
+ * `Intl.Segmenter` as they load and segment every line of every frame with it: the first costs
+ * ~10 ms of the first frame (V8 lists every locale ICU has), and each frame makes a segment object
+ * per character in C++. Both take src/term/graphemes.ts instead: the same clusters, a code point
+ * each where every code point stands alone, and a real segmenter, made when first needed, for
+ * the rest. The bare Ink baselines of `npm run bench` keep Ink's own.
+ */
+const GRAPHEMES = join(root, 'src', 'term', 'graphemes.ts');
+export const SEGMENTS_WITHOUT_ICU = [
+  {
+    file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+    edits: [
+      {
+        find: 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+        replace: `import { graphemeSegmenter as segmenter } from ${JSON.stringify(GRAPHEMES)};`,
+      },
+    ],
+  },
+  {
+    file: /slice-ansi[\\/]tokenize-ansi\.js$/,
+    edits: [
+      {
+        find: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+        replace: `import { graphemeSegmenter as GRAPHEME_SEGMENTER } from ${JSON.stringify(GRAPHEMES)};`,
+      },
+    ],
+  },
+];
 
 /**
  * Both bundles of the program are one function expression, Node's own CommonJS wrapper written into
@@ -164,7 +206,9 @@ export async function buildProgram(options) {
     ...FUNCTION_WRAPPER,
     entryPoints: [join(root, 'src/cli/start.ts')],
     format: 'cjs',
-    plugins: [patchesPlugin('program-patches', [...COMMONJS_PATCHES, INK_CACHES_ACROSS_FRAMES])],
+    plugins: [
+      patchesPlugin('program-patches', [...COMMONJS_PATCHES, INK_CACHES_ACROSS_FRAMES, ...SEGMENTS_WITHOUT_ICU]),
+    ],
     ...options,
   });
   assertAscii(options.outfile);

@@ -3,7 +3,7 @@
  * subscriptions (one disabled), deployments in several regions and states (one Failed without
  * an endpoint), and keys near and past expiry, all relative to the moment it starts.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../domain/random';
 import type { EmulatorData } from './data';
 
 const DAY = 86_400_000;

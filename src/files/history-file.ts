@@ -5,7 +5,6 @@
  * rewritten (by rename, 0600) with the newest entries that fill half of it, the older rotated out.
  * A failed write never stops a change: it is said once, through `onProblem`.
  */
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -21,6 +20,7 @@ import {
 import { dirname } from 'node:path';
 import type { History, HistoryEntry, HistoryIntent, HistoryResult } from '../port/history';
 import { describeFsError } from './fs-error';
+import { randomHex } from '../domain/random';
 import { writeSecretFile } from './secret-file';
 
 /** About 2,500 entries: years of one machine's changes. */
@@ -48,7 +48,7 @@ export class HistoryFile implements History {
   }
 
   begin(intent: HistoryIntent): string {
-    const id = `${this.now().getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const id = `${this.now().getTime().toString(36)}-${randomHex(4)}`;
     const entry: HistoryEntry = { id, time: this.now().toISOString(), ...intent, outcome: 'unknown' };
     this.open.set(id, entry);
     this.append(entry);

@@ -20,7 +20,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { describeFsError } from './fs-error';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../domain/random';
 import { basename, dirname, join } from 'node:path';
 
 /** A failed write names the file it was for (ENOSPC alone says nothing of where). */
@@ -41,7 +41,7 @@ export class FileWriteError extends Error {
  * write that fails (a full disk) removes the half-written file and says which file it was for.
  */
 export function writeExclusive(path: string, content: string, write = writeSync, mode = 0o600): string {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomHex(8)}.tmp`);
   const fd = openSync(
     temporary,
     constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,

@@ -14,7 +14,7 @@
  * already shows is never ours. (Whether the service keeps the milliseconds is not published; if it
  * drops them, our own key is merely not recognised, and the outcome is said to be unknown.)
  */
-import { randomInt } from 'node:crypto';
+import { randomInt } from '../domain/random';
 import { hintOf } from '../domain/secret';
 import { GatewayError, type ApiKey, type ChangePurpose, type DeploymentRef, type Gateway } from '../port/gateway';
 import { keyId } from './custody';

@@ -2,7 +2,7 @@
  * Performs one command of the machine through the gateway and answers with the event that
  * reports its outcome. Nothing here decides a rule; it only does the work.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from '../domain/random';
 import { resolve } from 'node:path';
 import { generateUuidKey } from '../domain/secret';
 import { looksLikeResourceId, parseDeploymentId } from '../domain/resource-id';

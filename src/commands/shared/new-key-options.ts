@@ -3,7 +3,7 @@
  * a generated key goes, all checked before any request; and reading a key given on stdin or in a
  * file. Issuing it is new-key.ts's.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from '../../domain/random';
 import { flag, text, texts, type CommandValues, type NEW_KEY_FLAGS } from './flags';
 import { parseHandoff, type HandoffTarget } from '../../domain/handoff';
 import { defaultExpiry, parseExpiry } from '../../domain/expiry';
