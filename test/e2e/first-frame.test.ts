@@ -63,7 +63,10 @@ describe('the first frame', () => {
     const takes = readFileSync(trace, 'utf8')
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as { label: string; url?: string; ran: number[] });
+      .map(
+        (line) =>
+          JSON.parse(line) as { label: string; url?: string; ran: number[]; modules: string[]; segmenters: number },
+      );
     expect(takes.map((t) => t.label)).toEqual(['frame', 'list']);
     expect(takes[0]?.url).toMatch(/dist\/nginxaas-keys\.cjs$/);
     const before = [...sourcesAt(takes[0]?.ran ?? [])];
@@ -78,6 +81,14 @@ describe('the first frame', () => {
     // And they run after it: the coverage sees them (so the check above looks at real runs).
     expect(after.some((source) => source.startsWith('node_modules/@azure/core-rest-pipeline/'))).toBe(true);
     expect(after.some((source) => source.startsWith('src/emulator/server'))).toBe(true);
+
+    // Nor does the frame load what only later steps use: node:crypto (OpenSSL's start; random
+    // names, TLS), node:assert, or ICU's segmenter (Ink's text is cut without one where it can be).
+    const [frame, list] = takes;
+    expect(frame?.modules.filter((m) => ['crypto', 'assert', 'tls', 'https'].includes(m))).toEqual([]);
+    expect(frame?.segmenters).toBe(0);
+    // The list's TLS loads crypto: the probe sees modules as they load.
+    expect(list?.modules).toEqual(expect.arrayContaining(['crypto', 'tls']));
   });
 });
 

@@ -1,11 +1,21 @@
 // Loaded with --require into the wizard: V8's precise coverage (which functions ran, and how
 // often) of the bundle, taken when the first frame is written (its title) and again when the
 // deployment list is drawn (`web-01`). Each take is one line of JSON in NGINXAAS_COVERAGE_FILE:
-// the start offsets of the bundle's functions that ran since the take before.
+// the start offsets of the bundle's functions that ran since the take before, the Node modules
+// loaded so far, and how many Intl.Segmenters were made.
 const { appendFileSync } = require('node:fs');
 const { Session } = require('node:inspector');
 
 const file = process.env.NGINXAAS_COVERAGE_FILE;
+const RealSegmenter = Intl.Segmenter;
+let segmenters = 0;
+Intl.Segmenter = class extends RealSegmenter {
+  constructor(...args) {
+    super(...args);
+    segmenters += 1;
+  }
+};
+
 const session = new Session();
 session.connect();
 session.post('Profiler.enable');
@@ -15,7 +25,8 @@ function take(label) {
   session.post('Profiler.takePreciseCoverage', (error, answer) => {
     const bundle = error ? undefined : answer.result.find((script) => script.url.endsWith('nginxaas-keys.cjs'));
     const ran = (bundle?.functions ?? []).filter((f) => f.ranges[0].count > 0).map((f) => f.ranges[0].startOffset);
-    appendFileSync(file, `${JSON.stringify({ label, url: bundle?.url, ran })}\n`);
+    const modules = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+    appendFileSync(file, `${JSON.stringify({ label, url: bundle?.url, ran, modules, segmenters })}\n`);
   });
 }
 
