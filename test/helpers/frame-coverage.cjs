@@ -2,19 +2,23 @@
 // often) of the bundle, taken when the first frame is written (its title) and again when the
 // deployment list is drawn (`web-01`). Each take is one line of JSON in NGINXAAS_COVERAGE_FILE:
 // the start offsets of the bundle's functions that ran since the take before, the Node modules
-// loaded so far, and how many Intl.Segmenters were made.
+// loaded so far, and how many of ICU's services (Intl.Segmenter, Collator…) were made.
 const { appendFileSync } = require('node:fs');
 const { Session } = require('node:inspector');
 
 const file = process.env.NGINXAAS_COVERAGE_FILE;
-const RealSegmenter = Intl.Segmenter;
-let segmenters = 0;
-Intl.Segmenter = class extends RealSegmenter {
-  constructor(...args) {
-    super(...args);
-    segmenters += 1;
-  }
-};
+// ICU's services each cost ~10-20 ms to make the first time (V8 lists every locale ICU has).
+const made = {};
+for (const kind of ['Segmenter', 'Collator', 'DateTimeFormat', 'NumberFormat']) {
+  const Real = Intl[kind];
+  made[kind] = 0;
+  Intl[kind] = class extends Real {
+    constructor(...args) {
+      super(...args);
+      made[kind] += 1;
+    }
+  };
+}
 
 const session = new Session();
 session.connect();
@@ -26,7 +30,7 @@ function take(label) {
     const bundle = error ? undefined : answer.result.find((script) => script.url.endsWith('nginxaas-keys.cjs'));
     const ran = (bundle?.functions ?? []).filter((f) => f.ranges[0].count > 0).map((f) => f.ranges[0].startOffset);
     const modules = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
-    appendFileSync(file, `${JSON.stringify({ label, url: bundle?.url, ran, modules, segmenters })}\n`);
+    appendFileSync(file, `${JSON.stringify({ label, url: bundle?.url, ran, modules, made: { ...made } })}\n`);
   });
 }
 
