@@ -47,6 +47,11 @@ export const COMMONJS_PATCHES = [
     file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
     edits: [
       { find: 'var _scriptDir = import.meta.url;', replace: 'var _scriptDir = undefined;' },
+      // Its base64 is decoded by Node at once, not through a binary string copied a byte at a time.
+      {
+        find: 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
+        replace: 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
+      },
       {
         find: '(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming',
         replace:
