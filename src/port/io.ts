@@ -1,11 +1,12 @@
 /** What a mode gets from the outside world, handed in so tests can give their own. */
 import { stoppedByLimit } from './run-limit';
 import type { Painter } from '../term/style';
+import { hangingLines } from '../term/text-width';
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
   now(): Date;
   /** Painter for stdout and for stderr (each honours its own TTY and the colour settings). */
@@ -29,10 +30,13 @@ export interface Io {
 
 /**
  * A line of progress ("Finding NGINXaaS deployments…"): on stderr only when it is a terminal, as
- * gh does; a pipe, a file or cron gets only what the run found and what went wrong.
+ * gh does; a pipe, a file or cron gets only what the run found and what went wrong. Laid out to
+ * the terminal's width at spaces, so that the terminal never breaks a word.
  */
 export function sayProgress(io: Pick<Io, 'stderr' | 'err'>, line: string): void {
-  if (io.stderr.isTTY) io.stderr.write(`${io.err('muted', line)}\n`);
+  if (!io.stderr.isTTY) return;
+  const width = io.stderr.columns ? io.stderr.columns - 1 : undefined;
+  for (const row of hangingLines(line, width)) io.stderr.write(`${io.err('muted', row)}\n`);
 }
 
 /** How a run stopped by its signal says so: a person's Ctrl+C is 130, the run's time limit a failure. */

@@ -17,7 +17,7 @@ export interface TestIo {
 export function testIo(options: { stdin?: string; tty?: boolean; now?: Date; columns?: number } = {}): TestIo {
   const tty = options.tty ?? false;
   const stdout = Object.assign(new PassThrough(), { isTTY: tty, columns: options.columns ?? 100 });
-  const stderr = Object.assign(new PassThrough(), { isTTY: tty });
+  const stderr = Object.assign(new PassThrough(), { isTTY: tty, columns: options.columns ?? 100 });
   let outText = '';
   let errText = '';
   stdout.on('data', (d: Buffer) => (outText += d.toString()));

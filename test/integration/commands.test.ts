@@ -296,6 +296,10 @@ describe('list, show, endpoint, delete', () => {
       const result = await runInProcess(['list', '--all'], gateway, { tty: true, columns });
       const lines = result.stdout.trimEnd().split('\n');
       expect(lines.filter((line) => stringWidth(line) > columns)).toEqual([]);
+      // Its progress on stderr too: laid out at spaces, never broken by the terminal.
+      const progress = result.stderr.trimEnd().split('\n');
+      expect(progress.join(' ')).toContain('Finding NGINXaaS deployments in 3 subscriptions (Resource Graph)…');
+      expect(progress.filter((line) => stringWidth(line) >= columns)).toEqual([]);
       const keyRow = (name: string) => lines.find((line) => line.startsWith(`  ${name} `));
       for (const name of ['key-1', 'key-2', 'key-10', 'nlk-production-eastus2-primary', 'asg-sync', 'old-ci'])
         expect(keyRow(name), name).toMatch(/ (ok|expiring|expired)$/);
