@@ -23,6 +23,9 @@ const PLACE = (() => {
   return place;
 })();
 
+/** A character's place in the order; 0 for what is not printable ASCII. */
+const placeOf = (code: number): number => (code < 128 ? (PLACE[code] as number) : 0);
+
 /** Runs of digits longer than this go to the collator. */
 const LONGEST_RUN = 200;
 
@@ -40,10 +43,8 @@ export function naturalOrder(a: string, b: string): number {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(j);
-    const placeX = x < 128 ? (PLACE[x] as number) : 0;
-    const placeY = y < 128 ? (PLACE[y] as number) : 0;
+    const placeX = placeOf(a.charCodeAt(i));
+    const placeY = placeOf(b.charCodeAt(j));
     if (placeX === 0 || placeY === 0) return byCollator(a, b);
     if (placeX === DIGITS && placeY === DIGITS) {
       const runX = digitRun(a, i);
@@ -69,7 +70,7 @@ export function naturalOrder(a: string, b: string): number {
 /** The run of digits at `from`: where its value starts (past leading zeros) and where it ends. */
 function digitRun(text: string, from: number): { start: number; end: number } {
   let end = from;
-  while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+  while (end < text.length && placeOf(text.charCodeAt(end)) === DIGITS) end++;
   let start = from;
   while (start < end - 1 && text.charCodeAt(start) === 0x30) start++;
   return { start, end };
@@ -84,12 +85,7 @@ function compareValues(a: string, fromA: number, toA: number, b: string, fromB: 
   return 0;
 }
 
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-
 function printableAscii(text: string, from: number): boolean {
-  for (let k = from; k < text.length; k++) {
-    const code = text.charCodeAt(k);
-    if (code >= 128 || PLACE[code] === 0) return false;
-  }
+  for (let k = from; k < text.length; k++) if (placeOf(text.charCodeAt(k)) === 0) return false;
   return true;
 }
