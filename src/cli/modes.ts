@@ -8,7 +8,7 @@ import { HistoryFile } from '../files/history-file';
 import { lastUsedDeployment, rememberDeployment } from '../files/last-used-file';
 import { parseSettle } from '../commands/shared/settle';
 import { deferredGateway } from '../port/deferred-gateway';
-import { EXIT } from '../port/io';
+import { EXIT, layoutWidth } from '../port/io';
 import { Notices } from '../port/notices';
 import { recorded } from '../port/recorded-gateway';
 import { switchableGateway } from '../port/switchable-gateway';
@@ -105,9 +105,8 @@ function buildParts(run: Run, settings: SettingsInForce, connectOptions: Connect
   // A note may be held (--quiet); a device code is for a person to act on now, and never is.
   // Laid out to the terminal's width by us (never broken by the terminal mid-word); whole elsewhere.
   const notices = new Notices((message) => {
-    const stderr = run.io().stderr as NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-    const width = stderr.isTTY && stderr.columns ? stderr.columns - 1 : undefined;
-    for (const row of hangingLines(message, width)) stderr.write(`${row}\n`);
+    const { stderr } = run.io();
+    for (const row of hangingLines(message, layoutWidth(stderr))) stderr.write(`${row}\n`);
   });
   return {
     connectOptions,

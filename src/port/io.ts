@@ -35,8 +35,12 @@ export interface Io {
  */
 export function sayProgress(io: Pick<Io, 'stderr' | 'err'>, line: string): void {
   if (!io.stderr.isTTY) return;
-  const width = io.stderr.columns ? io.stderr.columns - 1 : undefined;
-  for (const row of hangingLines(line, width)) io.stderr.write(`${io.err('muted', row)}\n`);
+  for (const row of hangingLines(line, layoutWidth(io.stderr))) io.stderr.write(`${io.err('muted', row)}\n`);
+}
+
+/** The width we lay a stream's lines out to: one short of a terminal's edge; none off a terminal. */
+export function layoutWidth(stream: { isTTY?: boolean; columns?: number }): number | undefined {
+  return stream.isTTY && stream.columns ? stream.columns - 1 : undefined;
 }
 
 /** How a run stopped by its signal says so: a person's Ctrl+C is 130, the run's time limit a failure. */
