@@ -18,6 +18,7 @@ import type { FaultSpec } from '../../src/emulator/faults';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { envFor, runCli, type CliResult } from '../helpers/cli';
 import { WEB_ARGV } from '../helpers/sample';
+import { expectSchema } from '../helpers/schemas';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('custody-property-');
@@ -210,6 +211,8 @@ async function check(s: Schedule): Promise<void> {
     if (s.json && !s.outputFile && result.stdout !== '') {
       // One document, whatever the ending.
       const document = JSON.parse(result.stdout) as Record<string, unknown>;
+      // …of the shape its schema promises: a failure's, or the command's (with why it was stopped).
+      expectSchema(document.error !== undefined ? 'error' : s.command, document);
       // The document says why a run did not end with 0: an error, a stop, or a hand-off that failed.
       const why =
         document.error ??

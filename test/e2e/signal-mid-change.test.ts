@@ -13,6 +13,7 @@ import { useTempDir } from '../helpers/temp';
 import { join } from 'node:path';
 import { closeSync, openSync } from 'node:fs';
 import { waitUntil } from '../helpers/wait';
+import { expectSchema } from '../helpers/schemas';
 
 type World = Awaited<ReturnType<typeof cliWorld>>;
 
@@ -107,6 +108,26 @@ describe('a signal while a change is under way', () => {
     expect(result.code).toBe(130);
   });
 
+  // Found by the custody property test: extend's document said nothing of the stop it ended with 1 for.
+  it.each([
+    ['extend', ['--name', 'asg-sync', '--expires', '30d', '--shorten'], 'PUT'],
+    ['delete', ['--name', 'asg-sync', '--yes'], 'DELETE'],
+  ] as const)(
+    '%s -o json, signalled once: the document carries `stopped`, as the exit code does',
+    async (command, extra, method) => {
+      const world = await cliWorld();
+      const result = await signalled(world, [command, ...WEB_ARGV, ...extra, '-o', 'json'], {
+        method,
+        path: '/apiKeys/',
+      });
+      expect(result.code).toBe(130);
+      const document = JSON.parse(result.stdout) as { name: string; stopped?: { kind: string; message: string } };
+      expect(document.name).toBe('asg-sync');
+      expect(document.stopped).toEqual({ kind: 'cancelled', message: 'Cancelled' });
+      expectSchema(command, document);
+    },
+  );
+
   it('delete, signalled twice: says the key may be deleted already, with the command that checks', async () => {
     const world = await cliWorld();
     const result = await signalled(
@@ -175,6 +196,7 @@ describe('a signal while a change is under way', () => {
     expect(result.stderr).toContain("Cancelled, but only after Azure deleted the old key 'asg-sync'.");
     const document = JSON.parse(result.stdout) as { rotatedFrom: { action: string }; stopped?: { kind: string } };
     expect([document.rotatedFrom.action, document.stopped?.kind]).toEqual(['deleted', 'cancelled']);
+    expectSchema('rotate', document);
     expect(result.code).toBe(130);
   });
 });
@@ -207,6 +229,22 @@ describe('the run limit while a change is let finish', () => {
       expect(result.stderr).toMatch(words);
     },
   );
+
+  it('extend -o json whose PUT is answered after the limit, within its grace: the document says the limit stopped it, exit 1', async () => {
+    const { env, emulator } = await cliWorld();
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/asg-sync', delayMs: 3_500 });
+    const result = await runCli(
+      ['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '1y', '-o', 'json', '--timeout', '3s'],
+      {
+        env: { ...env, ...GRACE },
+      },
+    );
+    expect(result.code).toBe(1);
+    const document = JSON.parse(result.stdout) as { stopped?: { kind: string; message: string } };
+    expect(document.stopped?.kind).toBe('timeLimit');
+    expect(document.stopped?.message).toMatch(/^Gave up: the run's time limit of 3 s passed/);
+    expectSchema('extend', document);
+  });
 
   it("rotate's retire past the limit: said, and not 0", async () => {
     const world = await cliWorld();

@@ -12,13 +12,13 @@ import { verifyWithPatience, type Verification } from '../../keys/verify';
 import type { CommandDeps } from '../shared/deps';
 import {
   stoppedAfterIssue,
-  stoppedJson,
   issuedDocument,
   reportIssuedText,
   reportVerification,
   secretWriteFailed,
 } from '../shared/issued-report';
 import { issueNewKey, readyDeployment } from '../shared/new-key';
+import { stoppedJson } from '../shared/let-finish';
 import { parseNewKeyOptions, readSecret, type NewKeyOptions } from '../shared/new-key-options';
 import { refuseStdoutToNowhere, reported, writeOut } from '../shared/secret-output';
 import { parseKeyName, parseTarget, type TargetOptions } from '../shared/target';

@@ -12,7 +12,7 @@ import { EXIT, type Io } from '../../port/io';
 import { figures } from '../../term/style';
 import { UsageError } from '../../port/usage-error';
 import { confirmOnTerminal } from '../shared/ask';
-import { letFinish, stoppedAfterChange } from '../shared/let-finish';
+import { letFinish, stoppedAfterChange, stoppedJson } from '../shared/let-finish';
 import { keyCommand } from '../../domain/resource-id';
 import type { CommandDeps } from '../shared/deps';
 import { deploymentJson, describeDeployment } from '../shared/format';
@@ -83,6 +83,12 @@ export async function runDelete(options: DeleteOptions, deps: CommandDeps): Prom
 }
 
 function writeJson(io: Io, name: string, deployment: Deployment, result: 'deleted' | 'already-gone'): void {
-  const document = { name, id: `${deployment.id}/apiKeys/${name}`, result, deployment: deploymentJson(deployment) };
+  const document = {
+    name,
+    id: `${deployment.id}/apiKeys/${name}`,
+    result,
+    deployment: deploymentJson(deployment),
+    ...stoppedJson(io),
+  };
   io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 }

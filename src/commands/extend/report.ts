@@ -7,6 +7,7 @@ import type { Proof } from '../../keys/prove-value';
 import type { HandoffResult } from '../../keys/handoff';
 import { figures } from '../../term/style';
 import type { CommandDeps } from '../shared/deps';
+import { stoppedJson } from '../shared/let-finish';
 import { deploymentJson, describeDeployment, expiryText, keyJson } from '../shared/format';
 import type { ExtendOptions } from './extend';
 
@@ -32,6 +33,7 @@ export function reportExtended(
       valueSent: proven,
       ...(proof ? { proven, proof: { outcome: proof.outcome, said: proof.said } } : {}),
       ...(stored.length > 0 ? { handoffs: stored.map((s) => ({ kind: s.target.kind, ok: s.ok, said: s.said })) } : {}),
+      ...stoppedJson(io),
     };
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {

@@ -8,14 +8,14 @@ import type { Verification } from '../../keys/verify';
 import { figures } from '../../term/style';
 import type { CommandDeps } from '../shared/deps';
 import { expiryText } from '../shared/format';
-import { issuedDocument, secretWriteFailed, stoppedJson } from '../shared/issued-report';
+import { issuedDocument, secretWriteFailed } from '../shared/issued-report';
 import type { IssuedKey } from '../shared/new-key';
 import { reported, writeOut } from '../shared/secret-output';
 import { Custody } from '../../keys/custody';
 import { keyCommand } from '../../domain/resource-id';
 import { appliedJson } from '../shared/apply-step';
 import type { ApplyReport } from '../../apply/finish';
-import { stoppedAfterChange } from '../shared/let-finish';
+import { stoppedAfterChange, stoppedJson } from '../shared/let-finish';
 import type { RotateOptions } from './rotate';
 
 export type Stage = 'verify' | 'handoff' | 'apply' | 'switch' | 'verify-again' | 'retire';

@@ -136,13 +136,6 @@ export function stoppedAfterIssue(options: NewKeyOptions, issued: IssuedKey, io:
   return stopped.exit;
 }
 
-/** In a JSON document: why the run ends with 130 or 1 though its key was made (a signal, the time limit). */
-export function stoppedJson(io: Io): { stopped?: { kind: 'cancelled' | 'timeLimit'; message: string } } {
-  if (!io.signal.aborted) return {};
-  const stopped = stopWords(io);
-  return { stopped: { kind: stopped.exit === EXIT.cancelled ? 'cancelled' : 'timeLimit', message: stopped.words } };
-}
-
 /** The dataplane check in one line, for text output. */
 export function reportVerification(verification: Verification, io: Io, toStderr: boolean, when = ''): void {
   const stream = toStderr ? io.stderr : io.stdout;

@@ -3,7 +3,7 @@
  * that its outcome is known and said; a second leaves at once. Nothing is sent after the first.
  */
 import { GatewayError } from '../../port/gateway';
-import { stopWords, type Io } from '../../port/io';
+import { EXIT, stopWords, type Io } from '../../port/io';
 import { graceFrom, spokenDuration, stoppedByLimit } from '../../port/run-limit';
 
 /**
@@ -40,4 +40,14 @@ export function stoppedAfterChange(io: Io, done: string): number | undefined {
   const stopped = stopWords(io);
   io.stderr.write(`${stopped.words}, but only after Azure ${done}.\n`);
   return stopped.exit;
+}
+
+/**
+ * In a JSON document: why the run ends with 130 or 1 though its change was made (a signal, the
+ * time limit), so that the document and the exit code agree.
+ */
+export function stoppedJson(io: Io): { stopped?: { kind: 'cancelled' | 'timeLimit'; message: string } } {
+  if (!io.signal.aborted) return {};
+  const stopped = stopWords(io);
+  return { stopped: { kind: stopped.exit === EXIT.cancelled ? 'cancelled' : 'timeLimit', message: stopped.words } };
 }
