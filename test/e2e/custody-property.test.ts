@@ -1,6 +1,6 @@
 /**
- * The custody invariant, over generated fault schedules: the real binary runs `create`, `rotate`
- * and `extend` against the emulator while its requests are slowed around the run's time limit,
+ * The custody invariant, over generated fault schedules: the real binary runs `create`, `rotate`,
+ * `extend` and `delete` against the emulator while its requests are slowed around the run's time limit,
  * answered with 5xx, reset, or carried out with the answer lost, a signal arrives at a generated
  * moment, and its files may collide. After each run (and after the emulator has carried out every
  * request still in hand), every key this run left live has its secret in a place the run named,
@@ -26,7 +26,7 @@ const tempDir = useTempDir('custody-property-');
 const RUNS = Number(process.env.CUSTODY_RUNS ?? 14);
 const SEED = process.env.CUSTODY_SEED === undefined ? undefined : Number(process.env.CUSTODY_SEED);
 
-type Command = 'create' | 'rotate' | 'extend';
+type Command = 'create' | 'rotate' | 'extend' | 'delete';
 type Fault = { kind: 'none' } | { kind: 'delay'; ms: number } | { kind: '5xx' } | { kind: 'reset' } | { kind: 'lost' };
 type Signal = { kind: 'none' } | { kind: 'SIGINT' | 'SIGTERM' | 'SIGHUP'; atMs: number; twice: boolean };
 
@@ -73,7 +73,7 @@ const signal: fc.Arbitrary<Signal> = fc.oneof(
 const file = fc.option(fc.constantFrom('a.key', 'b.env', 'c.out'), { nil: undefined });
 
 const schedule: fc.Arbitrary<Schedule> = fc.record({
-  command: fc.constantFrom<Command>('create', 'create', 'rotate', 'extend'),
+  command: fc.constantFrom<Command>('create', 'create', 'rotate', 'rotate', 'extend', 'delete'),
   json: fc.boolean(),
   showSecret: fc.boolean(),
   secretOut: file,
@@ -109,6 +109,7 @@ function argvFor(s: Schedule, dir: string): string[] {
     '2s',
   ];
   if (s.command === 'extend') return ['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', '1y', ...common];
+  if (s.command === 'delete') return ['delete', ...WEB_ARGV, '--name', 'asg-sync', '--yes', ...common];
   const out = [
     ...(s.showSecret ? ['--show-secret'] : []),
     ...(s.secretOut ? ['--secret-out', at(s.secretOut)] : []),
@@ -168,11 +169,12 @@ async function check(s: Schedule): Promise<void> {
     const before = new Map(emulator.world.keys(web()).map((k) => [k.name, { ...k }]));
     const newName = s.command === 'create' ? 'prop' : s.command === 'rotate' ? 'asg-sync-2' : undefined;
     const keyPath = newName === undefined ? '' : `/apiKeys/${newName}`;
-    const path = s.command === 'extend' ? '/apiKeys/asg-sync' : keyPath;
-    // The first GET of the key's name, then the PUT, then every GET after it.
+    const path = s.command === 'extend' || s.command === 'delete' ? '/apiKeys/asg-sync' : keyPath;
+    // The first GET of the key's name, then the PUT (delete's DELETE), then every GET after it.
+    const change = s.command === 'delete' ? 'DELETE' : 'PUT';
     const specs = [
       faultSpec(s.firstGet, 'GET', path, 1) ?? { method: 'GET', path, delayMs: 0, times: 1 },
-      faultSpec(s.put, 'PUT', path, 1),
+      faultSpec(s.put, change, path, 1),
       faultSpec(s.getsAfter, 'GET', path, -1),
     ];
     for (const spec of specs) if (spec) emulator.faults.add(spec);
@@ -196,7 +198,7 @@ async function check(s: Schedule): Promise<void> {
     if (result.code === -1) {
       // Killed by the signal before the program took signals over (it starts in about 0.2 s): nothing had been sent.
       expect(
-        emulator.requests.filter((r) => r.method === 'PUT'),
+        emulator.requests.filter((r) => r.method === 'PUT' || r.method === 'DELETE'),
         context,
       ).toHaveLength(0);
       return;
@@ -225,6 +227,13 @@ async function check(s: Schedule): Promise<void> {
     }
     if (s.json && !s.outputFile) expect(result.stdout, context).not.toBe('');
 
+    if (s.command === 'delete') {
+      // A clean success means the key is gone; whatever happened, no other key was touched.
+      if (result.code === 0) expect(emulator.world.key(web(), 'asg-sync'), context).toBeUndefined();
+      for (const [name, key] of before)
+        if (name !== 'asg-sync') expect(emulator.world.key(web(), name)?.secret, context).toBe(key.secret);
+      return;
+    }
     if (s.command === 'extend') {
       // Extend never changes a secret, whatever happened.
       expect(emulator.world.key(web(), 'asg-sync')?.secret, context).toBe(before.get('asg-sync')?.secret);
