@@ -4,7 +4,7 @@
  * that ends on a part's edge and one that does not, with and without members before it.
  */
 import { describe, expect, it } from 'vitest';
-import { jsonInParts } from '../../src/term/json-in-parts';
+import { jsonInParts, PART } from '../../src/term/json-in-parts';
 
 const item = (i: number) => ({
   name: `edge-${i}`,
@@ -14,7 +14,7 @@ const item = (i: number) => ({
 
 describe('jsonInParts', () => {
   const heads: Record<string, unknown>[] = [{}, { summary: { keys: 3, within: [1, 2] } }, { a: 1, b: 'two' }];
-  const lengths = [0, 1, 7, 200, 400, 401, 1000];
+  const lengths = [0, 1, 7, PART, 2 * PART, 2 * PART + 1, 1000];
   for (const head of heads)
     for (const length of lengths)
       it(`writes ${length} items after ${Object.keys(head).length} members as JSON.stringify does`, () => {
@@ -22,7 +22,7 @@ describe('jsonInParts', () => {
         const parts: string[] = [];
         jsonInParts(head, 'deployments', items, item, (text) => parts.push(text));
         expect(parts.join('')).toBe(`${JSON.stringify({ ...head, deployments: items.map(item) }, null, 2)}\n`);
-        // Never one string for the whole list: at most 200 items a write.
-        expect(parts.length).toBe(length === 0 ? 1 : 2 + Math.ceil(length / 200));
+        // Never one string for the whole list: at most PART items a write.
+        expect(parts.length).toBe(length === 0 ? 1 : 2 + Math.ceil(length / PART));
       });
 });
