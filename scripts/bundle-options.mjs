@@ -200,6 +200,47 @@ export const shared = {
 };
 
 /**
+ * Node's own modules that a dependency loads as it loads, for a use our runs never reach. Found
+ * in `process.moduleLoadList` of `list --all` over a fleet, on Node 24, beside the bare sweep, and
+ * of the wizard's first frame:
+ * - The Azure SDK's proxy policy loads https-proxy-agent, which loads all of node:assert (~4 ms
+ *   and ~2 MB) for one check on the path of a proxy that refused the tunnel.
+ * - ts-http-runtime's logger takes node:util as a default import, which esbuild's interop copies
+ *   by reading every property's descriptor; on Node 24 that loads each lazy part of node:util
+ *   (the diff, parse_args, trace_sigint and with it worker_threads: ~2.5 MB). It needs `format`.
+ */
+export const BUILTINS_LEFT_UNLOADED = [
+  // Ink's terminal-size runs `tput` or `resize` only where a stream has no size; it loaded
+  // node:child_process (with dgram and the spawn bindings) before every first frame.
+  {
+    file: /terminal-size[\\/]index\.js$/,
+    edits: [
+      {
+        find: "import {execFileSync} from 'node:child_process';",
+        replace: "const execFileSync = (...a) => process.getBuiltinModule('node:child_process').execFileSync(...a);",
+      },
+    ],
+  },
+  {
+    file: /https-proxy-agent[\\/]dist[\\/]index\.js$/,
+    edits: [
+      {
+        find: 'const assert_1 = __importDefault(require("assert"));',
+        replace:
+          'const assert_1 = { default: (ok) => { if (!ok) throw new Error("https-proxy-agent: nothing listens for the proxy\'s answer"); } };',
+      },
+    ],
+  },
+  {
+    file: /@typespec[\\/]ts-http-runtime[\\/]dist[\\/]esm[\\/]logger[\\/]log\.js$/,
+    edits: [
+      { find: 'import util from "node:util";', replace: 'import { format } from "node:util";' },
+      { find: 'util.format(', replace: 'format(' },
+    ],
+  },
+];
+
+/**
  * Builds the program, src/cli/start.ts and all it reaches, as both packagings run it: one
  * CommonJS function expression (FUNCTION_WRAPPER), patched for CommonJS and for Ink's caches, and
  * ASCII. `options` gives the file and what differs (the npm command's source map, the
@@ -212,7 +253,12 @@ export async function buildProgram(options) {
     entryPoints: [join(root, 'src/cli/start.ts')],
     format: 'cjs',
     plugins: [
-      patchesPlugin('program-patches', [...COMMONJS_PATCHES, INK_CACHES_ACROSS_FRAMES, ...SEGMENTS_WITHOUT_ICU]),
+      patchesPlugin('program-patches', [
+        ...COMMONJS_PATCHES,
+        INK_CACHES_ACROSS_FRAMES,
+        ...SEGMENTS_WITHOUT_ICU,
+        ...BUILTINS_LEFT_UNLOADED,
+      ]),
     ],
     ...options,
   });

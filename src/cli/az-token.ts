@@ -4,7 +4,6 @@
  * same command AzureCliCredential runs; the credential is handed the answer (or, on any failure,
  * asks `az` again itself and reports what went wrong in its own words).
  */
-import { execFile } from 'node:child_process';
 import { armAudience, isCloudName } from '../domain/clouds';
 import { azInvocation, type Invocation } from '../domain/platform';
 
@@ -54,6 +53,9 @@ export function askAzEarly(
       return reject(unavailable(refused as Error, ''));
     }
     const options = { timeout: 30_000, windowsHide: true, windowsVerbatimArguments: az.windowsVerbatimArguments };
+    // node:child_process at the call: the demo, the emulator and a static token never run az, and
+    // the module (with dgram and the spawn bindings) was ~1 MB of every run's memory.
+    const { execFile } = process.getBuiltinModule('node:child_process');
     execFile(az.file, az.args, options, (error, stdout, stderr) => {
       if (error) return reject(unavailable(error, String(stderr)));
       try {

@@ -5,7 +5,7 @@
  * every later call goes to. What this machine can offer is found here too: whether `az` is on
  * PATH, and whether a browser can be opened.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { azInvocation } from '../domain/platform';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -117,6 +117,8 @@ export function signInDoor(
       // The tenant is checked when the options are read: az takes it, also through cmd.exe.
       const az = azInvocation(args, process.platform, env);
       return new Promise<void>((resolve) => {
+        // This module loads with the wizard's screens; node:child_process only when az is handed the terminal.
+        const { spawn } = process.getBuiltinModule('node:child_process');
         const child = spawn(az.file, az.args, {
           stdio: 'inherit',
           env,

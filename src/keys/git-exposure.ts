@@ -4,7 +4,6 @@
  * anywhere up the tree, a global excludes file and .git/info/exclude all count. No git, or no work
  * tree: not exposed.
  */
-import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 
 export interface GitExposure {
@@ -14,7 +13,8 @@ export interface GitExposure {
 
 function git(args: string[], cwd: string): { ok: boolean; out: string } {
   try {
-    const out = execFileSync('git', args, {
+    // Taken here, not with the program: the wizard's start never asks git.
+    const out = process.getBuiltinModule('node:child_process').execFileSync('git', args, {
       cwd,
       timeout: 3000,
       stdio: ['ignore', 'pipe', 'ignore'],

@@ -4,8 +4,6 @@
  * Says which ways were tried and which worked, and whether the key surely arrived: OSC 52 alone
  * may not (many terminals ignore it), and a dumb terminal would print it.
  */
-import { spawn } from 'node:child_process';
-
 export interface Tool {
   command: string;
   args: string[];
@@ -22,6 +20,8 @@ const TOOLS: Tool[] = [
 
 function pipeTo(tool: Tool, text: string): Promise<boolean> {
   return new Promise((resolve) => {
+    // node:child_process at the first copy, not before the wizard's first frame.
+    const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn(tool.command, tool.args, { stdio: ['pipe', 'ignore', 'ignore'] });
     const timer = setTimeout(() => {
       child.kill();

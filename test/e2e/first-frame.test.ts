@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, KEY, ROOT, runInPty } from '../helpers/pty';
 import { withEnv } from '../helpers/child-env';
 import { useTempDir } from '../helpers/temp';
+import { cliWorld, runCli } from '../helpers/cli';
 
 const tempDir = useTempDir('first-frame-');
 
@@ -28,6 +29,14 @@ const AFTER_THE_FRAME = [
   // The emulator's server and routes (sign-in, ARM, the vault); its sample world's names may come first.
   /^src\/emulator\/(?!sample-data\.ts$)/,
 ];
+
+/**
+ * Node's modules that dependencies load as they load, for uses these runs never reach: node:assert
+ * (https-proxy-agent's one check), node:child_process with dgram (Ink's terminal-size; git, the
+ * clipboard, az), worker_threads (on Node 24, with the rest of node:util's lazy parts, when an
+ * interop read all of node:util). scripts/bundle-options.mjs, BUILTINS_LEFT_UNLOADED.
+ */
+const UNUSED_BUILTINS = ['assert', 'child_process', 'dgram', 'worker_threads'];
 
 /** The source files of the functions that start at these offsets of the compiled script. */
 function sourcesAt(offsets: number[]): Set<string> {
@@ -92,14 +101,40 @@ describe('the first frame', () => {
     // names, TLS) or node:assert. ICU is not started for ASCII names: Ink's text is cut without a
     // segmenter and names are ordered without a collator where they can be.
     const [frame, list] = takes;
-    expect(frame?.modules.filter((m) => ['crypto', 'assert', 'tls', 'https'].includes(m))).toEqual([]);
+    // Nor node:child_process (Ink's terminal-size; git, the clipboard and az, asked only later)
+    // with the dgram it brings. (worker_threads is the probe's own: node:inspector loads it.)
+    const unused = UNUSED_BUILTINS.filter((m) => m !== 'worker_threads');
+    expect(frame?.modules.filter((m) => [...unused, 'crypto', 'tls', 'https'].includes(m))).toEqual([]);
     expect(list?.made).toEqual({ Segmenter: 0, Collator: 0, DateTimeFormat: 0, NumberFormat: 0 });
     // The list's TLS loads crypto: the probe sees modules as they load.
     expect(list?.modules).toEqual(expect.arrayContaining(['crypto', 'tls']));
+    // Nor the list node:assert (its child_process is the demo emulator's: a server's listen loads
+    // node:cluster, which loads it; a run against Azure, below, loads none of them).
+    expect(list?.modules).not.toContain('assert');
   });
 });
 
 describe('what the npm command does not load', () => {
+  it('a fleet list against Azure (the emulator, in a process of its own) loads none of the unused builtins', async () => {
+    const { env } = await cliWorld();
+    const dir = tempDir();
+    const probe = join(dir, 'probe.cjs');
+    const said = join(dir, 'loaded');
+    writeFileSync(
+      probe,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(said)}, ` +
+        `JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)))));\n`,
+    );
+    const result = await runCli(['list', '--all', '-o', 'json'], {
+      env: { ...env, NODE_OPTIONS: `--require ${probe}` },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const loaded = JSON.parse(readFileSync(said, 'utf8')) as string[];
+    // The probe sees what it should: the run did load the SDK's HTTPS.
+    expect(loaded).toEqual(expect.arrayContaining(['https', 'tls']));
+    expect(loaded.filter((m) => UNUSED_BUILTINS.includes(m))).toEqual([]);
+  });
+
   // Node 22+ builds an ES module's view of node:http from all its exports, whose WebSocket getters
   // load undici; the bundle takes node:http by require (scripts/bundle-options.mjs, HTTP_BY_REQUIRE).
   it('on Node 24, a run that talks to Azure over HTTPS loads no undici', async () => {
