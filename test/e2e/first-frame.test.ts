@@ -114,22 +114,29 @@ describe('the first frame', () => {
   });
 });
 
+/** A file for --require that writes, as the process exits, the modules Node loaded; and what it wrote. */
+function moduleProbe(): { probe: string; loaded: () => string[] } {
+  const dir = tempDir();
+  const probe = join(dir, 'probe.cjs');
+  const said = join(dir, 'loaded');
+  writeFileSync(
+    probe,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(said)}, JSON.stringify(process.moduleLoadList)));\n`,
+  );
+  return { probe, loaded: () => JSON.parse(readFileSync(said, 'utf8')) as string[] };
+}
+
 describe('what the npm command does not load', () => {
   it('a fleet list against Azure (the emulator, in a process of its own) loads none of the unused builtins', async () => {
     const { env } = await cliWorld();
-    const dir = tempDir();
-    const probe = join(dir, 'probe.cjs');
-    const said = join(dir, 'loaded');
-    writeFileSync(
-      probe,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(said)}, ` +
-        `JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)))));\n`,
-    );
+    const { probe, loaded: moduleList } = moduleProbe();
     const result = await runCli(['list', '--all', '-o', 'json'], {
       env: { ...env, NODE_OPTIONS: `--require ${probe}` },
     });
     expect(result.code, result.stderr).toBe(0);
-    const loaded = JSON.parse(readFileSync(said, 'utf8')) as string[];
+    const loaded = moduleList()
+      .filter((m) => m.startsWith('NativeModule '))
+      .map((m) => m.slice('NativeModule '.length));
     // The probe sees what it should: the run did load the SDK's HTTPS.
     expect(loaded).toEqual(expect.arrayContaining(['https', 'tls']));
     expect(loaded.filter((m) => UNUSED_BUILTINS.includes(m))).toEqual([]);
@@ -139,23 +146,16 @@ describe('what the npm command does not load', () => {
   // load undici; the bundle takes node:http by require (scripts/bundle-options.mjs, HTTP_BY_REQUIRE).
   it('on Node 24, a run that talks to Azure over HTTPS loads no undici', async () => {
     const node24 = execFileSync(process.execPath, [join(ROOT, 'scripts', 'node24.mjs')], { encoding: 'utf8' }).trim();
-    const dir = tempDir();
-    const probe = join(dir, 'probe.cjs');
-    const said = join(dir, 'loaded');
-    writeFileSync(
-      probe,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(said)}, ` +
-        `JSON.stringify(process.moduleLoadList.filter((m) => /http|undici/.test(m)))));\n`,
-    );
+    const { probe, loaded: moduleList } = moduleProbe();
     const { stdout } = await promisify(execFile)(
       node24,
       ['--require', probe, BIN, 'list', '--all', '--demo', '-o', 'json'],
       {
-        env: withEnv({ XDG_STATE_HOME: dir }),
+        env: withEnv({ XDG_STATE_HOME: tempDir() }),
       },
     );
     expect(JSON.parse(stdout).deployments.length).toBeGreaterThan(0);
-    const loaded = JSON.parse(readFileSync(said, 'utf8')) as string[];
+    const loaded = moduleList().filter((m) => /http|undici/.test(m));
     // The probe sees what it should: the run did load node:http.
     expect(loaded).toContain('NativeModule http');
     expect(loaded.filter((m) => m.includes('undici'))).toEqual([]);
