@@ -15,7 +15,8 @@ import type { NewKeyOptions } from './new-key-options';
 import { takeBackUnheldKey, writeOut } from './secret-output';
 import type { CommandDeps } from './deps';
 import { describeFsError } from '../../files/fs-error';
-import { EXIT, stopWords, type Io } from '../../port/io';
+import { EXIT, type Io } from '../../port/io';
+import { stoppedAfterChange } from './let-finish';
 
 export function issuedDocument(
   deployment: Deployment,
@@ -131,9 +132,7 @@ export function stoppedAfterIssue(options: NewKeyOptions, issued: IssuedKey, io:
         : handedOff > 0
           ? '; it was handed off as shown'
           : '';
-  const stopped = stopWords(io);
-  io.stderr.write(`${stopped.words}, but only after Azure ${issued.action} key '${issued.key.name}'${held}.\n`);
-  return stopped.exit;
+  return stoppedAfterChange(io, `${issued.action} key '${issued.key.name}'${held}`);
 }
 
 /** The dataplane check in one line, for text output. */
