@@ -202,12 +202,7 @@ export const shared = {
 /**
  * Node's own modules that a dependency loads as it loads, for a use our runs never reach. Found
  * in `process.moduleLoadList` of `list --all` over a fleet, on Node 24, beside the bare sweep, and
- * of the wizard's first frame:
- * - The Azure SDK's proxy policy loads https-proxy-agent, which loads all of node:assert (~4 ms
- *   and ~2 MB) for one check on the path of a proxy that refused the tunnel.
- * - ts-http-runtime's logger takes node:util as a default import, which esbuild's interop copies
- *   by reading every property's descriptor; on Node 24 that loads each lazy part of node:util
- *   (the diff, parse_args, trace_sigint and with it worker_threads: ~2.5 MB). It needs `format`.
+ * of the wizard's first frame; test/e2e/first-frame.test.ts holds both to it.
  */
 export const BUILTINS_LEFT_UNLOADED = [
   // Ink's terminal-size runs `tput` or `resize` only where a stream has no size; it loaded
@@ -221,6 +216,8 @@ export const BUILTINS_LEFT_UNLOADED = [
       },
     ],
   },
+  // The Azure SDK's proxy policy loads https-proxy-agent, which loaded all of node:assert (~4 ms
+  // and ~2 MB) for one check on the path of a proxy that refused the tunnel.
   {
     file: /https-proxy-agent[\\/]dist[\\/]index\.js$/,
     edits: [
@@ -231,6 +228,9 @@ export const BUILTINS_LEFT_UNLOADED = [
       },
     ],
   },
+  // ts-http-runtime's logger took node:util as a default import, which esbuild's interop copies
+  // by reading every property's descriptor; on Node 24 that loads each lazy part of node:util
+  // (the diff, parse_args, trace_sigint and with it worker_threads: ~2.5 MB). It needs `format`.
   {
     file: /@typespec[\\/]ts-http-runtime[\\/]dist[\\/]esm[\\/]logger[\\/]log\.js$/,
     edits: [
