@@ -1,5 +1,10 @@
-/** The line faces' questions on @inquirer/prompts, for terminals that can move their cursor. */
-import { input, password } from '@inquirer/prompts';
+/**
+ * The line faces' questions on inquirer's prompts, for terminals that can move their cursor. Each
+ * prompt from its own package: @inquirer/prompts brings its editor prompt, and with it iconv-lite's
+ * tables, a quarter of the bundle, read and hashed at every start.
+ */
+import input from '@inquirer/input';
+import password from '@inquirer/password';
 import type { Io } from '../port/io';
 import type { Prompts } from './prompts';
 

@@ -1,5 +1,5 @@
 /**
- * The two kinds of question the line faces ask (a line, a hidden line), behind one face: @inquirer/prompts on a terminal that can move
+ * The two kinds of question the line faces ask (a line, a hidden line), behind one face: inquirer's prompts on a terminal that can move
  * its cursor, and bare lines on one that cannot (TERM=dumb), where inquirer's redraws print as
  * escape codes and readline takes Backspace and Ctrl+U for characters.
  */

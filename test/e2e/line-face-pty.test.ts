@@ -1,5 +1,5 @@
 /**
- * The line faces (--plain on @inquirer/prompts, and bare lines on TERM=dumb) in a real
+ * The line faces (--plain on inquirer's prompts, and bare lines on TERM=dumb) in a real
  * pseudo-terminal, walking the wizard's own machine as a screen-reader user would: create, the
  * key console, rotate, hand-off, a lost answer, Ctrl+C, a long list narrowed by typing.
  */

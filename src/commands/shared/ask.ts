@@ -9,7 +9,7 @@ import { messageLines } from '../../term/text-width';
 
 export async function confirmOnTerminal(io: Io, message: string): Promise<boolean> {
   if (io.env.TERM === 'dumb') return whilePersonAnswers(io, confirmOnLine(io, message));
-  const { confirm } = await import('@inquirer/prompts');
+  const { default: confirm } = await import('@inquirer/confirm');
   return whilePersonAnswers(
     io,
     confirm(
