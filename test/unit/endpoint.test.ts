@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { apiKeyHeaderValue, normaliseEndpoint, nplusUrl } from '../../src/domain/endpoint';
-import { deploymentId, keyCommand, parseDeploymentId, sameId, sameType } from '../../src/domain/resource-id';
+import {
+  checkResourceGroup,
+  deploymentId,
+  keyCommand,
+  parseDeploymentId,
+  sameId,
+  sameType,
+} from '../../src/domain/resource-id';
 import { armAudience } from '../../src/domain/clouds';
 import { resolveArmTarget } from '../../src/azure/cloud';
 
@@ -48,6 +55,24 @@ describe('resource ids', () => {
     expect(parseDeploymentId(id.toLowerCase())?.name).toBe('web-01');
     expect(parseDeploymentId(`${id}/apiKeys/nlk`)?.apiKeyName).toBe('nlk');
     expect(parseDeploymentId('/subscriptions/x/resourceGroups/y/providers/Microsoft.Web/sites/z')).toBeUndefined();
+  });
+
+  // ASCII names are checked without the Unicode classes; letters and digits of any script still pass.
+  it.each([
+    ['Edge-RG_(prod).1', undefined],
+    ['grupo-año', undefined],
+    ['データ-rg', undefined],
+    ['٣-rg', undefined],
+    ['edge rg', "has ' ' at position 5"],
+    ['edge/rg', "has '/' at position 5"],
+    ['año!', "has '!' at position 4"],
+    ['rg.', "must not end in '.'"],
+    ['', 'must be 1 to 90 characters long'],
+    ['g'.repeat(91), 'must be 1 to 90 characters long'],
+  ])('resource group %j: %s', (name, problem) => {
+    const check = checkResourceGroup(name);
+    if (problem === undefined) expect(check).toEqual({ ok: true });
+    else expect(check.ok ? '' : check.problem).toContain(problem);
   });
 
   it('builds and compares ids and types without case', () => {
