@@ -133,6 +133,30 @@ async function bundledInkHello() {
   return outfile;
 }
 
+/**
+ * bench/ink-floor.mjs bundled as the program is (one function expression, the same patches) and a
+ * file that loads it with the program's launcher, so that it keeps a code cache as the wizard does.
+ */
+async function launchedInkFloor() {
+  const { build } = await import('esbuild');
+  const { COMMONJS_PATCHES, FUNCTION_WRAPPER, patchesPlugin, shared } = await import('../scripts/bundle-options.mjs');
+  const bundle = join(scratch, 'ink-floor.cjs');
+  await build({
+    ...shared,
+    ...FUNCTION_WRAPPER,
+    entryPoints: [join(root, 'bench', 'ink-floor.mjs')],
+    outfile: bundle,
+    format: 'cjs',
+    plugins: [patchesPlugin('start-up-patches', COMMONJS_PATCHES)],
+  });
+  const launcher = join(scratch, 'ink-floor-launch.cjs');
+  writeFileSync(
+    launcher,
+    `require(${JSON.stringify(join(root, 'dist', 'launch.cjs'))}).launch(${JSON.stringify(bundle)}, process.argv.slice(2));\n`,
+  );
+  return launcher;
+}
+
 /** Milliseconds to the wizard's first frame: `args` run by node, or by `file` (the standalone executable). */
 const FIRST_FRAME = /NGINXaaS dataplane API key/;
 const timeToFirstFrame = (args, file = node) => inPty(args, [FIRST_FRAME], {}, undefined, file).then((t) => t[0]);
@@ -218,6 +242,30 @@ if (runs('start')) {
     5,
   );
   record('wizard first frame, beside that floor', wizardFrame, inkAgain, 'one-line Ink app', '—', true);
+  // The same floor with a code cache, loaded by our launcher: what any Ink app's first frame takes
+  // here at best. With --trip, the least any demo list needs: a loopback HTTPS server with a
+  // certificate made for the run, one request trusting only it, and a second frame.
+  const inkFloor = await launchedInkFloor();
+  const [cachedInk, bareCachedInk] = await sideBySide(() => timeToFirstFrame([inkFloor]), bare, 5);
+  record("Ink's own first frame, code cache", cachedInk, bareCachedInk, 'bare node prints', '— (floor)', true);
+  const [wizardOnFloor, floorAgain] = await sideBySide(
+    () => timeToFirstFrame([bin, '--demo']),
+    () => timeToFirstFrame([inkFloor]),
+    5,
+  );
+  record('wizard first frame, beside it', wizardOnFloor, floorAgain, 'Ink app, code cache', '—', true);
+  const [tripFloor, bareTrip] = await sideBySide(
+    () => inPty([inkFloor, '--trip'], [/: web-01/]).then((t) => t[0]),
+    bare,
+    5,
+  );
+  record('Ink app + one loopback HTTPS trip, code cache', tripFloor, bareTrip, 'bare node prints', '— (floor)', true);
+  const [listOnFloor, tripAgain] = await sideBySide(
+    () => inPty([bin, '--demo'], [/web-01/]).then((t) => t[0]),
+    () => inPty([inkFloor, '--trip'], [/: web-01/]).then((t) => t[0]),
+    5,
+  );
+  record('wizard list ready, beside it', listOnFloor, tripAgain, 'Ink app + one trip', '—', true);
 }
 
 // 1b. The standalone executable (npm run build:sea, built here when missing) beside the npm one.
