@@ -118,14 +118,19 @@ function peakRss(args, extraEnv = {}) {
   return Number(readFileSync(file, 'utf8').trim().split('\n').pop()) / 1024;
 }
 
-/** bench/ink-hello.mjs bundled as the npm command is (scripts/bundle-options.mjs): one minified CommonJS file. */
-async function bundledInkHello() {
+/**
+ * A bench app bundled as the npm command is (scripts/bundle-options.mjs): one minified CommonJS
+ * file with the same patches; `asProgram` writes it as the program is written, one function
+ * expression, for the program's launcher to load.
+ */
+async function bundledForBench(name, asProgram = false) {
   const { build } = await import('esbuild');
-  const { COMMONJS_PATCHES, patchesPlugin, shared } = await import('../scripts/bundle-options.mjs');
-  const outfile = join(scratch, 'ink-hello.cjs');
+  const { COMMONJS_PATCHES, FUNCTION_WRAPPER, patchesPlugin, shared } = await import('../scripts/bundle-options.mjs');
+  const outfile = join(scratch, `${name}.cjs`);
   await build({
     ...shared,
-    entryPoints: [join(root, 'bench', 'ink-hello.mjs')],
+    ...(asProgram ? FUNCTION_WRAPPER : {}),
+    entryPoints: [join(root, 'bench', `${name}.mjs`)],
     outfile,
     format: 'cjs',
     plugins: [patchesPlugin('start-up-patches', COMMONJS_PATCHES)],
@@ -133,22 +138,15 @@ async function bundledInkHello() {
   return outfile;
 }
 
+/** bench/ink-hello.mjs, compiled from its source at every start. */
+const bundledInkHello = () => bundledForBench('ink-hello');
+
 /**
- * bench/ink-floor.mjs bundled as the program is (one function expression, the same patches) and a
- * file that loads it with the program's launcher, so that it keeps a code cache as the wizard does.
+ * bench/ink-floor.mjs and a file that loads it with the program's launcher (dist/launch.cjs), so
+ * that it keeps a code cache as the wizard does.
  */
 async function launchedInkFloor() {
-  const { build } = await import('esbuild');
-  const { COMMONJS_PATCHES, FUNCTION_WRAPPER, patchesPlugin, shared } = await import('../scripts/bundle-options.mjs');
-  const bundle = join(scratch, 'ink-floor.cjs');
-  await build({
-    ...shared,
-    ...FUNCTION_WRAPPER,
-    entryPoints: [join(root, 'bench', 'ink-floor.mjs')],
-    outfile: bundle,
-    format: 'cjs',
-    plugins: [patchesPlugin('start-up-patches', COMMONJS_PATCHES)],
-  });
+  const bundle = await bundledForBench('ink-floor', true);
   const launcher = join(scratch, 'ink-floor-launch.cjs');
   writeFileSync(
     launcher,
@@ -207,8 +205,18 @@ console.log(`nginxaas-keys benchmarks: Node ${nodeVersion}, ${cpus().length} cor
 const bare = () =>
   inPty(['-e', 'process.stdout.write("ready\\n"); setTimeout(() => {}, 50)'], [/ready/]).then((t) => t[0]);
 
+/** A floor beside a bare start, then the wizard's figure beside that floor: two rows, each side by side. */
+async function floorRows(floor, floorLabel, floorName, [wizard, wizardLabel]) {
+  const [measured, bareStart] = await sideBySide(floor, bare, 5);
+  record(floorLabel, measured, bareStart, 'bare node prints', '— (floor)', true);
+  const [ours, floorAgain] = await sideBySide(wizard, floor, 5);
+  record(wizardLabel, ours, floorAgain, floorName, '—', true);
+}
+
 if (runs('start')) {
-  const [firstFrame, bareFirst] = await sideBySide(() => timeToFirstFrame([bin, '--demo']), bare, 5);
+  const wizardFrame = () => timeToFirstFrame([bin, '--demo']);
+  const wizardList = () => inPty([bin, '--demo'], [/web-01/]).then((t) => t[0]);
+  const [firstFrame, bareFirst] = await sideBySide(wizardFrame, bare, 5);
   record(
     'wizard first frame (--demo, pty)',
     firstFrame,
@@ -217,7 +225,7 @@ if (runs('start')) {
     '≤ 2.0×',
     firstFrame / bareFirst <= 2,
   );
-  const [listReady, bareList] = await sideBySide(() => inPty([bin, '--demo'], [/web-01/]).then((t) => t[0]), bare, 5);
+  const [listReady, bareList] = await sideBySide(wizardList, bare, 5);
   record(
     'wizard list ready (--demo, pty)',
     listReady,
@@ -234,38 +242,26 @@ if (runs('start')) {
   record('--version', version, bareVersion, 'node -e 0', '≤ 1.3×', version / bareVersion <= 1.3);
   // Ink's own floor: the same frame's title from a one-line Ink app, bundled as ours.
   const inkHello = await bundledInkHello();
-  const [inkFrame, bareInk] = await sideBySide(() => timeToFirstFrame([inkHello]), bare, 5);
-  record("Ink's own first frame (one line, no cache)", inkFrame, bareInk, 'bare node prints', '— (floor)', true);
-  const [wizardFrame, inkAgain] = await sideBySide(
-    () => timeToFirstFrame([bin, '--demo']),
+  await floorRows(
     () => timeToFirstFrame([inkHello]),
-    5,
+    "Ink's own first frame (one line, no cache)",
+    'one-line Ink app',
+    [wizardFrame, 'wizard first frame, beside that floor'],
   );
-  record('wizard first frame, beside that floor', wizardFrame, inkAgain, 'one-line Ink app', '—', true);
   // The same floor with a code cache, loaded by our launcher: what any Ink app's first frame takes
   // here at best. With --trip, the least any demo list needs: a loopback HTTPS server with a
   // certificate made for the run, one request trusting only it, and a second frame.
   const inkFloor = await launchedInkFloor();
-  const [cachedInk, bareCachedInk] = await sideBySide(() => timeToFirstFrame([inkFloor]), bare, 5);
-  record("Ink's own first frame, code cache", cachedInk, bareCachedInk, 'bare node prints', '— (floor)', true);
-  const [wizardOnFloor, floorAgain] = await sideBySide(
-    () => timeToFirstFrame([bin, '--demo']),
-    () => timeToFirstFrame([inkFloor]),
-    5,
-  );
-  record('wizard first frame, beside it', wizardOnFloor, floorAgain, 'Ink app, code cache', '—', true);
-  const [tripFloor, bareTrip] = await sideBySide(
+  await floorRows(() => timeToFirstFrame([inkFloor]), "Ink's own first frame, code cache", 'Ink app, code cache', [
+    wizardFrame,
+    'wizard first frame, beside it',
+  ]);
+  await floorRows(
     () => inPty([inkFloor, '--trip'], [/: web-01/]).then((t) => t[0]),
-    bare,
-    5,
+    'Ink app + one loopback HTTPS trip, code cache',
+    'Ink app + one trip',
+    [wizardList, 'wizard list ready, beside it'],
   );
-  record('Ink app + one loopback HTTPS trip, code cache', tripFloor, bareTrip, 'bare node prints', '— (floor)', true);
-  const [listOnFloor, tripAgain] = await sideBySide(
-    () => inPty([bin, '--demo'], [/web-01/]).then((t) => t[0]),
-    () => inPty([inkFloor, '--trip'], [/: web-01/]).then((t) => t[0]),
-    5,
-  );
-  record('wizard list ready, beside it', listOnFloor, tripAgain, 'Ink app + one trip', '—', true);
 }
 
 // 1b. The standalone executable (npm run build:sea, built here when missing) beside the npm one.
