@@ -1,9 +1,11 @@
 // The floor of the wizard's start with its code cache: an Ink app drawn as the wizard is drawn
 // (the same render options), bundled as the program is and loaded by the program's own launcher
 // (dist/launch.cjs), so it has a code cache of its own after the first run. It draws the wizard's
-// title; with `--trip` it then does what every demo list needs and nothing else: an HTTPS server on
+// title; built with INK_FLOOR_TRIP=1 it then does what every demo list needs and nothing else: an HTTPS server on
 // 127.0.0.1 with a certificate made for the run (the emulator's), one request to it that trusts
 // that certificate only, and the answer drawn. Ctrl+C ends it with 0, so the cache is written.
+// The two are two programs (bench/run.mjs bundles each with the constant set), so each keeps a
+// cache of its own and the one-line app carries none of the trip's code.
 import React, { useEffect, useState } from 'react';
 import { render, Text } from 'ink';
 
@@ -46,9 +48,11 @@ function Floor({ trip }) {
   );
 }
 
-const app = render(React.createElement(Floor, { trip: process.argv.includes('--trip') }), {
+const app = render(React.createElement(Floor, { trip: process.env.INK_FLOOR_TRIP === '1' }), {
   exitOnCtrlC: true,
   patchConsole: false,
   maxFps: 1000,
 });
 app.waitUntilExit().then(() => process.exit(0));
+// The app reads no keys, so the terminal stays in cooked mode and Ctrl+C arrives as SIGINT.
+process.once('SIGINT', () => process.exit(0));

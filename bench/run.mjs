@@ -123,16 +123,17 @@ function peakRss(args, extraEnv = {}) {
  * file with the same patches; `asProgram` writes it as the program is written, one function
  * expression, for the program's launcher to load.
  */
-async function bundledForBench(name, asProgram = false) {
+async function bundledForBench(name, asProgram = false, define = {}, outName = name) {
   const { build } = await import('esbuild');
   const { COMMONJS_PATCHES, FUNCTION_WRAPPER, patchesPlugin, shared } = await import('../scripts/bundle-options.mjs');
-  const outfile = join(scratch, `${name}.cjs`);
+  const outfile = join(scratch, `${outName}.cjs`);
   await build({
     ...shared,
     ...(asProgram ? FUNCTION_WRAPPER : {}),
     entryPoints: [join(root, 'bench', `${name}.mjs`)],
     outfile,
     format: 'cjs',
+    define: { ...shared.define, ...define },
     plugins: [patchesPlugin('start-up-patches', COMMONJS_PATCHES)],
   });
   return outfile;
@@ -142,12 +143,14 @@ async function bundledForBench(name, asProgram = false) {
 const bundledInkHello = () => bundledForBench('ink-hello');
 
 /**
- * bench/ink-floor.mjs and a file that loads it with the program's launcher (dist/launch.cjs), so
- * that it keeps a code cache as the wizard does.
+ * bench/ink-floor.mjs (with its round trip when `trip`) and a file that loads it with the program's
+ * launcher (dist/launch.cjs), so that it keeps a code cache as the wizard does.
  */
-async function launchedInkFloor() {
-  const bundle = await bundledForBench('ink-floor', true);
-  const launcher = join(scratch, 'ink-floor-launch.cjs');
+async function launchedInkFloor(trip) {
+  const name = trip ? 'ink-floor-trip' : 'ink-floor';
+  const define = { 'process.env.INK_FLOOR_TRIP': JSON.stringify(trip ? '1' : '0') };
+  const bundle = await bundledForBench('ink-floor', true, define, name);
+  const launcher = join(scratch, `${name}-launch.cjs`);
   writeFileSync(
     launcher,
     `require(${JSON.stringify(join(root, 'dist', 'launch.cjs'))}).launch(${JSON.stringify(bundle)}, process.argv.slice(2));\n`,
@@ -251,13 +254,14 @@ if (runs('start')) {
   // The same floor with a code cache, loaded by our launcher: what any Ink app's first frame takes
   // here at best. With --trip, the least any demo list needs: a loopback HTTPS server with a
   // certificate made for the run, one request trusting only it, and a second frame.
-  const inkFloor = await launchedInkFloor();
+  const inkFloor = await launchedInkFloor(false);
+  const inkFloorTrip = await launchedInkFloor(true);
   await floorRows(() => timeToFirstFrame([inkFloor]), "Ink's own first frame, code cache", 'Ink app, code cache', [
     wizardFrame,
     'wizard first frame, beside it',
   ]);
   await floorRows(
-    () => inPty([inkFloor, '--trip'], [/: web-01/]).then((t) => t[0]),
+    () => inPty([inkFloorTrip], [/: web-01/]).then((t) => t[0]),
     'Ink app + one loopback HTTPS trip, code cache',
     'Ink app + one trip',
     [wizardList, 'wizard list ready, beside it'],
