@@ -13,6 +13,7 @@ import type { SignInDoor } from '../wizard/door';
 import { CommandRunner } from '../wizard/runner';
 import { afterHandOver } from '../wizard/steps/sign-in';
 import { isFinished, transition } from '../wizard/machine';
+import { FINISHING } from '../wizard/leaving';
 import { action, type Intent } from '../wizard/intents';
 import { initialState, type WizardEvent, type WizardScope, type WizardState } from '../wizard/state';
 import { INTERRUPT, lineStep, pageMarksPending, type LineStep } from './line-steps';
@@ -216,17 +217,21 @@ class Said {
 
   loading(state: WizardState, readingMarks: boolean): void {
     const code = state.signIn?.stage === 'waiting' ? state.signIn.deviceCode : undefined;
-    const words = readingMarks
-      ? 'Reading the keys of each deployment…'
-      : code
-        ? `To sign in, open ${code.url ?? 'the page'} on any device and enter the code ${code.userCode ?? ''} (it expires in 15 minutes; Ctrl+C stops).`
-        : state.step === 'loading'
-          ? state.loadingMessage
-          : state.step === 'creating' && !state.createError
-            ? `Creating key '${state.name}'…`
-            : state.step === 'reveal' && state.reveal.verify === 'pending'
-              ? 'Checking the key on the dataplane (a new key may take a little while to arrive)…'
-              : '';
+    // A first Ctrl+C or signal let the request under way finish: said once, as the Ink face says it.
+    const finishing = state.leaving !== undefined || state.rotation?.leaving === true;
+    const words = finishing
+      ? FINISHING
+      : readingMarks
+        ? 'Reading the keys of each deployment…'
+        : code
+          ? `To sign in, open ${code.url ?? 'the page'} on any device and enter the code ${code.userCode ?? ''} (it expires in 15 minutes; Ctrl+C stops).`
+          : state.step === 'loading'
+            ? state.loadingMessage
+            : state.step === 'creating' && !state.createError
+              ? `Creating key '${state.name}'…`
+              : state.step === 'reveal' && state.reveal.verify === 'pending'
+                ? 'Checking the key on the dataplane (a new key may take a little while to arrive)…'
+                : '';
     if (words && words !== this.lastLoading) this.say(words);
     this.lastLoading = words;
     const signedIn = state.discovery?.signedIn;

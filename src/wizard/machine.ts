@@ -10,7 +10,15 @@ import { answerMayBeLost } from './commands';
 import { isFinished, issue } from './effects';
 import type { Intent } from './intents';
 import { intentsForKey } from './keymap';
-import { afterTaking, onCtrlC, onDeleted, onDeleteFailed, onInterrupted } from './leaving';
+import {
+  afterTaking,
+  onConsoleExtended,
+  onConsoleExtendFailed,
+  onCtrlC,
+  onDeleted,
+  onDeleteFailed,
+  onInterrupted,
+} from './leaving';
 import { REVEAL_SECONDS, type WizardEvent, type WizardState } from './state';
 import { activeField, entryOf, keysOf } from './step-table';
 import { onCreateFailed, onCreateSucceeded } from './steps/creating';
@@ -18,7 +26,6 @@ import { onDeploymentsLoaded } from './steps/choose-deployment';
 import { onHandedOff } from './steps/handoff';
 import { onConsoleKeys } from './steps/keys';
 import { onPeeked, startFleet } from './steps/fleet';
-import { onExtended, onExtendFailed } from './steps/extend';
 import { lookForConsumers, onConsumersApplied, onConsumersFound, onRotationSecret } from './steps/rotation';
 import { onReverified } from './steps/rotation-ending';
 import { submitName } from './steps/key-name';
@@ -145,7 +152,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'deleted':
       return onDeleted(state, event.outcome, event.notOurs === true);
     case 'extended':
-      return state.step === 'keys' ? onExtended(state, event.key) : state;
+      return state.step === 'keys' ? onConsoleExtended(state, event.key) : state;
     case 'consumersFound':
       return onConsumersFound(state, event.found);
     case 'consumersApplied':
@@ -155,7 +162,7 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
         ? { ...state, permissions: { deploymentId: event.deployment.id, write: event.write, delete: event.delete } }
         : state;
     case 'extendFailed':
-      return state.step === 'keys' ? onExtendFailed(state, event.problem) : state;
+      return state.step === 'keys' ? onConsoleExtendFailed(state, event.problem) : state;
     case 'deleteFailed':
       return onDeleteFailed(state, event.problem.message, answerMayBeLost(event.problem));
   }

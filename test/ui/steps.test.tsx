@@ -438,6 +438,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
     caretBack: 0,
     now: NOW,
     hints: hintsAt({ step: 'keys', keys, console: { cursor: 1, arriving: false } }),
+    finishing: false,
   };
   const both = async (tree: Parameters<typeof frameAt>[0]) => {
     const wide = await at80(tree);
@@ -480,6 +481,22 @@ describe('the key console alone, at 80 and 60 columns', () => {
       ✖ expired · ! within 30 days · ✔ ok
       ↑↓ move · n new · r rotate · e extend · d delete · Esc back · q leave"
     `);
+  });
+
+  it('a delete let finish after Ctrl+C says so under its spinner, whole at 60 columns', async () => {
+    const { wide, narrow } = await both(
+      <KeysStep
+        {...props}
+        finishing
+        confirm={{ kind: 'delete', key: key('nlk-prod', 20, 'ef0'), typed: 'nlk-prod', working: true }}
+        hints={[]}
+      />,
+    );
+    expect(wide).toContain("Deleting key 'nlk-prod'…");
+    expect(wide).toContain('⚠ Finishing the request, so that its outcome is known; Ctrl+C again leaves now.');
+    expect(narrow.replace(/\n\s*/g, ' ')).toContain(
+      '⚠ Finishing the request, so that its outcome is known; Ctrl+C again leaves now.',
+    );
   });
 
   it('delete waits for the typed name', async () => {

@@ -911,6 +911,64 @@ describe('the key console', () => {
     expect(press(atConsole(), 'CtrlC').farewell).toBe('Cancelled. Nothing was created.');
   });
 
+  describe("a first Ctrl+C or signal while the console's delete is in flight lets it finish, as `delete` does", () => {
+    const deleting = () => press(atConsole(), 'd', 'old-ci', 'Enter');
+    const interrupted = (how: 'key' | 'signal', s: WizardState) =>
+      how === 'key' ? press(s, 'CtrlC') : send(s, { type: 'interrupted' });
+
+    it.each(['key', 'signal'] as const)('by %s: held, then the run ends with what Azure did', (how) => {
+      const held = interrupted(how, deleting());
+      expect([held.step, held.exitCode, held.leaving, held.commands]).toEqual([
+        'keys',
+        undefined,
+        how,
+        deleting().commands,
+      ]);
+      const deleted = send(held, { type: 'deleted', outcome: 'deleted' });
+      expect([deleted.step, deleted.exitCode, deleted.farewell]).toEqual([
+        'cancelled',
+        130,
+        "Cancelled, but only after Azure deleted key 'old-ci'.",
+      ]);
+      const refused = send(held, { type: 'deleteFailed', problem: { message: 'HTTP 409', kind: 'conflict' } });
+      expect(refused.farewell).toBe("Cancelled. Could not delete key 'old-ci': HTTP 409. It is still active.");
+      const lost = send(held, {
+        type: 'deleteFailed',
+        problem: { message: 'the connection was reset', kind: 'network' },
+      });
+      expect(lost.farewell).toMatch(
+        /^Cancelled\. Deleting key 'old-ci' got no answer \(the connection was reset\): it may be gone already\. Check with:\n.*show/,
+      );
+    });
+
+    it('a second interruption leaves at once, and says the outcome is not known', () => {
+      const left = press(press(deleting(), 'CtrlC'), 'CtrlC');
+      expect([left.step, left.exitCode]).toEqual(['cancelled', 130]);
+      expect(left.farewell).toMatch(
+        /^Left while key 'old-ci' was being deleted: Azure may or may not have done it\. Check with:\n/,
+      );
+      expect(left.farewell).not.toContain('Nothing was created');
+    });
+
+    it('what the console did before is said after it', () => {
+      const first = send(deleting(), { type: 'deleted', outcome: 'deleted' });
+      const reread = send(first, { type: 'keysLoaded', deployment: WEB, keys: [ASG, NLK] });
+      const second = press(reread, 'd', 'nlk-prod', 'Enter');
+      const ended = send(press(second, 'CtrlC'), { type: 'deleted', outcome: 'deleted' });
+      expect(ended.farewell).toBe(
+        "Cancelled, but only after Azure deleted key 'nlk-prod'. Done before that: Deleted key 'old-ci'.",
+      );
+    });
+
+    it('without an interruption, an answer that was lost is not called a failure to delete', () => {
+      const lost = send(deleting(), { type: 'deleteFailed', problem: { message: 'timed out', kind: 'network' } });
+      expect([lost.exitCode, lost.console.confirm?.error]).toEqual([
+        undefined,
+        'Deleting it got no answer (timed out): it may be gone already; Enter tries again (a key already gone is said so).',
+      ]);
+    });
+  });
+
   it('after the last key is deleted the console stays, empty, rather than jumping', () => {
     const done = send(press(atConsole([OLD_CI]), 'd', 'old-ci', 'Enter'), { type: 'deleted', outcome: 'deleted' });
     expect(send(done, { type: 'keysLoaded', deployment: WEB, keys: [] }).step).toBe('keys');
@@ -953,6 +1011,32 @@ describe('the key console', () => {
       // Read again, the key sorts after asg-sync now: the selection goes with it.
       const reread = send(done, { type: 'keysLoaded', deployment: WEB, keys: [ASG, moved, OLD_CI] });
       expect(consoleKeys(reread)[reread.console.cursor]?.name).toBe('nlk-prod');
+    });
+
+    it('a first Ctrl+C or signal while it is sent lets it finish, then ends with what Azure did', () => {
+      const moved = { ...NLK, endDateTime: later(181 * 86_400_000) };
+      const held = press(press(atNlk(), 'Enter'), 'CtrlC');
+      expect([held.step, held.exitCode, held.leaving]).toEqual(['keys', undefined, 'key']);
+      const done = send(held, { type: 'extended', key: moved, previous: NLK });
+      expect([done.step, done.exitCode, done.farewell]).toEqual([
+        'cancelled',
+        130,
+        "Cancelled, but only after Azure moved the expiry of key 'nlk-prod' to 2027-05-26 12:00 UTC; its secret is the same.",
+      ]);
+      const signalled = send(send(press(atNlk(), 'Enter'), { type: 'interrupted' }), {
+        type: 'extendFailed',
+        problem: { message: 'the request timed out', kind: 'network' },
+      });
+      expect(signalled.farewell).toMatch(
+        /^Cancelled\. Moving the expiry of key 'nlk-prod' got no answer \(the request timed out\): it may have moved\. Check with:\n/,
+      );
+      const twice = press(held, 'CtrlC');
+      expect([twice.exitCode, twice.farewell]).toEqual([
+        130,
+        expect.stringMatching(
+          /^Left while the expiry of key 'nlk-prod' was being moved to 2027-05-26 12:00 UTC: Azure may or may not have done it\./,
+        ),
+      ]);
     });
 
     it('failed: said under the choice, which stays for another try', () => {
@@ -1277,6 +1361,42 @@ describe('the key console', () => {
         expect([retired.exitCode, retired.farewell]).toEqual([130, expect.stringContaining("'nlk-prod' deleted")]);
         // A second signal does not wait.
         expect(send(held, { type: 'interrupted' }).exitCode).toBe(130);
+      });
+
+      it("Ctrl+C while the rotation's own request is in flight asks nothing: its answer is waited for", () => {
+        const shownOnce = press(created(), 'r', 'r');
+        const retiring = send(press(shownOnce, 'Enter'), {
+          type: 'verified',
+          result: { ok: true, status: 200 },
+          again: true,
+        });
+        expect(retiring.rotation?.stage).toBe('retiring');
+        const held = press(retiring, 'CtrlC');
+        expect([held.reveal.askingToLeave, held.rotation?.leaving, held.exitCode]).toEqual([false, true, undefined]);
+        // The keys that answered "have you saved it?" do nothing now: no DELETE of the new key behind the old one's.
+        expect(press(held, 'y', 'd', 'n').commands).toEqual(held.commands);
+        const retired = send(held, { type: 'deleted', outcome: 'deleted' });
+        expect([retired.step, retired.exitCode, retired.farewell]).toEqual([
+          'cancelled',
+          130,
+          "Rotated: the dataplane takes 'nlk-prod-2'; 'nlk-prod' deleted. Cancelled, but only after the request under way was answered.",
+        ]);
+        const twice = press(held, 'CtrlC');
+        expect([twice.exitCode, twice.farewell]).toEqual([
+          130,
+          expect.stringMatching(
+            /^Left while the old key 'nlk-prod' was being deleted: it may or may not be gone\. Check with:\n[^]*The new key 'nlk-prod-2' is active \(hint new, expires /,
+          ),
+        ]);
+        // The check before it, too: Ctrl+C then y no longer leaves with 0 behind it.
+        const checking = press(shownOnce, 'Enter');
+        expect(checking.rotation?.stage).toBe('reverifying');
+        const waited = press(checking, 'CtrlC', 'y');
+        expect([waited.reveal.askingToLeave, waited.rotation?.leaving, waited.exitCode]).toEqual([
+          false,
+          true,
+          undefined,
+        ]);
       });
 
       it('Ctrl+C, then y ("saved, leave") on a rotation: both keys named, with the command that finishes it', () => {

@@ -1,6 +1,7 @@
 /** Step 6: the PUT in flight, or its failure in plain words with the ARM code. */
 import { Box } from 'ink';
 import type { Problem, StateAt } from '../../wizard/state';
+import { FINISHING } from '../../wizard/leaving';
 import { hintsNow } from '../../wizard/step-table';
 import { Hints } from '../components/hints';
 import { Spinner } from '../components/spinner';
@@ -31,9 +32,7 @@ export function CreatingStep({ name, deploymentName, error, finishing, hints }: 
     return (
       <Box flexDirection="column">
         <Spinner label={`Creating key '${name}' on ${deploymentName}…`} />
-        {finishing ? (
-          <Warning text="Finishing the request, so that its outcome is known; Ctrl+C again leaves now." />
-        ) : null}
+        {finishing ? <Warning text={FINISHING} /> : null}
       </Box>
     );
   }

@@ -11,6 +11,7 @@ import { consoleKeys, rotationPlan } from '../../wizard/selectors';
 import { hintsNow } from '../../wizard/step-table';
 import { LEAST_ROOM, listRoom, windowOf } from '../../wizard/list-window';
 import { keyHistoryWords } from '../../wizard/key-history';
+import { FINISHING } from '../../wizard/leaving';
 import { More } from '../components/more';
 import type { ConsoleState, StateAt } from '../../wizard/state';
 import { Field, Question } from '../components/question';
@@ -41,6 +42,8 @@ export interface KeysViewProps {
   history?: string;
   /** The console's keys (its keymap) for what is on screen, as the hint line draws them. */
   hints: [string, string][];
+  /** Ctrl+C or a signal came while a delete or a new expiry was in flight: it is let finish. */
+  finishing: boolean;
 }
 
 /**
@@ -76,6 +79,7 @@ export function keysView(state: StateAt<'keys'>, rows = 24, columns = 80): KeysV
     plan: confirm?.kind === 'rotate' ? rotationPlan(state, confirm.key) : undefined,
     message: state.console.message,
     history: keepsHistory && selected ? (keyHistoryWords(state, selected.name) ?? '') : undefined,
+    finishing: state.leaving !== undefined,
   };
 }
 
@@ -160,6 +164,7 @@ function DeleteQuestion(props: KeysViewProps & { confirm: NonNullable<ConsoleSta
       <Words indent={2} text="Type the key's name to confirm:" />
       <Field value={confirm.typed} caretBack={props.caretBack} />
       {confirm.working ? <Spinner label={`Deleting key '${key.name}'…`} /> : null}
+      {confirm.working && props.finishing ? <Warning text={FINISHING} /> : null}
     </Question>
   );
 }
@@ -214,7 +219,10 @@ function ExtendQuestion(props: KeysViewProps & { extend: NonNullable<ConsoleStat
       }
       footer={
         extend.working ? (
-          <Spinner label={`Saving the new expiry of '${key.name}'…`} />
+          <Box flexDirection="column">
+            <Spinner label={`Saving the new expiry of '${key.name}'…`} />
+            {props.finishing ? <Warning text={FINISHING} /> : null}
+          </Box>
         ) : extend.failed ? (
           <Problem text={extend.failed} />
         ) : null

@@ -7,6 +7,7 @@ import { HANDOFF_KINDS } from '../../domain/handoff';
 import type { HandoffMenu, RotationState } from '../../wizard/state';
 import type { ConsumerWords } from '../../wizard/consumer-words';
 import { HANDOFF_LABELS } from '../../wizard/steps/handoff';
+import { FINISHING } from '../../wizard/leaving';
 import { Field, Question } from '../components/question';
 import { More } from '../components/more';
 import { listRoom, windowOf } from '../../wizard/list-window';
@@ -23,6 +24,8 @@ export interface RotationView {
   unseen: boolean;
   /** What uses the old key here, and what applying the new one there did. */
   consumers?: ConsumerWords;
+  /** Ctrl+C or a signal came while the rotation's own request was in flight: it is let finish. */
+  finishing?: boolean;
 }
 
 const MARKS = {
@@ -125,7 +128,7 @@ export function rotationRows(rotation: RotationView, fresh: string, width: numbe
     case 'reverifying':
     case 'retiring':
     case 'discarding':
-      return 1;
+      return 1 + (rotation.finishing ? said(FINISHING, width) : 0);
     case 'unchecked':
       return said(uncheckedTitle(rotation, fresh), width) + (rotation.problem ? said(rotation.problem, width) : 0) + 1;
     case 'stopping':
@@ -162,12 +165,25 @@ interface RotationPartProps {
   hints: [string, string][];
 }
 
+/** What the rotation's own request in flight is doing, in words; undefined when none is. */
+function busyWords(rotation: RotationView, fresh: string): string | undefined {
+  if (rotation.stage === 'reverifying') return `Checking '${fresh}' on the dataplane again…`;
+  if (rotation.stage === 'retiring') return `Deleting the old key '${rotation.old}'…`;
+  if (rotation.stage === 'discarding') return `Deleting the new key '${fresh}' again…`;
+  return undefined;
+}
+
 /** What is left of a rotation, under the new key: switch, then Enter; or Esc to stop with both keys. */
 export function RotationLines({ rotation, fresh, hints }: RotationPartProps) {
-  if (rotation.stage === 'reverifying') return <Spinner label={`Checking '${fresh}' on the dataplane again…`} />;
+  const busy = busyWords(rotation, fresh);
+  if (busy)
+    return (
+      <Box flexDirection="column">
+        <Spinner label={busy} />
+        {rotation.finishing ? <Warning text={FINISHING} /> : null}
+      </Box>
+    );
   if (rotation.stage === 'unchecked') return <UncheckedQuestion rotation={rotation} fresh={fresh} hints={hints} />;
-  if (rotation.stage === 'retiring') return <Spinner label={`Deleting the old key '${rotation.old}'…`} />;
-  if (rotation.stage === 'discarding') return <Spinner label={`Deleting the new key '${fresh}' again…`} />;
   if (rotation.stage === 'stopping') return <StopQuestion rotation={rotation} fresh={fresh} hints={hints} />;
   if (rotation.stage === 'unheld') return <UnheldQuestion rotation={rotation} fresh={fresh} hints={hints} />;
   return (

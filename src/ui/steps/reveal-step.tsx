@@ -84,6 +84,7 @@ export function revealView(state: WithCreatedKey): RevealViewProps {
       problem: state.rotation.problem,
       unseen: newKeyUnseen(state),
       consumers: consumerWords(state),
+      finishing: state.rotation.leaving === true,
     },
     verify: reveal.verify,
     copyMessage: reveal.copyMessage,

@@ -145,12 +145,14 @@ export function onConsoleDeleted(state: StateAt<'keys'>, outcome: 'deleted' | 'a
   return reloadKeys(withConsole({ ...state, changes }, { confirm: undefined, message: { ok: true, text } }));
 }
 
-export function onConsoleDeleteFailed(state: WizardState, problem: string): WizardState {
+/** `mayBeDone`: no answer came (a reset, a timeout): the key may be gone already, so it is not said to be active. */
+export function onConsoleDeleteFailed(state: WizardState, problem: string, mayBeDone = false): WizardState {
   const confirm = state.console.confirm;
   if (!confirm) return state;
-  return withConsole(state, {
-    confirm: { ...confirm, working: false, error: `Could not delete it: ${problem}. It is still active.` },
-  });
+  const error = mayBeDone
+    ? `Deleting it got no answer (${problem}): it may be gone already; Enter tries again (a key already gone is said so).`
+    : `Could not delete it: ${problem}. It is still active.`;
+  return withConsole(state, { confirm: { ...confirm, working: false, error } });
 }
 
 /**
