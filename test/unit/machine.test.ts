@@ -930,7 +930,7 @@ describe('the key console', () => {
         130,
         "Cancelled, but only after Azure deleted key 'old-ci'.",
       ]);
-      const refused = send(held, { type: 'deleteFailed', problem: { message: 'HTTP 409', kind: 'conflict' } });
+      const refused = send(held, { type: 'deleteFailed', problem: { message: 'HTTP 409', kind: 'forbidden' } });
       expect(refused.farewell).toBe("Cancelled. Could not delete key 'old-ci': HTTP 409. It is still active.");
       const lost = send(held, {
         type: 'deleteFailed',
