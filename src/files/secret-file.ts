@@ -130,10 +130,27 @@ export function checkSecretOut(path: string, force: boolean, naming: string | Fi
  */
 export interface StagedSecretFile {
   path: string;
-  /** Where the key waits (mode 0600) until commit. */
-  stagingPath: string;
+  /** Where the key waits (mode 0600) until commit; staged anew if it was taken away meanwhile. */
+  readonly stagingPath: string;
   commit(): void;
   discard(): void;
+}
+
+/**
+ * The staged copy was taken away from outside (its file, or its folder) and the key could not be
+ * written anew: only this process holds it now. The message says why, in words.
+ */
+export class StagedFileLost extends Error {
+  override readonly name = 'StagedFileLost';
+}
+
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function stageSecretFile(
@@ -143,19 +160,38 @@ export function stageSecretFile(
   naming: string | FileNaming = '--secret-out',
 ): StagedSecretFile {
   checkSecretOut(path, force, naming);
-  const staging = writeExclusive(path, content);
+  let staging = writeExclusive(path, content);
+  const place = () => {
+    if (force) {
+      // rename() replaces a file or a link itself, never what a link points to.
+      renameSync(staging, path);
+      return;
+    }
+    // link() fails if the destination appeared meanwhile: never overwrite without --force.
+    linkSync(staging, path);
+    unlinkSync(staging);
+  };
   return {
     path,
-    stagingPath: staging,
+    get stagingPath() {
+      return staging;
+    },
     commit() {
-      if (force) {
-        // rename() replaces a file or a link itself, never what a link points to.
-        renameSync(staging, path);
-        return;
+      try {
+        place();
+      } catch (error) {
+        // Still where it waits: the caller names that file.
+        if (present(staging)) throw error;
+        // Removed while the key was being made: this process still has it, so it is staged again.
+        try {
+          staging = writeExclusive(path, content);
+        } catch (again) {
+          throw new StagedFileLost(
+            `its staged copy ${staging} was taken away (${describeFsError(error)}), and writing it again failed (${describeFsError(again)})`,
+          );
+        }
+        place();
       }
-      // link() fails if the destination appeared meanwhile: never overwrite without --force.
-      linkSync(staging, path);
-      unlinkSync(staging);
     },
     discard() {
       try {

@@ -11,6 +11,7 @@
  */
 import { resolve } from 'node:path';
 import type { DeploymentRef } from '../domain/resource-id';
+import { StagedFileLost } from '../files/secret-file';
 
 /** Where a key's secret is, besides this process's memory. */
 export type Holder =
@@ -133,6 +134,11 @@ export function release(entry: CustodyEntry, holder: Holder): void {
   entry.holders = entry.holders.filter((h) => !sameHolder(h, holder));
 }
 
+/** A staged file taken away from outside, and not written again, holds the key no more. */
+export function releaseStaged(entry: CustodyEntry, path: string): void {
+  entry.holders = entry.holders.filter((h) => !(h.kind === 'staged' && h.path === path));
+}
+
 /** Adds a holder, replacing a staged file by the same file in place. */
 export function hold(entry: CustodyEntry, holder: Holder): void {
   if (holder.kind === 'file')
@@ -166,7 +172,12 @@ export function account(custody: Custody): KeyAccount[] {
         holder.commit();
         hold(entry, { kind: 'file', path: holder.path });
         files.push(resolve(holder.path));
-      } catch {
+      } catch (error) {
+        // Taken away and not written again: it is no place of the key's (a key left unheld is taken back).
+        if (error instanceof StagedFileLost) {
+          releaseStaged(entry, holder.path);
+          continue;
+        }
         waiting.push(resolve(holder.stagingPath));
         files.push(resolve(holder.stagingPath));
       }

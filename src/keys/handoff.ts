@@ -13,7 +13,13 @@ import {
 } from '../domain/handoff';
 import { GatewayError, STORE_OUTCOME_UNKNOWN, type Gateway } from '../port/gateway';
 import { describeFsError } from '../files/fs-error';
-import { checkSecretOut, stageSecretFile, type FileNaming, type StagedSecretFile } from '../files/secret-file';
+import {
+  checkSecretOut,
+  StagedFileLost,
+  stageSecretFile,
+  type FileNaming,
+  type StagedSecretFile,
+} from '../files/secret-file';
 import { UsageError } from '../port/usage-error';
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -123,7 +129,10 @@ export async function deliverHandoffs(
       results.push({
         target: file.target,
         ok: false,
-        said: `could not move it to ${file.target.path} (${describeFsError(error)}); it is in ${file.staged.stagingPath} (mode 0600)`,
+        said:
+          error instanceof StagedFileLost
+            ? `could not write it to ${file.target.path}: ${error.message}`
+            : `could not move it to ${file.target.path} (${describeFsError(error)}); it is in ${file.staged.stagingPath} (mode 0600)`,
       });
     }
   }

@@ -5,9 +5,10 @@
  * raw errno on a temporary file, and the live key, with its secret in a vault, was never named.)
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_VAULT } from '../../src/emulator/sample-data';
+import { DEMO_VAULT, PRODUCTION } from '../../src/emulator/sample-data';
+import { keyNames } from '../helpers/emulator';
 import { cliWorld, runCli } from '../helpers/cli';
 import { WEB_ARGV } from '../helpers/sample';
 import { waitUntil } from '../helpers/wait';
@@ -40,5 +41,59 @@ describe('an --output-file that cannot be written at the end', () => {
     expect(result.stderr).toMatch(new RegExp(`key 'reported' was created on web-01: .*${url.replace(/[.]/g, '\\.')}`));
     expect(result.stderr).toContain('--name reported --yes');
     expect(result.code).toBe(1);
+  });
+});
+
+describe('a --secret-out whose staged copy is taken away while the key is being made', () => {
+  const putArrived = (emulator: Awaited<ReturnType<typeof cliWorld>>['emulator']) => () =>
+    emulator.requests.some((r) => r.method === 'PUT' && r.path.includes('/apiKeys/'));
+  const staged = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.tmp'));
+
+  it('its file removed: written again from what the run holds, and the key is in place', async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    const folder = join(tempDir(), 'keys');
+    mkdirSync(folder);
+    const file = join(folder, 'k.key');
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/', delayMs: 800 });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'rm1', '--secret-out', file], {
+      env,
+      onSpawn: () =>
+        void waitUntil(putArrived(emulator), 20_000, 'the PUT').then(() => {
+          expect(staged(folder)).toHaveLength(1);
+          for (const f of staged(folder)) rmSync(join(folder, f));
+        }),
+    });
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(readFileSync(file, 'utf8').trim()).toBe(secretOf('rm1'));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(staged(folder)).toEqual([]);
+  });
+
+  it.each([
+    ['create', ['create', ...WEB_ARGV, '--name', 'rm2'], 'rm2'],
+    ['rotate', ['rotate', ...WEB_ARGV, '--name', 'asg-sync', '--yes'], 'asg-sync-2'],
+  ])('its folder removed (%s): nobody holds the new key, so it is deleted again', async (_verb, args, made) => {
+    const { env, emulator } = await cliWorld();
+    const folder = join(tempDir(), 'gone');
+    mkdirSync(folder);
+    const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');
+    const before = names();
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/', delayMs: 800 });
+    const result = await runCli([...args, '--secret-out', join(folder, 'k.key')], {
+      env,
+      onSpawn: () =>
+        void waitUntil(putArrived(emulator), 20_000, 'the PUT').then(() => rmSync(folder, { recursive: true })),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.replace(/\s+/g, ' ')).toMatch(
+      new RegExp(
+        `key '${made}' was created, but its file could not be written to .*k\\.key: .*so it was deleted again`,
+      ),
+    );
+    expect(result.stderr).not.toMatch(/the key is in .*\.tmp/);
+    expect(emulator.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('?')[0])).toEqual([
+      expect.stringMatching(new RegExp(`/apiKeys/${made}$`)),
+    ]);
+    expect(names()).toEqual(before);
   });
 });

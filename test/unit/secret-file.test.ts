@@ -1,8 +1,8 @@
 /** Files that hold keys: a write that fails leaves nothing behind and names its file. */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileWriteError, writeExclusive } from '../../src/files/secret-file';
+import { FileWriteError, StagedFileLost, stageSecretFile, writeExclusive } from '../../src/files/secret-file';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('secret-file-');
@@ -23,5 +23,39 @@ describe('writeExclusive', () => {
     const dir = tempDir();
     const temporary = writeExclusive(join(dir, 'key.txt'), 'Abc-secret-0001');
     expect(readdirSync(dir)).toEqual([temporary.slice(dir.length + 1)]);
+  });
+});
+
+describe('a staged key file taken away before it is moved into place', () => {
+  const stagedIn = (folder: string) => stageSecretFile(join(folder, 'k.key'), 'Staged-Secret-01\n', false);
+
+  it('its copy removed: staged again from what this process holds, then put in place, 0600', () => {
+    const folder = tempDir();
+    const staged = stagedIn(folder);
+    const first = staged.stagingPath;
+    rmSync(first);
+    staged.commit();
+    expect(readFileSync(join(folder, 'k.key'), 'utf8')).toBe('Staged-Secret-01\n');
+    expect(statSync(join(folder, 'k.key')).mode & 0o777).toBe(0o600);
+    expect(staged.stagingPath).not.toBe(first);
+    expect(readdirSync(folder)).toEqual(['k.key']);
+  });
+
+  it('its folder removed: nothing can hold it there, and the error says so in words', () => {
+    const folder = join(tempDir(), 'gone');
+    mkdirSync(folder);
+    const staged = stagedIn(folder);
+    rmSync(folder, { recursive: true });
+    expect(() => staged.commit()).toThrow(StagedFileLost);
+    expect(() => staged.commit()).toThrow(/was taken away \(no such file or folder\), and writing it again failed/);
+  });
+
+  it('a file that appeared at the destination meanwhile is never replaced: the key waits where it was staged', () => {
+    const folder = tempDir();
+    const staged = stagedIn(folder);
+    writeFileSync(join(folder, 'k.key'), 'someone else');
+    expect(() => staged.commit()).toThrow(/EEXIST|exists/);
+    expect(readFileSync(staged.stagingPath, 'utf8')).toBe('Staged-Secret-01\n');
+    expect(readFileSync(join(folder, 'k.key'), 'utf8')).toBe('someone else');
   });
 });

@@ -10,7 +10,7 @@ import { GatewayError, type ApiKey, type Deployment } from '../../port/gateway';
 import { requestTimeoutMs } from '../../port/io';
 import { finishingWords, sayFinishing } from './let-finish';
 import { createKey, racedWarning, type CreateOutcome } from '../../keys/create-key';
-import { hold, type CustodyEntry, type Holder } from '../../keys/custody';
+import { hold, releaseStaged, type CustodyEntry, type Holder } from '../../keys/custody';
 import { exposureWarnings } from '../../keys/git-exposure';
 import { figures } from '../../term/style';
 import {
@@ -137,6 +137,8 @@ export async function issueNewKey(
   held.state = outcome.kind === 'unknown' ? 'maybe' : 'live';
   const kept = keepKeyFile(staged, name, outcome.kind !== 'unknown');
   if (staged && kept.ok) hold(held, { kind: 'file', path: staged.path });
+  // Its staged copy was taken away and could not be written again: that file holds it nowhere.
+  if (staged && !kept.ok && kept.lost) releaseStaged(held, staged.path);
   const keyExists = outcome.kind !== 'unknown';
   // A vault's store is let finish on a first Ctrl+C: the vault may carry it out all the same.
   const quiet = sayFinishing(io, `stores key '${name}' in Key Vault`);
@@ -163,7 +165,7 @@ export async function issueNewKey(
     // A JSON run carries the key in its one document (the closing step writes it), never a bare line.
     if (options.showSecret && !create.json && !(await writeOut(io, `${secret}\n`))) hold(held, { kind: 'stdout' });
     const places = [
-      staged ? (kept.ok ? `The key is in ${staged.path} (mode 0600).` : kept.message) : '',
+      staged ? (kept.ok ? `The key is in ${staged.path} (mode 0600).` : kept.lost ? '' : `${kept.message}.`) : '',
       options.showSecret
         ? create.json
           ? 'The key is in the JSON document as "secret".'
@@ -177,14 +179,25 @@ export async function issueNewKey(
       ? `no answer came to creating key '${name}' (${outcome.problem.plain}), and Azure may still be carrying it out: the key was not there when checked, but it may still appear`
       : `the answer to creating key '${name}' was lost (${outcome.problem.plain}) and a check could not tell whether Azure created it`;
     held.told = places !== '';
+    const nobody = !kept.ok && kept.lost ? `Nobody holds its secret (${kept.why})` : 'Nobody holds its secret';
     throw new GatewayError(
       'unknown',
-      `${lost}. ${places || 'Nobody holds its secret: if it appears, delete it.'} Check with: ${keyCommand('show', deployment, name, deps)}`,
+      `${lost}. ${places || `${nobody}: if it appears, delete it.`} Check with: ${keyCommand('show', deployment, name, deps)}`,
     );
   }
-  if (!kept.ok) {
+  if (!kept.ok && !kept.lost) {
     held.told = true;
     throw new GatewayError('unknown', kept.message);
+  }
+  if (!kept.ok) {
+    // Only what holds it already counts: stdout and the consumers would have it only after this.
+    const elsewhere = [
+      ...(options.source.kind !== 'generate' ? ['what you gave'] : []),
+      ...handoffs.flatMap((h) => (!h.ok ? [] : [h.target.kind === 'keyvault' ? h.target.url : h.target.path])),
+    ];
+    if (elsewhere.length === 0) await takeBackUnheldKey(deps, deployment, name, kept.why);
+    held.told = true;
+    throw new GatewayError('unknown', `${kept.message}. Its secret is in ${elsewhere.join(', ')}.`);
   }
   if (outcome.kind === 'raced') {
     const where = staged ? ` This run's key is in ${staged.path}.` : '';
@@ -219,5 +232,13 @@ function givenHolder(source: SecretSource): Holder | undefined {
 }
 
 function holdStaged(entry: CustodyEntry, staged: StagedSecretFile): void {
-  hold(entry, { kind: 'staged', path: staged.path, stagingPath: staged.stagingPath, commit: () => staged.commit() });
+  // Where it waits is read when it is named: a copy taken away is staged anew at another name.
+  hold(entry, {
+    kind: 'staged',
+    path: staged.path,
+    get stagingPath() {
+      return staged.stagingPath;
+    },
+    commit: () => staged.commit(),
+  });
 }

@@ -11,7 +11,7 @@ import type { Io } from '../../port/io';
 import { UsageError } from '../../port/usage-error';
 import type { CommandDeps } from './deps';
 import { describeFsError } from '../../files/fs-error';
-import type { StagedSecretFile } from '../../files/secret-file';
+import { StagedFileLost, type StagedSecretFile } from '../../files/secret-file';
 import { Custody, hold, madeWords, takenBackWords } from '../../keys/custody';
 import type { IssuedKey } from './new-key';
 
@@ -91,21 +91,32 @@ export function writeOut(io: Io, text: string): Promise<Error | undefined> {
   });
 }
 
-/** Moves a staged key file into place; a failure says where the key waits instead (never lost). */
+/**
+ * Moves a staged key file into place; a failure says where the key waits instead. `lost`: its
+ * staged copy was taken away and could not be written again, so the file holds it nowhere.
+ */
 export function keepKeyFile(
   staged: StagedSecretFile | undefined,
   name: string,
   certain: boolean,
-): { ok: true } | { ok: false; message: string } {
+): { ok: true } | { ok: false; lost: boolean; message: string; why: string } {
   if (!staged) return { ok: true };
+  const made = certain ? 'was created' : 'may exist';
   try {
     staged.commit();
     return { ok: true };
   } catch (error) {
+    if (error instanceof StagedFileLost) {
+      const why = `its file could not be written to ${staged.path}: ${error.message}`;
+      return { ok: false, lost: true, why, message: `key '${name}' ${made}, but ${why}` };
+    }
     // The key may exist now: never lose the only copy of it.
+    const why = `its file could not be moved to ${staged.path} (${describeFsError(error)})`;
     return {
       ok: false,
-      message: `key '${name}' ${certain ? 'was created' : 'may exist'}, but its file could not be moved to ${staged.path} (${describeFsError(error)}); the key is in ${staged.stagingPath} (mode 0600)`,
+      lost: false,
+      why,
+      message: `key '${name}' ${made}, but ${why}; the key is in ${staged.stagingPath} (mode 0600)`,
     };
   }
 }
