@@ -128,7 +128,7 @@ export function App(props: AppProps) {
   useInput((input, key) => {
     // Said once: the first key takes it away, and the lists get its row back.
     setOffering(false);
-    dispatch({ type: 'input', input, key, now: clock(), rows });
+    dispatch({ type: 'input', input, key, now: clock(), rows, columns });
   });
 
   useEffect(() => props.notices?.listen((message) => dispatch({ type: 'progress', message })), [props.notices]);

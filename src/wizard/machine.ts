@@ -56,7 +56,12 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
     case 'input': {
       // Each key is read through the keymap of the step it reaches, so a paste or a fast typist
       // never lands on a stale step.
-      let next: WizardState = { ...state, now: event.now, rows: event.rows || state.rows };
+      let next: WizardState = {
+        ...state,
+        now: event.now,
+        rows: event.rows || state.rows,
+        columns: event.columns || state.columns,
+      };
       for (const token of tokensOf(event.input, event.key)) {
         for (const intent of intentsForKey(keysOf(next), activeField(next), next, token)) {
           next = onIntent(next, intent);

@@ -46,6 +46,8 @@ export interface WizardCommon {
   now: Date;
   /** The terminal's height at the last key: how far PgUp and PgDn move a list. */
   rows: number;
+  /** The terminal's width at the last key (80 where no face says): whether the key can be shown whole. */
+  columns: number;
   loadingMessage: string;
   /** From -d/-g/--subscription: narrows discovery, may skip the first step. */
   preset: {
@@ -147,7 +149,7 @@ export type WizardEvent =
   /** What a person means (intents.ts): the line face's answers, read straight. */
   | { type: 'intent'; intent: Intent; now: Date }
   /** A keystroke of the Ink face, read through the step's keymap; `rows`: the terminal's height then. */
-  | { type: 'input'; input: string; key: KeyFlags; now: Date; rows?: number }
+  | { type: 'input'; input: string; key: KeyFlags; now: Date; rows?: number; columns?: number }
   | { type: 'tick'; now: Date }
   | { type: 'historyRead'; deploymentId: string; entries: HistoryEntry[] }
   /** SIGINT or SIGTERM from outside the terminal: leave now, but say what became of the key. */
@@ -227,6 +229,7 @@ export function initialState(now: Date, options: WizardScope = {}, authDescripti
     step: 'loading',
     now,
     rows: 24,
+    columns: 80,
     loadingMessage: `Signing in with ${authDescription}…`,
     // A flag given as '' is no flag: absent, as readers tell undefined from given (`preset.name !== undefined`).
     preset: {

@@ -4,6 +4,7 @@ import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
 import { consoleKeys, permissionWarning, visibleDeployments } from '../../src/wizard/selectors';
 import { markOf } from '../../src/wizard/fleet-marks';
+import { newKeyUnseen } from '../../src/wizard/steps/reveal';
 import { pressed, type KeyName } from '../helpers/keys';
 import { BROKEN, NOW, STAGE_WEB, WEB, deployment, discovery, key } from '../helpers/fixtures';
 
@@ -346,6 +347,23 @@ describe('the reveal panel', () => {
     expect(send(shown, { type: 'tick', now: later(29_000) }).reveal.shown).toBe(true);
     expect(send(shown, { type: 'tick', now: later(30_000) }).reveal.shown).toBe(false);
     expect(press(shown, 'r').reveal.shown).toBe(false);
+  });
+
+  it('r in a terminal too narrow to draw the key whole shows nothing and says why; wider, r shows it', () => {
+    const atWidth = (s: WizardState, columns: number) =>
+      transition(s, { type: 'input', input: 'r', key: {}, now: s.now, columns });
+    // A generated key: 36 columns, two of indent, one the frame leaves: 39 columns.
+    const generated = { ...atReveal(), secret: '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9', secretGenerated: true };
+    const narrow = atWidth(generated, 38);
+    expect([narrow.reveal.shown, narrow.reveal.shownAt]).toEqual([false, undefined]);
+    expect(narrow.reveal.notice).toBe(
+      'The terminal is too narrow to show the key whole (38 columns; it needs 39): widen it and press r again, or c copies it, h hands it off.',
+    );
+    const wide = atWidth(narrow, 39);
+    expect([wide.reveal.shown, wide.reveal.notice]).toEqual([true, undefined]);
+    // Not counted as seen: a generated key would still be deleted again on the way out.
+    expect(newKeyUnseen(narrow)).toBe(true);
+    expect(newKeyUnseen(wide)).toBe(false);
   });
 
   it('c copies through a command and says how', () => {

@@ -7,7 +7,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Box, useStdout } from 'ink';
 
-export const frameWidthOf = (columns: number): number => Math.max(20, columns - 1);
+import { frameWidthOf } from '../../term/frame-width';
+
+export { frameWidthOf };
 
 const FrameWidth = createContext<number | undefined>(undefined);
 

@@ -5,6 +5,7 @@ import { action, SUBMIT, type Intent } from '../intents';
 import type { Binding } from '../keymap';
 import { onHandoffIntent, openHandoffMenu } from './handoff';
 import type { StateAt, WizardState } from '../state';
+import { columnsForWhole, fitsWhole } from '../../term/frame-width';
 
 /** The panel itself is on screen: no menu, no question, nothing being deleted. */
 export const onPanel = (s: StateAt<'reveal'>) => !s.reveal.handoff && !s.reveal.askingToLeave && !s.reveal.deleting;
@@ -26,6 +27,11 @@ export function newKeyUnseen(state: Pick<WizardState, 'reveal' | 'rotation'>): b
 /** Why leaving is not offered, in both faces. */
 export const UNHELD =
   'No one holds this key: it was never shown, copied or handed off, and Azure cannot show it again. Leaving deletes it again.';
+
+/** Why r did not show the key: the terminal cannot draw it whole. */
+const TOO_NARROW = 'The terminal is too narrow to show the key whole';
+const tooNarrow = (secret: string, columns: number) =>
+  `${TOO_NARROW} (${columns} columns; it needs ${columnsForWhole(secret)}): widen it and press r again, or c copies it, h hands it off.`;
 
 /** Sent to the terminal's clipboard alone: the person knows whether it arrived, the program does not. */
 export const UNSURE_COPY =
@@ -111,8 +117,12 @@ export function onRevealIntent(state: StateAt<'reveal'>, intent: Intent): Wizard
   switch (intent.name) {
     case 'show': {
       const shown = !reveal.shown;
+      // A key cut in its middle to fit is not shown: it would be counted as held, and is not.
+      if (shown && !fitsWhole(state.secret, state.columns))
+        return { ...state, reveal: { ...reveal, notice: tooNarrow(state.secret, state.columns) } };
       // Hiding keeps when it was shown (the key has been seen): the key is left out, not cleared.
-      return { ...state, reveal: { ...reveal, shown, ...(shown ? { shownAt: state.now.getTime() } : {}) } };
+      const notice = reveal.notice?.startsWith(TOO_NARROW) ? undefined : reveal.notice;
+      return { ...state, reveal: { ...reveal, shown, notice, ...(shown ? { shownAt: state.now.getTime() } : {}) } };
     }
     case 'copy':
       return issue(
