@@ -27,6 +27,17 @@ export const NLK_CHART_VERSION = '1.2.6';
 const VAULT_HOST = /^([a-z0-9-]{3,24})\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net)$/i;
 const SECRET_NAME = /^[0-9a-zA-Z-]{1,127}$/;
 
+/**
+ * A file typed into the wizard as `~/…` is in the home folder, as a shell would have it (a command's
+ * flag reaches us with the shell's own expansion done). Only a leading `~` alone or `~/`.
+ */
+export function inHome(target: HandoffTarget, home: string): HandoffTarget {
+  if (target.kind === 'keyvault') return target;
+  const path = target.path;
+  if (path !== '~' && !path.startsWith('~/')) return target;
+  return { ...target, path: `${home}${path.slice(1)}` };
+}
+
 export type ParsedHandoff = { ok: true; target: HandoffTarget } | { ok: false; problem: string };
 
 /** Reads `KIND=DEST` of `--emit`. */

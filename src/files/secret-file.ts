@@ -42,11 +42,13 @@ export class FileWriteError extends Error {
  */
 export function writeExclusive(path: string, content: string, write = writeSync, mode = 0o600): string {
   const temporary = join(dirname(path), `.${basename(path)}.${randomHex(8)}.tmp`);
-  const fd = openSync(
-    temporary,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-    0o600,
-  );
+  let fd: number;
+  try {
+    fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  } catch (error) {
+    // Named by the file it was for, in words: the temporary name means nothing to anyone.
+    throw new FileWriteError(path, error);
+  }
   try {
     // Created 0600 whatever the umask; opened up (an output file for a collector) only by asking.
     if (mode !== 0o600) fchmodSync(fd, mode);

@@ -7,7 +7,8 @@ import { GatewayError } from '../port/gateway';
 import { createKey } from '../keys/create-key';
 import { deliverHandoffs, replacesAFile, stageHandoffFiles, type StagedHandoffs } from '../keys/handoff';
 import { exposureWarning, gitExposure } from '../keys/git-exposure';
-import type { HandoffFacts, HandoffTarget } from '../domain/handoff';
+import { homedir } from 'node:os';
+import { inHome, type HandoffFacts, type HandoffTarget } from '../domain/handoff';
 import { problemFrom } from './problem';
 import { HANDOFF_LABELS } from './steps/handoff';
 import type { PerformDeps } from './perform';
@@ -66,7 +67,10 @@ export async function performHandoff(
   deps: PerformDeps,
 ): Promise<WizardEvent> {
   const { gateway, signal } = deps;
-  const target = command.target;
+  // The machine knows the path as typed (it asks again about that path); the files, where it is.
+  const typed = command.target;
+  const target = inHome(typed, homedir());
+  const typedPath = typed.kind === 'keyvault' ? '' : typed.path;
   const exposure = target.kind === 'keyvault' || command.acceptExposed ? undefined : gitExposure(target.path);
   if (exposure && target.kind !== 'keyvault') {
     return {
@@ -74,7 +78,7 @@ export async function performHandoff(
       result: {
         ok: false,
         said: `git would commit it: ${exposureWarning(target.path, exposure)}. Enter again writes it anyway; or type another path.`,
-        exposedPath: target.path,
+        exposedPath: typedPath,
       },
     };
   }
@@ -84,21 +88,19 @@ export async function performHandoff(
       result: {
         ok: false,
         said: `'${target.path}' exists: Enter again replaces it, or type another path.`,
-        existingPath: target.path,
+        existingPath: typedPath,
       },
     };
   }
   const staged =
-    command.target.kind === 'keyvault'
-      ? undefined
-      : tryStage(command.target, command.facts, command.replaceExisting === true);
+    target.kind === 'keyvault' ? undefined : tryStage(target, command.facts, command.replaceExisting === true);
   if (staged && 'refused' in staged) return { type: 'handedOff', result: { ok: false, said: staged.refused } };
-  const [result] = await deliverHandoffs(gateway, [command.target], staged, command.facts, {
+  const [result] = await deliverHandoffs(gateway, [target], staged, command.facts, {
     keyExists: true,
     signal,
   });
   if (!result) return { type: 'handedOff', result: { ok: false, said: 'nothing was handed off' } };
-  const said = `${command.target.kind}: ${result.said}`;
+  const said = `${target.kind}: ${result.said}`;
   return {
     type: 'handedOff',
     result: {

@@ -1,4 +1,7 @@
 /** The wizard's runner: each command through the gateway, answered with one event. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { perform, type PerformDeps } from '../../src/wizard/perform';
 import { CommandRunner } from '../../src/wizard/runner';
@@ -163,3 +166,47 @@ async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 1000 && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
   expect(done()).toBe(true);
 }
+
+describe('a file hand-off typed into the wizard', () => {
+  const facts = {
+    secret: 'Home-Secret-01',
+    keyName: 'fresh-key',
+    endpoint: 'https://x/',
+    subscriptionId: 's',
+    resourceGroup: 'g',
+    deploymentName: 'd',
+    deploymentId: '/d',
+    endDateTime: NOW,
+  };
+  const handoff = (path: string) => ({
+    id: 1,
+    kind: 'handoff' as const,
+    target: { kind: 'env' as const, path },
+    facts,
+  });
+
+  it('~/ is the home folder, as a shell would have it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'perform-home-'));
+    const before = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const event = await perform(handoff('~/k.env'), deps(new FakeGateway()));
+      expect(event).toMatchObject({ type: 'handedOff', result: { ok: true } });
+      expect(readFileSync(join(home, 'k.env'), 'utf8')).toContain('Home-Secret-01');
+    } finally {
+      process.env.HOME = before;
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'a file that cannot be made is refused in words, naming it, not its temporary name',
+    async () => {
+      // /proc takes no new file: its folder passes every check, and the file itself cannot be made.
+      const event = await perform(handoff('/proc/k.env'), deps(new FakeGateway()));
+      const said = event.type === 'handedOff' ? event.result.said : '';
+      expect(said).toMatch(/^could not write \/proc\/k\.env: no such file or folder$|cannot be written/);
+      expect(said).not.toMatch(/\.tmp|ENOENT/);
+    },
+  );
+});
