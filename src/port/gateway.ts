@@ -77,7 +77,8 @@ export class GatewayError extends Error {
 
   /** One line for people: "message (ARM code)". */
   get plain(): string {
-    return this.code ? `${this.message} (${this.code})` : this.message;
+    // Said once: a message that names its code already (an untrusted certificate's) is not given it again.
+    return this.code && !this.message.includes(`(${this.code})`) ? `${this.message} (${this.code})` : this.message;
   }
 }
 
