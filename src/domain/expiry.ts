@@ -220,6 +220,9 @@ export function shortening(current: Date, next: Date): { days: number; words: st
   const sooner = current.getTime() - next.getTime();
   if (!(sooner >= 1000)) return undefined;
   const days = Math.round(sooner / DAY_MS);
-  const words = days === 0 ? 'less than a day sooner than now' : `${days} day${days === 1 ? '' : 's'} sooner than now`;
+  const words =
+    days === 0
+      ? 'less than a day sooner than it expires now'
+      : `${days} day${days === 1 ? '' : 's'} sooner than it expires now`;
   return { days, words };
 }

@@ -147,7 +147,9 @@ describe('the key console', () => {
     await run.type(KEY.up, KEY.up, KEY.enter);
     await run.waitFor("Shorten 'asg-sync'?");
     const thirtyDaysOn = new Date(Date.now() + 30 * 86_400_000);
-    expect(run.screen()).toContain(`${roundDays(current, thirtyDaysOn)} days sooner than now: shorter, not longer`);
+    expect(run.screen()).toContain(
+      `${roundDays(current, thirtyDaysOn)} days sooner than it expires now: shorter, not longer`,
+    );
     await run.type(KEY.enter, KEY.enter);
     // Enter alone answers nothing: still asked, nothing sent.
     await run.waitFor('y shorten it · n choose again');

@@ -211,7 +211,9 @@ describe('extend to an earlier expiry (issue 31, case 6)', () => {
     const sooner = aMonthOn();
     const result = await runCli(['extend', ...WEB_ARGV, '--name', 'asg-sync', '--expires', sooner.arg], { env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`is ${roundDays(current, sooner.end)} days sooner than now: nothing was sent`);
+    expect(result.stderr).toContain(
+      `is ${roundDays(current, sooner.end)} days sooner than it expires now: nothing was sent`,
+    );
     expect(result.stderr).toContain('pass --shorten to move the expiry earlier');
     expect(writes(emulator.requests)).toHaveLength(0);
     expect(new Date(emulator.world.key(web(), 'asg-sync')!.endDateTime)).toEqual(current);
@@ -239,7 +241,7 @@ describe('extend to an earlier expiry (issue 31, case 6)', () => {
       env,
     );
     // The question is wrapped under its words: the phrase may span two rows.
-    await run.waitFor(new RegExp(`${roundDays(current, sooner.end)} days sooner\\s+than now`));
+    await run.waitFor(new RegExp(`${roundDays(current, sooner.end)} days sooner\\s+than\\s+it\\s+expires\\s+now`));
     await run.type(KEY.enter);
     expect(await run.exit).toBe(130);
     expect(run.text()).toContain('Nothing was changed.');

@@ -298,7 +298,7 @@ describe('TERM=dumb drives the same machine in bare lines', () => {
       await run.waitFor('✖ 2099-01-01');
       // asg-sync has 150 days left: 45 days is shorter, a question of its own where an empty answer does nothing.
       await answer(run, '? Expiry: a date', '45d');
-      await run.waitFor(/105 days sooner than now: shorter, not longer\./);
+      await run.waitFor(/105 days sooner than it expires now: shorter, not longer\./);
       await answer(run, "? Shorten 'asg-sync'? y shortens it · n chooses again", '');
       await run.waitFor('Answer y or n.');
       expect(emulator.requests.filter((r) => r.method === 'PUT' && r.path.includes('/asg-sync'))).toHaveLength(0);

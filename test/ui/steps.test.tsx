@@ -603,7 +603,7 @@ describe('the key console alone, at 80 and 60 columns', () => {
         endDateTime: new Date('2026-12-26T12:00:00Z'),
         label: '30 days',
         days: 120,
-        words: '120 days sooner than now',
+        words: '120 days sooner than it expires now',
       },
     };
     const hints = hintsAt({ step: 'keys', keys, console: { cursor: 1, arriving: false, extend } });
@@ -612,10 +612,10 @@ describe('the key console alone, at 80 and 60 columns', () => {
       "? Shorten 'asg-sync'?
         now  2027-04-25, in 150 days
         new  2026-12-26, in 30 days (30 days)
-        ⚠ 120 days sooner than now: shorter, not longer
+        ⚠ 120 days sooner than it expires now: shorter, not longer
       y shorten it · n choose again"
     `);
-    expect(narrow).toContain('120 days sooner than now');
+    expect(narrow).toContain('120 days sooner than it expires now');
   });
 
   it('the reveal panel during a rotation says what is left', async () => {

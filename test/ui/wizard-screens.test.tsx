@@ -192,7 +192,7 @@ describe('the key console: e', () => {
     const asked = await until("Shorten 'asg-sync'?");
     expect(asked).toContain('now  2027-04-25, in 150 days');
     expect(asked).toContain('new  2026-12-26, in 30 days (30 days)');
-    expect(asked).toContain('⚠ 120 days sooner than now: shorter, not longer');
+    expect(asked).toContain('⚠ 120 days sooner than it expires now: shorter, not longer');
     expect(asked).toContain('y shorten it · n choose again');
     await type(ENTER, ENTER);
     expect(frame()).toContain("Shorten 'asg-sync'?");

@@ -206,7 +206,7 @@ describe('the rest of the flow in lines', () => {
     const asked = answer(answer(atConsole(), 'e 2'), '1');
     const step = lineStep(asked);
     expect(step?.lines).toEqual([
-      "'asg-sync' expires 2027-04-25 12:00 UTC (in 150 days); 30 days is 2026-12-26 12:00 UTC, 120 days sooner than now: shorter, not longer.",
+      "'asg-sync' expires 2027-04-25 12:00 UTC (in 150 days); 30 days is 2026-12-26 12:00 UTC, 120 days sooner than it expires now: shorter, not longer.",
     ]);
     expect(step?.question?.message).toBe("Shorten 'asg-sync'? y shortens it · n chooses again");
     expect(step?.answer('')).toBe('Answer y or n.');

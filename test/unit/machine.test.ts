@@ -1079,7 +1079,7 @@ describe('the key console', () => {
         expect(s.console.extend?.shorter).toMatchObject({
           label: '30 days',
           days: 119,
-          words: '119 days sooner than now',
+          words: '119 days sooner than it expires now',
         });
         expect(s.console.extend?.working).toBeUndefined();
       });

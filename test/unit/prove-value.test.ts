@@ -54,9 +54,9 @@ describe('proveValue', () => {
 describe('shortening', () => {
   const at = (days: number) => new Date(NOW.getTime() + days * 86_400_000);
   it.each([
-    [150, 30, { days: 120, words: '120 days sooner than now' }],
-    [150, 149, { days: 1, words: '1 day sooner than now' }],
-    [150, 149.9, { days: 0, words: 'less than a day sooner than now' }],
+    [150, 30, { days: 120, words: '120 days sooner than it expires now' }],
+    [150, 149, { days: 1, words: '1 day sooner than it expires now' }],
+    [150, 149.9, { days: 0, words: 'less than a day sooner than it expires now' }],
     [150, 150, undefined],
     [150, 180, undefined],
   ])('%s days left, %s chosen', (current, next, expected) => {

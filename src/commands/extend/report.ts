@@ -38,7 +38,7 @@ export function reportExtended(
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
     const shorter = shortening(previous.endDateTime, key.endDateTime);
-    const sooner = shorter ? `, ${shorter.words.replace('than now', 'than before')}` : '';
+    const sooner = shorter ? `, ${shorter.words.replace('than it expires now', 'than before')}` : '';
     io.stdout.write(
       [
         `${io.out('success', figures.pass)} Key '${key.name}' on ${describeDeployment(deployment)} now expires ${expiryText(key.endDateTime, now)}${sooner}.`,
