@@ -31,6 +31,10 @@ export const figures = {
 /** Reverse video on and off (SGR 7 and 27): an attribute, not a colour, kept under NO_COLOR. */
 export const REVERSE = '\u001b[7m';
 export const REVERSE_OFF = '\u001b[27m';
+/** The visible screen erased; the cursor to its top left; the scrollback erased (xterm's ED 3, tmux too). */
+export const CLEAR_SCREEN = '\u001b[2J';
+export const CURSOR_HOME = '\u001b[H';
+export const CLEAR_SCROLLBACK = '\u001b[3J';
 
 export const spinnerFrames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
 

@@ -33,6 +33,8 @@ export interface AppProps {
   initial?: WizardState;
   demo?: boolean;
   onFinish?: (state: WizardState) => void;
+  /** Told whenever a secret comes on screen or leaves it (the key shown, a typed key shown with Tab). */
+  onSecretOnScreen?: (onScreen: boolean) => void;
   /** The sign-in screen's ways, where this run has them. */
   door?: WizardDeps['door'];
   /** Sign-in messages (a device code) shown on the loading screen instead of tearing it. */
@@ -133,6 +135,11 @@ export function App(props: AppProps) {
 
   useEffect(() => props.notices?.listen((message) => dispatch({ type: 'progress', message })), [props.notices]);
 
+  const secretShown = secretOnScreen(state);
+  useEffect(() => {
+    props.onSecretOnScreen?.(secretShown);
+  }, [secretShown]);
+
   useEffect(() => {
     const signals = [props.interrupt, props.force].filter((signal): signal is AbortSignal => signal !== undefined);
     const onAbort = () => dispatch({ type: 'interrupted' });
@@ -152,6 +159,11 @@ export function App(props: AppProps) {
   }, [state.exitCode]);
 
   return <Screen state={state} rows={rows} columns={columns} demo={props.demo ?? false} offerLineFace={offering} />;
+}
+
+/** Whether a secret is drawn in the frame now: the key on the panel after r, a typed key after Tab. */
+function secretOnScreen(state: WizardState): boolean {
+  return (state.step === 'reveal' && state.reveal.shown) || (state.step === 'keyValue' && state.secretShown);
 }
 
 /** The terminal's size, drawn again when it changes: a taller terminal shows longer windows. */

@@ -13,6 +13,7 @@ import type { WizardScope, WizardState } from '../wizard/state';
 import { afterHandOver } from '../wizard/steps/sign-in';
 import { App } from './app';
 import { makeCopier } from '../term/clipboard';
+import { CLEAR_SCREEN, CLEAR_SCROLLBACK, CURSOR_HOME } from '../term/style';
 
 export interface WizardRun {
   gateway: Gateway;
@@ -53,6 +54,7 @@ export async function runWizard(run: WizardRun, scope: WizardScope, io: Io): Pro
 
 async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: WizardState | undefined) {
   let final: WizardState | undefined;
+  let secretOnScreen = false;
   const lastLine = watchLastLine(io.stdout as NodeJS.WriteStream);
   const instance = render(
     <App
@@ -63,6 +65,9 @@ async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: W
       demo={run.demo}
       copy={makeCopier((data) => io.stdout.write(data), io.env)}
       onFinish={(state) => (final = state)}
+      onSecretOnScreen={(onScreen) => {
+        secretOnScreen = onScreen;
+      }}
       notices={run.notices}
       interrupt={io.signal}
       force={io.forceSignal}
@@ -81,7 +86,7 @@ async function renderOnce(run: WizardRun, scope: WizardScope, io: Io, initial: W
     },
   );
   run.drawn?.();
-  const stopRedrawing = redrawWholeWhenNarrowed(io.stdout as NodeJS.WriteStream);
+  const stopRedrawing = redrawWholeWhenNarrowed(io.stdout as NodeJS.WriteStream, () => secretOnScreen);
   let failedToConnect: { error: unknown } | undefined;
   let over = false;
   run.connected?.catch((error: unknown) => {
@@ -126,13 +131,15 @@ function watchLastLine(stdout: NodeJS.WriteStream): { stop(): boolean } {
 /**
  * When the terminal narrows, it re-wraps the lines already drawn, and Ink, which erases only
  * the rows it knows of, leaves the extra ones behind. Clearing the visible screen first (this
- * listener runs before Ink's) lets Ink draw the frame whole from the top.
+ * listener runs before Ink's) lets Ink draw the frame whole from the top. A terminal may keep
+ * what it cleared, and what the re-wrap pushed off the top, in its scrollback (tmux does): while
+ * a secret is on screen, the scrollback is erased too, so that the key is not left in it.
  */
-function redrawWholeWhenNarrowed(stdout: NodeJS.WriteStream): () => void {
+function redrawWholeWhenNarrowed(stdout: NodeJS.WriteStream, secretOnScreen: () => boolean): () => void {
   let width = stdout.columns ?? 80;
   const onResize = () => {
     const now = stdout.columns ?? width;
-    if (now < width) stdout.write('\u001b[2J\u001b[H');
+    if (now < width) stdout.write(`${CLEAR_SCREEN}${secretOnScreen() ? CLEAR_SCROLLBACK : ''}${CURSOR_HOME}`);
     width = now;
   };
   if (typeof stdout.prependListener !== 'function') return () => {};

@@ -48,20 +48,25 @@ describe('the clipboard', () => {
 });
 
 describe('the terminal after the program ends', () => {
-  it('neither the key nor its ApiKey form is left anywhere in the scrollback (tmux)', async () => {
+  /** The wizard in a tmux of the test's own: the key shown with r, `whileShown` done, then left. */
+  async function scrollbackAfter(
+    name: string,
+    secret: string,
+    whileShown: (tmux: (...args: string[]) => string, session: string) => Promise<void>,
+  ): Promise<string> {
     const emulator = await useEmulator();
     const session = `nk-scrollback-${process.pid}-${Date.now()}`;
     const env = envFor(emulator);
     const folder = tempDir();
     const script = join(folder, 'run.sh');
-    const exports = Object.entries(env).map(([name, value]) => `export ${name}='${value}'`);
+    const exports = Object.entries(env).map(([key, value]) => `export ${key}='${value}'`);
     writeFileSync(
       script,
       [
         ...exports,
         'unset CI',
         `cd '${folder}'`,
-        `node '${BIN}' ${WEB_ARGV.join(' ')} --name scrolled`,
+        `node '${BIN}' ${WEB_ARGV.join(' ')} --name ${name}`,
         'echo "exit=$?"',
         'sleep 30',
       ].join('\n'),
@@ -88,24 +93,42 @@ describe('the terminal after the program ends', () => {
       await waitFor('When should the key expire?');
       tmux('send-keys', '-t', session, 'Enter');
       await waitFor('The key value');
-      tmux('send-keys', '-t', session, '-l', 'Scrolled-Secret-7');
+      tmux('send-keys', '-t', session, '-l', secret);
       tmux('send-keys', '-t', session, 'Enter');
       await waitFor('CREATE a new key');
       tmux('send-keys', '-t', session, 'Enter');
       await waitFor('The dataplane accepted the key');
       tmux('send-keys', '-t', session, 'r');
-      await waitFor(`ApiKey ${base64('Scrolled-Secret-7')}`);
+      await waitFor(`ApiKey ${base64(secret)}`);
+      await whileShown(tmux, session);
       tmux('send-keys', '-t', session, 'q');
       await waitFor('Have you saved the key?');
       tmux('send-keys', '-t', session, 'y');
       await waitFor('exit=0');
-      const everything = tmux('capture-pane', '-p', '-S', '-', '-E', '-', '-t', session);
-      expect(everything).toContain("Key 'scrolled' is ready");
-      expect(everything).not.toContain('Scrolled-Secret-7');
-      expect(everything).not.toContain(base64('Scrolled-Secret-7'));
+      return tmux('capture-pane', '-p', '-S', '-', '-E', '-', '-t', session);
     } finally {
       tmux('kill-server');
     }
+  }
+
+  it('neither the key nor its ApiKey form is left anywhere in the scrollback (tmux)', async () => {
+    const everything = await scrollbackAfter('scrolled', 'Scrolled-Secret-7', async () => {});
+    expect(everything).toContain("Key 'scrolled' is ready");
+    expect(everything).not.toContain('Scrolled-Secret-7');
+    expect(everything).not.toContain(base64('Scrolled-Secret-7'));
+  });
+
+  it('nor after the terminal was narrowed and widened again while the key was shown', async () => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+    const everything = await scrollbackAfter('resized', 'Resized-Secret-8', async (tmux, session) => {
+      tmux('resize-window', '-t', session, '-x', '70');
+      await settle();
+      tmux('resize-window', '-t', session, '-x', '100');
+      await settle();
+    });
+    expect(everything).toContain("Key 'resized' is ready");
+    expect(everything).not.toContain('Resized-Secret-8');
+    expect(everything).not.toContain(base64('Resized-Secret-8'));
   });
 });
 
