@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from '../../src/wizard/machine';
 import { initialState, type WizardEvent, type WizardState } from '../../src/wizard/state';
-import { consoleKeys, permissionWarning, visibleDeployments } from '../../src/wizard/selectors';
+import { consoleKeys, existingKey, permissionWarning, visibleDeployments } from '../../src/wizard/selectors';
 import { markOf } from '../../src/wizard/fleet-marks';
 import { newKeyUnseen } from '../../src/wizard/steps/reveal';
 import { pressed, type KeyName } from '../helpers/keys';
@@ -318,6 +318,19 @@ describe('review and create', () => {
     const retried = press(failed, 'r');
     expect(retried.commands.filter((c) => c.kind === 'create')).toHaveLength(2);
     expect(press(failed, 'Esc')).toMatchObject({ step: 'review', createError: undefined });
+  });
+
+  it('a key of that name made meanwhile: the keys are read again, and the review then asks to REPLACE', () => {
+    const failed = send(atCreating(), {
+      type: 'createFailed',
+      problem: { message: "a key named 'fresh-key' appeared meanwhile", kind: 'alreadyExists' },
+    });
+    expect(lastCommand(failed)).toMatchObject({ kind: 'loadKeys', deployment: WEB });
+    const read = send(failed, { type: 'keysLoaded', deployment: WEB, keys: [key('fresh-key', 90, 'f00')] });
+    const review = press(read, 'Esc');
+    expect([review.step, existingKey(review)?.name]).toEqual(['review', 'fresh-key']);
+    // Enter alone no longer sends the same CREATE: replacing takes its own y.
+    expect(press(review, 'Enter').commands.filter((c) => c.kind === 'create')).toHaveLength(1);
   });
 
   it('success reveals the key and checks it on the dataplane', () => {

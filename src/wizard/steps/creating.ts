@@ -87,6 +87,10 @@ export function onCreateSucceeded(state: StateAt<'creating'>, result: PutKeyResu
 }
 
 export function onCreateFailed(state: WizardState, problem: Problem): WizardState {
+  // A key of that name appeared since the keys were read: read them again, so that the review Esc
+  // goes back to says REPLACE and asks for its y, rather than offering the same CREATE again.
+  if (!state.leaving && problem.kind === 'alreadyExists' && state.deployment)
+    return issue({ ...state, createError: problem }, { kind: 'loadKeys', deployment: state.deployment });
   if (!state.leaving) return { ...state, createError: problem };
   // A refusal from Azure is certain: nothing was created. A lost answer is not: stay, so that r can
   // send the same key again, unless a signal asked to stop.
