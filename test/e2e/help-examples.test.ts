@@ -20,6 +20,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dayTakenAt } from '../helpers/calendar';
 import { withEnv } from '../helpers/child-env';
 import { BIN, KEY, runInPty } from '../helpers/pty';
+import { sampleData } from '../../src/emulator/sample-data';
 
 const HELP_TOPICS = [
   '',
@@ -172,6 +173,20 @@ const env = withEnv({
 });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
+/**
+ * The demo's sample world, its keys' hints made ones no generated key can have (a UUID begins with
+ * hex): a key an example makes is then always told from them by its hint. With the sample's own
+ * random UUIDs, one run in a few thousand made nlk-canary with ci-2025's hint, and the example
+ * that proves nlk-canary's value was refused, as it should be, for a key it could not tell apart.
+ */
+function seedDemoWorld(stateHome: string): void {
+  const data = sampleData(new Date());
+  data.keys = data.keys.map((k, i) => ({ ...k, secret: `zz${i}-${k.secret}` }));
+  mkdirSync(join(stateHome, 'nginxaas-keys'), { recursive: true, mode: 0o700 });
+  writeFileSync(join(stateHome, 'nginxaas-keys', 'demo-world.json'), JSON.stringify(data), { mode: 0o600 });
+}
+seedDemoWorld(join(home, 'state'));
+
 function inBash(
   script: string,
   where: { cwd?: string; state?: string } = {},
@@ -243,6 +258,7 @@ describe('the examples that help prints', () => {
       // so that it runs alone too (CI runs the tests that read the clock on the trap days).
       const own = join(home, 'dated');
       mkdirSync(own);
+      seedDemoWorld(join(own, 'state'));
       const made = await inBash('nginxaas-keys create -d web-01 --name nlk-canary --secret-out nlk-canary.key --demo', {
         cwd: own,
         state: join(own, 'state'),
