@@ -10,6 +10,7 @@ import {
   closeSync,
   constants,
   fchmodSync,
+  fstatSync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -41,6 +42,22 @@ export class FileWriteError extends Error {
  * write that fails (a full disk) removes the half-written file and says which file it was for.
  */
 export function writeExclusive(path: string, content: string, write = writeSync, mode = 0o600): string {
+  return writeExclusiveFile(path, content, write, mode).temporary;
+}
+
+/** Which file a path names: the same device and inode, a regular file, with its mode. */
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+/** writeExclusive, and the identity of the file it made, read from its own descriptor. */
+function writeExclusiveFile(
+  path: string,
+  content: string,
+  write = writeSync,
+  mode = 0o600,
+): { temporary: string; identity: FileIdentity } {
   const temporary = join(dirname(path), `.${basename(path)}.${randomHex(8)}.tmp`);
   let fd: number;
   try {
@@ -59,8 +76,9 @@ export function writeExclusive(path: string, content: string, write = writeSync,
     unlinkSync(temporary);
     throw new FileWriteError(path, error);
   }
+  const { dev, ino } = fstatSync(fd);
   closeSync(fd);
-  return temporary;
+  return { temporary, identity: { dev, ino } };
 }
 
 /** Replaces `path` with a file holding `content` (0600 unless told), atomically. */
@@ -146,10 +164,11 @@ export class StagedFileLost extends Error {
   override readonly name = 'StagedFileLost';
 }
 
-function present(path: string): boolean {
+/** Whether `path` is still the very file that was written: not removed, nor swapped for a link, a folder or another file. */
+function isOwn(path: string, identity: FileIdentity, mode: number): boolean {
   try {
-    lstatSync(path);
-    return true;
+    const found = lstatSync(path);
+    return found.isFile() && found.dev === identity.dev && found.ino === identity.ino && (found.mode & 0o777) === mode;
   } catch {
     return false;
   }
@@ -162,7 +181,7 @@ export function stageSecretFile(
   naming: string | FileNaming = '--secret-out',
 ): StagedSecretFile {
   checkSecretOut(path, force, naming);
-  let staging = writeExclusive(path, content);
+  let { temporary: staging, identity } = writeExclusiveFile(path, content);
   const place = () => {
     if (force) {
       // rename() replaces a file or a link itself, never what a link points to.
@@ -173,27 +192,41 @@ export function stageSecretFile(
     linkSync(staging, path);
     unlinkSync(staging);
   };
+  /** Staged again from what this process holds: the copy on disk is not the one written. */
+  const stageAgain = (why: string) => {
+    try {
+      ({ temporary: staging, identity } = writeExclusiveFile(path, content));
+    } catch (again) {
+      throw new StagedFileLost(`${why}, and writing it again failed (${describeFsError(again)})`);
+    }
+  };
   return {
     path,
     get stagingPath() {
       return staging;
     },
     commit() {
-      try {
-        place();
-      } catch (error) {
-        // Still where it waits: the caller names that file.
-        if (present(staging)) throw error;
-        // Removed while the key was being made: this process still has it, so it is staged again.
+      // Twice at most: a copy changed meanwhile (removed, or swapped for a link, a folder or another
+      // file) is written again, and what is put in place is checked to be that very file.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        if (!isOwn(staging, identity, 0o600))
+          stageAgain(`its staged copy ${staging} was changed or taken away meanwhile`);
         try {
-          staging = writeExclusive(path, content);
-        } catch (again) {
-          throw new StagedFileLost(
-            `its staged copy ${staging} was taken away (${describeFsError(error)}), and writing it again failed (${describeFsError(again)})`,
-          );
+          place();
+        } catch (error) {
+          // Still where it waits, as written: the caller names that file (a destination that appeared, say).
+          if (isOwn(staging, identity, 0o600)) throw error;
+          continue;
         }
-        place();
+        if (isOwn(path, identity, 0o600)) return;
+        // Not the file written (swapped between the check and the move): the entry this made goes.
+        try {
+          unlinkSync(path);
+        } catch {
+          // Not there to remove.
+        }
       }
+      throw new StagedFileLost(`what was put at ${path} was not the file written (it was changed meanwhile)`);
     },
     discard() {
       try {

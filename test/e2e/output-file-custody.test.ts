@@ -5,7 +5,17 @@
  * raw errno on a temporary file, and the live key, with its secret in a vault, was never named.)
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_VAULT, PRODUCTION } from '../../src/emulator/sample-data';
 import { keyNames } from '../helpers/emulator';
@@ -67,6 +77,30 @@ describe('a --secret-out whose staged copy is taken away while the key is being 
     expect(readFileSync(file, 'utf8').trim()).toBe(secretOf('rm1'));
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(staged(folder)).toEqual([]);
+  });
+
+  it("its file swapped for a link to another file: written again, and the key file is the run's own", async () => {
+    const { env, emulator, secretOf } = await cliWorld();
+    const folder = join(tempDir(), 'swapped');
+    mkdirSync(folder);
+    const theirs = join(tempDir(), 'theirs.txt');
+    writeFileSync(theirs, 'theirs');
+    const file = join(folder, 'k.key');
+    emulator.faults.add({ method: 'PUT', path: '/apiKeys/', delayMs: 800 });
+    const result = await runCli(['create', ...WEB_ARGV, '--name', 'sw1', '--secret-out', file], {
+      env,
+      onSpawn: () =>
+        void waitUntil(putArrived(emulator), 20_000, 'the PUT').then(() => {
+          for (const f of staged(folder)) {
+            rmSync(join(folder, f));
+            symlinkSync(theirs, join(folder, f));
+          }
+        }),
+    });
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(lstatSync(file).isFile()).toBe(true);
+    expect(readFileSync(file, 'utf8').trim()).toBe(secretOf('sw1'));
+    expect(readFileSync(theirs, 'utf8')).toBe('theirs');
   });
 
   it.each([

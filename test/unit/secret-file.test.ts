@@ -1,5 +1,5 @@
 /** Files that hold keys: a write that fails leaves nothing behind and names its file. */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileWriteError, StagedFileLost, stageSecretFile, writeExclusive } from '../../src/files/secret-file';
@@ -47,7 +47,29 @@ describe('a staged key file taken away before it is moved into place', () => {
     const staged = stagedIn(folder);
     rmSync(folder, { recursive: true });
     expect(() => staged.commit()).toThrow(StagedFileLost);
-    expect(() => staged.commit()).toThrow(/was taken away \(no such file or folder\), and writing it again failed/);
+    expect(() => staged.commit()).toThrow(
+      /was changed or taken away meanwhile, and writing it again failed \(no such file or folder\)/,
+    );
+  });
+
+  it.each([
+    ['a link to a file of someone else', (at: string, folder: string) => symlinkSync(join(folder, 'theirs'), at)],
+    ['a folder', (at: string) => mkdirSync(at)],
+    ['another file, 0644', (at: string) => writeFileSync(at, 'garbage', { mode: 0o644 })],
+  ])('its copy swapped for %s: the key is written again, and only the file written is put in place', (_what, swap) => {
+    for (const force of [false, true]) {
+      const folder = tempDir();
+      writeFileSync(join(folder, 'theirs'), 'theirs');
+      const staged = stageSecretFile(join(folder, 'k.key'), 'Staged-Secret-01\n', force);
+      const first = staged.stagingPath;
+      rmSync(first);
+      swap(first, folder);
+      staged.commit();
+      const placed = lstatSync(join(folder, 'k.key'));
+      expect([placed.isFile(), placed.mode & 0o777]).toEqual([true, 0o600]);
+      expect(readFileSync(join(folder, 'k.key'), 'utf8')).toBe('Staged-Secret-01\n');
+      expect(readFileSync(join(folder, 'theirs'), 'utf8')).toBe('theirs');
+    }
   });
 
   it('a file that appeared at the destination meanwhile is never replaced: the key waits where it was staged', () => {
