@@ -19,6 +19,7 @@ import { deadVersionWords, REPLACED_GONE } from '../keys/custody';
 import {
   endedAtConsole,
   leaveRotation,
+  leaveRotationOldInDoubt,
   onDiscarded,
   onDiscardFailed,
   onRetired,
@@ -267,7 +268,8 @@ export function onDeleteFailed(state: WizardState, problem: string, mayBeDone = 
   }
   if (state.rotation?.stage === 'retiring' && state.step === 'reveal') {
     const failed = onRetireFailed(state, problem, mayBeDone);
-    return state.rotation.leaving && failed.step === 'reveal' ? leaveRotation(failed) : failed;
+    if (!state.rotation.leaving || failed.step !== 'reveal') return failed;
+    return mayBeDone ? leaveRotationOldInDoubt(failed, problem) : leaveRotation(failed);
   }
   if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
     return leftAfter(state, onDiscardFailed(state, problem), 1);

@@ -120,6 +120,8 @@ export interface RotationState {
   consumers?: ConsumersState;
   /** A signal came while the rotation's own request was in flight: its answer is taken, then the run ends. */
   leaving?: boolean;
+  /** The old key's DELETE got no answer (why, in words): it may be gone already. */
+  oldInDoubt?: string;
 }
 
 /** looking → found (a offers them) → applying → applied (a tries again after a failure). */

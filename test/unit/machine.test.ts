@@ -1394,6 +1394,38 @@ describe('the key console', () => {
         expect(send(held, { type: 'interrupted' }).exitCode).toBe(130);
       });
 
+      it("the old key's DELETE gets no answer after Ctrl+C: the words say it may be gone, never that both keys stay", () => {
+        const lost = {
+          type: 'deleteFailed' as const,
+          problem: { message: 'the connection was reset', kind: 'network' as const },
+        };
+        // The new key held (shown once): it stays, and the old one is named as in doubt.
+        const shownOnce = press(created(), 'r', 'r');
+        const held = press(
+          send(press(shownOnce, 'Enter'), { type: 'verified', result: { ok: true, status: 200 }, again: true }),
+          'CtrlC',
+        );
+        const ended = send(held, lost);
+        expect([ended.step, ended.exitCode]).toEqual(['cancelled', 130]);
+        expect(ended.farewell).toMatch(
+          /^Rotation stopped: the new 'nlk-prod-2' stays \(hint new\); deleting 'nlk-prod' got no answer \(the connection was reset\): it may be gone already\. Check with:\n/,
+        );
+        expect(ended.farewell).not.toContain('both keys stay');
+        // Never shown: it serves no one and is deleted again; the words still say the old key is in doubt.
+        const confirmed = press(unheld(), 'd');
+        const unseen = press(retire(confirmed), 'CtrlC');
+        const discarding = send(unseen, lost);
+        expect(lastCommand(discarding)).toMatchObject({ kind: 'deleteKey', name: 'nlk-prod-2' });
+        const gone = send(discarding, { type: 'deleted', outcome: 'deleted' });
+        expect([gone.exitCode, gone.farewell]).toEqual([
+          130,
+          expect.stringMatching(
+            /^Rotation stopped: 'nlk-prod-2' deleted again; deleting 'nlk-prod' got no answer \(the connection was reset\): it may be gone already\. Check with:\n/,
+          ),
+        ]);
+        expect(gone.farewell).not.toContain('stays as it was');
+      });
+
       it("Ctrl+C while the rotation's own request is in flight asks nothing: its answer is waited for", () => {
         const shownOnce = press(created(), 'r', 'r');
         const retiring = send(press(shownOnce, 'Enter'), {

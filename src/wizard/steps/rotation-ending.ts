@@ -80,20 +80,45 @@ export function endedAtConsole(state: WizardState, code: number, doneMeanwhile =
   return finish(state, code === 0 ? 'done' : 'cancelled', code, words);
 }
 
+/** What became of the old key, in words: as it was, or in doubt after its DELETE got no answer. */
+function oldKeyWords(state: StateAt<'reveal'>): string {
+  const old = state.rotation?.old.name ?? '';
+  const doubt = state.rotation?.oldInDoubt;
+  return doubt
+    ? `deleting '${old}' got no answer (${doubt}): it may be gone already. Check with:${commandFor(state, 'show', old)}`
+    : `'${old}' stays as it was.`;
+}
+
 /** The new key deleted again after "Stop the rotation?" d: the deployment is as it was. */
 export function onDiscarded(state: StateAt<'reveal'>, outcome: 'deleted' | 'absent'): WizardState {
-  const old = state.rotation?.old.name ?? '';
   const fresh = state.result.key.name;
   const gone = outcome === 'deleted' ? `'${fresh}' deleted again` : `'${fresh}' was already gone`;
-  return backToConsole(state, false, `Rotation stopped: ${gone}; '${old}' stays as it was.`);
+  return backToConsole(state, false, `Rotation stopped: ${gone}; ${oldKeyWords(state)}`);
 }
 
 export function onDiscardFailed(state: StateAt<'reveal'>, problem: string): WizardState {
   const fresh = state.result.key.name;
+  const both = state.rotation?.oldInDoubt ? `'${fresh}' stays; ${oldKeyWords(state)}` : 'both keys stay.';
   return bothKept(
     state,
-    `Rotation stopped, but '${fresh}' could not be deleted (${problem}): both keys stay. Delete it with:${commandFor(state, 'delete', fresh)}`,
+    `Rotation stopped, but '${fresh}' could not be deleted (${problem}): ${both} Delete it with:${commandFor(state, 'delete', fresh)}`,
   );
+}
+
+/**
+ * The run is to end, and the old key's DELETE got no answer: it may be gone. A new key no one holds
+ * serves no one and is deleted again (custody); a held one stays, and the words say the old key is
+ * in doubt, never that both keys stay.
+ */
+export function leaveRotationOldInDoubt(state: StateAt<'reveal'>, problem: string): WizardState {
+  const rotation = state.rotation;
+  if (!rotation) return state;
+  const doubtful = withRotation(state, { oldInDoubt: problem });
+  if (newKeyUnseen(state)) return discardNew(doubtful, { leaving: true });
+  const fresh = state.result.key;
+  const old = rotation.old.name;
+  const words = `Rotation stopped: the new '${fresh.name}' stays (hint ${fresh.hint}); ${oldKeyWords(doubtful)}If '${old}' is still there, delete it once nothing uses it:${finishRotationCommand(state)}`;
+  return endedAtConsole(bothKept(doubtful, words), 130);
 }
 
 /** The second check, after the switch: if the dataplane takes the new key, the old one goes. */
