@@ -218,12 +218,9 @@ export function onConsoleExtendFailed(state: StateAt<'keys'>, problem: Problem):
 /** A DELETE answered: whose it was (the console's, a rotation's, the panel's) says what comes next. */
 export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent', notOurs = false): WizardState {
   if (state.step === 'keys') {
+    // A 204 for a key listed a moment ago is gone all the same (onConsoleDeleted says why).
     const name = state.console.confirm?.key.name ?? '';
-    const words =
-      outcome === 'deleted'
-        ? `Cancelled, but only after Azure deleted key '${name}'.`
-        : `Cancelled. Key '${name}' was already gone.`;
-    return consoleLeft(state, words) ?? onConsoleDeleted(state, outcome);
+    return consoleLeft(state, `Cancelled, but only after Azure deleted key '${name}'.`) ?? onConsoleDeleted(state);
   }
   if (state.rotation?.stage === 'retiring' && state.step === 'reveal')
     return leftAfter(state, onRetired(state, outcome), 130, true);

@@ -972,6 +972,13 @@ describe('the key console', () => {
       );
     });
 
+    it('a 204 (a retry meeting what the unanswered first try did) is said as deleted, as `delete` says it', () => {
+      const absent = send(deleting(), { type: 'deleted', outcome: 'absent' });
+      expect(absent.console.message?.text).toBe("Deleted key 'old-ci'. Whatever used it is refused from now on.");
+      const left = send(press(deleting(), 'CtrlC'), { type: 'deleted', outcome: 'absent' });
+      expect(left.farewell).toBe("Cancelled, but only after Azure deleted key 'old-ci'.");
+    });
+
     it('a second interruption leaves at once, and says the outcome is not known', () => {
       const left = press(press(deleting(), 'CtrlC'), 'CtrlC');
       expect([left.step, left.exitCode]).toEqual(['cancelled', 130]);

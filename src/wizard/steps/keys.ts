@@ -134,14 +134,15 @@ function onConfirmIntent(
   });
 }
 
-/** The console's delete came back: say so and read the keys again. */
-export function onConsoleDeleted(state: StateAt<'keys'>, outcome: 'deleted' | 'absent'): WizardState {
+/**
+ * The console's delete came back: say so and read the keys again. The key was on the list a moment
+ * ago and the request went out, so a 204 is the retry meeting what an unanswered first try did (or
+ * someone's delete just before): gone, either way, and said as deleted, as the `delete` command says it.
+ */
+export function onConsoleDeleted(state: StateAt<'keys'>): WizardState {
   const name = state.console.confirm?.key.name ?? '';
-  const text =
-    outcome === 'deleted'
-      ? `Deleted key '${name}'. Whatever used it is refused from now on.`
-      : `Key '${name}' was already gone.`;
-  const changes = outcome === 'deleted' ? [...state.changes, `Deleted key '${name}'.`] : state.changes;
+  const text = `Deleted key '${name}'. Whatever used it is refused from now on.`;
+  const changes = [...state.changes, `Deleted key '${name}'.`];
   return reloadKeys(withConsole({ ...state, changes }, { confirm: undefined, message: { ok: true, text } }));
 }
 
