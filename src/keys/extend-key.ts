@@ -49,7 +49,10 @@ export async function extendKey(
       { signal: options.signal, purpose: options.purpose },
     );
   } catch (error) {
-    if (options.secret === undefined && error instanceof GatewayError && error.kind === 'invalid') {
+    // A request refused as malformed (400, 422) may be one the service wants the value in; a 409
+    // (busy, a conflict) is not about the value, and keeps Azure's own words.
+    const malformed = error instanceof GatewayError && error.kind === 'invalid' && error.status !== 409;
+    if (options.secret === undefined && error instanceof GatewayError && malformed) {
       throw new GatewayError(
         'invalid',
         `Azure would not change the expiry of '${current.name}' without its value: ${error.plain}. Nothing was changed`,

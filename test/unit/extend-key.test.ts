@@ -50,6 +50,11 @@ describe('extendKey', () => {
     await expect(extendKey(gateway, WEB, current, NEW_END, { secret: 'Abc-def-ghi-1' })).rejects.toThrow(
       /^properties.secretText is required$/,
     );
+    // A conflict (the deployment busy) is not about the value: Azure's words as they came.
+    gateway.putKey = async () => {
+      throw new GatewayError('invalid', 'another operation is in progress', 'Conflict', 409);
+    };
+    await expect(extendKey(gateway, WEB, current, NEW_END)).rejects.toThrow(/^another operation is in progress$/);
   });
 });
 
