@@ -7,18 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { PRODUCTION } from '../../src/emulator/sample-data';
 import { roundDays, sixMonthDays } from '../helpers/calendar';
 import { envFor } from '../helpers/cli';
-import { keyNames, useEmulator } from '../helpers/emulator';
+import { useEmulator } from '../helpers/emulator';
 import { BIN, KEY, runInPty } from '../helpers/pty';
-import { WEB_ARGV } from '../helpers/sample';
+import { atWebConsole } from '../helpers/console';
 
-async function atConsole() {
-  const emulator = await useEmulator();
-  const run = runInPty(process.execPath, [BIN, ...WEB_ARGV], envFor(emulator), { cols: 80, rows: 24 });
-  await run.waitFor('Keys of web-01');
-  await run.waitFor('ci-2025');
-  const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');
-  return { emulator, run, names };
-}
+const atConsole = atWebConsole;
 
 describe('the key console', () => {
   it(

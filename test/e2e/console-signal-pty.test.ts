@@ -12,17 +12,9 @@ import { keyNames, useEmulator } from '../helpers/emulator';
 import { BIN, KEY, runInPty } from '../helpers/pty';
 import { waitUntil } from '../helpers/wait';
 import { WEB_ARGV } from '../helpers/sample';
+import { atWebConsole } from '../helpers/console';
 
-async function atConsole() {
-  const emulator = await useEmulator();
-  const run = runInPty(process.execPath, [BIN, ...WEB_ARGV], envFor(emulator), { cols: 80, rows: 24 });
-  await run.waitFor('Keys of web-01');
-  await run.waitFor('ci-2025');
-  const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');
-  const requested = (method: string, path: string) =>
-    emulator.requests.filter((r) => r.method === method && r.path.split('?')[0]!.endsWith(path)).length;
-  return { emulator, run, names, requested };
-}
+const atConsole = atWebConsole;
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 

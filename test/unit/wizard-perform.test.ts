@@ -19,6 +19,17 @@ function deps(gateway: FakeGateway): PerformDeps {
     copy: async () => ({ said: 'copied', sure: true, sent: true }),
   };
 }
+/** What a hand-off of a key with `secret` is made from (a deployment of no importance). */
+const handoffFacts = (secret: string) => ({
+  secret,
+  keyName: 'fresh-key',
+  endpoint: 'https://x/',
+  subscriptionId: 's',
+  resourceGroup: 'g',
+  deploymentName: 'd',
+  deploymentId: '/d',
+  endDateTime: NOW,
+});
 const create = (replace: boolean) => ({
   id: 1,
   kind: 'create' as const,
@@ -64,16 +75,7 @@ describe('a command that throws is answered, never left as an unhandled rejectio
     gateway.storeSecret = boom;
     return gateway;
   };
-  const facts = {
-    secret: 'Abc-def-ghi-1',
-    keyName: 'fresh-key',
-    endpoint: 'https://x/',
-    subscriptionId: 's',
-    resourceGroup: 'g',
-    deploymentName: 'd',
-    deploymentId: '/d',
-    endDateTime: NOW,
-  };
+  const facts = handoffFacts('Abc-def-ghi-1');
   it.each([
     [
       { id: 1, kind: 'verify' as const, endpoint: 'https://x/', secret: 's' },
@@ -168,16 +170,7 @@ async function until(done: () => boolean): Promise<void> {
 }
 
 describe('a file hand-off typed into the wizard', () => {
-  const facts = {
-    secret: 'Home-Secret-01',
-    keyName: 'fresh-key',
-    endpoint: 'https://x/',
-    subscriptionId: 's',
-    resourceGroup: 'g',
-    deploymentName: 'd',
-    deploymentId: '/d',
-    endDateTime: NOW,
-  };
+  const facts = handoffFacts('Home-Secret-01');
   const handoff = (path: string) => ({
     id: 1,
     kind: 'handoff' as const,
