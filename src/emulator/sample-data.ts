@@ -3,7 +3,7 @@
  * subscriptions (one disabled), deployments in several regions and states (one Failed without
  * an endpoint), and keys near and past expiry, all relative to the moment it starts.
  */
-import { randomUUID } from '../domain/random';
+import { randomUUID as newUUID } from '../domain/random';
 import type { EmulatorData } from './data';
 
 const DAY = 86_400_000;
@@ -14,8 +14,21 @@ export const SANDBOX = '33333333-4444-4555-8666-777777777777';
 /** The demo's Key Vault, for hand-offs on --demo. */
 export const DEMO_VAULT = 'contoso-keys.vault.azure.net';
 
-export function sampleData(now: Date): EmulatorData {
+/** `uuid`: where the keys' values come from (a test gives one that repeats itself). */
+export function sampleData(now: Date, uuid: () => string = newUUID): EmulatorData {
   const inDays = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
+  // The sample's keys never share a hint: a value re-sent is then always proven to be one of them
+  // (by chance, one world in about 1,400 had two of web-01's three keys alike).
+  const hints = new Set<string>();
+  const randomUUID = (): string => {
+    for (;;) {
+      const secret = uuid();
+      const hint = secret.slice(0, 3);
+      if (hints.has(hint)) continue;
+      hints.add(hint);
+      return secret;
+    }
+  };
   return {
     subscriptions: [
       {
