@@ -2,7 +2,7 @@
  * The wizard's root: one reducer (through useWizard) and the one useInput of the program, which
  * dispatches every key. Steps are views: props in, nothing owned.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, useApp, useInput, useStdout } from 'ink';
 import type { Gateway } from '../port/gateway';
 import type { Notices } from '../port/notices';
@@ -125,6 +125,13 @@ export function App(props: AppProps) {
   });
   const { exit } = useApp();
   const { rows, columns } = useTerminalSize();
+  // A new size is the machine's too (a shown key that no longer fits whole is hidden); each key
+  // carries the size as well, so the first frame needs no dispatch of its own.
+  const sized = useRef(false);
+  useEffect(() => {
+    if (sized.current) dispatch({ type: 'resized', rows, columns });
+    sized.current = true;
+  }, [rows, columns]);
   const [offering, setOffering] = useState(props.offerLineFace === true);
 
   useInput((input, key) => {

@@ -24,6 +24,7 @@ import { activeField, entryOf, keysOf } from './step-table';
 import { onCreateFailed, onCreateSucceeded } from './steps/creating';
 import { onDeploymentsLoaded } from './steps/choose-deployment';
 import { onHandedOff } from './steps/handoff';
+import { onResized } from './steps/reveal';
 import { onConsoleKeys } from './steps/keys';
 import { onPeeked, startFleet } from './steps/fleet';
 import { lookForConsumers, onConsumersApplied, onConsumersFound, onRotationSecret } from './steps/rotation';
@@ -76,6 +77,8 @@ function step(state: WizardState, event: Exclude<WizardEvent, { type: 'historyRe
         reveal.shown && reveal.shownAt !== undefined && event.now.getTime() - reveal.shownAt >= REVEAL_SECONDS * 1000;
       return { ...state, now: event.now, reveal: expired ? { ...reveal, shown: false } : reveal };
     }
+    case 'resized':
+      return onResized({ ...state, rows: event.rows, columns: event.columns });
     case 'progress':
       return state.step === 'loading' ? { ...state, loadingMessage: event.message } : state;
     case 'interrupted':

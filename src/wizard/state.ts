@@ -151,6 +151,8 @@ export type WizardEvent =
   /** A keystroke of the Ink face, read through the step's keymap; `rows`: the terminal's height then. */
   | { type: 'input'; input: string; key: KeyFlags; now: Date; rows?: number; columns?: number }
   | { type: 'tick'; now: Date }
+  /** The terminal's size changed (the Ink face): a key shown that no longer fits whole is hidden. */
+  | { type: 'resized'; rows: number; columns: number }
   | { type: 'historyRead'; deploymentId: string; entries: HistoryEntry[] }
   /** SIGINT or SIGTERM from outside the terminal: leave now, but say what became of the key. */
   | { type: 'interrupted' }

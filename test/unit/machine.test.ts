@@ -377,6 +377,15 @@ describe('the reveal panel', () => {
     // Not counted as seen: a generated key would still be deleted again on the way out.
     expect(newKeyUnseen(narrow)).toBe(true);
     expect(newKeyUnseen(wide)).toBe(false);
+    // Shown whole, then the terminal narrowed under it: hidden, said why, and still counted as seen.
+    const narrowed = send(wide, { type: 'resized', rows: 24, columns: 38 });
+    expect([narrowed.reveal.shown, narrowed.reveal.notice, newKeyUnseen(narrowed)]).toEqual([
+      false,
+      expect.stringMatching(/^The terminal is too narrow to show the key whole \(38 columns; it needs 39\)/),
+      false,
+    ]);
+    // Wide enough, nothing changes: what is shown stays shown.
+    expect(send(wide, { type: 'resized', rows: 30, columns: 120 }).reveal.shown).toBe(true);
   });
 
   it('c copies through a command and says how', () => {

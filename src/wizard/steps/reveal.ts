@@ -28,6 +28,15 @@ export function newKeyUnseen(state: Pick<WizardState, 'reveal' | 'rotation'>): b
 export const UNHELD =
   'No one holds this key: it was never shown, copied or handed off, and Azure cannot show it again. Leaving deletes it again.';
 
+/**
+ * The terminal narrowed while the key was shown: a key that no longer fits would be drawn cut in its
+ * middle under "shown", so it is hidden, saying why (it was seen whole before, and still counts).
+ */
+export function onResized(state: WizardState): WizardState {
+  if (state.step !== 'reveal' || !state.reveal.shown || fitsWhole(state.secret, state.columns)) return state;
+  return { ...state, reveal: { ...state.reveal, shown: false, notice: tooNarrow(state.secret, state.columns) } };
+}
+
 /** Why r did not show the key: the terminal cannot draw it whole. */
 const TOO_NARROW = 'The terminal is too narrow to show the key whole';
 const tooNarrow = (secret: string, columns: number) =>
