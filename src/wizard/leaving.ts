@@ -156,12 +156,16 @@ function leaveNow(state: WizardState): WizardState {
         130,
         `Left while the old key '${old}' was being deleted: it may or may not be gone. Check with:${commandFor(state, 'show', old)}${live}`,
       );
+    // After the old key's DELETE got no answer, it is not said to stay.
+    const oldKept = state.rotation.oldInDoubt
+      ? `'${old}' may be gone already: deleting it got no answer (${state.rotation.oldInDoubt}).`
+      : `'${old}' stays as it was.`;
     if (state.rotation.stage === 'discarding')
       return finish(
         state,
         'cancelled',
         130,
-        `Left while the new key '${fresh.name}' was being deleted again: it may still be active. Check with:${commandFor(state, 'show', fresh.name)}if it is there, delete it:${commandFor(state, 'delete', fresh.name)}'${old}' stays as it was.`,
+        `Left while the new key '${fresh.name}' was being deleted again: it may still be active. Check with:${commandFor(state, 'show', fresh.name)}if it is there, delete it:${commandFor(state, 'delete', fresh.name)}${oldKept}`,
       );
   }
   if (state.step === 'creating' && (!state.createError || state.createError.uncertain)) {

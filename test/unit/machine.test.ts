@@ -1440,6 +1440,14 @@ describe('the key console', () => {
           ),
         ]);
         expect(gone.farewell).not.toContain('stays as it was');
+        // A second interruption while that DELETE runs does not say the old key stays either.
+        const cut = press(discarding, 'CtrlC');
+        expect([cut.exitCode, cut.farewell]).toEqual([
+          130,
+          expect.stringMatching(
+            /'nlk-prod' may be gone already: deleting it got no answer \(the connection was reset\)\.$/,
+          ),
+        ]);
       });
 
       it("Ctrl+C while the rotation's own request is in flight asks nothing: its answer is waited for", () => {
