@@ -7,12 +7,15 @@
  */
 import { formatUtc } from '../domain/expiry';
 import { commandFor, finish } from './effects';
-import type { ApiKey } from '../port/gateway';
-import { answerMayBeLost } from './commands';
-import type { Problem, StateAt, WizardState } from './state';
-import { onExtended, onExtendFailed } from './steps/extend';
+import type { WizardState } from './state';
+import {
+  doneBefore,
+  holdWhileConsoleBusy,
+  leftMidConsoleRequest,
+  onConsoleDeleteAnswered,
+  onConsoleDeleteRefused,
+} from './console-leaving';
 import { deleteIfMaybeMade, holdWhileCreating, mayExist } from './steps/creating';
-import { onConsoleDeleted, onConsoleDeleteFailed } from './steps/keys';
 import { deleteAgain, heldByNoOne, takingInFlight, unheldWhy } from './steps/reveal';
 import { handoffUnderWay } from './steps/handoff';
 import { deadVersionWords, REPLACED_GONE } from '../keys/custody';
@@ -20,6 +23,7 @@ import {
   endedAtConsole,
   leaveRotation,
   leaveRotationOldInDoubt,
+  leftMidRotation,
   onDiscarded,
   onDiscardFailed,
   onRetired,
@@ -55,38 +59,6 @@ export function onCtrlC(state: WizardState): WizardState {
     deleteIfMaybeMade(state) ??
     leaveNow(state)
   );
-}
-
-/** The key console's own request in flight (a delete, a new expiry): what it does, in words. */
-function consoleRequest(state: WizardState): { key: string; doing: string } | undefined {
-  if (state.step !== 'keys') return undefined;
-  const { confirm, extend } = state.console;
-  if (confirm?.kind === 'delete' && confirm.working)
-    return { key: confirm.key.name, doing: `key '${confirm.key.name}' was being deleted` };
-  if (extend?.working && extend.expiry.chosen)
-    return {
-      key: extend.key.name,
-      doing: `the expiry of key '${extend.key.name}' was being moved to ${formatUtc(extend.expiry.chosen)}`,
-    };
-  if (extend?.working) return { key: extend.key.name, doing: `the expiry of key '${extend.key.name}' was being moved` };
-  return undefined;
-}
-
-/**
- * A first Ctrl+C or signal while the console's delete or new expiry is in flight: it is let
- * finish, and the run ends with what it did (consoleLeft), as the commands let theirs finish.
- */
-function holdWhileConsoleBusy(state: WizardState, why: 'key' | 'signal'): WizardState | undefined {
-  if (state.leaving || !consoleRequest(state)) return undefined;
-  return { ...state, leaving: why };
-}
-
-/** The console's request answered after a first interruption: the run ends, saying what it did. */
-export function consoleLeft(state: WizardState, words: string): WizardState | undefined {
-  if (state.step !== 'keys' || !state.leaving) return undefined;
-  const before = state.changes.length > 0 ? `Done before that: ${state.changes.join(' ')}` : '';
-  const joined = before && !words.endsWith('\n') ? ` ${before}` : before;
-  return finish({ ...state, leaving: undefined }, 'cancelled', 130, `${words}${joined}`);
 }
 
 const rotationBusy = (state: WizardState) =>
@@ -135,39 +107,9 @@ const ROTATION_BUSY: ReadonlySet<string> = new Set(['creating', 'reverifying', '
 
 /** Leaves at once with 130, saying what became of the key. */
 function leaveNow(state: WizardState): WizardState {
-  const before = state.changes.length > 0 ? ` Done before that: ${state.changes.join(' ')}` : '';
-  // A second interruption while the console's own request was in flight: its outcome is not known.
-  const underWay = consoleRequest(state);
-  if (underWay)
-    return finish(
-      state,
-      'cancelled',
-      130,
-      `Left while ${underWay.doing}: Azure may or may not have done it. Check with:${commandFor(state, 'show', underWay.key)}${before.trim()}`,
-    );
-  if (state.result && state.rotation && rotationBusy(state)) {
-    const fresh = state.result.key;
-    const old = state.rotation.old.name;
-    const live = `The new key '${fresh.name}' is active (hint ${fresh.hint}, expires ${formatUtc(fresh.endDateTime)}).`;
-    if (state.rotation.stage === 'retiring')
-      return finish(
-        state,
-        'cancelled',
-        130,
-        `Left while the old key '${old}' was being deleted: it may or may not be gone. Check with:${commandFor(state, 'show', old)}${live}`,
-      );
-    // After the old key's DELETE got no answer, it is not said to stay.
-    const oldKept = state.rotation.oldInDoubt
-      ? `'${old}' may be gone already: deleting it got no answer (${state.rotation.oldInDoubt}).`
-      : `'${old}' stays as it was.`;
-    if (state.rotation.stage === 'discarding')
-      return finish(
-        state,
-        'cancelled',
-        130,
-        `Left while the new key '${fresh.name}' was being deleted again: it may still be active. Check with:${commandFor(state, 'show', fresh.name)}if it is there, delete it:${commandFor(state, 'delete', fresh.name)}${oldKept}`,
-      );
-  }
+  // A second interruption while the console's or a rotation's own request is in flight.
+  const midRequest = leftMidConsoleRequest(state) ?? leftMidRotation(state);
+  if (midRequest) return midRequest;
   if (state.step === 'creating' && (!state.createError || state.createError.uncertain)) {
     return finish(state, 'cancelled', 130, `Cancelled while the key was being created. ${mayExist(state)}`);
   }
@@ -202,30 +144,13 @@ function leaveNow(state: WizardState): WizardState {
     );
   }
   // The key console may have changed Azure before Ctrl+C: say what, not "nothing".
-  return finish(state, 'cancelled', 130, before ? `Cancelled.${before}` : 'Cancelled. Nothing was created.');
-}
-
-/** The console's new expiry answered (steps/extend.ts), or the run ends here with it if it was asked to. */
-export function onConsoleExtended(state: StateAt<'keys'>, key: ApiKey): WizardState {
-  const words = `Cancelled, but only after Azure moved the expiry of key '${key.name}' to ${formatUtc(key.endDateTime)}; its secret is the same.`;
-  return consoleLeft(state, words) ?? onExtended(state, key);
-}
-
-export function onConsoleExtendFailed(state: StateAt<'keys'>, problem: Problem): WizardState {
-  const name = state.console.extend?.key.name ?? '';
-  const words = answerMayBeLost(problem)
-    ? `Cancelled. Moving the expiry of key '${name}' got no answer (${problem.message}): it may have moved. Check with:${commandFor(state, 'show', name)}`
-    : `Cancelled. Key '${name}' was not changed: ${problem.message}.`;
-  return consoleLeft(state, words) ?? onExtendFailed(state, problem);
+  const before = doneBefore(state);
+  return finish(state, 'cancelled', 130, before ? `Cancelled. ${before}` : 'Cancelled. Nothing was created.');
 }
 
 /** A DELETE answered: whose it was (the console's, a rotation's, the panel's) says what comes next. */
 export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent', notOurs = false): WizardState {
-  if (state.step === 'keys') {
-    // A 204 for a key listed a moment ago is gone all the same (onConsoleDeleted says why).
-    const name = state.console.confirm?.key.name ?? '';
-    return consoleLeft(state, `Cancelled, but only after Azure deleted key '${name}'.`) ?? onConsoleDeleted(state);
-  }
+  if (state.step === 'keys') return onConsoleDeleteAnswered(state);
   if (state.rotation?.stage === 'retiring' && state.step === 'reveal')
     return leftAfter(state, onRetired(state, outcome), 130, true);
   if (state.rotation?.stage === 'discarding' && state.step === 'reveal')
@@ -260,13 +185,7 @@ export function onDeleted(state: WizardState, outcome: 'deleted' | 'absent', not
 
 /** A DELETE failed: the console's and a rotation's say so in place; a key no one holds is not dropped. */
 export function onDeleteFailed(state: WizardState, problem: string, mayBeDone = false): WizardState {
-  if (state.step === 'keys') {
-    const name = state.console.confirm?.key.name ?? '';
-    const words = mayBeDone
-      ? `Cancelled. Deleting key '${name}' got no answer (${problem}): it may be gone already. Check with:${commandFor(state, 'show', name)}`
-      : `Cancelled. Could not delete key '${name}': ${problem}. It is still active.`;
-    return consoleLeft(state, words) ?? onConsoleDeleteFailed(state, problem, mayBeDone);
-  }
+  if (state.step === 'keys') return onConsoleDeleteRefused(state, problem, mayBeDone);
   if (state.rotation?.stage === 'retiring' && state.step === 'reveal') {
     const failed = onRetireFailed(state, problem, mayBeDone);
     if (!state.rotation.leaving || failed.step !== 'reveal') return failed;

@@ -10,15 +10,8 @@ import { answerMayBeLost } from './commands';
 import { isFinished, issue } from './effects';
 import type { Intent } from './intents';
 import { intentsForKey } from './keymap';
-import {
-  afterTaking,
-  onConsoleExtended,
-  onConsoleExtendFailed,
-  onCtrlC,
-  onDeleted,
-  onDeleteFailed,
-  onInterrupted,
-} from './leaving';
+import { afterTaking, onCtrlC, onDeleted, onDeleteFailed, onInterrupted } from './leaving';
+import { onConsoleExtended, onConsoleExtendFailed } from './console-leaving';
 import { REVEAL_SECONDS, type WizardEvent, type WizardState } from './state';
 import { activeField, entryOf, keysOf } from './step-table';
 import { onCreateFailed, onCreateSucceeded } from './steps/creating';

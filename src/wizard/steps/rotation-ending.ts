@@ -3,6 +3,7 @@
  * the new key deleted again, or the run asked to stop while one of these was under way. Each ends
  * back on the key console, with what happened in one line (or as the run's last words).
  */
+import { formatUtc } from '../../domain/expiry';
 import { couldNotCheck } from '../../domain/reach';
 import type { VerifyResult } from '../../port/gateway';
 import { commandFor, finish, issue } from '../effects';
@@ -184,4 +185,29 @@ export function onRetireFailed(state: StateAt<'reveal'>, problem: string, mayBeD
       ? `Deleting '${old}' got no answer (${problem}): it may be gone already. Check with:${commandFor(state, 'show', old)}Enter tries again (a key already gone is said so), or later:${finishRotationCommand(state)}`
       : `Could not delete '${old}': ${problem}. Both keys stay; Enter tries again, or later:${finishRotationCommand(state)}`,
   });
+}
+
+/** A second interruption while the rotation's own DELETE is in flight: what may be left, in words. */
+export function leftMidRotation(state: WizardState): WizardState | undefined {
+  if (state.step !== 'reveal' || !state.rotation) return undefined;
+  const fresh = state.result.key;
+  const old = state.rotation.old.name;
+  if (state.rotation.stage === 'retiring')
+    return finish(
+      state,
+      'cancelled',
+      130,
+      `Left while the old key '${old}' was being deleted: it may or may not be gone. Check with:${commandFor(state, 'show', old)}The new key '${fresh.name}' is active (hint ${fresh.hint}, expires ${formatUtc(fresh.endDateTime)}).`,
+    );
+  if (state.rotation.stage !== 'discarding') return undefined;
+  // After the old key's DELETE got no answer, it is not said to stay.
+  const oldKept = state.rotation.oldInDoubt
+    ? `'${old}' may be gone already: deleting it got no answer (${state.rotation.oldInDoubt}).`
+    : `'${old}' stays as it was.`;
+  return finish(
+    state,
+    'cancelled',
+    130,
+    `Left while the new key '${fresh.name}' was being deleted again: it may still be active. Check with:${commandFor(state, 'show', fresh.name)}if it is there, delete it:${commandFor(state, 'delete', fresh.name)}${oldKept}`,
+  );
 }
