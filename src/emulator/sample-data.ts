@@ -3,7 +3,7 @@
  * subscriptions (one disabled), deployments in several regions and states (one Failed without
  * an endpoint), and keys near and past expiry, all relative to the moment it starts.
  */
-import { randomUUID as newUUID } from '../domain/random';
+import { randomUUID } from '../domain/random';
 import type { EmulatorData } from './data';
 
 const DAY = 86_400_000;
@@ -15,12 +15,12 @@ export const SANDBOX = '33333333-4444-4555-8666-777777777777';
 export const DEMO_VAULT = 'contoso-keys.vault.azure.net';
 
 /** `uuid`: where the keys' values come from (a test gives one that repeats itself). */
-export function sampleData(now: Date, uuid: () => string = newUUID): EmulatorData {
+export function sampleData(now: Date, uuid: () => string = randomUUID): EmulatorData {
   const inDays = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
   // The sample's keys never share a hint: a value re-sent is then always proven to be one of them
   // (by chance, one world in about 1,400 had two of web-01's three keys alike).
   const hints = new Set<string>();
-  const randomUUID = (): string => {
+  const keyValue = (): string => {
     for (;;) {
       const secret = uuid();
       const hint = secret.slice(0, 3);
@@ -136,7 +136,7 @@ export function sampleData(now: Date, uuid: () => string = newUUID): EmulatorDat
         resourceGroup: 'edge-rg',
         deployment: 'web-01',
         name: 'nlk-prod',
-        secret: randomUUID(),
+        secret: keyValue(),
         endDateTime: inDays(20),
       },
       {
@@ -144,7 +144,7 @@ export function sampleData(now: Date, uuid: () => string = newUUID): EmulatorDat
         resourceGroup: 'edge-rg',
         deployment: 'web-01',
         name: 'asg-sync',
-        secret: randomUUID(),
+        secret: keyValue(),
         endDateTime: inDays(150),
       },
       {
@@ -153,7 +153,7 @@ export function sampleData(now: Date, uuid: () => string = newUUID): EmulatorDat
         resourceGroup: 'edge-rg',
         deployment: 'web-01',
         name: 'ci-2025',
-        secret: randomUUID(),
+        secret: keyValue(),
         endDateTime: inDays(-12),
       },
       {
@@ -161,7 +161,7 @@ export function sampleData(now: Date, uuid: () => string = newUUID): EmulatorDat
         resourceGroup: 'edge-rg',
         deployment: 'api-gateway',
         name: 'old-ci',
-        secret: randomUUID(),
+        secret: keyValue(),
         endDateTime: inDays(-3),
       },
       {
@@ -169,7 +169,7 @@ export function sampleData(now: Date, uuid: () => string = newUUID): EmulatorDat
         resourceGroup: 'staging-rg',
         deployment: 'stage-web',
         name: 'nlk-staging',
-        secret: randomUUID(),
+        secret: keyValue(),
         endDateTime: inDays(400),
       },
     ],

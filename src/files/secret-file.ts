@@ -45,7 +45,7 @@ export function writeExclusive(path: string, content: string, write = writeSync,
   return writeExclusiveFile(path, content, write, mode).temporary;
 }
 
-/** Which file a path names: the same device and inode, a regular file, with its mode. */
+/** Which file was written: its device and inode, read from its own descriptor. */
 interface FileIdentity {
   dev: number;
   ino: number;
@@ -164,11 +164,14 @@ export class StagedFileLost extends Error {
   override readonly name = 'StagedFileLost';
 }
 
-/** Whether `path` is still the very file that was written: not removed, nor swapped for a link, a folder or another file. */
-function isOwn(path: string, identity: FileIdentity, mode: number): boolean {
+/**
+ * Whether `path` is still the very key file that was staged, a regular file at 0600: not removed,
+ * nor swapped for a link, a folder or another file.
+ */
+function isOwn(path: string, identity: FileIdentity): boolean {
   try {
     const found = lstatSync(path);
-    return found.isFile() && found.dev === identity.dev && found.ino === identity.ino && (found.mode & 0o777) === mode;
+    return found.isFile() && found.dev === identity.dev && found.ino === identity.ino && (found.mode & 0o777) === 0o600;
   } catch {
     return false;
   }
@@ -209,16 +212,15 @@ export function stageSecretFile(
       // Twice at most: a copy changed meanwhile (removed, or swapped for a link, a folder or another
       // file) is written again, and what is put in place is checked to be that very file.
       for (let attempt = 0; attempt < 2; attempt++) {
-        if (!isOwn(staging, identity, 0o600))
-          stageAgain(`its staged copy ${staging} was changed or taken away meanwhile`);
+        if (!isOwn(staging, identity)) stageAgain(`its staged copy ${staging} was changed or taken away meanwhile`);
         try {
           place();
         } catch (error) {
           // Still where it waits, as written: the caller names that file (a destination that appeared, say).
-          if (isOwn(staging, identity, 0o600)) throw error;
+          if (isOwn(staging, identity)) throw error;
           continue;
         }
-        if (isOwn(path, identity, 0o600)) return;
+        if (isOwn(path, identity)) return;
         // Not the file written (swapped between the check and the move): the entry this made goes.
         try {
           unlinkSync(path);

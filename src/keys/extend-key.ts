@@ -51,8 +51,12 @@ export async function extendKey(
   } catch (error) {
     // A request refused as malformed (400, 422) may be one the service wants the value in; a 409
     // (busy, a conflict) is not about the value, and keeps Azure's own words.
-    const malformed = error instanceof GatewayError && error.kind === 'invalid' && error.status !== 409;
-    if (options.secret === undefined && error instanceof GatewayError && malformed) {
+    if (
+      options.secret === undefined &&
+      error instanceof GatewayError &&
+      error.kind === 'invalid' &&
+      error.status !== 409
+    ) {
       throw new GatewayError(
         'invalid',
         `Azure would not change the expiry of '${current.name}' without its value: ${error.plain}. Nothing was changed`,
