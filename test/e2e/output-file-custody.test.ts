@@ -26,22 +26,28 @@ import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('output-file-custody-');
 
+type World = Awaited<ReturnType<typeof cliWorld>>;
+
+/** `args` run with the key's PUT held 800 ms; `whileHeld` is done once the PUT has arrived. */
+function runWhilePutHeld(world: World, args: string[], whileHeld: () => void) {
+  world.emulator.faults.add({ method: 'PUT', path: '/apiKeys/', delayMs: 800 });
+  const arrived = () => world.emulator.requests.some((r) => r.method === 'PUT' && r.path.includes('/apiKeys/'));
+  return runCli(args, { env: world.env, onSpawn: () => void waitUntil(arrived, 20_000, 'the PUT').then(whileHeld) });
+}
+
 describe('an --output-file that cannot be written at the end', () => {
   it('names the live key and where its secret is, and the file in plain words', async () => {
-    const { env, emulator, secretOf } = await cliWorld();
+    const world = await cliWorld();
+    const { emulator, secretOf } = world;
     const url = `https://${DEMO_VAULT}/secrets/reported`;
     const outDir = join(tempDir(), 'out');
     const report = join(outDir, 'report.txt');
     mkdirSync(outDir);
-    emulator.faults.add({ method: 'PUT', path: '/apiKeys/', delayMs: 800 });
-    const putArrived = () => emulator.requests.some((r) => r.method === 'PUT' && r.path.includes('/apiKeys/'));
-    const result = await runCli(
+    // The folder goes while the key is being made (a cleanup job, an unmounted share).
+    const result = await runWhilePutHeld(
+      world,
       ['create', ...WEB_ARGV, '--name', 'reported', '--emit', `keyvault=${url}`, '--output-file', report],
-      // The folder goes while the key is being made (a cleanup job, an unmounted share).
-      {
-        env,
-        onSpawn: () => void waitUntil(putArrived, 20_000, 'the PUT').then(() => rmSync(outDir, { recursive: true })),
-      },
+      () => rmSync(outDir, { recursive: true }),
     );
     expect(emulator.world.vaultSecretVersions(DEMO_VAULT, 'reported')[0]?.value).toBe(secretOf('reported'));
     expect(existsSync(report)).toBe(false);
@@ -55,23 +61,17 @@ describe('an --output-file that cannot be written at the end', () => {
 });
 
 describe('a --secret-out whose staged copy is taken away while the key is being made', () => {
-  const putArrived = (emulator: Awaited<ReturnType<typeof cliWorld>>['emulator']) => () =>
-    emulator.requests.some((r) => r.method === 'PUT' && r.path.includes('/apiKeys/'));
   const staged = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.tmp'));
 
   it('its file removed: written again from what the run holds, and the key is in place', async () => {
-    const { env, emulator, secretOf } = await cliWorld();
+    const world = await cliWorld();
+    const { secretOf } = world;
     const folder = join(tempDir(), 'keys');
     mkdirSync(folder);
     const file = join(folder, 'k.key');
-    emulator.faults.add({ method: 'PUT', path: '/apiKeys/', delayMs: 800 });
-    const result = await runCli(['create', ...WEB_ARGV, '--name', 'rm1', '--secret-out', file], {
-      env,
-      onSpawn: () =>
-        void waitUntil(putArrived(emulator), 20_000, 'the PUT').then(() => {
-          expect(staged(folder)).toHaveLength(1);
-          for (const f of staged(folder)) rmSync(join(folder, f));
-        }),
+    const result = await runWhilePutHeld(world, ['create', ...WEB_ARGV, '--name', 'rm1', '--secret-out', file], () => {
+      expect(staged(folder)).toHaveLength(1);
+      for (const f of staged(folder)) rmSync(join(folder, f));
     });
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(readFileSync(file, 'utf8').trim()).toBe(secretOf('rm1'));
@@ -80,22 +80,18 @@ describe('a --secret-out whose staged copy is taken away while the key is being 
   });
 
   it("its file swapped for a link to another file: written again, and the key file is the run's own", async () => {
-    const { env, emulator, secretOf } = await cliWorld();
+    const world = await cliWorld();
+    const { secretOf } = world;
     const folder = join(tempDir(), 'swapped');
     mkdirSync(folder);
     const theirs = join(tempDir(), 'theirs.txt');
     writeFileSync(theirs, 'theirs');
     const file = join(folder, 'k.key');
-    emulator.faults.add({ method: 'PUT', path: '/apiKeys/', delayMs: 800 });
-    const result = await runCli(['create', ...WEB_ARGV, '--name', 'sw1', '--secret-out', file], {
-      env,
-      onSpawn: () =>
-        void waitUntil(putArrived(emulator), 20_000, 'the PUT').then(() => {
-          for (const f of staged(folder)) {
-            rmSync(join(folder, f));
-            symlinkSync(theirs, join(folder, f));
-          }
-        }),
+    const result = await runWhilePutHeld(world, ['create', ...WEB_ARGV, '--name', 'sw1', '--secret-out', file], () => {
+      for (const f of staged(folder)) {
+        rmSync(join(folder, f));
+        symlinkSync(theirs, join(folder, f));
+      }
     });
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(lstatSync(file).isFile()).toBe(true);
@@ -107,17 +103,15 @@ describe('a --secret-out whose staged copy is taken away while the key is being 
     ['create', ['create', ...WEB_ARGV, '--name', 'rm2'], 'rm2'],
     ['rotate', ['rotate', ...WEB_ARGV, '--name', 'asg-sync', '--yes'], 'asg-sync-2'],
   ])('its folder removed (%s): nobody holds the new key, so it is deleted again', async (_verb, args, made) => {
-    const { env, emulator } = await cliWorld();
+    const world = await cliWorld();
+    const { emulator } = world;
     const folder = join(tempDir(), 'gone');
     mkdirSync(folder);
     const names = () => keyNames(emulator, PRODUCTION, 'edge-rg', 'web-01');
     const before = names();
-    emulator.faults.add({ method: 'PUT', path: '/apiKeys/', delayMs: 800 });
-    const result = await runCli([...args, '--secret-out', join(folder, 'k.key')], {
-      env,
-      onSpawn: () =>
-        void waitUntil(putArrived(emulator), 20_000, 'the PUT').then(() => rmSync(folder, { recursive: true })),
-    });
+    const result = await runWhilePutHeld(world, [...args, '--secret-out', join(folder, 'k.key')], () =>
+      rmSync(folder, { recursive: true }),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.replace(/\s+/g, ' ')).toMatch(
       new RegExp(
